@@ -1,0 +1,29 @@
+import type { AdminClient } from "../admin-client.ts";
+import type { Formatter } from "./format.ts";
+import type { AdminStrings } from "./i18n.ts";
+
+export type TabId = "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "audit";
+
+/** What every screen gets: the live client, words, formats, and ways to talk to the shell. */
+export interface AppContext {
+  admin: AdminClient;
+  t: AdminStrings;
+  fmt: Formatter;
+  /** Server base URL and credentials, for the REST calls the socket does not cover (exports). */
+  url: string;
+  tenant: string;
+  token: string;
+  toast(text: string, tone?: "ok" | "bad" | "info"): void;
+  /** Switches tab, optionally handing the screen something to open (a user id, a room, an IP). */
+  go(tab: TabId, arg?: string): void;
+  setBadge(tab: TabId, count: number): void;
+}
+
+/** One screen of the back office. */
+export interface Screen {
+  readonly el: HTMLElement;
+  /** Called each time the tab is shown; `arg` comes from ctx.go(). */
+  show(arg?: string): void;
+  /** Keyboard shortcuts while the screen is shown; true when the key was used. */
+  onKey?(e: KeyboardEvent): boolean;
+}

@@ -1,0 +1,78 @@
+import type { FilterSettings } from "../protocol.ts";
+import { h, replace } from "../widget/dom.ts";
+import type { AppContext, Screen } from "./context.ts";
+import { act, errorText, field, panel } from "./ui.ts";
+
+/** One editable list: how to read it from the settings and how to add or remove entries. */
+interface ListSpec {
+  key: string;
+  title: string;
+  hint?: string;
+  read(f: FilterSettings): string[];
+  add(values: string[]): Promise<unknown>;
+  remove(value: string): Promise<unknown>;
+}
+
+/**
+ * The tenant's filters: blocked terms, exceptions, allowed and blocked link domains. Each change
+ * is one `lexicon:update` / `links:update` call, in force at once on every node, then re-read.
+ */
+export class FiltersView implements Screen {
+  readonly el: HTMLElement;
+  private readonly intro: HTMLElement;
+  private readonly boxes = new Map<string, HTMLElement>();
+  private readonly specs: ListSpec[];
+
+  constructor(private readonly ctx: AppContext) {
+    const { t, admin } = ctx;
+    const f = t.filters;
+    this.specs = [
+      { key: "terms", title: f.terms, hint: f.termsHint, read: (s) => s.terms, add: (v) => admin.updateLexicon({ add: v }), remove: (v) => admin.updateLexicon({ remove: [v] }) },
+      { key: "allow", title: f.allow, hint: f.allowHint, read: (s) => s.allow, add: (v) => admin.updateLexicon({ allow: v }), remove: (v) => admin.updateLexicon({ disallow: [v] }) },
+      { key: "linkAllow", title: f.linkAllow, read: (s) => s.links.allow, add: (v) => admin.updateLinks({ allow: v }), remove: (v) => admin.updateLinks({ unallow: [v] }) },
+      { key: "linkBlock", title: f.linkBlock, read: (s) => s.links.block, add: (v) => admin.updateLinks({ block: v }), remove: (v) => admin.updateLinks({ unblock: [v] }) },
+    ];
+    this.intro = h("p", { class: "muted" });
+    this.el = h("div", { class: "screen filters-screen" },
+      h("div", { class: "toolbar" }, h("h2", null, f.title)),
+      this.intro,
+      h("div", { class: "filter-grid" }, ...this.specs.map((s) => this.listPanel(s))));
+  }
+
+  show(): void { void this.load(); }
+
+  private async load(): Promise<void> {
+    try {
+      const s = await this.ctx.admin.getFilters();
+      this.intro.textContent = this.ctx.t.filters.intro(s.onHit, s.links.mode);
+      for (const spec of this.specs) this.renderList(spec, spec.read(s));
+    } catch (err) { this.ctx.toast(errorText(this.ctx.t, err), "bad"); }
+  }
+
+  private listPanel(spec: ListSpec): HTMLElement {
+    const { t } = this.ctx;
+    const input = h("input", { type: "text", placeholder: t.filters.addPlaceholder, autocomplete: "off", spellcheck: "false" });
+    const submit = h("button", { type: "submit", class: "btn primary" }, t.add);
+    const form = h("form", { class: "inline", novalidate: true }, field(`${t.add} — ${spec.title}`, input), submit);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const values = input.value.split(",").map((v) => v.trim()).filter(Boolean);
+      if (!values.length) return;
+      void act(submit, t, this.ctx.toast, async () => { await spec.add(values); input.value = ""; await this.load(); return t.filters.saved; });
+    });
+    const box = h("ul", { class: "chips", "aria-label": spec.title });
+    this.boxes.set(spec.key, box);
+    return panel(spec.title, spec.hint ? h("p", { class: "muted" }, spec.hint) : null, box, form);
+  }
+
+  private renderList(spec: ListSpec, values: string[]): void {
+    const { t } = this.ctx;
+    const box = this.boxes.get(spec.key)!;
+    if (!values.length) { replace(box, h("li", { class: "muted" }, t.filters.empty)); return; }
+    replace(box, ...[...values].sort().map((v) => {
+      const x = h("button", { type: "button", class: "chip-x", "aria-label": t.filters.removeItem(v), title: t.filters.removeItem(v) }, "×");
+      x.addEventListener("click", () => void act(x, t, this.ctx.toast, async () => { await spec.remove(v); await this.load(); return t.filters.saved; }));
+      return h("li", { class: "chip" }, h("span", null, v), x);
+    }));
+  }
+}

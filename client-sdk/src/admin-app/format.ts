@@ -1,0 +1,39 @@
+import type { Device } from "../protocol.ts";
+import type { AdminStrings, Lang } from "./i18n.ts";
+
+/** Dates, durations and devices as managers read them, in the UI language. */
+export class Formatter {
+  private readonly dt: Intl.DateTimeFormat;
+  private readonly hm: Intl.DateTimeFormat;
+  constructor(private readonly lang: Lang, private readonly t: AdminStrings) {
+    this.dt = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    this.hm = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  }
+
+  /** Today's events show the time only; older ones the date too. */
+  time(at: number): string {
+    return new Date(at).toDateString() === new Date().toDateString() ? this.hm.format(at) : this.dt.format(at);
+  }
+
+  until(until: number | undefined): string {
+    return until === undefined ? this.t.permanent : this.t.until(this.dt.format(until));
+  }
+
+  device(d: Device | undefined): string {
+    if (!d) return this.t.none;
+    return [d.browser, d.os, d.type].filter(Boolean).join(" · ") + (d.bot ? " · bot" : "");
+  }
+
+  role(role: string): string {
+    return (this.t.roles as Record<string, string>)[role] ?? role;
+  }
+
+  number(n: number, digits = 0): string {
+    return n.toLocaleString(this.lang, { maximumFractionDigits: digits });
+  }
+}
+
+/** Duration presets (seconds; undefined = permanent) shared by bans, mutes and IP blocks. */
+export const BAN_PRESETS: readonly (number | undefined)[] = [3600, 86_400, 604_800, undefined];
+export const MUTE_PRESETS: readonly number[] = [600, 3600, 86_400];
+export const SLOW_PRESETS: readonly number[] = [0, 5, 10, 30, 60, 300];

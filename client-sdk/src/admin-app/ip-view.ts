@@ -1,0 +1,74 @@
+import type { IpBlock } from "../protocol.ts";
+import { h, replace } from "../widget/dom.ts";
+import { isValidCidr } from "./cidr.ts";
+import type { AppContext, Screen } from "./context.ts";
+import { BAN_PRESETS } from "./format.ts";
+import { act, button, durationOf, durationSelect, errorText, field } from "./ui.ts";
+
+/** IP blocks: add an IPv4/IPv6 address or CIDR range (checked before sending), list with expiry, remove. */
+export class IpView implements Screen {
+  readonly el: HTMLElement;
+  private readonly cidr: HTMLInputElement;
+  private readonly error: HTMLElement;
+  private readonly list: HTMLElement;
+
+  constructor(private readonly ctx: AppContext) {
+    const { t } = ctx;
+    const ip = t.ip;
+    this.cidr = h("input", { type: "text", placeholder: ip.placeholder, autocomplete: "off", spellcheck: "false", required: true, inputmode: "text" });
+    this.error = h("p", { class: "field-error", role: "alert", id: "ip-error" });
+    const duration = durationSelect(t, BAN_PRESETS, 86_400);
+    const reason = h("input", { type: "text", maxlength: 200 });
+    const submit = h("button", { type: "submit", class: "btn danger" }, ip.block);
+    const form = h("form", { class: "inline", novalidate: true },
+      field(ip.address, this.cidr), field(ip.duration, duration), field(ip.reason, reason), submit);
+    this.cidr.setAttribute("aria-errormessage", "ip-error");
+    this.cidr.addEventListener("input", () => { if (this.cidr.getAttribute("aria-invalid") === "true") this.validate(); });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (!this.validate()) { this.cidr.focus(); return; }
+      const cidr = this.cidr.value.trim();
+      const durationSec = durationOf(duration);
+      void act(submit, t, ctx.toast, async () => {
+        await ctx.admin.blockIp(cidr, { reason: reason.value.trim() || "-", ...(durationSec ? { durationSec } : {}) });
+        this.cidr.value = ""; reason.value = "";
+        void this.load();
+        return ip.blocked(cidr);
+      });
+    });
+    this.list = h("div");
+    this.el = h("div", { class: "screen ip-screen" },
+      h("div", { class: "toolbar" }, h("h2", null, ip.title), h("div", { class: "spacer" }), button(t.refresh, () => void this.load(), "ghost")),
+      form, this.error, this.list);
+  }
+
+  show(prefill?: string): void {
+    if (prefill) { this.cidr.value = prefill; this.validate(); this.cidr.focus(); }
+    void this.load();
+  }
+
+  private validate(): boolean {
+    const ok = isValidCidr(this.cidr.value);
+    this.cidr.setAttribute("aria-invalid", ok ? "false" : "true");
+    this.error.textContent = ok ? "" : this.ctx.t.ip.invalid;
+    return ok;
+  }
+
+  private async load(): Promise<void> {
+    const { t } = this.ctx;
+    try { this.render(await this.ctx.admin.listIpBlocks()); } catch (err) { this.ctx.toast(errorText(t, err), "bad"); }
+  }
+
+  private render(blocks: IpBlock[]): void {
+    const { t, fmt } = this.ctx;
+    if (!blocks.length) { replace(this.list, h("p", { class: "empty" }, t.ip.empty)); return; }
+    replace(this.list, h("table", { class: "table" },
+      h("thead", null, h("tr", null, ...["CIDR", t.ip.reason, t.ip.expires, t.ip.by, t.ip.at, ""].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", null, ...blocks.map((b) => h("tr", { "data-cidr": b.cidr },
+        h("td", null, h("code", null, b.cidr)), h("td", null, b.reason), h("td", null, fmt.until(b.until)),
+        h("td", null, b.by), h("td", null, fmt.time(b.at)),
+        h("td", null, button(t.remove, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, async () => {
+          await this.ctx.admin.unblockIp(b.cidr); void this.load(); return t.ip.unblocked(b.cidr);
+        }), "link", { "aria-label": `${t.remove} ${b.cidr}` })))))));
+  }
+}

@@ -1,0 +1,141 @@
+import type { Candidate, UserInspect } from "../protocol.ts";
+import { h, replace } from "../widget/dom.ts";
+import type { AppContext, Screen } from "./context.ts";
+import { BAN_PRESETS, MUTE_PRESETS } from "./format.ts";
+import { act, button, durationOf, durationSelect, errorText, field, panel, select } from "./ui.ts";
+
+type Promotable = "member" | "expert" | "moderator";
+
+/**
+ * People: inspect one user (recent messages, IPs, devices, reputation, a moderator's accuracy),
+ * act on them (ban with presets and a shadow option, mute, unban, change role), and two lists
+ * that lead there: current bans and the candidates for future moderators.
+ */
+export class PeopleView implements Screen {
+  readonly el: HTMLElement;
+  private readonly lookup: HTMLInputElement;
+  private readonly profile: HTMLElement;
+  private readonly candidates: HTMLElement;
+  private readonly bans: HTMLElement;
+  private current: string | undefined;
+
+  constructor(private readonly ctx: AppContext) {
+    const { t } = ctx;
+    this.lookup = h("input", { type: "search", autocomplete: "off", spellcheck: "false", name: "userId" });
+    const form = h("form", { class: "inline", novalidate: true },
+      field(t.people.lookup, this.lookup, t.people.lookupHint),
+      h("button", { type: "submit", class: "btn primary" }, t.people.inspectBtn));
+    form.addEventListener("submit", (e) => { e.preventDefault(); if (this.lookup.value.trim()) void this.inspect(this.lookup.value.trim()); });
+    this.profile = h("div", { class: "profile", "aria-live": "polite" });
+    this.candidates = h("div");
+    this.bans = h("div");
+    this.el = h("div", { class: "screen people-screen" },
+      h("div", { class: "toolbar" }, h("h2", null, t.people.title)),
+      form,
+      this.profile,
+      h("div", { class: "two-col" },
+        panel(t.people.candidates, h("p", { class: "muted" }, t.people.candidatesHint), this.candidates),
+        panel(t.people.bans, this.bans)),
+    );
+  }
+
+  show(userId?: string): void {
+    if (userId) { this.lookup.value = userId; void this.inspect(userId); }
+    void this.loadLists();
+  }
+
+  private async loadLists(): Promise<void> {
+    const { t, admin, fmt } = this.ctx;
+    try {
+      const [cands, bans] = await Promise.all([admin.candidates(20), admin.listBans()]);
+      replace(this.candidates, cands.length ? this.candidateTable(cands) : h("p", { class: "empty" }, t.people.noCandidates));
+      replace(this.bans, bans.length
+        ? h("ul", { class: "rows" }, ...bans.map((b) => h("li", null,
+            h("code", null, b.userId), ` · ${t.people.banned(fmt.until(b.until), b.shadow)} · ${b.reason} `,
+            button(t.inspect, () => this.show(b.userId), "link"),
+            button(t.people.unban, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, () => admin.unban(b.userId)).then(() => this.refresh()), "link"))))
+        : h("p", { class: "empty" }, t.people.noBans));
+    } catch (err) { this.ctx.toast(errorText(t, err), "bad"); }
+  }
+
+  private candidateTable(list: Candidate[]): HTMLElement {
+    const { t, admin, fmt } = this.ctx;
+    return h("table", { class: "table" },
+      h("thead", null, h("tr", null, ...[t.people.name, t.people.messages, t.people.helpful, t.people.removedCount, t.people.score, ""].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", null, ...list.map((c) => h("tr", null,
+        h("td", null, h("b", null, c.user.name), h("br"), h("code", { class: "muted" }, c.user.id)),
+        h("td", null, fmt.number(c.messages)), h("td", null, fmt.number(c.helpfulReceived)), h("td", null, fmt.number(c.removed)),
+        h("td", null, fmt.number(c.score, 1)),
+        h("td", { class: "nowrap" },
+          button(t.inspect, () => this.show(c.user.id), "link"),
+          c.user.role === "moderator" ? null : button(t.people.promote, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, () => admin.setRole(c.user.id, "moderator")).then(() => this.refresh()), "link"))))));
+  }
+
+  private refresh(): void {
+    if (this.current) void this.inspect(this.current);
+    void this.loadLists();
+  }
+
+  async inspect(userId: string): Promise<void> {
+    const { t } = this.ctx;
+    this.current = userId;
+    try {
+      const u = await this.ctx.admin.inspect(userId);
+      if (this.current === userId) replace(this.profile, this.card(u));
+    } catch (err) {
+      replace(this.profile, h("p", { class: "empty" }, (err as { code?: string }).code === "not_found" ? t.people.notFound : errorText(t, err)));
+    }
+  }
+
+  private card(u: UserInspect): HTMLElement {
+    const { t, fmt, admin } = this.ctx;
+    const p = t.people;
+    const run = (btn: HTMLButtonElement, fn: () => Promise<unknown>) => void act(btn, t, this.ctx.toast, async () => { await fn(); }).then(() => this.refresh());
+
+    const banDur = durationSelect(t, BAN_PRESETS, 86_400);
+    const banReason = h("input", { type: "text", maxlength: 200 });
+    const shadow = h("input", { type: "checkbox" });
+    const banBtn: HTMLButtonElement = button(p.ban, () => {
+      if (!banReason.value.trim()) { this.ctx.toast(p.reasonRequired, "bad"); banReason.focus(); return; }
+      const durationSec = durationOf(banDur);
+      run(banBtn, () => admin.ban(u.user.id, { reason: banReason.value.trim(), shadow: shadow.checked, ...(durationSec ? { durationSec } : {}) }));
+    }, "danger", { "data-action": "ban" });
+    const muteDur = durationSelect(t, MUTE_PRESETS, 3600);
+    const muteBtn: HTMLButtonElement = button(p.mute, () => run(muteBtn, () => admin.mute(u.user.id, Number(muteDur.value))), "ghost", { "data-action": "mute" });
+    const role = select<Promotable>([["member", t.roles.member], ["expert", t.roles.expert], ["moderator", t.roles.moderator]],
+      (["member", "expert", "moderator"] as const).includes(u.role as Promotable) ? (u.role as Promotable) : "member");
+    const roleBtn: HTMLButtonElement = button(p.setRole, () => run(roleBtn, () => admin.setRole(u.user.id, role.value as Promotable)), "ghost", { "data-action": "set-role" });
+    const unbanBtn: HTMLButtonElement = button(p.unban, () => run(unbanBtn, () => admin.unban(u.user.id)), "ghost", { "data-action": "unban" });
+    const unmuteBtn: HTMLButtonElement = button(p.unmute, () => run(unmuteBtn, () => admin.unmute(u.user.id)), "ghost");
+
+    const stat = (label: string, value: string) => h("div", { class: "stat" }, h("dt", null, label), h("dd", null, value));
+    return h("article", { class: "person", "data-user": u.user.id },
+      h("header", null,
+        h("h3", null, u.user.name), h("span", { class: `tag role ${u.role}` }, fmt.role(u.role)), h("code", { class: "muted" }, u.user.id),
+        u.ban ? h("span", { class: "tag bad" }, p.banned(fmt.until(u.ban.until), u.ban.shadow)) : null,
+        u.mute ? h("span", { class: "tag warn" }, p.muted(fmt.until(u.mute.until))) : null),
+      h("dl", { class: "stats" },
+        stat(p.messages, fmt.number(u.messages)), stat(p.helpful, fmt.number(u.helpfulReceived)), stat(p.removedCount, fmt.number(u.removed)),
+        stat(p.flagsRaised, fmt.number(u.flagsRaised)), stat(p.accuracy, p.accuracyValue(u.flagsUpheld, u.flagsOverturned))),
+      h("div", { class: "two-col" },
+        h("div", null,
+          h("h4", null, p.ips),
+          u.ips.length ? h("ul", { class: "rows" }, ...u.ips.map((ip) => h("li", null, h("code", null, ip), " ", button(t.queue.blockIp, () => this.ctx.go("ip", ip), "link")))) : h("p", { class: "muted" }, t.none),
+          h("h4", null, p.devices),
+          u.devices.length ? h("ul", { class: "rows" }, ...u.devices.map((d) => h("li", null, fmt.device(d)))) : h("p", { class: "muted" }, t.none)),
+        h("div", { class: "actions-box" },
+          h("div", { class: "inline" }, field(p.banDuration, banDur), field(p.banReason, banReason), banBtn),
+          h("label", { class: "check" }, shadow, ` ${p.shadow}`),
+          u.ban ? unbanBtn : null,
+          h("div", { class: "inline" }, field(p.muteDuration, muteDur), muteBtn, u.mute ? unmuteBtn : null),
+          h("div", { class: "inline" }, field(p.role, role), roleBtn))),
+      h("h4", null, p.recent),
+      u.recent.length
+        ? h("ul", { class: "rows recent" }, ...u.recent.map((m) => h("li", null,
+            h("span", { class: "muted" }, `${fmt.time(m.createdAt)} · ${m.room} `),
+            m.status !== "visible" ? h("span", { class: `tag ${m.status}` }, t.rooms.status[m.status] ?? m.status) : null,
+            h("p", { class: "rtext" }, m.text))))
+        : h("p", { class: "muted" }, p.noRecent),
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import { ChatClient } from "../chat-client.ts";
+import type { Message } from "../protocol.ts";
+import { h, replace } from "../widget/dom.ts";
+import type { AppContext } from "./context.ts";
+import { act, button, errorText } from "./ui.ts";
+
+/**
+ * Reads one room live from the back office. The first page comes from `room:history` (every
+ * status, so held and hidden messages show too); live changes come from a /chat connection made
+ * with the manager's own token, the same events shoppers get, so nothing is polled.
+ */
+export class RoomReader {
+  readonly el: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private chat: ChatClient | undefined;
+  private room: string | undefined;
+  private readonly messages = new Map<string, Message>();
+
+  constructor(private readonly ctx: AppContext) {
+    const { t } = ctx;
+    this.title = h("h3", { id: "reader-title" });
+    this.list = h("ol", { class: "reader-list", "aria-labelledby": "reader-title", "aria-live": "polite" });
+    this.el = h("aside", { class: "reader", hidden: true, "aria-labelledby": "reader-title" },
+      h("div", { class: "toolbar" }, this.title, h("div", { class: "spacer" }), button(t.rooms.close, () => void this.close(), "ghost", { "data-action": "close-reader" })),
+      this.list,
+    );
+  }
+
+  async open(room: string): Promise<void> {
+    if (this.room && this.room !== room) await this.chat?.leave(this.room).catch(() => undefined);
+    this.room = room;
+    this.messages.clear();
+    this.title.textContent = this.ctx.t.rooms.reader(room);
+    this.el.hidden = false;
+    try {
+      const chat = await this.connect();
+      const [history] = await Promise.all([this.ctx.admin.roomHistory(room, 100), chat.join(room)]);
+      if (this.room !== room) return;
+      for (const m of history) this.messages.set(m.id, m);
+      this.render();
+      this.el.scrollIntoView({ block: "nearest" });
+    } catch (err) {
+      this.ctx.toast(errorText(this.ctx.t, err), "bad");
+    }
+  }
+
+  async close(): Promise<void> {
+    const room = this.room;
+    this.room = undefined;
+    this.el.hidden = true;
+    if (room) await this.chat?.leave(room).catch(() => undefined);
+  }
+
+  private async connect(): Promise<ChatClient> {
+    if (this.chat) return this.chat;
+    const chat = new ChatClient({ url: this.ctx.url, tenant: this.ctx.tenant, token: this.ctx.token });
+    const mine = (room: string) => room === this.room;
+    chat.on("message", (m) => { if (mine(m.room)) { this.messages.set(m.id, m); this.render(); } });
+    chat.on("message:restored", (m) => { if (mine(m.room)) { this.messages.set(m.id, m); this.render(); } });
+    chat.on("message:hidden", (p) => this.patch(p.room, p.messageId, "hidden"));
+    chat.on("message:deleted", (p) => this.patch(p.room, p.messageId, "deleted"));
+    chat.on("room:cleared", (p) => { if (mine(p.room)) { this.messages.clear(); this.render(); } });
+    this.chat = chat;
+    await chat.connect();
+    return chat;
+  }
+
+  private patch(room: string, id: string, status: Message["status"]): void {
+    const m = this.messages.get(id);
+    if (room !== this.room || !m) return;
+    this.messages.set(id, { ...m, status });
+    this.render();
+  }
+
+  private render(): void {
+    const { t, fmt } = this.ctx;
+    const all = [...this.messages.values()].sort((a, b) => a.createdAt - b.createdAt);
+    if (!all.length) { replace(this.list, h("li", { class: "empty" }, t.rooms.readerEmpty)); return; }
+    replace(this.list, ...all.map((m) => {
+      const del = button(t.rooms.deleteMsg, () => void act(del, t, this.ctx.toast, () => this.ctx.admin.deleteMessage(m.id)), "link");
+      return h("li", { class: `rmsg ${m.status}`, "data-id": m.id },
+        h("div", { class: "rmeta" },
+          h("b", null, m.author.name), ` · ${fmt.role(m.author.role)} · ${fmt.time(m.createdAt)} `,
+          m.status !== "visible" ? h("span", { class: `tag ${m.status}` }, t.rooms.status[m.status] ?? m.status) : null,
+          " ", button(t.inspect, () => this.ctx.go("people", m.author.id), "link"),
+          m.status !== "deleted" ? del : null),
+        h("p", { class: "rtext" }, m.text));
+    }));
+    this.list.scrollTop = this.list.scrollHeight;
+  }
+}

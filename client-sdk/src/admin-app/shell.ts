@@ -1,0 +1,144 @@
+import type { AdminClient } from "../admin-client.ts";
+import type { SessionInfo, Stats } from "../protocol.ts";
+import { h } from "../widget/dom.ts";
+import { AlertsView } from "./alerts-view.ts";
+import { AuditView } from "./audit-view.ts";
+import type { AppContext, Screen, TabId } from "./context.ts";
+import { FiltersView } from "./filters-view.ts";
+import type { Formatter } from "./format.ts";
+import type { AdminStrings } from "./i18n.ts";
+import { IpView } from "./ip-view.ts";
+import { PeopleView } from "./people-view.ts";
+import { QueueView } from "./queue-view.ts";
+import { RoomsView } from "./rooms-view.ts";
+import { button } from "./ui.ts";
+
+const TABS: TabId[] = ["queue", "rooms", "people", "ip", "filters", "alerts", "audit"];
+const TOAST_MS = 4000;
+
+/**
+ * The signed-in back office: a header with live figures and connection state, the tab bar
+ * (ARIA tabs, arrow keys move between them), one screen per tab, toasts, and the screen-level
+ * keyboard shortcuts (ignored while typing in a field).
+ */
+export class Shell {
+  readonly el: HTMLElement;
+  private readonly ctx: AppContext;
+  private readonly screens: Record<TabId, Screen>;
+  private readonly tabs = new Map<TabId, HTMLButtonElement>();
+  private readonly badges = new Map<TabId, HTMLElement>();
+  private readonly panels = new Map<TabId, HTMLElement>();
+  private readonly toasts: HTMLElement;
+  private readonly figures: HTMLElement;
+  private readonly status: HTMLElement;
+  private active: TabId = "queue";
+  private readonly alerts: AlertsView;
+
+  constructor(opts: { admin: AdminClient; t: AdminStrings; fmt: Formatter; url: string; tenant: string; token: string; session: SessionInfo; signOut(): void }) {
+    const { t, admin } = opts;
+    this.toasts = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
+    this.figures = h("span", { class: "figures-top" });
+    this.status = h("span", { class: "conn ok" }, t.connected);
+    this.ctx = {
+      admin, t, fmt: opts.fmt, url: opts.url, tenant: opts.tenant, token: opts.token,
+      toast: (text, tone = "info") => this.toast(text, tone),
+      go: (tab, arg) => this.select(tab, arg, true),
+      setBadge: (tab, n) => this.setBadge(tab, n),
+    };
+    this.alerts = new AlertsView(this.ctx);
+    this.screens = {
+      queue: new QueueView(this.ctx), rooms: new RoomsView(this.ctx), people: new PeopleView(this.ctx), ip: new IpView(this.ctx),
+      filters: new FiltersView(this.ctx), alerts: this.alerts, audit: new AuditView(this.ctx),
+    };
+
+    const tablist = h("div", { class: "tabs", role: "tablist", "aria-label": t.appTitle });
+    for (const id of TABS) {
+      const badge = h("span", { class: "badge", hidden: true });
+      const tab = h("button", { type: "button", role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, "aria-selected": "false", tabindex: "-1", "data-tab": id },
+        t.tabs[id], badge);
+      tab.addEventListener("click", () => this.select(id, undefined, false));
+      tab.addEventListener("keydown", (e) => this.tabKeys(e, id));
+      this.tabs.set(id, tab); this.badges.set(id, badge);
+      tablist.append(tab);
+      const panel = h("section", { role: "tabpanel", id: `panel-${id}`, "aria-labelledby": `tab-${id}`, hidden: true });
+      panel.append(this.screens[id].el);
+      this.panels.set(id, panel);
+    }
+    const user = opts.session.user;
+    this.el = h("div", { class: "app" },
+      h("header", { class: "top" },
+        h("div", { class: "brand" }, h("span", { class: "logo" }, "causette"), h("span", { class: "tenant" }, opts.tenant)),
+        this.figures,
+        h("div", { class: "spacer" }),
+        this.status,
+        h("span", { class: "who" }, `${user.name} · ${opts.fmt.role(user.role)}`),
+        button(t.signOut, () => opts.signOut(), "ghost", { "data-action": "sign-out" })),
+      h("nav", { class: "tabbar" }, tablist),
+      h("main", { class: "panels" }, ...this.panels.values()),
+      this.toasts);
+
+    admin.on("stats", (s) => this.onStats(s));
+    // The feed ticks every few seconds; ask once so the header is filled from the start.
+    void admin.stats().then((s) => this.onStats(s), () => undefined);
+    admin.on("status", (s) => {
+      this.status.textContent = s === "connected" ? t.connected : s === "reconnecting" ? t.reconnecting : t.closed;
+      this.status.className = `conn ${s === "connected" ? "ok" : s === "reconnecting" ? "warn" : "bad"}`;
+    });
+    document.addEventListener("keydown", (e) => this.onKey(e));
+    // Audio may only start after a gesture; any first click in the page unlocks the alert beep.
+    document.addEventListener("pointerdown", () => this.alerts.beeper.unlock(), { once: true });
+    this.select("queue", undefined, false);
+  }
+
+  /** Sign-in was a click: audio can be unlocked right away. */
+  unlockAudio(): void { this.alerts.beeper.unlock(); }
+
+  private select(id: TabId, arg: string | undefined, focusPanel: boolean): void {
+    if (this.active === "alerts" && id !== "alerts") this.alerts.hide();
+    this.active = id;
+    for (const [tid, tab] of this.tabs) {
+      const on = tid === id;
+      tab.setAttribute("aria-selected", on ? "true" : "false");
+      tab.tabIndex = on ? 0 : -1;
+      this.panels.get(tid)!.hidden = !on;
+    }
+    this.screens[id].show(arg);
+    if (focusPanel) this.panels.get(id)!.querySelector<HTMLElement>("h2")?.scrollIntoView({ block: "nearest" });
+  }
+
+  private tabKeys(e: KeyboardEvent, id: TabId): void {
+    const i = TABS.indexOf(id);
+    const to = e.key === "ArrowRight" ? TABS[(i + 1) % TABS.length] : e.key === "ArrowLeft" ? TABS[(i - 1 + TABS.length) % TABS.length]
+      : e.key === "Home" ? TABS[0] : e.key === "End" ? TABS[TABS.length - 1] : undefined;
+    if (!to) return;
+    e.preventDefault();
+    this.select(to, undefined, false);
+    this.tabs.get(to)!.focus();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (this.screens[this.active].onKey?.(e)) e.preventDefault();
+  }
+
+  private setBadge(tab: TabId, n: number): void {
+    const badge = this.badges.get(tab);
+    if (!badge) return;
+    badge.hidden = n === 0;
+    badge.textContent = String(n);
+    this.tabs.get(tab)!.setAttribute("aria-label", n ? `${this.ctx.t.tabs[tab]} (${n})` : this.ctx.t.tabs[tab]);
+  }
+
+  private onStats(s: Stats): void {
+    this.figures.textContent = this.ctx.t.figures(s.online, s.queue, s.messagesPerMinute);
+  }
+
+  private toast(text: string, tone: "ok" | "bad" | "info"): void {
+    const el = h("p", { class: `toast ${tone}` }, text);
+    this.toasts.append(el);
+    setTimeout(() => el.remove(), tone === "bad" ? TOAST_MS * 2 : TOAST_MS);
+    while (this.toasts.childElementCount > 3) this.toasts.firstElementChild!.remove();
+  }
+}

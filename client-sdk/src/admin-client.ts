@@ -1,0 +1,231 @@
+import { io, type Socket } from "socket.io-client";
+import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
+import { Emitter } from "./emitter.ts";
+import type {
+  AdminServerEvents, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
+  SessionInfo, Stats, UserInspect,
+} from "./protocol.ts";
+import { request } from "./request.ts";
+
+export interface AdminClientOptions {
+  /** Server base URL, e.g. `https://chat.example.com` (the `/admin` namespace is added). */
+  url: string;
+  tenant: string;
+  /** A manager JWT of the brand. */
+  token: string;
+  /** How long to wait for each acknowledgement. Default 10 s. */
+  ackTimeoutMs?: number;
+  /** Extra socket.io-client options (transports, extraHeaders in Node, reconnection delays...). */
+  socketOptions?: Record<string, unknown>;
+}
+
+/** Live back-office events (SPEC §5.3, after `subscribe()`), plus the connection state for UIs. */
+export type AdminClientFeedEvents = AdminServerEvents & {
+  /** "connected", "reconnecting" (temporary), "closed" (given up). */
+  status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
+};
+
+const FORWARDED = ["queue:added", "queue:resolved", "alert", "audit", "stats", "room:updated"] as const;
+
+/**
+ * A community manager's connection to the back office: one typed method per `/admin` event,
+ * live feed events through `on()`. After a reconnect the feed subscription is renewed by itself.
+ *
+ * @example
+ * const admin = new AdminClient({ url: "http://localhost:8080", tenant: "demo", token });
+ * await admin.connect();
+ * admin.on("queue:added", (item) => render(item));
+ * await admin.subscribe();
+ * const { items } = await admin.listQueue();
+ * await admin.resolve(items[0].message.id, "remove", { reason: "spam", durationSec: 3600 });
+ */
+export class AdminClient extends Emitter<AdminClientFeedEvents> {
+  readonly socket: Socket;
+  private readonly timeout: number;
+  private currentSession: SessionInfo | undefined;
+  private connected = false;
+  /** The last feed subscription, renewed after a reconnect (undefined: not subscribed). */
+  private feed: { rooms?: string[] } | undefined;
+
+  constructor(opts: AdminClientOptions) {
+    super();
+    this.timeout = opts.ackTimeoutMs ?? 10_000;
+    const base = opts.url.replace(/\/+$/, "");
+    this.socket = io(`${base}/admin`, {
+      autoConnect: false,
+      // Its own connection: never multiplexed with a ChatClient's, whose sessions a ban may end.
+      forceNew: true,
+      transports: ["websocket"],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      auth: { tenant: opts.tenant, token: opts.token },
+      ...(opts.socketOptions ?? {}),
+    });
+    this.socket.on("session", (s: SessionInfo) => this.onSession(s));
+    for (const ev of FORWARDED) this.socket.on(ev, (p: unknown) => this.emit(ev, p as never));
+    this.socket.on("disconnect", (reason) => {
+      this.connected = false;
+      if (reason === "io client disconnect" || reason === "io server disconnect") this.emit("status", "closed");
+      else this.emit("status", "reconnecting");
+    });
+    this.socket.on("connect_error", (err: Error & { data?: { code?: string } }) => {
+      const code = err.data?.code;
+      if (code && FATAL_CONNECT_CODES.has(code)) {
+        this.socket.disconnect();
+        this.emit("status", "closed", ChatError.from(err.data as never));
+      } else this.emit("status", "reconnecting", code ? ChatError.from(err.data as never) : undefined);
+    });
+  }
+
+  get session(): SessionInfo | undefined { return this.currentSession; }
+
+  /** Connects and resolves with the session, or rejects with the handshake's ChatError (e.g. `forbidden`). */
+  connect(): Promise<SessionInfo> {
+    if (this.connected && this.currentSession) return Promise.resolve(this.currentSession);
+    return new Promise((resolve, reject) => {
+      const onSession = (s: SessionInfo) => { cleanup(); resolve(s); };
+      const onError = (err: Error & { data?: { code?: string } }) => {
+        const code = err.data?.code;
+        // Transient failures keep socket.io's own retries going; only a refusal ends connect().
+        if (code && (FATAL_CONNECT_CODES.has(code) || code === "too_many_connections")) {
+          cleanup();
+          this.socket.disconnect();
+          reject(ChatError.from(err.data as never));
+        }
+      };
+      const cleanup = () => { this.socket.off("session", onSession); this.socket.off("connect_error", onError); };
+      this.socket.on("session", onSession);
+      this.socket.on("connect_error", onError);
+      this.socket.connect();
+    });
+  }
+
+  disconnect(): void { this.socket.disconnect(); }
+
+  // ---- live feed
+
+  /** Starts the live feed for every room, or only `rooms`; calling it again replaces the selection. */
+  async subscribe(rooms?: string[]): Promise<void> {
+    const p = rooms?.length ? { rooms } : {};
+    await this.call("feed:subscribe", p);
+    this.feed = p;
+  }
+
+  // ---- review queue
+
+  listQueue(opts: { limit?: number; cursor?: string } = {}): Promise<{ items: QueueItem[]; cursor?: string }> {
+    return this.call("queue:list", opts);
+  }
+
+  /** Approves or removes a queued message; `ban` also bans its author. Rejects with `conflict` if another manager was first. */
+  async resolve(messageId: string, decision: "approve" | "remove", ban?: { reason: string; durationSec?: number }): Promise<Message> {
+    return (await this.call<{ message: Message }>("queue:resolve", { messageId, decision, ...(ban ? { ban } : {}) })).message;
+  }
+
+  // ---- rooms and messages
+
+  async deleteMessage(messageId: string, reason?: string): Promise<void> {
+    await this.call("message:delete", { messageId, ...(reason ? { reason } : {}) });
+  }
+
+  /** Deletes every message of a room; resolves with how many. */
+  async clearRoom(room: string, reason?: string): Promise<number> {
+    return (await this.call<{ deleted: number }>("room:clear", { room, ...(reason ? { reason } : {}) })).deleted;
+  }
+
+  async updateRoom(room: string, patch: { frozen?: boolean; slowModeSec?: number; contribution?: Contribution }): Promise<RoomInfo> {
+    return (await this.call<{ room: RoomInfo }>("room:update", { room, ...patch })).room;
+  }
+
+  async listRooms(): Promise<RoomInfo[]> {
+    return (await this.call<{ rooms: RoomInfo[] }>("rooms:list", {})).rooms;
+  }
+
+  /** A room's recent messages of every status, oldest first. */
+  async roomHistory(room: string, limit?: number): Promise<Message[]> {
+    return (await this.call<{ messages: Message[] }>("room:history", { room, ...(limit ? { limit } : {}) })).messages;
+  }
+
+  // ---- people
+
+  /** Bans a user; without `durationSec` the ban is permanent. Resolves with when it ends. */
+  ban(userId: string, opts: { reason: string; durationSec?: number; shadow?: boolean }): Promise<{ until?: number }> {
+    return this.call("user:ban", { userId, ...opts });
+  }
+
+  async unban(userId: string): Promise<void> { await this.call("user:unban", { userId }); }
+
+  async mute(userId: string, durationSec: number, reason?: string): Promise<{ until: number }> {
+    return this.call("user:mute", { userId, durationSec, ...(reason ? { reason } : {}) });
+  }
+
+  async unmute(userId: string): Promise<void> { await this.call("user:unmute", { userId }); }
+
+  inspect(userId: string): Promise<UserInspect> { return this.call("user:inspect", { userId }); }
+
+  async listBans(): Promise<(Ban & { userId: string })[]> {
+    return (await this.call<{ bans: (Ban & { userId: string })[] }>("bans:list", {})).bans;
+  }
+
+  async setRole(userId: string, role: "member" | "expert" | "moderator"): Promise<void> {
+    await this.call("member:set-role", { userId, role });
+  }
+
+  async candidates(limit?: number): Promise<Candidate[]> {
+    return (await this.call<{ members: Candidate[] }>("members:candidates", limit ? { limit } : {})).members;
+  }
+
+  // ---- networks
+
+  /** Blocks an IPv4/IPv6 address or CIDR range; without `durationSec` the block is permanent. */
+  blockIp(cidr: string, opts: { reason: string; durationSec?: number }): Promise<{ until?: number }> {
+    return this.call("ip:block", { cidr, ...opts });
+  }
+
+  async unblockIp(cidr: string): Promise<void> { await this.call("ip:unblock", { cidr }); }
+
+  async listIpBlocks(): Promise<IpBlock[]> {
+    return (await this.call<{ blocks: IpBlock[] }>("ip:list", {})).blocks;
+  }
+
+  // ---- filters
+
+  /** Resolves with the number of terms now in force. */
+  async updateLexicon(patch: { add?: string[]; remove?: string[]; allow?: string[]; disallow?: string[] }): Promise<number> {
+    return (await this.call<{ terms: number }>("lexicon:update", patch)).terms;
+  }
+
+  async updateLinks(patch: { allow?: string[]; block?: string[]; unallow?: string[]; unblock?: string[] }): Promise<void> {
+    await this.call("links:update", patch);
+  }
+
+  getFilters(): Promise<FilterSettings> { return this.call("filters:get", {}); }
+
+  // ---- audit and figures
+
+  listAudit(opts: { limit?: number; cursor?: string; action?: string; actor?: string } = {}): Promise<{ entries: AuditEntry[]; cursor?: string }> {
+    return this.call("audit:list", opts);
+  }
+
+  stats(): Promise<Stats> { return this.call("stats:get", {}); }
+
+  // ---- internals
+
+  private call<T extends object>(event: string, payload: object): Promise<T> {
+    return request<T>(this.socket, event, payload, this.timeout);
+  }
+
+  private onSession(s: SessionInfo): void {
+    const wasConnected = this.connected;
+    this.currentSession = s;
+    this.connected = true;
+    this.emit("session", s);
+    if (wasConnected) return;
+    this.emit("status", "connected");
+    // A reconnect lands on a fresh server-side socket: renew the feed so no live event is missed.
+    if (this.feed) {
+      const feed = this.feed;
+      void this.call("feed:subscribe", feed).catch((err: ChatError) => this.emit("status", "reconnecting", err));
+    }
+  }
+}

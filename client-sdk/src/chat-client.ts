@@ -1,0 +1,264 @@
+import { io, type Socket } from "socket.io-client";
+import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
+import { Emitter } from "./emitter.ts";
+import type { ChatServerEvents, FlagReason, Message, RoomInfo, SessionEnded, SessionInfo } from "./protocol.ts";
+import { request } from "./request.ts";
+
+export interface ChatClientOptions {
+  /** Server base URL, e.g. `https://chat.example.com` (the `/chat` namespace is added). */
+  url: string;
+  tenant: string;
+  /** The brand's JWT for a signed-in shopper; absent for a guest. */
+  token?: string;
+  /** A guest token from an earlier session; in browsers the SDK keeps it in localStorage itself. */
+  guestToken?: string;
+  /** How long to wait for each acknowledgement. Default 10 s. */
+  ackTimeoutMs?: number;
+  /** Extra socket.io-client options (transports, extraHeaders in Node, reconnection delays...). */
+  socketOptions?: Record<string, unknown>;
+}
+
+/** What the server pushes on /chat (SPEC §5.2), plus the connection state for UIs. */
+export type ChatClientEvents = ChatServerEvents & {
+  /** "connected", "reconnecting" (temporary), "closed" (given up or ended). */
+  status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
+};
+
+interface PendingSend {
+  payload: { room: string; text: string; replyTo?: string; clientId: string };
+  resolve: (m: Message) => void;
+  reject: (e: ChatError) => void;
+  inFlight: boolean;
+}
+
+const FORWARDED = [
+  "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated",
+] as const;
+
+/** Keeps this many ids per room to de-duplicate what a rejoin replays. */
+const SEEN_PER_ROOM = 500;
+
+/**
+ * A shopper's connection to Causette. Rejoins rooms with `since` after a reconnect so nothing
+ * visible is missed, and resends unacknowledged messages with their original `clientId`
+ * (the server returns the first copy instead of storing a duplicate).
+ *
+ * @example
+ * const chat = new ChatClient({ url: "http://localhost:8080", tenant: "demo" });
+ * await chat.connect();
+ * const { history } = await chat.join("product:serum-42");
+ * chat.on("message", (m) => console.log(m.author.name, m.text));
+ * await chat.send("product:serum-42", "Bonjour !");
+ */
+export class ChatClient extends Emitter<ChatClientEvents> {
+  readonly socket: Socket;
+  private readonly opts: ChatClientOptions;
+  private readonly timeout: number;
+  private currentSession: SessionInfo | undefined;
+  private guestToken: string | undefined;
+  private readonly rooms = new Map<string, { last?: string; seen: string[] }>();
+  private readonly pending = new Map<string, PendingSend>();
+  private connected = false;
+  private ended = false;
+
+  constructor(opts: ChatClientOptions) {
+    super();
+    this.opts = opts;
+    this.timeout = opts.ackTimeoutMs ?? 10_000;
+    this.guestToken = opts.guestToken ?? readStoredGuestToken(opts.tenant);
+    const base = opts.url.replace(/\/+$/, "");
+    this.socket = io(`${base}/chat`, {
+      autoConnect: false,
+      transports: ["websocket"],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      // Called on every attempt so a reconnect presents the freshest guest token.
+      auth: (cb: (a: object) => void) => cb({ tenant: opts.tenant, ...(opts.token ? { token: opts.token } : {}), ...(this.guestToken && !opts.token ? { guestToken: this.guestToken } : {}) }),
+      ...(opts.socketOptions ?? {}),
+    });
+    this.socket.on("session", (s: SessionInfo) => this.onSession(s));
+    this.socket.on("message", (m: Message) => this.onMessage(m));
+    for (const ev of FORWARDED) this.socket.on(ev, (p: unknown) => this.emit(ev, p as never));
+    this.socket.on("session:ended", (p: SessionEnded) => {
+      this.ended = true;
+      this.emit("session:ended", p);
+      this.failPending(new ChatError(p.code, p.reason ?? p.code, p.until ? { until: p.until } : undefined));
+      this.emit("status", "closed", new ChatError(p.code, p.reason ?? p.code));
+    });
+    this.socket.on("disconnect", (reason) => {
+      this.connected = false;
+      for (const p of this.pending.values()) p.inFlight = false;
+      if (this.ended || reason === "io client disconnect" || reason === "io server disconnect") {
+        this.failPending(new ChatError("disconnected", "The connection was closed."));
+        this.emit("status", "closed");
+      } else this.emit("status", "reconnecting");
+    });
+    this.socket.on("connect_error", (err: Error & { data?: { code?: string; message?: string } }) => {
+      const code = err.data?.code;
+      if (code && FATAL_CONNECT_CODES.has(code)) {
+        const e = ChatError.from(err.data as never);
+        this.socket.disconnect();
+        this.failPending(e);
+        this.emit("status", "closed", e);
+      } else {
+        this.emit("status", "reconnecting", code ? ChatError.from(err.data as never) : undefined);
+      }
+    });
+  }
+
+  get session(): SessionInfo | undefined { return this.currentSession; }
+
+  /** Connects and resolves with the session, or rejects with the handshake's ChatError. */
+  connect(): Promise<SessionInfo> {
+    if (this.connected && this.currentSession) return Promise.resolve(this.currentSession);
+    this.ended = false;
+    return new Promise((resolve, reject) => {
+      const onSession = (s: SessionInfo) => { cleanup(); resolve(s); };
+      const onError = (err: Error & { data?: { code?: string; message?: string; retryAfterMs?: number } }) => {
+        const code = err.data?.code;
+        // Transient failures keep socket.io's own retries going; only a refusal ends connect().
+        if (code && FATAL_CONNECT_CODES.has(code)) { cleanup(); reject(ChatError.from(err.data as never)); }
+        else if (code === "too_many_connections") { cleanup(); this.socket.disconnect(); reject(ChatError.from(err.data as never)); }
+      };
+      const cleanup = () => { this.socket.off("session", onSession); this.socket.off("connect_error", onError); };
+      this.socket.on("session", onSession);
+      this.socket.on("connect_error", onError);
+      this.socket.connect();
+    });
+  }
+
+  /** Joins a room: its info and the last visible messages, oldest first. */
+  async join(room: string): Promise<{ room: RoomInfo; history: Message[] }> {
+    const res = await request<{ room: RoomInfo; history: Message[] }>(this.socket, "room:join", { room }, this.timeout);
+    const state = this.rooms.get(room) ?? { seen: [] };
+    this.rooms.set(room, state);
+    for (const m of res.history) this.remember(state, m);
+    return res;
+  }
+
+  async leave(room: string): Promise<void> {
+    this.rooms.delete(room);
+    await request(this.socket, "room:leave", { room }, this.timeout);
+  }
+
+  /** Sends a message; the same call survives a reconnect without ever posting twice. */
+  send(room: string, text: string, opts: { replyTo?: string; clientId?: string } = {}): Promise<Message> {
+    const clientId = opts.clientId ?? newClientId();
+    const payload: PendingSend["payload"] = { room, text, clientId };
+    if (opts.replyTo) payload.replyTo = opts.replyTo;
+    return new Promise((resolve, reject) => {
+      // Closed for good (disconnect() or session:ended): nothing would ever transmit it.
+      if (this.ended) return reject(new ChatError("disconnected", "The connection was closed."));
+      const p: PendingSend = { payload, resolve, reject, inFlight: false };
+      this.pending.set(clientId, p);
+      if (this.connected) this.transmit(p);
+    });
+  }
+
+  flag(messageId: string, reason: FlagReason, note?: string): Promise<{ hidden: boolean }> {
+    return request(this.socket, "message:flag", { messageId, reason, ...(note ? { note } : {}) }, this.timeout);
+  }
+
+  async helpful(messageId: string): Promise<number> {
+    return (await request<{ helpful: number }>(this.socket, "message:helpful", { messageId }, this.timeout)).helpful;
+  }
+
+  async raiseAlert(room: string, note: string): Promise<void> {
+    await request(this.socket, "alert:raise", { room, note }, this.timeout);
+  }
+
+  /** Closes the connection for good; unacknowledged sends are rejected. */
+  disconnect(): void {
+    this.ended = true;
+    this.socket.disconnect();
+    this.failPending(new ChatError("disconnected", "The client was closed."));
+  }
+
+  // ---- internals
+
+  private transmit(p: PendingSend): void {
+    if (p.inFlight) return;
+    p.inFlight = true;
+    request<{ message: Message }>(this.socket, "message:send", p.payload, this.timeout).then(
+      ({ message }) => {
+        this.pending.delete(p.payload.clientId);
+        const state = this.rooms.get(message.room);
+        if (state) this.remember(state, message);
+        p.resolve(message);
+      },
+      (err: ChatError) => {
+        p.inFlight = false;
+        // Lost in a reconnect: keep it, it goes again with the same clientId once rejoined.
+        if (err.code === "disconnected" || (err.code === "timeout" && !this.connected)) return;
+        this.pending.delete(p.payload.clientId);
+        p.reject(err);
+      },
+    );
+  }
+
+  private async onSession(s: SessionInfo): Promise<void> {
+    const reconnect = this.currentSession !== undefined && !this.connected;
+    this.currentSession = s;
+    if (s.guestToken) {
+      this.guestToken = s.guestToken;
+      storeGuestToken(this.opts.tenant, s.guestToken);
+    }
+    const wasConnected = this.connected;
+    this.connected = true;
+    this.emit("session", s);
+    if (wasConnected) return; // a role change re-sends `session` on a live connection
+    if (reconnect) await this.rejoin();
+    this.emit("status", "connected");
+    for (const p of this.pending.values()) this.transmit(p);
+  }
+
+  /** After a reconnect: rejoin every room with `since` and replay what was missed as `message` events. */
+  private async rejoin(): Promise<void> {
+    await Promise.all([...this.rooms.entries()].map(async ([room, state]) => {
+      try {
+        const res = await request<{ room: RoomInfo; history: Message[] }>(
+          this.socket, "room:join", { room, ...(state.last ? { since: state.last } : {}) }, this.timeout);
+        this.emit("room:updated", res.room);
+        for (const m of res.history) this.onMessage(m);
+      } catch (err) {
+        this.emit("status", "reconnecting", err as ChatError);
+      }
+    }));
+  }
+
+  private onMessage(m: Message): void {
+    const state = this.rooms.get(m.room);
+    if (state) {
+      if (state.seen.includes(m.id)) return;
+      this.remember(state, m);
+    }
+    this.emit("message", m);
+  }
+
+  private remember(state: { last?: string; seen: string[] }, m: Message): void {
+    if (state.seen.includes(m.id)) return;
+    state.seen.push(m.id);
+    if (state.seen.length > SEEN_PER_ROOM) state.seen.splice(0, state.seen.length - SEEN_PER_ROOM);
+    if (m.status === "visible" && (!state.last || m.id > state.last)) state.last = m.id;
+  }
+
+  private failPending(err: ChatError): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
+
+function newClientId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+const storageKey = (tenant: string) => `causette:guest:${tenant}`;
+
+function readStoredGuestToken(tenant: string): string | undefined {
+  try { return (globalThis as { localStorage?: Storage }).localStorage?.getItem(storageKey(tenant)) ?? undefined; } catch { return undefined; }
+}
+
+function storeGuestToken(tenant: string, token: string): void {
+  try { (globalThis as { localStorage?: Storage }).localStorage?.setItem(storageKey(tenant), token); } catch { /* private mode: the guest just gets a new id next time */ }
+}

@@ -1,0 +1,239 @@
+import type { ClientErrorCode } from "../chat-error.ts";
+import type { ErrorCode, FlagReason, Role } from "../protocol.ts";
+
+/** The widget speaks the shopper's browser language: French for fr*, English otherwise. */
+export type Lang = "fr" | "en";
+
+export function pickLang(nav: { language?: string; languages?: readonly string[] } = globalThis.navigator ?? {}): Lang {
+  const first = nav.language ?? nav.languages?.[0] ?? "en";
+  return /^fr\b/i.test(first) ? "fr" : "en";
+}
+
+/** Details an error message may need: when a mute ends, how long to wait, the room's limit. */
+export interface ErrorContext { until?: number; retryAfterMs?: number; maxLength?: number; reason?: string }
+
+export interface WidgetStrings {
+  lang: Lang;
+  title: string;
+  chatLabel: (brand: string) => string;
+  live: string;
+  reconnecting: string;
+  connecting: string;
+  messages: string;
+  empty: string;
+  yourMessage: string;
+  placeholder: string;
+  placeholderReply: string;
+  hint: string;
+  send: string;
+  sending: string;
+  counter: (n: number, max: number) => string;
+  counterOver: (over: number) => string;
+  reply: string;
+  replyingTo: (name: string) => string;
+  cancelReply: string;
+  earlierMessage: string;
+  helpful: (n: number) => string;
+  helpfulLabel: (n: number) => string;
+  report: string;
+  reportTitle: string;
+  reasons: Record<FlagReason, string>;
+  cancel: string;
+  reported: string;
+  reportedHidden: string;
+  held: string;
+  heldHelp: string;
+  hidden: string;
+  you: string;
+  badges: Partial<Record<Role, string>>;
+  frozen: string;
+  slowMode: (sec: number) => string;
+  slowWait: (sec: number) => string;
+  restrictedBanner: string;
+  restrictedReply: string;
+  cleared: string;
+  newMessage: (name: string, text: string) => string;
+  approved: string;
+  removedOwn: string;
+  ended: string;
+  alert: string;
+  alertNote: string;
+  alertSent: string;
+  close: string;
+  errors: Record<ErrorCode | ClientErrorCode, (c: ErrorContext) => string>;
+  time: (at: number) => string;
+}
+
+const clock = (lang: Lang) => {
+  const sameDay = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" });
+  const other = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return (at: number) => (new Date(at).toDateString() === new Date().toDateString() ? sameDay : other).format(at);
+};
+
+const secs = (c: ErrorContext) => Math.max(1, Math.ceil((c.retryAfterMs ?? 1000) / 1000));
+
+const en: WidgetStrings = {
+  lang: "en",
+  title: "Questions & answers",
+  chatLabel: (brand) => `${brand} community chat`,
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  connecting: "Connecting…",
+  messages: "Messages",
+  empty: "No messages yet. Ask the first question!",
+  yourMessage: "Your message",
+  placeholder: "Ask the community…",
+  placeholderReply: "Write your answer…",
+  hint: "Enter to send · Shift+Enter for a new line",
+  send: "Send",
+  sending: "Sending…",
+  counter: (n, max) => `${n} / ${max}`,
+  counterOver: (over) => `${over} characters too many`,
+  reply: "Reply",
+  replyingTo: (name) => `Replying to ${name}`,
+  cancelReply: "Cancel reply",
+  earlierMessage: "an earlier message",
+  helpful: (n) => (n > 0 ? `Helpful · ${n}` : "Helpful"),
+  helpfulLabel: (n) => `Mark as helpful (${n} so far)`,
+  report: "Report",
+  reportTitle: "Why are you reporting this message?",
+  reasons: { spam: "Spam or advertising", abuse: "Abusive or hateful", off_topic: "Off topic", competitor: "Promotes a competitor", other: "Something else" },
+  cancel: "Cancel",
+  reported: "Thanks, our moderators will take a look.",
+  reportedHidden: "Thanks, the message is hidden until a moderator reviews it.",
+  held: "Waiting for review",
+  heldHelp: "Only you can see this message until a moderator approves it.",
+  hidden: "This message is hidden while moderators review it.",
+  you: "you",
+  badges: { moderator: "Moderator", expert: "Expert", manager: "Team" },
+  frozen: "The conversation is paused by the moderators. You can still read it.",
+  slowMode: (s) => `Slow mode: one message every ${s} s.`,
+  slowWait: (s) => `Slow mode: you can send again in ${s} s.`,
+  restrictedBanner: "Anyone can ask a question here; answers come from our experts and moderators.",
+  restrictedReply: "Only experts and moderators answer in this room. You can ask your own question below.",
+  cleared: "The moderators cleared this conversation.",
+  newMessage: (name, text) => `${name}: ${text}`,
+  approved: "Your message was approved and is now visible to everyone.",
+  removedOwn: "A moderator did not publish one of your messages.",
+  ended: "Your chat session has ended.",
+  alert: "Alert the team",
+  alertNote: "What needs attention?",
+  alertSent: "The team has been alerted.",
+  close: "Close",
+  errors: {
+    invalid_payload: () => "That did not work. Please try again.",
+    unknown_tenant: () => "This chat is not set up correctly.",
+    origin_not_allowed: () => "The chat is not available on this website.",
+    invalid_token: () => "Your sign-in has expired. Please reload the page.",
+    unauthorized: () => "Please sign in to do this.",
+    forbidden: () => "You are not allowed to do this.",
+    not_found: () => "This message is no longer available.",
+    not_in_room: () => "You left this conversation; reload the page to rejoin.",
+    invalid_room: () => "This conversation does not exist.",
+    message_too_long: (c) => (c.maxLength ? `Your message is too long (${c.maxLength} characters at most).` : "Your message is too long."),
+    empty_message: () => "Your message is empty.",
+    room_frozen: () => "The conversation is paused: new messages are not accepted for now.",
+    answers_restricted: () => "Only experts and moderators answer in this room. You can ask your own question.",
+    rate_limited: (c) => `You are sending messages too fast. Try again in ${secs(c)} s.`,
+    slow_mode: (c) => `Slow mode is on: wait ${secs(c)} s before your next message.`,
+    banned: (c) => (c.until ? `You are banned from this chat until ${en.time(c.until)}.` : "You are banned from this chat.") + (c.reason ? ` Reason: ${c.reason}` : ""),
+    muted: (c) => (c.until ? `You are muted until ${en.time(c.until)}. You can still read the conversation.` : "You are muted. You can still read the conversation."),
+    ip_blocked: () => "Your network is blocked from this chat.",
+    too_many_connections: () => "Too many connections from your network. Close some tabs and reload.",
+    content_blocked: () => "Your message was blocked by our community rules. Please rephrase it.",
+    store_unavailable: () => "The chat is having trouble. Please try again in a moment.",
+    internal: () => "Something went wrong on our side. Please try again.",
+    conflict: () => "Someone else already did this.",
+    timeout: () => "No answer from the chat. Check your connection and try again.",
+    disconnected: () => "You are offline. Your message will go as soon as the connection is back.",
+  },
+  time: (at) => clock("en")(at),
+};
+
+const fr: WidgetStrings = {
+  lang: "fr",
+  title: "Questions & réponses",
+  chatLabel: (brand) => `Discussion de la communauté ${brand}`,
+  live: "En direct",
+  reconnecting: "Reconnexion…",
+  connecting: "Connexion…",
+  messages: "Messages",
+  empty: "Aucun message pour l’instant. Posez la première question !",
+  yourMessage: "Votre message",
+  placeholder: "Posez votre question…",
+  placeholderReply: "Écrivez votre réponse…",
+  hint: "Entrée pour envoyer · Maj+Entrée pour aller à la ligne",
+  send: "Envoyer",
+  sending: "Envoi…",
+  counter: (n, max) => `${n} / ${max}`,
+  counterOver: (over) => `${over} caractères de trop`,
+  reply: "Répondre",
+  replyingTo: (name) => `Réponse à ${name}`,
+  cancelReply: "Annuler la réponse",
+  earlierMessage: "un message précédent",
+  helpful: (n) => (n > 0 ? `Utile · ${n}` : "Utile"),
+  helpfulLabel: (n) => `Marquer comme utile (${n} pour l’instant)`,
+  report: "Signaler",
+  reportTitle: "Pourquoi signalez-vous ce message ?",
+  reasons: { spam: "Spam ou publicité", abuse: "Insultant ou haineux", off_topic: "Hors sujet", competitor: "Fait la promotion d’un concurrent", other: "Autre chose" },
+  cancel: "Annuler",
+  reported: "Merci, nos modérateurs vont regarder.",
+  reportedHidden: "Merci, le message est masqué en attendant un modérateur.",
+  held: "En attente de modération",
+  heldHelp: "Vous seul voyez ce message tant qu’un modérateur ne l’a pas validé.",
+  hidden: "Ce message est masqué le temps que les modérateurs l’examinent.",
+  you: "vous",
+  badges: { moderator: "Modérateur", expert: "Expert", manager: "Équipe" },
+  frozen: "La discussion est mise en pause par les modérateurs. Vous pouvez toujours la lire.",
+  slowMode: (s) => `Mode lent : un message toutes les ${s} s.`,
+  slowWait: (s) => `Mode lent : vous pourrez écrire à nouveau dans ${s} s.`,
+  restrictedBanner: "Tout le monde peut poser une question ici ; les réponses viennent de nos experts et modérateurs.",
+  restrictedReply: "Seuls les experts et les modérateurs répondent dans cet espace. Vous pouvez poser votre propre question ci-dessous.",
+  cleared: "Les modérateurs ont effacé cette discussion.",
+  newMessage: (name, text) => `${name} : ${text}`,
+  approved: "Votre message a été validé et il est maintenant visible par tous.",
+  removedOwn: "Un modérateur n’a pas publié l’un de vos messages.",
+  ended: "Votre session de discussion est terminée.",
+  alert: "Alerter l’équipe",
+  alertNote: "Qu’est-ce qui pose problème ?",
+  alertSent: "L’équipe a été alertée.",
+  close: "Fermer",
+  errors: {
+    invalid_payload: () => "Cela n’a pas fonctionné. Merci de réessayer.",
+    unknown_tenant: () => "Cette discussion n’est pas correctement configurée.",
+    origin_not_allowed: () => "La discussion n’est pas disponible sur ce site.",
+    invalid_token: () => "Votre connexion a expiré. Merci de recharger la page.",
+    unauthorized: () => "Connectez-vous pour faire cela.",
+    forbidden: () => "Vous n’avez pas le droit de faire cela.",
+    not_found: () => "Ce message n’est plus disponible.",
+    not_in_room: () => "Vous avez quitté cette discussion ; rechargez la page pour la rejoindre.",
+    invalid_room: () => "Cette discussion n’existe pas.",
+    message_too_long: (c) => (c.maxLength ? `Votre message est trop long (${c.maxLength} caractères au maximum).` : "Votre message est trop long."),
+    empty_message: () => "Votre message est vide.",
+    room_frozen: () => "La discussion est en pause : les nouveaux messages ne sont pas acceptés pour le moment.",
+    answers_restricted: () => "Seuls les experts et les modérateurs répondent dans cet espace. Vous pouvez poser votre propre question.",
+    rate_limited: (c) => `Vous envoyez des messages trop vite. Réessayez dans ${secs(c)} s.`,
+    slow_mode: (c) => `Le mode lent est activé : attendez ${secs(c)} s avant votre prochain message.`,
+    banned: (c) => (c.until ? `Vous êtes banni de cette discussion jusqu’à ${fr.time(c.until)}.` : "Vous êtes banni de cette discussion.") + (c.reason ? ` Motif : ${c.reason}` : ""),
+    muted: (c) => (c.until ? `Vous ne pouvez plus écrire jusqu’à ${fr.time(c.until)}. Vous pouvez toujours lire la discussion.` : "Vous ne pouvez plus écrire pour le moment. Vous pouvez toujours lire la discussion."),
+    ip_blocked: () => "Votre réseau est bloqué pour cette discussion.",
+    too_many_connections: () => "Trop de connexions depuis votre réseau. Fermez quelques onglets puis rechargez.",
+    content_blocked: () => "Votre message a été bloqué par nos règles de communauté. Merci de le reformuler.",
+    store_unavailable: () => "La discussion rencontre un problème. Réessayez dans un instant.",
+    internal: () => "Une erreur est survenue de notre côté. Merci de réessayer.",
+    conflict: () => "Quelqu’un l’a déjà fait.",
+    timeout: () => "Pas de réponse de la discussion. Vérifiez votre connexion et réessayez.",
+    disconnected: () => "Vous êtes hors ligne. Votre message partira dès le retour de la connexion.",
+  },
+  time: (at) => clock("fr")(at),
+};
+
+export function strings(lang: Lang): WidgetStrings {
+  return lang === "fr" ? fr : en;
+}
+
+/** A human sentence for any error code, even one this build does not know yet. */
+export function describeError(t: WidgetStrings, code: string, c: ErrorContext = {}): string {
+  const fn = (t.errors as Record<string, ((c: ErrorContext) => string) | undefined>)[code];
+  return (fn ?? t.errors.internal)(c);
+}

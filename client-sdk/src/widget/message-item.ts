@@ -1,0 +1,115 @@
+import type { Author, FlagReason, Message } from "../protocol.ts";
+import { h } from "./dom.ts";
+import { flagMenu } from "./flag-menu.ts";
+import { icon } from "./icons.ts";
+import type { WidgetStrings } from "./i18n.ts";
+
+/** What a message needs to know about the reader to offer the right buttons. */
+export interface ItemContext {
+  t: WidgetStrings;
+  me: Author | undefined;
+  /** false in a restricted room for guests and members: the reply button explains instead. */
+  canAnswer: boolean;
+  /** The message being answered, when it is still known locally. */
+  parent: Message | undefined;
+  /** Already flagged by me in this page's life: a message is flagged once. */
+  flagged: boolean;
+  voted: boolean;
+  onReply(m: Message): void;
+  onHelpful(m: Message): Promise<void>;
+  /** Resolves once flagged (the app confirms it out of the item, which a hide re-renders). */
+  onFlag(m: Message, reason: FlagReason): Promise<void>;
+}
+
+const QUOTE_CHARS = 120;
+
+/** One message of the list, rebuilt whole on every change (messages are small; this keeps it simple). */
+export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
+  const { t } = ctx;
+  const own = ctx.me?.id === m.author.id;
+  const li = h("li", {
+    class: `msg${own ? " own" : ""}${m.status === "held" ? " held" : ""}${m.status === "hidden" ? " hidden" : ""}`,
+    "data-id": m.id,
+    "data-status": m.status,
+  });
+
+  const badge = t.badges[m.author.role];
+  li.append(h("div", { class: "meta" },
+    h("span", { class: "name" }, m.author.name),
+    badge ? h("span", { class: `badge ${m.author.role}` }, badge) : null,
+    own ? h("span", { class: "sr" }, `(${t.you})`) : null,
+    h("time", { datetime: new Date(m.createdAt).toISOString() }, t.time(m.createdAt)),
+  ));
+
+  if (m.replyTo) li.append(quote(ctx.parent, t));
+
+  if (m.status === "hidden") {
+    li.append(h("p", { class: "text" }, t.hidden));
+    return li;
+  }
+  li.append(h("p", { class: "text" }, m.text));
+  if (m.status === "held") {
+    li.append(h("div", { class: "state", title: t.heldHelp }, t.held, h("span", { class: "sr" }, `. ${t.heldHelp}`)));
+    return li;
+  }
+
+  const note = h("p", { class: "note", role: "status", hidden: true });
+  const say = (text: string, bad = false) => { note.textContent = text; note.className = bad ? "note bad" : "note"; note.hidden = false; };
+  const actions = h("div", { class: "actions" });
+
+  const replyBtn = h("button", { type: "button", class: "act", "data-action": "reply" }, icon("reply"), t.reply);
+  if (ctx.canAnswer) replyBtn.addEventListener("click", () => ctx.onReply(m));
+  else {
+    // Kept visible so the rule is discoverable; pressing it explains instead of silently doing nothing.
+    replyBtn.setAttribute("aria-disabled", "true");
+    replyBtn.addEventListener("click", () => say(t.restrictedReply));
+  }
+  actions.append(replyBtn);
+
+  const count = m.helpful ?? 0;
+  if (own) {
+    if (count > 0) actions.append(h("span", { class: "count" }, t.helpful(count)));
+  } else {
+    const help = h("button", {
+      type: "button", class: "act", "data-action": "helpful", "aria-pressed": ctx.voted ? "true" : "false", "aria-label": t.helpfulLabel(count),
+    }, icon("helpful"), t.helpful(count));
+    help.addEventListener("click", () => {
+      if (help.getAttribute("aria-pressed") === "true") return;
+      ctx.onHelpful(m).catch((e: Error) => say(e.message, true));
+    });
+    actions.append(help);
+
+    const flagBtn = h("button", { type: "button", class: "act", "data-action": "report", "aria-expanded": "false" }, icon("report"), t.report);
+    if (ctx.flagged) { flagBtn.setAttribute("aria-disabled", "true"); flagBtn.title = t.reported; }
+    let menu: HTMLElement | undefined;
+    const closeMenu = (focusBack: boolean) => {
+      menu?.remove(); menu = undefined;
+      flagBtn.setAttribute("aria-expanded", "false");
+      if (focusBack) flagBtn.focus();
+    };
+    flagBtn.addEventListener("click", () => {
+      if (flagBtn.getAttribute("aria-disabled") === "true") { say(t.reported); return; }
+      if (menu) { closeMenu(true); return; }
+      menu = flagMenu(t, {
+        choose: (reason) => {
+          closeMenu(false);
+          flagBtn.setAttribute("aria-disabled", "true");
+          ctx.onFlag(m, reason).catch((e: Error) => { flagBtn.removeAttribute("aria-disabled"); say(e.message, true); });
+        },
+        cancel: () => closeMenu(true),
+      });
+      flagBtn.setAttribute("aria-expanded", "true");
+      li.append(menu);
+      (menu.querySelector("button") as HTMLButtonElement | null)?.focus();
+    });
+    actions.append(flagBtn);
+  }
+  li.append(actions, note);
+  return li;
+}
+
+function quote(parent: Message | undefined, t: WidgetStrings): HTMLElement {
+  if (!parent) return h("div", { class: "quote" }, `↪ ${t.earlierMessage}`);
+  const text = parent.status === "hidden" ? t.hidden : parent.text.length > QUOTE_CHARS ? `${parent.text.slice(0, QUOTE_CHARS)}…` : parent.text;
+  return h("div", { class: "quote" }, "↪ ", h("b", null, parent.author.name), ` — ${text}`);
+}

@@ -1,0 +1,133 @@
+import type { Message } from "../protocol.ts";
+import { Composer, type ComposerHandlers } from "./composer.ts";
+import { h, replace } from "./dom.ts";
+import type { WidgetStrings } from "./i18n.ts";
+import { WIDGET_CSS } from "./styles.ts";
+
+/** Pixels from the bottom within which the list keeps following new messages. */
+const STICKY_PX = 80;
+const ANNOUNCE_CHARS = 140;
+
+/**
+ * The widget's frame inside a shadow root: header (title, live dot, connection status),
+ * banners (frozen, slow mode, restricted room, session ended), the message list, a polite live
+ * region for screen readers, and the composer. It knows nothing of sockets.
+ */
+export class WidgetView {
+  readonly root: ShadowRoot;
+  readonly composer: Composer;
+  private readonly section: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly livePill: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly who: HTMLElement;
+  private readonly tools: HTMLElement;
+  private readonly banners: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly live: HTMLElement;
+  private readonly items = new Map<string, HTMLLIElement>();
+  private readonly emptyItem: HTMLLIElement;
+
+  constructor(host: HTMLElement, private readonly t: WidgetStrings, brand: string, handlers: ComposerHandlers) {
+    this.root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    replace(this.root);
+    adoptStyles(this.root);
+    this.title = h("span", { class: "sub" });
+    this.livePill = h("span", { class: "pill live", hidden: true });
+    this.status = h("span", { class: "status", role: "status" }, t.connecting);
+    this.who = h("span", { class: "me" });
+    this.tools = h("span");
+    this.banners = h("div", { class: "banners" });
+    this.list = h("ol", { class: "list", "aria-label": t.messages, tabindex: "0" });
+    this.emptyItem = h("li", { class: "empty" }, t.empty);
+    this.live = h("div", { class: "sr", "aria-live": "polite", "aria-atomic": "true" });
+    this.composer = new Composer(t, handlers);
+    this.section = h("section", { class: "cw", "aria-label": t.chatLabel(brand), lang: t.lang },
+      h("header", { class: "head" }, h("h2", null, t.title, this.title), this.livePill, this.status, this.who, this.tools),
+      this.banners,
+      this.list,
+      this.live,
+      this.composer.el,
+    );
+    this.root.append(this.section);
+    this.list.append(this.emptyItem);
+  }
+
+  setRoomLabel(text: string): void { this.title.textContent = text; }
+  /**
+   * "Live" once the room is joined. A head count would go stale: the server only re-sends
+   * RoomInfo when a setting changes, so the widget does not pretend to know who is here.
+   */
+  setLive(on: boolean): void { this.livePill.hidden = !on; this.livePill.textContent = this.t.live; }
+  setStatus(text: string): void { this.status.textContent = text; }
+  setWho(text: string): void { this.who.textContent = text; }
+  setTools(...nodes: Node[]): void { replace(this.tools, ...nodes); }
+  /** Inserts a panel (e.g. the moderator's alert form) right under the header. */
+  insertPanel(panel: HTMLElement): void { this.banners.before(panel); }
+
+  /** Replaces the banner row; each entry is [text, tone]. */
+  setBanners(list: [string, "info" | "warn" | "bad"][]): void {
+    replace(this.banners, ...list.map(([text, tone]) => h("p", { class: `banner ${tone === "info" ? "" : tone}`, role: tone === "bad" ? "alert" : "status" }, text)));
+  }
+
+  /** Adds or replaces one message, keeping the list in time order and following the bottom. */
+  upsert(m: Message, el: HTMLLIElement, fresh: boolean): void {
+    const follow = this.nearBottom();
+    const old = this.items.get(m.id);
+    if (old) { old.replaceWith(el); this.items.set(m.id, el); return; }
+    this.emptyItem.remove();
+    if (fresh) el.classList.add("new");
+    this.items.set(m.id, el);
+    el.dataset.at = String(m.createdAt);
+    let before: HTMLLIElement | undefined;
+    for (const other of this.items.values()) {
+      if (other === el || !other.isConnected) continue;
+      if (Number(other.dataset.at) > m.createdAt && (!before || Number(other.dataset.at) < Number(before.dataset.at))) before = other;
+    }
+    if (before) before.before(el);
+    else this.list.append(el);
+    if (follow || !fresh) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  /** Re-renders the items in place, for changes every message depends on (my role, parents). */
+  refreshAll(render: (id: string) => HTMLLIElement | undefined): void {
+    for (const id of [...this.items.keys()]) {
+      const el = render(id);
+      if (el) { el.dataset.at = this.items.get(id)!.dataset.at!; this.items.get(id)!.replaceWith(el); this.items.set(id, el); }
+    }
+  }
+
+  remove(id: string): void {
+    this.items.get(id)?.remove();
+    this.items.delete(id);
+    if (this.items.size === 0) this.list.append(this.emptyItem);
+  }
+
+  clear(): void {
+    for (const el of this.items.values()) el.remove();
+    this.items.clear();
+    this.list.append(this.emptyItem);
+  }
+
+  /** Polite screen-reader announcement; cleared first so the same sentence twice is still read. */
+  announce(text: string): void {
+    const short = text.length > ANNOUNCE_CHARS ? `${text.slice(0, ANNOUNCE_CHARS)}…` : text;
+    this.live.textContent = "";
+    queueMicrotask(() => { this.live.textContent = short; });
+  }
+
+  private nearBottom(): boolean {
+    return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < STICKY_PX;
+  }
+}
+
+/** Constructable stylesheets are outside CSP's reach; a <style> element is the fallback (style-src allows inline). */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.append(h("style", null, WIDGET_CSS));
+  }
+}

@@ -1,0 +1,310 @@
+import { ChatClient } from "../chat-client.ts";
+import { ChatError } from "../chat-error.ts";
+import type { Author, FlagReason, Message, RoomInfo, SessionEnded, WidgetConfig } from "../protocol.ts";
+import { h } from "./dom.ts";
+import { describeError, type WidgetStrings } from "./i18n.ts";
+import { icon } from "./icons.ts";
+import { messageItem } from "./message-item.ts";
+import { resolveToken, type WidgetOptions } from "./options.ts";
+import { WidgetView } from "./view.ts";
+
+const ANSWERERS = new Set(["expert", "moderator", "manager"]);
+const STAFF = new Set(["moderator", "manager"]);
+
+/**
+ * The widget's behaviour: asks widget-config where it is, connects a ChatClient, keeps the
+ * room's messages by id (so a reconnect's catch-up or a duplicate echo never shows twice) and
+ * turns every server event and error into something a shopper can read.
+ */
+export class WidgetApp {
+  private view: WidgetView | undefined;
+  private client: ChatClient | undefined;
+  private connecting: Promise<void> | undefined;
+  private roomId: string | undefined;
+  private room: RoomInfo | undefined;
+  private me: Author | undefined;
+  private readonly messages = new Map<string, Message>();
+  private readonly flagged = new Set<string>();
+  private readonly voted = new Set<string>();
+  /** Set when the session can no longer post at all (ban, IP block, refused handshake). */
+  private endedText: string | undefined;
+  private mutedUntil = 0;
+  private muteTimer: ReturnType<typeof setTimeout> | undefined;
+  private alertPanel: HTMLElement | undefined;
+
+  constructor(private readonly opts: WidgetOptions, private readonly t: WidgetStrings) {}
+
+  /** Shows the widget for `path` (or hides it when widget-config says no), switching rooms if needed. */
+  async show(path: string): Promise<void> {
+    const cfg = await this.fetchConfig(path);
+    if (!cfg?.show || !cfg.room) {
+      this.opts.mount.hidden = true;
+      if (this.roomId) await this.leave();
+      return;
+    }
+    this.opts.mount.hidden = false;
+    const view = this.ensureView(cfg.name);
+    if (cfg.room === this.roomId) return;
+    if (this.roomId) await this.leave();
+    this.roomId = cfg.room;
+    view.setRoomLabel(cfg.room === "faq" ? `${cfg.name} · FAQ` : cfg.name);
+    await this.ensureConnected();
+    if (this.client && !this.endedText) await this.join(cfg.room);
+  }
+
+  private async fetchConfig(path: string): Promise<WidgetConfig | undefined> {
+    try {
+      const res = await fetch(`${this.opts.url}/api/v1/tenants/${encodeURIComponent(this.opts.tenant)}/widget-config?path=${encodeURIComponent(path)}`);
+      if (!res.ok) { console.warn(`causette: widget-config answered ${res.status}`); return undefined; }
+      return (await res.json()) as WidgetConfig;
+    } catch (err) {
+      console.warn("causette: widget-config unreachable", err);
+      return undefined;
+    }
+  }
+
+  private ensureView(brand: string): WidgetView {
+    this.view ??= new WidgetView(this.opts.mount, this.t, brand, { send: (text, parent) => this.send(text, parent) });
+    return this.view;
+  }
+
+  private ensureConnected(): Promise<void> {
+    this.connecting ??= this.connect();
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const token = await resolveToken(this.opts);
+    const client = new ChatClient({ url: this.opts.url, tenant: this.opts.tenant, ...(token ? { token } : {}) });
+    this.client = client;
+    client.on("session", (s) => { this.me = s.user; this.onRoleOrRoom(); });
+    client.on("status", (s, err) => {
+      if (s === "connected") { this.view?.setStatus(""); this.view?.setLive(this.room !== undefined); }
+      else if (s === "reconnecting") { this.view?.setStatus(this.t.reconnecting); this.view?.setLive(false); }
+      // "closed" follows session:ended, which already said why (with the ban's end): keep that.
+      else if (this.endedText) return;
+      else if (err && err.code !== "disconnected") this.end(describeError(this.t, err.code, { ...(err.until ? { until: err.until } : {}) }));
+      else this.end(this.t.ended);
+    });
+    client.on("message", (m) => { if (m.room === this.roomId) this.put(m, true); });
+    client.on("message:restored", (m) => {
+      if (m.room !== this.roomId) return;
+      const before = this.messages.get(m.id);
+      this.put(m, !before);
+      if (before?.status === "held" && m.author.id === this.me?.id) this.view?.composer.info(this.t.approved);
+    });
+    client.on("message:hidden", ({ room, messageId }) => {
+      const m = this.messages.get(messageId);
+      if (room === this.roomId && m) this.put({ ...m, status: "hidden" }, false);
+    });
+    client.on("message:deleted", ({ room, messageId }) => {
+      if (room !== this.roomId) return;
+      const m = this.messages.get(messageId);
+      this.messages.delete(messageId);
+      this.view?.remove(messageId);
+      if (m && m.author.id === this.me?.id && m.status === "held") this.view?.composer.info(this.t.removedOwn);
+      this.refreshReplies(messageId);
+    });
+    client.on("message:helpful", ({ room, messageId, helpful }) => {
+      const m = this.messages.get(messageId);
+      if (room === this.roomId && m) this.put({ ...m, helpful }, false);
+    });
+    client.on("room:cleared", ({ room }) => {
+      if (room !== this.roomId) return;
+      this.messages.clear();
+      this.view?.clear();
+      this.view?.composer.info(this.t.cleared);
+    });
+    client.on("room:updated", (r) => { if (r.id === this.roomId) { this.room = r; this.onRoleOrRoom(); } });
+    client.on("session:ended", (p: SessionEnded) => {
+      this.end(describeError(this.t, p.code, { ...(p.until ? { until: p.until } : {}), ...(p.reason ? { reason: p.reason } : {}) }));
+    });
+    try {
+      await client.connect();
+      this.view?.setStatus("");
+    } catch (err) {
+      const e = err instanceof ChatError ? err : new ChatError("internal");
+      this.end(describeError(this.t, e.code, { ...(e.until ? { until: e.until } : {}) }));
+    }
+  }
+
+  private async join(room: string): Promise<void> {
+    try {
+      const res = await this.client!.join(room);
+      if (room !== this.roomId) return;
+      this.room = res.room;
+      this.view?.composer.setMax(res.room.maxLength ?? 1000);
+      for (const m of res.history) this.put(m, false);
+      this.onRoleOrRoom();
+    } catch (err) {
+      this.view?.composer.error(describeError(this.t, (err as ChatError).code ?? "internal"));
+    }
+  }
+
+  private async leave(): Promise<void> {
+    const old = this.roomId;
+    this.roomId = undefined;
+    this.room = undefined;
+    this.messages.clear();
+    this.view?.clear();
+    this.view?.composer.setReply(undefined);
+    if (old && this.client) await this.client.leave(old).catch(() => undefined);
+  }
+
+  // ---- actions
+
+  private async send(text: string, parent: Message | undefined): Promise<boolean> {
+    const client = this.client;
+    const room = this.roomId;
+    const view = this.view!;
+    if (!client || !room) return false;
+    try {
+      const m = await client.send(room, text, parent ? { replyTo: parent.id } : {});
+      this.put(m, true);
+      if (m.status === "held") view.announce(`${this.t.held}. ${this.t.heldHelp}`);
+      if (this.room && this.room.slowModeSec > 0 && !STAFF.has(this.me?.role ?? "guest")) view.composer.wait(this.room.slowModeSec, this.t.slowWait);
+      return true;
+    } catch (err) {
+      const e = err instanceof ChatError ? err : new ChatError("internal");
+      const ctx = { ...(e.until ? { until: e.until } : {}), ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}), maxLength: this.room?.maxLength ?? 1000 };
+      if (e.code === "muted") this.muteUntil(e.until ?? Date.now() + (e.retryAfterMs ?? 60_000));
+      else if (e.code === "slow_mode") view.composer.wait((e.retryAfterMs ?? 1000) / 1000, this.t.slowWait);
+      if (e.code === "banned" || e.code === "ip_blocked") this.end(describeError(this.t, e.code, ctx));
+      else view.composer.error(describeError(this.t, e.code, ctx));
+      return false;
+    }
+  }
+
+  private async flag(m: Message, reason: FlagReason): Promise<void> {
+    try {
+      const { hidden } = await this.client!.flag(m.id, reason);
+      this.flagged.add(m.id);
+      const text = hidden ? this.t.reportedHidden : this.t.reported;
+      // The info line is a status region: screen readers hear it without a second announcement.
+      this.view?.composer.info(text);
+    } catch (err) {
+      throw new Error(describeError(this.t, (err as ChatError).code ?? "internal"));
+    }
+  }
+
+  private async helpful(m: Message): Promise<void> {
+    try {
+      const helpful = await this.client!.helpful(m.id);
+      this.voted.add(m.id);
+      const cur = this.messages.get(m.id);
+      if (cur) this.put({ ...cur, helpful }, false);
+    } catch (err) {
+      throw new Error(describeError(this.t, (err as ChatError).code ?? "internal"));
+    }
+  }
+
+  private async raiseAlert(note: string): Promise<void> {
+    if (!this.client || !this.roomId) return;
+    try {
+      await this.client.raiseAlert(this.roomId, note);
+      this.view?.composer.info(this.t.alertSent);
+      this.alertPanel?.remove(); this.alertPanel = undefined;
+    } catch (err) {
+      this.view?.composer.error(describeError(this.t, (err as ChatError).code ?? "internal"));
+    }
+  }
+
+  // ---- state → view
+
+  private put(m: Message, fresh: boolean): void {
+    const view = this.view;
+    if (!view) return;
+    const before = this.messages.get(m.id);
+    // Keep the helpful count when a later copy of the message (an echo, a restore) omits it.
+    const merged: Message = before && m.helpful === undefined && before.helpful !== undefined ? { ...m, helpful: before.helpful } : m;
+    this.messages.set(m.id, merged);
+    view.upsert(merged, this.render(merged), fresh && !before);
+    if (fresh && !before && merged.status === "visible" && merged.author.id !== this.me?.id) {
+      view.announce(this.t.newMessage(merged.author.name, merged.text));
+    }
+    if (before && before.status !== merged.status) this.refreshReplies(m.id);
+  }
+
+  private render(m: Message): HTMLLIElement {
+    const role = this.me?.role ?? "guest";
+    return messageItem(m, {
+      t: this.t,
+      me: this.me,
+      canAnswer: this.room?.contribution !== "restricted" || ANSWERERS.has(role),
+      parent: m.replyTo ? this.messages.get(m.replyTo) : undefined,
+      flagged: this.flagged.has(m.id),
+      voted: this.voted.has(m.id),
+      onReply: (parent) => this.view?.composer.setReply(parent),
+      onHelpful: (x) => this.helpful(x),
+      onFlag: (x, reason) => this.flag(x, reason),
+    });
+  }
+
+  /** Quotes show the parent's current state (hidden text stays hidden in a reply too). */
+  private refreshReplies(parentId: string): void {
+    for (const m of this.messages.values()) if (m.replyTo === parentId) this.view?.upsert(m, this.render(m), false);
+  }
+
+  /** My role or the room's settings changed: buttons, banners and the composer's lock follow. */
+  private onRoleOrRoom(): void {
+    const view = this.view;
+    if (!view) return;
+    const role = this.me?.role ?? "guest";
+    if (this.me) view.setWho(this.t.badges[role] ? `${this.me.name} · ${this.t.badges[role]}` : this.me.name);
+    if (this.room) view.setLive(true);
+    view.refreshAll((id) => { const m = this.messages.get(id); return m ? this.render(m) : undefined; });
+    view.setTools(...(STAFF.has(role) && !this.endedText ? [h("button", { type: "button", class: "linkbtn", "data-action": "alert", onclick: () => this.toggleAlert() }, icon("bell"), this.t.alert)] : []));
+    this.updateBanners();
+  }
+
+  private toggleAlert(): void {
+    if (this.alertPanel) { this.alertPanel.remove(); this.alertPanel = undefined; return; }
+    const id = `cw-alert-${Math.random().toString(36).slice(2, 9)}`;
+    const input = h("input", { id, type: "text", maxlength: 500, required: true });
+    const form = h("form", { class: "alertform", novalidate: true },
+      h("label", { for: id }, this.t.alertNote), input,
+      h("button", { type: "submit", class: "chip" }, this.t.alert),
+      h("button", { type: "button", class: "chip plain", onclick: () => this.toggleAlert() }, this.t.cancel));
+    form.addEventListener("submit", (e) => { e.preventDefault(); if (input.value.trim()) void this.raiseAlert(input.value.trim()); });
+    this.alertPanel = form;
+    this.view?.insertPanel(form);
+    input.focus();
+  }
+
+  private updateBanners(): void {
+    const view = this.view;
+    if (!view) return;
+    const t = this.t;
+    const role = this.me?.role ?? "guest";
+    const banners: [string, "info" | "warn" | "bad"][] = [];
+    let lock: string | undefined;
+    if (this.endedText) { banners.push([this.endedText, "bad"]); lock = t.ended; }
+    else if (this.mutedUntil > Date.now()) {
+      const text = t.errors.muted({ until: this.mutedUntil });
+      banners.push([text, "warn"]); lock = text;
+    }
+    if (this.room && !this.endedText) {
+      if (this.room.frozen) { banners.push([t.frozen, "warn"]); if (role !== "manager") lock ??= t.errors.room_frozen({}); }
+      if (this.room.slowModeSec > 0) banners.push([t.slowMode(this.room.slowModeSec), "info"]);
+      if (this.room.contribution === "restricted") banners.push([t.restrictedBanner, "info"]);
+    }
+    view.setBanners(banners);
+    view.composer.lock(lock);
+  }
+
+  private muteUntil(until: number): void {
+    this.mutedUntil = until;
+    if (this.muteTimer) clearTimeout(this.muteTimer);
+    // Timers beyond ~24 days overflow; a mute that long is effectively "until reload".
+    const ms = until - Date.now();
+    if (ms < 2 ** 31 - 1) this.muteTimer = setTimeout(() => { this.mutedUntil = 0; this.updateBanners(); }, Math.max(0, ms));
+    this.updateBanners();
+  }
+
+  private end(text: string): void {
+    this.endedText = text;
+    this.view?.setStatus("");
+    this.alertPanel?.remove(); this.alertPanel = undefined;
+    this.onRoleOrRoom();
+  }
+}

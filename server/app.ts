@@ -1,0 +1,210 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import { randomBytes } from "node:crypto";
+import express from "express";
+import { pino, type Logger } from "pino";
+import { Server as IOServer } from "socket.io";
+import type { AdminClientEvents, AdminServerEvents, ChatClientEvents, ChatServerEvents } from "../client-sdk/src/protocol.ts";
+import { createClientIpResolver } from "./auth/client-ip.ts";
+import { createGuestTokens } from "./auth/guest-token.ts";
+import { MessageService } from "./chat/message-service.ts";
+import { RoomDirectory } from "./chat/room-directory.ts";
+import { effectiveRole, type SessionData } from "./chat/session.ts";
+import type { Config } from "./config/schema.ts";
+import { compileFilters, loadBaseLexicons } from "./filters/compile.ts";
+import { adminApiRoutes } from "./http/admin-api.ts";
+import { demoTokenRoutes } from "./http/demo-token.ts";
+import { healthRoutes } from "./http/health.ts";
+import { createMetrics, type Metrics } from "./http/metrics.ts";
+import { pageRoutes } from "./http/pages.ts";
+import { widgetConfigRoutes } from "./http/widget-config.ts";
+import { newId } from "./ids.ts";
+import { AuditLog } from "./moderation/audit-log.ts";
+import { ModerationService } from "./moderation/moderation-service.ts";
+import { createAccessStage } from "./pipeline/access.ts";
+import { createLinksStage } from "./pipeline/links.ts";
+import { createRateStage } from "./pipeline/rate.ts";
+import { createSpamStage } from "./pipeline/spam.ts";
+import { createValidateStage } from "./pipeline/validate.ts";
+import { createWordsStage } from "./pipeline/words.ts";
+import { attachAdminNamespace, createStatsFeed, STATS_INTERVAL_MS } from "./realtime/admin-namespace.ts";
+import { rooms as roomNames } from "./realtime/broadcaster.ts";
+import { attachChatNamespace } from "./realtime/chat-namespace.ts";
+import { InFlight } from "./realtime/handler.ts";
+import { createHandshake } from "./realtime/handshake.ts";
+import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
+import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
+import { MemoryStore } from "./store/memory.ts";
+import type { ClusterEvent, Store } from "./store/store.ts";
+import { TenantRegistry } from "./tenants/tenant-registry.ts";
+import type { FilterCompiler } from "./tenants/tenant-runtime.ts";
+
+/** Safety net behind cluster events: every node re-checks filter versions this often. */
+const FILTER_POLL_MS = 5000;
+
+export interface AppDeps {
+  /** A store to use instead of the one `config.redis` names (tests give one). */
+  store?: Store;
+  logger?: Logger;
+  nodeId?: string;
+  compileFilters?: FilterCompiler;
+}
+
+export interface App {
+  readonly config: Readonly<Config>;
+  readonly http: HttpServer;
+  readonly io: IOServer;
+  readonly store: Store;
+  readonly metrics: Metrics;
+  readonly tenants: TenantRegistry;
+  readonly moderation: ModerationService;
+  readonly nodeId: string;
+  /** Starts listening; resolves with the bound port (config port, or the one given; 0 picks a free one). */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Graceful stop: refuse new connections, let in-flight acks finish, close sockets and the store. */
+  close(): Promise<void>;
+}
+
+/** Wires everything from a validated config; no module-level state, so tests run many apps in one process. */
+export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): Promise<App> {
+  const logger = deps.logger ?? pino({ name: "causette", level: config.server.logLevel });
+  const nodeId = deps.nodeId ?? newId("n_");
+  const metrics = createMetrics();
+  const cleanup: (() => Promise<void> | void)[] = [];
+
+  let store = deps.store;
+  let adapter: ((nsp: unknown) => unknown) | undefined;
+  if (!store && config.redis.url) {
+    const { createRedisRuntime } = await import("./store/redis-runtime.ts");
+    const rt = await createRedisRuntime(config.redis.url, config.redis.keyPrefix, logger.child({ module: "redis" }), nodeId);
+    store = rt.store;
+    adapter = rt.adapter;
+    cleanup.push(rt.close);
+  }
+  store ??= new MemoryStore();
+  const theStore = store;
+
+  const base = loadBaseLexicons();
+  const compile: FilterCompiler = deps.compileFilters ?? ((lists) => compileFilters(lists, base));
+  const tenants = new TenantRegistry(config, theStore, compile);
+  await tenants.ready();
+
+  const expressApp = express();
+  expressApp.disable("x-powered-by");
+  const http = createServer(expressApp);
+  const io = new IOServer(http, {
+    // Room for a 20,000-character message in 4-byte characters plus framing; nothing legitimate is bigger.
+    maxHttpBufferSize: 256 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    cors: { origin: true, credentials: false },
+    connectionStateRecovery: undefined,
+    ...(adapter ? { adapter: adapter as never } : {}),
+  });
+  const chatNsp = io.of("/chat") as unknown as import("socket.io").Namespace<ChatClientEvents, ChatServerEvents>;
+  const adminNsp = io.of("/admin") as unknown as import("socket.io").Namespace<AdminClientEvents, AdminServerEvents>;
+  const broadcaster = createSocketBroadcaster(chatNsp as never, adminNsp as never);
+  const presence = new Presence(chatNsp as never, theStore, nodeId);
+  const roomDir = new RoomDirectory(theStore, (t, r) => presence.online(t, r));
+  const audit = new AuditLog(theStore, broadcaster);
+  const moderation = new ModerationService({ store: theStore, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, logger: logger.child({ module: "moderation" }) });
+  const messages = new MessageService({
+    store: theStore, rooms: roomDir, broadcaster, audit, metrics,
+    stages: [createValidateStage(), createAccessStage(theStore), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()],
+  });
+  const inflight = new InFlight();
+  let closing = false;
+
+  const handshakeDeps = {
+    tenants, store: theStore, nodeId, metrics, logger: logger.child({ module: "handshake" }),
+    // Every node must accept every other node's guest tokens: without a configured secret, the store shares one.
+    guestTokens: createGuestTokens(config.server.guestSecret ?? (await theStore.sharedSecret("guest-token", randomBytes(32).toString("hex")))),
+    clientIp: createClientIpResolver(config.server.trustProxy),
+    maxConnectionsPerIp: config.server.maxConnectionsPerIp,
+  };
+  const refuseWhileClosing = (_s: unknown, next: (e?: Error) => void) =>
+    closing ? next(Object.assign(new Error("store_unavailable"), { data: { code: "store_unavailable", message: "The server is shutting down." } })) : next();
+  chatNsp.use(refuseWhileClosing as never);
+  chatNsp.use(createHandshake(handshakeDeps, "chat") as never);
+  adminNsp.use(refuseWhileClosing as never);
+  adminNsp.use(createHandshake(handshakeDeps, "admin") as never);
+  attachChatNamespace(chatNsp as never, { tenants, rooms: roomDir, messages, moderation, metrics, logger: logger.child({ module: "chat" }), inflight });
+  attachAdminNamespace(adminNsp as never, { tenants, moderation, metrics, logger: logger.child({ module: "admin" }), inflight });
+  const statsFeed = createStatsFeed(adminNsp as never, { tenants, moderation, logger: logger.child({ module: "stats" }) });
+
+  expressApp.use(healthRoutes(theStore, metrics));
+  expressApp.use(widgetConfigRoutes(tenants));
+  expressApp.use(adminApiRoutes({ tenants, store: theStore, moderation }));
+  expressApp.use(demoTokenRoutes(config));
+  expressApp.use(pageRoutes({ production: config.server.production }));
+
+  // Node-local state that other nodes' actions make stale.
+  const unsubscribe = theStore.subscribe((ev: ClusterEvent) => {
+    const tenant = tenants.get(ev.tenant);
+    if (!tenant) return;
+    if (ev.type === "filters:changed") void tenant.refreshFilters().catch((err) => logger.warn({ err }, "filter refresh failed"));
+    else if (ev.type === "room:changed") roomDir.invalidate(ev.tenant, ev.room);
+    else if (ev.type === "sanctions:changed") tenant.invalidateSanctions();
+    else if (ev.type === "role:changed") void applyRole(ev.tenant, ev.userId, ev.role);
+  });
+  /** A manager changed someone's role: this node's sockets of that user get it now, with a fresh `session`. */
+  async function applyRole(tenant: string, userId: string, granted: import("../client-sdk/src/protocol.ts").Role | null) {
+    for (const nsp of [chatNsp, adminNsp] as const) {
+      const room = nsp.adapter.rooms.get(roomNames.user(tenant, userId));
+      for (const sid of room ?? []) {
+        const socket = nsp.sockets.get(sid);
+        if (!socket) continue;
+        const data = socket.data as SessionData;
+        data.user = { ...data.user, role: effectiveRole(data.tokenRole, granted) };
+        socket.emit("session", { user: data.user, serverTime: Date.now() });
+      }
+    }
+  }
+
+  const timers = [
+    setInterval(() => { void presence.tick(tenants.all().map((t) => t.id)).catch(() => undefined); }, PRESENCE_INTERVAL_MS),
+    setInterval(() => { for (const t of tenants.all()) void t.refreshFilters().catch(() => undefined); }, FILTER_POLL_MS),
+    setInterval(() => { void statsFeed.tick().catch(() => undefined); }, STATS_INTERVAL_MS),
+  ];
+  for (const t of timers) t.unref();
+
+  return {
+    config, http, io, store: theStore, metrics, tenants, moderation, nodeId,
+    listen(port = config.server.port, host = config.server.host) {
+      return new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(port, host, () => {
+          http.off("error", reject);
+          const addr = http.address();
+          resolve(typeof addr === "object" && addr ? addr.port : port);
+        });
+      });
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      for (const t of timers) clearInterval(t);
+      unsubscribe();
+      http.close();
+      await inflight.drained(config.server.shutdownGraceMs);
+      await flushTransports(io, 1000);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      for (const c of cleanup) await c();
+      if (!deps.store) await theStore.close();
+    },
+  };
+}
+
+/**
+ * An ack that has just been sent may still sit in an engine.io socket's write buffer (the transport
+ * is busy with the previous packet); `io.close()` discards those buffers, so wait for them to drain.
+ */
+async function flushTransports(io: IOServer, ms: number): Promise<void> {
+  type EngineSocket = { readyState: string; writeBuffer: unknown[]; once(event: "drain", fn: () => void): void };
+  const clients = Object.values((io.engine as unknown as { clients: Record<string, EngineSocket> }).clients);
+  const pending = clients.filter((c) => c.readyState === "open" && c.writeBuffer.length > 0)
+    .map((c) => new Promise<void>((resolve) => c.once("drain", resolve)));
+  if (!pending.length) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(pending), new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); })]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+
+const GUEST_TTL_SEC = 30 * 24 * 3600;
+const ISSUER = "causette-guest";
+
+export interface GuestIdentity { id: string; name: string }
+
+/** Guest tokens are signed by Causette itself; every node of a cluster must share `secret`. */
+export function createGuestTokens(secret: string) {
+  const key = new TextEncoder().encode(secret);
+  return {
+    /** A new guest with a random id and a friendly name. */
+    async issue(tenant: string, existing?: GuestIdentity): Promise<{ identity: GuestIdentity; token: string }> {
+      const identity = existing ?? { id: `g_${randomBytes(9).toString("base64url")}`, name: `Guest ${randomBytes(2).readUInt16BE() % 10000}` };
+      const token = await new SignJWT({ name: identity.name, tenant })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(identity.id)
+        .setIssuer(ISSUER)
+        .setAudience(tenant)
+        .setIssuedAt()
+        .setExpirationTime(`${GUEST_TTL_SEC}s`)
+        .sign(key);
+      return { identity, token };
+    },
+    /** The guest a token names, or null when it is forged, expired or from another tenant. */
+    async verify(tenant: string, token: unknown): Promise<GuestIdentity | null> {
+      if (typeof token !== "string" || token.length > 2048) return null;
+      try {
+        const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"], issuer: ISSUER, audience: tenant, requiredClaims: ["exp", "sub"] });
+        if (typeof payload.sub !== "string" || !payload.sub.startsWith("g_")) return null;
+        return { id: payload.sub, name: typeof payload.name === "string" ? payload.name.slice(0, 64) : "Guest" };
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+export type GuestTokens = ReturnType<typeof createGuestTokens>;

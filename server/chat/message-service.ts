@@ -1,0 +1,141 @@
+import type { Message, Reason } from "../../client-sdk/src/protocol.ts";
+import { CausetteError } from "../errors.ts";
+import type { Metrics } from "../http/metrics.ts";
+import { newId } from "../ids.ts";
+import type { AuditLog } from "../moderation/audit-log.ts";
+import { toQueueItem } from "../moderation/queue-item.ts";
+import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
+import type { Broadcaster } from "../realtime/broadcaster.ts";
+import type { Store, StoredMessage } from "../store/store.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import { toPublic } from "./public-message.ts";
+import { timelineKeep, type RoomDirectory } from "./room-directory.ts";
+import type { SessionData } from "./session.ts";
+
+/** SPEC §5.1: the same clientId from the same user within 10 minutes returns the first message. */
+export const IDEMPOTENCY_TTL_MS = 10 * 60_000;
+
+export interface SendInput { room: string; text: unknown; replyTo?: string; clientId?: string }
+
+export interface MessageServiceDeps {
+  store: Store;
+  rooms: RoomDirectory;
+  broadcaster: Broadcaster;
+  audit: AuditLog;
+  metrics: Metrics;
+  stages: readonly Stage[];
+}
+
+/** The shopper side of a room: reading history and posting through the pipeline. */
+export class MessageService {
+  constructor(private readonly deps: MessageServiceDeps) {}
+
+  /** Visible history (or what came after `since`), oldest first, plus the caller's own held messages. */
+  async history(tenant: TenantRuntime, session: SessionData, roomId: string, since?: string): Promise<Message[]> {
+    const room = await this.deps.rooms.resolve(tenant, roomId);
+    const timeline = await this.deps.store.roomTimeline(tenant.id, roomId, timelineKeep(room));
+    let start = 0;
+    if (since) {
+      const i = timeline.findIndex((m) => m.id === since);
+      // An unknown or expired `since` gets the whole history: the client de-duplicates by id.
+      if (i >= 0) start = i + 1;
+    }
+    const me = session.user.id;
+    const out: Message[] = [];
+    let visible = 0;
+    // Walk back from the newest so the cap keeps the most recent visible messages.
+    for (let i = timeline.length - 1; i >= start; i--) {
+      const m = timeline[i]!;
+      if (m.status === "visible") {
+        if (visible >= room.historySize) continue;
+        visible++;
+        out.push(toPublic(m, me));
+      } else if (m.status === "held" && m.author.id === me) {
+        out.push(toPublic(m, me));
+      }
+    }
+    return out.reverse();
+  }
+
+  async send(tenant: TenantRuntime, session: SessionData, input: SendInput): Promise<Message> {
+    const { store, metrics } = this.deps;
+    const idemKey = input.clientId ? `${session.user.id}\u0000${input.clientId}` : undefined;
+    if (idemKey) {
+      // A retry of something already stored skips every check: the client only lost our ack.
+      const prev = await store.findIdempotent(tenant.id, idemKey);
+      if (prev) return toPublic(prev, session.user.id);
+    }
+    const room = await this.deps.rooms.resolve(tenant, input.room);
+    const ctx: SendContext = { tenant, session, room, rawText: input.text, text: "", now: Date.now(), hits: [] };
+    if (input.replyTo !== undefined) ctx.replyTo = input.replyTo;
+    if (input.clientId !== undefined) ctx.clientId = input.clientId;
+    const refusal = await runPipeline(this.deps.stages, ctx, (stage, s) => metrics.stageSeconds.observe({ stage }, s));
+    if (refusal) {
+      metrics.messages.inc({ verdict: "refused" });
+      metrics.refusals.inc({ code: refusal.code });
+      throw refusal;
+    }
+    const t0 = performance.now();
+    try {
+      return await this.deliver(tenant, session, ctx, idemKey);
+    } finally {
+      metrics.stageSeconds.observe({ stage: "deliver" }, (performance.now() - t0) / 1000);
+    }
+  }
+
+  /** Stage 7: decide the status from the hits and onHit, persist, then broadcast (SPEC §6.1.7, §6.2). */
+  private async deliver(tenant: TenantRuntime, session: SessionData, ctx: SendContext, idemKey: string | undefined): Promise<Message> {
+    const { store, broadcaster, metrics, audit } = this.deps;
+    const reasons: Reason[] = ctx.hits.map((h) => ({ kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end }));
+    const onHit = tenant.config.filters.onHit;
+    if (reasons.length && onHit === "reject") {
+      metrics.messages.inc({ verdict: "rejected" });
+      await audit.record(tenant.id, { id: "system", name: "Causette" }, "message.rejected",
+        { room: ctx.room.id, userId: session.user.id, text: ctx.text, reasons }, reasons.map((r) => `${r.kind}: ${r.detail}`).join(", "), ctx.room.id);
+      throw new CausetteError("content_blocked");
+    }
+    if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
+    const held = reasons.length > 0;
+    const shadow = held && (onHit === "shadow" || !!ctx.shadowBan);
+    const message: StoredMessage = {
+      id: newId("m_"),
+      room: ctx.room.id,
+      author: { ...session.user },
+      text: ctx.text,
+      createdAt: ctx.now,
+      status: held ? "held" : "visible",
+      ip: session.ip,
+      device: session.device,
+    };
+    if (ctx.replyTo !== undefined) message.replyTo = ctx.replyTo;
+    if (held) message.reasons = reasons;
+    if (shadow) message.shadow = true;
+    if (ctx.clientId !== undefined) message.clientId = ctx.clientId;
+
+    const { message: stored, duplicate } = await store.appendMessage(tenant.id, message, {
+      keep: timelineKeep(ctx.room),
+      ...(idemKey ? { idempotency: { key: idemKey, ttlMs: IDEMPOTENCY_TTL_MS } } : {}),
+    });
+    if (duplicate) return toPublic(stored, session.user.id);
+
+    const forAuthor = toPublic(stored, session.user.id);
+    if (held) {
+      metrics.messages.inc({ verdict: shadow ? "shadow" : "held" });
+      broadcaster.toUser(tenant.id, session.user.id, "message", forAuthor);
+      const entry = await store.queuePut(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now });
+      broadcaster.toAdmins(tenant.id, ctx.room.id, "queue:added", await toQueueItem(store, tenant.id, entry, stored));
+    } else {
+      metrics.messages.inc({ verdict: "visible" });
+      broadcaster.toRoom(tenant.id, ctx.room.id, "message", forAuthor);
+    }
+    // Bookkeeping after the broadcast: it must not delay delivery, and a failure here must not fail the ack.
+    void Promise.all([
+      store.touchRoom(tenant.id, ctx.room.id, ctx.now),
+      store.bumpRoomStat(tenant.id, ctx.room.id, "messages", ctx.now),
+      held ? store.bumpRoomStat(tenant.id, ctx.room.id, "held", ctx.now) : undefined,
+      store.bumpUser(tenant.id, session.user.id, "messages"),
+      held ? store.bumpUser(tenant.id, session.user.id, "held") : undefined,
+    ]).catch(() => undefined);
+    return forAuthor;
+  }
+}

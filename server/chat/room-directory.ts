@@ -1,0 +1,70 @@
+import type { Contribution, RoomInfo } from "../../client-sdk/src/protocol.ts";
+import { CausetteError } from "../errors.ts";
+import type { RoomState, Store } from "../store/store.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+
+export interface ResolvedRoom {
+  id: string;
+  contribution: Contribution;
+  slowModeSec: number;
+  frozen: boolean;
+  historySize: number;
+  maxLength: number;
+}
+
+/** How many timeline entries to keep per room: history plus room for held/hidden/deleted ones. */
+export const timelineKeep = (room: ResolvedRoom) => Math.max(room.historySize * 3, 300);
+
+const CACHE_MS = 1000;
+
+/**
+ * Room settings = config defaults < config overrides < manager changes (store). Cached per node
+ * for a second and dropped at once on a `room:changed` cluster event, so every node agrees
+ * within one second even if an event is lost.
+ */
+export class RoomDirectory {
+  private readonly cache = new Map<string, { at: number; room: ResolvedRoom }>();
+
+  constructor(private readonly store: Store, private readonly online: (tenant: string, room: string) => number) {}
+
+  /** Throws `invalid_room` unless the id matches the tenant's room pattern. */
+  validate(tenant: TenantRuntime, room: unknown): string {
+    if (typeof room !== "string" || room.length > 128 || !tenant.roomPattern.test(room)) throw new CausetteError("invalid_room");
+    return room;
+  }
+
+  async resolve(tenant: TenantRuntime, room: string): Promise<ResolvedRoom> {
+    const key = `${tenant.id}\u0000${room}`;
+    const hit = this.cache.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < CACHE_MS) return hit.room;
+    const state = await this.store.getRoomState(tenant.id, room);
+    const resolved = resolveRoom(tenant, room, state);
+    this.cache.set(key, { at: now, room: resolved });
+    if (this.cache.size > 50_000) this.cache.clear();
+    return resolved;
+  }
+
+  invalidate(tenant: string, room: string): void { this.cache.delete(`${tenant}\u0000${room}`); }
+
+  async info(tenant: TenantRuntime, room: string): Promise<RoomInfo> {
+    return toRoomInfo(await this.resolve(tenant, room), this.online(tenant.id, room));
+  }
+}
+
+export function resolveRoom(tenant: TenantRuntime, room: string, state: RoomState | null): ResolvedRoom {
+  const { defaults, overrides } = tenant.config.rooms;
+  const o = Object.hasOwn(overrides, room) ? overrides[room]! : {};
+  return {
+    id: room,
+    contribution: state?.contribution ?? o.contribution ?? defaults.contribution,
+    slowModeSec: state?.slowModeSec ?? o.slowModeSec ?? defaults.slowModeSec,
+    frozen: state?.frozen ?? false,
+    historySize: o.historySize ?? defaults.historySize,
+    maxLength: o.maxLength ?? defaults.maxLength,
+  };
+}
+
+export function toRoomInfo(r: ResolvedRoom, online: number): RoomInfo {
+  return { id: r.id, contribution: r.contribution, slowModeSec: r.slowModeSec, frozen: r.frozen, online, maxLength: r.maxLength };
+}

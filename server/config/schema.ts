@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * The configuration contract (SPEC §3). Validated once at start-up, then frozen and passed in.
+ * Defaults are declared here, next to the field they belong to.
+ */
+const contribution = z.enum(["open", "restricted"]);
+
+const roomSettings = z.object({
+  contribution: contribution.default("open"),
+  slowModeSec: z.number().int().min(0).max(86_400).default(0),
+  historySize: z.number().int().min(1).max(1000).default(100),
+  maxLength: z.number().int().min(1).max(20_000).default(1000),
+}).strict();
+
+const roomOverride = z.object({
+  contribution: contribution.optional(),
+  slowModeSec: z.number().int().min(0).max(86_400).optional(),
+  historySize: z.number().int().min(1).max(1000).optional(),
+  maxLength: z.number().int().min(1).max(20_000).optional(),
+}).strict();
+
+const auth = z.object({
+  hs256Secret: z.string().min(32, "must be at least 32 characters").optional(),
+  publicKeyPem: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key" }).optional(),
+  jwksUrl: z.url().optional(),
+  issuer: z.string().min(1),
+  audience: z.string().min(1),
+  /** Seconds of clock skew tolerated on exp/nbf/iat. */
+  clockToleranceSec: z.number().int().min(0).max(300).default(30),
+}).strict().refine(
+  (a) => [a.hs256Secret, a.publicKeyPem, a.jwksUrl].filter((v) => v !== undefined).length === 1,
+  { message: "exactly one of hs256Secret, publicKeyPem or jwksUrl is required" },
+);
+
+/** A room pattern is compiled once; a broken one stops start-up instead of failing per join. */
+const regexSource = z.string().min(1).refine((s) => {
+  try { new RegExp(s); return true; } catch { return false; }
+}, { message: "is not a valid regular expression" });
+
+const tenant = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lowercase letters, digits, - or _"),
+  name: z.string().min(1),
+  origins: z.array(z.string().url()).default([]),
+  auth,
+  guests: z.boolean().default(true),
+  rooms: z.object({
+    pattern: regexSource.default("^[a-z0-9][a-z0-9:_/.-]{0,63}$"),
+    defaults: roomSettings.default({ contribution: "open", slowModeSec: 0, historySize: 100, maxLength: 1000 }),
+    overrides: z.record(z.string(), roomOverride).default({}),
+  }).strict().default({
+    pattern: "^[a-z0-9][a-z0-9:_/.-]{0,63}$",
+    defaults: { contribution: "open", slowModeSec: 0, historySize: 100, maxLength: 1000 },
+    overrides: {},
+  }),
+  filters: z.object({
+    onHit: z.enum(["hold", "shadow", "reject"]).default("hold"),
+    lexicon: z.object({
+      languages: z.array(z.enum(["en", "fr"])).default(["en", "fr"]),
+      terms: z.array(z.string().min(1).max(100)).default([]),
+      allow: z.array(z.string().min(1).max(100)).default([]),
+    }).strict().default({ languages: ["en", "fr"], terms: [], allow: [] }),
+    links: z.object({
+      mode: z.enum(["allowlist", "blocklist"]).default("allowlist"),
+      allow: z.array(z.string().min(1).max(253)).default([]),
+      block: z.array(z.string().min(1).max(253)).default([]),
+    }).strict().default({ mode: "allowlist", allow: [], block: [] }),
+    spam: z.object({
+      /** Same text from one user within windowSec counts as a repeat after this many. */
+      repeatsPerUser: z.number().int().min(1).default(2),
+      /** Same text from this many distinct users in one room within windowSec is a raid. */
+      raidUsers: z.number().int().min(2).default(4),
+      windowSec: z.number().int().min(1).max(3600).default(60),
+    }).strict().default({ repeatsPerUser: 2, raidUsers: 4, windowSec: 60 }),
+  }).strict().default({
+    onHit: "hold",
+    lexicon: { languages: ["en", "fr"], terms: [], allow: [] },
+    links: { mode: "allowlist", allow: [], block: [] },
+    spam: { repeatsPerUser: 2, raidUsers: 4, windowSec: 60 },
+  }),
+  moderation: z.object({
+    reportsToHide: z.number().int().min(1).max(1000).default(3),
+    moderatorFlagHides: z.boolean().default(true),
+  }).strict().default({ reportsToHide: 3, moderatorFlagHides: true }),
+  rateLimit: z.object({
+    burst: z.number().int().min(1).max(10_000).default(5),
+    perSecond: z.number().positive().max(10_000).default(1),
+  }).strict().default({ burst: 5, perSecond: 1 }),
+  widget: z.object({
+    pages: z.array(z.string().min(1)).default(["*"]),
+    /** "page": one room per page path; any other string: that fixed room id. */
+    room: z.string().min(1).default("page"),
+  }).strict().default({ pages: ["*"], room: "page" }),
+}).strict();
+
+export const configSchema = z.object({
+  server: z.object({
+    port: z.number().int().min(0).max(65_535).default(8080),
+    host: z.string().default("0.0.0.0"),
+    trustProxy: z.union([z.boolean(), z.number().int().min(0).max(32), z.array(z.string().min(1))]).default(false),
+    maxConnectionsPerIp: z.number().int().min(1).default(50),
+    /** Secret that signs guest tokens; shared by every node of a cluster. Generated per process when absent. */
+    guestSecret: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Production turns off the demo sign-in on /admin and the demo role switcher on /. */
+    production: z.boolean().default(false),
+    /** Grace period for in-flight acks on SIGTERM. */
+    shutdownGraceMs: z.number().int().min(0).max(60_000).default(5000),
+    logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info" }),
+  redis: z.object({
+    url: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").nullable().default(null),
+    keyPrefix: z.string().default("causette:"),
+  }).strict().default({ url: null, keyPrefix: "causette:" }),
+  tenants: z.array(tenant).min(1, "at least one tenant is required"),
+}).strict().superRefine((cfg, ctx) => {
+  const seen = new Set<string>();
+  cfg.tenants.forEach((t, i) => {
+    if (seen.has(t.id)) ctx.addIssue({ code: "custom", path: ["tenants", i, "id"], message: `duplicate tenant id "${t.id}"` });
+    seen.add(t.id);
+  });
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type TenantConfig = Config["tenants"][number];
+export type RoomSettingsConfig = z.infer<typeof roomSettings>;

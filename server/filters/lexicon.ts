@@ -1,0 +1,399 @@
+import type { Hit } from "./types.ts";
+import { collapse, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+
+/**
+ * The word matcher: whole-word lexicon lookup over normalised tokens.
+ *
+ * Terms are canonicalised with the same `normalize()` the messages go through, then stored in a
+ * trie whose edges are whole tokens: a single word is a root edge, a phrase ("fils de pute") a path.
+ * Matching is one hash lookup per token plus a walk bounded by the longest phrase, so it is linear
+ * in the message length and no term ever becomes a regular expression (no ReDoS from tenant lists).
+ * Because only whole tokens are compared, "classe", "conseil" and "Scunthorpe" never fire.
+ *
+ * @example
+ *   const b = new LexiconBuilder(); b.add("connard", "fr");
+ *   b.build().match(normalize("quel c0nnard")); // [{ kind: "word", detail: "connard", match: "c0nnard", … }]
+ */
+
+/** How a single-word term may be inflected: French plurals/feminines, English plurals, or only "s". */
+export type Inflection = "en" | "fr" | "plural" | "none";
+
+interface TrieNode {
+  detail: string | undefined;
+  allow: boolean;
+  next: Map<string, TrieNode> | undefined;
+}
+
+interface Entry { tokens: string[]; detail: string; base: string; derived: boolean }
+
+/** Separators that may sit inside a word the author split on purpose ("con-nard", "sa.lope"): . - _ / \\ ~ : = */
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 45 || c === 95 || c === 47 || c === 92 || c === 126 || c === 58 || c === 61;
+}
+/** Longest phrase, in tokens; bounds the trie walk per token. */
+const MAX_PHRASE_TOKENS = 8;
+/** Longest single-letter run read as one spelled-out word ("f u c k", "c.o.n.n.a.r.d"). */
+const MAX_SPELLED = 40;
+/** Longest spelled word looked for inside such a run. */
+const MAX_TERM_LETTERS = 24;
+
+/** The canonical token keys of a term (the same keys `normalize()` gives a message). */
+export function termTokens(term: string): string[] {
+  // bad-words marks prefixes with "*"; the matcher is whole-word, so the star is dropped.
+  const toks = normalize(term.replace(/\*/g, "")).tokens;
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    // A term spelled out in single letters ("f u c k") is stored as the word it spells.
+    let j = i;
+    while (j < toks.length && toks[j].length === 1) j++;
+    if (j - i >= 3) { out.push(toks.slice(i, j).map((t) => t.key).join("")); i = j - 1; continue; }
+    out.push(toks[i].key);
+  }
+  return out;
+}
+
+function inflections(key: string, how: Inflection): string[] {
+  const out: string[] = [];
+  const n = key.length;
+  if (how === "fr") {
+    if (n >= 4 && !key.endsWith("s")) out.push(key + "s");
+    if (n >= 5) {
+      out.push(key + "e", key + "es");
+      if (key.endsWith("eur")) out.push(key.slice(0, -3) + "euse", key.slice(0, -3) + "euses");
+    }
+  } else if (how === "en") {
+    if (n >= 4 && !key.endsWith("s")) out.push(/(ch|sh|x|z)$/.test(key) ? key + "es" : key + "s");
+  } else if (how === "plural") {
+    if (n >= 4 && !key.endsWith("s")) out.push(key + "s");
+  }
+  return out;
+}
+
+function isConsonant(ch: string): boolean {
+  return ch >= "a" && ch <= "z" && !"aeiouy".includes(ch);
+}
+
+/** "fvck", "cvnt", "slvt", "pvte": the "v" written for a "u" between two consonants, or undefined. */
+export function vForU(key: string): string | undefined {
+  let out = "";
+  let changed = false;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i];
+    if (ch === "u" && i > 0 && i + 1 < key.length && isConsonant(key[i - 1]) && isConsonant(key[i + 1])) {
+      out += "v";
+      changed = true;
+    } else out += ch;
+  }
+  return changed ? out : undefined;
+}
+
+/** Collects terms, removals and exceptions, then compiles them once into an immutable `Lexicon`. */
+export class LexiconBuilder {
+  private readonly entries = new Map<string, Entry>();
+  private readonly removed = new Set<string>();
+  private readonly allowed: string[][] = [];
+
+  /** Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
+   *  "en"/"fr" lists, their "v for u" spellings: "fvck", "cvnt", "pvte"). */
+  add(term: string, how: Inflection = "none"): void {
+    const tokens = termTokens(term);
+    if (tokens.length === 0) return;
+    const base = tokens.join(" ");
+    if (base.length < 2) return;
+    // A term listed in its own right names itself, even if another term derived it first.
+    if (this.entries.get(base)?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false });
+    if (tokens.length === 1) {
+      for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
+        if (form !== base && !this.entries.has(form)) this.entries.set(form, { tokens: [form], detail: base, base, derived: true });
+        // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
+        // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
+        const v = how === "en" || how === "fr" ? vForU(form) : undefined;
+        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true });
+      }
+    }
+  }
+
+  /** Drops a term (and the forms derived from it) from the lexicon. */
+  remove(term: string): void {
+    const base = termTokens(term).join(" ");
+    if (base) this.removed.add(base);
+  }
+
+  /** An exception: the term is removed, and any hit inside a match of it never fires. */
+  allow(term: string): void {
+    const tokens = termTokens(term);
+    if (tokens.length === 0) return;
+    this.removed.add(tokens.join(" "));
+    this.allowed.push(tokens);
+  }
+
+  /** Compiles in one go. */
+  build(): Lexicon {
+    const it = this.buildSteps();
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** Compiles in small steps: the caller may yield to the event loop at each `yield`. */
+  *buildSteps(): Generator<void, Lexicon> {
+    const root = new Map<string, TrieNode>();
+    const vocab = new Map<string, string[]>();
+    const masks = new Map<number, string[]>();
+    let size = 0;
+    // Removing a word removes its plural and feminine forms too, however they were listed.
+    const removed = new Set(this.removed);
+    for (const r of this.removed) {
+      if (r.includes(" ")) continue;
+      for (const how of ["fr", "en"] as const) for (const form of inflections(r, how)) removed.add(form);
+    }
+    const insert = (tokens: string[]): TrieNode => {
+      let map = root;
+      let node: TrieNode | undefined;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        node = map.get(t);
+        if (!node) {
+          node = { detail: undefined, allow: false, next: undefined };
+          map.set(t, node);
+          const c = collapse(t);
+          const seen = vocab.get(c);
+          if (!seen) vocab.set(c, [t]); else if (!seen.includes(t)) seen.push(t);
+        }
+        if (i < tokens.length - 1) map = node.next ??= new Map();
+      }
+      return node!;
+    };
+    let done = 0;
+    for (const e of this.entries.values()) {
+      if ((++done & 255) === 0) yield;
+      if (removed.has(e.base) || removed.has(e.tokens.join(" "))) continue;
+      const node = insert(e.tokens);
+      if (node.detail === undefined) { node.detail = e.detail; size++; }
+      const w = e.tokens[0];
+      if (e.tokens.length === 1 && w.length >= 3) {
+        const bucket = shapeOf(w);
+        const list = masks.get(bucket);
+        if (!list) masks.set(bucket, [w]); else list.push(w);
+      }
+    }
+    for (const tokens of this.allowed) insert(tokens).allow = true;
+    return new CompiledLexicon(root, vocab, masks, size);
+  }
+}
+
+
+/** Number of word shapes: lengths 0..31 (longer ones share 31) × first letter × last letter (a–z or other). */
+const SHAPES = 32 * 27 * 27;
+
+function letterSlot(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : 26;
+}
+
+/** The shape of a word of `length` letters from `first` to `last` (char codes). */
+function shape(length: number, first: number, last: number): number {
+  return ((length < 31 ? length : 31) * 27 + letterSlot(first)) * 27 + letterSlot(last);
+}
+
+/** The shape of a token key: a cheap fingerprint checked before any hash lookup. */
+function shapeOf(key: string): number {
+  return shape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+}
+
+function hasShape(bits: Uint32Array, key: string): boolean {
+  const s = shapeOf(key);
+  return (bits[s >>> 5] & (1 << (s & 31))) !== 0;
+}
+
+/** A compiled, immutable lexicon. */
+export interface Lexicon {
+  /** Number of distinct terms and derived forms. */
+  readonly size: number;
+  /** Whole-word hits in an already normalised message. */
+  match(norm: NormalizedText): Hit[];
+}
+
+interface Span { fs: number; fe: number; detail: string }
+
+/** What one `match` call has found so far. */
+interface Found { readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
+
+class CompiledLexicon implements Lexicon {
+  constructor(
+    private readonly root: Map<string, TrieNode>,
+    /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term. */
+    private readonly vocab: Map<string, string[]>,
+    /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
+    private readonly masks: Map<number, string[]>,
+    readonly size: number,
+  ) {
+    for (const k of root.keys()) this.starts[shapeOf(k) >>> 5] |= 1 << (shapeOf(k) & 31);
+    Object.freeze(this);
+  }
+
+  /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
+  private readonly starts = new Uint32Array(SHAPES / 32);
+
+  match(norm: NormalizedText): Hit[] {
+    const toks = norm.tokens;
+    const acc: Found = { toks, hits: [], allows: [] };
+    const starts = this.starts;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      // A plain word whose length and end letters begin no term needs no hash lookup at all.
+      const plain = t.alts === undefined && t.collapsed === undefined;
+      const found = plain && !hasShape(starts, t.key) ? false : this.step(this.root, acc, i, i);
+      if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
+    }
+    this.spelled(norm, acc.hits);
+    this.joined(norm, acc.hits);
+    if (acc.hits.length === 0) return [];
+    return finish(norm, acc.hits, acc.allows);
+  }
+
+  /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
+  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number): boolean {
+    const t = acc.toks[at];
+    let found = this.visit(map.get(t.key), acc, first, at);
+    if (t.alts !== undefined) {
+      for (const alt of t.alts) found = this.visit(map.get(alt), acc, first, at) || found;
+    }
+    if (t.collapsed !== undefined) {
+      const keys = this.vocab.get(t.collapsed);
+      if (keys !== undefined) {
+        for (const k of keys) if (k !== t.key) found = this.visit(map.get(k), acc, first, at) || found;
+      }
+    }
+    return found;
+  }
+
+  /** Records what `node` ends (a term, an allowed phrase) and walks on to longer phrases. */
+  private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
+    if (node === undefined) return false;
+    const { toks } = acc;
+    if (node.detail !== undefined) acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "" });
+    if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS) {
+      this.step(node.next, acc, first, last + 1);
+    }
+    return true;
+  }
+
+  /** "f*ck", "p**e", "sh#t": a masked word matches a term of the same length, first and last letter. */
+  private unmask(k: string, fs: number, fe: number, hits: Span[]): void {
+    if (k.length < 3 || k[0] === "*" || k[k.length - 1] === "*") return;
+    let masked = 0;
+    for (let i = 0; i < k.length; i++) if (k[i] === "*") masked++;
+    // Mostly-hidden words ("c*****d") could be anything; at least half the letters must show.
+    if (masked * 2 > k.length) return;
+    const list = this.masks.get(shapeOf(k));
+    if (list === undefined) return;
+    for (const w of list) {
+      let ok = w.length === k.length;
+      for (let i = 1; i < k.length - 1 && ok; i++) if (k[i] !== "*" && k[i] !== w[i]) ok = false;
+      const node = ok ? this.root.get(w) : undefined;
+      if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail }); return; }
+    }
+  }
+
+  /** Runs of one-letter tokens ("f u c k", "c.o.n.n.a.r.d") read as the word they spell. */
+  private spelled(norm: NormalizedText, hits: Span[]): void {
+    const toks = norm.tokens;
+    const f = norm.folded;
+    let i = 0;
+    while (i < toks.length) {
+      if (toks[i].length !== 1) { i++; continue; }
+      let j = i + 1;
+      while (j < toks.length && toks[j].length === 1 && j - i < MAX_SPELLED && isLetterGap(f, toks[j - 1].e, toks[j].s)) j++;
+      if (j - i >= 3) this.segment(toks, i, j, hits);
+      i = j;
+    }
+  }
+
+  /** Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". */
+  private segment(toks: readonly WordToken[], from: number, to: number, hits: Span[]): void {
+    let word = "";
+    for (let k = from; k < to; k++) word += toks[k].key;
+    // changes[i]: letters of word[0..i] once repeats are collapsed, minus one; so the collapsed
+    // length of any slice is known before building it, and the shape filter skips most lookups.
+    const changes = new Int32Array(word.length);
+    for (let i = 1; i < word.length; i++) changes[i] = changes[i - 1] + (word.charCodeAt(i) !== word.charCodeAt(i - 1) ? 1 : 0);
+    const starts = this.starts;
+    let a = 0;
+    while (a <= word.length - 3) {
+      let matched = 0;
+      for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + 3 && matched === 0; b--) {
+        const first = word.charCodeAt(a), last = word.charCodeAt(b - 1);
+        const s1 = shape(b - a, first, last);
+        let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root.get(word.slice(a, b)) : undefined;
+        if (node === undefined) {
+          const collapsedLength = 1 + changes[b - 1] - changes[a];
+          const s2 = shape(collapsedLength, first, last);
+          if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root.get(collapse(word.slice(a, b)));
+        }
+        if (node?.detail !== undefined) {
+          hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail });
+          matched = b - a;
+        }
+      }
+      a += matched || 1;
+    }
+  }
+
+  /** Words split by a single joiner character ("con-nard", "sa.lope", "fu_ck"). */
+  private joined(norm: NormalizedText, hits: Span[]): void {
+    const toks = norm.tokens;
+    const f = norm.folded;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      // Most words are followed by a space: nothing to join, no string built.
+      const e = toks[i].e;
+      if (toks[i + 1].s - e !== 1 || !isJoiner(f.charCodeAt(e))) continue;
+      let key = toks[i].key;
+      // Two parts whose joined shape starts no term and fits no masked term: skip the string work.
+      const second = toks[i + 1].key;
+      const len = key.length + second.length, first = key.charCodeAt(0), last = second.charCodeAt(second.length - 1);
+      const s1 = shape(len, first, last), s2 = shape(len + 1, first, last);
+      const maybe = (this.starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 || this.masks.has(s2);
+      if (!maybe && (i + 2 >= toks.length || toks[i + 2].s - toks[i + 1].e !== 1 || !isJoiner(f.charCodeAt(toks[i + 1].e)))) continue;
+      for (let j = i + 1; j < toks.length && j - i < 4; j++) {
+        if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
+        const node = this.root.get(key + toks[j].key);
+        if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail });
+        // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
+        else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
+        key += toks[j].key;
+      }
+    }
+  }
+}
+
+/** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */
+function isLetterGap(f: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 1 || len > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 39 || c === 10 || c === 13) return false;
+  }
+  return true;
+}
+
+/** Drops hits inside an allowed phrase or inside a longer hit, then quotes the original text. */
+function finish(norm: NormalizedText, hits: Span[], allows: Span[]): Hit[] {
+  hits.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
+  allows.sort((a, b) => a.fs - b.fs);
+  const out: Hit[] = [];
+  let coveredTo = -1;
+  // One sweep: `allowTo` is the furthest end of the allowed phrases that start at or before the hit.
+  let p = 0, allowTo = -1;
+  for (const h of hits) {
+    if (h.fe <= coveredTo) continue;
+    while (p < allows.length && allows[p].fs <= h.fs) allowTo = Math.max(allowTo, allows[p++].fe);
+    if (h.fe <= allowTo) continue;
+    coveredTo = h.fe;
+    const [start, end] = norm.toOriginal(h.fs, h.fe);
+    out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end });
+  }
+  return out;
+}

@@ -1,0 +1,339 @@
+/**
+ * Text normalisation, computed once per message and shared by the word and link matchers.
+ *
+ * Two views come out of one pass over the text:
+ * - `folded`: compatibility-folded (NFKD: fullwidth, mathematical letters, ligatures), lower-cased,
+ *   accents stripped, Cyrillic/Greek look-alikes mapped to Latin, invisible characters dropped.
+ *   Punctuation is kept, because the link matcher needs dots and slashes.
+ * - `tokens`: the words of `folded` with leetspeak, masks and emphasis resolved into lookup keys.
+ *
+ * Every folded character remembers the original range it came from, so a hit can quote exactly
+ * what the author typed even when the folding changed the length ("ﬁ" → "fi", "ß" → "ss").
+ *
+ * @example
+ *   const n = normalize("Ｃ0NNAAARD !");
+ *   n.tokens[0].collapsed; // "conard"
+ */
+
+export interface WordToken {
+  /** [s, e) in `folded`. */
+  readonly s: number;
+  readonly e: number;
+  /** Leetspeak resolved (1 read as "i"), masks kept as "*", runs of one letter capped at two. */
+  readonly key: string;
+  /** Other readings: "1" read as "l"; a leading "@" read as a mention ("@rivalbrand"). */
+  readonly alts: readonly string[] | undefined;
+  /**
+   * Every run reduced to one letter, when the author stretched a letter ("fuuuck", "conaaard") to
+   * three or more, or doubled only vowels ("fuuck"); doubled consonants are spelling ("assess").
+   */
+  readonly collapsed: string | undefined;
+  /** The key with masks and leet symbols as "*" ("f*ck", "f@ck", "sh#t"), when it has any. */
+  readonly maskKey: string | undefined;
+  /** Number of characters in `key` (one letter tokens take part in "f u c k" joining). */
+  readonly length: number;
+}
+
+export interface NormalizedText {
+  readonly original: string;
+  readonly folded: string;
+  readonly tokens: readonly WordToken[];
+  /** Original [start, end) of the folded range [fs, fe). */
+  toOriginal(fs: number, fe: number): [number, number];
+}
+
+// Character classes used by the tokeniser.
+const SEP = 0, LETTER = 1, DIGIT = 2, LEET = 3, MASK = 4;
+
+/** What a digit or symbol stands for inside a word; "1" also gets an "l" reading in `alts`. */
+const LEET_LETTER: Record<string, string> = {
+  "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+  "@": "a", "$": "s", "€": "e", "!": "i", "+": "t", "|": "l",
+};
+
+/** Look-alikes that NFKD leaves alone (Cyrillic, Greek and a few Latin letters with strokes). */
+const LOOKALIKE: Record<string, string> = {
+  "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+  "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+  "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u", "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n",
+  "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+  "ς": "s", "σ": "o", "ʃ": "s", "ɩ": "i", "ɾ": "r", "ʋ": "u", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l",
+  "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th", "ɑ": "a", "ʀ": "r", "ᴀ": "a", "ʙ": "b", "ᴄ": "c",
+  "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n",
+  "ᴏ": "o", "ᴘ": "p", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+  "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": "\"", "\u201d": "\"",
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+  "\u00b7": ".", "\u2022": ".", "\u2024": ".", "\u3002": ".", "\uff0e": ".",
+};
+
+/** Characters that render as nothing, used to split a word invisibly ("fu\u200bck"). */
+function isInvisible(cp: number): boolean {
+  return cp === 0x00ad || cp === 0x034f || cp === 0x061c || cp === 0x115f || cp === 0x1160
+    || cp === 0x17b4 || cp === 0x17b5 || cp === 0x180e || (cp >= 0x200b && cp <= 0x200f)
+    || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp === 0x3164
+    || cp === 0xfeff || cp === 0xffa0 || (cp >= 0xfe00 && cp <= 0xfe0f)
+    || (cp >= 0xe0000 && cp <= 0xe0fff) || (cp >= 0x1bca0 && cp <= 0x1bca3);
+}
+
+const MARKS = /\p{M}/gu;
+const IS_LETTER = /^\p{L}$/u;
+
+/** Folding of one non-ASCII code point; memoised because NFKD per call is slow. */
+const foldMemo = new Map<number, string>();
+const foldBmp: (string | undefined)[] = new Array(65_536).fill(undefined);
+function foldCodePoint(cp: number): string {
+  let out = cp < 65_536 ? foldBmp[cp] : foldMemo.get(cp);
+  if (out !== undefined) return out;
+  if (isInvisible(cp)) out = "";
+  else {
+    const decomposed = String.fromCodePoint(cp).normalize("NFKD").replace(MARKS, "").toLowerCase();
+    out = "";
+    for (const ch of decomposed) out += LOOKALIKE[ch] ?? ch;
+  }
+  // Bounded: the BMP table has a fixed size; astral code points are capped.
+  if (cp < 65_536) foldBmp[cp] = out;
+  else if (foldMemo.size < 65_536) foldMemo.set(cp, out);
+  return out;
+}
+
+/** Class of one folded UTF-16 unit; memoised per unit for the non-ASCII range. */
+const classMemo = new Uint8Array(65_536);
+const CLASS_KNOWN = 0x80;
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let k = SEP;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) k = LETTER;
+  else if (c >= 48 && c <= 57) k = DIGIT;
+  else if ("@$!+|".includes(ch)) k = LEET;
+  else if (ch === "*" || ch === "#") k = MASK;
+  classMemo[c] = k | CLASS_KNOWN;
+}
+classMemo[0x20ac] = LEET | CLASS_KNOWN; // €
+function classOf(c: number): number {
+  const m = classMemo[c];
+  if (m !== 0) return m & 0x7f;
+  // Lone surrogates (emoji halves) are never letters.
+  const k = c >= 0xd800 && c <= 0xdfff ? SEP : IS_LETTER.test(String.fromCharCode(c)) ? LETTER : SEP;
+  classMemo[c] = k | CLASS_KNOWN;
+  return k;
+}
+
+/** Whether a folded UTF-16 unit is a letter (any script). */
+export function isLetterCode(c: number): boolean {
+  return classOf(c) === LETTER;
+}
+
+class Normalized implements NormalizedText {
+  constructor(
+    readonly original: string,
+    readonly folded: string,
+    readonly tokens: readonly WordToken[],
+    /**
+     * The characters whose folding changed the length ("ﬁ" → "fi", an invisible → "", an emoji's two
+     * UTF-16 units): four numbers each, folded [start, end) then original [start, end), in text order.
+     * Empty in the common case where every unit became exactly one unit (ASCII, accented text).
+     */
+    private readonly anomalies: readonly number[],
+  ) {}
+
+  toOriginal(fs: number, fe: number): [number, number] {
+    if (this.anomalies.length === 0) return [fs, fe];
+    if (fe <= fs) { const at = fs < this.folded.length ? this.startOf(fs) : this.original.length; return [at, at]; }
+    return [this.startOf(fs), this.endOf(fe - 1)];
+  }
+
+  /** Offset (a multiple of 4) of the last anomaly whose folded start is at or before `p`, or -1. */
+  private lastAnomaly(p: number): number {
+    const a = this.anomalies;
+    let lo = 0, hi = a.length / 4 - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid * 4] <= p) { found = mid * 4; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** Original start of folded unit `p`: the whole character inside an expansion, else the shift after the last one. */
+  private startOf(p: number): number {
+    const i = this.lastAnomaly(p);
+    if (i < 0) return p;
+    const a = this.anomalies;
+    return p < a[i + 1] ? a[i + 2] : a[i + 3] + (p - a[i + 1]);
+  }
+
+  /** Original end of folded unit `p`. */
+  private endOf(p: number): number {
+    const i = this.lastAnomaly(p);
+    if (i < 0) return p + 1;
+    const a = this.anomalies;
+    return p < a[i + 1] ? a[i + 3] : a[i + 3] + (p - a[i + 1]) + 1;
+  }
+}
+
+const NO_ANOMALIES: readonly number[] = Object.freeze([]);
+
+/** Folds `text` and cuts it into word tokens. Linear in the text length; never throws. */
+export function normalize(text: string): NormalizedText {
+  const len = text.length;
+  let out = "";
+  let runStart = 0;
+  let anomalies: number[] | undefined;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    if (i > runStart) out += text.slice(runStart, i);
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; width = 2; }
+    }
+    const folded = foldCodePoint(cp);
+    if (width !== 1 || folded.length !== 1) (anomalies ??= []).push(out.length, out.length + folded.length, i, i + width);
+    out += folded;
+    i += width - 1;
+    runStart = i + 1;
+  }
+  // Folded non-ASCII output is already lower case, so lowering the whole string only touches ASCII.
+  const folded = runStart === 0 ? text.toLowerCase() : (out + text.slice(runStart)).toLowerCase();
+  const norm = new Normalized(text, folded, tokenize(folded), anomalies ?? NO_ANOMALIES);
+  if (CAPITAL_I_INSIDE.test(text)) readCapitalIAsL(norm);
+  return norm;
+}
+
+/** A capital "I" right after a lower-case letter: the shape of an "l" disguised as "I" ("RivaIBrand"). */
+const CAPITAL_I_INSIDE = /[a-z]I/;
+
+/**
+ * "SaIope", "RivaIBrand", "buIIshit": in a mixed-case word, a capital "I" after the first letter
+ * looks exactly like an "l" in most fonts; such tokens get the "l" reading in `alts`.
+ */
+function readCapitalIAsL(norm: Normalized): void {
+  const toks = norm.tokens as WordToken[];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const [os, oe] = norm.toOriginal(t.s, t.e);
+    const orig = norm.original.slice(os, oe);
+    if (!CAPITAL_I_INSIDE.test(orig) || orig.toLowerCase() !== t.key) continue;
+    // Only the I's that follow a lower-case letter (or such an I): "BuIISHIT" → "bullshit".
+    let alt = t.key[0];
+    let prevLower = false;
+    for (let k = 1; k < orig.length; k++) {
+      const p = orig.charCodeAt(k - 1);
+      const asL: boolean = orig[k] === "I" && (prevLower || (p >= 97 && p <= 122));
+      alt += asL ? "l" : t.key[k];
+      prevLower = asL;
+    }
+    toks[i] = { ...t, alts: t.alts ? [...t.alts, alt] : [alt] };
+  }
+}
+
+/** Cuts folded text into word tokens (letters, digits, leet symbols and masks). */
+export function tokenize(folded: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    let c = folded.charCodeAt(i);
+    let m = classMemo[c];
+    let k = m !== 0 ? m & 0x7f : classOf(c);
+    if (k === SEP) { i++; continue; }
+    const start = i;
+    // Statistics gathered on the way, so a plain word needs no second pass.
+    let letters = 0, digits = 0, maxRun = 1, run = 0, prev = -1, consonantDouble = false;
+    while (i < n) {
+      c = folded.charCodeAt(i);
+      m = classMemo[c];
+      k = m !== 0 ? m & 0x7f : classOf(c);
+      if (k === SEP) break;
+      if (k === LETTER) letters++;
+      else if (k === DIGIT) digits++;
+      if (c === prev) {
+        if (++run > maxRun) maxRun = run;
+        if (run === 2 && !isVowel(c)) consonantDouble = true;
+      } else { prev = c; run = 1; }
+      i++;
+    }
+    if (letters === i - start) {
+      // Only letters: no edge to trim, no leetspeak, no mask.
+      const key = maxRun <= 2 ? folded.slice(start, i) : rebuild(folded, start, i, "i", false);
+      const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
+      tokens.push({ s: start, e: i, key, alts: undefined, collapsed: stretched ? collapse(key) : undefined, maskKey: undefined, length: key.length });
+      continue;
+    }
+    // Emphasis stars, exclamation marks and mentions around a word are punctuation, not letters.
+    let s = start, e = i;
+    while (s < e && isEdgeSymbol(folded.charCodeAt(s))) s++;
+    while (e > s && isEdgeSymbol(folded.charCodeAt(e - 1))) e--;
+    if (e - s === 0) continue;
+    // Numbers ("24", "2024") are not words; symbol-only scraps need at least three characters ("@$$").
+    if (letters === 0 && (digits === e - s || e - s < 3)) continue;
+    tokens.push(makeToken(folded, s, e));
+  }
+  return tokens;
+}
+
+function isEdgeSymbol(c: number): boolean {
+  return c === 42 /* * */ || c === 35 /* # */ || c === 33 /* ! */ || c === 43 /* + */ || c === 124 /* | */;
+}
+
+function makeToken(folded: string, s: number, e: number): WordToken {
+  let plain = true, hasOne = false, symbols = false, maxRun = 1, run = 0, prev = -1, consonantDouble = false;
+  for (let i = s; i < e; i++) {
+    const c = folded.charCodeAt(i);
+    const k = classOf(c);
+    if (k !== LETTER) {
+      plain = false;
+      if (c === 49) hasOne = true;
+      else if (k === MASK || k === LEET) symbols = true;
+    }
+    if (c === prev) {
+      if (++run > maxRun) maxRun = run;
+      if (run === 2 && !isVowel(c)) consonantDouble = true;
+    } else { prev = c; run = 1; }
+  }
+  // The common case (plain letters, no stretching) costs one slice and no per-character work.
+  const key = plain && maxRun <= 2 ? folded.slice(s, e) : rebuild(folded, s, e, "i", false);
+  let alts: string[] | undefined;
+  if (hasOne) alts = [rebuild(folded, s, e, "l", false)];
+  if (folded.charCodeAt(s) === 64 && e - s > 3) (alts ??= []).push(rebuild(folded, s + 1, e, "i", false));
+  const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
+  return {
+    s, e, key, alts,
+    collapsed: stretched ? collapse(key) : undefined,
+    maskKey: symbols ? rebuild(folded, s, e, "i", true) : undefined,
+    length: key.length,
+  };
+}
+
+function isVowel(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+}
+
+/** Rebuilds a token key reading "1" as `one`, and symbols as masks when `symbolsMask`. */
+function rebuild(folded: string, s: number, e: number, one: string, symbolsMask: boolean): string {
+  let key = "";
+  let prev = "", run = 0;
+  for (let i = s; i < e; i++) {
+    const raw = folded[i];
+    const k = classOf(raw.charCodeAt(0));
+    const ch = raw === "1" ? one
+      : k === MASK || (symbolsMask && k === LEET) ? "*"
+      : k === DIGIT || k === LEET ? (LEET_LETTER[raw] ?? raw) : raw;
+    if (ch === prev) { if (++run > 2) continue; } else { prev = ch; run = 1; }
+    key += ch;
+  }
+  return key;
+}
+
+/** Every run of a repeated character reduced to one ("connaaard" → "conard"). */
+export function collapse(key: string): string {
+  let out = "";
+  let prev = "";
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i];
+    if (ch !== prev) out += ch;
+    prev = ch;
+  }
+  return out;
+}

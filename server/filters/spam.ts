@@ -1,0 +1,110 @@
+import type { Hit, SpamDetector, SpamInput, SpamOptions, SpamWindow } from "./types.ts";
+import { normalize, type NormalizedText } from "./normalize.ts";
+
+export { createMemorySpamWindow } from "./memory-spam-window.ts";
+
+/**
+ * Spam stage: character floods (checked locally), then the same text repeated by one user and the
+ * same text posted by many users in one room (a raid), both counted in the shared `SpamWindow`.
+ *
+ * Texts are compared by fingerprint: the normalised words (case, accents, look-alikes, leetspeak,
+ * stretched letters folded; punctuation and emoji dropped), so "BUY at R1VAL!!!" and "buy at rival"
+ * are the same text. Short or courtesy texts ("merci !", "ok", "thanks!") never count: five
+ * shoppers thanking the same adviser is a conversation, not a raid.
+ *
+ * @example
+ *   const spam = createSpamDetector({ repeatsPerUser: 2, raidUsers: 4, windowSec: 60 }, createMemorySpamWindow());
+ *   await spam.check({ tenant: "demo", room: "faq", userId: "u1", text: "aaaaaaaaaaaaaaaaaaaaaaaa", now: Date.now() });
+ *   // { kind: "spam", detail: "flood", … }
+ */
+
+/** One character (or emoji) repeated this many times in a row is a flood. */
+export const FLOOD_RUN = 20;
+/** A text this long (in folded characters) … */
+const FLOOD_LONG = 80;
+/** … with at most this many distinct non-space characters is a flood ("ha ha ha …", "lol lol …"). */
+const FLOOD_VARIETY = 6;
+/** Fingerprints shorter than this are too common to mean spam. */
+export const MIN_FINGERPRINT = 12;
+
+/** Everyday courtesies that many people legitimately post word for word. */
+const COURTESIES = new Set([
+  "merci", "merci beaucoup", "merci bien", "merci a vous", "merci a tous", "merci pour tout", "merci pour l info",
+  "merci pour votre aide", "merci pour vos conseils", "merci pour vos reponses", "merci beaucoup pour vos conseils",
+  "bonjour", "bonjour a tous", "bonjour tout le monde", "bonsoir", "bonsoir a tous", "salut", "salut a tous",
+  "coucou", "coucou tout le monde", "bonne journee", "bonne soiree", "bonne journee a tous", "bonne soiree a tous",
+  "bon week end", "d accord", "tout a fait", "moi aussi", "pareil pour moi", "je confirme", "j adore", "trop bien",
+  "thanks", "thank you", "thank you so much", "thanks a lot", "thank you very much", "thanks so much",
+  "thanks everyone", "thank you everyone", "thanks for the help", "thanks for your help", "thank you for your help",
+  "thanks for the info", "hello", "hello everyone", "hello all", "hi everyone", "hi all", "good morning",
+  "good morning everyone", "good evening", "good night", "have a nice day", "have a great day", "me too",
+  "same here", "i agree", "totally agree", "love it", "i love it", "sounds good", "great thanks", "ok thanks",
+  "ok merci", "super merci", "top merci", "genial merci",
+]);
+
+/** The comparable form of a text: its normalised words joined by one space. */
+export function fingerprint(norm: NormalizedText): string {
+  let out = "";
+  for (const t of norm.tokens) out += (out ? " " : "") + (t.collapsed ?? t.key);
+  return out;
+}
+
+/** A flood hit quoting the flooding run, or undefined. */
+export function findFlood(norm: NormalizedText): Hit | undefined {
+  const f = norm.folded;
+  let runStart = 0, run = 0, prev = -1;
+  const seen = new Set<number>();
+  for (let i = 0; i < f.length;) {
+    const cp = f.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    if (cp !== 32 && seen.size <= FLOOD_VARIETY) seen.add(cp);
+    if (cp === prev) run++; else { prev = cp; run = 1; runStart = i; }
+    i += w;
+    if (run >= FLOOD_RUN && cp !== 32) {
+      // Extend to the end of the run so the quote shows all of it.
+      let end = i;
+      while (end < f.length && f.codePointAt(end) === cp) end += w;
+      const [start, stop] = norm.toOriginal(runStart, end);
+      return { kind: "spam", detail: "flood", match: norm.original.slice(start, stop), start, end: stop };
+    }
+  }
+  if (f.length >= FLOOD_LONG && seen.size <= FLOOD_VARIETY) {
+    return { kind: "spam", detail: "flood", match: norm.original, start: 0, end: norm.original.length };
+  }
+  return undefined;
+}
+
+/** 53-bit FNV-1a style hash: keeps store keys short whatever the message length. */
+function hash(s: string): string {
+  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return ((h2 >>> 11) * 0x100000000 + (h1 >>> 0)).toString(36);
+}
+
+/** Builds the spam stage for one tenant's settings over a shared window. */
+export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamDetector {
+  const windowMs = opts.windowSec * 1000;
+  return Object.freeze({
+    async check(input: SpamInput): Promise<Hit | undefined> {
+      const norm = normalize(input.text);
+      const flood = findFlood(norm);
+      if (flood) return flood;
+      const fp = fingerprint(norm);
+      if (fp.length < MIN_FINGERPRINT || COURTESIES.has(fp)) return undefined;
+      const tenant = encodeURIComponent(input.tenant);
+      const digest = hash(fp);
+      const [mine, room] = await Promise.all([
+        window.record(`spam:repeat:${tenant}:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
+        window.record(`spam:raid:${tenant}:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),
+      ]);
+      const whole = { match: input.text, start: 0, end: input.text.length };
+      if (room.distinct >= opts.raidUsers) return { kind: "spam", detail: "raid", ...whole };
+      if (mine.count > opts.repeatsPerUser) return { kind: "spam", detail: "repeat", ...whole };
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The seam between the message pipeline and the filter engine (SPEC §6.1 stages 4–6).
+ * The pipeline only sees these types; the engine's insides may change freely behind them.
+ */
+
+export type HitKind = "word" | "link" | "spam";
+
+/** One reason a message was stopped, with the matched text as the author typed it. */
+export interface Hit {
+  kind: HitKind;
+  /** Short machine-readable detail: the lexicon term ("connard"), the link's domain ("rivalbeauty.com"), or the spam kind ("repeat" | "raid" | "flood"). */
+  detail: string;
+  /** The matched slice of the ORIGINAL text (what the author typed, for managers). */
+  match: string;
+  /** [start, end) offsets of `match` in the original text (UTF-16 code units). */
+  start: number;
+  end: number;
+}
+
+/** What a tenant's lists look like once config and manager edits are merged. */
+export interface FilterLists {
+  languages: readonly ("en" | "fr")[];
+  /** Extra terms (words or phrases) of the tenant, e.g. competitor brands. */
+  terms: readonly string[];
+  /** Exceptions: words or phrases that never fire even when a list has them. */
+  allow: readonly string[];
+  /** Terms a manager removed from the built-in lists for this tenant. */
+  removed?: readonly string[];
+  links: { mode: "allowlist" | "blocklist"; allow: readonly string[]; block: readonly string[] };
+}
+
+/** A tenant's filters, compiled once; immutable, so a rebuild swaps the whole object atomically. */
+export interface CompiledFilters {
+  /** Number of terms in the compiled lexicon (built-in plus tenant terms, minus allow/removed). */
+  readonly termCount: number;
+  /** Words stage: whole-word lexicon hits. */
+  words(text: string): Hit[];
+  /** Links stage: links that the tenant's link mode does not allow. */
+  links(text: string): Hit[];
+}
+
+/** A sliding window shared by the nodes of a cluster (the store provides it). */
+export interface SpamWindow {
+  /**
+   * Records `member` under `key` at `now` and answers, within the last `windowMs`:
+   * how many records `key` has (`count`) and from how many distinct members (`distinct`).
+   */
+  record(key: string, member: string, windowMs: number, now: number): Promise<{ count: number; distinct: number }>;
+}
+
+export interface SpamOptions { repeatsPerUser: number; raidUsers: number; windowSec: number }
+
+export interface SpamInput { tenant: string; room: string; userId: string; text: string; now: number }
+
+export interface SpamDetector {
+  check(input: SpamInput): Promise<Hit | undefined>;
+}

@@ -1,0 +1,26 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** One registry per app instance (no global default registry), so tests can run many apps in one process. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    sockets: new Gauge({ name: "causette_connected_sockets", help: "Connected sockets by namespace", labelNames: ["namespace"] as const, registers: [registry] }),
+    messages: new Counter({ name: "causette_messages_total", help: "message:send outcomes by verdict (visible, held, shadow, rejected, refused)", labelNames: ["verdict"] as const, registers: [registry] }),
+    refusals: new Counter({ name: "causette_refusals_total", help: "Refused requests by error code", labelNames: ["code"] as const, registers: [registry] }),
+    stageSeconds: new Histogram({
+      name: "causette_pipeline_stage_seconds", help: "Pipeline stage latency", labelNames: ["stage"] as const, registers: [registry],
+      buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5],
+    }),
+    handshakes: new Counter({ name: "causette_handshakes_total", help: "Handshakes by outcome", labelNames: ["outcome"] as const, registers: [registry] }),
+    moderation: new Counter({ name: "causette_moderation_actions_total", help: "Moderation actions by action", labelNames: ["action"] as const, registers: [registry] }),
+    flags: new Counter({ name: "causette_flags_total", help: "Flags raised by reason", labelNames: ["reason"] as const, registers: [registry] }),
+    queueSize: new Gauge({ name: "causette_review_queue_size", help: "Review queue size by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
+    onlineUsers: new Gauge({ name: "causette_online_users", help: "Sockets in rooms by tenant, as the back-office stats see them", labelNames: ["tenant"] as const, registers: [registry] }),
+    messagesPerMinute: new Gauge({ name: "causette_messages_per_minute", help: "Messages over the last minute by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
+    heldRecent: new Gauge({ name: "causette_held_recent", help: "Messages held by the filters over the last 15 minutes by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
+    flagsRecent: new Gauge({ name: "causette_flags_recent", help: "Flags raised over the last 15 minutes by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

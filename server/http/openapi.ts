@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ERROR_CODES } from "../../client-sdk/src/protocol.ts";
+import { adminSchemas } from "../realtime/admin-schemas.ts";
+import type { RestRoute } from "./admin-api.ts";
+
+type Json = Record<string, unknown>;
+
+/** Path parameters of an Express path (`queue/:messageId/resolve` → `["messageId"]`). */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+}
+
+function jsonSchema(schema: z.ZodType): Json {
+  // `io: "input"` documents what a client may send (optional fields stay optional).
+  const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+
+/**
+ * The OpenAPI 3.1 document of the managers' REST API, generated from the same zod schemas that
+ * validate requests (OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits), so the
+ * document cannot drift from what the server accepts.
+ */
+export function buildOpenApi(routes: readonly RestRoute[]): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const r of routes) {
+    const params = pathParams(r.path);
+    const schema = adminSchemas[r.action] as z.ZodObject;
+    const mask = Object.fromEntries(params.map((p) => [p, true as const]));
+    const rest = jsonSchema(schema.omit(mask as never));
+    const parameters: Json[] = [{ name: "tenant", in: "path", required: true, schema: { type: "string" } }];
+    for (const p of params) {
+      const shape = schema.shape[p] as z.ZodType | undefined;
+      parameters.push({ name: p, in: "path", required: true, schema: shape ? jsonSchema(shape) : { type: "string" }, ...(p === "cidr" || p === "room" ? { description: "URL-encoded" } : {}) });
+    }
+    const op: Json = {
+      operationId: r.action.replace(/[:-](\w)/g, (_m, c: string) => c.toUpperCase()),
+      summary: r.summary,
+      "x-causette-event": r.action,
+      parameters,
+      responses: {
+        200: { description: "Success: the same result as the /admin event's ack, without `ok`.", content: { "application/json": { schema: { type: "object" } } } },
+        400: errorResponse("invalid_payload (or invalid_room)"),
+        401: errorResponse("unauthorized / invalid_token"),
+        403: errorResponse("forbidden: not a manager of this tenant"),
+        404: errorResponse("unknown_tenant / not_found"),
+        ...(r.action === "queue:resolve" ? { 409: errorResponse("conflict: already resolved by another manager") } : {}),
+        503: errorResponse("store_unavailable"),
+      },
+    };
+    const props = (rest.properties ?? {}) as Record<string, Json>;
+    const required = new Set((rest.required ?? []) as string[]);
+    if (r.input === "query") {
+      for (const [name, s] of Object.entries(props)) parameters.push({ name, in: "query", required: required.has(name), schema: s });
+      if (r.action === "audit:list") {
+        parameters.push({ name: "format", in: "query", required: false, schema: { type: "string", enum: ["ndjson", "csv"] }, description: "Export every matching entry (all pages) as a stream instead of one JSON page." });
+        (op.responses as Json)[200] = {
+          description: "One page as JSON, or the whole export with `format`.",
+          content: { "application/json": { schema: { type: "object" } }, "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } },
+        };
+      }
+    } else if (Object.keys(props).length) {
+      op.requestBody = { required: true, content: { "application/json": { schema: rest } } };
+    }
+    const key = `/api/v1/tenants/{tenant}/${r.path.replace(/:(\w+)/g, "{$1}")}`;
+    (paths[key] ??= {})[r.method] = op;
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Causette back-office API", version: "1.0.0", description: "Every /admin action as REST (SPEC §5.4). Authenticate with a manager JWT of the tenant." },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: { code: { type: "string", enum: [...ERROR_CODES] }, message: { type: "string" }, retryAfterMs: { type: "integer" }, until: { type: "integer" } },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { pino } from "pino";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config/load.ts";
+
+/** Entry point: load and validate config, start one node, stop gracefully on SIGTERM/SIGINT. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = pino({ name: "causette", level: config.server.logLevel });
+  const app = await createApp(config, { logger });
+  const port = await app.listen();
+  const store = config.redis.url ? "redis" : "embedded in-memory store";
+  logger.info({ port, store, node: app.nodeId }, `Causette listening on http://localhost:${port} (demo page /, back office /admin, ${store})`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const hard = setTimeout(() => process.exit(1), config.server.shutdownGraceMs + 5000);
+    hard.unref();
+    await app.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  // A stray rejection (e.g. a Redis command during an outage) is logged; it must never take the node down.
+  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
+import { CausetteError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { Broadcaster } from "../realtime/broadcaster.ts";
+import type { Store } from "../store/store.ts";
+
+/** How many stored entries one filtered read may scan before it returns what it has with a cursor. */
+const SCAN_BUDGET = 5000;
+const PAGE = 200;
+
+export interface AuditQuery { limit?: number; cursor?: string; action?: string; actor?: string }
+
+export type Actor = Author | { id: "system"; name?: string };
+export const SYSTEM: Actor = { id: "system", name: "Causette" };
+
+/** Append-only record of every moderation action, automatic or human; each entry also reaches the live feed. */
+export class AuditLog {
+  constructor(private readonly store: Store, private readonly broadcaster: Broadcaster) {}
+
+  async record(tenant: string, actor: Actor, action: string, target: Record<string, unknown>, reason?: string, room?: string): Promise<AuditEntry> {
+    const entry: AuditEntry = { id: newId("a_"), at: Date.now(), actor: { ...actor }, action, target };
+    if (reason) entry.reason = reason;
+    await this.store.appendAudit(tenant, entry);
+    this.broadcaster.toAdmins(tenant, room, "audit", entry);
+    return entry;
+  }
+
+  /**
+   * Newest first, optionally only one action or one actor. The cursor wraps the store's own
+   * cursor plus how many entries of that store page were already returned, so a page that
+   * holds more matches than asked for is resumed exactly where it stopped.
+   */
+  async list(tenant: string, q: AuditQuery): Promise<{ entries: AuditEntry[]; cursor?: string }> {
+    const limit = q.limit ?? 50;
+    const filtered = q.action !== undefined || q.actor !== undefined;
+    const matches = (e: AuditEntry) => (q.action === undefined || e.action === q.action) && (q.actor === undefined || e.actor.id === q.actor);
+    let { c: storeCursor, s: skip } = decodeCursor(q.cursor);
+    const out: AuditEntry[] = [];
+    let scanned = 0;
+    for (;;) {
+      const pageSize = filtered ? PAGE : limit + skip;
+      const page = await this.store.listAudit(tenant, pageSize, storeCursor);
+      for (let i = skip; i < page.entries.length; i++) {
+        const e = page.entries[i]!;
+        scanned++;
+        if (!matches(e)) continue;
+        out.push(e);
+        if (out.length === limit) {
+          // More of this page is left, or more pages: resume right after this entry.
+          if (i + 1 < page.entries.length) return { entries: out, cursor: encodeCursor(storeCursor, i + 1) };
+          return page.cursor ? { entries: out, cursor: encodeCursor(page.cursor, 0) } : { entries: out };
+        }
+      }
+      if (!page.cursor) return { entries: out };
+      storeCursor = page.cursor;
+      skip = 0;
+      if (scanned >= SCAN_BUDGET) return { entries: out, cursor: encodeCursor(storeCursor, 0) };
+    }
+  }
+}
+
+function encodeCursor(c: string | undefined, s: number): string {
+  return Buffer.from(JSON.stringify({ c: c ?? null, s })).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): { c: string | undefined; s: number } {
+  if (!cursor) return { c: undefined, s: 0 };
+  let v: { c?: unknown; s?: unknown } | undefined;
+  try { v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as typeof v; } catch { v = undefined; }
+  const s = v?.s;
+  if (!v || (v.c !== null && typeof v.c !== "string") || typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > 10_000) {
+    throw new CausetteError("invalid_payload", "cursor: not a cursor this server issued");
+  }
+  return { c: typeof v.c === "string" ? v.c : undefined, s };
+}

@@ -1,0 +1,28 @@
+import type { Logger } from "pino";
+import type { RoomDirectory } from "../chat/room-directory.ts";
+import type { Metrics } from "../http/metrics.ts";
+import type { Broadcaster } from "../realtime/broadcaster.ts";
+import type { Store } from "../store/store.ts";
+import type { TenantRegistry } from "../tenants/tenant-registry.ts";
+import type { AuditLog } from "./audit-log.ts";
+
+/** Live online counts as this node knows them (the realtime Presence satisfies it). */
+export interface OnlineCounts {
+  /** Sockets in a room across the cluster (this node live, others as last reported). */
+  online(tenant: string, room: string): number;
+  /** This node's rooms with sockets in them. */
+  localCounts(tenant: string): Record<string, number>;
+}
+
+/** What every part of the moderation service is given (DESIGN: narrow interfaces, passed in). */
+export interface ModerationDeps {
+  store: Store;
+  broadcaster: Broadcaster;
+  audit: AuditLog;
+  metrics: Metrics;
+  rooms: RoomDirectory;
+  tenants: TenantRegistry;
+  logger: Logger;
+  /** Absent in unit wiring: stats then read online counts from the store's presence reports alone. */
+  presence?: OnlineCounts;
+}

@@ -1,0 +1,118 @@
+import type { Flag, FlagReason } from "../../client-sdk/src/protocol.ts";
+import type { SessionData } from "../chat/session.ts";
+import { CausetteError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import { SYSTEM } from "./audit-log.ts";
+import { FilterEditor } from "./filter-editor.ts";
+import { MemberDirectory } from "./member-directory.ts";
+import type { ModerationDeps } from "./moderation-deps.ts";
+import { toQueueItem } from "./queue-item.ts";
+import { ReviewQueue } from "./review-queue.ts";
+import { RoomControl } from "./room-control.ts";
+import { Sanctions } from "./sanctions.ts";
+import { StatsService } from "./stats-service.ts";
+
+export type { ModerationDeps } from "./moderation-deps.ts";
+
+/**
+ * Every moderation rule lives here (DESIGN: one service, two thin doors). The /chat namespace
+ * calls the shopper-side methods; the /admin namespace and the REST API call the manager ones.
+ */
+export class ModerationService {
+  /** Approve/remove decisions on held and flagged messages. */
+  readonly queue: ReviewQueue;
+  /** Bans, mutes, IP blocks. */
+  readonly sanctions: Sanctions;
+  /** Message deletion, room clearing and settings. */
+  readonly roomControl: RoomControl;
+  /** Roles, moderator candidates, user records. */
+  readonly members: MemberDirectory;
+  /** Managers' word and link list edits. */
+  readonly filters: FilterEditor;
+  /** Live figures for the feed, `stats:get` and /metrics. */
+  readonly stats: StatsService;
+
+  constructor(protected readonly deps: ModerationDeps) {
+    this.sanctions = new Sanctions(deps);
+    this.queue = new ReviewQueue(deps, this.sanctions);
+    this.roomControl = new RoomControl(deps, this.queue);
+    this.members = new MemberDirectory(deps);
+    this.filters = new FilterEditor(deps);
+    this.stats = new StatsService(deps);
+  }
+
+  /** The audit trail, newest first (see AuditLog.list for filters and cursors). */
+  get audit() { return this.deps.audit; }
+
+  /** SPEC §6.3: anyone in the room flags once; a moderator's flag (or enough flaggers) hides it; every flag queues it. */
+  async flag(tenant: TenantRuntime, actor: SessionData, p: { messageId: string; reason: FlagReason; note?: string }, joined: (room: string) => boolean): Promise<{ hidden: boolean }> {
+    const { store, broadcaster, audit, metrics } = this.deps;
+    const t = tenant.id;
+    const message = await store.getMessage(t, p.messageId);
+    // Held and deleted messages are invisible to flaggers: for them the message does not exist.
+    if (!message || message.status === "deleted" || message.status === "held") throw new CausetteError("not_found");
+    if (!joined(message.room)) throw new CausetteError("not_in_room");
+    if (message.author.id === actor.user.id) throw new CausetteError("forbidden", "You cannot flag your own message.");
+    const role = actor.user.role;
+    const trusted = role === "moderator" || role === "manager";
+    const now = Date.now();
+    const flag: Flag = { by: { ...actor.user }, reason: p.reason, at: now };
+    if (p.note) flag.note = p.note;
+    const { reportsToHide, moderatorFlagHides } = tenant.config.moderation;
+    const hideNow = trusted && moderatorFlagHides;
+    // Guests are free to mint, so their flags queue a message but never count towards hiding it:
+    // the store counts every flagger, so the threshold rises by the guest flags already there
+    // (a guest flag racing in between can only delay a hide, never cause one).
+    let threshold = reportsToHide;
+    if (role === "guest") threshold = Number.MAX_SAFE_INTEGER;
+    else if (!hideNow) threshold += (await store.getFlags(t, message.id)).filter((f) => f.by.role === "guest").length;
+    const res = await store.addFlag(t, message.id, flag, { reportsToHide: threshold, hideNow });
+    if (!res) throw new CausetteError("not_found");
+    if (!res.added) return { hidden: res.message.status === "hidden" };
+
+    metrics.flags.inc({ reason: p.reason });
+    const entry = await store.queuePut(t, {
+      messageId: message.id, kind: "flag", priority: trusted ? "high" : "normal", queuedAt: now,
+      reasons: [{ kind: "flag", detail: p.reason, ...(p.note ? { match: p.note } : {}) }],
+    });
+    broadcaster.toAdmins(t, message.room, "queue:added", await toQueueItem(store, t, entry, res.message));
+    if (res.hiddenNow) {
+      broadcaster.toRoom(t, message.room, "message:hidden", { room: message.room, messageId: message.id });
+      await audit.record(t, trusted ? actor.user : SYSTEM, "message.hidden",
+        { messageId: message.id, room: message.room, authorId: message.author.id, flags: res.count },
+        trusted ? `flagged by ${role}: ${p.reason}` : `${res.count} reports`, message.room);
+    }
+    void Promise.all([
+      store.bumpUser(t, actor.user.id, "flagsRaised"),
+      store.bumpRoomStat(t, message.room, "flags", now),
+    ]).catch(() => undefined);
+    return { hidden: res.message.status === "hidden" };
+  }
+
+  /** Distinct signed-in members (not the author, not guests) vote a message helpful. */
+  async helpful(tenant: TenantRuntime, actor: SessionData, messageId: string, joined: (room: string) => boolean): Promise<{ helpful: number }> {
+    const { store, broadcaster } = this.deps;
+    const t = tenant.id;
+    const message = await store.getMessage(t, messageId);
+    if (!message || message.status !== "visible") throw new CausetteError("not_found");
+    if (!joined(message.room)) throw new CausetteError("not_in_room");
+    if (actor.user.role === "guest") throw new CausetteError("unauthorized", "Sign in to vote.");
+    if (message.author.id === actor.user.id) throw new CausetteError("forbidden", "You cannot vote for your own message.");
+    const res = await store.addHelpful(t, messageId, actor.user.id);
+    if (res.added) {
+      broadcaster.toRoom(t, message.room, "message:helpful", { room: message.room, messageId, helpful: res.count });
+      void store.bumpUser(t, message.author.id, "helpfulReceived").catch(() => undefined);
+    }
+    return { helpful: res.count };
+  }
+
+  /** Moderators call the managers' attention to a room, live. */
+  async raiseAlert(tenant: TenantRuntime, actor: SessionData, room: string, note: string): Promise<void> {
+    const role = actor.user.role;
+    if (role !== "moderator" && role !== "manager") throw new CausetteError("forbidden", "Only moderators raise alerts.");
+    const alert = { id: newId("al_"), room, note, by: { ...actor.user }, at: Date.now() };
+    this.deps.broadcaster.toAdmins(tenant.id, room, "alert", alert);
+    await this.deps.audit.record(tenant.id, actor.user, "alert.raised", { room, alertId: alert.id }, note, room);
+  }
+}

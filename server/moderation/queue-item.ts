@@ -1,0 +1,19 @@
+import type { QueueItem } from "../../client-sdk/src/protocol.ts";
+import type { QueueEntry, Store, StoredMessage } from "../store/store.ts";
+import { toPublic } from "../chat/public-message.ts";
+
+/** Builds the manager's view of a queue entry: message, reasons, flags, and the author's IP and device. */
+export async function toQueueItem(store: Store, tenant: string, entry: QueueEntry, message: StoredMessage): Promise<QueueItem> {
+  const flags = await store.getFlags(tenant, entry.messageId);
+  const item: QueueItem = {
+    message: toPublic(message),
+    kind: entry.kind,
+    reasons: entry.reasons,
+    flags,
+    priority: entry.priority,
+    queuedAt: entry.queuedAt,
+  };
+  if (message.ip) item.ip = message.ip;
+  if (message.device) item.device = message.device;
+  return item;
+}

@@ -1,0 +1,95 @@
+import type { Author, Message, QueueItem } from "../../client-sdk/src/protocol.ts";
+import { toPublic } from "../chat/public-message.ts";
+import { CausetteError } from "../errors.ts";
+import type { StoredMessage } from "../store/store.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import type { ModerationDeps } from "./moderation-deps.ts";
+import { toQueueItem } from "./queue-item.ts";
+import type { Sanctions } from "./sanctions.ts";
+
+export type Decision = "approve" | "remove";
+
+/**
+ * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one
+ * manager decides. `store.queueTake` is the arbiter when two managers decide at once.
+ */
+export class ReviewQueue {
+  constructor(private readonly deps: ModerationDeps, private readonly sanctions: Sanctions) {}
+
+  async list(tenant: TenantRuntime, p: { limit?: number; cursor?: string }): Promise<{ items: QueueItem[]; cursor?: string }> {
+    const { store } = this.deps;
+    const page = await store.queueList(tenant.id, p.limit ?? 50, p.cursor);
+    const items: QueueItem[] = [];
+    for (const entry of page.entries) {
+      const message = await store.getMessage(tenant.id, entry.messageId);
+      if (message) items.push(await toQueueItem(store, tenant.id, entry, message));
+    }
+    return page.cursor ? { items, cursor: page.cursor } : { items };
+  }
+
+  /**
+   * Approve (held/hidden → visible, `message:restored`) or remove (→ deleted, `message:deleted`),
+   * optionally banning the author in the same action. Flaggers are scored: upheld on removal,
+   * overturned on approval.
+   */
+  async resolve(
+    tenant: TenantRuntime,
+    actor: Author,
+    p: { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } },
+  ): Promise<{ message: Message }> {
+    const { store, broadcaster, audit, metrics } = this.deps;
+    const t = tenant.id;
+    const before = await store.getMessage(t, p.messageId);
+    if (!before) throw new CausetteError("not_found");
+    // Refuse an impossible ban before touching anything, so the action is all or nothing.
+    if (p.ban) await this.sanctions.assertBannable(tenant, actor, before.author.id);
+    const entry = await store.queueTake(t, p.messageId);
+    if (!entry) throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
+
+    let after: StoredMessage | null;
+    if (p.decision === "approve") {
+      after = await store.setMessageStatus(t, before.id, "visible", ["held", "hidden", "visible"]);
+    } else {
+      after = await store.setMessageStatus(t, before.id, "deleted", ["held", "hidden", "visible"]);
+    }
+    // Deleted meanwhile (message:delete, room:clear): nothing left to decide.
+    if (!after) throw new CausetteError("conflict", "This message was deleted meanwhile.");
+
+    const wasHeld = before.status === "held";
+    if (p.decision === "approve") {
+      if (before.status !== "visible") broadcaster.toRoom(t, after.room, "message:restored", toPublic(after));
+    } else {
+      // A held message was only ever seen by its author; everyone in the room saw the others.
+      if (wasHeld) broadcaster.toUser(t, after.author.id, "message:deleted", { room: after.room, messageId: after.id });
+      else broadcaster.toRoom(t, after.room, "message:deleted", { room: after.room, messageId: after.id });
+    }
+
+    const flags = await store.getFlags(t, before.id);
+    const flaggers = [...new Set(flags.map((f) => f.by.id))];
+    await Promise.all([
+      ...flaggers.map((id) => store.bumpUser(t, id, p.decision === "remove" ? "flagsUpheld" : "flagsOverturned")),
+      p.decision === "remove" ? store.bumpUser(t, after.author.id, "removed") : undefined,
+    ]);
+
+    const by: Author = { ...actor };
+    broadcaster.toAdmins(t, after.room, "queue:resolved", { messageId: after.id, decision: p.decision, by });
+    metrics.moderation.inc({ action: p.decision === "approve" ? "queue_approve" : "queue_remove" });
+    await audit.record(t, actor, p.decision === "approve" ? "queue.approved" : "queue.removed", {
+      messageId: after.id, room: after.room, authorId: after.author.id, kind: entry.kind, flaggers,
+    }, p.ban?.reason, after.room);
+
+    if (p.ban) {
+      await this.sanctions.ban(tenant, actor, { userId: after.author.id, reason: p.ban.reason, ...(p.ban.durationSec ? { durationSec: p.ban.durationSec } : {}) });
+    }
+    return { message: toPublic(after) };
+  }
+
+  /**
+   * Takes a message out of the queue because it was deleted some other way (message:delete,
+   * room:clear), telling the feed so other managers' screens drop it.
+   */
+  async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<void> {
+    if (!(await this.deps.store.queueTake(tenant.id, message.id))) return;
+    this.deps.broadcaster.toAdmins(tenant.id, message.room, "queue:resolved", { messageId: message.id, decision: "remove", by: { ...actor } });
+  }
+}

@@ -1,0 +1,105 @@
+import type { Author, Ban, IpBlock, Mute } from "../../client-sdk/src/protocol.ts";
+import { parseCidr } from "../auth/cidr.ts";
+import { CausetteError } from "../errors.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import type { ModerationDeps } from "./moderation-deps.ts";
+
+/**
+ * Bans, mutes and IP blocks (SPEC §6.4). Every one takes effect at once: live sockets are ended
+ * through the Broadcaster (so on every node), new handshakes and sends read the store, and timed
+ * ones lift themselves because the store stops returning them after `until`.
+ */
+export class Sanctions {
+  constructor(private readonly deps: ModerationDeps) {}
+
+  /** Throws unless `userId` is a known, bannable user of this tenant (checked before any side effect). */
+  async assertBannable(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
+    const rec = await this.deps.store.getUser(tenant.id, userId);
+    // Ids of another tenant's users are unknown here: not_found, never a hint that they exist elsewhere.
+    if (!rec) throw new CausetteError("not_found", "No such user.");
+    if (userId === actor.id) throw new CausetteError("forbidden", "You cannot sanction yourself.");
+    if (rec.user.role === "manager") throw new CausetteError("forbidden", "Managers cannot be sanctioned from the back office.");
+  }
+
+  async ban(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec?: number; reason: string; shadow?: boolean }): Promise<{ until?: number }> {
+    const { store, broadcaster, audit, metrics } = this.deps;
+    await this.assertBannable(tenant, actor, p.userId);
+    const now = Date.now();
+    const ban: Ban = { reason: p.reason, shadow: p.shadow ?? false, at: now, by: actor.id };
+    if (p.durationSec !== undefined) ban.until = now + p.durationSec * 1000;
+    await store.setBan(tenant.id, p.userId, ban);
+    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    // A shadow-banned user must not notice anything: they stay connected and their messages are held silently.
+    if (!ban.shadow) {
+      await broadcaster.endSessions(tenant.id, { userId: p.userId }, { code: "banned", reason: p.reason, ...(ban.until ? { until: ban.until } : {}) });
+    }
+    metrics.moderation.inc({ action: ban.shadow ? "shadow_ban" : "ban" });
+    await audit.record(tenant.id, actor, "user.banned", { userId: p.userId, shadow: ban.shadow, ...(ban.until ? { until: ban.until } : {}) }, p.reason);
+    return ban.until ? { until: ban.until } : {};
+  }
+
+  async unban(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
+    const { store, audit, metrics } = this.deps;
+    if (!(await store.getBan(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not banned.");
+    await store.deleteBan(tenant.id, userId);
+    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    metrics.moderation.inc({ action: "unban" });
+    await audit.record(tenant.id, actor, "user.unbanned", { userId });
+  }
+
+  async listBans(tenant: TenantRuntime): Promise<{ bans: (Ban & { userId: string })[] }> {
+    return { bans: await this.deps.store.listBans(tenant.id, Date.now()) };
+  }
+
+  async mute(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec: number; reason?: string }): Promise<{ until: number }> {
+    const { store, audit, metrics } = this.deps;
+    await this.assertBannable(tenant, actor, p.userId);
+    const now = Date.now();
+    const mute: Mute = { until: now + p.durationSec * 1000, at: now, by: actor.id };
+    if (p.reason) mute.reason = p.reason;
+    await store.setMute(tenant.id, p.userId, mute);
+    metrics.moderation.inc({ action: "mute" });
+    await audit.record(tenant.id, actor, "user.muted", { userId: p.userId, until: mute.until }, p.reason);
+    return { until: mute.until };
+  }
+
+  async unmute(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
+    const { store, audit, metrics } = this.deps;
+    if (!(await store.getMute(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not muted.");
+    await store.deleteMute(tenant.id, userId);
+    metrics.moderation.inc({ action: "unmute" });
+    await audit.record(tenant.id, actor, "user.unmuted", { userId });
+  }
+
+  async blockIp(tenant: TenantRuntime, actor: Author, p: { cidr: string; durationSec?: number; reason: string }): Promise<{ until?: number }> {
+    const { store, broadcaster, audit, metrics } = this.deps;
+    const parsed = parseCidr(p.cidr);
+    if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
+    const now = Date.now();
+    const block: IpBlock = { cidr: parsed.canonical, reason: p.reason, at: now, by: actor.id };
+    if (p.durationSec !== undefined) block.until = now + p.durationSec * 1000;
+    await store.addIpBlock(tenant.id, block);
+    // This node stops trusting its cached list now; the others on the cluster event.
+    tenant.invalidateSanctions();
+    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await broadcaster.endSessions(tenant.id, { cidr: block.cidr }, { code: "ip_blocked", reason: p.reason, ...(block.until ? { until: block.until } : {}) });
+    metrics.moderation.inc({ action: "ip_block" });
+    await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}) }, p.reason);
+    return block.until ? { until: block.until } : {};
+  }
+
+  async unblockIp(tenant: TenantRuntime, actor: Author, cidr: string): Promise<void> {
+    const { store, audit, metrics } = this.deps;
+    const parsed = parseCidr(cidr);
+    if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
+    if (!(await store.removeIpBlock(tenant.id, parsed.canonical))) throw new CausetteError("not_found", "No such IP block.");
+    tenant.invalidateSanctions();
+    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    metrics.moderation.inc({ action: "ip_unblock" });
+    await audit.record(tenant.id, actor, "ip.unblocked", { cidr: parsed.canonical });
+  }
+
+  async listIpBlocks(tenant: TenantRuntime): Promise<{ blocks: IpBlock[] }> {
+    return { blocks: await this.deps.store.listIpBlocks(tenant.id, Date.now()) };
+  }
+}

@@ -1,0 +1,12 @@
+import type { Stage } from "./stage.ts";
+
+/** Spam: repeats, raids and floods, in a window shared by every node (SPEC §6.1.4). */
+export function createSpamStage(): Stage {
+  return {
+    name: "spam",
+    async run(ctx) {
+      const hit = await ctx.tenant.spam.check({ tenant: ctx.tenant.id, room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now });
+      return hit ? { hits: [hit] } : undefined;
+    },
+  };
+}

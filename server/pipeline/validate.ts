@@ -1,0 +1,33 @@
+import { CausetteError } from "../errors.ts";
+import type { Stage } from "./stage.ts";
+
+// C0/C1 controls except newline and tab, plus bidi overrides/isolates that can disguise text direction.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Cleans text the way SPEC §6.1.1 says; what is displayed is exactly what the filters saw. */
+export function cleanText(raw: string): string {
+  return raw.normalize("NFC").replace(CONTROL, "").replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/** Counted in code points so an emoji is one character, as people count. */
+export function charLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function createValidateStage(): Stage {
+  return {
+    name: "validate",
+    run(ctx) {
+      if (typeof ctx.rawText !== "string") return { refuse: new CausetteError("invalid_payload", "text must be a string") };
+      // Cheap guard before normalising: nothing this long can be valid.
+      if (ctx.rawText.length > ctx.room.maxLength * 4 + 64) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
+      const text = cleanText(ctx.rawText);
+      if (!text) return { refuse: new CausetteError("empty_message") };
+      if (charLength(text) > ctx.room.maxLength) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
+      ctx.text = text;
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Namespace, Socket } from "socket.io";
+import type { Logger } from "pino";
+import type { ZodType } from "zod";
+import type { Stats } from "../../client-sdk/src/protocol.ts";
+import type { SessionData } from "../chat/session.ts";
+import type { Metrics } from "../http/metrics.ts";
+import { MANAGER_ACTIONS, performAction } from "../moderation/admin-actions.ts";
+import type { ModerationService } from "../moderation/moderation-service.ts";
+import type { TenantRegistry } from "../tenants/tenant-registry.ts";
+import { CausetteError } from "../errors.ts";
+import { adminSchemas } from "./admin-schemas.ts";
+import { rooms } from "./broadcaster.ts";
+import { InFlight, onEvent, rejectUnknownEvents } from "./handler.ts";
+import { openSession } from "./open-session.ts";
+
+export interface AdminNamespaceDeps {
+  tenants: TenantRegistry;
+  moderation: ModerationService;
+  metrics: Metrics;
+  logger: Logger;
+  inflight: InFlight;
+}
+
+/** How often the live feed pushes `stats` (SPEC §5.3: every two seconds). */
+export const STATS_INTERVAL_MS = 2000;
+
+/**
+ * The managers' door (SPEC §5.3). The handshake already admitted only managers of the tenant;
+ * every event is validated with the shared schema and handed to the moderation service through
+ * the same action table the REST API uses.
+ */
+export function attachAdminNamespace(nsp: Namespace, deps: AdminNamespaceDeps): void {
+  const known = new Set(Object.keys(adminSchemas));
+  nsp.on("connection", (socket: Socket) => {
+    const { session, tenant, ctx } = openSession(socket, "/admin", deps);
+    const t = tenant.id;
+    rejectUnknownEvents(socket, known);
+
+    onEvent(socket, "feed:subscribe", adminSchemas["feed:subscribe"], async (p) => {
+      for (const r of p.rooms ?? []) if (!tenant.roomPattern.test(r)) throw new CausetteError("invalid_room", `Not a room id of this tenant: ${r.slice(0, 64)}`);
+      for (const r of socket.rooms) if (r.startsWith(`t:${t}:feed`)) await socket.leave(r);
+      await socket.join(p.rooms?.length ? p.rooms.map((r) => rooms.feedRoom(t, r)) : [rooms.feed(t)]);
+    }, ctx);
+
+    // The actor is read on every call: a `session` re-emitted after a role change updates socket.data.
+    const actionCtx = () => ({ tenant, actor: { ...(socket.data as SessionData).user } });
+    for (const name of MANAGER_ACTIONS) {
+      onEvent<unknown>(socket, name, adminSchemas[name] as ZodType<unknown>, (p) => performAction(deps.moderation, actionCtx(), name, p as never), ctx);
+    }
+  });
+}
+
+/**
+ * Pushes `stats` to this node's feed subscribers (each node serves its own sockets, so a cluster
+ * of N nodes does not send N copies) and refreshes the /metrics gauges. A socket that subscribed
+ * to some rooms only gets those rooms' figures.
+ */
+export function createStatsFeed(nsp: Namespace, deps: { tenants: TenantRegistry; moderation: ModerationService; logger: Logger }) {
+  return {
+    async tick(): Promise<void> {
+      for (const tenant of deps.tenants.all()) {
+        const t = tenant.id;
+        let stats: Stats;
+        try {
+          stats = await deps.moderation.stats.compute(t);
+        } catch (err) {
+          deps.logger.warn({ err, tenant: t }, "stats failed");
+          continue;
+        }
+        nsp.local.to(rooms.feed(t)).emit("stats", stats);
+        const prefix = `${rooms.feed(t)}:r:`;
+        const scoped = new Map<string, Set<string>>();
+        for (const [name, sids] of nsp.adapter.rooms) {
+          if (!name.startsWith(prefix)) continue;
+          for (const sid of sids) {
+            let set = scoped.get(sid);
+            if (!set) scoped.set(sid, (set = new Set()));
+            set.add(name.slice(prefix.length));
+          }
+        }
+        for (const [sid, watched] of scoped) nsp.sockets.get(sid)?.emit("stats", onlyRooms(stats, watched));
+      }
+    },
+  };
+}
+
+/** The figures of some rooms only; the queue size stays the tenant's (the queue is per tenant). */
+function onlyRooms(s: Stats, watched: ReadonlySet<string>): Stats {
+  const list = s.rooms.filter((r) => watched.has(r.room));
+  return {
+    at: s.at,
+    queue: s.queue,
+    online: list.reduce((n, r) => n + r.online, 0),
+    messagesPerMinute: Math.round(list.reduce((n, r) => n + r.messagesPerMinute, 0) * 10) / 10,
+    rooms: list,
+  };
+}

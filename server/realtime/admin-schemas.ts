@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * Payload schemas of the managers' actions (SPEC §5.3), one per action, shared by the /admin
+ * socket door and the REST door so both accept exactly the same input.
+ *
+ * Objects are strict: an unknown key (a typo, `__proto__`, `constructor`) is `invalid_payload`
+ * rather than silently dropped, so a malformed request never half-succeeds. Semantic checks that
+ * need the tenant (room pattern, CIDR syntax, "at least one change") live in the moderation
+ * service; object-level refinements are avoided here because they would stop the OpenAPI
+ * generator from deriving body schemas with `.omit()`.
+ */
+const messageId = z.string().min(1).max(64);
+const userId = z.string().min(1).max(128);
+const room = z.string().min(1).max(128);
+const reason = z.string().trim().min(1).max(500);
+/** Up to ten years; "forever" is expressed by leaving the duration out. */
+const durationSec = z.number().int().min(1).max(315_360_000);
+const limit = z.number().int().min(1).max(200);
+const cursor = z.string().min(1).max(512);
+const term = z.string().trim().toLowerCase().min(1).max(100);
+const terms = z.array(term).max(500);
+/** Domains (or domain suffixes) as managers type them; the link engine decides how they match. */
+const domain = z.string().trim().toLowerCase().min(1).max(253).regex(/^[^\s/"'<>\\]+$/, "must be a domain name");
+const domains = z.array(domain).max(500);
+const empty = z.strictObject({});
+
+export const adminSchemas = {
+  "feed:subscribe": z.strictObject({ rooms: z.array(room).max(200).optional() }),
+  "queue:list": z.strictObject({ limit: limit.optional(), cursor: cursor.optional() }),
+  "queue:resolve": z.strictObject({
+    messageId,
+    decision: z.enum(["approve", "remove"]),
+    ban: z.strictObject({ durationSec: durationSec.optional(), reason }).optional(),
+  }),
+  "message:delete": z.strictObject({ messageId, reason: reason.optional() }),
+  "room:clear": z.strictObject({ room, reason: reason.optional() }),
+  "room:update": z.strictObject({
+    room,
+    frozen: z.boolean().optional(),
+    slowModeSec: z.number().int().min(0).max(86_400).optional(),
+    contribution: z.enum(["open", "restricted"]).optional(),
+  }),
+  "rooms:list": empty,
+  "room:history": z.strictObject({ room, limit: limit.optional() }),
+  "user:ban": z.strictObject({ userId, durationSec: durationSec.optional(), reason, shadow: z.boolean().optional() }),
+  "user:unban": z.strictObject({ userId }),
+  "user:mute": z.strictObject({ userId, durationSec, reason: reason.optional() }),
+  "user:unmute": z.strictObject({ userId }),
+  "user:inspect": z.strictObject({ userId }),
+  "bans:list": empty,
+  "ip:block": z.strictObject({ cidr: z.string().trim().min(1).max(64), durationSec: durationSec.optional(), reason }),
+  "ip:unblock": z.strictObject({ cidr: z.string().trim().min(1).max(64) }),
+  "ip:list": empty,
+  "member:set-role": z.strictObject({ userId, role: z.enum(["member", "expert", "moderator"]) }),
+  "members:candidates": z.strictObject({ limit: limit.optional() }),
+  "lexicon:update": z.strictObject({ add: terms.optional(), remove: terms.optional(), allow: terms.optional(), disallow: terms.optional() }),
+  "links:update": z.strictObject({ allow: domains.optional(), block: domains.optional(), unallow: domains.optional(), unblock: domains.optional() }),
+  "filters:get": empty,
+  "audit:list": z.strictObject({
+    limit: limit.optional(),
+    cursor: cursor.optional(),
+    action: z.string().min(1).max(64).optional(),
+    actor: userId.optional(),
+  }),
+  "stats:get": empty,
+};
+
+export type AdminAction = keyof typeof adminSchemas;
+export type AdminPayload<A extends AdminAction> = z.output<(typeof adminSchemas)[A]>;

@@ -1,0 +1,75 @@
+import type { Namespace, Socket } from "socket.io";
+import type { Logger } from "pino";
+import type { FlagReason } from "../../client-sdk/src/protocol.ts";
+import type { MessageService } from "../chat/message-service.ts";
+import type { RoomDirectory } from "../chat/room-directory.ts";
+import { CausetteError } from "../errors.ts";
+import type { Metrics } from "../http/metrics.ts";
+import type { ModerationService } from "../moderation/moderation-service.ts";
+import type { TenantRegistry } from "../tenants/tenant-registry.ts";
+import { rooms } from "./broadcaster.ts";
+import { chatSchemas } from "./chat-schemas.ts";
+import { InFlight, onEvent, rejectUnknownEvents } from "./handler.ts";
+import { openSession } from "./open-session.ts";
+
+/** A socket may watch this many rooms at once (a page rarely has more than one or two). */
+export const MAX_ROOMS_PER_SOCKET = 20;
+
+export interface ChatNamespaceDeps {
+  tenants: TenantRegistry;
+  rooms: RoomDirectory;
+  messages: MessageService;
+  moderation: ModerationService;
+  metrics: Metrics;
+  logger: Logger;
+  inflight: InFlight;
+}
+
+/** The shoppers' door (SPEC §5.1): thin handlers that validate, then call the services. */
+export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): void {
+  const known = new Set(Object.keys(chatSchemas));
+  nsp.on("connection", (socket: Socket) => {
+    const { session, tenant, ctx } = openSession(socket, "/chat", deps);
+    const t = tenant.id;
+    const joined = (room: string) => socket.rooms.has(rooms.room(t, room));
+    rejectUnknownEvents(socket, known);
+
+    onEvent(socket, "room:join", chatSchemas["room:join"], async (p) => {
+      const room = deps.rooms.validate(tenant, p.room);
+      if (!joined(room)) {
+        const count = [...socket.rooms].filter((r) => r.startsWith(`t:${t}:r:`)).length;
+        if (count >= MAX_ROOMS_PER_SOCKET) throw new CausetteError("forbidden", `At most ${MAX_ROOMS_PER_SOCKET} rooms at once.`);
+      }
+      const history = await deps.messages.history(tenant, session, room, p.since);
+      await socket.join(rooms.room(t, room));
+      return { room: await deps.rooms.info(tenant, room), history };
+    }, ctx);
+
+    onEvent(socket, "room:leave", chatSchemas["room:leave"], async (p) => {
+      await socket.leave(rooms.room(t, p.room));
+    }, ctx);
+
+    onEvent(socket, "message:send", chatSchemas["message:send"], async (p) => {
+      const room = deps.rooms.validate(tenant, p.room);
+      if (!joined(room)) throw new CausetteError("not_in_room");
+      const input: Parameters<MessageService["send"]>[2] = { room, text: p.text };
+      if (p.replyTo !== undefined) input.replyTo = p.replyTo;
+      if (p.clientId !== undefined) input.clientId = p.clientId;
+      return { message: await deps.messages.send(tenant, session, input) };
+    }, ctx);
+
+    onEvent(socket, "message:flag", chatSchemas["message:flag"], async (p) => {
+      return deps.moderation.flag(tenant, session, { messageId: p.messageId, reason: p.reason as FlagReason, ...(p.note ? { note: p.note } : {}) }, joined);
+    }, ctx);
+
+    onEvent(socket, "message:helpful", chatSchemas["message:helpful"], async (p) => {
+      return deps.moderation.helpful(tenant, session, p.messageId, joined);
+    }, ctx);
+
+    onEvent(socket, "alert:raise", chatSchemas["alert:raise"], async (p) => {
+      const room = deps.rooms.validate(tenant, p.room);
+      if (!joined(room)) throw new CausetteError("not_in_room");
+      await deps.moderation.raiseAlert(tenant, session, room, p.note);
+    }, ctx);
+  });
+}

@@ -1,0 +1,70 @@
+import type { Socket } from "socket.io";
+import type { Logger } from "pino";
+import type { ZodType } from "zod";
+import { CausetteError, toErrorBody } from "../errors.ts";
+
+/** Counts acks not yet sent, so a graceful shutdown can wait for them. */
+export class InFlight {
+  private n = 0;
+  private waiters: (() => void)[] = [];
+  enter(): void { this.n++; }
+  leave(): void {
+    if (--this.n === 0) for (const w of this.waiters.splice(0)) w();
+  }
+  get count(): number { return this.n; }
+  /** Resolves when nothing is in flight or after `ms`. */
+  drained(ms: number): Promise<void> {
+    if (this.n === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.waiters.push(() => { clearTimeout(t); resolve(); });
+    });
+  }
+}
+
+type Ack = (res: unknown) => void;
+const noop: Ack = () => undefined;
+
+/**
+ * Registers one client→server event: validates the payload, always answers through the ack
+ * (`{ ok: true, ...result }` or `{ ok: false, error }`), and never lets an exception escape.
+ */
+export function onEvent<T>(
+  socket: Socket,
+  event: string,
+  schema: ZodType<T>,
+  handler: (payload: T) => Promise<object | void>,
+  ctx: { logger: Logger; inflight: InFlight; onError?: (code: string) => void },
+): void {
+  socket.on(event, async (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const ack: Ack = typeof last === "function" ? (last as Ack) : noop;
+    const raw = typeof last === "function" ? args[0] : args[0];
+    ctx.inflight.enter();
+    try {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CausetteError("invalid_payload", issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : undefined);
+      }
+      const result = (await handler(parsed.data)) ?? {};
+      ack({ ok: true, ...result });
+    } catch (err) {
+      const body = toErrorBody(err);
+      if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
+      ctx.onError?.(body.code);
+      ack({ ok: false, error: body });
+    } finally {
+      ctx.inflight.leave();
+    }
+  });
+}
+
+/** Unknown events get `invalid_payload` when they carry an ack; otherwise they are ignored. */
+export function rejectUnknownEvents(socket: Socket, known: ReadonlySet<string>): void {
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === "string" && known.has(event)) return;
+    const last = args[args.length - 1];
+    if (typeof last === "function") (last as Ack)({ ok: false, error: new CausetteError("invalid_payload", "Unknown event.").toBody() });
+  });
+}

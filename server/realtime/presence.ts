@@ -1,0 +1,39 @@
+import type { Namespace } from "socket.io";
+import type { Store } from "../store/store.ts";
+
+export const PRESENCE_INTERVAL_MS = 2000;
+
+/**
+ * Online counts across the cluster: each node reports its own room sizes every two seconds with
+ * a short TTL (a killed node stops counting), and reads the sum. The local part is always live.
+ */
+export class Presence {
+  private readonly reported = new Map<string, Record<string, number>>();
+  private readonly cluster = new Map<string, Record<string, number>>();
+
+  constructor(private readonly chat: Namespace, private readonly store: Store, private readonly nodeId: string) {}
+
+  /** Local sockets per room of one tenant, read from the adapter's room map. */
+  localCounts(tenant: string): Record<string, number> {
+    const prefix = `t:${tenant}:r:`;
+    const out: Record<string, number> = {};
+    for (const [name, sids] of this.chat.adapter.rooms) if (name.startsWith(prefix)) out[name.slice(prefix.length)] = sids.size;
+    return out;
+  }
+
+  online(tenant: string, room: string): number {
+    const local = this.chat.adapter.rooms.get(`t:${tenant}:r:${room}`)?.size ?? 0;
+    const clusterSum = this.cluster.get(tenant)?.[room] ?? 0;
+    const mine = this.reported.get(tenant)?.[room] ?? 0;
+    return local + Math.max(0, clusterSum - mine);
+  }
+
+  async tick(tenants: readonly string[]): Promise<void> {
+    for (const t of tenants) {
+      const counts = this.localCounts(t);
+      await this.store.reportPresence(this.nodeId, t, counts, PRESENCE_INTERVAL_MS * 3);
+      this.reported.set(t, counts);
+      this.cluster.set(t, await this.store.presence(t));
+    }
+  }
+}

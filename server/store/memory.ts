@@ -1,0 +1,450 @@
+import { EventEmitter } from "node:events";
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
+import {
+  EMPTY_FILTER_EDITS, type ClusterEvent, type FilterEdits, type FilterEditsPatch, type QueueEntry, type RoomCounter,
+  type RoomState, type Store, type StoredMessage, type UserCounter, type UserRecord,
+} from "./store.ts";
+
+/** How many recent IPs and devices a user record keeps. */
+const KEEP_IPS = 20;
+const KEEP_DEVICES = 10;
+const AUDIT_KEEP = 100_000;
+const STATS_KEEP_MS = 60 * 60_000;
+
+interface TenantData {
+  rooms: Map<string, RoomState>;
+  roomActivity: Map<string, number>;
+  messages: Map<string, StoredMessage>;
+  timelines: Map<string, string[]>;
+  userMessages: Map<string, string[]>;
+  idempotency: Map<string, { id: string; expires: number }>;
+  helpful: Map<string, Set<string>>;
+  flags: Map<string, Flag[]>;
+  queue: Map<string, QueueEntry>;
+  bans: Map<string, Ban>;
+  mutes: Map<string, Mute>;
+  ipBlocks: Map<string, IpBlock>;
+  roles: Map<string, Role>;
+  users: Map<string, UserRecord>;
+  audit: { seq: number; entry: AuditEntry }[];
+  auditSeq: number;
+  filterEdits: FilterEdits;
+  stats: Map<string, Map<number, { messages: number; held: number; flags: number }>>;
+  presence: Map<string, { counts: Record<string, number>; expires: number }>;
+  spam: Map<string, { at: number; member: string }[]>;
+}
+
+const emptyCounters = (): Record<UserCounter, number> => ({
+  messages: 0, helpfulReceived: 0, removed: 0, flagsRaised: 0, flagsUpheld: 0, flagsOverturned: 0, held: 0,
+});
+
+/** Deep copies at the boundary so callers can never mutate stored state (as a remote store would behave). */
+const copy = <T>(v: T): T => structuredClone(v);
+
+/**
+ * The embedded store: one process, no persistence. Every method is atomic because the
+ * event loop runs each one to completion without awaiting in between.
+ */
+export class MemoryStore implements Store {
+  readonly kind = "memory" as const;
+  private readonly tenants = new Map<string, TenantData>();
+  private readonly events = new EventEmitter();
+  private readonly connections = new Map<string, number>();
+  private readonly limiters: RateLimiterAbstract[] = [];
+  private readonly now: () => number;
+
+  constructor(opts: { now?: () => number } = {}) {
+    this.now = opts.now ?? Date.now;
+    this.events.setMaxListeners(0);
+  }
+
+  async ping(): Promise<boolean> { return true; }
+  async close(): Promise<void> { this.events.removeAllListeners(); }
+
+  private readonly secrets = new Map<string, string>();
+  async sharedSecret(name: string, candidate: string) {
+    if (!this.secrets.has(name)) this.secrets.set(name, candidate);
+    return this.secrets.get(name)!;
+  }
+
+  private t(tenant: string): TenantData {
+    let d = this.tenants.get(tenant);
+    if (!d) {
+      d = {
+        rooms: new Map(), roomActivity: new Map(), messages: new Map(), timelines: new Map(), userMessages: new Map(),
+        idempotency: new Map(), helpful: new Map(), flags: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
+        ipBlocks: new Map(), roles: new Map(), users: new Map(), audit: [], auditSeq: 0,
+        filterEdits: copy(EMPTY_FILTER_EDITS) as FilterEdits, stats: new Map(), presence: new Map(), spam: new Map(),
+      };
+      this.tenants.set(tenant, d);
+    }
+    return d;
+  }
+
+  // ---- rooms
+  async getRoomState(tenant: string, room: string) {
+    const s = this.t(tenant).rooms.get(room);
+    return s ? copy(s) : null;
+  }
+  async updateRoomState(tenant: string, room: string, patch: Partial<RoomState>) {
+    const d = this.t(tenant);
+    const next = { ...(d.rooms.get(room) ?? {}) };
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+    d.rooms.set(room, next);
+    return copy(next);
+  }
+  async touchRoom(tenant: string, room: string, at: number) { this.t(tenant).roomActivity.set(room, at); }
+  async listRooms(tenant: string, limit: number) {
+    return [...this.t(tenant).roomActivity.entries()]
+      .map(([id, lastActive]) => ({ id, lastActive }))
+      .sort((a, b) => b.lastActive - a.lastActive)
+      .slice(0, limit);
+  }
+
+  // ---- messages
+  async appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }) {
+    const d = this.t(tenant);
+    const now = this.now();
+    if (opts.idempotency) {
+      const prev = d.idempotency.get(opts.idempotency.key);
+      if (prev && prev.expires > now) {
+        const m = d.messages.get(prev.id);
+        if (m) return { message: copy(m), duplicate: true };
+      }
+      d.idempotency.set(opts.idempotency.key, { id: message.id, expires: now + opts.idempotency.ttlMs });
+      if (d.idempotency.size > 50_000) this.pruneIdempotency(d, now);
+    }
+    d.messages.set(message.id, copy(message));
+    pushCapped(d.timelines, message.room, message.id, opts.keep, (dropped) => this.forget(d, dropped));
+    pushCapped(d.userMessages, message.author.id, message.id, 200);
+    return { message: copy(message), duplicate: false };
+  }
+
+  /** A message that fell off its room's timeline is forgotten unless something still needs it. */
+  private forget(d: TenantData, id: string) {
+    if (d.queue.has(id)) return;
+    d.messages.delete(id);
+    d.flags.delete(id);
+    d.helpful.delete(id);
+  }
+
+  private pruneIdempotency(d: TenantData, now: number) {
+    for (const [k, v] of d.idempotency) if (v.expires <= now) d.idempotency.delete(k);
+  }
+
+  async findIdempotent(tenant: string, key: string) {
+    const d = this.t(tenant);
+    const prev = d.idempotency.get(key);
+    if (!prev || prev.expires <= this.now()) return null;
+    const m = d.messages.get(prev.id);
+    return m ? copy(m) : null;
+  }
+  async getMessage(tenant: string, id: string) {
+    const m = this.t(tenant).messages.get(id);
+    return m ? copy(m) : null;
+  }
+  async setMessageStatus(tenant: string, id: string, to: MessageStatus, from?: readonly MessageStatus[]) {
+    const m = this.t(tenant).messages.get(id);
+    if (!m) return null;
+    if (from && !from.includes(m.status)) return null;
+    m.status = to;
+    if (to === "visible") delete m.shadow;
+    return copy(m);
+  }
+  async roomTimeline(tenant: string, room: string, limit: number) {
+    const d = this.t(tenant);
+    const ids = d.timelines.get(room) ?? [];
+    const out: StoredMessage[] = [];
+    for (const id of ids.slice(-limit)) {
+      const m = d.messages.get(id);
+      if (m) out.push(copy(m));
+    }
+    return out;
+  }
+  async userMessages(tenant: string, userId: string, limit: number) {
+    const d = this.t(tenant);
+    const ids = d.userMessages.get(userId) ?? [];
+    const out: StoredMessage[] = [];
+    for (let i = ids.length - 1; i >= 0 && out.length < limit; i--) {
+      const m = d.messages.get(ids[i]!);
+      if (m) out.push(copy(m));
+    }
+    return out;
+  }
+  async clearRoom(tenant: string, room: string) {
+    const d = this.t(tenant);
+    const changed: StoredMessage[] = [];
+    for (const id of d.timelines.get(room) ?? []) {
+      const m = d.messages.get(id);
+      if (m && m.status !== "deleted") {
+        m.status = "deleted";
+        changed.push(copy(m));
+      }
+    }
+    return changed;
+  }
+  async addHelpful(tenant: string, messageId: string, voterId: string) {
+    const d = this.t(tenant);
+    const m = d.messages.get(messageId);
+    let set = d.helpful.get(messageId);
+    if (!set) { set = new Set(); d.helpful.set(messageId, set); }
+    const added = !set.has(voterId);
+    set.add(voterId);
+    if (m) m.helpful = set.size;
+    return { count: set.size, added };
+  }
+
+  // ---- flags and queue
+  async addFlag(tenant: string, messageId: string, flag: Flag, rule: { reportsToHide: number; hideNow: boolean }) {
+    const d = this.t(tenant);
+    const m = d.messages.get(messageId);
+    if (!m) return null;
+    const list = d.flags.get(messageId) ?? [];
+    const added = !list.some((f) => f.by.id === flag.by.id);
+    if (added) list.push(copy(flag));
+    d.flags.set(messageId, list);
+    let hiddenNow = false;
+    if (added && m.status === "visible" && (rule.hideNow || list.length >= rule.reportsToHide)) {
+      m.status = "hidden";
+      hiddenNow = true;
+    }
+    return { added, count: list.length, hiddenNow, message: copy(m) };
+  }
+  async getFlags(tenant: string, messageId: string) { return copy(this.t(tenant).flags.get(messageId) ?? []); }
+
+  async queuePut(tenant: string, entry: QueueEntry) {
+    const d = this.t(tenant);
+    const prev = d.queue.get(entry.messageId);
+    const next: QueueEntry = prev
+      ? {
+          messageId: prev.messageId,
+          kind: prev.kind === "flag" || entry.kind === "flag" ? "flag" : "filter",
+          reasons: [...prev.reasons, ...entry.reasons],
+          priority: prev.priority === "high" || entry.priority === "high" ? "high" : "normal",
+          queuedAt: prev.queuedAt,
+        }
+      : copy(entry);
+    d.queue.set(entry.messageId, next);
+    return copy(next);
+  }
+  async queueList(tenant: string, limit: number, cursor?: string) {
+    const all = [...this.t(tenant).queue.values()].sort(queueOrder);
+    // The cursor names the last entry seen, so taking earlier entries between pages skips nothing.
+    const after = cursor ? decodeQueueCursor(cursor) : null;
+    const found = after ? all.findIndex((e) => queueOrder(e, after) > 0) : 0;
+    const start = found < 0 ? all.length : found;
+    const entries = all.slice(start, start + limit).map(copy);
+    const last = entries[entries.length - 1];
+    const next = start + limit < all.length && last ? encodeQueueCursor(last) : undefined;
+    return next ? { entries, cursor: next } : { entries };
+  }
+  async queueGet(tenant: string, messageId: string) {
+    const e = this.t(tenant).queue.get(messageId);
+    return e ? copy(e) : null;
+  }
+  async queueTake(tenant: string, messageId: string) {
+    const d = this.t(tenant);
+    const e = d.queue.get(messageId);
+    if (!e) return null;
+    d.queue.delete(messageId);
+    return e;
+  }
+  async queueSize(tenant: string) { return this.t(tenant).queue.size; }
+
+  // ---- sanctions and roles
+  async setBan(tenant: string, userId: string, ban: Ban) { this.t(tenant).bans.set(userId, copy(ban)); }
+  async getBan(tenant: string, userId: string, now: number) { return live(this.t(tenant).bans, userId, now); }
+  async deleteBan(tenant: string, userId: string) { return this.t(tenant).bans.delete(userId); }
+  async listBans(tenant: string, now: number) {
+    const out: (Ban & { userId: string })[] = [];
+    for (const [userId, b] of this.t(tenant).bans) if (b.until === undefined || b.until > now) out.push({ ...copy(b), userId });
+    return out;
+  }
+  async setMute(tenant: string, userId: string, mute: Mute) { this.t(tenant).mutes.set(userId, copy(mute)); }
+  async getMute(tenant: string, userId: string, now: number) { return live(this.t(tenant).mutes, userId, now); }
+  async deleteMute(tenant: string, userId: string) { return this.t(tenant).mutes.delete(userId); }
+  async addIpBlock(tenant: string, block: IpBlock) { this.t(tenant).ipBlocks.set(block.cidr, copy(block)); }
+  async removeIpBlock(tenant: string, cidr: string) { return this.t(tenant).ipBlocks.delete(cidr); }
+  async listIpBlocks(tenant: string, now: number) {
+    return [...this.t(tenant).ipBlocks.values()].filter((b) => b.until === undefined || b.until > now).map(copy);
+  }
+  async setRole(tenant: string, userId: string, role: Role | null) {
+    const roles = this.t(tenant).roles;
+    if (role === null) roles.delete(userId); else roles.set(userId, role);
+  }
+  async getRole(tenant: string, userId: string) { return this.t(tenant).roles.get(userId) ?? null; }
+
+  // ---- people
+  async recordSession(tenant: string, user: Author, ip: string, device: Device, at: number) {
+    const users = this.t(tenant).users;
+    const rec = users.get(user.id) ?? { user: copy(user), ips: [], devices: [], firstSeen: at, lastSeen: at, counters: emptyCounters() };
+    rec.user = copy(user);
+    rec.lastSeen = at;
+    rec.ips = [ip, ...rec.ips.filter((i) => i !== ip)].slice(0, KEEP_IPS);
+    const key = JSON.stringify([device.browser, device.os, device.type]);
+    rec.devices = [copy(device), ...rec.devices.filter((d) => JSON.stringify([d.browser, d.os, d.type]) !== key)].slice(0, KEEP_DEVICES);
+    users.set(user.id, rec);
+  }
+  async getUser(tenant: string, userId: string) {
+    const r = this.t(tenant).users.get(userId);
+    return r ? copy(r) : null;
+  }
+  async bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) {
+    const users = this.t(tenant).users;
+    let rec = users.get(userId);
+    if (!rec) {
+      const at = this.now();
+      rec = { user: { id: userId, name: userId, role: "member" }, ips: [], devices: [], firstSeen: at, lastSeen: at, counters: emptyCounters() };
+      users.set(userId, rec);
+    }
+    rec.counters[field] += by;
+  }
+  async listUsers(tenant: string, limit: number) {
+    return [...this.t(tenant).users.values()]
+      .sort((a, b) => b.counters.messages - a.counters.messages)
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  // ---- audit
+  async appendAudit(tenant: string, entry: AuditEntry) {
+    const d = this.t(tenant);
+    d.audit.push({ seq: ++d.auditSeq, entry: copy(entry) });
+    if (d.audit.length > AUDIT_KEEP) d.audit.splice(0, d.audit.length - AUDIT_KEEP);
+  }
+  async listAudit(tenant: string, limit: number, cursor?: string) {
+    const d = this.t(tenant);
+    // Newest first; the cursor is the sequence number of the last entry seen, so appends between pages repeat nothing.
+    const before = (cursor ? decodeOffset(cursor) : 0) || Infinity;
+    const out: AuditEntry[] = [];
+    let i = d.audit.length - 1;
+    while (i >= 0 && d.audit[i]!.seq >= before) i--;
+    for (; i >= 0 && out.length < limit; i--) out.push(copy(d.audit[i]!.entry));
+    return i >= 0 && out.length === limit ? { entries: out, cursor: encodeOffset(d.audit[i + 1]!.seq) } : { entries: out };
+  }
+
+  // ---- filters
+  async getFilterEdits(tenant: string) { return copy(this.t(tenant).filterEdits); }
+  async updateFilterEdits(tenant: string, patch: FilterEditsPatch) {
+    const d = this.t(tenant);
+    const next = copy(d.filterEdits);
+    for (const [field, change] of Object.entries(patch) as [keyof FilterEditsPatch, { add?: string[]; remove?: string[] }][]) {
+      if (!change) continue;
+      const set = new Set(next[field]);
+      for (const v of change.add ?? []) set.add(v);
+      for (const v of change.remove ?? []) set.delete(v);
+      next[field] = [...set];
+    }
+    next.version += 1;
+    d.filterEdits = next;
+    return copy(next);
+  }
+
+  // ---- stats
+  async bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
+    const stats = this.t(tenant).stats;
+    let buckets = stats.get(room);
+    if (!buckets) { buckets = new Map(); stats.set(room, buckets); }
+    const minute = Math.floor(at / 60_000) * 60_000;
+    const b = buckets.get(minute) ?? { messages: 0, held: 0, flags: 0 };
+    b[field] += 1;
+    buckets.set(minute, b);
+    if (buckets.size > 70) for (const k of buckets.keys()) if (k < at - STATS_KEEP_MS) buckets.delete(k);
+  }
+  async roomStats(tenant: string, since: number) {
+    const out: Record<string, { minute: number; messages: number; held: number; flags: number }[]> = {};
+    for (const [room, buckets] of this.t(tenant).stats) {
+      const rows = [...buckets.entries()].filter(([m]) => m + 60_000 > since).map(([minute, b]) => ({ minute, ...b }));
+      if (rows.length) out[room] = rows.sort((a, b) => a.minute - b.minute);
+    }
+    return out;
+  }
+  async reportPresence(nodeId: string, tenant: string, counts: Record<string, number>, ttlMs: number) {
+    this.t(tenant).presence.set(nodeId, { counts: { ...counts }, expires: this.now() + ttlMs });
+  }
+  async presence(tenant: string) {
+    const now = this.now();
+    const out: Record<string, number> = {};
+    for (const [node, p] of this.t(tenant).presence) {
+      if (p.expires <= now) { this.t(tenant).presence.delete(node); continue; }
+      for (const [room, n] of Object.entries(p.counts)) out[room] = (out[room] ?? 0) + n;
+    }
+    return out;
+  }
+
+  // ---- spam window
+  async recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+    const spam = this.t(tenant).spam;
+    const list = (spam.get(key) ?? []).filter((e) => e.at > now - windowMs);
+    list.push({ at: now, member });
+    spam.set(key, list);
+    if (spam.size > 20_000) for (const [k, v] of spam) if (!v.some((e) => e.at > now - windowMs)) spam.delete(k);
+    return { count: list.length, distinct: new Set(list.map((e) => e.member)).size };
+  }
+
+  // ---- connections
+  async acquireConnection(_nodeId: string, ip: string, limit: number) {
+    const n = this.connections.get(ip) ?? 0;
+    if (n >= limit) return false;
+    this.connections.set(ip, n + 1);
+    return true;
+  }
+  async releaseConnection(_nodeId: string, ip: string) {
+    const n = (this.connections.get(ip) ?? 0) - 1;
+    if (n <= 0) this.connections.delete(ip); else this.connections.set(ip, n);
+  }
+
+  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract {
+    const l = new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec });
+    this.limiters.push(l);
+    return l;
+  }
+
+  // ---- cluster events (one node: delivered locally, asynchronously like a real bus)
+  async publish(event: ClusterEvent) { queueMicrotask(() => this.events.emit("event", event)); }
+  subscribe(handler: (event: ClusterEvent) => void) {
+    this.events.on("event", handler);
+    return () => { this.events.off("event", handler); };
+  }
+}
+
+function pushCapped(map: Map<string, string[]>, key: string, id: string, keep: number, onDrop?: (id: string) => void) {
+  let list = map.get(key);
+  if (!list) { list = []; map.set(key, list); }
+  list.push(id);
+  while (list.length > keep) {
+    const dropped = list.shift()!;
+    onDrop?.(dropped);
+  }
+}
+
+function live<T extends { until?: number }>(map: Map<string, T>, key: string, now: number): T | null {
+  const v = map.get(key);
+  if (!v) return null;
+  if (v.until !== undefined && v.until <= now) { map.delete(key); return null; }
+  return copy(v);
+}
+
+function queueOrder(a: QueueEntry, b: QueueEntry): number {
+  if (a.priority !== b.priority) return a.priority === "high" ? -1 : 1;
+  return a.queuedAt - b.queuedAt || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0);
+}
+
+function encodeQueueCursor(e: QueueEntry): string {
+  return Buffer.from(JSON.stringify([e.priority, e.queuedAt, e.messageId])).toString("base64url");
+}
+function decodeQueueCursor(c: string): QueueEntry | null {
+  try {
+    const [priority, queuedAt, messageId] = JSON.parse(Buffer.from(c, "base64url").toString()) as [QueueEntry["priority"], number, string];
+    return { priority, queuedAt, messageId, kind: "filter", reasons: [] };
+  } catch {
+    return null;
+  }
+}
+
+function encodeOffset(n: number): string { return Buffer.from(String(n)).toString("base64url"); }
+function decodeOffset(c: string): number {
+  const n = Number(Buffer.from(c, "base64url").toString());
+  return Number.isInteger(n) && n >= 0 ? n : 0;
+}

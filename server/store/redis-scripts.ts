@@ -1,0 +1,317 @@
+import type { Redis } from "ioredis";
+
+/**
+ * The Lua scripts behind RedisStore's atomic operations. A script runs alone on the server, so
+ * two nodes racing on the same message, queue entry or connection slot see one after the other.
+ *
+ * Some scripts derive per-message keys from the tenant prefix they are given (ARGV) instead of
+ * receiving them in KEYS: they are unknown until the script reads them (the ids a trimmed
+ * timeline drops). They share the tenant's hash tag, so they stay in one Redis Cluster slot.
+ * The suffixes below are the single definition both sides use.
+ *
+ * Scripts never return Lua booleans or nil inside tables (their RESP2/RESP3 shapes differ):
+ * flags are 0/1, "absent" is an empty table.
+ */
+export const SUFFIX = {
+  message: "m:",
+  flags: "fl:",
+  flaggers: "fb:",
+  helpful: "hv:",
+  filterList: "fe:",
+} as const;
+
+/** The filter-edit lists, in the order `filterEdits` returns them. */
+export const FILTER_FIELDS = [
+  "added", "removed", "allow", "disallowed", "linkAllow", "linkBlock", "linkUnallowed", "linkUnblocked",
+] as const;
+
+const dropMessageKeys = (prefixVar: string, idVar: string) =>
+  `redis.call('DEL', ${prefixVar} .. '${SUFFIX.message}' .. ${idVar}, ${prefixVar} .. '${SUFFIX.flags}' .. ${idVar}, ` +
+  `${prefixVar} .. '${SUFFIX.flaggers}' .. ${idVar}, ${prefixVar} .. '${SUFFIX.helpful}' .. ${idVar})`;
+
+const readFilterEdits = `
+local out = { redis.call('HGET', KEYS[1], 'version') or '0' }
+for _, f in ipairs({${FILTER_FIELDS.map((f) => `'${f}'`).join(", ")}}) do
+  out[#out + 1] = redis.call('ZRANGE', ARGV[1] .. '${SUFFIX.filterList}' .. f, 0, -1)
+end
+return out`;
+
+export const SCRIPTS = {
+  /**
+   * KEYS: idempotency, message, timeline, user's ids, queue. ARGV: tenant prefix, id, json, status,
+   * keep, idempotency ttl ms ("" = none), user ids kept.
+   * Returns {1, message fields} for a duplicate, {0} once stored.
+   */
+  cstAppend: {
+    keys: 5,
+    lua: `
+local T, id = ARGV[1], ARGV[2]
+if ARGV[6] ~= '' then
+  local prev = redis.call('GET', KEYS[1])
+  if prev then
+    local prevKey = T .. '${SUFFIX.message}' .. prev
+    if redis.call('EXISTS', prevKey) == 1 then return {1, redis.call('HGETALL', prevKey)} end
+  end
+  redis.call('SET', KEYS[1], id, 'PX', ARGV[6])
+end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], 'j', ARGV[3], 's', ARGV[4])
+redis.call('RPUSH', KEYS[3], id)
+local over = redis.call('LLEN', KEYS[3]) - tonumber(ARGV[5])
+if over > 0 then
+  for _, d in ipairs(redis.call('LPOP', KEYS[3], over)) do
+    -- a queued message outlives its place in the timeline: the review still needs it
+    if not redis.call('ZSCORE', KEYS[5], d) then ${dropMessageKeys("T", "d")} end
+  end
+end
+redis.call('RPUSH', KEYS[4], id)
+redis.call('LTRIM', KEYS[4], -tonumber(ARGV[7]), -1)
+return {0}`,
+  },
+
+  /** KEYS: message. ARGV: to, "1" when `from` applies, then the `from` statuses. Returns fields or {}. */
+  cstStatus: {
+    keys: 1,
+    lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+if ARGV[2] == '1' then
+  local s, ok = redis.call('HGET', KEYS[1], 's'), false
+  for i = 3, #ARGV do if ARGV[i] == s then ok = true end end
+  if not ok then return {} end
+end
+redis.call('HSET', KEYS[1], 's', ARGV[1])
+if ARGV[1] == 'visible' then redis.call('HSET', KEYS[1], 'x', '1') end
+return redis.call('HGETALL', KEYS[1])`,
+  },
+
+  /** KEYS: timeline. ARGV: tenant prefix. Returns the fields of every message it deleted. */
+  cstClear: {
+    keys: 1,
+    lua: `
+local out = {}
+for _, id in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+  local k = ARGV[1] .. '${SUFFIX.message}' .. id
+  local s = redis.call('HGET', k, 's')
+  if s and s ~= 'deleted' then
+    redis.call('HSET', k, 's', 'deleted')
+    out[#out + 1] = redis.call('HGETALL', k)
+  end
+end
+return out`,
+  },
+
+  /** KEYS: a list of ids. ARGV: tenant prefix, start, stop. Returns the fields of each message still stored. */
+  cstMessages: {
+    keys: 1,
+    lua: `
+local out = {}
+for _, id in ipairs(redis.call('LRANGE', KEYS[1], ARGV[2], ARGV[3])) do
+  local h = redis.call('HGETALL', ARGV[1] .. '${SUFFIX.message}' .. id)
+  if #h > 0 then out[#out + 1] = h end
+end
+return out`,
+  },
+
+  /** KEYS: voters, message. ARGV: voter. Returns {count, added}. */
+  cstHelpful: {
+    keys: 2,
+    lua: `
+local added = redis.call('SADD', KEYS[1], ARGV[1])
+local n = redis.call('SCARD', KEYS[1])
+if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('HSET', KEYS[2], 'h', n) end
+return {n, added}`,
+  },
+
+  /**
+   * KEYS: message, flags, flaggers. ARGV: flagger id, flag json, reportsToHide, hideNow ("1").
+   * Returns {} when the message is gone, else {added, count, hiddenNow, message fields}.
+   */
+  cstFlag: {
+    keys: 3,
+    lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+local added = redis.call('SADD', KEYS[3], ARGV[1])
+if added == 1 then redis.call('RPUSH', KEYS[2], ARGV[2]) end
+local n = redis.call('SCARD', KEYS[3])
+local hidden = 0
+if added == 1 and redis.call('HGET', KEYS[1], 's') == 'visible' and (ARGV[4] == '1' or n >= tonumber(ARGV[3])) then
+  redis.call('HSET', KEYS[1], 's', 'hidden')
+  hidden = 1
+end
+return {added, n, hidden, redis.call('HGETALL', KEYS[1])}`,
+  },
+
+  /**
+   * KEYS: entry, queue. ARGV: member, messageId, kind, priority, queuedAt, reasons json, normal-priority offset.
+   * Reasons are JSON arrays joined as text, which needs no JSON library (and so no lossy re-encoding).
+   */
+  cstQueuePut: {
+    keys: 2,
+    lua: `
+local k, p, t, r = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local prev = redis.call('HMGET', KEYS[1], 'k', 'p', 't', 'r')
+if prev[1] then
+  if prev[1] == 'flag' then k = 'flag' end
+  if prev[2] == 'high' then p = 'high' end
+  t = prev[3]
+  if r == '[]' then r = prev[4]
+  elseif prev[4] ~= '[]' then r = string.sub(prev[4], 1, -2) .. ',' .. string.sub(r, 2) end
+end
+redis.call('HSET', KEYS[1], 'm', ARGV[2], 'k', k, 'p', p, 't', t, 'r', r)
+local score = tonumber(t)
+if p ~= 'high' then score = score + tonumber(ARGV[7]) end
+redis.call('ZADD', KEYS[2], string.format('%.17g', score), ARGV[1])
+return redis.call('HGETALL', KEYS[1])`,
+  },
+
+  /** KEYS: entry, queue. ARGV: member. The ZREM decides the single winner. */
+  cstQueueTake: {
+    keys: 2,
+    lua: `
+if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then return {} end
+local e = redis.call('HGETALL', KEYS[1])
+redis.call('DEL', KEYS[1])
+return e`,
+  },
+
+  /** KEYS: hash. ARGV: field, the value read. Deletes an expired entry only if nobody replaced it since. */
+  cstHdelIfSame: {
+    keys: 1,
+    lua: `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0`,
+  },
+
+  /**
+   * KEYS: user, ips, devices, users index. ARGV: user json, ip, device key, device entry
+   * ("key\\njson"), at, ips kept, devices kept, index member.
+   */
+  cstSession: {
+    keys: 4,
+    lua: `
+redis.call('HSET', KEYS[1], 'u', ARGV[1], 'ls', ARGV[5])
+redis.call('HSETNX', KEYS[1], 'fs', ARGV[5])
+redis.call('LREM', KEYS[2], 0, ARGV[2])
+redis.call('LPUSH', KEYS[2], ARGV[2])
+redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[6]) - 1)
+local prefix = ARGV[3] .. '\\n'
+for _, e in ipairs(redis.call('LRANGE', KEYS[3], 0, -1)) do
+  if string.sub(e, 1, #prefix) == prefix then redis.call('LREM', KEYS[3], 0, e) end
+end
+redis.call('LPUSH', KEYS[3], ARGV[4])
+redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[7]) - 1)
+redis.call('ZADD', KEYS[4], 'NX', 0, ARGV[8])
+return 1`,
+  },
+
+  /** KEYS: meta hash. ARGV: tenant prefix, then (list, "+" | "-", value) triples. Returns version and lists. */
+  cstFilterUpdate: {
+    keys: 1,
+    lua: `
+for i = 2, #ARGV, 3 do
+  local key = ARGV[1] .. '${SUFFIX.filterList}' .. ARGV[i]
+  if ARGV[i + 1] == '+' then
+    -- the score is a global insertion counter: lists keep the order terms were added in
+    if not redis.call('ZSCORE', key, ARGV[i + 2]) then
+      redis.call('ZADD', key, redis.call('HINCRBY', KEYS[1], 'seq', 1), ARGV[i + 2])
+    end
+  else
+    redis.call('ZREM', key, ARGV[i + 2])
+  end
+end
+redis.call('HINCRBY', KEYS[1], 'version', 1)
+${readFilterEdits}`,
+  },
+
+  /** KEYS: meta hash. ARGV: tenant prefix. Read in one step so lists and version agree. */
+  cstFilterGet: {
+    keys: 1,
+    lua: readFilterEdits,
+  },
+
+  /** KEYS: room stats hash, rooms index (room -> latest minute). ARGV: field, minute, room, prune before (ms), ttl ms. */
+  cstStat: {
+    keys: 2,
+    lua: `
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+if redis.call('HLEN', KEYS[1]) > 210 then
+  local cutoff = tonumber(ARGV[4])
+  for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+    local m = tonumber(string.match(f, '^(%d+):'))
+    if m and m < cutoff then redis.call('HDEL', KEYS[1], f) end
+  end
+end
+redis.call('ZADD', KEYS[2], 'GT', ARGV[2], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[4])
+return 1`,
+  },
+
+  /**
+   * KEYS: the IP's hash (node -> held). ARGV: node, limit, node liveness key prefix, liveness ms, hash ttl ms.
+   * Counts only nodes whose liveness key still exists: a killed node's slots vanish with it.
+   */
+  cstAcquire: {
+    keys: 1,
+    lua: `
+local me, np = ARGV[1], ARGV[3]
+local h = redis.call('HGETALL', KEYS[1])
+local total = 0
+for i = 1, #h, 2 do
+  if h[i] ~= me and redis.call('EXISTS', np .. h[i]) == 0 then
+    redis.call('HDEL', KEYS[1], h[i])
+  else
+    total = total + tonumber(h[i + 1])
+  end
+end
+if total >= tonumber(ARGV[2]) then return 0 end
+redis.call('HINCRBY', KEYS[1], me, 1)
+redis.call('SET', np .. me, '1', 'PX', ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 1`,
+  },
+
+  /** KEYS: the IP's hash. ARGV: node. */
+  cstRelease: {
+    keys: 1,
+    lua: `
+if redis.call('HINCRBY', KEYS[1], ARGV[1], -1) <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 1`,
+  },
+
+  /**
+   * KEYS: window sorted set. ARGV: now, drop scores up to, unique tag, member, ttl ms.
+   * Entries are "tag\\nmember" so repeats of one member are kept apart; distinct counts the members.
+   */
+  cstWindow: {
+    keys: 1,
+    lua: `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3] .. '\\n' .. ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+local seen, count, distinct = {}, 0, 0
+for _, e in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  count = count + 1
+  local m = string.sub(e, string.find(e, '\\n', 1, true) + 1)
+  if not seen[m] then
+    seen[m] = true
+    distinct = distinct + 1
+  end
+end
+return {count, distinct}`,
+  },
+} as const;
+
+export type ScriptName = keyof typeof SCRIPTS;
+
+/** Registers every script on a client (EVALSHA, falling back to EVAL after a Redis restart empties the cache). */
+export function defineScripts(client: Redis): void {
+  for (const [name, s] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: s.keys, lua: s.lua });
+}
+
+/** Runs a script registered by `defineScripts`. */
+export function runScript(client: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+  if (keys.length !== SCRIPTS[name].keys) throw new Error(`${name} takes ${SCRIPTS[name].keys} keys`);
+  const fn = (client as unknown as Record<ScriptName, (...a: (string | number)[]) => Promise<unknown>>)[name];
+  return fn.call(client, ...keys, ...args);
+}

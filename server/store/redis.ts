@@ -1,0 +1,693 @@
+import { randomBytes } from "node:crypto";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
+import { isStoreDown, StoreUnavailableError } from "../errors.ts";
+import { defineScripts, FILTER_FIELDS, runScript, SUFFIX } from "./redis-scripts.ts";
+import type {
+  ClusterEvent, FilterEdits, FilterEditsPatch, QueueEntry, RoomCounter, RoomState, Store, StoredMessage, UserCounter,
+  UserRecord,
+} from "./store.ts";
+
+const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+/** How many recent IPs and devices a user record keeps (as MemoryStore). */
+const KEEP_IPS = 20;
+const KEEP_DEVICES = 10;
+const KEEP_USER_MESSAGES = 200;
+/** Approximate cap (XADD MAXLEN ~) on each tenant's audit stream. */
+const AUDIT_KEEP = 100_000;
+const STATS_KEEP_MS = 60 * 60_000;
+const STATS_TTL_MS = 2 * STATS_KEEP_MS;
+/** Added to the queue score of normal entries so every high entry sorts first (epoch ms stay far below 2^51). */
+const NORMAL_PRIORITY_OFFSET = 2 ** 51;
+/** A per-IP connection hash nobody touched for this long is dropped (garbage collection, not correctness). */
+const CONNECTION_HASH_TTL_MS = 24 * 60 * 60_000;
+/** Presence index entries are pruned this long after their report expired (the PX key is what counts). */
+const PRESENCE_INDEX_GRACE_MS = 60_000;
+const PING_TIMEOUT_MS = 1000;
+/** Errors that mean "Redis is away or not serving", beyond the connection errors `isStoreDown` knows. */
+const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready/i;
+
+export interface RedisStoreOptions {
+  /** Commands and scripts; must not use an ioredis `keyPrefix` (scripts build keys from `keyPrefix` below). */
+  client: Redis;
+  /** A separate connection for pub/sub. */
+  subscriber: Redis;
+  /** Namespace of every key and of the event channel, e.g. "causette:". */
+  keyPrefix: string;
+  now?: () => number;
+  /**
+   * How long a node's connection slots outlive its last heartbeat (ms). A node refreshes its
+   * liveness every third of this; a killed node's slots stop counting once it lapses. Default 15 s.
+   */
+  nodeLivenessMs?: number;
+}
+
+/**
+ * The shared store for a cluster of nodes. Key layout (T = `${keyPrefix}t:{tenant}:`; the braces
+ * are a Redis Cluster hash tag, so one tenant's keys share a slot and scripts can touch them
+ * together). Room, user, message and other free-form ids are URI-encoded inside key names so
+ * that no id can forge another key; inside hash fields and set members they are stored raw.
+ *
+ * - rooms: `T room:<room>` hash of JSON settings (plus a "_" marker so an empty state exists),
+ *   `T rooms` zset room -> last activity.
+ * - messages: `T m:<id>` hash { j: JSON as appended, s: status, h: helpful count, x: shadow lifted };
+ *   `T tl:<room>` list of ids, trimmed to `keep` (dropped bodies deleted unless queued);
+ *   `T um:<user>` list of the last 200 ids; `T idem:<key>` string -> id with PX ttl.
+ * - flags: `T fl:<id>` list of flag JSON, `T fb:<id>` set of flagger ids; votes: `T hv:<id>` set.
+ * - queue: `T q` zset id -> (normal ? 2^51 : 0) + queuedAt, `T q:<id>` hash of the entry.
+ * - sanctions: `T bans`, `T mutes`, `T ipblocks` hashes (JSON; expired entries filtered on read and
+ *   pruned with a compare-and-delete, since per-field TTLs need Redis 7.4), `T roles` hash.
+ * - people: `T u:<user>` hash { u, fs, ls, c:<counter> }, `T uip:<user>` and `T udev:<user>` lists,
+ *   `T users` zset user -> messages counter.
+ * - audit: `T audit` stream (MAXLEN ~ 100000), cursor = stream id.
+ * - filter edits: `T fe` hash { version, seq }, `T fe:<list>` zsets ordered by insertion.
+ * - stats: `T st:<room>` hash "<minute>:<counter>" -> n (expires 2 h after the last bump), `T strooms`.
+ * - presence: `T pr:<node>` JSON counts with PX ttl, `T prnodes` index.
+ * - spam windows: `T sp:<key>` zset at -> "tag\nmember".
+ * - connections (not tenant-scoped, own tag): `${keyPrefix}c:{conn}:ip:<ip>` hash node -> held,
+ *   `${keyPrefix}c:{conn}:node:<node>` liveness key with PX, refreshed by the holding node.
+ * - rate limits: `${keyPrefix}rl:<limiter prefix>:<key>` (rate-limiter-flexible's own layout).
+ * - events: pub/sub channel `${keyPrefix}events`.
+ *
+ * Every method rejects with StoreUnavailableError when Redis cannot be reached; `ping` resolves false.
+ *
+ * Example: `const { client, subscriber } = createRedisClients(url); new RedisStore({ client, subscriber, keyPrefix: "causette:" })`.
+ */
+export class RedisStore implements Store {
+  readonly kind = "redis" as const;
+  private readonly client: Redis;
+  private readonly subscriber: Redis;
+  private readonly prefix: string;
+  private readonly now: () => number;
+  private readonly channel: string;
+  private readonly handlers = new Set<(event: ClusterEvent) => void>();
+  private readonly livenessMs: number;
+  private readonly liveNodes = new Set<string>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  /** Makes spam-window entries unique across nodes and calls. */
+  private readonly tagBase = randomBytes(6).toString("base64url");
+  private tagSeq = 0;
+  private closed = false;
+
+  constructor(opts: RedisStoreOptions) {
+    this.client = opts.client;
+    this.subscriber = opts.subscriber;
+    this.prefix = opts.keyPrefix;
+    this.now = opts.now ?? Date.now;
+    this.livenessMs = opts.nodeLivenessMs ?? 15_000;
+    this.channel = `${this.prefix}events`;
+    defineScripts(this.client);
+    this.subscriber.on("message", this.onMessage);
+    // ioredis resubscribes after a reconnect by itself; this covers a subscriber that was not ready yet.
+    this.subscriber.on("ready", this.subscribeChannel);
+    if (this.subscriber.status === "ready") this.subscribeChannel();
+  }
+
+  async ping(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<string>((resolve) => { timer = setTimeout(() => resolve("timeout"), PING_TIMEOUT_MS); });
+      return (await Promise.race([this.client.ping(), timeout])) === "PONG";
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.handlers.clear();
+    this.subscriber.off("message", this.onMessage);
+    this.subscriber.off("ready", this.subscribeChannel);
+    await Promise.all([this.client, this.subscriber].map(quit));
+  }
+
+  sharedSecret(name: string, candidate: string) {
+    return this.guard(async () => {
+      const key = `${this.prefix}secret:${enc(name)}`;
+      // SET NX then GET: whichever node comes first wins, and no node ever sees two values.
+      await this.client.set(key, candidate, "NX");
+      return (await this.client.get(key)) ?? candidate;
+    });
+  }
+
+  // ---- rooms
+  getRoomState(tenant: string, room: string) {
+    return this.guard(async () => decodeRoomState(await this.client.hgetall(this.key(tenant, "room:", room))));
+  }
+  updateRoomState(tenant: string, room: string, patch: Partial<RoomState>) {
+    return this.guard(async () => {
+      const key = this.key(tenant, "room:", room);
+      const fields: string[] = ["_", "1"];
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) fields.push(k, JSON.stringify(v));
+      const [, all] = await exec(this.client.multi().hset(key, ...fields).hgetall(key));
+      return decodeRoomState(all as Record<string, string>) ?? {};
+    });
+  }
+  touchRoom(tenant: string, room: string, at: number) {
+    return this.guard(async () => { await this.client.zadd(`${this.t(tenant)}rooms`, at, room); });
+  }
+  listRooms(tenant: string, limit: number) {
+    return this.guard(async () => {
+      if (limit <= 0) return [];
+      const rows = scored(await this.client.zrevrange(`${this.t(tenant)}rooms`, 0, limit - 1, "WITHSCORES"));
+      return rows.map((r) => ({ id: r.member, lastActive: Number(r.score) }));
+    });
+  }
+
+  // ---- messages
+  appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }) {
+    return this.guard(async () => {
+      const T = this.t(tenant);
+      const json = JSON.stringify(message);
+      const idem = opts.idempotency;
+      const reply = (await runScript(
+        this.client, "cstAppend",
+        [
+          idem ? this.key(tenant, "idem:", idem.key) : `${T}idem:`, this.msgKey(tenant, message.id),
+          this.key(tenant, "tl:", message.room), this.key(tenant, "um:", message.author.id), `${T}q`,
+        ],
+        [T, enc(message.id), json, message.status, opts.keep, idem ? Math.max(1, Math.ceil(idem.ttlMs)) : "", KEEP_USER_MESSAGES],
+      )) as [number, unknown?];
+      if (reply[0] === 1) return { message: decodeMessage(reply[1])!, duplicate: true };
+      // What was stored, as a later read returns it (JSON drops `undefined` fields).
+      return { message: JSON.parse(json) as StoredMessage, duplicate: false };
+    });
+  }
+  findIdempotent(tenant: string, key: string) {
+    return this.guard(async () => {
+      const id = await this.client.get(this.key(tenant, "idem:", key));
+      if (id === null) return null;
+      return decodeMessage(await this.client.hgetall(`${this.t(tenant)}${SUFFIX.message}${id}`));
+    });
+  }
+  getMessage(tenant: string, id: string) {
+    return this.guard(async () => decodeMessage(await this.client.hgetall(this.msgKey(tenant, id))));
+  }
+  setMessageStatus(tenant: string, id: string, to: MessageStatus, from?: readonly MessageStatus[]) {
+    return this.guard(async () =>
+      decodeMessage(await runScript(this.client, "cstStatus", [this.msgKey(tenant, id)], [to, from ? "1" : "0", ...(from ?? [])])));
+  }
+  roomTimeline(tenant: string, room: string, limit: number) {
+    return this.guard(async () => {
+      const reply = await runScript(this.client, "cstMessages", [this.key(tenant, "tl:", room)], [this.t(tenant), -limit, -1]);
+      return decodeMessages(reply);
+    });
+  }
+  userMessages(tenant: string, userId: string, limit: number) {
+    return this.guard(async () => {
+      const reply = await runScript(this.client, "cstMessages", [this.key(tenant, "um:", userId)], [this.t(tenant), 0, -1]);
+      return decodeMessages(reply).reverse().slice(0, Math.max(0, limit));
+    });
+  }
+  clearRoom(tenant: string, room: string) {
+    return this.guard(async () =>
+      decodeMessages(await runScript(this.client, "cstClear", [this.key(tenant, "tl:", room)], [this.t(tenant)])));
+  }
+  addHelpful(tenant: string, messageId: string, voterId: string) {
+    return this.guard(async () => {
+      const [count, added] = (await runScript(
+        this.client, "cstHelpful", [this.key(tenant, SUFFIX.helpful, messageId), this.msgKey(tenant, messageId)], [voterId],
+      )) as [number, number];
+      return { count, added: added === 1 };
+    });
+  }
+
+  // ---- flags and queue
+  addFlag(tenant: string, messageId: string, flag: Flag, rule: { reportsToHide: number; hideNow: boolean }) {
+    return this.guard(async () => {
+      const reply = (await runScript(
+        this.client, "cstFlag",
+        [this.msgKey(tenant, messageId), this.key(tenant, SUFFIX.flags, messageId), this.key(tenant, SUFFIX.flaggers, messageId)],
+        [flag.by.id, JSON.stringify(flag), rule.reportsToHide, rule.hideNow ? "1" : "0"],
+      )) as [number, number, number, unknown] | [];
+      if (reply.length === 0) return null;
+      const [added, count, hidden, fields] = reply;
+      return { added: added === 1, count, hiddenNow: hidden === 1, message: decodeMessage(fields)! };
+    });
+  }
+  getFlags(tenant: string, messageId: string) {
+    return this.guard(async () =>
+      (await this.client.lrange(this.key(tenant, SUFFIX.flags, messageId), 0, -1)).map((f) => JSON.parse(f) as Flag));
+  }
+  queuePut(tenant: string, entry: QueueEntry) {
+    return this.guard(async () => {
+      const reply = await runScript(
+        this.client, "cstQueuePut", [this.key(tenant, "q:", entry.messageId), `${this.t(tenant)}q`],
+        [enc(entry.messageId), entry.messageId, entry.kind, entry.priority, entry.queuedAt, JSON.stringify(entry.reasons), NORMAL_PRIORITY_OFFSET],
+      );
+      return decodeEntry(reply)!;
+    });
+  }
+  queueList(tenant: string, limit: number, cursor?: string) {
+    return this.guard(async (): Promise<{ entries: QueueEntry[]; cursor?: string }> => {
+      if (limit <= 0) return { entries: [] };
+      const T = this.t(tenant);
+      const q = `${T}q`;
+      const start = await this.queueRank(q, cursor);
+      const rows = scored(await this.client.zrange(q, start, String(start + limit), "WITHSCORES"));
+      const page = rows.slice(0, limit);
+      const hashes = page.length ? await exec(page.reduce((m, p) => m.hgetall(`${T}q:${p.member}`), this.client.multi())) : [];
+      // An entry taken between the two reads is simply left out of this page.
+      const entries = hashes.map(decodeEntry).filter((e): e is QueueEntry => e !== null);
+      const last = page[page.length - 1];
+      return rows.length > limit && last ? { entries, cursor: encodeCursor(last) } : { entries };
+    });
+  }
+  queueGet(tenant: string, messageId: string) {
+    return this.guard(async () => decodeEntry(await this.client.hgetall(this.key(tenant, "q:", messageId))));
+  }
+  queueTake(tenant: string, messageId: string) {
+    return this.guard(async () =>
+      decodeEntry(await runScript(this.client, "cstQueueTake", [this.key(tenant, "q:", messageId), `${this.t(tenant)}q`], [enc(messageId)])));
+  }
+  queueSize(tenant: string) {
+    return this.guard(() => this.client.zcard(`${this.t(tenant)}q`));
+  }
+
+  // ---- sanctions and roles
+  setBan(tenant: string, userId: string, ban: Ban) { return this.hsetJson(tenant, "bans", userId, ban); }
+  getBan(tenant: string, userId: string, now: number) { return this.getTimed<Ban>(tenant, "bans", userId, now); }
+  deleteBan(tenant: string, userId: string) { return this.hdel(tenant, "bans", userId); }
+  listBans(tenant: string, now: number) {
+    return this.guard(async () => (await this.listTimed<Ban>(tenant, "bans", now)).map(([userId, b]) => ({ ...b, userId })));
+  }
+  setMute(tenant: string, userId: string, mute: Mute) { return this.hsetJson(tenant, "mutes", userId, mute); }
+  getMute(tenant: string, userId: string, now: number) { return this.getTimed<Mute>(tenant, "mutes", userId, now); }
+  deleteMute(tenant: string, userId: string) { return this.hdel(tenant, "mutes", userId); }
+  addIpBlock(tenant: string, block: IpBlock) { return this.hsetJson(tenant, "ipblocks", block.cidr, block); }
+  removeIpBlock(tenant: string, cidr: string) { return this.hdel(tenant, "ipblocks", cidr); }
+  listIpBlocks(tenant: string, now: number) {
+    return this.guard(async () => (await this.listTimed<IpBlock>(tenant, "ipblocks", now)).map(([, b]) => b));
+  }
+  setRole(tenant: string, userId: string, role: Role | null) {
+    return this.guard(async () => {
+      const key = `${this.t(tenant)}roles`;
+      if (role === null) await this.client.hdel(key, userId);
+      else await this.client.hset(key, userId, role);
+    });
+  }
+  getRole(tenant: string, userId: string) {
+    return this.guard(async () => (await this.client.hget(`${this.t(tenant)}roles`, userId)) as Role | null);
+  }
+
+  // ---- people
+  recordSession(tenant: string, user: Author, ip: string, device: Device, at: number) {
+    return this.guard(async () => {
+      const deviceKey = JSON.stringify([device.browser, device.os, device.type]);
+      await runScript(
+        this.client, "cstSession",
+        [this.key(tenant, "u:", user.id), this.key(tenant, "uip:", user.id), this.key(tenant, "udev:", user.id), `${this.t(tenant)}users`],
+        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id)],
+      );
+    });
+  }
+  getUser(tenant: string, userId: string) {
+    return this.guard(async () => (await this.readUsers(tenant, [enc(userId)]))[0] ?? null);
+  }
+  bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) {
+    return this.guard(async () => {
+      const key = this.key(tenant, "u:", userId);
+      const users = `${this.t(tenant)}users`;
+      const at = this.now();
+      const fallback: Author = { id: userId, name: userId, role: "member" };
+      const m = this.client.multi()
+        .hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at)
+        .hincrby(key, `c:${field}`, by)
+        .zadd(users, "NX", 0, enc(userId));
+      if (field === "messages") m.zincrby(users, by, enc(userId));
+      await exec(m);
+    });
+  }
+  listUsers(tenant: string, limit: number) {
+    return this.guard(async () => {
+      if (limit <= 0) return [];
+      const ids = await this.client.zrevrange(`${this.t(tenant)}users`, 0, limit - 1);
+      return (await this.readUsers(tenant, ids)).filter((u): u is UserRecord => u !== null);
+    });
+  }
+
+  // ---- audit
+  appendAudit(tenant: string, entry: AuditEntry) {
+    return this.guard(async () => {
+      await this.client.xadd(`${this.t(tenant)}audit`, "MAXLEN", "~", AUDIT_KEEP, "*", "e", JSON.stringify(entry));
+    });
+  }
+  listAudit(tenant: string, limit: number, cursor?: string) {
+    return this.guard(async (): Promise<{ entries: AuditEntry[]; cursor?: string }> => {
+      if (limit <= 0) return { entries: [] };
+      const end = cursor && /^\d+-\d+$/.test(cursor) ? `(${cursor}` : "+";
+      const rows = await this.client.xrevrange(`${this.t(tenant)}audit`, end, "-", "COUNT", limit + 1);
+      const page = rows.slice(0, limit);
+      const entries = page.map(([, fields]) => JSON.parse(fields[1]!) as AuditEntry);
+      return rows.length > limit ? { entries, cursor: page[page.length - 1]![0] } : { entries };
+    });
+  }
+
+  // ---- filters
+  getFilterEdits(tenant: string) {
+    return this.guard(async () =>
+      decodeFilterEdits(await runScript(this.client, "cstFilterGet", [`${this.t(tenant)}fe`], [this.t(tenant)])));
+  }
+  updateFilterEdits(tenant: string, patch: FilterEditsPatch) {
+    return this.guard(async () => {
+      const args: string[] = [this.t(tenant)];
+      for (const [list, change] of Object.entries(patch) as [keyof FilterEditsPatch, { add?: string[]; remove?: string[] }][]) {
+        if (!change || !(FILTER_FIELDS as readonly string[]).includes(list)) continue;
+        for (const v of change.add ?? []) args.push(list, "+", v);
+        for (const v of change.remove ?? []) args.push(list, "-", v);
+      }
+      return decodeFilterEdits(await runScript(this.client, "cstFilterUpdate", [`${this.t(tenant)}fe`], args));
+    });
+  }
+
+  // ---- stats
+  bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
+    return this.guard(async () => {
+      const minute = Math.floor(at / 60_000) * 60_000;
+      await runScript(
+        this.client, "cstStat", [this.key(tenant, "st:", room), `${this.t(tenant)}strooms`],
+        [`${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS],
+      );
+    });
+  }
+  roomStats(tenant: string, since: number) {
+    return this.guard(async () => {
+      const rooms = await this.client.zrangebyscore(`${this.t(tenant)}strooms`, `(${since - 60_000}`, "+inf");
+      const out: Record<string, { minute: number; messages: number; held: number; flags: number }[]> = {};
+      if (!rooms.length) return out;
+      const hashes = await exec(rooms.reduce((m, room) => m.hgetall(this.key(tenant, "st:", room)), this.client.multi()));
+      rooms.forEach((room, i) => {
+        const buckets = new Map<number, { minute: number; messages: number; held: number; flags: number }>();
+        for (const [field, n] of Object.entries(hashes[i] as Record<string, string>)) {
+          const [m, counter] = field.split(":");
+          const minute = Number(m);
+          if (!(minute + 60_000 > since)) continue;
+          const b = buckets.get(minute) ?? { minute, messages: 0, held: 0, flags: 0 };
+          b[counter as RoomCounter] = Number(n);
+          buckets.set(minute, b);
+        }
+        if (buckets.size) out[room] = [...buckets.values()].sort((a, b) => a.minute - b.minute);
+      });
+      return out;
+    });
+  }
+  reportPresence(nodeId: string, tenant: string, counts: Record<string, number>, ttlMs: number) {
+    return this.guard(async () => {
+      const T = this.t(tenant);
+      const now = this.now();
+      const ttl = Math.max(1, Math.ceil(ttlMs));
+      await exec(this.client.multi()
+        .set(this.key(tenant, "pr:", nodeId), JSON.stringify(counts), "PX", ttl)
+        .zadd(`${T}prnodes`, now + ttl, enc(nodeId))
+        .zremrangebyscore(`${T}prnodes`, "-inf", now - PRESENCE_INDEX_GRACE_MS));
+    });
+  }
+  presence(tenant: string) {
+    return this.guard(async () => {
+      const T = this.t(tenant);
+      const nodes = await this.client.zrange(`${T}prnodes`, 0, "-1");
+      const out: Record<string, number> = {};
+      if (!nodes.length) return out;
+      // The PX key is the truth: an expired node's report is simply gone.
+      for (const json of await this.client.mget(nodes.map((n) => `${T}pr:${n}`))) {
+        if (json === null) continue;
+        for (const [room, n] of Object.entries(JSON.parse(json) as Record<string, number>)) out[room] = (out[room] ?? 0) + n;
+      }
+      return out;
+    });
+  }
+
+  // ---- spam window
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+    return this.guard(async () => {
+      const [count, distinct] = (await runScript(
+        this.client, "cstWindow", [this.key(tenant, "sp:", key)],
+        [now, now - windowMs, `${this.tagBase}.${++this.tagSeq}`, member, Math.max(1, Math.ceil(windowMs)) + 1000],
+      )) as [number, number];
+      return { count, distinct };
+    });
+  }
+
+  // ---- connections
+  acquireConnection(nodeId: string, ip: string, limit: number) {
+    return this.guard(async () => {
+      const ok = await runScript(
+        this.client, "cstAcquire", [`${this.prefix}c:{conn}:ip:${enc(ip)}`],
+        [enc(nodeId), limit, `${this.prefix}c:{conn}:node:`, this.livenessMs, CONNECTION_HASH_TTL_MS],
+      );
+      if (ok === 1) this.keepAlive(nodeId);
+      return ok === 1;
+    });
+  }
+  releaseConnection(nodeId: string, ip: string) {
+    return this.guard(async () => {
+      await runScript(this.client, "cstRelease", [`${this.prefix}c:{conn}:ip:${enc(ip)}`], [enc(nodeId)]);
+    });
+  }
+
+  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract {
+    return new RateLimiterRedis({
+      storeClient: this.client,
+      keyPrefix: `${this.prefix}rl:${opts.keyPrefix}`,
+      points: opts.points,
+      duration: opts.durationSec,
+      // Fall back at once rather than wait on a dead connection; limits keep holding per node meanwhile.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec }),
+    });
+  }
+
+  // ---- cluster events
+  publish(event: ClusterEvent) {
+    return this.guard(async () => { await this.client.publish(this.channel, JSON.stringify(event)); });
+  }
+  subscribe(handler: (event: ClusterEvent) => void) {
+    this.handlers.add(handler);
+    return () => { this.handlers.delete(handler); };
+  }
+
+  // ---- internals
+  private readonly onMessage = (channel: string, payload: string) => {
+    if (channel !== this.channel) return;
+    let event: ClusterEvent;
+    try {
+      event = JSON.parse(payload) as ClusterEvent;
+    } catch {
+      return;
+    }
+    for (const h of [...this.handlers]) {
+      // One failing handler must not starve the others, nor kill the connection's event loop.
+      try { h(event); } catch (err) { process.emitWarning(err instanceof Error ? err : new Error(String(err))); }
+    }
+  };
+
+  private readonly subscribeChannel = () => {
+    this.subscriber.subscribe(this.channel).catch(() => { /* retried on the next "ready" */ });
+  };
+
+  /** Runs a command sequence, turning every sign of an unreachable Redis into StoreUnavailableError. */
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      throw toStoreError(err);
+    }
+  }
+
+  private t(tenant: string): string {
+    if (!TENANT_ID.test(tenant)) throw new TypeError(`invalid tenant id ${JSON.stringify(tenant)}`);
+    return `${this.prefix}t:{${tenant}}:`;
+  }
+  private key(tenant: string, kind: string, id: string): string { return `${this.t(tenant)}${kind}${enc(id)}`; }
+  private msgKey(tenant: string, id: string): string { return this.key(tenant, SUFFIX.message, id); }
+
+  private async queueRank(q: string, cursor: string | undefined): Promise<number> {
+    const c = cursor ? decodeCursor(cursor) : null;
+    if (!c) return 0;
+    const [before, ties] = (await exec(this.client.multi().zcount(q, "-inf", `(${c.score}`).zrangebyscore(q, c.score, c.score))) as [number, string[]];
+    // Redis orders equal scores by member bytes; count the ties up to and including the cursor's member.
+    const mark = Buffer.from(c.member);
+    return before + ties.filter((m) => Buffer.compare(Buffer.from(m), mark) <= 0).length;
+  }
+
+  private hsetJson(tenant: string, hash: string, field: string, value: object) {
+    return this.guard(async () => { await this.client.hset(`${this.t(tenant)}${hash}`, field, JSON.stringify(value)); });
+  }
+  private hdel(tenant: string, hash: string, field: string) {
+    return this.guard(async () => (await this.client.hdel(`${this.t(tenant)}${hash}`, field)) === 1);
+  }
+  private getTimed<T extends { until?: number }>(tenant: string, hash: string, field: string, now: number) {
+    return this.guard(async () => {
+      const key = `${this.t(tenant)}${hash}`;
+      const json = await this.client.hget(key, field);
+      if (json === null) return null;
+      const v = JSON.parse(json) as T;
+      if (v.until !== undefined && v.until <= now) {
+        this.prune(key, field, json);
+        return null;
+      }
+      return v;
+    });
+  }
+  private async listTimed<T extends { until?: number }>(tenant: string, hash: string, now: number): Promise<[string, T][]> {
+    const key = `${this.t(tenant)}${hash}`;
+    const out: [string, T][] = [];
+    for (const [field, json] of Object.entries(await this.client.hgetall(key))) {
+      const v = JSON.parse(json) as T;
+      if (v.until !== undefined && v.until <= now) this.prune(key, field, json);
+      else out.push([field, v]);
+    }
+    return out;
+  }
+  /** Best effort: a failure only leaves an expired entry that reads keep filtering out. */
+  private prune(key: string, field: string, json: string) {
+    runScript(this.client, "cstHdelIfSame", [key], [field, json]).catch(() => {});
+  }
+
+  private async readUsers(tenant: string, encodedIds: string[]): Promise<(UserRecord | null)[]> {
+    if (!encodedIds.length) return [];
+    const T = this.t(tenant);
+    const m = this.client.multi();
+    for (const id of encodedIds) m.hgetall(`${T}u:${id}`).lrange(`${T}uip:${id}`, 0, -1).lrange(`${T}udev:${id}`, 0, -1);
+    const rows = await exec(m);
+    return encodedIds.map((_, i) =>
+      decodeUser(rows[i * 3] as Record<string, string>, rows[i * 3 + 1] as string[], rows[i * 3 + 2] as string[]));
+  }
+
+  /** Refreshes the liveness of every node id that holds slots through this store, for as long as it runs. */
+  private keepAlive(nodeId: string) {
+    this.liveNodes.add(nodeId);
+    if (this.heartbeat || this.closed) return;
+    this.heartbeat = setInterval(() => {
+      for (const node of this.liveNodes) {
+        this.client.set(`${this.prefix}c:{conn}:node:${enc(node)}`, "1", "PX", this.livenessMs).catch(() => {});
+      }
+    }, Math.max(10, Math.floor(this.livenessMs / 3)));
+    this.heartbeat.unref();
+  }
+}
+
+const enc = encodeURIComponent;
+
+function toStoreError(err: unknown): unknown {
+  if (err instanceof StoreUnavailableError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (!isStoreDown(err) && !UNAVAILABLE.test(message)) return err;
+  const e = new StoreUnavailableError(`redis unavailable: ${message}`);
+  (e as Error & { cause?: unknown }).cause = err;
+  return e;
+}
+
+async function quit(redis: Redis) {
+  if (redis.status === "end") return;
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  }
+}
+
+/** MULTI/pipeline results without the per-command error tuples; the first error is thrown. */
+async function exec(m: ReturnType<Redis["multi"]>): Promise<unknown[]> {
+  const res = await m.exec();
+  if (!res) throw new Error("transaction aborted");
+  return res.map(([err, v]) => {
+    if (err) throw err;
+    return v;
+  });
+}
+
+/** WITHSCORES replies: flat [member, score, ...] (RESP2 shapes) or [member, score] pairs (RESP3 reply mapping). */
+function scored(reply: unknown): { member: string; score: string }[] {
+  const a = reply as unknown[];
+  if (a.length && Array.isArray(a[0])) return (a as [unknown, unknown][]).map(([m, s]) => ({ member: String(m), score: String(s) }));
+  const out: { member: string; score: string }[] = [];
+  for (let i = 0; i < a.length; i += 2) out.push({ member: String(a[i]), score: String(a[i + 1]) });
+  return out;
+}
+
+/** Script replies come back as flat [field, value, ...] arrays, direct HGETALL as objects. */
+function fields(reply: unknown): Record<string, string> | null {
+  if (Array.isArray(reply)) {
+    if (!reply.length) return null;
+    const out: Record<string, string> = {};
+    for (let i = 0; i < reply.length; i += 2) out[String(reply[i])] = String(reply[i + 1]);
+    return out;
+  }
+  if (reply && typeof reply === "object" && Object.keys(reply).length) return reply as Record<string, string>;
+  return null;
+}
+
+function decodeMessage(reply: unknown): StoredMessage | null {
+  const h = fields(reply);
+  if (!h || h.j === undefined) return null;
+  const m = JSON.parse(h.j) as StoredMessage;
+  m.status = h.s as MessageStatus;
+  if (h.h !== undefined) m.helpful = Number(h.h);
+  if (h.x !== undefined) delete m.shadow;
+  return m;
+}
+
+function decodeMessages(reply: unknown): StoredMessage[] {
+  return (reply as unknown[]).map(decodeMessage).filter((m): m is StoredMessage => m !== null);
+}
+
+function decodeEntry(reply: unknown): QueueEntry | null {
+  const h = fields(reply);
+  if (!h || h.m === undefined) return null;
+  return {
+    messageId: h.m,
+    kind: h.k as QueueEntry["kind"],
+    reasons: JSON.parse(h.r!) as QueueEntry["reasons"],
+    priority: h.p as QueueEntry["priority"],
+    queuedAt: Number(h.t),
+  };
+}
+
+function decodeRoomState(h: Record<string, string>): RoomState | null {
+  if (!Object.keys(h).length) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(h)) if (k !== "_") out[k] = JSON.parse(v);
+  return out as RoomState;
+}
+
+function decodeUser(h: Record<string, string>, ips: string[], devices: string[]): UserRecord | null {
+  if (!h || h.u === undefined) return null;
+  const c = (name: UserCounter) => Number(h[`c:${name}`] ?? 0);
+  return {
+    user: JSON.parse(h.u) as Author,
+    ips,
+    devices: devices.map((d) => JSON.parse(d.slice(d.indexOf("\n") + 1)) as Device),
+    firstSeen: Number(h.fs),
+    lastSeen: Number(h.ls),
+    counters: {
+      messages: c("messages"), helpfulReceived: c("helpfulReceived"), removed: c("removed"), flagsRaised: c("flagsRaised"),
+      flagsUpheld: c("flagsUpheld"), flagsOverturned: c("flagsOverturned"), held: c("held"),
+    },
+  };
+}
+
+function decodeFilterEdits(reply: unknown): FilterEdits {
+  const [version, ...lists] = reply as [string | number, ...string[][]];
+  const out = { version: Number(version) } as FilterEdits;
+  FILTER_FIELDS.forEach((f, i) => { out[f] = lists[i] ?? []; });
+  return out;
+}
+
+function encodeCursor(c: { score: string; member: string }): string {
+  return Buffer.from(JSON.stringify([c.score, c.member])).toString("base64url");
+}
+function decodeCursor(cursor: string): { score: string; member: string } | null {
+  try {
+    const [score, member] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
+    if (typeof score !== "string" || !Number.isFinite(Number(score)) || typeof member !== "string") return null;
+    return { score, member };
+  } catch {
+    return null;
+  }
+}

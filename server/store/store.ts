@@ -1,0 +1,230 @@
+import type {
+  Author, AuditEntry, Ban, Contribution, Device, Flag, IpBlock, Message, MessageStatus, Mute, Reason, Role,
+} from "../../client-sdk/src/protocol.ts";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { SpamWindow } from "../filters/types.ts";
+
+/**
+ * Everything Causette shares between nodes lives behind this interface. Every method is
+ * tenant-scoped (first argument) so nothing can cross tenants by construction.
+ * Two implementations pass one contract suite: MemoryStore (embedded, one node) and RedisStore.
+ *
+ * Methods that two nodes can race on are atomic in both implementations: appendMessage with an
+ * idempotency key, setMessageStatus with `from`, addFlag, addHelpful, queueTake, setRole.
+ */
+export interface Store extends SpamWindowStore {
+  readonly kind: "memory" | "redis";
+  /** Resolves true when the backend answers. Never throws. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  /**
+   * A secret shared by every node (e.g. the one that signs guest tokens): the first node to ask
+   * creates it from `candidate`, everyone after gets that same value. Not tenant-scoped.
+   */
+  sharedSecret(name: string, candidate: string): Promise<string>;
+
+  // ---- rooms ------------------------------------------------------------------------------
+  /** Manager-set settings of a room (absent fields fall back to config). */
+  getRoomState(tenant: string, room: string): Promise<RoomState | null>;
+  updateRoomState(tenant: string, room: string, patch: Partial<RoomState>): Promise<RoomState>;
+  /** Records that a room exists and was active at `at` (for the back office room list). */
+  touchRoom(tenant: string, room: string, at: number): Promise<void>;
+  listRooms(tenant: string, limit: number): Promise<{ id: string; lastActive: number }[]>;
+
+  // ---- messages ---------------------------------------------------------------------------
+  /**
+   * Persists a message and adds it to its room's timeline (capped at `keep` entries).
+   * With `idempotency`, atomically: when the key already names a message, nothing is written
+   * and that message is returned with `duplicate: true`.
+   */
+  appendMessage(
+    tenant: string,
+    message: StoredMessage,
+    opts: { keep: number; idempotency?: { key: string; ttlMs: number } },
+  ): Promise<{ message: StoredMessage; duplicate: boolean }>;
+  /** The message an idempotency key names, if the key is still live. */
+  findIdempotent(tenant: string, key: string): Promise<StoredMessage | null>;
+  getMessage(tenant: string, id: string): Promise<StoredMessage | null>;
+  /**
+   * Compare-and-set of a message's status: applies only when the current status is in `from`
+   * (any status when `from` is absent). Returns the updated message, or null when the message
+   * does not exist or its status was not in `from`.
+   */
+  setMessageStatus(tenant: string, id: string, to: MessageStatus, from?: readonly MessageStatus[]): Promise<StoredMessage | null>;
+  /** The room's most recent `limit` timeline entries of every status, oldest first. */
+  roomTimeline(tenant: string, room: string, limit: number): Promise<StoredMessage[]>;
+  /** A user's most recent messages in this tenant, newest first. */
+  userMessages(tenant: string, userId: string, limit: number): Promise<StoredMessage[]>;
+  /** Marks every visible/held/hidden message of the room deleted; returns the ones it changed. */
+  clearRoom(tenant: string, room: string): Promise<StoredMessage[]>;
+  /** Adds a distinct helpful vote. `added` false when this voter had already voted. */
+  addHelpful(tenant: string, messageId: string, voterId: string): Promise<{ count: number; added: boolean }>;
+
+  // ---- flags and review queue -------------------------------------------------------------
+  /**
+   * Atomically adds a flag (one per flagger per message). When the message is `visible` and
+   * either `hideNow` or the distinct flag count reaches `reportsToHide`, its status becomes
+   * `hidden` in the same step, and `hiddenNow` says so. Null when the message does not exist.
+   */
+  addFlag(
+    tenant: string,
+    messageId: string,
+    flag: Flag,
+    rule: { reportsToHide: number; hideNow: boolean },
+  ): Promise<{ added: boolean; count: number; hiddenNow: boolean; message: StoredMessage } | null>;
+  getFlags(tenant: string, messageId: string): Promise<Flag[]>;
+  /**
+   * Puts a message in the review queue or merges into its entry: reasons are appended,
+   * priority only rises (normal → high), kind "flag" is kept once a flag arrives.
+   */
+  queuePut(tenant: string, entry: QueueEntry): Promise<QueueEntry>;
+  /** Oldest first within priority (high before normal). `cursor` is opaque. */
+  queueList(tenant: string, limit: number, cursor?: string): Promise<{ entries: QueueEntry[]; cursor?: string }>;
+  queueGet(tenant: string, messageId: string): Promise<QueueEntry | null>;
+  /** Atomically removes the entry: exactly one caller racing on the same id gets it back. */
+  queueTake(tenant: string, messageId: string): Promise<QueueEntry | null>;
+  queueSize(tenant: string): Promise<number>;
+
+  // ---- sanctions and roles (expired entries are never returned) ----------------------------
+  setBan(tenant: string, userId: string, ban: Ban): Promise<void>;
+  getBan(tenant: string, userId: string, now: number): Promise<Ban | null>;
+  deleteBan(tenant: string, userId: string): Promise<boolean>;
+  listBans(tenant: string, now: number): Promise<(Ban & { userId: string })[]>;
+  setMute(tenant: string, userId: string, mute: Mute): Promise<void>;
+  getMute(tenant: string, userId: string, now: number): Promise<Mute | null>;
+  deleteMute(tenant: string, userId: string): Promise<boolean>;
+  /** Keyed by the canonical CIDR string. */
+  addIpBlock(tenant: string, block: IpBlock): Promise<void>;
+  removeIpBlock(tenant: string, cidr: string): Promise<boolean>;
+  listIpBlocks(tenant: string, now: number): Promise<IpBlock[]>;
+  /** A role granted by a manager (null: none, the JWT decides). */
+  setRole(tenant: string, userId: string, role: Role | null): Promise<void>;
+  getRole(tenant: string, userId: string): Promise<Role | null>;
+
+  // ---- people and reputation --------------------------------------------------------------
+  /** Remembers who connected, from where and with what (kept small: last ips/devices only). */
+  recordSession(tenant: string, user: Author, ip: string, device: Device, at: number): Promise<void>;
+  getUser(tenant: string, userId: string): Promise<UserRecord | null>;
+  bumpUser(tenant: string, userId: string, field: UserCounter, by?: number): Promise<void>;
+  /** Users ordered by `messages` descending (for moderator candidates). */
+  listUsers(tenant: string, limit: number): Promise<UserRecord[]>;
+
+  // ---- audit ------------------------------------------------------------------------------
+  appendAudit(tenant: string, entry: AuditEntry): Promise<void>;
+  /** Newest first. `cursor` is opaque. */
+  listAudit(tenant: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; cursor?: string }>;
+
+  // ---- filter lists edited by managers ----------------------------------------------------
+  getFilterEdits(tenant: string): Promise<FilterEdits>;
+  /** Applies set additions/removals atomically and returns the new edits. */
+  updateFilterEdits(tenant: string, patch: FilterEditsPatch): Promise<FilterEdits>;
+
+  // ---- stats ------------------------------------------------------------------------------
+  /** Counts an event in the room's per-minute bucket (buckets older than an hour may be dropped). */
+  bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number): Promise<void>;
+  /** Per room, per-minute buckets since `since` (epoch ms), for rooms with any activity. */
+  roomStats(tenant: string, since: number): Promise<Record<string, { minute: number; messages: number; held: number; flags: number }[]>>;
+  /** Each node reports its local online counts per room; entries expire after `ttlMs` (a dead node stops counting). */
+  reportPresence(nodeId: string, tenant: string, counts: Record<string, number>, ttlMs: number): Promise<void>;
+  /** Sum over live nodes of online counts per room. */
+  presence(tenant: string): Promise<Record<string, number>>;
+
+  // ---- connections (cluster-wide per-IP cap; not tenant-scoped: it protects the service) ---
+  /** Takes a connection slot for `ip` when fewer than `limit` are held; false when full. */
+  acquireConnection(nodeId: string, ip: string, limit: number): Promise<boolean>;
+  releaseConnection(nodeId: string, ip: string): Promise<void>;
+
+  // ---- rate limits ------------------------------------------------------------------------
+  /** A rate-limiter-flexible limiter whose counters live where this store's state lives. */
+  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract;
+
+  // ---- cluster events ---------------------------------------------------------------------
+  /** Publishes to every node (including this one). */
+  publish(event: ClusterEvent): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(handler: (event: ClusterEvent) => void): () => void;
+}
+
+/** The spam stage's sliding window (see filters/types.ts), keyed per tenant. */
+export interface SpamWindowStore {
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): Promise<{ count: number; distinct: number }>;
+}
+
+/** Adapts the store to the filter engine's tenant-less SpamWindow. */
+export function spamWindowFor(store: SpamWindowStore, tenant: string): SpamWindow {
+  return { record: (key, member, windowMs, now) => store.recordText(tenant, key, member, windowMs, now) };
+}
+
+/** A message with the fields only the server and managers see. */
+export interface StoredMessage extends Message {
+  ip?: string;
+  device?: Device;
+  /** Filter reasons when it was held. */
+  reasons?: Reason[];
+  /** Held silently: its author was told it is visible (shadow mode or shadow ban). */
+  shadow?: boolean;
+  /** Idempotency: the client's id for it. */
+  clientId?: string;
+}
+
+export interface RoomState {
+  frozen?: boolean;
+  slowModeSec?: number;
+  contribution?: Contribution;
+}
+
+export interface QueueEntry {
+  messageId: string;
+  kind: "filter" | "flag";
+  reasons: Reason[];
+  priority: "high" | "normal";
+  queuedAt: number;
+}
+
+export type UserCounter =
+  | "messages" | "helpfulReceived" | "removed" | "flagsRaised" | "flagsUpheld" | "flagsOverturned" | "held";
+
+export interface UserRecord {
+  user: Author;
+  ips: string[];
+  devices: Device[];
+  firstSeen: number;
+  lastSeen: number;
+  counters: Record<UserCounter, number>;
+}
+
+export type RoomCounter = "messages" | "held" | "flags";
+
+export interface FilterEdits {
+  /** Terms managers added (beyond config terms). */
+  added: string[];
+  /** Terms managers removed (from config terms or the built-in lists). */
+  removed: string[];
+  /** Exceptions managers added. */
+  allow: string[];
+  /** Exceptions managers lifted (from config allow). */
+  disallowed: string[];
+  linkAllow: string[];
+  linkBlock: string[];
+  linkUnallowed: string[];
+  linkUnblocked: string[];
+  /** Bumped on every change so nodes can tell a stale compile. */
+  version: number;
+}
+
+export type FilterEditsPatch = Partial<Record<Exclude<keyof FilterEdits, "version">, { add?: string[]; remove?: string[] }>>;
+
+export const EMPTY_FILTER_EDITS: Readonly<FilterEdits> = Object.freeze({
+  added: [], removed: [], allow: [], disallowed: [], linkAllow: [], linkBlock: [], linkUnallowed: [], linkUnblocked: [], version: 0,
+});
+
+/**
+ * Events that every node must act on. Socket fan-out itself goes through the Socket.IO adapter;
+ * these are for node-local state (compiled filters, cached room settings).
+ */
+export type ClusterEvent =
+  | { type: "filters:changed"; tenant: string; version: number }
+  | { type: "room:changed"; tenant: string; room: string }
+  | { type: "sanctions:changed"; tenant: string }
+  | { type: "role:changed"; tenant: string; userId: string; role: Role | null };

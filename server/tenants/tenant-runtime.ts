@@ -1,0 +1,112 @@
+import { BurstyRateLimiter, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { IpBlock } from "../../client-sdk/src/protocol.ts";
+import { compileCidrMatcher } from "../auth/cidr.ts";
+import { createTokenVerifier, type TokenVerifier } from "../auth/jwt.ts";
+import type { TenantConfig } from "../config/schema.ts";
+import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/types.ts";
+import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
+import { createSpamDetector } from "../filters/spam.ts";
+
+/** How long a node trusts its cached IP block list before re-reading it (timed blocks, missed events). */
+const IP_BLOCK_CACHE_MS = 2000;
+
+export type FilterCompiler = (lists: FilterLists) => Promise<CompiledFilters>;
+
+/**
+ * One tenant's compiled, per-node state: token verifier, room pattern, limiters, spam detector
+ * and the current compiled filters (swapped whole on every lexicon or link change).
+ */
+export class TenantRuntime {
+  readonly id: string;
+  readonly roomPattern: RegExp;
+  readonly verifyToken: TokenVerifier;
+  readonly rateLimiter: BurstyRateLimiter;
+  readonly spam: SpamDetector;
+  private compiled: CompiledFilters | undefined;
+  private compiledVersion = -1;
+  private rebuilding: Promise<void> | undefined;
+  private readonly slowLimiters = new Map<number, RateLimiterAbstract>();
+  private ipCache: { at: number; match: (ip: string) => IpBlock | undefined } | undefined;
+
+  constructor(readonly config: TenantConfig, private readonly store: Store, private readonly compile: FilterCompiler) {
+    this.id = config.id;
+    this.roomPattern = new RegExp(config.rooms.pattern);
+    this.verifyToken = createTokenVerifier(config.auth);
+    const { burst, perSecond } = config.rateLimit;
+    // A token bucket as rate-limiter-flexible expresses it: a steady rate plus a burst allowance.
+    const steady = store.createRateLimiter({ keyPrefix: `rl:${this.id}:steady`, points: Math.max(1, Math.floor(perSecond)), durationSec: Math.max(1, Math.round(1 / Math.min(perSecond, 1))) });
+    const burstL = store.createRateLimiter({ keyPrefix: `rl:${this.id}:burst`, points: burst, durationSec: Math.max(1, Math.ceil(burst / perSecond)) });
+    this.rateLimiter = new BurstyRateLimiter(steady, burstL);
+    this.spam = createSpamDetector(config.filters.spam, spamWindowFor(store, this.id));
+  }
+
+  /** The compiled filters in force. `ready()` must have resolved once before the first message. */
+  filters(): CompiledFilters {
+    if (!this.compiled) throw new Error(`filters of tenant ${this.id} are not compiled yet`);
+    return this.compiled;
+  }
+
+  /** Compiles the filters from config plus the managers' edits in the store; safe to call repeatedly. */
+  async refreshFilters(): Promise<void> {
+    if (this.rebuilding) return this.rebuilding;
+    this.rebuilding = (async () => {
+      try {
+        const edits = await this.store.getFilterEdits(this.id);
+        if (edits.version === this.compiledVersion && this.compiled) return;
+        const next = await this.compile(mergeLists(this.config, edits));
+        // Swapped whole: a message being checked keeps the object it started with.
+        this.compiled = next;
+        this.compiledVersion = edits.version;
+      } finally {
+        this.rebuilding = undefined;
+      }
+    })();
+    return this.rebuilding;
+  }
+
+  get filtersVersion(): number { return this.compiledVersion; }
+
+  /** Slow mode uses one limiter per distinct interval a manager has chosen. */
+  slowLimiter(sec: number): RateLimiterAbstract {
+    let l = this.slowLimiters.get(sec);
+    if (!l) {
+      l = this.store.createRateLimiter({ keyPrefix: `slow:${this.id}:${sec}`, points: 1, durationSec: sec });
+      this.slowLimiters.set(sec, l);
+    }
+    return l;
+  }
+
+  /** The IP block covering `ip`, if any, from a short-lived cache of the tenant's block list. */
+  async ipBlock(ip: string, now: number): Promise<IpBlock | undefined> {
+    if (!this.ipCache || now - this.ipCache.at > IP_BLOCK_CACHE_MS) {
+      const blocks = await this.store.listIpBlocks(this.id, now);
+      this.ipCache = { at: now, match: compileCidrMatcher(blocks) };
+    }
+    const hit = this.ipCache.match(ip);
+    return hit && (hit.until === undefined || hit.until > now) ? hit : undefined;
+  }
+
+  invalidateSanctions(): void { this.ipCache = undefined; }
+}
+
+/** Config lists plus managers' edits: the one place that decides what a tenant's lists are. */
+export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterLists {
+  const apply = (base: readonly string[], add: readonly string[], remove: readonly string[]) => {
+    const set = new Set(base.map((s) => s.toLowerCase()));
+    for (const a of add) set.add(a.toLowerCase());
+    for (const r of remove) set.delete(r.toLowerCase());
+    return [...set];
+  };
+  const f = config.filters;
+  return {
+    languages: f.lexicon.languages,
+    terms: apply(f.lexicon.terms, edits.added, edits.removed),
+    allow: apply(f.lexicon.allow, edits.allow, edits.disallowed),
+    removed: edits.removed.map((s) => s.toLowerCase()),
+    links: {
+      mode: f.links.mode,
+      allow: apply(f.links.allow, edits.linkAllow, edits.linkUnallowed),
+      block: apply(f.links.block, edits.linkBlock, edits.linkUnblocked),
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatClient } from "../../client-sdk/src/index.ts";
+import { browserAvailable, launchBrowser, newPage, openBackOffice, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import { testConfig } from "../support/config.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+/** The back office in real Chromium, acting on real shoppers' widgets. */
+describe.skipIf(!browserAvailable())("back office in a browser", () => {
+  let server: TestServer;
+  let shop: ShopServer;
+  let browser: Browser;
+  let admin: Page;
+  let alice: Page;
+  let bruno: Page;
+  let token: string;
+  let moderator: ChatClient;
+  const watches: PageWatch[] = [];
+  const requested: string[] = [];
+
+  const widget = (p: Page) => p.locator("#causette");
+  const message = (p: Page, text: string) => widget(p).locator("li.msg", { hasText: text });
+  const queueItem = (text: string) => admin.locator("li.qitem", { hasText: text });
+  const tab = (name: RegExp) => admin.getByRole("tab", { name });
+  async function say(p: Page, text: string): Promise<void> {
+    const box = widget(p).getByLabel("Your message");
+    await box.fill(text);
+    await box.press("Enter");
+  }
+  async function shopper(): Promise<Page> {
+    const { page, watch } = await newPage(browser);
+    watches.push(watch);
+    await page.goto(shop.page());
+    await widget(page).locator(".pill.live").waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServer(testConfig({ acme: { origins: [] } }));
+    shop = await startShop(server.url);
+    browser = await launchBrowser();
+    token = await server.token({ tenant: "acme", role: "manager", sub: "cm-1", name: "Camille" });
+    const opened = await newPage(browser, { width: 1280, height: 900 });
+    admin = opened.page;
+    watches.push(opened.watch);
+    admin.on("request", (r) => requested.push(r.url()));
+    [alice, bruno] = await Promise.all([shopper(), shopper(), openBackOffice(admin, server.url, "acme", token)]);
+    moderator = await server.connected({ role: "moderator", sub: "mod-1", name: "Sam" });
+    await moderator.join("product:serum-42");
+  });
+
+  afterAll(async () => {
+    for (const w of watches) expect(w.errors).toEqual([]);
+    for (const w of watches) expect(w.dialogs).toEqual([]);
+    // The manager's token never travels in a URL (it would land in logs and history).
+    expect(requested.filter((u) => u.includes(token))).toEqual([]);
+    await browser?.close();
+    await shop?.close();
+    await server?.close();
+  });
+
+  it("shows held messages live in the queue with the matched words highlighted", async () => {
+    await say(alice, "Hello! quel connard ce vendeur");
+    await say(alice, "you are such a connard, seriously");
+    await queueItem("quel connard").waitFor();
+    await queueItem("such a connard").waitFor();
+    const first = queueItem("quel connard");
+    expect(await first.locator("mark").textContent()).toBe("connard");
+    // Author, role, device and IP are there for the manager.
+    const facts = await first.locator(".facts").innerText();
+    expect(facts).toMatch(/Guest \d+/);
+    expect(facts).toMatch(/127\.0\.0\.1/);
+    expect(facts).toMatch(/Chrome/);
+    await admin.getByText(/j \/ k next \/ previous/).waitFor();
+    await screenshot(admin, "backoffice-queue");
+  });
+
+  it("approves with the keyboard (j then a) and the other shopper then sees the message", async () => {
+    expect(await message(bruno, "such a connard").count()).toBe(0);
+    await expect.poll(() => queueItem("quel connard").getAttribute("aria-current")).toBe("true");
+    await admin.keyboard.press("j");
+    await expect.poll(() => queueItem("such a connard").getAttribute("aria-current")).toBe("true");
+    await admin.keyboard.press("a");
+    await message(bruno, "such a connard").waitFor();
+    await queueItem("such a connard").waitFor({ state: "detached" });
+    await expect.poll(() => message(alice, "such a connard").getAttribute("data-status")).toBe("visible");
+  });
+
+  it("removes and bans in one action (b): the shopper's session ends with a clear message", async () => {
+    const item = queueItem("quel connard");
+    const userId = (await item.locator(".facts code").first().textContent())!;
+    await expect.poll(() => item.getAttribute("aria-current")).toBe("true");
+    await admin.keyboard.press("b");
+    await widget(alice).getByText(/You are banned from this chat until/).waitFor();
+    await expect.poll(() => widget(alice).getByLabel("Your message").isDisabled()).toBe(true);
+    await admin.getByText(/Nothing to review/).waitFor();
+
+    await tab(/People/).click();
+    await admin.getByLabel("User id").fill(userId);
+    await admin.getByLabel("User id").press("Enter");
+    const person = admin.locator(`article.person[data-user="${userId}"]`);
+    await person.getByText(/^Banned until/).waitFor();
+    await person.getByText("you are such a connard, seriously").waitFor();
+    await screenshot(admin, "backoffice-people");
+  });
+
+  it("receives moderator alerts with a visible badge", async () => {
+    await moderator.raiseAlert("product:serum-42", "Several accounts posting the same link, please look");
+    await expect.poll(() => tab(/Alerts/).getAttribute("aria-label")).toBe("Alerts (1)");
+    await admin.locator("[data-tab=alerts] .badge").waitFor();
+    await tab(/Alerts/).click();
+    await admin.getByText("Several accounts posting the same link, please look").waitFor();
+    await screenshot(admin, "backoffice-alerts");
+  });
+
+  it("controls a room: freezing it shows at once in the shopper's widget; reads it live", async () => {
+    await tab(/Rooms/).click();
+    const card = admin.locator('article.room-card[data-room="product:serum-42"]');
+    await card.waitFor();
+    await card.locator("svg.spark").waitFor();
+    await card.getByRole("button", { name: "Read live" }).click();
+    await admin.locator(".reader").getByText("such a connard").waitFor();
+    // Live: a new message from the moderator shows up in the reader without a refresh.
+    await moderator.send("product:serum-42", "Pausing the room for a few minutes, thanks for your patience.");
+    await admin.locator(".reader").getByText("Pausing the room for a few minutes").waitFor();
+    await card.getByRole("button", { name: "Freeze" }).click();
+    await widget(bruno).getByText(/paused by the moderators/).first().waitFor();
+    await screenshot(admin, "backoffice-rooms");
+    await admin.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(admin, "backoffice-rooms-tablet-768");
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    await card.getByRole("button", { name: "Unfreeze" }).click();
+    await widget(bruno).getByText(/paused by the moderators/).first().waitFor({ state: "detached" });
+  });
+
+  it("validates IP blocks in the form before sending, then lists them", async () => {
+    await tab(/IP blocks/).click();
+    const address = admin.getByLabel(/Address or CIDR range/);
+    await address.fill("300.1.2.3/24");
+    await admin.getByRole("button", { name: "Block", exact: true }).click();
+    await admin.getByText("Not a valid IPv4 or IPv6 address or CIDR range.").waitFor();
+    expect(await address.getAttribute("aria-invalid")).toBe("true");
+    for (const cidr of ["203.0.113.0/24", "2001:db8::/32"]) {
+      await address.fill(cidr);
+      await admin.locator("#panel-ip").getByLabel("Reason", { exact: true }).fill("Spam wave");
+      await admin.getByRole("button", { name: "Block", exact: true }).click();
+      await admin.locator(`tr[data-cidr="${cidr}"]`).waitFor();
+    }
+    await screenshot(admin, "backoffice-ip-blocks");
+  });
+
+  it("edits the filters with immediate effect", async () => {
+    await tab(/Filters/).click();
+    const add = admin.getByLabel("Add — Blocked terms");
+    await add.fill("fakebrand");
+    await add.press("Enter");
+    await admin.getByRole("button", { name: "Remove fakebrand" }).waitFor();
+    await say(bruno, "Honestly fakebrand is cheaper");
+    const held = message(bruno, "fakebrand is cheaper");
+    await expect.poll(() => held.getAttribute("data-status")).toBe("held");
+    await screenshot(admin, "backoffice-filters");
+  });
+
+  it("shows the audit log and exports it through an authorised fetch, never a token URL", async () => {
+    await tab(/Audit log/).click();
+    await admin.locator("table.audit").getByText("user.banned").first().waitFor();
+    await admin.locator("table.audit").getByText("queue.approved").first().waitFor();
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-acme-.*\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv).toContain("queue.approved");
+    expect(csv).toContain("user.banned");
+    await admin.getByLabel("Action").fill("user.banned");
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await expect.poll(() => admin.locator("table.audit tbody tr").count()).toBe(1);
+    await admin.getByLabel("Action").fill("");
+    await admin.getByRole("button", { name: "Apply filters" }).click();
+    await expect.poll(() => admin.locator("table.audit tbody tr").count()).toBeGreaterThan(3);
+    await screenshot(admin, "backoffice-audit");
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { ChatError } from "../../client-sdk/src/index.ts";
+import { describeRedis } from "../support/redis-server.ts";
+import { startCluster, type Cluster } from "../support/cluster.ts";
+import { startModServer, HELD_TEXT, type ModServer } from "../moderation/support.ts";
+import { waitFor } from "../support/wait.ts";
+
+/** A manager on node A acts; shoppers connected to node B feel it at once. */
+describeRedis("manager actions across nodes", () => {
+  let cluster: Cluster;
+  let a: ModServer;
+  let b: ModServer;
+  beforeAll(async () => {
+    cluster = await startCluster({ server: { trustProxy: true } }, "adm");
+    ({ a, b } = cluster);
+  });
+  afterAll(async () => { await cluster?.close(); });
+
+  it("a ban on A ends the shopper's session on B and B refuses them", async () => {
+    const admin = await a.admin();
+    const victim = await b.chat({ role: "member", sub: "troll-1" });
+    const ended = waitFor(victim, "session:ended");
+    await admin.ban("troll-1", { reason: "insults", durationSec: 3600 });
+    expect(await ended).toMatchObject({ code: "banned", reason: "insults" });
+    await expect(b.chat({ role: "member", sub: "troll-1" })).rejects.toMatchObject({ code: "banned" } satisfies Partial<ChatError>);
+  });
+
+  it("an IP block on A disconnects matching sockets on B and B refuses new handshakes from the range", async () => {
+    const admin = await a.admin();
+    const victim = await b.chat({ role: "member", sub: "from-range", ip: "198.51.100.7" });
+    const bystander = await b.chat({ role: "member", sub: "elsewhere", ip: "192.0.2.10" });
+    const ended = waitFor(victim, "session:ended");
+    await admin.blockIp("198.51.100.0/24", { reason: "raid" });
+    expect(await ended).toMatchObject({ code: "ip_blocked" });
+    await expect(b.chat({ role: "member", sub: "another", ip: "198.51.100.99" })).rejects.toMatchObject({ code: "ip_blocked" });
+    expect(bystander.socket.connected).toBe(true);
+  });
+
+  it("a role change on A reaches the user's live socket on B", async () => {
+    const admin = await a.admin();
+    const regular = await b.chat({ role: "member", sub: "regular-1" });
+    const session = waitFor(regular, "session", (s) => s.user.role === "moderator");
+    await admin.setRole("regular-1", "moderator");
+    expect((await session).user).toMatchObject({ id: "regular-1", role: "moderator" });
+  });
+
+  it("a freeze on A applies on B at once; managers still post", async () => {
+    const admin = await a.admin();
+    const shopper = await b.chat({ role: "member", sub: "shopper-f" });
+    const manager = await b.chat({ role: "manager", sub: "cm-f" });
+    await shopper.join("product:frozen");
+    await manager.join("product:frozen");
+    const updated = waitFor(shopper, "room:updated", (r) => r.frozen === true);
+    await admin.updateRoom("product:frozen", { frozen: true });
+    await updated;
+    await expect(shopper.send("product:frozen", "anyone here?")).rejects.toMatchObject({ code: "room_frozen" });
+    expect((await manager.send("product:frozen", "Room paused for a moment.")).status).toBe("visible");
+  });
+
+  it("a lexicon change on A holds the new term on B straight away", async () => {
+    const admin = await a.admin();
+    const shopper = await b.chat({ role: "member", sub: "shopper-l" });
+    await shopper.join("product:lex");
+    expect((await shopper.send("product:lex", "Le concurrent Brandolux est moins cher")).status).toBe("visible");
+    await admin.updateLexicon({ add: ["brandolux"] });
+    expect((await shopper.send("product:lex", "Franchement Brandolux c'est mieux")).status).toBe("held");
+  });
+
+  it("a held message on B reaches the queue feed of a manager on A; two managers on two nodes resolve it once", async () => {
+    const adminA = await a.admin({ sub: "cm-a" });
+    const adminB = await b.admin({ sub: "cm-b" });
+    await adminA.subscribe();
+    const shopper = await b.chat({ role: "member", sub: "shopper-q" });
+    await shopper.join("product:queue");
+    const queued = waitFor(adminA, "queue:added");
+    const held = await shopper.send("product:queue", HELD_TEXT);
+    expect((await queued).message.id).toBe(held.id);
+    const results = await Promise.allSettled([adminA.resolve(held.id, "approve"), adminB.resolve(held.id, "remove")]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason.code).toBe("conflict");
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../server/filters/normalize.ts";
+import { createLinkMatcher, findLinks } from "../../server/filters/links.ts";
+import { demoFilters, withLists } from "./demo-filters.ts";
+
+const hosts = (text: string) => findLinks(normalize(text)).map((l) => l.host);
+
+describe("links: forms that are links", () => {
+  it.each([
+    ["https://rivalbeauty.com/promo", "rivalbeauty.com"],
+    ["hxxps://rivalbeauty.com", "rivalbeauty.com"],
+    ["ftp://files.rival.com", "files.rival.com"],
+    ["http://localhost:3000/x", "localhost"],
+    ["www.rivalbeauty.com", "rivalbeauty.com"],
+    ["allez sur rivalbeauty.com", "rivalbeauty.com"],
+    ["rivalbeauty.com/promo", "rivalbeauty.com"],
+    ["shop.rivalbeauty.co.uk", "shop.rivalbeauty.co.uk"],
+    ["rivalbeauty dot com", "rivalbeauty.com"],
+    ["rivalbeauty point com", "rivalbeauty.com"],
+    ["rivalbeauty (dot) com", "rivalbeauty.com"],
+    ["rivalbeauty(.)com", "rivalbeauty.com"],
+    ["rivalbeauty[.]com", "rivalbeauty.com"],
+    ["rivalbeauty{.}fr", "rivalbeauty.fr"],
+    ["visit rivalbeauty . com", "rivalbeauty.com"],
+    ["rival dot co dot uk", "rival.co.uk"],
+    ["RIVALBEAUTY.COM", "rivalbeauty.com"],
+    ["rivalbеauty.com", "rivalbeauty.com"], // Cyrillic е
+    ["rivalbeauty。com", "rivalbeauty.com"], // ideographic full stop
+    ["192.168.1.10/shop", "192.168.1.10"],
+    ["http://10.0.0.1:8080", "10.0.0.1"],
+    ["t.me/cheapbeauty", "t.me"],
+    ["wa.me/33612345678", "wa.me"],
+    ["discord.gg/makeup", "discord.gg"],
+    ["https://bit.ly/3xYz12", "bit.ly"],
+    ["contact: promo@cheapbeauty.com", "cheapbeauty.com"],
+    ["go to glowshop.io now", "glowshop.io"],
+    ["rival.example", "rival.example"],
+  ])("%j → %s", (text, host) => {
+    const extra = new Set(["example"]);
+    expect(findLinks(normalize(text), extra).map((l) => l.host)).toContain(host);
+  });
+});
+
+describe("links: forms that are not links", () => {
+  it.each([
+    "24.90", "24,90 €", "v2.0", "version 2.0", "Version 3.1.2", "Mr. Smith", "e.g. on the cheeks", "i.e. after",
+    "serum, toner, etc. all", "3.5ml", "it is 30 ml.", "It's fine.Thanks", "ok.la", "fine.so", "merci.de rien",
+    "great.love it", "Merci. Be careful", "I put a dot of concealer", "Polka dot com pact", "la mise au point net",
+    "le point info du magasin", "See you soon.Bye", "10 a.m. pickup", "Top.Com", "a.s.a.p",
+  ])("%j", (text) => expect(hosts(text)).toEqual([]));
+});
+
+describe("links: tenant modes", () => {
+  it("allowlist holds everything outside allow, and lets subdomains of allowed domains through", () => {
+    const f = demoFilters();
+    expect(f.links("https://demo-beauty.com/faq")).toEqual([]);
+    expect(f.links("see shop.demo-beauty.com/x")).toEqual([]);
+    expect(f.links("demo-beauty.com.evil.com")).toHaveLength(1);
+    expect(f.links("notdemo-beauty.com")).toHaveLength(1);
+    expect(f.links("rivalbeauty.com").map((h) => h.detail)).toEqual(["rivalbeauty.com"]);
+  });
+
+  it("block wins over allow", () => {
+    const m = createLinkMatcher({ mode: "allowlist", allow: ["demo-beauty.com"], block: ["ads.demo-beauty.com"] });
+    expect(m.match(normalize("ads.demo-beauty.com/x"))).toHaveLength(1);
+    expect(m.match(normalize("www.demo-beauty.com"))).toEqual([]);
+  });
+
+  it("blocklist holds only blocked domains, their subdomains, and hidden destinations", () => {
+    const f = withLists({ links: { mode: "blocklist", allow: [], block: ["rival.example", "https://www.RivalBeauty.com/"] } });
+    expect(f.links("rival.example")).toHaveLength(1);
+    expect(f.links("shop.rival.example/promo")).toHaveLength(1);
+    expect(f.links("rivalbeauty dot com")).toHaveLength(1);
+    expect(f.links("www.rivalbeauty.com")).toHaveLength(1);
+    expect(f.links("wikipedia.org is fine")).toEqual([]);
+    expect(f.links("bit.ly/x")).toHaveLength(1);
+  });
+
+  it("a blocklist tenant may allow a shortener explicitly", () => {
+    const f = withLists({ links: { mode: "blocklist", allow: ["youtu.be"], block: [] } });
+    expect(f.links("youtu.be/abc")).toEqual([]);
+  });
+
+  it("hits quote the original text with offsets", () => {
+    const text = "allez sur RivalBeauty(.)com/Promo !";
+    const [hit] = demoFilters().links(text);
+    expect(hit).toMatchObject({ kind: "link", detail: "rivalbeauty.com", match: "RivalBeauty(.)com/Promo" });
+    expect(text.slice(hit.start, hit.end)).toBe(hit.match);
+  });
+});

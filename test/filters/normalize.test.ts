@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../server/filters/normalize.ts";
+
+const keys = (text: string) => normalize(text).tokens.map((t) => t.key);
+
+describe("normalize", () => {
+  it("folds compatibility forms: fullwidth and mathematical letters", () => {
+    expect(normalize("ｆｕｃｋ").folded).toBe("fuck");
+    expect(normalize("𝐟𝐮𝐜𝐤 𝓯𝓾𝓬𝓴").folded).toBe("fuck fuck");
+    expect(normalize("ﬁne").folded).toBe("fine");
+  });
+
+  it("folds case and accents", () => {
+    expect(normalize("ÉNCULÉ Pétasse").folded).toBe("encule petasse");
+    expect(normalize("e\u0301").folded).toBe("e"); // combining accent
+  });
+
+  it("maps Cyrillic and Greek look-alikes to Latin", () => {
+    expect(normalize("рutе").folded).toBe("pute"); // Cyrillic р, е
+    expect(normalize("ѕhіt").folded).toBe("shit");
+    expect(normalize("αssοle").folded).toBe("assole"); // Greek α, ο
+  });
+
+  it("removes invisible characters", () => {
+    for (const inv of ["\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u2060"]) {
+      expect(keys(`fu${inv}ck`)).toEqual(["fuck"]);
+    }
+  });
+
+  it("reads leetspeak, with both readings of 1", () => {
+    expect(keys("c0nn4rd m3rde 5alope sh!t a$$ @ss 7ard")).toEqual(["connard", "merde", "salope", "shit", "ass", "ass", "tard"]);
+    const one = normalize("b1tch").tokens[0];
+    expect(one.key).toBe("bitch");
+    expect(one.alts).toEqual(["bltch"]);
+  });
+
+  it("caps stretched letters at two and gives the collapsed form", () => {
+    const t = normalize("fuuuuuck").tokens[0];
+    expect(t.key).toBe("fuuck");
+    expect(t.collapsed).toBe("fuck");
+    expect(normalize("putaaaain").tokens[0].collapsed).toBe("putain");
+    expect(normalize("conaaaard").tokens[0].collapsed).toBe("conard");
+    // Doubled consonants are spelling, not emphasis.
+    expect(normalize("assess").tokens[0].collapsed).toBeUndefined();
+  });
+
+  it("keeps masks for the matcher", () => {
+    expect(normalize("f*ck").tokens[0].maskKey).toBe("f*ck");
+    expect(normalize("f@ck").tokens[0].maskKey).toBe("f*ck");
+    expect(normalize("*important*").tokens[0].key).toBe("important");
+  });
+
+  it("splits on separators and elisions, and skips numbers", () => {
+    expect(keys("t'es l’enculé, 24,90 € v2.0")).toEqual(["t", "es", "l", "encule", "v2"]);
+    expect(keys("c.o.n")).toEqual(["c", "o", "n"]);
+    expect(keys("2024 100")).toEqual([]);
+  });
+
+  it("maps folded ranges back to the original text", () => {
+    const text = "Ｃ０ＮＮＡＲＤ ﬁn Straße";
+    const n = normalize(text);
+    const [a, b, c] = n.tokens;
+    expect(text.slice(...n.toOriginal(a.s, a.e))).toBe("Ｃ０ＮＮＡＲＤ");
+    expect(text.slice(...n.toOriginal(b.s, b.e))).toBe("ﬁn");
+    expect(text.slice(...n.toOriginal(c.s, c.e))).toBe("Straße");
+    const emoji = "😀 f\u200bu\u200bck";
+    const m = normalize(emoji);
+    const t = m.tokens[0];
+    expect(emoji.slice(...m.toOriginal(t.s, t.e))).toBe("f\u200bu\u200bck");
+  });
+});

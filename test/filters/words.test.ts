@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { demoFilters, withLists } from "./demo-filters.ts";
+
+const details = (text: string) => demoFilters().words(text).map((h) => h.detail);
+const fires = (text: string) => demoFilters().words(text).length > 0;
+
+describe("words: disguises", () => {
+  it.each([
+    ["connard", "t'es vraiment un connard"],
+    ["connard", "quel c0nnard"],           // leetspeak
+    ["connard", "c.o.n.n.a.r.d va"],       // separators
+    ["connard", "C-O-N-N-A-R-D"],
+    ["connard", "c o n n a r d"],
+    ["fuck", "f u c k you"],
+    ["fuck", "f.u.c.k"],
+    ["fuck", "f_u_c_k"],
+    ["fuck", "fuuuuuck"],                   // stretched letters
+    ["fuck", "fuuck"],                      // doubled vowel
+    ["putain", "putaaaain ça pique"],
+    ["fuck", "f*ck this"],                  // masks
+    ["fuck", "f@ck"],
+    ["shit", "sh*t"],
+    ["shit", "sh.t"],
+    ["pute", "p*te"],
+    ["asshole", "a$$hole"],
+    ["bitch", "b1tch"],
+    ["bitch", "b!tch"],
+    ["fuck", "ｆｕｃｋ"],                    // fullwidth
+    ["fuck", "fu\u200bck"],                 // zero-width space
+    ["fuck", "fu\u00adck"],                 // soft hyphen
+    ["pute", "рutе"],                        // Cyrillic look-alikes
+    ["merde", "m€rde"],
+    ["connard", "con-nard"],                // split by a joiner
+    ["salope", "s@l0pe"],
+  ])("finds %s in %j", (detail, text) => {
+    expect(details(text)).toContain(detail);
+  });
+});
+
+describe("words: French forms", () => {
+  it.each([
+    "bande de connards", "sale connasse", "espèce de conne", "bande d'enculés", "l'enculé", "enculée",
+    "d'enculés", "pétasses", "BATARD", "bâtarde", "salopes", "t'es con",
+  ])("fires on %j", (text) => expect(fires(text)).toBe(true));
+});
+
+describe("words: Scunthorpe traps stay clean", () => {
+  it.each([
+    "Franchement c'est la classe", "un conseil", "j'ai fait le calcul", "une salopette en jean", "the computer",
+    "I live in Scunthorpe", "my assistant", "a cocktail", "le concours", "Connaissez-vous ce sérum ?",
+    "très réputé", "my therapist", "grapeseed oil", "passion", "analyse de peau", "particulièrement doux",
+    "culotte", "ridicule", "contact", "confiance", "disputé", "la députée", "j'habite", "en orbite", "un fichier",
+    "mon cahier", "la technique", "unique", "la clinique", "emmerdant", "class", "title", "petit", "document",
+    "cumin", "hello", "shell", "Sussex", "Dickens", "peacock", "assess", "as", "gel douche", "the sale ends",
+    "my pet", "cotton balls", "pros and cons", "a mosquito bite", "cul-de-sac", "raton laveur",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});
+
+describe("words: phrases", () => {
+  it.each([
+    ["ta gueule", "ta gueule avec tes conseils"],
+    ["fils de pute", "fils de pute"],
+    ["nique ta mere", "nique ta mère"],
+    ["son of a bitch", "son of a bitch"],
+    ["piece of shit", "what a piece of shit"],
+  ])("finds %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it("reports the phrase, not the words inside it", () => {
+    const hits = demoFilters().words("fils de pute");
+    expect(hits).toHaveLength(1);
+    expect(hits[0].match).toBe("fils de pute");
+  });
+
+  it("does not fire on a phrase word alone", () => {
+    expect(fires("une belle gueule d'ange")).toBe(false);
+  });
+});
+
+describe("words: tenant lists", () => {
+  it("adds tenant terms and their plural, whole-word only", () => {
+    const f = withLists({ terms: ["rivalbrand", "glow max"] });
+    expect(f.words("RivalBrand is better").map((h) => h.detail)).toEqual(["rivalbrand"]);
+    expect(f.words("rivalbrands are cheap")).toHaveLength(1);
+    expect(f.words("try Glow  Max instead")).toHaveLength(1);
+    expect(f.words("notrivalbrand")).toEqual([]);
+  });
+
+  it("allow exceptions remove words and phrases", () => {
+    const f = withLists({ allow: ["con", "piece of shit"] });
+    expect(f.words("quel con")).toEqual([]);
+    expect(f.words("what a piece of shit")).toEqual([]);
+    expect(f.words("shit")).toHaveLength(1);
+    expect(f.words("connard")).toHaveLength(1);
+  });
+
+  it("removed takes built-in terms out, with their derived forms", () => {
+    const f = withLists({ removed: ["pétasse"] });
+    expect(f.words("pétasse")).toEqual([]);
+    expect(f.words("petasses")).toEqual([]);
+    expect(demoFilters().words("petasses")).toHaveLength(1);
+  });
+
+  it("languages limit the built-in lists", () => {
+    const en = withLists({ languages: ["en"] });
+    expect(en.words("connard")).toEqual([]);
+    expect(en.words("fuck")).toHaveLength(1);
+    expect(en.termCount).toBeLessThan(demoFilters().termCount);
+  });
+
+  it("tenant terms are matched literally, never as patterns", () => {
+    const f = withLists({ terms: ["(a+)+$", "x.*y"] });
+    expect(f.words("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!")).toEqual([]);
+    expect(f.words("xy")).toEqual([]);
+  });
+});
+
+describe("words: hits quote the original text", () => {
+  it.each([
+    ["quel c0nnard ce vendeur", "c0nnard"],
+    ["Allez, Ｆｕｃｋ !", "Ｆｕｃｋ"],
+    ["😀😀 fu\u200bck", "fu\u200bck"],
+    ["Straße ÉNCULÉ", "ÉNCULÉ"],
+    ["ok c.o.n.n.a.r.d va", "c.o.n.n.a.r.d"],
+  ])("%j → %j", (text, match) => {
+    const [hit] = demoFilters().words(text);
+    expect(hit.kind).toBe("word");
+    expect(hit.match).toBe(match);
+    expect(text.slice(hit.start, hit.end)).toBe(match);
+  });
+});

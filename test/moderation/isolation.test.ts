@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdminClient, ChatClient, ChatError, Message } from "../../client-sdk/src/index.ts";
+import { ADMIN_ROUTES } from "../../server/http/admin-api.ts";
+import { MANAGER_ACTIONS } from "../../server/moderation/admin-actions.ts";
+import { testConfig } from "../support/config.ts";
+import { collect, waitFor } from "../support/wait.ts";
+import { HELD_TEXT, known, post, postHeld, startModServer, type ModServer } from "./support.ts";
+
+/**
+ * Tenant isolation: a manager of acme reaches nothing of tenant "other", through every /admin
+ * event and every REST route. Ids of the other tenant are simply unknown (`not_found`), and
+ * room names, IPs and lists only ever mean acme's.
+ */
+describe("tenant isolation of every admin event and REST route", () => {
+  let s: ModServer;
+  let acme: AdminClient;
+  let otherAdmin: AdminClient;
+  let otherUser: ChatClient;
+  let otherViewer: ChatClient;
+  let heldOther: Message;
+  let visibleOther: Message;
+  const ROOM = "product:iso";
+  const OTHER_IP = "203.0.113.77";
+
+  beforeAll(async () => {
+    s = await startModServer(testConfig({ server: { trustProxy: true } }));
+    acme = await s.admin({ tenant: "acme", sub: "cm-acme" });
+    otherAdmin = await s.admin({ tenant: "other", sub: "cm-other" });
+    otherUser = await s.chat({ tenant: "other", role: "member", sub: "o-user", ip: OTHER_IP });
+    otherViewer = await s.chat({ tenant: "other", role: "member", sub: "o-viewer" });
+    await s.chat({ tenant: "other", role: "member", sub: "o-banned" });
+    await known(s, "o-banned", "other");
+    await known(s, "o-user", "other");
+    await otherViewer.join(ROOM);
+    heldOther = await postHeld(otherUser, ROOM);
+    visibleOther = await post(otherUser, ROOM, "Bonjour depuis other");
+    await otherAdmin.ban("o-banned", { reason: "other's ban" });
+    await otherAdmin.mute("o-viewer", 3600, "other's mute");
+    await otherAdmin.blockIp("192.0.2.0/24", { reason: "other's block" });
+    await otherAdmin.updateLexicon({ add: ["othermot"] });
+    await otherAdmin.updateLinks({ allow: ["other-links.example"] });
+    await otherAdmin.subscribe();
+  });
+  afterAll(async () => { await s.close(); });
+
+  const code = (p: Promise<unknown>) => p.then(() => "ok", (e: ChatError) => e.code);
+
+  it("the acme manager's socket cannot touch other's data, event by event", async () => {
+    const otherFeed = collect(otherAdmin, "audit");
+    const roomEvents = [collect(otherViewer, "room:cleared"), collect(otherViewer, "room:updated"), collect(otherViewer, "message:deleted"), collect(otherViewer, "message:restored")];
+    const covered = new Set<string>();
+    const check = async (event: string, fn: () => Promise<void>) => { covered.add(event); await fn(); };
+
+    await check("queue:list", async () => {
+      const { items } = await acme.listQueue({ limit: 200 });
+      expect(items.map((i) => i.message.id)).not.toContain(heldOther.id);
+    });
+    await check("queue:resolve", async () => {
+      expect(await code(acme.resolve(heldOther.id, "approve"))).toBe("not_found");
+      expect(await s.app.store.queueGet("other", heldOther.id)).not.toBeNull();
+    });
+    await check("message:delete", async () => {
+      expect(await code(acme.deleteMessage(visibleOther.id))).toBe("not_found");
+      expect((await s.app.store.getMessage("other", visibleOther.id))?.status).toBe("visible");
+    });
+    await check("room:clear", async () => {
+      expect(await acme.clearRoom(ROOM)).toBe(0);
+      expect((await s.app.store.getMessage("other", visibleOther.id))?.status).toBe("visible");
+    });
+    await check("room:update", async () => {
+      await acme.updateRoom(ROOM, { frozen: true });
+      expect(await s.app.store.getRoomState("other", ROOM)).toBeNull();
+      expect((await otherUser.send(ROOM, "toujours ouvert")).status).toBe("visible");
+      await acme.updateRoom(ROOM, { frozen: false });
+    });
+    await check("rooms:list", async () => {
+      expect((await acme.listRooms()).map((r) => r.id)).not.toContain(ROOM);
+    });
+    await check("room:history", async () => {
+      expect(await acme.roomHistory(ROOM)).toEqual([]);
+    });
+    await check("user:ban", async () => {
+      expect(await code(acme.ban("o-user", { reason: "x" }))).toBe("not_found");
+      expect(otherUser.socket.connected).toBe(true);
+      expect(await s.app.store.getBan("acme", "o-user", Date.now())).toBeNull();
+    });
+    await check("user:unban", async () => {
+      expect(await code(acme.unban("o-banned"))).toBe("not_found");
+      expect(await s.app.store.getBan("other", "o-banned", Date.now())).not.toBeNull();
+    });
+    await check("user:mute", async () => {
+      expect(await code(acme.mute("o-user", 60))).toBe("not_found");
+    });
+    await check("user:unmute", async () => {
+      expect(await code(acme.unmute("o-viewer"))).toBe("not_found");
+      expect(await s.app.store.getMute("other", "o-viewer", Date.now())).not.toBeNull();
+    });
+    await check("user:inspect", async () => {
+      expect(await code(acme.inspect("o-user"))).toBe("not_found");
+    });
+    await check("bans:list", async () => {
+      expect((await acme.listBans()).map((b) => b.userId)).not.toContain("o-banned");
+    });
+    await check("ip:block", async () => {
+      await acme.blockIp(OTHER_IP, { reason: "acme only" });
+      expect(otherUser.socket.connected).toBe(true);
+      const again = await s.chat({ tenant: "other", role: "member", sub: "o-user-2", ip: OTHER_IP });
+      expect(again.socket.connected).toBe(true);
+      await acme.unblockIp(OTHER_IP);
+    });
+    await check("ip:unblock", async () => {
+      expect(await code(acme.unblockIp("192.0.2.0/24"))).toBe("not_found");
+      expect((await s.app.store.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toContain("192.0.2.0/24");
+    });
+    await check("ip:list", async () => {
+      expect((await acme.listIpBlocks()).map((b) => b.cidr)).not.toContain("192.0.2.0/24");
+    });
+    await check("member:set-role", async () => {
+      expect(await code(acme.setRole("o-user", "moderator"))).toBe("not_found");
+      expect(await s.app.store.getRole("other", "o-user")).toBeNull();
+    });
+    await check("members:candidates", async () => {
+      expect((await acme.candidates(200)).map((c) => c.user.id)).not.toContain("o-user");
+    });
+    await check("lexicon:update", async () => {
+      await acme.updateLexicon({ add: ["acmemot"] });
+      expect((await otherUser.send(ROOM, "un acmemot ici")).status).toBe("visible");
+      expect((await s.app.store.getFilterEdits("other")).added).not.toContain("acmemot");
+    });
+    await check("links:update", async () => {
+      await acme.updateLinks({ block: ["acme-block.example"] });
+      expect((await s.app.store.getFilterEdits("other")).linkBlock).toEqual([]);
+    });
+    await check("filters:get", async () => {
+      const f = await acme.getFilters();
+      expect(f.terms).not.toContain("othermot");
+      expect(f.links.allow).not.toContain("other-links.example");
+    });
+    await check("audit:list", async () => {
+      const { entries } = await acme.listAudit({ limit: 200 });
+      expect(entries.some((e) => e.actor.id === "cm-other" || JSON.stringify(e.target).includes("o-banned"))).toBe(false);
+    });
+    await check("stats:get", async () => {
+      expect((await acme.stats()).rooms.map((r) => r.room)).not.toContain(ROOM);
+    });
+    await check("feed:subscribe", async () => {
+      await acme.subscribe();
+      const acmeSeen = collect(acme, "queue:added");
+      const otherSaw = waitFor(otherAdmin, "queue:added");
+      await postHeld(otherUser, ROOM, `${HELD_TEXT} encore`);
+      await otherSaw;
+      // The acme feed is alive (it does get acme's own events) but never saw other's.
+      const acmeUser = await s.chat({ role: "member", sub: "a-feed" });
+      const mine = waitFor(acme, "queue:added");
+      await postHeld(acmeUser, "product:acme-feed");
+      expect((await mine).message.author.id).toBe("a-feed");
+      expect(acmeSeen.every((i) => i.message.author.id === "a-feed")).toBe(true);
+    });
+    await check("rooms, room events", async () => {
+      for (const list of roomEvents) expect(list).toEqual([]);
+      expect(otherFeed.some((e) => e.actor.id === "cm-acme")).toBe(false);
+    });
+    for (const ev of MANAGER_ACTIONS) expect(covered.has(ev), ev).toBe(true);
+  });
+
+  it("an acme manager cannot open other's back office, and other's token cannot open acme's", async () => {
+    const { AdminClient } = await import("../../client-sdk/src/index.ts");
+    const wrong = new AdminClient({ url: s.url, tenant: "other", token: await s.managerToken("acme") });
+    await expect(wrong.connect()).rejects.toMatchObject({ code: "invalid_token" });
+    wrong.disconnect();
+    const wrong2 = new AdminClient({ url: s.url, tenant: "acme", token: await s.managerToken("other") });
+    await expect(wrong2.connect()).rejects.toMatchObject({ code: "invalid_token" });
+    wrong2.disconnect();
+  });
+
+  it("every REST route with an acme token: other's ids are not_found, other's state is untouched", async () => {
+    const id = heldOther.id;
+    const calls: { method: string; path: string; body?: unknown; expect: (r: { status: number; body: any }) => void }[] = [
+      { method: "GET", path: "queue", expect: (r) => expect(r.body.items.map((i: any) => i.message.id)).not.toContain(id) },
+      { method: "POST", path: `queue/${id}/resolve`, body: { decision: "remove" }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "DELETE", path: `messages/${visibleOther.id}`, expect: (r) => expect(r.status).toBe(404) },
+      { method: "GET", path: "rooms", expect: (r) => expect(r.body.rooms.map((x: any) => x.id)).not.toContain(ROOM) },
+      { method: "GET", path: `rooms/${encodeURIComponent(ROOM)}/messages`, expect: (r) => expect(r.body.messages).toEqual([]) },
+      { method: "DELETE", path: `rooms/${encodeURIComponent(ROOM)}/messages`, expect: (r) => expect(r.status).toBe(200) },
+      { method: "PATCH", path: `rooms/${encodeURIComponent(ROOM)}`, body: { slowModeSec: 9 }, expect: (r) => expect(r.status).toBe(200) },
+      { method: "GET", path: "bans", expect: (r) => expect(r.body.bans.map((b: any) => b.userId)).not.toContain("o-banned") },
+      { method: "POST", path: "bans", body: { userId: "o-user", reason: "x" }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "DELETE", path: "bans/o-banned", expect: (r) => expect(r.status).toBe(404) },
+      { method: "POST", path: "mutes", body: { userId: "o-user", durationSec: 60 }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "DELETE", path: "mutes/o-viewer", expect: (r) => expect(r.status).toBe(404) },
+      { method: "GET", path: "ip-blocks", expect: (r) => expect(r.body.blocks.map((b: any) => b.cidr)).not.toContain("192.0.2.0/24") },
+      { method: "POST", path: "ip-blocks", body: { cidr: "203.0.113.0/24", reason: "acme" }, expect: (r) => expect(r.status).toBe(200) },
+      { method: "DELETE", path: `ip-blocks/${encodeURIComponent("192.0.2.0/24")}`, expect: (r) => expect(r.status).toBe(404) },
+      { method: "PUT", path: "members/o-user/role", body: { role: "moderator" }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "GET", path: "members/candidates", expect: (r) => expect(r.body.members.map((m: any) => m.user.id)).not.toContain("o-user") },
+      { method: "GET", path: "members/o-user", expect: (r) => expect(r.status).toBe(404) },
+      { method: "PATCH", path: "lexicon", body: { add: ["acmerest"] }, expect: (r) => expect(r.status).toBe(200) },
+      { method: "PATCH", path: "links", body: { allow: ["acme-rest.example"] }, expect: (r) => expect(r.status).toBe(200) },
+      { method: "GET", path: "filters", expect: (r) => expect(r.body.terms).not.toContain("othermot") },
+      { method: "GET", path: "audit?limit=200", expect: (r) => expect(r.body.entries.some((e: any) => e.actor.id === "cm-other")).toBe(false) },
+      { method: "GET", path: "stats", expect: (r) => expect(r.body.rooms.map((x: any) => x.room)).not.toContain(ROOM) },
+    ];
+    for (const c of calls) {
+      const r = await s.rest(c.method, c.path, c.body !== undefined ? { body: c.body } : {});
+      expect(r.status, `${c.method} ${c.path}`).toBeLessThan(500);
+      c.expect(r);
+    }
+    // Every route of the table was exercised.
+    for (const route of ADMIN_ROUTES) {
+      const re = new RegExp(`^${route.path.replace(/:(\w+)/g, "[^/]+")}(\\?.*)?$`);
+      expect(calls.some((c) => c.method === route.method.toUpperCase() && re.test(c.path)), `${route.method} ${route.path}`).toBe(true);
+    }
+    // Other's state after all of that.
+    expect(await s.app.store.queueGet("other", id)).not.toBeNull();
+    expect((await s.app.store.getMessage("other", visibleOther.id))?.status).toBe("visible");
+    expect(await s.app.store.getRoomState("other", ROOM)).toBeNull();
+    expect(await s.app.store.getBan("other", "o-banned", Date.now())).not.toBeNull();
+    expect(await s.app.store.getMute("other", "o-viewer", Date.now())).not.toBeNull();
+    expect((await s.app.store.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toEqual(["192.0.2.0/24"]);
+    expect((await s.app.store.getFilterEdits("other")).added).toEqual(["othermot"]);
+    expect(otherUser.socket.connected).toBe(true);
+    // And a token of other on acme's URL, or acme's on other's, is refused.
+    expect((await s.rest("GET", "queue", { tenant: "acme", token: await s.managerToken("other") })).status).toBe(401);
+    expect((await s.rest("GET", "queue", { tenant: "other", token: await s.managerToken("acme") })).status).toBe(401);
+  });
+});

@@ -1,0 +1,265 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { resolveRoom, type ResolvedRoom } from "../../server/chat/room-directory.ts";
+import type { SessionData } from "../../server/chat/session.ts";
+import type { Config } from "../../server/config/schema.ts";
+import { CausetteError } from "../../server/errors.ts";
+import { compileFilters, loadBaseLexicons } from "../../server/filters/compile.ts";
+import { createAccessStage } from "../../server/pipeline/access.ts";
+import { createLinksStage } from "../../server/pipeline/links.ts";
+import { createRateStage } from "../../server/pipeline/rate.ts";
+import { createSpamStage } from "../../server/pipeline/spam.ts";
+import { runPipeline, type SendContext, type Stage } from "../../server/pipeline/stage.ts";
+import { charLength, cleanText, createValidateStage } from "../../server/pipeline/validate.ts";
+import { createWordsStage } from "../../server/pipeline/words.ts";
+import { MemoryStore } from "../../server/store/memory.ts";
+import { TenantRuntime } from "../../server/tenants/tenant-runtime.ts";
+import { testConfig } from "../support/config.ts";
+import { cleanText as shopperText } from "../support/texts.ts";
+
+const base = loadBaseLexicons();
+
+/** A tenant runtime over a fresh MemoryStore: the only fake is at the storage boundary (there is none). */
+async function runtime(over: Parameters<typeof testConfig>[0] = {}, store = new MemoryStore()) {
+  const config: Readonly<Config> = testConfig(over);
+  const tenant = new TenantRuntime(config.tenants[0]!, store, (lists) => compileFilters(lists, base));
+  await tenant.refreshFilters();
+  return { tenant, store };
+}
+
+function session(over: Partial<SessionData> & { role?: SessionData["user"]["role"]; id?: string } = {}): SessionData {
+  const role = over.role ?? "member";
+  return {
+    tenant: "acme",
+    user: { id: over.id ?? "u1", name: "User One", role },
+    tokenRole: role,
+    ip: over.ip ?? "192.0.2.10",
+    device: over.device ?? { type: "desktop", bot: false },
+    connectedAt: Date.now(),
+  };
+}
+
+function ctx(tenant: TenantRuntime, o: { text?: unknown; room?: Partial<ResolvedRoom>; session?: SessionData; replyTo?: string } = {}): SendContext {
+  const room = { ...resolveRoom(tenant, "product:x", null), ...(o.room ?? {}) };
+  const c: SendContext = { tenant, session: o.session ?? session(), room, rawText: o.text ?? "hello", text: typeof o.text === "string" ? o.text : "hello", now: Date.now(), hits: [] };
+  if (o.replyTo !== undefined) c.replyTo = o.replyTo;
+  return c;
+}
+
+const refusal = (v: unknown) => (v && typeof v === "object" && "refuse" in v ? (v as { refuse: CausetteError }).refuse : undefined);
+
+describe("validate", () => {
+  const stage = createValidateStage();
+  let tenant: TenantRuntime;
+  beforeEach(async () => { ({ tenant } = await runtime()); });
+
+  it("trims, NFC-normalises, removes control characters and bidi overrides", () => {
+    const c = ctx(tenant, { text: "  Cafe\u0301\u0000 \u202Etxt\u202C \u2066iso\u2069\u0007 \r\n\r\n\r\n\r\nend\t " });
+    expect(stage.run(c)).toBeUndefined();
+    expect(c.text).toBe("Café txt iso \n\nend");
+    expect(c.text.normalize("NFC")).toBe(c.text);
+    expect(c.text).not.toMatch(/[\u0000-\u0008\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it("counts code points, not UTF-16 units", () => {
+    expect(charLength("😀😀")).toBe(2);
+    expect(charLength("e\u0301")).toBe(2);
+    const ok = ctx(tenant, { text: "🌸".repeat(500), room: { maxLength: 500 } });
+    expect(stage.run(ok)).toBeUndefined();
+    expect(refusal(stage.run(ctx(tenant, { text: "🌸".repeat(501), room: { maxLength: 500 } })))?.code).toBe("message_too_long");
+    // The cheap pre-check on raw length never rejects what would fit once cleaned.
+    expect(stage.run(ctx(tenant, { text: ` ${"a".repeat(10)}${" ".repeat(30)}`, room: { maxLength: 10 } }))).toBeUndefined();
+    expect(refusal(stage.run(ctx(tenant, { text: "x".repeat(100_000), room: { maxLength: 10 } })))?.code).toBe("message_too_long");
+  });
+
+  it("empty after cleaning → empty_message; not a string → invalid_payload", () => {
+    for (const t of ["", "   ", "\u0000\u0001", "\u202E", "\n\n\t"]) expect(refusal(stage.run(ctx(tenant, { text: t })))?.code).toBe("empty_message");
+    for (const t of [42, null, undefined, ["hi"], { text: "hi" }]) {
+      const c = ctx(tenant);
+      c.rawText = t;
+      expect(refusal(stage.run(c))?.code).toBe("invalid_payload");
+    }
+  });
+
+  it("cleanText keeps newlines and tabs inside the text, collapses long blank runs", () => {
+    expect(cleanText("a\n\tb")).toBe("a\n\tb");
+    expect(cleanText("a\n\n\n\nb")).toBe("a\n\nb");
+  });
+});
+
+describe("access", () => {
+  let tenant: TenantRuntime;
+  let store: MemoryStore;
+  const stage = () => createAccessStage(store);
+  beforeEach(async () => { ({ tenant, store } = await runtime()); });
+
+  it("passes an ordinary member", async () => {
+    expect(await stage().run(ctx(tenant))).toBeUndefined();
+  });
+
+  it("ip_blocked (with until), banned, muted (retryAfterMs), in that order", async () => {
+    const now = Date.now();
+    await store.addIpBlock("acme", { cidr: "192.0.2.0/24", reason: "x", at: now, by: "cm", until: now + 60_000 });
+    await store.setBan("acme", "u1", { reason: "rude", shadow: false, at: now, by: "cm" });
+    await store.setMute("acme", "u1", { until: now + 30_000, at: now, by: "cm" });
+    const ip = refusal(await stage().run(ctx(tenant)));
+    expect(ip?.code).toBe("ip_blocked");
+    expect(ip?.until).toBe(now + 60_000);
+    await store.removeIpBlock("acme", "192.0.2.0/24");
+    tenant.invalidateSanctions();
+    const ban = refusal(await stage().run(ctx(tenant)));
+    expect(ban?.code).toBe("banned");
+    expect(ban?.message).toContain("rude");
+    await store.deleteBan("acme", "u1");
+    const mute = refusal(await stage().run(ctx(tenant)));
+    expect(mute?.code).toBe("muted");
+    expect(mute?.retryAfterMs).toBeGreaterThan(25_000);
+    expect(mute?.retryAfterMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it("an expired ban or mute no longer applies", async () => {
+    const now = Date.now();
+    await store.setBan("acme", "u1", { reason: "old", shadow: false, at: now - 10_000, by: "cm", until: now - 1 });
+    await store.setMute("acme", "u1", { until: now - 1, at: now - 10_000, by: "cm" });
+    expect(await stage().run(ctx(tenant))).toBeUndefined();
+  });
+
+  it("a shadow ban does not refuse but marks the context", async () => {
+    await store.setBan("acme", "u1", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
+    const c = ctx(tenant);
+    expect(await stage().run(c)).toBeUndefined();
+    expect(c.shadowBan?.shadow).toBe(true);
+  });
+
+  it("room_frozen for everyone but managers", async () => {
+    for (const role of ["guest", "member", "expert", "moderator"] as const) {
+      expect(refusal(await stage().run(ctx(tenant, { room: { frozen: true }, session: session({ role }) })))?.code).toBe("room_frozen");
+    }
+    expect(await stage().run(ctx(tenant, { room: { frozen: true }, session: session({ role: "manager" }) }))).toBeUndefined();
+  });
+
+  it("answers_restricted for non-staff replies in restricted rooms; not_found for an unknown parent", async () => {
+    await store.appendMessage("acme", { id: "m_parent", room: "product:x", author: { id: "u2", name: "B", role: "member" }, text: "q", createdAt: Date.now(), status: "visible" }, { keep: 300 });
+    const restricted = { contribution: "restricted" as const };
+    for (const role of ["guest", "member"] as const) {
+      expect(refusal(await stage().run(ctx(tenant, { room: restricted, replyTo: "m_parent", session: session({ role }) })))?.code).toBe("answers_restricted");
+    }
+    for (const role of ["expert", "moderator", "manager"] as const) {
+      expect(await stage().run(ctx(tenant, { room: restricted, replyTo: "m_parent", session: session({ role }) }))).toBeUndefined();
+    }
+    // Top-level questions are fine for anyone.
+    expect(await stage().run(ctx(tenant, { room: restricted, session: session({ role: "guest" }) }))).toBeUndefined();
+    expect(refusal(await stage().run(ctx(tenant, { replyTo: "m_missing" })))?.code).toBe("not_found");
+    expect(refusal(await stage().run(ctx(tenant, { replyTo: "m_parent", room: { id: "product:other" } })))?.code).toBe("not_found");
+    await store.setMessageStatus("acme", "m_parent", "deleted");
+    expect(refusal(await stage().run(ctx(tenant, { replyTo: "m_parent" })))?.code).toBe("not_found");
+  });
+
+  it("bots are forbidden to post", async () => {
+    const bot = session({ device: { type: "bot", bot: true, ua: "Googlebot" } });
+    expect(refusal(await stage().run(ctx(tenant, { session: bot })))?.code).toBe("forbidden");
+  });
+});
+
+describe("rate", () => {
+  it("token bucket: refuses with rate_limited and retryAfterMs once the burst is spent, per user", async () => {
+    const { tenant } = await runtime({ acme: { rateLimit: { burst: 3, perSecond: 0.5 } } });
+    const stage = createRateStage();
+    const verdicts = [];
+    for (let i = 0; i < 8; i++) verdicts.push(refusal(await stage.run(ctx(tenant))));
+    const first = verdicts.findIndex((v) => v !== undefined);
+    expect(first).toBeGreaterThanOrEqual(3);
+    expect(first).toBeLessThanOrEqual(4);
+    const err = verdicts[first]!;
+    expect(err.code).toBe("rate_limited");
+    expect(err.retryAfterMs).toBeGreaterThan(0);
+    expect(err.retryAfterMs).toBeLessThanOrEqual(6000);
+    expect(verdicts.slice(first).every((v) => v?.code === "rate_limited")).toBe(true);
+    expect(await stage.run(ctx(tenant, { session: session({ id: "u2" }) }))).toBeUndefined();
+  });
+
+  it("slow mode: one message per interval per user and room, with retryAfterMs; staff exempt", async () => {
+    const { tenant } = await runtime();
+    const stage = createRateStage();
+    const slow = { slowModeSec: 10 };
+    expect(await stage.run(ctx(tenant, { room: slow }))).toBeUndefined();
+    const err = refusal(await stage.run(ctx(tenant, { room: slow })));
+    expect(err?.code).toBe("slow_mode");
+    expect(err?.retryAfterMs).toBeGreaterThan(9000);
+    expect(err?.retryAfterMs).toBeLessThanOrEqual(10_000);
+    expect(await stage.run(ctx(tenant, { room: { ...slow, id: "product:y" } }))).toBeUndefined();
+    expect(await stage.run(ctx(tenant, { room: slow, session: session({ id: "u2" }) }))).toBeUndefined();
+    for (const role of ["expert", "moderator", "manager"] as const) {
+      const staff = session({ id: `staff-${role}`, role });
+      expect(await stage.run(ctx(tenant, { room: slow, session: staff }))).toBeUndefined();
+      expect(await stage.run(ctx(tenant, { room: slow, session: staff }))).toBeUndefined();
+    }
+  });
+});
+
+describe("filter stages produce hits", () => {
+  let tenant: TenantRuntime;
+  beforeEach(async () => { ({ tenant } = await runtime()); });
+
+  it("words: lexicon terms and built-in words; clean text has none", async () => {
+    const w = createWordsStage();
+    const v = await w.run(ctx(tenant, { text: "just buy rivalbrand instead" }));
+    expect(v && "hits" in v ? v.hits.map((h) => [h.kind, h.detail]) : []).toContainEqual(["word", "rivalbrand"]);
+    const insult = await w.run(ctx(tenant, { text: "quel connard celui-là" }));
+    expect(insult && "hits" in insult ? insult.hits[0]!.kind : undefined).toBe("word");
+    expect(await w.run(ctx(tenant, { text: shopperText() }))).toBeUndefined();
+  });
+
+  it("links: outside the allowlist is a hit, inside is not", async () => {
+    const l = createLinksStage();
+    const v = await l.run(ctx(tenant, { text: "see www.spam-link.biz now" }));
+    expect(v && "hits" in v ? v.hits[0] : undefined).toMatchObject({ kind: "link" });
+    expect(await l.run(ctx(tenant, { text: "see https://acme.example/serum for details" }))).toBeUndefined();
+  });
+
+  it("spam: the same text repeated by one user becomes a hit", async () => {
+    const sp = createSpamStage();
+    const text = "Everyone should come to my channel for great beauty deals today";
+    const verdicts = [];
+    for (let i = 0; i < 4; i++) verdicts.push(await sp.run(ctx(tenant, { text })));
+    expect(verdicts[0]).toBeUndefined();
+    expect(verdicts.some((v) => v && "hits" in v && v.hits[0]!.kind === "spam")).toBe(true);
+  });
+});
+
+describe("runner", () => {
+  const refuseWith = (name: string, code: "forbidden" | "muted", log: string[]): Stage => ({ name, run() { log.push(name); return { refuse: new CausetteError(code) }; } });
+  const hit = (name: string, log: string[]): Stage => ({ name, run() { log.push(name); return { hits: [{ kind: "word", detail: name, match: name, start: 0, end: 1 }] }; } });
+  const pass = (name: string, log: string[]): Stage => ({ name, async run() { log.push(name); return undefined; } });
+
+  it("short-circuits on the first refusal", async () => {
+    const { tenant } = await runtime();
+    const log: string[] = [];
+    const observed: string[] = [];
+    const err = await runPipeline([pass("a", log), refuseWith("b", "forbidden", log), refuseWith("c", "muted", log), hit("d", log)], ctx(tenant), (stage) => observed.push(stage));
+    expect(err?.code).toBe("forbidden");
+    expect(log).toEqual(["a", "b"]);
+    expect(observed).toEqual(["a", "b"]);
+  });
+
+  it("collects hits from every filter stage, then a later refusal still wins", async () => {
+    const { tenant } = await runtime();
+    const log: string[] = [];
+    const c = ctx(tenant);
+    expect(await runPipeline([hit("spam", log), pass("x", log), hit("words", log), hit("links", log)], c)).toBeUndefined();
+    expect(c.hits.map((h) => h.detail)).toEqual(["spam", "words", "links"]);
+    const c2 = ctx(tenant);
+    expect((await runPipeline([hit("spam", log), refuseWith("late", "muted", log)], c2))?.code).toBe("muted");
+  });
+
+  it("the real stages in order: a message with a word and a link collects both hits", async () => {
+    const { tenant, store } = await runtime();
+    const stages = [createValidateStage(), createAccessStage(store), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
+    const c = ctx(tenant, { text: "  rivalbrand is on www.spam-link.biz  " });
+    expect(await runPipeline(stages, c)).toBeUndefined();
+    expect(c.text).toBe("rivalbrand is on www.spam-link.biz");
+    expect(new Set(c.hits.map((h) => h.kind))).toEqual(new Set(["word", "link"]));
+    const empty = ctx(tenant, { text: "   " });
+    expect((await runPipeline(stages, empty))?.code).toBe("empty_message");
+    expect(empty.hits).toEqual([]);
+  });
+});

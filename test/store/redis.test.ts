@@ -1,0 +1,163 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { StoreUnavailableError } from "../../server/errors.ts";
+import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
+import { RedisStore } from "../../server/store/redis.ts";
+import type { ClusterEvent, StoredMessage } from "../../server/store/store.ts";
+import { describeRedis, startRedis, type RedisServer } from "../support/redis-server.ts";
+import { until } from "../support/wait.ts";
+import { storeContract } from "./contract.ts";
+
+describeRedis("RedisStore", () => {
+  let redis: RedisServer;
+  let n = 0;
+  const open: RedisStore[] = [];
+  beforeAll(async () => { redis = await startRedis(); });
+  afterAll(async () => {
+    await Promise.all(open.map((s) => s.close()));
+    await redis?.dispose();
+  });
+
+  /** A store on its own connections; `keyPrefix` isolates tests sharing the one server. */
+  async function node(keyPrefix: string, opts: { nodeLivenessMs?: number; commandTimeoutMs?: number } = {}) {
+    const clients = createRedisClients(redis.url, { commandTimeoutMs: opts.commandTimeoutMs });
+    await waitUntilReady(clients);
+    const store = new RedisStore({ ...clients, keyPrefix, nodeLivenessMs: opts.nodeLivenessMs });
+    open.push(store);
+    return store;
+  }
+  const freshPrefix = () => `test:${process.pid}:${++n}:`;
+
+  storeContract("redis", async () => {
+    const store = await node(freshPrefix());
+    return { store, cleanup: () => store.close() };
+  });
+
+  const message = (id: string, over: Partial<StoredMessage> = {}): StoredMessage =>
+    ({ id, room: "faq", author: { id: "u1", name: "U", role: "member" }, text: id, createdAt: 1, status: "visible", ...over });
+
+  describe("two nodes on one Redis", () => {
+    let a: RedisStore;
+    let b: RedisStore;
+    afterEach(async () => { await Promise.all([a.close(), b.close()]); });
+
+    it("see each other's writes and race atomically", async () => {
+      const prefix = freshPrefix();
+      [a, b] = await Promise.all([node(prefix), node(prefix)]);
+      await a.appendMessage("acme", message("m1"), { keep: 10 });
+      expect((await b.roomTimeline("acme", "faq", 10)).map((m) => m.id)).toStrictEqual(["m1"]);
+      await a.setBan("acme", "u9", { reason: "x", shadow: false, at: 1, by: "cm" });
+      expect(await b.getBan("acme", "u9", 2)).not.toBeNull();
+      await b.queuePut("acme", { messageId: "m1", kind: "flag", reasons: [], priority: "high", queuedAt: 1 });
+      const takes = await Promise.all([a, b, a, b].map((s) => s.queueTake("acme", "m1")));
+      expect(takes.filter((t) => t !== null)).toHaveLength(1);
+      const dup = await Promise.all([a, b].map((s, i) =>
+        s.appendMessage("acme", message(`k${i}`), { keep: 10, idempotency: { key: "same", ttlMs: 10_000 } })));
+      expect(dup.filter((d) => !d.duplicate)).toHaveLength(1);
+    });
+
+    it("deliver events to every node", async () => {
+      const prefix = freshPrefix();
+      [a, b] = await Promise.all([node(prefix), node(prefix)]);
+      const gotA: ClusterEvent[] = [];
+      const gotB: ClusterEvent[] = [];
+      a.subscribe((e) => gotA.push(e));
+      b.subscribe((e) => gotB.push(e));
+      const ev: ClusterEvent = { type: "sanctions:changed", tenant: "acme" };
+      await until(async () => { await a.publish(ev); return gotA.length > 0 && gotB.length > 0; }, 5000, 50);
+      expect(gotB[0]).toStrictEqual(ev);
+      // A different prefix is a different cluster: its events stay out.
+      const other = await node(freshPrefix());
+      const before = gotB.length;
+      await other.publish({ type: "sanctions:changed", tenant: "zzz" });
+      await a.publish({ type: "sanctions:changed", tenant: "marker" });
+      await until(() => gotB.some((e) => e.tenant === "marker"));
+      expect(gotB.slice(before).map((e) => e.tenant)).toStrictEqual(["marker"]);
+      await other.close();
+    });
+
+    it("share the per-IP connection cap, and a dead node's slots lapse", async () => {
+      const prefix = freshPrefix();
+      [a, b] = await Promise.all([node(prefix, { nodeLivenessMs: 300 }), node(prefix, { nodeLivenessMs: 300 })]);
+      expect(await a.acquireConnection("node-a", "198.51.100.1", 2)).toBe(true);
+      expect(await a.acquireConnection("node-a", "198.51.100.1", 2)).toBe(true);
+      expect(await b.acquireConnection("node-b", "198.51.100.1", 2)).toBe(false);
+      // Node a keeps its slots past several liveness periods while it is alive (absence needs a duration).
+      await new Promise((r) => setTimeout(r, 700));
+      expect(await b.acquireConnection("node-b", "198.51.100.1", 2)).toBe(false);
+      await a.close(); // dies without releasing: its heartbeat stops
+      const t = Date.now();
+      await until(() => b.acquireConnection("node-b", "198.51.100.1", 2), 3000, 25);
+      expect(Date.now() - t).toBeLessThan(1500);
+    });
+  });
+
+  it("subscribes once its clients connect when built before they are ready", async () => {
+    const clients = createRedisClients(redis.url);
+    const store = new RedisStore({ ...clients, keyPrefix: freshPrefix() });
+    open.push(store);
+    const got: ClusterEvent[] = [];
+    store.subscribe((e) => got.push(e));
+    await until(async () => {
+      await store.publish({ type: "sanctions:changed", tenant: "acme" }).catch(() => {});
+      return got.length > 0;
+    }, 5000, 50);
+    await store.close();
+  });
+
+  // Last: they stop the server. Everything above must not depend on them.
+  describe("outage", () => {
+    it("times out on a Redis that stopped answering, and recovers when it answers again", async () => {
+      const store = await node(freshPrefix(), { commandTimeoutMs: 300 });
+      await store.touchRoom("acme", "faq", 1);
+      redis.pause();
+      try {
+        const t = Date.now();
+        await expect(store.listRooms("acme", 10)).rejects.toBeInstanceOf(StoreUnavailableError);
+        expect(Date.now() - t).toBeLessThan(3000);
+        expect(await store.ping()).toBe(false);
+      } finally {
+        redis.resume();
+      }
+      await until(() => store.ping(), 5000, 25);
+      expect(await store.listRooms("acme", 10)).toStrictEqual([{ id: "faq", lastActive: 1 }]);
+      await store.close();
+    });
+
+    it("fails fast while Redis is down, keeps rate limits, and heals with data intact when it returns", async () => {
+      const store = await node(freshPrefix());
+      const events: ClusterEvent[] = [];
+      store.subscribe((e) => events.push(e));
+      await store.appendMessage("acme", message("durable"), { keep: 10 });
+      const limiter = store.createRateLimiter({ keyPrefix: "send", points: 2, durationSec: 10 });
+      await limiter.consume("u1");
+
+      redis.kill9();
+      const t = Date.now();
+      await expect(store.getMessage("acme", "durable")).rejects.toBeInstanceOf(StoreUnavailableError);
+      for (const call of [
+        () => store.appendMessage("acme", message("m2"), { keep: 10 }),
+        () => store.queueTake("acme", "durable"),
+        () => store.acquireConnection("n1", "10.0.0.1", 5),
+        () => store.publish({ type: "sanctions:changed", tenant: "acme" }),
+        () => store.recordText("acme", "k", "m", 1000, Date.now()),
+      ]) {
+        await expect(call()).rejects.toBeInstanceOf(StoreUnavailableError);
+      }
+      expect(Date.now() - t).toBeLessThan(3000);
+      expect(await store.ping()).toBe(false);
+      // The insurance limiter answers meanwhile, per node.
+      expect((await limiter.consume("u1")).remainingPoints).toBeGreaterThanOrEqual(0);
+
+      await redis.restart();
+      const back = Date.now();
+      await until(() => store.ping(), 5000, 25);
+      expect(Date.now() - back).toBeLessThan(5000);
+      expect((await store.getMessage("acme", "durable"))!.text).toBe("durable");
+      await store.appendMessage("acme", message("after"), { keep: 10 });
+      expect((await store.roomTimeline("acme", "faq", 10)).map((m) => m.id)).toStrictEqual(["durable", "after"]);
+      // The subscription came back with the connection.
+      await until(async () => { await store.publish({ type: "sanctions:changed", tenant: "healed" }); return events.length > 0; }, 5000, 50);
+      await store.close();
+    });
+  });
+});

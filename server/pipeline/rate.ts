@@ -9,12 +9,8 @@ export function createRateStage(): Stage {
     name: "rate",
     async run(ctx) {
       const { tenant, session, room } = ctx;
-      try {
-        await tenant.rateLimiter.consume(session.user.id);
-      } catch (e) {
-        if (e instanceof RateLimiterRes) return { refuse: new CausetteError("rate_limited", undefined, { retryAfterMs: e.msBeforeNext }) };
-        throw e;
-      }
+      const waitMs = await tenant.rateLimiter.take(session.user.id);
+      if (waitMs > 0) return { refuse: new CausetteError("rate_limited", undefined, { retryAfterMs: waitMs }) };
       if (room.slowModeSec > 0 && !isStaff(session.user.role)) {
         try {
           await tenant.slowLimiter(room.slowModeSec).consume(`${room.id}\u0000${session.user.id}`);

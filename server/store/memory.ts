@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import {
   EMPTY_FILTER_EDITS, type ClusterEvent, type FilterEdits, type FilterEditsPatch, type QueueEntry, type RoomCounter,
@@ -399,6 +400,10 @@ export class MemoryStore implements Store {
     const l = new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec });
     this.limiters.push(l);
     return l;
+  }
+
+  createTokenBucket(opts: TokenBucketOptions): TokenBucket {
+    return createMemoryTokenBucket(opts, this.now);
   }
 
   // ---- cluster events (one node: delivered locally, asynchronously like a real bus)

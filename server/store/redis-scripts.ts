@@ -280,6 +280,28 @@ return 1`,
   },
 
   /**
+   * Token bucket (see token-bucket.ts, whose `takeToken` this mirrors). KEYS: bucket hash.
+   * ARGV: capacity, tokens per ms, ttl ms. Time is Redis's own clock, so nodes whose clocks
+   * disagree still share one bucket fairly. Returns 0 when a token was taken, else ms to wait.
+   */
+  cstBucket: {
+    keys: 1,
+    lua: `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local cap, perMs = tonumber(ARGV[1]), tonumber(ARGV[2])
+local s = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens, at = tonumber(s[1]) or cap, tonumber(s[2]) or now
+if now > at then tokens = math.min(cap, tokens + (now - at) * perMs) end
+if now > at then at = now end
+local wait = 0
+if tokens >= 1 then tokens = tokens - 1 else wait = math.max(1, math.ceil((1 - tokens) / perMs)) end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', at)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return wait`,
+  },
+
+  /**
    * KEYS: window sorted set. ARGV: now, drop scores up to, unique tag, member, ttl ms.
    * Entries are "tag\\nmember" so repeats of one member are kept apart; distinct counts the members.
    */

@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "r
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
 import { defineScripts, FILTER_FIELDS, runScript, SUFFIX } from "./redis-scripts.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type {
   ClusterEvent, FilterEdits, FilterEditsPatch, QueueEntry, RoomCounter, RoomState, Store, StoredMessage, UserCounter,
   UserRecord,
@@ -460,6 +461,25 @@ export class RedisStore implements Store {
       rejectIfRedisNotReady: true,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec }),
     });
+  }
+
+  createTokenBucket(opts: TokenBucketOptions): TokenBucket {
+    const key = (k: string) => `${this.prefix}tb:${opts.keyPrefix}:${enc(k)}`;
+    const perMs = opts.perSecond / 1000;
+    const ttlMs = Math.ceil(opts.capacity / perMs) + 1000;
+    // While Redis is away each node keeps limiting on its own, as rate-limiter-flexible's
+    // insurance limiter does for the fixed-window limits.
+    const insurance = createMemoryTokenBucket(opts, this.now);
+    return {
+      take: async (k) => {
+        if (this.client.status !== "ready") return insurance.take(k);
+        try {
+          return Number(await runScript(this.client, "cstBucket", [key(k)], [opts.capacity, perMs, ttlMs]));
+        } catch {
+          return insurance.take(k);
+        }
+      },
+    };
   }
 
   // ---- cluster events

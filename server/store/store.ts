@@ -2,6 +2,7 @@ import type {
   Author, AuditEntry, Ban, Contribution, Device, Flag, IpBlock, Message, MessageStatus, Mute, Reason, Role,
 } from "../../client-sdk/src/protocol.ts";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { TokenBucket, TokenBucketOptions } from "./token-bucket.ts";
 import type { SpamWindow } from "../filters/types.ts";
 
 /**
@@ -138,6 +139,8 @@ export interface Store extends SpamWindowStore {
   // ---- rate limits ------------------------------------------------------------------------
   /** A rate-limiter-flexible limiter whose counters live where this store's state lives. */
   createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract;
+  /** A token bucket whose state lives where this store's state lives (cluster-wide on Redis). */
+  createTokenBucket(opts: TokenBucketOptions): TokenBucket;
 
   // ---- cluster events ---------------------------------------------------------------------
   /** Publishes to every node (including this one). */

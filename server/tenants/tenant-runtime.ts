@@ -1,4 +1,4 @@
-import { BurstyRateLimiter, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { IpBlock } from "../../client-sdk/src/protocol.ts";
 import { compileCidrMatcher } from "../auth/cidr.ts";
 import { createTokenVerifier, type TokenVerifier } from "../auth/jwt.ts";
@@ -6,6 +6,7 @@ import type { TenantConfig } from "../config/schema.ts";
 import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/types.ts";
 import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
 import { createSpamDetector } from "../filters/spam.ts";
+import type { TokenBucket } from "../store/token-bucket.ts";
 
 /** How long a node trusts its cached IP block list before re-reading it (timed blocks, missed events). */
 const IP_BLOCK_CACHE_MS = 2000;
@@ -20,7 +21,8 @@ export class TenantRuntime {
   readonly id: string;
   readonly roomPattern: RegExp;
   readonly verifyToken: TokenVerifier;
-  readonly rateLimiter: BurstyRateLimiter;
+  /** Per-user message bucket: `burst` at once, then `perSecond` sustained, on every node. */
+  readonly rateLimiter: TokenBucket;
   readonly spam: SpamDetector;
   private compiled: CompiledFilters | undefined;
   private compiledVersion = -1;
@@ -33,10 +35,7 @@ export class TenantRuntime {
     this.roomPattern = new RegExp(config.rooms.pattern);
     this.verifyToken = createTokenVerifier(config.auth);
     const { burst, perSecond } = config.rateLimit;
-    // A token bucket as rate-limiter-flexible expresses it: a steady rate plus a burst allowance.
-    const steady = store.createRateLimiter({ keyPrefix: `rl:${this.id}:steady`, points: Math.max(1, Math.floor(perSecond)), durationSec: Math.max(1, Math.round(1 / Math.min(perSecond, 1))) });
-    const burstL = store.createRateLimiter({ keyPrefix: `rl:${this.id}:burst`, points: burst, durationSec: Math.max(1, Math.ceil(burst / perSecond)) });
-    this.rateLimiter = new BurstyRateLimiter(steady, burstL);
+    this.rateLimiter = store.createTokenBucket({ keyPrefix: `rl:${this.id}`, capacity: burst, perSecond });
     this.spam = createSpamDetector(config.filters.spam, spamWindowFor(store, this.id));
   }
 

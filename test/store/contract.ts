@@ -519,6 +519,23 @@ export function storeContract(name: string, make: MakeStore): void {
       });
     });
 
+    describe("token buckets", () => {
+      it("grant exactly the capacity at once, refill at the sustained rate, per key", async () => {
+        // 20 tokens/s: one token back every 50 ms, so the refill is observed quickly.
+        const bucket = store.createTokenBucket({ keyPrefix: "send", capacity: 3, perSecond: 20 });
+        const first = await Promise.all([0, 1, 2, 3, 4].map(() => bucket.take("acme:u1")));
+        expect(first.filter((w) => w === 0)).toHaveLength(3);
+        const waits = first.filter((w) => w > 0);
+        expect(waits).toHaveLength(2);
+        for (const w of waits) expect(w).toBeLessThanOrEqual(50);
+        // Another key has its own full bucket.
+        expect(await bucket.take("acme:u2")).toBe(0);
+        // A token comes back after about 1/20 s; then the bucket is dry again at once.
+        await until(async () => (await bucket.take("acme:u1")) === 0, 2000, 10);
+        expect(await bucket.take("acme:u1")).toBeGreaterThan(0);
+      });
+    });
+
     describe("cluster events", () => {
       it("delivers published events to subscribers, including this node, until unsubscribed", async () => {
         const a: ClusterEvent[] = [];

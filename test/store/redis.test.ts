@@ -130,6 +130,8 @@ describeRedis("RedisStore", () => {
       await store.appendMessage("acme", message("durable"), { keep: 10 });
       const limiter = store.createRateLimiter({ keyPrefix: "send", points: 2, durationSec: 10 });
       await limiter.consume("u1");
+      const bucket = store.createTokenBucket({ keyPrefix: "send", capacity: 2, perSecond: 0.1 });
+      expect(await bucket.take("u1")).toBe(0);
 
       redis.kill9();
       const t = Date.now();
@@ -147,6 +149,10 @@ describeRedis("RedisStore", () => {
       expect(await store.ping()).toBe(false);
       // The insurance limiter answers meanwhile, per node.
       expect((await limiter.consume("u1")).remainingPoints).toBeGreaterThanOrEqual(0);
+      // So does the token bucket's: a fresh per-node bucket of 2, then dry.
+      expect(await bucket.take("u1")).toBe(0);
+      expect(await bucket.take("u1")).toBe(0);
+      expect(await bucket.take("u1")).toBeGreaterThan(0);
 
       await redis.restart();
       const back = Date.now();

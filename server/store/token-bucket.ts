@@ -1,0 +1,57 @@
+/**
+ * A per-key token bucket: `capacity` tokens at most, refilled continuously at `perSecond`.
+ *
+ * Why not rate-limiter-flexible here: its limiters are fixed windows, and its documented
+ * "bursty" recipe sums two windows, which let a user post burst + 1 messages at once and then
+ * close to twice the sustained rate. Shoppers are promised "a burst of N, then one every 1/r s",
+ * so the bucket is exact. rate-limiter-flexible still serves the fixed-window limits (slow mode).
+ */
+export interface TokenBucketOptions {
+  keyPrefix: string;
+  capacity: number;
+  perSecond: number;
+}
+
+export interface TokenBucket {
+  /** Takes one token for `key`: resolves 0 when granted, else the ms until one is back. */
+  take(key: string): Promise<number>;
+}
+
+/** Bucket state: tokens left (fractional) at time `at` (ms). */
+export interface BucketState { tokens: number; at: number }
+
+/**
+ * The bucket arithmetic, shared by the in-memory bucket (and mirrored by the Redis Lua script):
+ * refill for the time elapsed, then take one token or say how long until one is back.
+ */
+export function takeToken(state: BucketState | undefined, now: number, capacity: number, perMs: number): { state: BucketState; waitMs: number } {
+  let tokens = state ? state.tokens : capacity;
+  const at = state ? state.at : now;
+  // A clock that went backwards refills nothing rather than draining the bucket.
+  if (now > at) tokens = Math.min(capacity, tokens + (now - at) * perMs);
+  if (tokens >= 1) return { state: { tokens: tokens - 1, at: Math.max(now, at) }, waitMs: 0 };
+  return { state: { tokens, at: Math.max(now, at) }, waitMs: Math.max(1, Math.ceil((1 - tokens) / perMs)) };
+}
+
+/** Forget buckets that have refilled completely (they equal a missing key) at most this often. */
+const SWEEP_EVERY_MS = 60_000;
+
+/** One process's buckets; also the insurance bucket a Redis-backed node falls back to during an outage. */
+export function createMemoryTokenBucket(opts: TokenBucketOptions, now: () => number = Date.now): TokenBucket {
+  const buckets = new Map<string, BucketState>();
+  const perMs = opts.perSecond / 1000;
+  const fullAfterMs = opts.capacity / perMs;
+  let lastSweep = now();
+  return {
+    async take(key) {
+      const t = now();
+      if (t - lastSweep > SWEEP_EVERY_MS) {
+        lastSweep = t;
+        for (const [k, s] of buckets) if (t - s.at >= fullAfterMs) buckets.delete(k);
+      }
+      const { state, waitMs } = takeToken(buckets.get(key), t, opts.capacity, perMs);
+      buckets.set(key, state);
+      return waitMs;
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { effectiveRole, type SessionData } from "./chat/session.ts";
 import type { Config } from "./config/schema.ts";
 import { compileFilters, loadBaseLexicons } from "./filters/compile.ts";
 import { adminApiRoutes } from "./http/admin-api.ts";
-import { demoTokenRoutes } from "./http/demo-token.ts";
+import { demoTokenEnabled, demoTokenRoutes } from "./http/demo-token.ts";
 import { healthRoutes } from "./http/health.ts";
 import { createMetrics, type Metrics } from "./http/metrics.ts";
 import { pageRoutes } from "./http/pages.ts";
@@ -29,7 +29,7 @@ import { createWordsStage } from "./pipeline/words.ts";
 import { attachAdminNamespace, createStatsFeed, STATS_INTERVAL_MS } from "./realtime/admin-namespace.ts";
 import { rooms as roomNames } from "./realtime/broadcaster.ts";
 import { attachChatNamespace } from "./realtime/chat-namespace.ts";
-import { InFlight } from "./realtime/handler.ts";
+import { InFlight, MAX_PAYLOAD_BYTES } from "./realtime/handler.ts";
 import { createHandshake } from "./realtime/handshake.ts";
 import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
 import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
@@ -93,7 +93,8 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const http = createServer(expressApp);
   const io = new IOServer(http, {
     // Room for a 20,000-character message in 4-byte characters plus framing; nothing legitimate is bigger.
-    maxHttpBufferSize: 256 * 1024,
+    // The REST door uses the same limit (MAX_PAYLOAD_BYTES) so both accept the same requests.
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     pingInterval: 20_000,
     pingTimeout: 20_000,
     cors: { origin: true, credentials: false },
@@ -133,7 +134,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
 
   expressApp.use(healthRoutes(theStore, metrics));
   expressApp.use(widgetConfigRoutes(tenants));
-  expressApp.use(adminApiRoutes({ tenants, store: theStore, moderation }));
+  expressApp.use(adminApiRoutes({ tenants, store: theStore, moderation, demoToken: demoTokenEnabled(config) }));
   expressApp.use(demoTokenRoutes(config));
   expressApp.use(pageRoutes({ production: config.server.production }));
 

@@ -5,6 +5,7 @@ import { CausetteError } from "../errors.ts";
 import { runAction, type ManagerAction } from "../moderation/admin-actions.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
 import { adminSchemas } from "../realtime/admin-schemas.ts";
+import { MAX_PAYLOAD_BYTES } from "../realtime/handler.ts";
 import type { Store } from "../store/store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
@@ -57,6 +58,8 @@ export interface AdminApiDeps {
   tenants: TenantRegistry;
   store: Store;
   moderation: ModerationService;
+  /** Whether the demo-token route is mounted, so the OpenAPI document lists it. */
+  demoToken?: boolean;
 }
 
 interface Authed { tenant: TenantRuntime; actor: Author }
@@ -67,17 +70,19 @@ interface Authed { tenant: TenantRuntime; actor: Author }
  */
 export function adminApiRoutes(deps: AdminApiDeps): Router {
   const outer = Router();
-  const openapi = buildOpenApi(ADMIN_ROUTES);
+  const openapi = buildOpenApi(ADMIN_ROUTES, { demoToken: deps.demoToken ?? false });
   outer.get("/api/v1/openapi.json", (_req, res) => { res.json(openapi); });
 
   const api = Router({ mergeParams: true });
-  api.use(express.json({ limit: "64kb" }));
+  // Authenticate first: a caller without a manager token never gets its body read or parsed.
   api.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
       res.locals.authed = await authenticate(deps, req);
       next();
     } catch (err) { sendError(res, err); }
   });
+  // The socket door's limit, so a payload valid on /admin is valid here too (a full lexicon edit is ~200 kB).
+  api.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
 
   for (const route of ADMIN_ROUTES) {
     const params = pathParams(route.path);
@@ -102,7 +107,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
     const e = err as { type?: string; status?: number };
     if (e && typeof e === "object" && typeof e.type === "string") {
       const tooLarge = e.type === "entity.too.large";
-      const body = new CausetteError("invalid_payload", tooLarge ? "The request body is larger than 64 kB." : "The request body is not valid JSON.").toBody();
+      const body = new CausetteError("invalid_payload", tooLarge ? `The request body is larger than ${MAX_PAYLOAD_BYTES / 1024} kB.` : "The request body is not valid JSON.").toBody();
       res.status(tooLarge ? 413 : 400).json({ error: body });
       return;
     }

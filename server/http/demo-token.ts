@@ -10,6 +10,12 @@ const DEMO_TENANT = "demo";
 const ROLES = new Set(["member", "expert", "moderator", "manager"]);
 const TTL_SEC = 2 * 3600;
 
+/** Whether `POST /api/v1/demo/token` is mounted (the OpenAPI document lists it only then). */
+export function demoTokenEnabled(config: Readonly<Config>): boolean {
+  const tenant = config.tenants.find((t) => t.id === DEMO_TENANT);
+  return !config.server.production && !!tenant?.auth.hs256Secret;
+}
+
 /**
  * `POST /api/v1/demo/token {role, name, sub?}` → `{ token }`: lets the demo page's role switcher
  * and the back office's one-click sign-in try every role without the CLI. Mounted only outside
@@ -21,7 +27,7 @@ export function demoTokenRoutes(config: Readonly<Config>): Router {
   const r = Router();
   const tenant = config.tenants.find((t) => t.id === DEMO_TENANT);
   const secret = tenant?.auth.hs256Secret;
-  if (config.server.production || !tenant || !secret) return r;
+  if (!demoTokenEnabled(config) || !tenant || !secret) return r;
   const key = new TextEncoder().encode(secret);
   r.post("/api/v1/demo/token", express.json({ limit: "2kb" }), async (req, res) => {
     const body = (req.body ?? {}) as { role?: unknown; name?: unknown; sub?: unknown };

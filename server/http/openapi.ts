@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ERROR_CODES } from "../../client-sdk/src/protocol.ts";
 import { adminSchemas } from "../realtime/admin-schemas.ts";
+import { MAX_PAYLOAD_BYTES } from "../realtime/handler.ts";
 import type { RestRoute } from "./admin-api.ts";
 
 type Json = Record<string, unknown>;
@@ -24,8 +25,9 @@ const errorResponse = (description: string) => ({ description, content: { "appli
  * validate requests (OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits), so the
  * document cannot drift from what the server accepts.
  */
-export function buildOpenApi(routes: readonly RestRoute[]): Json {
+export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: boolean } = {}): Json {
   const paths: Record<string, Record<string, Json>> = {};
+  addPublicRoutes(paths, opts);
   for (const r of routes) {
     const params = pathParams(r.path);
     const schema = adminSchemas[r.action] as z.ZodObject;
@@ -48,6 +50,7 @@ export function buildOpenApi(routes: readonly RestRoute[]): Json {
         403: errorResponse("forbidden: not a manager of this tenant"),
         404: errorResponse("unknown_tenant / not_found"),
         ...(r.action === "queue:resolve" ? { 409: errorResponse("conflict: already resolved by another manager") } : {}),
+        ...(r.input === "body" || r.method === "delete" ? { 413: errorResponse(`invalid_payload: the body is larger than ${MAX_PAYLOAD_BYTES / 1024} kB`) } : {}),
         503: errorResponse("store_unavailable"),
       },
     };
@@ -88,6 +91,54 @@ export function buildOpenApi(routes: readonly RestRoute[]): Json {
             },
           },
         },
+      },
+    },
+  };
+}
+
+/**
+ * The unauthenticated routes under /api/v1, so the document lists every API route that exists:
+ * the widget's config (always) and the demo token (only where it is mounted: outside production,
+ * with a "demo" tenant). `security: []` marks them as needing no token.
+ */
+function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { demoToken?: boolean }): void {
+  paths["/api/v1/tenants/{tenant}/widget-config"] = {
+    get: {
+      operationId: "widgetConfig",
+      summary: "Whether the chat widget shows on a page of the brand's site, and which room it joins",
+      security: [],
+      parameters: [
+        { name: "tenant", in: "path", required: true, schema: { type: "string" } },
+        { name: "path", in: "query", required: false, schema: { type: "string", maxLength: 512, default: "/" }, description: "The page path, starting with /" },
+      ],
+      responses: {
+        200: {
+          description: "The widget settings for that page.",
+          content: { "application/json": { schema: {
+            type: "object",
+            required: ["tenant", "name", "show", "guests"],
+            properties: { tenant: { type: "string" }, name: { type: "string" }, show: { type: "boolean" }, room: { type: "string" }, guests: { type: "boolean" } },
+          } } },
+        },
+        400: errorResponse("invalid_payload: path must start with / and be at most 512 characters"),
+        404: errorResponse("unknown_tenant"),
+      },
+    },
+  };
+  if (!opts.demoToken) return;
+  paths["/api/v1/demo/token"] = {
+    post: {
+      operationId: "demoToken",
+      summary: "A short-lived JWT of the demo tenant for any role (never mounted in production)",
+      security: [],
+      requestBody: { required: true, content: { "application/json": { schema: {
+        type: "object",
+        required: ["role"],
+        properties: { role: { type: "string", enum: ["member", "expert", "moderator", "manager"] }, name: { type: "string", maxLength: 40 }, sub: { type: "string", pattern: "^[a-z0-9-]{1,48}$" } },
+      } } } },
+      responses: {
+        200: { description: "`{ token, tenant, sub, role, expiresIn }`", content: { "application/json": { schema: { type: "object" } } } },
+        400: errorResponse("invalid_payload"),
       },
     },
   };

@@ -55,21 +55,26 @@ export class ModerationService {
     if (!joined(message.room)) throw new CausetteError("not_in_room");
     if (message.author.id === actor.user.id) throw new CausetteError("forbidden", "You cannot flag your own message.");
     const role = actor.user.role;
-    const trusted = role === "moderator" || role === "manager";
     const now = Date.now();
+    // A shadow ban silences the user's flags as it silences their messages (SPEC §6.4): a rogue
+    // moderator, or a troll, keeps flagging as usual, but nothing they flag is hidden because of it.
+    const shadowBanned = (await store.getBan(t, actor.user.id, now))?.shadow === true;
+    const trusted = !shadowBanned && (role === "moderator" || role === "manager");
     const flag: Flag = { by: { ...actor.user }, reason: p.reason, at: now };
     if (p.note) flag.note = p.note;
     const { reportsToHide, moderatorFlagHides } = tenant.config.moderation;
     const hideNow = trusted && moderatorFlagHides;
-    // Guests are free to mint, so their flags queue a message but never count towards hiding it:
-    // the store counts every flagger, so the threshold rises by the guest flags already there
-    // (a guest flag racing in between can only delay a hide, never cause one).
+    // Guests are free to mint, so their flags queue a message but never count towards hiding it;
+    // nor do the flags of shadow-banned users. The store counts every flagger, so the threshold
+    // rises by the discounted flags already there (one racing in between can only delay a hide).
     let threshold = reportsToHide;
-    if (role === "guest") threshold = Number.MAX_SAFE_INTEGER;
-    else if (!hideNow) threshold += (await store.getFlags(t, message.id)).filter((f) => f.by.role === "guest").length;
+    if (role === "guest" || shadowBanned) threshold = Number.MAX_SAFE_INTEGER;
+    else if (!hideNow) threshold += await this.discountedFlags(t, message.id, now);
     const res = await store.addFlag(t, message.id, flag, { reportsToHide: threshold, hideNow });
     if (!res) throw new CausetteError("not_found");
-    if (!res.added) return { hidden: res.message.status === "hidden" };
+    // What a trusted flag would have done, shown to the shadow-banned flagger only, so they notice nothing.
+    const fakeHide = shadowBanned && moderatorFlagHides && (role === "moderator" || role === "manager") && res.message.status === "visible";
+    if (!res.added) return { hidden: res.message.status === "hidden" || fakeHide };
 
     metrics.flags.inc({ reason: p.reason });
     const entry = await store.queuePut(t, {
@@ -87,7 +92,18 @@ export class ModerationService {
       store.bumpUser(t, actor.user.id, "flagsRaised"),
       store.bumpRoomStat(t, message.room, "flags", now),
     ]).catch(() => undefined);
+    if (fakeHide) {
+      broadcaster.toUser(t, actor.user.id, "message:hidden", { room: message.room, messageId: message.id });
+      return { hidden: true };
+    }
     return { hidden: res.message.status === "hidden" };
+  }
+
+  /** Flags already on a message that do not count towards `reportsToHide`: by guests, or by users shadow-banned now. */
+  private async discountedFlags(t: string, messageId: string, now: number): Promise<number> {
+    const flags = await this.deps.store.getFlags(t, messageId);
+    const bans = await Promise.all(flags.map((f) => (f.by.role === "guest" ? null : this.deps.store.getBan(t, f.by.id, now))));
+    return flags.filter((f, i) => f.by.role === "guest" || bans[i]?.shadow === true).length;
   }
 
   /** Distinct signed-in members (not the author, not guests) vote a message helpful. */

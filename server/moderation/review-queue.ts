@@ -18,13 +18,13 @@ export class ReviewQueue {
 
   async list(tenant: TenantRuntime, p: { limit?: number; cursor?: string }): Promise<{ items: QueueItem[]; cursor?: string }> {
     const { store } = this.deps;
-    const page = await store.queueList(tenant.id, p.limit ?? 50, p.cursor);
+    const page = await store.queueList(tenant.id, p.limit ?? 50, p.cursor === undefined ? undefined : decodeQueueCursor(p.cursor));
     const items: QueueItem[] = [];
     for (const entry of page.entries) {
       const message = await store.getMessage(tenant.id, entry.messageId);
       if (message) items.push(await toQueueItem(store, tenant.id, entry, message));
     }
-    return page.cursor ? { items, cursor: page.cursor } : { items };
+    return page.cursor ? { items, cursor: encodeQueueCursor(page.cursor) } : { items };
   }
 
   /**
@@ -64,10 +64,8 @@ export class ReviewQueue {
       else broadcaster.toRoom(t, after.room, "message:deleted", { room: after.room, messageId: after.id });
     }
 
-    const flags = await store.getFlags(t, before.id);
-    const flaggers = [...new Set(flags.map((f) => f.by.id))];
-    await Promise.all([
-      ...flaggers.map((id) => store.bumpUser(t, id, p.decision === "remove" ? "flagsUpheld" : "flagsOverturned")),
+    const [flaggers] = await Promise.all([
+      this.scoreFlaggers(t, before.id, p.decision),
       p.decision === "remove" ? store.bumpUser(t, after.author.id, "removed") : undefined,
     ]);
 
@@ -86,10 +84,43 @@ export class ReviewQueue {
 
   /**
    * Takes a message out of the queue because it was deleted some other way (message:delete,
-   * room:clear), telling the feed so other managers' screens drop it.
+   * room:clear), telling the feed so other managers' screens drop it. Returns whether it was queued.
    */
-  async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<void> {
-    if (!(await this.deps.store.queueTake(tenant.id, message.id))) return;
+  async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<boolean> {
+    if (!(await this.deps.store.queueTake(tenant.id, message.id))) return false;
     this.deps.broadcaster.toAdmins(tenant.id, message.room, "queue:resolved", { messageId: message.id, decision: "remove", by: { ...actor } });
+    return true;
   }
+
+  /**
+   * SPEC §6.3: a manager's decision scores everyone who flagged the message, upheld on removal
+   * and overturned on approval (members:candidates and user:inspect read these counters).
+   * Returns the distinct flaggers.
+   */
+  async scoreFlaggers(t: string, messageId: string, decision: Decision): Promise<string[]> {
+    const { store } = this.deps;
+    const flaggers = [...new Set((await store.getFlags(t, messageId)).map((f) => f.by.id))];
+    await Promise.all(flaggers.map((id) => store.bumpUser(t, id, decision === "remove" ? "flagsUpheld" : "flagsOverturned")));
+    return flaggers;
+  }
+}
+
+/**
+ * The stores read a cursor they cannot decode as "from the start", so a client looping on a
+ * mangled cursor would be served page one forever. Wrapping the store's cursor lets this service
+ * tell its own cursors apart and refuse anything else, as `audit:list` does.
+ */
+const CURSOR_TAG = "q1";
+
+function encodeQueueCursor(storeCursor: string): string {
+  return Buffer.from(JSON.stringify({ v: CURSOR_TAG, c: storeCursor })).toString("base64url");
+}
+
+function decodeQueueCursor(cursor: string): string {
+  let v: { v?: unknown; c?: unknown } | undefined;
+  try { v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as typeof v; } catch { v = undefined; }
+  if (!v || typeof v !== "object" || v.v !== CURSOR_TAG || typeof v.c !== "string" || !v.c) {
+    throw new CausetteError("invalid_payload", "cursor: not a cursor this server issued");
+  }
+  return v.c;
 }

@@ -20,10 +20,13 @@ export class RoomControl {
     const event = { room: after.room, messageId: after.id };
     if (before.status === "held") broadcaster.toUser(t, after.author.id, "message:deleted", event);
     else broadcaster.toRoom(t, after.room, "message:deleted", event);
-    await this.queue.drop(tenant, actor, after);
+    // Deleting a message that awaits review is that review's decision, so its flaggers are upheld
+    // exactly as with queue:resolve "remove" (room:clear is not a judgement on each message).
+    const flaggers = (await this.queue.drop(tenant, actor, after)) ? await this.queue.scoreFlaggers(t, after.id, "remove") : [];
     await store.bumpUser(t, after.author.id, "removed");
     metrics.moderation.inc({ action: "delete" });
-    await audit.record(t, actor, "message.deleted", { messageId: after.id, room: after.room, authorId: after.author.id }, p.reason, after.room);
+    await audit.record(t, actor, "message.deleted",
+      { messageId: after.id, room: after.room, authorId: after.author.id, ...(flaggers.length ? { flaggers } : {}) }, p.reason, after.room);
   }
 
   async clearRoom(tenant: TenantRuntime, actor: Author, p: { room: string; reason?: string }): Promise<{ deleted: number }> {

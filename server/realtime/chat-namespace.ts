@@ -40,9 +40,17 @@ export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): vo
         const count = [...socket.rooms].filter((r) => r.startsWith(`t:${t}:r:`)).length;
         if (count >= MAX_ROOMS_PER_SOCKET) throw new CausetteError("forbidden", `At most ${MAX_ROOMS_PER_SOCKET} rooms at once.`);
       }
-      const history = await deps.messages.history(tenant, session, room, p.since);
+      // Join the broadcasts before reading the history: a message stored in between then reaches
+      // the socket live (the client de-duplicates by id) instead of falling between the two.
+      const wasIn = joined(room);
       await socket.join(rooms.room(t, room));
-      return { room: await deps.rooms.info(tenant, room), history };
+      try {
+        const history = await deps.messages.history(tenant, session, room, p.since);
+        return { room: await deps.rooms.info(tenant, room), history };
+      } catch (err) {
+        if (!wasIn) await socket.leave(rooms.room(t, room));
+        throw err;
+      }
     }, ctx);
 
     onEvent(socket, "room:leave", chatSchemas["room:leave"], async (p) => {

@@ -3,6 +3,12 @@ import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import { CausetteError, toErrorBody } from "../errors.ts";
 
+/**
+ * The largest payload either door accepts: Socket.IO's `maxHttpBufferSize` and the REST body
+ * limit, so a request valid on one door is never too large for the other.
+ */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
 /** Counts acks not yet sent, so a graceful shutdown can wait for them. */
 export class InFlight {
   private n = 0;
@@ -39,7 +45,10 @@ export function onEvent<T>(
   socket.on(event, async (...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack: Ack = typeof last === "function" ? (last as Ack) : noop;
-    const raw = typeof last === "function" ? args[0] : args[0];
+    // With only an ack (`emit("stats:get", cb)`) there is no payload: judge it as `{}`, so events
+    // that take none succeed and the others name the missing field instead of "received function".
+    const payloadCount = typeof last === "function" ? args.length - 1 : args.length;
+    const raw = payloadCount > 0 ? args[0] : {};
     ctx.inflight.enter();
     try {
       const parsed = schema.safeParse(raw);

@@ -31,6 +31,16 @@ function refusal(err: unknown): Error & { data: unknown } {
 }
 
 /**
+ * `origins` lists the brand pages that may embed the widget (SPEC §3). The back office at
+ * `/admin` is served by this very server, so its page's Origin is the server's own; refusing it
+ * would lock managers out whenever the brand lists only its shop. Same origin = same host:port.
+ */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try { return new URL(origin).host === host.toLowerCase(); } catch { return false; }
+}
+
+/**
  * Connection middleware (DESIGN: connection checks live here, message checks in the pipeline).
  * Order, as SPEC §4: tenant, Origin, IP block, per-IP cap, token, ban.
  */
@@ -43,7 +53,8 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       if (!tenant) throw new CausetteError("unknown_tenant");
       // Browsers always send Origin; a client without one is a server-side client, which the token then governs.
       const origin = socket.handshake.headers.origin;
-      if (origin !== undefined && tenant.config.origins.length > 0 && !tenant.config.origins.includes(origin)) throw new CausetteError("origin_not_allowed");
+      if (origin !== undefined && tenant.config.origins.length > 0 && !tenant.config.origins.includes(origin)
+        && !(namespace === "admin" && sameOrigin(origin, socket.handshake.headers.host))) throw new CausetteError("origin_not_allowed");
       const ip = deps.clientIp(socket.request);
       const now = Date.now();
       const block = await tenant.ipBlock(ip, now);
@@ -83,7 +94,10 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       if (guestToken) (socket as unknown as Record<symbol, string>)[GUEST_TOKEN] = guestToken;
       socket.once("disconnect", () => { void deps.store.releaseConnection(deps.nodeId, ip).catch(() => undefined); });
       slot = undefined;
-      void deps.store.recordSession(tenant.id, user, ip, device, now).catch(() => undefined);
+      // The record keeps the role the token gave, not the effective one: a manager's grant lives
+      // in the store and is applied on read, so lifting it shows at once in the back office
+      // instead of lingering until the user reconnects.
+      void deps.store.recordSession(tenant.id, { ...user, role: tokenRole }, ip, device, now).catch(() => undefined);
       deps.metrics.handshakes.inc({ outcome: "ok" });
       next();
     } catch (err) {

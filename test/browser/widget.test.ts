@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AdminClient } from "../../client-sdk/src/index.ts";
 import { browserAvailable, launchBrowser, newPage, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
@@ -53,6 +54,8 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     await message(bruno, "Does it suit dry skin?").waitFor();
     await message(alice, "Does it suit dry skin?").waitFor();
     expect(await message(alice, "Does it suit dry skin?").getAttribute("class")).toContain("own");
+    // Screen readers hear the new message through the polite live region, in the reader's language.
+    await expect.poll(() => widget(bruno).locator(".sr[aria-live=polite]").textContent()).toMatch(/^Guest \d+ : Does it suit dry skin\?$/);
   });
 
   it("shows a held message as pending to its author and not at all to the other shopper", async () => {
@@ -61,6 +64,8 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     await held.waitFor();
     await expect.poll(() => held.getAttribute("data-status")).toBe("held");
     expect(await held.innerText()).toMatch(/Waiting for review/);
+    // The pending sign is an inline SVG, not an emoji that shows as an empty box without an emoji font.
+    await held.locator(".state svg.icon").waitFor();
     // A later message from the same author reaching Bruno proves the held one had its chance to arrive.
     await say(alice, "Your message", "Sorry, wrong window. It absorbs quickly?");
     await message(bruno, "It absorbs quickly?").waitFor();
@@ -160,7 +165,41 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     await widget(alice).getByText(/510 \/ 500 · 10 characters too many/).waitFor();
     await box.press("Enter");
     await widget(alice).getByText(/Your message is too long \(500 characters at most\)/).waitFor();
+    // Editing the text clears the error: it no longer describes what is in the box.
     await box.fill("");
+    await expect.poll(() => widget(alice).locator(".composer .error").textContent()).toBe("");
+  });
+
+  it("explains a mute and slow mode, and lifts the countdown as soon as slow mode ends", async () => {
+    const room = "product:quiet-7";
+    const manager = new AdminClient({ url: server.url, tenant: "acme", token: await server.token({ tenant: "acme", role: "manager", sub: "cm-9", name: "Camille" }) });
+    await manager.connect();
+    try {
+      const member = await open({ path: "/products/quiet-7", token: await server.token({ tenant: "acme", role: "member", sub: "member-9", name: "Inès" }) });
+      const guest = await open({ path: "/products/quiet-7", locale: "fr-FR" });
+      await manager.updateRoom(room, { slowModeSec: 30 });
+      await widget(guest).getByText("Mode lent : un message toutes les 30 s.").waitFor();
+      await say(guest, "Votre message", "Premier message");
+      await message(guest, "Premier message").waitFor();
+      const countdown = widget(guest).locator(".composer .info");
+      await expect.poll(() => countdown.textContent()).toMatch(/^Mode lent : vous pourrez écrire à nouveau dans \d+ s\.$/);
+      await widget(guest).getByLabel("Votre message").fill("Deuxième message");
+      const send = widget(guest).getByRole("button", { name: "Envoyer" });
+      expect(await send.getAttribute("aria-disabled")).toBe("true");
+      // The manager turns slow mode off: the shopper need not wait out the old countdown.
+      await manager.updateRoom(room, { slowModeSec: 0 });
+      await expect.poll(() => countdown.textContent()).toBe("");
+      await expect.poll(() => send.getAttribute("aria-disabled")).toBe("false");
+
+      await manager.mute("member-9", 600);
+      await say(member, "Your message", "Am I still allowed to post?");
+      await widget(member).locator(".banner", { hasText: /^You are muted until .+\. You can still read the conversation\.$/ }).waitFor();
+      await expect.poll(() => widget(member).getByLabel("Your message").isDisabled()).toBe(true);
+      // Said once, in the banner, not again under the box.
+      expect(await widget(member).locator(".composer .error").textContent()).toBe("");
+      await expect.poll(() => widget(member).locator(".sr[aria-live=polite]").textContent()).toMatch(/^You are muted until/);
+      expect(await message(guest, "still allowed to post").count()).toBe(0);
+    } finally { manager.disconnect(); }
   });
 
   it("looks right on a 375 px phone and on a desktop", async () => {

@@ -17,6 +17,11 @@ export interface AppContext {
   /** Switches tab, optionally handing the screen something to open (a user id, a room, an IP). */
   go(tab: TabId, arg?: string): void;
   setBadge(tab: TabId, count: number): void;
+  /**
+   * The queue screen's live count for the header, or undefined while it holds only part of the
+   * queue: the header's stats tick every two seconds and would otherwise lag the queue beside it.
+   */
+  setReviewCount(count: number | undefined): void;
 }
 
 /** One screen of the back office. */

@@ -62,13 +62,13 @@ export class IpView implements Screen {
   private render(blocks: IpBlock[]): void {
     const { t, fmt } = this.ctx;
     if (!blocks.length) { replace(this.list, h("p", { class: "empty" }, t.ip.empty)); return; }
-    replace(this.list, h("table", { class: "table" },
+    replace(this.list, h("div", { class: "table-wrap" }, h("table", { class: "table" },
       h("thead", null, h("tr", null, ...["CIDR", t.ip.reason, t.ip.expires, t.ip.by, t.ip.at, ""].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", null, ...blocks.map((b) => h("tr", { "data-cidr": b.cidr },
         h("td", null, h("code", null, b.cidr)), h("td", null, b.reason), h("td", null, fmt.until(b.until)),
         h("td", null, b.by), h("td", null, fmt.time(b.at)),
         h("td", null, button(t.remove, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, async () => {
           await this.ctx.admin.unblockIp(b.cidr); void this.load(); return t.ip.unblocked(b.cidr);
-        }), "link", { "aria-label": `${t.remove} ${b.cidr}` })))))));
+        }), "link", { "aria-label": `${t.remove} ${b.cidr}` }))))))));
   }
 }

@@ -33,7 +33,7 @@ export class PeopleView implements Screen {
       h("div", { class: "toolbar" }, h("h2", null, t.people.title)),
       form,
       this.profile,
-      h("div", { class: "two-col" },
+      h("div", { class: "two-col lists" },
         panel(t.people.candidates, h("p", { class: "muted" }, t.people.candidatesHint), this.candidates),
         panel(t.people.bans, this.bans)),
     );
@@ -60,7 +60,7 @@ export class PeopleView implements Screen {
 
   private candidateTable(list: Candidate[]): HTMLElement {
     const { t, admin, fmt } = this.ctx;
-    return h("table", { class: "table" },
+    return h("div", { class: "table-wrap" }, h("table", { class: "table" },
       h("thead", null, h("tr", null, ...[t.people.name, t.people.messages, t.people.helpful, t.people.removedCount, t.people.score, ""].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", null, ...list.map((c) => h("tr", null,
         h("td", null, h("b", null, c.user.name), h("br"), h("code", { class: "muted" }, c.user.id)),
@@ -68,7 +68,7 @@ export class PeopleView implements Screen {
         h("td", null, fmt.number(c.score, 1)),
         h("td", { class: "nowrap" },
           button(t.inspect, () => this.show(c.user.id), "link"),
-          c.user.role === "moderator" ? null : button(t.people.promote, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, () => admin.setRole(c.user.id, "moderator")).then(() => this.refresh()), "link"))))));
+          c.user.role === "moderator" ? null : button(t.people.promote, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, () => admin.setRole(c.user.id, "moderator")).then(() => this.refresh()), "link")))))));
   }
 
   private refresh(): void {

@@ -137,6 +137,7 @@ export class QueueView implements Screen {
     if (!this.selected || !this.items.has(this.selected)) this.selected = order[0]?.message.id;
     this.count.textContent = t.queue.count(order.length);
     this.ctx.setBadge("queue", order.length);
+    this.ctx.setReviewCount(this.loaded && !this.cursor ? order.length : undefined);
     this.more.hidden = !this.cursor;
     if (!order.length) { replace(this.list, h("li", { class: "empty" }, t.queue.empty)); return; }
     const hadFocus = this.list.contains(document.activeElement);

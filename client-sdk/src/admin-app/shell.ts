@@ -33,6 +33,8 @@ export class Shell {
   private readonly status: HTMLElement;
   private active: TabId = "queue";
   private readonly alerts: AlertsView;
+  private lastStats: Stats | undefined;
+  private reviewCount: number | undefined;
 
   constructor(opts: { admin: AdminClient; t: AdminStrings; fmt: Formatter; url: string; tenant: string; token: string; session: SessionInfo; signOut(): void }) {
     const { t, admin } = opts;
@@ -44,6 +46,7 @@ export class Shell {
       toast: (text, tone = "info") => this.toast(text, tone),
       go: (tab, arg) => this.select(tab, arg, true),
       setBadge: (tab, n) => this.setBadge(tab, n),
+      setReviewCount: (n) => { this.reviewCount = n; if (this.lastStats) this.onStats(this.lastStats); },
     };
     this.alerts = new AlertsView(this.ctx);
     this.screens = {
@@ -132,7 +135,8 @@ export class Shell {
   }
 
   private onStats(s: Stats): void {
-    this.figures.textContent = this.ctx.t.figures(s.online, s.queue, s.messagesPerMinute);
+    this.lastStats = s;
+    this.figures.textContent = this.ctx.t.figures(s.online, this.reviewCount ?? s.queue, s.messagesPerMinute);
   }
 
   private toast(text: string, tone: "ok" | "bad" | "info"): void {

@@ -55,7 +55,8 @@ export class Composer {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); void this.submit(); }
       else if (e.key === "Escape" && this.replyTo) { e.preventDefault(); this.setReply(undefined); }
     });
-    this.input.addEventListener("input", () => { this.refresh(); this.autosize(); });
+    // An error is about what was sent; once the shopper edits the text it no longer applies.
+    this.input.addEventListener("input", () => { this.error(""); this.refresh(); this.autosize(); });
     this.refresh();
   }
 
@@ -107,6 +108,14 @@ export class Composer {
     };
     this.waitTimer = setInterval(tick, 1000);
     tick();
+    this.refresh();
+  }
+
+  /** Ends a slow-mode countdown early (a manager turned slow mode off): the box is usable at once. */
+  stopWait(): void {
+    if (!this.waitTimer) return;
+    clearInterval(this.waitTimer); this.waitTimer = undefined;
+    this.infoLine.textContent = "";
     this.refresh();
   }
 

@@ -49,7 +49,7 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
   }
   li.append(h("p", { class: "text" }, m.text));
   if (m.status === "held") {
-    li.append(h("div", { class: "state", title: t.heldHelp }, t.held, h("span", { class: "sr" }, `. ${t.heldHelp}`)));
+    li.append(h("div", { class: "state", title: t.heldHelp }, icon("clock"), t.held, h("span", { class: "sr" }, `. ${t.heldHelp}`)));
     return li;
   }
 

@@ -54,7 +54,6 @@ time { color: var(--muted); font-size: 12px; }
 .quote b { font-weight: 600; color: var(--ink); }
 .text { margin: 2px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .state { margin-top: 4px; font-size: 12px; font-weight: 600; color: var(--warn); }
-.state::before { content: "⏳ "; }
 .actions { display: flex; gap: 4px; margin-top: 4px; flex-wrap: wrap; }
 .icon { vertical-align: -2px; margin-right: 4px; flex: none; }
 .act { border: 1px solid transparent; background: none; color: var(--muted); font-size: 12.5px; padding: 4px 8px; border-radius: 6px; min-height: 32px; }

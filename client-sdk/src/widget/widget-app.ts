@@ -170,6 +170,9 @@ export class WidgetApp {
       if (e.code === "muted") this.muteUntil(e.until ?? Date.now() + (e.retryAfterMs ?? 60_000));
       else if (e.code === "slow_mode") view.composer.wait((e.retryAfterMs ?? 1000) / 1000, this.t.slowWait);
       if (e.code === "banned" || e.code === "ip_blocked") this.end(describeError(this.t, e.code, ctx));
+      // A mute is shown once, in its banner (the same sentence twice wastes a phone screen); a new
+      // banner is not reliably read out, so screen readers get it through the live region.
+      else if (e.code === "muted") view.announce(describeError(this.t, e.code, ctx));
       else view.composer.error(describeError(this.t, e.code, ctx));
       return false;
     }
@@ -286,6 +289,7 @@ export class WidgetApp {
     if (this.room && !this.endedText) {
       if (this.room.frozen) { banners.push([t.frozen, "warn"]); if (role !== "manager") lock ??= t.errors.room_frozen({}); }
       if (this.room.slowModeSec > 0) banners.push([t.slowMode(this.room.slowModeSec), "info"]);
+      else view.composer.stopWait();
       if (this.room.contribution === "restricted") banners.push([t.restrictedBanner, "info"]);
     }
     view.setBanners(banners);

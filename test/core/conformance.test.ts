@@ -1,0 +1,83 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Message } from "../../client-sdk/src/protocol.ts";
+import { MemoryStore } from "../../server/store/memory.ts";
+import type { StoredMessage } from "../../server/store/store.ts";
+import { testConfig } from "../support/config.ts";
+import { ask, closeAllRaw, connectRaw, refusedWith } from "../support/raw.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+import { mintToken } from "../support/tokens.ts";
+import { cleanText } from "../support/texts.ts";
+import { until } from "../support/wait.ts";
+
+afterEach(() => closeAllRaw());
+
+/**
+ * A memory store whose room history read can be held open, to put another message in the
+ * window between reading a room's history and joining its broadcasts.
+ */
+class GatedStore extends MemoryStore {
+  gate: { reached: () => void; release: Promise<void> } | undefined;
+  override async roomTimeline(tenant: string, room: string, limit: number): Promise<StoredMessage[]> {
+    const out = await super.roomTimeline(tenant, room, limit);
+    const g = this.gate;
+    if (g) {
+      this.gate = undefined;
+      g.reached();
+      await g.release;
+    }
+    return out;
+  }
+}
+
+describe("SPEC conformance: /chat", () => {
+  const store = new GatedStore();
+  let s: TestServer;
+  beforeAll(async () => { s = await startServer(testConfig(), { store }); });
+  afterAll(async () => { await s.close(); await store.close(); });
+
+  it("room:join never loses a message posted while the history is being read", async () => {
+    const room = "product:join-race";
+    const talker = await s.connected({ role: "member", sub: "race-talker" });
+    await talker.join(room);
+    const joiner = await s.connected({ role: "member", sub: "race-joiner" });
+    const live: Message[] = [];
+    joiner.on("message", (m) => live.push(m));
+    let reached!: () => void;
+    let release!: () => void;
+    const atGate = new Promise<void>((r) => { reached = r; });
+    store.gate = { reached, release: new Promise<void>((r) => { release = r; }) };
+    const joining = joiner.join(room);
+    await atGate;
+    const sent = await talker.send(room, cleanText("race"));
+    release();
+    const { history } = await joining;
+    await until(() => history.some((m) => m.id === sent.id) || live.some((m) => m.id === sent.id), 2000);
+  });
+
+  it("/chat: an ack-only emit is judged as an empty payload (invalid_payload names the missing field)", async () => {
+    const { socket } = await connectRaw(s.url);
+    const res = await ask(socket, "room:leave");
+    expect(res.ok).toBe(false);
+    expect(res.error.code).toBe("invalid_payload");
+    expect(res.error.message).toMatch(/^room/);
+  });
+});
+
+describe("SPEC conformance: /admin handshake and the Origin allow-list", () => {
+  let s: TestServer;
+  beforeAll(async () => { s = await startServer(testConfig({ acme: { origins: ["http://acme.test"] } })); });
+  afterAll(async () => { await s.close(); });
+
+  it("the back office served by this server connects from its own origin; foreign origins are still refused", async () => {
+    const token = await mintToken({ role: "manager", sub: "cm-origin" });
+    const own = await connectRaw(s.url, { namespace: "/admin", auth: { tenant: "acme", token }, headers: { origin: s.url } });
+    expect(own.session.user.role).toBe("manager");
+    const listed = await connectRaw(s.url, { namespace: "/admin", auth: { tenant: "acme", token }, headers: { origin: "http://acme.test" } });
+    expect(listed.session.user.id).toBe("cm-origin");
+    const foreign = await refusedWith(s.url, { namespace: "/admin", auth: { tenant: "acme", token }, headers: { origin: "http://evil.test" } });
+    expect(foreign.data?.code).toBe("origin_not_allowed");
+    // The widget's list is unchanged: /chat from the server's own origin is not a listed widget page.
+    const chat = await refusedWith(s.url, { auth: { tenant: "acme" }, headers: { origin: s.url } });
+    expect(chat.data?.code).toBe("origin_not_allowed");
+  });
+});

@@ -16,6 +16,7 @@ import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "o
 import { compileFilters, compileFiltersSync, loadBaseLexicons } from "../server/filters/compile.ts";
 import type { FilterLists } from "../server/filters/types.ts";
 import { syntheticTerms } from "../test/filters/synthetic-terms.ts";
+import { longestLoopGap } from "../test/support/loop-gap.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CORPORA = [
@@ -121,23 +122,12 @@ export async function runFiltersBench(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.(); gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  let t0 = performance.now();
+  const t0 = performance.now();
   const big = compileFiltersSync({ ...DEMO, terms }, base);
   const compileSyncMs = performance.now() - t0;
   gc?.(); gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  let maxGap = 0, last = performance.now(), running = true;
-  const tick = () => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  t0 = performance.now();
-  await compileFilters({ ...DEMO, terms }, base);
-  const compileAsyncMs = performance.now() - t0;
-  running = false;
+  const { elapsedMs: compileAsyncMs, maxGapMs: maxGap } = await longestLoopGap(() => compileFilters({ ...DEMO, terms }, base));
   const bigThroughput = throughput(messages, (t) => big.words(t).length + big.links(t).length);
 
   const mine = best.get("causette words+links")!;

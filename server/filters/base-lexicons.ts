@@ -24,7 +24,17 @@ export interface BaseLexicon {
 
 export type BaseLexicons = Readonly<Record<Language, BaseLexicon>>;
 
-interface Curation { add?: string[]; remove?: string[]; allow?: string[] }
+interface Curation {
+  add?: string[];
+  remove?: string[];
+  allow?: string[];
+  /**
+   * Closed compounds ("cuntface", "shitstain"): every root joined to every suffix. Listing both
+   * halves instead of matching "any word starting with a root" keeps innocent words that merely
+   * start like one ("cocktail", "dickens", "shitake") out of reach.
+   */
+  compounds?: { roots: string[]; suffixes: string[] };
+}
 
 const CURATION_DIR = new URL("../../config/lexicons/", import.meta.url);
 
@@ -48,8 +58,9 @@ export function loadBaseLexicons(): BaseLexicons {
   const french = (require("french-badwords-list") as { array: string[] }).array;
   const make = (lang: Language, upstream: readonly string[]): BaseLexicon => {
     const c = readCuration(lang);
+    const compounds = c.compounds ? c.compounds.roots.flatMap((r) => c.compounds!.suffixes.map((x) => r + x)) : [];
     return Object.freeze({
-      terms: Object.freeze([...upstream, ...(c.add ?? [])]),
+      terms: Object.freeze([...upstream, ...(c.add ?? []), ...compounds]),
       remove: Object.freeze([...(c.remove ?? [])]),
       allow: Object.freeze([...(c.allow ?? [])]),
     });

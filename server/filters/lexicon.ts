@@ -320,6 +320,18 @@ class CompiledLexicon implements Lexicon {
     const changes = new Int32Array(word.length);
     for (let i = 1; i < word.length; i++) changes[i] = changes[i - 1] + (word.charCodeAt(i) !== word.charCodeAt(i - 1) ? 1 : 0);
     const starts = this.starts;
+    // A phrase whose last word is spelled out ("ta g u e u l e"): the word before the run, then
+    // the longest spelled prefix that completes a phrase from it.
+    const before = from > 0 ? this.root.get(toks[from - 1].key)?.next : undefined;
+    if (before !== undefined) {
+      for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
+        const node = before.get(word.slice(0, b)) ?? before.get(collapse(word.slice(0, b)));
+        if (node?.detail !== undefined) {
+          hits.push({ fs: toks[from - 1].s, fe: toks[from + b - 1].e, detail: node.detail });
+          break;
+        }
+      }
+    }
     let a = 0;
     while (a <= word.length - 3) {
       let matched = 0;

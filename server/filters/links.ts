@@ -301,9 +301,30 @@ export function findLinks(norm: NormalizedText, extraTlds: ReadonlySet<string> =
       continue;
     }
     const link = readHost(norm, prev, chain, joins, extraTlds);
-    if (link) { out.push(link.found); cur = nextLabel(f, chain[link.last].e); } else cur = next;
+    if (link) { out.push(link.found); cur = nextLabel(f, chain[link.last].e); }
+    // A chain that is no host may hide one behind its first label ("w.rival.fr", "x.rival.com");
+    // each retry drops a label, so the walk stays bounded by MAX_CHAIN per chain.
+    else cur = chain.length > 2 && prev === undefined ? chain[1] : next;
   }
+  bracketedHosts(f, out);
   return out;
+}
+
+/**
+ * "http://[2001:db8::7]/promo": a scheme followed by an IPv6 literal in brackets. Found apart from
+ * the label chains because ":" and "[" join no label.
+ */
+function bracketedHosts(f: string, out: FoundLink[]): void {
+  for (let i = f.indexOf("://["); i >= 0; i = f.indexOf("://[", i + 4)) {
+    const scheme = labelBefore(f, i, 0);
+    if (scheme === undefined) continue;
+    const close = f.indexOf("]", i + 4);
+    // An IPv6 literal is at most 45 characters of hex digits, colons and dots, with a colon.
+    if (close < 0 || close - (i + 4) > 45 || close - (i + 4) < 2) continue;
+    const literal = f.slice(i + 4, close);
+    if (!/^[0-9a-f:.]+$/.test(literal) || !literal.includes(":")) continue;
+    out.push({ host: `[${literal}]`, fs: scheme.s, fe: pathEnd(f, close + 1) });
+  }
 }
 
 /** Reads the host a chain of labels spells, if it is a link; `last` is the chain index of its TLD. */
@@ -313,7 +334,7 @@ function readHost(
   const f = norm.folded;
   // Scheme: "https://", "hxxps://", "ftp://" right before the host.
   const hasScheme = prev !== undefined && f.startsWith("://", prev.e) && prev.e + 3 === chain[0].s;
-  const start = hasScheme ? prev!.s : chain[0].s;
+  let start = hasScheme ? prev!.s : chain[0].s;
 
   const ip = readIp(f, chain, joins);
   // The host ends at the last label that is a TLD ("rival.com.Thanks" → rival.com).
@@ -334,10 +355,15 @@ function readHost(
   const tld = hostLabels[hostLabels.length - 1];
   const end = pathEnd(f, chain[last].e);
   const hasPath = end > chain[last].e;
-  const www = hostLabels[0] === "www" || hostLabels[0] === "www2";
+  // "w w w.rival.fr", "w.w.w.rival.fr": a spelled-out www before the last "w" label.
+  const wwwFrom = Math.max(0, chain[0].s - 6);
+  const spelled = hostLabels[0] === "w" && !hasScheme ? /w[\s.]{1,2}w[\s.]{1,2}$/.exec(f.slice(wwwFrom, chain[0].s)) : null;
+  const spelledWww = spelled !== null;
+  const www = hostLabels[0] === "www" || hostLabels[0] === "www2" || spelledWww;
   const email = chain[0].s > 0 && f.charCodeAt(chain[0].s - 1) === 64;
   let host = hostLabels.join(".");
   if (www && hostLabels.length > 2) host = hostLabels.slice(1).join(".");
+  if (spelled !== null) start = wwwFrom + spelled.index;
   const hidden = isUnder(host, HIDDEN_DESTINATION);
   const strongEvidence = hasScheme || www || email || hasPath || ip > 0 || hidden;
   const usedJoins = joins.slice(0, last);

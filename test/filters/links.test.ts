@@ -35,6 +35,11 @@ describe("links: forms that are links", () => {
     ["contact: promo@cheapbeauty.com", "cheapbeauty.com"],
     ["go to glowshop.io now", "glowshop.io"],
     ["rival.example", "rival.example"],
+    ["w w w.glowpromo.fr pour les codes", "glowpromo.fr"],   // spelled-out www
+    ["w.w.w.glowpromo.fr", "glowpromo.fr"],
+    ["x.glowpromo.fr", "glowpromo.fr"],                         // a one-letter label hides the host behind it
+    ["http://[2001:db8::7]/promo for VIP members", "[2001:db8::7]"], // IPv6 literal
+    ["hxxps://[::ffff:10.0.0.1]", "[::ffff:10.0.0.1]"],
   ])("%j → %s", (text, host) => {
     const extra = new Set(["example"]);
     expect(findLinks(normalize(text), extra).map((l) => l.host)).toContain(host);
@@ -47,6 +52,7 @@ describe("links: forms that are not links", () => {
     "serum, toner, etc. all", "3.5ml", "it is 30 ml.", "It's fine.Thanks", "ok.la", "fine.so", "merci.de rien",
     "great.love it", "Merci. Be careful", "I put a dot of concealer", "Polka dot com pact", "la mise au point net",
     "le point info du magasin", "See you soon.Bye", "10 a.m. pickup", "Top.Com", "a.s.a.p",
+    "w w w", "the [2001] edition", "ratio 2:1 [see note]", "v.2.0.1", "U.S.A. only",
   ])("%j", (text) => expect(hosts(text)).toEqual([]));
 });
 

@@ -63,7 +63,15 @@ describe("words: phrases", () => {
     ["nique ta mere", "nique ta mère"],
     ["son of a bitch", "son of a bitch"],
     ["piece of shit", "what a piece of shit"],
+    ["ta gueule", "Ta g u e u l e la conseillère"],  // last word of the phrase spelled out
+    ["ta gueule", "ferme ta g.u.e.u.l.e"],
+    ["cette trainee", "Cette traînée de conseillère"],
   ])("finds %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it("a spelled-out word completes a phrase only right after its first word", () => {
+    expect(fires("ta belle g u e u l e")).toBe(false);
+    expect(fires("la g u e u l e de bois")).toBe(false);
+  });
 
   it("reports the phrase, not the words inside it", () => {
     const hits = demoFilters().words("fils de pute");
@@ -74,6 +82,14 @@ describe("words: phrases", () => {
   it("does not fire on a phrase word alone", () => {
     expect(fires("une belle gueule d'ange")).toBe(false);
   });
+});
+
+describe("words: closed compounds of a strong root", () => {
+  it.each(["Some cuntface stole my order", "what a shitstain", "fuckwit", "you dickface", "you twathead"])(
+    "fires on %j", (text) => expect(fires(text)).toBe(true));
+
+  it.each(["a cocktail", "Dickens", "shitake mushrooms", "the cockpit", "shiitake", "dickinson", "Cuntis spa in Galicia"])(
+    "stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });
 
 describe("words: tenant lists", () => {

@@ -31,6 +31,7 @@ import { rooms as roomNames } from "./realtime/broadcaster.ts";
 import { attachChatNamespace } from "./realtime/chat-namespace.ts";
 import { InFlight, MAX_PAYLOAD_BYTES } from "./realtime/handler.ts";
 import { createHandshake } from "./realtime/handshake.ts";
+import { OnlinePush } from "./realtime/online-push.ts";
 import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
 import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
 import { MemoryStore } from "./store/memory.ts";
@@ -130,6 +131,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   adminNsp.use(createHandshake(handshakeDeps, "admin") as never);
   attachChatNamespace(chatNsp as never, { tenants, rooms: roomDir, messages, moderation, metrics, logger: logger.child({ module: "chat" }), inflight });
   attachAdminNamespace(adminNsp as never, { tenants, moderation, metrics, logger: logger.child({ module: "admin" }), inflight });
+  const onlinePush = new OnlinePush({ chat: chatNsp as never, presence, rooms: roomDir, tenants, logger: logger.child({ module: "online" }) });
   const statsFeed = createStatsFeed(adminNsp as never, { tenants, moderation, logger: logger.child({ module: "stats" }) });
 
   expressApp.use(healthRoutes(theStore, metrics));
@@ -162,7 +164,8 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   }
 
   const timers = [
-    setInterval(() => { void presence.tick(tenants.all().map((t) => t.id)).catch(() => undefined); }, PRESENCE_INTERVAL_MS),
+    // Shoppers' online counts ride on the presence tick: it has just refreshed the cluster figures.
+    setInterval(() => { void presence.tick(tenants.all().map((t) => t.id)).then(() => onlinePush.tick()).catch(() => undefined); }, PRESENCE_INTERVAL_MS),
     setInterval(() => { for (const t of tenants.all()) void t.refreshFilters().catch(() => undefined); }, FILTER_POLL_MS),
     setInterval(() => { void statsFeed.tick().catch(() => undefined); }, STATS_INTERVAL_MS),
   ];
@@ -184,6 +187,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       if (closing) return;
       closing = true;
       for (const t of timers) clearInterval(t);
+      onlinePush.stop();
       unsubscribe();
       http.close();
       await inflight.drained(config.server.shutdownGraceMs);

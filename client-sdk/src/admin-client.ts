@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
-  AdminServerEvents, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
+  AdminServerEvents, AdminSessionEnded, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
   SessionInfo, Stats, UserInspect,
 } from "./protocol.ts";
 import { request } from "./request.ts";
@@ -21,7 +21,11 @@ export interface AdminClientOptions {
 
 /** Live back-office events (SPEC §5.3, after `subscribe()`), plus the connection state for UIs. */
 export type AdminClientFeedEvents = AdminServerEvents & {
-  /** "connected", "reconnecting" (temporary), "closed" (given up). */
+  /**
+   * "connected", "reconnecting" (temporary), "closed" (given up). A "closed" the server caused
+   * carries why when it is known (e.g. `invalid_token` once the manager token expired): signing
+   * in again is then the only way back.
+   */
   status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
 };
 
@@ -46,6 +50,8 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   private connected = false;
   /** The last feed subscription, renewed after a reconnect (undefined: not subscribed). */
   private feed: { rooms?: string[] } | undefined;
+  /** Why the server ended this session (`session:ended`), reported with the "closed" that follows. */
+  private ended: ChatError | undefined;
 
   constructor(opts: AdminClientOptions) {
     super();
@@ -63,9 +69,17 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
     });
     this.socket.on("session", (s: SessionInfo) => this.onSession(s));
     for (const ev of FORWARDED) this.socket.on(ev, (p: unknown) => this.emit(ev, p as never));
+    this.socket.on("session:ended", (p: AdminSessionEnded) => {
+      this.ended = new ChatError(p.code, p.reason ?? p.code);
+      this.emit("session:ended", p);
+    });
     this.socket.on("disconnect", (reason) => {
       this.connected = false;
-      if (reason === "io client disconnect" || reason === "io server disconnect") this.emit("status", "closed");
+      if (this.ended) {
+        // Whatever closed the transport, reconnecting with the same token could only be refused.
+        this.socket.disconnect();
+        this.emit("status", "closed", this.ended);
+      } else if (reason === "io client disconnect" || reason === "io server disconnect") this.emit("status", "closed");
       else this.emit("status", "reconnecting");
     });
     this.socket.on("connect_error", (err: Error & { data?: { code?: string } }) => {
@@ -82,6 +96,7 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   /** Connects and resolves with the session, or rejects with the handshake's ChatError (e.g. `forbidden`). */
   connect(): Promise<SessionInfo> {
     if (this.connected && this.currentSession) return Promise.resolve(this.currentSession);
+    this.ended = undefined;
     return new Promise((resolve, reject) => {
       const onSession = (s: SessionInfo) => { cleanup(); resolve(s); };
       const onError = (err: Error & { data?: { code?: string } }) => {
@@ -117,7 +132,10 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
     return this.call("queue:list", opts);
   }
 
-  /** Approves or removes a queued message; `ban` also bans its author. Rejects with `conflict` if another manager was first. */
+  /**
+   * Approves or removes a queued message; `ban` also bans its author. Rejects with `conflict` if
+   * another manager was first, `not_found` if the message is unknown or was never queued.
+   */
   async resolve(messageId: string, decision: "approve" | "remove", ban?: { reason: string; durationSec?: number }): Promise<Message> {
     return (await this.call<{ message: Message }>("queue:resolve", { messageId, decision, ...(ban ? { ban } : {}) })).message;
   }

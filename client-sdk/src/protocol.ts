@@ -247,8 +247,15 @@ export interface FilterSettings {
   onHit: "hold" | "shadow" | "reject";
 }
 
+/**
+ * Addition: `session:ended` on /admin, the same shape as on /chat. Sent when the manager token the
+ * socket connected with expires, just before the server disconnects it.
+ */
+export interface AdminSessionEnded { code: "invalid_token"; reason?: string }
+
 export interface AdminServerEvents {
   session: (s: SessionInfo) => void;
+  "session:ended": (p: AdminSessionEnded) => void;
   "queue:added": (item: QueueItem) => void;
   "queue:resolved": (p: { messageId: string; decision: "approve" | "remove"; by: Author }) => void;
   alert: (a: Alert) => void;

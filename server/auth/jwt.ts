@@ -4,7 +4,13 @@ import { ROLES, type Role } from "../../client-sdk/src/protocol.ts";
 import type { TenantConfig } from "../config/schema.ts";
 import { CausetteError } from "../errors.ts";
 
-export interface BrandClaims { sub: string; name: string; role: Exclude<Role, "guest"> }
+export interface BrandClaims {
+  sub: string;
+  name: string;
+  role: Exclude<Role, "guest">;
+  /** Epoch ms from which this verifier refuses the token: its `exp` plus the tenant's clock tolerance. */
+  validUntil: number;
+}
 
 export type TokenVerifier = (token: string) => Promise<BrandClaims>;
 
@@ -52,7 +58,9 @@ export function createTokenVerifier(auth: TenantConfig["auth"]): TokenVerifier {
       if (typeof payload.sub !== "string" || !payload.sub || payload.sub.length > 128) throw new CausetteError("invalid_token", "The token has no valid sub claim.");
       if (typeof role !== "string" || !ROLES.includes(role as Role) || role === "guest") throw new CausetteError("invalid_token", "The token's role is not one Causette knows.");
       const name = typeof payload.name === "string" && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
-      return { sub: payload.sub, name, role: role as BrandClaims["role"] };
+      // `exp` is required above, so jose has checked it is a number.
+      const validUntil = (payload.exp! + auth.clockToleranceSec) * 1000;
+      return { sub: payload.sub, name, role: role as BrandClaims["role"], validUntil };
     } catch (e) {
       if (e instanceof CausetteError) throw e;
       const expired = e instanceof joseErrors.JWTExpired;

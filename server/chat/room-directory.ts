@@ -24,6 +24,7 @@ const CACHE_MS = 1000;
  */
 export class RoomDirectory {
   private readonly cache = new Map<string, { at: number; room: ResolvedRoom }>();
+  private changes = 0;
 
   constructor(private readonly store: Store, private readonly online: (tenant: string, room: string) => number) {}
 
@@ -38,14 +39,26 @@ export class RoomDirectory {
     const hit = this.cache.get(key);
     const now = Date.now();
     if (hit && now - hit.at < CACHE_MS) return hit.room;
+    const seen = this.changes;
     const state = await this.store.getRoomState(tenant.id, room);
     const resolved = resolveRoom(tenant, room, state);
-    this.cache.set(key, { at: now, room: resolved });
+    // A read that raced a manager's change may predate it: caching it would undo the invalidation.
+    if (seen === this.changes) this.cache.set(key, { at: now, room: resolved });
     if (this.cache.size > 50_000) this.cache.clear();
     return resolved;
   }
 
-  invalidate(tenant: string, room: string): void { this.cache.delete(`${tenant}\u0000${room}`); }
+  invalidate(tenant: string, room: string): void {
+    this.changes++;
+    this.cache.delete(`${tenant}\u0000${room}`);
+  }
+
+  /**
+   * Bumped by every `invalidate`. Something that resolved a room in the background (the online
+   * count push) compares it across its await: if it moved, the settings it holds may be older
+   * than a `room:updated` a manager's change already sent, so it must not send them.
+   */
+  get generation(): number { return this.changes; }
 
   async info(tenant: TenantRuntime, room: string): Promise<RoomInfo> {
     return toRoomInfo(await this.resolve(tenant, room), this.online(tenant.id, room));

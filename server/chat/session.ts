@@ -10,6 +10,8 @@ export interface SessionData {
   ip: string;
   device: Device;
   connectedAt: number;
+  /** When the brand token it connected with stops being valid (epoch ms); absent for guests. */
+  tokenValidUntil?: number;
 }
 
 export function effectiveRole(tokenRole: Role, granted: Role | null): Role {

@@ -47,6 +47,7 @@ export class ModerationService {
 
   /** SPEC §6.3: anyone in the room flags once; a moderator's flag (or enough flaggers) hides it; every flag queues it. */
   async flag(tenant: TenantRuntime, actor: SessionData, p: { messageId: string; reason: FlagReason; note?: string }, joined: (room: string) => boolean): Promise<{ hidden: boolean }> {
+    refuseBots(actor);
     const { store, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
     const message = await store.getMessage(t, p.messageId);
@@ -99,15 +100,19 @@ export class ModerationService {
     return { hidden: res.message.status === "hidden" };
   }
 
-  /** Flags already on a message that do not count towards `reportsToHide`: by guests, or by users shadow-banned now. */
+  /**
+   * Flags the store counts towards `reportsToHide` (those since the last approval) that should
+   * not: by guests, or by users shadow-banned now.
+   */
   private async discountedFlags(t: string, messageId: string, now: number): Promise<number> {
-    const flags = await this.deps.store.getFlags(t, messageId);
+    const flags = await this.deps.store.getFlags(t, messageId, { sinceReset: true });
     const bans = await Promise.all(flags.map((f) => (f.by.role === "guest" ? null : this.deps.store.getBan(t, f.by.id, now))));
     return flags.filter((f, i) => f.by.role === "guest" || bans[i]?.shadow === true).length;
   }
 
   /** Distinct signed-in members (not the author, not guests) vote a message helpful. */
   async helpful(tenant: TenantRuntime, actor: SessionData, messageId: string, joined: (room: string) => boolean): Promise<{ helpful: number }> {
+    refuseBots(actor);
     const { store, broadcaster } = this.deps;
     const t = tenant.id;
     const message = await store.getMessage(t, messageId);
@@ -125,10 +130,20 @@ export class ModerationService {
 
   /** Moderators call the managers' attention to a room, live. */
   async raiseAlert(tenant: TenantRuntime, actor: SessionData, room: string, note: string): Promise<void> {
+    refuseBots(actor);
     const role = actor.user.role;
     if (role !== "moderator" && role !== "manager") throw new CausetteError("forbidden", "Only moderators raise alerts.");
     const alert = { id: newId("al_"), room, note, by: { ...actor.user }, at: Date.now() };
     this.deps.broadcaster.toAdmins(tenant.id, room, "alert", alert);
     await this.deps.audit.record(tenant.id, actor.user, "alert.raised", { room, alertId: alert.id }, note, room);
   }
+}
+
+/**
+ * SPEC §4: known bots may read but not post. Flags, helpful votes and alerts act on what others
+ * see (a flag can hide a message, votes rank members), so a bot gets no say there either,
+ * whatever token it carries. Checked first: nothing is read for a refusal.
+ */
+function refuseBots(actor: SessionData): void {
+  if (actor.device.bot) throw new CausetteError("forbidden", "Automated clients may read but not flag, vote or raise alerts.");
 }

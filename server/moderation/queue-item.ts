@@ -4,7 +4,8 @@ import { toPublic } from "../chat/public-message.ts";
 
 /** Builds the manager's view of a queue entry: message, reasons, flags, and the author's IP and device. */
 export async function toQueueItem(store: Store, tenant: string, entry: QueueEntry, message: StoredMessage): Promise<QueueItem> {
-  const flags = await store.getFlags(tenant, entry.messageId);
+  // The flags this review is about: those an earlier approval overturned were judged already.
+  const flags = await store.getFlags(tenant, entry.messageId, { sinceReset: true });
   const item: QueueItem = {
     message: toPublic(message),
     kind: entry.kind,

@@ -1,4 +1,4 @@
-import type { Author, Message, QueueItem } from "../../client-sdk/src/protocol.ts";
+import type { Author, Flag, Message, QueueItem } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
 import type { StoredMessage } from "../store/store.ts";
@@ -44,10 +44,21 @@ export class ReviewQueue {
     // Refuse an impossible ban before touching anything, so the action is all or nothing.
     if (p.ban) await this.sanctions.assertBannable(tenant, actor, before.author.id);
     const entry = await store.queueTake(t, p.messageId);
-    if (!entry) throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
+    if (!entry) {
+      // The store answers "not queued" both for a message that never was and for one another
+      // manager took a moment ago; the message itself tells them apart, because everything that
+      // enters the queue keeps a trace: a filter hold leaves its reasons, a flag stays on record.
+      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await store.getFlags(t, before.id)).length > 0;
+      if (!wasQueued) throw new CausetteError("not_found", "This message is not in the review queue.");
+      throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
+    }
 
     let after: StoredMessage | null;
+    let judged: Flag[] | undefined;
     if (p.decision === "approve") {
+      // Approval overturns the flags so far: they must stop counting towards `reportsToHide`
+      // before the message is visible again, or a single new report would hide it at once.
+      judged = await store.resetFlagCount(t, before.id);
       after = await store.setMessageStatus(t, before.id, "visible", ["held", "hidden", "visible"]);
     } else {
       after = await store.setMessageStatus(t, before.id, "deleted", ["held", "hidden", "visible"]);
@@ -65,7 +76,7 @@ export class ReviewQueue {
     }
 
     const [flaggers] = await Promise.all([
-      this.scoreFlaggers(t, before.id, p.decision),
+      this.scoreFlaggers(t, before.id, p.decision, judged),
       p.decision === "remove" ? store.bumpUser(t, after.author.id, "removed") : undefined,
     ]);
 
@@ -95,11 +106,13 @@ export class ReviewQueue {
   /**
    * SPEC §6.3: a manager's decision scores everyone who flagged the message, upheld on removal
    * and overturned on approval (members:candidates and user:inspect read these counters).
-   * Returns the distinct flaggers.
+   * Only the flags this decision judges count: those an earlier approval spent were scored then.
+   * `flags` are those flags when the caller already has them. Returns the distinct flaggers.
    */
-  async scoreFlaggers(t: string, messageId: string, decision: Decision): Promise<string[]> {
+  async scoreFlaggers(t: string, messageId: string, decision: Decision, flags?: Flag[]): Promise<string[]> {
     const { store } = this.deps;
-    const flaggers = [...new Set((await store.getFlags(t, messageId)).map((f) => f.by.id))];
+    const judged = flags ?? await store.getFlags(t, messageId, { sinceReset: true });
+    const flaggers = [...new Set(judged.map((f) => f.by.id))];
     await Promise.all(flaggers.map((id) => store.bumpUser(t, id, decision === "remove" ? "flagsUpheld" : "flagsOverturned")));
     return flaggers;
   }

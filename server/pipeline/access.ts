@@ -23,7 +23,11 @@ export function createAccessStage(store: Store): Stage {
       if (ctx.replyTo !== undefined) {
         if (room.contribution === "restricted" && !isStaff(role)) return { refuse: new CausetteError("answers_restricted") };
         const parent = await store.getMessage(tenant.id, ctx.replyTo);
-        if (!parent || parent.room !== room.id || parent.status === "deleted") return { refuse: new CausetteError("not_found", "The message you reply to does not exist.") };
+        // Only a message the sender can see may be answered: a published one, or their own held (or
+        // shadow-held) one. Anything else answers as missing: another code would tell the sender
+        // that a message they cannot see exists.
+        const seen = parent?.status === "visible" || (parent?.status === "held" && parent.author.id === session.user.id);
+        if (!parent || parent.room !== room.id || !seen) return { refuse: new CausetteError("not_found", "The message you reply to does not exist.") };
       }
       if (session.device.bot) return { refuse: new CausetteError("forbidden", "Automated clients may read but not post.") };
       return undefined;

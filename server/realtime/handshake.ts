@@ -65,10 +65,12 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       let user: Author;
       let tokenRole: Role;
       let guestToken: string | undefined;
+      let tokenValidUntil: number | undefined;
       if (typeof auth.token === "string" && auth.token) {
         const claims = await tenant.verifyToken(auth.token);
         user = { id: claims.sub, name: claims.name, role: claims.role };
         tokenRole = claims.role;
+        tokenValidUntil = claims.validUntil;
       } else if (auth.token !== undefined && auth.token !== null && auth.token !== "") {
         throw new CausetteError("invalid_token");
       } else if (namespace === "admin") {
@@ -90,6 +92,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
 
       const device = parseUserAgent(socket.handshake.headers["user-agent"]);
       const session: SessionData = { tenant: tenant.id, user, tokenRole, ip, device, connectedAt: now };
+      if (tokenValidUntil !== undefined) session.tokenValidUntil = tokenValidUntil;
       socket.data = session;
       if (guestToken) (socket as unknown as Record<symbol, string>)[GUEST_TOKEN] = guestToken;
       socket.once("disconnect", () => { void deps.store.releaseConnection(deps.nodeId, ip).catch(() => undefined); });

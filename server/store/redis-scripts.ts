@@ -125,6 +125,7 @@ return {n, added}`,
   /**
    * KEYS: message, flags, flaggers. ARGV: flagger id, flag json, reportsToHide, hideNow ("1").
    * Returns {} when the message is gone, else {added, count, hiddenNow, message fields}.
+   * The count leaves out the flags spent by the last reset (the message's `f` field).
    */
   cstFlag: {
     keys: 3,
@@ -132,13 +133,26 @@ return {n, added}`,
 if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
 local added = redis.call('SADD', KEYS[3], ARGV[1])
 if added == 1 then redis.call('RPUSH', KEYS[2], ARGV[2]) end
-local n = redis.call('SCARD', KEYS[3])
+local n = redis.call('SCARD', KEYS[3]) - tonumber(redis.call('HGET', KEYS[1], 'f') or '0')
 local hidden = 0
 if added == 1 and redis.call('HGET', KEYS[1], 's') == 'visible' and (ARGV[4] == '1' or n >= tonumber(ARGV[3])) then
   redis.call('HSET', KEYS[1], 's', 'hidden')
   hidden = 1
 end
 return {added, n, hidden, redis.call('HGETALL', KEYS[1])}`,
+  },
+
+  /**
+   * KEYS: message, flags. Marks every flag so far as spent (the flags list only grows, one entry
+   * per flagger, so a length is enough). Returns the flags that counted until now, {} when the message is gone.
+   */
+  cstFlagReset: {
+    keys: 2,
+    lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+local spent = tonumber(redis.call('HGET', KEYS[1], 'f') or '0')
+redis.call('HSET', KEYS[1], 'f', redis.call('LLEN', KEYS[2]))
+return redis.call('LRANGE', KEYS[2], spent, -1)`,
   },
 
   /**

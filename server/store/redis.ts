@@ -52,7 +52,8 @@ export interface RedisStoreOptions {
  *
  * - rooms: `T room:<room>` hash of JSON settings (plus a "_" marker so an empty state exists),
  *   `T rooms` zset room -> last activity.
- * - messages: `T m:<id>` hash { j: JSON as appended, s: status, h: helpful count, x: shadow lifted };
+ * - messages: `T m:<id>` hash { j: JSON as appended, s: status, h: helpful count, x: shadow lifted,
+ *   f: how many of its flags a manager's approval spent (they no longer count towards hiding) };
  *   `T tl:<room>` list of ids, trimmed to `keep` (dropped bodies deleted unless queued);
  *   `T um:<user>` list of the last 200 ids; `T idem:<key>` string -> id with PX ttl.
  * - flags: `T fl:<id>` list of flag JSON, `T fb:<id>` set of flagger ids; votes: `T hv:<id>` set.
@@ -231,9 +232,25 @@ export class RedisStore implements Store {
       return { added: added === 1, count, hiddenNow: hidden === 1, message: decodeMessage(fields)! };
     });
   }
-  getFlags(tenant: string, messageId: string) {
-    return this.guard(async () =>
-      (await this.client.lrange(this.key(tenant, SUFFIX.flags, messageId), 0, -1)).map((f) => JSON.parse(f) as Flag));
+  getFlags(tenant: string, messageId: string, opts?: { sinceReset?: boolean }) {
+    return this.guard(async () => {
+      const flagsKey = this.key(tenant, SUFFIX.flags, messageId);
+      let raw: string[];
+      if (opts?.sinceReset) {
+        // One transaction, so a reset landing between the two reads cannot skew the slice.
+        const [spent, list] = await exec(this.client.multi().hget(this.msgKey(tenant, messageId), "f").lrange(flagsKey, 0, -1)) as [string | null, string[]];
+        raw = list.slice(Number(spent ?? 0));
+      } else raw = await this.client.lrange(flagsKey, 0, -1);
+      return raw.map((f) => JSON.parse(f) as Flag);
+    });
+  }
+  resetFlagCount(tenant: string, messageId: string) {
+    return this.guard(async () => {
+      const reply = (await runScript(
+        this.client, "cstFlagReset", [this.msgKey(tenant, messageId), this.key(tenant, SUFFIX.flags, messageId)], [],
+      )) as string[];
+      return reply.map((f) => JSON.parse(f) as Flag);
+    });
   }
   queuePut(tenant: string, entry: QueueEntry) {
     return this.guard(async () => {

@@ -11,7 +11,7 @@ import type { SpamWindow } from "../filters/types.ts";
  * Two implementations pass one contract suite: MemoryStore (embedded, one node) and RedisStore.
  *
  * Methods that two nodes can race on are atomic in both implementations: appendMessage with an
- * idempotency key, setMessageStatus with `from`, addFlag, addHelpful, queueTake, setRole.
+ * idempotency key, setMessageStatus with `from`, addFlag, resetFlagCount, addHelpful, queueTake, setRole.
  */
 export interface Store extends SpamWindowStore {
   readonly kind: "memory" | "redis";
@@ -64,9 +64,11 @@ export interface Store extends SpamWindowStore {
 
   // ---- flags and review queue -------------------------------------------------------------
   /**
-   * Atomically adds a flag (one per flagger per message). When the message is `visible` and
-   * either `hideNow` or the distinct flag count reaches `reportsToHide`, its status becomes
-   * `hidden` in the same step, and `hiddenNow` says so. Null when the message does not exist.
+   * Atomically adds a flag (one per flagger per message, for the message's whole life). `count`
+   * is the number of flags that count towards hiding: the distinct flags added since the last
+   * `resetFlagCount`. When the message is `visible` and either `hideNow` or `count` reaches
+   * `reportsToHide`, its status becomes `hidden` in the same step, and `hiddenNow` says so.
+   * Null when the message does not exist.
    */
   addFlag(
     tenant: string,
@@ -74,7 +76,14 @@ export interface Store extends SpamWindowStore {
     flag: Flag,
     rule: { reportsToHide: number; hideNow: boolean },
   ): Promise<{ added: boolean; count: number; hiddenNow: boolean; message: StoredMessage } | null>;
-  getFlags(tenant: string, messageId: string): Promise<Flag[]>;
+  /** Every flag on the message, oldest first; with `sinceReset`, only those added since the last `resetFlagCount`. */
+  getFlags(tenant: string, messageId: string, opts?: { sinceReset?: boolean }): Promise<Flag[]>;
+  /**
+   * Atomically stops the message's flags so far from counting towards hiding (a manager approved
+   * it): they stay on record and their flaggers still cannot flag it again. Returns the flags that
+   * counted until now, oldest first (empty when the message does not exist).
+   */
+  resetFlagCount(tenant: string, messageId: string): Promise<Flag[]>;
   /**
    * Puts a message in the review queue or merges into its entry: reasons are appended,
    * priority only rises (normal → high), kind "flag" is kept once a flag arrives.

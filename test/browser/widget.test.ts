@@ -202,6 +202,21 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     } finally { manager.disconnect(); }
   });
 
+  it("shows how many people are in the room, live, without announcing it", async () => {
+    // A room of its own, so the other tests' pages do not count.
+    const first = await open({ path: "/products/count-2" });
+    const pill = widget(first).locator(".pill.live");
+    await expect.poll(() => pill.textContent()).toBe("1 online");
+    const second = await open({ path: "/products/count-2", locale: "fr-FR" });
+    await expect.poll(() => widget(second).locator(".pill.live").textContent()).toBe("2 en ligne");
+    // The first page learns of the second from the server's push (a few seconds at most).
+    await expect.poll(() => pill.textContent(), { timeout: 10_000 }).toBe("2 online");
+    // Not inside any live region: screen readers read it with the header, not at every change.
+    expect(await pill.evaluate((el) => el.closest("[aria-live], [role=status], [role=alert], [role=log]") === null && !el.hasAttribute("role"))).toBe(true);
+    await second.close();
+    await expect.poll(() => pill.textContent(), { timeout: 10_000 }).toBe("1 online");
+  });
+
   it("looks right on a 375 px phone and on a desktop", async () => {
     const phone = await open({ width: 375, height: 780 });
     await message(phone, "Does it suit dry skin?").waitFor();

@@ -194,7 +194,8 @@ describe("/chat protocol", () => {
   it("room:updated reaches the room after a manager changes it", async () => {
     const m = await member(s, "upd-m");
     await join(m, "product:upd");
-    const updated = waitFor<RoomInfo>(m, "room:updated");
+    // An online-count push may come first; the manager's change is the one with slow mode on.
+    const updated = waitFor<RoomInfo>(m, "room:updated", (r) => r.slowModeSec === 5);
     const tenant = s.app.tenants.get("acme")!;
     await s.app.moderation.roomControl.updateRoom(tenant, { id: "cm-1", name: "Camille", role: "manager" }, { room: "product:upd", slowModeSec: 5 });
     expect(await updated).toMatchObject({ id: "product:upd", slowModeSec: 5, frozen: false });

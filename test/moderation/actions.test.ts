@@ -63,7 +63,8 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     await admin.subscribe();
     await member.join(room);
     await manager.join(room);
-    const updated = waitFor(member, "room:updated", (r) => r.id === room);
+    // Online-count pushes are room:updated too: wait for the one that carries the freeze.
+    const updated = waitFor(member, "room:updated", (r) => r.id === room && r.frozen);
     const adminUpdated = waitFor(admin, "room:updated", (r) => r.id === room);
     const info = await admin.updateRoom(room, { frozen: true });
     expect(info).toMatchObject({ id: room, frozen: true });

@@ -128,6 +128,40 @@ describe("SPEC conformance: /admin, REST and moderation rules", () => {
     expect((await admin.inspect("cf-del-flagger")).flagsUpheld).toBe(1);
   });
 
+  it("a reply must name a message the sender can see: others' held, shadowed, hidden or deleted ones are not_found", async () => {
+    const room = freshRoom();
+    const admin = await s.admin();
+    const author = await s.chat({ role: "member", sub: "cf-re-author" });
+    const shadowed = await s.chat({ role: "member", sub: "cf-re-shadow" });
+    const mod = await s.chat({ role: "moderator", sub: "cf-re-mod" });
+    const replier = await s.chat({ role: "member", sub: "cf-re-replier" });
+    await known(s, "cf-re-shadow");
+    await admin.ban("cf-re-shadow", { reason: "troll", shadow: true });
+    for (const c of [mod, replier]) await c.join(room);
+    const held = await postHeld(author, room);
+    expect(held.status).toBe("held");
+    const shadow = await post(shadowed, room, "Personne ne me voit");
+    expect(shadow.status).toBe("visible"); // so the shadow-banned author notices nothing
+    const hidden = await post(author, room, "Bientôt masqué");
+    expect(await mod.flag(hidden.id, "abuse")).toEqual({ hidden: true });
+    const deleted = await post(author, room, "Bientôt supprimé");
+    await admin.deleteMessage(deleted.id);
+    const visible = await post(author, room, "Quelle taille pour le flacon ?");
+
+    for (const [what, m] of [["held", held], ["shadowed", shadow], ["hidden", hidden], ["deleted", deleted]] as const) {
+      const e = await replier.send(room, "Je réponds", { replyTo: m.id }).catch((err: unknown) => err);
+      expect(e, what).toMatchObject({ code: "not_found" });
+    }
+    // Nothing was stored for the refused replies.
+    expect((await s.app.store.userMessages("acme", "cf-re-replier", 10))).toEqual([]);
+    // What the sender sees may be answered: published messages, and their own held (or shadowed) ones.
+    expect((await replier.send(room, "50 ml", { replyTo: visible.id })).replyTo).toBe(visible.id);
+    expect((await author.send(room, "Pardon, je reformule", { replyTo: held.id })).replyTo).toBe(held.id);
+    expect((await shadowed.send(room, "Je complète", { replyTo: shadow.id })).status).toBe("visible");
+    // The author of a hidden message no longer sees it either.
+    await expect(author.send(room, "Pourquoi ?", { replyTo: hidden.id })).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("/admin events that take no payload answer an ack-only emit", async () => {
     const token = await s.managerToken();
     const { socket } = await connectRaw(s.url, { namespace: "/admin", auth: { tenant: "acme", token } });

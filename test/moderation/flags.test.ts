@@ -119,6 +119,62 @@ describe("flags (SPEC §6.3)", () => {
     await until(async () => (await admin.listAudit({ action: "alert.raised" })).entries.some((e) => e.target.room === room));
   });
 
+  it("after a manager approves, earlier flags count no more: one new report does not hide it again; a moderator still does", async () => {
+    const room = freshRoom();
+    const author = await s.chat({ role: "member", sub: "fl-re-a" });
+    const first = await Promise.all([1, 2, 3].map((i) => s.chat({ role: "member", sub: `fl-re-old${i}` })));
+    const fresh = await Promise.all([1, 2, 3].map((i) => s.chat({ role: "member", sub: `fl-re-new${i}` })));
+    const mod = await s.chat({ role: "moderator", sub: "fl-re-mod" });
+    const admin = await s.admin();
+    for (const c of [...first, ...fresh, mod]) await c.join(room);
+    const m = await post(author, room, "Le flacon de 50 ml dure deux mois");
+    // reportsToHide is 3 in the test config.
+    expect(await first[0]!.flag(m.id, "spam")).toEqual({ hidden: false });
+    expect(await first[1]!.flag(m.id, "spam")).toEqual({ hidden: false });
+    expect(await first[2]!.flag(m.id, "spam")).toEqual({ hidden: true });
+    const restored = waitFor(fresh[0]!, "message:restored", (x) => x.id === m.id);
+    expect((await admin.resolve(m.id, "approve")).status).toBe("visible");
+    await restored;
+
+    // Earlier flaggers flagging again: idempotent, nothing queued again.
+    expect(await first[0]!.flag(m.id, "abuse")).toEqual({ hidden: false });
+    expect(await s.app.store.queueGet("acme", m.id)).toBeNull();
+    // New distinct flaggers must reach reportsToHide again.
+    expect(await fresh[0]!.flag(m.id, "spam")).toEqual({ hidden: false });
+    expect(await fresh[1]!.flag(m.id, "spam")).toEqual({ hidden: false });
+    expect((await s.app.store.getMessage("acme", m.id))!.status).toBe("visible");
+    expect(await fresh[2]!.flag(m.id, "spam")).toEqual({ hidden: true });
+    const hiddenAudit = (await admin.listAudit({ action: "message.hidden" })).entries.filter((e) => e.target.messageId === m.id);
+    expect(hiddenAudit[0]!.target.flags).toBe(3);
+
+    // The second decision scores this round's flaggers only: the first ones were scored already.
+    await admin.resolve(m.id, "approve");
+    expect((await s.app.store.getUser("acme", "fl-re-old1"))!.counters.flagsOverturned).toBe(1);
+    expect((await s.app.store.getUser("acme", "fl-re-new1"))!.counters.flagsOverturned).toBe(1);
+    // Moderators are trusted: one flag still hides at once after an approval.
+    expect(await mod.flag(m.id, "off_topic")).toEqual({ hidden: true });
+  });
+
+  it("bots may read but not flag, vote helpful or raise alerts (forbidden)", async () => {
+    const room = freshRoom();
+    const ua = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    const botHeaders = { socketOptions: { extraHeaders: { "user-agent": ua } } };
+    const author = await s.chat({ role: "member", sub: "fl-bot-a" });
+    const bot = await s.connected({ role: "member", sub: "fl-bot", ...botHeaders });
+    const botMod = await s.connected({ role: "moderator", sub: "fl-bot-mod", ...botHeaders });
+    await bot.join(room);
+    await botMod.join(room);
+    const m = await post(author, room, "Une réponse utile sur le sérum");
+    await expect(bot.flag(m.id, "spam")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(botMod.flag(m.id, "spam")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(bot.helpful(m.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(botMod.raiseAlert(room, "raid")).rejects.toMatchObject({ code: "forbidden" });
+    expect(await s.app.store.getFlags("acme", m.id)).toEqual([]);
+    expect(await s.app.store.queueGet("acme", m.id)).toBeNull();
+    expect((await s.app.store.getMessage("acme", m.id))!.status).toBe("visible");
+    expect((await s.app.store.getMessage("acme", m.id))!.helpful ?? 0).toBe(0);
+  });
+
   it("a feed subscribed to one room only gets that room's events", async () => {
     const roomA = freshRoom();
     const roomB = freshRoom();

@@ -162,6 +162,32 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     expect([r1, r2].find((r) => r.status === 409)!.body.error.code).toBe("conflict");
   });
 
+  it("a message that was never queued: not_found (404 over REST); one already resolved: conflict", async () => {
+    const room = freshRoom();
+    const author = await s.chat({ role: "member", sub: "q-never" });
+    const admin = await s.admin();
+    const plain = await post(author, room, "Rien à signaler ici");
+    const e = await admin.resolve(plain.id, "approve").catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: "not_found" });
+    expect((e as Error).message).not.toMatch(/another manager/i);
+    const r = await s.rest("POST", `queue/${plain.id}/resolve`, { body: { decision: "remove" } });
+    expect([r.status, r.body.error.code]).toEqual([404, "not_found"]);
+    const unknown = await s.rest("POST", "queue/m_nope/resolve", { body: { decision: "approve" } });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, "not_found"]);
+    expect((await s.app.store.getMessage("acme", plain.id))!.status).toBe("visible");
+    // Resolved a moment ago by someone else (filter-held or flagged): that is the race, conflict.
+    const held = await postHeld(author, room);
+    await admin.resolve(held.id, "approve");
+    await expect(admin.resolve(held.id, "remove")).rejects.toMatchObject({ code: "conflict" });
+    const mod = await s.chat({ role: "moderator", sub: "q-never-mod" });
+    await mod.join(room);
+    const flagged = await post(author, room, "Un autre message");
+    await mod.flag(flagged.id, "spam");
+    await admin.resolve(flagged.id, "remove");
+    const again = await s.rest("POST", `queue/${flagged.id}/resolve`, { body: { decision: "remove" } });
+    expect([again.status, again.body.error.code]).toEqual([409, "conflict"]);
+  });
+
   it("unknown message: not_found", async () => {
     const admin = await s.admin();
     await expect(admin.resolve("m_nope", "approve")).rejects.toMatchObject({ code: "not_found" });

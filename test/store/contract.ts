@@ -219,6 +219,36 @@ export function storeContract(name: string, make: MakeStore): void {
         expect(await store.addFlag(A, held.id, flagBy(mod), { reportsToHide: 1, hideNow: true })).toMatchObject({ added: true, hiddenNow: false, message: { status: "held" } });
       });
 
+      it("resetFlagCount: earlier flags stop counting towards hiding but stay on record, and their flaggers stay idempotent", async () => {
+        const m = msg();
+        await store.appendMessage(A, m, { keep: 10 });
+        const rule = { reportsToHide: 2, hideNow: false };
+        const f1 = flagBy(bob);
+        const f2 = flagBy(user(1));
+        await store.addFlag(A, m.id, f1, rule);
+        expect(await store.addFlag(A, m.id, f2, rule)).toMatchObject({ count: 2, hiddenNow: true });
+        // A manager approves: the flags that counted come back (for scoring), the count starts over.
+        expect(await store.resetFlagCount(A, m.id)).toStrictEqual([f1, f2]);
+        expect(await store.resetFlagCount(A, m.id)).toStrictEqual([]);
+        expect(await store.resetFlagCount(A, "missing")).toStrictEqual([]);
+        await store.setMessageStatus(A, m.id, "visible");
+        // An earlier flagger flagging again: still no new flag, no effect.
+        expect(await store.addFlag(A, m.id, flagBy(bob, { reason: "spam" }), rule)).toMatchObject({ added: false, count: 0, hiddenNow: false, message: { status: "visible" } });
+        // One new flagger is not enough any more; a second distinct one reaches the threshold again.
+        const f3 = flagBy(user(2));
+        expect(await store.addFlag(A, m.id, f3, rule)).toMatchObject({ added: true, count: 1, hiddenNow: false, message: { status: "visible" } });
+        const f4 = flagBy(user(3));
+        expect(await store.addFlag(A, m.id, f4, rule)).toMatchObject({ added: true, count: 2, hiddenNow: true, message: { status: "hidden" } });
+        expect(await store.getFlags(A, m.id)).toStrictEqual([f1, f2, f3, f4]);
+        expect(await store.getFlags(A, m.id, { sinceReset: true })).toStrictEqual([f3, f4]);
+        // hideNow (a trusted moderator) still hides at once after a reset.
+        await store.resetFlagCount(A, m.id);
+        await store.setMessageStatus(A, m.id, "visible");
+        expect(await store.addFlag(A, m.id, flagBy(mod), { reportsToHide: 2, hideNow: true })).toMatchObject({ added: true, count: 1, hiddenNow: true });
+        // The message round-trips unchanged by the bookkeeping.
+        expect(await store.getMessage(A, m.id)).toStrictEqual({ ...m, status: "hidden" });
+      });
+
       it("counts racing flags exactly and hides exactly once", async () => {
         const m = msg();
         await store.appendMessage(A, m, { keep: 10 });

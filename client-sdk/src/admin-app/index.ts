@@ -3,7 +3,7 @@
  * live screens. Talks to the server only through AdminClient (and REST for exports).
  */
 import { AdminClient } from "../admin-client.ts";
-import { ChatError } from "../chat-error.ts";
+import { ChatError, FATAL_CONNECT_CODES } from "../chat-error.ts";
 import { replace } from "../widget/dom.ts";
 import { clearCredentials, demoCredentials, loadCredentials, saveCredentials, type Credentials } from "./credentials.ts";
 import { Formatter } from "./format.ts";
@@ -31,6 +31,12 @@ async function start(c: Credentials, fromClick: boolean): Promise<string | undef
     const session = await admin.connect();
     client = admin;
     saveCredentials(c);
+    // The server ended the session for good (the token expired, the manager was demoted...):
+    // the screen would be dead, and retrying with this token can only be refused, so go back
+    // to the sign-in form and say why.
+    admin.on("status", (s, err) => {
+      if (s === "closed" && err && FATAL_CONNECT_CODES.has(err.code) && client === admin) sessionEnded(c.tenant, err);
+    });
     const shell = new Shell({ admin, t, fmt, url, tenant: c.tenant, token: c.token, session, signOut });
     replace(root, shell.el);
     if (fromClick) shell.unlockAudio();
@@ -49,10 +55,17 @@ function signOut(): void {
   showSignIn();
 }
 
-function showSignIn(error?: string): void {
+function sessionEnded(tenant: string, err: ChatError): void {
+  client?.disconnect();
+  client = undefined;
+  clearCredentials();
+  showSignIn(err.code === "invalid_token" ? t.signIn.expired : t.signIn.ended(`${err.code}: ${err.message}`), tenant);
+}
+
+function showSignIn(error?: string, tenant?: string): void {
   const demo = window.CAUSETTE_ENV?.production === false;
   replace(root, signInView(t, {
-    tenant: loadCredentials()?.tenant ?? "demo",
+    tenant: tenant ?? loadCredentials()?.tenant ?? "demo",
     demo,
     ...(error ? { error } : {}),
     submit: (c) => start(c, true),

@@ -17,6 +17,7 @@ export interface WidgetStrings {
   title: string;
   chatLabel: (brand: string) => string;
   live: string;
+  online: (n: number) => string;
   reconnecting: string;
   connecting: string;
   messages: string;
@@ -77,6 +78,7 @@ const en: WidgetStrings = {
   title: "Questions & answers",
   chatLabel: (brand) => `${brand} community chat`,
   live: "Live",
+  online: (n) => `${n.toLocaleString("en")} online`,
   reconnecting: "Reconnecting…",
   connecting: "Connecting…",
   messages: "Messages",
@@ -155,6 +157,7 @@ const fr: WidgetStrings = {
   title: "Questions & réponses",
   chatLabel: (brand) => `Discussion de la communauté ${brand}`,
   live: "En direct",
+  online: (n) => `${n.toLocaleString("fr")} en ligne`,
   reconnecting: "Reconnexion…",
   connecting: "Connexion…",
   messages: "Messages",

@@ -9,7 +9,7 @@ const STICKY_PX = 80;
 const ANNOUNCE_CHARS = 140;
 
 /**
- * The widget's frame inside a shadow root: header (title, live dot, connection status),
+ * The widget's frame inside a shadow root: header (title, live dot and head count, connection status),
  * banners (frozen, slow mode, restricted room, session ended), the message list, a polite live
  * region for screen readers, and the composer. It knows nothing of sockets.
  */
@@ -27,6 +27,7 @@ export class WidgetView {
   private readonly live: HTMLElement;
   private readonly items = new Map<string, HTMLLIElement>();
   private readonly emptyItem: HTMLLIElement;
+  private online: number | undefined;
 
   constructor(host: HTMLElement, private readonly t: WidgetStrings, brand: string, handlers: ComposerHandlers) {
     this.root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
@@ -54,11 +55,18 @@ export class WidgetView {
   }
 
   setRoomLabel(text: string): void { this.title.textContent = text; }
+  /** Shown once the room is joined: the room's head count when known ("12 online"), else "Live". */
+  setLive(on: boolean): void { this.livePill.hidden = !on; this.renderLive(); }
   /**
-   * "Live" once the room is joined. A head count would go stale: the server only re-sends
-   * RoomInfo when a setting changes, so the widget does not pretend to know who is here.
+   * The server re-sends the count (room:updated) every few seconds while it changes. The pill is
+   * deliberately not a live region: a screen reader finds the count when it reads the header,
+   * instead of being interrupted by every arrival and departure.
    */
-  setLive(on: boolean): void { this.livePill.hidden = !on; this.livePill.textContent = this.t.live; }
+  setOnline(n: number | undefined): void { this.online = n; this.renderLive(); }
+  private renderLive(): void {
+    const text = this.online === undefined ? this.t.live : this.t.online(this.online);
+    if (this.livePill.textContent !== text) this.livePill.textContent = text;
+  }
   setStatus(text: string): void { this.status.textContent = text; }
   setWho(text: string): void { this.who.textContent = text; }
   setTools(...nodes: Node[]): void { replace(this.tools, ...nodes); }

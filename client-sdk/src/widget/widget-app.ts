@@ -115,7 +115,17 @@ export class WidgetApp {
       this.view?.clear();
       this.view?.composer.info(this.t.cleared);
     });
-    client.on("room:updated", (r) => { if (r.id === this.roomId) { this.room = r; this.onRoleOrRoom(); } });
+    client.on("room:updated", (r) => {
+      if (r.id !== this.roomId) return;
+      const before = this.room;
+      this.room = r;
+      this.view?.setOnline(r.online);
+      // Most updates only carry a new head count (sent every few seconds while people come and
+      // go). Re-rendering for them would rebuild every message and re-insert the banners, whose
+      // status roles make screen readers say them again.
+      if (before && sameSettings(before, r)) return;
+      this.onRoleOrRoom();
+    });
     client.on("session:ended", (p: SessionEnded) => {
       this.end(describeError(this.t, p.code, { ...(p.until ? { until: p.until } : {}), ...(p.reason ? { reason: p.reason } : {}) }));
     });
@@ -133,6 +143,7 @@ export class WidgetApp {
       const res = await this.client!.join(room);
       if (room !== this.roomId) return;
       this.room = res.room;
+      this.view?.setOnline(res.room.online);
       this.view?.composer.setMax(res.room.maxLength ?? 1000);
       for (const m of res.history) this.put(m, false);
       this.onRoleOrRoom();
@@ -145,6 +156,7 @@ export class WidgetApp {
     const old = this.roomId;
     this.roomId = undefined;
     this.room = undefined;
+    this.view?.setOnline(undefined);
     this.messages.clear();
     this.view?.clear();
     this.view?.composer.setReply(undefined);
@@ -311,4 +323,9 @@ export class WidgetApp {
     this.alertPanel?.remove(); this.alertPanel = undefined;
     this.onRoleOrRoom();
   }
+}
+
+/** Whether two RoomInfo of a room differ only in their head count. */
+function sameSettings(a: RoomInfo, b: RoomInfo): boolean {
+  return a.contribution === b.contribution && a.slowModeSec === b.slowModeSec && a.frozen === b.frozen && a.maxLength === b.maxLength;
 }

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AdminClient, ChatError } from "../../client-sdk/src/index.ts";
+import { testConfig } from "../support/config.ts";
+import { mintToken } from "../support/tokens.ts";
+import { waitFor } from "../support/wait.ts";
+import { freshRoom, startModServer, type ModServer } from "./support.ts";
+
+/**
+ * A manager token is checked at the handshake; the /admin socket must not outlive it. /chat is
+ * deliberately left alone: a shopper's brand JWT lapsing mid-conversation does not end the chat.
+ */
+describe("token expiry on open sockets", () => {
+  let s: ModServer;
+  // No clock tolerance, so the token stops being valid exactly at `exp`.
+  beforeAll(async () => { s = await startModServer(testConfig({ acme: { auth: { clockToleranceSec: 0 } } })); });
+  afterAll(async () => { await s.close(); });
+
+  it("an /admin socket is told its session ended (invalid_token), then disconnected, and does not reconnect", async () => {
+    const token = await mintToken({ tenant: "acme", role: "manager", sub: "cm-expiring", expiresIn: 2 });
+    const admin = new AdminClient({ url: s.url, tenant: "acme", token });
+    try {
+      await admin.connect();
+      await admin.subscribe();
+      const ended = waitFor(admin, "session:ended", () => true, 5000);
+      const closed = new Promise<ChatError | undefined>((resolve) => admin.on("status", (st, err) => { if (st === "closed") resolve(err); }));
+      expect(await ended).toMatchObject({ code: "invalid_token" });
+      const err = await closed;
+      expect(err).toBeInstanceOf(ChatError);
+      expect(err!.code).toBe("invalid_token");
+      expect(err!.message).toMatch(/expired/i);
+      expect(admin.socket.connected).toBe(false);
+      // Given up for good: retrying with an expired token could never succeed.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(admin.socket.active).toBe(false);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it("only the socket whose token expired is ended: another manager's stays connected and answers", async () => {
+    const lasting = await s.admin({ sub: "cm-lasting" });
+    const token = await mintToken({ tenant: "acme", role: "manager", sub: "cm-short", expiresIn: 1 });
+    const short = new AdminClient({ url: s.url, tenant: "acme", token });
+    try {
+      await short.connect();
+      await waitFor(short, "session:ended", () => true, 5000);
+      expect(lasting.socket.connected).toBe(true);
+      expect((await lasting.stats()).queue).toBeTypeOf("number");
+    } finally {
+      short.disconnect();
+    }
+  });
+
+  it("/chat is left alone: a signed-in shopper whose token lapses mid-conversation keeps chatting", async () => {
+    const room = freshRoom();
+    const token = await mintToken({ tenant: "acme", role: "member", sub: "shopper-lapsing", expiresIn: 1 });
+    const shopper = await s.connected({ token });
+    await shopper.join(room);
+    await new Promise((r) => setTimeout(r, 2200));
+    expect(shopper.socket.connected).toBe(true);
+    expect((await shopper.send(room, "Toujours là")).status).toBe("visible");
+  });
+});

@@ -52,6 +52,14 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   private feed: { rooms?: string[] } | undefined;
   /** Why the server ended this session (`session:ended`), reported with the "closed" that follows. */
   private ended: ChatError | undefined;
+  /**
+   * Set once this client is closed for good (disconnect(), session ended, handshake refused):
+   * what every later call rejects with at once. socket.io would otherwise buffer those emits
+   * and each caller would wait out the whole ack timeout for an answer that can never come.
+   */
+  private closedWith: ChatError | undefined;
+  /** Rejecters of the calls still waiting for an ack, so closing can fail them at once too. */
+  private readonly waiting = new Set<(err: ChatError) => void>();
 
   constructor(opts: AdminClientOptions) {
     super();
@@ -77,16 +85,21 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
       this.connected = false;
       if (this.ended) {
         // Whatever closed the transport, reconnecting with the same token could only be refused.
-        this.socket.disconnect();
+        this.shut(this.ended);
         this.emit("status", "closed", this.ended);
-      } else if (reason === "io client disconnect" || reason === "io server disconnect") this.emit("status", "closed");
-      else this.emit("status", "reconnecting");
+      } else if (reason === "io client disconnect") this.emit("status", "closed");
+      else if (reason === "io server disconnect") {
+        // socket.io never reconnects after a server-side disconnect: this session is over.
+        this.shut(new ChatError("unauthorized", "The server closed this back-office session."));
+        this.emit("status", "closed");
+      } else this.emit("status", "reconnecting");
     });
     this.socket.on("connect_error", (err: Error & { data?: { code?: string } }) => {
       const code = err.data?.code;
       if (code && FATAL_CONNECT_CODES.has(code)) {
-        this.socket.disconnect();
-        this.emit("status", "closed", ChatError.from(err.data as never));
+        const e = ChatError.from(err.data as never);
+        this.shut(e);
+        this.emit("status", "closed", e);
       } else this.emit("status", "reconnecting", code ? ChatError.from(err.data as never) : undefined);
     });
   }
@@ -97,6 +110,7 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   connect(): Promise<SessionInfo> {
     if (this.connected && this.currentSession) return Promise.resolve(this.currentSession);
     this.ended = undefined;
+    this.closedWith = undefined;
     return new Promise((resolve, reject) => {
       const onSession = (s: SessionInfo) => { cleanup(); resolve(s); };
       const onError = (err: Error & { data?: { code?: string } }) => {
@@ -104,8 +118,9 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
         // Transient failures keep socket.io's own retries going; only a refusal ends connect().
         if (code && (FATAL_CONNECT_CODES.has(code) || code === "too_many_connections")) {
           cleanup();
-          this.socket.disconnect();
-          reject(ChatError.from(err.data as never));
+          const e = ChatError.from(err.data as never);
+          this.shut(e);
+          reject(e);
         }
       };
       const cleanup = () => { this.socket.off("session", onSession); this.socket.off("connect_error", onError); };
@@ -115,7 +130,12 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
     });
   }
 
-  disconnect(): void { this.socket.disconnect(); }
+  /**
+   * Closes the client for good (until `connect()` again): calls waiting for an answer, and any
+   * made afterwards, reject at once with `unauthorized`, or with the code the server ended the
+   * session with when it did so first.
+   */
+  disconnect(): void { this.shut(new ChatError("unauthorized", "This back-office client is closed (signed out).")); }
 
   // ---- live feed
 
@@ -230,7 +250,25 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   // ---- internals
 
   private call<T extends object>(event: string, payload: object): Promise<T> {
-    return request<T>(this.socket, event, payload, this.timeout);
+    const closed = this.closedWith;
+    // A fresh error per call, so each rejection's stack points at its own caller.
+    if (closed) return Promise.reject(new ChatError(closed.code, closed.message, closed));
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.add(reject);
+      request<T>(this.socket, event, payload, this.timeout).then(resolve, reject).finally(() => this.waiting.delete(reject));
+    });
+  }
+
+  /** Stops the socket for good and fails every call still waiting; the first reason given wins. */
+  private shut(why: ChatError): void {
+    this.closedWith ??= why;
+    this.socket.disconnect();
+    // Emits made while offline sit in socket.io's buffer: they would go out on a later connect(),
+    // long after the action made sense (e.g. a "remove and ban" pressed before signing out).
+    this.socket.sendBuffer.length = 0;
+    const err = this.closedWith;
+    for (const reject of [...this.waiting]) reject(new ChatError(err.code, err.message, err));
+    this.waiting.clear();
   }
 
   private onSession(s: SessionInfo): void {

@@ -1,7 +1,10 @@
 import { io, type Socket } from "socket.io-client";
 import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
-import type { ChatServerEvents, FlagReason, Message, RoomInfo, SessionEnded, SessionInfo } from "./protocol.ts";
+import { MAX_RECHECK } from "./protocol.ts";
+import type {
+  ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, RoomInfo, RoomJoinPayload, RoomJoinResult, SessionEnded, SessionInfo,
+} from "./protocol.ts";
 import { request } from "./request.ts";
 
 export interface ChatClientOptions {
@@ -35,8 +38,13 @@ const FORWARDED = [
   "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated",
 ] as const;
 
-/** Keeps this many ids per room to de-duplicate what a rejoin replays. */
+/**
+ * Keeps this many ids per room, with the status this client last showed for each: a rejoin's
+ * replay is de-duplicated by id, and its `changes` are only turned into events when they differ.
+ */
 const SEEN_PER_ROOM = 500;
+
+interface RoomState { last?: string; seen: Map<string, MessageStatus> }
 
 /**
  * A shopper's connection to Causette. Rejoins rooms with `since` after a reconnect so nothing
@@ -56,7 +64,7 @@ export class ChatClient extends Emitter<ChatClientEvents> {
   private readonly timeout: number;
   private currentSession: SessionInfo | undefined;
   private guestToken: string | undefined;
-  private readonly rooms = new Map<string, { last?: string; seen: string[] }>();
+  private readonly rooms = new Map<string, RoomState>();
   private readonly pending = new Map<string, PendingSend>();
   private connected = false;
   private ended = false;
@@ -78,7 +86,7 @@ export class ChatClient extends Emitter<ChatClientEvents> {
     });
     this.socket.on("session", (s: SessionInfo) => this.onSession(s));
     this.socket.on("message", (m: Message) => this.onMessage(m));
-    for (const ev of FORWARDED) this.socket.on(ev, (p: unknown) => this.emit(ev, p as never));
+    for (const ev of FORWARDED) this.socket.on(ev, (p: unknown) => { this.track(ev, p); this.emit(ev, p as never); });
     this.socket.on("session:ended", (p: SessionEnded) => {
       this.ended = true;
       this.emit("session:ended", p);
@@ -129,8 +137,8 @@ export class ChatClient extends Emitter<ChatClientEvents> {
 
   /** Joins a room: its info and the last visible messages, oldest first. */
   async join(room: string): Promise<{ room: RoomInfo; history: Message[] }> {
-    const res = await request<{ room: RoomInfo; history: Message[] }>(this.socket, "room:join", { room }, this.timeout);
-    const state = this.rooms.get(room) ?? { seen: [] };
+    const res = await request<RoomJoinResult>(this.socket, "room:join", { room }, this.timeout);
+    const state = this.rooms.get(room) ?? { seen: new Map() };
     this.rooms.set(room, state);
     for (const m of res.history) this.remember(state, m);
     return res;
@@ -212,13 +220,22 @@ export class ChatClient extends Emitter<ChatClientEvents> {
     for (const p of this.pending.values()) this.transmit(p);
   }
 
-  /** After a reconnect: rejoin every room with `since` and replay what was missed as `message` events. */
+  /**
+   * After a reconnect: rejoin every room with `since`, replay the moderation missed meanwhile as
+   * the live events (from the ack's `changes`), then what was posted as `message` events.
+   */
   private async rejoin(): Promise<void> {
     await Promise.all([...this.rooms.entries()].map(async ([room, state]) => {
       try {
-        const res = await request<{ room: RoomInfo; history: Message[] }>(
-          this.socket, "room:join", { room, ...(state.last ? { since: state.last } : {}) }, this.timeout);
+        const payload: RoomJoinPayload = { room };
+        if (state.last) payload.since = state.last;
+        // Only what this client shows as hidden or held can come back: asking for just those keeps
+        // the ack from resending the text of every visible message it already has.
+        const recheck = [...state.seen].filter(([, st]) => st === "hidden" || st === "held").map(([id]) => id).slice(-MAX_RECHECK);
+        if (recheck.length) payload.recheck = recheck;
+        const res = await request<RoomJoinResult>(this.socket, "room:join", payload, this.timeout);
         this.emit("room:updated", res.room);
+        for (const c of res.changes ?? []) this.applyChange(room, state, c);
         for (const m of res.history) this.onMessage(m);
       } catch (err) {
         this.emit("status", "reconnecting", err as ChatError);
@@ -229,16 +246,54 @@ export class ChatClient extends Emitter<ChatClientEvents> {
   private onMessage(m: Message): void {
     const state = this.rooms.get(m.room);
     if (state) {
-      if (state.seen.includes(m.id)) return;
+      if (state.seen.has(m.id)) return;
       this.remember(state, m);
     }
     this.emit("message", m);
   }
 
-  private remember(state: { last?: string; seen: string[] }, m: Message): void {
-    if (state.seen.includes(m.id)) return;
-    state.seen.push(m.id);
-    if (state.seen.length > SEEN_PER_ROOM) state.seen.splice(0, state.seen.length - SEEN_PER_ROOM);
+  /** Emits what a live client would have received for a change it missed, if it shows that message. */
+  private applyChange(room: string, state: RoomState, c: MessageChange): void {
+    const shown = state.seen.get(c.id);
+    // Never seen (or aged out): nothing on screen to fix. Deleted is final, whatever comes later.
+    if (shown === undefined || shown === c.status || shown === "deleted") return;
+    if (c.status === "visible") {
+      this.setStatus(state, c.message);
+      this.emit("message:restored", c.message);
+    } else {
+      state.seen.set(c.id, c.status);
+      this.emit(c.status === "hidden" ? "message:hidden" : "message:deleted", { room, messageId: c.id });
+    }
+  }
+
+  /** Keeps the shown statuses in step with live events, so a later rejoin only reports real changes. */
+  private track(ev: (typeof FORWARDED)[number], p: unknown): void {
+    if (ev === "message:restored") {
+      const m = p as Message;
+      const state = this.rooms.get(m.room);
+      if (state) this.setStatus(state, m);
+    } else if (ev === "message:hidden" || ev === "message:deleted") {
+      const { room, messageId } = p as { room: string; messageId: string };
+      const state = this.rooms.get(room);
+      if (state?.seen.has(messageId)) state.seen.set(messageId, ev === "message:hidden" ? "hidden" : "deleted");
+    } else if (ev === "room:cleared") {
+      const state = this.rooms.get((p as { room: string }).room);
+      if (state) for (const id of state.seen.keys()) state.seen.set(id, "deleted");
+    }
+  }
+
+  private remember(state: RoomState, m: Message): void {
+    if (state.seen.has(m.id)) return;
+    this.setStatus(state, m);
+  }
+
+  private setStatus(state: RoomState, m: Message): void {
+    state.seen.set(m.id, m.status);
+    // A Map iterates in insertion order, so the first keys are the oldest ids.
+    for (const id of state.seen.keys()) {
+      if (state.seen.size <= SEEN_PER_ROOM) break;
+      state.seen.delete(id);
+    }
     if (m.status === "visible" && (!state.last || m.id > state.last)) state.last = m.id;
   }
 

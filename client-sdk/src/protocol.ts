@@ -160,8 +160,46 @@ export interface WidgetConfig {
 
 // ---- event maps ----------------------------------------------------------------------------
 
+/**
+ * Addition: where a message the caller may already show stands now, listed in the `room:join` ack
+ * of a rejoin so moderation that happened while the caller was offline reaches it too. The live
+ * events are hidden → `message:hidden`, deleted → `message:deleted`, visible → `message:restored`.
+ * Only ids and statuses: the text of a message that is not visible never leaves the server. A
+ * visible entry carries the public message because `message:restored` needs it (SPEC §5.2), and
+ * is only sent for ids the caller listed in `recheck` (what it shows as hidden or held), so a
+ * rejoin does not resend a window of text the caller already has.
+ */
+export type MessageChange =
+  | { id: string; status: "hidden" | "deleted" }
+  | { id: string; status: "visible"; message: Message };
+
+/** At most this many ids in `room:join`'s `recheck`. */
+export const MAX_RECHECK = 200;
+
+export interface RoomJoinPayload {
+  room: string;
+  since?: string;
+  /**
+   * Addition: ids of this room's messages the caller shows as hidden or held (at most MAX_RECHECK);
+   * any that is visible again comes back in `changes` with its public message.
+   */
+  recheck?: string[];
+}
+
+export interface RoomJoinResult {
+  room: RoomInfo;
+  history: Message[];
+  /**
+   * Addition, present when the join carries `since` or `recheck`: every message of the room's
+   * retained timeline that is hidden or deleted now, plus the `recheck` ids that are visible now,
+   * oldest first. Others' held messages are left out (no one but their author ever saw them).
+   * The caller acts only on ids it shows, and only when the status differs from what it shows.
+   */
+  changes?: MessageChange[];
+}
+
 export interface ChatClientEvents {
-  "room:join": (p: { room: string; since?: string }, ack: AckFn<{ room: RoomInfo; history: Message[] }>) => void;
+  "room:join": (p: RoomJoinPayload, ack: AckFn<RoomJoinResult>) => void;
   "room:leave": (p: { room: string }, ack: AckFn) => void;
   "message:send": (
     p: { room: string; text: string; replyTo?: string; clientId?: string },

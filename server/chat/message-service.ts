@@ -1,4 +1,4 @@
-import type { Message, Reason } from "../../client-sdk/src/protocol.ts";
+import type { Message, MessageChange, Reason, RoomJoinResult } from "../../client-sdk/src/protocol.ts";
 import { CausetteError } from "../errors.ts";
 import type { Metrics } from "../http/metrics.ts";
 import { newId } from "../ids.ts";
@@ -30,24 +30,56 @@ export interface MessageServiceDeps {
 export class MessageService {
   constructor(private readonly deps: MessageServiceDeps) {}
 
-  /** Visible history (or what came after `since`), oldest first, plus the caller's own held messages. */
-  async history(tenant: TenantRuntime, session: SessionData, roomId: string, since?: string): Promise<Message[]> {
+  /**
+   * What `room:join` answers: the visible history (or what came after `since`), oldest first, plus
+   * the caller's own held messages; and, on a rejoin (`since` or `recheck` given), the
+   * `changes` (see MessageChange) read from the same timeline window, so the two agree.
+   */
+  async join(
+    tenant: TenantRuntime, session: SessionData, roomId: string, opts: { since?: string; recheck?: readonly string[] },
+  ): Promise<Omit<RoomJoinResult, "room">> {
     const room = await this.deps.rooms.resolve(tenant, roomId);
     const timeline = await this.deps.store.roomTimeline(tenant.id, roomId, timelineKeep(room));
+    const history = this.visibleSince(timeline, room.historySize, session.user.id, opts.since);
+    if (opts.since === undefined && opts.recheck === undefined) return { history };
+    return { history, changes: await this.changes(tenant, session, timeline, opts.recheck ?? []) };
+  }
+
+  /**
+   * MessageChange entries for a rejoin. The whole retained window is scanned, not only what is
+   * older than `since`: the caller's own held messages come after its `since` (which only
+   * advances on visible ones) and can be approved or removed meanwhile too.
+   */
+  private async changes(tenant: TenantRuntime, session: SessionData, timeline: readonly StoredMessage[], recheck: readonly string[]): Promise<MessageChange[]> {
+    const me = session.user.id;
+    const wanted = new Set(recheck);
+    // A shadow-banned moderator's flag "hid" a message for them alone (ModerationService.flag);
+    // restoring it after a reconnect would tell them the hide never happened.
+    const restores = wanted.size > 0 && (await this.deps.store.getBan(tenant.id, me, Date.now()))?.shadow !== true;
+    const out: MessageChange[] = [];
+    for (const m of timeline) {
+      if (m.status === "hidden" || m.status === "deleted") out.push({ id: m.id, status: m.status });
+      // Someone else's held message is skipped: nothing turns a visible message into a held one,
+      // so the caller never showed it, and listing it would only reveal that it exists.
+      else if (m.status === "visible" && restores && wanted.has(m.id)) out.push({ id: m.id, status: "visible", message: toPublic(m, me) });
+    }
+    return out;
+  }
+
+  private visibleSince(timeline: readonly StoredMessage[], historySize: number, me: string, since?: string): Message[] {
     let start = 0;
     if (since) {
       const i = timeline.findIndex((m) => m.id === since);
       // An unknown or expired `since` gets the whole history: the client de-duplicates by id.
       if (i >= 0) start = i + 1;
     }
-    const me = session.user.id;
     const out: Message[] = [];
     let visible = 0;
     // Walk back from the newest so the cap keeps the most recent visible messages.
     for (let i = timeline.length - 1; i >= start; i--) {
       const m = timeline[i]!;
       if (m.status === "visible") {
-        if (visible >= room.historySize) continue;
+        if (visible >= historySize) continue;
         visible++;
         out.push(toPublic(m, me));
       } else if (m.status === "held" && m.author.id === me) {

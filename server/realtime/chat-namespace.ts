@@ -45,8 +45,11 @@ export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): vo
       const wasIn = joined(room);
       await socket.join(rooms.room(t, room));
       try {
-        const history = await deps.messages.history(tenant, session, room, p.since);
-        return { room: await deps.rooms.info(tenant, room), history };
+        const opts: Parameters<MessageService["join"]>[3] = {};
+        if (p.since !== undefined) opts.since = p.since;
+        if (p.recheck !== undefined) opts.recheck = p.recheck;
+        const view = await deps.messages.join(tenant, session, room, opts);
+        return { room: await deps.rooms.info(tenant, room), ...view };
       } catch (err) {
         if (!wasIn) await socket.leave(rooms.room(t, room));
         throw err;

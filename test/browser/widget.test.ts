@@ -159,6 +159,26 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     expect(await message(alice, "Does it suit dry skin?").count()).toBe(1);
   });
 
+  it("after a reconnect, drops a message a manager deleted while the page was offline", async () => {
+    await say(bruno, "Votre message", "Et en hiver, ça tire un peu ?");
+    const doomed = message(alice, "Et en hiver, ça tire un peu ?");
+    await doomed.waitFor();
+    const messageId = (await doomed.getAttribute("data-id"))!;
+    // Hold every new handshake until the deletion is done, so it cannot reach any page live.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    server.app.io.of("/chat").use((_socket, next) => { void gate.then(() => next()); });
+    for (const s of server.app.io.of("/chat").sockets.values()) (s as unknown as { conn: { close(): void } }).conn.close();
+    await expect.poll(() => server.app.io.of("/chat").sockets.size).toBe(0);
+    await server.app.moderation.roomControl.deleteMessage(server.app.tenants.get("acme")!, { id: "cm", name: "CM", role: "manager" }, { messageId });
+    expect(await doomed.count()).toBe(1);
+    open();
+    await expect.poll(() => widget(alice).locator(".status").textContent()).toBe("");
+    await expect.poll(() => doomed.count()).toBe(0);
+    await expect.poll(() => message(bruno, "Et en hiver, ça tire un peu ?").count()).toBe(0);
+    expect(await message(alice, "Does it suit dry skin?").count()).toBe(1);
+  });
+
   it("counts characters against the room limit and explains errors", async () => {
     const box = widget(alice).getByLabel("Your message");
     await box.fill("x".repeat(510));

@@ -5,6 +5,7 @@ import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
 import { cleanText } from "../support/texts.ts";
 import { collect, until, waitFor } from "../support/wait.ts";
+import { freshRoom, startModServer, type ModServer } from "../moderation/support.ts";
 
 /** Cuts a client's transport and keeps it offline until `back()` (no automatic reconnection meanwhile). */
 function goOffline(c: ChatClient) {
@@ -160,5 +161,122 @@ describe("ChatClient: too many connections", () => {
       expect(err).toBeInstanceOf(ChatError);
       expect(err.code).toBe("too_many_connections");
     } finally { await s.close(); }
+  });
+});
+
+describe("ChatClient: moderation missed while offline", () => {
+  let s: ModServer;
+  beforeAll(async () => { s = await startModServer(); });
+  afterAll(async () => { await s.close(); });
+
+  /** A text the filters hold, different every time so a leak of one is told from another. */
+  const heldText = (tag: string) => `quel connard ${cleanText(tag)}`;
+
+  it("a rejoin replays hides, deletions and approvals of shown messages as the live events, once, and nothing else", async () => {
+    const room = freshRoom("product:rejoin");
+    const admin = await s.admin();
+    const author = await s.chat({ role: "member", sub: "rj-author" });
+    const mod = await s.chat({ role: "moderator", sub: "rj-mod" });
+    const shopper = await s.chat({ role: "member", sub: "rj-shopper" });
+    for (const c of [author, mod, shopper]) await c.join(room);
+    const shown = collect<Message>(shopper, "message");
+
+    const del = await author.send(room, cleanText("deleted offline"));
+    const hid = await author.send(room, cleanText("hidden offline"));
+    const back = await author.send(room, cleanText("hidden before, approved offline"));
+    const keep = await author.send(room, cleanText("untouched"));
+    const hiddenEarlier = await author.send(room, cleanText("hidden before, stays hidden"));
+    const otherHeld = await author.send(room, heldText("someone else's, held"));
+    const mineApproved = await shopper.send(room, heldText("own, approved offline"));
+    const mineRemoved = await shopper.send(room, heldText("own, removed offline"));
+    expect([otherHeld.status, mineApproved.status, mineRemoved.status]).toEqual(["held", "held", "held"]);
+    // Seen hidden live before the cut: these are the "before" states the rejoin must update.
+    const hiddenLive = collect<{ messageId: string }>(shopper, "message:hidden");
+    expect((await mod.flag(back.id, "abuse")).hidden).toBe(true);
+    expect((await mod.flag(hiddenEarlier.id, "abuse")).hidden).toBe(true);
+    await until(() => hiddenLive.length === 2 && shown.some((m) => m.id === hiddenEarlier.id));
+    expect(shown.map((m) => m.id)).not.toContain(otherHeld.id);
+
+    const hidden = collect<{ room: string; messageId: string }>(shopper, "message:hidden");
+    const deleted = collect<{ room: string; messageId: string }>(shopper, "message:deleted");
+    const restored = collect<Message>(shopper, "message:restored");
+    const before = shown.length;
+
+    const off = goOffline(shopper);
+    await off.down;
+    await admin.deleteMessage(del.id);
+    expect((await mod.flag(hid.id, "spam")).hidden).toBe(true);
+    await admin.resolve(back.id, "approve");
+    await admin.resolve(mineApproved.id, "approve");
+    await admin.resolve(mineRemoved.id, "remove");
+    await admin.resolve(otherHeld.id, "remove"); // never shown to the shopper: no event for it
+    expect([hidden, deleted, restored].map((a) => a.length)).toEqual([0, 0, 0]);
+
+    // The replay runs before the client reports itself connected again.
+    await off.back();
+    expect(deleted.map((p) => p.messageId).sort()).toEqual([del.id, mineRemoved.id].sort());
+    expect(deleted.every((p) => p.room === room)).toBe(true);
+    expect(hidden).toEqual([{ room, messageId: hid.id }]);
+    expect(restored.map((m) => m.id).sort()).toEqual([back.id, mineApproved.id].sort());
+    expect(restored.find((m) => m.id === back.id)).toMatchObject({ room, text: back.text, status: "visible", author: { id: "rj-author" } });
+    expect(restored.find((m) => m.id === mineApproved.id)).toMatchObject({ text: mineApproved.text, status: "visible" });
+    // No `message` replay for the approved own message (already shown, now restored) or anything else.
+    expect(shown.length).toBe(before);
+    expect(keep.status).toBe("visible");
+
+    // The client now knows the new states: another quiet reconnect replays nothing again.
+    const again = goOffline(shopper);
+    await again.down;
+    await again.back();
+    expect([hidden.length, deleted.length, restored.length, shown.length]).toEqual([1, 2, 2, before]);
+  });
+
+  it("the rejoin ack lists only ids and statuses for what is not visible, never its text, and nothing of others' held messages", async () => {
+    const room = freshRoom("product:rejoin-leak");
+    const admin = await s.admin();
+    const author = await s.chat({ role: "member", sub: "rl-author" });
+    const mod = await s.chat({ role: "moderator", sub: "rl-mod" });
+    const guest = await s.chat();
+    for (const c of [author, mod, guest]) await c.join(room);
+    const visible = await author.send(room, cleanText("stays visible"));
+    const del = await author.send(room, cleanText("secret deleted"));
+    const hid = await author.send(room, cleanText("secret hidden"));
+    const held = await author.send(room, heldText("secret held"));
+    const heldRemoved = await author.send(room, heldText("secret held then removed"));
+    await admin.deleteMessage(del.id);
+    await mod.flag(hid.id, "abuse");
+    await admin.resolve(heldRemoved.id, "remove");
+
+    // Asking outright, as a crafted client would, for every id it should not learn about.
+    const ids = [visible.id, del.id, hid.id, held.id, heldRemoved.id];
+    const res = await guest.socket.timeout(5000).emitWithAck("room:join", { room, since: visible.id, recheck: ids });
+    expect(res.ok).toBe(true);
+    expect(res.history).toEqual([]);
+    expect(res.changes).toEqual([
+      { id: visible.id, status: "visible", message: visible }, // public anyway
+      { id: del.id, status: "deleted" },
+      { id: hid.id, status: "hidden" },
+      { id: heldRemoved.id, status: "deleted" },
+    ]);
+    const raw = JSON.stringify(res);
+    for (const m of [del, hid, held, heldRemoved]) expect(raw).not.toContain(m.text);
+    expect(raw).not.toContain(held.id);
+    expect(raw).not.toMatch(/"(ip|device|reasons|shadow|clientId)"/);
+
+    // A plain (first) join keeps the SPEC shape: no `changes`.
+    const plain = await guest.socket.timeout(5000).emitWithAck("room:join", { room });
+    expect(Object.keys(plain).sort()).toEqual(["history", "ok", "room"]);
+    // Visible again after approval: now, and only now, its public message comes back.
+    await admin.resolve(hid.id, "approve");
+    const after = await guest.socket.timeout(5000).emitWithAck("room:join", { room, since: visible.id, recheck: ids });
+    expect(after.changes).toEqual([
+      { id: visible.id, status: "visible", message: visible },
+      { id: del.id, status: "deleted" },
+      { id: hid.id, status: "visible", message: { ...hid, status: "visible" } },
+      { id: heldRemoved.id, status: "deleted" },
+    ]);
+    expect(JSON.stringify(after)).not.toContain(held.text);
+    const tooMany = await guest.socket.timeout(5000).emitWithAck("room:join", { room, recheck: Array.from({ length: 201 }, (_, i) => `m_${i}`) });
+    expect(tooMany.error?.code).toBe("invalid_payload");
   });
 });

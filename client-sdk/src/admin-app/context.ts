@@ -1,12 +1,18 @@
 import type { AdminClient } from "../admin-client.ts";
 import type { Formatter } from "./format.ts";
 import type { AdminStrings } from "./i18n.ts";
+import type { Lifetime } from "./lifetime.ts";
 
 export type TabId = "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "audit";
 
 /** What every screen gets: the live client, words, formats, and ways to talk to the shell. */
 export interface AppContext {
   admin: AdminClient;
+  /**
+   * This signed-in session: register here anything opened beyond `admin` (connections, document
+   * listeners, timers) so sign-out and a server-ended session release it.
+   */
+  life: Lifetime;
   t: AdminStrings;
   fmt: Formatter;
   /** Server base URL and credentials, for the REST calls the socket does not cover (exports). */

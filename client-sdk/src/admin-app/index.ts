@@ -8,6 +8,7 @@ import { replace } from "../widget/dom.ts";
 import { clearCredentials, demoCredentials, loadCredentials, saveCredentials, type Credentials } from "./credentials.ts";
 import { Formatter } from "./format.ts";
 import { adminStrings, pickLang } from "./i18n.ts";
+import { Lifetime } from "./lifetime.ts";
 import { Shell } from "./shell.ts";
 import { signInView } from "./sign-in-view.ts";
 
@@ -22,42 +23,56 @@ const url = location.origin;
 const root = document.getElementById("app") ?? document.body;
 document.documentElement.lang = lang;
 document.title = t.appTitle;
-let client: AdminClient | undefined;
+/** The signed-in session, if any: ending it closes everything it opened (see Lifetime). */
+let current: Lifetime | undefined;
+
+/** The one way out of a signed-in session, whether the manager or the server ends it. */
+function endSession(): void {
+  current?.end();
+  current = undefined;
+}
 
 /** Connects and subscribes; resolves with an error sentence on failure so the form can show it. */
 async function start(c: Credentials, fromClick: boolean): Promise<string | undefined> {
+  const life = new Lifetime();
   const admin = new AdminClient({ url, tenant: c.tenant, token: c.token });
+  // Registered first, so it is released last: screens close their own things while it still works.
+  life.own(() => admin.disconnect());
   try {
     const session = await admin.connect();
-    client = admin;
+    endSession();
+    current = life;
     saveCredentials(c);
     // The server ended the session for good (the token expired, the manager was demoted...):
     // the screen would be dead, and retrying with this token can only be refused, so go back
     // to the sign-in form and say why.
     admin.on("status", (s, err) => {
-      if (s === "closed" && err && FATAL_CONNECT_CODES.has(err.code) && client === admin) sessionEnded(c.tenant, err);
+      if (s === "closed" && err && FATAL_CONNECT_CODES.has(err.code) && current === life) sessionEnded(c.tenant, err);
     });
-    const shell = new Shell({ admin, t, fmt, url, tenant: c.tenant, token: c.token, session, signOut });
+    const shell = new Shell({ admin, life, t, fmt, url, tenant: c.tenant, token: c.token, session, signOut });
     replace(root, shell.el);
     if (fromClick) shell.unlockAudio();
     await admin.subscribe();
     return undefined;
   } catch (err) {
-    admin.disconnect();
-    return err instanceof ChatError ? `${err.code}: ${err.message}` : String(err);
+    const msg = err instanceof ChatError ? `${err.code}: ${err.message}` : String(err);
+    if (current !== life) { life.end(); return msg; }
+    // The shell is already on screen but its session is gone: back to the form, saying why.
+    endSession();
+    clearCredentials();
+    showSignIn(t.signIn.failed(msg), c.tenant);
+    return msg;
   }
 }
 
 function signOut(): void {
-  client?.disconnect();
-  client = undefined;
+  endSession();
   clearCredentials();
   showSignIn();
 }
 
 function sessionEnded(tenant: string, err: ChatError): void {
-  client?.disconnect();
-  client = undefined;
+  endSession();
   clearCredentials();
   showSignIn(err.code === "invalid_token" ? t.signIn.expired : t.signIn.ended(`${err.code}: ${err.message}`), tenant);
 }
@@ -80,6 +95,6 @@ if (stored) {
   void start(stored, false).then((err) => {
     if (!err) return;
     clearCredentials();
-    showSignIn(t.signIn.failed(err));
+    showSignIn(t.signIn.failed(err), stored.tenant);
   });
 } else showSignIn();

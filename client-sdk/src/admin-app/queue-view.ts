@@ -97,8 +97,16 @@ export class QueueView implements Screen {
       this.drop(id);
     } catch (err) {
       this.mine.delete(id);
+      const code = (err as { code?: string }).code;
+      if (code === "not_found") {
+        // Deleted by someone else, purged, or no longer queued: nothing is left to decide, and
+        // keeping the card would only invite the same failure again.
+        this.ctx.toast(t.queue.gone, "info");
+        this.drop(id);
+        return;
+      }
       this.ctx.toast(errorText(t, err), "bad");
-      if ((err as { code?: string }).code === "conflict") this.drop(id);
+      if (code === "conflict") this.drop(id);
     }
   }
 

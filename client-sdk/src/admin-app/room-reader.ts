@@ -1,4 +1,5 @@
 import { ChatClient } from "../chat-client.ts";
+import { ChatError } from "../chat-error.ts";
 import type { Message } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import type { AppContext } from "./context.ts";
@@ -54,7 +55,11 @@ export class RoomReader {
 
   private async connect(): Promise<ChatClient> {
     if (this.chat) return this.chat;
+    // Signed out while a room was being opened: a connection made now would outlive the session.
+    if (this.ctx.life.ended) throw new ChatError("unauthorized", "The back-office session has ended.");
     const chat = new ChatClient({ url: this.ctx.url, tenant: this.ctx.tenant, token: this.ctx.token });
+    // It carries the manager's token: it must close with the session, not with the reader panel.
+    this.ctx.life.own(() => chat.disconnect());
     const mine = (room: string) => room === this.room;
     chat.on("message", (m) => { if (mine(m.room)) { this.messages.set(m.id, m); this.render(); } });
     chat.on("message:restored", (m) => { if (mine(m.room)) { this.messages.set(m.id, m); this.render(); } });

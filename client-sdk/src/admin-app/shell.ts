@@ -8,6 +8,7 @@ import { FiltersView } from "./filters-view.ts";
 import type { Formatter } from "./format.ts";
 import type { AdminStrings } from "./i18n.ts";
 import { IpView } from "./ip-view.ts";
+import type { Lifetime } from "./lifetime.ts";
 import { PeopleView } from "./people-view.ts";
 import { QueueView } from "./queue-view.ts";
 import { RoomsView } from "./rooms-view.ts";
@@ -36,13 +37,13 @@ export class Shell {
   private lastStats: Stats | undefined;
   private reviewCount: number | undefined;
 
-  constructor(opts: { admin: AdminClient; t: AdminStrings; fmt: Formatter; url: string; tenant: string; token: string; session: SessionInfo; signOut(): void }) {
-    const { t, admin } = opts;
+  constructor(opts: { admin: AdminClient; life: Lifetime; t: AdminStrings; fmt: Formatter; url: string; tenant: string; token: string; session: SessionInfo; signOut(): void }) {
+    const { t, admin, life } = opts;
     this.toasts = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
     this.figures = h("span", { class: "figures-top" });
     this.status = h("span", { class: "conn ok" }, t.connected);
     this.ctx = {
-      admin, t, fmt: opts.fmt, url: opts.url, tenant: opts.tenant, token: opts.token,
+      admin, life, t, fmt: opts.fmt, url: opts.url, tenant: opts.tenant, token: opts.token,
       toast: (text, tone = "info") => this.toast(text, tone),
       go: (tab, arg) => this.select(tab, arg, true),
       setBadge: (tab, n) => this.setBadge(tab, n),
@@ -80,16 +81,18 @@ export class Shell {
       h("main", { class: "panels" }, ...this.panels.values()),
       this.toasts);
 
-    admin.on("stats", (s) => this.onStats(s));
+    life.own(admin.on("stats", (s) => this.onStats(s)));
     // The feed ticks every few seconds; ask once so the header is filled from the start.
     void admin.stats().then((s) => this.onStats(s), () => undefined);
-    admin.on("status", (s) => {
+    life.own(admin.on("status", (s) => {
       this.status.textContent = s === "connected" ? t.connected : s === "reconnecting" ? t.reconnecting : t.closed;
       this.status.className = `conn ${s === "connected" ? "ok" : s === "reconnecting" ? "warn" : "bad"}`;
-    });
-    document.addEventListener("keydown", (e) => this.onKey(e));
+    }));
+    // On the document, so they outlive this screen unless the session's end removes them: left
+    // behind, "a" pressed on the sign-in form would still approve the old queue's selection.
+    life.listen(document, "keydown", (e) => this.onKey(e));
     // Audio may only start after a gesture; any first click in the page unlocks the alert beep.
-    document.addEventListener("pointerdown", () => this.alerts.beeper.unlock(), { once: true });
+    life.listen(document, "pointerdown", () => this.alerts.beeper.unlock(), { once: true });
     this.select("queue", undefined, false);
   }
 

@@ -19,8 +19,10 @@ import { isLetterCode, type NormalizedText } from "./normalize.ts";
  * 3. a plain dot, two labels, nothing else: a link when the TLD is a common web TLD (`STRONG`);
  *    TLDs that are also everyday words ("fine.so", "ok.la", "merci.de", "great.love", "3.5ml")
  *    need evidence from rule 1; a Capitalised right side ("fine.Thanks", "top.Com") is read as a
- *    missing space after a full stop. A one-letter or letterless left label ("e.g.", "24.90",
- *    "v2.0") is never a host by itself.
+ *    missing space after a full stop, unless a capital follows inside it ("rival.CoM"). A one-letter
+ *    or letterless left label ("e.g.", "24.90", "v2.0") is never a host by itself.
+ * 4. a spoken TLD written with a leet "0" or "3" ("rival.c0m", "rival.n3t") is read as that TLD,
+ *    under the disguised-dot rule 2.
  *
  * @example
  *   createLinkMatcher({ mode: "allowlist", allow: ["demo-beauty.com"], block: [] })
@@ -337,6 +339,7 @@ function readHost(
   let start = hasScheme ? prev!.s : chain[0].s;
 
   const ip = readIp(f, chain, joins);
+  let leet = false;
   // The host ends at the last label that is a TLD ("rival.com.Thanks" → rival.com).
   let last = -1;
   if (ip > 0) last = ip;
@@ -344,6 +347,7 @@ function readHost(
     for (let i = chain.length - 1; i >= 1; i--) {
       const t = f.slice(chain[i].s, chain[i].e);
       if (ALL_TLDS.has(t) || extraTlds.has(t)) { last = i; break; }
+      if (leetTld(t) !== undefined) { last = i; leet = true; break; }
     }
   }
   if (last < 0) {
@@ -352,6 +356,7 @@ function readHost(
   }
   const hostLabels: string[] = [];
   for (let i = 0; i <= last; i++) hostLabels.push(f.slice(chain[i].s, chain[i].e));
+  if (leet) hostLabels[last] = leetTld(hostLabels[last])!;
   const tld = hostLabels[hostLabels.length - 1];
   const end = pathEnd(f, chain[last].e);
   const hasPath = end > chain[last].e;
@@ -371,7 +376,7 @@ function readHost(
   if (!strongEvidence) {
     const left = hostLabels[last - 1];
     if (!/[a-z]/.test(hostLabels[0]) || left.length < 2 || hostLabels[0].length < 2) return undefined;
-    const disguised = usedJoins.some((j) => j !== Join.Plain);
+    const disguised = leet || usedJoins.some((j) => j !== Join.Plain);
     if (disguised) {
       if (!SPOKEN.has(tld) && !extraTlds.has(tld)) return undefined;
       if (usedJoins.some((j) => j === Join.Word) && hostLabels.slice(0, -1).some((l) => NOT_A_HOST.has(l))) return undefined;
@@ -411,13 +416,33 @@ function pathEnd(f: string, from: number): number {
   return i;
 }
 
-/** "fine.Thanks": a Capitalised word after a dot is a sentence with a missing space. */
+/**
+ * "fine.Thanks": a Capitalised word after a dot is a sentence with a missing space. Only a word
+ * in sentence case: "rival.CoM" (a capital after the first letter) is a disguise, not a sentence.
+ */
 function looksLikeSentence(norm: NormalizedText, tld: Label): boolean {
   if (tld.e - tld.s < 2) return false;
   const [os, oe] = norm.toOriginal(tld.s, tld.e);
   const word = norm.original.slice(os, oe);
   const first = word[0], second = word[1];
-  return first !== first.toLowerCase() && second === second.toLowerCase() && second !== second.toUpperCase();
+  if (!(first !== first.toLowerCase() && second === second.toLowerCase() && second !== second.toUpperCase())) return false;
+  const rest = word.slice(2);
+  return rest === rest.toLowerCase();
+}
+
+/**
+ * A spoken TLD with a leet zero or three ("rival.c0m", "rival.n3t", "glow.sh0p"): real TLDs have no
+ * digits, so the reading is safe; two-letter labels ("1.50", "v2.c0") are left alone.
+ */
+function leetTld(t: string): string | undefined {
+  if (t.length < 3) return undefined;
+  let out = "", leet = false, letters = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 48) { out += "o"; leet = true; } else if (c === 51) { out += "e"; leet = true; }
+    else if (c >= 97 && c <= 122) { out += t[i]; letters = true; } else return undefined;
+  }
+  return leet && letters && SPOKEN.has(out) ? out : undefined;
 }
 
 /** Whether `host` is one of `domains` or a subdomain of one. */

@@ -63,7 +63,15 @@ const LOOKALIKE: Record<string, string> = {
   "ᴏ": "o", "ᴘ": "p", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
   "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": "\"", "\u201d": "\"",
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-  "\u00b7": ".", "\u2022": ".", "\u2024": ".", "\u3002": ".", "\uff0e": ".",
+  "\u00b7": ".", "\u2022": ".", "\u2024": ".", "\u3002": ".", "\uff0e": ".", "ϲ": "c",
+};
+
+/**
+ * Capitals that look like a different Latin letter than their small form: Greek "Η" is an "H" but
+ * "η" an "n" ("ΒΙΤCΗ"), "Μ"/"μ" are "M"/"u", "Ν"/"ν" "N"/"v", "Υ"/"υ" "Y"/"u". Checked before case folding.
+ */
+const LOOKALIKE_CAPITAL: Record<string, string> = {
+  "Η": "h", "Μ": "m", "Ν": "n", "Υ": "y", "Ζ": "z", "Ϲ": "c",
 };
 
 /** Characters that render as nothing, used to split a word invisibly ("fu\u200bck"). */
@@ -86,9 +94,14 @@ function foldCodePoint(cp: number): string {
   if (out !== undefined) return out;
   if (isInvisible(cp)) out = "";
   else {
-    const decomposed = String.fromCodePoint(cp).normalize("NFKD").replace(MARKS, "").toLowerCase();
+    const decomposed = String.fromCodePoint(cp).normalize("NFKD").replace(MARKS, "");
     out = "";
-    for (const ch of decomposed) out += LOOKALIKE[ch] ?? ch;
+    for (const ch of decomposed) {
+      const capital = LOOKALIKE_CAPITAL[ch];
+      if (capital !== undefined) { out += capital; continue; }
+      const lower = ch.toLowerCase();
+      for (const l of lower) out += LOOKALIKE[l] ?? l;
+    }
   }
   // Bounded: the BMP table has a fixed size; astral code points are capped.
   if (cp < 65_536) foldBmp[cp] = out;

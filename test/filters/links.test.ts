@@ -94,3 +94,18 @@ describe("links: tenant modes", () => {
     expect(text.slice(hit.start, hit.end)).toBe(hit.match);
   });
 });
+
+describe("links: leet TLDs and mixed-case disguises", () => {
+  it.each([
+    ["glowdeals.c0m", "glowdeals.com"],
+    ["promos sur glowdeals.n3t", "glowdeals.net"],
+    ["glow.sh0p/promo", "glow.shop"],
+    ["glowdeals dot c0m", "glowdeals.com"],
+    ["glowdeals.CoM", "glowdeals.com"],  // a capital inside the word: a disguise, not a sentence
+  ])("%j → %s", (text, host) => expect(hosts(text)).toContain(host));
+
+  it.each([
+    "It's fine.Thanks", "top.Com", "I love it.MERCI", "c'est top.BRAVO", "1.5L", "ref 10.c0m", "v2.c0", "pack.300",
+    "50ml.3 fois", "version 1.0.3", "Chanel No.5",
+  ])("stays clean: %j", (text) => expect(hosts(text)).toEqual([]));
+});

@@ -19,6 +19,10 @@ describe("normalize", () => {
     expect(normalize("рutе").folded).toBe("pute"); // Cyrillic р, е
     expect(normalize("ѕhіt").folded).toBe("shit");
     expect(normalize("αssοle").folded).toBe("assole"); // Greek α, ο
+    // Capitals by their own shape: "Η" is an H (small "η" stays an n), "Μ" an M, "Ν" an N, "Υ" a Y.
+    expect(normalize("ΒΙΤCΗ").folded).toBe("bitch");
+    expect(normalize("ΜΕRDΕ ΝΥ").folded).toBe("merde ny");
+    expect(normalize("ηuμ").folded).toBe("nuu");
   });
 
   it("removes invisible characters", () => {

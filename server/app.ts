@@ -1,7 +1,8 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import express from "express";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "./logger.ts";
 import { Server as IOServer } from "socket.io";
 import type { AdminClientEvents, AdminServerEvents, ChatClientEvents, ChatServerEvents } from "../client-sdk/src/protocol.ts";
 import { createClientIpResolver } from "./auth/client-ip.ts";
@@ -67,7 +68,7 @@ export interface App {
 
 /** Wires everything from a validated config; no module-level state, so tests run many apps in one process. */
 export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): Promise<App> {
-  const logger = deps.logger ?? pino({ name: "causette", level: config.server.logLevel });
+  const logger = deps.logger ?? createLogger(config);
   const nodeId = deps.nodeId ?? newId("n_");
   const metrics = createMetrics();
   const cleanup: (() => Promise<void> | void)[] = [];

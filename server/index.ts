@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { createLogger } from "./logger.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config/load.ts";
 
@@ -14,7 +14,7 @@ async function main() {
     }
     throw e;
   }
-  const logger = pino({ name: "causette", level: config.server.logLevel });
+  const logger = createLogger(config);
   const app = await createApp(config, { logger });
   const port = await app.listen();
   const store = config.redis.url ? "redis" : "embedded in-memory store";

@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     await message(alice, "Does it suit dry skin?").waitFor();
     expect(await message(alice, "Does it suit dry skin?").getAttribute("class")).toContain("own");
     // Screen readers hear the new message through the polite live region, in the reader's language.
-    await expect.poll(() => widget(bruno).locator(".sr[aria-live=polite]").textContent()).toMatch(/^Guest \d+ : Does it suit dry skin\?$/);
+    await expect.poll(() => widget(bruno).locator(".sr[aria-live=polite]").textContent()).toMatch(/^Invité \d+ : Does it suit dry skin\?$/);
   });
 
   it("shows a held message as pending to its author and not at all to the other shopper", async () => {
@@ -115,6 +115,8 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     await say(asker, "Your message", "Is the serum safe during pregnancy?");
     const question = message(shopper, "safe during pregnancy");
     await question.waitFor();
+    // The server mints guest names in English; a French reader sees them in French.
+    expect(await question.locator(".name").textContent()).toMatch(/^Invité \d{1,4}$/);
     const reply = question.getByRole("button", { name: /Répondre/ });
     expect(await reply.getAttribute("aria-disabled")).toBe("true");
     // aria-disabled keeps it focusable and announced; a keyboard user pressing it gets the explanation.
@@ -126,6 +128,7 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     // An expert, on the other hand, may answer.
     const expert = await open({ path: "/faq", token: await server.token({ tenant: "acme", role: "expert", sub: "exp-1", name: "Dr Martin" }) });
     const q = message(expert, "safe during pregnancy");
+    expect(await q.locator(".name").textContent()).toMatch(/^Guest \d{1,4}$/);
     await q.getByRole("button", { name: /Reply/ }).click();
     await widget(expert).getByText(/Replying to/).waitFor();
     await say(expert, "Your message", "Yes: no retinoids, no essential oils.");

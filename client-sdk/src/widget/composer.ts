@@ -1,6 +1,6 @@
 import type { Message } from "../protocol.ts";
 import { h, replace } from "./dom.ts";
-import type { WidgetStrings } from "./i18n.ts";
+import { displayName, type WidgetStrings } from "./i18n.ts";
 
 /** Counted like the server does (SPEC §6.1 validate): NFC, trimmed, in code points. */
 export function charCount(text: string): number {
@@ -70,7 +70,7 @@ export class Composer {
       return;
     }
     replace(this.replyBox,
-      h("span", null, `↩ ${this.t.replyingTo(m.author.name)} — ${m.text}`),
+      h("span", null, `↩ ${this.t.replyingTo(displayName(this.t, m.author))} — ${m.text}`),
       h("button", { type: "button", class: "linkbtn", onclick: () => { this.setReply(undefined); this.input.focus(); } }, this.t.cancelReply),
     );
     this.replyBox.hidden = false;

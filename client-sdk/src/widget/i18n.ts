@@ -54,6 +54,8 @@ export interface WidgetStrings {
   restrictedReply: string;
   cleared: string;
   newMessage: (name: string, text: string) => string;
+  /** How a guest's generated name ("Guest 1234", minted by the server in one language) reads here. */
+  guest: (number: string) => string;
   approved: string;
   removedOwn: string;
   ended: string;
@@ -115,6 +117,7 @@ const en: WidgetStrings = {
   restrictedReply: "Only experts and moderators answer in this room. You can ask your own question below.",
   cleared: "The moderators cleared this conversation.",
   newMessage: (name, text) => `${name}: ${text}`,
+  guest: (n) => `Guest ${n}`,
   approved: "Your message was approved and is now visible to everyone.",
   removedOwn: "A moderator did not publish one of your messages.",
   ended: "Your chat session has ended.",
@@ -194,6 +197,7 @@ const fr: WidgetStrings = {
   restrictedReply: "Seuls les experts et les modérateurs répondent dans cet espace. Vous pouvez poser votre propre question ci-dessous.",
   cleared: "Les modérateurs ont effacé cette discussion.",
   newMessage: (name, text) => `${name} : ${text}`,
+  guest: (n) => `Invité ${n}`,
   approved: "Votre message a été validé et il est maintenant visible par tous.",
   removedOwn: "Un modérateur n’a pas publié l’un de vos messages.",
   ended: "Votre session de discussion est terminée.",
@@ -230,6 +234,14 @@ const fr: WidgetStrings = {
   },
   time: (at) => clock("fr")(at),
 };
+
+const GENERATED_GUEST = /^Guest (\d{1,4})$/;
+
+/** A display name in the reader's language: only the server's generated guest names are translated. */
+export function displayName(t: WidgetStrings, author: { name: string; role: string }): string {
+  const m = author.role === "guest" ? GENERATED_GUEST.exec(author.name) : null;
+  return m ? t.guest(m[1]!) : author.name;
+}
 
 export function strings(lang: Lang): WidgetStrings {
   return lang === "fr" ? fr : en;

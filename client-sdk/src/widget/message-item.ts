@@ -2,7 +2,7 @@ import type { Author, FlagReason, Message } from "../protocol.ts";
 import { h } from "./dom.ts";
 import { flagMenu } from "./flag-menu.ts";
 import { icon } from "./icons.ts";
-import type { WidgetStrings } from "./i18n.ts";
+import { displayName, type WidgetStrings } from "./i18n.ts";
 
 /** What a message needs to know about the reader to offer the right buttons. */
 export interface ItemContext {
@@ -35,7 +35,7 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
 
   const badge = t.badges[m.author.role];
   li.append(h("div", { class: "meta" },
-    h("span", { class: "name" }, m.author.name),
+    h("span", { class: "name" }, displayName(t, m.author)),
     badge ? h("span", { class: `badge ${m.author.role}` }, badge) : null,
     own ? h("span", { class: "sr" }, `(${t.you})`) : null,
     h("time", { datetime: new Date(m.createdAt).toISOString() }, t.time(m.createdAt)),
@@ -111,5 +111,5 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
 function quote(parent: Message | undefined, t: WidgetStrings): HTMLElement {
   if (!parent) return h("div", { class: "quote" }, `↪ ${t.earlierMessage}`);
   const text = parent.status === "hidden" ? t.hidden : parent.text.length > QUOTE_CHARS ? `${parent.text.slice(0, QUOTE_CHARS)}…` : parent.text;
-  return h("div", { class: "quote" }, "↪ ", h("b", null, parent.author.name), ` — ${text}`);
+  return h("div", { class: "quote" }, "↪ ", h("b", null, displayName(t, parent.author)), ` — ${text}`);
 }

@@ -2,7 +2,7 @@ import { ChatClient } from "../chat-client.ts";
 import { ChatError } from "../chat-error.ts";
 import type { Author, FlagReason, Message, RoomInfo, SessionEnded, WidgetConfig } from "../protocol.ts";
 import { h } from "./dom.ts";
-import { describeError, type WidgetStrings } from "./i18n.ts";
+import { describeError, displayName, type WidgetStrings } from "./i18n.ts";
 import { icon } from "./icons.ts";
 import { messageItem } from "./message-item.ts";
 import { resolveToken, type WidgetOptions } from "./options.ts";
@@ -235,7 +235,7 @@ export class WidgetApp {
     this.messages.set(m.id, merged);
     view.upsert(merged, this.render(merged), fresh && !before);
     if (fresh && !before && merged.status === "visible" && merged.author.id !== this.me?.id) {
-      view.announce(this.t.newMessage(merged.author.name, merged.text));
+      view.announce(this.t.newMessage(displayName(this.t, merged.author), merged.text));
     }
     if (before && before.status !== merged.status) this.refreshReplies(m.id);
   }
@@ -265,7 +265,10 @@ export class WidgetApp {
     const view = this.view;
     if (!view) return;
     const role = this.me?.role ?? "guest";
-    if (this.me) view.setWho(this.t.badges[role] ? `${this.me.name} · ${this.t.badges[role]}` : this.me.name);
+    if (this.me) {
+      const name = displayName(this.t, this.me);
+      view.setWho(this.t.badges[role] ? `${name} · ${this.t.badges[role]}` : name);
+    }
     if (this.room) view.setLive(true);
     view.refreshAll((id) => { const m = this.messages.get(id); return m ? this.render(m) : undefined; });
     view.setTools(...(STAFF.has(role) && !this.endedText ? [h("button", { type: "button", class: "linkbtn", "data-action": "alert", onclick: () => this.toggleAlert() }, icon("bell"), this.t.alert)] : []));

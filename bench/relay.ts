@@ -1,33 +1,70 @@
 /**
- * Relay benchmark: the same chat load against a bare Socket.IO relay and against Causette (full
- * pipeline, default filters), alternated in one run (bare, causette, bare, causette) so machine
- * drift hits both alike.
+ * Relay benchmark: the same chat load against a bare Socket.IO relay, one Causette node (full
+ * pipeline, default filters) and two Causette nodes over Redis, alternated in one run
+ * (bare, causette, causette-x2, bare, …) so machine drift hits every side alike.
  *
  *   npx tsx bench/relay.ts                     # standard load: 1,000 clients, 100 rooms, 2 msg/s each
- *   npx tsx bench/relay.ts --clients 200 --seconds 5 --rounds 1
- *   npm run bench -- relay
+ *   npx tsx bench/relay.ts --clients 250 --seconds 8 --rounds 2
+ *   npx tsx bench/relay.ts --sides bare,causette --generators 2
+ *   npm run bench -- relay --clients 250       # the runner passes flags through
+ *   npx tsx bench/relay.ts --help              # this text
  *
- * Processes: every server runs in its own child process (fresh per round) and all clients run in
- * one more child process, so the load generator never shares an event loop with the server
- * (2 cores: one each). Only loopback is used; every child is stopped when the round ends.
+ * Flags (all optional):
+ *   --clients N      clients (default 1000); client i joins room i mod rooms
+ *   --rooms N        rooms (default 100)
+ *   --rate N         messages per client per second (default 2)
+ *   --seconds N      measured seconds per round, after a 1 s warm-up (default 12)
+ *   --rounds N       rounds; each runs every side once, in order (default 2)
+ *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: all three;
+ *                    causette-x2 is left out, with a note, when redis-server is not on PATH)
+ *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
+ *                    sender and the members who receive its message always share one clock
+ *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
+ *
+ * Sides:
+ * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
+ * - causette: one node, embedded store;
+ * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
+ *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
+ *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
+ *   adapter. Its memory figures are the sum of both nodes (Redis itself not counted).
+ *
+ * Processes: every server runs in its own child process (fresh per round, Redis too) and the
+ * clients run in `--generators` more, so the load never shares an event loop with a server. Only
+ * loopback is used; every child is stopped when the round ends. Budget: at standard load the
+ * generator alone (20,000 receipts/s through socket.io-client) takes most of a core, so a 2-core
+ * machine leaves the server about one; split generators share that same core, they add none.
  *
  * Figures per round:
  * - ack latency: client emit → ack, p50/p99;
  * - delivery latency: sender's emit → receipt by another member of the room, p50/p99
- *   (sender and receivers live in the same client process, so one clock);
- * - delivered ratio: receipts by other members / (acknowledged visible messages × (room size − 1));
- * - memory per idle connection: heap and RSS of the server process after `global.gc()`
+ *   (sender and receivers live in the same generator process, so one clock);
+ * - delivered ratio: receipts by other members / (acknowledged visible messages × (room size − 1)),
+ *   counted once receipts have stopped for a second (up to 30 s after the load), so late is not lost;
+ * - server cpu: CPU time of the side's server processes over the measured window (100% = one
+ *   core); gen cpu and gen lag: the busiest generator's CPU and event-loop delay p99 over that
+ *   window. A generator near 100% or lagging by tens of ms is a bottleneck itself: the latencies
+ *   of that round then measure the generator as much as the server. The machine's load average
+ *   is printed too: on a shared machine, other work is the usual cause of a bad round;
+ * - memory per idle connection: heap and RSS of the server process(es) after `global.gc()`
  *   (the server children run with --expose-gc), before and after N clients connected and joined
- *   a room, divided by N. Measured in the server's own child process, for each side.
+ *   a room, divided by N.
  *
- * `runRelayBench(opts)` is exported so another side (e.g. a two-node Redis cluster) can be added
- * by passing `sides`: each side starts its servers and reports their URLs and memory.
+ * `runRelayBench(opts)` is exported; other sides can be passed as `sides`: each side starts its
+ * servers and reports their URLs, memory and CPU time.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { shopperText } from "../test/support/texts.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
+const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 
 export interface RelayBenchOptions {
   clients?: number;
@@ -38,25 +75,36 @@ export interface RelayBenchOptions {
   seconds?: number;
   /** Each round runs every side once, in order. */
   rounds?: number;
-  /** Sides to compare; default: bare Socket.IO relay and one Causette node. */
+  /** Load generator processes (default 1). */
+  generators?: number;
+  /** Sides to compare; default: bare relay, one Causette node, two Causette nodes over Redis. */
   sides?: RelaySide[];
   /** Print progress and the table (default true). */
   print?: boolean;
+  /** Write CPU profiles of every child (servers and generators) under this folder. */
+  cpuProfDir?: string;
 }
 
 export interface Memory { heapUsed: number; rss: number }
 
-/** A running system under test: where clients connect, and how to read the servers' memory. */
+/** CPU time a server process has used (user + system, µs) and its own clock (ms) when it read it. */
+export interface CpuSample { micros: number; at: number }
+
+/** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
+  /** Client k of a room connects to urls[k mod urls.length]. */
   urls: string[];
   /** Total memory of its server processes after a full GC. */
   memory(): Promise<Memory>;
+  /** One CPU reading per server process. */
+  cpu(): Promise<CpuSample[]>;
   stop(): Promise<void>;
 }
 
 export interface RelaySide {
   name: string;
-  start(): Promise<RunningSide>;
+  /** `label` names this start (side and round), e.g. for profile folders. */
+  start(label: string): Promise<RunningSide>;
 }
 
 export interface RoundResult {
@@ -71,6 +119,14 @@ export interface RoundResult {
   deliveredRatio: number;
   heapPerConn: number; rssPerConn: number;
   msgPerSec: number;
+  /** Server processes' CPU over the measured window, in % of one core. */
+  serverCpu: number;
+  /** The busiest generator's CPU over the measured window, in % of one core. */
+  genCpu: number;
+  /** The worst generator event-loop delay p99 over the measured window, ms. */
+  genLagP99: number;
+  /** The machine's 1-minute load average when the round ended: other work competing for the cores. */
+  loadAvg: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,33 +134,90 @@ export interface RoundResult {
 
 type ServerKind = "bare" | "causette";
 
-/** Starts one server child of `kind`; the child answers memory requests over IPC. */
-export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}): RelaySide {
+const profArgs = (dir: string | undefined, label: string): string[] =>
+  dir ? ["--cpu-prof", `--cpu-prof-dir=${join(dir, label)}`] : [];
+
+let cpuReads = 0;
+
+/** One server child of `kind`; it answers memory, CPU and stop requests over IPC. */
+async function startServerChild(kind: ServerKind, extra: Record<string, unknown>, execArgv: string[]) {
+  // A REDIS_URL inherited from the shell must never reach a bench server: the Redis side passes its own.
+  const { REDIS_URL: _ignored, ...env } = process.env;
+  const child = fork(SELF, ["--role", `server-${kind}`], {
+    execArgv: ["--import", "tsx", "--expose-gc", ...execArgv],
+    env: { ...env, RELAY_BENCH_EXTRA: JSON.stringify(extra) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  try {
+    const { port } = await nextMessage<{ port: number }>(child, "listening", 30_000);
+    return {
+      url: `http://127.0.0.1:${port}`,
+      memory: async (): Promise<Memory> => {
+        child.send({ cmd: "memory" });
+        return nextMessage<Memory & { type: string }>(child, "memory", 10_000);
+      },
+      cpu: async (): Promise<CpuSample> => {
+        // Tagged: two reads may overlap when a loaded server answers slowly.
+        const id = ++cpuReads;
+        const reply = nextMessage<CpuSample>(child, "cpu", 30_000, (m) => m.id === id);
+        child.send({ cmd: "cpu", id });
+        const { micros, at } = await reply;
+        return { micros, at };
+      },
+      stop: () => stopChild(child),
+    };
+  } catch (e) {
+    child.kill("SIGKILL");
+    throw e;
+  }
+}
+
+/** A side made of one server child of `kind`. */
+export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string): RelaySide {
   return {
     name: kind,
-    async start() {
-      const child = fork(SELF, ["--role", `server-${kind}`], {
-        execArgv: ["--import", "tsx", "--expose-gc"],
-        env: { ...process.env, RELAY_BENCH_EXTRA: JSON.stringify(extra) },
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-      });
-      const { port } = await nextMessage<{ port: number }>(child, "listening", 30_000);
+    async start(label) {
+      const s = await startServerChild(kind, extra, profArgs(cpuProfDir, label));
+      return { urls: [s.url], memory: s.memory, cpu: async () => [await s.cpu()], stop: s.stop };
+    },
+  };
+}
+
+/** Two Causette nodes sharing a private redis-server started for this round. */
+export function causetteOverRedis(clients: number, cpuProfDir?: string): RelaySide {
+  return {
+    name: "causette-x2",
+    async start(label) {
+      const redis = await startPrivateRedis();
+      const extra = { clients, redisUrl: redis.url, keyPrefix: "relaybench:" };
+      const started = await Promise.allSettled([0, 1].map((n) => startServerChild("causette", extra, profArgs(cpuProfDir, `${label}-node${n}`))));
+      const nodes = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) {
+        await Promise.all(nodes.map((n) => n.stop()));
+        await redis.stop();
+        throw failed.reason;
+      }
       return {
-        urls: [`http://127.0.0.1:${port}`],
-        memory: async () => {
-          child.send({ cmd: "memory" });
-          return nextMessage<Memory & { type: string }>(child, "memory", 10_000);
+        urls: nodes.map((n) => n.url),
+        async memory() {
+          const ms = await Promise.all(nodes.map((n) => n.memory()));
+          return { heapUsed: ms.reduce((a, m) => a + m.heapUsed, 0), rss: ms.reduce((a, m) => a + m.rss, 0) };
         },
-        stop: () => stopChild(child),
+        cpu: () => Promise.all(nodes.map((n) => n.cpu())),
+        async stop() {
+          await Promise.all(nodes.map((n) => n.stop()));
+          await redis.stop();
+        },
       };
     },
   };
 }
 
 async function runBareServer(): Promise<void> {
-  const { createServer } = await import("node:http");
+  const { createServer: createHttp } = await import("node:http");
   const { Server } = await import("socket.io");
-  const http = createServer();
+  const http = createHttp();
   const io = new Server(http, { maxHttpBufferSize: 256 * 1024, pingInterval: 20_000, pingTimeout: 20_000, cors: { origin: true } });
   let seq = 0;
   io.of("/chat").on("connection", (socket) => {
@@ -120,15 +233,15 @@ async function runBareServer(): Promise<void> {
     });
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
-  serveMemory();
+  serveControl();
   process.send!({ type: "listening", port: (http.address() as { port: number }).port });
 }
 
 /** The Causette config of the bench: default filters, rate limits well above the load. */
-export function benchConfigRaw(clients: number) {
+export function benchConfigRaw(clients: number, redis: { url: string; keyPrefix: string } | null = null) {
   return {
     server: { port: 0, host: "127.0.0.1", maxConnectionsPerIp: clients * 4 + 100, logLevel: "silent", guestSecret: "relay-bench-guest-secret-0123456789abcdef" },
-    redis: { url: null },
+    redis: redis ?? { url: null },
     tenants: [{
       id: TENANT, name: "Bench Beauty", origins: [],
       auth: { hs256Secret: "relay-bench-jwt-secret-0123456789abcdef0123", issuer: "bench", audience: "causette" },
@@ -141,21 +254,26 @@ export function benchConfigRaw(clients: number) {
 async function runCausetteServer(): Promise<void> {
   const { createApp } = await import("../server/app.ts");
   const { parseConfig } = await import("../server/config/load.ts");
-  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number };
-  const app = await createApp(parseConfig(benchConfigRaw(extra.clients ?? 1000), "relay bench"));
+  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; keyPrefix?: string };
+  const redis = extra.redisUrl ? { url: extra.redisUrl, keyPrefix: extra.keyPrefix ?? "relaybench:" } : null;
+  const app = await createApp(parseConfig(benchConfigRaw(extra.clients ?? 1000, redis), "relay bench"));
   const port = await app.listen(0, "127.0.0.1");
-  serveMemory(() => app.close());
+  serveControl(() => app.close());
   process.send!({ type: "listening", port });
 }
 
-function serveMemory(close?: () => Promise<void>): void {
-  process.on("message", async (m: { cmd?: string }) => {
+function serveControl(close?: () => Promise<void>): void {
+  process.on("message", async (m: { cmd?: string; id?: number }) => {
     if (m?.cmd === "memory") {
       const gc = (globalThis as { gc?: () => void }).gc;
       // Two passes: the first may only queue finalizers.
       gc?.(); await new Promise((r) => setImmediate(r)); gc?.();
       const mem = process.memoryUsage();
       process.send!({ type: "memory", heapUsed: mem.heapUsed, rss: mem.rss });
+    } else if (m?.cmd === "cpu") {
+      const u = process.cpuUsage();
+      // The server's own clock: an overloaded server answers late, and the late answer must not stretch the window.
+      process.send!({ type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now() });
     } else if (m?.cmd === "stop") {
       await close?.().catch(() => undefined);
       process.exit(0);
@@ -165,26 +283,101 @@ function serveMemory(close?: () => Promise<void>): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Load child
+// Private Redis for the two-node side
 
-interface LoadConfig { urls: string[]; clients: number; rooms: number; rate: number; seconds: number; warmupMs: number; round: number }
+const redisOnPath = (): boolean => (process.env.PATH ?? "").split(delimiter).some((dir) => {
+  try { accessSync(join(dir, "redis-server"), constants.X_OK); return true; } catch { return false; }
+});
 
-const OPENERS = [
-  "Does this serum suit dry skin", "Is the cream good for sensitive skin", "How long does one bottle last",
-  "Can I use it with retinol", "Is the packaging recyclable", "Does the scent stay all day",
-  "Would you recommend it for oily skin", "How do you apply the mask", "Is the travel size worth it",
-  "Does the tint match fair skin",
-];
-const WORDS = [
-  "amber", "birch", "cedar", "dahlia", "elm", "fern", "ginger", "hazel", "iris", "jasmine", "kale", "lilac",
-  "maple", "nutmeg", "olive", "peony", "quince", "rose", "sage", "thyme", "umber", "violet", "willow", "yarrow",
-  "zinnia", "basil", "clover", "daisy", "ember", "fig", "garnet", "heather", "indigo", "juniper", "kiwi", "lotus",
-];
-const word = (n: number) => WORDS[Math.floor(n) % WORDS.length]!;
-/** A clean shopper text unique per (client, sequence): no filter hit, never a repeat or a raid. */
-function shopperText(client: number, seq: number): string {
-  return `${OPENERS[seq % OPENERS.length]}? Asking for my ${word(client)} ${word(client / 36)} ${word(seq)} ${word(seq / 36)} ${word(seq / 1296)} routine`;
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
 }
+
+/** True once the redis-server answering on `port` is process `pid`: a bare PONG could come from someone else's Redis that took the port first. */
+function isOurRedis(port: number, pid: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = createConnection({ port, host: "127.0.0.1" });
+    let buf = "";
+    const done = (ok: boolean) => { sock.destroy(); resolve(ok); };
+    sock.setTimeout(500, () => done(false));
+    sock.once("error", () => done(false));
+    sock.once("connect", () => sock.write("INFO server\r\n"));
+    sock.on("data", (d) => {
+      buf += d.toString();
+      const m = /process_id:(\d+)\r\n/.exec(buf);
+      if (m) done(Number(m[1]) === pid);
+      else if (buf.startsWith("-")) done(false);
+    });
+  });
+}
+
+/**
+ * A redis-server of our own on a spare port, persisting the way README's deployment does
+ * (AOF, fsync every second) into a temporary folder removed on stop.
+ */
+async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "relay-bench-redis-"));
+  // A port freed by bind(0) can be taken by someone else before redis binds it: try a few.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const port = await freePort();
+    const proc = spawn("redis-server", [
+      "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
+      "--dir", dir, "--daemonize", "no", "--loglevel", "warning",
+    ], { stdio: ["ignore", "ignore", "inherit"] });
+    const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+    const end = Date.now() + 10_000;
+    let ready = false;
+    while (!ready && proc.exitCode === null && Date.now() < end) {
+      ready = await isOurRedis(port, proc.pid!);
+      if (!ready) await new Promise((r) => setTimeout(r, 20));
+    }
+    if (ready) {
+      // If the bench dies, its Redis must not outlive it.
+      const kill = () => { proc.kill("SIGKILL"); rmSync(dir, { recursive: true, force: true }); };
+      process.once("exit", kill);
+      return {
+        url: `redis://127.0.0.1:${port}`,
+        async stop() {
+          process.off("exit", kill);
+          if (proc.exitCode === null && proc.signalCode === null) { proc.kill("SIGTERM"); await exited; }
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    }
+    proc.kill("SIGKILL");
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw new Error("could not start a private redis-server");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load children
+
+interface LoadConfig {
+  urls: string[]; clients: number; rooms: number; rate: number; seconds: number; warmupMs: number; round: number;
+  /** This generator drives the rooms r with r mod generators === generator. */
+  generator: number; generators: number;
+}
+
+/** What one generator reports; the parent merges generators. */
+interface LoadResult {
+  sent: number; acked: number; visible: number; refused: Record<string, number>;
+  ack: number[]; delivery: number[];
+  expected: number; got: number;
+  msgPerSec: number; cpu: number; lagP99: number;
+}
+
+const roomOf = (c: LoadConfig, i: number) => i % c.rooms;
+/** The k-th member of a room connects to node k mod (number of nodes): with two nodes every room spans both. */
+const urlOf = (c: LoadConfig, i: number) => c.urls[Math.floor(i / c.rooms) % c.urls.length]!;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -193,9 +386,10 @@ function percentile(sorted: number[], p: number): number {
 
 async function runLoadChild(): Promise<void> {
   const { io } = await import("socket.io-client");
-  type Sock = ReturnType<typeof io>;
+  type Sock = ReturnType<typeof io> & { __sender: Set<string> };
   let cfg: LoadConfig;
-  let socks: Sock[] = [];
+  /** This generator's clients: global index and socket. */
+  let mine: { i: number; s: Sock }[] = [];
   const sentAt = new Map<string, number>();
   const receipts = new Map<string, number>();
   const delivery: number[] = [];
@@ -204,40 +398,41 @@ async function runLoadChild(): Promise<void> {
   process.on("message", async (m: { cmd: string; config?: LoadConfig }) => {
     if (m.cmd === "connect") {
       cfg = m.config!;
-      socks = await connectAll(cfg);
+      mine = await connectAll(cfg);
       process.send!({ type: "ready" });
     } else if (m.cmd === "run") {
       process.send!({ type: "result", ...(await load()) });
     } else if (m.cmd === "close") {
-      for (const s of socks) s.close();
+      for (const { s } of mine) s.close();
       process.exit(0);
     }
   });
   process.on("disconnect", () => process.exit(0));
 
-  async function connectAll(c: LoadConfig): Promise<Sock[]> {
-    const out: Sock[] = [];
+  async function connectAll(c: LoadConfig) {
+    const ids: number[] = [];
+    for (let i = 0; i < c.clients; i++) if (roomOf(c, i) % c.generators === c.generator) ids.push(i);
+    const out: { i: number; s: Sock }[] = [];
     // In batches: a thousand simultaneous handshakes would measure the accept queue, not the relay.
-    for (let i = 0; i < c.clients; i += 50) {
-      const batch = [];
-      for (let j = i; j < Math.min(c.clients, i + 50); j++) batch.push(connectOne(c, j));
-      out.push(...(await Promise.all(batch)));
+    for (let b = 0; b < ids.length; b += 50) {
+      const batch = ids.slice(b, b + 50);
+      const socks = await Promise.all(batch.map((i) => connectOne(c, i)));
+      batch.forEach((i, k) => out.push({ i, s: socks[k]! }));
     }
     return out;
   }
 
   function connectOne(c: LoadConfig, i: number): Promise<Sock> {
-    const url = c.urls[i % c.urls.length]!;
-    const room = `product:bench-${i % c.rooms}`;
-    const s = io(`${url}/chat`, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { tenant: TENANT } });
-    s.on("message", (msg: { text: string; author: { id: string } }) => {
+    const room = `product:bench-${roomOf(c, i)}`;
+    const s = io(`${urlOf(c, i)}/chat`, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { tenant: TENANT } }) as Sock;
+    s.__sender = new Set();
+    s.on("message", (msg: { text: string }) => {
       const t = sentAt.get(msg.text);
       if (t === undefined) return;
-      if ((s as unknown as { __sender?: Set<string> }).__sender?.has(msg.text)) return; // own echo
+      if (s.__sender.has(msg.text)) return; // own echo
       receipts.set(msg.text, (receipts.get(msg.text) ?? 0) + 1);
       if (measuring) delivery.push(performance.now() - t);
     });
-    (s as unknown as { __sender: Set<string> }).__sender = new Set();
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`client ${i} did not connect`)), 20_000);
       s.once("connect_error", (e) => { clearTimeout(t); reject(e); });
@@ -251,42 +446,46 @@ async function runLoadChild(): Promise<void> {
     });
   }
 
-  async function load() {
+  async function load(): Promise<LoadResult> {
     const c = cfg;
     const period = 1000 / c.rate;
-    const next = socks.map(() => performance.now() + Math.random() * period);
-    const seqs = socks.map(() => c.round * 100_000);
+    const next = mine.map(() => performance.now() + Math.random() * period);
+    const seqs = mine.map(() => c.round * 100_000);
     const ack: number[] = [];
     const refused: Record<string, number> = {};
     const acked = new Map<string, number>(); // text → room size - 1 expected receipts, for visible acks
-    const roomSize = new Array(c.rooms).fill(0);
-    for (let i = 0; i < socks.length; i++) roomSize[i % c.rooms]++;
+    const roomSize = new Array<number>(c.rooms).fill(0);
+    for (const { i } of mine) roomSize[roomOf(c, i)]!++;
     let sent = 0, ackedCount = 0, visible = 0;
+    const lag = monitorEventLoopDelay({ resolution: 5 });
     const t0 = performance.now();
     const warmEnd = t0 + c.warmupMs;
     const end = warmEnd + c.seconds * 1000;
-    let measuredFrom = 0, measuredSent = 0;
+    let measuredFrom = 0, measuredSent = 0, cpuFrom = process.cpuUsage();
     await new Promise<void>((resolve) => {
       const tick = setInterval(() => {
         const now = performance.now();
-        if (!measuring && now >= warmEnd) { measuring = true; measuredFrom = now; measuredSent = sent; }
+        if (!measuring && now >= warmEnd) {
+          measuring = true; measuredFrom = now; measuredSent = sent; cpuFrom = process.cpuUsage(); lag.enable();
+          process.send!({ type: "window", phase: "start" });
+        }
         if (now >= end) { clearInterval(tick); resolve(); return; }
-        for (let i = 0; i < socks.length; i++) {
-          while (next[i]! <= now) {
-            next[i]! += period;
-            const s = socks[i]!;
-            const text = shopperText(i, seqs[i]!++);
-            const room = `product:bench-${i % c.rooms}`;
+        for (let k = 0; k < mine.length; k++) {
+          while (next[k]! <= now) {
+            next[k]! += period;
+            const { i, s } = mine[k]!;
+            const text = shopperText(i, seqs[k]!++);
+            const room = `product:bench-${roomOf(c, i)}`;
             const at = performance.now();
             sentAt.set(text, at);
-            (s as unknown as { __sender: Set<string> }).__sender.add(text);
+            s.__sender.add(text);
             const counted = measuring;
             sent++;
             s.timeout(10_000).emit("message:send", { room, text }, (err: Error | null, res: { ok: boolean; message?: { status: string }; error?: { code: string } }) => {
               if (err) { refused.timeout = (refused.timeout ?? 0) + 1; return; }
               ackedCount++;
               if (counted) ack.push(performance.now() - at);
-              if (res.ok && res.message?.status === "visible") { visible++; acked.set(text, roomSize[i % c.rooms] - 1); }
+              if (res.ok && res.message?.status === "visible") { visible++; acked.set(text, roomSize[roomOf(c, i)]! - 1); }
               else if (res.ok) refused[res.message?.status ?? "?"] = (refused[res.message?.status ?? "?"] ?? 0) + 1;
               else refused[res.error?.code ?? "?"] = (refused[res.error?.code ?? "?"] ?? 0) + 1;
             });
@@ -295,14 +494,19 @@ async function runLoadChild(): Promise<void> {
       }, 5);
     });
     const loadMs = performance.now() - measuredFrom;
-    // Let stragglers arrive: until every ack is in and receipts stop growing, at most 5 s.
-    const drainEnd = performance.now() + 5000;
-    let lastTotal = -1;
+    const cpu = process.cpuUsage(cpuFrom);
+    lag.disable();
+    process.send!({ type: "window", phase: "end" });
+    // Let stragglers arrive: until every ack is in and receipts have not grown for a second, at
+    // most 30 s. An overloaded side delivers seconds late; cutting it short would count late as lost.
+    const drainEnd = performance.now() + 30_000;
+    let lastTotal = -1, still = 0;
     while (performance.now() < drainEnd) {
       await new Promise((r) => setTimeout(r, 200));
       let total = 0;
       for (const v of receipts.values()) total += v;
-      if (ackedCount + (refused.timeout ?? 0) >= sent && total === lastTotal) break;
+      still = total === lastTotal ? still + 1 : 0;
+      if (ackedCount + (refused.timeout ?? 0) >= sent && still >= 5) break;
       lastTotal = total;
     }
     measuring = false;
@@ -311,17 +515,16 @@ async function runLoadChild(): Promise<void> {
       expected += want;
       got += Math.min(want, receipts.get(text) ?? 0);
     }
-    ack.sort((a, b) => a - b);
-    delivery.sort((a, b) => a - b);
-    const result = {
-      sent, acked: ackedCount, visible, refused,
-      ackP50: percentile(ack, 50), ackP99: percentile(ack, 99),
-      deliveryP50: percentile(delivery, 50), deliveryP99: percentile(delivery, 99),
-      deliveredRatio: expected ? got / expected : NaN,
+    // Rounded to 10 µs: the arrays cross IPC, and nothing finer is meaningful here.
+    const r2 = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
+    const result: LoadResult = {
+      sent, acked: ackedCount, visible, refused, ack: r2(ack), delivery: r2(delivery), expected, got,
       msgPerSec: ((sent - measuredSent) / loadMs) * 1000,
+      cpu: (100 * (cpu.user + cpu.system)) / 1000 / loadMs,
+      lagP99: lag.percentile(99) / 1e6,
     };
     sentAt.clear(); receipts.clear(); delivery.length = 0;
-    for (const s of socks) (s as unknown as { __sender: Set<string> }).__sender.clear();
+    for (const { s } of mine) s.__sender.clear();
     return result;
   }
 }
@@ -329,10 +532,10 @@ async function runLoadChild(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Orchestration
 
-function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
+function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number, match: (m: Record<string, unknown>) => boolean = () => true): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => { cleanup(); reject(new Error(`timed out waiting for "${type}" from child`)); }, timeoutMs);
-    const onMsg = (m: { type?: string }) => { if (m?.type === type) { cleanup(); resolve(m as T); } };
+    const onMsg = (m: { type?: string }) => { if (m?.type === type && match(m)) { cleanup(); resolve(m as T); } };
     const onExit = (code: number | null) => { cleanup(); reject(new Error(`child exited (${code}) before "${type}"`)); };
     const cleanup = () => { clearTimeout(t); child.off("message", onMsg); child.off("exit", onExit); };
     child.on("message", onMsg);
@@ -349,6 +552,29 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(hard);
 }
 
+async function closeLoader(loader: ChildProcess): Promise<void> {
+  if (loader.exitCode !== null || loader.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => loader.once("exit", () => resolve()));
+  try { loader.send({ cmd: "close" }); } catch { /* gone */ }
+  const hard = setTimeout(() => loader.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(hard);
+}
+
+/** The default sides: bare relay, one Causette node, and (when redis-server is installed) two over Redis. */
+export function defaultSides(clients: number, cpuProfDir?: string, names: readonly string[] = SIDE_NAMES): RelaySide[] {
+  const out: RelaySide[] = [];
+  for (const n of names) {
+    if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
+    else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
+    else if (n === "causette-x2") {
+      if (redisOnPath()) out.push(causetteOverRedis(clients, cpuProfDir));
+      else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");
+    } else throw new Error(`unknown side "${n}"; known: ${SIDE_NAMES.join(", ")}`);
+  }
+  return out;
+}
+
 /** Runs the comparison; resolves with one result per side per round. */
 export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<RoundResult[]> {
   const clients = opts.clients ?? 1000;
@@ -356,33 +582,47 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const rate = opts.rate ?? 2;
   const seconds = opts.seconds ?? 12;
   const rounds = opts.rounds ?? 2;
+  const generators = Math.max(1, Math.min(opts.generators ?? 1, rooms));
   const print = opts.print ?? true;
-  const sides = opts.sides ?? [serverChild("bare"), serverChild("causette", { clients })];
+  const sides = opts.sides ?? defaultSides(clients, opts.cpuProfDir);
   const log = (s: string) => { if (print) console.log(s); };
-  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each, ${seconds} s per round (+1 s warm-up), ${rounds} round(s) of ${sides.map((s) => s.name).join(", ")}`);
+  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each, ${seconds} s per round (+1 s warm-up), ${rounds} round(s) of ${sides.map((s) => s.name).join(", ")}, ${generators} load generator(s)`);
   const results: RoundResult[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const side of sides) {
-      const server = await side.start();
-      const loader = fork(SELF, ["--role", "load"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      const label = `${side.name}-r${round + 1}`;
+      const server = await side.start(label);
+      const loaders = Array.from({ length: generators }, (_, g) => fork(SELF, ["--role", "load"], {
+        execArgv: ["--import", "tsx", ...profArgs(opts.cpuProfDir, `gen-${label}-${g}`)],
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      }));
       try {
         const before = await server.memory();
-        const config: LoadConfig = { urls: server.urls, clients, rooms, rate, seconds, warmupMs: 1000, round: round * sides.length + sides.indexOf(side) };
-        loader.send({ cmd: "connect", config });
-        await nextMessage(loader, "ready", 120_000);
+        const base = { urls: server.urls, clients, rooms, rate, seconds, warmupMs: 1000, round: round * sides.length + sides.indexOf(side), generators };
+        const ready = loaders.map((l) => nextMessage(l, "ready", 120_000));
+        loaders.forEach((l, g) => l.send({ cmd: "connect", config: { ...base, generator: g } satisfies LoadConfig }));
+        await Promise.all(ready);
         const after = await server.memory();
-        loader.send({ cmd: "run" });
-        const r = await nextMessage<Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn">>(loader, "result", (seconds + 30) * 1000);
+        // The server's CPU is read when the first generator starts and stops measuring.
+        const marks: Promise<CpuSample[]>[] = [];
+        const onWindow = (m: { type?: string }) => { if (m?.type === "window") marks.push(server.cpu()); };
+        loaders[0]!.on("message", onWindow);
+        const done = loaders.map((l) => nextMessage<LoadResult>(l, "result", (seconds + 60) * 1000));
+        for (const l of loaders) l.send({ cmd: "run" });
+        const parts = await Promise.all(done).finally(() => loaders[0]!.off("message", onWindow));
+        const [from, to] = marks.length === 2 ? await Promise.all(marks) : [[], []];
         const res: RoundResult = {
-          side: side.name, round: round + 1, ...r,
+          side: side.name, round: round + 1, ...merge(parts),
           heapPerConn: (after.heapUsed - before.heapUsed) / clients,
           rssPerConn: (after.rss - before.rss) / clients,
+          // Summed over processes: 100% is one core's worth, whichever processes used it.
+          serverCpu: from!.length ? from!.reduce((sum, a, k) => sum + (100 * (to![k]!.micros - a.micros)) / 1000 / (to![k]!.at - a.at), 0) : NaN,
+          loadAvg: loadavg()[0]!,
         };
         results.push(res);
-        log(`  round ${round + 1} ${side.name.padEnd(9)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | idle heap ${kb(res.heapPerConn)} rss ${kb(res.rssPerConn)} per conn`);
+        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), load avg ${res.loadAvg.toFixed(1)} | idle heap ${kb(res.heapPerConn)} rss ${kb(res.rssPerConn)} per conn`);
       } finally {
-        try { loader.send({ cmd: "close" }); } catch { /* gone */ }
-        await new Promise<void>((resolve) => { if (loader.exitCode !== null) resolve(); else loader.once("exit", () => resolve()); setTimeout(() => { loader.kill("SIGKILL"); resolve(); }, 5000).unref(); });
+        await Promise.all(loaders.map(closeLoader));
         await server.stop();
       }
     }
@@ -391,7 +631,26 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   return results;
 }
 
+function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "loadAvg"> {
+  const ack = parts.flatMap((p) => p.ack).sort((a, b) => a - b);
+  const delivery = parts.flatMap((p) => p.delivery).sort((a, b) => a - b);
+  const refused: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.refused)) refused[k] = (refused[k] ?? 0) + v;
+  const sum = (f: (p: LoadResult) => number) => parts.reduce((a, p) => a + f(p), 0);
+  const expected = sum((p) => p.expected);
+  return {
+    sent: sum((p) => p.sent), acked: sum((p) => p.acked), visible: sum((p) => p.visible), refused,
+    ackP50: percentile(ack, 50), ackP99: percentile(ack, 99),
+    deliveryP50: percentile(delivery, 50), deliveryP99: percentile(delivery, 99),
+    deliveredRatio: expected ? sum((p) => p.got) / expected : NaN,
+    msgPerSec: sum((p) => p.msgPerSec),
+    genCpu: Math.max(...parts.map((p) => p.cpu)),
+    genLagP99: Math.max(...parts.map((p) => p.lagP99)),
+  };
+}
+
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : "n/a");
+const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x)}%` : "n/a");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -403,19 +662,30 @@ function summarize(results: RoundResult[], names: string[]): void {
   const by = (name: string) => results.filter((r) => r.side === name);
   const agg = (name: string) => {
     const rs = by(name);
+    const med = (f: (r: RoundResult) => number) => median(rs.map(f));
     return {
-      ackP50: median(rs.map((r) => r.ackP50)), ackP99: median(rs.map((r) => r.ackP99)),
-      deliveryP50: median(rs.map((r) => r.deliveryP50)), deliveryP99: median(rs.map((r) => r.deliveryP99)),
+      ackP50: med((r) => r.ackP50), ackP99: med((r) => r.ackP99),
+      deliveryP50: med((r) => r.deliveryP50), deliveryP99: med((r) => r.deliveryP99),
       ratio: Math.min(...rs.map((r) => r.deliveredRatio)),
-      heap: median(rs.map((r) => r.heapPerConn)), rss: median(rs.map((r) => r.rssPerConn)),
+      serverCpu: med((r) => r.serverCpu), genCpu: med((r) => r.genCpu), genLag: med((r) => r.genLagP99),
+      heap: med((r) => r.heapPerConn), rss: med((r) => r.rssPerConn),
     };
   };
-  console.log("\nsummary (median over rounds; delivered ratio: worst round)");
-  console.log("side       ack p50  ack p99  deliv p50  deliv p99  delivered  heap/conn  rss/conn");
+  console.log("\nsummary (median over rounds; delivered ratio: worst round; cpu in % of one core)");
+  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  gen cpu  gen lag p99  heap/conn  rss/conn");
   for (const n of names) {
     const a = agg(n);
-    console.log(`${n.padEnd(10)} ${fmt(a.ackP50).padStart(7)}  ${fmt(a.ackP99).padStart(7)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
+    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
   }
+  // A generator that lags measures itself as much as the server. Busy (cpu near a core): the
+  // generator is the bottleneck. Lagging at a low cpu: it was waiting for a core (other work).
+  for (const n of names) {
+    const a = agg(n);
+    if (a.genCpu >= 90) console.log(`\nload generator saturated during ${n} (${pct(a.genCpu)} of a core): its latencies are upper bounds (--generators 2 spreads it, which only helps when a core is left idle; else fewer --clients)`);
+    else if (a.genLag >= 50) console.log(`\nload generator starved during ${n} (loop lag p99 ${fmt(a.genLag)} ms at ${pct(a.genCpu)} cpu): the cores were busy elsewhere, its latencies are upper bounds`);
+  }
+  const load = results.map((r) => r.loadAvg);
+  console.log(`machine load average during the run: ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} on ${availableParallelism()} cores`);
   if (names.includes("bare")) {
     const bare = agg("bare");
     for (const n of names.filter((x) => x !== "bare")) {
@@ -429,24 +699,48 @@ function summarize(results: RoundResult[], names: string[]): void {
       console.log(`  ${check(c.ratio === 1)} delivered ratio 1.0: ${c.ratio.toFixed(4)}`);
     }
   }
+  if (names.includes("causette") && names.includes("causette-x2")) {
+    const one = agg("causette"), two = agg("causette-x2");
+    const d = (a: number, b: number) => `${b - a >= 0 ? "+" : ""}${fmt(b - a)} ms`;
+    console.log("\ncross-node cost (causette-x2 minus causette):");
+    console.log(`  ack p50 ${d(one.ackP50, two.ackP50)}, p99 ${d(one.ackP99, two.ackP99)}; delivery p50 ${d(one.deliveryP50, two.deliveryP50)}, p99 ${d(one.deliveryP99, two.deliveryP99)}`);
+    console.log(`  delivered ratio ${two.ratio.toFixed(4)} (one node ${one.ratio.toFixed(4)}); server cpu ${pct(two.serverCpu)} for two nodes vs ${pct(one.serverCpu)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Entry
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+/** Options from command-line flags (see the header); `npm run bench` passes its flags here too. */
+export function optionsFromArgs(argv: readonly string[]): RelayBenchOptions {
+  const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  const o: RelayBenchOptions = {};
+  for (const k of ["clients", "rooms", "rate", "seconds", "rounds", "generators"] as const) {
+    const v = arg(k);
+    if (v === undefined) continue;
+    const n = Number(v);
+    if (!(n > 0)) throw new Error(`--${k} must be a positive number, got "${v}"`);
+    o[k] = n;
+  }
+  const prof = arg("cpu-prof");
+  if (prof) o.cpuProfDir = prof;
+  const names = arg("sides")?.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names) o.sides = defaultSides(o.clients ?? 1000, prof, names);
+  return o;
 }
 
-const role = arg("role");
+const roleAt = process.argv.indexOf("--role");
+const role = roleAt >= 0 ? process.argv[roleAt + 1] : undefined;
 if (role === "server-bare") await runBareServer();
 else if (role === "server-causette") await runCausetteServer();
 else if (role === "load") await runLoadChild();
 else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const num = (n: string) => (arg(n) !== undefined ? Number(arg(n)) : undefined);
-  const o: RelayBenchOptions = {};
-  for (const k of ["clients", "rooms", "rate", "seconds", "rounds"] as const) { const v = num(k); if (v !== undefined) o[k] = v; }
-  await runRelayBench(o);
+  if (process.argv.includes("--help")) {
+    // The header comment is the usage text: one place to keep up to date.
+    const header = /^\/\*\*([\s\S]*?)\*\//.exec(readFileSync(SELF, "utf8"))?.[1] ?? "";
+    console.log(header.split("\n").map((l) => l.replace(/^ \* ?/, "")).join("\n").trim());
+    process.exit(0);
+  }
+  await runRelayBench(optionsFromArgs(process.argv.slice(2)));
   process.exit(0);
 }

@@ -13,12 +13,20 @@ const WORDS = [
   "maple", "nutmeg", "olive", "peony", "quince", "rose", "sage", "thyme", "umber", "violet", "willow", "yarrow",
   "zinnia", "basil", "clover", "daisy", "ember", "fig", "garnet", "heather", "indigo", "juniper", "kiwi", "lotus",
 ];
+const word = (n: number) => WORDS[Math.floor(n) % WORDS.length]!;
+
+/**
+ * A clean shopper question unique per (a, b): b picks the opener and, with a, five distinct
+ * words, so no two pairs below 36^2 x 36^3 share a text. Used by the relay bench (a = client,
+ * b = its message number) and by `cleanText`.
+ */
+export function shopperText(a: number, b: number): string {
+  return `${OPENERS[b % OPENERS.length]}? Asking for my ${word(a)} ${word(a / 36)} ${word(b)} ${word(b / 36)} ${word(b / 1296)} routine`;
+}
+
 let n = 0;
 
 /** A fresh, clean, human-looking question; `tag` makes it easy to find in failures. */
 export function cleanText(tag = ""): string {
-  const i = n++;
-  const w = WORDS.length;
-  const words = `${WORDS[i % w]} ${WORDS[Math.floor(i / w) % w]} ${WORDS[Math.floor(i / (w * w)) % w]}`;
-  return `${OPENERS[i % OPENERS.length]}? Asking for my ${words} routine${tag ? ` (${tag.replace(/[0-9]/g, "")})` : ""}`;
+  return `${shopperText(0, n++)}${tag ? ` (${tag.replace(/[0-9]/g, "")})` : ""}`;
 }

@@ -53,13 +53,14 @@
  * `runRelayBench(opts)` is exported; other sides can be passed as `sides`: each side starts its
  * servers and reports their URLs, memory and CPU time.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { redisAvailable, startRedis } from "../test/support/redis-process.ts";
 import { shopperText } from "../test/support/texts.ts";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -188,14 +189,15 @@ export function causetteOverRedis(clients: number, cpuProfDir?: string): RelaySi
   return {
     name: "causette-x2",
     async start(label) {
-      const redis = await startPrivateRedis();
+      // Persisting the way README deploys it (AOF, fsync every second).
+      const redis = await startRedis({ appendfsync: "everysec" });
       const extra = { clients, redisUrl: redis.url, keyPrefix: "relaybench:" };
       const started = await Promise.allSettled([0, 1].map((n) => startServerChild("causette", extra, profArgs(cpuProfDir, `${label}-node${n}`))));
       const nodes = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) {
         await Promise.all(nodes.map((n) => n.stop()));
-        await redis.stop();
+        await redis.dispose();
         throw failed.reason;
       }
       return {
@@ -207,7 +209,7 @@ export function causetteOverRedis(clients: number, cpuProfDir?: string): RelaySi
         cpu: () => Promise.all(nodes.map((n) => n.cpu())),
         async stop() {
           await Promise.all(nodes.map((n) => n.stop()));
-          await redis.stop();
+          await redis.dispose();
         },
       };
     },
@@ -280,82 +282,6 @@ function serveControl(close?: () => Promise<void>): void {
     }
   });
   process.on("disconnect", () => process.exit(0));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Private Redis for the two-node side
-
-const redisOnPath = (): boolean => (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try { accessSync(join(dir, "redis-server"), constants.X_OK); return true; } catch { return false; }
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** True once the redis-server answering on `port` is process `pid`: a bare PONG could come from someone else's Redis that took the port first. */
-function isOurRedis(port: number, pid: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = createConnection({ port, host: "127.0.0.1" });
-    let buf = "";
-    const done = (ok: boolean) => { sock.destroy(); resolve(ok); };
-    sock.setTimeout(500, () => done(false));
-    sock.once("error", () => done(false));
-    sock.once("connect", () => sock.write("INFO server\r\n"));
-    sock.on("data", (d) => {
-      buf += d.toString();
-      const m = /process_id:(\d+)\r\n/.exec(buf);
-      if (m) done(Number(m[1]) === pid);
-      else if (buf.startsWith("-")) done(false);
-    });
-  });
-}
-
-/**
- * A redis-server of our own on a spare port, persisting the way README's deployment does
- * (AOF, fsync every second) into a temporary folder removed on stop.
- */
-async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), "relay-bench-redis-"));
-  // A port freed by bind(0) can be taken by someone else before redis binds it: try a few.
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const port = await freePort();
-    const proc = spawn("redis-server", [
-      "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
-      "--dir", dir, "--daemonize", "no", "--loglevel", "warning",
-    ], { stdio: ["ignore", "ignore", "inherit"] });
-    const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-    const end = Date.now() + 10_000;
-    let ready = false;
-    while (!ready && proc.exitCode === null && Date.now() < end) {
-      ready = await isOurRedis(port, proc.pid!);
-      if (!ready) await new Promise((r) => setTimeout(r, 20));
-    }
-    if (ready) {
-      // If the bench dies, its Redis must not outlive it.
-      const kill = () => { proc.kill("SIGKILL"); rmSync(dir, { recursive: true, force: true }); };
-      process.once("exit", kill);
-      return {
-        url: `redis://127.0.0.1:${port}`,
-        async stop() {
-          process.off("exit", kill);
-          if (proc.exitCode === null && proc.signalCode === null) { proc.kill("SIGTERM"); await exited; }
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    }
-    proc.kill("SIGKILL");
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  throw new Error("could not start a private redis-server");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -568,7 +494,7 @@ export function defaultSides(clients: number, cpuProfDir?: string, names: readon
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
     else if (n === "causette-x2") {
-      if (redisOnPath()) out.push(causetteOverRedis(clients, cpuProfDir));
+      if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");
     } else throw new Error(`unknown side "${n}"; known: ${SIDE_NAMES.join(", ")}`);
   }

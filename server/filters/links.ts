@@ -445,6 +445,11 @@ function leetTld(t: string): string | undefined {
   return leet && letters && SPOKEN.has(out) ? out : undefined;
 }
 
+/** An IPv4 address or a bracketed IPv6 literal, as `findLinks` reports hosts. */
+function isIpHost(host: string): boolean {
+  return host.charCodeAt(0) === 91 || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+}
+
 /** Whether `host` is one of `domains` or a subdomain of one. */
 function isUnder(host: string, domains: ReadonlySet<string>): boolean {
   let h = host;
@@ -477,8 +482,9 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
   const held = (host: string): boolean => {
     if (isUnder(host, block)) return true;
     if (rules.mode === "allowlist") return !isUnder(host, allow);
-    // In blocklist mode a shortener or invite is still held: it can hide a blocked destination.
-    return isUnder(host, HIDDEN_DESTINATION) && !isUnder(host, allow);
+    // In blocklist mode a shortener, an invite or a raw IP address is still held: each can hide a
+    // blocked destination, and no brand sends shoppers to a bare address.
+    return (isUnder(host, HIDDEN_DESTINATION) || isIpHost(host)) && !isUnder(host, allow);
   };
   return Object.freeze({
     match(norm: NormalizedText): Hit[] {

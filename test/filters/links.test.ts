@@ -80,6 +80,9 @@ describe("links: tenant modes", () => {
     expect(f.links("www.rivalbeauty.com")).toHaveLength(1);
     expect(f.links("wikipedia.org is fine")).toEqual([]);
     expect(f.links("bit.ly/x")).toHaveLength(1);
+    expect(f.links("http://203.0.113.9/promo")).toHaveLength(1);
+    expect(f.links("http://[2001:db8::7]/promo")).toHaveLength(1);
+    expect(f.links("version 1.2.3 of the app")).toEqual([]);
   });
 
   it("a blocklist tenant may allow a shortener explicitly", () => {

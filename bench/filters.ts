@@ -114,8 +114,13 @@ export async function runFiltersBench(): Promise<void> {
   let long = "";
   for (let i = 0; long.length < 2000; i++) long += messages[i % messages.length] + " ";
   long = long.slice(0, 2000);
-  const usOurs = microsPer(long, (t) => ours.words(t).length + ours.links(t).length);
-  const usObscenity = microsPer(long, (t) => obscenity.hasMatch(t), 200);
+  // Best of the rounds, alternating, like the throughput figures: a GC or a neighbour's burst
+  // landing in one slice says nothing about the engine.
+  let usOurs = Infinity, usObscenity = Infinity;
+  for (let r = 0; r < ROUNDS; r++) {
+    usOurs = Math.min(usOurs, microsPer(long, (t) => ours.words(t).length + ours.links(t).length));
+    usObscenity = Math.min(usObscenity, microsPer(long, (t) => obscenity.hasMatch(t), 200));
+  }
 
   // 10,000-term lexicon: compile time, event-loop stalls, heap.
   const terms = syntheticTerms(10_000);
@@ -145,7 +150,7 @@ export async function runFiltersBench(): Promise<void> {
   console.log("|---|---:|---:|");
   console.log(`| ratio to obscenity (words+links vs hasMatch) | ${(mine / obs).toFixed(1)}× | ≥ 10× |`);
   console.log(`| absolute throughput, words+links | ${fmt(mine)} msg/s | ≥ 200,000 |`);
-  console.log(`| 2,000-char message, words+links | ${usOurs.toFixed(1)} µs (obscenity ${usObscenity.toFixed(1)} µs) | < 100 µs |`);
+  console.log(`| 2,000-char message, words+links (best of ${ROUNDS}) | ${usOurs.toFixed(1)} µs (obscenity ${usObscenity.toFixed(1)} µs) | < 100 µs |`);
   console.log(`| heap of a 10,000-term lexicon (+ built-ins) | ${heapMb.toFixed(1)} MB${gc ? "" : " (approx.: run with --expose-gc)"} | < 20 MB |`);
   console.log(`| compile 10,000 terms, sync | ${compileSyncMs.toFixed(0)} ms | < 200 ms |`);
   console.log(`| compile 10,000 terms, async; longest event-loop gap | ${compileAsyncMs.toFixed(0)} ms; ${maxGap.toFixed(1)} ms | gap < 50 ms |`);

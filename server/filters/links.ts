@@ -303,10 +303,7 @@ export function findLinks(norm: NormalizedText, extraTlds: ReadonlySet<string> =
       continue;
     }
     const link = readHost(norm, prev, chain, joins, extraTlds);
-    if (link) { out.push(link.found); cur = nextLabel(f, chain[link.last].e); }
-    // A chain that is no host may hide one behind its first label ("w.rival.fr", "x.rival.com");
-    // each retry drops a label, so the walk stays bounded by MAX_CHAIN per chain.
-    else cur = chain.length > 2 && prev === undefined ? chain[1] : next;
+    if (link) { out.push(link.found); cur = nextLabel(f, chain[link.last].e); } else cur = next;
   }
   bracketedHosts(f, out);
   return out;
@@ -354,33 +351,40 @@ function readHost(
     if (!hasScheme) return undefined;
     last = chain.length - 1; // "http://localhost/x": a scheme makes it a link whatever the host.
   }
+  // Leading one-letter labels ("x.rival.com", "w.w.w.rival.fr") are no host of their own: the host
+  // starts after them. Skipped in this one pass, never by re-reading shorter chains, so finding
+  // links stays linear in the message length.
+  let first = 0;
+  if (!hasScheme && ip === 0) while (first < last - 1 && chain[first].e - chain[first].s === 1) first++;
   const hostLabels: string[] = [];
-  for (let i = 0; i <= last; i++) hostLabels.push(f.slice(chain[i].s, chain[i].e));
-  if (leet) hostLabels[last] = leetTld(hostLabels[last])!;
-  const tld = hostLabels[hostLabels.length - 1];
+  for (let i = first; i <= last; i++) hostLabels.push(f.slice(chain[i].s, chain[i].e));
+  const n = hostLabels.length;
+  if (leet) hostLabels[n - 1] = leetTld(hostLabels[n - 1])!;
+  const tld = hostLabels[n - 1];
   const end = pathEnd(f, chain[last].e);
   const hasPath = end > chain[last].e;
-  // "w w w.rival.fr", "w.w.w.rival.fr": a spelled-out www before the last "w" label.
-  const wwwFrom = Math.max(0, chain[0].s - 6);
-  const spelled = hostLabels[0] === "w" && !hasScheme ? /w[\s.]{1,2}w[\s.]{1,2}$/.exec(f.slice(wwwFrom, chain[0].s)) : null;
-  const spelledWww = spelled !== null;
-  const www = hostLabels[0] === "www" || hostLabels[0] === "www2" || spelledWww;
-  const email = chain[0].s > 0 && f.charCodeAt(chain[0].s - 1) === 64;
+  // "w w w.rival.fr", "w.w.w.rival.fr": a spelled-out www, the last "w" of which was skipped above.
+  const lastW = first > 0 ? chain[first - 1] : undefined;
+  const wwwFrom = lastW ? Math.max(0, lastW.s - 6) : 0;
+  const spelled = lastW && f.charCodeAt(lastW.s) === 119 ? /w[\s.]{1,2}w[\s.]{1,2}$/.exec(f.slice(wwwFrom, lastW.s)) : null;
+  const www = hostLabels[0] === "www" || hostLabels[0] === "www2" || spelled !== null;
+  const email = chain[first].s > 0 && f.charCodeAt(chain[first].s - 1) === 64;
   let host = hostLabels.join(".");
-  if (www && hostLabels.length > 2) host = hostLabels.slice(1).join(".");
+  if (www && spelled === null && n > 2) host = hostLabels.slice(1).join(".");
   if (spelled !== null) start = wwwFrom + spelled.index;
+  else if (first > 0) start = chain[first].s;
   const hidden = isUnder(host, HIDDEN_DESTINATION);
   const strongEvidence = hasScheme || www || email || hasPath || ip > 0 || hidden;
-  const usedJoins = joins.slice(0, last);
+  const usedJoins = joins.slice(first, last);
 
   if (!strongEvidence) {
-    const left = hostLabels[last - 1];
+    const left = hostLabels[n - 2];
     if (!/[a-z]/.test(hostLabels[0]) || left.length < 2 || hostLabels[0].length < 2) return undefined;
     const disguised = leet || usedJoins.some((j) => j !== Join.Plain);
     if (disguised) {
       if (!SPOKEN.has(tld) && !extraTlds.has(tld)) return undefined;
       if (usedJoins.some((j) => j === Join.Word) && hostLabels.slice(0, -1).some((l) => NOT_A_HOST.has(l))) return undefined;
-    } else if (last < 2) {
+    } else if (n < 3) {
       if (!STRONG.has(tld) && !extraTlds.has(tld)) return undefined;
       if (looksLikeSentence(norm, chain[last])) return undefined;
     }

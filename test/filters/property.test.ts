@@ -42,4 +42,35 @@ describe("properties", () => {
       expect(ratio).toBeLessThan(5);
     }), { numRuns: 15 });
   });
+
+  it("dotted, spelled and spoken-dot text stays linear, within a small factor of ordinary text", () => {
+    const f = demoFilters();
+    const perChar = (text: string, fn: (t: string) => unknown) => {
+      let best = Infinity;
+      for (let round = 0; round < 5; round++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 3; i++) fn(text + i);
+        best = Math.min(best, (performance.now() - t0) / 3);
+      }
+      return best / text.length;
+    };
+    const words = (t: string) => f.words(t);
+    const links = (t: string) => f.links(t + " ");
+    const ordinary = "Est-ce que ce sérum convient aux peaux sèches ? Merci pour vos conseils. ".repeat(30).slice(0, 2000);
+    perChar(ordinary, words); perChar(ordinary, links); // warm-up
+    const base = { words: Math.max(perChar(ordinary, words), 1e-6), links: Math.max(perChar(ordinary, links), 1e-6) };
+    // Chains of labels with no host in them and runs of spelled letters: each label or letter must
+    // be read a bounded number of times, whatever the text around it.
+    for (const unit of ["a.", "w.", "ab.c.", "x dot ", "1.2.", "f u c "]) {
+      const small = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
+      const large = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+      for (const [name, fn] of [["words", words], ["links", links]] as const) {
+        perChar(small, fn);
+        const s = perChar(small, fn), l = perChar(large, fn);
+        expect(l / Math.max(s, 1e-6), `${name} on ${JSON.stringify(unit)}: per-character cost at 20k vs 2k`).toBeLessThan(3);
+        // Spelled letters try every term length at each letter (bounded by the longest term).
+        expect(s / base[name], `${name} on ${JSON.stringify(unit)} vs ordinary text`).toBeLessThan(name === "links" ? 25 : 80);
+      }
+    }
+  });
 });

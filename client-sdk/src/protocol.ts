@@ -70,7 +70,11 @@ export interface ErrorBody { code: ErrorCode; message: string; retryAfterMs?: nu
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 export type AckFn<T extends object = object> = (res: Ack<T>) => void;
 
-export interface Flag { by: Author; reason: FlagReason; note?: string; at: number }
+export interface Flag {
+  by: Author; reason: FlagReason; note?: string; at: number;
+  /** Addition: queued but not counted towards hiding (a guest's flag, or a shadow-banned user's). */
+  discounted?: true;
+}
 
 /** Addition: "ban" marks a message held because its author is shadow-banned. */
 export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban";

@@ -63,6 +63,8 @@ export class ModerationService {
     const trusted = !shadowBanned && (role === "moderator" || role === "manager");
     const flag: Flag = { by: { ...actor.user }, reason: p.reason, at: now };
     if (p.note) flag.note = p.note;
+    // Decided once, when the flag is raised, so counting never re-reads every flagger's bans.
+    if (role === "guest" || shadowBanned) flag.discounted = true;
     const { reportsToHide, moderatorFlagHides } = tenant.config.moderation;
     const hideNow = trusted && moderatorFlagHides;
     // Guests are free to mint, so their flags queue a message but never count towards hiding it;
@@ -70,7 +72,7 @@ export class ModerationService {
     // rises by the discounted flags already there (one racing in between can only delay a hide).
     let threshold = reportsToHide;
     if (role === "guest" || shadowBanned) threshold = Number.MAX_SAFE_INTEGER;
-    else if (!hideNow) threshold += await this.discountedFlags(t, message.id, now);
+    else if (!hideNow) threshold += await this.discountedFlags(t, message.id);
     const res = await store.addFlag(t, message.id, flag, { reportsToHide: threshold, hideNow });
     if (!res) throw new CausetteError("not_found");
     // What a trusted flag would have done, shown to the shadow-banned flagger only, so they notice nothing.
@@ -102,12 +104,11 @@ export class ModerationService {
 
   /**
    * Flags the store counts towards `reportsToHide` (those since the last approval) that should
-   * not: by guests, or by users shadow-banned now.
+   * not: by guests, or by users who were shadow-banned when they flagged.
    */
-  private async discountedFlags(t: string, messageId: string, now: number): Promise<number> {
+  private async discountedFlags(t: string, messageId: string): Promise<number> {
     const flags = await this.deps.store.getFlags(t, messageId, { sinceReset: true });
-    const bans = await Promise.all(flags.map((f) => (f.by.role === "guest" ? null : this.deps.store.getBan(t, f.by.id, now))));
-    return flags.filter((f, i) => f.by.role === "guest" || bans[i]?.shadow === true).length;
+    return flags.filter((f) => f.discounted === true || f.by.role === "guest").length;
   }
 
   /** Distinct signed-in members (not the author, not guests) vote a message helpful. */

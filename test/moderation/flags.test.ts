@@ -87,6 +87,9 @@ describe("flags (SPEC §6.3)", () => {
       expect(await m2.flag(msg.id, "spam")).toEqual({ hidden: true });
       expect(hiddenEvents).toHaveLength(1);
       expect((await s2.app.store.queueGet("acme", msg.id))?.kind).toBe("flag");
+      // Managers see which flag did not count, and why it did not is decided once, when raised.
+      const flags = await s2.app.store.getFlags("acme", msg.id);
+      expect(flags.filter((f) => f.discounted).map((f) => f.by.role)).toEqual(["guest"]);
       const entries = (await s2.app.store.listAudit("acme", 10)).entries;
       expect(entries.find((e) => e.action === "message.hidden")?.actor.id).toBe("system");
     } finally {

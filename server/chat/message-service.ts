@@ -42,7 +42,7 @@ export class MessageService {
     const timeline = await this.deps.store.roomTimeline(tenant.id, roomId, timelineKeep(room));
     const history = this.visibleSince(timeline, room.historySize, session.user.id, opts.since);
     if (opts.since === undefined && opts.recheck === undefined) return { history };
-    return { history, changes: await this.changes(tenant, session, timeline, opts.recheck ?? []) };
+    return { history, changes: await this.changes(tenant, session, timeline, opts.since, opts.recheck ?? []) };
   }
 
   /**
@@ -50,7 +50,9 @@ export class MessageService {
    * older than `since`: the caller's own held messages come after its `since` (which only
    * advances on visible ones) and can be approved or removed meanwhile too.
    */
-  private async changes(tenant: TenantRuntime, session: SessionData, timeline: readonly StoredMessage[], recheck: readonly string[]): Promise<MessageChange[]> {
+  private async changes(
+    tenant: TenantRuntime, session: SessionData, timeline: readonly StoredMessage[], since: string | undefined, recheck: readonly string[],
+  ): Promise<MessageChange[]> {
     const me = session.user.id;
     const wanted = new Set(recheck);
     // A shadow-banned moderator's flag "hid" a message for them alone (ModerationService.flag);
@@ -58,7 +60,12 @@ export class MessageService {
     const restores = wanted.size > 0 && (await this.deps.store.getBan(tenant.id, me, Date.now()))?.shadow !== true;
     const out: MessageChange[] = [];
     for (const m of timeline) {
-      if (m.status === "hidden" || m.status === "deleted") out.push({ id: m.id, status: m.status });
+      // Only what the caller can have shown: visible up to its `since` (ids sort by time), or listed
+      // in `recheck`. Anything newer was posted while it was away and never reached it; listing it
+      // would reveal that a held message existed.
+      if (m.status === "hidden" || m.status === "deleted") {
+        if ((since !== undefined && m.id <= since) || wanted.has(m.id)) out.push({ id: m.id, status: m.status });
+      }
       // Someone else's held message is skipped: nothing turns a visible message into a held one,
       // so the caller never showed it, and listing it would only reveal that it exists.
       else if (m.status === "visible" && restores && wanted.has(m.id)) out.push({ id: m.id, status: "visible", message: toPublic(m, me) });

@@ -306,13 +306,13 @@ class CompiledLexicon implements Lexicon {
       if (toks[i].length !== 1) { i++; continue; }
       let j = i + 1;
       while (j < toks.length && toks[j].length === 1 && j - i < MAX_SPELLED && isLetterGap(f, toks[j - 1].e, toks[j].s)) j++;
-      if (j - i >= 3) this.segment(toks, i, j, hits);
+      if (j - i >= 3) this.segment(toks, i, j, hits, f);
       i = j;
     }
   }
 
   /** Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". */
-  private segment(toks: readonly WordToken[], from: number, to: number, hits: Span[]): void {
+  private segment(toks: readonly WordToken[], from: number, to: number, hits: Span[], folded: string): void {
     let word = "";
     for (let k = from; k < to; k++) word += toks[k].key;
     // changes[i]: letters of word[0..i] once repeats are collapsed, minus one; so the collapsed
@@ -322,7 +322,8 @@ class CompiledLexicon implements Lexicon {
     const starts = this.starts;
     // A phrase whose last word is spelled out ("ta g u e u l e"): the word before the run, then
     // the longest spelled prefix that completes a phrase from it.
-    const before = from > 0 ? this.root.get(toks[from - 1].key)?.next : undefined;
+    // Only across plain spaces: "ta. G u e u l e" or a line break is two sentences, not a phrase.
+    const before = from > 0 && isSpaceGap(folded, toks[from - 1].e, toks[from].s) ? this.root.get(toks[from - 1].key)?.next : undefined;
     if (before !== undefined) {
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
         const node = before.get(word.slice(0, b)) ?? before.get(collapse(word.slice(0, b)));
@@ -378,6 +379,16 @@ class CompiledLexicon implements Lexicon {
       }
     }
   }
+}
+
+/** 1–3 spaces (or no-break spaces) and nothing else. */
+function isSpaceGap(f: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */

@@ -71,6 +71,9 @@ describe("words: phrases", () => {
   it("a spelled-out word completes a phrase only right after its first word", () => {
     expect(fires("ta belle g u e u l e")).toBe(false);
     expect(fires("la g u e u l e de bois")).toBe(false);
+    // Across a sentence end or a line break it is two sentences, not a phrase.
+    expect(fires("Merci ta. G u e u l e de bois ce matin")).toBe(false);
+    expect(fires("ta\ng u e u l e")).toBe(false);
   });
 
   it("reports the phrase, not the words inside it", () => {

@@ -214,7 +214,8 @@ export interface ChatClientEvents {
   "alert:raise": (p: { room: string; note: string }, ack: AckFn) => void;
 }
 
-export interface SessionEnded { code: "banned" | "ip_blocked"; reason?: string; until?: number }
+/** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
+export interface SessionEnded { code: "banned" | "ip_blocked" | "invalid_token"; reason?: string; until?: number }
 
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;

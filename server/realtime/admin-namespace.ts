@@ -1,7 +1,8 @@
 import type { Namespace, Socket } from "socket.io";
 import type { Logger } from "pino";
 import type { ZodType } from "zod";
-import type { AdminSessionEnded, Stats } from "../../client-sdk/src/protocol.ts";
+import type { Stats } from "../../client-sdk/src/protocol.ts";
+import { endAtTokenExpiry } from "./token-expiry.ts";
 import type { SessionData } from "../chat/session.ts";
 import type { Metrics } from "../http/metrics.ts";
 import { MANAGER_ACTIONS, performAction } from "../moderation/admin-actions.ts";
@@ -35,7 +36,7 @@ export function attachAdminNamespace(nsp: Namespace, deps: AdminNamespaceDeps): 
     const { session, tenant, ctx } = openSession(socket, "/admin", deps);
     const t = tenant.id;
     rejectUnknownEvents(socket, known);
-    if (session.tokenValidUntil !== undefined) endAtTokenExpiry(socket, session.tokenValidUntil);
+    if (session.tokenValidUntil !== undefined) endAtTokenExpiry(socket, session.tokenValidUntil, "Your manager token has expired. Sign in again.");
 
     onEvent(socket, "feed:subscribe", adminSchemas["feed:subscribe"], async (p) => {
       for (const r of p.rooms ?? []) if (!tenant.roomPattern.test(r)) throw new CausetteError("invalid_room", `Not a room id of this tenant: ${r.slice(0, 64)}`);
@@ -49,32 +50,6 @@ export function attachAdminNamespace(nsp: Namespace, deps: AdminNamespaceDeps): 
       onEvent<unknown>(socket, name, adminSchemas[name] as ZodType<unknown>, (p) => performAction(deps.moderation, actionCtx(), name, p as never), ctx);
     }
   });
-}
-
-/** setTimeout's longest delay; a later expiry is reached in several steps. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * The handshake checked the manager token once; without this, an open back office would keep
- * every manager power long after the brand meant it to end. When the token stops being valid the
- * socket gets `session:ended` (invalid_token, as a new handshake with that token would get), then
- * is disconnected. /chat sockets are deliberately not cut: a shopper mid-conversation keeps
- * chatting, and a shopper's token grants no power over others.
- */
-function endAtTokenExpiry(socket: Socket, validUntil: number): void {
-  let timer: NodeJS.Timeout | undefined;
-  const check = () => {
-    const left = validUntil - Date.now();
-    if (left > 0) {
-      timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
-      return;
-    }
-    const ended: AdminSessionEnded = { code: "invalid_token", reason: "Your manager token has expired. Sign in again." };
-    socket.emit("session:ended", ended);
-    socket.disconnect(true);
-  };
-  check();
-  socket.once("disconnect", () => clearTimeout(timer));
 }
 
 /**

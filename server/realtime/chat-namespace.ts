@@ -11,6 +11,7 @@ import { rooms } from "./broadcaster.ts";
 import { chatSchemas } from "./chat-schemas.ts";
 import { InFlight, onEvent, rejectUnknownEvents } from "./handler.ts";
 import { openSession } from "./open-session.ts";
+import { endAtTokenExpiry } from "./token-expiry.ts";
 
 /** A socket may watch this many rooms at once (a page rarely has more than one or two). */
 export const MAX_ROOMS_PER_SOCKET = 20;
@@ -33,6 +34,12 @@ export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): vo
     const t = tenant.id;
     const joined = (room: string) => socket.rooms.has(rooms.room(t, room));
     rejectUnknownEvents(socket, known);
+    // A moderator's or manager's token carries powers over others (hiding at once, posting in
+    // frozen rooms): they end with it. Roles a manager granted are not token-bound and stay.
+    const powerful = session.tokenRole === "moderator" || session.tokenRole === "manager";
+    if (powerful && session.tokenValidUntil !== undefined) {
+      endAtTokenExpiry(socket, session.tokenValidUntil, "Your moderator session has expired. Reload the page to continue.");
+    }
 
     onEvent(socket, "room:join", chatSchemas["room:join"], async (p) => {
       const room = deps.rooms.validate(tenant, p.room);

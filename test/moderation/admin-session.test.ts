@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminClient, ChatError } from "../../client-sdk/src/index.ts";
 import { testConfig } from "../support/config.ts";
 import { mintToken } from "../support/tokens.ts";
-import { waitFor } from "../support/wait.ts";
+import { until, waitFor } from "../support/wait.ts";
 import { freshRoom, startModServer, type ModServer } from "./support.ts";
 
 /**
@@ -62,5 +62,16 @@ describe("token expiry on open sockets", () => {
     await new Promise((r) => setTimeout(r, Math.max(0, exp - Date.now()) + 300));
     expect(shopper.socket.connected).toBe(true);
     expect((await shopper.send(room, "Toujours là")).status).toBe("visible");
+  });
+
+  it("on /chat a moderator's token ends with its powers: session:ended (invalid_token), then disconnected", async () => {
+    const room = freshRoom();
+    const token = await mintToken({ tenant: "acme", role: "moderator", sub: "mod-lapsing", expiresIn: 3 });
+    const mod = await s.connected({ token });
+    await mod.join(room);
+    const ended = await waitFor(mod, "session:ended", () => true, 8000);
+    expect(ended).toMatchObject({ code: "invalid_token" });
+    // The server disconnects it right after, and the SDK does not try again with a dead token.
+    await until(() => !mod.socket.connected && !mod.socket.active, 5000);
   });
 });

@@ -181,6 +181,10 @@ describe("words: street French, slurs and body-shaming held as phrases", () => {
     ["tapette", "sale tapette"],
     ["fdp", "les fdp de modos"],
     ["fdp", "fdp va"],
+    ["dumb hoe", "you dumb hoe"],
+    ["ur a hoe", "ur a hoe lol"],
+    ["espece de chienne", "espèce de chienne"],
+    ["t es une chienne", "t'es une chienne ou quoi"],
   ])("finds %s in %j", (detail, text) => expect(details(text)).toContain(detail));
 
   it.each([
@@ -191,6 +195,10 @@ describe("words: street French, slurs and body-shaming held as phrases", () => {
     "The sale: arabica coffee scrub", "Je pars en Mongolie", "pédicure et pédiatre",
     // "sale noir" is not listed: "the sale Noir edition" (a shade) would fire.
     "the sale noir edition",
+    // "hoe" is a garden tool and "chienne" a female dog: held only in abusive phrases.
+    "a garden hoe for the balcony", "Ma chienne adore l'odeur du baume", "la chienne de ma voisine",
+    // "pro/con" is read like "pro and con".
+    "I got the pro/con list from a review", "pros/cons: smell vs price",
     // Known miss kept on purpose: "Retard" also opens French sentences ("Retard de livraison").
     "Retard de livraison, encore", "Retard, read the label",
   ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));

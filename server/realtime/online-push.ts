@@ -49,7 +49,7 @@ export class OnlinePush {
   private async tickTenant(tenant: TenantRuntime): Promise<void> {
     const { presence } = this.deps;
     const t = tenant.id;
-    const local = presence.localCounts(t);
+    const local = presence.lastLocalCounts(t);
     let sent = this.sent.get(t);
     if (!sent) this.sent.set(t, (sent = new Map()));
     // A room this node no longer serves is forgotten: whoever joins it later is sent the count afresh.

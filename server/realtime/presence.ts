@@ -21,6 +21,14 @@ export class Presence {
     return out;
   }
 
+  /**
+   * The local counts the last tick reported (read from the adapter then), or live ones before the
+   * first tick: the online push runs right after a tick and needs no second scan of every room.
+   */
+  lastLocalCounts(tenant: string): Record<string, number> {
+    return this.reported.get(tenant) ?? this.localCounts(tenant);
+  }
+
   online(tenant: string, room: string): number {
     const local = this.chat.adapter.rooms.get(`t:${tenant}:r:${room}`)?.size ?? 0;
     const clusterSum = this.cluster.get(tenant)?.[room] ?? 0;

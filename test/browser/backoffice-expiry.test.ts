@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, newPage, openBackOffice, type PageWatch } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, newPage, openBackOffice, expectCleanPages, type PageWatch } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -17,8 +17,7 @@ describe.skipIf(!browserAvailable())("back office: manager token expiry", () => 
   });
 
   afterAll(async () => {
-    for (const w of watches) expect(w.errors).toEqual([]);
-    for (const w of watches) expect(w.dialogs).toEqual([]);
+    expectCleanPages(watches);
     await browser?.close();
     await server?.close();
   });

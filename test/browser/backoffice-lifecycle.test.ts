@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient } from "../../client-sdk/src/index.ts";
 import type { SessionData } from "../../server/chat/session.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
-import { browserAvailable, launchBrowser, newPage, openBackOffice, type PageWatch } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, newPage, openBackOffice, expectCleanPages, type PageWatch } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -75,8 +75,7 @@ describe.skipIf(!browserAvailable())("back office: end of session and vanished q
   });
 
   afterAll(async () => {
-    for (const w of watches) expect(w.errors).toEqual([]);
-    for (const w of watches) expect(w.dialogs).toEqual([]);
+    expectCleanPages(watches);
     await browser?.close();
     await server?.close();
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient } from "../../client-sdk/src/index.ts";
-import { browserAvailable, launchBrowser, newPage, openBackOffice, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, newPage, openBackOffice, screenshot, startShop, type PageWatch, expectCleanPages, type ShopServer } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -58,8 +58,7 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
   });
 
   afterAll(async () => {
-    for (const w of watches) expect(w.errors).toEqual([]);
-    for (const w of watches) expect(w.dialogs).toEqual([]);
+    expectCleanPages(watches);
     // The manager's token never travels in a URL (it would land in logs and history).
     expect(requested.filter((u) => u.includes(token))).toEqual([]);
     await browser?.close();

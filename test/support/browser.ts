@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,6 +28,12 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Everything a page reported that a healthy page never does: uncaught errors, console errors (CSP violations land there), dialogs. */
 export interface PageWatch { errors: string[]; dialogs: string[] }
+
+/** After a suite: no page threw, and no page opened an unexpected alert/confirm dialog. */
+export function expectCleanPages(watches: readonly PageWatch[]): void {
+  for (const w of watches) expect(w.errors).toEqual([]);
+  for (const w of watches) expect(w.dialogs).toEqual([]);
+}
 
 export async function newPage(browser: Browser, opts: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
   const context = await browser.newContext({

@@ -3,8 +3,13 @@
  * pipeline, default filters) and two Causette nodes over Redis, alternated in one run
  * (bare, causette, causette-x2, bare, …) so machine drift hits every side alike.
  *
+ * Every side is started once and its clients connected once; then each round gives every side
+ * in turn a short load phase. Short phases, many times over, are the point: on a shared 2-core
+ * machine the CPU time the same work takes drifts by ±20% within a minute, so long phases far
+ * apart compared the machine's moods more than the servers.
+ *
  *   npx tsx bench/relay.ts                     # standard load: 1,000 clients, 100 rooms, 2 msg/s each
- *   npx tsx bench/relay.ts --clients 250 --seconds 8 --rounds 2
+ *   npx tsx bench/relay.ts --clients 250 --seconds 4 --rounds 3
  *   npx tsx bench/relay.ts --sides bare,causette --generators 2
  *   npm run bench -- relay --clients 250       # the runner passes flags through
  *   npx tsx bench/relay.ts --help              # this text
@@ -13,13 +18,15 @@
  *   --clients N      clients (default 1000); client i joins room i mod rooms
  *   --rooms N        rooms (default 100)
  *   --rate N         messages per client per second (default 2)
- *   --seconds N      measured seconds per round, after a 1 s warm-up (default 12)
- *   --rounds N       rounds; each runs every side once, in order (default 2)
+ *   --seconds N      measured seconds of each load phase, after a warm-up that is not measured
+ *                    (5 s before a side's first phase, for the JIT; 1 s before the others) (default 6)
+ *   --rounds N       rounds; each gives every side one load phase, in order (default 5)
  *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: all three;
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
+ *                    (each covers the whole run: every phase of its side)
  *
  * Sides:
  * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
@@ -29,26 +36,31 @@
  *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
  *   adapter. Its memory figures are the sum of both nodes (Redis itself not counted).
  *
- * Processes: every server runs in its own child process (fresh per round, Redis too) and the
- * clients run in `--generators` more, so the load never shares an event loop with a server. Only
- * loopback is used; every child is stopped when the round ends. Budget: at standard load the
+ * Processes: every server runs in its own child process (Redis too) and each side's clients run
+ * in `--generators` more, so the load never shares an event loop with a server. A side's state
+ * carries over from one of its phases to the next, as on a live server (no text is ever sent
+ * twice, so the spam window never fires). Only loopback is used; every child is stopped at the
+ * end. Idle sides cost nothing measurable (their clients are quiet). Budget: at standard load the
  * generator alone (20,000 receipts/s through socket.io-client) takes most of a core, so a 2-core
  * machine leaves the server about one; split generators share that same core, they add none.
  *
- * Figures per round:
+ * Figures per round (one line per side and round), then a summary whose latency percentiles pool
+ * every round's samples of a side, and whose p99 target is checked on those pooled figures (the
+ * ratio round by round is printed beside it, to show how steady it is):
  * - ack latency: client emit → ack, p50/p99;
  * - delivery latency: sender's emit → receipt by another member of the room, p50/p99
  *   (sender and receivers live in the same generator process, so one clock);
  * - delivered ratio: receipts by other members / (acknowledged visible messages × (room size − 1)),
  *   counted once receipts have stopped for a second (up to 30 s after the load), so late is not lost;
  * - server cpu: CPU time of the side's server processes over the measured window (100% = one
- *   core); gen cpu and gen lag: the busiest generator's CPU and event-loop delay p99 over that
- *   window. A generator near 100% or lagging by tens of ms is a bottleneck itself: the latencies
+ *   core), and the part of it on their main threads (the rest is GC helper threads and libuv);
+ *   gen cpu and gen lag: the busiest generator's CPU and event-loop delay p99 over that window.
+ *   A generator near 100% or lagging by tens of ms is a bottleneck itself: the latencies
  *   of that round then measure the generator as much as the server. The machine's load average
  *   is printed too: on a shared machine, other work is the usual cause of a bad round;
- * - memory per idle connection: heap and RSS of the server process(es) after `global.gc()`
- *   (the server children run with --expose-gc), before and after N clients connected and joined
- *   a room, divided by N.
+ * - memory per idle connection (once per side, before the first round): heap and RSS of the server
+ *   process(es) after `global.gc()` (the server children run with --expose-gc), before and after
+ *   N clients connected and joined a room, divided by N.
  *
  * `runRelayBench(opts)` is exported; other sides can be passed as `sides`: each side starts its
  * servers and reports their URLs, memory and CPU time.
@@ -66,13 +78,15 @@ import { shopperText } from "../test/support/texts.ts";
 const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
 const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
+/** Unmeasured load before a side's first phase (later phases warm up for 1 s). */
+const FIRST_WARMUP_MS = 5000;
 
 export interface RelayBenchOptions {
   clients?: number;
   rooms?: number;
   /** Messages per client per second. */
   rate?: number;
-  /** Seconds of load per round (after a 1 s warm-up that is not measured). */
+  /** Seconds of each load phase (after a warm-up that is not measured). */
   seconds?: number;
   /** Each round runs every side once, in order. */
   rounds?: number;
@@ -89,7 +103,11 @@ export interface RelayBenchOptions {
 export interface Memory { heapUsed: number; rss: number }
 
 /** CPU time a server process has used (user + system, µs) and its own clock (ms) when it read it. */
-export interface CpuSample { micros: number; at: number }
+export interface CpuSample {
+  micros: number; at: number;
+  /** The main thread's share of `micros` (Linux only; NaN elsewhere): the rest is GC helpers and libuv. */
+  mainMicros: number;
+}
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -104,7 +122,7 @@ export interface RunningSide {
 
 export interface RelaySide {
   name: string;
-  /** `label` names this start (side and round), e.g. for profile folders. */
+  /** `label` names this start, e.g. for profile folders. */
   start(label: string): Promise<RunningSide>;
 }
 
@@ -117,11 +135,15 @@ export interface RoundResult {
   refused: Record<string, number>;
   ackP50: number; ackP99: number;
   deliveryP50: number; deliveryP99: number;
+  /** Every measured latency of the round, sorted (ms): the summary pools rounds before taking percentiles. */
+  acks: number[]; deliveries: number[];
   deliveredRatio: number;
   heapPerConn: number; rssPerConn: number;
   msgPerSec: number;
   /** Server processes' CPU over the measured window, in % of one core. */
   serverCpu: number;
+  /** The part of serverCpu spent on the servers' main threads (their event loops). */
+  serverMainCpu: number;
   /** The busiest generator's CPU over the measured window, in % of one core. */
   genCpu: number;
   /** The worst generator event-loop delay p99 over the measured window, ms. */
@@ -145,7 +167,7 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
   // A REDIS_URL inherited from the shell must never reach a bench server: the Redis side passes its own.
   const { REDIS_URL: _ignored, ...env } = process.env;
   const child = fork(SELF, ["--role", `server-${kind}`], {
-    execArgv: ["--import", "tsx", "--expose-gc", ...execArgv],
+    execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.EXP_FLAGS && kind === "causette" ? process.env.EXP_FLAGS.split(" ") : []), ...execArgv],
     env: { ...env, RELAY_BENCH_EXTRA: JSON.stringify(extra) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -162,8 +184,8 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
         const id = ++cpuReads;
         const reply = nextMessage<CpuSample>(child, "cpu", 30_000, (m) => m.id === id);
         child.send({ cmd: "cpu", id });
-        const { micros, at } = await reply;
-        return { micros, at };
+        const { micros, at, mainMicros } = await reply;
+        return { micros, at, mainMicros };
       },
       stop: () => stopChild(child),
     };
@@ -184,7 +206,7 @@ export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {
   };
 }
 
-/** Two Causette nodes sharing a private redis-server started for this round. */
+/** Two Causette nodes sharing a private redis-server started for this run. */
 export function causetteOverRedis(clients: number, cpuProfDir?: string): RelaySide {
   return {
     name: "causette-x2",
@@ -264,7 +286,28 @@ async function runCausetteServer(): Promise<void> {
   process.send!({ type: "listening", port });
 }
 
+/**
+ * CPU time of this process's main thread, from /proc (Linux; NaN elsewhere). The process total
+ * also counts V8's GC helper threads and libuv's pool, which run on the other core.
+ */
+function mainThreadMicros(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime (fields 14 and 15 of stat(5)), in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return NaN;
+  }
+}
+
 function serveControl(close?: () => Promise<void>): void {
+  let gcs: number[] = [];
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  if (process.env.EXP_GC) {
+    void import("node:perf_hooks").then(({ PerformanceObserver }) => new PerformanceObserver((l) => { for (const e of l.getEntries()) gcs.push(Math.round(e.duration * 10) / 10); }).observe({ entryTypes: ["gc"] }));
+    eld.enable();
+  }
   process.on("message", async (m: { cmd?: string; id?: number }) => {
     if (m?.cmd === "memory") {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -274,8 +317,13 @@ function serveControl(close?: () => Promise<void>): void {
       process.send!({ type: "memory", heapUsed: mem.heapUsed, rss: mem.rss });
     } else if (m?.cmd === "cpu") {
       const u = process.cpuUsage();
+      if (process.env.EXP_GC) {
+        const sorted = [...gcs].sort((x, y) => y - x);
+        process.stderr.write(`[gc ${process.argv.at(-1)}] n=${gcs.length} sum=${gcs.reduce((a, b) => a + b, 0).toFixed(0)}ms top=${sorted.slice(0, 6).join(",")} | loop delay max ${(eld.max / 1e6).toFixed(1)} p99 ${(eld.percentile(99) / 1e6).toFixed(1)} ms | ${/syscw: \d+/.exec(readFileSync("/proc/self/io", "utf8"))?.[0]}\n`);
+        gcs = []; eld.reset();
+      }
       // The server's own clock: an overloaded server answers late, and the late answer must not stretch the window.
-      process.send!({ type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now() });
+      process.send!({ type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros() });
     } else if (m?.cmd === "stop") {
       await close?.().catch(() => undefined);
       process.exit(0);
@@ -288,7 +336,7 @@ function serveControl(close?: () => Promise<void>): void {
 // Load children
 
 interface LoadConfig {
-  urls: string[]; clients: number; rooms: number; rate: number; seconds: number; warmupMs: number; round: number;
+  urls: string[]; clients: number; rooms: number; rate: number; seconds: number;
   /** This generator drives the rooms r with r mod generators === generator. */
   generator: number; generators: number;
 }
@@ -321,13 +369,13 @@ async function runLoadChild(): Promise<void> {
   const delivery: number[] = [];
   let measuring = false;
 
-  process.on("message", async (m: { cmd: string; config?: LoadConfig }) => {
+  process.on("message", async (m: { cmd: string; config?: LoadConfig; phase?: number; warmupMs?: number }) => {
     if (m.cmd === "connect") {
       cfg = m.config!;
       mine = await connectAll(cfg);
       process.send!({ type: "ready" });
     } else if (m.cmd === "run") {
-      process.send!({ type: "result", ...(await load()) });
+      process.send!({ type: "result", ...(await load(m.phase ?? 0, m.warmupMs ?? 1000)) });
     } else if (m.cmd === "close") {
       for (const { s } of mine) s.close();
       process.exit(0);
@@ -372,11 +420,12 @@ async function runLoadChild(): Promise<void> {
     });
   }
 
-  async function load(): Promise<LoadResult> {
+  /** One load phase; `phase` numbers it, so no text is ever sent twice by one client. */
+  async function load(phase: number, warmupMs: number): Promise<LoadResult> {
     const c = cfg;
     const period = 1000 / c.rate;
     const next = mine.map(() => performance.now() + Math.random() * period);
-    const seqs = mine.map(() => c.round * 100_000);
+    const seqs = mine.map(() => phase * 100_000);
     const ack: number[] = [];
     const refused: Record<string, number> = {};
     const acked = new Map<string, number>(); // text → room size - 1 expected receipts, for visible acks
@@ -385,7 +434,7 @@ async function runLoadChild(): Promise<void> {
     let sent = 0, ackedCount = 0, visible = 0;
     const lag = monitorEventLoopDelay({ resolution: 5 });
     const t0 = performance.now();
-    const warmEnd = t0 + c.warmupMs;
+    const warmEnd = t0 + warmupMs;
     const end = warmEnd + c.seconds * 1000;
     let measuredFrom = 0, measuredSent = 0, cpuFrom = process.cpuUsage();
     await new Promise<void>((resolve) => {
@@ -506,58 +555,70 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const clients = opts.clients ?? 1000;
   const rooms = opts.rooms ?? 100;
   const rate = opts.rate ?? 2;
-  const seconds = opts.seconds ?? 12;
-  const rounds = opts.rounds ?? 2;
+  const seconds = opts.seconds ?? 6;
+  const rounds = opts.rounds ?? 5;
   const generators = Math.max(1, Math.min(opts.generators ?? 1, rooms));
   const print = opts.print ?? true;
   const sides = opts.sides ?? defaultSides(clients, opts.cpuProfDir);
   const log = (s: string) => { if (print) console.log(s); };
-  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each, ${seconds} s per round (+1 s warm-up), ${rounds} round(s) of ${sides.map((s) => s.name).join(", ")}, ${generators} load generator(s)`);
+  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each; ${rounds} round(s), each a ${seconds} s load phase (after a warm-up: ${FIRST_WARMUP_MS / 1000} s the first time, then 1 s) on ${sides.map((s) => s.name).join(", ")} in turn; ${generators} load generator(s) per side`);
+
+  interface Live { side: RelaySide; server: RunningSide; loaders: ChildProcess[]; heapPerConn: number; rssPerConn: number }
+  const live: Live[] = [];
   const results: RoundResult[] = [];
-  for (let round = 0; round < rounds; round++) {
+  try {
+    // Every side is started and connected once; the rounds then take turns loading them.
     for (const side of sides) {
-      const label = `${side.name}-r${round + 1}`;
-      const server = await side.start(label);
+      const server = await side.start(side.name);
       const loaders = Array.from({ length: generators }, (_, g) => fork(SELF, ["--role", "load"], {
-        execArgv: ["--import", "tsx", ...profArgs(opts.cpuProfDir, `gen-${label}-${g}`)],
+        execArgv: ["--import", "tsx", ...profArgs(opts.cpuProfDir, `gen-${side.name}-${g}`)],
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       }));
-      try {
-        const before = await server.memory();
-        const base = { urls: server.urls, clients, rooms, rate, seconds, warmupMs: 1000, round: round * sides.length + sides.indexOf(side), generators };
-        const ready = loaders.map((l) => nextMessage(l, "ready", 120_000));
-        loaders.forEach((l, g) => l.send({ cmd: "connect", config: { ...base, generator: g } satisfies LoadConfig }));
-        await Promise.all(ready);
-        const after = await server.memory();
+      const entry: Live = { side, server, loaders, heapPerConn: NaN, rssPerConn: NaN };
+      live.push(entry);
+      const before = await server.memory();
+      const base = { urls: server.urls, clients, rooms, rate, seconds, generators };
+      const ready = loaders.map((l) => nextMessage(l, "ready", 120_000));
+      loaders.forEach((l, g) => l.send({ cmd: "connect", config: { ...base, generator: g } satisfies LoadConfig }));
+      await Promise.all(ready);
+      const after = await server.memory();
+      entry.heapPerConn = (after.heapUsed - before.heapUsed) / clients;
+      entry.rssPerConn = (after.rss - before.rss) / clients;
+      log(`  ${side.name}: ${clients} clients connected and joined; idle heap ${kb(entry.heapPerConn)} rss ${kb(entry.rssPerConn)} per conn`);
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const [k, { side, server, loaders, heapPerConn, rssPerConn }] of live.entries()) {
         // The server's CPU is read when the first generator starts and stops measuring.
         const marks: Promise<CpuSample[]>[] = [];
         const onWindow = (m: { type?: string }) => { if (m?.type === "window") marks.push(server.cpu()); };
         loaders[0]!.on("message", onWindow);
         const done = loaders.map((l) => nextMessage<LoadResult>(l, "result", (seconds + 60) * 1000));
-        for (const l of loaders) l.send({ cmd: "run" });
+        // A side's first phase warms up longer: Causette has far more code for the JIT to settle than the bare relay.
+        for (const l of loaders) l.send({ cmd: "run", phase: round * live.length + k, warmupMs: round === 0 ? FIRST_WARMUP_MS : 1000 });
         const parts = await Promise.all(done).finally(() => loaders[0]!.off("message", onWindow));
         const [from, to] = marks.length === 2 ? await Promise.all(marks) : [[], []];
         const res: RoundResult = {
-          side: side.name, round: round + 1, ...merge(parts),
-          heapPerConn: (after.heapUsed - before.heapUsed) / clients,
-          rssPerConn: (after.rss - before.rss) / clients,
+          side: side.name, round: round + 1, ...merge(parts), heapPerConn, rssPerConn,
           // Summed over processes: 100% is one core's worth, whichever processes used it.
-          serverCpu: from!.length ? from!.reduce((sum, a, k) => sum + (100 * (to![k]!.micros - a.micros)) / 1000 / (to![k]!.at - a.at), 0) : NaN,
+          serverCpu: from!.length ? from!.reduce((sum, a, i) => sum + (100 * (to![i]!.micros - a.micros)) / 1000 / (to![i]!.at - a.at), 0) : NaN,
+          serverMainCpu: from!.length ? from!.reduce((sum, a, i) => sum + (100 * (to![i]!.mainMicros - a.mainMicros)) / 1000 / (to![i]!.at - a.at), 0) : NaN,
           loadAvg: loadavg()[0]!,
         };
         results.push(res);
-        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), load avg ${res.loadAvg.toFixed(1)} | idle heap ${kb(res.heapPerConn)} rss ${kb(res.rssPerConn)} per conn`);
-      } finally {
-        await Promise.all(loaders.map(closeLoader));
-        await server.stop();
+        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), load avg ${res.loadAvg.toFixed(1)}`);
       }
+    }
+  } finally {
+    for (const { loaders, server } of live) {
+      await Promise.all(loaders.map(closeLoader));
+      await server.stop();
     }
   }
   if (print) summarize(results, sides.map((s) => s.name));
   return results;
 }
 
-function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "loadAvg"> {
+function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "loadAvg"> {
   const ack = parts.flatMap((p) => p.ack).sort((a, b) => a - b);
   const delivery = parts.flatMap((p) => p.delivery).sort((a, b) => a - b);
   const refused: Record<string, number> = {};
@@ -568,6 +629,7 @@ function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapP
     sent: sum((p) => p.sent), acked: sum((p) => p.acked), visible: sum((p) => p.visible), refused,
     ackP50: percentile(ack, 50), ackP99: percentile(ack, 99),
     deliveryP50: percentile(delivery, 50), deliveryP99: percentile(delivery, 99),
+    acks: ack, deliveries: delivery,
     deliveredRatio: expected ? sum((p) => p.got) / expected : NaN,
     msgPerSec: sum((p) => p.msgPerSec),
     genCpu: Math.max(...parts.map((p) => p.cpu)),
@@ -589,19 +651,21 @@ function summarize(results: RoundResult[], names: string[]): void {
   const agg = (name: string) => {
     const rs = by(name);
     const med = (f: (r: RoundResult) => number) => median(rs.map(f));
+    const pooled = (f: (r: RoundResult) => number[]) => rs.flatMap(f).sort((a, b) => a - b);
+    const acks = pooled((r) => r.acks), deliveries = pooled((r) => r.deliveries);
     return {
-      ackP50: med((r) => r.ackP50), ackP99: med((r) => r.ackP99),
-      deliveryP50: med((r) => r.deliveryP50), deliveryP99: med((r) => r.deliveryP99),
+      ackP50: percentile(acks, 50), ackP99: percentile(acks, 99),
+      deliveryP50: percentile(deliveries, 50), deliveryP99: percentile(deliveries, 99),
       ratio: Math.min(...rs.map((r) => r.deliveredRatio)),
-      serverCpu: med((r) => r.serverCpu), genCpu: med((r) => r.genCpu), genLag: med((r) => r.genLagP99),
+      serverCpu: med((r) => r.serverCpu), serverMainCpu: med((r) => r.serverMainCpu), genCpu: med((r) => r.genCpu), genLag: med((r) => r.genLagP99),
       heap: med((r) => r.heapPerConn), rss: med((r) => r.rssPerConn),
     };
   };
-  console.log("\nsummary (median over rounds; delivered ratio: worst round; cpu in % of one core)");
-  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  gen cpu  gen lag p99  heap/conn  rss/conn");
+  console.log("\nsummary (latencies: every round's samples pooled; cpu, gen and memory: median over rounds; delivered ratio: worst round; cpu in % of one core)");
+  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  (main)  gen cpu  gen lag p99  heap/conn  rss/conn");
   for (const n of names) {
     const a = agg(n);
-    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
+    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.serverMainCpu).padStart(6)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
   }
   // A generator that lags measures itself as much as the server. Busy (cpu near a core): the
   // generator is the bottleneck. Lagging at a low cpu: it was waiting for a core (other work).
@@ -621,6 +685,12 @@ function summarize(results: RoundResult[], names: string[]): void {
       const mem = c.heap / bare.heap;
       console.log(`\ntargets for ${n}:`);
       console.log(`  ${check(p99 <= 1.5)} p99 within 1.5x bare: ack ${(c.ackP99 / bare.ackP99).toFixed(2)}x, delivery ${(c.deliveryP99 / bare.deliveryP99).toFixed(2)}x`);
+      // Round by round against the bare phase run just before it: how steady the pooled figure is.
+      const pairs = by(n).map((r) => {
+        const b = by("bare").find((x) => x.round === r.round);
+        return b ? Math.max(r.ackP99 / b.ackP99, r.deliveryP99 / b.deliveryP99).toFixed(2) : "n/a";
+      });
+      console.log(`       p99 ratio round by round: ${pairs.join(", ")}`);
       console.log(`  ${check(mem <= 1.5)} idle memory per connection within 1.5x bare: heap ${mem.toFixed(2)}x (${kb(c.heap)} vs ${kb(bare.heap)}), rss ${(c.rss / bare.rss).toFixed(2)}x`);
       console.log(`  ${check(c.ratio === 1)} delivered ratio 1.0: ${c.ratio.toFixed(4)}`);
     }

@@ -50,7 +50,7 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
 
 class Filters implements CompiledFilters {
   readonly termCount: number;
-  // The pipeline calls words() then links() with the same text: normalise it once for both.
+  // The pipeline's spam, words and links stages judge the same text: normalise it once for all three.
   #lastText: string | undefined;
   #lastNorm: NormalizedText | undefined;
 
@@ -59,7 +59,7 @@ class Filters implements CompiledFilters {
     Object.freeze(this);
   }
 
-  private norm(text: string): NormalizedText {
+  normalized(text: string): NormalizedText {
     if (text === this.#lastText && this.#lastNorm) return this.#lastNorm;
     const n = normalize(text);
     this.#lastText = text;
@@ -68,11 +68,11 @@ class Filters implements CompiledFilters {
   }
 
   words(text: string): Hit[] {
-    return this.lexicon.match(this.norm(text));
+    return this.lexicon.match(this.normalized(text));
   }
 
   links(text: string): Hit[] {
-    return this.linkMatcher.match(this.norm(text));
+    return this.linkMatcher.match(this.normalized(text));
   }
 }
 

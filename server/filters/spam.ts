@@ -1,4 +1,5 @@
 import type { Hit, SpamDetector, SpamInput, SpamOptions, SpamWindow } from "./types.ts";
+import { hash53 } from "./hash53.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 
 export { createMemorySpamWindow } from "./memory-spam-window.ts";
@@ -74,29 +75,19 @@ export function findFlood(norm: NormalizedText): Hit | undefined {
   return undefined;
 }
 
-/** 53-bit FNV-1a style hash: keeps store keys short whatever the message length. */
-function hash(s: string): string {
-  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return ((h2 >>> 11) * 0x100000000 + (h1 >>> 0)).toString(36);
-}
-
 /** Builds the spam stage for one tenant's settings over a shared window. */
 export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamDetector {
   const windowMs = opts.windowSec * 1000;
   return Object.freeze({
     async check(input: SpamInput): Promise<Hit | undefined> {
-      const norm = normalize(input.text);
+      const norm = input.norm ?? normalize(input.text);
       const flood = findFlood(norm);
       if (flood) return flood;
       const fp = fingerprint(norm);
       if (fp.length < MIN_FINGERPRINT || COURTESIES.has(fp)) return undefined;
       const tenant = encodeURIComponent(input.tenant);
-      const digest = hash(fp);
+      // Keeps store keys short whatever the message length.
+      const digest = hash53(fp).toString(36);
       const [mine, room] = await Promise.all([
         window.record(`spam:repeat:${tenant}:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
         window.record(`spam:raid:${tenant}:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),

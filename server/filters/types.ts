@@ -2,6 +2,7 @@
  * The seam between the message pipeline and the filter engine (SPEC §6.1 stages 4–6).
  * The pipeline only sees these types; the engine's insides may change freely behind them.
  */
+import type { NormalizedText } from "./normalize.ts";
 
 export type HitKind = "word" | "link" | "spam";
 
@@ -37,6 +38,8 @@ export interface CompiledFilters {
   words(text: string): Hit[];
   /** Links stage: links that the tenant's link mode does not allow. */
   links(text: string): Hit[];
+  /** The normalised text the stages judge; the same text twice in a row is normalised once. */
+  normalized(text: string): NormalizedText;
 }
 
 /** A sliding window shared by the nodes of a cluster (the store provides it). */
@@ -50,7 +53,11 @@ export interface SpamWindow {
 
 export interface SpamOptions { repeatsPerUser: number; raidUsers: number; windowSec: number }
 
-export interface SpamInput { tenant: string; room: string; userId: string; text: string; now: number }
+export interface SpamInput {
+  tenant: string; room: string; userId: string; text: string; now: number;
+  /** `normalize(text)` when the caller has it already (the pipeline shares one with the word and link stages). */
+  norm?: NormalizedText;
+}
 
 export interface SpamDetector {
   check(input: SpamInput): Promise<Hit | undefined>;

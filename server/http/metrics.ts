@@ -1,4 +1,6 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { LabelTally } from "./label-tally.ts";
+import { StageHistogram } from "./stage-histogram.ts";
 
 /** One registry per app instance (no global default registry), so tests can run many apps in one process. */
 export function createMetrics() {
@@ -7,10 +9,10 @@ export function createMetrics() {
   return {
     registry,
     sockets: new Gauge({ name: "causette_connected_sockets", help: "Connected sockets by namespace", labelNames: ["namespace"] as const, registers: [registry] }),
-    messages: new Counter({ name: "causette_messages_total", help: "message:send outcomes by verdict (visible, held, shadow, rejected, refused)", labelNames: ["verdict"] as const, registers: [registry] }),
-    refusals: new Counter({ name: "causette_refusals_total", help: "Refused requests by error code", labelNames: ["code"] as const, registers: [registry] }),
-    stageSeconds: new Histogram({
-      name: "causette_pipeline_stage_seconds", help: "Pipeline stage latency", labelNames: ["stage"] as const, registers: [registry],
+    messages: new LabelTally({ name: "causette_messages_total", help: "message:send outcomes by verdict (visible, held, shadow, rejected, refused)", label: "verdict", registers: [registry] }),
+    refusals: new LabelTally({ name: "causette_refusals_total", help: "Refused requests by error code", label: "code", registers: [registry] }),
+    stageSeconds: new StageHistogram({
+      name: "causette_pipeline_stage_seconds", help: "Pipeline stage latency", registers: [registry],
       buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5],
     }),
     handshakes: new Counter({ name: "causette_handshakes_total", help: "Handshakes by outcome", labelNames: ["outcome"] as const, registers: [registry] }),

@@ -5,7 +5,11 @@ export function createSpamStage(): Stage {
   return {
     name: "spam",
     async run(ctx) {
-      const hit = await ctx.tenant.spam.check({ tenant: ctx.tenant.id, room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now });
+      const { tenant } = ctx;
+      const hit = await tenant.spam.check({
+        tenant: tenant.id, room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now,
+        norm: tenant.filters().normalized(ctx.text),
+      });
       return hit ? { hits: [hit] } : undefined;
     },
   };

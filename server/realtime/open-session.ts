@@ -27,5 +27,5 @@ export function openSession(
   const guestToken = (socket as unknown as Record<symbol, string | undefined>)[GUEST_TOKEN];
   if (guestToken) info.guestToken = guestToken;
   socket.emit("session", info);
-  return { session, tenant, ctx: { logger: deps.logger, inflight: deps.inflight, onError: (code) => deps.metrics.refusals.inc({ code }) } };
+  return { session, tenant, ctx: { logger: deps.logger, inflight: deps.inflight, onError: (code) => deps.metrics.refusals.inc(code) } };
 }

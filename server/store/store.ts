@@ -38,6 +38,8 @@ export interface Store extends SpamWindowStore {
    * Persists a message and adds it to its room's timeline (capped at `keep` entries).
    * With `idempotency`, atomically: when the key already names a message, nothing is written
    * and that message is returned with `duplicate: true`.
+   * The store may keep `message` itself (the embedded one does, to spare a copy per message):
+   * the caller hands it over and must not change it afterwards.
    */
   appendMessage(
     tenant: string,

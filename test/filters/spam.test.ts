@@ -94,13 +94,61 @@ describe("memory spam window", () => {
     expect(await w.record("k", "c", 1000, 1600)).toEqual({ count: 2, distinct: 2 });
   });
 
-  it("stays bounded: idle keys are swept and the key count is capped", async () => {
-    const w = createMemorySpamWindow({ maxKeys: 100, sweepEvery: 50 });
-    for (let i = 0; i < 1000; i++) await w.record(`k${i}`, "a", 1000, i);
-    expect(w.size).toBeLessThanOrEqual(100);
-    await w.record("late", "a", 1000, 1_000_000);
-    for (let i = 0; i < 60; i++) await w.record(`x${i}`, "a", 10, 2_000_000 + i * 100);
-    expect(w.size).toBeLessThan(20);
+  it("stays bounded: the index turns its generations and the ring stops growing at maxRecords", async () => {
+    const keys = createMemorySpamWindow({ maxKeys: 100 });
+    for (let i = 0; i < 1000; i++) await keys.record(`k${i}`, "a", 60_000, i);
+    // Two generations of at most maxKeys each.
+    expect(keys.size).toBeLessThanOrEqual(200);
+    expect(keys.size).toBeGreaterThan(0);
+    await keys.record("late", "a", 1000, 1_000_000);
+    for (let i = 0; i < 60; i++) await keys.record(`x${i}`, "a", 10, 2_000_000 + i * 100);
+    expect(keys.size).toBeLessThan(20);
+
+    const ring = createMemorySpamWindow({ maxRecords: 2048 });
+    let last = { count: 0, distinct: 0 };
+    for (let i = 0; i < 10_000; i++) last = await ring.record("same", `u${i % 7}`, 60_000, i);
+    expect(ring.capacity).toBe(2048);
+    // Every record is inside the window, but only the newest maxPerKey (256) are counted.
+    expect(last).toEqual({ count: 256, distinct: 7 });
+  });
+
+  it("grows the ring while its records are inside the window, and reuses it once they are not", async () => {
+    const w = createMemorySpamWindow();
+    const start = w.capacity;
+    for (let i = 0; i < start * 3; i++) await w.record(`k${i % 50}`, "a", 60_000, i);
+    expect(w.capacity).toBeGreaterThanOrEqual(start * 3);
+    // Keys written before a growth are still counted after it.
+    expect(await w.record("k0", "a", 60_000, start * 3)).toEqual({ count: Math.ceil((start * 3) / 50) + 1, distinct: 1 });
+    const short = createMemorySpamWindow();
+    for (let i = 0; i < 20_000; i++) await short.record(`k${i}`, "a", 100, i);
+    expect(short.capacity).toBe(start);
+  });
+
+  it("tells apart keys that share the index's low hash bits", async () => {
+    // Two keys colliding on all 53 bits cannot be built cheaply; records of other keys walked
+    // through the same chain are the same case, so check that interleaved keys never mix.
+    const w = createMemorySpamWindow();
+    for (let i = 0; i < 100; i++) {
+      expect(await w.record("a", "x", 60_000, 2 * i)).toEqual({ count: i + 1, distinct: 1 });
+      expect(await w.record("b", `y${i}`, 60_000, 2 * i + 1)).toEqual({ count: i + 1, distinct: i + 1 });
+    }
+  });
+
+  it("keeps counting across a generation turn, and forgets what left the window", async () => {
+    const w = createMemorySpamWindow();
+    await w.record("k", "a", 1000, 800);
+    await w.record("x", "a", 1000, 1000); // a window after the first record: the generations turn
+    expect(await w.record("k", "b", 1000, 1500)).toEqual({ count: 2, distinct: 2 });
+    await w.record("y", "a", 1000, 2000); // turns again: the generation that held 800 is dropped
+    expect(await w.record("k", "c", 1000, 2400)).toEqual({ count: 2, distinct: 2 });
+    expect(await w.record("k", "c", 1000, 2600)).toEqual({ count: 2, distinct: 1 });
+  });
+
+  it("counts many distinct members exactly", async () => {
+    const w = createMemorySpamWindow();
+    let r = { count: 0, distinct: 0 };
+    for (let i = 0; i < 60; i++) r = await w.record("raid", `u${i % 40}`, 60_000, i);
+    expect(r).toEqual({ count: 60, distinct: 40 });
   });
 
   it("caps records per key", async () => {

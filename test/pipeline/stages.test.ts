@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resolveRoom, type ResolvedRoom } from "../../server/chat/room-directory.ts";
 import type { SessionData } from "../../server/chat/session.ts";
@@ -69,6 +70,23 @@ describe("validate", () => {
     // The cheap pre-check on raw length never rejects what would fit once cleaned.
     expect(stage.run(ctx(tenant, { text: ` ${"a".repeat(10)}${" ".repeat(30)}`, room: { maxLength: 10 } }))).toBeUndefined();
     expect(refusal(stage.run(ctx(tenant, { text: "x".repeat(100_000), room: { maxLength: 10 } })))?.code).toBe("message_too_long");
+  });
+
+  it("counts exactly what iterating code points counts, lone surrogates included", () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }), (units) => {
+      const s = String.fromCharCode(...units);
+      expect(charLength(s)).toBe([...s].length);
+    }));
+    expect(charLength("\ud83d")).toBe(1);
+    expect(charLength("a\udc00\ud83d")).toBe(3);
+  });
+
+  it("cleans plain ASCII text (the fast path) exactly as the full cleaning does", () => {
+    const full = (raw: string) => raw.normalize("NFC").replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "").replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (raw) => {
+      expect(cleanText(raw)).toBe(full(raw));
+    }));
+    expect(cleanText("  Is it vegan?  ")).toBe("Is it vegan?");
   });
 
   it("empty after cleaning → empty_message; not a string → invalid_payload", () => {

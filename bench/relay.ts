@@ -167,7 +167,7 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
   // A REDIS_URL inherited from the shell must never reach a bench server: the Redis side passes its own.
   const { REDIS_URL: _ignored, ...env } = process.env;
   const child = fork(SELF, ["--role", `server-${kind}`], {
-    execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.EXP_FLAGS && kind === "causette" ? process.env.EXP_FLAGS.split(" ") : []), ...execArgv],
+    execArgv: ["--import", "tsx", "--expose-gc", ...execArgv],
     env: { ...env, RELAY_BENCH_EXTRA: JSON.stringify(extra) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -302,12 +302,6 @@ function mainThreadMicros(): number {
 }
 
 function serveControl(close?: () => Promise<void>): void {
-  let gcs: number[] = [];
-  const eld = monitorEventLoopDelay({ resolution: 1 });
-  if (process.env.EXP_GC) {
-    void import("node:perf_hooks").then(({ PerformanceObserver }) => new PerformanceObserver((l) => { for (const e of l.getEntries()) gcs.push(Math.round(e.duration * 10) / 10); }).observe({ entryTypes: ["gc"] }));
-    eld.enable();
-  }
   process.on("message", async (m: { cmd?: string; id?: number }) => {
     if (m?.cmd === "memory") {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -317,11 +311,6 @@ function serveControl(close?: () => Promise<void>): void {
       process.send!({ type: "memory", heapUsed: mem.heapUsed, rss: mem.rss });
     } else if (m?.cmd === "cpu") {
       const u = process.cpuUsage();
-      if (process.env.EXP_GC) {
-        const sorted = [...gcs].sort((x, y) => y - x);
-        process.stderr.write(`[gc ${process.argv.at(-1)}] n=${gcs.length} sum=${gcs.reduce((a, b) => a + b, 0).toFixed(0)}ms top=${sorted.slice(0, 6).join(",")} | loop delay max ${(eld.max / 1e6).toFixed(1)} p99 ${(eld.percentile(99) / 1e6).toFixed(1)} ms | ${/syscw: \d+/.exec(readFileSync("/proc/self/io", "utf8"))?.[0]}\n`);
-        gcs = []; eld.reset();
-      }
       // The server's own clock: an overloaded server answers late, and the late answer must not stretch the window.
       process.send!({ type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros() });
     } else if (m?.cmd === "stop") {

@@ -32,6 +32,7 @@ export class MessageService {
   /** Each stage's latency series, looked up once (a message is timed seven times). */
   private readonly timers: ReadonlyMap<string, StageTimer>;
   private readonly deliverTimer: StageTimer;
+  private readonly observeStage = (stage: string, seconds: number) => this.timers.get(stage)?.observe(seconds);
 
   constructor(private readonly deps: MessageServiceDeps) {
     this.timers = new Map(deps.stages.map((s) => [s.name, deps.metrics.stageSeconds.stage(s.name)]));
@@ -116,7 +117,7 @@ export class MessageService {
     const ctx: SendContext = { tenant, session, room, rawText: input.text, text: "", now: Date.now(), hits: [] };
     if (input.replyTo !== undefined) ctx.replyTo = input.replyTo;
     if (input.clientId !== undefined) ctx.clientId = input.clientId;
-    const refusal = await runPipeline(this.deps.stages, ctx, (stage, s) => this.timers.get(stage)?.observe(s));
+    const refusal = await runPipeline(this.deps.stages, ctx, this.observeStage);
     if (refusal) {
       metrics.messages.inc("refused");
       metrics.refusals.inc(refusal.code);
@@ -176,13 +177,7 @@ export class MessageService {
       broadcaster.toRoom(tenant.id, ctx.room.id, "message", forAuthor);
     }
     // Bookkeeping after the broadcast: it must not delay delivery, and a failure here must not fail the ack.
-    void Promise.all([
-      store.touchRoom(tenant.id, ctx.room.id, ctx.now),
-      store.bumpRoomStat(tenant.id, ctx.room.id, "messages", ctx.now),
-      held ? store.bumpRoomStat(tenant.id, ctx.room.id, "held", ctx.now) : undefined,
-      store.bumpUser(tenant.id, session.user.id, "messages"),
-      held ? store.bumpUser(tenant.id, session.user.id, "held") : undefined,
-    ]).catch(() => undefined);
+    store.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }).catch(() => undefined);
     return forAuthor;
   }
 }

@@ -5,23 +5,20 @@ import type { SpamWindow } from "./types.ts";
  * The in-memory `SpamWindow`: the embedded store keeps one per tenant, unit tests use it directly.
  *
  * It is on the path of every message (two records each) and, at chat rates, holds hundreds of
- * thousands of records, so it is built to allocate nothing per record and to expire for free:
- * - records live in a ring of typed arrays (time, key check, member hash, link to the key's
- *   previous record). A typed array is one object to the garbage collector whatever it holds, so
- *   a minute of records costs the collector nothing to trace (as JS objects they were most of the
- *   server's heap, and every major GC paid for them). The ring doubles while its oldest record is
- *   still inside the window, up to `maxRecords`; past that the oldest records are forgotten first;
- * - an index maps each key to its newest record. It has two generations, each one window long:
- *   when the current one is a window old it becomes the previous one, and the old previous one
- *   (whose records are all out of the window by then) is dropped whole. Nothing ever sweeps;
- * - keys are indexed by 31 bits of a 53-bit hash (a small integer, so the index holds no key
- *   strings and no boxed numbers) and each record keeps 22 more bits to tell keys apart that share
- *   those 31. Members are compared by a 32-bit hash. A wrong count would need two keys to agree
- *   on all 53 bits, or two members of one key on 32.
- *
- * Memory is bounded by `maxRecords` and `maxKeys` (a flood of distinct keys turns the index's
- * generations early, so some records are forgotten before their window ends rather than memory
- * growing without end).
+ * thousands of records, so it allocates nothing per record, never sweeps, and gives the garbage
+ * collector nothing to trace: everything lives in typed arrays, which the collector sees as a
+ * handful of objects whatever they hold. (As JS objects in Maps, these records were most of a busy
+ * server's heap, and every major GC paid for them.)
+ * - Records sit in a ring (time, key hash, member hash, link to the previous record of the same
+ *   index slot), numbered by a sequence: record s is in slot s mod capacity until overwritten.
+ *   The ring doubles while the record it would overwrite is still inside the window, up to
+ *   `maxRecords`; past that the oldest records are forgotten first.
+ * - A direct-mapped index, twice the ring's size, holds per slot (chosen by the key's hash) the
+ *   newest record. Keys that share a slot share one chain, newest first; a walk skips the records
+ *   whose 53-bit key hash differs and stops at the first one that is out of the window or
+ *   overwritten. So nothing ever expires explicitly: old entries are simply never reached.
+ * - A wrong count would need two keys to agree on all 53 bits of their hash, or two members of
+ *   one key on 32.
  *
  * @example
  *   const w = createMemorySpamWindow();
@@ -31,23 +28,19 @@ import type { SpamWindow } from "./types.ts";
 export interface MemorySpamWindowOptions {
   /** Most records kept (rounded up to a power of two); the oldest go first past it. */
   maxRecords?: number;
-  /** Most keys in one index generation; past it the generations turn early. */
-  maxKeys?: number;
   /** Most records counted per key; thresholds are far lower, so older ones add nothing. */
   maxPerKey?: number;
 }
 
 export interface MemorySpamWindow extends SpamWindow {
-  /** Keys currently indexed (for tests of the memory bound). */
-  readonly size: number;
-  /** Records the ring can hold before it grows or forgets (for tests of the memory bound). */
+  /** Records the ring holds before it grows or forgets (for tests of the memory bound). */
   readonly capacity: number;
   /** The same as `record`, without the promise (the embedded store calls it in its own async method). */
   recordSync(key: string, member: string, windowMs: number, now: number): { count: number; distinct: number };
 }
 
 const INITIAL_CAPACITY = 1024;
-const TWO_31 = 0x80000000;
+const TWO_32 = 0x100000000;
 
 /** 32-bit FNV-1a of a string, as a signed int (fits an Int32Array). */
 function hash32(s: string): number {
@@ -59,76 +52,74 @@ function hash32(s: string): number {
 export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): MemorySpamWindow {
   const maxRecords = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, opts.maxRecords ?? 1 << 20)));
   const maxPerKey = opts.maxPerKey ?? 256;
-  const maxKeys = opts.maxKeys ?? 1 << 20;
 
   let capacity = INITIAL_CAPACITY;
   let at = new Float64Array(capacity);
-  let check = new Int32Array(capacity);
+  let keyLo = new Int32Array(capacity);
+  let keyHi = new Int32Array(capacity);
   let member = new Int32Array(capacity);
-  /** Sequence number of the same key's previous record, or -1. */
+  /** Sequence number of the previous record of the same index slot, or -1. */
   let prev = new Float64Array(capacity);
-  /** Records written so far; record s sits in slot s mod capacity while s >= written - capacity. */
+  /** Per index slot: 1 + the sequence number of its newest record, or 0. */
+  let index = new Float64Array(capacity * 2);
+  /** Records written so far. */
   let written = 0;
-
-  let current = new Map<number, number>();
-  let previous = new Map<number, number>();
-  let currentSince = -Infinity;
 
   const alive = (s: number) => s >= 0 && s >= written - capacity;
 
-  /** Doubles the ring, keeping every record's sequence number (only the slots move). */
+  /** Doubles the ring and the index; records keep their numbers, chains are rebuilt for the new slots. */
   const grow = () => {
-    const next = capacity * 2;
-    const a = new Float64Array(next), c = new Int32Array(next), m = new Int32Array(next), p = new Float64Array(next);
+    const cap = capacity * 2;
+    const a = new Float64Array(cap), lo = new Int32Array(cap), hi = new Int32Array(cap), m = new Int32Array(cap), p = new Float64Array(cap);
+    const idx = new Float64Array(cap * 2);
+    const mask = cap * 2 - 1;
     for (let s = Math.max(0, written - capacity); s < written; s++) {
-      const from = s % capacity, to = s % next;
-      a[to] = at[from]!; c[to] = check[from]!; m[to] = member[from]!; p[to] = prev[from]!;
+      const from = s % capacity, to = s % cap;
+      a[to] = at[from]!; lo[to] = keyLo[from]!; hi[to] = keyHi[from]!; m[to] = member[from]!;
+      const slot = lo[to]! & mask;
+      p[to] = idx[slot]! - 1;
+      idx[slot] = s + 1;
     }
-    capacity = next; at = a; check = c; member = m; prev = p;
+    capacity = cap; at = a; keyLo = lo; keyHi = hi; member = m; prev = p; index = idx;
   };
 
   const recordSync = (key: string, who: string, windowMs: number, now: number) => {
-    if (now - currentSince >= windowMs || current.size >= maxKeys) {
-      // Two turns without records in between: the current generation is out of the window too.
-      previous = now - currentSince >= 2 * windowMs ? new Map() : current;
-      current = new Map();
-      currentSince = now;
-    }
     const cutoff = now - windowMs;
-    // The slot about to be reused still holds a record inside the window: grow rather than forget it.
+    // The record about to be overwritten is still inside the window: grow rather than forget it.
     if (written >= capacity && capacity < maxRecords && at[written % capacity]! > cutoff) grow();
 
     const h = hash53(key);
-    const idx = h % TWO_31;
-    const chk = Math.floor(h / TWO_31) | 0;
-    const head = current.get(idx) ?? previous.get(idx);
+    const lo = h >>> 0 | 0;
+    const hi = Math.floor(h / TWO_32);
+    const slot = lo & (index.length - 1);
+    const head = index[slot]! - 1;
     const s = written++;
-    const slot = s % capacity;
-    at[slot] = now;
-    check[slot] = chk;
-    member[slot] = hash32(who);
-    prev[slot] = head !== undefined && alive(head) ? head : -1;
-    current.set(idx, s);
+    const r0 = s % capacity;
+    at[r0] = now;
+    keyLo[r0] = lo;
+    keyHi[r0] = hi;
+    member[r0] = hash32(who);
+    prev[r0] = alive(head) ? head : -1;
+    index[slot] = s + 1;
 
-    // Walk the key's records, newest first, until one is out of the window (or overwritten).
+    // Walk the slot's chain, newest first, until a record is out of the window or overwritten.
     // Distinct members: a short list while few (the usual case), a Set once there are many.
     const few: number[] = [];
     let many: Set<number> | undefined;
     let count = 0;
     for (let r = s; alive(r) && count < maxPerKey; r = prev[r % capacity]!) {
-      const sl = r % capacity;
-      if (at[sl]! <= cutoff) break;
-      if (check[sl] !== chk) continue; // another key sharing the index's 31 bits
+      const i = r % capacity;
+      if (at[i]! <= cutoff) break;
+      if (keyLo[i] !== lo || keyHi[i] !== hi) continue; // another key of the same slot
       count++;
-      const m = member[sl]!;
-      if (many) many.add(m);
-      else if (!few.includes(m) && few.push(m) > 16) many = new Set(few);
+      const mh = member[i]!;
+      if (many) many.add(mh);
+      else if (!few.includes(mh) && few.push(mh) > 16) many = new Set(few);
     }
     return { count, distinct: many ? many.size : few.length };
   };
 
   return {
-    get size() { return current.size + previous.size; },
     get capacity() { return capacity; },
     recordSync,
     async record(key, who, windowMs, now) { return recordSync(key, who, windowMs, now); },

@@ -142,6 +142,15 @@ export class MemoryStore implements Store {
     return copy(next);
   }
   async touchRoom(tenant: string, room: string, at: number) { this.t(tenant).roomActivity.set(room, at); }
+  async recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }) {
+    this.t(tenant).roomActivity.set(post.room, post.at);
+    this.countRoom(tenant, post.room, "messages", post.at);
+    this.countUser(tenant, post.userId, "messages", 1);
+    if (post.held) {
+      this.countRoom(tenant, post.room, "held", post.at);
+      this.countUser(tenant, post.userId, "held", 1);
+    }
+  }
   async listRooms(tenant: string, limit: number) {
     return [...this.t(tenant).roomActivity.entries()]
       .map(([id, lastActive]) => ({ id, lastActive }))
@@ -352,7 +361,8 @@ export class MemoryStore implements Store {
     const r = this.t(tenant).users.get(userId);
     return r ? copy(r) : null;
   }
-  async bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) {
+  async bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) { this.countUser(tenant, userId, field, by); }
+  private countUser(tenant: string, userId: string, field: UserCounter, by: number) {
     const users = this.t(tenant).users;
     let rec = users.get(userId);
     if (!rec) {
@@ -404,7 +414,8 @@ export class MemoryStore implements Store {
   }
 
   // ---- stats
-  async bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
+  async bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) { this.countRoom(tenant, room, field, at); }
+  private countRoom(tenant: string, room: string, field: RoomCounter, at: number) {
     const stats = this.t(tenant).stats;
     let buckets = stats.get(room);
     if (!buckets) { buckets = new Map(); stats.set(room, buckets); }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
@@ -328,17 +328,26 @@ export class RedisStore implements Store {
     return this.guard(async () => (await this.readUsers(tenant, [enc(userId)]))[0] ?? null);
   }
   bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) {
+    return this.guard(async () => { await exec(this.queueUserBump(this.client.multi(), tenant, userId, [field], by)); });
+  }
+  /** Queues on `m` what bumping `fields` of a user's counters takes (creating a placeholder record if none). */
+  private queueUserBump(m: ChainableCommander, tenant: string, userId: string, fields: readonly UserCounter[], by: number) {
+    const key = this.key(tenant, "u:", userId);
+    const users = `${this.t(tenant)}users`;
+    const at = this.now();
+    const fallback: Author = { id: userId, name: userId, role: "member" };
+    m.hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at);
+    for (const field of fields) m.hincrby(key, `c:${field}`, by);
+    m.zadd(users, "NX", 0, enc(userId));
+    if (fields.includes("messages")) m.zincrby(users, by, enc(userId));
+    return m;
+  }
+  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }) {
     return this.guard(async () => {
-      const key = this.key(tenant, "u:", userId);
-      const users = `${this.t(tenant)}users`;
-      const at = this.now();
-      const fallback: Author = { id: userId, name: userId, role: "member" };
-      const m = this.client.multi()
-        .hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at)
-        .hincrby(key, `c:${field}`, by)
-        .zadd(users, "NX", 0, enc(userId));
-      if (field === "messages") m.zincrby(users, by, enc(userId));
-      await exec(m);
+      const fields: ("messages" | "held")[] = post.held ? ["messages", "held"] : ["messages"];
+      const m = this.client.multi().zadd(`${this.t(tenant)}rooms`, post.at, post.room);
+      for (const field of fields) this.queueRoomStat(m, tenant, post.room, field, post.at);
+      await exec(this.queueUserBump(m, tenant, post.userId, fields, 1));
     });
   }
   listUsers(tenant: string, limit: number) {
@@ -385,13 +394,16 @@ export class RedisStore implements Store {
 
   // ---- stats
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
-    return this.guard(async () => {
-      const minute = Math.floor(at / 60_000) * 60_000;
-      await runScript(
-        this.client, "cstStat", [this.key(tenant, "st:", room), `${this.t(tenant)}strooms`],
-        [`${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS],
-      );
-    });
+    return this.guard(async () => { await exec(this.queueRoomStat(this.client.multi(), tenant, room, field, at)); });
+  }
+  /** Queues on `m` the stats script for one room counter in `at`'s minute. */
+  private queueRoomStat(m: ChainableCommander, tenant: string, room: string, field: RoomCounter, at: number) {
+    const minute = Math.floor(at / 60_000) * 60_000;
+    (m as unknown as Record<"cstStat", (...a: (string | number)[]) => unknown>).cstStat(
+      this.key(tenant, "st:", room), `${this.t(tenant)}strooms`,
+      `${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS,
+    );
+    return m;
   }
   roomStats(tenant: string, since: number) {
     return this.guard(async () => {

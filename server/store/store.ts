@@ -31,6 +31,12 @@ export interface Store extends SpamWindowStore {
   updateRoomState(tenant: string, room: string, patch: Partial<RoomState>): Promise<RoomState>;
   /** Records that a room exists and was active at `at` (for the back office room list). */
   touchRoom(tenant: string, room: string, at: number): Promise<void>;
+  /**
+   * The bookkeeping of one posted message, in one call (one round trip on Redis): the room's
+   * activity (touchRoom), its minute's `messages` stat (and `held` when held), and the author's
+   * `messages` counter (and `held`), exactly as the separate calls would do them.
+   */
+  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): Promise<void>;
   listRooms(tenant: string, limit: number): Promise<{ id: string; lastActive: number }[]>;
 
   // ---- messages ---------------------------------------------------------------------------

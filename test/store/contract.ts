@@ -497,6 +497,25 @@ export function storeContract(name: string, make: MakeStore): void {
         expect(await store.roomStats(B, 0)).toStrictEqual({});
       });
 
+      it("records a post's bookkeeping in one call: room activity, minute stats, author counters", async () => {
+        const m0 = Math.floor(T0 / 60_000) * 60_000;
+        await store.recordPost(A, { room: "faq", userId: "poster", at: m0 + 1_000, held: false });
+        await store.recordPost(A, { room: "faq", userId: "poster", at: m0 + 2_000, held: true });
+        await Promise.all(Array.from({ length: 5 }, (_, i) => store.recordPost(A, { room: "tips", userId: `u${i}`, at: m0 + 3_000, held: false })));
+        expect(await store.roomStats(A, m0)).toStrictEqual({
+          faq: [{ minute: m0, messages: 2, held: 1, flags: 0 }],
+          tips: [{ minute: m0, messages: 5, held: 0, flags: 0 }],
+        });
+        expect((await store.listRooms(A, 10)).map((r) => [r.id, r.lastActive])).toStrictEqual([["tips", m0 + 3_000], ["faq", m0 + 2_000]]);
+        const poster = (await store.getUser(A, "poster"))!;
+        expect(poster.user).toStrictEqual({ id: "poster", name: "poster", role: "member" });
+        expect(poster.counters).toMatchObject({ messages: 2, held: 1, removed: 0 });
+        expect((await store.listUsers(A, 1)).map((u) => [u.user.id, u.counters.messages])).toStrictEqual([["poster", 2]]);
+        // Another tenant sees none of it.
+        expect(await store.roomStats(B, 0)).toStrictEqual({});
+        expect(await store.getUser(B, "poster")).toBeNull();
+      });
+
       it("sums presence over live nodes and drops a node whose report expired", async () => {
         await store.reportPresence("n1", A, { faq: 2, "a:b": 1 }, 60_000);
         await store.reportPresence("n2", A, { faq: 3 }, 150);

@@ -148,7 +148,8 @@ export class MessageService {
     const message: StoredMessage = {
       id: newId("m_"),
       room: ctx.room.id,
-      author: { ...session.user },
+      // Shared, not copied: a session's user is replaced, never changed, once the handshake is over.
+      author: session.user,
       text: ctx.text,
       createdAt: ctx.now,
       status: held ? "held" : "visible",

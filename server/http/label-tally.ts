@@ -15,6 +15,7 @@ export class LabelTally {
   constructor(opts: { name: string; help: string; label: string; registers: Registry[] }) {
     const pending = this.pending;
     const label = opts.label;
+    // Reached through the registries it is given; nothing here needs to hold it.
     new Counter({
       name: opts.name, help: opts.help, labelNames: [label], registers: opts.registers,
       collect() {

@@ -42,13 +42,6 @@ export interface MemorySpamWindow extends SpamWindow {
 const INITIAL_CAPACITY = 1024;
 const TWO_32 = 0x100000000;
 
-/** 32-bit FNV-1a of a string, as a signed int (fits an Int32Array). */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
 export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): MemorySpamWindow {
   const maxRecords = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, opts.maxRecords ?? 1 << 20)));
   const maxPerKey = opts.maxPerKey ?? 256;
@@ -98,7 +91,7 @@ export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): Memo
     at[r0] = now;
     keyLo[r0] = lo;
     keyHi[r0] = hi;
-    member[r0] = hash32(who);
+    member[r0] = hash53(who) | 0; // its low 32 bits
     prev[r0] = alive(head) ? head : -1;
     index[slot] = s + 1;
 

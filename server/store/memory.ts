@@ -13,6 +13,8 @@ const KEEP_IPS = 20;
 const KEEP_DEVICES = 10;
 const AUDIT_KEEP = 100_000;
 const STATS_KEEP_MS = 60 * 60_000;
+/** Idempotency keys kept before the first sweep of expired ones. */
+const IDEMPOTENCY_SWEEP_FLOOR = 50_000;
 
 interface TenantData {
   rooms: Map<string, RoomState>;
@@ -21,6 +23,8 @@ interface TenantData {
   timelines: Map<string, string[]>;
   userMessages: Map<string, string[]>;
   idempotency: Map<string, { id: string; expires: number }>;
+  /** The size at which `idempotency` is next swept of expired keys (see appendMessage). */
+  idempotencySweepAt: number;
   helpful: Map<string, Set<string>>;
   flags: Map<string, Flag[]>;
   /** How many of a message's flags (the oldest) stopped counting towards hiding at its last resetFlagCount. */
@@ -73,22 +77,6 @@ function copyPlain(v: unknown): unknown {
   return out;
 }
 
-/** Maps swept of expired entries, and the size at which each is swept next. */
-const nextSweep = new WeakMap<Map<string, unknown>, number>();
-
-/**
- * Sweeps `map` once it outgrows `floor` and has doubled since its last sweep. Sweeping whenever it
- * is above a fixed size would rescan the whole map on every insert while that many entries are
- * live at once (idempotency keys live ten minutes: 50,000 of them are 25 s of a 2,000 msg/s chat
- * whose clients all send a clientId): O(map) per message.
- * Sweeps only drop expired entries, which every read already ignores, so results are unchanged.
- */
-function sweepWhenGrown(map: Map<string, unknown>, floor: number, sweep: () => void): void {
-  if (map.size <= (nextSweep.get(map) ?? floor)) return;
-  sweep();
-  nextSweep.set(map, Math.max(floor, 2 * map.size));
-}
-
 /**
  * The embedded store: one process, no persistence. Every method is atomic because the
  * event loop runs each one to completion without awaiting in between.
@@ -120,7 +108,7 @@ export class MemoryStore implements Store {
     if (!d) {
       d = {
         rooms: new Map(), roomActivity: new Map(), messages: new Map(), timelines: new Map(), userMessages: new Map(),
-        idempotency: new Map(), helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
+        idempotency: new Map(), idempotencySweepAt: IDEMPOTENCY_SWEEP_FLOOR, helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
         ipBlocks: new Map(), roles: new Map(), users: new Map(), audit: [], auditSeq: 0,
         filterEdits: copy(EMPTY_FILTER_EDITS) as FilterEdits, stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
       };
@@ -169,7 +157,13 @@ export class MemoryStore implements Store {
         if (m) return { message: copy(m), duplicate: true };
       }
       d.idempotency.set(opts.idempotency.key, { id: message.id, expires: now + opts.idempotency.ttlMs });
-      sweepWhenGrown(d.idempotency, 50_000, () => this.pruneIdempotency(d, now));
+      // Swept only once the map has doubled since its last sweep: sweeping whenever it is above a
+      // fixed size would rescan every live key on each message (keys live ten minutes: 50,000 are
+      // 25 s of a 2,000 msg/s chat whose clients all send a clientId). Reads ignore expired keys.
+      if (d.idempotency.size > d.idempotencySweepAt) {
+        this.pruneIdempotency(d, now);
+        d.idempotencySweepAt = Math.max(IDEMPOTENCY_SWEEP_FLOOR, 2 * d.idempotency.size);
+      }
     }
     // Handed over by the caller (see Store.appendMessage): kept as is, copied only on the way out.
     d.messages.set(message.id, message);

@@ -368,7 +368,7 @@ async function runLoadChild(): Promise<void> {
       process.send!({ type: "ready" });
     } else if (m.cmd === "run") {
       process.send!({ type: "result", ...(await load(m.phase ?? 0, m.warmupMs ?? 1000)) });
-    } else if (m.cmd === "close") {
+    } else if (m.cmd === "stop") {
       for (const { s } of mine) s.close();
       process.exit(0);
     }
@@ -506,20 +506,12 @@ function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number, ma
   });
 }
 
+/** Asks a child (server or generator) to stop and waits for it to exit; kills it after 5 s. */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try { child.send({ cmd: "stop" }); } catch { /* already gone */ }
   const hard = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(hard);
-}
-
-async function closeLoader(loader: ChildProcess): Promise<void> {
-  if (loader.exitCode !== null || loader.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => loader.once("exit", () => resolve()));
-  try { loader.send({ cmd: "close" }); } catch { /* gone */ }
-  const hard = setTimeout(() => loader.kill("SIGKILL"), 5000);
   await exited;
   clearTimeout(hard);
 }
@@ -598,7 +590,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
     }
   } finally {
     for (const { loaders, server } of live) {
-      await Promise.all(loaders.map(closeLoader));
+      await Promise.all(loaders.map(stopChild));
       await server.stop();
     }
   }

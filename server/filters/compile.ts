@@ -50,29 +50,18 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
 
 class Filters implements CompiledFilters {
   readonly termCount: number;
-  // The pipeline's spam, words and links stages judge the same text: normalise it once for all three.
-  #lastText: string | undefined;
-  #lastNorm: NormalizedText | undefined;
 
   constructor(private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher) {
     this.termCount = lexicon.size;
     Object.freeze(this);
   }
 
-  normalized(text: string): NormalizedText {
-    if (text === this.#lastText && this.#lastNorm) return this.#lastNorm;
-    const n = normalize(text);
-    this.#lastText = text;
-    this.#lastNorm = n;
-    return n;
+  words(text: string, norm: NormalizedText = normalize(text)): Hit[] {
+    return this.lexicon.match(norm);
   }
 
-  words(text: string): Hit[] {
-    return this.lexicon.match(this.normalized(text));
-  }
-
-  links(text: string): Hit[] {
-    return this.linkMatcher.match(this.normalized(text));
+  links(text: string, norm: NormalizedText = normalize(text)): Hit[] {
+    return this.linkMatcher.match(norm);
   }
 }
 

@@ -34,12 +34,10 @@ export interface FilterLists {
 export interface CompiledFilters {
   /** Number of terms in the compiled lexicon (built-in plus tenant terms, minus allow/removed). */
   readonly termCount: number;
-  /** Words stage: whole-word lexicon hits. */
-  words(text: string): Hit[];
-  /** Links stage: links that the tenant's link mode does not allow. */
-  links(text: string): Hit[];
-  /** The normalised text the stages judge; the same text twice in a row is normalised once. */
-  normalized(text: string): NormalizedText;
+  /** Words stage: whole-word lexicon hits. `norm` is `normalize(text)` when the caller has it already. */
+  words(text: string, norm?: NormalizedText): Hit[];
+  /** Links stage: links that the tenant's link mode does not allow. `norm` as for `words`. */
+  links(text: string, norm?: NormalizedText): Hit[];
 }
 
 /** A sliding window shared by the nodes of a cluster (the store provides it). */

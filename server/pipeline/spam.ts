@@ -1,4 +1,4 @@
-import type { Stage } from "./stage.ts";
+import { normalizedText, type Stage } from "./stage.ts";
 
 /** Spam: repeats, raids and floods, in a window shared by every node (SPEC §6.1.4). */
 export function createSpamStage(): Stage {
@@ -8,7 +8,7 @@ export function createSpamStage(): Stage {
       const { tenant } = ctx;
       const hit = await tenant.spam.check({
         tenant: tenant.id, room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now,
-        norm: tenant.filters().normalized(ctx.text),
+        norm: normalizedText(ctx),
       });
       return hit ? { hits: [hit] } : undefined;
     },

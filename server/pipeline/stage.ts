@@ -2,6 +2,7 @@ import type { Ban } from "../../client-sdk/src/protocol.ts";
 import type { ResolvedRoom } from "../chat/room-directory.ts";
 import type { SessionData } from "../chat/session.ts";
 import type { CausetteError } from "../errors.ts";
+import { normalize, type NormalizedText } from "../filters/normalize.ts";
 import type { Hit } from "../filters/types.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 
@@ -20,6 +21,13 @@ export interface SendContext {
   shadowBan?: Ban;
   /** Filter hits collected by the spam, words and links stages. */
   hits: Hit[];
+  /** `normalize(text)`, computed by the first stage that needs it (see normalizedText). */
+  norm?: NormalizedText;
+}
+
+/** The normalised text the spam, words and links stages judge: computed once per message. */
+export function normalizedText(ctx: SendContext): NormalizedText {
+  return (ctx.norm ??= normalize(ctx.text));
 }
 
 /**

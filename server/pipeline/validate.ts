@@ -36,7 +36,8 @@ export function createValidateStage(): Stage {
       if (ctx.rawText.length > ctx.room.maxLength * 4 + 64) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
       const text = cleanText(ctx.rawText);
       if (!text) return { refuse: new CausetteError("empty_message") };
-      if (charLength(text) > ctx.room.maxLength) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
+      // A code-point count never exceeds the UTF-16 length: only long texts need counting.
+      if (text.length > ctx.room.maxLength && charLength(text) > ctx.room.maxLength) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
       ctx.text = text;
       return undefined;
     },

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 
 /**
  * The Lua scripts behind RedisStore's atomic operations. A script runs alone on the server, so
@@ -345,9 +345,14 @@ export function defineScripts(client: Redis): void {
   for (const [name, s] of Object.entries(SCRIPTS)) client.defineCommand(name, { numberOfKeys: s.keys, lua: s.lua });
 }
 
-/** Runs a script registered by `defineScripts`. */
-export function runScript(client: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+/**
+ * Runs a script registered by `defineScripts` on a client, or queues it on a MULTI/pipeline
+ * (whose `exec` then carries its reply).
+ */
+export function runScript(client: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown>;
+export function runScript(client: ChainableCommander, name: ScriptName, keys: string[], args: (string | number)[]): ChainableCommander;
+export function runScript(client: Redis | ChainableCommander, name: ScriptName, keys: string[], args: (string | number)[]): unknown {
   if (keys.length !== SCRIPTS[name].keys) throw new Error(`${name} takes ${SCRIPTS[name].keys} keys`);
-  const fn = (client as unknown as Record<ScriptName, (...a: (string | number)[]) => Promise<unknown>>)[name];
+  const fn = (client as unknown as Record<ScriptName, (...a: (string | number)[]) => unknown>)[name];
   return fn.call(client, ...keys, ...args);
 }

@@ -346,7 +346,7 @@ export class RedisStore implements Store {
     return this.guard(async () => {
       const fields: ("messages" | "held")[] = post.held ? ["messages", "held"] : ["messages"];
       const m = this.client.multi().zadd(`${this.t(tenant)}rooms`, post.at, post.room);
-      for (const field of fields) this.queueRoomStat(m, tenant, post.room, field, post.at);
+      for (const field of fields) runScript(m, "cstStat", ...this.statCall(tenant, post.room, field, post.at));
       await exec(this.queueUserBump(m, tenant, post.userId, fields, 1));
     });
   }
@@ -394,16 +394,12 @@ export class RedisStore implements Store {
 
   // ---- stats
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
-    return this.guard(async () => { await exec(this.queueRoomStat(this.client.multi(), tenant, room, field, at)); });
+    return this.guard(async () => { await runScript(this.client, "cstStat", ...this.statCall(tenant, room, field, at)); });
   }
-  /** Queues on `m` the stats script for one room counter in `at`'s minute. */
-  private queueRoomStat(m: ChainableCommander, tenant: string, room: string, field: RoomCounter, at: number) {
+  /** Keys and arguments of the stats script for one room counter in `at`'s minute. */
+  private statCall(tenant: string, room: string, field: RoomCounter, at: number): [string[], (string | number)[]] {
     const minute = Math.floor(at / 60_000) * 60_000;
-    (m as unknown as Record<"cstStat", (...a: (string | number)[]) => unknown>).cstStat(
-      this.key(tenant, "st:", room), `${this.t(tenant)}strooms`,
-      `${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS,
-    );
-    return m;
+    return [[this.key(tenant, "st:", room), `${this.t(tenant)}strooms`], [`${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS]];
   }
   roomStats(tenant: string, since: number) {
     return this.guard(async () => {

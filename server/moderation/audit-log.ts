@@ -1,6 +1,6 @@
 import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
-import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { decodeCursor, encodeCursor, refuseCursor } from "./opaque-cursor.ts";
 import type { Broadcaster } from "../realtime/broadcaster.ts";
 import type { Store } from "../store/store.ts";
 
@@ -34,7 +34,7 @@ export class AuditLog {
     const limit = q.limit ?? 50;
     const filtered = q.action !== undefined || q.actor !== undefined;
     const matches = (e: AuditEntry) => (q.action === undefined || e.action === q.action) && (q.actor === undefined || e.actor.id === q.actor);
-    let { c: storeCursor, s: skip } = decodeCursor(q.cursor);
+    let { c: storeCursor, s: skip } = decodeAuditCursor(q.cursor);
     const out: AuditEntry[] = [];
     let scanned = 0;
     for (;;) {
@@ -47,29 +47,26 @@ export class AuditLog {
         out.push(e);
         if (out.length === limit) {
           // More of this page is left, or more pages: resume right after this entry.
-          if (i + 1 < page.entries.length) return { entries: out, cursor: encodeCursor(storeCursor, i + 1) };
-          return page.cursor ? { entries: out, cursor: encodeCursor(page.cursor, 0) } : { entries: out };
+          if (i + 1 < page.entries.length) return { entries: out, cursor: encodeAuditCursor(storeCursor, i + 1) };
+          return page.cursor ? { entries: out, cursor: encodeAuditCursor(page.cursor, 0) } : { entries: out };
         }
       }
       if (!page.cursor) return { entries: out };
       storeCursor = page.cursor;
       skip = 0;
-      if (scanned >= SCAN_BUDGET) return { entries: out, cursor: encodeCursor(storeCursor, 0) };
+      if (scanned >= SCAN_BUDGET) return { entries: out, cursor: encodeAuditCursor(storeCursor, 0) };
     }
   }
 }
 
-function encodeCursor(c: string | undefined, s: number): string {
-  return Buffer.from(JSON.stringify({ c: c ?? null, s })).toString("base64url");
+function encodeAuditCursor(c: string | undefined, s: number): string {
+  return encodeCursor({ c: c ?? null, s });
 }
 
-function decodeCursor(cursor: string | undefined): { c: string | undefined; s: number } {
+function decodeAuditCursor(cursor: string | undefined): { c: string | undefined; s: number } {
   if (!cursor) return { c: undefined, s: 0 };
-  let v: { c?: unknown; s?: unknown } | undefined;
-  try { v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as typeof v; } catch { v = undefined; }
-  const s = v?.s;
-  if (!v || (v.c !== null && typeof v.c !== "string") || typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > 10_000) {
-    throw new CausetteError("invalid_payload", "cursor: not a cursor this server issued");
-  }
+  const v = decodeCursor(cursor);
+  const s = v.s;
+  if ((v.c !== null && typeof v.c !== "string") || typeof s !== "number" || !Number.isInteger(s) || s < 0 || s > 10_000) refuseCursor();
   return { c: typeof v.c === "string" ? v.c : undefined, s };
 }

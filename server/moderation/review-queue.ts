@@ -4,6 +4,7 @@ import { CausetteError } from "../errors.ts";
 import type { StoredMessage } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
+import { decodeCursor, encodeCursor, refuseCursor } from "./opaque-cursor.ts";
 import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
 
@@ -126,14 +127,11 @@ export class ReviewQueue {
 const CURSOR_TAG = "q1";
 
 function encodeQueueCursor(storeCursor: string): string {
-  return Buffer.from(JSON.stringify({ v: CURSOR_TAG, c: storeCursor })).toString("base64url");
+  return encodeCursor({ v: CURSOR_TAG, c: storeCursor });
 }
 
 function decodeQueueCursor(cursor: string): string {
-  let v: { v?: unknown; c?: unknown } | undefined;
-  try { v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as typeof v; } catch { v = undefined; }
-  if (!v || typeof v !== "object" || v.v !== CURSOR_TAG || typeof v.c !== "string" || !v.c) {
-    throw new CausetteError("invalid_payload", "cursor: not a cursor this server issued");
-  }
+  const v = decodeCursor(cursor);
+  if (v.v !== CURSOR_TAG || typeof v.c !== "string" || !v.c) refuseCursor();
   return v.c;
 }

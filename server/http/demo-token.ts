@@ -7,13 +7,25 @@ import { sendError } from "./send-error.ts";
 
 /** Only this tenant ever gets demo tokens: it is the one whose secret ships in the repository. */
 const DEMO_TENANT = "demo";
-const ROLES = new Set(["member", "expert", "moderator", "manager"]);
 const TTL_SEC = 2 * 3600;
+
+/** What the route accepts; the OpenAPI document is built from these too. */
+export const DEMO_TOKEN_RULES = {
+  roles: ["member", "expert", "moderator", "manager"],
+  nameMax: 40,
+  sub: /^[a-z0-9-]{1,48}$/,
+} as const;
+const ROLES = new Set<string>(DEMO_TOKEN_RULES.roles);
+
+/** The demo tenant's signing secret when `POST /api/v1/demo/token` is mounted, else undefined. */
+function demoSecret(config: Readonly<Config>): string | undefined {
+  if (config.server.production) return undefined;
+  return config.tenants.find((t) => t.id === DEMO_TENANT)?.auth.hs256Secret;
+}
 
 /** Whether `POST /api/v1/demo/token` is mounted (the OpenAPI document lists it only then). */
 export function demoTokenEnabled(config: Readonly<Config>): boolean {
-  const tenant = config.tenants.find((t) => t.id === DEMO_TENANT);
-  return !config.server.production && !!tenant?.auth.hs256Secret;
+  return !!demoSecret(config);
 }
 
 /**
@@ -25,16 +37,16 @@ export function demoTokenEnabled(config: Readonly<Config>): boolean {
  */
 export function demoTokenRoutes(config: Readonly<Config>): Router {
   const r = Router();
+  const secret = demoSecret(config);
   const tenant = config.tenants.find((t) => t.id === DEMO_TENANT);
-  const secret = tenant?.auth.hs256Secret;
-  if (!demoTokenEnabled(config) || !tenant || !secret) return r;
+  if (!secret || !tenant) return r;
   const key = new TextEncoder().encode(secret);
   r.post("/api/v1/demo/token", express.json({ limit: "2kb" }), async (req, res) => {
     const body = (req.body ?? {}) as { role?: unknown; name?: unknown; sub?: unknown };
     const role = typeof body.role === "string" ? body.role : "";
-    if (!ROLES.has(role)) return sendError(res, new CausetteError("invalid_payload", "role: one of member, expert, moderator, manager"));
-    const name = typeof body.name === "string" ? body.name.trim().slice(0, 40) : "";
-    const sub = typeof body.sub === "string" && /^[a-z0-9-]{1,48}$/.test(body.sub) ? body.sub : `demo-${role}-${randomBytes(4).toString("hex")}`;
+    if (!ROLES.has(role)) return sendError(res, new CausetteError("invalid_payload", `role: one of ${DEMO_TOKEN_RULES.roles.join(", ")}`));
+    const name = typeof body.name === "string" ? body.name.trim().slice(0, DEMO_TOKEN_RULES.nameMax) : "";
+    const sub = typeof body.sub === "string" && DEMO_TOKEN_RULES.sub.test(body.sub) ? body.sub : `demo-${role}-${randomBytes(4).toString("hex")}`;
     const token = await new SignJWT({ name: name || sub, role })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setSubject(sub)

@@ -3,6 +3,8 @@ import { ERROR_CODES } from "../../client-sdk/src/protocol.ts";
 import { adminSchemas } from "../realtime/admin-schemas.ts";
 import { MAX_PAYLOAD_BYTES } from "../realtime/handler.ts";
 import type { RestRoute } from "./admin-api.ts";
+import { DEMO_TOKEN_RULES } from "./demo-token.ts";
+import { MAX_PATH, PATH_RULE } from "./widget-config.ts";
 
 type Json = Record<string, unknown>;
 
@@ -109,7 +111,7 @@ function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { de
       security: [],
       parameters: [
         { name: "tenant", in: "path", required: true, schema: { type: "string" } },
-        { name: "path", in: "query", required: false, schema: { type: "string", maxLength: 512, default: "/" }, description: "The page path, starting with /" },
+        { name: "path", in: "query", required: false, schema: { type: "string", maxLength: MAX_PATH, default: "/" }, description: "The page path, starting with /" },
       ],
       responses: {
         200: {
@@ -120,7 +122,7 @@ function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { de
             properties: { tenant: { type: "string" }, name: { type: "string" }, show: { type: "boolean" }, room: { type: "string" }, guests: { type: "boolean" } },
           } } },
         },
-        400: errorResponse("invalid_payload: path must start with / and be at most 512 characters"),
+        400: errorResponse(`invalid_payload: ${PATH_RULE}`),
         404: errorResponse("unknown_tenant"),
       },
     },
@@ -134,7 +136,11 @@ function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { de
       requestBody: { required: true, content: { "application/json": { schema: {
         type: "object",
         required: ["role"],
-        properties: { role: { type: "string", enum: ["member", "expert", "moderator", "manager"] }, name: { type: "string", maxLength: 40 }, sub: { type: "string", pattern: "^[a-z0-9-]{1,48}$" } },
+        properties: {
+          role: { type: "string", enum: [...DEMO_TOKEN_RULES.roles] },
+          name: { type: "string", maxLength: DEMO_TOKEN_RULES.nameMax },
+          sub: { type: "string", pattern: DEMO_TOKEN_RULES.sub.source },
+        },
       } } } },
       responses: {
         200: { description: "`{ token, tenant, sub, role, expiresIn }`", content: { "application/json": { schema: { type: "object" } } } },

@@ -5,6 +5,10 @@ import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { sendError } from "./send-error.ts";
 
+/** The longest page path the widget config is asked for; the OpenAPI document uses it too. */
+export const MAX_PATH = 512;
+export const PATH_RULE = `path must start with / and be at most ${MAX_PATH} characters`;
+
 /** `/products/*` style page patterns, compiled once; `*` matches anything, the rest is literal. */
 function compilePages(patterns: readonly string[]): RegExp {
   const parts = patterns.map((p) => p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
@@ -35,7 +39,7 @@ export function widgetConfigRoutes(tenants: TenantRegistry): Router {
     const tenant = tenants.get(req.params.tenant);
     if (!tenant) return sendError(res, new CausetteError("unknown_tenant"));
     const path = typeof req.query.path === "string" ? req.query.path : "/";
-    if (path.length > 512 || !path.startsWith("/")) return sendError(res, new CausetteError("invalid_payload", "path must start with / and be at most 512 characters"));
+    if (path.length > MAX_PATH || !path.startsWith("/")) return sendError(res, new CausetteError("invalid_payload", PATH_RULE));
     const room = matchers.get(tenant.id)!.test(path) ? roomForPath(tenant, path) : undefined;
     const body: WidgetConfig = { tenant: tenant.id, name: tenant.config.name, show: room !== undefined, guests: tenant.config.guests };
     if (room) body.room = room;

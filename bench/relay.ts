@@ -25,6 +25,9 @@
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
+ *   --client NAME    the generators' client: wire (default; bench/wire-client.ts, a lean Socket.IO
+ *                    protocol client) or socket.io (socket.io-client, which costs the shared
+ *                    machine far more CPU per received message)
  *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
  *                    (each covers the whole run: every phase of its side)
  *
@@ -92,6 +95,8 @@ export interface RelayBenchOptions {
   rounds?: number;
   /** Load generator processes (default 1). */
   generators?: number;
+  /** The generators' client library (default "wire", see bench/wire-client.ts). */
+  client?: LoadClient;
   /** Sides to compare; default: bare relay, one Causette node, two Causette nodes over Redis. */
   sides?: RelaySide[];
   /** Print progress and the table (default true). */
@@ -324,8 +329,11 @@ function serveControl(close?: () => Promise<void>): void {
 // ---------------------------------------------------------------------------------------------
 // Load children
 
+/** Which client library the generators speak through (see `bench/wire-client.ts`). */
+export type LoadClient = "wire" | "socket.io";
+
 interface LoadConfig {
-  urls: string[]; clients: number; rooms: number; rate: number; seconds: number;
+  urls: string[]; clients: number; rooms: number; rate: number; seconds: number; client: LoadClient;
   /** This generator drives the rooms r with r mod generators === generator. */
   generator: number; generators: number;
 }
@@ -347,14 +355,43 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function runLoadChild(): Promise<void> {
+/** What the generator needs of a client, whichever library speaks the protocol. */
+interface LoadConn {
+  onMessage(handler: (msg: { text: string }) => void): void;
+  /** Emits with an ack; `err` is set when no ack came within `timeoutMs`. */
+  emit(event: string, payload: unknown, timeoutMs: number, done: (err: Error | undefined, res?: unknown) => void): void;
+  close(): void;
+}
+
+/** Connects one client to `/chat` with the guest handshake, through the chosen library. */
+async function openConn(kind: LoadClient, url: string, timeoutMs: number): Promise<LoadConn> {
+  const auth = { tenant: TENANT };
+  if (kind === "wire") {
+    const { WireClient } = await import("./wire-client.ts");
+    const c = new WireClient(url, "/chat", auth, timeoutMs);
+    await c.connected;
+    return { onMessage: (h) => c.on("message", h as (p: unknown) => void), emit: (e, p, t, d) => c.emit(e, p, t, d), close: () => c.close() };
+  }
   const { io } = await import("socket.io-client");
-  type Sock = ReturnType<typeof io>;
-  /** A message this generator sent: when, by which of its sockets, and how many others received it. */
-  interface Sent { at: number; by: Sock; got: number }
+  const s = io(`${url}/chat`, { transports: ["websocket"], forceNew: true, reconnection: false, auth });
+  await new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("connect timed out")), timeoutMs);
+    s.once("connect_error", (e) => { clearTimeout(t); reject(e); });
+    s.once("connect", () => { clearTimeout(t); resolve(); });
+  });
+  return {
+    onMessage: (h) => s.on("message", h),
+    emit: (e, p, t, d) => s.timeout(t).emit(e, p, (err: Error | null, res: unknown) => d(err ?? undefined, res)),
+    close: () => s.close(),
+  };
+}
+
+async function runLoadChild(): Promise<void> {
+  /** A message this generator sent: when, by which of its clients, and how many others received it. */
+  interface Sent { at: number; by: LoadConn; got: number }
   let cfg: LoadConfig;
-  /** This generator's clients: global index and socket. */
-  let mine: { i: number; s: Sock }[] = [];
+  /** This generator's clients: global index and connection. */
+  let mine: { i: number; s: LoadConn }[] = [];
   // One lookup per receipt (20,000 a second at standard load): the generator's own cost is shared by
   // every side, but on a 2-core machine every bit of it is contention for the server.
   const sentByText = new Map<string, Sent>();
@@ -378,7 +415,7 @@ async function runLoadChild(): Promise<void> {
   async function connectAll(c: LoadConfig) {
     const ids: number[] = [];
     for (let i = 0; i < c.clients; i++) if (roomOf(c, i) % c.generators === c.generator) ids.push(i);
-    const out: { i: number; s: Sock }[] = [];
+    const out: { i: number; s: LoadConn }[] = [];
     // In batches: a thousand simultaneous handshakes would measure the accept queue, not the relay.
     for (let b = 0; b < ids.length; b += 50) {
       const batch = ids.slice(b, b + 50);
@@ -388,26 +425,19 @@ async function runLoadChild(): Promise<void> {
     return out;
   }
 
-  function connectOne(c: LoadConfig, i: number): Promise<Sock> {
+  async function connectOne(c: LoadConfig, i: number): Promise<LoadConn> {
     const room = `product:bench-${roomOf(c, i)}`;
-    const s = io(`${urlOf(c, i)}/chat`, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { tenant: TENANT } }) as Sock;
-    s.on("message", (msg: { text: string }) => {
+    const s = await openConn(c.client, urlOf(c, i), 20_000);
+    s.onMessage((msg) => {
       const sent = sentByText.get(msg.text);
       if (sent === undefined || sent.by === s) return; // not ours, or the author's own echo
       sent.got++;
       if (measuring) delivery.push(performance.now() - sent.at);
     });
-    return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`client ${i} did not connect`)), 20_000);
-      s.once("connect_error", (e) => { clearTimeout(t); reject(e); });
-      s.once("connect", () => {
-        s.timeout(20_000).emit("room:join", { room }, (err: Error | null, res: { ok: boolean }) => {
-          clearTimeout(t);
-          if (err || !res?.ok) reject(err ?? new Error(JSON.stringify(res)));
-          else resolve(s);
-        });
-      });
-    });
+    const res = await new Promise<{ ok?: boolean } | undefined>((resolve, reject) =>
+      s.emit("room:join", { room }, 20_000, (err, r) => (err ? reject(err) : resolve(r as { ok?: boolean }))));
+    if (!res?.ok) throw new Error(`client ${i} could not join: ${JSON.stringify(res)}`);
+    return s;
   }
 
   /** One load phase; `phase` numbers it, so no text is ever sent twice by one client. */
@@ -445,8 +475,9 @@ async function runLoadChild(): Promise<void> {
             sentByText.set(text, { at, by: s, got: 0 });
             const counted = measuring;
             sent++;
-            s.timeout(10_000).emit("message:send", { room, text }, (err: Error | null, res: { ok: boolean; message?: { status: string }; error?: { code: string } }) => {
+            s.emit("message:send", { room, text }, 10_000, (err, r) => {
               if (err) { refused.timeout = (refused.timeout ?? 0) + 1; return; }
+              const res = r as { ok: boolean; message?: { status: string }; error?: { code: string } };
               ackedCount++;
               if (counted) ack.push(performance.now() - at);
               if (res.ok && res.message?.status === "visible") { visible++; acked.set(text, roomSize[roomOf(c, i)]! - 1); }
@@ -538,10 +569,11 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const seconds = opts.seconds ?? 6;
   const rounds = opts.rounds ?? 5;
   const generators = Math.max(1, Math.min(opts.generators ?? 1, rooms));
+  const client = opts.client ?? "wire";
   const print = opts.print ?? true;
   const sides = opts.sides ?? defaultSides(clients, opts.cpuProfDir);
   const log = (s: string) => { if (print) console.log(s); };
-  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each; ${rounds} round(s), each a ${seconds} s load phase (after a warm-up: ${FIRST_WARMUP_MS / 1000} s the first time, then 1 s) on ${sides.map((s) => s.name).join(", ")} in turn; ${generators} load generator(s) per side`);
+  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each; ${rounds} round(s), each a ${seconds} s load phase (after a warm-up: ${FIRST_WARMUP_MS / 1000} s the first time, then 1 s) on ${sides.map((s) => s.name).join(", ")} in turn; ${generators} load generator(s) per side, clients: ${client}`);
 
   interface Live { side: RelaySide; server: RunningSide; loaders: ChildProcess[]; heapPerConn: number; rssPerConn: number }
   const live: Live[] = [];
@@ -557,7 +589,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
       const entry: Live = { side, server, loaders, heapPerConn: NaN, rssPerConn: NaN };
       live.push(entry);
       const before = await server.memory();
-      const base = { urls: server.urls, clients, rooms, rate, seconds, generators };
+      const base = { urls: server.urls, clients, rooms, rate, seconds, generators, client };
       const ready = loaders.map((l) => nextMessage(l, "ready", 120_000));
       loaders.forEach((l, g) => l.send({ cmd: "connect", config: { ...base, generator: g } satisfies LoadConfig }));
       await Promise.all(ready);
@@ -697,6 +729,11 @@ export function optionsFromArgs(argv: readonly string[]): RelayBenchOptions {
     const n = Number(v);
     if (!(n > 0)) throw new Error(`--${k} must be a positive number, got "${v}"`);
     o[k] = n;
+  }
+  const client = arg("client");
+  if (client !== undefined) {
+    if (client !== "wire" && client !== "socket.io") throw new Error(`--client must be wire or socket.io, got "${client}"`);
+    o.client = client;
   }
   const prof = arg("cpu-prof");
   if (prof) o.cpuProfDir = prof;

@@ -113,11 +113,15 @@ export class MessageService {
       const prev = await store.findIdempotent(tenant.id, idemKey);
       if (prev) return toPublic(prev, session.user.id);
     }
-    const room = await this.deps.rooms.resolve(tenant, input.room);
+    // Checked rather than awaited: with the embedded store the room and every stage answer at
+    // once, and each needless await is a promise and a microtask turn on every message.
+    const resolving = this.deps.rooms.resolve(tenant, input.room);
+    const room = resolving instanceof Promise ? await resolving : resolving;
     const ctx: SendContext = { tenant, session, room, rawText: input.text, text: "", now: Date.now(), hits: [] };
     if (input.replyTo !== undefined) ctx.replyTo = input.replyTo;
     if (input.clientId !== undefined) ctx.clientId = input.clientId;
-    const refusal = await runPipeline(this.deps.stages, ctx, this.observeStage);
+    const running = runPipeline(this.deps.stages, ctx, this.observeStage);
+    const refusal = running instanceof Promise ? await running : running;
     if (refusal) {
       metrics.messages.inc("refused");
       metrics.refusals.inc(refusal.code);

@@ -1,5 +1,6 @@
 import type { Contribution, RoomInfo } from "../../client-sdk/src/protocol.ts";
 import { CausetteError } from "../errors.ts";
+import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import type { RoomState, Store } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 
@@ -34,18 +35,20 @@ export class RoomDirectory {
     return room;
   }
 
-  async resolve(tenant: TenantRuntime, room: string): Promise<ResolvedRoom> {
+  /** The room's settings: at once from the cache (or the embedded store), later from Redis. */
+  resolve(tenant: TenantRuntime, room: string): MaybePromise<ResolvedRoom> {
     const key = `${tenant.id}\u0000${room}`;
     const hit = this.cache.get(key);
     const now = Date.now();
     if (hit && now - hit.at < CACHE_MS) return hit.room;
     const seen = this.changes;
-    const state = await this.store.getRoomState(tenant.id, room);
-    const resolved = resolveRoom(tenant, room, state);
-    // A read that raced a manager's change may predate it: caching it would undo the invalidation.
-    if (seen === this.changes) this.cache.set(key, { at: now, room: resolved });
-    if (this.cache.size > 50_000) this.cache.clear();
-    return resolved;
+    return whenReady(this.store.getRoomState(tenant.id, room), (state) => {
+      const resolved = resolveRoom(tenant, room, state);
+      // A read that raced a manager's change may predate it: caching it would undo the invalidation.
+      if (seen === this.changes) this.cache.set(key, { at: now, room: resolved });
+      if (this.cache.size > 50_000) this.cache.clear();
+      return resolved;
+    });
   }
 
   invalidate(tenant: string, room: string): void {

@@ -22,7 +22,7 @@ import type { SpamWindow } from "./types.ts";
  *
  * @example
  *   const w = createMemorySpamWindow();
- *   await w.record("k", "alice", 60_000, Date.now()); // { count: 1, distinct: 1 }
+ *   w.record("k", "alice", 60_000, Date.now()); // { count: 1, distinct: 1 }
  */
 
 export interface MemorySpamWindowOptions {
@@ -35,8 +35,8 @@ export interface MemorySpamWindowOptions {
 export interface MemorySpamWindow extends SpamWindow {
   /** Records the ring holds before it grows or forgets (for tests of the memory bound). */
   readonly capacity: number;
-  /** The same as `record`, without the promise (the embedded store calls it in its own async method). */
-  recordSync(key: string, member: string, windowMs: number, now: number): { count: number; distinct: number };
+  /** Answers at once: nothing here waits. */
+  record(key: string, member: string, windowMs: number, now: number): { count: number; distinct: number };
 }
 
 const INITIAL_CAPACITY = 1024;
@@ -76,7 +76,7 @@ export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): Memo
     capacity = cap; at = a; keyLo = lo; keyHi = hi; member = m; prev = p; index = idx;
   };
 
-  const recordSync = (key: string, who: string, windowMs: number, now: number) => {
+  const record = (key: string, who: string, windowMs: number, now: number) => {
     const cutoff = now - windowMs;
     // The record about to be overwritten is still inside the window: grow rather than forget it.
     if (written >= capacity && capacity < maxRecords && at[written % capacity]! > cutoff) grow();
@@ -114,7 +114,6 @@ export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): Memo
 
   return {
     get capacity() { return capacity; },
-    recordSync,
-    async record(key, who, windowMs, now) { return recordSync(key, who, windowMs, now); },
+    record,
   };
 }

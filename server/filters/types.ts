@@ -2,6 +2,7 @@
  * The seam between the message pipeline and the filter engine (SPEC §6.1 stages 4–6).
  * The pipeline only sees these types; the engine's insides may change freely behind them.
  */
+import type { MaybePromise } from "../maybe-promise.ts";
 import type { NormalizedText } from "./normalize.ts";
 
 export type HitKind = "word" | "link" | "spam";
@@ -41,12 +42,15 @@ export interface CompiledFilters {
 }
 
 /** A sliding window shared by the nodes of a cluster (the store provides it). */
+/** What a spam window answers for one key: records in the window, and distinct members among them. */
+export interface SpamCount { count: number; distinct: number }
+
 export interface SpamWindow {
   /**
    * Records `member` under `key` at `now` and answers, within the last `windowMs`:
    * how many records `key` has (`count`) and from how many distinct members (`distinct`).
    */
-  record(key: string, member: string, windowMs: number, now: number): Promise<{ count: number; distinct: number }>;
+  record(key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
 }
 
 export interface SpamOptions { repeatsPerUser: number; raidUsers: number; windowSec: number }
@@ -58,5 +62,6 @@ export interface SpamInput {
 }
 
 export interface SpamDetector {
-  check(input: SpamInput): Promise<Hit | undefined>;
+  /** Answers at once when the window does (the embedded store), else later. */
+  check(input: SpamInput): MaybePromise<Hit | undefined>;
 }

@@ -1,16 +1,17 @@
+import { whenReady } from "../maybe-promise.ts";
 import { normalizedText, type Stage } from "./stage.ts";
 
 /** Spam: repeats, raids and floods, in a window shared by every node (SPEC §6.1.4). */
 export function createSpamStage(): Stage {
   return {
     name: "spam",
-    async run(ctx) {
+    run(ctx) {
       const { tenant } = ctx;
-      const hit = await tenant.spam.check({
+      const hit = tenant.spam.check({
         tenant: tenant.id, room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now,
         norm: normalizedText(ctx),
       });
-      return hit ? { hits: [hit] } : undefined;
+      return whenReady(hit, (h) => (h ? { hits: [h] } : undefined));
     },
   };
 }

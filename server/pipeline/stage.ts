@@ -4,6 +4,7 @@ import type { SessionData } from "../chat/session.ts";
 import type { CausetteError } from "../errors.ts";
 import { normalize, type NormalizedText } from "../filters/normalize.ts";
 import type { Hit } from "../filters/types.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 
 /** Everything a stage may look at for one `message:send`. */
@@ -38,22 +39,39 @@ export type Verdict = { refuse: CausetteError } | { hits: Hit[] };
 
 export interface Stage {
   readonly name: string;
-  run(ctx: SendContext): Verdict | undefined | Promise<Verdict | undefined>;
+  run(ctx: SendContext): MaybePromise<Verdict | undefined>;
 }
 
 export interface StageObserver { (stage: string, seconds: number): void }
 
-/** Runs stages in order; returns the refusal that stopped it, or undefined with `ctx.hits` filled. */
-export async function runPipeline(stages: readonly Stage[], ctx: SendContext, observe?: StageObserver): Promise<CausetteError | undefined> {
-  for (const stage of stages) {
+/**
+ * Runs stages in order; gives the refusal that stopped it, or undefined with `ctx.hits` filled.
+ * It stays synchronous while the stages answer at once (the embedded store), and only a stage
+ * that really waits (a Redis read) costs a promise and a turn of the microtask queue.
+ */
+export function runPipeline(stages: readonly Stage[], ctx: SendContext, observe?: StageObserver, from = 0): MaybePromise<CausetteError | undefined> {
+  for (let i = from; i < stages.length; i++) {
+    const stage = stages[i]!;
     const t0 = observe ? performance.now() : 0;
     const pending = stage.run(ctx);
-    // Only stages that really wait (store reads) pay for a turn of the microtask queue.
-    const verdict = pending instanceof Promise ? await pending : pending;
+    if (pending instanceof Promise) {
+      return pending.then((verdict) => {
+        if (observe) observe(stage.name, (performance.now() - t0) / 1000);
+        const refusal = apply(ctx, verdict);
+        return refusal ?? runPipeline(stages, ctx, observe, i + 1);
+      });
+    }
     if (observe) observe(stage.name, (performance.now() - t0) / 1000);
-    if (!verdict) continue;
-    if ("refuse" in verdict) return verdict.refuse;
-    ctx.hits.push(...verdict.hits);
+    const refusal = apply(ctx, pending);
+    if (refusal) return refusal;
   }
+  return undefined;
+}
+
+/** A stage's verdict: its refusal, or its hits added to the message's. */
+function apply(ctx: SendContext, verdict: Verdict | undefined): CausetteError | undefined {
+  if (!verdict) return undefined;
+  if ("refuse" in verdict) return verdict.refuse;
+  ctx.hits.push(...verdict.hits);
   return undefined;
 }

@@ -118,7 +118,8 @@ export class MemoryStore implements Store {
   }
 
   // ---- rooms
-  async getRoomState(tenant: string, room: string) {
+  // The message path's reads answer at once (see MaybePromise).
+  getRoomState(tenant: string, room: string) {
     const s = this.t(tenant).rooms.get(room);
     return s ? copy(s) : null;
   }
@@ -319,7 +320,7 @@ export class MemoryStore implements Store {
 
   // ---- sanctions and roles
   async setBan(tenant: string, userId: string, ban: Ban) { this.t(tenant).bans.set(userId, copy(ban)); }
-  async getBan(tenant: string, userId: string, now: number) { return live(this.t(tenant).bans, userId, now); }
+  getBan(tenant: string, userId: string, now: number) { return live(this.t(tenant).bans, userId, now); }
   async deleteBan(tenant: string, userId: string) { return this.t(tenant).bans.delete(userId); }
   async listBans(tenant: string, now: number) {
     const out: (Ban & { userId: string })[] = [];
@@ -327,7 +328,7 @@ export class MemoryStore implements Store {
     return out;
   }
   async setMute(tenant: string, userId: string, mute: Mute) { this.t(tenant).mutes.set(userId, copy(mute)); }
-  async getMute(tenant: string, userId: string, now: number) { return live(this.t(tenant).mutes, userId, now); }
+  getMute(tenant: string, userId: string, now: number) { return live(this.t(tenant).mutes, userId, now); }
   async deleteMute(tenant: string, userId: string) { return this.t(tenant).mutes.delete(userId); }
   async addIpBlock(tenant: string, block: IpBlock) { this.t(tenant).ipBlocks.set(block.cidr, copy(block)); }
   async removeIpBlock(tenant: string, cidr: string) { return this.t(tenant).ipBlocks.delete(cidr); }
@@ -441,8 +442,8 @@ export class MemoryStore implements Store {
   }
 
   // ---- spam window
-  async recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
-    return this.t(tenant).spam.recordSync(key, member, windowMs, now);
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+    return this.t(tenant).spam.record(key, member, windowMs, now);
   }
 
   // ---- connections

@@ -4,6 +4,7 @@ import type {
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { TokenBucket, TokenBucketOptions } from "./token-bucket.ts";
 import type { SpamWindow } from "../filters/types.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 
 /**
  * Everything Causette shares between nodes lives behind this interface. Every method is
@@ -27,7 +28,7 @@ export interface Store extends SpamWindowStore {
 
   // ---- rooms ------------------------------------------------------------------------------
   /** Manager-set settings of a room (absent fields fall back to config). */
-  getRoomState(tenant: string, room: string): Promise<RoomState | null>;
+  getRoomState(tenant: string, room: string): MaybePromise<RoomState | null>;
   updateRoomState(tenant: string, room: string, patch: Partial<RoomState>): Promise<RoomState>;
   /** Records that a room exists and was active at `at` (for the back office room list). */
   touchRoom(tenant: string, room: string, at: number): Promise<void>;
@@ -106,11 +107,11 @@ export interface Store extends SpamWindowStore {
 
   // ---- sanctions and roles (expired entries are never returned) ----------------------------
   setBan(tenant: string, userId: string, ban: Ban): Promise<void>;
-  getBan(tenant: string, userId: string, now: number): Promise<Ban | null>;
+  getBan(tenant: string, userId: string, now: number): MaybePromise<Ban | null>;
   deleteBan(tenant: string, userId: string): Promise<boolean>;
   listBans(tenant: string, now: number): Promise<(Ban & { userId: string })[]>;
   setMute(tenant: string, userId: string, mute: Mute): Promise<void>;
-  getMute(tenant: string, userId: string, now: number): Promise<Mute | null>;
+  getMute(tenant: string, userId: string, now: number): MaybePromise<Mute | null>;
   deleteMute(tenant: string, userId: string): Promise<boolean>;
   /** Keyed by the canonical CIDR string. */
   addIpBlock(tenant: string, block: IpBlock): Promise<void>;
@@ -168,7 +169,7 @@ export interface Store extends SpamWindowStore {
 
 /** The spam stage's sliding window (see filters/types.ts), keyed per tenant. */
 export interface SpamWindowStore {
-  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): Promise<{ count: number; distinct: number }>;
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<{ count: number; distinct: number }>;
 }
 
 /** Adapts the store to the filter engine's tenant-less SpamWindow. */

@@ -1,3 +1,5 @@
+import type { MaybePromise } from "../maybe-promise.ts";
+
 /**
  * A per-key token bucket: `capacity` tokens at most, refilled continuously at `perSecond`.
  *
@@ -13,8 +15,8 @@ export interface TokenBucketOptions {
 }
 
 export interface TokenBucket {
-  /** Takes one token for `key`: resolves 0 when granted, else the ms until one is back. */
-  take(key: string): Promise<number>;
+  /** Takes one token for `key`: 0 when granted, else the ms until one is back (at once in memory). */
+  take(key: string): MaybePromise<number>;
 }
 
 /** Bucket state: tokens left (fractional) at time `at` (ms). */
@@ -43,7 +45,7 @@ export function createMemoryTokenBucket(opts: TokenBucketOptions, now: () => num
   const fullAfterMs = opts.capacity / perMs;
   let lastSweep = now();
   return {
-    async take(key) {
+    take(key) {
       const t = now();
       if (t - lastSweep > SWEEP_EVERY_MS) {
         lastSweep = t;

@@ -7,6 +7,7 @@ import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/type
 import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
 import { createSpamDetector } from "../filters/spam.ts";
 import type { TokenBucket } from "../store/token-bucket.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 
 /** How long a node trusts its cached IP block list before re-reading it (timed blocks, missed events). */
 const IP_BLOCK_CACHE_MS = 2000;
@@ -75,18 +76,24 @@ export class TenantRuntime {
     return l;
   }
 
-  /** The IP block covering `ip`, if any, from a short-lived cache of the tenant's block list. */
-  async ipBlock(ip: string, now: number): Promise<IpBlock | undefined> {
-    if (!this.ipCache || now - this.ipCache.at > IP_BLOCK_CACHE_MS) {
-      const blocks = await this.store.listIpBlocks(this.id, now);
-      this.ipCache = { at: now, match: compileCidrMatcher(blocks) };
-    }
-    const hit = this.ipCache.match(ip);
-    return hit && (hit.until === undefined || hit.until > now) ? hit : undefined;
+  /**
+   * The IP block covering `ip`, if any, from a short-lived cache of the tenant's block list:
+   * answered at once from the cache, later when the list must be read again.
+   */
+  ipBlock(ip: string, now: number): MaybePromise<IpBlock | undefined> {
+    const cache = this.ipCache;
+    if (cache && now - cache.at <= IP_BLOCK_CACHE_MS) return liveBlock(cache.match(ip), now);
+    return this.store.listIpBlocks(this.id, now).then((blocks) => {
+      const match = compileCidrMatcher(blocks);
+      this.ipCache = { at: now, match };
+      return liveBlock(match(ip), now);
+    });
   }
 
   invalidateSanctions(): void { this.ipCache = undefined; }
 }
+
+const liveBlock = (hit: IpBlock | undefined, now: number) => (hit && (hit.until === undefined || hit.until > now) ? hit : undefined);
 
 /** Config lists plus managers' edits: the one place that decides what a tenant's lists are. */
 export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterLists {

@@ -703,6 +703,13 @@ function summarize(results: RoundResult[], names: string[]): void {
         return b ? Math.max(r.ackP99 / b.ackP99, r.deliveryP99 / b.deliveryP99).toFixed(2) : "n/a";
       });
       console.log(`       p99 ratio round by round: ${pairs.join(", ")}`);
+      // The servers' main-thread CPU for the same load: steadier than p99, and what drives it (a
+      // main thread busier by x needs longer to drain the same stall, so the tail grows faster than x).
+      const cpuPairs = by(n).map((r) => {
+        const b = by("bare").find((x) => x.round === r.round);
+        return b && b.serverMainCpu > 0 ? (r.serverMainCpu / b.serverMainCpu).toFixed(2) : "n/a";
+      });
+      console.log(`       main-thread cpu ratio round by round: ${cpuPairs.join(", ")}`);
       console.log(`  ${check(mem <= 1.5)} idle memory per connection within 1.5x bare: heap ${mem.toFixed(2)}x (${kb(c.heap)} vs ${kb(bare.heap)}), rss ${(c.rss / bare.rss).toFixed(2)}x`);
       console.log(`  ${check(c.ratio === 1)} delivered ratio 1.0: ${c.ratio.toFixed(4)}`);
     }

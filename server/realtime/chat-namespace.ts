@@ -4,6 +4,7 @@ import type { FlagReason } from "../../client-sdk/src/protocol.ts";
 import type { MessageService } from "../chat/message-service.ts";
 import type { RoomDirectory } from "../chat/room-directory.ts";
 import { CausetteError } from "../errors.ts";
+import { whenReady } from "../maybe-promise.ts";
 import type { Metrics } from "../http/metrics.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
@@ -67,13 +68,14 @@ export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): vo
       await socket.leave(rooms.room(t, p.room));
     }, ctx);
 
-    onEvent(socket, "message:send", chatSchemas["message:send"], async (p) => {
+    // Not async: with the embedded store a message is judged, stored, broadcast and acked in one go.
+    onEvent(socket, "message:send", chatSchemas["message:send"], (p) => {
       const room = deps.rooms.validate(tenant, p.room);
       if (!joined(room)) throw new CausetteError("not_in_room");
       const input: Parameters<MessageService["send"]>[2] = { room, text: p.text };
       if (p.replyTo !== undefined) input.replyTo = p.replyTo;
       if (p.clientId !== undefined) input.clientId = p.clientId;
-      return { message: await deps.messages.send(tenant, session, input) };
+      return whenReady(deps.messages.send(tenant, session, input), (message) => ({ message }));
     }, ctx);
 
     onEvent(socket, "message:flag", chatSchemas["message:flag"], async (p) => {

@@ -2,6 +2,7 @@ import type { Socket } from "socket.io";
 import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import { CausetteError, toErrorBody } from "../errors.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 
 /**
  * The largest payload either door accepts: Socket.IO's `maxHttpBufferSize` and the REST body
@@ -34,36 +35,58 @@ const noop: Ack = () => undefined;
 /**
  * Registers one client→server event: validates the payload, always answers through the ack
  * (`{ ok: true, ...result }` or `{ ok: false, error }`), and never lets an exception escape.
+ * A handler that answers at once (MaybePromise) is acked at once, without a microtask turn.
  */
 export function onEvent<T>(
   socket: Socket,
   event: string,
   schema: ZodType<T>,
-  handler: (payload: T) => Promise<object | void>,
+  handler: (payload: T) => MaybePromise<object | void>,
   ctx: { logger: Logger; inflight: InFlight; onError?: (code: string) => void },
 ): void {
-  socket.on(event, async (...args: unknown[]) => {
+  socket.on(event, (...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack: Ack = typeof last === "function" ? (last as Ack) : noop;
     // With only an ack (`emit("stats:get", cb)`) there is no payload: judge it as `{}`, so events
     // that take none succeed and the others name the missing field instead of "received function".
     const payloadCount = typeof last === "function" ? args.length - 1 : args.length;
     const raw = payloadCount > 0 ? args[0] : {};
+    const fail = (err: unknown) => {
+      try {
+        const body = toErrorBody(err);
+        if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
+        ctx.onError?.(body.code);
+        ack({ ok: false, error: body });
+      } catch (ackErr) {
+        // Only a broken transport gets here; the listener must still return normally.
+        ctx.logger.error({ err: ackErr, event }, "ack failed");
+      }
+    };
+    const succeed = (result: object | void) => {
+      try {
+        ack({ ok: true, ...(result ?? {}) });
+      } catch (err) {
+        fail(err);
+      }
+    };
     ctx.inflight.enter();
+    let pending: MaybePromise<object | void>;
     try {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new CausetteError("invalid_payload", issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : undefined);
       }
-      const result = (await handler(parsed.data)) ?? {};
-      ack({ ok: true, ...result });
+      pending = handler(parsed.data);
     } catch (err) {
-      const body = toErrorBody(err);
-      if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
-      ctx.onError?.(body.code);
-      ack({ ok: false, error: body });
-    } finally {
+      fail(err);
+      ctx.inflight.leave();
+      return;
+    }
+    if (pending instanceof Promise) {
+      pending.then(succeed, fail).finally(() => ctx.inflight.leave());
+    } else {
+      succeed(pending);
       ctx.inflight.leave();
     }
   });

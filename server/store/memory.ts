@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { createMemorySpamWindow, type MemorySpamWindow } from "../filters/memory-spam-window.ts";
+import type { SpamCount } from "../filters/types.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import {
@@ -118,8 +120,9 @@ export class MemoryStore implements Store {
   }
 
   // ---- rooms
-  // The message path's reads answer at once (see MaybePromise).
-  getRoomState(tenant: string, room: string) {
+  // The message path's reads and writes answer at once; their declared type stays the Store's
+  // MaybePromise so a test double may still answer later.
+  getRoomState(tenant: string, room: string): MaybePromise<RoomState | null> {
     const s = this.t(tenant).rooms.get(room);
     return s ? copy(s) : null;
   }
@@ -131,7 +134,7 @@ export class MemoryStore implements Store {
     return copy(next);
   }
   async touchRoom(tenant: string, room: string, at: number) { this.t(tenant).roomActivity.set(room, at); }
-  async recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }) {
+  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): MaybePromise<void> {
     this.t(tenant).roomActivity.set(post.room, post.at);
     this.countRoom(tenant, post.room, "messages", post.at);
     this.countUser(tenant, post.userId, "messages", 1);
@@ -148,7 +151,7 @@ export class MemoryStore implements Store {
   }
 
   // ---- messages
-  async appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }) {
+  appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }): MaybePromise<{ message: StoredMessage; duplicate: boolean }> {
     const d = this.t(tenant);
     const now = this.now();
     if (opts.idempotency) {
@@ -186,7 +189,7 @@ export class MemoryStore implements Store {
     for (const [k, v] of d.idempotency) if (v.expires <= now) d.idempotency.delete(k);
   }
 
-  async findIdempotent(tenant: string, key: string) {
+  findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {
     const d = this.t(tenant);
     const prev = d.idempotency.get(key);
     if (!prev || prev.expires <= this.now()) return null;
@@ -320,7 +323,7 @@ export class MemoryStore implements Store {
 
   // ---- sanctions and roles
   async setBan(tenant: string, userId: string, ban: Ban) { this.t(tenant).bans.set(userId, copy(ban)); }
-  getBan(tenant: string, userId: string, now: number) { return live(this.t(tenant).bans, userId, now); }
+  getBan(tenant: string, userId: string, now: number): MaybePromise<Ban | null> { return live(this.t(tenant).bans, userId, now); }
   async deleteBan(tenant: string, userId: string) { return this.t(tenant).bans.delete(userId); }
   async listBans(tenant: string, now: number) {
     const out: (Ban & { userId: string })[] = [];
@@ -328,7 +331,7 @@ export class MemoryStore implements Store {
     return out;
   }
   async setMute(tenant: string, userId: string, mute: Mute) { this.t(tenant).mutes.set(userId, copy(mute)); }
-  getMute(tenant: string, userId: string, now: number) { return live(this.t(tenant).mutes, userId, now); }
+  getMute(tenant: string, userId: string, now: number): MaybePromise<Mute | null> { return live(this.t(tenant).mutes, userId, now); }
   async deleteMute(tenant: string, userId: string) { return this.t(tenant).mutes.delete(userId); }
   async addIpBlock(tenant: string, block: IpBlock) { this.t(tenant).ipBlocks.set(block.cidr, copy(block)); }
   async removeIpBlock(tenant: string, cidr: string) { return this.t(tenant).ipBlocks.delete(cidr); }
@@ -442,7 +445,7 @@ export class MemoryStore implements Store {
   }
 
   // ---- spam window
-  recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount> {
     return this.t(tenant).spam.record(key, member, windowMs, now);
   }
 

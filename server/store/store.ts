@@ -11,6 +11,10 @@ import type { MaybePromise } from "../maybe-promise.ts";
  * tenant-scoped (first argument) so nothing can cross tenants by construction.
  * Two implementations pass one contract suite: MemoryStore (embedded, one node) and RedisStore.
  *
+ * The reads and writes of every `message:send` (getRoomState, getBan, getMute, recordText,
+ * findIdempotent, appendMessage, recordPost) are typed MaybePromise: the embedded store answers
+ * them at once, so a message posted on one node costs no promise and no microtask turn.
+ *
  * Methods that two nodes can race on are atomic in both implementations: appendMessage with an
  * idempotency key, setMessageStatus with `from`, addFlag, resetFlagCount, addHelpful, queueTake, setRole.
  */
@@ -37,7 +41,7 @@ export interface Store extends SpamWindowStore {
    * activity (touchRoom), its minute's `messages` stat (and `held` when held), and the author's
    * `messages` counter (and `held`), exactly as the separate calls would do them.
    */
-  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): Promise<void>;
+  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): MaybePromise<void>;
   listRooms(tenant: string, limit: number): Promise<{ id: string; lastActive: number }[]>;
 
   // ---- messages ---------------------------------------------------------------------------
@@ -52,9 +56,9 @@ export interface Store extends SpamWindowStore {
     tenant: string,
     message: StoredMessage,
     opts: { keep: number; idempotency?: { key: string; ttlMs: number } },
-  ): Promise<{ message: StoredMessage; duplicate: boolean }>;
+  ): MaybePromise<{ message: StoredMessage; duplicate: boolean }>;
   /** The message an idempotency key names, if the key is still live. */
-  findIdempotent(tenant: string, key: string): Promise<StoredMessage | null>;
+  findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null>;
   getMessage(tenant: string, id: string): Promise<StoredMessage | null>;
   /**
    * Compare-and-set of a message's status: applies only when the current status is in `from`

@@ -280,4 +280,42 @@ describe("runner", () => {
     expect((await runPipeline(stages, empty))?.code).toBe("empty_message");
     expect(empty.hits).toEqual([]);
   });
+
+  it("with the embedded store every real stage answers at once: no promise, no microtask turn", async () => {
+    const { tenant, store } = await runtime();
+    const stages = [createValidateStage(), createAccessStage(store), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
+    // The IP-block cache is filled by the first message; from then on nothing waits.
+    await runPipeline(stages, ctx(tenant, { text: shopperText() }));
+    const c = ctx(tenant, { text: "rivalbrand is on www.spam-link.biz" });
+    const observed: string[] = [];
+    const result = runPipeline(stages, c, (stage) => observed.push(stage));
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(result).toBeUndefined();
+    expect(observed).toEqual(["validate", "access", "rate", "spam", "words", "links"]);
+    expect(new Set(c.hits.map((h) => h.kind))).toEqual(new Set(["word", "link"]));
+  });
+
+  it("a stage that waits (a Redis read) hands the rest of the run to a promise, in order", async () => {
+    const { tenant } = await runtime();
+    const log: string[] = [];
+    const observed: string[] = [];
+    const later = (name: string): Stage => ({ name, run: () => new Promise((resolve) => setImmediate(() => { log.push(name); resolve({ hits: [{ kind: "spam", detail: name, match: name, start: 0, end: 1 }] }); })) });
+    const c = ctx(tenant);
+    const result = runPipeline([hit("first", log), later("waits"), hit("after", log), refuseWith("refuses", "muted", log), hit("never", log)], c, (stage) => observed.push(stage));
+    expect(result).toBeInstanceOf(Promise);
+    // Nothing after the waiting stage ran before it answered.
+    expect(log).toEqual(["first"]);
+    expect((await result)?.code).toBe("muted");
+    expect(log).toEqual(["first", "waits", "after", "refuses"]);
+    expect(observed).toEqual(["first", "waits", "after", "refuses"]);
+    expect(c.hits.map((h) => h.detail)).toEqual(["first", "waits", "after"]);
+  });
+
+  it("a stage that throws at once or later fails the run the same way", async () => {
+    const { tenant } = await runtime();
+    const boom: Stage = { name: "boom", run() { throw new Error("store down"); } };
+    const boomLater: Stage = { name: "boomLater", run: () => Promise.reject(new Error("store down later")) };
+    expect(() => runPipeline([boom], ctx(tenant))).toThrow("store down");
+    await expect(runPipeline([boomLater], ctx(tenant)) as Promise<unknown>).rejects.toThrow("store down later");
+  });
 });

@@ -375,8 +375,8 @@ async function openConn(kind: LoadClient, url: string, timeoutMs: number): Promi
   const { io } = await import("socket.io-client");
   const s = io(`${url}/chat`, { transports: ["websocket"], forceNew: true, reconnection: false, auth });
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error("connect timed out")), timeoutMs);
-    s.once("connect_error", (e) => { clearTimeout(t); reject(e); });
+    const t = setTimeout(() => { s.close(); reject(new Error("connect timed out")); }, timeoutMs);
+    s.once("connect_error", (e) => { clearTimeout(t); s.close(); reject(e); });
     s.once("connect", () => { clearTimeout(t); resolve(); });
   });
   return {
@@ -436,7 +436,7 @@ async function runLoadChild(): Promise<void> {
     });
     const res = await new Promise<{ ok?: boolean } | undefined>((resolve, reject) =>
       s.emit("room:join", { room }, 20_000, (err, r) => (err ? reject(err) : resolve(r as { ok?: boolean }))));
-    if (!res?.ok) throw new Error(`client ${i} could not join: ${JSON.stringify(res)}`);
+    if (!res?.ok) { s.close(); throw new Error(`client ${i} could not join: ${JSON.stringify(res)}`); }
     return s;
   }
 

@@ -14,11 +14,14 @@ import WebSocket from "ws";
  *
  * Not a general client: no reconnection, no binary packets, no HTTP long-polling.
  */
+/** An ack's answer, or the error that stands for it (timed out, connection lost). */
+export type AckCallback = (err: Error | undefined, res?: unknown) => void;
+
 export class WireClient {
   private readonly ws: WebSocket;
   private readonly prefix: string;
   private nextAck = 0;
-  private readonly acks = new Map<number, { done: (res: unknown) => void; timer: NodeJS.Timeout }>();
+  private readonly acks = new Map<number, { done: AckCallback; timer: NodeJS.Timeout }>();
   private readonly handlers = new Map<string, (payload: unknown) => void>();
   /** Settles once the namespace accepts or refuses us. */
   readonly connected: Promise<void>;
@@ -34,7 +37,7 @@ export class WireClient {
     this.connected = new Promise((resolve, reject) => {
       const t = setTimeout(() => fail(new Error("connect timed out")), connectTimeoutMs);
       const fail = (e: Error) => { clearTimeout(t); this.ws.terminate(); reject(e); };
-      this.ws.once("error", fail);
+      this.ws.on("error", fail);
       this.ws.on("message", (data, isBinary) => {
         if (isBinary) return;
         const s = data.toString();
@@ -46,12 +49,24 @@ export class WireClient {
             this.ws.send("3");
             return;
           case 0x34: // "4": a Socket.IO packet
-            this.onPacket(s, () => { clearTimeout(t); resolve(); }, (e) => fail(e));
+            try {
+              this.onPacket(s, () => { clearTimeout(t); resolve(); }, (e) => fail(e));
+            } catch (e) {
+              // A packet this client cannot read must not take the whole generator down.
+              fail(e instanceof Error ? e : new Error(String(e)));
+            }
             return;
         }
       });
-      this.ws.once("close", () => fail(new Error("closed")));
+      // Closed by the server (or kicked from the namespace): every ack still awaited fails now,
+      // so a lost connection is counted as such rather than as a server ten seconds late.
+      this.ws.once("close", () => { this.failPending(new Error("connection closed")); fail(new Error("closed")); });
     });
+  }
+
+  private failPending(err: Error): void {
+    for (const { done, timer } of this.acks.values()) { clearTimeout(timer); done(err); }
+    this.acks.clear();
   }
 
   /** Handles `4<type><nsp>,<ack id?><json>`. */
@@ -63,6 +78,7 @@ export class WireClient {
       i += this.prefix.length;
     }
     if (type === 0x30) return onConnect(); // "0": CONNECT
+    if (type === 0x31) return this.ws.close(); // "1": DISCONNECT (kicked): closing fails what is pending
     if (type === 0x34) { // "4": CONNECT_ERROR
       const body = JSON.parse(s.slice(i)) as { message?: string; data?: unknown };
       return onRefused(Object.assign(new Error(body.message ?? "refused"), { data: body.data }));
@@ -77,7 +93,7 @@ export class WireClient {
       if (!pending) return;
       this.acks.delete(id);
       clearTimeout(pending.timer);
-      pending.done((JSON.parse(s.slice(i)) as unknown[])[0]);
+      pending.done(undefined, (JSON.parse(s.slice(i)) as unknown[])[0]);
     }
   }
 
@@ -87,10 +103,10 @@ export class WireClient {
   }
 
   /** Emits with an ack; `done(undefined, res)` or, after `timeoutMs`, `done(error)`. */
-  emit(event: string, payload: unknown, timeoutMs: number, done: (err: Error | undefined, res?: unknown) => void): void {
+  emit(event: string, payload: unknown, timeoutMs: number, done: AckCallback): void {
     const id = this.nextAck++;
     const timer = setTimeout(() => { this.acks.delete(id); done(new Error("ack timed out")); }, timeoutMs);
-    this.acks.set(id, { done: (res) => done(undefined, res), timer });
+    this.acks.set(id, { done, timer });
     this.ws.send(`42${this.prefix}${id}${JSON.stringify([event, payload])}`);
   }
 

@@ -107,9 +107,10 @@ export class MessageService {
   }
 
   /**
-   * Posts through the pipeline. With the embedded store it answers at once (and throws a refusal
-   * at once); with Redis it gives a promise. Each await it spares is a promise and a microtask
-   * turn on every message, which at 2,000 messages a second is a visible share of a core.
+   * Posts through the pipeline. A plain visible post on the embedded store is judged, stored and
+   * broadcast at once (a refusal is thrown at once); anything that waits (Redis, a reply's parent,
+   * slow mode, a held or rejected message, an IP-block cache refresh) gives a promise. Each await
+   * spared is a promise and a microtask turn on nearly every message.
    */
   send(tenant: TenantRuntime, session: SessionData, input: SendInput): MaybePromise<Message> {
     const idemKey = input.clientId ? `${session.user.id}\u0000${input.clientId}` : undefined;

@@ -1,4 +1,4 @@
-import type { MaybePromise } from "../maybe-promise.ts";
+import { allReady, type MaybePromise } from "../maybe-promise.ts";
 import type { Hit, SpamCount, SpamDetector, SpamInput, SpamOptions, SpamWindow } from "./types.ts";
 import { hash53 } from "./hash53.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
@@ -96,11 +96,11 @@ export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamD
       const tenant = encodeURIComponent(input.tenant);
       // Keeps store keys short whatever the message length.
       const digest = hash53(fp).toString(36);
-      const mine = window.record(`spam:repeat:${tenant}:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now);
-      const room = window.record(`spam:raid:${tenant}:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now);
       // The embedded window answers at once; a shared one is asked both questions together.
-      if (mine instanceof Promise || room instanceof Promise) return Promise.all([mine, room]).then(([m, r]) => verdict(input, m, r));
-      return verdict(input, mine, room);
+      return allReady<[SpamCount, SpamCount], Hit | undefined>([
+        () => window.record(`spam:repeat:${tenant}:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
+        () => window.record(`spam:raid:${tenant}:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),
+      ], (mine, room) => verdict(input, mine, room));
     },
   });
 }

@@ -41,10 +41,10 @@ export interface CompiledFilters {
   links(text: string, norm?: NormalizedText): Hit[];
 }
 
-/** A sliding window shared by the nodes of a cluster (the store provides it). */
 /** What a spam window answers for one key: records in the window, and distinct members among them. */
 export interface SpamCount { count: number; distinct: number }
 
+/** A sliding window shared by the nodes of a cluster (the store provides it). */
 export interface SpamWindow {
   /**
    * Records `member` under `key` at `now` and answers, within the last `windowMs`:

@@ -1,6 +1,7 @@
 import type { Ban, IpBlock, Mute } from "../../client-sdk/src/protocol.ts";
 import { isStaff } from "../chat/session.ts";
 import { CausetteError } from "../errors.ts";
+import { allReady, type MaybePromise } from "../maybe-promise.ts";
 import type { Store } from "../store/store.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";
 
@@ -10,19 +11,17 @@ export function createAccessStage(store: Store): Stage {
     name: "access",
     run(ctx) {
       const { session, tenant, now } = ctx;
-      const block = tenant.ipBlock(session.ip, now);
-      const ban = store.getBan(tenant.id, session.user.id, now);
-      const mute = store.getMute(tenant.id, session.user.id, now);
       // The embedded store answers at once; a shared one is asked all three together.
-      if (block instanceof Promise || ban instanceof Promise || mute instanceof Promise) {
-        return Promise.all([block, ban, mute]).then(([b, n, m]) => judge(store, ctx, b, n, m));
-      }
-      return judge(store, ctx, block, ban, mute);
+      return allReady<[IpBlock | undefined, Ban | null, Mute | null], Verdict | undefined>([
+        () => tenant.ipBlock(session.ip, now),
+        () => store.getBan(tenant.id, session.user.id, now),
+        () => store.getMute(tenant.id, session.user.id, now),
+      ], (block, ban, mute) => judge(store, ctx, block, ban, mute));
     },
   };
 }
 
-function judge(store: Store, ctx: SendContext, block: IpBlock | undefined, ban: Ban | null, mute: Mute | null): Verdict | undefined | Promise<Verdict | undefined> {
+function judge(store: Store, ctx: SendContext, block: IpBlock | undefined, ban: Ban | null, mute: Mute | null): MaybePromise<Verdict | undefined> {
   const { session, room, now } = ctx;
   if (block) return { refuse: new CausetteError("ip_blocked", undefined, block.until ? { until: block.until } : undefined) };
   if (ban && !ban.shadow) return { refuse: new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, ban.until ? { until: ban.until } : undefined) };

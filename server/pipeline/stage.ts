@@ -49,7 +49,12 @@ export interface StageObserver { (stage: string, seconds: number): void }
  * It stays synchronous while the stages answer at once (the embedded store), and only a stage
  * that really waits (a Redis read) costs a promise and a turn of the microtask queue.
  */
-export function runPipeline(stages: readonly Stage[], ctx: SendContext, observe?: StageObserver, from = 0): MaybePromise<CausetteError | undefined> {
+export function runPipeline(stages: readonly Stage[], ctx: SendContext, observe?: StageObserver): MaybePromise<CausetteError | undefined> {
+  return runFrom(0, stages, ctx, observe);
+}
+
+/** Runs `stages` from index `from` on (a stage that waited resumes the run after itself). */
+function runFrom(from: number, stages: readonly Stage[], ctx: SendContext, observe: StageObserver | undefined): MaybePromise<CausetteError | undefined> {
   for (let i = from; i < stages.length; i++) {
     const stage = stages[i]!;
     const t0 = observe ? performance.now() : 0;
@@ -58,7 +63,7 @@ export function runPipeline(stages: readonly Stage[], ctx: SendContext, observe?
       return pending.then((verdict) => {
         if (observe) observe(stage.name, (performance.now() - t0) / 1000);
         const refusal = apply(ctx, verdict);
-        return refusal ?? runPipeline(stages, ctx, observe, i + 1);
+        return refusal ?? runFrom(i + 1, stages, ctx, observe);
       });
     }
     if (observe) observe(stage.name, (performance.now() - t0) / 1000);

@@ -68,7 +68,7 @@ export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): vo
       await socket.leave(rooms.room(t, p.room));
     }, ctx);
 
-    // Not async: with the embedded store a message is judged, stored, broadcast and acked in one go.
+    // Not async: a plain post on the embedded store is judged, stored, broadcast and acked in one go.
     onEvent(socket, "message:send", chatSchemas["message:send"], (p) => {
       const room = deps.rooms.validate(tenant, p.room);
       if (!joined(room)) throw new CausetteError("not_in_room");

@@ -52,11 +52,11 @@ export function onEvent<T>(
     const payloadCount = typeof last === "function" ? args.length - 1 : args.length;
     const raw = payloadCount > 0 ? args[0] : {};
     const fail = (err: unknown) => {
+      const body = toErrorBody(err);
+      if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
       try {
-        const body = toErrorBody(err);
-        if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
-        ctx.onError?.(body.code);
         ack({ ok: false, error: body });
+        ctx.onError?.(body.code);
       } catch (ackErr) {
         // Only a broken transport gets here; the listener must still return normally.
         ctx.logger.error({ err: ackErr, event }, "ack failed");

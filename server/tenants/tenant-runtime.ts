@@ -29,7 +29,11 @@ export class TenantRuntime {
   private compiledVersion = -1;
   private rebuilding: Promise<void> | undefined;
   private readonly slowLimiters = new Map<number, RateLimiterAbstract>();
-  private ipCache: { at: number; match: (ip: string) => IpBlock | undefined } | undefined;
+  private ipCache: { at: number; match: IpMatcher } | undefined;
+  /** The block-list read in flight: every message that misses the cache meanwhile shares it. */
+  private ipReading: Promise<IpMatcher> | undefined;
+  /** Bumped by invalidateSanctions: a read that began before a change must not be cached after it. */
+  private sanctionsGeneration = 0;
 
   constructor(readonly config: TenantConfig, private readonly store: Store, private readonly compile: FilterCompiler) {
     this.id = config.id;
@@ -83,15 +87,32 @@ export class TenantRuntime {
   ipBlock(ip: string, now: number): MaybePromise<IpBlock | undefined> {
     const cache = this.ipCache;
     if (cache && now - cache.at <= IP_BLOCK_CACHE_MS) return liveBlock(cache.match(ip), now);
-    return this.store.listIpBlocks(this.id, now).then((blocks) => {
-      const match = compileCidrMatcher(blocks);
-      this.ipCache = { at: now, match };
-      return liveBlock(match(ip), now);
-    });
+    this.ipReading ??= this.readIpBlocks(now);
+    return this.ipReading.then((match) => liveBlock(match(ip), now));
   }
 
-  invalidateSanctions(): void { this.ipCache = undefined; }
+  private readIpBlocks(now: number): Promise<IpMatcher> {
+    const generation = this.sanctionsGeneration;
+    const reading: Promise<IpMatcher> = this.store.listIpBlocks(this.id, now)
+      .then((blocks) => {
+        const match = compileCidrMatcher(blocks);
+        // A manager's block or unblock landed during the read: this list may predate it.
+        if (generation === this.sanctionsGeneration) this.ipCache = { at: now, match };
+        return match;
+      })
+      .finally(() => { if (this.ipReading === reading) this.ipReading = undefined; });
+    return reading;
+  }
+
+  /** A ban, mute or IP block changed: the next message reads the block list afresh. */
+  invalidateSanctions(): void {
+    this.sanctionsGeneration++;
+    this.ipCache = undefined;
+    this.ipReading = undefined;
+  }
 }
+
+type IpMatcher = (ip: string) => IpBlock | undefined;
 
 const liveBlock = (hit: IpBlock | undefined, now: number) => (hit && (hit.until === undefined || hit.until > now) ? hit : undefined);
 

@@ -32,6 +32,8 @@ describe("bench wire client against a real Socket.IO server", () => {
         ack({ ok: true });
       });
       socket.on("silent", () => undefined);
+      // Never acks; kicks the client out of the namespace instead.
+      socket.on("kick", () => { socket.disconnect(true); });
     });
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
     url = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
@@ -84,6 +86,15 @@ describe("bench wire client against a real Socket.IO server", () => {
     const err = await new Promise((resolve) => c.emit("silent", {}, 50, (e) => resolve(e)));
     expect(err).toBeInstanceOf(Error);
     c.close();
+  });
+
+  it("fails an ack still awaited at once when the server drops the connection", async () => {
+    const c = new WireClient(url, "/chat", { tenant: "acme" });
+    await c.connected;
+    // A 10 s ack timeout, longer than the test's own: only the disconnect can end this wait.
+    const err = await new Promise((resolve) => c.emit("kick", {}, 10_000, (e) => resolve(e)));
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/closed/);
   });
 
   it("rejects `connected` when nothing listens", async () => {

@@ -104,6 +104,56 @@ describe("validate", () => {
   });
 });
 
+/** A MemoryStore whose block-list reads wait until released, and are counted (a storage-boundary double). */
+class GatedIpStore extends MemoryStore {
+  reads = 0;
+  private gates: (() => void)[] = [];
+  override async listIpBlocks(tenant: string, now: number) {
+    this.reads++;
+    const snapshot = await super.listIpBlocks(tenant, now);
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return snapshot;
+  }
+  release(): void { for (const g of this.gates.splice(0)) g(); }
+  get waiting(): number { return this.gates.length; }
+}
+
+describe("IP-block cache", () => {
+  it("messages that miss the cache together share one read of the block list", async () => {
+    const store = new GatedIpStore();
+    const { tenant } = await runtime({}, store);
+    const now = Date.now();
+    const answers = [tenant.ipBlock("192.0.2.1", now), tenant.ipBlock("192.0.2.2", now), tenant.ipBlock("198.51.100.7", now)];
+    expect(answers.every((a) => a instanceof Promise)).toBe(true);
+    await expect.poll(() => store.waiting).toBe(1);
+    store.release();
+    expect(await Promise.all(answers)).toEqual([undefined, undefined, undefined]);
+    expect(store.reads).toBe(1);
+    // Cached now: answered at once, no read.
+    expect(tenant.ipBlock("192.0.2.1", now)).toBeUndefined();
+    expect(store.reads).toBe(1);
+  });
+
+  it("a block added while a read is in flight is not hidden by caching the older list", async () => {
+    const store = new GatedIpStore();
+    const { tenant } = await runtime({}, store);
+    const now = Date.now();
+    const before = tenant.ipBlock("192.0.2.10", now);
+    await expect.poll(() => store.waiting).toBe(1);
+    // A manager blocks the range meanwhile; the sanctions service then invalidates the cache.
+    await store.addIpBlock("acme", { cidr: "192.0.2.0/24", reason: "raid", at: now, by: "cm" });
+    tenant.invalidateSanctions();
+    store.release();
+    expect(await before).toBeUndefined(); // that message was judged against the list it read
+    const after = tenant.ipBlock("192.0.2.10", now);
+    expect(after).toBeInstanceOf(Promise); // the stale list was not cached: a fresh read
+    await expect.poll(() => store.waiting).toBe(1);
+    store.release();
+    expect(await after).toMatchObject({ cidr: "192.0.2.0/24" });
+    expect(store.reads).toBe(2);
+  });
+});
+
 describe("access", () => {
   let tenant: TenantRuntime;
   let store: MemoryStore;

@@ -217,7 +217,7 @@ export interface Lexicon {
 interface Span { fs: number; fe: number; detail: string }
 
 /** What one `match` call has found so far. */
-interface Found { readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
+interface Found { readonly norm: NormalizedText; readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
 
 class CompiledLexicon implements Lexicon {
   constructor(
@@ -237,7 +237,7 @@ class CompiledLexicon implements Lexicon {
 
   match(norm: NormalizedText): Hit[] {
     const toks = norm.tokens;
-    const acc: Found = { toks, hits: [], allows: [] };
+    const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
@@ -274,7 +274,7 @@ class CompiledLexicon implements Lexicon {
     const { toks } = acc;
     if (node.detail !== undefined) acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "" });
-    if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS) {
+    if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       this.step(node.next, acc, first, last + 1);
     }
     return true;
@@ -306,13 +306,14 @@ class CompiledLexicon implements Lexicon {
       if (toks[i].length !== 1) { i++; continue; }
       let j = i + 1;
       while (j < toks.length && toks[j].length === 1 && j - i < MAX_SPELLED && isLetterGap(f, toks[j - 1].e, toks[j].s)) j++;
-      if (j - i >= 3) this.segment(toks, i, j, hits, f);
+      if (j - i >= 3) this.segment(norm, i, j, hits);
       i = j;
     }
   }
 
   /** Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". */
-  private segment(toks: readonly WordToken[], from: number, to: number, hits: Span[], folded: string): void {
+  private segment(norm: NormalizedText, from: number, to: number, hits: Span[]): void {
+    const toks = norm.tokens;
     let word = "";
     for (let k = from; k < to; k++) word += toks[k].key;
     // changes[i]: letters of word[0..i] once repeats are collapsed, minus one; so the collapsed
@@ -321,9 +322,10 @@ class CompiledLexicon implements Lexicon {
     for (let i = 1; i < word.length; i++) changes[i] = changes[i - 1] + (word.charCodeAt(i) !== word.charCodeAt(i - 1) ? 1 : 0);
     const starts = this.starts;
     // A phrase whose last word is spelled out ("ta g u e u l e"): the word before the run, then
-    // the longest spelled prefix that completes a phrase from it.
-    // Only across plain spaces: "ta. G u e u l e" or a line break is two sentences, not a phrase.
-    const before = from > 0 && isSpaceGap(folded, toks[from - 1].e, toks[from].s) ? this.root.get(toks[from - 1].key)?.next : undefined;
+    // the longest spelled prefix that completes a phrase from it. Like any phrase, never across
+    // a sentence end or a line break, and never across more than a short gap.
+    const before = from > 0 && isShortGap(toks[from - 1], toks[from]) && !sentenceBreak(norm, toks[from - 1], toks[from])
+      ? this.root.get(toks[from - 1].key)?.next : undefined;
     if (before !== undefined) {
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
         const node = before.get(word.slice(0, b)) ?? before.get(collapse(word.slice(0, b)));
@@ -382,13 +384,34 @@ class CompiledLexicon implements Lexicon {
 }
 
 /** 1–3 spaces (or no-break spaces) and nothing else. */
-function isSpaceGap(f: string, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 3) return false;
-  for (let i = from; i < to; i++) {
+const isShortGap = (a: WordToken, b: WordToken) => b.s - a.e >= 1 && b.s - a.e <= 3;
+
+/**
+ * Whether two neighbouring words belong to different sentences, so no phrase spans them:
+ * "Merci ta. Gueule de bois ce matin" is thanks, then a hangover, not "ta gueule". A line break,
+ * or a sentence mark (. ! ? …) then a space, between a small letter and a capital in what the
+ * author typed. "ta.gueule", "Ta.Gueule", "ta... gueule", "ta - gueule" and "TA. GUEULE" stay
+ * one phrase: that is how phrases get disguised or shouted.
+ */
+function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolean {
+  const f = norm.folded;
+  // The usual gap, one space, is settled without a scan.
+  if (b.s - a.e === 1 && f.charCodeAt(a.e) === 32) return false;
+  // A sentence mark counts only when a space follows it: "Ta.Gueule" is one disguised phrase.
+  let mark = false, markThenSpace = false;
+  for (let i = a.e; i < b.s; i++) {
     const c = f.charCodeAt(i);
-    if (c !== 32 && c !== 0xa0) return false;
+    if (c === 10 || c === 13) return true;
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026) mark = true;
+    else if (mark && (c === 32 || c === 0xa0)) markThenSpace = true;
   }
-  return true;
+  if (!markThenSpace) return false;
+  // Written in mixed case, a sentence ends in a small letter and the next begins with a capital;
+  // in all capitals ("TA. GUEULE") the case says nothing, and the words stay one phrase.
+  const [, ae] = norm.toOriginal(a.s, a.e);
+  const [bs] = norm.toOriginal(b.s, b.e);
+  const last = norm.original[ae - 1] ?? "", first = norm.original[bs] ?? "";
+  return last !== last.toUpperCase() && first !== first.toLowerCase();
 }
 
 /** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */

@@ -66,7 +66,18 @@ describe("words: phrases", () => {
     ["ta gueule", "Ta g u e u l e la conseillère"],  // last word of the phrase spelled out
     ["ta gueule", "ferme ta g.u.e.u.l.e"],
     ["cette trainee", "Cette traînée de conseillère"],
+    // Punctuation inside a phrase is a disguise, not a sentence end; so is shouting.
+    ["ta gueule", "ta.gueule"],
+    ["ta gueule", "Ta.Gueule"],
+    ["ta gueule", "ta... gueule"],
+    ["ta gueule", "TA. GUEULE"],
   ])("finds %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it("no phrase spans two sentences or two lines, spelled out or not", () => {
+    expect(fires("Merci ta. Gueule de bois ce matin")).toBe(false);
+    expect(fires("Merci ta! Gueule de bois ce matin")).toBe(false);
+    expect(fires("ta\ngueule de bois")).toBe(false);
+  });
 
   it("a spelled-out word completes a phrase only right after its first word", () => {
     expect(fires("ta belle g u e u l e")).toBe(false);

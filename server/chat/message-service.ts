@@ -127,8 +127,8 @@ export class MessageService {
       if (input.clientId !== undefined) ctx.clientId = input.clientId;
       return whenReady(runPipeline(this.deps.stages, ctx, this.observeStage), (refusal) => {
         if (refusal) {
+          // The refusal's code is counted by the door that answers it (onEvent's onError).
           this.deps.metrics.messages.inc("refused");
-          this.deps.metrics.refusals.inc(refusal.code);
           throw refusal;
         }
         const t0 = performance.now();

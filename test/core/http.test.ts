@@ -36,6 +36,7 @@ describe("HTTP endpoints", () => {
     await a.send("product:metrics", cleanText());
     await a.send("product:metrics", "just buy rivalbrand instead");
     await a.send("product:never-joined", cleanText()).catch(() => undefined);
+    await a.send("product:metrics", "   ").catch(() => undefined); // refused by the pipeline itself
     const text = await until(async () => {
       const t = await (await get("/metrics")).text();
       return /causette_messages_total\{verdict="held"\} 1/.test(t) ? t : undefined;
@@ -44,9 +45,14 @@ describe("HTTP endpoints", () => {
     expect(text).toMatch(/causette_messages_total\{verdict="visible"\} 1\b/);
     for (const stage of ["validate", "access", "rate", "spam", "words", "links", "deliver"]) {
       expect(text).toMatch(new RegExp(`causette_pipeline_stage_seconds_bucket\\{le="[^"]+",stage="${stage}"\\} [1-9]`));
-      expect(text).toMatch(new RegExp(`causette_pipeline_stage_seconds_count\\{stage="${stage}"\\} 2\\b`));
+      // The empty message is timed by the stage that refused it (validate) and by no later one.
+      const timed = stage === "validate" ? 3 : 2;
+      expect(text).toMatch(new RegExp(`causette_pipeline_stage_seconds_count\\{stage="${stage}"\\} ${timed}\\b`));
     }
     expect(text).toMatch(/causette_refusals_total\{code="not_in_room"\} 1\b/);
+    // Counted once, by the door that answered, whether the handler or the pipeline refused.
+    expect(text).toMatch(/causette_refusals_total\{code="empty_message"\} 1\b/);
+    expect(text).toMatch(/causette_messages_total\{verdict="refused"\} 1\b/);
     expect(text).toMatch(/causette_handshakes_total\{outcome="ok"\} [1-9]/);
     a.disconnect();
     await until(async () => /causette_connected_sockets\{namespace="\/chat"\} 0\b/.test(await (await get("/metrics")).text()));

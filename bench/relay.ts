@@ -612,8 +612,8 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
         const res: RoundResult = {
           side: side.name, round: round + 1, ...merge(parts), heapPerConn, rssPerConn,
           // Summed over processes: 100% is one core's worth, whichever processes used it.
-          serverCpu: from!.length ? from!.reduce((sum, a, i) => sum + (100 * (to![i]!.micros - a.micros)) / 1000 / (to![i]!.at - a.at), 0) : NaN,
-          serverMainCpu: from!.length ? from!.reduce((sum, a, i) => sum + (100 * (to![i]!.mainMicros - a.mainMicros)) / 1000 / (to![i]!.at - a.at), 0) : NaN,
+          serverCpu: cpuPercent(from!, to!, (c) => c.micros),
+          serverMainCpu: cpuPercent(from!, to!, (c) => c.mainMicros),
           loadAvg: loadavg()[0]!,
         };
         results.push(res);
@@ -628,6 +628,12 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   }
   if (print) summarize(results, sides.map((s) => s.name));
   return results;
+}
+
+/** CPU of the server processes between two readings, summed over processes, in % of one core. */
+function cpuPercent(from: CpuSample[], to: CpuSample[], micros: (c: CpuSample) => number): number {
+  if (!from.length) return NaN;
+  return from.reduce((sum, a, i) => sum + (100 * (micros(to[i]!) - micros(a))) / 1000 / (to[i]!.at - a.at), 0);
 }
 
 function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "loadAvg"> {
@@ -698,18 +704,15 @@ function summarize(results: RoundResult[], names: string[]): void {
       console.log(`\ntargets for ${n}:`);
       console.log(`  ${check(p99 <= 1.5)} p99 within 1.5x bare: ack ${(c.ackP99 / bare.ackP99).toFixed(2)}x, delivery ${(c.deliveryP99 / bare.deliveryP99).toFixed(2)}x`);
       // Round by round against the bare phase run just before it: how steady the pooled figure is.
-      const pairs = by(n).map((r) => {
+      const perRound = (ratio: (side: RoundResult, bareRound: RoundResult) => number) => by(n).map((r) => {
         const b = by("bare").find((x) => x.round === r.round);
-        return b ? Math.max(r.ackP99 / b.ackP99, r.deliveryP99 / b.deliveryP99).toFixed(2) : "n/a";
-      });
-      console.log(`       p99 ratio round by round: ${pairs.join(", ")}`);
+        const v = b ? ratio(r, b) : NaN;
+        return Number.isFinite(v) ? v.toFixed(2) : "n/a";
+      }).join(", ");
+      console.log(`       p99 ratio round by round: ${perRound((r, b) => Math.max(r.ackP99 / b.ackP99, r.deliveryP99 / b.deliveryP99))}`);
       // The servers' main-thread CPU for the same load: steadier than p99, and what drives it (a
       // main thread busier by x needs longer to drain the same stall, so the tail grows faster than x).
-      const cpuPairs = by(n).map((r) => {
-        const b = by("bare").find((x) => x.round === r.round);
-        return b && b.serverMainCpu > 0 ? (r.serverMainCpu / b.serverMainCpu).toFixed(2) : "n/a";
-      });
-      console.log(`       main-thread cpu ratio round by round: ${cpuPairs.join(", ")}`);
+      console.log(`       main-thread cpu ratio round by round: ${perRound((r, b) => r.serverMainCpu / b.serverMainCpu)}`);
       console.log(`  ${check(mem <= 1.5)} idle memory per connection within 1.5x bare: heap ${mem.toFixed(2)}x (${kb(c.heap)} vs ${kb(bare.heap)}), rss ${(c.rss / bare.rss).toFixed(2)}x`);
       console.log(`  ${check(c.ratio === 1)} delivered ratio 1.0: ${c.ratio.toFixed(4)}`);
     }

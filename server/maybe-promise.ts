@@ -43,3 +43,27 @@ export function allReady<T extends unknown[], R>(
   }
   return waiting ? Promise.all(values).then((vs) => then(...(vs as T))) : then(...(values as T));
 }
+
+/** Runs `run`, then `done` exactly once however it ends: at once or later, by a value or a failure. */
+export function afterReady<T>(run: () => MaybePromise<T>, done: () => void): MaybePromise<T> {
+  let value: MaybePromise<T>;
+  try {
+    value = run();
+  } catch (err) {
+    done();
+    throw err;
+  }
+  if (value instanceof Promise) return value.finally(done);
+  done();
+  return value;
+}
+
+/** Runs `run` for its effect only: a failure, at once or later, is dropped (counters, bookkeeping). */
+export function ignoreFailure(run: () => MaybePromise<unknown>): void {
+  try {
+    const value = run();
+    if (value instanceof Promise) value.catch(() => undefined);
+  } catch {
+    // Dropped on purpose: the caller has said the outcome does not matter.
+  }
+}

@@ -5,7 +5,7 @@ import type { StageTimer } from "../http/stage-histogram.ts";
 import { newId } from "../ids.ts";
 import type { AuditLog } from "../moderation/audit-log.ts";
 import { toQueueItem } from "../moderation/queue-item.ts";
-import { whenReady, type MaybePromise } from "../maybe-promise.ts";
+import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
 import type { Broadcaster } from "../realtime/broadcaster.ts";
 import type { Store, StoredMessage } from "../store/store.ts";
@@ -30,13 +30,13 @@ export interface MessageServiceDeps {
 
 /** The shopper side of a room: reading history and posting through the pipeline. */
 export class MessageService {
-  /** Each stage's latency series, looked up once (a message is timed seven times). */
-  private readonly timers: ReadonlyMap<string, StageTimer>;
+  /** Each stage's latency series, in stage order, looked up once (a message is timed seven times). */
+  private readonly timers: readonly StageTimer[];
   private readonly deliverTimer: StageTimer;
-  private readonly observeStage = (stage: string, seconds: number) => this.timers.get(stage)?.observe(seconds);
+  private readonly observeStage = (_stage: string, seconds: number, index: number) => this.timers[index]!.observe(seconds);
 
   constructor(private readonly deps: MessageServiceDeps) {
-    this.timers = new Map(deps.stages.map((s) => [s.name, deps.metrics.stageSeconds.stage(s.name)]));
+    this.timers = deps.stages.map((s) => deps.metrics.stageSeconds.stage(s.name));
     this.deliverTimer = deps.metrics.stageSeconds.stage("deliver");
   }
 
@@ -121,8 +121,9 @@ export class MessageService {
   }
 
   private judgeAndDeliver(tenant: TenantRuntime, session: SessionData, input: SendInput, idemKey: string | undefined): MaybePromise<Message> {
-    return whenReady(this.deps.rooms.resolve(tenant, input.room), (room) => {
-      const ctx: SendContext = { tenant, session, room, rawText: input.text, text: "", now: Date.now(), hits: [] };
+    const now = Date.now();
+    return whenReady(this.deps.rooms.resolve(tenant, input.room, now), (room) => {
+      const ctx: SendContext = { tenant, session, room, rawText: input.text, text: "", now, hits: [] };
       if (input.replyTo !== undefined) ctx.replyTo = input.replyTo;
       if (input.clientId !== undefined) ctx.clientId = input.clientId;
       return whenReady(runPipeline(this.deps.stages, ctx, this.observeStage), (refusal) => {
@@ -132,17 +133,7 @@ export class MessageService {
           throw refusal;
         }
         const t0 = performance.now();
-        const timed = () => this.deliverTimer.observe((performance.now() - t0) / 1000);
-        let delivered: MaybePromise<Message>;
-        try {
-          delivered = this.deliver(tenant, session, ctx, idemKey);
-        } catch (err) {
-          timed();
-          throw err;
-        }
-        if (delivered instanceof Promise) return delivered.finally(timed);
-        timed();
-        return delivered;
+        return afterReady(() => this.deliver(tenant, session, ctx, idemKey), () => this.deliverTimer.observe((performance.now() - t0) / 1000));
       });
     });
   }
@@ -209,11 +200,6 @@ export class MessageService {
 
   /** Bookkeeping after the broadcast: it must not delay delivery, and a failure here must not fail the ack. */
   private bookkeep(tenant: TenantRuntime, session: SessionData, ctx: SendContext, held: boolean): void {
-    try {
-      const done = this.deps.store.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held });
-      if (done instanceof Promise) done.catch(() => undefined);
-    } catch {
-      // Counters only; the message itself is stored and delivered.
-    }
+    ignoreFailure(() => this.deps.store.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
   }
 }

@@ -36,10 +36,9 @@ export class RoomDirectory {
   }
 
   /** The room's settings: at once from the cache (or the embedded store), later from Redis. */
-  resolve(tenant: TenantRuntime, room: string): MaybePromise<ResolvedRoom> {
+  resolve(tenant: TenantRuntime, room: string, now = Date.now()): MaybePromise<ResolvedRoom> {
     const key = `${tenant.id}\u0000${room}`;
     const hit = this.cache.get(key);
-    const now = Date.now();
     if (hit && now - hit.at < CACHE_MS) return hit.room;
     const seen = this.changes;
     return whenReady(this.store.getRoomState(tenant.id, room), (state) => {

@@ -1,5 +1,5 @@
 import { hash53 } from "./hash53.ts";
-import type { SpamWindow } from "./types.ts";
+import type { SpamCount, SpamWindow } from "./types.ts";
 
 /**
  * The in-memory `SpamWindow`: the embedded store keeps one per tenant, unit tests use it directly.
@@ -36,7 +36,7 @@ export interface MemorySpamWindow extends SpamWindow {
   /** Records the ring holds before it grows or forgets (for tests of the memory bound). */
   readonly capacity: number;
   /** Answers at once: nothing here waits. */
-  record(key: string, member: string, windowMs: number, now: number): { count: number; distinct: number };
+  record(key: string, member: string, windowMs: number, now: number): SpamCount;
 }
 
 const INITIAL_CAPACITY = 1024;

@@ -16,7 +16,7 @@ export { createMemorySpamWindow } from "./memory-spam-window.ts";
  *
  * @example
  *   const spam = createSpamDetector({ repeatsPerUser: 2, raidUsers: 4, windowSec: 60 }, createMemorySpamWindow());
- *   await spam.check({ tenant: "demo", room: "faq", userId: "u1", text: "aaaaaaaaaaaaaaaaaaaaaaaa", now: Date.now() });
+ *   await spam.check({ room: "faq", userId: "u1", text: "aaaaaaaaaaaaaaaaaaaaaaaa", now: Date.now() });
  *   // { kind: "spam", detail: "flood", … }
  */
 
@@ -93,13 +93,13 @@ export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamD
       if (flood) return flood;
       const fp = fingerprint(norm);
       if (fp.length < MIN_FINGERPRINT || COURTESIES.has(fp)) return undefined;
-      const tenant = encodeURIComponent(input.tenant);
-      // Keeps store keys short whatever the message length.
+      // Keeps store keys short whatever the message length. No tenant in the key: the window is
+      // already the tenant's own (spamWindowFor), on either store.
       const digest = hash53(fp).toString(36);
       // The embedded window answers at once; a shared one is asked both questions together.
       return allReady<[SpamCount, SpamCount], Hit | undefined>([
-        () => window.record(`spam:repeat:${tenant}:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
-        () => window.record(`spam:raid:${tenant}:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),
+        () => window.record(`spam:repeat:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
+        () => window.record(`spam:raid:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),
       ], (mine, room) => verdict(input, mine, room));
     },
   });

@@ -55,8 +55,9 @@ export interface SpamWindow {
 
 export interface SpamOptions { repeatsPerUser: number; raidUsers: number; windowSec: number }
 
+/** One message, as the spam detector sees it. The tenant is not here: each tenant's window is its own. */
 export interface SpamInput {
-  tenant: string; room: string; userId: string; text: string; now: number;
+  room: string; userId: string; text: string; now: number;
   /** `normalize(text)` when the caller has it already (the pipeline shares one with the word and link stages). */
   norm?: NormalizedText;
 }

@@ -17,15 +17,17 @@ export const DEMO_TOKEN_RULES = {
 } as const;
 const ROLES = new Set<string>(DEMO_TOKEN_RULES.roles);
 
-/** The demo tenant's signing secret when `POST /api/v1/demo/token` is mounted, else undefined. */
-function demoSecret(config: Readonly<Config>): string | undefined {
+/** The demo tenant and its signing secret when `POST /api/v1/demo/token` is mounted, else undefined. */
+function demoSigner(config: Readonly<Config>) {
   if (config.server.production) return undefined;
-  return config.tenants.find((t) => t.id === DEMO_TENANT)?.auth.hs256Secret;
+  const tenant = config.tenants.find((t) => t.id === DEMO_TENANT);
+  const secret = tenant?.auth.hs256Secret;
+  return tenant && secret ? { tenant, secret } : undefined;
 }
 
 /** Whether `POST /api/v1/demo/token` is mounted (the OpenAPI document lists it only then). */
 export function demoTokenEnabled(config: Readonly<Config>): boolean {
-  return !!demoSecret(config);
+  return demoSigner(config) !== undefined;
 }
 
 /**
@@ -37,10 +39,10 @@ export function demoTokenEnabled(config: Readonly<Config>): boolean {
  */
 export function demoTokenRoutes(config: Readonly<Config>): Router {
   const r = Router();
-  const secret = demoSecret(config);
-  const tenant = config.tenants.find((t) => t.id === DEMO_TENANT);
-  if (!secret || !tenant) return r;
-  const key = new TextEncoder().encode(secret);
+  const signer = demoSigner(config);
+  if (!signer) return r;
+  const { tenant } = signer;
+  const key = new TextEncoder().encode(signer.secret);
   r.post("/api/v1/demo/token", express.json({ limit: "2kb" }), async (req, res) => {
     const body = (req.body ?? {}) as { role?: unknown; name?: unknown; sub?: unknown };
     const role = typeof body.role === "string" ? body.role : "";

@@ -8,7 +8,7 @@ export function createSpamStage(): Stage {
     run(ctx) {
       const { tenant } = ctx;
       const hit = tenant.spam.check({
-        tenant: tenant.id, room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now,
+        room: ctx.room.id, userId: ctx.session.user.id, text: ctx.text, now: ctx.now,
         norm: normalizedText(ctx),
       });
       return whenReady(hit, (h) => (h ? { hits: [h] } : undefined));

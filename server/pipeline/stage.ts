@@ -42,7 +42,8 @@ export interface Stage {
   run(ctx: SendContext): MaybePromise<Verdict | undefined>;
 }
 
-export interface StageObserver { (stage: string, seconds: number): void }
+/** Told each stage's latency; `index` is the stage's place in the list (a handle can be kept per index). */
+export interface StageObserver { (stage: string, seconds: number, index: number): void }
 
 /**
  * Runs stages in order; gives the refusal that stopped it, or undefined with `ctx.hits` filled.
@@ -50,23 +51,32 @@ export interface StageObserver { (stage: string, seconds: number): void }
  * that really waits (a Redis read) costs a promise and a turn of the microtask queue.
  */
 export function runPipeline(stages: readonly Stage[], ctx: SendContext, observe?: StageObserver): MaybePromise<CausetteError | undefined> {
-  return runFrom(0, stages, ctx, observe);
+  return runFrom(0, stages, ctx, observe, observe ? performance.now() : 0);
 }
 
-/** Runs `stages` from index `from` on (a stage that waited resumes the run after itself). */
-function runFrom(from: number, stages: readonly Stage[], ctx: SendContext, observe: StageObserver | undefined): MaybePromise<CausetteError | undefined> {
+/**
+ * Runs `stages` from index `from` on (a stage that waited resumes the run after itself). One
+ * clock read per stage: a stage ends when the next begins.
+ */
+function runFrom(from: number, stages: readonly Stage[], ctx: SendContext, observe: StageObserver | undefined, startedAt: number): MaybePromise<CausetteError | undefined> {
+  let t0 = startedAt;
   for (let i = from; i < stages.length; i++) {
     const stage = stages[i]!;
-    const t0 = observe ? performance.now() : 0;
     const pending = stage.run(ctx);
     if (pending instanceof Promise) {
+      const began = t0;
       return pending.then((verdict) => {
-        if (observe) observe(stage.name, (performance.now() - t0) / 1000);
+        const t1 = observe ? performance.now() : 0;
+        if (observe) observe(stage.name, (t1 - began) / 1000, i);
         const refusal = apply(ctx, verdict);
-        return refusal ?? runFrom(i + 1, stages, ctx, observe);
+        return refusal ?? runFrom(i + 1, stages, ctx, observe, t1);
       });
     }
-    if (observe) observe(stage.name, (performance.now() - t0) / 1000);
+    if (observe) {
+      const t1 = performance.now();
+      observe(stage.name, (t1 - t0) / 1000, i);
+      t0 = t1;
+    }
     const refusal = apply(ctx, pending);
     if (refusal) return refusal;
   }

@@ -16,14 +16,9 @@ export function cleanText(raw: string): string {
 
 /** Counted in code points so an emoji is one character, as people count (a lone surrogate counts one). */
 export function charLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
-    }
-  }
+  // Only texts longer than the room's limit in UTF-16 units are counted (see the stage below).
+  let n = 0;
+  for (const _ of s) n++;
   return n;
 }
 

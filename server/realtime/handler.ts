@@ -44,6 +44,25 @@ export function onEvent<T>(
   handler: (payload: T) => MaybePromise<object | void>,
   ctx: { logger: Logger; inflight: InFlight; onError?: (code: string) => void },
 ): void {
+  // Made once per registration, not per event: the common path allocates no closure.
+  const fail = (ack: Ack, err: unknown) => {
+    const body = toErrorBody(err);
+    if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
+    try {
+      ack({ ok: false, error: body });
+      ctx.onError?.(body.code);
+    } catch (ackErr) {
+      // Only a broken transport gets here; the listener must still return normally.
+      ctx.logger.error({ err: ackErr, event }, "ack failed");
+    }
+  };
+  const succeed = (ack: Ack, result: object | void) => {
+    try {
+      ack({ ok: true, ...(result ?? {}) });
+    } catch (err) {
+      fail(ack, err);
+    }
+  };
   socket.on(event, (...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack: Ack = typeof last === "function" ? (last as Ack) : noop;
@@ -51,24 +70,6 @@ export function onEvent<T>(
     // that take none succeed and the others name the missing field instead of "received function".
     const payloadCount = typeof last === "function" ? args.length - 1 : args.length;
     const raw = payloadCount > 0 ? args[0] : {};
-    const fail = (err: unknown) => {
-      const body = toErrorBody(err);
-      if (body.code === "internal") ctx.logger.error({ err, event }, "handler failed");
-      try {
-        ack({ ok: false, error: body });
-        ctx.onError?.(body.code);
-      } catch (ackErr) {
-        // Only a broken transport gets here; the listener must still return normally.
-        ctx.logger.error({ err: ackErr, event }, "ack failed");
-      }
-    };
-    const succeed = (result: object | void) => {
-      try {
-        ack({ ok: true, ...(result ?? {}) });
-      } catch (err) {
-        fail(err);
-      }
-    };
     ctx.inflight.enter();
     let pending: MaybePromise<object | void>;
     try {
@@ -79,14 +80,14 @@ export function onEvent<T>(
       }
       pending = handler(parsed.data);
     } catch (err) {
-      fail(err);
+      fail(ack, err);
       ctx.inflight.leave();
       return;
     }
     if (pending instanceof Promise) {
-      pending.then(succeed, fail).finally(() => ctx.inflight.leave());
+      pending.then((r) => succeed(ack, r), (err) => fail(ack, err)).finally(() => ctx.inflight.leave());
     } else {
-      succeed(pending);
+      succeed(ack, pending);
       ctx.inflight.leave();
     }
   });

@@ -151,12 +151,12 @@ export class RedisStore implements Store {
     });
   }
   touchRoom(tenant: string, room: string, at: number) {
-    return this.guard(async () => { await this.client.zadd(`${this.t(tenant)}rooms`, at, room); });
+    return this.guard(async () => { await this.client.zadd(this.roomsKey(tenant), at, room); });
   }
   listRooms(tenant: string, limit: number) {
     return this.guard(async () => {
       if (limit <= 0) return [];
-      const rows = scored(await this.client.zrevrange(`${this.t(tenant)}rooms`, 0, limit - 1, "WITHSCORES"));
+      const rows = scored(await this.client.zrevrange(this.roomsKey(tenant), 0, limit - 1, "WITHSCORES"));
       return rows.map((r) => ({ id: r.member, lastActive: Number(r.score) }));
     });
   }
@@ -345,7 +345,7 @@ export class RedisStore implements Store {
   recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }) {
     return this.guard(async () => {
       const fields: ("messages" | "held")[] = post.held ? ["messages", "held"] : ["messages"];
-      const m = this.client.multi().zadd(`${this.t(tenant)}rooms`, post.at, post.room);
+      const m = this.client.multi().zadd(this.roomsKey(tenant), post.at, post.room);
       for (const field of fields) runScript(m, "cstStat", ...this.statCall(tenant, post.room, field, post.at));
       await exec(this.queueUserBump(m, tenant, post.userId, fields, 1));
     });
@@ -548,6 +548,9 @@ export class RedisStore implements Store {
     if (!TENANT_ID.test(tenant)) throw new TypeError(`invalid tenant id ${JSON.stringify(tenant)}`);
     return `${this.prefix}t:{${tenant}}:`;
   }
+
+  /** The sorted set of a tenant's rooms by last activity (touchRoom, recordPost, listRooms). */
+  private roomsKey(tenant: string): string { return `${this.t(tenant)}rooms`; }
   private key(tenant: string, kind: string, id: string): string { return `${this.t(tenant)}${kind}${enc(id)}`; }
   private msgKey(tenant: string, id: string): string { return this.key(tenant, SUFFIX.message, id); }
 

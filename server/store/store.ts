@@ -3,7 +3,7 @@ import type {
 } from "../../client-sdk/src/protocol.ts";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { TokenBucket, TokenBucketOptions } from "./token-bucket.ts";
-import type { SpamWindow } from "../filters/types.ts";
+import type { SpamCount, SpamWindow } from "../filters/types.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 
 /**
@@ -173,7 +173,7 @@ export interface Store extends SpamWindowStore {
 
 /** The spam stage's sliding window (see filters/types.ts), keyed per tenant. */
 export interface SpamWindowStore {
-  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<{ count: number; distinct: number }>;
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
 }
 
 /** Adapts the store to the filter engine's tenant-less SpamWindow. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allReady, whenReady } from "../../server/maybe-promise.ts";
+import { afterReady, allReady, ignoreFailure, whenReady } from "../../server/maybe-promise.ts";
 
 describe("MaybePromise helpers", () => {
   it("whenReady applies at once to a value and later to a promise", async () => {
@@ -33,6 +33,38 @@ describe("MaybePromise helpers", () => {
         .toThrow("second failed at once");
       rejectFirst(new Error("first failed later"));
       // Two macrotask turns: enough for Node to report an unhandled rejection if there were one.
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("afterReady runs its `done` exactly once, on every way the work can end", async () => {
+    let n = 0;
+    const done = () => { n++; };
+    expect(afterReady(() => 1, done)).toBe(1);
+    expect(n).toBe(1);
+    expect(() => afterReady(() => { throw new Error("now"); }, done)).toThrow("now");
+    expect(n).toBe(2);
+    const later = afterReady(() => Promise.resolve(2), done);
+    expect(n).toBe(2); // not before the promise settles
+    expect(await later).toBe(2);
+    expect(n).toBe(3);
+    await expect(afterReady(() => Promise.reject(new Error("later")), done)).rejects.toThrow("later");
+    expect(n).toBe(4);
+  });
+
+  it("ignoreFailure drops a failure at once or later, and still runs the work", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      let ran = 0;
+      expect(() => ignoreFailure(() => { ran++; throw new Error("now"); })).not.toThrow();
+      ignoreFailure(() => { ran++; return Promise.reject(new Error("later")); });
+      expect(ran).toBe(2);
       await new Promise((r) => setImmediate(r));
       await new Promise((r) => setImmediate(r));
       expect(unhandled).toEqual([]);

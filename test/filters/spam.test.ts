@@ -8,7 +8,7 @@ function setup() {
   const spam = createSpamDetector(OPTS, createMemorySpamWindow());
   return {
     tick: (ms: number) => { now += ms; },
-    send: (userId: string, text: string, room = "faq") => spam.check({ tenant: "demo", room, userId, text, now }),
+    send: (userId: string, text: string, room = "faq") => spam.check({ room, userId, text, now }),
   };
 }
 

@@ -82,7 +82,9 @@ describe("AdminClient after the server ended its session", () => {
   afterAll(async () => { await s.close(); });
 
   it("rejects later calls at once with the code the session ended with (invalid_token)", async () => {
-    const admin = new AdminClient({ url: s.url, tenant: "acme", token: await mintToken({ tenant: "acme", role: "manager", sub: "cm-lapsing", expiresIn: 1 }) });
+    // `exp` is in whole seconds from a floored `iat`, so `expiresIn: 1` left anywhere from 0 to 1 s
+    // to connect (it failed under a loaded suite); 2 leaves at least one.
+    const admin = new AdminClient({ url: s.url, tenant: "acme", token: await mintToken({ tenant: "acme", role: "manager", sub: "cm-lapsing", expiresIn: 2 }) });
     try {
       await admin.connect();
       const closed = waitFor(admin, "status", (st) => st === "closed", 5000);

@@ -21,8 +21,9 @@
  *   --seconds N      measured seconds of each load phase, after a warm-up that is not measured
  *                    (5 s before a side's first phase, for the JIT; 1 s before the others) (default 6)
  *   --rounds N       rounds; each gives every side one load phase, in order (default 5)
- *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: all three;
- *                    causette-x2 is left out, with a note, when redis-server is not on PATH)
+ *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: those three;
+ *                    causette-x2 is left out, with a note, when redis-server is not on PATH) and
+ *                    causette-uncorked (one node without the write coalescer, to show its share)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --client NAME    the generators' client: wire (default; bench/wire-client.ts, a lean Socket.IO
@@ -34,6 +35,7 @@
  * Sides:
  * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
  * - causette: one node, embedded store;
+ * - causette-uncorked: the same, without the write coalescer (server/realtime/write-coalescer.ts);
  * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
  *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
  *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
@@ -81,6 +83,8 @@ import { shopperText } from "../test/support/texts.ts";
 const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
 const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
+/** Sides run only when asked for by name. */
+const EXTRA_SIDE_NAMES = ["causette-uncorked"] as const;
 /** Unmeasured load before a side's first phase (later phases warm up for 1 s). */
 const FIRST_WARMUP_MS = 5000;
 
@@ -201,9 +205,9 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
 }
 
 /** A side made of one server child of `kind`. */
-export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string): RelaySide {
+export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string, name: string = kind): RelaySide {
   return {
-    name: kind,
+    name,
     async start(label) {
       const s = await startServerChild(kind, extra, profArgs(cpuProfDir, label));
       return { urls: [s.url], memory: s.memory, cpu: async () => [await s.cpu()], stop: s.stop };
@@ -283,9 +287,9 @@ export function benchConfigRaw(clients: number, redis: { url: string; keyPrefix:
 async function runCausetteServer(): Promise<void> {
   const { createApp } = await import("../server/app.ts");
   const { parseConfig } = await import("../server/config/load.ts");
-  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; keyPrefix?: string };
+  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; keyPrefix?: string; coalesceWrites?: boolean };
   const redis = extra.redisUrl ? { url: extra.redisUrl, keyPrefix: extra.keyPrefix ?? "relaybench:" } : null;
-  const app = await createApp(parseConfig(benchConfigRaw(extra.clients ?? 1000, redis), "relay bench"));
+  const app = await createApp(parseConfig(benchConfigRaw(extra.clients ?? 1000, redis), "relay bench"), { coalesceWrites: extra.coalesceWrites !== false });
   const port = await app.listen(0, "127.0.0.1");
   serveControl(() => app.close());
   process.send!({ type: "listening", port });
@@ -553,10 +557,11 @@ export function defaultSides(clients: number, cpuProfDir?: string, names: readon
   for (const n of names) {
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
+    else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
     else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");
-    } else throw new Error(`unknown side "${n}"; known: ${SIDE_NAMES.join(", ")}`);
+    } else throw new Error(`unknown side "${n}"; known: ${[...SIDE_NAMES, ...EXTRA_SIDE_NAMES].join(", ")}`);
   }
   return out;
 }

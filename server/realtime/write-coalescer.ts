@@ -1,0 +1,60 @@
+import type { EventEmitter } from "node:events";
+import type { Socket as NetSocket } from "node:net";
+
+/**
+ * What we reach into: engine.io's WebSocket transport keeps its `ws` socket as `socket`, and `ws`
+ * keeps the TCP socket as `_socket`. Both have been there since engine.io 4 and ws 1; if either
+ * ever moves, nothing is found and frames go out one by one, as without the coalescer. Other
+ * transports (long-polling, WebTransport) have no such socket and are left alone.
+ */
+interface Transport { writable: boolean; socket?: { _socket?: NetSocket } }
+/** An engine.io connection, as its server's "flush" and "drain" events give it. */
+interface EngineConnection { transport: Transport }
+
+/**
+ * Sends everything one WebSocket connection is given during one turn of the event loop in one
+ * system call, at the end of the turn (uWebSockets' cork, done from the outside).
+ *
+ * Why: on a busy node most of the main thread is the kernel taking one write per frame. A post's
+ * author gets the room's broadcast and its ack in the same turn, and a node catching up after a
+ * stall handles many posts per turn, so many frames go to the same connections. Corking the TCP
+ * socket at the first frame of a turn and uncorking it in `setImmediate` (after the turn's I/O
+ * callbacks) writes them as one `writev`, with no timer and no added latency beyond the turn.
+ *
+ * engine.io holds a transport's later packets until the kernel took the previous write; while
+ * the socket is corked that is the end of the turn, so the transport is marked writable again
+ * after each flush to let the turn's other frames join the corked ones. Every flush still gets
+ * its own write callback, so engine.io's per-flush callbacks stay paired with their drains.
+ * Long-polling transports are left alone (a poll answers one request with everything buffered).
+ *
+ * Returns a function that stops coalescing and sends whatever is held.
+ */
+export function coalesceWrites(engine: EventEmitter): () => void {
+  // Keyed by transport, not connection: a connection that upgrades gets a new transport.
+  // These listeners run for every frame sent, so they touch nothing but this map when they can.
+  let held = new Map<Transport, NetSocket>();
+  const release = () => {
+    const sockets = held;
+    held = new Map();
+    for (const raw of sockets.values()) raw.uncork();
+  };
+  const onFlush = (conn: EngineConnection) => {
+    const transport = conn.transport;
+    if (held.has(transport)) return;
+    const raw = transport.socket?._socket;
+    if (raw === undefined) return;
+    raw.cork();
+    held.set(transport, raw);
+    if (held.size === 1) setImmediate(release);
+  };
+  const onDrain = (conn: EngineConnection) => {
+    if (held.has(conn.transport)) conn.transport.writable = true;
+  };
+  engine.on("flush", onFlush);
+  engine.on("drain", onDrain);
+  return () => {
+    engine.off("flush", onFlush);
+    engine.off("drain", onDrain);
+    release();
+  };
+}

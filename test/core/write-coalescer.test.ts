@@ -1,0 +1,184 @@
+import { createServer } from "node:http";
+import type { Socket as NetSocket } from "node:net";
+import { Server, type Socket } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { afterEach, describe, expect, it } from "vitest";
+import { coalesceWrites } from "../../server/realtime/write-coalescer.ts";
+
+/**
+ * The write coalescer over a real Socket.IO server and real clients: a turn's frames to one
+ * connection leave in one write, in order, nothing lost, whatever the transport or the ending.
+ */
+
+interface Rig { io: Server; url: string; stop: () => void; sockets: Socket[] }
+const rigs: Rig[] = [];
+const clients: ClientSocket[] = [];
+
+async function rig(coalesce = true): Promise<Rig> {
+  const http = createServer();
+  const io = new Server(http);
+  const stop = coalesce ? coalesceWrites(io.engine) : () => undefined;
+  const sockets: Socket[] = [];
+  io.on("connection", (s) => sockets.push(s));
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
+  const r = { io, url: `http://127.0.0.1:${(http.address() as { port: number }).port}`, stop, sockets };
+  rigs.push(r);
+  return r;
+}
+
+async function client(r: Rig, transports: ("websocket" | "polling")[] = ["websocket"]): Promise<{ c: ClientSocket; s: Socket }> {
+  const c = connect(r.url, { transports, reconnection: false });
+  clients.push(c);
+  await new Promise<void>((resolve, reject) => { c.once("connect", () => resolve()); c.once("connect_error", reject); });
+  const s = r.sockets.find((x) => x.id === c.id)!;
+  return { c, s };
+}
+
+/** The TCP socket under a server-side Socket.IO socket on the WebSocket transport. */
+function tcpOf(s: Socket): NetSocket {
+  return (s.conn.transport as unknown as { socket: { _socket: NetSocket } }).socket._socket;
+}
+
+/** Counts the write calls (each one system call) the TCP socket makes from now on. */
+function countWrites(raw: NetSocket): { readonly writes: number } {
+  const counter = { writes: 0 };
+  const w = raw as unknown as Record<"_write" | "_writev", (...a: unknown[]) => unknown>;
+  for (const m of ["_write", "_writev"] as const) {
+    const original = w[m]!.bind(raw);
+    w[m] = (...a: unknown[]) => { counter.writes++; return original(...a); };
+  }
+  return counter;
+}
+
+/** Resolves with the first `n` payloads of `event` the client gets. */
+function receive(c: ClientSocket, event: string, n: number): Promise<unknown[]> {
+  return new Promise((resolve) => {
+    const got: unknown[] = [];
+    const on = (p: unknown) => { got.push(p); if (got.length === n) { c.off(event, on); resolve(got); } };
+    c.on(event, on);
+  });
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const r of rigs.splice(0)) { r.stop(); await r.io.close(); }
+});
+
+describe("coalesceWrites", () => {
+  it("sends a turn's frames to one connection, acks included, in one write; without it, one write each", async () => {
+    for (const coalesce of [true, false]) {
+      const r = await rig(coalesce);
+      const { c, s } = await client(r);
+      s.on("burst", (n: number, ack: (x: unknown) => void) => {
+        for (const i of range(n)) s.emit("n", i);
+        ack("done");
+      });
+      const counter = countWrites(tcpOf(s));
+      const got = receive(c, "n", 20);
+      expect(await c.timeout(2000).emitWithAck("burst", 20)).toBe("done");
+      expect(await got).toEqual(range(20));
+      expect(counter.writes).toBe(coalesce ? 1 : 21);
+    }
+  });
+
+  it("keeps order and loses nothing across turns, broadcasts, acks and promise boundaries", async () => {
+    const r = await rig();
+    const { c, s } = await client(r);
+    const other = await client(r);
+    await Promise.all([s.join("room"), other.s.join("room")]);
+    const total = 600;
+    s.on("go", async (ack: (x: unknown) => void) => {
+      let i = 0;
+      while (i < total) {
+        // Each step sends through a different path, then yields in a different way.
+        const step = i % 4;
+        if (step === 0) s.emit("n", i++);
+        else if (step === 1) r.io.to("room").emit("n", i++);
+        else if (step === 2) { s.emit("n", i++); await Promise.resolve(); }
+        else { r.io.to("room").emit("n", i++); await new Promise((resolve) => setImmediate(resolve)); }
+      }
+      ack(i);
+    });
+    const mine = receive(c, "n", total);
+    const theirs = receive(other.c, "n", total / 2);
+    expect(await c.timeout(5000).emitWithAck("go")).toBe(total);
+    expect(await mine).toEqual(range(total));
+    expect(await theirs).toEqual(range(total).filter((i) => i % 4 === 1 || i % 4 === 3));
+  });
+
+  it("leaves long-polling alone and keeps order across an upgrade to WebSocket", async () => {
+    const r = await rig();
+    const polling = await client(r, ["polling"]);
+    const upgrading = await client(r, ["polling", "websocket"]);
+    for (const { c, s } of [polling, upgrading]) {
+      s.on("burst", (n: number, ack: (x: unknown) => void) => { for (const i of range(n)) s.emit("n", i); ack("done"); });
+      const got = receive(c, "n", 50);
+      expect(await c.timeout(3000).emitWithAck("burst", 50)).toBe("done");
+      expect(await got).toEqual(range(50));
+    }
+    // Once upgraded, the same connection is coalesced.
+    if (upgrading.s.conn.transport.name !== "websocket") await new Promise((resolve) => upgrading.s.conn.once("upgrade", resolve));
+    const counter = countWrites(tcpOf(upgrading.s));
+    const got = receive(upgrading.c, "n", 30);
+    expect(await upgrading.c.timeout(3000).emitWithAck("burst", 30)).toBe("done");
+    expect(await got).toEqual(range(30));
+    expect(counter.writes).toBe(1);
+  });
+
+  it("delivers a turn's frames before a disconnect made in the same turn, and keeps serving", async () => {
+    const r = await rig();
+    const { c, s } = await client(r);
+    const got = receive(c, "n", 10);
+    const reason = new Promise((resolve) => c.once("disconnect", resolve));
+    for (const i of range(10)) s.emit("n", i);
+    s.disconnect(true);
+    expect(await got).toEqual(range(10));
+    expect(await reason).toBe("io server disconnect");
+    const next = await client(r);
+    next.s.on("ping!", (ack: (x: unknown) => void) => ack("pong"));
+    expect(await next.c.timeout(2000).emitWithAck("ping!")).toBe("pong");
+  });
+
+  it("carries a 2 MB turn whole and keeps the connection usable", async () => {
+    const r = await rig();
+    const { c, s } = await client(r);
+    const chunk = "x".repeat(10_000);
+    s.on("big", (ack: (x: unknown) => void) => { for (const i of range(200)) s.emit("n", `${i}:${chunk}`); ack("sent"); });
+    s.on("ping!", (ack: (x: unknown) => void) => ack("pong"));
+    const got = receive(c, "n", 200);
+    expect(await c.timeout(5000).emitWithAck("big")).toBe("sent");
+    const all = (await got) as string[];
+    expect(all.map((p) => Number(p.split(":")[0]))).toEqual(range(200));
+    expect(all.every((p) => p.length === chunk.length + p.indexOf(":") + 1)).toBe(true);
+    expect(await c.timeout(2000).emitWithAck("ping!")).toBe("pong");
+  });
+
+  it("sends what it holds at once when stopped", async () => {
+    const r = await rig();
+    const { c, s } = await client(r);
+    const raw = tcpOf(s);
+    const got = receive(c, "n", 3);
+    let corkedBefore = -1;
+    let corkedAfter = -1;
+    s.on("stop", (ack: (x: unknown) => void) => {
+      for (const i of range(3)) s.emit("n", i);
+      corkedBefore = raw.writableCorked;
+      r.stop();
+      corkedAfter = raw.writableCorked;
+      ack("stopped");
+    });
+    expect(await c.timeout(2000).emitWithAck("stop")).toBe("stopped");
+    expect(await got).toEqual(range(3));
+    expect(corkedBefore).toBe(1);
+    expect(corkedAfter).toBe(0);
+    // Stopped: the next turn's frames go out one by one again.
+    s.on("burst", (n: number, ack: (x: unknown) => void) => { for (const i of range(n)) s.emit("n", i); ack("done"); });
+    const counter = countWrites(raw);
+    const more = receive(c, "n", 5);
+    expect(await c.timeout(2000).emitWithAck("burst", 5)).toBe("done");
+    expect(await more).toEqual(range(5));
+    expect(counter.writes).toBe(6);
+  });
+});

@@ -22,10 +22,18 @@ interface EngineConnection { transport: Transport }
  * callbacks) writes them as one `writev`, with no timer and no added latency beyond the turn.
  *
  * engine.io holds a transport's later packets until the kernel took the previous write; while
- * the socket is corked that is the end of the turn, so the transport is marked writable again
- * after each flush to let the turn's other frames join the corked ones. Every flush still gets
- * its own write callback, so engine.io's per-flush callbacks stay paired with their drains.
+ * the socket is corked that is the end of the turn, so within the turn the transport is marked
+ * writable again after each flush, to let the turn's other frames join the corked ones. At the
+ * end of the turn it is marked not writable until the kernel took them (the last write callback
+ * sets it back, as without the coalescer), so a client that stops reading still gets its frames
+ * queued by engine.io, and `volatile` frames still dropped, from the next turn on. Every flush
+ * keeps its own write callback, so engine.io's per-flush callbacks stay paired with their drains.
  * Long-polling transports are left alone (a poll answers one request with everything buffered).
+ *
+ * Bounds, for the record: a frame sent after the release in the same check phase (from a later
+ * `setImmediate` callback, or a write callback's tick) waits for the next turn's release; and a
+ * connection torn down while corked (ws `terminate()`) loses the frames of its last turn, which
+ * without corking would have reached the kernel of a peer that is already gone.
  *
  * Returns a function that stops coalescing and sends whatever is held.
  */
@@ -36,7 +44,11 @@ export function coalesceWrites(engine: EventEmitter): () => void {
   const release = () => {
     const sockets = held;
     held = new Map();
-    for (const raw of sockets.values()) raw.uncork();
+    for (const [transport, raw] of sockets) {
+      raw.uncork();
+      // No write callback could run while corked; the last of this turn's sets it back to true.
+      transport.writable = false;
+    }
   };
   const onFlush = (conn: EngineConnection) => {
     const transport = conn.transport;

@@ -108,6 +108,41 @@ describe("coalesceWrites", () => {
     expect(await theirs).toEqual(range(total).filter((i) => i % 4 === 1 || i % 4 === 3));
   });
 
+  it("hands a client that stops reading back to engine.io's queue from the next turn on, volatile frames dropped as without it", async () => {
+    for (const coalesce of [true, false]) {
+      const r = await rig(coalesce);
+      const { c, s } = await client(r);
+      // The client stops reading: the kernel's buffers fill up and the server's write stays pending.
+      const clientTcp = (c.io.engine as unknown as { transport: { ws: { _socket: NetSocket } } }).transport.ws._socket;
+      clientTcp.pause();
+      const chunk = "x".repeat(64 * 1024);
+      const report = new Promise<{ writableNextTurn: boolean; queued: number }>((resolve) => {
+        s.on("flood", () => {
+          for (const i of range(256)) s.emit("n", `${i}:${chunk}`); // 16 MB in one turn
+          setImmediate(() => setImmediate(() => {
+            const writableNextTurn = s.conn.transport.writable;
+            for (const i of range(10)) s.volatile.emit("v", i);
+            s.emit("end");
+            resolve({ writableNextTurn, queued: (s.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length });
+          }));
+        });
+      });
+      let volatiles = 0;
+      c.on("v", () => volatiles++);
+      const got = receive(c, "n", 256);
+      const ended = new Promise((resolve) => c.once("end", resolve));
+      c.emit("flood");
+      const { writableNextTurn, queued } = await report;
+      clientTcp.resume();
+      const all = (await got) as string[];
+      await ended;
+      expect(writableNextTurn).toBe(false);
+      expect(queued).toBe(1); // "end" waits in engine.io's queue; the volatile frames were dropped
+      expect(all.map((p) => Number(p.split(":")[0]))).toEqual(range(256));
+      expect(volatiles).toBe(0);
+    }
+  });
+
   it("leaves long-polling alone and keeps order across an upgrade to WebSocket", async () => {
     const r = await rig();
     const polling = await client(r, ["polling"]);

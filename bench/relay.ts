@@ -50,8 +50,9 @@
  * machine leaves the server about one; split generators share that same core, they add none.
  *
  * Figures per round (one line per side and round), then a summary whose latency percentiles pool
- * every round's samples of a side, and whose p99 target is checked on those pooled figures (the
- * ratio round by round is printed beside it, to show how steady it is):
+ * every round's samples of a side. The p99 target must hold on those pooled figures and in the
+ * median round (each round's ratio against the bare phase just before it), since a pooled tail
+ * is decided by whichever side had the worst stall; every round's ratio is printed too:
  * - ack latency: client emit → ack, p50/p99;
  * - delivery latency: sender's emit → receipt by another member of the room, p50/p99
  *   (sender and receivers live in the same generator process, so one clock);
@@ -706,18 +707,23 @@ function summarize(results: RoundResult[], names: string[]): void {
       const check = (ok: boolean) => (ok ? "OK " : "MISS");
       const p99 = Math.max(c.ackP99 / bare.ackP99, c.deliveryP99 / bare.deliveryP99);
       const mem = c.heap / bare.heap;
-      console.log(`\ntargets for ${n}:`);
-      console.log(`  ${check(p99 <= 1.5)} p99 within 1.5x bare: ack ${(c.ackP99 / bare.ackP99).toFixed(2)}x, delivery ${(c.deliveryP99 / bare.deliveryP99).toFixed(2)}x`);
       // Round by round against the bare phase run just before it: how steady the pooled figure is.
       const perRound = (ratio: (side: RoundResult, bareRound: RoundResult) => number) => by(n).map((r) => {
         const b = by("bare").find((x) => x.round === r.round);
-        const v = b ? ratio(r, b) : NaN;
-        return Number.isFinite(v) ? v.toFixed(2) : "n/a";
-      }).join(", ");
-      console.log(`       p99 ratio round by round: ${perRound((r, b) => Math.max(r.ackP99 / b.ackP99, r.deliveryP99 / b.deliveryP99))}`);
+        return b ? ratio(r, b) : NaN;
+      }).filter(Number.isFinite);
+      const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(", ");
+      const p99Rounds = perRound((r, b) => Math.max(r.ackP99 / b.ackP99, r.deliveryP99 / b.deliveryP99));
+      // Pooled alone can pass on one bad bare round (the tail is whose stall was worst), so the
+      // median round must pass too: met means met in a typical round, not on average.
+      const p99Median = p99Rounds.length ? median(p99Rounds) : NaN;
+      const within = p99Rounds.filter((x) => x <= 1.5).length;
+      console.log(`\ntargets for ${n}:`);
+      console.log(`  ${check(p99 <= 1.5 && p99Median <= 1.5)} p99 within 1.5x bare, pooled and in the median round: pooled ack ${(c.ackP99 / bare.ackP99).toFixed(2)}x, delivery ${(c.deliveryP99 / bare.deliveryP99).toFixed(2)}x; median round ${p99Median.toFixed(2)}x (${within} of ${p99Rounds.length} rounds within)`);
+      console.log(`       p99 ratio round by round: ${list(p99Rounds)}`);
       // The servers' main-thread CPU for the same load: steadier than p99, and what drives it (a
       // main thread busier by x needs longer to drain the same stall, so the tail grows faster than x).
-      console.log(`       main-thread cpu ratio round by round: ${perRound((r, b) => r.serverMainCpu / b.serverMainCpu)}`);
+      console.log(`       main-thread cpu ratio round by round: ${list(perRound((r, b) => r.serverMainCpu / b.serverMainCpu))}`);
       console.log(`  ${check(mem <= 1.5)} idle memory per connection within 1.5x bare: heap ${mem.toFixed(2)}x (${kb(c.heap)} vs ${kb(bare.heap)}), rss ${(c.rss / bare.rss).toFixed(2)}x`);
       console.log(`  ${check(c.ratio === 1)} delivered ratio 1.0: ${c.ratio.toFixed(4)}`);
     }

@@ -1,6 +1,7 @@
 import type { Contribution, RoomInfo } from "../../client-sdk/src/protocol.ts";
 import { CausetteError } from "../errors.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
+import { ReadCache } from "../read-cache.ts";
 import type { RoomState, Store } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 
@@ -24,7 +25,7 @@ const CACHE_MS = 1000;
  * within one second even if an event is lost.
  */
 export class RoomDirectory {
-  private readonly cache = new Map<string, { at: number; room: ResolvedRoom }>();
+  private readonly cache = new ReadCache<string, ResolvedRoom>(CACHE_MS);
   private changes = 0;
 
   constructor(private readonly store: Store, private readonly online: (tenant: string, room: string) => number) {}
@@ -38,21 +39,13 @@ export class RoomDirectory {
   /** The room's settings: at once from the cache (or the embedded store), later from Redis. */
   resolve(tenant: TenantRuntime, room: string, now = Date.now()): MaybePromise<ResolvedRoom> {
     const key = `${tenant.id}\u0000${room}`;
-    const hit = this.cache.get(key);
-    if (hit && now - hit.at < CACHE_MS) return hit.room;
-    const seen = this.changes;
-    return whenReady(this.store.getRoomState(tenant.id, room), (state) => {
-      const resolved = resolveRoom(tenant, room, state);
-      // A read that raced a manager's change may predate it: caching it would undo the invalidation.
-      if (seen === this.changes) this.cache.set(key, { at: now, room: resolved });
-      if (this.cache.size > 50_000) this.cache.clear();
-      return resolved;
-    });
+    return this.cache.fresh(key, now) ?? this.cache.get(key, now, () =>
+      whenReady(this.store.getRoomState(tenant.id, room), (state) => resolveRoom(tenant, room, state)));
   }
 
   invalidate(tenant: string, room: string): void {
     this.changes++;
-    this.cache.delete(`${tenant}\u0000${room}`);
+    this.cache.invalidate(`${tenant}\u0000${room}`);
   }
 
   /**

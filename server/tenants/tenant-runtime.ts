@@ -7,7 +7,8 @@ import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/type
 import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
 import { createSpamDetector } from "../filters/spam.ts";
 import type { TokenBucket } from "../store/token-bucket.ts";
-import type { MaybePromise } from "../maybe-promise.ts";
+import { whenReady, type MaybePromise } from "../maybe-promise.ts";
+import { ReadCache } from "../read-cache.ts";
 
 /** How long a node trusts its cached IP block list before re-reading it (timed blocks, missed events). */
 const IP_BLOCK_CACHE_MS = 2000;
@@ -29,11 +30,8 @@ export class TenantRuntime {
   private compiledVersion = -1;
   private rebuilding: Promise<void> | undefined;
   private readonly slowLimiters = new Map<number, RateLimiterAbstract>();
-  private ipCache: { at: number; match: IpMatcher } | undefined;
-  /** The block-list read in flight: every message that misses the cache meanwhile shares it. */
-  private ipReading: Promise<IpMatcher> | undefined;
-  /** Bumped by invalidateSanctions: a read that began before a change must not be cached after it. */
-  private sanctionsGeneration = 0;
+  /** The tenant's IP block list, compiled; one entry, keyed by the tenant id. */
+  private readonly ipBlocks = new ReadCache<string, IpMatcher>(IP_BLOCK_CACHE_MS, 1);
 
   constructor(readonly config: TenantConfig, private readonly store: Store, private readonly compile: FilterCompiler) {
     this.id = config.id;
@@ -85,30 +83,15 @@ export class TenantRuntime {
    * answered at once from the cache, later when the list must be read again.
    */
   ipBlock(ip: string, now: number): MaybePromise<IpBlock | undefined> {
-    const cache = this.ipCache;
-    if (cache && now - cache.at <= IP_BLOCK_CACHE_MS) return liveBlock(cache.match(ip), now);
-    this.ipReading ??= this.readIpBlocks(now);
-    return this.ipReading.then((match) => liveBlock(match(ip), now));
-  }
-
-  private readIpBlocks(now: number): Promise<IpMatcher> {
-    const generation = this.sanctionsGeneration;
-    const reading: Promise<IpMatcher> = this.store.listIpBlocks(this.id, now)
-      .then((blocks) => {
-        const match = compileCidrMatcher(blocks);
-        // A manager's block or unblock landed during the read: this list may predate it.
-        if (generation === this.sanctionsGeneration) this.ipCache = { at: now, match };
-        return match;
-      })
-      .finally(() => { if (this.ipReading === reading) this.ipReading = undefined; });
-    return reading;
+    const match = this.ipBlocks.fresh(this.id, now);
+    if (match) return liveBlock(match(ip), now);
+    const read = this.ipBlocks.get(this.id, now, () => whenReady(this.store.listIpBlocks(this.id, now), compileCidrMatcher));
+    return whenReady(read, (m) => liveBlock(m(ip), now));
   }
 
   /** A ban, mute or IP block changed: the next message reads the block list afresh. */
   invalidateSanctions(): void {
-    this.sanctionsGeneration++;
-    this.ipCache = undefined;
-    this.ipReading = undefined;
+    this.ipBlocks.invalidate();
   }
 }
 

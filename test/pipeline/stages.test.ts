@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resolveRoom, type ResolvedRoom } from "../../server/chat/room-directory.ts";
+import { RoomDirectory, resolveRoom, type ResolvedRoom } from "../../server/chat/room-directory.ts";
 import type { SessionData } from "../../server/chat/session.ts";
 import type { Config } from "../../server/config/schema.ts";
 import { CausetteError } from "../../server/errors.ts";
@@ -150,6 +150,54 @@ describe("IP-block cache", () => {
     await expect.poll(() => store.waiting).toBe(1);
     store.release();
     expect(await after).toMatchObject({ cidr: "192.0.2.0/24" });
+    expect(store.reads).toBe(2);
+  });
+});
+
+/** A store whose room-state reads wait until released, as a Redis round trip does. */
+class GatedRoomStore extends MemoryStore {
+  reads = 0;
+  private gates: (() => void)[] = [];
+  override async getRoomState(tenant: string, room: string) {
+    this.reads++;
+    const snapshot = await super.getRoomState(tenant, room);
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return snapshot;
+  }
+  release(): void { for (const g of this.gates.splice(0)) g(); }
+  get waiting(): number { return this.gates.length; }
+}
+
+describe("room-settings cache", () => {
+  it("messages that miss the cache together share one read of the room's settings", async () => {
+    const store = new GatedRoomStore();
+    const { tenant } = await runtime({}, store);
+    const dir = new RoomDirectory(store, () => 0);
+    const now = Date.now();
+    const answers = [dir.resolve(tenant, "faq", now), dir.resolve(tenant, "faq", now), dir.resolve(tenant, "faq", now)];
+    await expect.poll(() => store.waiting).toBe(1);
+    store.release();
+    expect((await Promise.all(answers)).map((r) => r.id)).toEqual(["faq", "faq", "faq"]);
+    expect(store.reads).toBe(1);
+    expect(dir.resolve(tenant, "faq", now)).toMatchObject({ id: "faq" }); // cached: at once
+    expect(store.reads).toBe(1);
+  });
+
+  it("a manager's change during a read is not hidden by caching the older settings", async () => {
+    const store = new GatedRoomStore();
+    const { tenant } = await runtime({}, store);
+    const dir = new RoomDirectory(store, () => 0);
+    const now = Date.now();
+    const before = dir.resolve(tenant, "faq", now);
+    await expect.poll(() => store.waiting).toBe(1);
+    dir.invalidate(tenant.id, "faq");
+    store.release();
+    await before;
+    const after = dir.resolve(tenant, "faq", now);
+    expect(after).toBeInstanceOf(Promise); // read again, not served from the stale read
+    await expect.poll(() => store.waiting).toBe(1);
+    store.release();
+    await after;
     expect(store.reads).toBe(2);
   });
 });

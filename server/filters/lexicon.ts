@@ -322,9 +322,9 @@ class CompiledLexicon implements Lexicon {
     for (let i = 1; i < word.length; i++) changes[i] = changes[i - 1] + (word.charCodeAt(i) !== word.charCodeAt(i - 1) ? 1 : 0);
     const starts = this.starts;
     // A phrase whose last word is spelled out ("ta g u e u l e"): the word before the run, then
-    // the longest spelled prefix that completes a phrase from it. Like any phrase, never across
-    // a sentence end or a line break, and never across more than a short gap.
-    const before = from > 0 && isShortGap(toks[from - 1], toks[from]) && !sentenceBreak(norm, toks[from - 1], toks[from])
+    // the longest spelled prefix that completes a phrase from it. The same rule as any phrase
+    // (visit): never across a sentence end or a line break.
+    const before = from > 0 && !sentenceBreak(norm, toks[from - 1], toks[from])
       ? this.root.get(toks[from - 1].key)?.next : undefined;
     if (before !== undefined) {
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
@@ -383,13 +383,10 @@ class CompiledLexicon implements Lexicon {
   }
 }
 
-/** 1–3 spaces (or no-break spaces) and nothing else. */
-const isShortGap = (a: WordToken, b: WordToken) => b.s - a.e >= 1 && b.s - a.e <= 3;
-
 /**
  * Whether two neighbouring words belong to different sentences, so no phrase spans them:
  * "Merci ta. Gueule de bois ce matin" is thanks, then a hangover, not "ta gueule". A line break,
- * or a sentence mark (. ! ? …) then a space, between a small letter and a capital in what the
+ * or a sentence mark (. ! ?; normalisation has made "…" three dots) then a space, between a small letter and a capital in what the
  * author typed. "ta.gueule", "Ta.Gueule", "ta... gueule", "ta - gueule" and "TA. GUEULE" stay
  * one phrase: that is how phrases get disguised or shouted.
  */
@@ -402,7 +399,7 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
   for (let i = a.e; i < b.s; i++) {
     const c = f.charCodeAt(i);
     if (c === 10 || c === 13) return true;
-    if (c === 46 || c === 33 || c === 63 || c === 0x2026) mark = true;
+    if (c === 46 || c === 33 || c === 63) mark = true;
     else if (mark && (c === 32 || c === 0xa0)) markThenSpace = true;
   }
   if (!markThenSpace) return false;

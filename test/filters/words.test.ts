@@ -71,6 +71,10 @@ describe("words: phrases", () => {
     ["ta gueule", "Ta.Gueule"],
     ["ta gueule", "ta... gueule"],
     ["ta gueule", "TA. GUEULE"],
+    // The gap rule is the same whether the last word is spelled out or not.
+    ["ta gueule", "ta -- gueule"],
+    ["ta gueule", "ta -- g u e u l e"],
+    ["ta gueule", "ta    g u e u l e"],
   ])("finds %j", (detail, text) => expect(details(text)).toContain(detail));
 
   it("no phrase spans two sentences or two lines, spelled out or not", () => {

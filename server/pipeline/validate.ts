@@ -16,10 +16,20 @@ export function cleanText(raw: string): string {
 
 /** Counted in code points so an emoji is one character, as people count (a lone surrogate counts one). */
 export function charLength(s: string): number {
-  // Only texts longer than the room's limit in UTF-16 units are counted (see the stage below).
   let n = 0;
   for (const _ of s) n++;
   return n;
+}
+
+/**
+ * Whether `s` has more than `max` characters (code points). A code-point count never exceeds the
+ * UTF-16 length, so most texts are settled without counting, and a count stops at `max + 1`.
+ */
+export function longerThan(s: string, max: number): boolean {
+  if (s.length <= max) return false;
+  let n = 0;
+  for (const _ of s) if (++n > max) return true;
+  return false;
 }
 
 export function createValidateStage(): Stage {
@@ -31,8 +41,7 @@ export function createValidateStage(): Stage {
       if (ctx.rawText.length > ctx.room.maxLength * 4 + 64) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
       const text = cleanText(ctx.rawText);
       if (!text) return { refuse: new CausetteError("empty_message") };
-      // A code-point count never exceeds the UTF-16 length: only long texts need counting.
-      if (text.length > ctx.room.maxLength && charLength(text) > ctx.room.maxLength) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
+      if (longerThan(text, ctx.room.maxLength)) return { refuse: new CausetteError("message_too_long", `At most ${ctx.room.maxLength} characters.`) };
       ctx.text = text;
       return undefined;
     },

@@ -10,7 +10,7 @@ import { createLinksStage } from "../../server/pipeline/links.ts";
 import { createRateStage } from "../../server/pipeline/rate.ts";
 import { createSpamStage } from "../../server/pipeline/spam.ts";
 import { runPipeline, type SendContext, type Stage } from "../../server/pipeline/stage.ts";
-import { charLength, cleanText, createValidateStage } from "../../server/pipeline/validate.ts";
+import { charLength, cleanText, createValidateStage, longerThan } from "../../server/pipeline/validate.ts";
 import { createWordsStage } from "../../server/pipeline/words.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
 import { TenantRuntime } from "../../server/tenants/tenant-runtime.ts";
@@ -79,6 +79,13 @@ describe("validate", () => {
     }));
     expect(charLength("\ud83d")).toBe(1);
     expect(charLength("a\udc00\ud83d")).toBe(3);
+  });
+
+  it("longerThan agrees with counting every code point", () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }), fc.nat(45), (units, max) => {
+      const s = String.fromCharCode(...units);
+      expect(longerThan(s, max)).toBe([...s].length > max);
+    }));
   });
 
   it("cleans plain ASCII text (the fast path) exactly as the full cleaning does", () => {

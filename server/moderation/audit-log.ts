@@ -1,6 +1,6 @@
 import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
 import { newId } from "../ids.ts";
-import { decodeCursor, encodeCursor, refuseCursor } from "./opaque-cursor.ts";
+import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import type { Broadcaster } from "../realtime/broadcaster.ts";
 import type { Store } from "../store/store.ts";
 

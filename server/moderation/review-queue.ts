@@ -4,7 +4,7 @@ import { CausetteError } from "../errors.ts";
 import type { StoredMessage } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
-import { decodeCursor, encodeCursor, refuseCursor } from "./opaque-cursor.ts";
+import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
 
@@ -120,9 +120,9 @@ export class ReviewQueue {
 }
 
 /**
- * The stores read a cursor they cannot decode as "from the start", so a client looping on a
- * mangled cursor would be served page one forever. Wrapping the store's cursor lets this service
- * tell its own cursors apart and refuse anything else, as `audit:list` does.
+ * Wrapping the store's cursor lets this service tell its own cursors apart and refuse anything
+ * else, as `audit:list` does; the store then refuses a well-wrapped cursor whose inside it did not
+ * issue (same `invalid_payload`), so a mangled cursor never restarts at page one.
  */
 const CURSOR_TAG = "q1";
 

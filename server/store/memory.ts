@@ -3,6 +3,7 @@ import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexib
 import { createMemorySpamWindow, type MemorySpamWindow } from "../filters/memory-spam-window.ts";
 import type { SpamCount } from "../filters/types.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
+import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import {
@@ -133,14 +134,14 @@ export class MemoryStore implements Store {
     d.rooms.set(room, next);
     return copy(next);
   }
-  async touchRoom(tenant: string, room: string, at: number) { this.t(tenant).roomActivity.set(room, at); }
   recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): MaybePromise<void> {
-    this.t(tenant).roomActivity.set(post.room, post.at);
-    this.countRoom(tenant, post.room, "messages", post.at);
-    this.countUser(tenant, post.userId, "messages", 1);
+    const d = this.t(tenant);
+    d.roomActivity.set(post.room, post.at);
+    this.countRoom(d, post.room, "messages", post.at);
+    this.countUser(d, post.userId, "messages", 1);
     if (post.held) {
-      this.countRoom(tenant, post.room, "held", post.at);
-      this.countUser(tenant, post.userId, "held", 1);
+      this.countRoom(d, post.room, "held", post.at);
+      this.countUser(d, post.userId, "held", 1);
     }
   }
   async listRooms(tenant: string, limit: number) {
@@ -300,7 +301,7 @@ export class MemoryStore implements Store {
   async queueList(tenant: string, limit: number, cursor?: string) {
     const all = [...this.t(tenant).queue.values()].sort(queueOrder);
     // The cursor names the last entry seen, so taking earlier entries between pages skips nothing.
-    const after = cursor ? decodeQueueCursor(cursor) : null;
+    const after = cursor === undefined ? null : decodeQueueCursor(cursor);
     const found = after ? all.findIndex((e) => queueOrder(e, after) > 0) : 0;
     const start = found < 0 ? all.length : found;
     const entries = all.slice(start, start + limit).map(copy);
@@ -359,9 +360,9 @@ export class MemoryStore implements Store {
     const r = this.t(tenant).users.get(userId);
     return r ? copy(r) : null;
   }
-  async bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) { this.countUser(tenant, userId, field, by); }
-  private countUser(tenant: string, userId: string, field: UserCounter, by: number) {
-    const users = this.t(tenant).users;
+  async bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) { this.countUser(this.t(tenant), userId, field, by); }
+  private countUser(d: TenantData, userId: string, field: UserCounter, by: number) {
+    const users = d.users;
     let rec = users.get(userId);
     if (!rec) {
       const at = this.now();
@@ -386,12 +387,12 @@ export class MemoryStore implements Store {
   async listAudit(tenant: string, limit: number, cursor?: string) {
     const d = this.t(tenant);
     // Newest first; the cursor is the sequence number of the last entry seen, so appends between pages repeat nothing.
-    const before = (cursor ? decodeOffset(cursor) : 0) || Infinity;
+    const before = cursor === undefined ? Infinity : decodeAuditCursor(cursor);
     const out: AuditEntry[] = [];
     let i = d.audit.length - 1;
     while (i >= 0 && d.audit[i]!.seq >= before) i--;
     for (; i >= 0 && out.length < limit; i--) out.push(copy(d.audit[i]!.entry));
-    return i >= 0 && out.length === limit ? { entries: out, cursor: encodeOffset(d.audit[i + 1]!.seq) } : { entries: out };
+    return i >= 0 && out.length === limit ? { entries: out, cursor: encodeCursor(d.audit[i + 1]!.seq) } : { entries: out };
   }
 
   // ---- filters
@@ -412,9 +413,9 @@ export class MemoryStore implements Store {
   }
 
   // ---- stats
-  async bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) { this.countRoom(tenant, room, field, at); }
-  private countRoom(tenant: string, room: string, field: RoomCounter, at: number) {
-    const stats = this.t(tenant).stats;
+  async bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) { this.countRoom(this.t(tenant), room, field, at); }
+  private countRoom(d: TenantData, room: string, field: RoomCounter, at: number) {
+    const stats = d.stats;
     let buckets = stats.get(room);
     if (!buckets) { buckets = new Map(); stats.set(room, buckets); }
     const minute = Math.floor(at / 60_000) * 60_000;
@@ -501,20 +502,21 @@ function queueOrder(a: QueueEntry, b: QueueEntry): number {
   return a.queuedAt - b.queuedAt || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0);
 }
 
+/** The queue cursor names the last entry seen by its sort key: [priority, queuedAt, messageId]. */
 function encodeQueueCursor(e: QueueEntry): string {
-  return Buffer.from(JSON.stringify([e.priority, e.queuedAt, e.messageId])).toString("base64url");
+  return encodeCursor([e.priority, e.queuedAt, e.messageId]);
 }
-function decodeQueueCursor(c: string): QueueEntry | null {
-  try {
-    const [priority, queuedAt, messageId] = JSON.parse(Buffer.from(c, "base64url").toString()) as [QueueEntry["priority"], number, string];
-    return { priority, queuedAt, messageId, kind: "filter", reasons: [] };
-  } catch {
-    return null;
-  }
+function decodeQueueCursor(cursor: string): QueueEntry {
+  const v = decodeCursorValue(cursor);
+  if (!Array.isArray(v) || v.length !== 3) refuseCursor();
+  const [priority, queuedAt, messageId] = v as unknown[];
+  if ((priority !== "high" && priority !== "normal") || typeof queuedAt !== "number" || !Number.isFinite(queuedAt) || typeof messageId !== "string") refuseCursor();
+  return { priority, queuedAt, messageId, kind: "filter", reasons: [] };
 }
 
-function encodeOffset(n: number): string { return Buffer.from(String(n)).toString("base64url"); }
-function decodeOffset(c: string): number {
-  const n = Number(Buffer.from(c, "base64url").toString());
-  return Number.isInteger(n) && n >= 0 ? n : 0;
+/** The audit cursor is the sequence number (from 1) of the last entry seen. */
+function decodeAuditCursor(cursor: string): number {
+  const n = decodeCursorValue(cursor);
+  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) refuseCursor();
+  return n;
 }

@@ -3,6 +3,7 @@ import type { ChainableCommander, Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
+import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { defineScripts, FILTER_FIELDS, runScript, SUFFIX } from "./redis-scripts.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type {
@@ -150,9 +151,6 @@ export class RedisStore implements Store {
       return decodeRoomState(all as Record<string, string>) ?? {};
     });
   }
-  touchRoom(tenant: string, room: string, at: number) {
-    return this.guard(async () => { await this.client.zadd(this.roomsKey(tenant), at, room); });
-  }
   listRooms(tenant: string, limit: number) {
     return this.guard(async () => {
       if (limit <= 0) return [];
@@ -273,7 +271,7 @@ export class RedisStore implements Store {
       // An entry taken between the two reads is simply left out of this page.
       const entries = hashes.map(decodeEntry).filter((e): e is QueueEntry => e !== null);
       const last = page[page.length - 1];
-      return rows.length > limit && last ? { entries, cursor: encodeCursor(last) } : { entries };
+      return rows.length > limit && last ? { entries, cursor: encodeQueueCursor(last) } : { entries };
     });
   }
   queueGet(tenant: string, messageId: string) {
@@ -367,7 +365,7 @@ export class RedisStore implements Store {
   listAudit(tenant: string, limit: number, cursor?: string) {
     return this.guard(async (): Promise<{ entries: AuditEntry[]; cursor?: string }> => {
       if (limit <= 0) return { entries: [] };
-      const end = cursor && /^\d+-\d+$/.test(cursor) ? `(${cursor}` : "+";
+      const end = cursor === undefined ? "+" : `(${checkAuditCursor(cursor)}`;
       const rows = await this.client.xrevrange(`${this.t(tenant)}audit`, end, "-", "COUNT", limit + 1);
       const page = rows.slice(0, limit);
       const entries = page.map(([, fields]) => JSON.parse(fields[1]!) as AuditEntry);
@@ -549,14 +547,14 @@ export class RedisStore implements Store {
     return `${this.prefix}t:{${tenant}}:`;
   }
 
-  /** The sorted set of a tenant's rooms by last activity (touchRoom, recordPost, listRooms). */
+  /** The sorted set of a tenant's rooms by last activity (recordPost, listRooms). */
   private roomsKey(tenant: string): string { return `${this.t(tenant)}rooms`; }
   private key(tenant: string, kind: string, id: string): string { return `${this.t(tenant)}${kind}${enc(id)}`; }
   private msgKey(tenant: string, id: string): string { return this.key(tenant, SUFFIX.message, id); }
 
   private async queueRank(q: string, cursor: string | undefined): Promise<number> {
-    const c = cursor ? decodeCursor(cursor) : null;
-    if (!c) return 0;
+    if (cursor === undefined) return 0;
+    const c = decodeQueueCursor(cursor);
     const [before, ties] = (await exec(this.client.multi().zcount(q, "-inf", `(${c.score}`).zrangebyscore(q, c.score, c.score))) as [number, string[]];
     // Redis orders equal scores by member bytes; count the ties up to and including the cursor's member.
     const mark = Buffer.from(c.member);
@@ -727,15 +725,26 @@ function decodeFilterEdits(reply: unknown): FilterEdits {
   return out;
 }
 
-function encodeCursor(c: { score: string; member: string }): string {
-  return Buffer.from(JSON.stringify([c.score, c.member])).toString("base64url");
+/** The queue cursor names the last entry seen by its place in the `q` zset: [score, member]. */
+function encodeQueueCursor(c: { score: string; member: string }): string {
+  return encodeCursor([c.score, c.member]);
 }
-function decodeCursor(cursor: string): { score: string; member: string } | null {
-  try {
-    const [score, member] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof score !== "string" || !Number.isFinite(Number(score)) || typeof member !== "string") return null;
-    return { score, member };
-  } catch {
-    return null;
-  }
+function decodeQueueCursor(cursor: string): { score: string; member: string } {
+  const v = decodeCursorValue(cursor);
+  if (!Array.isArray(v) || v.length !== 2) refuseCursor();
+  const [score, member] = v as unknown[];
+  // A score as Redis prints one (and ZCOUNT parses): a plain decimal, maybe with an exponent.
+  if (typeof score !== "string" || !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(score) || !Number.isFinite(Number(score)) || typeof member !== "string") refuseCursor();
+  return { score, member };
+}
+
+/**
+ * The audit cursor is the stream id of the last entry seen, as Redis issued it ("<ms>-<seq>", each
+ * below 2^64, never 0-0): anything else is refused here rather than by a Redis error.
+ */
+function checkAuditCursor(cursor: string): string {
+  const m = /^(\d{1,20})-(\d{1,20})$/.exec(cursor);
+  const [ms, seq] = m ? [BigInt(m[1]!), BigInt(m[2]!)] : [0n, 0n];
+  if (ms >= 2n ** 64n || seq >= 2n ** 64n || ms + seq === 0n) refuseCursor();
+  return cursor;
 }

@@ -34,11 +34,9 @@ export interface Store extends SpamWindowStore {
   /** Manager-set settings of a room (absent fields fall back to config). */
   getRoomState(tenant: string, room: string): MaybePromise<RoomState | null>;
   updateRoomState(tenant: string, room: string, patch: Partial<RoomState>): Promise<RoomState>;
-  /** Records that a room exists and was active at `at` (for the back office room list). */
-  touchRoom(tenant: string, room: string, at: number): Promise<void>;
   /**
    * The bookkeeping of one posted message, in one call (one round trip on Redis): the room's
-   * activity (touchRoom), its minute's `messages` stat (and `held` when held), and the author's
+   * activity (that it exists and was active at `at`, for the back office room list), its minute's `messages` stat (and `held` when held), and the author's
    * `messages` counter (and `held`), exactly as the separate calls would do them.
    */
   recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): MaybePromise<void>;
@@ -102,7 +100,10 @@ export interface Store extends SpamWindowStore {
    * priority only rises (normal → high), kind "flag" is kept once a flag arrives.
    */
   queuePut(tenant: string, entry: QueueEntry): Promise<QueueEntry>;
-  /** Oldest first within priority (high before normal). `cursor` is opaque. */
+  /**
+   * Oldest first within priority (high before normal). `cursor` is opaque: one this store issued,
+   * anything else is refused with `invalid_payload` (never read as "from the start").
+   */
   queueList(tenant: string, limit: number, cursor?: string): Promise<{ entries: QueueEntry[]; cursor?: string }>;
   queueGet(tenant: string, messageId: string): Promise<QueueEntry | null>;
   /** Atomically removes the entry: exactly one caller racing on the same id gets it back. */
@@ -135,7 +136,7 @@ export interface Store extends SpamWindowStore {
 
   // ---- audit ------------------------------------------------------------------------------
   appendAudit(tenant: string, entry: AuditEntry): Promise<void>;
-  /** Newest first. `cursor` is opaque. */
+  /** Newest first. `cursor` is opaque, refused with `invalid_payload` unless this store issued it. */
   listAudit(tenant: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; cursor?: string }>;
 
   // ---- filter lists edited by managers ----------------------------------------------------

@@ -89,6 +89,14 @@ describe("audit log (SPEC §6.4: every action writes an entry)", () => {
     const byActor = await admin.listAudit({ actor: "cm-pages", limit: 100 });
     expect(byActor.entries).toHaveLength(10);
     await expect(admin.listAudit({ cursor: "garbage!" })).rejects.toMatchObject({ code: "invalid_payload" });
+    // Well wrapped, but the store cursor inside is not one the store issued: refused too, not page one again.
+    const wrap = (c: unknown) => Buffer.from(JSON.stringify({ c, s: 0 })).toString("base64url");
+    for (const inner of ["x", "", Buffer.from("0").toString("base64url"), Buffer.from('"x"').toString("base64url")]) {
+      await expect(admin.listAudit({ cursor: wrap(inner) }), inner).rejects.toMatchObject({ code: "invalid_payload" });
+      await expect(admin.listAudit({ cursor: wrap(inner), actor: "cm-pages" }), inner).rejects.toMatchObject({ code: "invalid_payload" });
+      const r = await s.rest("GET", `audit?cursor=${wrap(inner)}`);
+      expect([r.status, r.body.error.code], inner).toEqual([400, "invalid_payload"]);
+    }
   });
 
   it("an automatic hide is audited as the system", async () => {

@@ -45,6 +45,13 @@ describe("SPEC conformance: /admin, REST and moderation rules", () => {
       const r = await s.rest("GET", `queue?cursor=${bad}`);
       expect([r.status, r.body.error.code], bad).toEqual([400, "invalid_payload"]);
     }
+    // Well wrapped, but the store cursor inside is not one the store issued: refused too, not page one again.
+    const wrap = (c: string) => Buffer.from(JSON.stringify({ v: "q1", c })).toString("base64url");
+    for (const inner of ["x", Buffer.from("[1]").toString("base64url"), Buffer.from('["high","x","m"]').toString("base64url")]) {
+      await expect(admin.listQueue({ cursor: wrap(inner) }), inner).rejects.toMatchObject({ code: "invalid_payload" });
+      const r = await s.rest("GET", `queue?cursor=${wrap(inner)}`);
+      expect([r.status, r.body.error.code], inner).toEqual([400, "invalid_payload"]);
+    }
     const rest = await s.rest("GET", "queue?limit=1");
     const next = await s.rest("GET", `queue?limit=1&cursor=${rest.body.cursor}`);
     expect(next.status).toBe(200);

@@ -23,6 +23,12 @@ const entry = (messageId: string, over: Partial<QueueEntry> = {}): QueueEntry =>
   ({ messageId, kind: "filter", reasons: [{ kind: "word", detail: "x" }], priority: "normal", queuedAt: T0, ...over });
 const ids = (ms: { id: string }[]) => ms.map((m) => m.id);
 const user = (n: number): Author => ({ id: `user-${n}`, name: `User ${n}`, role: "member" });
+const b64 = (json: string) => Buffer.from(json).toString("base64url");
+/** Cursors no store issues: not base64url JSON, or well-encoded JSON of the wrong shape. */
+const FOREIGN_CURSORS = [
+  "", "x", "garbage!", "0-0", "1-x", b64("null"), b64("{}"), b64('{"c":"x"}'), b64('"x"'), b64("[]"), b64("[1]"),
+  b64("-1"), b64("0"), b64("1.5"), b64('["high","x","m1"]'), b64('["urgent",1,"m1"]'), b64('["1",2]'), b64('["",""]'), b64('["1e999","m1"]'),
+];
 
 /**
  * The behaviour every Store must show, run against each implementation (as socket.io's redis
@@ -59,10 +65,11 @@ export function storeContract(name: string, make: MakeStore): void {
       });
 
       it("lists rooms by last activity, newest first, up to the limit", async () => {
-        await store.touchRoom(A, "a", T0 + 1);
-        await store.touchRoom(A, "b", T0 + 3);
-        await store.touchRoom(A, "c", T0 + 2);
-        await store.touchRoom(A, "a", T0 + 4);
+        const postIn = (room: string, at: number) => store.recordPost(A, { room, userId: alice.id, at, held: false });
+        await postIn("a", T0 + 1);
+        await postIn("b", T0 + 3);
+        await postIn("c", T0 + 2);
+        await postIn("a", T0 + 4);
         expect(await store.listRooms(A, 10)).toStrictEqual([
           { id: "a", lastActive: T0 + 4 }, { id: "b", lastActive: T0 + 3 }, { id: "c", lastActive: T0 + 2 },
         ]);
@@ -310,6 +317,15 @@ export function storeContract(name: string, make: MakeStore): void {
         expect(next).not.toHaveProperty("cursor");
       });
 
+      it("refuses a cursor it did not issue instead of restarting at page one", async () => {
+        for (let i = 0; i < 3; i++) await store.queuePut(A, entry(`m${i}`, { queuedAt: T0 + i }));
+        for (const bad of FOREIGN_CURSORS) {
+          await expect(store.queueList(A, 2, bad), JSON.stringify(bad)).rejects.toMatchObject({ code: "invalid_payload" });
+        }
+        const first = await store.queueList(A, 2);
+        expect((await store.queueList(A, 2, first.cursor)).entries.map((e) => e.messageId)).toStrictEqual(["m2"]);
+      });
+
       it("gives a queue entry to exactly one of racing takers", async () => {
         await store.queuePut(A, entry("m1"));
         await store.queuePut(A, entry("m2"));
@@ -458,6 +474,15 @@ export function storeContract(name: string, make: MakeStore): void {
         const next = await store.listAudit(A, 2, first.cursor);
         expect(next.entries.map((e) => e.id)).toStrictEqual(["a1", "a0"]);
         expect(next).not.toHaveProperty("cursor");
+      });
+
+      it("refuses a cursor it did not issue instead of restarting at the newest entry", async () => {
+        for (let i = 0; i < 3; i++) await store.appendAudit(A, { id: `a${i}`, at: T0 + i, actor: { id: "system" }, action: "x", target: {} });
+        for (const bad of FOREIGN_CURSORS) {
+          await expect(store.listAudit(A, 2, bad), JSON.stringify(bad)).rejects.toMatchObject({ code: "invalid_payload" });
+        }
+        const first = await store.listAudit(A, 2);
+        expect((await store.listAudit(A, 2, first.cursor)).entries.map((e) => e.id)).toStrictEqual(["a0"]);
       });
     });
 
@@ -617,7 +642,7 @@ export function storeContract(name: string, make: MakeStore): void {
       await store.appendAudit(A, { id: "a1", at: T0, actor: { id: "system" }, action: "x", target: {} });
       await store.updateFilterEdits(A, { added: { add: ["w"] } });
       await store.updateRoomState(A, "faq", { frozen: true });
-      await store.touchRoom(A, "faq", T0);
+      await store.recordPost(A, { room: "faq", userId: alice.id, at: T0, held: false });
       await store.bumpRoomStat(A, "faq", "messages", T0);
       await store.reportPresence("n1", A, { faq: 1 }, 60_000);
       await store.addFlag(A, "same", flagBy(bob), { reportsToHide: 9, hideNow: false });

@@ -108,7 +108,7 @@ describeRedis("RedisStore", () => {
   describe("outage", () => {
     it("times out on a Redis that stopped answering, and recovers when it answers again", async () => {
       const store = await node(freshPrefix(), { commandTimeoutMs: 300 });
-      await store.touchRoom("acme", "faq", 1);
+      await store.recordPost("acme", { room: "faq", userId: "u1", at: 1, held: false });
       redis.pause();
       try {
         const t = Date.now();

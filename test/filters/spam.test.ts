@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hash53 } from "../../server/filters/hash53.ts";
 import { createMemorySpamWindow, createSpamDetector } from "../../server/filters/spam.ts";
 
 const OPTS = { repeatsPerUser: 2, raidUsers: 4, windowSec: 60 };
@@ -117,7 +118,7 @@ describe("memory spam window", () => {
 
   it("tells apart keys that share an index slot", async () => {
     // 5,000 keys in a ring of at least as many records: the index (twice the ring) has far fewer
-    // slots than keys at first, so many keys share a slot's chain and must still count apart.
+    // slots than keys at first, so many keys share a home slot and must still count apart.
     const w = createMemorySpamWindow();
     for (let round = 1; round <= 3; round++) {
       for (let k = 0; k < 5000; k++) {
@@ -129,6 +130,79 @@ describe("memory spam window", () => {
     for (let i = 0; i < 100; i++) {
       expect(await w.record("a", "x", 60_000, 40_000 + 2 * i)).toEqual({ count: i + 1, distinct: 1 });
       expect(await w.record("b", `y${i}`, 60_000, 40_000 + 2 * i + 1)).toEqual({ count: i + 1, distinct: i + 1 });
+    }
+  });
+
+  it("walks only a key's own records, even when it shares a home slot with a busy key", () => {
+    // A key's home slot in the index is the low bits of its hash's low lane; two keys agreeing on
+    // 20 of them share it at any index size these tests reach (here 8,192 slots).
+    const seen = new Map<number, string>();
+    let busy = "", quiet = "";
+    for (let i = 0; !quiet; i++) {
+      const k = `spam:raid:room:${i}`, low = hash53(k) & 0xfffff;
+      const other = seen.get(low);
+      if (other) [busy, quiet] = [other, k];
+      else seen.set(low, k);
+    }
+    const work = { probes: 0, visits: 0 };
+    const w = createMemorySpamWindow({ work });
+    let t = 0;
+    for (let i = 0; i < 3000; i++) {
+      const before = { ...work };
+      expect(w.record(busy, `u${i % 500}`, 60_000, t++)).toEqual({ count: Math.min(i + 1, 256), distinct: Math.min(i + 1, 256) });
+      expect(work.visits - before.visits).toBeLessThanOrEqual(257); // maxPerKey, plus one to stop
+      if (i % 300 !== 0) continue;
+      // The quiet key's walk sees its own records only, not the busy key's thousands.
+      const n = i / 300 + 1;
+      const mid = { ...work };
+      expect(w.record(quiet, "a", 60_000, t++)).toEqual({ count: n, distinct: 1 });
+      expect(work.visits - mid.visits).toBe(n);
+      expect(work.probes - mid.probes).toBeLessThanOrEqual(32);
+    }
+  });
+
+  it("bounds the index probe when many keys share a home slot, and counts exactly within the bound", () => {
+    // maxRecords 1024: the ring never grows, so the index stays at 2,048 slots (11 low bits).
+    const byHome = new Map<number, string[]>();
+    let keys: string[] = [];
+    for (let i = 0; keys.length < 48; i++) {
+      const k = `k${i}`, home = hash53(k) & 2047;
+      const ks = byHome.get(home) ?? [];
+      ks.push(k);
+      byHome.set(home, ks);
+      if (ks.length === 48) keys = ks;
+    }
+    const work = { probes: 0, visits: 0 };
+    const w = createMemorySpamWindow({ maxRecords: 1024, work });
+    let t = 0;
+    const step = (key: string) => {
+      const before = { ...work };
+      const r = w.record(key, "m", 60_000, t++);
+      expect(work.probes - before.probes).toBeLessThanOrEqual(32);
+      expect(work.visits - before.visits).toBeLessThanOrEqual(r.count + 1);
+      return r;
+    };
+    // Ten keys fit within the probe bound: each keeps its own exact count.
+    for (let round = 1; round <= 5; round++) {
+      for (const k of keys.slice(0, 10)) expect(step(k)).toEqual({ count: round, distinct: 1 });
+    }
+    // Forty-eight do not (the probe covers 32 slots): the least recently used entry is taken over,
+    // so a key may undercount (here, round-robin, each is evicted before its turn comes again), but
+    // it never overcounts, and the work stays bounded.
+    let under = 0;
+    for (let round = 1; round <= 5; round++) {
+      keys.forEach((k, i) => {
+        const r = step(k), truth = i < 10 ? 5 + round : round;
+        expect(r.count).toBeGreaterThanOrEqual(1);
+        expect(r.count).toBeLessThanOrEqual(truth);
+        if (r.count < truth) under++;
+      });
+    }
+    expect(under).toBeGreaterThan(0);
+    // Once the window has passed, their entries are stale and free again: exact counts, from one.
+    t += 120_000;
+    for (let round = 1; round <= 3; round++) {
+      for (const k of keys.slice(20, 32)) expect(step(k)).toEqual({ count: round, distinct: 1 });
     }
   });
 

@@ -112,22 +112,30 @@ describe("validate", () => {
 });
 
 /** A MemoryStore whose block-list reads wait until released, and are counted (a storage-boundary double). */
-class GatedIpStore extends MemoryStore {
+/** A store whose reads of one kind wait until released, as a Redis round trip does. */
+class GatedStore extends MemoryStore {
   reads = 0;
   private gates: (() => void)[] = [];
-  override async listIpBlocks(tenant: string, now: number) {
-    this.reads++;
-    const snapshot = await super.listIpBlocks(tenant, now);
-    await new Promise<void>((resolve) => this.gates.push(resolve));
-    return snapshot;
+  constructor(private readonly gated: "listIpBlocks" | "getRoomState") { super(); }
+  override listIpBlocks(tenant: string, now: number) {
+    return this.gated === "listIpBlocks" ? this.gate(super.listIpBlocks(tenant, now)) : super.listIpBlocks(tenant, now);
+  }
+  override getRoomState(tenant: string, room: string) {
+    return this.gated === "getRoomState" ? this.gate(super.getRoomState(tenant, room)) : super.getRoomState(tenant, room);
   }
   release(): void { for (const g of this.gates.splice(0)) g(); }
   get waiting(): number { return this.gates.length; }
+  private async gate<T>(read: T | Promise<T>): Promise<T> {
+    this.reads++;
+    const snapshot = await read;
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return snapshot;
+  }
 }
 
 describe("IP-block cache", () => {
   it("messages that miss the cache together share one read of the block list", async () => {
-    const store = new GatedIpStore();
+    const store = new GatedStore("listIpBlocks");
     const { tenant } = await runtime({}, store);
     const now = Date.now();
     const answers = [tenant.ipBlock("192.0.2.1", now), tenant.ipBlock("192.0.2.2", now), tenant.ipBlock("198.51.100.7", now)];
@@ -142,7 +150,7 @@ describe("IP-block cache", () => {
   });
 
   it("a block added while a read is in flight is not hidden by caching the older list", async () => {
-    const store = new GatedIpStore();
+    const store = new GatedStore("listIpBlocks");
     const { tenant } = await runtime({}, store);
     const now = Date.now();
     const before = tenant.ipBlock("192.0.2.10", now);
@@ -161,23 +169,9 @@ describe("IP-block cache", () => {
   });
 });
 
-/** A store whose room-state reads wait until released, as a Redis round trip does. */
-class GatedRoomStore extends MemoryStore {
-  reads = 0;
-  private gates: (() => void)[] = [];
-  override async getRoomState(tenant: string, room: string) {
-    this.reads++;
-    const snapshot = await super.getRoomState(tenant, room);
-    await new Promise<void>((resolve) => this.gates.push(resolve));
-    return snapshot;
-  }
-  release(): void { for (const g of this.gates.splice(0)) g(); }
-  get waiting(): number { return this.gates.length; }
-}
-
 describe("room-settings cache", () => {
   it("messages that miss the cache together share one read of the room's settings", async () => {
-    const store = new GatedRoomStore();
+    const store = new GatedStore("getRoomState");
     const { tenant } = await runtime({}, store);
     const dir = new RoomDirectory(store, () => 0);
     const now = Date.now();
@@ -191,7 +185,7 @@ describe("room-settings cache", () => {
   });
 
   it("a manager's change during a read is not hidden by caching the older settings", async () => {
-    const store = new GatedRoomStore();
+    const store = new GatedStore("getRoomState");
     const { tenant } = await runtime({}, store);
     const dir = new RoomDirectory(store, () => 0);
     const now = Date.now();

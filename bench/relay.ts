@@ -22,8 +22,10 @@
  *                    (5 s before a side's first phase, for the JIT; 1 s before the others) (default 6)
  *   --rounds N       rounds; each gives every side one load phase, in order (default 5)
  *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: those three;
- *                    causette-x2 is left out, with a note, when redis-server is not on PATH) and
- *                    causette-uncorked (one node without the write coalescer, to show its share)
+ *                    causette-x2 is left out, with a note, when redis-server is not on PATH);
+ *                    run only when named: causette-uncorked (one node without the write
+ *                    coalescer) and causette-pool4 (one node with V8's default four GC helper
+ *                    threads instead of npm start's one), to show what each saves
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --client NAME    the generators' client: wire (default; bench/wire-client.ts, a lean Socket.IO
@@ -36,6 +38,7 @@
  * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
  * - causette: one node, embedded store;
  * - causette-uncorked: the same, without the write coalescer (server/realtime/write-coalescer.ts);
+ * - causette-pool4: the same, without npm start's `--v8-pool-size=1` (README, "Node settings");
  * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
  *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
  *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
@@ -48,6 +51,9 @@
  * end. Idle sides cost nothing measurable (their clients are quiet). Budget: at standard load the
  * generator alone (20,000 receipts/s through socket.io-client) takes most of a core, so a 2-core
  * machine leaves the server about one; split generators share that same core, they add none.
+ * Every server child, the bare relay included, runs with the Node flags of `npm start` (read from
+ * package.json; see README, "Node settings"): both sides run under the same V8 settings, and
+ * Causette runs as an operator's node does.
  *
  * Figures per round (one line per side and round), then a summary whose latency percentiles pool
  * every round's samples of a side. The p99 target must hold on those pooled figures and in the
@@ -64,6 +70,9 @@
  *   A generator near 100% or lagging by tens of ms is a bottleneck itself: the latencies
  *   of that round then measure the generator as much as the server. The machine's load average
  *   is printed too: on a shared machine, other work is the usual cause of a bad round;
+ * - server stalls: each server's event-loop delay over the window (p99 and max) and its longest
+ *   GC pause and GC time in all. A tail that the CPU figures do not explain is a stall, and these
+ *   say whose: the collector's or the server's own code;
  * - memory per idle connection (once per side, before the first round): heap and RSS of the server
  *   process(es) after `global.gc()` (the server children run with --expose-gc), before and after
  *   N clients connected and joined a room, divided by N.
@@ -76,16 +85,17 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { redisAvailable, startRedis } from "../test/support/redis-process.ts";
+import { startNodeFlags } from "../test/support/start-flags.ts";
 import { shopperText } from "../test/support/texts.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
 const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["causette-uncorked"] as const;
+const EXTRA_SIDE_NAMES = ["causette-uncorked", "causette-pool4"] as const;
 /** Unmeasured load before a side's first phase (later phases warm up for 1 s). */
 const FIRST_WARMUP_MS = 5000;
 
@@ -117,6 +127,12 @@ export interface CpuSample {
   micros: number; at: number;
   /** The main thread's share of `micros` (Linux only; NaN elsewhere): the rest is GC helpers and libuv. */
   mainMicros: number;
+  /**
+   * Since the previous reading: the server's event-loop delay (p99 and max, ms) and its longest
+   * GC pause and GC time in all (ms). A tail that the CPU figures do not explain is a stall, and
+   * these say whose: the collector's or the server's own code.
+   */
+  lagP99: number; lagMax: number; gcMax: number; gcTotal: number;
 }
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
@@ -154,6 +170,10 @@ export interface RoundResult {
   serverCpu: number;
   /** The part of serverCpu spent on the servers' main threads (their event loops). */
   serverMainCpu: number;
+  /** The worst server's event-loop delay over the measured window, p99 and max (ms). */
+  serverLagP99: number; serverLagMax: number;
+  /** The longest GC pause of any server process in the window, and the most GC time one spent (ms). */
+  serverGcMax: number; serverGcTotal: number;
   /** The busiest generator's CPU over the measured window, in % of one core. */
   genCpu: number;
   /** The worst generator event-loop delay p99 over the measured window, ms. */
@@ -173,11 +193,11 @@ const profArgs = (dir: string | undefined, label: string): string[] =>
 let cpuReads = 0;
 
 /** One server child of `kind`; it answers memory, CPU and stop requests over IPC. */
-async function startServerChild(kind: ServerKind, extra: Record<string, unknown>, execArgv: string[]) {
+async function startServerChild(kind: ServerKind, extra: Record<string, unknown>, execArgv: string[], nodeFlags = startNodeFlags()) {
   // A REDIS_URL inherited from the shell must never reach a bench server: the Redis side passes its own.
   const { REDIS_URL: _ignored, ...env } = process.env;
   const child = fork(SELF, ["--role", `server-${kind}`], {
-    execArgv: ["--import", "tsx", "--expose-gc", ...execArgv],
+    execArgv: [...nodeFlags, "--import", "tsx", "--expose-gc", ...execArgv],
     env: { ...env, RELAY_BENCH_EXTRA: JSON.stringify(extra) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -194,8 +214,8 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
         const id = ++cpuReads;
         const reply = nextMessage<CpuSample>(child, "cpu", 30_000, (m) => m.id === id);
         child.send({ cmd: "cpu", id });
-        const { micros, at, mainMicros } = await reply;
-        return { micros, at, mainMicros };
+        const { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal } = await reply;
+        return { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal };
       },
       stop: () => stopChild(child),
     };
@@ -206,11 +226,11 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
 }
 
 /** A side made of one server child of `kind`. */
-export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string, name: string = kind): RelaySide {
+export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string, name: string = kind, nodeFlags?: string[]): RelaySide {
   return {
     name,
     async start(label) {
-      const s = await startServerChild(kind, extra, profArgs(cpuProfDir, label));
+      const s = await startServerChild(kind, extra, profArgs(cpuProfDir, label), nodeFlags);
       return { urls: [s.url], memory: s.memory, cpu: async () => [await s.cpu()], stop: s.stop };
     },
   };
@@ -312,6 +332,13 @@ function mainThreadMicros(): number {
 }
 
 function serveControl(close?: () => Promise<void>): void {
+  // Stall figures since the last CPU reading: the event loop's delay, and V8's GC pauses.
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
+  let gcMax = 0, gcTotal = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) { gcMax = Math.max(gcMax, e.duration); gcTotal += e.duration; }
+  }).observe({ entryTypes: ["gc"] });
   process.on("message", async (m: { cmd?: string; id?: number }) => {
     if (m?.cmd === "memory") {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -322,7 +349,12 @@ function serveControl(close?: () => Promise<void>): void {
     } else if (m?.cmd === "cpu") {
       const u = process.cpuUsage();
       // The server's own clock: an overloaded server answers late, and the late answer must not stretch the window.
-      process.send!({ type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros() });
+      process.send!({
+        type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros(),
+        lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, gcMax, gcTotal,
+      });
+      lag.reset();
+      gcMax = 0; gcTotal = 0;
     } else if (m?.cmd === "stop") {
       await close?.().catch(() => undefined);
       process.exit(0);
@@ -559,6 +591,9 @@ export function defaultSides(clients: number, cpuProfDir?: string, names: readon
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
     else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
+    else if (n === "causette-pool4") {
+      out.push(serverChild("causette", { clients }, cpuProfDir, n, startNodeFlags().filter((f) => !f.startsWith("--v8-pool-size"))));
+    }
     else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");
@@ -579,7 +614,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const print = opts.print ?? true;
   const sides = opts.sides ?? defaultSides(clients, opts.cpuProfDir);
   const log = (s: string) => { if (print) console.log(s); };
-  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each; ${rounds} round(s), each a ${seconds} s load phase (after a warm-up: ${FIRST_WARMUP_MS / 1000} s the first time, then 1 s) on ${sides.map((s) => s.name).join(", ")} in turn; ${generators} load generator(s) per side, clients: ${client}`);
+  log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each; ${rounds} round(s), each a ${seconds} s load phase (after a warm-up: ${FIRST_WARMUP_MS / 1000} s the first time, then 1 s) on ${sides.map((s) => s.name).join(", ")} in turn; ${generators} load generator(s) per side, clients: ${client}; servers run with npm start's node flags: ${startNodeFlags().join(" ") || "(none)"}`);
 
   interface Live { side: RelaySide; server: RunningSide; loaders: ChildProcess[]; heapPerConn: number; rssPerConn: number }
   const live: Live[] = [];
@@ -620,10 +655,13 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
           // Summed over processes: 100% is one core's worth, whichever processes used it.
           serverCpu: cpuPercent(from!, to!, (c) => c.micros),
           serverMainCpu: cpuPercent(from!, to!, (c) => c.mainMicros),
+          // The window's closing reading covers the window (each reading restarts the counts).
+          serverLagP99: worst(to!, (c) => c.lagP99), serverLagMax: worst(to!, (c) => c.lagMax),
+          serverGcMax: worst(to!, (c) => c.gcMax), serverGcTotal: worst(to!, (c) => c.gcTotal),
           loadAvg: loadavg()[0]!,
         };
         results.push(res);
-        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), load avg ${res.loadAvg.toFixed(1)}`);
+        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), load avg ${res.loadAvg.toFixed(1)}`);
       }
     }
   } finally {
@@ -636,13 +674,18 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   return results;
 }
 
+/** The largest figure among the server processes' readings (NaN when there are none). */
+function worst(samples: CpuSample[], f: (c: CpuSample) => number): number {
+  return samples.length ? Math.max(...samples.map(f)) : NaN;
+}
+
 /** CPU of the server processes between two readings, summed over processes, in % of one core. */
 function cpuPercent(from: CpuSample[], to: CpuSample[], micros: (c: CpuSample) => number): number {
   if (!from.length) return NaN;
   return from.reduce((sum, a, i) => sum + (100 * (micros(to[i]!) - micros(a))) / 1000 / (to[i]!.at - a.at), 0);
 }
 
-function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "loadAvg"> {
+function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "loadAvg"> {
   const ack = parts.flatMap((p) => p.ack).sort((a, b) => a - b);
   const delivery = parts.flatMap((p) => p.delivery).sort((a, b) => a - b);
   const refused: Record<string, number> = {};
@@ -682,14 +725,15 @@ function summarize(results: RoundResult[], names: string[]): void {
       deliveryP50: percentile(deliveries, 50), deliveryP99: percentile(deliveries, 99),
       ratio: Math.min(...rs.map((r) => r.deliveredRatio)),
       serverCpu: med((r) => r.serverCpu), serverMainCpu: med((r) => r.serverMainCpu), genCpu: med((r) => r.genCpu), genLag: med((r) => r.genLagP99),
+      lagMax: med((r) => r.serverLagMax), gcMax: med((r) => r.serverGcMax),
       heap: med((r) => r.heapPerConn), rss: med((r) => r.rssPerConn),
     };
   };
-  console.log("\nsummary (latencies: every round's samples pooled; cpu, gen and memory: median over rounds; delivered ratio: worst round; cpu in % of one core)");
-  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  (main)  gen cpu  gen lag p99  heap/conn  rss/conn");
+  console.log("\nsummary (latencies: every round's samples pooled; cpu, stalls, gen and memory: median over rounds; delivered ratio: worst round; cpu in % of one core)");
+  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  (main)  srv lag max  gc max  gen cpu  gen lag p99  heap/conn  rss/conn");
   for (const n of names) {
     const a = agg(n);
-    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.serverMainCpu).padStart(6)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
+    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.serverMainCpu).padStart(6)}  ${fmt(a.lagMax).padStart(11)}  ${fmt(a.gcMax).padStart(6)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
   }
   // A generator that lags measures itself as much as the server. Busy (cpu near a core): the
   // generator is the bottleneck. Lagging at a low cpu: it was waiting for a core (other work).

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../../server/config/schema.ts";
+import { startNodeFlags } from "./start-flags.ts";
 import { until } from "./wait.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,11 +40,11 @@ export function writeConfig(config: Readonly<Config>): string {
   return path;
 }
 
-/** A real Causette process (`node --import tsx server/index.ts`), as an operator runs it. */
+/** A real Causette process (`node <npm start's flags> --import tsx server/index.ts`), as an operator runs it. */
 export async function spawnNode(configPath: string, env: Record<string, string> = {}, port?: number): Promise<NodeProcess> {
   const p = port ?? (await freePort());
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...startNodeFlags(), "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, CAUSETTE_CONFIG: configPath, PORT: String(p), ...env },
     stdio: ["ignore", "pipe", "pipe"],

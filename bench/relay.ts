@@ -24,8 +24,8 @@
  *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: those three;
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH);
  *                    run only when named: causette-uncorked (one node without the write
- *                    coalescer) and causette-pool4 (one node with V8's default four GC helper
- *                    threads instead of npm start's one), to show what each saves
+ *                    coalescer) and causette-v8-defaults (one node without npm start's node
+ *                    flags, on V8's default heap settings), to show what each saves
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --client NAME    the generators' client: wire (default; bench/wire-client.ts, a lean Socket.IO
@@ -38,7 +38,7 @@
  * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
  * - causette: one node, embedded store;
  * - causette-uncorked: the same, without the write coalescer (server/realtime/write-coalescer.ts);
- * - causette-pool4: the same, without npm start's `--v8-pool-size=1` (README, "Node settings");
+ * - causette-v8-defaults: the same, without npm start's node flags (README, "Node settings");
  * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
  *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
  *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
@@ -52,7 +52,7 @@
  * generator alone (20,000 receipts/s through socket.io-client) takes most of a core, so a 2-core
  * machine leaves the server about one; split generators share that same core, they add none.
  * Every server child, the bare relay included, runs with the Node flags of `npm start` (read from
- * package.json; see README, "Node settings"): both sides run under the same V8 settings, and
+ * package.json; see README, "Node settings"): both sides run under the same V8 heap settings, and
  * Causette runs as an operator's node does.
  *
  * Figures per round (one line per side and round), then a summary whose latency percentiles pool
@@ -95,7 +95,7 @@ const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
 const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["causette-uncorked", "causette-pool4"] as const;
+const EXTRA_SIDE_NAMES = ["causette-uncorked", "causette-v8-defaults"] as const;
 /** Unmeasured load before a side's first phase (later phases warm up for 1 s). */
 const FIRST_WARMUP_MS = 5000;
 
@@ -423,16 +423,64 @@ async function openConn(kind: LoadClient, url: string, timeoutMs: number): Promi
   };
 }
 
+/** Latencies (ms) in a growing typed array: a sample costs the generator no heap object. */
+class Samples {
+  private buf = new Float64Array(1 << 16);
+  private n = 0;
+  push(ms: number): void {
+    if (this.n === this.buf.length) { const b = new Float64Array(this.n * 2); b.set(this.buf); this.buf = b; }
+    this.buf[this.n++] = ms;
+  }
+  /** Sorted, rounded to 10 µs (they cross IPC, and nothing finer is meaningful here); then empty. */
+  take(): number[] {
+    const out = Array.from(this.buf.subarray(0, this.n), (x) => Math.round(x * 100) / 100).sort((a, b) => a - b);
+    this.n = 0;
+    return out;
+  }
+}
+
+/**
+ * What a generator sent during one phase, by slot: when, by which client (global index), how many
+ * other members received it, and how many should have (set once its ack says visible). Typed
+ * arrays and one text → slot map: the generator keeps no object per message. Its own GC pauses
+ * land in the latencies of whichever side is under load; with an object per message they were
+ * long enough (up to 9 ms, 1% of the time) to decide the p99 of both sides.
+ */
+class SentLog {
+  at = new Float64Array(1 << 15);
+  by = new Int32Array(1 << 15);
+  got = new Int32Array(1 << 15);
+  want = new Int32Array(1 << 15);
+  n = 0;
+  private readonly slots = new Map<string, number>();
+  add(text: string, at: number, by: number): number {
+    if (this.n === this.at.length) this.grow();
+    const slot = this.n++;
+    this.at[slot] = at; this.by[slot] = by; this.got[slot] = 0; this.want[slot] = 0;
+    this.slots.set(text, slot);
+    return slot;
+  }
+  slot(text: string): number | undefined { return this.slots.get(text); }
+  totalGot(): number {
+    let t = 0;
+    for (let s = 0; s < this.n; s++) t += this.got[s]!;
+    return t;
+  }
+  clear(): void { this.slots.clear(); this.n = 0; }
+  private grow(): void {
+    const wider = <T extends Float64Array | Int32Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
+    this.at = wider(this.at); this.by = wider(this.by); this.got = wider(this.got); this.want = wider(this.want);
+  }
+}
+
 async function runLoadChild(): Promise<void> {
-  /** A message this generator sent: when, by which of its clients, and how many others received it. */
-  interface Sent { at: number; by: LoadConn; got: number }
   let cfg: LoadConfig;
   /** This generator's clients: global index and connection. */
   let mine: { i: number; s: LoadConn }[] = [];
   // One lookup per receipt (20,000 a second at standard load): the generator's own cost is shared by
   // every side, but on a 2-core machine every bit of it is contention for the server.
-  const sentByText = new Map<string, Sent>();
-  const delivery: number[] = [];
+  const log = new SentLog();
+  const delivery = new Samples();
   let measuring = false;
 
   process.on("message", async (m: { cmd: string; config?: LoadConfig; phase?: number; warmupMs?: number }) => {
@@ -466,10 +514,10 @@ async function runLoadChild(): Promise<void> {
     const room = `product:bench-${roomOf(c, i)}`;
     const s = await openConn(c.client, urlOf(c, i), 20_000);
     s.onMessage((msg) => {
-      const sent = sentByText.get(msg.text);
-      if (sent === undefined || sent.by === s) return; // not ours, or the author's own echo
-      sent.got++;
-      if (measuring) delivery.push(performance.now() - sent.at);
+      const slot = log.slot(msg.text);
+      if (slot === undefined || log.by[slot] === i) return; // not ours, or the author's own echo
+      log.got[slot]!++;
+      if (measuring) delivery.push(performance.now() - log.at[slot]!);
     });
     const res = await new Promise<{ ok?: boolean } | undefined>((resolve, reject) =>
       s.emit("room:join", { room }, 20_000, (err, r) => (err ? reject(err) : resolve(r as { ok?: boolean }))));
@@ -483,9 +531,8 @@ async function runLoadChild(): Promise<void> {
     const period = 1000 / c.rate;
     const next = mine.map(() => performance.now() + Math.random() * period);
     const seqs = mine.map(() => phase * 100_000);
-    const ack: number[] = [];
+    const ack = new Samples();
     const refused: Record<string, number> = {};
-    const acked = new Map<string, number>(); // text → room size - 1 expected receipts, for visible acks
     const roomSize = new Array<number>(c.rooms).fill(0);
     for (const { i } of mine) roomSize[roomOf(c, i)]!++;
     let sent = 0, ackedCount = 0, visible = 0;
@@ -509,7 +556,7 @@ async function runLoadChild(): Promise<void> {
             const text = shopperText(i, seqs[k]!++);
             const room = `product:bench-${roomOf(c, i)}`;
             const at = performance.now();
-            sentByText.set(text, { at, by: s, got: 0 });
+            const slot = log.add(text, at, i);
             const counted = measuring;
             sent++;
             s.emit("message:send", { room, text }, 10_000, (err, r) => {
@@ -517,7 +564,7 @@ async function runLoadChild(): Promise<void> {
               const res = r as { ok: boolean; message?: { status: string }; error?: { code: string } };
               ackedCount++;
               if (counted) ack.push(performance.now() - at);
-              if (res.ok && res.message?.status === "visible") { visible++; acked.set(text, roomSize[roomOf(c, i)]! - 1); }
+              if (res.ok && res.message?.status === "visible") { visible++; log.want[slot] = roomSize[roomOf(c, i)]! - 1; }
               else if (res.ok) refused[res.message?.status ?? "?"] = (refused[res.message?.status ?? "?"] ?? 0) + 1;
               else refused[res.error?.code ?? "?"] = (refused[res.error?.code ?? "?"] ?? 0) + 1;
             });
@@ -535,27 +582,24 @@ async function runLoadChild(): Promise<void> {
     let lastTotal = -1, still = 0;
     while (performance.now() < drainEnd) {
       await new Promise((r) => setTimeout(r, 200));
-      let total = 0;
-      for (const v of sentByText.values()) total += v.got;
+      const total = log.totalGot();
       still = total === lastTotal ? still + 1 : 0;
       if (ackedCount + (refused.timeout ?? 0) >= sent && still >= 5) break;
       lastTotal = total;
     }
     measuring = false;
     let expected = 0, got = 0;
-    for (const [text, want] of acked) {
-      expected += want;
-      got += Math.min(want, sentByText.get(text)?.got ?? 0);
+    for (let slot = 0; slot < log.n; slot++) {
+      expected += log.want[slot]!;
+      got += Math.min(log.want[slot]!, log.got[slot]!);
     }
-    // Rounded to 10 µs: the arrays cross IPC, and nothing finer is meaningful here.
-    const r2 = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
     const result: LoadResult = {
-      sent, acked: ackedCount, visible, refused, ack: r2(ack), delivery: r2(delivery), expected, got,
+      sent, acked: ackedCount, visible, refused, ack: ack.take(), delivery: delivery.take(), expected, got,
       msgPerSec: ((sent - measuredSent) / loadMs) * 1000,
       cpu: (100 * (cpu.user + cpu.system)) / 1000 / loadMs,
       lagP99: lag.percentile(99) / 1e6,
     };
-    sentByText.clear(); delivery.length = 0;
+    log.clear();
     return result;
   }
 }
@@ -591,9 +635,7 @@ export function defaultSides(clients: number, cpuProfDir?: string, names: readon
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
     else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
-    else if (n === "causette-pool4") {
-      out.push(serverChild("causette", { clients }, cpuProfDir, n, startNodeFlags().filter((f) => !f.startsWith("--v8-pool-size"))));
-    }
+    else if (n === "causette-v8-defaults") out.push(serverChild("causette", { clients }, cpuProfDir, n, []));
     else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");

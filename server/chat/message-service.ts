@@ -8,7 +8,7 @@ import { toQueueItem } from "../moderation/queue-item.ts";
 import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
 import type { Broadcaster } from "../realtime/broadcaster.ts";
-import type { Store, StoredMessage } from "../store/store.ts";
+import { idempotencyKey, type Store, type StoredMessage } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { toPublic } from "./public-message.ts";
 import { timelineKeep, type RoomDirectory } from "./room-directory.ts";
@@ -113,7 +113,7 @@ export class MessageService {
    * spared is a promise and a microtask turn on nearly every message.
    */
   send(tenant: TenantRuntime, session: SessionData, input: SendInput): MaybePromise<Message> {
-    const idemKey = input.clientId ? `${session.user.id}\u0000${input.clientId}` : undefined;
+    const idemKey = input.clientId ? idempotencyKey(session.user.id, input.clientId) : undefined;
     if (!idemKey) return this.judgeAndDeliver(tenant, session, input, undefined);
     // A retry of something already stored skips every check: the client only lost our ack.
     return whenReady(this.deps.store.findIdempotent(tenant.id, idemKey), (prev) =>

@@ -55,7 +55,11 @@ export interface Store extends SpamWindowStore {
     message: StoredMessage,
     opts: { keep: number; idempotency?: { key: string; ttlMs: number } },
   ): MaybePromise<{ message: StoredMessage; duplicate: boolean }>;
-  /** The message an idempotency key names, if the key is still live. */
+  /**
+   * The message an idempotency key names, if the key is still live and the message still kept.
+   * A key may go before its ttl with its message (the embedded store drops it when the message
+   * leaves the timeline): a retry of a message no longer kept is stored anew either way.
+   */
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null>;
   getMessage(tenant: string, id: string): Promise<StoredMessage | null>;
   /**
@@ -173,6 +177,12 @@ export interface Store extends SpamWindowStore {
 }
 
 /** The spam stage's sliding window (see filters/types.ts), keyed per tenant. */
+/**
+ * The idempotency key of a post (SPEC §5.1): its author and the `clientId` its client chose. The
+ * embedded store rebuilds it from a message it forgets, to drop the key with it.
+ */
+export const idempotencyKey = (userId: string, clientId: string): string => `${userId}\u0000${clientId}`;
+
 export interface SpamWindowStore {
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
 }

@@ -1,7 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { Author } from "../../client-sdk/src/protocol.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
+import { idempotencyKey, type StoredMessage } from "../../server/store/store.ts";
 import { storeContract } from "./contract.ts";
 
 storeContract("memory", async () => {
   const store = new MemoryStore();
   return { store, cleanup: () => store.close() };
+});
+
+describe("memory store: idempotency keys go with their messages", () => {
+  const T = "acme";
+  const ann: Author = { id: "u-ann", name: "Ann", role: "member" };
+  const post = (n: number, id = `m-${n}`): StoredMessage =>
+    ({ id, room: "faq", author: ann, text: `hello ${n}`, createdAt: 1_700_000_000_000 + n, status: "visible", clientId: `c-${n}` });
+  const opts = (n: number, ttlMs = 600_000) => ({ keep: 5, idempotency: { key: idempotencyKey(ann.id, `c-${n}`), ttlMs } });
+
+  it("holds no more keys than the messages it keeps, and a retry of a forgotten message is stored anew", async () => {
+    const store = new MemoryStore();
+    for (let n = 0; n < 50; n++) await store.appendMessage(T, post(n), opts(n));
+    // Ten minutes of keys would be 50 here; only the 5 kept messages' keys remain.
+    expect(store.idempotencyKeys(T)).toBe(5);
+    expect(await store.appendMessage(T, post(49, "m-49-retry"), opts(49))).toStrictEqual({ message: post(49), duplicate: true });
+    expect(await store.findIdempotent(T, opts(0).idempotency.key)).toBeNull();
+    const again = await store.appendMessage(T, post(0, "m-0-retry"), opts(0));
+    expect(again).toStrictEqual({ message: post(0, "m-0-retry"), duplicate: false });
+    store.close();
+  });
+
+  it("keeps the key of a message the review queue still holds", async () => {
+    const store = new MemoryStore();
+    await store.appendMessage(T, post(0), opts(0));
+    await store.queuePut(T, { messageId: "m-0", kind: "filter", reasons: [{ kind: "word", detail: "x" }], priority: "normal", queuedAt: 0 });
+    for (let n = 1; n < 20; n++) await store.appendMessage(T, post(n), opts(n));
+    expect(await store.findIdempotent(T, opts(0).idempotency.key)).toStrictEqual(post(0));
+    expect(store.idempotencyKeys(T)).toBe(6);
+    store.close();
+  });
+
+  it("leaves alone a key that names a newer message", async () => {
+    let now = 1_000;
+    const store = new MemoryStore({ now: () => now });
+    await store.appendMessage(T, post(0), opts(0, 100));
+    now += 200; // the key expired: the same clientId now names a new message
+    await store.appendMessage(T, post(0, "m-0-new"), opts(0, 100));
+    // The old message falls off the timeline first; the key must survive it.
+    for (let n = 1; n <= 4; n++) await store.appendMessage(T, post(n), opts(n, 100));
+    expect(await store.getMessage(T, "m-0")).toBeNull();
+    expect(await store.findIdempotent(T, opts(0).idempotency.key)).toStrictEqual(post(0, "m-0-new"));
+    store.close();
+  });
 });

@@ -47,8 +47,10 @@
  * Processes: every server runs in its own child process (Redis too) and each side's clients run
  * in `--generators` more, so the load never shares an event loop with a server. A side's state
  * carries over from one of its phases to the next, as on a live server (no text is ever sent
- * twice, so the spam window never fires). Only loopback is used; every child is stopped at the
- * end. Idle sides cost nothing measurable (their clients are quiet). Budget: at standard load the
+ * twice, so the spam window never fires). Every post carries a fresh `clientId`, as the SDK's do,
+ * so Causette keeps an idempotency key per kept message, as it does in production. Only loopback
+ * is used; every child is stopped at the end. Idle sides cost nothing measurable (their clients
+ * are quiet). Budget: at standard load the
  * generator alone (20,000 receipts/s through socket.io-client) takes most of a core, so a 2-core
  * machine leaves the server about one; split generators share that same core, they add none.
  * Every server child, the bare relay included, runs with the Node flags of `npm start` (read from
@@ -81,6 +83,7 @@
  * servers and reports their URLs, memory and CPU time.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
@@ -559,7 +562,9 @@ async function runLoadChild(): Promise<void> {
             const slot = log.add(text, at, i);
             const counted = measuring;
             sent++;
-            s.emit("message:send", { room, text }, 10_000, (err, r) => {
+            // A clientId on every post, as the SDK sends (its retries are idempotent on it): the
+            // server keeps a key per kept message.
+            s.emit("message:send", { room, text, clientId: randomUUID() }, 10_000, (err, r) => {
               if (err) { refused.timeout = (refused.timeout ?? 0) + 1; return; }
               const res = r as { ok: boolean; message?: { status: string }; error?: { code: string } };
               ackedCount++;

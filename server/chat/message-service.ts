@@ -69,12 +69,18 @@ export class MessageService {
     // restoring it after a reconnect would tell them the hide never happened.
     const restores = wanted.size > 0 && (await this.deps.store.getBan(tenant.id, me, Date.now()))?.shadow !== true;
     const out: MessageChange[] = [];
-    for (const m of timeline) {
-      // Only what the caller can have shown: visible up to its `since` (ids sort by time), or listed
-      // in `recheck`. Anything newer was posted while it was away and never reached it; listing it
-      // would reveal that a held message existed.
+    // "Up to `since`" by the timeline's own order. Ids sort by the millisecond only, so of two posts
+    // in one millisecond (common at a few hundred a second) the id order was a coin toss. A `since`
+    // the timeline no longer holds is older than all of it; its id still orders it by time.
+    const sinceAt = since === undefined ? -1 : timeline.findIndex((m) => m.id === since);
+    for (let i = 0; i < timeline.length; i++) {
+      const m = timeline[i]!;
+      // Only what the caller can have shown: visible up to its `since`, or listed in `recheck`.
+      // Anything newer was posted while it was away and never reached it; listing it would reveal
+      // that a held message existed.
       if (m.status === "hidden" || m.status === "deleted") {
-        if ((since !== undefined && m.id <= since) || wanted.has(m.id)) out.push({ id: m.id, status: m.status });
+        const shown = since !== undefined && (sinceAt >= 0 ? i <= sinceAt : m.id <= since);
+        if (shown || wanted.has(m.id)) out.push({ id: m.id, status: m.status });
       }
       // Someone else's held message is skipped: nothing turns a visible message into a held one,
       // so the caller never showed it, and listing it would only reveal that it exists.

@@ -434,9 +434,9 @@ class Samples {
     if (this.n === this.buf.length) { const b = new Float64Array(this.n * 2); b.set(this.buf); this.buf = b; }
     this.buf[this.n++] = ms;
   }
-  /** Sorted, rounded to 10 µs (they cross IPC, and nothing finer is meaningful here); then empty. */
+  /** Rounded to 10 µs (they cross IPC, and nothing finer is meaningful here); then empty. merge() sorts. */
   take(): number[] {
-    const out = Array.from(this.buf.subarray(0, this.n), (x) => Math.round(x * 100) / 100).sort((a, b) => a - b);
+    const out = Array.from(this.buf.subarray(0, this.n), (x) => Math.round(x * 100) / 100);
     this.n = 0;
     return out;
   }

@@ -176,13 +176,13 @@ export interface Store extends SpamWindowStore {
   subscribe(handler: (event: ClusterEvent) => void): () => void;
 }
 
-/** The spam stage's sliding window (see filters/types.ts), keyed per tenant. */
 /**
  * The idempotency key of a post (SPEC §5.1): its author and the `clientId` its client chose. The
  * embedded store rebuilds it from a message it forgets, to drop the key with it.
  */
 export const idempotencyKey = (userId: string, clientId: string): string => `${userId}\u0000${clientId}`;
 
+/** The spam stage's sliding window (see filters/types.ts), keyed per tenant. */
 export interface SpamWindowStore {
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
 }

@@ -1,8 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-
-const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
 
 /**
  * The Node flags `npm start` gives a Causette node (package.json's `start` script, the one place
@@ -10,7 +7,7 @@ const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
  * do. Every `--flag` before the script is returned, except the `--import tsx` loader, which each
  * caller adds itself.
  */
-export function startNodeFlags(packageJson = join(ROOT, "package.json")): string[] {
+export function startNodeFlags(packageJson = fileURLToPath(new URL("../../package.json", import.meta.url))): string[] {
   const { scripts } = JSON.parse(readFileSync(packageJson, "utf8")) as { scripts?: { start?: string } };
   const words = (scripts?.start ?? "").trim().split(/\s+/);
   if (words[0] !== "node") throw new Error(`package.json "start" should run node, not: ${scripts?.start}`);

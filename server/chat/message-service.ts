@@ -152,21 +152,10 @@ export class MessageService {
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
     const held = reasons.length > 0;
     const shadow = held && (onHit === "shadow" || !!ctx.shadowBan);
-    const message: StoredMessage = {
-      id: newId("m_"),
-      room: ctx.room.id,
-      // Shared, not copied: a session's user is replaced, never changed, once the handshake is over.
-      author: session.user,
-      text: ctx.text,
-      createdAt: ctx.now,
-      status: held ? "held" : "visible",
-      ip: session.ip,
-      device: session.device,
-    };
+    const message = newStoredMessage(session, ctx, held);
     if (ctx.replyTo !== undefined) message.replyTo = ctx.replyTo;
     if (held) message.reasons = reasons;
     if (shadow) message.shadow = true;
-    if (ctx.clientId !== undefined) message.clientId = ctx.clientId;
 
     const appended = this.deps.store.appendMessage(tenant.id, message, {
       keep: timelineKeep(ctx.room),
@@ -208,4 +197,18 @@ export class MessageService {
   private bookkeep(tenant: TenantRuntime, session: SessionData, ctx: SendContext, held: boolean): void {
     ignoreFailure(() => this.deps.store.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
   }
+}
+
+/**
+ * A new message, with its `clientId` (nearly every post has one) written in the literal: a field
+ * added afterwards lands in a separate property array, one more heap object for every message the
+ * timeline keeps.
+ */
+function newStoredMessage(session: SessionData, ctx: SendContext, held: boolean): StoredMessage {
+  const id = newId("m_"), room = ctx.room.id, text = ctx.text, createdAt = ctx.now, status = held ? "held" : "visible";
+  // Shared, not copied: a session's user is replaced, never changed, once the handshake is over.
+  const { user: author, ip, device } = session;
+  return ctx.clientId === undefined
+    ? { id, room, author, text, createdAt, status, ip, device }
+    : { id, room, author, text, createdAt, status, ip, device, clientId: ctx.clientId };
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { hash53 } from "../filters/hash53.ts";
 import { createMemorySpamWindow, type MemorySpamWindow } from "../filters/memory-spam-window.ts";
 import type { SpamCount } from "../filters/types.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
@@ -25,7 +26,15 @@ interface TenantData {
   messages: Map<string, StoredMessage>;
   timelines: Map<string, string[]>;
   userMessages: Map<string, string[]>;
-  idempotency: Map<string, { id: string; expires: number }>;
+  /**
+   * Idempotency keys by their 53-bit hash (filters/hash53.ts), not the keys themselves. A key is
+   * a user id and a client's 36-character id: kept as a string it was three heap objects per
+   * message (V8 joins strings lazily), which the young-generation GC copies and the old one
+   * marks, about a third of a kept message. Two keys share a hash with odds n²/2^54 among n live
+   * keys (2·10⁻⁸ at 30,000); no one can aim a collision at another user's key, since a client's
+   * ids never reach other clients.
+   */
+  idempotency: Map<number, { id: string; expires: number }>;
   /** The size at which `idempotency` is next swept of expired keys (see appendMessage). */
   idempotencySweepAt: number;
   helpful: Map<string, Set<string>>;
@@ -156,12 +165,13 @@ export class MemoryStore implements Store {
     const d = this.t(tenant);
     const now = this.now();
     if (opts.idempotency) {
-      const prev = d.idempotency.get(opts.idempotency.key);
+      const key = hash53(opts.idempotency.key);
+      const prev = d.idempotency.get(key);
       if (prev && prev.expires > now) {
         const m = d.messages.get(prev.id);
         if (m) return { message: copy(m), duplicate: true };
       }
-      d.idempotency.set(opts.idempotency.key, { id: message.id, expires: now + opts.idempotency.ttlMs });
+      d.idempotency.set(key, { id: message.id, expires: now + opts.idempotency.ttlMs });
       // Swept only once the map has doubled since its last sweep: sweeping whenever it is above a
       // fixed size would rescan every live key on each message (keys live ten minutes: 50,000 are
       // 25 s of a 2,000 msg/s chat whose clients all send a clientId). Reads ignore expired keys.
@@ -185,7 +195,7 @@ export class MemoryStore implements Store {
     // not the key is live (appendMessage, findIdempotent), and keys kept for their whole ten
     // minutes were a million at 2,000 messages a second, all on the heap the GC has to mark.
     if (m?.clientId !== undefined) {
-      const key = idempotencyKey(m.author.id, m.clientId);
+      const key = hash53(idempotencyKey(m.author.id, m.clientId));
       if (d.idempotency.get(key)?.id === id) d.idempotency.delete(key);
     }
     d.messages.delete(id);
@@ -205,7 +215,7 @@ export class MemoryStore implements Store {
 
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {
     const d = this.t(tenant);
-    const prev = d.idempotency.get(key);
+    const prev = d.idempotency.get(hash53(key));
     if (!prev || prev.expires <= this.now()) return null;
     const m = d.messages.get(prev.id);
     return m ? copy(m) : null;

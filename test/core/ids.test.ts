@@ -22,4 +22,11 @@ describe("newId", () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("keeps any short prefix whole and refuses one too long to hold", () => {
+    for (const prefix of ["", "m_", "al_", "sixteen-chars-ok"]) {
+      expect(newId(prefix)).toMatch(new RegExp(`^${prefix}[0-9a-z]{12}[A-Za-z0-9_-]{8}$`));
+    }
+    expect(() => newId("seventeen-chars-x")).toThrow(RangeError);
+  });
 });

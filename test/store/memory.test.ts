@@ -38,6 +38,24 @@ describe("memory store: idempotency keys go with their messages", () => {
     store.close();
   });
 
+  it("tells apart many keys kept by hash: each finds its own message, near misses find none", async () => {
+    const store = new MemoryStore();
+    const n = 20_000;
+    const users = ["u-ann", "u-ann2", "u-ann\u0000", "u-\u00e9lo\u{1F600}"];
+    const keyOf = (i: number) => idempotencyKey(users[i % users.length]!, `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    for (let i = 0; i < n; i++) {
+      const res = await store.appendMessage(T, post(i), { keep: n, idempotency: { key: keyOf(i), ttlMs: 600_000 } });
+      expect(res.duplicate).toBe(false);
+    }
+    expect(store.idempotencyKeys(T)).toBe(n);
+    for (let i = 0; i < n; i += 97) expect((await store.findIdempotent(T, keyOf(i)))?.id).toBe(`m-${i}`);
+    // One character off, another user with the same client id, a prefix: none names a message.
+    expect(await store.findIdempotent(T, keyOf(5).slice(0, -1) + "x")).toBeNull();
+    expect(await store.findIdempotent(T, idempotencyKey("u-bob", keyOf(5).split("\u0000")[1]!))).toBeNull();
+    expect(await store.findIdempotent(T, keyOf(5).slice(0, -1))).toBeNull();
+    store.close();
+  });
+
   it("leaves alone a key that names a newer message", async () => {
     let now = 1_000;
     const store = new MemoryStore({ now: () => now });

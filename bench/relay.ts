@@ -71,7 +71,10 @@
  *   gen cpu and gen lag: the busiest generator's CPU and event-loop delay p99 over that window.
  *   A generator near 100% or lagging by tens of ms is a bottleneck itself: the latencies
  *   of that round then measure the generator as much as the server. The machine's load average
- *   is printed too: on a shared machine, other work is the usual cause of a bad round;
+ *   is printed too, and the rest of the machine's CPU over the window (every core's busy time
+ *   from /proc/stat minus this side's server and generators: the other sides' idle processes,
+ *   the bench, neighbours) with its steal time (cores the hypervisor gave to another guest): on
+ *   a shared machine, other work is the usual cause of a bad round;
  * - server stalls: each server's event-loop delay over the window (p99 and max) and its longest
  *   GC pause and GC time in all. A tail that the CPU figures do not explain is a stall, and these
  *   say whose: the collector's or the server's own code;
@@ -179,6 +182,15 @@ export interface RoundResult {
   serverGcMax: number; serverGcTotal: number;
   /** The busiest generator's CPU over the measured window, in % of one core. */
   genCpu: number;
+  /** All of this side's generators' CPU over the window, in % of one core. */
+  genCpuSum: number;
+  /**
+   * The rest of the machine over the window (% of one core): every core's busy time minus this
+   * side's server and generators. Other sides' processes, the bench itself, neighbours.
+   */
+  otherCpu: number;
+  /** Time the hypervisor gave this machine's cores to another guest over the window (% of one core). */
+  stealCpu: number;
   /** The worst generator event-loop delay p99 over the measured window, ms. */
   genLagP99: number;
   /** The machine's 1-minute load average when the round ended: other work competing for the cores. */
@@ -332,6 +344,30 @@ function mainThreadMicros(): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * The whole machine's CPU counters from /proc/stat (Linux; undefined elsewhere), in clock ticks:
+ * busy (everything but idle and iowait) and steal (time the hypervisor gave this VM's cores to
+ * someone else). Over a window they show what ran besides the side under load: the other sides'
+ * processes, or neighbours on a shared host.
+ */
+function machineTicks(): { busy: number; steal: number; total: number } | undefined {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = cpu;
+    return { busy: user + nice + system + irq + softirq + steal, steal, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Machine CPU between two readings, in % of one core (so up to 100 × cores), busy and steal. */
+function machinePercent(a: ReturnType<typeof machineTicks>, b: ReturnType<typeof machineTicks>): { busy: number; steal: number } {
+  if (!a || !b || b.total <= a.total) return { busy: NaN, steal: NaN };
+  const cores = availableParallelism();
+  const f = (100 * cores) / (b.total - a.total);
+  return { busy: (b.busy - a.busy) * f, steal: (b.steal - a.steal) * f };
 }
 
 function serveControl(close?: () => Promise<void>): void {
@@ -690,7 +726,12 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
       for (const [k, { side, server, loaders, heapPerConn, rssPerConn }] of live.entries()) {
         // The server's CPU is read when the first generator starts and stops measuring.
         const marks: Promise<CpuSample[]>[] = [];
-        const onWindow = (m: { type?: string }) => { if (m?.type === "window") marks.push(server.cpu()); };
+        const machine: ReturnType<typeof machineTicks>[] = [];
+        const onWindow = (m: { type?: string }) => {
+          if (m?.type !== "window") return;
+          machine.push(machineTicks());
+          marks.push(server.cpu());
+        };
         loaders[0]!.on("message", onWindow);
         const done = loaders.map((l) => nextMessage<LoadResult>(l, "result", (seconds + 60) * 1000));
         // A side's first phase warms up longer: Causette has far more code for the JIT to settle than the bare relay.
@@ -706,9 +747,14 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
           serverLagP99: worst(to!, (c) => c.lagP99), serverLagMax: worst(to!, (c) => c.lagMax),
           serverGcMax: worst(to!, (c) => c.gcMax), serverGcTotal: worst(to!, (c) => c.gcTotal),
           loadAvg: loadavg()[0]!,
+          otherCpu: NaN, stealCpu: NaN,
         };
+        const m = machinePercent(machine[0], machine[1]);
+        // Everything that ran besides this side's server and generators: other sides, the bench, neighbours.
+        res.otherCpu = m.busy - res.serverCpu - res.genCpuSum;
+        res.stealCpu = m.steal;
         results.push(res);
-        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), load avg ${res.loadAvg.toFixed(1)}`);
+        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), rest of machine ${pct(res.otherCpu)} (steal ${pct(res.stealCpu)}), load avg ${res.loadAvg.toFixed(1)}`);
       }
     }
   } finally {
@@ -732,7 +778,7 @@ function cpuPercent(from: CpuSample[], to: CpuSample[], micros: (c: CpuSample) =
   return from.reduce((sum, a, i) => sum + (100 * (micros(to[i]!) - micros(a))) / 1000 / (to[i]!.at - a.at), 0);
 }
 
-function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "loadAvg"> {
+function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "loadAvg" | "otherCpu" | "stealCpu"> {
   const ack = parts.flatMap((p) => p.ack).sort((a, b) => a - b);
   const delivery = parts.flatMap((p) => p.delivery).sort((a, b) => a - b);
   const refused: Record<string, number> = {};
@@ -747,6 +793,7 @@ function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapP
     deliveredRatio: expected ? sum((p) => p.got) / expected : NaN,
     msgPerSec: sum((p) => p.msgPerSec),
     genCpu: Math.max(...parts.map((p) => p.cpu)),
+    genCpuSum: sum((p) => p.cpu),
     genLagP99: Math.max(...parts.map((p) => p.lagP99)),
   };
 }

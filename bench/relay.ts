@@ -80,7 +80,9 @@
  *   say whose: the collector's or the server's own code;
  * - memory per idle connection (once per side, before the first round): heap and RSS of the server
  *   process(es) after `global.gc()` (the server children run with --expose-gc), before and after
- *   N clients connected and joined a room, divided by N.
+ *   N clients connected and joined a room, divided by N;
+ * - peak rss (summary): the most resident memory the side's server processes reached under load
+ *   (getrusage's maxrss, summed over a side's nodes): what the Node flags' heap headroom costs.
  *
  * `runRelayBench(opts)` is exported; other sides can be passed as `sides`: each side starts its
  * servers and reports their URLs, memory and CPU time.
@@ -139,6 +141,8 @@ export interface CpuSample {
    * these say whose: the collector's or the server's own code.
    */
   lagP99: number; lagMax: number; gcMax: number; gcTotal: number;
+  /** The most resident memory the server process has had so far (bytes; getrusage's maxrss). */
+  peakRss: number;
 }
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
@@ -180,6 +184,8 @@ export interface RoundResult {
   serverLagP99: number; serverLagMax: number;
   /** The longest GC pause of any server process in the window, and the most GC time one spent (ms). */
   serverGcMax: number; serverGcTotal: number;
+  /** Peak resident memory of the side's server processes so far, summed (bytes). */
+  serverPeakRss: number;
   /** The busiest generator's CPU over the measured window, in % of one core. */
   genCpu: number;
   /** All of this side's generators' CPU over the window, in % of one core. */
@@ -229,8 +235,8 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
         const id = ++cpuReads;
         const reply = nextMessage<CpuSample>(child, "cpu", 30_000, (m) => m.id === id);
         child.send({ cmd: "cpu", id });
-        const { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal } = await reply;
-        return { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal };
+        const { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal, peakRss } = await reply;
+        return { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal, peakRss };
       },
       stop: () => stopChild(child),
     };
@@ -390,7 +396,7 @@ function serveControl(close?: () => Promise<void>): void {
       // The server's own clock: an overloaded server answers late, and the late answer must not stretch the window.
       process.send!({
         type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros(),
-        lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, gcMax, gcTotal,
+        lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, gcMax, gcTotal, peakRss: process.resourceUsage().maxRSS * 1024,
       });
       lag.reset();
       gcMax = 0; gcTotal = 0;
@@ -746,6 +752,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
           // The window's closing reading covers the window (each reading restarts the counts).
           serverLagP99: worst(to!, (c) => c.lagP99), serverLagMax: worst(to!, (c) => c.lagMax),
           serverGcMax: worst(to!, (c) => c.gcMax), serverGcTotal: worst(to!, (c) => c.gcTotal),
+          serverPeakRss: to!.reduce((a, c) => a + c.peakRss, 0),
           loadAvg: loadavg()[0]!,
           otherCpu: NaN, stealCpu: NaN,
         };
@@ -778,7 +785,7 @@ function cpuPercent(from: CpuSample[], to: CpuSample[], micros: (c: CpuSample) =
   return from.reduce((sum, a, i) => sum + (100 * (micros(to[i]!) - micros(a))) / 1000 / (to[i]!.at - a.at), 0);
 }
 
-function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "loadAvg" | "otherCpu" | "stealCpu"> {
+function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "serverPeakRss" | "loadAvg" | "otherCpu" | "stealCpu"> {
   const ack = parts.flatMap((p) => p.ack).sort((a, b) => a - b);
   const delivery = parts.flatMap((p) => p.delivery).sort((a, b) => a - b);
   const refused: Record<string, number> = {};
@@ -801,6 +808,7 @@ function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapP
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : "n/a");
 const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x)}%` : "n/a");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => (Number.isFinite(bytes) && bytes > 0 ? `${Math.round(bytes / 1048576)} MB` : "n/a");
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = (s.length - 1) / 2;
@@ -821,13 +829,14 @@ function summarize(results: RoundResult[], names: string[]): void {
       serverCpu: med((r) => r.serverCpu), serverMainCpu: med((r) => r.serverMainCpu), genCpu: med((r) => r.genCpu), genLag: med((r) => r.genLagP99),
       lagMax: med((r) => r.serverLagMax), gcMax: med((r) => r.serverGcMax),
       heap: med((r) => r.heapPerConn), rss: med((r) => r.rssPerConn),
+      peakRss: Math.max(...rs.map((r) => r.serverPeakRss)),
     };
   };
   console.log("\nsummary (latencies: every round's samples pooled; cpu, stalls, gen and memory: median over rounds; delivered ratio: worst round; cpu in % of one core)");
-  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  (main)  srv lag max  gc max  gen cpu  gen lag p99  heap/conn  rss/conn");
+  console.log("side          ack p50  ack p99  deliv p50  deliv p99  delivered  srv cpu  (main)  srv lag max  gc max  gen cpu  gen lag p99  heap/conn  rss/conn  peak rss");
   for (const n of names) {
     const a = agg(n);
-    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.serverMainCpu).padStart(6)}  ${fmt(a.lagMax).padStart(11)}  ${fmt(a.gcMax).padStart(6)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}`);
+    console.log(`${n.padEnd(12)} ${fmt(a.ackP50).padStart(8)} ${fmt(a.ackP99).padStart(8)}  ${fmt(a.deliveryP50).padStart(9)}  ${fmt(a.deliveryP99).padStart(9)}  ${a.ratio.toFixed(4).padStart(9)}  ${pct(a.serverCpu).padStart(7)}  ${pct(a.serverMainCpu).padStart(6)}  ${fmt(a.lagMax).padStart(11)}  ${fmt(a.gcMax).padStart(6)}  ${pct(a.genCpu).padStart(7)}  ${fmt(a.genLag).padStart(11)}  ${kb(a.heap).padStart(9)}  ${kb(a.rss).padStart(8)}  ${mb(a.peakRss).padStart(8)}`);
   }
   // A generator that lags measures itself as much as the server. Busy (cpu near a core): the
   // generator is the bottleneck. Lagging at a low cpu: it was waiting for a core (other work).

@@ -35,6 +35,25 @@ describe("token bucket arithmetic", () => {
     expect(r.state.at).toBe(10_000);
   });
 
+  it("the in-memory bucket answers as the arithmetic does, for each key apart", async () => {
+    let now = 0;
+    const bucket = createMemoryTokenBucket({ keyPrefix: "t", capacity: 3, perSecond: 2 }, () => now);
+    const states = new Map<string, BucketState | undefined>();
+    let granted = 0;
+    for (; now <= 10_003; now += 7) { // 10,003 = 7 × 1,429: the last take is just after 10 s
+      // Two keys at different paces: a state updated in place must never leak into the other.
+      for (const key of now % 21 === 0 ? ["ann", "bob"] : ["ann"]) {
+        const r = takeToken(states.get(key), now, 3, 2 / 1000);
+        states.set(key, r.state);
+        const got = await bucket.take(key);
+        expect(got).toBe(r.waitMs);
+        if (key === "ann" && got === 0) granted++;
+      }
+    }
+    // 3 at once plus two per second for 10 s.
+    expect(granted).toBe(23);
+  });
+
   it("the in-memory bucket forgets refilled keys instead of growing forever", async () => {
     let now = 0;
     const bucket = createMemoryTokenBucket({ keyPrefix: "t", capacity: 1, perSecond: 1 }, () => now);

@@ -115,11 +115,13 @@ export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): Memo
     const cap = capacity * 2;
     const a = new Float64Array(cap), m = new Int32Array(cap), p = new Float64Array(cap);
     const first = Math.max(floor, written - capacity);
-    // Copied in runs (at most three, where either ring wraps), not record by record: a grow
-    // happens while messages wait, and at 131,072 records it was an 11 ms stall.
+    // Copied in runs (two at most: the old ring wraps once), not record by record: a grow
+    // happens while messages wait, and at 131,072 records it was an 11 ms stall. A run never
+    // crosses the new ring's end: `to` is `from` or `from + capacity`, and the run ends by the
+    // old ring's end.
     for (let s = first; s < written;) {
       const from = s % capacity, to = s % cap;
-      const n = Math.min(written - s, capacity - from, cap - to);
+      const n = Math.min(written - s, capacity - from);
       a.set(at.subarray(from, from + n), to);
       m.set(member.subarray(from, from + n), to);
       p.set(prev.subarray(from, from + n), to);

@@ -116,6 +116,27 @@ describe("memory spam window", () => {
     expect(short.capacity).toBe(start);
   });
 
+  it("counts exactly through grows of a ring that has already wrapped", () => {
+    // A slow start lets the 1,024-record ring wrap many times; then the rate triples, so the
+    // window needs more records and the ring grows from a wrapped state (copied in runs that
+    // break where it wraps). Every answer is checked against a plain per-key list.
+    const w = createMemorySpamWindow();
+    const windowMs = 1000;
+    const seen = new Map<string, { at: number; who: string }[]>();
+    let now = 0;
+    for (let i = 0; i < 30_000; i++) {
+      now += i < 10_000 ? 2 : 0.3; // 500 records a second, then about 3,300
+      const key = `k${(i * 7919) % 257}`, who = `u${i % 13}`;
+      const list = seen.get(key) ?? [];
+      list.push({ at: now, who });
+      seen.set(key, list);
+      const inWindow = list.filter((r) => r.at > now - windowMs).slice(-256);
+      const got = w.record(key, who, windowMs, now);
+      expect(got).toEqual({ count: inWindow.length, distinct: new Set(inWindow.map((r) => r.who)).size });
+    }
+    expect(w.capacity).toBeGreaterThanOrEqual(4096);
+  });
+
   it("tells apart keys that share an index slot", async () => {
     // 5,000 keys in a ring of at least as many records: the index (twice the ring) has far fewer
     // slots than keys at first, so many keys share a home slot and must still count apart.

@@ -33,6 +33,12 @@
  *                    machine far more CPU per received message)
  *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
  *                    (each covers the whole run: every phase of its side)
+ *   --baseline DIR   adds the side causette-baseline, right after causette: one Causette node
+ *                    run from another checkout of this repository (say `git worktree add
+ *                    ../before HEAD~3`, with its node_modules), so a change is judged against the
+ *                    code before it in the same run rather than against last hour's machine. It
+ *                    runs with this checkout's node flags; figures its server does not report
+ *                    (an older bench's) print as n/a
  *
  * Sides:
  * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
@@ -89,10 +95,10 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { redisAvailable, startRedis } from "../test/support/redis-process.ts";
@@ -103,7 +109,7 @@ const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
 const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["causette-uncorked", "causette-v8-defaults"] as const;
+const EXTRA_SIDE_NAMES = ["causette-baseline", "causette-uncorked", "causette-v8-defaults"] as const;
 /** Unmeasured load before a side's first phase (later phases warm up for 1 s). */
 const FIRST_WARMUP_MS = 5000;
 
@@ -213,11 +219,14 @@ const profArgs = (dir: string | undefined, label: string): string[] =>
 
 let cpuReads = 0;
 
-/** One server child of `kind`; it answers memory, CPU and stop requests over IPC. */
-async function startServerChild(kind: ServerKind, extra: Record<string, unknown>, execArgv: string[], nodeFlags = startNodeFlags()) {
+/**
+ * One server child of `kind`; it answers memory, CPU and stop requests over IPC. `script` is
+ * this file, or the same file in another checkout (see --baseline).
+ */
+async function startServerChild(kind: ServerKind, extra: Record<string, unknown>, execArgv: string[], nodeFlags = startNodeFlags(), script = SELF) {
   // A REDIS_URL inherited from the shell must never reach a bench server: the Redis side passes its own.
   const { REDIS_URL: _ignored, ...env } = process.env;
-  const child = fork(SELF, ["--role", `server-${kind}`], {
+  const child = fork(script, ["--role", `server-${kind}`], {
     execArgv: [...nodeFlags, "--import", "tsx", "--expose-gc", ...execArgv],
     env: { ...env, RELAY_BENCH_EXTRA: JSON.stringify(extra) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -247,11 +256,11 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
 }
 
 /** A side made of one server child of `kind`. */
-export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string, name: string = kind, nodeFlags?: string[]): RelaySide {
+export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {}, cpuProfDir?: string, name: string = kind, nodeFlags?: string[], script?: string): RelaySide {
   return {
     name,
     async start(label) {
-      const s = await startServerChild(kind, extra, profArgs(cpuProfDir, label), nodeFlags);
+      const s = await startServerChild(kind, extra, profArgs(cpuProfDir, label), nodeFlags, script);
       return { urls: [s.url], memory: s.memory, cpu: async () => [await s.cpu()], stop: s.stop };
     },
   };
@@ -676,12 +685,15 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The default sides: bare relay, one Causette node, and (when redis-server is installed) two over Redis. */
-export function defaultSides(clients: number, cpuProfDir?: string, names: readonly string[] = SIDE_NAMES): RelaySide[] {
+export function defaultSides(clients: number, cpuProfDir?: string, names: readonly string[] = SIDE_NAMES, baselineDir?: string): RelaySide[] {
   const out: RelaySide[] = [];
   for (const n of names) {
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
-    else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
+    else if (n === "causette-baseline") {
+      if (!baselineDir) throw new Error("the causette-baseline side needs --baseline DIR");
+      out.push(serverChild("causette", { clients }, cpuProfDir, n, undefined, baselineScript(baselineDir)));
+    } else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
     else if (n === "causette-v8-defaults") out.push(serverChild("causette", { clients }, cpuProfDir, n, []));
     else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
@@ -905,9 +917,26 @@ export function optionsFromArgs(argv: readonly string[]): RelayBenchOptions {
   }
   const prof = arg("cpu-prof");
   if (prof) o.cpuProfDir = prof;
-  const names = arg("sides")?.split(",").map((s) => s.trim()).filter(Boolean);
-  if (names) o.sides = defaultSides(o.clients ?? 1000, prof, names);
+  let names = arg("sides")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const baseline = arg("baseline");
+  if (baseline !== undefined) {
+    baselineScript(baseline); // refuses a folder that is not a checkout, before anything starts
+    const list = names ?? [...SIDE_NAMES];
+    // Right after causette, so the two are loaded back to back in every round.
+    if (!list.includes("causette-baseline")) list.splice(list.includes("causette") ? list.indexOf("causette") + 1 : list.length, 0, "causette-baseline");
+    names = list;
+  }
+  if (names) o.sides = defaultSides(o.clients ?? 1000, prof, names, baseline);
   return o;
+}
+
+/** This file in another checkout of the repository (--baseline), which must have its node_modules. */
+function baselineScript(dir: string): string {
+  const script = resolve(dir, "bench", "relay.ts");
+  if (!existsSync(script) || !existsSync(resolve(dir, "node_modules"))) {
+    throw new Error(`--baseline must name a checkout of this repository with its node_modules (no ${existsSync(script) ? "node_modules" : "bench/relay.ts"} in "${dir}")`);
+  }
+  return script;
 }
 
 const roleAt = process.argv.indexOf("--role");

@@ -33,6 +33,10 @@
  *                    machine far more CPU per received message)
  *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
  *                    (each covers the whole run: every phase of its side)
+ *   --stall-watch    each server also counts its event-loop stalls over 15 ms (a 5 ms timer) and,
+ *                    from its CPU time across them, at least how long it was off the CPU: a stall
+ *                    on the CPU is our code or the GC, one off it is the host. Off by default: the
+ *                    timer costs every server a little
  *   --baseline DIR   adds the side causette-baseline, right after causette: one Causette node
  *                    run from another checkout of this repository (say `git worktree add
  *                    ../before HEAD~3`, with its node_modules), so a change is judged against the
@@ -132,6 +136,8 @@ export interface RelayBenchOptions {
   print?: boolean;
   /** Write CPU profiles of every child (servers and generators) under this folder. */
   cpuProfDir?: string;
+  /** Count each server's event-loop stalls and how much of them it spent off the CPU (see stallWatch). */
+  stallWatch?: boolean;
 }
 
 export interface Memory { heapUsed: number; rss: number }
@@ -149,7 +155,12 @@ export interface CpuSample {
   lagP99: number; lagMax: number; gcMax: number; gcTotal: number;
   /** The most resident memory the server process has had so far (bytes; getrusage's maxrss). */
   peakRss: number;
+  /** With --stall-watch: event-loop stalls since the previous reading (see stallWatch). */
+  stalls?: StallCount;
 }
+
+/** Event-loop stalls: how many, their total length, and at least how much of it the process was off the CPU (ms). */
+export interface StallCount { count: number; ms: number; offCpuMs: number }
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -192,6 +203,8 @@ export interface RoundResult {
   serverGcMax: number; serverGcTotal: number;
   /** Peak resident memory of the side's server processes so far, summed (bytes). */
   serverPeakRss: number;
+  /** With --stall-watch: the side's servers' event-loop stalls over the window, summed. */
+  serverStalls?: StallCount;
   /** The busiest generator's CPU over the measured window, in % of one core. */
   genCpu: number;
   /** All of this side's generators' CPU over the window, in % of one core. */
@@ -244,8 +257,8 @@ async function startServerChild(kind: ServerKind, extra: Record<string, unknown>
         const id = ++cpuReads;
         const reply = nextMessage<CpuSample>(child, "cpu", 30_000, (m) => m.id === id);
         child.send({ cmd: "cpu", id });
-        const { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal, peakRss } = await reply;
-        return { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal, peakRss };
+        const { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal, peakRss, stalls } = await reply;
+        return { micros, at, mainMicros, lagP99, lagMax, gcMax, gcTotal, peakRss, ...(stalls ? { stalls } : {}) };
       },
       stop: () => stopChild(child),
     };
@@ -385,10 +398,44 @@ function machinePercent(a: ReturnType<typeof machineTicks>, b: ReturnType<typeof
   return { busy: (b.busy - a.busy) * f, steal: (b.steal - a.steal) * f };
 }
 
+/** Gaps between two ticks of the stall watch's timer that count as a stall (ms; the timer ticks every 5). */
+const STALL_MS = 15;
+
+/**
+ * --stall-watch: a 5 ms timer that counts the event loop's stalls and, from the process's CPU time
+ * across each one, at least how long the process was not running at all. A stall spent on the
+ * CPU is our code or the collector; one spent off it is the host (another process, or the
+ * hypervisor taking the core back without reporting steal time).
+ */
+function stallWatch(): { take(): StallCount } {
+  let last = performance.now(), lastCpu = process.cpuUsage();
+  let count = 0, ms = 0, offCpuMs = 0;
+  setInterval(() => {
+    const now = performance.now(), cpu = process.cpuUsage();
+    const gap = now - last;
+    if (gap > STALL_MS) {
+      count++;
+      ms += gap;
+      // Process CPU counts the GC's helper thread too, so this is a lower bound for the main thread.
+      offCpuMs += Math.max(0, gap - (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000);
+    }
+    last = now;
+    lastCpu = cpu;
+  }, 5).unref();
+  return {
+    take() {
+      const r = { count, ms, offCpuMs };
+      count = 0; ms = 0; offCpuMs = 0;
+      return r;
+    },
+  };
+}
+
 function serveControl(close?: () => Promise<void>): void {
   // Stall figures since the last CPU reading: the event loop's delay, and V8's GC pauses.
   const lag = monitorEventLoopDelay({ resolution: 1 });
   lag.enable();
+  const watch = process.env.RELAY_STALL_WATCH === "1" ? stallWatch() : undefined;
   let gcMax = 0, gcTotal = 0;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) { gcMax = Math.max(gcMax, e.duration); gcTotal += e.duration; }
@@ -406,6 +453,7 @@ function serveControl(close?: () => Promise<void>): void {
       process.send!({
         type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros(),
         lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, gcMax, gcTotal, peakRss: process.resourceUsage().maxRSS * 1024,
+        ...(watch ? { stalls: watch.take() } : {}),
       });
       lag.reset();
       gcMax = 0; gcTotal = 0;
@@ -714,6 +762,9 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const client = opts.client ?? "wire";
   const print = opts.print ?? true;
   const sides = opts.sides ?? defaultSides(clients, opts.cpuProfDir);
+  // Server children inherit this process's environment; the switch goes with the run.
+  if (opts.stallWatch) process.env.RELAY_STALL_WATCH = "1";
+  else delete process.env.RELAY_STALL_WATCH;
   const log = (s: string) => { if (print) console.log(s); };
   log(`relay bench: ${clients} clients in ${rooms} rooms, ${rate} msg/s each; ${rounds} round(s), each a ${seconds} s load phase (after a warm-up: ${FIRST_WARMUP_MS / 1000} s the first time, then 1 s) on ${sides.map((s) => s.name).join(", ")} in turn; ${generators} load generator(s) per side, clients: ${client}; servers run with npm start's node flags: ${startNodeFlags().join(" ") || "(none)"}`);
 
@@ -765,6 +816,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
           serverLagP99: worst(to!, (c) => c.lagP99), serverLagMax: worst(to!, (c) => c.lagMax),
           serverGcMax: worst(to!, (c) => c.gcMax), serverGcTotal: worst(to!, (c) => c.gcTotal),
           serverPeakRss: to!.reduce((a, c) => a + c.peakRss, 0),
+          serverStalls: sumStalls(to!),
           loadAvg: loadavg()[0]!,
           otherCpu: NaN, stealCpu: NaN,
         };
@@ -773,7 +825,8 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
         res.otherCpu = m.busy - res.serverCpu - res.genCpuSum;
         res.stealCpu = m.steal;
         results.push(res);
-        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), rest of machine ${pct(res.otherCpu)} (steal ${pct(res.stealCpu)}), load avg ${res.loadAvg.toFixed(1)}`);
+        const stalls = res.serverStalls ? ` | stalls ${res.serverStalls.count} (${Math.round(res.serverStalls.ms)} ms, at least ${Math.round(res.serverStalls.offCpuMs)} off-CPU)` : "";
+        log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), rest of machine ${pct(res.otherCpu)} (steal ${pct(res.stealCpu)}), load avg ${res.loadAvg.toFixed(1)}${stalls}`);
       }
     }
   } finally {
@@ -797,7 +850,7 @@ function cpuPercent(from: CpuSample[], to: CpuSample[], micros: (c: CpuSample) =
   return from.reduce((sum, a, i) => sum + (100 * (micros(to[i]!) - micros(a))) / 1000 / (to[i]!.at - a.at), 0);
 }
 
-function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "serverPeakRss" | "loadAvg" | "otherCpu" | "stealCpu"> {
+function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapPerConn" | "rssPerConn" | "serverCpu" | "serverMainCpu" | "serverLagP99" | "serverLagMax" | "serverGcMax" | "serverGcTotal" | "serverPeakRss" | "serverStalls" | "loadAvg" | "otherCpu" | "stealCpu"> {
   const ack = parts.flatMap((p) => p.ack).sort((a, b) => a - b);
   const delivery = parts.flatMap((p) => p.delivery).sort((a, b) => a - b);
   const refused: Record<string, number> = {};
@@ -815,6 +868,13 @@ function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapP
     genCpuSum: sum((p) => p.cpu),
     genLagP99: Math.max(...parts.map((p) => p.lagP99)),
   };
+}
+
+/** Stalls of a side's servers over a window, summed; undefined when no server watched (no --stall-watch, or an older baseline). */
+function sumStalls(samples: CpuSample[]): StallCount | undefined {
+  const watched = samples.filter((c) => c.stalls);
+  if (!watched.length) return undefined;
+  return watched.reduce((a, c) => ({ count: a.count + c.stalls!.count, ms: a.ms + c.stalls!.ms, offCpuMs: a.offCpuMs + c.stalls!.offCpuMs }), { count: 0, ms: 0, offCpuMs: 0 });
 }
 
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : "n/a");
@@ -917,6 +977,7 @@ export function optionsFromArgs(argv: readonly string[]): RelayBenchOptions {
   }
   const prof = arg("cpu-prof");
   if (prof) o.cpuProfDir = prof;
+  if (argv.includes("--stall-watch")) o.stallWatch = true;
   let names = arg("sides")?.split(",").map((s) => s.trim()).filter(Boolean);
   const baseline = arg("baseline");
   if (baseline !== undefined) {

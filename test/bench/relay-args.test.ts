@@ -28,3 +28,10 @@ describe("relay bench flags: --baseline", () => {
     expect(() => optionsFromArgs(["--sides", "bare,causette-baseline"])).toThrow(/needs --baseline/);
   });
 });
+
+describe("relay bench flags: --stall-watch", () => {
+  it("is off unless asked for", () => {
+    expect(optionsFromArgs([]).stallWatch).toBeUndefined();
+    expect(optionsFromArgs(["--stall-watch", "--rounds", "2"])).toMatchObject({ stallWatch: true, rounds: 2 });
+  });
+});

@@ -130,21 +130,11 @@ export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): Memo
     const oldHead = head, oldHash = keyHash;
     capacity = cap; at = a; member = m; prev = p; floor = first;
     head = new Float64Array(cap * 2); keyHash = new Float64Array(cap * 2);
-    const mask = head.length - 1;
+    // Placed by entryFor, the one place that knows the probing rules. A second, leaner probe
+    // for the fresh index saved ~1.5 ms of a ~9 ms grow at 131,072 records: not worth two copies.
     for (let e = 0; e < oldHead.length; e++) {
       const newest = oldHead[e]! - 1;
-      if (!alive(newest)) continue;
-      const h = oldHash[e]!;
-      // The new index is at most a quarter full, so a never-used slot within PROBE of the key's
-      // home is the rule; taking it keeps every lookup's walk as entryFor expects. Only a crowded
-      // stretch goes through entryFor's full rules.
-      let slot = -1;
-      for (let i = 0, x = h & mask; i < PROBE; i++, x = (x + 1) & mask) {
-        if (head[x] === 0) { slot = x; break; }
-      }
-      if (slot < 0) slot = entryFor(h, cutoff);
-      keyHash[slot] = h;
-      head[slot] = newest + 1;
+      if (alive(newest)) head[entryFor(oldHash[e]!, cutoff)] = newest + 1;
     }
   };
 

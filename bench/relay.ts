@@ -807,10 +807,13 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
         for (const l of loaders) l.send({ cmd: "run", phase: round * live.length + k, warmupMs: round === 0 ? FIRST_WARMUP_MS : 1000 });
         const parts = await Promise.all(done).finally(() => loaders[0]!.off("message", onWindow));
         const [from, to] = marks.length === 2 ? await Promise.all(marks) : [[], []];
+        const merged = merge(parts);
+        // Summed over processes: 100% is one core's worth, whichever processes used it.
+        const serverCpu = cpuPercent(from!, to!, (c) => c.micros);
+        const machineCpu = machinePercent(machine[0], machine[1]);
         const res: RoundResult = {
-          side: side.name, round: round + 1, ...merge(parts), heapPerConn, rssPerConn,
-          // Summed over processes: 100% is one core's worth, whichever processes used it.
-          serverCpu: cpuPercent(from!, to!, (c) => c.micros),
+          side: side.name, round: round + 1, ...merged, heapPerConn, rssPerConn,
+          serverCpu,
           serverMainCpu: cpuPercent(from!, to!, (c) => c.mainMicros),
           // The window's closing reading covers the window (each reading restarts the counts).
           serverLagP99: worst(to!, (c) => c.lagP99), serverLagMax: worst(to!, (c) => c.lagMax),
@@ -818,12 +821,10 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
           serverPeakRss: to!.reduce((a, c) => a + c.peakRss, 0),
           serverStalls: sumStalls(to!),
           loadAvg: loadavg()[0]!,
-          otherCpu: NaN, stealCpu: NaN,
+          // Everything that ran besides this side's server and generators: other sides, the bench, neighbours.
+          otherCpu: machineCpu.busy - serverCpu - merged.genCpuSum,
+          stealCpu: machineCpu.steal,
         };
-        const m = machinePercent(machine[0], machine[1]);
-        // Everything that ran besides this side's server and generators: other sides, the bench, neighbours.
-        res.otherCpu = m.busy - res.serverCpu - res.genCpuSum;
-        res.stealCpu = m.steal;
         results.push(res);
         const stalls = res.serverStalls ? ` | stalls ${res.serverStalls.count} (${Math.round(res.serverStalls.ms)} ms, at least ${Math.round(res.serverStalls.offCpuMs)} off-CPU)` : "";
         log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), rest of machine ${pct(res.otherCpu)} (steal ${pct(res.stealCpu)}), load avg ${res.loadAvg.toFixed(1)}${stalls}`);

@@ -25,7 +25,9 @@
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH);
  *                    run only when named: causette-uncorked (one node without the write
  *                    coalescer) and causette-v8-defaults (one node without npm start's node
- *                    flags, on V8's default heap settings), to show what each saves
+ *                    flags, on V8's default heap settings), to show what each saves, and
+ *                    bare-control (a second bare relay: how far two identical servers' figures
+ *                    differ in the same run, the noise every other ratio sits in)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --client NAME    the generators' client: wire (default; bench/wire-client.ts, a lean Socket.IO
@@ -33,22 +35,28 @@
  *                    machine far more CPU per received message)
  *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
  *                    (each covers the whole run: every phase of its side)
- *   --stall-watch    each server also counts its event-loop stalls over 15 ms (a 5 ms timer) and,
- *                    from its CPU time across them, at least how long it was off the CPU: a stall
- *                    on the CPU is our code or the GC, one off it is the host. Off by default: the
- *                    timer costs every server a little
+ *   --stall-watch    each server also counts its event-loop stalls over 15 ms (a 5 ms timer) and
+ *                    splits them, from its main thread's scheduler counters, into time on the CPU
+ *                    (our code; the part in GC pauses is shown), waiting for a core (the host, or
+ *                    another process of the run) and asleep (blocked). Off by default: the timer
+ *                    costs every server a little
  *   --baseline DIR   adds the side causette-baseline, right after causette: one Causette node
  *                    run from another checkout of this repository (say `git worktree add
  *                    ../before HEAD~3`, with its node_modules), so a change is judged against the
  *                    code before it in the same run rather than against last hour's machine. It
  *                    runs with this checkout's node flags; figures its server does not report
  *                    (an older bench's) print as n/a
+ *   --try-flags "F"  adds the side causette-flags, right after causette: one Causette node run with
+ *                    npm start's node flags plus these (e.g. "--no-compact"), to judge a flag
+ *                    in the same run as the flags it would join
  *
  * Sides:
  * - bare: a plain Socket.IO relay that acks and broadcasts the same Message shape, nothing else;
+ * - bare-control: a second, identical bare relay (an A/A check: its ratios to bare are pure noise);
  * - causette: one node, embedded store;
  * - causette-uncorked: the same, without the write coalescer (server/realtime/write-coalescer.ts);
  * - causette-v8-defaults: the same, without npm start's node flags (README, "Node settings");
+ * - causette-flags: the same, with --try-flags added to npm start's node flags;
  * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
  *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
  *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
@@ -99,7 +107,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
@@ -113,7 +121,7 @@ const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
 const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["causette-baseline", "causette-uncorked", "causette-v8-defaults"] as const;
+const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-flags", "causette-uncorked", "causette-v8-defaults"] as const;
 /** Unmeasured load before a side's first phase (later phases warm up for 1 s). */
 const FIRST_WARMUP_MS = 5000;
 
@@ -159,8 +167,12 @@ export interface CpuSample {
   stalls?: StallCount;
 }
 
-/** Event-loop stalls: how many, their total length, and at least how much of it the process was off the CPU (ms). */
-export interface StallCount { count: number; ms: number; offCpuMs: number }
+/**
+ * Event-loop stalls: how many, their total length, and how much of it the main thread was off the
+ * CPU (ms; at least that much where schedstat is missing), and of that, how long it waited for a
+ * core (absent without schedstat); the rest of the off-CPU time it slept.
+ */
+export interface StallCount { count: number; ms: number; offCpuMs: number; waitCoreMs?: number; gcMs?: number }
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -402,30 +414,58 @@ function machinePercent(a: ReturnType<typeof machineTicks>, b: ReturnType<typeof
 const STALL_MS = 15;
 
 /**
- * --stall-watch: a 5 ms timer that counts the event loop's stalls and, from the process's CPU time
- * across each one, at least how long the process was not running at all. A stall spent on the
- * CPU is our code or the collector; one spent off it is the host (another process, or the
- * hypervisor taking the core back without reporting steal time).
+ * The main thread's scheduler counters (Linux's /proc/<pid>/task/<pid>/schedstat: time on a core,
+ * time runnable but waiting for one, in ns), read with one pread on a file kept open (a few µs).
+ * Undefined where the file does not exist.
  */
-function stallWatch(): { take(): StallCount } {
-  let last = performance.now(), lastCpu = process.cpuUsage();
-  let count = 0, ms = 0, offCpuMs = 0;
+function mainThreadSchedstat(): (() => { onCpuNs: number; waitNs: number }) | undefined {
+  let fd: number;
+  try { fd = openSync(`/proc/self/task/${process.pid}/schedstat`, "r"); } catch { return undefined; }
+  const buf = Buffer.alloc(128);
+  return () => {
+    const [on, wait] = buf.toString("latin1", 0, readSync(fd, buf, 0, buf.length, 0)).split(" ");
+    return { onCpuNs: Number(on), waitNs: Number(wait) };
+  };
+}
+
+/**
+ * --stall-watch: a 5 ms timer that counts the event loop's stalls and splits each by what the
+ * main thread did meanwhile, from its scheduler counters: ran (our code or the collector), waited
+ * for a core (the host: another process, or the hypervisor taking the core back without
+ * reporting steal time), or slept (blocked: on a lock such as a GC helper thread it waits to
+ * join, or on a page fault). Without schedstat, only the process's CPU time is known, and the
+ * off-CPU figure is then a lower bound (it counts helper threads' CPU as the main thread's).
+ */
+function stallWatch(): { take(gcSpans: readonly (readonly [number, number])[]): StallCount } {
+  const sched = mainThreadSchedstat();
+  // The process's CPU time is the fallback without schedstat (a system call more per tick).
+  const processCpu = () => (sched ? 0 : (({ user, system }) => user + system)(process.cpuUsage()));
+  let last = performance.now(), lastCpu = processCpu(), lastSched = sched?.();
+  let count = 0, ms = 0, offCpuMs = 0, waitCoreMs = 0;
+  /** This window's stalls, [from, to] on performance.now()'s clock, for the GC overlap at take(). */
+  let spans: [number, number][] = [];
   setInterval(() => {
-    const now = performance.now(), cpu = process.cpuUsage();
+    const now = performance.now(), cpu = processCpu(), s = sched?.();
     const gap = now - last;
     if (gap > STALL_MS) {
       count++;
       ms += gap;
-      // Process CPU counts the GC's helper thread too, so this is a lower bound for the main thread.
-      offCpuMs += Math.max(0, gap - (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000);
+      spans.push([last, now]);
+      if (s && lastSched) {
+        offCpuMs += Math.max(0, gap - (s.onCpuNs - lastSched.onCpuNs) / 1e6);
+        waitCoreMs += (s.waitNs - lastSched.waitNs) / 1e6;
+      } else offCpuMs += Math.max(0, gap - (cpu - lastCpu) / 1000);
     }
     last = now;
     lastCpu = cpu;
+    lastSched = s;
   }, 5).unref();
   return {
-    take() {
-      const r = { count, ms, offCpuMs };
-      count = 0; ms = 0; offCpuMs = 0;
+    take(gcSpans) {
+      let gcMs = 0;
+      for (const [from, to] of spans) for (const [a, b] of gcSpans) gcMs += Math.max(0, Math.min(to, b) - Math.max(from, a));
+      const r = { count, ms, offCpuMs, gcMs, ...(sched ? { waitCoreMs } : {}) };
+      count = 0; ms = 0; offCpuMs = 0; waitCoreMs = 0; spans = [];
       return r;
     },
   };
@@ -437,9 +477,16 @@ function serveControl(close?: () => Promise<void>): void {
   lag.enable();
   const watch = process.env.RELAY_STALL_WATCH === "1" ? stallWatch() : undefined;
   let gcMax = 0, gcTotal = 0;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) { gcMax = Math.max(gcMax, e.duration); gcTotal += e.duration; }
-  }).observe({ entryTypes: ["gc"] });
+  /** This window's GC pauses, [from, to], for the stall watch to tell the collector's stalls apart. */
+  let gcSpans: [number, number][] = [];
+  const onGc = (list: { getEntries(): { startTime: number; duration: number }[] }) => {
+    for (const e of list.getEntries()) {
+      gcMax = Math.max(gcMax, e.duration); gcTotal += e.duration;
+      if (watch) gcSpans.push([e.startTime, e.startTime + e.duration]);
+    }
+  };
+  const gcObserver = new PerformanceObserver(onGc);
+  gcObserver.observe({ entryTypes: ["gc"] });
   process.on("message", async (m: { cmd?: string; id?: number }) => {
     if (m?.cmd === "memory") {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -448,15 +495,17 @@ function serveControl(close?: () => Promise<void>): void {
       const mem = process.memoryUsage();
       process.send!({ type: "memory", heapUsed: mem.heapUsed, rss: mem.rss });
     } else if (m?.cmd === "cpu") {
+      // Pauses not yet handed to the observer's callback belong to this window too.
+      onGc({ getEntries: () => gcObserver.takeRecords() });
       const u = process.cpuUsage();
       // The server's own clock: an overloaded server answers late, and the late answer must not stretch the window.
       process.send!({
         type: "cpu", id: m.id, micros: u.user + u.system, at: performance.now(), mainMicros: mainThreadMicros(),
         lagP99: lag.percentile(99) / 1e6, lagMax: lag.max / 1e6, gcMax, gcTotal, peakRss: process.resourceUsage().maxRSS * 1024,
-        ...(watch ? { stalls: watch.take() } : {}),
+        ...(watch ? { stalls: watch.take(gcSpans) } : {}),
       });
       lag.reset();
-      gcMax = 0; gcTotal = 0;
+      gcMax = 0; gcTotal = 0; gcSpans = [];
     } else if (m?.cmd === "stop") {
       await close?.().catch(() => undefined);
       process.exit(0);
@@ -732,15 +781,30 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(hard);
 }
 
+/** Where the named sides come from, beyond the client count every Causette side is sized for. */
+export interface SideSources {
+  cpuProfDir?: string;
+  /** Side names (default: bare, causette, causette-x2). */
+  names?: readonly string[];
+  /** Another checkout, for causette-baseline (--baseline). */
+  baselineDir?: string;
+  /** Node flags added to npm start's, for causette-flags (--try-flags). */
+  tryFlags?: readonly string[];
+}
+
 /** The default sides: bare relay, one Causette node, and (when redis-server is installed) two over Redis. */
-export function defaultSides(clients: number, cpuProfDir?: string, names: readonly string[] = SIDE_NAMES, baselineDir?: string): RelaySide[] {
+export function defaultSides(clients: number, { cpuProfDir, names = SIDE_NAMES, baselineDir, tryFlags }: SideSources = {}): RelaySide[] {
   const out: RelaySide[] = [];
   for (const n of names) {
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
+    else if (n === "bare-control") out.push(serverChild("bare", {}, cpuProfDir, n));
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
     else if (n === "causette-baseline") {
       if (!baselineDir) throw new Error("the causette-baseline side needs --baseline DIR");
       out.push(serverChild("causette", { clients }, cpuProfDir, n, undefined, baselineScript(baselineDir)));
+    } else if (n === "causette-flags") {
+      if (!tryFlags?.length) throw new Error("the causette-flags side needs --try-flags FLAGS");
+      out.push(serverChild("causette", { clients }, cpuProfDir, n, [...startNodeFlags(), ...tryFlags]));
     } else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
     else if (n === "causette-v8-defaults") out.push(serverChild("causette", { clients }, cpuProfDir, n, []));
     else if (n === "causette-x2") {
@@ -761,7 +825,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const generators = Math.max(1, Math.min(opts.generators ?? 1, rooms));
   const client = opts.client ?? "wire";
   const print = opts.print ?? true;
-  const sides = opts.sides ?? defaultSides(clients, opts.cpuProfDir);
+  const sides = opts.sides ?? defaultSides(clients, { cpuProfDir: opts.cpuProfDir });
   // Server children inherit this process's environment; the switch goes with the run.
   if (opts.stallWatch) process.env.RELAY_STALL_WATCH = "1";
   else delete process.env.RELAY_STALL_WATCH;
@@ -826,7 +890,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
           stealCpu: machineCpu.steal,
         };
         results.push(res);
-        const stalls = res.serverStalls ? ` | stalls ${res.serverStalls.count} (${Math.round(res.serverStalls.ms)} ms, at least ${Math.round(res.serverStalls.offCpuMs)} off-CPU)` : "";
+        const stalls = res.serverStalls ? ` | stalls ${formatStalls(res.serverStalls)}` : "";
         log(`  round ${round + 1} ${side.name.padEnd(11)} ack p50 ${fmt(res.ackP50)} p99 ${fmt(res.ackP99)} ms | delivery p50 ${fmt(res.deliveryP50)} p99 ${fmt(res.deliveryP99)} ms | delivered ${res.deliveredRatio.toFixed(4)} | ${Math.round(res.msgPerSec)} msg/s sent, ${res.visible}/${res.sent} visible${Object.keys(res.refused).length ? ` (other: ${JSON.stringify(res.refused)})` : ""} | cpu server ${pct(res.serverCpu)} (main thread ${pct(res.serverMainCpu)}; lag p99 ${fmt(res.serverLagP99)} max ${fmt(res.serverLagMax)} ms; gc max ${fmt(res.serverGcMax)} total ${Math.round(res.serverGcTotal)} ms) gen ${pct(res.genCpu)} (lag p99 ${fmt(res.genLagP99)} ms), rest of machine ${pct(res.otherCpu)} (steal ${pct(res.stealCpu)}), load avg ${res.loadAvg.toFixed(1)}${stalls}`);
       }
     }
@@ -875,10 +939,27 @@ function merge(parts: LoadResult[]): Omit<RoundResult, "side" | "round" | "heapP
 function sumStalls(samples: CpuSample[]): StallCount | undefined {
   const watched = samples.filter((c) => c.stalls);
   if (!watched.length) return undefined;
-  return watched.reduce((a, c) => ({ count: a.count + c.stalls!.count, ms: a.ms + c.stalls!.ms, offCpuMs: a.offCpuMs + c.stalls!.offCpuMs }), { count: 0, ms: 0, offCpuMs: 0 });
+  const sum = (key: keyof StallCount) => watched.reduce((a, c) => a + (c.stalls![key] ?? NaN), 0);
+  const waitCoreMs = sum("waitCoreMs"), gcMs = sum("gcMs");
+  return {
+    count: sum("count"), ms: sum("ms"), offCpuMs: sum("offCpuMs"),
+    ...(Number.isNaN(waitCoreMs) ? {} : { waitCoreMs }), ...(Number.isNaN(gcMs) ? {} : { gcMs }),
+  };
 }
 
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : "n/a");
+
+/**
+ * "3 (62 ms, 9 in GC pauses: 20 on CPU, 30 waiting for a core, 12 asleep)", or the lower bound
+ * alone without schedstat. A GC pause's time is on the CPU or asleep (waiting for its helper).
+ */
+export function formatStalls(s: StallCount): string {
+  const r = Math.round;
+  const gc = s.gcMs === undefined ? "" : `, ${r(s.gcMs)} in GC pauses`;
+  if (s.waitCoreMs === undefined) return `${s.count} (${r(s.ms)} ms${gc}, at least ${r(s.offCpuMs)} off-CPU)`;
+  return `${s.count} (${r(s.ms)} ms${gc}: ${r(s.ms - s.offCpuMs)} on CPU, ${r(s.waitCoreMs)} waiting for a core, ${r(Math.max(0, s.offCpuMs - s.waitCoreMs))} asleep)`;
+}
+
 const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x)}%` : "n/a");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => (Number.isFinite(bytes) && bytes > 0 ? `${Math.round(bytes / 1048576)} MB` : "n/a");
@@ -980,15 +1061,24 @@ export function optionsFromArgs(argv: readonly string[]): RelayBenchOptions {
   if (prof) o.cpuProfDir = prof;
   if (argv.includes("--stall-watch")) o.stallWatch = true;
   let names = arg("sides")?.split(",").map((s) => s.trim()).filter(Boolean);
+  // Sides added by a flag go right after causette, so the two are loaded back to back in every round.
+  const addAfterCausette = (side: string) => {
+    const list = names ?? [...SIDE_NAMES];
+    if (!list.includes(side)) list.splice(list.includes("causette") ? list.indexOf("causette") + 1 : list.length, 0, side);
+    names = list;
+  };
   const baseline = arg("baseline");
   if (baseline !== undefined) {
     baselineScript(baseline); // refuses a folder that is not a checkout, before anything starts
-    const list = names ?? [...SIDE_NAMES];
-    // Right after causette, so the two are loaded back to back in every round.
-    if (!list.includes("causette-baseline")) list.splice(list.includes("causette") ? list.indexOf("causette") + 1 : list.length, 0, "causette-baseline");
-    names = list;
+    addAfterCausette("causette-baseline");
   }
-  if (names) o.sides = defaultSides(o.clients ?? 1000, prof, names, baseline);
+  const tryFlagsArg = arg("try-flags");
+  const tryFlags = tryFlagsArg?.split(/\s+/).filter(Boolean);
+  if (tryFlagsArg !== undefined) {
+    if (!tryFlags!.length || tryFlags!.some((f) => !f.startsWith("--"))) throw new Error(`--try-flags takes node flags, each starting with --, got "${tryFlagsArg}"`);
+    addAfterCausette("causette-flags");
+  }
+  if (names) o.sides = defaultSides(o.clients ?? 1000, { cpuProfDir: prof, names, baselineDir: baseline, tryFlags });
   return o;
 }
 

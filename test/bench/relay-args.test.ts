@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { optionsFromArgs } from "../../bench/relay.ts";
+import { formatStalls, optionsFromArgs } from "../../bench/relay.ts";
 import { redisAvailable } from "../support/redis-process.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -33,5 +33,38 @@ describe("relay bench flags: --stall-watch", () => {
   it("is off unless asked for", () => {
     expect(optionsFromArgs([]).stallWatch).toBeUndefined();
     expect(optionsFromArgs(["--stall-watch", "--rounds", "2"])).toMatchObject({ stallWatch: true, rounds: 2 });
+  });
+});
+
+describe("relay bench flags: --try-flags", () => {
+  it("adds causette-flags right after causette, to the default sides or the named ones", () => {
+    const x2 = redisAvailable ? ["causette-x2"] : [];
+    expect(optionsFromArgs(["--try-flags", "--no-compact"]).sides?.map((s) => s.name)).toEqual(["bare", "causette", "causette-flags", ...x2]);
+    expect(optionsFromArgs(["--sides", "bare,causette", "--try-flags", "--a --b", "--baseline", repo]).sides?.map((s) => s.name))
+      .toEqual(["bare", "causette", "causette-flags", "causette-baseline"]);
+  });
+
+  it("takes only node flags, and the side is refused without them", () => {
+    expect(() => optionsFromArgs(["--try-flags", "never-compact"])).toThrow(/each starting with --/);
+    expect(() => optionsFromArgs(["--try-flags", "  "])).toThrow(/each starting with --/);
+    expect(() => optionsFromArgs(["--sides", "bare,causette-flags"])).toThrow(/needs --try-flags/);
+  });
+});
+
+describe("relay bench sides: bare-control", () => {
+  it("is a second bare relay, run only when named", () => {
+    expect(optionsFromArgs(["--sides", "bare,causette,bare-control"]).sides?.map((s) => s.name)).toEqual(["bare", "causette", "bare-control"]);
+    expect(optionsFromArgs([]).sides).toBeUndefined();
+  });
+});
+
+describe("relay bench: stall figures", () => {
+  it("split a stall's time by what the main thread did, with the GC's share", () => {
+    expect(formatStalls({ count: 3, ms: 62.4, offCpuMs: 42.2, waitCoreMs: 30.1, gcMs: 9 }))
+      .toBe("3 (62 ms, 9 in GC pauses: 20 on CPU, 30 waiting for a core, 12 asleep)");
+    // Without schedstat only a lower bound of the time off the CPU is known.
+    expect(formatStalls({ count: 1, ms: 21, offCpuMs: 15, gcMs: 0 })).toBe("1 (21 ms, 0 in GC pauses, at least 15 off-CPU)");
+    // Counters read at slightly different instants can put the wait above the time off the CPU.
+    expect(formatStalls({ count: 1, ms: 20, offCpuMs: 5, waitCoreMs: 6 })).toBe("1 (20 ms: 15 on CPU, 6 waiting for a core, 0 asleep)");
   });
 });

@@ -38,9 +38,13 @@ describe("properties", () => {
         return best / text.length;
       };
       perChar(small); // warm-up
-      const ratio = perChar(large) / Math.max(perChar(small), 1e-6);
+      // A superlinear input is slow every time; a neighbour's burst on the shared cores is not:
+      // the best of three measurements is judged.
+      let ratio = Infinity;
+      for (let attempt = 0; attempt < 3 && ratio >= 5; attempt++) ratio = Math.min(ratio, perChar(large) / Math.max(perChar(small), 1e-6));
       expect(ratio).toBeLessThan(5);
-    }), { numRuns: 15 });
+      // Shrinking would re-time every smaller counterexample (minutes under load): report the first.
+    }), { numRuns: 15, endOnFailure: true });
   });
 
   it("dotted, spelled and spoken-dot text stays linear, within a small factor of ordinary text", () => {

@@ -35,6 +35,7 @@ import { createHandshake } from "./realtime/handshake.ts";
 import { OnlinePush } from "./realtime/online-push.ts";
 import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
 import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
+import { sendPreparedFrames } from "./realtime/prepared-frames.ts";
 import { coalesceWrites } from "./realtime/write-coalescer.ts";
 import { MemoryStore } from "./store/memory.ts";
 import type { ClusterEvent, Store } from "./store/store.ts";
@@ -106,7 +107,8 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     connectionStateRecovery: undefined,
     ...(adapter ? { adapter: adapter as never } : {}),
   });
-  const stopCoalescing = deps.coalesceWrites === false ? () => undefined : coalesceWrites(io.engine);
+  const coalescer = deps.coalesceWrites === false ? undefined : coalesceWrites(io.engine);
+  const stopPreparedFrames = sendPreparedFrames(io.engine, coalescer);
   const chatNsp = io.of("/chat") as unknown as import("socket.io").Namespace<ChatClientEvents, ChatServerEvents>;
   const adminNsp = io.of("/admin") as unknown as import("socket.io").Namespace<AdminClientEvents, AdminServerEvents>;
   const broadcaster = createSocketBroadcaster(chatNsp as never, adminNsp as never);
@@ -196,7 +198,8 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       unsubscribe();
       http.close();
       await inflight.drained(config.server.shutdownGraceMs);
-      stopCoalescing();
+      stopPreparedFrames();
+      coalescer?.stop();
       await flushTransports(io, 1000);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const c of cleanup) await c();

@@ -7,7 +7,7 @@ import type { Socket as NetSocket } from "node:net";
  * ever moves, nothing is found and frames go out one by one, as without the coalescer. Other
  * transports (long-polling, WebTransport) have no such socket and are left alone.
  */
-interface Transport { writable: boolean; socket?: { _socket?: NetSocket } }
+export interface Transport { writable: boolean; socket?: { _socket?: NetSocket } }
 /** An engine.io connection, as its server's "flush" and "drain" events give it. */
 interface EngineConnection { transport: Transport }
 
@@ -36,38 +36,59 @@ interface EngineConnection { transport: Transport }
  * connection torn down while corked (ws `terminate()`) loses the frames of its last turn, which
  * without corking would have reached the kernel of a peer that is already gone.
  *
- * Returns a function that stops coalescing and sends whatever is held.
+ * Frames can also be written to a held connection's TCP socket directly (prepared-frames.ts):
+ * `hold` corks it for the turn like a flush does, but leaves `writable` alone at the release,
+ * since no engine.io write callback is pending to set it back.
  */
-export function coalesceWrites(engine: EventEmitter): () => void {
+export interface WriteCoalescer {
+  /** Corks a WebSocket transport's TCP socket until the end of the turn, for a frame written to it directly. */
+  hold(transport: Transport, raw: NetSocket): void;
+  /** Stops coalescing and sends whatever is held. */
+  stop(): void;
+}
+
+/** Starts coalescing the writes of an engine.io server's WebSocket connections (see WriteCoalescer). */
+export function coalesceWrites(engine: EventEmitter): WriteCoalescer {
   // Keyed by transport, not connection: a connection that upgrades gets a new transport.
-  // These listeners run for every frame sent, so they touch nothing but this map when they can.
+  // These listeners run for every frame sent, so they touch nothing but these when they can.
   let held = new Map<Transport, NetSocket>();
+  /** The held transports engine.io flushed through this turn: their write callbacks are pending. */
+  let flushed = new Set<Transport>();
   const release = () => {
-    const sockets = held;
+    const sockets = held, pending = flushed;
     held = new Map();
+    flushed = new Set();
     for (const [transport, raw] of sockets) {
       raw.uncork();
       // No write callback could run while corked; the last of this turn's sets it back to true.
-      transport.writable = false;
+      if (pending.has(transport)) transport.writable = false;
     }
   };
-  const onFlush = (conn: EngineConnection) => {
-    const transport = conn.transport;
+  const hold = (transport: Transport, raw: NetSocket) => {
     if (held.has(transport)) return;
-    const raw = transport.socket?._socket;
-    if (raw === undefined) return;
     raw.cork();
     held.set(transport, raw);
     if (held.size === 1) setImmediate(release);
   };
+  const onFlush = (conn: EngineConnection) => {
+    const transport = conn.transport;
+    if (flushed.has(transport)) return;
+    const raw = transport.socket?._socket;
+    if (raw === undefined) return;
+    hold(transport, raw);
+    flushed.add(transport);
+  };
   const onDrain = (conn: EngineConnection) => {
-    if (held.has(conn.transport)) conn.transport.writable = true;
+    if (flushed.has(conn.transport)) conn.transport.writable = true;
   };
   engine.on("flush", onFlush);
   engine.on("drain", onDrain);
-  return () => {
-    engine.off("flush", onFlush);
-    engine.off("drain", onDrain);
-    release();
+  return {
+    hold,
+    stop() {
+      engine.off("flush", onFlush);
+      engine.off("drain", onDrain);
+      release();
+    },
   };
 }

@@ -1,70 +1,15 @@
-import { createServer } from "node:http";
-import type { Socket as NetSocket } from "node:net";
-import { Server, type Socket } from "socket.io";
-import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { coalesceWrites } from "../../server/realtime/write-coalescer.ts";
+import { clientTcpOf, countWrites, range, receive, rigSet, tcpOf } from "../support/engine-rig.ts";
 
 /**
  * The write coalescer over a real Socket.IO server and real clients: a turn's frames to one
  * connection leave in one write, in order, nothing lost, whatever the transport or the ending.
  */
 
-interface Rig { io: Server; url: string; stop: () => void; sockets: Socket[] }
-const rigs: Rig[] = [];
-const clients: ClientSocket[] = [];
+const { rig: rigWith, client, closeAll } = rigSet();
+const rig = (coalesce = true) => rigWith({ coalesce });
 
-async function rig(coalesce = true): Promise<Rig> {
-  const http = createServer();
-  const io = new Server(http);
-  const stop = coalesce ? coalesceWrites(io.engine) : () => undefined;
-  const sockets: Socket[] = [];
-  io.on("connection", (s) => sockets.push(s));
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
-  const r = { io, url: `http://127.0.0.1:${(http.address() as { port: number }).port}`, stop, sockets };
-  rigs.push(r);
-  return r;
-}
-
-async function client(r: Rig, transports: ("websocket" | "polling")[] = ["websocket"]): Promise<{ c: ClientSocket; s: Socket }> {
-  const c = connect(r.url, { transports, reconnection: false });
-  clients.push(c);
-  await new Promise<void>((resolve, reject) => { c.once("connect", () => resolve()); c.once("connect_error", reject); });
-  const s = r.sockets.find((x) => x.id === c.id)!;
-  return { c, s };
-}
-
-/** The TCP socket under a server-side Socket.IO socket on the WebSocket transport. */
-function tcpOf(s: Socket): NetSocket {
-  return (s.conn.transport as unknown as { socket: { _socket: NetSocket } }).socket._socket;
-}
-
-/** Counts the write calls (each one system call) the TCP socket makes from now on. */
-function countWrites(raw: NetSocket): { readonly writes: number } {
-  const counter = { writes: 0 };
-  const w = raw as unknown as Record<"_write" | "_writev", (...a: unknown[]) => unknown>;
-  for (const m of ["_write", "_writev"] as const) {
-    const original = w[m]!.bind(raw);
-    w[m] = (...a: unknown[]) => { counter.writes++; return original(...a); };
-  }
-  return counter;
-}
-
-/** Resolves with the first `n` payloads of `event` the client gets. */
-function receive(c: ClientSocket, event: string, n: number): Promise<unknown[]> {
-  return new Promise((resolve) => {
-    const got: unknown[] = [];
-    const on = (p: unknown) => { got.push(p); if (got.length === n) { c.off(event, on); resolve(got); } };
-    c.on(event, on);
-  });
-}
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const r of rigs.splice(0)) { r.stop(); await r.io.close(); }
-});
+afterEach(closeAll);
 
 describe("coalesceWrites", () => {
   it("sends a turn's frames to one connection, acks included, in one write; without it, one write each", async () => {
@@ -113,7 +58,7 @@ describe("coalesceWrites", () => {
       const r = await rig(coalesce);
       const { c, s } = await client(r);
       // The client stops reading: the kernel's buffers fill up and the server's write stays pending.
-      const clientTcp = (c.io.engine as unknown as { transport: { ws: { _socket: NetSocket } } }).transport.ws._socket;
+      const clientTcp = clientTcpOf(c);
       clientTcp.pause();
       const chunk = "x".repeat(64 * 1024);
       const report = new Promise<{ writableNextTurn: boolean; queued: number }>((resolve) => {

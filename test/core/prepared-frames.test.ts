@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientTcpOf, countWrites, range, receive, rigSet, tcpOf, type Rig } from "../support/engine-rig.ts";
+import { clientTcpOf, countWrites, range, receive, rigSet, sendAcrossPaths, tcpOf, type Rig } from "../support/engine-rig.ts";
 
 /**
  * Prepared broadcast frames over a real Socket.IO server and real clients: a room broadcast goes
@@ -57,22 +57,10 @@ describe("sendPreparedFrames", () => {
     const other = await client(r);
     await Promise.all([s.join("room"), other.s.join("room")]);
     const total = 800;
-    s.on("go", async (ack: (x: unknown) => void) => {
-      let i = 0;
-      while (i < total) {
-        const step = i % 4;
-        if (step === 0) s.emit("n", i++);
-        else if (step === 1) r.io.to("room").emit("n", i++);
-        else if (step === 2) { r.io.to("room").emit("n", i++); await Promise.resolve(); }
-        else { s.emit("n", i++); await new Promise((resolve) => setImmediate(resolve)); }
-      }
-      ack(i);
-    });
-    const mine = receive(c, "n", total);
-    const theirs = receive(other.c, "n", total / 2);
-    expect(await c.timeout(5000).emitWithAck("go")).toBe(total);
-    expect(await mine).toEqual(range(total));
-    expect(await theirs).toEqual(range(total).filter((i) => i % 4 === 1 || i % 4 === 2));
+    const got = await sendAcrossPaths(r, { c, s }, other.c, total, ["own", "room", "room", "own"]);
+    expect(got.sent).toBe(total);
+    expect(got.mine).toEqual(range(total));
+    expect(got.theirs).toEqual(range(total).filter((i) => i % 4 === 1 || i % 4 === 2));
   });
 
   it("hands a member that stops reading to engine.io's queue, volatile broadcasts dropped, and the room keeps flowing", async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { clientTcpOf, countWrites, range, receive, rigSet, tcpOf } from "../support/engine-rig.ts";
+import { clientTcpOf, countWrites, range, receive, rigSet, sendAcrossPaths, tcpOf } from "../support/engine-rig.ts";
 
 /**
  * The write coalescer over a real Socket.IO server and real clients: a turn's frames to one
@@ -34,23 +34,10 @@ describe("coalesceWrites", () => {
     const other = await client(r);
     await Promise.all([s.join("room"), other.s.join("room")]);
     const total = 600;
-    s.on("go", async (ack: (x: unknown) => void) => {
-      let i = 0;
-      while (i < total) {
-        // Each step sends through a different path, then yields in a different way.
-        const step = i % 4;
-        if (step === 0) s.emit("n", i++);
-        else if (step === 1) r.io.to("room").emit("n", i++);
-        else if (step === 2) { s.emit("n", i++); await Promise.resolve(); }
-        else { r.io.to("room").emit("n", i++); await new Promise((resolve) => setImmediate(resolve)); }
-      }
-      ack(i);
-    });
-    const mine = receive(c, "n", total);
-    const theirs = receive(other.c, "n", total / 2);
-    expect(await c.timeout(5000).emitWithAck("go")).toBe(total);
-    expect(await mine).toEqual(range(total));
-    expect(await theirs).toEqual(range(total).filter((i) => i % 4 === 1 || i % 4 === 3));
+    const got = await sendAcrossPaths(r, { c, s }, other.c, total, ["own", "room", "own", "room"]);
+    expect(got.sent).toBe(total);
+    expect(got.mine).toEqual(range(total));
+    expect(got.theirs).toEqual(range(total).filter((i) => i % 4 === 1 || i % 4 === 3));
   });
 
   it("hands a client that stops reading back to engine.io's queue from the next turn on, volatile frames dropped as without it", async () => {

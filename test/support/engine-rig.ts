@@ -79,3 +79,32 @@ export function receive(c: ClientSocket, event: string, n: number): Promise<unkn
 }
 
 export const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/**
+ * Sends 0..total-1 as "n" from `s`'s handler, each number through the way `ways[i % 4]` names
+ * (to `s` alone, or to the whole room), yielding after the third of every four in a microtask and
+ * after the fourth in a new turn, so frames cross every path and boundary of the write path. It
+ * resolves with what `c` (the sender's client) and `other` (another room member) got, in order.
+ */
+export async function sendAcrossPaths(
+  r: Rig, sender: { c: ClientSocket; s: Socket }, other: ClientSocket, total: number,
+  ways: readonly ["own" | "room", "own" | "room", "own" | "room", "own" | "room"],
+): Promise<{ sent: unknown; mine: unknown[]; theirs: unknown[] }> {
+  const { c, s } = sender;
+  s.on("go", async (ack: (x: unknown) => void) => {
+    let i = 0;
+    while (i < total) {
+      const step = i % 4;
+      if (ways[step] === "own") s.emit("n", i++);
+      else r.io.to("room").emit("n", i++);
+      if (step === 2) await Promise.resolve();
+      else if (step === 3) await new Promise((resolve) => setImmediate(resolve));
+    }
+    ack(i);
+  });
+  const toRoom = range(total).filter((i) => ways[i % 4] === "room").length;
+  const mine = receive(c, "n", total);
+  const theirs = receive(other, "n", toRoom);
+  const sent = await c.timeout(5000).emitWithAck("go");
+  return { sent, mine: await mine, theirs: await theirs };
+}

@@ -17,7 +17,7 @@ describe("npm start's node flags", () => {
   };
 
   it("are read from the start script, without the tsx loader", () => {
-    expect(startNodeFlags()).toEqual(["--v8-pool-size=1", "--max-semi-space-size=64"]);
+    expect(startNodeFlags()).toEqual(["--v8-pool-size=1", "--max-semi-space-size=32"]);
     const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
     expect(start.endsWith("--import tsx server/index.ts")).toBe(true);
   });

@@ -5,10 +5,11 @@ import { createMemorySpamWindow, type MemorySpamWindow } from "../filters/memory
 import type { SpamCount } from "../filters/types.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
+import { createMessageLog, type MessageLog } from "./message-log.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import {
-  EMPTY_FILTER_EDITS, idempotencyKey, type ClusterEvent, type FilterEdits, type FilterEditsPatch, type QueueEntry, type RoomCounter,
+  EMPTY_FILTER_EDITS, type ClusterEvent, type FilterEdits, type FilterEditsPatch, type QueueEntry, type RoomCounter,
   type RoomState, type Store, type StoredMessage, type UserCounter, type UserRecord,
 } from "./store.ts";
 
@@ -23,18 +24,19 @@ const IDEMPOTENCY_SWEEP_FLOOR = 50_000;
 interface TenantData {
   rooms: Map<string, RoomState>;
   roomActivity: Map<string, number>;
-  messages: Map<string, StoredMessage>;
+  /** Kept messages, off the JS heap (see message-log.ts). */
+  messages: MessageLog;
   timelines: Map<string, string[]>;
   userMessages: Map<string, string[]>;
   /**
-   * Idempotency keys by their 53-bit hash (filters/hash53.ts), not the keys themselves. A key is
-   * a user id and a client's 36-character id: kept as a string it was three heap objects per
-   * message (V8 joins strings lazily), which the young-generation GC copies and the old one
-   * marks, about a third of a kept message. Two keys share a hash with odds n²/2^54 among n live
-   * keys (2·10⁻⁸ at 30,000); no one can aim a collision at another user's key, since a client's
-   * ids never reach other clients.
+   * Idempotency keys by their 53-bit hash (filters/hash53.ts), not the keys themselves, each to
+   * the id of its message, whose record holds the key's expiry. A key is a user id and a client's
+   * 36-character id: kept as a string it was three heap objects per message (V8 joins strings
+   * lazily), which the young-generation GC copies and the old one marks. Two keys share a hash
+   * with odds n²/2^54 among n live keys (2·10⁻⁸ at 30,000); no one can aim a collision at another
+   * user's key, since a client's ids never reach other clients.
    */
-  idempotency: Map<number, { id: string; expires: number }>;
+  idempotency: Map<number, string>;
   /** The size at which `idempotency` is next swept of expired keys (see appendMessage). */
   idempotencySweepAt: number;
   helpful: Map<string, Set<string>>;
@@ -119,7 +121,7 @@ export class MemoryStore implements Store {
     let d = this.tenants.get(tenant);
     if (!d) {
       d = {
-        rooms: new Map(), roomActivity: new Map(), messages: new Map(), timelines: new Map(), userMessages: new Map(),
+        rooms: new Map(), roomActivity: new Map(), messages: createMessageLog(), timelines: new Map(), userMessages: new Map(),
         idempotency: new Map(), idempotencySweepAt: IDEMPOTENCY_SWEEP_FLOOR, helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
         ipBlocks: new Map(), roles: new Map(), users: new Map(), audit: [], auditSeq: 0,
         filterEdits: copy(EMPTY_FILTER_EDITS) as FilterEdits, stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
@@ -164,14 +166,17 @@ export class MemoryStore implements Store {
   appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }): MaybePromise<{ message: StoredMessage; duplicate: boolean }> {
     const d = this.t(tenant);
     const now = this.now();
-    if (opts.idempotency) {
-      const key = hash53(opts.idempotency.key);
-      const prev = d.idempotency.get(key);
-      if (prev && prev.expires > now) {
-        const m = d.messages.get(prev.id);
-        if (m) return { message: copy(m), duplicate: true };
+    const idem = opts.idempotency && hash53(opts.idempotency.key);
+    if (opts.idempotency && idem !== undefined) {
+      const prev = d.idempotency.get(idem);
+      if (prev !== undefined && d.messages.idemExpires(prev) > now) {
+        const m = d.messages.get(prev);
+        if (m) return { message: m, duplicate: true };
       }
-      d.idempotency.set(key, { id: message.id, expires: now + opts.idempotency.ttlMs });
+      // Encoded with its key's hash and expiry: the caller keeps its object, and what it does
+      // with it no longer reaches the store.
+      d.messages.put(message, idem, now + opts.idempotency.ttlMs);
+      d.idempotency.set(idem, message.id);
       // Swept only once the map has doubled since its last sweep: sweeping whenever it is above a
       // fixed size would rescan every live key on each message (keys live ten minutes: 50,000 are
       // 25 s of a 2,000 msg/s chat whose clients all send a clientId). Reads ignore expired keys.
@@ -179,9 +184,7 @@ export class MemoryStore implements Store {
         this.pruneIdempotency(d, now);
         d.idempotencySweepAt = Math.max(IDEMPOTENCY_SWEEP_FLOOR, 2 * d.idempotency.size);
       }
-    }
-    // Handed over by the caller (see Store.appendMessage): kept as is, copied only on the way out.
-    d.messages.set(message.id, message);
+    } else d.messages.put(message);
     pushCapped(d.timelines, message.room, message.id, opts.keep, (dropped) => this.forget(d, dropped));
     pushCapped(d.userMessages, message.author.id, message.id, 200);
     return { message, duplicate: false };
@@ -190,14 +193,11 @@ export class MemoryStore implements Store {
   /** A message that fell off its room's timeline is forgotten unless something still needs it. */
   private forget(d: TenantData, id: string) {
     if (d.queue.has(id)) return;
-    const m = d.messages.get(id);
     // Its idempotency key goes with it: a retry of a forgotten message is stored anew whether or
     // not the key is live (appendMessage, findIdempotent), and keys kept for their whole ten
     // minutes were a million at 2,000 messages a second, all on the heap the GC has to mark.
-    if (m?.clientId !== undefined) {
-      const key = hash53(idempotencyKey(m.author.id, m.clientId));
-      if (d.idempotency.get(key)?.id === id) d.idempotency.delete(key);
-    }
+    const key = d.messages.idemHash(id);
+    if (!Number.isNaN(key) && d.idempotency.get(key) === id) d.idempotency.delete(key);
     d.messages.delete(id);
     d.flags.delete(id);
     d.flagsSpent.delete(id);
@@ -205,7 +205,7 @@ export class MemoryStore implements Store {
   }
 
   private pruneIdempotency(d: TenantData, now: number) {
-    for (const [k, v] of d.idempotency) if (v.expires <= now) d.idempotency.delete(k);
+    for (const [k, id] of d.idempotency) if (!(d.messages.idemExpires(id) > now)) d.idempotency.delete(k);
   }
 
   /** Idempotency keys held for a tenant, live or expired (for tests of the memory bound). */
@@ -216,21 +216,21 @@ export class MemoryStore implements Store {
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {
     const d = this.t(tenant);
     const prev = d.idempotency.get(hash53(key));
-    if (!prev || prev.expires <= this.now()) return null;
-    const m = d.messages.get(prev.id);
-    return m ? copy(m) : null;
+    if (prev === undefined || !(d.messages.idemExpires(prev) > this.now())) return null;
+    return d.messages.get(prev) ?? null;
   }
   async getMessage(tenant: string, id: string) {
-    const m = this.t(tenant).messages.get(id);
-    return m ? copy(m) : null;
+    return this.t(tenant).messages.get(id) ?? null;
   }
   async setMessageStatus(tenant: string, id: string, to: MessageStatus, from?: readonly MessageStatus[]) {
-    const m = this.t(tenant).messages.get(id);
+    const d = this.t(tenant);
+    const m = d.messages.get(id);
     if (!m) return null;
     if (from && !from.includes(m.status)) return null;
     m.status = to;
     if (to === "visible") delete m.shadow;
-    return copy(m);
+    d.messages.replace(m);
+    return m;
   }
   async roomTimeline(tenant: string, room: string, limit: number) {
     const d = this.t(tenant);
@@ -238,7 +238,7 @@ export class MemoryStore implements Store {
     const out: StoredMessage[] = [];
     for (const id of ids.slice(-limit)) {
       const m = d.messages.get(id);
-      if (m) out.push(copy(m));
+      if (m) out.push(m);
     }
     return out;
   }
@@ -248,7 +248,7 @@ export class MemoryStore implements Store {
     const out: StoredMessage[] = [];
     for (let i = ids.length - 1; i >= 0 && out.length < limit; i--) {
       const m = d.messages.get(ids[i]!);
-      if (m) out.push(copy(m));
+      if (m) out.push(m);
     }
     return out;
   }
@@ -259,7 +259,8 @@ export class MemoryStore implements Store {
       const m = d.messages.get(id);
       if (m && m.status !== "deleted") {
         m.status = "deleted";
-        changed.push(copy(m));
+        d.messages.replace(m);
+        changed.push(m);
       }
     }
     return changed;
@@ -271,7 +272,10 @@ export class MemoryStore implements Store {
     if (!set) { set = new Set(); d.helpful.set(messageId, set); }
     const added = !set.has(voterId);
     set.add(voterId);
-    if (m) m.helpful = set.size;
+    if (m) {
+      m.helpful = set.size;
+      d.messages.replace(m);
+    }
     return { count: set.size, added };
   }
 
@@ -288,9 +292,10 @@ export class MemoryStore implements Store {
     let hiddenNow = false;
     if (added && m.status === "visible" && (rule.hideNow || count >= rule.reportsToHide)) {
       m.status = "hidden";
+      d.messages.replace(m);
       hiddenNow = true;
     }
-    return { added, count, hiddenNow, message: copy(m) };
+    return { added, count, hiddenNow, message: m };
   }
   async getFlags(tenant: string, messageId: string, opts?: { sinceReset?: boolean }) {
     const d = this.t(tenant);

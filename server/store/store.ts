@@ -47,8 +47,9 @@ export interface Store extends SpamWindowStore {
    * Persists a message and adds it to its room's timeline (capped at `keep` entries).
    * With `idempotency`, atomically: when the key already names a message, nothing is written
    * and that message is returned with `duplicate: true`.
-   * The store may keep `message` itself (the embedded one does, to spare a copy per message):
-   * the caller hands it over and must not change it afterwards.
+   * The store may keep `message` itself, so the caller hands it over and must not change it
+   * afterwards (the embedded store encodes it at once and keeps nothing of it, except the author
+   * and device objects, which it shares as they are: a session's are replaced, never changed).
    */
   appendMessage(
     tenant: string,

@@ -166,17 +166,18 @@ export class MemoryStore implements Store {
   appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }): MaybePromise<{ message: StoredMessage; duplicate: boolean }> {
     const d = this.t(tenant);
     const now = this.now();
-    const idem = opts.idempotency && hash53(opts.idempotency.key);
-    if (opts.idempotency && idem !== undefined) {
-      const prev = d.idempotency.get(idem);
+    const idem = opts.idempotency;
+    if (idem) {
+      const key = hash53(idem.key);
+      const prev = d.idempotency.get(key);
       if (prev !== undefined && d.messages.idemExpires(prev) > now) {
         const m = d.messages.get(prev);
         if (m) return { message: m, duplicate: true };
       }
-      // Encoded with its key's hash and expiry: the caller keeps its object, and what it does
-      // with it no longer reaches the store.
-      d.messages.put(message, idem, now + opts.idempotency.ttlMs);
-      d.idempotency.set(idem, message.id);
+      // Encoded with its key's hash and expiry; of the caller's object only the author and
+      // device are kept, shared (see Store.appendMessage).
+      d.messages.put(message, key, now + idem.ttlMs);
+      d.idempotency.set(key, message.id);
       // Swept only once the map has doubled since its last sweep: sweeping whenever it is above a
       // fixed size would rescan every live key on each message (keys live ten minutes: 50,000 are
       // 25 s of a 2,000 msg/s chat whose clients all send a clientId). Reads ignore expired keys.

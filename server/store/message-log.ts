@@ -18,15 +18,17 @@ import type { StoredMessage } from "./store.ts";
  *
  * Layout: records are appended to 64 KB chunks (a record larger than that gets a chunk of its
  * own). A record is a header (length, live flag, references to its author, device and IP in
- * shared tables, its idempotency key's hash and expiry), its id, then the rest of the message as
- * JSON. A record is never changed in place except for its live flag: a change appends the new
- * version and kills the old one. A chunk whose records are all dead is reused; one that falls
- * below a quarter live (say, a few messages of a quiet room among a busy room's, long gone) has
- * its live records copied, as bytes, into the newest chunk, so memory stays within about four
- * times what is live, whatever the rooms' rhythms.
+ * shared tables, its idempotency key's hash and expiry), its id (UTF-16), then the rest of the
+ * message as JSON. A record is never changed in place except for its live flag: a change appends
+ * the new version and kills the old one. A chunk whose records are all dead is reused; one that
+ * falls below a quarter live (say, a few messages of a quiet room among a busy room's, long gone)
+ * has its live records copied, as bytes, into the newest chunk, so memory stays within about four
+ * times what is live, plus the newest chunk and a few empty ones kept for reuse, whatever the
+ * rooms' rhythms.
  *
- * Every read decodes a fresh message (authors and devices copied too), so callers never share
- * stored state: the copy the embedded store's boundary promises.
+ * Every read decodes a fresh message (authors and devices copied too), so readers never share
+ * stored state: the copy the embedded store's boundary promises. A writer's author and device
+ * objects are kept as they are, shared (see Store.appendMessage).
  *
  * @example
  *   const log = createMessageLog();
@@ -39,7 +41,10 @@ export interface MessageLog {
   /** A fresh copy of the message, or undefined. */
   get(id: string): StoredMessage | undefined;
   has(id: string): boolean;
-  /** Stores a changed copy of a kept message (from `get`), keeping its idempotency key's hash and expiry. */
+  /**
+   * Stores a changed copy of a kept message (from `get`), keeping its idempotency key's hash and
+   * expiry; nothing if the message is no longer kept.
+   */
   replace(m: StoredMessage): void;
   delete(id: string): void;
   /** The hash of the message's idempotency key, NaN if it has none or is not kept. */
@@ -131,7 +136,7 @@ export function createMessageLog(): MessageLog {
         b.copy(chunks[to]!, at, off, off + len);
         used[to]! += len;
         live[to]! += len;
-        index.set(b.toString("utf8", off + HEADER, off + HEADER + b.readUInt32LE(off + ID_LEN)), to * SPAN + at);
+        index.set(b.toString("utf16le", off + HEADER, off + HEADER + b.readUInt32LE(off + ID_LEN)), to * SPAN + at);
       }
       off += len;
     }
@@ -164,19 +169,22 @@ export function createMessageLog(): MessageLog {
    * with an author of its own.
    */
   const put = (m: StoredMessage, idemHash = NaN, idemExpires = NaN) => {
+    // Encoded before anything changes, so a message JSON cannot hold (a BigInt, a cycle) throws
+    // with the log as it was.
+    // The shared values' places keep their keys (and so the message its key order) but no content.
+    const shell: Record<string, unknown> = { ...m, author: 0 };
+    if (m.device !== undefined) shell.device = 0;
+    if (m.ip !== undefined) shell.ip = 0;
+    const json = JSON.stringify(shell);
+    // The id as UTF-16: it comes back exactly, lone surrogates included, when a chunk is evacuated.
+    const idLen = 2 * m.id.length;
+    const len = HEADER + idLen + Buffer.byteLength(json);
     const was = locate(m.id);
     // Held before the old version (if any) lets go, so a shared value is never forgotten and re-added.
     const author = holdShared(authors, m.author, was && was[0].readInt32LE(was[1] + AUTHOR));
     const device = m.device !== undefined ? holdShared(devices, m.device, was && was[0].readInt32LE(was[1] + DEVICE)) : -1;
     const ip = m.ip !== undefined ? ips.hold(m.ip) : -1;
     remove(m.id);
-    // The shared values' places keep their keys (and so the message its key order) but no content.
-    const shell: Record<string, unknown> = { ...m, author: 0 };
-    if (device >= 0) shell.device = 0;
-    if (ip >= 0) shell.ip = 0;
-    const json = JSON.stringify(shell);
-    const idLen = Buffer.byteLength(m.id);
-    const len = HEADER + idLen + Buffer.byteLength(json);
     const c = roomFor(len);
     const b = chunks[c]!, off = used[c]!;
     b.writeUInt32LE(len, off + LEN);
@@ -187,7 +195,7 @@ export function createMessageLog(): MessageLog {
     b.writeUInt32LE(idLen, off + ID_LEN);
     b.writeDoubleLE(idemHash, off + IDEM_HASH);
     b.writeDoubleLE(idemExpires, off + IDEM_EXPIRES);
-    b.write(m.id, off + HEADER, idLen, "utf8");
+    b.write(m.id, off + HEADER, idLen, "utf16le");
     b.write(json, off + HEADER + idLen, len - HEADER - idLen, "utf8");
     used[c]! += len;
     live[c]! += len;
@@ -223,7 +231,7 @@ export function createMessageLog(): MessageLog {
     get,
     has: (id) => index.has(id),
     replace(m) {
-      put(m, header(m.id, IDEM_HASH), header(m.id, IDEM_EXPIRES));
+      if (index.has(m.id)) put(m, header(m.id, IDEM_HASH), header(m.id, IDEM_EXPIRES));
     },
     delete(id) {
       remove(id);

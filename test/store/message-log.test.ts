@@ -72,6 +72,35 @@ describe("message log: messages kept off the JS heap", () => {
     expect(log.usage()).toStrictEqual({ bytes: log.usage().bytes, live: 0, shared: 0 });
   });
 
+  it("keeps ids exactly, lone surrogates included, when their chunk is emptied into another", () => {
+    const log = createMessageLog();
+    const odd = msg(0, { id: "m_\ud800" }), twin = msg(0, { id: "m_\udbff" });
+    log.put(odd);
+    log.put(twin);
+    const filler: string[] = [];
+    for (let n = 1; n < 400; n++) { log.put(msg(n)); filler.push(`m_${n}`); }
+    // The first chunk falls below a quarter live: its last records, the odd ids', are moved.
+    for (const id of filler.slice(0, 230)) log.delete(id);
+    expect(log.get("m_\ud800")).toStrictEqual(odd);
+    expect(log.get("m_\udbff")).toStrictEqual(twin);
+    expect(log.has("m_\ufffd")).toBe(false);
+    expect(log.size).toBe(2 + 169);
+  });
+
+  it("a message JSON cannot hold is refused with the kept version untouched; replace never brings a message back", () => {
+    const log = createMessageLog();
+    log.put(msg(1), 42, 1000);
+    const bad = { ...msg(1), helpful: 10n } as unknown as StoredMessage;
+    expect(() => log.put(bad)).toThrow(TypeError);
+    expect(log.get("m_1")).toStrictEqual(msg(1));
+    expect([log.idemHash("m_1"), log.usage().shared]).toStrictEqual([42, 3]);
+    const copy = log.get("m_1")!;
+    log.delete("m_1");
+    log.replace(copy);
+    expect(log.has("m_1")).toBe(false);
+    expect(log.usage().shared).toBe(0);
+  });
+
   it("putting an id again replaces the message instead of keeping two", () => {
     const log = createMessageLog();
     log.put(msg(1));

@@ -12,14 +12,14 @@ import type { StoredMessage } from "./store.ts";
  * heap: the collector sees a few hundred buffers, whatever they hold. What stays on the heap per
  * message is its id string (shared by the index, the room's timeline, the author's list and the
  * idempotency map) and those structures' entries. bench/history.ts measures both ways in one run:
- * with 300,000 kept messages (1,000 rooms full), 90 MB of heap and 114 MB of buffers instead of
- * 398 MB of heap, a full GC about 8 times shorter, a fifth of the young-GC time per message;
- * appending costs the same, reading a message back about 2.3 µs instead of 0.8.
+ * with 300,000 kept messages (1,000 rooms full), 89 MB of heap and 116 MB of buffers instead of
+ * 398 MB of heap, a full GC about 9 times shorter, a quarter of the young-GC time per message;
+ * appending costs the same, reading a message back 2–2.6 µs instead of 0.7.
  *
  * Layout: records are appended to 64 KB chunks (a record larger than that gets a chunk of its
  * own). A record is a header (length, live flag, references to its author, device and IP in
  * shared tables, its idempotency key's hash and expiry), its id (UTF-16), then the rest of the
- * message as JSON. A record is never changed in place except for its live flag: a change appends
+ * message as JSON (the id and the shared values as placeholders). A record is never changed in place except for its live flag: a change appends
  * the new version and kills the old one. A chunk whose records are all dead is reused; one that
  * falls below a quarter live (say, a few messages of a quiet room among a busy room's, long gone)
  * has its live records copied, as bytes, into the newest chunk, so memory stays within about four
@@ -171,8 +171,9 @@ export function createMessageLog(): MessageLog {
   const put = (m: StoredMessage, idemHash = NaN, idemExpires = NaN) => {
     // Encoded before anything changes, so a message JSON cannot hold (a BigInt, a cycle) throws
     // with the log as it was.
-    // The shared values' places keep their keys (and so the message its key order) but no content.
-    const shell: Record<string, unknown> = { ...m, author: 0 };
+    // The id (in the header) and the shared values keep their places, and so the message its key
+    // order, but not their content.
+    const shell: Record<string, unknown> = { ...m, id: 0, author: 0 };
     if (m.device !== undefined) shell.device = 0;
     if (m.ip !== undefined) shell.ip = 0;
     const json = JSON.stringify(shell);
@@ -214,6 +215,7 @@ export function createMessageLog(): MessageLog {
     const [b, off] = at;
     const len = b.readUInt32LE(off + LEN), idLen = b.readUInt32LE(off + ID_LEN);
     const m = JSON.parse(b.toString("utf8", off + HEADER + idLen, off + len)) as StoredMessage;
+    m.id = b.toString("utf16le", off + HEADER, off + HEADER + idLen);
     m.author = { ...(authors.get(b.readInt32LE(off + AUTHOR)) as StoredMessage["author"]) };
     const device = b.readInt32LE(off + DEVICE), ip = b.readInt32LE(off + IP);
     if (device >= 0) m.device = { ...(devices.get(device) as NonNullable<StoredMessage["device"]>) };

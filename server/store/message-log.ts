@@ -143,11 +143,9 @@ export function createMessageLog(): MessageLog {
     dropChunk(c);
   };
 
-  const locate = (id: string): [Buffer, number] | undefined => {
-    const loc = index.get(id);
-    if (loc === undefined) return undefined;
-    return [chunks[Math.floor(loc / SPAN)]!, loc % SPAN];
-  };
+  const chunkAt = (loc: number) => chunks[Math.floor(loc / SPAN)]!;
+  /** A 32-bit field of the record at `loc`, or `none` when there is no record. */
+  const int32At = (loc: number | undefined, field: number, none: number) => loc === undefined ? none : chunkAt(loc).readInt32LE(loc % SPAN + field);
 
   const remove = (id: string) => {
     const loc = index.get(id);
@@ -180,12 +178,12 @@ export function createMessageLog(): MessageLog {
     // The id as UTF-16: it comes back exactly, lone surrogates included, when a chunk is evacuated.
     const idLen = 2 * m.id.length;
     const len = HEADER + idLen + Buffer.byteLength(json);
-    const was = locate(m.id);
+    const was = index.get(m.id);
     // Held before the old version (if any) lets go, so a shared value is never forgotten and re-added.
-    const author = holdShared(authors, m.author, was && was[0].readInt32LE(was[1] + AUTHOR));
-    const device = m.device !== undefined ? holdShared(devices, m.device, was && was[0].readInt32LE(was[1] + DEVICE)) : -1;
+    const author = holdShared(authors, m.author, int32At(was, AUTHOR, -1));
+    const device = m.device !== undefined ? holdShared(devices, m.device, int32At(was, DEVICE, -1)) : -1;
     const ip = m.ip !== undefined ? ips.hold(m.ip) : -1;
-    remove(m.id);
+    if (was !== undefined) remove(m.id);
     const c = roomFor(len);
     const b = chunks[c]!, off = used[c]!;
     b.writeUInt32LE(len, off + LEN);
@@ -204,15 +202,15 @@ export function createMessageLog(): MessageLog {
     settleSealed();
   };
 
-  const holdShared = (table: RefTable<object>, value: object, storedRef: number | undefined) => {
-    const stored = storedRef !== undefined && storedRef >= 0 ? table.get(storedRef) : undefined;
+  const holdShared = (table: RefTable<object>, value: object, storedRef: number) => {
+    const stored = storedRef >= 0 ? table.get(storedRef) : undefined;
     return table.hold(stored !== undefined && shallowEqual(stored, value) ? stored : value);
   };
 
   const get = (id: string): StoredMessage | undefined => {
-    const at = locate(id);
-    if (!at) return undefined;
-    const [b, off] = at;
+    const loc = index.get(id);
+    if (loc === undefined) return undefined;
+    const b = chunkAt(loc), off = loc % SPAN;
     const len = b.readUInt32LE(off + LEN), idLen = b.readUInt32LE(off + ID_LEN);
     const m = JSON.parse(b.toString("utf8", off + HEADER + idLen, off + len)) as StoredMessage;
     m.id = b.toString("utf16le", off + HEADER, off + HEADER + idLen);
@@ -223,9 +221,10 @@ export function createMessageLog(): MessageLog {
     return m;
   };
 
-  const header = (id: string, field: number) => {
-    const at = locate(id);
-    return at ? at[0].readDoubleLE(at[1] + field) : NaN;
+  /** A 64-bit field of the message's record, NaN when it is not kept. */
+  const doubleOf = (id: string, field: number) => {
+    const loc = index.get(id);
+    return loc === undefined ? NaN : chunkAt(loc).readDoubleLE(loc % SPAN + field);
   };
 
   return {
@@ -233,14 +232,14 @@ export function createMessageLog(): MessageLog {
     get,
     has: (id) => index.has(id),
     replace(m) {
-      if (index.has(m.id)) put(m, header(m.id, IDEM_HASH), header(m.id, IDEM_EXPIRES));
+      if (index.has(m.id)) put(m, doubleOf(m.id, IDEM_HASH), doubleOf(m.id, IDEM_EXPIRES));
     },
     delete(id) {
       remove(id);
       settleSealed();
     },
-    idemHash: (id) => header(id, IDEM_HASH),
-    idemExpires: (id) => header(id, IDEM_EXPIRES),
+    idemHash: (id) => doubleOf(id, IDEM_HASH),
+    idemExpires: (id) => doubleOf(id, IDEM_EXPIRES),
     get size() { return index.size; },
     usage() {
       let bytes = 0, bytesLive = 0;

@@ -169,11 +169,8 @@ export class MemoryStore implements Store {
     const idem = opts.idempotency;
     if (idem) {
       const key = hash53(idem.key);
-      const prev = d.idempotency.get(key);
-      if (prev !== undefined && d.messages.idemExpires(prev) > now) {
-        const m = d.messages.get(prev);
-        if (m) return { message: m, duplicate: true };
-      }
+      const prev = this.idempotent(d, key, now);
+      if (prev) return { message: prev, duplicate: true };
       // Encoded with its key's hash and expiry; of the caller's object only the author and
       // device are kept, shared (see Store.appendMessage).
       d.messages.put(message, key, now + idem.ttlMs);
@@ -216,9 +213,13 @@ export class MemoryStore implements Store {
 
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {
     const d = this.t(tenant);
-    const prev = d.idempotency.get(hash53(key));
-    if (prev === undefined || !(d.messages.idemExpires(prev) > this.now())) return null;
-    return d.messages.get(prev) ?? null;
+    return this.idempotent(d, hash53(key), this.now()) ?? null;
+  }
+
+  /** The kept message a live idempotency key (by its hash) names, if any. */
+  private idempotent(d: TenantData, key: number, now: number): StoredMessage | undefined {
+    const id = d.idempotency.get(key);
+    return id !== undefined && d.messages.idemExpires(id) > now ? d.messages.get(id) : undefined;
   }
   async getMessage(tenant: string, id: string) {
     return this.t(tenant).messages.get(id) ?? null;

@@ -19,12 +19,12 @@ import type { StoredMessage } from "./store.ts";
  * Layout: records are appended to 64 KB chunks (a record larger than that gets a chunk of its
  * own). A record is a header (length, live flag, references to its author, device and IP in
  * shared tables, its idempotency key's hash and expiry), its id (UTF-16), then the rest of the
- * message as JSON (the id and the shared values as placeholders). A record is never changed in place except for its live flag: a change appends
- * the new version and kills the old one. A chunk whose records are all dead is reused; one that
- * falls below a quarter live (say, a few messages of a quiet room among a busy room's, long gone)
- * has its live records copied, as bytes, into the newest chunk, so memory stays within about four
- * times what is live, plus the newest chunk and a few empty ones kept for reuse, whatever the
- * rooms' rhythms.
+ * message as JSON (the id and the shared values as placeholders). A record is never changed in
+ * place except for its live flag: a change appends the new version and kills the old one. A chunk
+ * whose records are all dead is reused; one that falls below a quarter live (say, a few messages
+ * of a quiet room among a busy room's, long gone) has its live records copied, as bytes, into the
+ * newest chunk, so memory stays within about four times what is live, plus the newest chunk and a
+ * few empty ones kept for reuse, whatever the rooms' rhythms.
  *
  * Every read decodes a fresh message (authors and devices copied too), so readers never share
  * stored state: the copy the embedded store's boundary promises. A writer's author and device
@@ -168,9 +168,8 @@ export function createMessageLog(): MessageLog {
    */
   const put = (m: StoredMessage, idemHash = NaN, idemExpires = NaN) => {
     // Encoded before anything changes, so a message JSON cannot hold (a BigInt, a cycle) throws
-    // with the log as it was.
-    // The id (in the header) and the shared values keep their places, and so the message its key
-    // order, but not their content.
+    // with the log as it was. The id (in the header) and the shared values keep their places in
+    // the JSON, and so the message its key order, but not their content.
     const shell: Record<string, unknown> = { ...m, id: 0, author: 0 };
     if (m.device !== undefined) shell.device = 0;
     if (m.ip !== undefined) shell.ip = 0;

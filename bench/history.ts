@@ -19,6 +19,8 @@
  * garbage collection. Figures per side:
  * - append: µs per message in the second half (the pipeline's `appendMessage`, forgetting included);
  * - young GC: time in scavenges per 1,000 messages appended, and the longest one;
+ * - longest append: the slowest single append of the second half that no GC ran during: the
+ *   store's own stalls (a Map kept busy with adds and deletes rebuilds its whole table now and then);
  * - heap and external: after a full GC, with every room full (external is Buffer memory, off the
  *   heap, which the collector does not walk);
  * - full GC: median of 5 `global.gc()` with every room full: the marking a major collection does;
@@ -44,7 +46,7 @@ type SideName = (typeof SIDES)[number];
 export interface HistoryBenchOptions { rooms?: number; rounds?: number; print?: boolean }
 
 export interface HistoryFigures {
-  side: SideName; messages: number; appendUs: number; youngGcMsPer1k: number; youngGcMaxMs: number;
+  side: SideName; messages: number; appendUs: number; longestAppendMs: number; youngGcMsPer1k: number; youngGcMaxMs: number;
   heapMB: number; externalMB: number; fullGcMs: number; readUs: number;
 }
 
@@ -108,17 +110,27 @@ async function measureSide(side: SideName, rooms: number): Promise<HistoryFigure
   for (let i = 0; i < full; i++) append();
 
   const pauses: number[] = [];
+  /** Every GC's [start, end], to tell the store's own stalls from the collector's. */
+  const gcs: [number, number][] = [];
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
+      gcs.push([e.startTime, e.startTime + e.duration]);
       if ((e as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) pauses.push(e.duration);
     }
   });
   obs.observe({ entryTypes: ["gc"] });
+  const slow: [number, number][] = [];
   const t0 = performance.now();
-  for (let i = 0; i < full; i++) append();
+  for (let i = 0; i < full; i++) {
+    const t = performance.now();
+    append();
+    const end = performance.now();
+    if (end - t > 0.2) slow.push([t, end]);
+  }
   const appendUs = ((performance.now() - t0) * 1000) / full;
   await new Promise((r) => setTimeout(r, 50)); // the observer reports asynchronously
   obs.disconnect();
+  const longestAppendMs = Math.max(0, ...slow.filter(([a, b]) => !gcs.some(([g0, g1]) => g0 < b && g1 > a)).map(([a, b]) => b - a));
 
   gc(); gc();
   const mem = process.memoryUsage();
@@ -132,7 +144,7 @@ async function measureSide(side: SideName, rooms: number): Promise<HistoryFigure
   const readUs = ((performance.now() - r0) * 1000) / read;
   (globalThis as { kept?: unknown }).kept = keeper; // alive until the figures are taken
   return {
-    side, messages: full, appendUs, youngGcMsPer1k: (pauses.reduce((a, b) => a + b, 0) / full) * 1000,
+    side, messages: full, appendUs, longestAppendMs, youngGcMsPer1k: (pauses.reduce((a, b) => a + b, 0) / full) * 1000,
     youngGcMaxMs: Math.max(0, ...pauses), heapMB: mem.heapUsed / 2 ** 20, externalMB: mem.external / 2 ** 20,
     fullGcMs: fulls[2]!, readUs,
   };
@@ -145,7 +157,7 @@ export async function runHistoryBench(opts: HistoryBenchOptions = {}): Promise<H
   const rooms = opts.rooms ?? 1000, rounds = opts.rounds ?? 2, print = opts.print ?? true;
   const log = (s: string) => { if (print) console.log(s); };
   log(`history bench: ${rooms} rooms × ${KEEP} kept messages; ${rounds} round(s), each side in a fresh process with npm start's node flags: ${startNodeFlags().join(" ")}`);
-  log("side       messages  append µs  young GC ms/1k msgs  longest young GC ms  heap MB  external MB  full GC ms  read µs/msg");
+  log("side       messages  append µs  longest append ms  young GC ms/1k msgs  longest young GC ms  heap MB  external MB  full GC ms  read µs/msg");
   const all: HistoryFigures[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const side of SIDES) {
@@ -154,7 +166,7 @@ export async function runHistoryBench(opts: HistoryBenchOptions = {}): Promise<H
       if (child.status !== 0 || !line.startsWith("{")) throw new Error(`history bench: ${side} failed (${child.status}): ${child.stderr.slice(-2000)}`);
       const r = JSON.parse(line) as HistoryFigures;
       all.push(r);
-      log(`${r.side.padEnd(10)} ${String(r.messages).padStart(8)}  ${f2(r.appendUs).padStart(9)}  ${f2(r.youngGcMsPer1k).padStart(19)}  ${f1(r.youngGcMaxMs).padStart(19)}  ${f1(r.heapMB).padStart(7)}  ${f1(r.externalMB).padStart(11)}  ${f1(r.fullGcMs).padStart(10)}  ${f2(r.readUs).padStart(11)}`);
+      log(`${r.side.padEnd(10)} ${String(r.messages).padStart(8)}  ${f2(r.appendUs).padStart(9)}  ${f1(r.longestAppendMs).padStart(17)}  ${f2(r.youngGcMsPer1k).padStart(19)}  ${f1(r.youngGcMaxMs).padStart(19)}  ${f1(r.heapMB).padStart(7)}  ${f1(r.externalMB).padStart(11)}  ${f1(r.fullGcMs).padStart(10)}  ${f2(r.readUs).padStart(11)}`);
     }
   }
   const median = (side: SideName, k: keyof HistoryFigures) => {

@@ -19,7 +19,6 @@ const KEEP_DEVICES = 10;
 const AUDIT_KEEP = 100_000;
 const STATS_KEEP_MS = 60 * 60_000;
 /** Idempotency keys kept before the first sweep of expired ones. */
-const IDEMPOTENCY_SWEEP_FLOOR = 50_000;
 
 interface TenantData {
   rooms: Map<string, RoomState>;
@@ -36,9 +35,6 @@ interface TenantData {
    * with odds n²/2^54 among n live keys (2·10⁻⁸ at 30,000); no one can aim a collision at another
    * user's key, since a client's ids never reach other clients.
    */
-  idempotency: Map<number, string>;
-  /** The size at which `idempotency` is next swept of expired keys (see appendMessage). */
-  idempotencySweepAt: number;
   helpful: Map<string, Set<string>>;
   flags: Map<string, Flag[]>;
   /** How many of a message's flags (the oldest) stopped counting towards hiding at its last resetFlagCount. */
@@ -122,7 +118,7 @@ export class MemoryStore implements Store {
     if (!d) {
       d = {
         rooms: new Map(), roomActivity: new Map(), messages: createMessageLog(), timelines: new Map(), userMessages: new Map(),
-        idempotency: new Map(), idempotencySweepAt: IDEMPOTENCY_SWEEP_FLOOR, helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
+        helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
         ipBlocks: new Map(), roles: new Map(), users: new Map(), audit: [], auditSeq: 0,
         filterEdits: copy(EMPTY_FILTER_EDITS) as FilterEdits, stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
       };
@@ -171,17 +167,9 @@ export class MemoryStore implements Store {
       const key = hash53(idem.key);
       const prev = this.idempotent(d, key, now);
       if (prev) return { message: prev, duplicate: true };
-      // Encoded with its key's hash and expiry; of the caller's object only the author and
-      // device are kept, shared (see Store.appendMessage).
+      // Encoded with its key's hash and expiry, which the log indexes; of the caller's object
+      // only the author and device are kept, shared (see Store.appendMessage).
       d.messages.put(message, key, now + idem.ttlMs);
-      d.idempotency.set(key, message.id);
-      // Swept only once the map has doubled since its last sweep: sweeping whenever it is above a
-      // fixed size would rescan every live key on each message (keys live ten minutes: 50,000 are
-      // 25 s of a 2,000 msg/s chat whose clients all send a clientId). Reads ignore expired keys.
-      if (d.idempotency.size > d.idempotencySweepAt) {
-        this.pruneIdempotency(d, now);
-        d.idempotencySweepAt = Math.max(IDEMPOTENCY_SWEEP_FLOOR, 2 * d.idempotency.size);
-      }
     } else d.messages.put(message);
     pushCapped(d.timelines, message.room, message.id, opts.keep, (dropped) => this.forget(d, dropped));
     pushCapped(d.userMessages, message.author.id, message.id, 200);
@@ -191,24 +179,18 @@ export class MemoryStore implements Store {
   /** A message that fell off its room's timeline is forgotten unless something still needs it. */
   private forget(d: TenantData, id: string) {
     if (d.queue.has(id)) return;
-    // Its idempotency key goes with it: a retry of a forgotten message is stored anew whether or
-    // not the key is live (appendMessage, findIdempotent), and keys kept for their whole ten
-    // minutes were a million at 2,000 messages a second, all on the heap the GC has to mark.
-    const key = d.messages.idemHash(id);
-    if (!Number.isNaN(key) && d.idempotency.get(key) === id) d.idempotency.delete(key);
+    // Its idempotency key goes with it (the log indexes keys by message): a retry of a forgotten
+    // message is stored anew whether or not the key is live, and keys kept for their whole ten
+    // minutes were a million at 2,000 messages a second.
     d.messages.delete(id);
     d.flags.delete(id);
     d.flagsSpent.delete(id);
     d.helpful.delete(id);
   }
 
-  private pruneIdempotency(d: TenantData, now: number) {
-    for (const [k, id] of d.idempotency) if (!(d.messages.idemExpires(id) > now)) d.idempotency.delete(k);
-  }
-
   /** Idempotency keys held for a tenant, live or expired (for tests of the memory bound). */
   idempotencyKeys(tenant: string): number {
-    return this.t(tenant).idempotency.size;
+    return this.t(tenant).messages.idempotencyKeys;
   }
 
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {
@@ -218,8 +200,7 @@ export class MemoryStore implements Store {
 
   /** The kept message a live idempotency key (by its hash) names, if any. */
   private idempotent(d: TenantData, key: number, now: number): StoredMessage | undefined {
-    const id = d.idempotency.get(key);
-    return id !== undefined && d.messages.idemExpires(id) > now ? d.messages.get(id) : undefined;
+    return d.messages.findIdempotent(key, now);
   }
   async getMessage(tenant: string, id: string) {
     return this.t(tenant).messages.get(id) ?? null;

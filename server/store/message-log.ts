@@ -1,3 +1,5 @@
+import { hash53 } from "../filters/hash53.ts";
+import { createLocTable } from "./loc-table.ts";
 import { RefTable } from "./ref-table.ts";
 import type { StoredMessage } from "./store.ts";
 
@@ -9,17 +11,19 @@ import type { StoredMessage } from "./store.ts";
  * seconds to hours. As objects (the message, its id, text and client id strings, its idempotency
  * entry: some eight heap objects) each one was copied by two young-generation collections, then
  * marked by every old-generation one for as long as it was kept. Buffer contents are outside the
- * heap: the collector sees a few hundred buffers, whatever they hold. What stays on the heap per
- * message is its id string (shared by the index, the room's timeline, the author's list and the
- * idempotency map) and those structures' entries. bench/history.ts measures both ways in one run:
- * with 300,000 kept messages (1,000 rooms full), 89 MB of heap and 116 MB of buffers instead of
- * 398 MB of heap, a full GC about 9 times shorter, a quarter of the young-GC time per message;
- * appending costs the same, reading a message back 2–2.6 µs instead of 0.7.
+ * heap: the collector sees a few hundred buffers, whatever they hold. The indexes by id and by
+ * idempotency key are typed-array tables that hold locations, not strings (loc-table.ts), so what
+ * stays on the heap per message is its id string in its room's timeline and its author's list.
+ * bench/history.ts measures both ways in one run: with 300,000 kept messages (1,000 rooms full),
+ * 29 MB of heap and 130 MB of buffers instead of 398 MB of heap, a full GC about 17 times
+ * shorter, a sixth of the young-GC time per message, appending 8 µs instead of 12–13 and no stall
+ * (the Maps' table rebuilds stalled an append 181–187 ms); reading a message back 1.7 µs instead
+ * of 0.8.
  *
  * Layout: records are appended to 64 KB chunks (a record larger than that gets a chunk of its
  * own). A record is a header (length, live flag, references to its author, device and IP in
- * shared tables, its idempotency key's hash and expiry), its id (UTF-16), then the rest of the
- * message as JSON (the id and the shared values as placeholders). A record is never changed in
+ * shared tables, its idempotency key's hash and expiry, its id's hash), its id (UTF-16), then the
+ * rest of the message as JSON (the id and the shared values as placeholders). A record is never changed in
  * place except for its live flag: a change appends the new version and kills the old one. A chunk
  * whose records are all dead is reused; one that falls below a quarter live (say, a few messages
  * of a quiet room among a busy room's, long gone) has its live records copied, as bytes, into the
@@ -51,6 +55,13 @@ export interface MessageLog {
   idemHash(id: string): number;
   /** When the message's idempotency key expires, NaN if it has none or is not kept. */
   idemExpires(id: string): number;
+  /**
+   * The kept message whose idempotency key has this hash and expires after `now`. A key names
+   * the message last put with it: an older message with the same key is no longer found by it.
+   */
+  findIdempotent(idemHash: number, now: number): StoredMessage | undefined;
+  /** Idempotency keys indexed, live or expired (one at most per kept message). */
+  readonly idempotencyKeys: number;
   /** Messages kept. */
   readonly size: number;
   /** Bytes of buffers in use and of live records (for tests of the memory bound). */
@@ -66,7 +77,12 @@ const COMPACT_BELOW = CHUNK / 4;
 const POOL = 4;
 
 // Header fields (byte offsets in a record).
-const LEN = 0, LIVE = 4, AUTHOR = 8, DEVICE = 12, IP = 16, ID_LEN = 20, IDEM_HASH = 24, IDEM_EXPIRES = 32, HEADER = 40;
+const LEN = 0, LIVE = 4, AUTHOR = 8, DEVICE = 12, IP = 16, ID_LEN = 20, IDEM_HASH = 24, IDEM_EXPIRES = 32, ID_HASH = 40, HEADER = 44;
+
+/** The 32 bits of an id's hash its record keeps (its place in the id index). */
+const idHash = (id: string) => hash53(id) | 0;
+/** A 53-bit idempotency key hash folded to the 32 bits the idempotency index files it under. */
+const foldIdem = (h: number) => (h >>> 0) ^ Math.imul(Math.floor(h / 0x100000000), 0x9e3779b1);
 
 export function createMessageLog(): MessageLog {
   const chunks: (Buffer | undefined)[] = [];
@@ -76,7 +92,15 @@ export function createMessageLog(): MessageLog {
   const freeSlots: number[] = [];
   const pool: Buffer[] = [];
   let current = -1;
-  const index = new Map<string, number>();
+  const chunkAt = (loc: number) => chunks[Math.floor(loc / SPAN)]!;
+  /** Kept messages by id, and by idempotency key hash (see loc-table.ts for why not Maps). */
+  const byId = createLocTable<string>((loc, id) => {
+    const b = chunkAt(loc), at = loc % SPAN + HEADER;
+    if (b.readUInt32LE(loc % SPAN + ID_LEN) !== 2 * id.length) return false;
+    for (let i = 0; i < id.length; i++) if ((b[at + 2 * i]! | (b[at + 2 * i + 1]! << 8)) !== id.charCodeAt(i)) return false;
+    return true;
+  });
+  const byIdem = createLocTable<number>((loc, h) => chunkAt(loc).readDoubleLE(loc % SPAN + IDEM_HASH) === h);
   const authors = new RefTable<object>();
   const devices = new RefTable<object>();
   const ips = new RefTable<string>();
@@ -136,22 +160,27 @@ export function createMessageLog(): MessageLog {
         b.copy(chunks[to]!, at, off, off + len);
         used[to]! += len;
         live[to]! += len;
-        index.set(b.toString("utf16le", off + HEADER, off + HEADER + b.readUInt32LE(off + ID_LEN)), to * SPAN + at);
+        const from = c * SPAN + off, moved = to * SPAN + at;
+        byId.move(b.readInt32LE(off + ID_HASH), from, moved);
+        const idem = b.readDoubleLE(off + IDEM_HASH);
+        // Not there when a newer message took the key: then it is not this record's to move.
+        if (!Number.isNaN(idem)) byIdem.move(foldIdem(idem), from, moved);
       }
       off += len;
     }
     dropChunk(c);
   };
 
-  const chunkAt = (loc: number) => chunks[Math.floor(loc / SPAN)]!;
   /** A 32-bit field of the record at `loc`, or `none` when there is no record. */
-  const int32At = (loc: number | undefined, field: number, none: number) => loc === undefined ? none : chunkAt(loc).readInt32LE(loc % SPAN + field);
+  const int32At = (loc: number, field: number, none: number) => loc < 0 ? none : chunkAt(loc).readInt32LE(loc % SPAN + field);
+  const locOf = (id: string) => byId.find(idHash(id), id);
 
-  const remove = (id: string) => {
-    const loc = index.get(id);
-    if (loc === undefined) return;
-    index.delete(id);
+  /** Forgets the record at `loc`, with its index entries. */
+  const remove = (loc: number) => {
     const c = Math.floor(loc / SPAN), off = loc % SPAN, b = chunks[c]!;
+    byId.remove(b.readInt32LE(off + ID_HASH), loc);
+    const idem = b.readDoubleLE(off + IDEM_HASH);
+    if (!Number.isNaN(idem)) byIdem.remove(foldIdem(idem), loc);
     b[off + LIVE] = 0;
     authors.release(b.readInt32LE(off + AUTHOR));
     const device = b.readInt32LE(off + DEVICE), ip = b.readInt32LE(off + IP);
@@ -177,12 +206,13 @@ export function createMessageLog(): MessageLog {
     // The id as UTF-16: it comes back exactly, lone surrogates included, when a chunk is evacuated.
     const idLen = 2 * m.id.length;
     const len = HEADER + idLen + Buffer.byteLength(json);
-    const was = index.get(m.id);
+    const hash = idHash(m.id);
+    const was = byId.find(hash, m.id);
     // Held before the old version (if any) lets go, so a shared value is never forgotten and re-added.
     const author = holdShared(authors, m.author, int32At(was, AUTHOR, -1));
     const device = m.device !== undefined ? holdShared(devices, m.device, int32At(was, DEVICE, -1)) : -1;
     const ip = m.ip !== undefined ? ips.hold(m.ip) : -1;
-    if (was !== undefined) remove(m.id);
+    if (was >= 0) remove(was);
     const c = roomFor(len);
     const b = chunks[c]!, off = used[c]!;
     b.writeUInt32LE(len, off + LEN);
@@ -193,11 +223,19 @@ export function createMessageLog(): MessageLog {
     b.writeUInt32LE(idLen, off + ID_LEN);
     b.writeDoubleLE(idemHash, off + IDEM_HASH);
     b.writeDoubleLE(idemExpires, off + IDEM_EXPIRES);
+    b.writeInt32LE(hash, off + ID_HASH);
     b.write(m.id, off + HEADER, idLen, "utf16le");
     b.write(json, off + HEADER + idLen, len - HEADER - idLen, "utf8");
     used[c]! += len;
     live[c]! += len;
-    index.set(m.id, c * SPAN + off);
+    const loc = c * SPAN + off;
+    byId.add(hash, loc);
+    if (!Number.isNaN(idemHash)) {
+      // The key names the newest message put with it, as a Map's set would.
+      const folded = foldIdem(idemHash), prev = byIdem.find(folded, idemHash);
+      if (prev >= 0) byIdem.move(folded, prev, loc);
+      else byIdem.add(folded, loc);
+    }
     settleSealed();
   };
 
@@ -207,8 +245,11 @@ export function createMessageLog(): MessageLog {
   };
 
   const get = (id: string): StoredMessage | undefined => {
-    const loc = index.get(id);
-    if (loc === undefined) return undefined;
+    const loc = locOf(id);
+    return loc < 0 ? undefined : decode(loc);
+  };
+
+  const decode = (loc: number): StoredMessage => {
     const b = chunkAt(loc), off = loc % SPAN;
     const len = b.readUInt32LE(off + LEN), idLen = b.readUInt32LE(off + ID_LEN);
     const m = JSON.parse(b.toString("utf8", off + HEADER + idLen, off + len)) as StoredMessage;
@@ -222,24 +263,34 @@ export function createMessageLog(): MessageLog {
 
   /** A 64-bit field of the message's record, NaN when it is not kept. */
   const doubleOf = (id: string, field: number) => {
-    const loc = index.get(id);
-    return loc === undefined ? NaN : chunkAt(loc).readDoubleLE(loc % SPAN + field);
+    const loc = locOf(id);
+    return loc < 0 ? NaN : chunkAt(loc).readDoubleLE(loc % SPAN + field);
   };
 
   return {
     put,
     get,
-    has: (id) => index.has(id),
+    has: (id) => locOf(id) >= 0,
     replace(m) {
-      if (index.has(m.id)) put(m, doubleOf(m.id, IDEM_HASH), doubleOf(m.id, IDEM_EXPIRES));
+      const loc = locOf(m.id);
+      if (loc < 0) return;
+      const b = chunkAt(loc), off = loc % SPAN;
+      put(m, b.readDoubleLE(off + IDEM_HASH), b.readDoubleLE(off + IDEM_EXPIRES));
     },
     delete(id) {
-      remove(id);
+      const loc = locOf(id);
+      if (loc < 0) return;
+      remove(loc);
       settleSealed();
     },
     idemHash: (id) => doubleOf(id, IDEM_HASH),
     idemExpires: (id) => doubleOf(id, IDEM_EXPIRES),
-    get size() { return index.size; },
+    findIdempotent(h, now) {
+      const loc = byIdem.find(foldIdem(h), h);
+      return loc >= 0 && chunkAt(loc).readDoubleLE(loc % SPAN + IDEM_EXPIRES) > now ? decode(loc) : undefined;
+    },
+    get idempotencyKeys() { return byIdem.size; },
+    get size() { return byId.size; },
     usage() {
       let bytes = 0, bytesLive = 0;
       chunks.forEach((b, c) => { if (b) { bytes += b.length; bytesLive += live[c]!; } });

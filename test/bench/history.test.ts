@@ -17,7 +17,7 @@ describe("history bench", () => {
     expect(figures.map((f) => f.side)).toEqual(["causette", "objects"]);
     for (const f of figures) {
       expect(f.messages).toBe(600);
-      for (const k of ["appendUs", "youngGcMsPer1k", "youngGcMaxMs", "heapMB", "externalMB", "fullGcMs", "readUs"] as const) {
+      for (const k of ["appendUs", "longestAppendMs", "youngGcMsPer1k", "youngGcMaxMs", "heapMB", "externalMB", "fullGcMs", "readUs"] as const) {
         expect(Number.isFinite(f[k]) && f[k] >= 0, `${f.side} ${k} = ${f[k]}`).toBe(true);
       }
       expect(f.heapMB).toBeGreaterThan(0);

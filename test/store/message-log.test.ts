@@ -87,6 +87,29 @@ describe("message log: messages kept off the JS heap", () => {
     expect(log.size).toBe(2 + 169);
   });
 
+  it("finds a message by its idempotency key's hash until the key expires, after its chunk moved too; the key names the newest message put with it", () => {
+    const log = createMessageLog();
+    const keyed = msg(0, { id: "m_keyed" });
+    log.put(keyed, 2 ** 52 + 7, 5_000);
+    const filler: string[] = [];
+    for (let n = 1; n < 400; n++) { log.put(msg(n), n, 5_000); filler.push(`m_${n}`); }
+    for (const id of filler.slice(0, 230)) log.delete(id);
+    // The first chunk was emptied into the newest: its records, the keyed one's included, moved.
+    expect(log.findIdempotent(2 ** 52 + 7, 4_999)).toStrictEqual(keyed);
+    expect(log.findIdempotent(2 ** 52 + 7, 5_000)).toBeUndefined(); // expired
+    expect(log.findIdempotent(7, 0)).toBeUndefined(); // same low 32 bits, another key
+    expect(log.findIdempotent(1, 0)).toBeUndefined(); // its message was deleted
+    expect(log.idempotencyKeys).toBe(1 + 169);
+    // A newer message put with the same key takes it; the older one keeps its record, not the key.
+    log.put(msg(1000, { id: "m_newer" }), 2 ** 52 + 7, 9_000);
+    expect(log.findIdempotent(2 ** 52 + 7, 0)!.id).toBe("m_newer");
+    log.delete("m_keyed");
+    expect(log.findIdempotent(2 ** 52 + 7, 0)!.id).toBe("m_newer");
+    log.delete("m_newer");
+    expect(log.findIdempotent(2 ** 52 + 7, 0)).toBeUndefined();
+    expect(log.idempotencyKeys).toBe(169);
+  });
+
   it("a message JSON cannot hold is refused with the kept version untouched; replace never brings a message back", () => {
     const log = createMessageLog();
     log.put(msg(1), 42, 1000);
@@ -165,7 +188,9 @@ describe("message log: messages kept off the JS heap", () => {
       expect(log.get(id)).toStrictEqual(m);
       expect(log.idemHash(id)).toBe(hash);
       expect(log.idemExpires(id)).toBe(expires);
+      if (!Number.isNaN(hash)) expect(log.findIdempotent(hash, expires - 1)).toStrictEqual(m);
     }
+    expect(log.idempotencyKeys).toBe([...model.values()].filter((e) => !Number.isNaN(e.hash)).length);
     for (const id of [...model.keys()]) log.delete(id);
     expect(log.usage().live).toBe(0);
     expect(log.usage().shared).toBe(0);

@@ -5,6 +5,7 @@ import { createMemorySpamWindow, type MemorySpamWindow } from "../filters/memory
 import type { SpamCount } from "../filters/types.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
+import { CappedList } from "./capped-list.ts";
 import { createMessageLog, type MessageLog } from "./message-log.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
@@ -25,8 +26,8 @@ interface TenantData {
   roomActivity: Map<string, number>;
   /** Kept messages, off the JS heap (see message-log.ts). */
   messages: MessageLog;
-  timelines: Map<string, string[]>;
-  userMessages: Map<string, string[]>;
+  timelines: Map<string, CappedList<string>>;
+  userMessages: Map<string, CappedList<string>>;
   /**
    * Idempotency keys by their 53-bit hash (filters/hash53.ts), not the keys themselves, each to
    * the id of its message, whose record holds the key's expiry. A key is a user id and a client's
@@ -217,9 +218,9 @@ export class MemoryStore implements Store {
   }
   async roomTimeline(tenant: string, room: string, limit: number) {
     const d = this.t(tenant);
-    const ids = d.timelines.get(room) ?? [];
+    const ids = d.timelines.get(room) ?? new CappedList<string>();
     const out: StoredMessage[] = [];
-    for (const id of ids.slice(-limit)) {
+    for (const id of ids.newest(limit)) {
       const m = d.messages.get(id);
       if (m) out.push(m);
     }
@@ -227,10 +228,10 @@ export class MemoryStore implements Store {
   }
   async userMessages(tenant: string, userId: string, limit: number) {
     const d = this.t(tenant);
-    const ids = d.userMessages.get(userId) ?? [];
+    const ids = d.userMessages.get(userId) ?? new CappedList<string>();
     const out: StoredMessage[] = [];
     for (let i = ids.length - 1; i >= 0 && out.length < limit; i--) {
-      const m = d.messages.get(ids[i]!);
+      const m = d.messages.get(ids.at(i)!);
       if (m) out.push(m);
     }
     return out;
@@ -238,7 +239,7 @@ export class MemoryStore implements Store {
   async clearRoom(tenant: string, room: string) {
     const d = this.t(tenant);
     const changed: StoredMessage[] = [];
-    for (const id of d.timelines.get(room) ?? []) {
+    for (const id of d.timelines.get(room)?.toArray() ?? []) {
       const m = d.messages.get(id);
       if (m && m.status !== "deleted") {
         m.status = "deleted";
@@ -491,14 +492,10 @@ export class MemoryStore implements Store {
   }
 }
 
-function pushCapped(map: Map<string, string[]>, key: string, id: string, keep: number, onDrop?: (id: string) => void) {
+function pushCapped(map: Map<string, CappedList<string>>, key: string, id: string, keep: number, onDrop?: (id: string) => void) {
   let list = map.get(key);
-  if (!list) { list = []; map.set(key, list); }
-  list.push(id);
-  while (list.length > keep) {
-    const dropped = list.shift()!;
-    onDrop?.(dropped);
-  }
+  if (!list) { list = new CappedList(); map.set(key, list); }
+  list.push(id, keep, onDrop);
 }
 
 function live<T extends { until?: number }>(map: Map<string, T>, key: string, now: number): T | null {

@@ -19,23 +19,20 @@ const KEEP_IPS = 20;
 const KEEP_DEVICES = 10;
 const AUDIT_KEEP = 100_000;
 const STATS_KEEP_MS = 60 * 60_000;
-/** Idempotency keys kept before the first sweep of expired ones. */
 
 interface TenantData {
   rooms: Map<string, RoomState>;
   roomActivity: Map<string, number>;
-  /** Kept messages, off the JS heap (see message-log.ts). */
+  /**
+   * Kept messages, off the JS heap (see message-log.ts), indexed by id and by idempotency key.
+   * The log keeps a key's 53-bit hash (filters/hash53.ts), not the key: a user id and a client's
+   * 36-character id, as a string three heap objects per message (V8 joins strings lazily). Two
+   * keys share a hash with odds n²/2^54 among n live keys (2·10⁻⁸ at 30,000); no one can aim a
+   * collision at another user's key, since a client's ids never reach other clients.
+   */
   messages: MessageLog;
   timelines: Map<string, CappedList<string>>;
   userMessages: Map<string, CappedList<string>>;
-  /**
-   * Idempotency keys by their 53-bit hash (filters/hash53.ts), not the keys themselves, each to
-   * the id of its message, whose record holds the key's expiry. A key is a user id and a client's
-   * 36-character id: kept as a string it was three heap objects per message (V8 joins strings
-   * lazily), which the young-generation GC copies and the old one marks. Two keys share a hash
-   * with odds n²/2^54 among n live keys (2·10⁻⁸ at 30,000); no one can aim a collision at another
-   * user's key, since a client's ids never reach other clients.
-   */
   helpful: Map<string, Set<string>>;
   flags: Map<string, Flag[]>;
   /** How many of a message's flags (the oldest) stopped counting towards hiding at its last resetFlagCount. */

@@ -163,7 +163,7 @@ export class MemoryStore implements Store {
     const idem = opts.idempotency;
     if (idem) {
       const key = hash53(idem.key);
-      const prev = this.idempotent(d, key, now);
+      const prev = d.messages.findIdempotent(key, now);
       if (prev) return { message: prev, duplicate: true };
       // Encoded with its key's hash and expiry, which the log indexes; of the caller's object
       // only the author and device are kept, shared (see Store.appendMessage).
@@ -193,13 +193,9 @@ export class MemoryStore implements Store {
 
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {
     const d = this.t(tenant);
-    return this.idempotent(d, hash53(key), this.now()) ?? null;
+    return d.messages.findIdempotent(hash53(key), this.now()) ?? null;
   }
 
-  /** The kept message a live idempotency key (by its hash) names, if any. */
-  private idempotent(d: TenantData, key: number, now: number): StoredMessage | undefined {
-    return d.messages.findIdempotent(key, now);
-  }
   async getMessage(tenant: string, id: string) {
     return this.t(tenant).messages.get(id) ?? null;
   }
@@ -215,9 +211,8 @@ export class MemoryStore implements Store {
   }
   async roomTimeline(tenant: string, room: string, limit: number) {
     const d = this.t(tenant);
-    const ids = d.timelines.get(room) ?? new CappedList<string>();
     const out: StoredMessage[] = [];
-    for (const id of ids.newest(limit)) {
+    for (const id of d.timelines.get(room)?.newest(limit) ?? []) {
       const m = d.messages.get(id);
       if (m) out.push(m);
     }
@@ -225,8 +220,9 @@ export class MemoryStore implements Store {
   }
   async userMessages(tenant: string, userId: string, limit: number) {
     const d = this.t(tenant);
-    const ids = d.userMessages.get(userId) ?? new CappedList<string>();
+    const ids = d.userMessages.get(userId);
     const out: StoredMessage[] = [];
+    if (!ids) return out;
     for (let i = ids.length - 1; i >= 0 && out.length < limit; i--) {
       const m = d.messages.get(ids.at(i)!);
       if (m) out.push(m);

@@ -23,12 +23,12 @@ import type { StoredMessage } from "./store.ts";
  * Layout: records are appended to 64 KB chunks (a record larger than that gets a chunk of its
  * own). A record is a header (length, live flag, references to its author, device and IP in
  * shared tables, its idempotency key's hash and expiry, its id's hash), its id (UTF-16), then the
- * rest of the message as JSON (the id and the shared values as placeholders). A record is never changed in
- * place except for its live flag: a change appends the new version and kills the old one. A chunk
- * whose records are all dead is reused; one that falls below a quarter live (say, a few messages
- * of a quiet room among a busy room's, long gone) has its live records copied, as bytes, into the
- * newest chunk, so memory stays within about four times what is live, plus the newest chunk and a
- * few empty ones kept for reuse, whatever the rooms' rhythms.
+ * rest of the message as JSON (the id and the shared values as placeholders). A record is never
+ * changed in place except for its live flag: a change appends the new version and kills the old
+ * one. A chunk whose records are all dead is reused; one that falls below a quarter live (say, a
+ * few messages of a quiet room among a busy room's, long gone) has its live records copied, as
+ * bytes, into the newest chunk, so memory stays within about four times what is live, plus the
+ * newest chunk and a few empty ones kept for reuse, whatever the rooms' rhythms.
  *
  * Every read decodes a fresh message (authors and devices copied too), so readers never share
  * stored state: the copy the embedded store's boundary promises. A writer's author and device
@@ -196,6 +196,12 @@ export function createMessageLog(): MessageLog {
    * with an author of its own.
    */
   const put = (m: StoredMessage, idemHash = NaN, idemExpires = NaN) => {
+    const hash = idHash(m.id);
+    write(m, hash, byId.find(hash, m.id), idemHash, idemExpires);
+  };
+
+  /** Writes `m`, whose id hashes to `hash`, as the new version of the record at `was` (-1: none). */
+  const write = (m: StoredMessage, hash: number, was: number, idemHash: number, idemExpires: number) => {
     // Encoded before anything changes, so a message JSON cannot hold (a BigInt, a cycle) throws
     // with the log as it was. The id (in the header) and the shared values keep their places in
     // the JSON, and so the message its key order, but not their content.
@@ -206,8 +212,6 @@ export function createMessageLog(): MessageLog {
     // The id as UTF-16: it comes back exactly, lone surrogates included, when a chunk is evacuated.
     const idLen = 2 * m.id.length;
     const len = HEADER + idLen + Buffer.byteLength(json);
-    const hash = idHash(m.id);
-    const was = byId.find(hash, m.id);
     // Held before the old version (if any) lets go, so a shared value is never forgotten and re-added.
     const author = holdShared(authors, m.author, int32At(was, AUTHOR, -1));
     const device = m.device !== undefined ? holdShared(devices, m.device, int32At(was, DEVICE, -1)) : -1;
@@ -272,10 +276,10 @@ export function createMessageLog(): MessageLog {
     get,
     has: (id) => locOf(id) >= 0,
     replace(m) {
-      const loc = locOf(m.id);
+      const hash = idHash(m.id), loc = byId.find(hash, m.id);
       if (loc < 0) return;
       const b = chunkAt(loc), off = loc % SPAN;
-      put(m, b.readDoubleLE(off + IDEM_HASH), b.readDoubleLE(off + IDEM_EXPIRES));
+      write(m, hash, loc, b.readDoubleLE(off + IDEM_HASH), b.readDoubleLE(off + IDEM_EXPIRES));
     },
     delete(id) {
       const loc = locOf(id);

@@ -1,7 +1,7 @@
 import type { Author, Flag, Message, QueueItem } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
-import type { StoredMessage } from "../store/store.ts";
+import type { QueueEntry, StoredMessage } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
@@ -9,6 +9,8 @@ import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
 
 export type Decision = "approve" | "remove";
+/** What a manager asks of `resolve`. */
+export interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } }
 
 /**
  * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one
@@ -33,12 +35,8 @@ export class ReviewQueue {
    * optionally banning the author in the same action. Flaggers are scored: upheld on removal,
    * overturned on approval.
    */
-  async resolve(
-    tenant: TenantRuntime,
-    actor: Author,
-    p: { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } },
-  ): Promise<{ message: Message }> {
-    const { store, broadcaster, audit, metrics } = this.deps;
+  async resolve(tenant: TenantRuntime, actor: Author, p: Resolution): Promise<{ message: Message }> {
+    const { store } = this.deps;
     const t = tenant.id;
     const before = await store.getMessage(t, p.messageId);
     if (!before) throw new CausetteError("not_found");
@@ -53,7 +51,19 @@ export class ReviewQueue {
       if (!wasQueued) throw new CausetteError("not_found", "This message is not in the review queue.");
       throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
     }
+    try {
+      return await this.decide(tenant, actor, p, before, entry);
+    } finally {
+      // Kept past its place in the timeline for this review only, it goes now; even when the
+      // decision failed half-way, since the entry is taken and nothing else would let it go.
+      await store.releaseReviewed(t, before.room, before.id);
+    }
+  }
 
+  /** The part of `resolve` after the queue entry was taken. */
+  private async decide(tenant: TenantRuntime, actor: Author, p: Resolution, before: StoredMessage, entry: QueueEntry): Promise<{ message: Message }> {
+    const { store, broadcaster, audit, metrics } = this.deps;
+    const t = tenant.id;
     let after: StoredMessage | null;
     let judged: Flag[] | undefined;
     if (p.decision === "approve") {
@@ -101,6 +111,7 @@ export class ReviewQueue {
   async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<boolean> {
     if (!(await this.deps.store.queueTake(tenant.id, message.id))) return false;
     this.deps.broadcaster.toAdmins(tenant.id, message.room, "queue:resolved", { messageId: message.id, decision: "remove", by: { ...actor } });
+    await this.deps.store.releaseReviewed(tenant.id, message.room, message.id);
     return true;
   }
 

@@ -1,6 +1,7 @@
 /**
  * The newest items pushed, up to a cap, oldest first: a room's timeline of message ids, a user's
- * recent ones. Once full it is a ring: a push overwrites the oldest slot.
+ * recent ones. A ring: a push into a full list reuses the slot of the item it drops, and `shift`
+ * frees the oldest slot for a later push.
  *
  * Why not an array with push and shift: V8 shifts by moving the array's start, which eats into
  * its capacity, so a full list of 300 grew a new backing store every 166 pushes (3.7 KB, copied by
@@ -14,63 +15,65 @@
  *   l.toArray(); // ["b", "c"]
  */
 export class CappedList<T> {
-  private items: T[] = [];
-  /** Where the oldest item is, once the list is a full ring. */
+  /** The ring's slots: item i (0 is the oldest) is at (head + i) % slots.length; free slots hold undefined. */
+  private slots: (T | undefined)[] = [];
   private head = 0;
+  private size = 0;
 
-  get length(): number { return this.items.length; }
+  get length(): number { return this.size; }
 
   /**
-   * Adds `item` as the newest; `onDrop` hears of what falls off the old end: one item at most,
-   * unless `cap` is smaller than at the last push (then each, oldest first).
+   * Adds `item` as the newest; `onDrop` hears of what falls off the old end first: one item at
+   * most, unless `cap` is smaller than at the last push (then each, oldest first). With a cap
+   * below 1 the list empties and `item` itself is dropped.
    */
   push(item: T, cap: number, onDrop?: (dropped: T) => void): void {
+    while (this.size > 0 && this.size >= Math.max(cap, 1)) {
+      const dropped = this.shift()!;
+      onDrop?.(dropped);
+    }
     if (cap < 1) {
-      this.shrink(0, onDrop);
       onDrop?.(item);
       return;
     }
-    const items = this.items;
-    if (items.length < cap) {
+    const slots = this.slots;
+    if (this.size < slots.length) slots[(this.head + this.size) % slots.length] = item;
+    else {
+      // Every slot taken: lay the ring out oldest first so the array's own growth adds the room.
       if (this.head !== 0) this.unroll();
-      this.items.push(item);
-      return;
+      this.slots.push(item);
     }
-    if (items.length > cap) this.shrink(cap, onDrop);
-    const slots = this.items;
-    const dropped = slots[this.head]!;
-    slots[this.head] = item;
-    this.head = (this.head + 1) % slots.length;
-    onDrop?.(dropped);
+    this.size++;
+  }
+
+  /** Removes and returns the oldest item. */
+  shift(): T | undefined {
+    if (this.size === 0) return undefined;
+    const slots = this.slots;
+    const item = slots[this.head];
+    slots[this.head] = undefined;
+    this.size--;
+    this.head = this.size === 0 ? 0 : (this.head + 1) % slots.length;
+    return item;
   }
 
   /** The item `i` places from the oldest (0 is the oldest). */
   at(i: number): T | undefined {
-    const items = this.items;
-    return i >= 0 && i < items.length ? items[(this.head + i) % items.length] : undefined;
+    return i >= 0 && i < this.size ? this.slots[(this.head + i) % this.slots.length] : undefined;
   }
 
   /** The newest `n` items (all when n is larger), oldest first, in a new array. */
   newest(n: number): T[] {
-    const count = Math.min(Math.max(0, n), this.items.length);
+    const count = Math.min(Math.max(0, n), this.size);
     const out = new Array<T>(count);
-    for (let i = 0; i < count; i++) out[i] = this.at(this.items.length - count + i)!;
+    for (let i = 0; i < count; i++) out[i] = this.at(this.size - count + i)!;
     return out;
   }
 
-  toArray(): T[] { return this.newest(this.items.length); }
+  toArray(): T[] { return this.newest(this.size); }
 
-  /** Makes the oldest item the first slot again, so plain pushes keep the order. */
   private unroll(): void {
-    this.items = this.toArray();
-    this.head = 0;
-  }
-
-  private shrink(cap: number, onDrop?: (dropped: T) => void): void {
-    const all = this.toArray();
-    const cut = all.length - cap;
-    for (let i = 0; i < cut; i++) onDrop?.(all[i]!);
-    this.items = all.slice(cut);
+    this.slots = this.toArray();
     this.head = 0;
   }
 }

@@ -32,6 +32,11 @@ interface TenantData {
    */
   messages: MessageLog;
   timelines: Map<string, CappedList<string>>;
+  /**
+   * Each author's latest message ids, oldest first, up to 200. Ids of forgotten messages are
+   * dropped from the old end as messages are forgotten, and an author none of whose messages is
+   * kept has no list: otherwise every shopper who ever posted kept a list of 200 dead ids.
+   */
   userMessages: Map<string, CappedList<string>>;
   helpful: Map<string, Set<string>>;
   flags: Map<string, Flag[]>;
@@ -174,9 +179,13 @@ export class MemoryStore implements Store {
     return { message, duplicate: false };
   }
 
-  /** A message that fell off its room's timeline is forgotten unless something still needs it. */
+  /**
+   * A message that fell off its room's timeline is forgotten unless the review queue still needs
+   * it; then `releaseReviewed` forgets it once the review is over.
+   */
   private forget(d: TenantData, id: string) {
     if (d.queue.has(id)) return;
+    const authorId = d.messages.authorIdOf(id);
     // Its idempotency key goes with it (the log indexes keys by message): a retry of a forgotten
     // message is stored anew whether or not the key is live, and keys kept for their whole ten
     // minutes were a million at 2,000 messages a second.
@@ -184,11 +193,31 @@ export class MemoryStore implements Store {
     d.flags.delete(id);
     d.flagsSpent.delete(id);
     d.helpful.delete(id);
+    if (authorId === undefined) return;
+    // An author's ids are in posting order, so the forgotten ones gather at the old end (one
+    // still kept in a quieter room holds the later ones back until it goes too).
+    const list = d.userMessages.get(authorId);
+    if (!list) return;
+    while (list.length > 0 && !d.messages.has(list.at(0)!)) list.shift();
+    if (list.length === 0) d.userMessages.delete(authorId);
+  }
+
+  async releaseReviewed(tenant: string, room: string, messageId: string) {
+    const d = this.t(tenant);
+    if (d.queue.has(messageId) || !d.messages.has(messageId)) return;
+    const timeline = d.timelines.get(room);
+    for (let i = (timeline?.length ?? 0) - 1; i >= 0; i--) if (timeline!.at(i) === messageId) return;
+    this.forget(d, messageId);
   }
 
   /** Idempotency keys held for a tenant, live or expired (for tests of the memory bound). */
   idempotencyKeys(tenant: string): number {
     return this.t(tenant).messages.idempotencyKeys;
+  }
+
+  /** Authors holding a list of recent message ids (for tests of the memory bound). */
+  userLists(tenant: string): number {
+    return this.t(tenant).userMessages.size;
   }
 
   findIdempotent(tenant: string, key: string): MaybePromise<StoredMessage | null> {

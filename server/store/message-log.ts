@@ -45,6 +45,8 @@ export interface MessageLog {
   /** A fresh copy of the message, or undefined. */
   get(id: string): StoredMessage | undefined;
   has(id: string): boolean;
+  /** The id of the message's author, undefined when it is not kept (read in place: nothing is decoded). */
+  authorIdOf(id: string): string | undefined;
   /**
    * Stores a changed copy of a kept message (from `get`), keeping its idempotency key's hash and
    * expiry; nothing if the message is no longer kept.
@@ -275,6 +277,10 @@ export function createMessageLog(): MessageLog {
     put,
     get,
     has: (id) => locOf(id) >= 0,
+    authorIdOf(id) {
+      const loc = locOf(id);
+      return loc < 0 ? undefined : (authors.get(int32At(loc, AUTHOR, -1)) as StoredMessage["author"]).id;
+    },
     replace(m) {
       const hash = idHash(m.id), loc = byId.find(hash, m.id);
       if (loc < 0) return;

@@ -54,9 +54,10 @@ export interface RedisStoreOptions {
  * - rooms: `T room:<room>` hash of JSON settings (plus a "_" marker so an empty state exists),
  *   `T rooms` zset room -> last activity.
  * - messages: `T m:<id>` hash { j: JSON as appended, s: status, h: helpful count, x: shadow lifted,
- *   f: how many of its flags a manager's approval spent (they no longer count towards hiding) };
- *   `T tl:<room>` list of ids, trimmed to `keep` (dropped bodies deleted unless queued);
- *   `T um:<user>` list of the last 200 ids; `T idem:<key>` string -> id with PX ttl.
+ *   f: how many of its flags a manager's approval spent (they no longer count towards hiding),
+ *   u: its author's `um:` key }; `T tl:<room>` list of ids, trimmed to `keep` (dropped bodies
+ *   deleted unless queued, then once reviewed); `T um:<user>` list of the last 200 ids, whose
+ *   forgotten ones are dropped from the old end as they go; `T idem:<key>` string -> id with PX ttl.
  * - flags: `T fl:<id>` list of flag JSON, `T fb:<id>` set of flagger ids; votes: `T hv:<id>` set.
  * - queue: `T q` zset id -> (normal ? 2^51 : 0) + queuedAt, `T q:<id>` hash of the entry.
  * - sanctions: `T bans`, `T mutes`, `T ipblocks` hashes (JSON; expired entries filtered on read and
@@ -283,6 +284,11 @@ export class RedisStore implements Store {
   }
   queueSize(tenant: string) {
     return this.guard(() => this.client.zcard(`${this.t(tenant)}q`));
+  }
+  releaseReviewed(tenant: string, room: string, messageId: string) {
+    return this.guard(async () => {
+      await runScript(this.client, "cstReleaseReviewed", [`${this.t(tenant)}q`, this.key(tenant, "tl:", room)], [this.t(tenant), enc(messageId)]);
+    });
   }
 
   // ---- sanctions and roles

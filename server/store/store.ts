@@ -113,6 +113,13 @@ export interface Store extends SpamWindowStore {
   queueGet(tenant: string, messageId: string): Promise<QueueEntry | null>;
   /** Atomically removes the entry: exactly one caller racing on the same id gets it back. */
   queueTake(tenant: string, messageId: string): Promise<QueueEntry | null>;
+  /**
+   * The review of a message is over (its entry taken and the decision applied): a message that
+   * fell off its room's timeline while queued, and so was kept for the review, is forgotten now,
+   * as any other is when it falls off. Nothing happens while it is queued again or still on the
+   * timeline.
+   */
+  releaseReviewed(tenant: string, room: string, messageId: string): Promise<void>;
   queueSize(tenant: string): Promise<number>;
 
   // ---- sanctions and roles (expired entries are never returned) ----------------------------

@@ -110,6 +110,34 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     expect(inspect.flagsUpheld).toBe(1);
   });
 
+  it("a queued message pushed out of its room's kept messages stays reviewable, and is forgotten once resolved or deleted", async () => {
+    const room = freshRoom();
+    const author = await s.chat({ role: "member", sub: "q-old" });
+    const mod = await s.chat({ role: "moderator", sub: "q-old-mod" });
+    const admin = await s.admin();
+    await mod.join(room);
+    const flagged = await post(author, room, "Une question signalée, puis noyée");
+    await mod.flag(flagged.id, "abuse");
+    const held = await postHeld(author, room);
+    // A busy room: the 300 messages it keeps (3 × historySize, at least 300) are later ones.
+    const filler = { id: "q-old-filler", name: "Filler", role: "member" as const };
+    for (let i = 0; i < 300; i++) {
+      await s.app.store.appendMessage("acme", { id: `q-old-${room}-${i}`, room, author: filler, text: `filler ${i}`, createdAt: Date.now(), status: "visible" }, { keep: 300 });
+    }
+    expect((await s.app.store.roomTimeline("acme", room, 1000)).map((m) => m.id)).not.toContain(flagged.id);
+    const queued = (await admin.listQueue({ limit: 200 })).items.map((i) => i.message.id);
+    expect(queued).toEqual(expect.arrayContaining([flagged.id, held.id]));
+    // Resolved: the decision sees the message and its flags, then both go.
+    expect((await admin.resolve(flagged.id, "remove")).status).toBe("deleted");
+    expect((await s.app.store.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(1);
+    expect(await s.app.store.getMessage("acme", flagged.id)).toBeNull();
+    expect(await s.app.store.getFlags("acme", flagged.id)).toStrictEqual([]);
+    // Deleted outright (message:delete takes it out of the queue): it goes too.
+    await admin.deleteMessage(held.id, "hors sujet");
+    expect(await s.app.store.getMessage("acme", held.id)).toBeNull();
+    expect(await s.app.store.queueGet("acme", held.id)).toBeNull();
+  });
+
   it("remove of a held message tells only its author", async () => {
     const room = freshRoom();
     const author = await s.chat({ role: "member", sub: "q-rm" });

@@ -13,9 +13,12 @@ describe("capped list", () => {
     expect(l.newest(10)).toStrictEqual(["c", "d", "e"]);
     expect(l.newest(0)).toStrictEqual([]);
     expect(l.newest(-4)).toStrictEqual([]);
+    expect([l.shift(), l.shift(), l.shift(), l.shift()]).toStrictEqual(["c", "d", "e", undefined]);
+    l.push("f", 3);
+    expect(l.toArray()).toStrictEqual(["f"]);
   });
 
-  it("agrees with an array pushed and shifted, through caps that grow, shrink and reach zero", () => {
+  it("agrees with an array pushed and shifted, through caps that grow, shrink and reach zero, and shifts of its own", () => {
     let s = 11;
     const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const l = new CappedList<number>();
@@ -28,6 +31,9 @@ describe("capped list", () => {
       model.push(n);
       while (model.length > cap) want.push(model.shift()!);
       expect(got).toStrictEqual(want);
+      expect(l.length).toBe(model.length);
+      // Runs of shifts, some emptying the list, so pushes land in freed slots of a wrapped ring.
+      if (rand() < 0.1) for (let k = Math.floor(rand() * 6); k > 0; k--) expect(l.shift()).toBe(model.shift());
       expect(l.length).toBe(model.length);
       if (n % 97 === 0) {
         expect(l.toArray()).toStrictEqual(model);

@@ -106,6 +106,48 @@ export function storeContract(name: string, make: MakeStore): void {
         expect(await store.roomTimeline(A, "elsewhere", 10)).toStrictEqual([]);
       });
 
+      it("forgets a queued message that left its timeline once its review is over, and no sooner", async () => {
+        const [held, requeued, ...rest] = Array.from({ length: 4 }, () => msg());
+        for (const m of [held!, requeued!]) {
+          await store.appendMessage(A, m, { keep: 2 });
+          await store.queuePut(A, entry(m.id));
+        }
+        await store.addFlag(A, held!.id, flagBy(bob), { reportsToHide: 10, hideNow: false });
+        for (const m of rest) await store.appendMessage(A, m, { keep: 2 });
+        expect(ids(await store.roomTimeline(A, "faq", 10))).toStrictEqual(ids(rest));
+        // Still queued: nothing happens, whoever asks.
+        await store.releaseReviewed(A, "faq", held!.id);
+        await store.releaseReviewed(B, "faq", held!.id);
+        expect(await store.getMessage(A, held!.id)).toStrictEqual(held);
+        // Taken and re-queued before the release (a new flag meanwhile): kept for the new review.
+        expect(await store.queueTake(A, requeued!.id)).not.toBeNull();
+        await store.queuePut(A, entry(requeued!.id, { kind: "flag" }));
+        await store.releaseReviewed(A, "faq", requeued!.id);
+        expect(await store.getMessage(A, requeued!.id)).toStrictEqual(requeued);
+        // The review is over: it goes, with its flags, as it would have when it fell off.
+        expect(await store.queueTake(A, held!.id)).not.toBeNull();
+        await store.releaseReviewed(B, "faq", held!.id);
+        expect(await store.getMessage(A, held!.id)).toStrictEqual(held);
+        await store.releaseReviewed(A, "faq", held!.id);
+        expect(await store.getMessage(A, held!.id)).toBeNull();
+        expect(await store.getFlags(A, held!.id)).toStrictEqual([]);
+        // Releasing what is gone, or was never stored, is harmless.
+        await store.releaseReviewed(A, "faq", held!.id);
+        await store.releaseReviewed(A, "nowhere", "m-never");
+        expect(await store.getMessage(A, requeued!.id)).toStrictEqual(requeued);
+      });
+
+      it("keeps a reviewed message that is still on its timeline", async () => {
+        const m = msg();
+        await store.appendMessage(A, m, { keep: 3 });
+        await store.queuePut(A, entry(m.id));
+        await store.appendMessage(A, msg(), { keep: 3 });
+        expect(await store.queueTake(A, m.id)).not.toBeNull();
+        await store.releaseReviewed(A, "faq", m.id);
+        expect(await store.getMessage(A, m.id)).toStrictEqual(m);
+        expect(ids(await store.roomTimeline(A, "faq", 10))).toContain(m.id);
+      });
+
       it("keeps room ids with separators and braces apart", async () => {
         const rooms = ["a", "a:b", "a:b:c", "{a}", "tl:a", "a b", "é/ü", "a%3Ab"];
         for (const room of rooms) await store.appendMessage(A, msg({ room, text: room }), { keep: 10 });

@@ -69,3 +69,45 @@ describe("memory store: idempotency keys go with their messages", () => {
     store.close();
   });
 });
+
+describe("memory store: authors' recent-message lists hold only what is kept", () => {
+  const T = "acme";
+  const by = (n: number): Author => ({ id: `u-${n}`, name: `Shopper ${n}`, role: "member" });
+  let seq = 0;
+  const post = (author: Author, room: string): StoredMessage =>
+    ({ id: `m-${++seq}`, room, author, text: `question ${seq}`, createdAt: 1_700_000_000_000 + seq, status: "visible" });
+
+  it("drops a list once all its author's messages are forgotten, and ids of forgotten ones from the old end", async () => {
+    const store = new MemoryStore();
+    const quiet = post(by(0), "quiet");
+    await store.appendMessage(T, quiet, { keep: 5 });
+    const early = post(by(0), "busy");
+    await store.appendMessage(T, early, { keep: 5 });
+    // A thousand shoppers post once each in a room that keeps 5.
+    for (let n = 1; n <= 1000; n++) await store.appendMessage(T, post(by(n), "busy"), { keep: 5 });
+    // The five still kept, and shopper 0, whose message in the quiet room is kept.
+    expect(store.userLists(T)).toBe(6);
+    expect(await store.userMessages(T, "u-0", 20)).toStrictEqual([quiet]);
+    expect(await store.userMessages(T, "u-1", 20)).toStrictEqual([]);
+    expect((await store.userMessages(T, "u-1000", 20)).map((m) => m.room)).toStrictEqual(["busy"]);
+    // Shopper 0's forgotten message sits behind the kept one until that goes too.
+    for (let n = 0; n < 5; n++) await store.appendMessage(T, post(by(2000 + n), "quiet"), { keep: 5 });
+    expect(await store.userMessages(T, "u-0", 20)).toStrictEqual([]);
+    expect(store.userLists(T)).toBe(10);
+    store.close();
+  });
+
+  it("keeps the list of an author whose forgotten message the review queue holds, until the review is over", async () => {
+    const store = new MemoryStore();
+    const held = post(by(1), "busy");
+    await store.appendMessage(T, { ...held, status: "held" }, { keep: 2 });
+    await store.queuePut(T, { messageId: held.id, kind: "filter", reasons: [{ kind: "word", detail: "x" }], priority: "normal", queuedAt: 0 });
+    for (let n = 2; n < 6; n++) await store.appendMessage(T, post(by(n), "busy"), { keep: 2 });
+    expect((await store.userMessages(T, "u-1", 20)).map((m) => m.id)).toStrictEqual([held.id]);
+    await store.queueTake(T, held.id);
+    await store.releaseReviewed(T, "busy", held.id);
+    expect(await store.userMessages(T, "u-1", 20)).toStrictEqual([]);
+    expect(store.userLists(T)).toBe(2);
+    store.close();
+  });
+});

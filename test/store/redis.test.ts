@@ -35,6 +35,25 @@ describeRedis("RedisStore", () => {
   const message = (id: string, over: Partial<StoredMessage> = {}): StoredMessage =>
     ({ id, room: "faq", author: { id: "u1", name: "U", role: "member" }, text: id, createdAt: 1, status: "visible", ...over });
 
+  it("drops the id lists of authors none of whose messages is kept", async () => {
+    const prefix = freshPrefix();
+    const store = await node(prefix);
+    const raw = createRedisClients(redis.url, {});
+    await waitUntilReady(raw);
+    const lists = async () => (await raw.client.keys(`${prefix}*um:*`)).length;
+    const by = (n: number) => ({ id: `u${n}`, name: `U${n}`, role: "member" as const });
+    await store.appendMessage("acme", message("quiet-0", { room: "quiet", author: by(0) }), { keep: 5 });
+    await store.appendMessage("acme", message("busy-0", { room: "busy", author: by(0) }), { keep: 5 });
+    for (let n = 1; n <= 50; n++) await store.appendMessage("acme", message(`busy-${n}`, { room: "busy", author: by(n) }), { keep: 5 });
+    // The five authors still kept in the busy room, and u0 for its message in the quiet room.
+    expect(await lists()).toBe(6);
+    expect((await store.userMessages("acme", "u0", 20)).map((m) => m.id)).toStrictEqual(["quiet-0"]);
+    for (let n = 0; n < 5; n++) await store.appendMessage("acme", message(`quiet-${n + 1}`, { room: "quiet", author: by(100 + n) }), { keep: 5 });
+    expect(await lists()).toBe(10);
+    expect(await store.userMessages("acme", "u0", 20)).toStrictEqual([]);
+    await Promise.all([raw.client.quit(), raw.subscriber.quit()]);
+  });
+
   describe("two nodes on one Redis", () => {
     let a: RedisStore;
     let b: RedisStore;

@@ -26,6 +26,9 @@ export class ReviewQueue {
     for (const entry of page.entries) {
       const message = await store.getMessage(tenant.id, entry.messageId);
       if (message) items.push(await toQueueItem(store, tenant.id, entry, message));
+      // Its message was forgotten between a flag and its queuing (it fell off its timeline, or a
+      // review released it): nobody can resolve it, and ids never come back, so it goes.
+      else await store.queueTake(tenant.id, entry.messageId);
     }
     return page.cursor ? { items, cursor: encodeQueueCursor(page.cursor) } : { items };
   }
@@ -54,9 +57,8 @@ export class ReviewQueue {
     try {
       return await this.decide(tenant, actor, p, before, entry);
     } finally {
-      // Kept past its place in the timeline for this review only, it goes now; even when the
-      // decision failed half-way, since the entry is taken and nothing else would let it go.
-      await store.releaseReviewed(t, before.room, before.id);
+      // Even when the decision failed half-way: the entry is taken, nothing else would let it go.
+      await this.release(tenant, before);
     }
   }
 
@@ -106,13 +108,24 @@ export class ReviewQueue {
 
   /**
    * Takes a message out of the queue because it was deleted some other way (message:delete,
-   * room:clear), telling the feed so other managers' screens drop it. Returns whether it was queued.
+   * room:clear), telling the feed so other managers' screens drop it. Returns whether it was queued;
+   * if so, the caller calls `release` once it no longer needs the message (its flags, say).
    */
   async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<boolean> {
     if (!(await this.deps.store.queueTake(tenant.id, message.id))) return false;
     this.deps.broadcaster.toAdmins(tenant.id, message.room, "queue:resolved", { messageId: message.id, decision: "remove", by: { ...actor } });
-    await this.deps.store.releaseReviewed(tenant.id, message.room, message.id);
     return true;
+  }
+
+  /**
+   * The review of a message taken from the queue is over: one kept only for it, having fallen
+   * off its room's timeline meanwhile, is forgotten now (store.releaseReviewed). Clean-up only:
+   * a failure is logged, never thrown over the decision that was already applied.
+   */
+  async release(tenant: TenantRuntime, message: StoredMessage): Promise<void> {
+    await this.deps.store.releaseReviewed(tenant.id, message.room, message.id).catch((err: unknown) => {
+      this.deps.logger.warn({ err, tenant: tenant.id, messageId: message.id }, "could not release a reviewed message");
+    });
   }
 
   /**

@@ -17,6 +17,7 @@ export const SUFFIX = {
   flags: "fl:",
   flaggers: "fb:",
   helpful: "hv:",
+  userMessages: "um:",
   filterList: "fe:",
 } as const;
 
@@ -30,11 +31,20 @@ export const FILTER_FIELDS = [
  * forgotten messages at the old end of its author's list (named in the message's `u` field), so
  * the list of an author none of whose messages is kept empties, and Redis drops it, instead of
  * every shopper who ever posted keeping 200 dead ids. The memory store does the same.
+ * A message stored before messages named their author's list has no `u`: its author's id is read
+ * from its JSON and escaped as `encodeURIComponent` does (RedisStore's keys), byte by byte.
  */
 const FORGET_MESSAGE = `
 local function forgetMessage(T, d)
   local mk = T .. '${SUFFIX.message}' .. d
   local uk = redis.call('HGET', mk, 'u')
+  if not uk then
+    local j = redis.call('HGET', mk, 'j')
+    local ok, m = pcall(cjson.decode, j or '')
+    if ok and type(m) == 'table' and type(m.author) == 'table' and type(m.author.id) == 'string' then
+      uk = T .. '${SUFFIX.userMessages}' .. (string.gsub(m.author.id, "[^%w%-_%.!~%*'%(%)]", function(c) return string.format('%%%02X', string.byte(c)) end))
+    end
+  end
   redis.call('DEL', mk, T .. '${SUFFIX.flags}' .. d, T .. '${SUFFIX.flaggers}' .. d, T .. '${SUFFIX.helpful}' .. d)
   if not uk then return end
   while true do
@@ -54,7 +64,8 @@ return out`;
 export const SCRIPTS = {
   /**
    * KEYS: idempotency, message, timeline, user's ids, queue. ARGV: tenant prefix, id, json, status,
-   * keep, idempotency ttl ms ("" = none), user ids kept.
+   * keep, idempotency ttl ms ("" = none), user ids kept. Also touches, by prefix: the keys of the
+   * messages the timeline drops and their authors' lists (see forgetMessage).
    * Returns {1, message fields} for a duplicate, {0} once stored.
    */
   cstAppend: {
@@ -203,7 +214,10 @@ redis.call('DEL', KEYS[1])
 return e`,
   },
 
-  /** KEYS: queue, the message's room timeline. ARGV: tenant prefix, id. Forgets a reviewed message that left its timeline. */
+  /**
+   * KEYS: queue, the message's room timeline. ARGV: tenant prefix, id. Forgets a reviewed message
+   * that left its timeline (its keys and its author's list by prefix, see forgetMessage).
+   */
   cstReleaseReviewed: {
     keys: 2,
     lua: `${FORGET_MESSAGE}

@@ -170,7 +170,7 @@ export class RedisStore implements Store {
         this.client, "cstAppend",
         [
           idem ? this.key(tenant, "idem:", idem.key) : `${T}idem:`, this.msgKey(tenant, message.id),
-          this.key(tenant, "tl:", message.room), this.key(tenant, "um:", message.author.id), `${T}q`,
+          this.key(tenant, "tl:", message.room), this.key(tenant, SUFFIX.userMessages, message.author.id), `${T}q`,
         ],
         [T, enc(message.id), json, message.status, opts.keep, idem ? Math.max(1, Math.ceil(idem.ttlMs)) : "", KEEP_USER_MESSAGES],
       )) as [number, unknown?];
@@ -201,7 +201,7 @@ export class RedisStore implements Store {
   }
   userMessages(tenant: string, userId: string, limit: number) {
     return this.guard(async () => {
-      const reply = await runScript(this.client, "cstMessages", [this.key(tenant, "um:", userId)], [this.t(tenant), 0, -1]);
+      const reply = await runScript(this.client, "cstMessages", [this.key(tenant, SUFFIX.userMessages, userId)], [this.t(tenant), 0, -1]);
       return decodeMessages(reply).reverse().slice(0, Math.max(0, limit));
     });
   }

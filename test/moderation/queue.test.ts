@@ -118,7 +118,8 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     await mod.join(room);
     const flagged = await post(author, room, "Une question signalée, puis noyée");
     await mod.flag(flagged.id, "abuse");
-    const held = await postHeld(author, room);
+    const flaggedToo = await post(author, room, "Une autre, signalée puis supprimée");
+    await mod.flag(flaggedToo.id, "spam");
     // A busy room: the 300 messages it keeps (3 × historySize, at least 300) are later ones.
     const filler = { id: "q-old-filler", name: "Filler", role: "member" as const };
     for (let i = 0; i < 300; i++) {
@@ -126,16 +127,30 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     }
     expect((await s.app.store.roomTimeline("acme", room, 1000)).map((m) => m.id)).not.toContain(flagged.id);
     const queued = (await admin.listQueue({ limit: 200 })).items.map((i) => i.message.id);
-    expect(queued).toEqual(expect.arrayContaining([flagged.id, held.id]));
+    expect(queued).toEqual(expect.arrayContaining([flagged.id, flaggedToo.id]));
     // Resolved: the decision sees the message and its flags, then both go.
     expect((await admin.resolve(flagged.id, "remove")).status).toBe("deleted");
     expect((await s.app.store.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(1);
     expect(await s.app.store.getMessage("acme", flagged.id)).toBeNull();
     expect(await s.app.store.getFlags("acme", flagged.id)).toStrictEqual([]);
-    // Deleted outright (message:delete takes it out of the queue): it goes too.
-    await admin.deleteMessage(held.id, "hors sujet");
-    expect(await s.app.store.getMessage("acme", held.id)).toBeNull();
-    expect(await s.app.store.queueGet("acme", held.id)).toBeNull();
+    // Deleted outright (message:delete decides its review): its flagger is upheld, then it goes too.
+    await admin.deleteMessage(flaggedToo.id, "hors sujet");
+    expect((await s.app.store.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(2);
+    const audit = await admin.listAudit({ action: "message.deleted" });
+    expect(audit.entries.find((e) => e.target.messageId === flaggedToo.id)?.target.flaggers).toStrictEqual(["q-old-mod"]);
+    expect(await s.app.store.getMessage("acme", flaggedToo.id)).toBeNull();
+    expect(await s.app.store.queueGet("acme", flaggedToo.id)).toBeNull();
+  });
+
+  it("drops a queue entry whose message is gone when the queue is listed", async () => {
+    const admin = await s.admin();
+    // As when a message is forgotten between a flag and its queuing: no one could ever resolve it.
+    await s.app.store.queuePut("acme", { messageId: "q-ghost", kind: "flag", reasons: [], priority: "high", queuedAt: Date.now() });
+    const size = await s.app.store.queueSize("acme");
+    const { items } = await admin.listQueue({ limit: 200 });
+    expect(items.map((i) => i.message.id)).not.toContain("q-ghost");
+    expect(await s.app.store.queueGet("acme", "q-ghost")).toBeNull();
+    expect(await s.app.store.queueSize("acme")).toBe(size - 1);
   });
 
   it("remove of a held message tells only its author", async () => {

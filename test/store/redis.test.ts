@@ -51,6 +51,15 @@ describeRedis("RedisStore", () => {
     for (let n = 0; n < 5; n++) await store.appendMessage("acme", message(`quiet-${n + 1}`, { room: "quiet", author: by(100 + n) }), { keep: 5 });
     expect(await lists()).toBe(10);
     expect(await store.userMessages("acme", "u0", 20)).toStrictEqual([]);
+    // A message stored before messages named their author's list (no field u): the list is found
+    // from the author in its JSON, escaped as the store's keys are.
+    const odd = { id: "ü {x}/y'(*)~!%", name: "Odd", role: "member" as const };
+    await store.appendMessage("acme", message("legacy", { room: "quiet", author: odd }), { keep: 5 });
+    await raw.client.hdel(`${prefix}t:{acme}:m:legacy`, "u");
+    expect(await raw.client.exists(`${prefix}t:{acme}:um:${encodeURIComponent(odd.id)}`)).toBe(1);
+    for (let n = 0; n < 5; n++) await store.appendMessage("acme", message(`quiet-late-${n}`, { room: "quiet", author: by(200 + n) }), { keep: 5 });
+    expect(await raw.client.exists(`${prefix}t:{acme}:um:${encodeURIComponent(odd.id)}`)).toBe(0);
+    expect(await raw.client.exists(`${prefix}t:{acme}:m:legacy`)).toBe(0);
     await Promise.all([raw.client.quit(), raw.subscriber.quit()]);
   });
 

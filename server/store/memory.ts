@@ -185,11 +185,10 @@ export class MemoryStore implements Store {
    */
   private forget(d: TenantData, id: string) {
     if (d.queue.has(id)) return;
-    const authorId = d.messages.authorIdOf(id);
     // Its idempotency key goes with it (the log indexes keys by message): a retry of a forgotten
     // message is stored anew whether or not the key is live, and keys kept for their whole ten
     // minutes were a million at 2,000 messages a second.
-    d.messages.delete(id);
+    const authorId = d.messages.delete(id);
     d.flags.delete(id);
     d.flagsSpent.delete(id);
     d.helpful.delete(id);

@@ -45,14 +45,13 @@ export interface MessageLog {
   /** A fresh copy of the message, or undefined. */
   get(id: string): StoredMessage | undefined;
   has(id: string): boolean;
-  /** The id of the message's author, undefined when it is not kept (read in place: nothing is decoded). */
-  authorIdOf(id: string): string | undefined;
   /**
    * Stores a changed copy of a kept message (from `get`), keeping its idempotency key's hash and
    * expiry; nothing if the message is no longer kept.
    */
   replace(m: StoredMessage): void;
-  delete(id: string): void;
+  /** Forgets the message; returns its author's id (read in place, for the author's list), or undefined if it was not kept. */
+  delete(id: string): string | undefined;
   /** The hash of the message's idempotency key, NaN if it has none or is not kept. */
   idemHash(id: string): number;
   /** When the message's idempotency key expires, NaN if it has none or is not kept. */
@@ -277,10 +276,6 @@ export function createMessageLog(): MessageLog {
     put,
     get,
     has: (id) => locOf(id) >= 0,
-    authorIdOf(id) {
-      const loc = locOf(id);
-      return loc < 0 ? undefined : (authors.get(int32At(loc, AUTHOR, -1)) as StoredMessage["author"]).id;
-    },
     replace(m) {
       const hash = idHash(m.id), loc = byId.find(hash, m.id);
       if (loc < 0) return;
@@ -289,9 +284,12 @@ export function createMessageLog(): MessageLog {
     },
     delete(id) {
       const loc = locOf(id);
-      if (loc < 0) return;
+      if (loc < 0) return undefined;
+      // Read before `remove` lets go of the shared author.
+      const authorId = (authors.get(int32At(loc, AUTHOR, -1)) as StoredMessage["author"]).id;
       remove(loc);
       settleSealed();
+      return authorId;
     },
     idemHash: (id) => doubleOf(id, IDEM_HASH),
     idemExpires: (id) => doubleOf(id, IDEM_EXPIRES),

@@ -8,10 +8,11 @@ import type { Metrics } from "../http/metrics.ts";
 import { MANAGER_ACTIONS, performAction } from "../moderation/admin-actions.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { CausetteError } from "../errors.ts";
 import { adminSchemas } from "./admin-schemas.ts";
 import { rooms } from "./broadcaster.ts";
-import { InFlight, onEvent, rejectUnknownEvents } from "./handler.ts";
+import { eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
 import { openSession } from "./open-session.ts";
 
 export interface AdminNamespaceDeps {
@@ -31,25 +32,33 @@ export const STATS_INTERVAL_MS = 2000;
  * the same action table the REST API uses.
  */
 export function attachAdminNamespace(nsp: Namespace, deps: AdminNamespaceDeps): void {
-  const known = new Set(Object.keys(adminSchemas));
+  const events = adminEvents(deps);
   nsp.on("connection", (socket: Socket) => {
     const { session, tenant, ctx } = openSession(socket, "/admin", deps);
-    const t = tenant.id;
-    rejectUnknownEvents(socket, known);
     if (session.tokenValidUntil !== undefined) endAtTokenExpiry(socket, session.tokenValidUntil, "Your manager token has expired. Sign in again.");
+    serveEvents(socket, events, { socket, tenant }, ctx);
+  });
+}
 
-    onEvent(socket, "feed:subscribe", adminSchemas["feed:subscribe"], async (p) => {
+/** What a manager's connection's handlers work with. */
+interface AdminConnection { socket: Socket; tenant: TenantRuntime }
+
+/** The namespace's events, made once: the feed subscription, then every manager action. */
+function adminEvents(deps: AdminNamespaceDeps): EventTable<AdminConnection> {
+  const table: Record<string, EventHandler<AdminConnection>> = {
+    "feed:subscribe": eventHandler(adminSchemas["feed:subscribe"], async ({ socket, tenant }, p) => {
+      const t = tenant.id;
       for (const r of p.rooms ?? []) if (!tenant.roomPattern.test(r)) throw new CausetteError("invalid_room", `Not a room id of this tenant: ${r.slice(0, 64)}`);
       for (const r of socket.rooms) if (r.startsWith(`t:${t}:feed`)) await socket.leave(r);
       await socket.join(p.rooms?.length ? p.rooms.map((r) => rooms.feedRoom(t, r)) : [rooms.feed(t)]);
-    }, ctx);
-
+    }),
+  };
+  for (const name of MANAGER_ACTIONS) {
     // The actor is read on every call: a `session` re-emitted after a role change updates socket.data.
-    const actionCtx = () => ({ tenant, actor: { ...(socket.data as SessionData).user } });
-    for (const name of MANAGER_ACTIONS) {
-      onEvent<unknown>(socket, name, adminSchemas[name] as ZodType<unknown>, (p) => performAction(deps.moderation, actionCtx(), name, p as never), ctx);
-    }
-  });
+    table[name] = eventHandler(adminSchemas[name] as ZodType<unknown>, ({ socket, tenant }, p) =>
+      performAction(deps.moderation, { tenant, actor: { ...(socket.data as SessionData).user } }, name, p as never));
+  }
+  return table;
 }
 
 /**

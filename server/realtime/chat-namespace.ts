@@ -3,14 +3,16 @@ import type { Logger } from "pino";
 import type { FlagReason } from "../../client-sdk/src/protocol.ts";
 import type { MessageService } from "../chat/message-service.ts";
 import type { RoomDirectory } from "../chat/room-directory.ts";
+import type { SessionData } from "../chat/session.ts";
 import { CausetteError } from "../errors.ts";
 import { whenReady } from "../maybe-promise.ts";
 import type { Metrics } from "../http/metrics.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { rooms } from "./broadcaster.ts";
 import { chatSchemas } from "./chat-schemas.ts";
-import { InFlight, onEvent, rejectUnknownEvents } from "./handler.ts";
+import { eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
 import { openSession } from "./open-session.ts";
 import { endAtTokenExpiry } from "./token-expiry.ts";
 
@@ -27,31 +29,46 @@ export interface ChatNamespaceDeps {
   inflight: InFlight;
 }
 
+/** What a shopper's connection's handlers work with. */
+interface ChatConnection {
+  socket: Socket;
+  session: SessionData;
+  tenant: TenantRuntime;
+}
+
+/** Whether the connection's socket is in the tenant's `room`. */
+const joined = (c: ChatConnection, room: string) => c.socket.rooms.has(rooms.room(c.tenant.id, room));
+
 /** The shoppers' door (SPEC §5.1): thin handlers that validate, then call the services. */
 export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): void {
-  const known = new Set(Object.keys(chatSchemas));
+  const events = chatEvents(deps);
   nsp.on("connection", (socket: Socket) => {
     const { session, tenant, ctx } = openSession(socket, "/chat", deps);
-    const t = tenant.id;
-    const joined = (room: string) => socket.rooms.has(rooms.room(t, room));
-    rejectUnknownEvents(socket, known);
     // A moderator's or manager's token carries powers over others (hiding at once, posting in
     // frozen rooms): they end with it. Roles a manager granted are not token-bound and stay.
     const powerful = session.tokenRole === "moderator" || session.tokenRole === "manager";
     if (powerful && session.tokenValidUntil !== undefined) {
       endAtTokenExpiry(socket, session.tokenValidUntil, "Your moderator session has expired. Reload the page to continue.");
     }
+    serveEvents(socket, events, { socket, session, tenant }, ctx);
+  });
+}
 
-    onEvent(socket, "room:join", chatSchemas["room:join"], async (p) => {
+/** The namespace's events, made once: each handler finds its socket, session and tenant in the connection. */
+function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
+  // Typed by the schemas' names, so an event with a schema and no handler does not compile.
+  const table: Record<keyof typeof chatSchemas, EventHandler<ChatConnection>> = {
+    "room:join": eventHandler(chatSchemas["room:join"], async (c, p) => {
+      const { socket, session, tenant } = c;
       const room = deps.rooms.validate(tenant, p.room);
-      if (!joined(room)) {
-        const count = [...socket.rooms].filter((r) => r.startsWith(`t:${t}:r:`)).length;
+      if (!joined(c, room)) {
+        const count = [...socket.rooms].filter((r) => r.startsWith(`t:${tenant.id}:r:`)).length;
         if (count >= MAX_ROOMS_PER_SOCKET) throw new CausetteError("forbidden", `At most ${MAX_ROOMS_PER_SOCKET} rooms at once.`);
       }
       // Join the broadcasts before reading the history: a message stored in between then reaches
       // the socket live (the client de-duplicates by id) instead of falling between the two.
-      const wasIn = joined(room);
-      await socket.join(rooms.room(t, room));
+      const wasIn = joined(c, room);
+      await socket.join(rooms.room(tenant.id, room));
       try {
         const opts: Parameters<MessageService["join"]>[3] = {};
         if (p.since !== undefined) opts.since = p.since;
@@ -59,37 +76,39 @@ export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): vo
         const view = await deps.messages.join(tenant, session, room, opts);
         return { room: await deps.rooms.info(tenant, room), ...view };
       } catch (err) {
-        if (!wasIn) await socket.leave(rooms.room(t, room));
+        if (!wasIn) await socket.leave(rooms.room(tenant.id, room));
         throw err;
       }
-    }, ctx);
+    }),
 
-    onEvent(socket, "room:leave", chatSchemas["room:leave"], async (p) => {
-      await socket.leave(rooms.room(t, p.room));
-    }, ctx);
+    "room:leave": eventHandler(chatSchemas["room:leave"], async (c, p) => {
+      await c.socket.leave(rooms.room(c.tenant.id, p.room));
+    }),
 
     // Not async: a plain post on the embedded store is judged, stored, broadcast and acked in one go.
-    onEvent(socket, "message:send", chatSchemas["message:send"], (p) => {
-      const room = deps.rooms.validate(tenant, p.room);
-      if (!joined(room)) throw new CausetteError("not_in_room");
+    "message:send": eventHandler(chatSchemas["message:send"], (c, p) => {
+      const room = deps.rooms.validate(c.tenant, p.room);
+      if (!joined(c, room)) throw new CausetteError("not_in_room");
       const input: Parameters<MessageService["send"]>[2] = { room, text: p.text };
       if (p.replyTo !== undefined) input.replyTo = p.replyTo;
       if (p.clientId !== undefined) input.clientId = p.clientId;
-      return whenReady(deps.messages.send(tenant, session, input), (message) => ({ message }));
-    }, ctx);
+      return whenReady(deps.messages.send(c.tenant, c.session, input), (message) => ({ message }));
+    }),
 
-    onEvent(socket, "message:flag", chatSchemas["message:flag"], async (p) => {
-      return deps.moderation.flag(tenant, session, { messageId: p.messageId, reason: p.reason as FlagReason, ...(p.note ? { note: p.note } : {}) }, joined);
-    }, ctx);
+    "message:flag": eventHandler(chatSchemas["message:flag"], async (c, p) => {
+      const input = { messageId: p.messageId, reason: p.reason as FlagReason, ...(p.note ? { note: p.note } : {}) };
+      return deps.moderation.flag(c.tenant, c.session, input, (room) => joined(c, room));
+    }),
 
-    onEvent(socket, "message:helpful", chatSchemas["message:helpful"], async (p) => {
-      return deps.moderation.helpful(tenant, session, p.messageId, joined);
-    }, ctx);
+    "message:helpful": eventHandler(chatSchemas["message:helpful"], async (c, p) => {
+      return deps.moderation.helpful(c.tenant, c.session, p.messageId, (room) => joined(c, room));
+    }),
 
-    onEvent(socket, "alert:raise", chatSchemas["alert:raise"], async (p) => {
-      const room = deps.rooms.validate(tenant, p.room);
-      if (!joined(room)) throw new CausetteError("not_in_room");
-      await deps.moderation.raiseAlert(tenant, session, room, p.note);
-    }, ctx);
-  });
+    "alert:raise": eventHandler(chatSchemas["alert:raise"], async (c, p) => {
+      const room = deps.rooms.validate(c.tenant, p.room);
+      if (!joined(c, room)) throw new CausetteError("not_in_room");
+      await deps.moderation.raiseAlert(c.tenant, c.session, room, p.note);
+    }),
+  };
+  return table;
 }

@@ -5,13 +5,13 @@ import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CausetteError } from "../../server/errors.ts";
-import { InFlight, onEvent } from "../../server/realtime/handler.ts";
+import { eventHandler, InFlight, serveEvents, type EventTable } from "../../server/realtime/handler.ts";
 
 /**
- * onEvent over a real Socket.IO server and client: a handler may answer at once or later, throw
+ * serveEvents over a real Socket.IO server and client: a handler may answer at once or later, throw
  * at once or reject later; every case is acked with the same shapes and nothing stays in flight.
  */
-describe("onEvent", () => {
+describe("serveEvents", () => {
   let io: Server;
   let client: ClientSocket;
   const inflight = new InFlight();
@@ -23,15 +23,18 @@ describe("onEvent", () => {
     io = new Server(http);
     const ctx = { logger: pino({ level: "silent" }), inflight, onError: (code: string) => codes.push(code) };
     const schema = z.object({ n: z.number() });
-    io.on("connection", (socket) => {
-      onEvent(socket, "now", schema, (p) => ({ doubled: p.n * 2 }), ctx);
-      onEvent(socket, "later", schema, async (p) => ({ doubled: p.n * 2 }), ctx);
-      onEvent(socket, "nothing", schema, () => undefined, ctx);
-      onEvent(socket, "throws", schema, () => { throw new CausetteError("not_in_room"); }, ctx);
-      onEvent(socket, "rejects", schema, async () => { throw new CausetteError("muted"); }, ctx);
-      onEvent(socket, "bug", schema, () => { throw new TypeError("x is undefined"); }, ctx);
-      onEvent(socket, "held", schema, () => new Promise<object>((resolve) => { release = () => resolve({ released: true }); }), ctx);
-    });
+    type Conn = { factor: number };
+    const table: EventTable<Conn> = {
+      now: eventHandler(schema, (c: Conn, p) => ({ doubled: p.n * c.factor })),
+      later: eventHandler(schema, async (c: Conn, p) => ({ doubled: p.n * c.factor })),
+      nothing: eventHandler(schema, () => undefined),
+      throws: eventHandler(schema, () => { throw new CausetteError("not_in_room"); }),
+      rejects: eventHandler(schema, async () => { throw new CausetteError("muted"); }),
+      bug: eventHandler(schema, () => { throw new TypeError("x is undefined"); }),
+      held: eventHandler(schema, () => new Promise<object>((resolve) => { release = () => resolve({ released: true }); })),
+    };
+    // The table is shared; each connection brings its own state.
+    io.on("connection", (socket) => serveEvents(socket, table, { factor: 2 }, ctx));
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
     client = connect(`http://127.0.0.1:${(http.address() as { port: number }).port}`, { transports: ["websocket"] });
     await new Promise<void>((resolve) => client.once("connect", () => resolve()));
@@ -67,5 +70,13 @@ describe("onEvent", () => {
     expect(await pending).toEqual({ ok: true, released: true });
     expect(inflight.count).toBe(0);
     expect(await ask("now", { n: 5 })).toEqual({ ok: true, doubled: 10 });
+  });
+
+  it("answers an unknown event, or one named after an object's own keys, with invalid_payload", async () => {
+    for (const event of ["nope", "constructor", "__proto__", "hasOwnProperty", "toString"]) {
+      expect(await ask(event, { n: 1 })).toEqual({ ok: false, error: expect.objectContaining({ code: "invalid_payload" }) });
+    }
+    client.emit("nope", { n: 1 }); // no ack: ignored
+    expect(await ask("now", { n: 1 })).toEqual({ ok: true, doubled: 2 });
   });
 });

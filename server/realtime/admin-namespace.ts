@@ -13,7 +13,7 @@ import { CausetteError } from "../errors.ts";
 import { adminSchemas } from "./admin-schemas.ts";
 import { rooms } from "./broadcaster.ts";
 import { eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
-import { openSession } from "./open-session.ts";
+import { eventContext, openSession } from "./open-session.ts";
 
 export interface AdminNamespaceDeps {
   tenants: TenantRegistry;
@@ -32,9 +32,10 @@ export const STATS_INTERVAL_MS = 2000;
  * the same action table the REST API uses.
  */
 export function attachAdminNamespace(nsp: Namespace, deps: AdminNamespaceDeps): void {
+  const ctx = eventContext(deps);
   const events = adminEvents(deps);
   nsp.on("connection", (socket: Socket) => {
-    const { session, tenant, ctx } = openSession(socket, "/admin", deps);
+    const { session, tenant } = openSession(socket, "/admin", deps);
     if (session.tokenValidUntil !== undefined) endAtTokenExpiry(socket, session.tokenValidUntil, "Your manager token has expired. Sign in again.");
     serveEvents(socket, events, { socket, tenant }, ctx);
   });

@@ -13,7 +13,7 @@ import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { rooms } from "./broadcaster.ts";
 import { chatSchemas } from "./chat-schemas.ts";
 import { eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
-import { openSession } from "./open-session.ts";
+import { eventContext, openSession } from "./open-session.ts";
 import { endAtTokenExpiry } from "./token-expiry.ts";
 
 /** A socket may watch this many rooms at once (a page rarely has more than one or two). */
@@ -41,9 +41,10 @@ const joined = (c: ChatConnection, room: string) => c.socket.rooms.has(rooms.roo
 
 /** The shoppers' door (SPEC §5.1): thin handlers that validate, then call the services. */
 export function attachChatNamespace(nsp: Namespace, deps: ChatNamespaceDeps): void {
+  const ctx = eventContext(deps);
   const events = chatEvents(deps);
   nsp.on("connection", (socket: Socket) => {
-    const { session, tenant, ctx } = openSession(socket, "/chat", deps);
+    const { session, tenant } = openSession(socket, "/chat", deps);
     // A moderator's or manager's token carries powers over others (hiding at once, posting in
     // frozen rooms): they end with it. Roles a manager granted are not token-bound and stay.
     const powerful = session.tokenRole === "moderator" || session.tokenRole === "manager";

@@ -32,7 +32,8 @@ export class InFlight {
 type Ack = (res: unknown) => void;
 const noop: Ack = () => undefined;
 
-interface EventContext { logger: Logger; inflight: InFlight; onError?: (code: string) => void }
+/** What serveEvents reports to, one per namespace (shared by its connections). */
+export interface EventContext { logger: Logger; inflight: InFlight; onError?: (code: string) => void }
 
 /** One client→server event of a namespace: its payload's schema, and what answers it for a connection. */
 export interface EventHandler<C> {

@@ -6,7 +6,7 @@ import type { Metrics } from "../http/metrics.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { rooms } from "./broadcaster.ts";
-import type { InFlight } from "./handler.ts";
+import type { EventContext, InFlight } from "./handler.ts";
 import { GUEST_TOKEN } from "./handshake.ts";
 
 /**
@@ -17,7 +17,7 @@ export function openSession(
   socket: Socket,
   namespace: "/chat" | "/admin",
   deps: { tenants: TenantRegistry; metrics: Metrics; logger: Logger; inflight: InFlight },
-): { session: SessionData; tenant: TenantRuntime; ctx: { logger: Logger; inflight: InFlight; onError: (code: string) => void } } {
+): { session: SessionData; tenant: TenantRuntime } {
   const session = socket.data as SessionData;
   const tenant = deps.tenants.get(session.tenant)!;
   deps.metrics.sockets.inc({ namespace });
@@ -27,5 +27,10 @@ export function openSession(
   const guestToken = (socket as unknown as Record<symbol, string | undefined>)[GUEST_TOKEN];
   if (guestToken) info.guestToken = guestToken;
   socket.emit("session", info);
-  return { session, tenant, ctx: { logger: deps.logger, inflight: deps.inflight, onError: (code) => deps.metrics.refusals.inc(code) } };
+  return { session, tenant };
+}
+
+/** A namespace's event context, made once for all its connections: refusals are counted in /metrics. */
+export function eventContext(deps: { metrics: Metrics; logger: Logger; inflight: InFlight }): EventContext {
+  return { logger: deps.logger, inflight: deps.inflight, onError: (code) => deps.metrics.refusals.inc(code) };
 }

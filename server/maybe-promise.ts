@@ -6,7 +6,7 @@
  *
  * The price of "at once": a function returning a MaybePromise may also throw at once instead of
  * rejecting. Its callers either await it inside an async function (where both become a
- * rejection) or, on the hot path, catch synchronous throws themselves (see onEvent).
+ * rejection) or, on the hot path, catch synchronous throws themselves (see serveEvents).
  */
 export type MaybePromise<T> = T | Promise<T>;
 

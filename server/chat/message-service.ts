@@ -134,7 +134,7 @@ export class MessageService {
       if (input.clientId !== undefined) ctx.clientId = input.clientId;
       return whenReady(runPipeline(this.deps.stages, ctx, this.observeStage), (refusal) => {
         if (refusal) {
-          // The refusal's code is counted by the door that answers it (onEvent's onError).
+          // The refusal's code is counted by the door that answers it (serveEvents' onError).
           this.deps.metrics.messages.inc("refused");
           throw refusal;
         }

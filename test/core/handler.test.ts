@@ -73,7 +73,7 @@ describe("serveEvents", () => {
   });
 
   it("answers an unknown event, or one named after an object's own keys, with invalid_payload", async () => {
-    for (const event of ["nope", "constructor", "__proto__", "hasOwnProperty", "toString"]) {
+    for (const event of ["nope", "constructor", "__proto__", "hasOwnProperty", "toString", "error"]) {
       expect(await ask(event, { n: 1 })).toEqual({ ok: false, error: expect.objectContaining({ code: "invalid_payload" }) });
     }
     client.emit("nope", { n: 1 }); // no ack: ignored

@@ -10,7 +10,7 @@ import type { Sanctions } from "./sanctions.ts";
 
 export type Decision = "approve" | "remove";
 /** What a manager asks of `resolve`. */
-export interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } }
+interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } }
 
 /**
  * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one

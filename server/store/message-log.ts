@@ -52,10 +52,6 @@ export interface MessageLog {
   replace(m: StoredMessage): void;
   /** Forgets the message; returns its author's id (read in place, for the author's list), or undefined if it was not kept. */
   delete(id: string): string | undefined;
-  /** The hash of the message's idempotency key, NaN if it has none or is not kept. */
-  idemHash(id: string): number;
-  /** When the message's idempotency key expires, NaN if it has none or is not kept. */
-  idemExpires(id: string): number;
   /**
    * The kept message whose idempotency key has this hash and expires after `now`. A key names
    * the message last put with it: an older message with the same key is no longer found by it.
@@ -266,12 +262,6 @@ export function createMessageLog(): MessageLog {
     return m;
   };
 
-  /** A 64-bit field of the message's record, NaN when it is not kept. */
-  const doubleOf = (id: string, field: number) => {
-    const loc = locOf(id);
-    return loc < 0 ? NaN : chunkAt(loc).readDoubleLE(loc % SPAN + field);
-  };
-
   return {
     put,
     get,
@@ -291,8 +281,6 @@ export function createMessageLog(): MessageLog {
       settleSealed();
       return authorId;
     },
-    idemHash: (id) => doubleOf(id, IDEM_HASH),
-    idemExpires: (id) => doubleOf(id, IDEM_EXPIRES),
     findIdempotent(h, now) {
       const loc = byIdem.find(foldIdem(h), h);
       return loc >= 0 && chunkAt(loc).readDoubleLE(loc % SPAN + IDEM_EXPIRES) > now ? decode(loc) : undefined;

@@ -20,7 +20,10 @@
  *   --rate N         messages per client per second (default 2)
  *   --seconds N      measured seconds of each load phase, after a warm-up that is not measured
  *                    (5 s before a side's first phase, for the JIT; 1 s before the others) (default 6)
- *   --rounds N       rounds; each gives every side one load phase, in order (default 5)
+ *   --rounds N       rounds; each gives every side one load phase, in order (default 15: a
+ *                    round's p99 is about its worst stall, so its ratio to bare's swings from
+ *                    0.1x to 8x on a shared machine, and a median of 5 such ratios was decided by
+ *                    the machine more than by the servers)
  *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: those three;
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH);
  *                    run only when named: causette-uncorked (one node without the write
@@ -821,7 +824,7 @@ export async function runRelayBench(opts: RelayBenchOptions = {}): Promise<Round
   const rooms = opts.rooms ?? 100;
   const rate = opts.rate ?? 2;
   const seconds = opts.seconds ?? 6;
-  const rounds = opts.rounds ?? 5;
+  const rounds = opts.rounds ?? 15;
   const generators = Math.max(1, Math.min(opts.generators ?? 1, rooms));
   const client = opts.client ?? "wire";
   const print = opts.print ?? true;

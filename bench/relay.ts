@@ -22,7 +22,7 @@
  *                    (5 s before a side's first phase, for the JIT; 1 s before the others) (default 6)
  *   --rounds N       rounds; each gives every side one load phase, in order (default 15: a
  *                    round's p99 is about its worst stall, so its ratio to bare's swings from
- *                    0.1x to 8x on a shared machine, and a median of 5 such ratios was decided by
+ *                    0.1x to 12x on a shared machine, and a median of 5 such ratios was decided by
  *                    the machine more than by the servers)
  *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: those three;
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH);

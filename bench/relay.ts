@@ -95,7 +95,8 @@
  *   is printed too, and the rest of the machine's CPU over the window (every core's busy time
  *   from /proc/stat minus this side's server and generators: the other sides' idle processes,
  *   the bench, neighbours) with its steal time (cores the hypervisor gave to another guest): on
- *   a shared machine, other work is the usual cause of a bad round;
+ *   a shared machine, other work is the usual cause of a bad round, and the summary names the
+ *   phases where it surged (busyMachinePhases);
  * - server stalls: each server's event-loop delay over the window (p99 and max) and its longest
  *   GC pause and GC time in all. A tail that the CPU figures do not explain is a stall, and these
  *   say whose: the collector's or the server's own code;
@@ -972,6 +973,24 @@ const median = (xs: number[]) => {
   return (s[Math.floor(mid)]! + s[Math.ceil(mid)]!) / 2;
 };
 
+/**
+ * The phases during which other work on the machine (a neighbour, another side's leftovers) took
+ * far more CPU than it usually did during that side's phases: at least twice the side's median and
+ * 20 points of a core above it. A burst lands on whichever side is under load, and one such phase
+ * can make a side's pooled p99 by itself; the summary names them so a verdict can be read against
+ * them. A phase whose figure could not be read (NaN) is never named.
+ */
+export function busyMachinePhases<R extends Pick<RoundResult, "side" | "otherCpu">>(results: readonly R[]): R[] {
+  const typical = new Map<string, number>();
+  for (const side of new Set(results.map((r) => r.side))) {
+    typical.set(side, median(results.filter((r) => r.side === side && Number.isFinite(r.otherCpu)).map((r) => r.otherCpu)));
+  }
+  return results.filter((r) => {
+    const usual = typical.get(r.side)!;
+    return r.otherCpu >= Math.max(2 * usual, usual + 20);
+  });
+}
+
 function summarize(results: RoundResult[], names: string[]): void {
   const by = (name: string) => results.filter((r) => r.side === name);
   const agg = (name: string) => {
@@ -1004,6 +1023,10 @@ function summarize(results: RoundResult[], names: string[]): void {
   }
   const load = results.map((r) => r.loadAvg);
   console.log(`machine load average during the run: ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} on ${availableParallelism()} cores`);
+  const busy = busyMachinePhases(results);
+  if (busy.length) {
+    console.log(`other work on the machine surged (at least twice its usual share during that side's phases) in: ${busy.map((r) => `round ${r.round} ${r.side} (${pct(r.otherCpu)} of a core; p99 ${fmt(r.ackP99)} ms)`).join(", ")}; a pooled p99 can be that phase's alone`);
+  }
   if (names.includes("bare")) {
     const bare = agg("bare");
     for (const n of names.filter((x) => x !== "bare")) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatStalls, optionsFromArgs } from "../../bench/relay.ts";
+import { busyMachinePhases, formatStalls, optionsFromArgs } from "../../bench/relay.ts";
 import { redisAvailable } from "../support/redis-process.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -66,5 +66,32 @@ describe("relay bench: stall figures", () => {
     expect(formatStalls({ count: 1, ms: 21, offCpuMs: 15, gcMs: 0 })).toBe("1 (21 ms, 0 in GC pauses, at least 15 off-CPU)");
     // Counters read at slightly different instants can put the wait above the time off the CPU.
     expect(formatStalls({ count: 1, ms: 20, offCpuMs: 5, waitCoreMs: 6 })).toBe("1 (20 ms: 15 on CPU, 6 waiting for a core, 0 asleep)");
+  });
+});
+
+describe("relay bench: phases hit by other work on the machine", () => {
+  const phase = (side: string, round: number, otherCpu: number) => ({ side, round, otherCpu });
+
+  it("names a phase whose other work reached twice its side's usual share and 20 points more, per side", () => {
+    const results = [
+      // Run J of stop 20: the rest of the machine at 20-27% of a core, then 55% in one Causette phase.
+      ...[23, 21, 27, 25, 25, 24, 21].map((x, i) => phase("bare", i + 1, x)),
+      ...[23, 22, 22, 20, 24, 55, 23].map((x, i) => phase("causette", i + 1, x)),
+      // A side whose own phases always run beside a busy Redis: 50% is its usual, 75% is not a surge.
+      ...[50, 51, 49, 53, 75, 48, 104].map((x, i) => phase("causette-x2", i + 1, x)),
+    ];
+    expect(busyMachinePhases(results)).toEqual([phase("causette", 6, 55), phase("causette-x2", 7, 104)]);
+  });
+
+  it("needs both conditions: doubling a quiet share is not a surge, nor is 20 points on a busy one", () => {
+    expect(busyMachinePhases([phase("bare", 1, 3), phase("bare", 2, 4), phase("bare", 3, 9)])).toEqual([]);
+    expect(busyMachinePhases([phase("bare", 1, 40), phase("bare", 2, 42), phase("bare", 3, 70)])).toEqual([]);
+    expect(busyMachinePhases([phase("bare", 1, 10), phase("bare", 2, 11), phase("bare", 3, 31)])).toEqual([phase("bare", 3, 31)]);
+  });
+
+  it("names nothing where the figure could not be read", () => {
+    expect(busyMachinePhases([phase("bare", 1, NaN), phase("bare", 2, NaN), phase("bare", 3, 90)])).toEqual([]);
+    expect(busyMachinePhases([phase("bare", 1, 10), phase("bare", 2, NaN), phase("bare", 3, 10), phase("bare", 4, 60)])).toEqual([phase("bare", 4, 60)]);
+    expect(busyMachinePhases([])).toEqual([]);
   });
 });

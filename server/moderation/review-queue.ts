@@ -107,9 +107,9 @@ export class ReviewQueue {
   }
 
   /**
-   * Takes a message out of the queue because it was deleted some other way (message:delete,
-   * room:clear), telling the feed so other managers' screens drop it. Returns whether it was queued;
-   * if so, the caller calls `release` once it no longer needs the message (its flags, say).
+   * Takes a message out of the queue because it was deleted some other way (room:clear), telling
+   * the feed so other managers' screens drop it. Returns whether it was queued. Nothing is
+   * released: a cleared message was on its timeline, which is where clearing found it.
    */
   async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<boolean> {
     if (!(await this.deps.store.queueTake(tenant.id, message.id))) return false;
@@ -118,11 +118,26 @@ export class ReviewQueue {
   }
 
   /**
+   * message:delete of a message that awaits review is that review's decision: takes it out of
+   * the queue as `drop` does, upholds its flaggers exactly as queue:resolve "remove" does, then
+   * releases it (after the scoring, which reads its flags; even if the scoring failed, as in
+   * `resolve`). Returns the flaggers upheld, or undefined when it was not queued.
+   */
+  async removeDeleted(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<string[] | undefined> {
+    if (!(await this.drop(tenant, actor, message))) return undefined;
+    try {
+      return await this.scoreFlaggers(tenant.id, message.id, "remove");
+    } finally {
+      await this.release(tenant, message);
+    }
+  }
+
+  /**
    * The review of a message taken from the queue is over: one kept only for it, having fallen
    * off its room's timeline meanwhile, is forgotten now (store.releaseReviewed). Clean-up only:
    * a failure is logged, never thrown over the decision that was already applied.
    */
-  async release(tenant: TenantRuntime, message: StoredMessage): Promise<void> {
+  private async release(tenant: TenantRuntime, message: StoredMessage): Promise<void> {
     await this.deps.store.releaseReviewed(tenant.id, message.room, message.id).catch((err: unknown) => {
       this.deps.logger.warn({ err, tenant: tenant.id, messageId: message.id }, "could not release a reviewed message");
     });
@@ -134,7 +149,7 @@ export class ReviewQueue {
    * Only the flags this decision judges count: those an earlier approval spent were scored then.
    * `flags` are those flags when the caller already has them. Returns the distinct flaggers.
    */
-  async scoreFlaggers(t: string, messageId: string, decision: Decision, flags?: Flag[]): Promise<string[]> {
+  private async scoreFlaggers(t: string, messageId: string, decision: Decision, flags?: Flag[]): Promise<string[]> {
     const { store } = this.deps;
     const judged = flags ?? await store.getFlags(t, messageId, { sinceReset: true });
     const flaggers = [...new Set(judged.map((f) => f.by.id))];

@@ -22,9 +22,7 @@ export class RoomControl {
     else broadcaster.toRoom(t, after.room, "message:deleted", event);
     // Deleting a message that awaits review is that review's decision, so its flaggers are upheld
     // exactly as with queue:resolve "remove" (room:clear is not a judgement on each message).
-    const wasQueued = await this.queue.drop(tenant, actor, after);
-    const flaggers = wasQueued ? await this.queue.scoreFlaggers(t, after.id, "remove") : [];
-    if (wasQueued) await this.queue.release(tenant, after);
+    const flaggers = (await this.queue.removeDeleted(tenant, actor, after)) ?? [];
     await store.bumpUser(t, after.author.id, "removed");
     metrics.moderation.inc({ action: "delete" });
     await audit.record(t, actor, "message.deleted",
@@ -36,7 +34,6 @@ export class RoomControl {
     const room = rooms.validate(tenant, p.room);
     const changed = await store.clearRoom(tenant.id, room);
     broadcaster.toRoom(tenant.id, room, "room:cleared", { room });
-    // Cleared messages are on the timeline (that is where clearing finds them): none to release.
     for (const m of changed) await this.queue.drop(tenant, actor, m);
     metrics.moderation.inc({ action: "clear" });
     await audit.record(tenant.id, actor, "room.cleared", { room, deleted: changed.length }, p.reason, room);

@@ -12,8 +12,8 @@ import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { CausetteError } from "../errors.ts";
 import { adminSchemas } from "./admin-schemas.ts";
 import { rooms } from "./broadcaster.ts";
-import { eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
-import { eventContext, openSession } from "./open-session.ts";
+import { eventContext, eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
+import { openSession } from "./open-session.ts";
 
 export interface AdminNamespaceDeps {
   tenants: TenantRegistry;
@@ -50,7 +50,7 @@ function adminEvents(deps: AdminNamespaceDeps): EventTable<AdminConnection> {
     "feed:subscribe": eventHandler(adminSchemas["feed:subscribe"], async ({ socket, tenant }, p) => {
       const t = tenant.id;
       for (const r of p.rooms ?? []) if (!tenant.roomPattern.test(r)) throw new CausetteError("invalid_room", `Not a room id of this tenant: ${r.slice(0, 64)}`);
-      for (const r of socket.rooms) if (r.startsWith(`t:${t}:feed`)) await socket.leave(r);
+      for (const r of socket.rooms) if (r.startsWith(rooms.feed(t))) await socket.leave(r);
       await socket.join(p.rooms?.length ? p.rooms.map((r) => rooms.feedRoom(t, r)) : [rooms.feed(t)]);
     }),
   };

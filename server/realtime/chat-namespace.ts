@@ -12,8 +12,8 @@ import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { rooms } from "./broadcaster.ts";
 import { chatSchemas } from "./chat-schemas.ts";
-import { eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
-import { eventContext, openSession } from "./open-session.ts";
+import { eventContext, eventHandler, InFlight, serveEvents, type EventHandler, type EventTable } from "./handler.ts";
+import { openSession } from "./open-session.ts";
 import { endAtTokenExpiry } from "./token-expiry.ts";
 
 /** A socket may watch this many rooms at once (a page rarely has more than one or two). */
@@ -63,7 +63,8 @@ function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
       const { socket, session, tenant } = c;
       const room = deps.rooms.validate(tenant, p.room);
       if (!joined(c, room)) {
-        const count = [...socket.rooms].filter((r) => r.startsWith(`t:${tenant.id}:r:`)).length;
+        const prefix = rooms.room(tenant.id, "");
+        const count = [...socket.rooms].filter((r) => r.startsWith(prefix)).length;
         if (count >= MAX_ROOMS_PER_SOCKET) throw new CausetteError("forbidden", `At most ${MAX_ROOMS_PER_SOCKET} rooms at once.`);
       }
       // Join the broadcasts before reading the history: a message stored in between then reaches

@@ -2,6 +2,7 @@ import type { Socket } from "socket.io";
 import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import { CausetteError, toErrorBody } from "../errors.ts";
+import type { Metrics } from "../http/metrics.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 
 /**
@@ -34,6 +35,11 @@ const noop: Ack = () => undefined;
 
 /** What serveEvents reports to, one per namespace (shared by its connections). */
 export interface EventContext { logger: Logger; inflight: InFlight; onError?: (code: string) => void }
+
+/** A namespace's event context, made once for all its connections: refusals are counted in /metrics. */
+export function eventContext(deps: { metrics: Metrics; logger: Logger; inflight: InFlight }): EventContext {
+  return { logger: deps.logger, inflight: deps.inflight, onError: (code) => deps.metrics.refusals.inc(code) };
+}
 
 /** One client→server event of a namespace: its payload's schema, and what answers it for a connection. */
 export interface EventHandler<C> {

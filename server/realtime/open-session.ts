@@ -6,7 +6,7 @@ import type { Metrics } from "../http/metrics.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { rooms } from "./broadcaster.ts";
-import type { EventContext, InFlight } from "./handler.ts";
+import type { InFlight } from "./handler.ts";
 import { GUEST_TOKEN } from "./handshake.ts";
 
 /**
@@ -30,7 +30,3 @@ export function openSession(
   return { session, tenant };
 }
 
-/** A namespace's event context, made once for all its connections: refusals are counted in /metrics. */
-export function eventContext(deps: { metrics: Metrics; logger: Logger; inflight: InFlight }): EventContext {
-  return { logger: deps.logger, inflight: deps.inflight, onError: (code) => deps.metrics.refusals.inc(code) };
-}

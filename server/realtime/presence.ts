@@ -1,5 +1,6 @@
 import type { Namespace } from "socket.io";
 import type { Store } from "../store/store.ts";
+import { rooms } from "./broadcaster.ts";
 
 export const PRESENCE_INTERVAL_MS = 2000;
 
@@ -15,7 +16,7 @@ export class Presence {
 
   /** Local sockets per room of one tenant, read from the adapter's room map. */
   localCounts(tenant: string): Record<string, number> {
-    const prefix = `t:${tenant}:r:`;
+    const prefix = rooms.room(tenant, "");
     const out: Record<string, number> = {};
     for (const [name, sids] of this.chat.adapter.rooms) if (name.startsWith(prefix)) out[name.slice(prefix.length)] = sids.size;
     return out;
@@ -30,7 +31,7 @@ export class Presence {
   }
 
   online(tenant: string, room: string): number {
-    const local = this.chat.adapter.rooms.get(`t:${tenant}:r:${room}`)?.size ?? 0;
+    const local = this.chat.adapter.rooms.get(rooms.room(tenant, room))?.size ?? 0;
     const clusterSum = this.cluster.get(tenant)?.[room] ?? 0;
     const mine = this.reported.get(tenant)?.[room] ?? 0;
     return local + Math.max(0, clusterSum - mine);

@@ -4,18 +4,16 @@ import express from "express";
 import type { Logger } from "pino";
 import { createLogger } from "./logger.ts";
 import { Server as IOServer } from "socket.io";
-import type { AdminClientEvents, AdminServerEvents, ChatClientEvents, ChatServerEvents } from "../client-sdk/src/protocol.ts";
 import { createClientIpResolver } from "./auth/client-ip.ts";
 import { createGuestTokens } from "./auth/guest-token.ts";
 import { MessageService } from "./chat/message-service.ts";
 import { RoomDirectory } from "./chat/room-directory.ts";
-import { effectiveRole, type SessionData } from "./chat/session.ts";
 import type { Config } from "./config/schema.ts";
 import { compileFilters, loadBaseLexicons } from "./filters/compile.ts";
 import { adminApiRoutes } from "./http/admin-api.ts";
 import { demoTokenEnabled, demoTokenRoutes } from "./http/demo-token.ts";
 import { healthRoutes } from "./http/health.ts";
-import { createMetrics, type Metrics } from "./http/metrics.ts";
+import { createMetrics, type PrometheusMetrics } from "./http/metrics.ts";
 import { pageRoutes } from "./http/pages.ts";
 import { widgetConfigRoutes } from "./http/widget-config.ts";
 import { newId } from "./ids.ts";
@@ -28,11 +26,13 @@ import { createSpamStage } from "./pipeline/spam.ts";
 import { createValidateStage } from "./pipeline/validate.ts";
 import { createWordsStage } from "./pipeline/words.ts";
 import { attachAdminNamespace, createStatsFeed, STATS_INTERVAL_MS } from "./realtime/admin-namespace.ts";
-import { rooms as roomNames } from "./realtime/broadcaster.ts";
 import { attachChatNamespace } from "./realtime/chat-namespace.ts";
-import { InFlight, MAX_PAYLOAD_BYTES } from "./realtime/handler.ts";
+import { MAX_PAYLOAD_BYTES } from "./contracts/limits.ts";
+import { InFlight } from "./realtime/handler.ts";
+import { flushTransports } from "./realtime/flush-transports.ts";
 import { createHandshake } from "./realtime/handshake.ts";
 import { OnlinePush } from "./realtime/online-push.ts";
+import { applyRoleChange } from "./realtime/role-change.ts";
 import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
 import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
 import { sendPreparedFrames } from "./realtime/prepared-frames.ts";
@@ -60,7 +60,7 @@ export interface App {
   readonly http: HttpServer;
   readonly io: IOServer;
   readonly store: Store;
-  readonly metrics: Metrics;
+  readonly metrics: PrometheusMetrics;
   readonly tenants: TenantRegistry;
   readonly moderation: ModerationService;
   readonly nodeId: string;
@@ -109,15 +109,15 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   });
   const coalescer = deps.coalesceWrites === false ? undefined : coalesceWrites(io.engine);
   const stopPreparedFrames = sendPreparedFrames(io.engine, coalescer);
-  const chatNsp = io.of("/chat") as unknown as import("socket.io").Namespace<ChatClientEvents, ChatServerEvents>;
-  const adminNsp = io.of("/admin") as unknown as import("socket.io").Namespace<AdminClientEvents, AdminServerEvents>;
-  const broadcaster = createSocketBroadcaster(chatNsp as never, adminNsp as never);
-  const presence = new Presence(chatNsp as never, theStore, nodeId);
+  const chatNsp = io.of("/chat");
+  const adminNsp = io.of("/admin");
+  const broadcaster = createSocketBroadcaster(chatNsp, adminNsp);
+  const presence = new Presence(chatNsp, theStore, nodeId);
   const roomDir = new RoomDirectory(theStore, (t, r) => presence.online(t, r));
   const audit = new AuditLog(theStore, broadcaster);
   const moderation = new ModerationService({ store: theStore, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, logger: logger.child({ module: "moderation" }) });
   const messages = new MessageService({
-    store: theStore, rooms: roomDir, broadcaster, audit, metrics,
+    store: theStore, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics,
     stages: [createValidateStage(), createAccessStage(theStore), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()],
   });
   const inflight = new InFlight();
@@ -132,14 +132,14 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   };
   const refuseWhileClosing = (_s: unknown, next: (e?: Error) => void) =>
     closing ? next(Object.assign(new Error("store_unavailable"), { data: { code: "store_unavailable", message: "The server is shutting down." } })) : next();
-  chatNsp.use(refuseWhileClosing as never);
-  chatNsp.use(createHandshake(handshakeDeps, "chat") as never);
-  adminNsp.use(refuseWhileClosing as never);
-  adminNsp.use(createHandshake(handshakeDeps, "admin") as never);
-  attachChatNamespace(chatNsp as never, { tenants, rooms: roomDir, messages, moderation, metrics, logger: logger.child({ module: "chat" }), inflight });
-  attachAdminNamespace(adminNsp as never, { tenants, moderation, metrics, logger: logger.child({ module: "admin" }), inflight });
-  const onlinePush = new OnlinePush({ chat: chatNsp as never, presence, rooms: roomDir, tenants, logger: logger.child({ module: "online" }) });
-  const statsFeed = createStatsFeed(adminNsp as never, { tenants, moderation, logger: logger.child({ module: "stats" }) });
+  chatNsp.use(refuseWhileClosing);
+  chatNsp.use(createHandshake(handshakeDeps, "chat"));
+  adminNsp.use(refuseWhileClosing);
+  adminNsp.use(createHandshake(handshakeDeps, "admin"));
+  attachChatNamespace(chatNsp, { tenants, rooms: roomDir, messages, moderation, metrics, logger: logger.child({ module: "chat" }), inflight });
+  attachAdminNamespace(adminNsp, { tenants, moderation, metrics, logger: logger.child({ module: "admin" }), inflight });
+  const onlinePush = new OnlinePush({ chat: chatNsp, presence, rooms: roomDir, tenants, logger: logger.child({ module: "online" }) });
+  const statsFeed = createStatsFeed(adminNsp, { tenants, moderation, logger: logger.child({ module: "stats" }) });
 
   expressApp.use(healthRoutes(theStore, metrics));
   expressApp.use(widgetConfigRoutes(tenants));
@@ -154,21 +154,8 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     if (ev.type === "filters:changed") void tenant.refreshFilters().catch((err) => logger.warn({ err }, "filter refresh failed"));
     else if (ev.type === "room:changed") roomDir.invalidate(ev.tenant, ev.room);
     else if (ev.type === "sanctions:changed") tenant.invalidateSanctions();
-    else if (ev.type === "role:changed") void applyRole(ev.tenant, ev.userId, ev.role);
+    else if (ev.type === "role:changed") applyRoleChange([chatNsp, adminNsp], ev.tenant, ev.userId, ev.role);
   });
-  /** A manager changed someone's role: this node's sockets of that user get it now, with a fresh `session`. */
-  async function applyRole(tenant: string, userId: string, granted: import("../client-sdk/src/protocol.ts").Role | null) {
-    for (const nsp of [chatNsp, adminNsp] as const) {
-      const room = nsp.adapter.rooms.get(roomNames.user(tenant, userId));
-      for (const sid of room ?? []) {
-        const socket = nsp.sockets.get(sid);
-        if (!socket) continue;
-        const data = socket.data as SessionData;
-        data.user = { ...data.user, role: effectiveRole(data.tokenRole, granted) };
-        socket.emit("session", { user: data.user, serverTime: Date.now() });
-      }
-    }
-  }
 
   const timers = [
     // Shoppers' online counts ride on the presence tick: it has just refreshed the cluster figures.
@@ -206,19 +193,4 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       if (!deps.store) await theStore.close();
     },
   };
-}
-
-/**
- * An ack that has just been sent may still sit in an engine.io socket's write buffer (the transport
- * is busy with the previous packet); `io.close()` discards those buffers, so wait for them to drain.
- */
-async function flushTransports(io: IOServer, ms: number): Promise<void> {
-  type EngineSocket = { readyState: string; writeBuffer: unknown[]; once(event: "drain", fn: () => void): void };
-  const clients = Object.values((io.engine as unknown as { clients: Record<string, EngineSocket> }).clients);
-  const pending = clients.filter((c) => c.readyState === "open" && c.writeBuffer.length > 0)
-    .map((c) => new Promise<void>((resolve) => c.once("drain", resolve)));
-  if (!pending.length) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.all(pending), new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); })]);
-  clearTimeout(timer);
 }

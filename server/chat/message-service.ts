@@ -1,18 +1,17 @@
 import type { Message, MessageChange, Reason, RoomJoinResult } from "../../client-sdk/src/protocol.ts";
 import { CausetteError } from "../errors.ts";
-import type { Metrics } from "../http/metrics.ts";
-import type { StageTimer } from "../http/stage-histogram.ts";
+import type { Metrics, StageTimer } from "../contracts/metrics.ts";
 import { newId } from "../ids.ts";
 import type { AuditLog } from "../moderation/audit-log.ts";
-import { toQueueItem } from "../moderation/queue-item.ts";
+import type { ReviewEnqueue } from "../moderation/review-queue.ts";
 import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
-import type { Broadcaster } from "../realtime/broadcaster.ts";
+import type { Broadcaster } from "../contracts/broadcaster.ts";
 import { idempotencyKey, type Store, type StoredMessage } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { toPublic } from "./public-message.ts";
 import { timelineKeep, type RoomDirectory } from "./room-directory.ts";
-import type { SessionData } from "./session.ts";
+import type { SessionData } from "../contracts/session.ts";
 
 /** SPEC §5.1: the same clientId from the same user within 10 minutes returns the first message. */
 export const IDEMPOTENCY_TTL_MS = 10 * 60_000;
@@ -24,6 +23,8 @@ export interface MessageServiceDeps {
   rooms: RoomDirectory;
   broadcaster: Broadcaster;
   audit: AuditLog;
+  /** Where held messages go for review. */
+  queue: ReviewEnqueue;
   metrics: Metrics;
   stages: readonly Stage[];
 }
@@ -184,11 +185,10 @@ export class MessageService {
   private async hold(
     tenant: TenantRuntime, session: SessionData, ctx: SendContext, stored: StoredMessage, forAuthor: Message, shadow: boolean, reasons: Reason[],
   ): Promise<Message> {
-    const { store, broadcaster, metrics } = this.deps;
+    const { queue, broadcaster, metrics } = this.deps;
     metrics.messages.inc(shadow ? "shadow" : "held");
     broadcaster.toUser(tenant.id, session.user.id, "message", forAuthor);
-    const entry = await store.queuePut(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now });
-    broadcaster.toAdmins(tenant.id, ctx.room.id, "queue:added", await toQueueItem(store, tenant.id, entry, stored));
+    await queue.enqueue(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now }, stored);
     this.bookkeep(tenant, session, ctx, true);
     return forAuthor;
   }

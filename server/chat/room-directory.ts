@@ -1,18 +1,10 @@
-import type { Contribution, RoomInfo } from "../../client-sdk/src/protocol.ts";
+import type { RoomInfo } from "../../client-sdk/src/protocol.ts";
+import type { ResolvedRoom } from "../contracts/resolved-room.ts";
 import { CausetteError } from "../errors.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
 import type { RoomState, Store } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-
-export interface ResolvedRoom {
-  id: string;
-  contribution: Contribution;
-  slowModeSec: number;
-  frozen: boolean;
-  historySize: number;
-  maxLength: number;
-}
 
 /** How many timeline entries to keep per room: history plus room for held/hidden/deleted ones. */
 export const timelineKeep = (room: ResolvedRoom) => Math.max(room.historySize * 3, 300);

@@ -1,54 +1,18 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
-import { effectiveRole } from "../chat/session.ts";
+import { requireManager } from "../contracts/session.ts";
+import { parsePayload } from "../contracts/parse-payload.ts";
 import { CausetteError } from "../errors.ts";
 import { runAction, type ManagerAction } from "../moderation/admin-actions.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
-import { adminSchemas } from "../realtime/admin-schemas.ts";
-import { MAX_PAYLOAD_BYTES } from "../realtime/handler.ts";
+import { adminSchemas } from "../contracts/admin-schemas.ts";
+import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
 import type { Store } from "../store/store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import { ADMIN_ROUTES } from "./admin-routes.ts";
 import { buildOpenApi, pathParams } from "./openapi.ts";
 import { sendError } from "./send-error.ts";
-
-/** One REST route: which action it runs and where its payload comes from. */
-export interface RestRoute {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  /** Relative to `/api/v1/tenants/:tenant/`, Express syntax. */
-  path: string;
-  action: ManagerAction;
-  /** GET and DELETE read the query string (DELETE also a JSON body); the others a JSON body. Path params always win. */
-  input: "query" | "body";
-  summary: string;
-}
-
-/** SPEC §5.4, plus the reads the back office needs (rooms, bans, ip-blocks, filters, mutes). */
-export const ADMIN_ROUTES: readonly RestRoute[] = [
-  { method: "get", path: "queue", action: "queue:list", input: "query", summary: "Review queue, high priority first" },
-  { method: "post", path: "queue/:messageId/resolve", action: "queue:resolve", input: "body", summary: "Approve or remove a queued message (optionally ban its author)" },
-  { method: "delete", path: "messages/:messageId", action: "message:delete", input: "query", summary: "Delete a message" },
-  { method: "get", path: "rooms", action: "rooms:list", input: "query", summary: "Rooms of the tenant with live figures" },
-  { method: "get", path: "rooms/:room/messages", action: "room:history", input: "query", summary: "A room's recent messages, every status" },
-  { method: "delete", path: "rooms/:room/messages", action: "room:clear", input: "query", summary: "Clear a room" },
-  { method: "patch", path: "rooms/:room", action: "room:update", input: "body", summary: "Freeze, slow mode, contribution model" },
-  { method: "get", path: "bans", action: "bans:list", input: "query", summary: "Current bans" },
-  { method: "post", path: "bans", action: "user:ban", input: "body", summary: "Ban a user (timed or permanent, optionally shadow)" },
-  { method: "delete", path: "bans/:userId", action: "user:unban", input: "query", summary: "Lift a ban" },
-  { method: "post", path: "mutes", action: "user:mute", input: "body", summary: "Mute a user for a while" },
-  { method: "delete", path: "mutes/:userId", action: "user:unmute", input: "query", summary: "Lift a mute" },
-  { method: "get", path: "ip-blocks", action: "ip:list", input: "query", summary: "Current IP blocks" },
-  { method: "post", path: "ip-blocks", action: "ip:block", input: "body", summary: "Block an IPv4/IPv6 address or CIDR range" },
-  { method: "delete", path: "ip-blocks/:cidr", action: "ip:unblock", input: "query", summary: "Lift an IP block (URL-encoded CIDR)" },
-  { method: "put", path: "members/:userId/role", action: "member:set-role", input: "body", summary: "Make a user member, expert or moderator" },
-  { method: "get", path: "members/candidates", action: "members:candidates", input: "query", summary: "Who to invite as moderator" },
-  { method: "get", path: "members/:userId", action: "user:inspect", input: "query", summary: "Everything about one user" },
-  { method: "patch", path: "lexicon", action: "lexicon:update", input: "body", summary: "Add/remove lexicon terms and exceptions" },
-  { method: "patch", path: "links", action: "links:update", input: "body", summary: "Edit the link allow/block lists" },
-  { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists in force" },
-  { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
-  { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
-];
 
 /** Query values are strings; these keys are numbers in the schemas. */
 const NUMERIC_QUERY = new Set(["limit"]);
@@ -126,8 +90,7 @@ async function authenticate(deps: AdminApiDeps, req: Request): Promise<Authed> {
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new CausetteError("invalid_token", "The Authorization header must be Bearer <JWT>.");
   const claims = await tenant.verifyToken(m[1]!);
-  const role = effectiveRole(claims.role, await deps.store.getRole(tenant.id, claims.sub));
-  if (role !== "manager") throw new CausetteError("forbidden", "The back-office API is for community managers.");
+  const role = requireManager(claims.role, await deps.store.getRole(tenant.id, claims.sub));
   return { tenant, actor: { id: claims.sub, name: claims.name, role } };
 }
 
@@ -152,9 +115,7 @@ function fromBody(body: unknown, required: boolean): Record<string, unknown> {
 async function exportAudit(deps: AdminApiDeps, tenant: TenantRuntime, req: Request, res: Response): Promise<void> {
   const { format, ...rest } = fromQuery(req.query);
   if (format !== "ndjson" && format !== "csv") throw new CausetteError("invalid_payload", "format: must be ndjson or csv");
-  const parsed = adminSchemas["audit:list"].omit({ limit: true, cursor: true }).safeParse(rest);
-  if (!parsed.success) throw new CausetteError("invalid_payload", parsed.error.issues[0]?.message);
-  const filter = parsed.data;
+  const filter = parsePayload(adminSchemas["audit:list"].omit({ limit: true, cursor: true }), rest);
   // Read the first page before committing to a 200, so a store failure is still a clean JSON error.
   let page = await deps.moderation.audit.list(tenant.id, { ...filter, limit: EXPORT_PAGE });
   const stamp = new Date().toISOString().slice(0, 10);

@@ -1,9 +1,13 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import type { Metrics } from "../contracts/metrics.ts";
 import { LabelTally } from "./label-tally.ts";
 import { StageHistogram } from "./stage-histogram.ts";
 
-/** One registry per app instance (no global default registry), so tests can run many apps in one process. */
-export function createMetrics() {
+/**
+ * The Prometheus implementation of the services' `Metrics`, with the registry `/metrics` serves.
+ * One registry per app instance (no global default registry), so tests can run many apps in one process.
+ */
+export function createMetrics(): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   return {
@@ -25,4 +29,4 @@ export function createMetrics() {
     flagsRecent: new Gauge({ name: "causette_flags_recent", help: "Flags raised over the last 15 minutes by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
   };
 }
-export type Metrics = ReturnType<typeof createMetrics>;
+export interface PrometheusMetrics extends Metrics { readonly registry: Registry }

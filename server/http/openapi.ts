@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ERROR_CODES } from "../../client-sdk/src/protocol.ts";
-import { adminSchemas } from "../realtime/admin-schemas.ts";
-import { MAX_PAYLOAD_BYTES } from "../realtime/handler.ts";
-import type { RestRoute } from "./admin-api.ts";
+import { adminSchemas } from "../contracts/admin-schemas.ts";
+import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
+import type { RestRoute } from "./admin-routes.ts";
 import { DEMO_TOKEN_RULES } from "./demo-token.ts";
 import { MAX_PATH, PATH_RULE } from "./widget-config.ts";
 

@@ -1,7 +1,5 @@
 import type { Metric, Registry } from "prom-client";
-
-/** What one stage observes its latency through. */
-export interface StageTimer { observe(seconds: number): void }
+import type { StageTimer, StageTimers } from "../contracts/metrics.ts";
 
 interface Series { counts: Float64Array; sum: number; count: number }
 
@@ -20,7 +18,7 @@ interface Series { counts: Float64Array; sum: number; count: number }
  *   const words = h.stage("words");
  *   words.observe(0.0004);
  */
-export class StageHistogram {
+export class StageHistogram implements StageTimers {
   readonly name: string;
   readonly help: string;
   readonly type = "histogram" as const;

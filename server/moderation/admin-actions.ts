@@ -1,6 +1,6 @@
 import type { Author } from "../../client-sdk/src/protocol.ts";
-import { CausetteError } from "../errors.ts";
-import { adminSchemas, type AdminAction, type AdminPayload } from "../realtime/admin-schemas.ts";
+import { adminSchemas, type AdminAction, type AdminPayload } from "../contracts/admin-schemas.ts";
+import { parsePayload } from "../contracts/parse-payload.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationService } from "./moderation-service.ts";
 
@@ -50,12 +50,7 @@ export function isManagerAction(name: string): name is ManagerAction {
 
 /** Validates `raw` with the action's schema (`invalid_payload` on any mismatch), then runs it. */
 export async function runAction(m: ModerationService, ctx: ActionContext, name: ManagerAction, raw: unknown): Promise<object> {
-  const parsed = adminSchemas[name].safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CausetteError("invalid_payload", issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : undefined);
-  }
-  return performAction(m, ctx, name, parsed.data as AdminPayload<ManagerAction>);
+  return performAction(m, ctx, name, parsePayload<unknown>(adminSchemas[name], raw) as AdminPayload<ManagerAction>);
 }
 
 /** Runs an action whose payload the caller has already validated with `adminSchemas[name]`. */

@@ -1,7 +1,7 @@
 import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
 import { newId } from "../ids.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
-import type { Broadcaster } from "../realtime/broadcaster.ts";
+import type { Broadcaster } from "../contracts/broadcaster.ts";
 import type { Store } from "../store/store.ts";
 
 /** How many stored entries one filtered read may scan before it returns what it has with a cursor. */

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { RoomDirectory } from "../chat/room-directory.ts";
-import type { Metrics } from "../http/metrics.ts";
-import type { Broadcaster } from "../realtime/broadcaster.ts";
+import type { Metrics } from "../contracts/metrics.ts";
+import type { Broadcaster } from "../contracts/broadcaster.ts";
 import type { Store } from "../store/store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { AuditLog } from "./audit-log.ts";

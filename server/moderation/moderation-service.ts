@@ -1,5 +1,5 @@
 import type { Flag, FlagReason } from "../../client-sdk/src/protocol.ts";
-import type { SessionData } from "../chat/session.ts";
+import type { SessionData } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
@@ -7,7 +7,6 @@ import { SYSTEM } from "./audit-log.ts";
 import { FilterEditor } from "./filter-editor.ts";
 import { MemberDirectory } from "./member-directory.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
-import { toQueueItem } from "./queue-item.ts";
 import { ReviewQueue } from "./review-queue.ts";
 import { RoomControl } from "./room-control.ts";
 import { Sanctions } from "./sanctions.ts";
@@ -80,11 +79,10 @@ export class ModerationService {
     if (!res.added) return { hidden: res.message.status === "hidden" || fakeHide };
 
     metrics.flags.inc({ reason: p.reason });
-    const entry = await store.queuePut(t, {
+    await this.queue.enqueue(t, {
       messageId: message.id, kind: "flag", priority: trusted ? "high" : "normal", queuedAt: now,
       reasons: [{ kind: "flag", detail: p.reason, ...(p.note ? { match: p.note } : {}) }],
-    });
-    broadcaster.toAdmins(t, message.room, "queue:added", await toQueueItem(store, t, entry, res.message));
+    }, res.message);
     if (res.hiddenNow) {
       broadcaster.toRoom(t, message.room, "message:hidden", { room: message.room, messageId: message.id });
       await audit.record(t, trusted ? actor.user : SYSTEM, "message.hidden",

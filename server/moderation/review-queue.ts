@@ -9,6 +9,11 @@ import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
 
 export type Decision = "approve" | "remove";
+
+/** What puts a message on the review queue (the chat side holds messages through it). */
+export interface ReviewEnqueue {
+  enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void>;
+}
 /** What a manager asks of `resolve`. */
 interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } }
 
@@ -16,8 +21,18 @@ interface Resolution { messageId: string; decision: Decision; ban?: { durationSe
  * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one
  * manager decides. `store.queueTake` is the arbiter when two managers decide at once.
  */
-export class ReviewQueue {
+export class ReviewQueue implements ReviewEnqueue {
   constructor(private readonly deps: ModerationDeps, private readonly sanctions: Sanctions) {}
+
+  /**
+   * The one way onto the queue, for a filter's hold and for a flag alike: stores the entry (or
+   * merges it into the message's entry) and shows the managers watching its room the item.
+   */
+  async enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void> {
+    const { store, broadcaster } = this.deps;
+    const merged = await store.queuePut(tenant, entry);
+    broadcaster.toAdmins(tenant, message.room, "queue:added", await toQueueItem(store, tenant, merged, message));
+  }
 
   async list(tenant: TenantRuntime, p: { limit?: number; cursor?: string }): Promise<{ items: QueueItem[]; cursor?: string }> {
     const { store } = this.deps;

@@ -1,5 +1,5 @@
 import type { RoomStats, Stats } from "../../client-sdk/src/protocol.ts";
-import type { Metrics } from "../http/metrics.ts";
+import type { Metrics } from "../contracts/metrics.ts";
 import type { Store } from "../store/store.ts";
 import type { OnlineCounts } from "./moderation-deps.ts";
 

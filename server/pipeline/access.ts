@@ -1,5 +1,5 @@
 import type { Ban, IpBlock, Mute } from "../../client-sdk/src/protocol.ts";
-import { isStaff } from "../chat/session.ts";
+import { isStaff } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { allReady, type MaybePromise } from "../maybe-promise.ts";
 import type { Store } from "../store/store.ts";

@@ -1,5 +1,5 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { isStaff } from "../chat/session.ts";
+import { isStaff } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { whenReady } from "../maybe-promise.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";

@@ -1,6 +1,6 @@
 import type { Ban } from "../../client-sdk/src/protocol.ts";
-import type { ResolvedRoom } from "../chat/room-directory.ts";
-import type { SessionData } from "../chat/session.ts";
+import type { ResolvedRoom } from "../contracts/resolved-room.ts";
+import type { SessionData } from "../contracts/session.ts";
 import type { CausetteError } from "../errors.ts";
 import { normalize, type NormalizedText } from "../filters/normalize.ts";
 import type { Hit } from "../filters/types.ts";

@@ -2,14 +2,9 @@ import type { Socket } from "socket.io";
 import type { Logger } from "pino";
 import type { ZodType } from "zod";
 import { CausetteError, toErrorBody } from "../errors.ts";
-import type { Metrics } from "../http/metrics.ts";
+import type { Metrics } from "../contracts/metrics.ts";
+import { parsePayload } from "../contracts/parse-payload.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
-
-/**
- * The largest payload either door accepts: Socket.IO's `maxHttpBufferSize` and the REST body
- * limit, so a request valid on one door is never too large for the other.
- */
-export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 /** Counts acks not yet sent, so a graceful shutdown can wait for them. */
 export class InFlight {
@@ -86,12 +81,7 @@ export function serveEvents<C>(socket: Socket, table: EventTable<C>, conn: C, ct
     ctx.inflight.enter();
     let pending: MaybePromise<object | void>;
     try {
-      const parsed = handler.schema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new CausetteError("invalid_payload", issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : undefined);
-      }
-      pending = handler.run(conn, parsed.data);
+      pending = handler.run(conn, parsePayload(handler.schema, raw));
     } catch (err) {
       fail(ack, err, name, ctx);
       ctx.inflight.leave();

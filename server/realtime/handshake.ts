@@ -4,9 +4,9 @@ import type { Logger } from "pino";
 import type { Author, Role } from "../../client-sdk/src/protocol.ts";
 import type { GuestTokens } from "../auth/guest-token.ts";
 import { parseUserAgent } from "../auth/user-agent.ts";
-import { effectiveRole, type SessionData } from "../chat/session.ts";
+import { effectiveRole, requireManager, type SessionData } from "../contracts/session.ts";
 import { CausetteError, toErrorBody } from "../errors.ts";
-import type { Metrics } from "../http/metrics.ts";
+import type { Metrics } from "../contracts/metrics.ts";
 import type { Store } from "../store/store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 
@@ -87,8 +87,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
 
       const [ban, granted] = await Promise.all([deps.store.getBan(tenant.id, user.id, now), deps.store.getRole(tenant.id, user.id)]);
       if (ban && !ban.shadow) throw new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, ban.until ? { until: ban.until } : undefined);
-      user.role = effectiveRole(tokenRole, granted);
-      if (namespace === "admin" && user.role !== "manager") throw new CausetteError("forbidden", "The back office is for community managers.");
+      user.role = namespace === "admin" ? requireManager(tokenRole, granted) : effectiveRole(tokenRole, granted);
 
       const device = parseUserAgent(socket.handshake.headers["user-agent"]);
       const session: SessionData = { tenant: tenant.id, user, tokenRole, ip, device, connectedAt: now };

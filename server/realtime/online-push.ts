@@ -4,7 +4,7 @@ import type { RoomInfo } from "../../client-sdk/src/protocol.ts";
 import type { RoomDirectory } from "../chat/room-directory.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-import { rooms } from "./broadcaster.ts";
+import { rooms } from "../contracts/room-names.ts";
 import type { Presence } from "./presence.ts";
 
 /** Room settings read in parallel per batch: enough to be quick, few enough not to flood the store. */

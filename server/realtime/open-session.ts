@@ -1,11 +1,11 @@
 import type { Socket } from "socket.io";
 import type { Logger } from "pino";
 import type { SessionInfo } from "../../client-sdk/src/protocol.ts";
-import type { SessionData } from "../chat/session.ts";
-import type { Metrics } from "../http/metrics.ts";
+import type { SessionData } from "../contracts/session.ts";
+import type { Metrics } from "../contracts/metrics.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-import { rooms } from "./broadcaster.ts";
+import { rooms } from "../contracts/room-names.ts";
 import type { InFlight } from "./handler.ts";
 import { GUEST_TOKEN } from "./handshake.ts";
 

@@ -1,6 +1,6 @@
 import type { Namespace } from "socket.io";
 import type { Store } from "../store/store.ts";
-import { rooms } from "./broadcaster.ts";
+import { rooms } from "../contracts/room-names.ts";
 
 export const PRESENCE_INTERVAL_MS = 2000;
 

@@ -1,8 +1,9 @@
 import type { Namespace } from "socket.io";
 import type { SessionEnded } from "../../client-sdk/src/protocol.ts";
 import { compileCidrMatcher } from "../auth/cidr.ts";
-import type { SessionData } from "../chat/session.ts";
-import { rooms, type Broadcaster } from "./broadcaster.ts";
+import type { SessionData } from "../contracts/session.ts";
+import type { Broadcaster } from "../contracts/broadcaster.ts";
+import { rooms } from "../contracts/room-names.ts";
 
 /** Broadcaster over Socket.IO namespaces; with the Redis adapter every call reaches every node. */
 export function createSocketBroadcaster(chat: Namespace, admin: Namespace): Broadcaster {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient } from "../../client-sdk/src/index.ts";
-import type { SessionData } from "../../server/chat/session.ts";
+import type { SessionData } from "../../server/contracts/session.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
 import { browserAvailable, launchBrowser, newPage, openBackOffice, expectCleanPages, type PageWatch } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";

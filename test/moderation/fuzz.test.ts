@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES, type AdminClient } from "../../client-sdk/src/index.ts";
-import { adminSchemas } from "../../server/realtime/admin-schemas.ts";
+import { adminSchemas } from "../../server/contracts/admin-schemas.ts";
 import { freshRoom, post, startModServer, type ModServer } from "./support.ts";
 
 /** Emits anything and returns the raw ack (or "timeout"): the point is what the server answers. */

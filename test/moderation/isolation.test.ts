@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminClient, ChatClient, ChatError, Message, RoomInfo } from "../../client-sdk/src/index.ts";
-import { ADMIN_ROUTES } from "../../server/http/admin-api.ts";
+import { ADMIN_ROUTES } from "../../server/http/admin-routes.ts";
 import { MANAGER_ACTIONS } from "../../server/moderation/admin-actions.ts";
 import { testConfig } from "../support/config.ts";
 import { collect, waitFor } from "../support/wait.ts";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../client-sdk/src/index.ts";
-import { ADMIN_ROUTES, csvCell } from "../../server/http/admin-api.ts";
+import { csvCell } from "../../server/http/admin-api.ts";
+import { ADMIN_ROUTES } from "../../server/http/admin-routes.ts";
 import { testConfig } from "../support/config.ts";
 import { mintToken } from "../support/tokens.ts";
 import { waitFor } from "../support/wait.ts";

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { RoomDirectory, resolveRoom, type ResolvedRoom } from "../../server/chat/room-directory.ts";
-import type { SessionData } from "../../server/chat/session.ts";
+import { RoomDirectory, resolveRoom } from "../../server/chat/room-directory.ts";
+import type { ResolvedRoom } from "../../server/contracts/resolved-room.ts";
+import type { SessionData } from "../../server/contracts/session.ts";
 import type { Config } from "../../server/config/schema.ts";
 import { CausetteError } from "../../server/errors.ts";
 import { compileFilters, loadBaseLexicons } from "../../server/filters/compile.ts";

@@ -1,0 +1,39 @@
+import type { ManagerAction } from "../moderation/admin-actions.ts";
+
+/** One REST route: which action it runs and where its payload comes from. */
+export interface RestRoute {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** Relative to `/api/v1/tenants/:tenant/`, Express syntax. */
+  path: string;
+  action: ManagerAction;
+  /** GET and DELETE read the query string (DELETE also a JSON body); the others a JSON body. Path params always win. */
+  input: "query" | "body";
+  summary: string;
+}
+
+/** SPEC §5.4, plus the reads the back office needs (rooms, bans, ip-blocks, filters, mutes). */
+export const ADMIN_ROUTES: readonly RestRoute[] = [
+  { method: "get", path: "queue", action: "queue:list", input: "query", summary: "Review queue, high priority first" },
+  { method: "post", path: "queue/:messageId/resolve", action: "queue:resolve", input: "body", summary: "Approve or remove a queued message (optionally ban its author)" },
+  { method: "delete", path: "messages/:messageId", action: "message:delete", input: "query", summary: "Delete a message" },
+  { method: "get", path: "rooms", action: "rooms:list", input: "query", summary: "Rooms of the tenant with live figures" },
+  { method: "get", path: "rooms/:room/messages", action: "room:history", input: "query", summary: "A room's recent messages, every status" },
+  { method: "delete", path: "rooms/:room/messages", action: "room:clear", input: "query", summary: "Clear a room" },
+  { method: "patch", path: "rooms/:room", action: "room:update", input: "body", summary: "Freeze, slow mode, contribution model" },
+  { method: "get", path: "bans", action: "bans:list", input: "query", summary: "Current bans" },
+  { method: "post", path: "bans", action: "user:ban", input: "body", summary: "Ban a user (timed or permanent, optionally shadow)" },
+  { method: "delete", path: "bans/:userId", action: "user:unban", input: "query", summary: "Lift a ban" },
+  { method: "post", path: "mutes", action: "user:mute", input: "body", summary: "Mute a user for a while" },
+  { method: "delete", path: "mutes/:userId", action: "user:unmute", input: "query", summary: "Lift a mute" },
+  { method: "get", path: "ip-blocks", action: "ip:list", input: "query", summary: "Current IP blocks" },
+  { method: "post", path: "ip-blocks", action: "ip:block", input: "body", summary: "Block an IPv4/IPv6 address or CIDR range" },
+  { method: "delete", path: "ip-blocks/:cidr", action: "ip:unblock", input: "query", summary: "Lift an IP block (URL-encoded CIDR)" },
+  { method: "put", path: "members/:userId/role", action: "member:set-role", input: "body", summary: "Make a user member, expert or moderator" },
+  { method: "get", path: "members/candidates", action: "members:candidates", input: "query", summary: "Who to invite as moderator" },
+  { method: "get", path: "members/:userId", action: "user:inspect", input: "query", summary: "Everything about one user" },
+  { method: "patch", path: "lexicon", action: "lexicon:update", input: "body", summary: "Add/remove lexicon terms and exceptions" },
+  { method: "patch", path: "links", action: "links:update", input: "body", summary: "Edit the link allow/block lists" },
+  { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists in force" },
+  { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
+  { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
+];

@@ -2,12 +2,10 @@ import type { Message, MessageChange, Reason, RoomJoinResult } from "../../clien
 import { CausetteError } from "../errors.ts";
 import type { Metrics, StageTimer } from "../contracts/metrics.ts";
 import { newId } from "../ids.ts";
-import type { AuditLog } from "../moderation/audit-log.ts";
-import type { ReviewEnqueue } from "../moderation/review-queue.ts";
 import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
-import { idempotencyKey, type Store, type StoredMessage } from "../store/store.ts";
+import { idempotencyKey, type QueueEntry, type Store, type StoredMessage } from "../store/store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { toPublic } from "./public-message.ts";
 import { timelineKeep, type RoomDirectory } from "./room-directory.ts";
@@ -18,13 +16,25 @@ export const IDEMPOTENCY_TTL_MS = 10 * 60_000;
 
 export interface SendInput { room: string; text: unknown; replyTo?: string; clientId?: string }
 
+/**
+ * What the chat side asks of moderation, declared here so the chat layer depends on no moderation
+ * class (the review queue and the audit log satisfy them).
+ */
+export interface HeldMessageQueue {
+  /** Puts a held message on the review queue and shows it to the managers watching its room. */
+  enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void>;
+}
+export interface RejectionAudit {
+  record(tenant: string, actor: { id: "system"; name: string }, action: "message.rejected", target: Record<string, unknown>, reason?: string, room?: string): Promise<unknown>;
+}
+
 export interface MessageServiceDeps {
   store: Store;
   rooms: RoomDirectory;
   broadcaster: Broadcaster;
-  audit: AuditLog;
+  audit: RejectionAudit;
   /** Where held messages go for review. */
-  queue: ReviewEnqueue;
+  queue: HeldMessageQueue;
   metrics: Metrics;
   stages: readonly Stage[];
 }

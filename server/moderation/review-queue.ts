@@ -9,11 +9,6 @@ import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
 
 export type Decision = "approve" | "remove";
-
-/** What puts a message on the review queue (the chat side holds messages through it). */
-export interface ReviewEnqueue {
-  enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void>;
-}
 /** What a manager asks of `resolve`. */
 interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } }
 
@@ -21,7 +16,7 @@ interface Resolution { messageId: string; decision: Decision; ban?: { durationSe
  * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one
  * manager decides. `store.queueTake` is the arbiter when two managers decide at once.
  */
-export class ReviewQueue implements ReviewEnqueue {
+export class ReviewQueue {
   constructor(private readonly deps: ModerationDeps, private readonly sanctions: Sanctions) {}
 
   /**

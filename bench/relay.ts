@@ -33,7 +33,7 @@
  *                    differ in the same run, the noise every other ratio sits in)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
- *   --client NAME    the generators' client: wire (default; bench/wire-client.ts, a lean Socket.IO
+ *   --client NAME    the generators' client: wire (default; test/shared/wire-client.ts, a lean Socket.IO
  *                    protocol client) or socket.io (socket.io-client, which costs the shared
  *                    machine far more CPU per received message)
  *   --cpu-prof DIR   V8 CPU profiles of every server and generator child, one folder per child
@@ -117,9 +117,9 @@ import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { redisAvailable, startRedis } from "../test/support/redis-process.ts";
-import { startNodeFlags } from "../test/support/start-flags.ts";
-import { shopperText } from "../test/support/texts.ts";
+import { redisAvailable, startRedis } from "../test/shared/redis-process.ts";
+import { startNodeFlags } from "../test/shared/start-flags.ts";
+import { shopperText } from "../test/shared/texts.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const TENANT = "bench";
@@ -140,7 +140,7 @@ export interface RelayBenchOptions {
   rounds?: number;
   /** Load generator processes (default 1). */
   generators?: number;
-  /** The generators' client library (default "wire", see bench/wire-client.ts). */
+  /** The generators' client library (default "wire", see test/shared/wire-client.ts). */
   client?: LoadClient;
   /** Sides to compare; default: bare relay, one Causette node, two Causette nodes over Redis. */
   sides?: RelaySide[];
@@ -524,7 +524,7 @@ function serveControl(close?: () => Promise<void>): void {
 // ---------------------------------------------------------------------------------------------
 // Load children
 
-/** Which client library the generators speak through (see `bench/wire-client.ts`). */
+/** Which client library the generators speak through (see `test/shared/wire-client.ts`). */
 export type LoadClient = "wire" | "socket.io";
 
 interface LoadConfig {
@@ -562,7 +562,7 @@ interface LoadConn {
 async function openConn(kind: LoadClient, url: string, timeoutMs: number): Promise<LoadConn> {
   const auth = { tenant: TENANT };
   if (kind === "wire") {
-    const { WireClient } = await import("./wire-client.ts");
+    const { WireClient } = await import("../test/shared/wire-client.ts");
     const c = new WireClient(url, "/chat", auth, timeoutMs);
     await c.connected;
     return { onMessage: (h) => c.on("message", h as (p: unknown) => void), emit: (e, p, t, d) => c.emit(e, p, t, d), close: () => c.close() };

@@ -16,8 +16,8 @@ import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "o
 import { compileFilters, compileFiltersSync, loadBaseLexicons } from "../server/filters/compile.ts";
 import { normalize } from "../server/filters/normalize.ts";
 import type { CompiledFilters, FilterLists } from "../server/filters/types.ts";
-import { syntheticTerms } from "../test/filters/synthetic-terms.ts";
-import { longestLoopGap } from "../test/support/loop-gap.ts";
+import { syntheticTerms } from "../test/shared/synthetic-terms.ts";
+import { longestLoopGap } from "../test/shared/loop-gap.ts";
 
 /**
  * What the words and links stages cost one message: the pipeline normalises the text once and

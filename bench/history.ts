@@ -34,8 +34,8 @@ import type { Author, Device } from "../client-sdk/src/protocol.ts";
 import { MemoryStore } from "../server/store/memory.ts";
 import { idempotencyKey, type StoredMessage } from "../server/store/store.ts";
 import { hash53 } from "../server/filters/hash53.ts";
-import { startNodeFlags } from "../test/support/start-flags.ts";
-import { shopperText } from "../test/support/texts.ts";
+import { startNodeFlags } from "../test/shared/start-flags.ts";
+import { shopperText } from "../test/shared/texts.ts";
 
 const SELF = fileURLToPath(import.meta.url);
 const KEEP = 300;

@@ -35,8 +35,7 @@ import { OnlinePush } from "./realtime/online-push.ts";
 import { applyRoleChange } from "./realtime/role-change.ts";
 import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
 import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
-import { sendPreparedFrames } from "./realtime/prepared-frames.ts";
-import { coalesceWrites } from "./realtime/write-coalescer.ts";
+import { installTransportFastPaths } from "./realtime/transport-fast-paths.ts";
 import { MemoryStore } from "./store/memory.ts";
 import type { ClusterEvent, Store } from "./store/store.ts";
 import { TenantRegistry } from "./tenants/tenant-registry.ts";
@@ -51,8 +50,6 @@ export interface AppDeps {
   logger?: Logger;
   nodeId?: string;
   compileFilters?: FilterCompiler;
-  /** Send each connection's frames of one event-loop turn in one write (default true; the relay bench turns it off to show what it saves). */
-  coalesceWrites?: boolean;
 }
 
 export interface App {
@@ -107,8 +104,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     connectionStateRecovery: undefined,
     ...(adapter ? { adapter: adapter as never } : {}),
   });
-  const coalescer = deps.coalesceWrites === false ? undefined : coalesceWrites(io.engine);
-  const stopPreparedFrames = sendPreparedFrames(io.engine, coalescer);
+  const stopFastPaths = installTransportFastPaths(io.engine, config.server.transport, logger.child({ module: "transport" }));
   const chatNsp = io.of("/chat");
   const adminNsp = io.of("/admin");
   const broadcaster = createSocketBroadcaster(chatNsp, adminNsp);
@@ -185,8 +181,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       unsubscribe();
       http.close();
       await inflight.drained(config.server.shutdownGraceMs);
-      stopPreparedFrames();
-      coalescer?.stop();
+      stopFastPaths();
       await flushTransports(io, 1000);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const c of cleanup) await c();

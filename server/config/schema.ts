@@ -106,7 +106,19 @@ export const configSchema = z.object({
     /** Grace period for in-flight acks on SIGTERM. */
     shutdownGraceMs: z.number().int().min(0).max(60_000).default(5000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info" }),
+    /**
+     * The WebSocket write path's two fast paths. Both reach into engine.io's and ws's private
+     * parts, so they run only on the exact versions package.json pins (checked at start; on any
+     * other, the node logs one warning and sends the ordinary way). Turning one off here is the
+     * way back to plain Socket.IO if a fast path is ever suspected of anything.
+     */
+    transport: z.object({
+      /** Write a room broadcast's ready-made WebSocket frame straight to each member's TCP socket (realtime/prepared-frames.ts). */
+      preparedFrames: z.boolean().default(true),
+      /** Send each WebSocket connection's frames of one event-loop turn in one write (realtime/write-coalescer.ts). */
+      coalesceWrites: z.boolean().default(true),
+    }).strict().default({ preparedFrames: true, coalesceWrites: true }),
+  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", transport: { preparedFrames: true, coalesceWrites: true } }),
   redis: z.object({
     url: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").nullable().default(null),
     keyPrefix: z.string().default("causette:"),
@@ -122,4 +134,5 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 export type TenantConfig = Config["tenants"][number];
+export type TransportConfig = Config["server"]["transport"];
 export type RoomSettingsConfig = z.infer<typeof roomSettings>;

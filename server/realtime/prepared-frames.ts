@@ -30,6 +30,10 @@ interface EngineConnection {
  * way skips is engine.io's per-packet bookkeeping: its `packetCreate`, `flush` and `drain`
  * events, which nothing in Causette listens to except the coalescer.
  *
+ * It relies on private parts of engine.io (`writeBuffer`, `readyState`, `transport`, `write`), ws
+ * (`_socket`) and socket.io-adapter (`wsPreEncodedFrame`): transport-fast-paths.ts installs it only
+ * once transport-internals.ts found them on the pinned versions.
+ *
  * Returns a function that stops wrapping new connections (wrapped ones keep the direct way).
  */
 export function sendPreparedFrames(engine: EventEmitter, coalescer?: WriteCoalescer): () => void {

@@ -3,9 +3,11 @@ import type { Socket as NetSocket } from "node:net";
 
 /**
  * What we reach into: engine.io's WebSocket transport keeps its `ws` socket as `socket`, and `ws`
- * keeps the TCP socket as `_socket`. Both have been there since engine.io 4 and ws 1; if either
- * ever moves, nothing is found and frames go out one by one, as without the coalescer. Other
- * transports (long-polling, WebTransport) have no such socket and are left alone.
+ * keeps the TCP socket as `_socket`. Both have been there since engine.io 4 and ws 1; the versions
+ * are pinned and checked at start with everything else this reaches into (transport-internals.ts,
+ * installed by transport-fast-paths.ts), and if a socket is still not found, frames go out one by
+ * one, as without the coalescer. Other transports (long-polling, WebTransport) have no such
+ * socket and are left alone.
  */
 export interface Transport { writable: boolean; socket?: { _socket?: NetSocket } }
 /** An engine.io connection, as its server's "flush" and "drain" events give it. */

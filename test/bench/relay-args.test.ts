@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { busyMachinePhases, formatStalls, optionsFromArgs } from "../../bench/relay.ts";
-import { redisAvailable } from "../support/redis-process.ts";
+import { redisAvailable } from "../shared/redis-process.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startNodeFlags } from "../support/start-flags.ts";
+import { startNodeFlags } from "../shared/start-flags.ts";
 
 /**
  * The relay bench and the tests' child nodes take their Node flags from `npm start`, so what is

@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WireClient } from "../../bench/wire-client.ts";
+import { WireClient } from "../shared/wire-client.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 /**
- * The relay bench's generator speaks Socket.IO through bench/wire-client.ts. If it misread the
+ * The relay bench's generator speaks Socket.IO through test/shared/wire-client.ts. If it misread the
  * protocol, the bench would time the wrong thing; so it is checked against a real Socket.IO
  * server and a real Causette.
  */

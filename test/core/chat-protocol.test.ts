@@ -7,7 +7,7 @@ import { testConfig } from "../support/config.ts";
 import { ask, closeAllRaw, connectRaw } from "../support/raw.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 import { collect, until, waitFor } from "../support/wait.ts";
 
 /** A term from the test tenant's lexicon and a link outside its allowlist: both are filter hits. */

@@ -6,7 +6,7 @@ import { testConfig } from "../support/config.ts";
 import { ask, closeAllRaw, connectRaw, refusedWith } from "../support/raw.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 import { until } from "../support/wait.ts";
 
 afterEach(() => closeAllRaw());

@@ -5,7 +5,7 @@ import { testConfig } from "../support/config.ts";
 import { freePort, spawnNode, writeConfig } from "../support/node-process.ts";
 import { ask, closeAllRaw, connectRaw, type Refusal } from "../support/raw.ts";
 import { startServer } from "../support/server.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 import { until } from "../support/wait.ts";
 
 afterEach(() => closeAllRaw());

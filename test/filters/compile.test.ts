@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compileFilters, compileFiltersSync, loadBaseLexicons } from "../../server/filters/compile.ts";
 import { DEMO_LISTS } from "./demo-filters.ts";
-import { syntheticTerms } from "./synthetic-terms.ts";
-import { longestLoopGap } from "../support/loop-gap.ts";
+import { syntheticTerms } from "../shared/synthetic-terms.ts";
+import { longestLoopGap } from "../shared/loop-gap.ts";
 
 describe("compileFilters", () => {
   it("loads the built-in lists once per process", () => {

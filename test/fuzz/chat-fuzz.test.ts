@@ -5,7 +5,7 @@ import { ERROR_CODES } from "../../client-sdk/src/protocol.ts";
 import { ask, closeAllRaw, connectRaw } from "../support/raw.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 import { until } from "../support/wait.ts";
 
 const EVENTS = ["room:join", "room:leave", "message:send", "message:flag", "message:helpful", "alert:raise"] as const;

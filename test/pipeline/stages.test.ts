@@ -16,7 +16,7 @@ import { createWordsStage } from "../../server/pipeline/words.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
 import { TenantRuntime } from "../../server/tenants/tenant-runtime.ts";
 import { testConfig } from "../support/config.ts";
-import { cleanText as shopperText } from "../support/texts.ts";
+import { cleanText as shopperText } from "../shared/texts.ts";
 
 const base = loadBaseLexicons();
 

@@ -3,7 +3,7 @@ import { ChatClient, ChatError, type Message } from "../../client-sdk/src/index.
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 import { collect, until, waitFor } from "../support/wait.ts";
 import { freshRoom, startModServer, type ModServer } from "../moderation/support.ts";
 

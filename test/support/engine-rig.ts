@@ -1,18 +1,21 @@
 import { createServer } from "node:http";
 import type { Socket as NetSocket } from "node:net";
 import { Server, type Socket } from "socket.io";
+import { pino, type Logger } from "pino";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
-import { sendPreparedFrames } from "../../server/realtime/prepared-frames.ts";
-import { coalesceWrites } from "../../server/realtime/write-coalescer.ts";
+import { installTransportFastPaths } from "../../server/realtime/transport-fast-paths.ts";
+import type { TransportInternals } from "../../server/realtime/transport-internals.ts";
 
 /**
  * A bare Socket.IO server with Causette's write path switched on or off (the write coalescer,
- * prepared broadcast frames), and real socket.io-client clients, for the tests of that path.
+ * prepared broadcast frames, installed as the app installs them), and real socket.io-client
+ * clients, for the tests of that path.
  */
 export interface Rig { io: Server; url: string; stop: () => void; sockets: Socket[] }
 
 export interface RigSet {
-  rig(opts?: { coalesce?: boolean; prepared?: boolean }): Promise<Rig>;
+  /** `logger` and `internals` go to installTransportFastPaths (default: silent, and the installed packages). */
+  rig(opts?: { coalesce?: boolean; prepared?: boolean; logger?: Logger; internals?: () => TransportInternals }): Promise<Rig>;
   client(r: Rig, transports?: ("websocket" | "polling")[]): Promise<{ c: ClientSocket; s: Socket }>;
   /** Closes every client and server made since the last call (for afterEach). */
   closeAll(): Promise<void>;
@@ -22,15 +25,14 @@ export function rigSet(): RigSet {
   const rigs: Rig[] = [];
   const clients: ClientSocket[] = [];
   return {
-    async rig({ coalesce = true, prepared = false } = {}) {
+    async rig({ coalesce = true, prepared = false, logger = pino({ level: "silent" }), internals } = {}) {
       const http = createServer();
       const io = new Server(http);
-      const coalescer = coalesce ? coalesceWrites(io.engine) : undefined;
-      const stopPrepared = prepared ? sendPreparedFrames(io.engine, coalescer) : () => undefined;
+      const stop = installTransportFastPaths(io.engine, { coalesceWrites: coalesce, preparedFrames: prepared }, logger, internals);
       const sockets: Socket[] = [];
       io.on("connection", (s) => sockets.push(s));
       await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
-      const r = { io, url: `http://127.0.0.1:${(http.address() as { port: number }).port}`, stop: () => { stopPrepared(); coalescer?.stop(); }, sockets };
+      const r = { io, url: `http://127.0.0.1:${(http.address() as { port: number }).port}`, stop, sockets };
       rigs.push(r);
       return r;
     },

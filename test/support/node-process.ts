@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../../server/config/schema.ts";
-import { startNodeFlags } from "./start-flags.ts";
+import { startNodeFlags } from "../shared/start-flags.ts";
 import { until } from "./wait.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
-import { redisAvailable } from "./redis-process.ts";
+import { redisAvailable } from "../shared/redis-process.ts";
 
-export { redisAvailable, startRedis, type RedisServer } from "./redis-process.ts";
+export { redisAvailable, startRedis, type RedisServer } from "../shared/redis-process.ts";
 
 /**
  * `describe` for suites that need redis-server. Without the binary the suite is skipped with a

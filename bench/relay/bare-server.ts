@@ -1,0 +1,28 @@
+import { createServer } from "node:http";
+import { Server } from "socket.io";
+import { serveControl } from "./server-control.ts";
+
+/**
+ * The bare side's server (`--role server-bare`): a plain Socket.IO relay that acks and broadcasts
+ * the same Message shape Causette does, and nothing else.
+ */
+export async function runBareServer(): Promise<void> {
+  const http = createServer();
+  const io = new Server(http, { maxHttpBufferSize: 256 * 1024, pingInterval: 20_000, pingTimeout: 20_000, cors: { origin: true } });
+  let seq = 0;
+  io.of("/chat").on("connection", (socket) => {
+    socket.on("room:join", (p: { room: string }, ack: (r: unknown) => void) => {
+      void socket.join(p.room);
+      ack({ ok: true, room: { id: p.room, contribution: "open", slowModeSec: 0, frozen: false, online: 0 }, history: [] });
+    });
+    socket.on("message:send", (p: { room: string; text: string }, ack: (r: unknown) => void) => {
+      // The same shape Causette sends: a full Message, to the whole room (author included).
+      const message = { id: `m_${(++seq).toString(36)}`, room: p.room, author: { id: socket.id, name: "Guest", role: "guest" }, text: p.text, createdAt: Date.now(), status: "visible" };
+      io.of("/chat").to(p.room).emit("message", message);
+      ack({ ok: true, message });
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
+  serveControl();
+  process.send!({ type: "listening", port: (http.address() as { port: number }).port });
+}

@@ -1,0 +1,21 @@
+import { benchConfigRaw } from "./bench-config.ts";
+import { serveControl } from "./server-control.ts";
+
+/**
+ * A Causette side's server (`--role server-causette`): one node with the bench's config, from
+ * RELAY_BENCH_EXTRA (client count, the Redis of causette-x2, the coalescer off for
+ * causette-uncorked).
+ */
+export async function runCausetteServer(): Promise<void> {
+  const { createApp } = await import("../../server/app.ts");
+  const { parseConfig } = await import("../../server/config/load.ts");
+  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; keyPrefix?: string; coalesceWrites?: boolean };
+  const redis = extra.redisUrl ? { url: extra.redisUrl, keyPrefix: extra.keyPrefix ?? "relaybench:" } : null;
+  const raw = benchConfigRaw(extra.clients ?? 1000, redis);
+  // causette-uncorked: the write coalescer off, through the config switch an operator would use.
+  const server = extra.coalesceWrites === false ? { ...raw.server, transport: { coalesceWrites: false } } : raw.server;
+  const app = await createApp(parseConfig({ ...raw, server }, "relay bench"));
+  const port = await app.listen(0, "127.0.0.1");
+  serveControl(() => app.close());
+  process.send!({ type: "listening", port });
+}

@@ -9,6 +9,13 @@ import type { ModerationDeps } from "./moderation-deps.ts";
  * through the Broadcaster (so on every node), new handshakes and sends read the store, and timed
  * ones lift themselves because the store stops returning them after `until`.
  */
+/**
+ * The widest range one `ip:block` takes without `force: true`: a /8 of IPv4 is 16 million
+ * addresses (a whole carrier), a /32 of IPv6 a whole provider's allocation. Anything wider is
+ * nearly always a typo (`0.0.0.0/0`, `::/0`, `/1` for `/31`) that would cut every shopper off.
+ */
+export const WIDEST_BLOCK = { ipv4: 8, ipv6: 32 } as const;
+
 export class Sanctions {
   constructor(private readonly deps: ModerationDeps) {}
 
@@ -71,10 +78,16 @@ export class Sanctions {
     await audit.record(tenant.id, actor, "user.unmuted", { userId });
   }
 
-  async blockIp(tenant: TenantRuntime, actor: Author, p: { cidr: string; durationSec?: number; reason: string }): Promise<{ until?: number }> {
+  async blockIp(tenant: TenantRuntime, actor: Author, p: { cidr: string; durationSec?: number; reason: string; force?: boolean }): Promise<{ until?: number }> {
     const { store, broadcaster, audit, metrics } = this.deps;
     const parsed = parseCidr(p.cidr);
     if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
+    const [network, bits] = parsed.range;
+    const widest = WIDEST_BLOCK[network.kind()];
+    if (bits < widest && p.force !== true) {
+      throw new CausetteError("invalid_payload",
+        `cidr: ${parsed.canonical} is wider than /${widest} and would cut off ${bits === 0 ? "every shopper" : "a large part of the internet"}; send force: true to block it anyway.`);
+    }
     const now = Date.now();
     const block: IpBlock = { cidr: parsed.canonical, reason: p.reason, at: now, by: actor.id };
     if (p.durationSec !== undefined) block.until = now + p.durationSec * 1000;
@@ -84,7 +97,7 @@ export class Sanctions {
     await store.publish({ type: "sanctions:changed", tenant: tenant.id });
     await broadcaster.endSessions(tenant.id, { cidr: block.cidr }, { code: "ip_blocked", reason: p.reason, ...(block.until ? { until: block.until } : {}) });
     metrics.moderation.inc({ action: "ip_block" });
-    await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}) }, p.reason);
+    await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}), ...(bits < widest ? { forced: true } : {}) }, p.reason);
     return block.until ? { until: block.until } : {};
   }
 

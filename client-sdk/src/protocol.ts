@@ -144,6 +144,8 @@ export interface UserInspect {
   removed: number;
   ban?: Ban;
   mute?: Mute;
+  /** Addition: when the user last connected (epoch ms); absent for an id never seen, sanctioned or promoted ahead of their first visit. */
+  lastSeen?: number;
 }
 
 export interface Candidate {

@@ -19,13 +19,17 @@ export const WIDEST_BLOCK = { ipv4: 8, ipv6: 32 } as const;
 export class Sanctions {
   constructor(private readonly deps: ModerationDeps) {}
 
-  /** Throws unless `userId` is a known, bannable user of this tenant (checked before any side effect). */
+  /**
+   * Throws unless `userId` may be sanctioned (checked before any side effect). Any id of the
+   * tenant's identity space qualifies, seen or not (SPEC §6.4): the brand's own systems know a
+   * customer before the chat does, and the sanction holds when they first connect. Ids are
+   * tenant-scoped in the store, so an id that exists in another tenant is just a new id here.
+   * Only what we know refuses: oneself, and a user last seen as a manager.
+   */
   async assertBannable(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
-    const rec = await this.deps.store.getUser(tenant.id, userId);
-    // Ids of another tenant's users are unknown here: not_found, never a hint that they exist elsewhere.
-    if (!rec) throw new CausetteError("not_found", "No such user.");
     if (userId === actor.id) throw new CausetteError("forbidden", "You cannot sanction yourself.");
-    if (rec.user.role === "manager") throw new CausetteError("forbidden", "Managers cannot be sanctioned from the back office.");
+    const rec = await this.deps.store.getUser(tenant.id, userId);
+    if (rec?.user.role === "manager") throw new CausetteError("forbidden", "Managers cannot be sanctioned from the back office.");
   }
 
   async ban(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec?: number; reason: string; shadow?: boolean }): Promise<{ until?: number }> {

@@ -216,7 +216,7 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   // ---- networks
 
   /** Blocks an IPv4/IPv6 address or CIDR range; without `durationSec` the block is permanent. */
-  blockIp(cidr: string, opts: { reason: string; durationSec?: number }): Promise<{ until?: number }> {
+  blockIp(cidr: string, opts: { reason: string; durationSec?: number; force?: boolean }): Promise<{ until?: number }> {
     return this.call("ip:block", { cidr, ...opts });
   }
 

@@ -144,6 +144,8 @@ export interface UserInspect {
   removed: number;
   ban?: Ban;
   mute?: Mute;
+  /** Addition: when the user last connected (epoch ms); absent for an id never seen, sanctioned or promoted ahead of their first visit. */
+  lastSeen?: number;
 }
 
 export interface Candidate {
@@ -260,7 +262,7 @@ export interface AdminClientEvents {
   "user:inspect": (p: { userId: string }, ack: AckFn<UserInspect>) => void;
   /** Addition: current bans, for the People screen. */
   "bans:list": (p: Record<string, never>, ack: AckFn<{ bans: (Ban & { userId: string })[] }>) => void;
-  "ip:block": (p: { cidr: string; durationSec?: number; reason: string }, ack: AckFn<{ until?: number }>) => void;
+  "ip:block": (p: { cidr: string; durationSec?: number; reason: string; force?: boolean }, ack: AckFn<{ until?: number }>) => void;
   "ip:unblock": (p: { cidr: string }, ack: AckFn) => void;
   /** Addition: current IP blocks. */
   "ip:list": (p: Record<string, never>, ack: AckFn<{ blocks: IpBlock[] }>) => void;

@@ -13,7 +13,8 @@ import { z } from "zod";
 const messageId = z.string().min(1).max(64);
 const userId = z.string().min(1).max(128);
 const room = z.string().min(1).max(128);
-const reason = z.string().trim().min(1).max(500);
+/** A sentence a person can read later (in the audit log, and shown to whom it restricts): not "-" or ".". */
+const reason = z.string().trim().min(1).max(500).regex(/[\p{L}\p{N}]/u, "must say why, in words");
 /** Up to ten years; "forever" is expressed by leaving the duration out. */
 const durationSec = z.number().int().min(1).max(315_360_000);
 const limit = z.number().int().min(1).max(200);
@@ -49,7 +50,8 @@ export const adminSchemas = {
   "user:unmute": z.strictObject({ userId }),
   "user:inspect": z.strictObject({ userId }),
   "bans:list": empty,
-  "ip:block": z.strictObject({ cidr: z.string().trim().min(1).max(64), durationSec: durationSec.optional(), reason }),
+  /** `force`: block a range wider than the sane bound (see Sanctions.blockIp); the back office asks for a typed confirmation first. */
+  "ip:block": z.strictObject({ cidr: z.string().trim().min(1).max(64), durationSec: durationSec.optional(), reason, force: z.boolean().optional() }),
   "ip:unblock": z.strictObject({ cidr: z.string().trim().min(1).max(64) }),
   "ip:list": empty,
   "member:set-role": z.strictObject({ userId, role: z.enum(["member", "expert", "moderator"]) }),

@@ -14,18 +14,13 @@ const RECENT_MESSAGES = 20;
 export class MemberDirectory {
   constructor(private readonly deps: ModerationDeps) {}
 
-  /** A user of this tenant, or `not_found` (a user of another tenant is simply unknown here). */
-  private async known(tenant: TenantRuntime, userId: string): Promise<UserRecord> {
-    const rec = await this.deps.store.getUser(tenant.id, userId);
-    if (!rec) throw new CausetteError("not_found", "No such user.");
-    return rec;
-  }
-
   async setRole(tenant: TenantRuntime, actor: Author, p: { userId: string; role: "member" | "expert" | "moderator" }): Promise<void> {
     const { store, audit, metrics } = this.deps;
-    const rec = await this.known(tenant, p.userId);
+    // Any id of the tenant, seen or not (SPEC §6.4): a grant made before the user's first visit
+    // applies at their first handshake.
+    const rec = await store.getUser(tenant.id, p.userId);
     // Guests are anonymous and can come back under a new id at will: a role needs an account.
-    if (rec.user.role === "guest") throw new CausetteError("forbidden", "Guests cannot be given a role; they must sign in.");
+    if (rec?.user.role === "guest" || (!rec && isGuestId(p.userId))) throw new CausetteError("forbidden", "Guests cannot be given a role; they must sign in.");
     if (p.userId === actor.id) throw new CausetteError("forbidden", "You cannot change your own role.");
     // "member" lifts any grant, so the brand's token decides again.
     const granted = p.role === "member" ? null : p.role;
@@ -61,13 +56,17 @@ export class MemberDirectory {
   async inspect(tenant: TenantRuntime, p: { userId: string }): Promise<UserInspect> {
     const { store } = this.deps;
     const now = Date.now();
-    const rec = await this.known(tenant, p.userId);
-    const [recent, ban, mute, role] = await Promise.all([
-      store.userMessages(tenant.id, p.userId, RECENT_MESSAGES),
+    const [seen, ban, mute, granted] = await Promise.all([
+      store.getUser(tenant.id, p.userId),
       store.getBan(tenant.id, p.userId, now),
       store.getMute(tenant.id, p.userId, now),
-      this.roleOf(tenant, rec),
+      store.getRole(tenant.id, p.userId),
     ]);
+    // Never seen and nothing decided about them: nothing to show (an id of another tenant is
+    // unknown here). A pre-emptive sanction or role makes a profile of what was decided.
+    if (!seen && !ban && !mute && !granted) throw new CausetteError("not_found", "No such user.");
+    const rec = seen ?? unseenRecord(p.userId);
+    const [recent, role] = await Promise.all([store.userMessages(tenant.id, p.userId, RECENT_MESSAGES), this.roleOf(tenant, rec)]);
     const c = rec.counters;
     const out: UserInspect = {
       user: { ...rec.user, role },
@@ -84,6 +83,7 @@ export class MemberDirectory {
     };
     if (ban) out.ban = ban;
     if (mute) out.mute = mute;
+    if (seen) out.lastSeen = seen.lastSeen;
     return out;
   }
 
@@ -94,4 +94,15 @@ export class MemberDirectory {
     if (seen === "guest" || !granted) return seen;
     return ROLE_RANK[granted] > ROLE_RANK[seen] ? granted : seen;
   }
+}
+
+/** Guest ids are minted by the server (auth/guest-token.ts): one never seen cannot be an account. */
+const isGuestId = (id: string) => id.startsWith("g_");
+
+/** The profile of an id the chat has not seen yet (a pre-emptive sanction or role was set on it). */
+function unseenRecord(userId: string): UserRecord {
+  return {
+    user: { id: userId, name: userId, role: "member" }, ips: [], devices: [], firstSeen: 0, lastSeen: 0,
+    counters: { messages: 0, helpfulReceived: 0, removed: 0, flagsRaised: 0, flagsUpheld: 0, flagsOverturned: 0, held: 0 },
+  };
 }

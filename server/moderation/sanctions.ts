@@ -9,16 +9,27 @@ import type { ModerationDeps } from "./moderation-deps.ts";
  * through the Broadcaster (so on every node), new handshakes and sends read the store, and timed
  * ones lift themselves because the store stops returning them after `until`.
  */
+/**
+ * The widest range one `ip:block` takes without `force: true`: a /8 of IPv4 is 16 million
+ * addresses (a whole carrier), a /32 of IPv6 a whole provider's allocation. Anything wider is
+ * nearly always a typo (`0.0.0.0/0`, `::/0`, `/1` for `/31`) that would cut every shopper off.
+ */
+export const WIDEST_BLOCK = { ipv4: 8, ipv6: 32 } as const;
+
 export class Sanctions {
   constructor(private readonly deps: ModerationDeps) {}
 
-  /** Throws unless `userId` is a known, bannable user of this tenant (checked before any side effect). */
+  /**
+   * Throws unless `userId` may be sanctioned (checked before any side effect). Any id of the
+   * tenant's identity space qualifies, seen or not (SPEC §6.4): the brand's own systems know a
+   * customer before the chat does, and the sanction holds when they first connect. Ids are
+   * tenant-scoped in the store, so an id that exists in another tenant is just a new id here.
+   * Only what we know refuses: oneself, and a user last seen as a manager.
+   */
   async assertBannable(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
-    const rec = await this.deps.store.getUser(tenant.id, userId);
-    // Ids of another tenant's users are unknown here: not_found, never a hint that they exist elsewhere.
-    if (!rec) throw new CausetteError("not_found", "No such user.");
     if (userId === actor.id) throw new CausetteError("forbidden", "You cannot sanction yourself.");
-    if (rec.user.role === "manager") throw new CausetteError("forbidden", "Managers cannot be sanctioned from the back office.");
+    const rec = await this.deps.store.getUser(tenant.id, userId);
+    if (rec?.user.role === "manager") throw new CausetteError("forbidden", "Managers cannot be sanctioned from the back office.");
   }
 
   async ban(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec?: number; reason: string; shadow?: boolean }): Promise<{ until?: number }> {
@@ -71,10 +82,16 @@ export class Sanctions {
     await audit.record(tenant.id, actor, "user.unmuted", { userId });
   }
 
-  async blockIp(tenant: TenantRuntime, actor: Author, p: { cidr: string; durationSec?: number; reason: string }): Promise<{ until?: number }> {
+  async blockIp(tenant: TenantRuntime, actor: Author, p: { cidr: string; durationSec?: number; reason: string; force?: boolean }): Promise<{ until?: number }> {
     const { store, broadcaster, audit, metrics } = this.deps;
     const parsed = parseCidr(p.cidr);
     if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
+    const [network, bits] = parsed.range;
+    const widest = WIDEST_BLOCK[network.kind()];
+    if (bits < widest && p.force !== true) {
+      throw new CausetteError("invalid_payload",
+        `cidr: ${parsed.canonical} is wider than /${widest} and would cut off ${bits === 0 ? "every shopper" : "a large part of the internet"}; send force: true to block it anyway.`);
+    }
     const now = Date.now();
     const block: IpBlock = { cidr: parsed.canonical, reason: p.reason, at: now, by: actor.id };
     if (p.durationSec !== undefined) block.until = now + p.durationSec * 1000;
@@ -84,7 +101,7 @@ export class Sanctions {
     await store.publish({ type: "sanctions:changed", tenant: tenant.id });
     await broadcaster.endSessions(tenant.id, { cidr: block.cidr }, { code: "ip_blocked", reason: p.reason, ...(block.until ? { until: block.until } : {}) });
     metrics.moderation.inc({ action: "ip_block" });
-    await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}) }, p.reason);
+    await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}), ...(bits < widest ? { forced: true } : {}) }, p.reason);
     return block.until ? { until: block.until } : {};
   }
 

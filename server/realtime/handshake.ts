@@ -31,9 +31,12 @@ function refusal(err: unknown): Error & { data: unknown } {
 }
 
 /**
- * `origins` lists the brand pages that may embed the widget (SPEC §3). The back office at
- * `/admin` is served by this very server, so its page's Origin is the server's own; refusing it
- * would lock managers out whenever the brand lists only its shop. Same origin = same host:port.
+ * `origins` lists the brand pages that may embed the widget (SPEC §3). The pages this very server
+ * serves (the back office at `/admin`, the demo page at `/`) have the server's own Origin, whatever
+ * host and port it listens on; refusing them would lock managers out whenever the brand lists only
+ * its shop, and break the demo on any port but the one the config names. No third-party page can
+ * have that origin, so accepting it weakens nothing. Same origin = same host:port as the request's
+ * Host; behind a proxy that rewrites Host the comparison fails, which refuses (the safe side).
  */
 function sameOrigin(origin: string, host: string | undefined): boolean {
   if (!host) return false;
@@ -54,7 +57,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       // Browsers always send Origin; a client without one is a server-side client, which the token then governs.
       const origin = socket.handshake.headers.origin;
       if (origin !== undefined && tenant.config.origins.length > 0 && !tenant.config.origins.includes(origin)
-        && !(namespace === "admin" && sameOrigin(origin, socket.handshake.headers.host))) throw new CausetteError("origin_not_allowed");
+        && !sameOrigin(origin, socket.handshake.headers.host)) throw new CausetteError("origin_not_allowed");
       const ip = deps.clientIp(socket.request);
       const now = Date.now();
       const block = await tenant.ipBlock(ip, now);

@@ -158,6 +158,35 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
       await admin.getByRole("button", { name: "Block", exact: true }).click();
       await admin.locator(`tr[data-cidr="${cidr}"]`).waitFor();
     }
+    // No reason: nothing is sent, the form says why.
+    await address.fill("198.51.100.0/24");
+    await admin.locator("#panel-ip").getByLabel("Reason", { exact: true }).fill("");
+    await admin.getByRole("button", { name: "Block", exact: true }).click();
+    await admin.getByText("Give a reason for the block: it is kept in the audit log.").waitFor();
+    expect(await admin.locator('tr[data-cidr="198.51.100.0/24"]').count()).toBe(0);
+    // 0.0.0.0/0 would cut every shopper off: typed confirmation first, Cancel sends nothing.
+    await address.fill("0.0.0.0/0");
+    await admin.locator("#panel-ip").getByLabel("Reason", { exact: true }).fill("Typo test");
+    await admin.getByRole("button", { name: "Block", exact: true }).click();
+    const confirm = admin.getByRole("alertdialog");
+    await confirm.getByText(/in fact every shopper/).waitFor();
+    await screenshot(admin, "backoffice-ip-wide-confirm");
+    const go = confirm.getByRole("button", { name: "Block this range" });
+    expect(await go.isDisabled()).toBe(true);
+    await confirm.getByLabel("Type 0.0.0.0/0 to confirm").fill("0.0.0.0");
+    expect(await go.isDisabled()).toBe(true);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    expect(await admin.locator('tr[data-cidr="0.0.0.0/0"]').count()).toBe(0);
+    // A wide range confirmed by typing it goes through (with force).
+    await address.fill("10.0.0.0/7");
+    await admin.locator("#panel-ip").getByLabel("Reason", { exact: true }).fill("Abuse from a whole carrier");
+    await admin.getByRole("button", { name: "Block", exact: true }).click();
+    await confirm.getByLabel("Type 10.0.0.0/7 to confirm").fill("10.0.0.0/7");
+    await confirm.getByRole("button", { name: "Block this range" }).click();
+    await admin.locator('tr[data-cidr="10.0.0.0/7"]').waitFor();
+    await admin.getByRole("button", { name: "Remove 10.0.0.0/7" }).click();
+    await admin.locator('tr[data-cidr="10.0.0.0/7"]').waitFor({ state: "detached" });
     await screenshot(admin, "backoffice-ip-blocks");
     await admin.getByRole("button", { name: "Remove 2001:db8::/32" }).click();
     await admin.locator('tr[data-cidr="2001:db8::/32"]').waitFor({ state: "detached" });

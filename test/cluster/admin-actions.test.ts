@@ -25,6 +25,18 @@ describeRedis("manager actions across nodes", () => {
     await expect(b.chat({ role: "member", sub: "troll-1" })).rejects.toMatchObject({ code: "banned" } satisfies Partial<ChatError>);
   });
 
+  it("pre-emptive actions on A (ids never seen) hold when the user first connects to B (SPEC §6.4)", async () => {
+    const admin = await a.admin();
+    await admin.ban("x-pre-banned", { reason: "known fraudster" });
+    await admin.mute("x-pre-muted", 600);
+    await admin.setRole("x-pre-mod", "moderator");
+    await expect(b.chat({ role: "member", sub: "x-pre-banned" })).rejects.toMatchObject({ code: "banned" } satisfies Partial<ChatError>);
+    const muted = await b.chat({ role: "member", sub: "x-pre-muted" });
+    await muted.join("pre-room");
+    await expect(muted.send("pre-room", "hello")).rejects.toMatchObject({ code: "muted" } satisfies Partial<ChatError>);
+    expect((await b.chat({ role: "member", sub: "x-pre-mod" })).session?.user.role).toBe("moderator");
+  });
+
   it("an IP block on A disconnects matching sockets on B and B refuses new handshakes from the range", async () => {
     const admin = await a.admin();
     const victim = await b.chat({ role: "member", sub: "from-range", ip: "198.51.100.7" });

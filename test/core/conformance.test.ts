@@ -68,7 +68,7 @@ describe("SPEC conformance: /admin handshake and the Origin allow-list", () => {
   beforeAll(async () => { s = await startServer(testConfig({ acme: { origins: ["http://acme.test"] } })); });
   afterAll(async () => { await s.close(); });
 
-  it("the back office served by this server connects from its own origin; foreign origins are still refused", async () => {
+  it("the pages served by this server (back office, demo) connect from its own origin on any port; foreign origins are still refused", async () => {
     const token = await mintToken({ role: "manager", sub: "cm-origin" });
     const own = await connectRaw(s.url, { namespace: "/admin", auth: { tenant: "acme", token }, headers: { origin: s.url } });
     expect(own.session.user.role).toBe("manager");
@@ -76,8 +76,15 @@ describe("SPEC conformance: /admin handshake and the Origin allow-list", () => {
     expect(listed.session.user.id).toBe("cm-origin");
     const foreign = await refusedWith(s.url, { namespace: "/admin", auth: { tenant: "acme", token }, headers: { origin: "http://evil.test" } });
     expect(foreign.data?.code).toBe("origin_not_allowed");
-    // The widget's list is unchanged: /chat from the server's own origin is not a listed widget page.
-    const chat = await refusedWith(s.url, { auth: { tenant: "acme" }, headers: { origin: s.url } });
-    expect(chat.data?.code).toBe("origin_not_allowed");
+    // The demo page is served by this server too: its chat connects from the server's own origin
+    // (on whatever port it was started), while a third-party page is still held to the list.
+    const chat = await connectRaw(s.url, { auth: { tenant: "acme" }, headers: { origin: s.url } });
+    expect(chat.session.user.role).toBe("guest");
+    const foreignChat = await refusedWith(s.url, { auth: { tenant: "acme" }, headers: { origin: "http://evil.test" } });
+    expect(foreignChat.data?.code).toBe("origin_not_allowed");
+    // Same host, another port, is another origin.
+    const otherPort = new URL(s.url); otherPort.port = String(Number(otherPort.port) + 1);
+    const sibling = await refusedWith(s.url, { auth: { tenant: "acme" }, headers: { origin: otherPort.origin } });
+    expect(sibling.data?.code).toBe("origin_not_allowed");
   });
 });

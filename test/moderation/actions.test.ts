@@ -143,14 +143,48 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     await expect(admin.unmute("ac-mute")).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("sanctions need a known user of the tenant, never the manager themself or another manager", async () => {
+  it("sanctions never reach the manager themself or another manager", async () => {
     const admin = await s.admin({ sub: "cm-self" });
     await s.chat({ role: "manager", sub: "ac-other-cm" });
     await known(s, "ac-other-cm");
-    await expect(admin.ban("nobody-here", { reason: "x" })).rejects.toMatchObject({ code: "not_found" });
     await expect(admin.ban("cm-self", { reason: "x" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(admin.ban("ac-other-cm", { reason: "x" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(admin.mute("nobody-here", 10)).rejects.toMatchObject({ code: "not_found" });
+    await expect(admin.mute("cm-self", 10)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("pre-emptive actions (SPEC §6.4): ban, mute and role on ids never seen hold at their first connection", async () => {
+    const admin = await s.admin({ sub: "cm-pre" });
+    // Nothing known yet: inspect has nothing to show.
+    await expect(admin.inspect("pre-banned")).rejects.toMatchObject({ code: "not_found" });
+    expect(await admin.ban("pre-banned", { reason: "known fraudster", durationSec: 3600 })).toMatchObject({ until: expect.any(Number) });
+    expect(await admin.mute("pre-muted", 600)).toMatchObject({ until: expect.any(Number) });
+    await admin.setRole("pre-expert", "expert");
+    // The back office can look them up before they come: what was decided, and that they were never seen.
+    const banned = await admin.inspect("pre-banned");
+    expect(banned).toMatchObject({ ban: { reason: "known fraudster" }, recent: [], ips: [], messages: 0 });
+    expect(banned.lastSeen).toBeUndefined();
+    expect((await admin.inspect("pre-expert")).role).toBe("expert");
+    expect((await admin.listBans()).map((b) => b.userId)).toContain("pre-banned");
+    // First connections.
+    await expect(s.chat({ role: "member", sub: "pre-banned" })).rejects.toMatchObject({ code: "banned" });
+    const muted = await s.chat({ role: "member", sub: "pre-muted" });
+    const room = freshRoom();
+    await muted.join(room);
+    await expect(muted.send(room, "bonjour")).rejects.toMatchObject({ code: "muted" });
+    const expert = await s.chat({ role: "member", sub: "pre-expert" });
+    expect(expert.session?.user.role).toBe("expert");
+    // Unseen guest ids cannot be given a role (a guest has no account), but can be banned.
+    await expect(admin.setRole("g_never-seen", "moderator")).rejects.toMatchObject({ code: "forbidden" });
+    await admin.ban("g_never-seen", { reason: "spam bot" });
+    // The same over REST.
+    const rest = await s.rest("POST", "bans", { body: { userId: "pre-rest", reason: "chargeback fraud" } });
+    expect(rest.status).toBe(200);
+    await expect(s.chat({ role: "member", sub: "pre-rest" })).rejects.toMatchObject({ code: "banned" });
+    expect((await s.rest("PUT", "members/pre-rest-mod/role", { body: { role: "moderator" } })).status).toBe(200);
+    expect((await s.rest("POST", "mutes", { body: { userId: "pre-rest-mute", durationSec: 60 } })).status).toBe(200);
+    // Lifting works on them too.
+    await admin.unban("pre-banned");
+    expect((await s.chat({ role: "member", sub: "pre-banned" })).socket.connected).toBe(true);
   });
 
   it("member:set-role: the user gets a new `session` with the role, and it takes effect (moderator flag hides)", async () => {

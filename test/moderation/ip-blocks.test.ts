@@ -69,6 +69,36 @@ describe("IP blocks (SPEC §5.3 ip:block, §6.4)", () => {
     expect((await admin.listIpBlocks()).some((b) => b.cidr === "100.64.0.9/32")).toBe(false);
   });
 
+  it("refuses ranges wider than /8 (IPv4) or /32 (IPv6) unless forced, and a reason that says nothing", async () => {
+    const admin = await s.admin({ ip: "192.0.2.1" });
+    const bystander = await s.chat({ role: "member", sub: "ip-bystander", ip: "198.51.100.77" });
+    const ended = collect(bystander, "session:ended");
+    const before = (await admin.listIpBlocks()).length;
+    for (const cidr of ["0.0.0.0/0", "::/0", "128.0.0.0/1", "10.0.0.0/7", "2001::/31", "::ffff:0.0.0.0/96"]) {
+      const err = await admin.blockIp(cidr, { reason: "typo" }).then(() => null, (e: ChatError) => e);
+      expect(err, cidr).toMatchObject({ code: "invalid_payload" });
+      expect(err!.message, cidr).toMatch(/force/);
+    }
+    // The same over REST, with its status.
+    const rest = await s.rest("POST", "ip-blocks", { body: { cidr: "0.0.0.0/0", reason: "typo" } });
+    expect(rest.status).toBe(400);
+    expect(rest.body.error.code).toBe("invalid_payload");
+    for (const reason of ["-", "   ", ".", "…"]) {
+      await expect(admin.blockIp("203.0.113.50", { reason }), JSON.stringify(reason)).rejects.toMatchObject({ code: "invalid_payload" });
+    }
+    await expect(s.rest("POST", "ip-blocks", { body: { cidr: "203.0.113.50" } })).resolves.toMatchObject({ status: 400 });
+    expect((await admin.listIpBlocks()).length).toBe(before);
+    expect(bystander.socket.connected).toBe(true);
+    expect(ended).toHaveLength(0);
+    // The bound itself is allowed; a wider range goes through with force, and the audit says it was forced.
+    expect(await admin.blockIp("10.0.0.0/8", { reason: "carrier-grade abuse", durationSec: 60 })).toMatchObject({ until: expect.any(Number) });
+    expect(await admin.blockIp("2001:db8::/32", { reason: "provider-wide abuse", durationSec: 60 })).toMatchObject({ until: expect.any(Number) });
+    await admin.blockIp("10.0.0.0/7", { reason: "confirmed on purpose", durationSec: 60, force: true });
+    const { entries } = await admin.listAudit({ limit: 5 });
+    expect(entries.find((e) => e.action === "ip.blocked" && (e.target as { cidr?: string }).cidr === "10.0.0.0/7")?.target).toMatchObject({ forced: true });
+    for (const cidr of ["10.0.0.0/8", "2001:db8::/32", "10.0.0.0/7"]) await admin.unblockIp(cidr);
+  });
+
   it("bad CIDRs are invalid_payload and block nothing", async () => {
     const admin = await s.admin({ ip: "192.0.2.1" });
     const before = (await admin.listIpBlocks()).length;

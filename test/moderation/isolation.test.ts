@@ -82,16 +82,23 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect(await acme.roomHistory(ROOM)).toEqual([]);
     });
     await check("user:ban", async () => {
-      expect(await code(acme.ban("o-user", { reason: "x" }))).toBe("not_found");
+      // Any id is an id of acme's own identity space (SPEC §6.4: pre-emptive bans): banning it in
+      // acme touches nothing of the other tenant's user of the same id.
+      expect(await code(acme.ban("o-user", { reason: "acme's own o-user" }))).toBe("ok");
       expect(otherUser.socket.connected).toBe(true);
-      expect(await s.app.store.getBan("acme", "o-user", Date.now())).toBeNull();
+      expect(await s.app.store.getBan("other", "o-user", Date.now())).toBeNull();
+      expect((await otherUser.send(ROOM, "toujours là")).status).toBe("visible");
+      await acme.unban("o-user");
     });
     await check("user:unban", async () => {
       expect(await code(acme.unban("o-banned"))).toBe("not_found");
       expect(await s.app.store.getBan("other", "o-banned", Date.now())).not.toBeNull();
     });
     await check("user:mute", async () => {
-      expect(await code(acme.mute("o-user", 60))).toBe("not_found");
+      expect(await code(acme.mute("o-user", 60))).toBe("ok");
+      expect(await s.app.store.getMute("other", "o-user", Date.now())).toBeNull();
+      expect((await otherUser.send(ROOM, "pas muet ici")).status).toBe("visible");
+      await acme.unmute("o-user");
     });
     await check("user:unmute", async () => {
       expect(await code(acme.unmute("o-viewer"))).toBe("not_found");
@@ -99,6 +106,7 @@ describe("tenant isolation of every admin event and REST route", () => {
     });
     await check("user:inspect", async () => {
       expect(await code(acme.inspect("o-user"))).toBe("not_found");
+      expect(await code(acme.inspect("o-viewer"))).toBe("not_found");
     });
     await check("bans:list", async () => {
       expect((await acme.listBans()).map((b) => b.userId)).not.toContain("o-banned");
@@ -118,8 +126,10 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect((await acme.listIpBlocks()).map((b) => b.cidr)).not.toContain("192.0.2.0/24");
     });
     await check("member:set-role", async () => {
-      expect(await code(acme.setRole("o-user", "moderator"))).toBe("not_found");
+      expect(await code(acme.setRole("o-user", "moderator"))).toBe("ok");
       expect(await s.app.store.getRole("other", "o-user")).toBeNull();
+      expect(otherUser.session?.user.role).toBe("member");
+      await acme.setRole("o-user", "member");
     });
     await check("members:candidates", async () => {
       expect((await acme.candidates(200)).map((c) => c.user.id)).not.toContain("o-user");
@@ -187,16 +197,19 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "DELETE", path: `rooms/${encodeURIComponent(ROOM)}/messages`, expect: (r) => expect(r.status).toBe(200) },
       { method: "PATCH", path: `rooms/${encodeURIComponent(ROOM)}`, body: { slowModeSec: 9 }, expect: (r) => expect(r.status).toBe(200) },
       { method: "GET", path: "bans", expect: (r) => expect(r.body.bans.map((b: any) => b.userId)).not.toContain("o-banned") },
-      { method: "POST", path: "bans", body: { userId: "o-user", reason: "x" }, expect: (r) => expect(r.status).toBe(404) },
+      // Pre-emptive (SPEC §6.4): "o-user" is a new id of acme's identity space, nothing of other's.
+      { method: "POST", path: "bans", body: { userId: "o-user", reason: "x" }, expect: (r) => expect(r.status).toBe(200) },
       { method: "DELETE", path: "bans/o-banned", expect: (r) => expect(r.status).toBe(404) },
-      { method: "POST", path: "mutes", body: { userId: "o-user", durationSec: 60 }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "POST", path: "mutes", body: { userId: "o-user", durationSec: 60 }, expect: (r) => expect(r.status).toBe(200) },
       { method: "DELETE", path: "mutes/o-viewer", expect: (r) => expect(r.status).toBe(404) },
       { method: "GET", path: "ip-blocks", expect: (r) => expect(r.body.blocks.map((b: any) => b.cidr)).not.toContain("192.0.2.0/24") },
       { method: "POST", path: "ip-blocks", body: { cidr: "203.0.113.0/24", reason: "acme" }, expect: (r) => expect(r.status).toBe(200) },
       { method: "DELETE", path: `ip-blocks/${encodeURIComponent("192.0.2.0/24")}`, expect: (r) => expect(r.status).toBe(404) },
-      { method: "PUT", path: "members/o-user/role", body: { role: "moderator" }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "PUT", path: "members/o-user/role", body: { role: "moderator" }, expect: (r) => expect(r.status).toBe(200) },
       { method: "GET", path: "members/candidates", expect: (r) => expect(r.body.members.map((m: any) => m.user.id)).not.toContain("o-user") },
-      { method: "GET", path: "members/o-user", expect: (r) => expect(r.status).toBe(404) },
+      // acme's profile of its own "o-user": what acme decided, nothing other knows.
+      { method: "GET", path: "members/o-user", expect: (r) => expect(r.body).toMatchObject({ ban: { reason: "x" }, recent: [], ips: [], devices: [], messages: 0 }) },
+      { method: "GET", path: "members/o-viewer", expect: (r) => expect(r.status).toBe(404) },
       { method: "PATCH", path: "lexicon", body: { add: ["acmerest"] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "PATCH", path: "links", body: { allow: ["acme-rest.example"] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "GET", path: "filters", expect: (r) => expect(r.body.terms).not.toContain("othermot") },
@@ -219,6 +232,9 @@ describe("tenant isolation of every admin event and REST route", () => {
     expect(await s.app.store.getRoomState("other", ROOM)).toBeNull();
     expect(await s.app.store.getBan("other", "o-banned", Date.now())).not.toBeNull();
     expect(await s.app.store.getMute("other", "o-viewer", Date.now())).not.toBeNull();
+    expect(await s.app.store.getBan("other", "o-user", Date.now())).toBeNull();
+    expect(await s.app.store.getMute("other", "o-user", Date.now())).toBeNull();
+    expect(await s.app.store.getRole("other", "o-user")).toBeNull();
     expect((await s.app.store.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toEqual(["192.0.2.0/24"]);
     expect((await s.app.store.getFilterEdits("other")).added).toEqual(["othermot"]);
     expect(otherUser.socket.connected).toBe(true);

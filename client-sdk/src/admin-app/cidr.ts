@@ -37,3 +37,19 @@ export function isIPv6(s: string): boolean {
   if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
   return halves.length === 2 ? count <= 7 : count === 8;
 }
+
+/**
+ * Ranges wider than the server takes without `force` (IPv4 wider than /8, IPv6 wider than /32):
+ * the form asks the manager to type the range again before it sends one.
+ */
+export function isWideRange(input: string): boolean {
+  const s = input.trim();
+  const slash = s.indexOf("/");
+  if (slash === -1 || !isValidCidr(s)) return false;
+  const bits = Number(s.slice(slash + 1));
+  const addr = s.slice(0, slash);
+  if (isIPv4(addr)) return bits < 8;
+  // An IPv4-mapped rule (::ffff:a.b.c.d/n) is the IPv4 rule of n - 96 bits.
+  if (/^::ffff:/i.test(addr) && addr.includes(".")) return bits - 96 < 8;
+  return bits < 32;
+}

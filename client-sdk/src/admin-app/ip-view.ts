@@ -1,6 +1,6 @@
 import type { IpBlock } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
-import { isValidCidr } from "./cidr.ts";
+import { isValidCidr, isWideRange } from "./cidr.ts";
 import type { AppContext, Screen } from "./context.ts";
 import { BAN_PRESETS } from "./format.ts";
 import { act, button, durationOf, durationSelect, errorText, field } from "./ui.ts";
@@ -11,6 +11,8 @@ export class IpView implements Screen {
   private readonly cidr: HTMLInputElement;
   private readonly error: HTMLElement;
   private readonly list: HTMLElement;
+  /** Shown instead of sending when the range is wider than the server takes without `force`. */
+  private readonly confirm: HTMLElement;
 
   constructor(private readonly ctx: AppContext) {
     const { t } = ctx;
@@ -18,33 +20,68 @@ export class IpView implements Screen {
     this.cidr = h("input", { type: "text", placeholder: ip.placeholder, autocomplete: "off", spellcheck: "false", required: true, inputmode: "text" });
     this.error = h("p", { class: "field-error", role: "alert", id: "ip-error" });
     const duration = durationSelect(t, BAN_PRESETS, 86_400);
-    const reason = h("input", { type: "text", maxlength: 200 });
+    const reason = h("input", { type: "text", maxlength: 200, required: true });
     const submit = h("button", { type: "submit", class: "btn danger" }, ip.block);
     const form = h("form", { class: "inline", novalidate: true },
       field(ip.address, this.cidr), field(ip.duration, duration), field(ip.reason, reason), submit);
     this.cidr.setAttribute("aria-errormessage", "ip-error");
     this.cidr.addEventListener("input", () => { if (this.cidr.getAttribute("aria-invalid") === "true") this.validate(); });
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      if (!this.validate()) { this.cidr.focus(); return; }
-      const cidr = this.cidr.value.trim();
+    this.confirm = h("div", { class: "confirm", role: "alertdialog", "aria-labelledby": "ip-wide-text", hidden: true });
+    const send = (btn: HTMLButtonElement, cidr: string, force: boolean) => {
       const durationSec = durationOf(duration);
-      void act(submit, t, ctx.toast, async () => {
-        await ctx.admin.blockIp(cidr, { reason: reason.value.trim() || "-", ...(durationSec ? { durationSec } : {}) });
+      void act(btn, t, ctx.toast, async () => {
+        await ctx.admin.blockIp(cidr, { reason: reason.value.trim(), ...(durationSec ? { durationSec } : {}), ...(force ? { force } : {}) });
         this.cidr.value = ""; reason.value = "";
+        this.closeConfirm();
         void this.load();
         return ip.blocked(cidr);
       });
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (!this.validate()) { this.cidr.focus(); return; }
+      // A reason is required (SPEC §5.3): it is what the audit log and the blocked shoppers read.
+      if (!/[\p{L}\p{N}]/u.test(reason.value)) { ctx.toast(ip.reasonRequired, "bad"); reason.focus(); return; }
+      const cidr = this.cidr.value.trim();
+      if (isWideRange(cidr)) { this.askConfirm(cidr, (btn) => send(btn, cidr, true)); return; }
+      send(submit, cidr, false);
     });
     this.list = h("div");
     this.el = h("div", { class: "screen ip-screen" },
       h("div", { class: "toolbar" }, h("h2", null, ip.title), h("div", { class: "spacer" }), button(t.refresh, () => void this.load(), "ghost")),
-      form, this.error, this.list);
+      form, this.error, this.confirm, this.list);
   }
 
   show(prefill?: string): void {
     if (prefill) { this.cidr.value = prefill; this.validate(); this.cidr.focus(); }
     void this.load();
+  }
+
+  /**
+   * A range wider than /8 (IPv4) or /32 (IPv6) cuts off whole carriers, and `0.0.0.0/0` every
+   * shopper: the manager types the range again to confirm, as GitHub asks for a repository's name
+   * before deleting it. Only then is it sent, with `force: true`.
+   */
+  private askConfirm(cidr: string, go: (btn: HTMLButtonElement) => void): void {
+    const ip = this.ctx.t.ip;
+    const typed = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+    const confirmBtn = button(ip.blockAnyway, (e) => go(e.currentTarget as HTMLButtonElement), "danger", { disabled: true });
+    typed.addEventListener("input", () => { confirmBtn.disabled = typed.value.trim() !== cidr; });
+    typed.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !confirmBtn.disabled) { e.preventDefault(); confirmBtn.click(); }
+      if (e.key === "Escape") this.closeConfirm();
+    });
+    replace(this.confirm,
+      h("p", { id: "ip-wide-text" }, ip.wideWarning(cidr)),
+      field(ip.typeToConfirm(cidr), typed),
+      h("div", { class: "actions" }, confirmBtn, button(this.ctx.t.cancel, () => this.closeConfirm(), "ghost")));
+    this.confirm.hidden = false;
+    typed.focus();
+  }
+
+  private closeConfirm(): void {
+    this.confirm.hidden = true;
+    replace(this.confirm);
   }
 
   private validate(): boolean {

@@ -10,7 +10,12 @@ export function benchConfigRaw(clients: number, redis: { url: string; keyPrefix:
       id: BENCH_TENANT, name: "Bench Beauty", origins: [],
       auth: { hs256Secret: "relay-bench-jwt-secret-0123456789abcdef0123", issuer: "bench", audience: "causette" },
       guests: true,
-      rateLimit: { burst: 50, perSecond: 20 },
+      // Every generator's guests come from 127.0.0.1: the per-IP limits go as far above the load.
+      rateLimit: {
+        burst: 50, perSecond: 20,
+        guestsPerIp: { burst: clients * 2, perMinute: clients * 60 },
+        guestMessagesPerIp: { burst: Math.min(clients * 50, 1_000_000), perSecond: Math.min(clients * 20, 1_000_000) },
+      },
     }],
   };
 }

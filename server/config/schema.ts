@@ -38,6 +38,19 @@ const regexSource = z.string().min(1).refine((s) => {
   try { new RegExp(s); return true; } catch { return false; }
 }, { message: "is not a valid regular expression" });
 
+/**
+ * A token bucket: `burst` at once, then refilled at a steady rate. The bounds only catch typos:
+ * a per-IP budget may have to cover a whole load balancer's worth of clients in a test rig.
+ */
+const perMinuteBucket = z.object({
+  burst: z.number().int().min(1).max(1_000_000),
+  perMinute: z.number().positive().max(60_000_000),
+}).strict();
+const perSecondBucket = z.object({
+  burst: z.number().int().min(1).max(1_000_000),
+  perSecond: z.number().positive().max(1_000_000),
+}).strict();
+
 const tenant = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lowercase letters, digits, - or _"),
   name: z.string().min(1),
@@ -81,11 +94,40 @@ const tenant = z.object({
   moderation: z.object({
     reportsToHide: z.number().int().min(1).max(1000).default(3),
     moderatorFlagHides: z.boolean().default(true),
-  }).strict().default({ reportsToHide: 3, moderatorFlagHides: true }),
+    /**
+     * Guests' flags never hide a message, and queue it for review only once guests on this many
+     * distinct networks (client IPs) have flagged it: one anonymous visitor cannot fill the queue
+     * alone, a message many visitors object to still reaches the managers. 1 queues on the first.
+     */
+    guestFlagsToQueue: z.number().int().min(1).max(1000).default(3),
+  }).strict().default({ reportsToHide: 3, moderatorFlagHides: true, guestFlagsToQueue: 3 }),
   rateLimit: z.object({
+    /** Per-user message bucket: `burst` messages at once, then `perSecond` sustained. */
     burst: z.number().int().min(1).max(10_000).default(5),
     perSecond: z.number().positive().max(10_000).default(1),
-  }).strict().default({ burst: 5, perSecond: 1 }),
+    /**
+     * New guest ids minted per client IP (a guest presenting its guest token reconnects freely).
+     * One IP may be a shop's Wi-Fi or a mobile carrier's NAT with many shoppers behind it, but
+     * only first visits mint an id, so 30 at once and one every 2 s sustained leaves them room.
+     */
+    guestsPerIp: perMinuteBucket.default({ burst: 30, perMinute: 30 }),
+    /**
+     * Messages from all the guests of one client IP together (guest ids are free, so the
+     * per-user bucket alone bounds nothing). Signed-in users are not counted here. A shared IP's
+     * guests rarely post together more than a few a minute; 20 at once and 2 a second leave them room.
+     */
+    guestMessagesPerIp: perSecondBucket.default({ burst: 20, perSecond: 2 }),
+    /** Flags per user (guests included); moderators and managers are not limited. */
+    flags: perMinuteBucket.default({ burst: 10, perMinute: 10 }),
+    /** Flags per client IP, every non-staff user of that IP together (a shared IP gets three users' worth). */
+    flagsPerIp: perMinuteBucket.default({ burst: 30, perMinute: 30 }),
+  }).strict().default({
+    burst: 5, perSecond: 1,
+    guestsPerIp: { burst: 30, perMinute: 30 },
+    guestMessagesPerIp: { burst: 20, perSecond: 2 },
+    flags: { burst: 10, perMinute: 10 },
+    flagsPerIp: { burst: 30, perMinute: 30 },
+  }),
   widget: z.object({
     pages: z.array(z.string().min(1)).default(["*"]),
     /** "page": one room per page path; any other string: that fixed room id. */

@@ -44,9 +44,15 @@ export class ModerationService {
   /** The audit trail, newest first (see AuditLog.list for filters and cursors). */
   get audit() { return this.deps.audit; }
 
-  /** SPEC §6.3: anyone in the room flags once; a moderator's flag (or enough flaggers) hides it; every flag queues it. */
+  /**
+   * SPEC §6.3: anyone in the room flags once; a moderator's flag (or enough flaggers) hides it;
+   * a member's flag queues it. Flags are rate-limited per user and per client IP (staff aside).
+   * A guest's flag is recorded and counted, but never hides, and queues the message only once
+   * guests on `guestFlagsToQueue` distinct networks have flagged it (one per network counts).
+   */
   async flag(tenant: TenantRuntime, actor: SessionData, p: { messageId: string; reason: FlagReason; note?: string }, joined: (room: string) => boolean): Promise<{ hidden: boolean }> {
     refuseBots(actor);
+    await takeFlagBudget(tenant, actor);
     const { store, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
     const message = await store.getMessage(t, p.messageId);
@@ -55,6 +61,11 @@ export class ModerationService {
     if (!joined(message.room)) throw new CausetteError("not_in_room");
     if (message.author.id === actor.user.id) throw new CausetteError("forbidden", "You cannot flag your own message.");
     const role = actor.user.role;
+    // Another guest id on a network whose guests already flagged this message adds nothing: ids
+    // are free, networks are not. The visitor is answered as if their flag were taken.
+    if (role === "guest" && (await tenant.limits.guestFlagPerMessageIp.take(`${message.id}\u0000${actor.ip}`)) > 0) {
+      return { hidden: message.status === "hidden" };
+    }
     const now = Date.now();
     // A shadow ban silences the user's flags as it silences their messages (SPEC §6.4): a rogue
     // moderator, or a troll, keeps flagging as usual, but nothing they flag is hidden because of it.
@@ -66,8 +77,8 @@ export class ModerationService {
     if (role === "guest" || shadowBanned) flag.discounted = true;
     const { reportsToHide, moderatorFlagHides } = tenant.config.moderation;
     const hideNow = trusted && moderatorFlagHides;
-    // Guests are free to mint, so their flags queue a message but never count towards hiding it;
-    // nor do the flags of shadow-banned users. The store counts every flagger, so the threshold
+    // Guests are free to mint, so their flags never count towards hiding a message; nor do the
+    // flags of shadow-banned users. The store counts every flagger, so the threshold
     // rises by the discounted flags already there (one racing in between can only delay a hide).
     let threshold = reportsToHide;
     if (role === "guest" || shadowBanned) threshold = Number.MAX_SAFE_INTEGER;
@@ -79,10 +90,14 @@ export class ModerationService {
     if (!res.added) return { hidden: res.message.status === "hidden" || fakeHide };
 
     metrics.flags.inc({ reason: p.reason });
-    await this.queue.enqueue(t, {
-      messageId: message.id, kind: "flag", priority: trusted ? "high" : "normal", queuedAt: now,
-      reasons: [{ kind: "flag", detail: p.reason, ...(p.note ? { match: p.note } : {}) }],
-    }, res.message);
+    // Queued messages are kept until reviewed, so guests, whose ids are free, queue one together.
+    const queues = role !== "guest" || (await this.guestFlaggers(t, message.id)) >= tenant.config.moderation.guestFlagsToQueue;
+    if (queues) {
+      await this.queue.enqueue(t, {
+        messageId: message.id, kind: "flag", priority: trusted ? "high" : "normal", queuedAt: now,
+        reasons: [{ kind: "flag", detail: p.reason, ...(p.note ? { match: p.note } : {}) }],
+      }, res.message);
+    }
     if (res.hiddenNow) {
       broadcaster.toRoom(t, message.room, "message:hidden", { room: message.room, messageId: message.id });
       await audit.record(t, trusted ? actor.user : SYSTEM, "message.hidden",
@@ -107,6 +122,12 @@ export class ModerationService {
   private async discountedFlags(t: string, messageId: string): Promise<number> {
     const flags = await this.deps.store.getFlags(t, messageId, { sinceReset: true });
     return flags.filter((f) => f.discounted === true || f.by.role === "guest").length;
+  }
+
+  /** Guests whose flags on the message are on record since its last approval (one per network). */
+  private async guestFlaggers(t: string, messageId: string): Promise<number> {
+    const flags = await this.deps.store.getFlags(t, messageId, { sinceReset: true });
+    return flags.filter((f) => f.by.role === "guest").length;
   }
 
   /** Distinct signed-in members (not the author, not guests) vote a message helpful. */
@@ -136,6 +157,19 @@ export class ModerationService {
     this.deps.broadcaster.toAdmins(tenant.id, room, "alert", alert);
     await this.deps.audit.record(tenant.id, actor.user, "alert.raised", { room, alertId: alert.id }, note, room);
   }
+}
+
+/**
+ * Flags cost nothing to raise and each one can put a message in front of a manager, so every
+ * user below moderator has a budget, and so has every client IP (guest ids are free). Moderators
+ * and managers are trusted: their flags are scored, and a raid is when they flag fastest.
+ */
+async function takeFlagBudget(tenant: TenantRuntime, actor: SessionData): Promise<void> {
+  const role = actor.user.role;
+  if (role === "moderator" || role === "manager") return;
+  const { flagsPerUser, flagsPerIp } = tenant.limits;
+  const waitMs = (await flagsPerUser.take(actor.user.id)) || (await flagsPerIp.take(actor.ip));
+  if (waitMs > 0) throw new CausetteError("rate_limited", "Too many flags, slow down.", { retryAfterMs: waitMs });
 }
 
 /**

@@ -1,21 +1,36 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { isStaff } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
-import { whenReady } from "../maybe-promise.ts";
+import { allReady, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";
 
-/** Per-user token bucket, then per-room slow mode (staff are exempt from slow mode, as on Twitch). */
+/**
+ * Per-user token bucket; for guests, also the bucket of their client IP (guest ids cost nothing,
+ * so per user alone would bound nothing); then per-room slow mode (staff are exempt from slow
+ * mode, as on Twitch).
+ */
 export function createRateStage(): Stage {
   return {
     name: "rate",
     run(ctx) {
-      return whenReady(ctx.tenant.rateLimiter.take(ctx.session.user.id), (waitMs) => {
-        if (waitMs > 0) return { refuse: new CausetteError("rate_limited", undefined, { retryAfterMs: waitMs }) };
-        const { room, session } = ctx;
-        return room.slowModeSec > 0 && !isStaff(session.user.role) ? slowMode(ctx) : undefined;
-      });
+      const { tenant, session } = ctx;
+      if (session.user.role !== "guest") return whenReady(tenant.rateLimiter.take(session.user.id), (waitMs) => afterBuckets(ctx, waitMs, 0));
+      // Both buckets asked at once (one round trip on Redis, not two): a guest's attempt the
+      // user bucket refuses still spends from its IP's budget, which guests of one IP share anyway.
+      return allReady<[number, number], Verdict | undefined>(
+        [() => tenant.rateLimiter.take(session.user.id), () => tenant.limits.guestMessagesPerIp.take(session.ip)],
+        (userWaitMs, ipWaitMs) => afterBuckets(ctx, userWaitMs, ipWaitMs),
+      );
     },
   };
+}
+
+/** The buckets' answers, then slow mode for everyone below staff. */
+function afterBuckets(ctx: SendContext, userWaitMs: number, ipWaitMs: number): MaybePromise<Verdict | undefined> {
+  if (userWaitMs > 0) return { refuse: new CausetteError("rate_limited", undefined, { retryAfterMs: userWaitMs }) };
+  if (ipWaitMs > 0) return { refuse: new CausetteError("rate_limited", "Too many guest messages from your network, slow down.", { retryAfterMs: ipWaitMs }) };
+  const { room, session } = ctx;
+  return room.slowModeSec > 0 && !isStaff(session.user.role) ? slowMode(ctx) : undefined;
 }
 
 /** Slow mode: one message per `slowModeSec` per user and room (rate-limiter-flexible's fixed window). */

@@ -82,6 +82,12 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
         throw new CausetteError("unauthorized", "This chat needs you to sign in.");
       } else {
         const known = await deps.guestTokens.verify(tenant.id, auth.guestToken);
+        // Guest ids are free, so minting one is what a flood spends: limited per client IP.
+        // A guest presenting its valid token reconnects without touching the budget.
+        if (!known) {
+          const waitMs = await tenant.limits.guestsPerIp.take(ip);
+          if (waitMs > 0) throw new CausetteError("rate_limited", "Too many new guests from your network, try again shortly.", { retryAfterMs: waitMs });
+        }
         const issued = await deps.guestTokens.issue(tenant.id, known ?? undefined);
         user = { id: issued.identity.id, name: issued.identity.name, role: "guest" };
         tokenRole = "guest";

@@ -7,6 +7,7 @@ import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/type
 import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
 import { createSpamDetector } from "../filters/spam.ts";
 import type { TokenBucket } from "../store/token-bucket.ts";
+import { createTenantLimits, type TenantLimits } from "./tenant-limits.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
 
@@ -25,6 +26,8 @@ export class TenantRuntime {
   readonly verifyToken: TokenVerifier;
   /** Per-user message bucket: `burst` at once, then `perSecond` sustained, on every node. */
   readonly rateLimiter: TokenBucket;
+  /** Per-IP limits on what guests mint and post, and flag limits (cluster-wide like the bucket above). */
+  readonly limits: TenantLimits;
   readonly spam: SpamDetector;
   private compiled: CompiledFilters | undefined;
   private compiledVersion = -1;
@@ -39,6 +42,7 @@ export class TenantRuntime {
     this.verifyToken = createTokenVerifier(config.auth);
     const { burst, perSecond } = config.rateLimit;
     this.rateLimiter = store.createTokenBucket({ keyPrefix: `rl:${this.id}`, capacity: burst, perSecond });
+    this.limits = createTenantLimits(config, store);
     this.spam = createSpamDetector(config.filters.spam, spamWindowFor(store, this.id));
   }
 

@@ -40,6 +40,13 @@ describe("config validation names the field", () => {
     expect(c.server).toMatchObject({ port: 8080, trustProxy: false, maxConnectionsPerIp: 50 });
     expect(c.redis.url).toBeNull();
     expect(c.tenants[0]).toMatchObject({ guests: true, origins: [], filters: { onHit: "hold" }, rateLimit: { burst: 5, perSecond: 1 } });
+    // Per-IP and flag limits are on by default (guest ids are free), with room for a shared IP.
+    expect(c.tenants[0]!.rateLimit).toMatchObject({
+      guestsPerIp: { burst: 30, perMinute: 30 }, guestMessagesPerIp: { burst: 20, perSecond: 2 },
+      flags: { burst: 10, perMinute: 10 }, flagsPerIp: { burst: 30, perMinute: 30 },
+    });
+    expect(c.tenants[0]!.moderation.guestFlagsToQueue).toBe(3);
+    expect(parseConfig({ tenants: [tenant({ rateLimit: { burst: 5, perSecond: 1 } })] }).tenants[0]!.rateLimit.guestsPerIp).toEqual({ burst: 30, perMinute: 30 });
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.tenants[0]!.auth)).toBe(true);
   });

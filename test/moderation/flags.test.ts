@@ -78,7 +78,7 @@ describe("flags (SPEC §6.3)", () => {
       for (const c of [mod, guest, m1, m2]) await c.join(room);
       const msg = await post(author, room, "Bonjour tout le monde");
       const hiddenEvents = collect(m2, "message:hidden");
-      // The guest's flag queues it but does not count; the moderator's does not hide at once here.
+      // The guest's flag is recorded but does not count; the moderator's does not hide at once here.
       expect(await guest.flag(msg.id, "spam")).toEqual({ hidden: false });
       expect(await mod.flag(msg.id, "spam")).toEqual({ hidden: false });
       const hidden = waitFor(m2, "message:hidden");

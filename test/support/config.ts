@@ -35,7 +35,14 @@ export function testConfig(over: { server?: DeepPartial<Config["server"]>; acme?
     },
     moderation: { reportsToHide: 3, moderatorFlagHides: true },
     // Generous by default so suites that are not about rate limits never trip them.
-    rateLimit: { burst: 1000, perSecond: 1000 },
+    rateLimit: {
+      burst: 1000, perSecond: 1000,
+      // Every test client comes from 127.0.0.1, so the per-IP limits are as generous.
+      guestsPerIp: { burst: 100_000, perMinute: 600_000 },
+      guestMessagesPerIp: { burst: 100_000, perSecond: 10_000 },
+      flags: { burst: 100_000, perMinute: 600_000 },
+      flagsPerIp: { burst: 100_000, perMinute: 600_000 },
+    },
     widget: { pages: ["/products/*", "/faq"], room: "page" },
   });
   return parseConfig({

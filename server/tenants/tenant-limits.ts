@@ -1,0 +1,38 @@
+import type { TenantConfig } from "../config/schema.ts";
+import type { Store } from "../store/store.ts";
+import type { TokenBucket } from "../store/token-bucket.ts";
+
+/** A guest's flag on one message counts once per client IP within this window. */
+const GUEST_FLAG_WINDOW_SEC = 24 * 3600;
+
+/**
+ * A tenant's limits beyond the per-user message bucket, for what costs an anonymous visitor
+ * nothing: guest ids, guests' messages, flags. Every bucket lives where the store's state lives,
+ * so on Redis one IP has one budget across the cluster. Keys are a client IP as the handshake
+ * resolved it, or a user id.
+ */
+export interface TenantLimits {
+  /** New guest ids minted, per client IP. */
+  readonly guestsPerIp: TokenBucket;
+  /** Messages from the guests of one client IP together. */
+  readonly guestMessagesPerIp: TokenBucket;
+  /** Flags per user. */
+  readonly flagsPerUser: TokenBucket;
+  /** Flags per client IP. */
+  readonly flagsPerIp: TokenBucket;
+  /** One guest flag per message and client IP per day (key: `messageId`, NUL, ip), so guests' flags count networks. */
+  readonly guestFlagPerMessageIp: TokenBucket;
+}
+
+export function createTenantLimits(config: TenantConfig, store: Store): TenantLimits {
+  const t = config.id;
+  const r = config.rateLimit;
+  const perMinute = (b: { burst: number; perMinute: number }) => ({ capacity: b.burst, perSecond: b.perMinute / 60 });
+  return {
+    guestsPerIp: store.createTokenBucket({ keyPrefix: `gip:${t}`, ...perMinute(r.guestsPerIp) }),
+    guestMessagesPerIp: store.createTokenBucket({ keyPrefix: `gmip:${t}`, capacity: r.guestMessagesPerIp.burst, perSecond: r.guestMessagesPerIp.perSecond }),
+    flagsPerUser: store.createTokenBucket({ keyPrefix: `fl:${t}`, ...perMinute(r.flags) }),
+    flagsPerIp: store.createTokenBucket({ keyPrefix: `flip:${t}`, ...perMinute(r.flagsPerIp) }),
+    guestFlagPerMessageIp: store.createTokenBucket({ keyPrefix: `gfl:${t}`, capacity: 1, perSecond: 1 / GUEST_FLAG_WINDOW_SEC }),
+  };
+}

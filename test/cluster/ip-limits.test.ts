@@ -4,7 +4,7 @@ import { freshRoom, post, type ModServer } from "../moderation/support.ts";
 import { startCluster, type Cluster } from "../support/cluster.ts";
 import { ask, closeAllRaw, connectRaw, refusedWith } from "../support/raw.ts";
 import { describeRedis } from "../support/redis-server.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 
 afterEach(() => closeAllRaw());
 

@@ -3,7 +3,7 @@ import type { ChatError } from "../../client-sdk/src/index.ts";
 import { testConfig } from "../support/config.ts";
 import { ask, closeAllRaw, connectRaw, refusedWith } from "../support/raw.ts";
 import { startServer, type TestServer } from "../support/server.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 
 afterEach(() => closeAllRaw());
 

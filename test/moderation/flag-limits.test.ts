@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatError, ChatClient, QueueItem } from "../../client-sdk/src/index.ts";
 import { testConfig } from "../support/config.ts";
-import { cleanText } from "../support/texts.ts";
+import { cleanText } from "../shared/texts.ts";
 import { waitFor } from "../support/wait.ts";
 import { freshRoom, post, startModServer, type ModServer } from "./support.ts";
 

@@ -64,8 +64,11 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
     await server?.close();
   });
 
-  it("a member: held explanation in view, links, one Tab stop for the list, live mute and unmute, moderator wording, info lines per room", async () => {
-    const lea = await open({ token: await server.token({ tenant: "acme", role: "member", sub: "lea", name: "Léa" }) });
+  // Léa, a member, on one page through the next five tests.
+  let lea: Page;
+
+  it("shows an allowed link as a link", async () => {
+    lea = await open({ token: await server.token({ tenant: "acme", role: "member", sub: "lea", name: "Léa" }) });
     await message(lea, "All the details").waitFor();
 
     // An allowed link is a link, opening in a new tab, without passing ranking or the opener.
@@ -74,8 +77,9 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
     expect(await link.textContent()).toBe("https://acme.example/serum-42?ref=chat");
     expect(await link.getAttribute("rel")).toBe("nofollow ugc noopener");
     expect(await link.getAttribute("target")).toBe("_blank");
+  });
 
-    // A held message explains itself on the page, not in a tooltip a phone never shows.
+  it("explains a held message on the page, not in a tooltip a phone never shows", async () => {
     const box = widget(lea).getByLabel("Your message");
     await box.fill("quel connard");
     await box.press("Enter");
@@ -85,7 +89,9 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
     expect(await help.textContent()).toBe("Only you can see this message until a moderator approves it.");
     expect((await help.boundingBox())!.width).toBeGreaterThan(100);
     expect(await held.locator("[title]").count()).toBe(0);
+  });
 
+  it("makes the message list one Tab stop, with arrow keys inside it", async () => {
     // From the top of the page, the composer is a few Tab presses away, whatever the history holds.
     await lea.locator("h1").click();
     let presses = 0;
@@ -109,8 +115,10 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
     expect(await focused(lea)).toMatchObject({ tag: "LI", text: "Fine with my contact lenses." });
     await lea.keyboard.press("Tab");
     expect((await focused(lea))?.tag).toBe("TEXTAREA");
+  });
 
-    // A mute shows as it starts, and an unmute reaches the page too, without a reload.
+  it("shows a mute as it starts and lifts it live when a manager unmutes", async () => {
+    const box = widget(lea).getByLabel("Your message");
     await until(() => server.app.store.getUser("acme", "lea"));
     await manager.mute("lea", 600);
     const muted = widget(lea).locator(".banner", { hasText: /^You are muted until .+\. You can still read the conversation\.$/ });
@@ -121,7 +129,10 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
     await expect.poll(() => box.isDisabled()).toBe(false);
     const info = widget(lea).locator(".composer .info");
     expect(await info.textContent()).toBe("You can post again.");
+  });
 
+  it("tells a moderator their report hid the message at once; info lines stay in their room", async () => {
+    const info = widget(lea).locator(".composer .info");
     // Promoted live, Léa reports as a moderator: the message is hidden at once, and she is told so.
     await manager.setRole("lea", "moderator");
     await widget(lea).getByText("Léa · Moderator").waitFor();

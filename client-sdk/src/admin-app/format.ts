@@ -30,7 +30,8 @@ export class Formatter {
 
   device(d: Device | undefined): string {
     if (!d) return this.t.none;
-    return [d.browser, d.os, d.type].filter(Boolean).join(" · ") + (d.bot ? " · bot" : "");
+    const type = this.t.devices[d.type] ?? d.type;
+    return [d.browser, d.os, type].filter(Boolean).join(" · ") + (d.bot && d.type !== "bot" ? ` · ${this.t.devices.bot}` : "");
   }
 
   role(role: string): string {

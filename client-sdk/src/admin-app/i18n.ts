@@ -28,6 +28,8 @@ const en = {
   tabs: { queue: "Queue", rooms: "Rooms", people: "People", ip: "IP blocks", filters: "Filters", alerts: "Alerts", audit: "Audit log" },
   figures: (online: number, queue: number, mpm: number) => `${online} online · ${queue} to review · ${mpm.toFixed(1)} msg/min`,
   roles: { guest: "Guest", member: "Member", expert: "Expert", moderator: "Moderator", manager: "Manager" } as Record<Role, string>,
+  /** The user agent parser's device types. */
+  devices: { desktop: "computer", mobile: "phone", tablet: "tablet", smarttv: "TV", console: "games console", wearable: "wearable", xr: "headset", embedded: "embedded device", bot: "robot" } as Record<string, string>,
   none: "—",
   permanent: "permanent",
   until: (when: string) => `until ${when}`,
@@ -311,6 +313,7 @@ const fr: AdminStrings = {
   tabs: { queue: "File", rooms: "Salons", people: "Personnes", ip: "Blocages IP", filters: "Filtres", alerts: "Alertes", audit: "Journal" },
   figures: (online, queue, mpm) => `${online} en ligne · ${queue} à traiter · ${mpm.toFixed(1).replace(".", ",")} msg/min`,
   roles: { guest: "Invité", member: "Membre", expert: "Expert", moderator: "Modérateur", manager: "Responsable" },
+  devices: { desktop: "ordinateur", mobile: "téléphone", tablet: "tablette", smarttv: "téléviseur", console: "console de jeux", wearable: "objet connecté", xr: "casque", embedded: "appareil embarqué", bot: "robot" },
   none: "—",
   permanent: "définitif",
   until: (when) => `jusqu’à ${when}`,

@@ -40,18 +40,21 @@ export class CausetteError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterMs?: number;
   readonly until?: number;
-  constructor(code: ErrorCode, message?: string, extra?: { retryAfterMs?: number; until?: number }) {
+  readonly reason?: string;
+  constructor(code: ErrorCode, message?: string, extra?: { retryAfterMs?: number; until?: number; reason?: string }) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = "CausetteError";
     this.code = code;
     if (extra?.retryAfterMs !== undefined) this.retryAfterMs = Math.max(0, Math.ceil(extra.retryAfterMs));
     if (extra?.until !== undefined) this.until = extra.until;
+    if (extra?.reason !== undefined) this.reason = extra.reason;
   }
   get status(): number { return HTTP_STATUS[this.code]; }
   toBody(): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.message };
     if (this.retryAfterMs !== undefined) body.retryAfterMs = this.retryAfterMs;
     if (this.until !== undefined) body.until = this.until;
+    if (this.reason !== undefined) body.reason = this.reason;
     return body;
   }
 }

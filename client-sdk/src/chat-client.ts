@@ -35,7 +35,7 @@ interface PendingSend {
 }
 
 const FORWARDED = [
-  "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated",
+  "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated", "sanction",
 ] as const;
 
 /**

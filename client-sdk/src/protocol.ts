@@ -66,7 +66,11 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "ip_blocked", "too_many_connections", "content_blocked", "store_unavailable", "internal", "conflict",
 ];
 
-export interface ErrorBody { code: ErrorCode; message: string; retryAfterMs?: number; until?: number }
+export interface ErrorBody {
+  code: ErrorCode; message: string; retryAfterMs?: number; until?: number;
+  /** Addition: on a `banned` refusal, the reason the manager gave (the same as `session:ended`'s). */
+  reason?: string;
+}
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 export type AckFn<T extends object = object> = (res: Ack<T>) => void;
 
@@ -162,6 +166,8 @@ export interface WidgetConfig {
   show: boolean;
   room?: string;
   guests: boolean;
+  /** Addition: where a guest goes to sign in on the brand's site (tenant `widget.signInUrl`), when set. */
+  signInUrl?: string;
 }
 
 // ---- event maps ----------------------------------------------------------------------------
@@ -219,6 +225,14 @@ export interface ChatClientEvents {
 /** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
 export interface SessionEnded { code: "banned" | "ip_blocked" | "invalid_token"; reason?: string; until?: number }
 
+/**
+ * Addition: the restrictions on the user that the user may know of, as they stand now. Sent to the
+ * user's /chat sockets right after `session` when one is in force, and again whenever one starts,
+ * changes or ends (a mute absent = not muted). A ban ends the session instead (`session:ended`);
+ * a shadow ban is never told to its target.
+ */
+export interface SanctionState { mute?: { until: number; reason?: string } }
+
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;
   message: (m: Message) => void;
@@ -230,6 +244,8 @@ export interface ChatServerEvents {
   "room:cleared": (p: { room: string }) => void;
   "room:updated": (r: RoomInfo) => void;
   "session:ended": (p: SessionEnded) => void;
+  /** Addition: see SanctionState. */
+  sanction: (s: SanctionState) => void;
 }
 
 export interface Alert { id: string; room: string; note: string; by: Author; at: number }

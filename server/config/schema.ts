@@ -132,6 +132,8 @@ const tenant = z.object({
     pages: z.array(z.string().min(1)).default(["*"]),
     /** "page": one room per page path; any other string: that fixed room id. */
     room: z.string().min(1).default("page"),
+    /** Where the widget sends a guest to sign in on the brand's site; without it guests see no sign-in prompt. */
+    signInUrl: z.url({ protocol: /^https?$/ }).optional(),
   }).strict().default({ pages: ["*"], room: "page" }),
 }).strict();
 

@@ -119,7 +119,7 @@ function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { de
           content: { "application/json": { schema: {
             type: "object",
             required: ["tenant", "name", "show", "guests"],
-            properties: { tenant: { type: "string" }, name: { type: "string" }, show: { type: "boolean" }, room: { type: "string" }, guests: { type: "boolean" } },
+            properties: { tenant: { type: "string" }, name: { type: "string" }, show: { type: "boolean" }, room: { type: "string" }, guests: { type: "boolean" }, signInUrl: { type: "string", format: "uri" } },
           } } },
         },
         400: errorResponse(`invalid_payload: ${PATH_RULE}`),

@@ -101,7 +101,7 @@ export class ModerationService {
     if (res.hiddenNow) {
       broadcaster.toRoom(t, message.room, "message:hidden", { room: message.room, messageId: message.id });
       await audit.record(t, trusted ? actor.user : SYSTEM, "message.hidden",
-        { messageId: message.id, room: message.room, authorId: message.author.id, flags: res.count },
+        { messageId: message.id, room: message.room, authorId: message.author.id, flags: res.count, ...(trusted ? { flagReason: p.reason } : {}) },
         trusted ? `flagged by ${role}: ${p.reason}` : `${res.count} reports`, message.room);
     }
     void Promise.all([

@@ -1,8 +1,13 @@
-import type { Author, Ban, IpBlock, Mute } from "../../client-sdk/src/protocol.ts";
+import type { Author, Ban, IpBlock, Mute, SanctionState } from "../../client-sdk/src/protocol.ts";
 import { parseCidr } from "../auth/cidr.ts";
 import { CausetteError } from "../errors.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
+
+/** What a muted user is told of their mute (who muted them and when stays with the managers). */
+export function visibleMute(m: Mute): NonNullable<SanctionState["mute"]> {
+  return m.reason ? { until: m.until, reason: m.reason } : { until: m.until };
+}
 
 /**
  * Bans, mutes and IP blocks (SPEC §6.4). Every one takes effect at once: live sockets are ended
@@ -63,21 +68,24 @@ export class Sanctions {
   }
 
   async mute(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec: number; reason?: string }): Promise<{ until: number }> {
-    const { store, audit, metrics } = this.deps;
+    const { store, broadcaster, audit, metrics } = this.deps;
     await this.assertBannable(tenant, actor, p.userId);
     const now = Date.now();
     const mute: Mute = { until: now + p.durationSec * 1000, at: now, by: actor.id };
     if (p.reason) mute.reason = p.reason;
     await store.setMute(tenant.id, p.userId, mute);
+    // The user's open pages (on any node, through the adapter) lock their composer now.
+    broadcaster.toUser(tenant.id, p.userId, "sanction", { mute: visibleMute(mute) });
     metrics.moderation.inc({ action: "mute" });
     await audit.record(tenant.id, actor, "user.muted", { userId: p.userId, until: mute.until }, p.reason);
     return { until: mute.until };
   }
 
   async unmute(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
-    const { store, audit, metrics } = this.deps;
+    const { store, broadcaster, audit, metrics } = this.deps;
     if (!(await store.getMute(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not muted.");
     await store.deleteMute(tenant.id, userId);
+    broadcaster.toUser(tenant.id, userId, "sanction", {});
     metrics.moderation.inc({ action: "unmute" });
     await audit.record(tenant.id, actor, "user.unmuted", { userId });
   }

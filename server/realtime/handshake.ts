@@ -1,12 +1,13 @@
 import type { Socket } from "socket.io";
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
-import type { Author, Role } from "../../client-sdk/src/protocol.ts";
+import type { Author, Role, SanctionState } from "../../client-sdk/src/protocol.ts";
 import type { GuestTokens } from "../auth/guest-token.ts";
 import { parseUserAgent } from "../auth/user-agent.ts";
 import { effectiveRole, requireManager, type SessionData } from "../contracts/session.ts";
 import { CausetteError, toErrorBody } from "../errors.ts";
 import type { Metrics } from "../contracts/metrics.ts";
+import { visibleMute } from "../moderation/sanctions.ts";
 import type { Store } from "../store/store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 
@@ -23,6 +24,8 @@ export interface HandshakeDeps {
 
 /** What the /chat connection handler needs beyond `socket.data`. */
 export const GUEST_TOKEN = Symbol("guestToken");
+/** The sanctions in force at the handshake that the user may know of, sent right after `session`. */
+export const SANCTIONS = Symbol("sanctions");
 
 /** A refusal as Socket.IO delivers it: `err.message` is the code, `err.data` the body (SPEC §4). */
 function refusal(err: unknown): Error & { data: unknown } {
@@ -94,8 +97,13 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
         guestToken = issued.token;
       }
 
-      const [ban, granted] = await Promise.all([deps.store.getBan(tenant.id, user.id, now), deps.store.getRole(tenant.id, user.id)]);
-      if (ban && !ban.shadow) throw new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, ban.until ? { until: ban.until } : undefined);
+      const [ban, granted, mute] = await Promise.all([
+        deps.store.getBan(tenant.id, user.id, now), deps.store.getRole(tenant.id, user.id),
+        namespace === "chat" ? deps.store.getMute(tenant.id, user.id, now) : null,
+      ]);
+      if (ban && !ban.shadow) {
+        throw new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, { ...(ban.until ? { until: ban.until } : {}), ...(ban.reason ? { reason: ban.reason } : {}) });
+      }
       user.role = namespace === "admin" ? requireManager(tokenRole, granted) : effectiveRole(tokenRole, granted);
 
       const device = parseUserAgent(socket.handshake.headers["user-agent"]);
@@ -103,6 +111,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       if (tokenValidUntil !== undefined) session.tokenValidUntil = tokenValidUntil;
       socket.data = session;
       if (guestToken) (socket as unknown as Record<symbol, string>)[GUEST_TOKEN] = guestToken;
+      if (mute) (socket as unknown as Record<symbol, SanctionState>)[SANCTIONS] = { mute: visibleMute(mute) };
       socket.once("disconnect", () => { void deps.store.releaseConnection(deps.nodeId, ip).catch(() => undefined); });
       slot = undefined;
       // The record keeps the role the token gave, not the effective one: a manager's grant lives

@@ -1,13 +1,13 @@
 import type { Socket } from "socket.io";
 import type { Logger } from "pino";
-import type { SessionInfo } from "../../client-sdk/src/protocol.ts";
+import type { SanctionState, SessionInfo } from "../../client-sdk/src/protocol.ts";
 import type { SessionData } from "../contracts/session.ts";
 import type { Metrics } from "../contracts/metrics.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { rooms } from "../contracts/room-names.ts";
 import type { InFlight } from "./handler.ts";
-import { GUEST_TOKEN } from "./handshake.ts";
+import { GUEST_TOKEN, SANCTIONS } from "./handshake.ts";
 
 /**
  * What every namespace does first with an admitted socket: count it, put it in its tenant's and
@@ -27,6 +27,9 @@ export function openSession(
   const guestToken = (socket as unknown as Record<symbol, string | undefined>)[GUEST_TOKEN];
   if (guestToken) info.guestToken = guestToken;
   socket.emit("session", info);
+  // A user muted before this connection learns it now, not from a refused send.
+  const sanctions = (socket as unknown as Record<symbol, SanctionState | undefined>)[SANCTIONS];
+  if (sanctions) socket.emit("sanction", sanctions);
   return { session, tenant };
 }
 

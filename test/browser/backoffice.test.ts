@@ -237,8 +237,8 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
 
   it("shows the audit log and exports it through an authorised fetch, never a token URL", async () => {
     await tab(/Audit log/).click();
-    await admin.locator("table.audit").getByText("user.banned").first().waitFor();
-    await admin.locator("table.audit").getByText("queue.approved").first().waitFor();
+    await admin.locator("table.audit td.action").getByText("Banned a user").first().waitFor();
+    await admin.locator("table.audit td.action").getByText("Approved a message from the review queue").first().waitFor();
     const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Export CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^audit-acme-.*\.csv$/);
     const csv = readFileSync((await download.path())!, "utf8");

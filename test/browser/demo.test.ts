@@ -86,6 +86,13 @@ describe.skipIf(!browserAvailable())("demo page in a browser", () => {
       const res = await fetch(`${prod.url}/api/v1/demo/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ role: "manager" }) });
       expect(res.status).toBe(404);
       expect(await (await fetch(`${prod.url}/config.js`)).text()).toContain('"production":true');
+      // A brand's managers are not shown a developer's shell command.
+      const { page, watch } = await newPage(browser);
+      watches.push(watch);
+      await page.goto(`${prod.url}/admin`);
+      await page.getByLabel("Manager token").waitFor();
+      expect(await page.locator("main").innerText()).not.toContain("npm run token");
+      await page.close();
     } finally { await prod.close(); }
     const dev = await fetch(`${server.url}/api/v1/demo/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ role: "root" }) });
     expect(dev.status).toBe(400);

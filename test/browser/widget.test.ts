@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     await target.waitFor();
     await target.getByRole("button", { name: /Report/ }).click();
     await target.getByRole("button", { name: "Spam or advertising" }).click();
-    await widget(moderator).getByText(/hidden until a moderator reviews it/).waitFor();
+    await widget(moderator).getByText(/hidden for everyone now, as a moderator’s report does/).waitFor();
     // Bruno's copy turns into a placeholder: the text is gone from his page.
     await expect.poll(() => widget(bruno).locator("li.msg[data-status=hidden]").count()).toBeGreaterThan(0);
     expect(await message(bruno, "Buy cheap followers").count()).toBe(0);
@@ -141,7 +141,8 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
     const member = await open({ token: await server.token({ tenant: "acme", role: "member", sub: "member-1", name: "Léa" }) });
     const answer = message(member, "It absorbs quickly?");
     await answer.getByRole("button", { name: /Mark as helpful/ }).click();
-    await message(bruno, "It absorbs quickly?").getByRole("button", { name: /Marquer comme utile \(1 pour/ }).waitFor();
+    // Bruno, a guest on a brand without a sign-in page, sees the count but is not offered a vote he could not cast.
+    await message(bruno, "It absorbs quickly?").locator(".count", { hasText: "Utile · 1" }).waitFor();
     expect(await answer.getByRole("button", { name: /Mark as helpful/ }).getAttribute("aria-pressed")).toBe("true");
   });
 
@@ -214,14 +215,13 @@ describe.skipIf(!browserAvailable())("widget in a browser", () => {
       await expect.poll(() => countdown.textContent()).toBe("");
       await expect.poll(() => send.getAttribute("aria-disabled")).toBe("false");
 
+      // The mute reaches the open page as it starts: no refused send is needed to learn it.
       await manager.mute("member-9", 600);
-      await say(member, "Your message", "Am I still allowed to post?");
       await widget(member).locator(".banner", { hasText: /^You are muted until .+\. You can still read the conversation\.$/ }).waitFor();
       await expect.poll(() => widget(member).getByLabel("Your message").isDisabled()).toBe(true);
       // Said once, in the banner, not again under the box.
       expect(await widget(member).locator(".composer .error").textContent()).toBe("");
       await expect.poll(() => widget(member).locator(".sr[aria-live=polite]").textContent()).toMatch(/^You are muted until/);
-      expect(await message(guest, "still allowed to post").count()).toBe(0);
     } finally { manager.disconnect(); }
   });
 

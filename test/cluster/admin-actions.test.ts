@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ChatError } from "../../client-sdk/src/index.ts";
 import { describeRedis } from "../support/redis-server.ts";
 import { startCluster, type Cluster } from "../support/cluster.ts";
-import { startModServer, HELD_TEXT, type ModServer } from "../moderation/support.ts";
+import { known, startModServer, HELD_TEXT, type ModServer } from "../moderation/support.ts";
 import { waitFor } from "../support/wait.ts";
 
 /** A manager on node A acts; shoppers connected to node B feel it at once. */
@@ -54,6 +54,18 @@ describeRedis("manager actions across nodes", () => {
     const session = waitFor(regular, "session", (s) => s.user.role === "moderator");
     await admin.setRole("regular-1", "moderator");
     expect((await session).user).toMatchObject({ id: "regular-1", role: "moderator" });
+  });
+
+  it("a mute and an unmute on A reach the user's live socket on B", async () => {
+    const admin = await a.admin();
+    const shopper = await b.chat({ role: "member", sub: "muted-x" });
+    await known(a, "muted-x");
+    const muted = waitFor(shopper, "sanction", (s) => s.mute !== undefined);
+    const { until } = await admin.mute("muted-x", 600);
+    expect(await muted).toEqual({ mute: { until } });
+    const lifted = waitFor(shopper, "sanction", (s) => s.mute === undefined);
+    await admin.unmute("muted-x");
+    expect(await lifted).toEqual({});
   });
 
   it("a freeze on A applies on B at once; managers still post", async () => {

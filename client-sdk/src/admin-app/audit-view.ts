@@ -2,6 +2,7 @@ import type { AuditEntry } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import { fetchAuditExport } from "./audit-export.ts";
 import type { AppContext, Screen } from "./context.ts";
+import { auditAction, auditDetails, auditReason } from "./explain.ts";
 import { button, errorText, field } from "./ui.ts";
 
 /** Actions the server records, offered as suggestions; the filter accepts any action name. */
@@ -32,7 +33,7 @@ export class AuditView implements Screen {
     const form = h("form", { class: "inline", novalidate: true },
       field(a.action, this.action), field(a.actor, this.actor),
       h("button", { type: "submit", class: "btn primary" }, a.apply),
-      h("datalist", { id: "audit-actions" }, ...KNOWN_ACTIONS.map((x) => h("option", { value: x }))));
+      h("datalist", { id: "audit-actions" }, ...KNOWN_ACTIONS.map((x) => h("option", { value: x, label: t.explain.actions[x] ?? x }))));
     form.addEventListener("submit", (e) => { e.preventDefault(); void this.load(true); });
     this.body = h("tbody");
     this.more = button(t.loadMore, () => void this.load(false), "ghost", { hidden: true });
@@ -78,14 +79,14 @@ export class AuditView implements Screen {
 
   private row(e: AuditEntry): HTMLTableRowElement {
     const { fmt, t } = this.ctx;
-    const actor = e.actor.id === "system" ? t.audit.system : `${e.actor.name ?? e.actor.id}`;
-    const target = Object.entries(e.target).map(([k, v]) => `${k}=${targetValue(k, v, (at) => fmt.time(at))}`).join(" · ");
-    return h("tr", { "data-id": e.id },
-      h("td", { class: "nowrap" }, fmt.time(e.at)),
-      h("td", null, actor, e.actor.id !== "system" ? h("br") : null, e.actor.id !== "system" ? h("code", { class: "muted" }, e.actor.id) : null),
-      h("td", { class: "action" }, h("code", null, e.action)),
-      h("td", { class: "target" }, target),
-      h("td", null, e.reason ?? ""));
+    const system = e.actor.id === "system";
+    const actor = system ? t.audit.system : `${e.actor.name ?? e.actor.id}`;
+    return h("tr", { "data-id": e.id, "data-action": e.action },
+      h("td", { class: "nowrap" }, h("time", { datetime: new Date(e.at).toISOString() }, fmt.dateTime(e.at))),
+      h("td", null, actor, system ? null : h("br"), system ? null : h("code", { class: "muted" }, e.actor.id)),
+      h("td", { class: "action" }, auditAction(t, e)),
+      h("td", { class: "target" }, ...auditDetails(t, fmt, e).flatMap((d, i) => (i ? [h("br"), d] : [d]))),
+      h("td", null, auditReason(t, fmt, e)));
   }
 
   private async exportAs(format: "ndjson" | "csv", btn: HTMLButtonElement): Promise<void> {
@@ -101,10 +102,4 @@ export class AuditView implements Screen {
       this.downloads.textContent = errorText(t, err);
     } finally { btn.disabled = false; }
   }
-}
-
-/** Timestamps in targets (until, at…) read as dates; lists and objects as compact JSON. */
-function targetValue(key: string, v: unknown, time: (at: number) => string): string {
-  if (typeof v === "number" && v > 1e12 && /until|at$/i.test(key)) return time(v);
-  return typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
 }

@@ -5,8 +5,12 @@ import type { AdminStrings, Lang } from "./i18n.ts";
 export class Formatter {
   private readonly dt: Intl.DateTimeFormat;
   private readonly hm: Intl.DateTimeFormat;
+  private readonly full: Intl.DateTimeFormat;
+  private readonly fullYear: Intl.DateTimeFormat;
   constructor(private readonly lang: Lang, private readonly t: AdminStrings) {
     this.dt = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    this.full = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    this.fullYear = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
     this.hm = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   }
 
@@ -15,13 +19,19 @@ export class Formatter {
     return new Date(at).toDateString() === new Date().toDateString() ? this.hm.format(at) : this.dt.format(at);
   }
 
+  /** Always with the day (a record read later, exported or compared): "Tue 4 Mar, 14:03:22"; the year when not this one. */
+  dateTime(at: number): string {
+    return (new Date(at).getFullYear() === new Date().getFullYear() ? this.full : this.fullYear).format(at);
+  }
+
   until(until: number | undefined): string {
     return until === undefined ? this.t.permanent : this.t.until(this.dt.format(until));
   }
 
   device(d: Device | undefined): string {
     if (!d) return this.t.none;
-    return [d.browser, d.os, d.type].filter(Boolean).join(" · ") + (d.bot ? " · bot" : "");
+    const type = this.t.devices[d.type] ?? d.type;
+    return [d.browser, d.os, type].filter(Boolean).join(" · ") + (d.bot && d.type !== "bot" ? ` · ${this.t.devices.bot}` : "");
   }
 
   role(role: string): string {

@@ -11,6 +11,7 @@ import { adminStrings, pickLang } from "./i18n.ts";
 import { Lifetime } from "./lifetime.ts";
 import { Shell } from "./shell.ts";
 import { signInView } from "./sign-in-view.ts";
+import { errorSentence } from "./ui.ts";
 
 declare global {
   interface Window { CAUSETTE_ENV?: { production?: boolean } }
@@ -55,7 +56,7 @@ async function start(c: Credentials, fromClick: boolean): Promise<string | undef
     await admin.subscribe();
     return undefined;
   } catch (err) {
-    const msg = err instanceof ChatError ? `${err.code}: ${err.message}` : String(err);
+    const msg = errorSentence(t, err);
     if (current !== life) { life.end(); return msg; }
     // The shell is already on screen but its session is gone: back to the form, saying why.
     endSession();
@@ -74,7 +75,7 @@ function signOut(): void {
 function sessionEnded(tenant: string, err: ChatError): void {
   endSession();
   clearCredentials();
-  showSignIn(err.code === "invalid_token" ? t.signIn.expired : t.signIn.ended(`${err.code}: ${err.message}`), tenant);
+  showSignIn(err.code === "invalid_token" ? t.signIn.expired : t.signIn.ended(errorSentence(t, err)), tenant);
 }
 
 function showSignIn(error?: string, tenant?: string): void {
@@ -85,7 +86,7 @@ function showSignIn(error?: string, tenant?: string): void {
     ...(error ? { error } : {}),
     submit: (c) => start(c, true),
     demoSignIn: async () => {
-      try { return await start(await demoCredentials(url), true); } catch (err) { return String((err as Error).message ?? err); }
+      try { return await start(await demoCredentials(url), true); } catch (err) { return errorSentence(t, err); }
     },
   }));
 }

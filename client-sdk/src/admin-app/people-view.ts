@@ -128,7 +128,8 @@ export class PeopleView implements Screen {
           h("label", { class: "check" }, shadow, ` ${p.shadow}`),
           u.ban ? unbanBtn : null,
           h("div", { class: "inline" }, field(p.muteDuration, muteDur), muteBtn, u.mute ? unmuteBtn : null),
-          h("div", { class: "inline" }, field(p.role, role), roleBtn))),
+          // A guest is anonymous: a grant would never apply (and "Member" would be a wrong preselection).
+          u.role === "guest" ? h("p", { class: "muted", "data-role-note": "" }, p.guestRole) : h("div", { class: "inline" }, field(p.role, role), roleBtn))),
       h("h4", null, p.recent),
       u.recent.length
         ? h("ul", { class: "rows recent" }, ...u.recent.map((m) => h("li", null,

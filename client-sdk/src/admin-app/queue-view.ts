@@ -1,6 +1,7 @@
 import type { QueueItem } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import type { AppContext, Screen } from "./context.ts";
+import { banReasonFor, flagReason, reasonText } from "./explain.ts";
 import { BAN_PRESETS } from "./format.ts";
 import { highlight } from "./highlight.ts";
 import { button, durationOf, durationSelect, errorText, field } from "./ui.ts";
@@ -88,11 +89,10 @@ export class QueueView implements Screen {
   private async resolve(item: QueueItem, decision: "approve" | "remove", ban = false): Promise<void> {
     const { t, admin } = this.ctx;
     const id = item.message.id;
-    const detail = item.reasons.map((r) => `${r.kind} ${r.detail}`).join(", ") || item.kind;
     const durationSec = durationOf(this.banFor);
     this.mine.add(id);
     try {
-      await admin.resolve(id, decision, ban ? { reason: t.queue.banReason(detail), ...(durationSec ? { durationSec } : {}) } : undefined);
+      await admin.resolve(id, decision, ban ? { reason: banReasonFor(t, item.reasons), ...(durationSec ? { durationSec } : {}) } : undefined);
       this.ctx.toast(decision === "approve" ? t.queue.approved : ban ? t.queue.removedBanned : t.queue.removed, "ok");
       this.drop(id);
     } catch (err) {
@@ -156,22 +156,24 @@ export class QueueView implements Screen {
   private card(item: QueueItem): HTMLLIElement {
     const { t, fmt } = this.ctx;
     const m = item.message;
+    // Held because the author is shadow-banned, not because a filter matched anything.
+    const shadowed = item.reasons.some((r) => r.kind === "ban");
     const li = h("li", { class: `qitem${item.priority === "high" ? " high" : ""}`, tabindex: "-1", "data-id": m.id, "aria-describedby": "queue-legend" });
     li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a")) this.select(m.id, true); });
     li.append(
       h("div", { class: "qhead" },
         item.priority === "high" ? h("span", { class: "tag high" }, t.queue.high) : null,
-        h("span", { class: `tag ${item.kind}` }, item.kind === "flag" ? t.queue.flag : t.queue.filter),
+        h("span", { class: `tag ${item.kind}` }, item.kind === "flag" ? t.queue.flag : shadowed ? t.queue.shadowed : t.queue.filter),
         h("span", { class: "qroom" }, m.room),
         h("span", { class: "muted" }, `${t.queue.queuedAt} ${fmt.time(item.queuedAt ?? m.createdAt)}`),
       ),
       h("p", { class: "qtext" }, ...highlight(m.text, item.reasons)),
       h("dl", { class: "facts" },
         h("dt", null, t.queue.reasons),
-        h("dd", null, ...item.reasons.map((r) => h("span", { class: "reason" }, `${t.queue.reasonKinds[r.kind] ?? r.kind}: ${r.detail}${r.match && r.kind !== "flag" ? ` (“${r.match}”)` : r.match ? ` — ${r.match}` : ""}`))),
+        h("dd", null, ...item.reasons.map((r) => h("span", { class: "reason", "data-kind": r.kind }, reasonText(t, r)))),
         item.flags.length ? h("dt", null, t.queue.flags) : null,
         item.flags.length ? h("dd", null, ...item.flags.map((f) => h("span", { class: "reason" },
-          `${t.queue.flagBy(f.by.name, fmt.role(f.by.role), f.reason)}${f.note ? ` — ${f.note}` : ""} · ${fmt.time(f.at)}`))) : null,
+          `${t.queue.flagBy(f.by.name, fmt.role(f.by.role), flagReason(t, f.reason))}${f.note ? ` — ${f.note}` : ""} · ${fmt.time(f.at)}`))) : null,
         h("dt", null, t.queue.author),
         h("dd", null, h("b", null, m.author.name), ` · ${fmt.role(m.author.role)} · `, h("code", null, m.author.id), " ",
           button(t.inspect, () => this.ctx.go("people", m.author.id), "link")),

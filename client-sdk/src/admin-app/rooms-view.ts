@@ -79,18 +79,28 @@ export class RoomsView implements Screen {
     for (const r of order) { const c = this.cards.get(r.id); if (c && this.grid.lastElementChild !== c) this.grid.append(c); }
   }
 
-  /** Rebuilds one card, unless a control inside it has focus (then only the figures change). */
-  private renderCard(id: string): void {
+  /**
+   * Rebuilds one card. A live update (figures, another manager's change) spares a card whose
+   * control has focus, changing only its figures; the card's own buttons (`force`) rebuild it,
+   * since what they change (the clear confirmation) is what the manager is waiting to see.
+   */
+  private renderCard(id: string, force = false): void {
     const r = this.rooms.get(id);
     if (!r) return;
     const old = this.cards.get(id);
-    if (old && old.contains(document.activeElement) && old.querySelector(".figures")) {
+    if (!force && old && old.contains(document.activeElement) && old.querySelector(".figures")) {
       old.querySelector(".figures")!.replaceWith(this.figures(r));
       return;
     }
     const card = this.card(r);
     if (old) old.replaceWith(card);
     this.cards.set(id, card);
+  }
+
+  /** Rebuilds a card now and puts the focus on one of its buttons. */
+  private refocus(id: string, action: string): void {
+    this.renderCard(id, true);
+    this.cards.get(id)?.querySelector<HTMLButtonElement>(`[data-action=${action}]`)?.focus();
   }
 
   private figures(r: RoomInfo): HTMLElement {
@@ -123,9 +133,9 @@ export class RoomsView implements Screen {
           h("p", null, t.rooms.clearConfirm(r.id)),
           button(t.confirm, (e) => {
             this.confirming = undefined;
-            void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, async () => t.rooms.cleared(await admin.clearRoom(r.id))).then(() => this.renderCard(r.id));
+            void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, async () => t.rooms.cleared(await admin.clearRoom(r.id))).then(() => this.refocus(r.id, "clear"));
           }, "danger", { "data-action": "confirm-clear" }),
-          button(t.cancel, () => { this.confirming = undefined; this.renderCard(r.id); this.cards.get(r.id)?.querySelector<HTMLButtonElement>("[data-action=clear]")?.focus(); }, "ghost"))
+          button(t.cancel, () => { this.confirming = undefined; this.refocus(r.id, "clear"); }, "ghost", { "data-action": "cancel-clear" }))
       : null;
 
     const card = h("article", { class: `room-card${r.frozen ? " frozen" : ""}`, "data-room": r.id, "aria-label": r.id },
@@ -139,7 +149,7 @@ export class RoomsView implements Screen {
       h("div", { class: "qactions" },
         freeze,
         button(t.rooms.openRoom, () => void this.reader.open(r.id), "ghost", { "data-action": "open" }),
-        button(t.rooms.clear, () => { this.confirming = r.id; this.renderCard(r.id); this.cards.get(r.id)?.querySelector<HTMLButtonElement>("[data-action=confirm-clear]")?.focus(); }, "danger", { "data-action": "clear" })),
+        button(t.rooms.clear, () => { this.confirming = r.id; this.refocus(r.id, "confirm-clear"); }, "danger", { "data-action": "clear" })),
       confirmRow,
     );
     return card;

@@ -3,6 +3,8 @@ import type { Credentials } from "./credentials.ts";
 import type { AdminStrings } from "./i18n.ts";
 import { field } from "./ui.ts";
 
+const DEV_COMMAND = "npm run token -- --tenant demo --role manager --sub cm-1 --name Camille";
+
 /**
  * The sign-in card: tenant and a pasted manager token, plus the one-click demo sign-in when the
  * server is not in production. `submit` resolves with an error sentence, or undefined on success.
@@ -33,7 +35,7 @@ export function signInView(t: AdminStrings, opts: {
     field(s.tenant, tenant), field(s.token, token), submit);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!tenant.value.trim() || !token.value.trim()) { error.textContent = s.failed(s.token); return; }
+    if (!tenant.value.trim() || !token.value.trim()) { error.textContent = s.missing; return; }
     void busy(submit, () => opts.submit({ tenant: tenant.value.trim(), token: token.value.trim() }));
   });
   const demoBtn = h("button", { type: "button", class: "btn ghost", "data-action": "demo-sign-in" }, s.demo);
@@ -42,6 +44,8 @@ export function signInView(t: AdminStrings, opts: {
     h("section", { class: "card", "aria-labelledby": "signin-title" },
       h("h1", { id: "signin-title" }, s.title),
       h("p", { class: "muted" }, s.intro),
+      // A shell command is for developers trying the demo, not for a brand's managers.
+      opts.demo ? h("p", { class: "muted dev-command" }, s.devCommand, " ", h("code", null, DEV_COMMAND)) : null,
       form,
       opts.demo ? h("div", { class: "demo-signin" }, demoBtn, h("p", { class: "muted" }, s.demoHint)) : null,
       error));

@@ -34,10 +34,16 @@ export function durationOf(sel: HTMLSelectElement): number | undefined {
   return sel.value === "permanent" ? undefined : Number(sel.value);
 }
 
-/** Human text for a failed call: our own words for a conflict, the server's message otherwise. */
+/** A sentence for an error code, in the manager's language (never the code or the server's English). */
+export function errorSentence(t: AdminStrings, err: unknown): string {
+  const code = err instanceof ChatError ? err.code : (err as { code?: unknown } | null)?.code;
+  return (typeof code === "string" ? t.errors[code] : undefined) ?? t.errors.internal!;
+}
+
+/** Human text for a failed call. */
 export function errorText(t: AdminStrings, err: unknown): string {
-  if (err instanceof ChatError) return err.code === "conflict" ? t.conflict : t.failed(err.message);
-  return t.failed(err instanceof Error ? err.message : String(err));
+  if (err instanceof ChatError && err.code === "conflict") return t.conflict;
+  return t.failed(errorSentence(t, err));
 }
 
 /** Runs an action with its button busy, reporting success or failure through the shell's toast. */

@@ -21,6 +21,8 @@ export interface WidgetStrings {
   reconnecting: string;
   connecting: string;
   messages: string;
+  /** How to move in the message list with the keyboard (read with the list). */
+  listKeys: string;
   empty: string;
   yourMessage: string;
   placeholder: string;
@@ -42,6 +44,12 @@ export interface WidgetStrings {
   cancel: string;
   reported: string;
   reportedHidden: string;
+  /** A moderator's report hides the message at once: say so, and who decides next. */
+  reportedHiddenStaff: string;
+  signIn: string;
+  signInToVote: string;
+  /** Said when a manager lifts a mute while the page is open. */
+  unmuted: string;
   held: string;
   heldHelp: string;
   hidden: string;
@@ -84,6 +92,7 @@ const en: WidgetStrings = {
   reconnecting: "Reconnecting…",
   connecting: "Connecting…",
   messages: "Messages",
+  listKeys: "Up and down arrows move between messages, left and right between a message’s buttons.",
   empty: "No messages yet. Ask the first question!",
   yourMessage: "Your message",
   placeholder: "Ask the community…",
@@ -104,7 +113,11 @@ const en: WidgetStrings = {
   reasons: { spam: "Spam or advertising", abuse: "Abusive or hateful", off_topic: "Off topic", competitor: "Promotes a competitor", other: "Something else" },
   cancel: "Cancel",
   reported: "Thanks, our moderators will take a look.",
-  reportedHidden: "Thanks, the message is hidden until a moderator reviews it.",
+  reportedHidden: "Thanks. The message is hidden while our team reviews it.",
+  reportedHiddenStaff: "The message is hidden for everyone now, as a moderator’s report does. The team will confirm or restore it.",
+  signIn: "Sign in",
+  signInToVote: "Sign in to mark answers as helpful.",
+  unmuted: "You can post again.",
   held: "Waiting for review",
   heldHelp: "Only you can see this message until a moderator approves it.",
   hidden: "This message is hidden while moderators review it.",
@@ -142,7 +155,7 @@ const en: WidgetStrings = {
     rate_limited: (c) => `You are sending messages too fast. Try again in ${secs(c)} s.`,
     slow_mode: (c) => `Slow mode is on: wait ${secs(c)} s before your next message.`,
     banned: (c) => (c.until ? `You are banned from this chat until ${en.time(c.until)}.` : "You are banned from this chat.") + (c.reason ? ` Reason: ${c.reason}` : ""),
-    muted: (c) => (c.until ? `You are muted until ${en.time(c.until)}. You can still read the conversation.` : "You are muted. You can still read the conversation."),
+    muted: (c) => (c.until ? `You are muted until ${en.time(c.until)}. You can still read the conversation.` : "You are muted. You can still read the conversation.") + (c.reason ? ` Reason: ${c.reason}` : ""),
     ip_blocked: () => "Your network is blocked from this chat.",
     too_many_connections: () => "Too many connections from your network. Close some tabs and reload.",
     content_blocked: () => "Your message was blocked by our community rules. Please rephrase it.",
@@ -164,6 +177,7 @@ const fr: WidgetStrings = {
   reconnecting: "Reconnexion…",
   connecting: "Connexion…",
   messages: "Messages",
+  listKeys: "Flèches haut et bas pour passer d’un message à l’autre, gauche et droite pour les boutons d’un message.",
   empty: "Aucun message pour l’instant. Posez la première question !",
   yourMessage: "Votre message",
   placeholder: "Posez votre question…",
@@ -184,7 +198,11 @@ const fr: WidgetStrings = {
   reasons: { spam: "Spam ou publicité", abuse: "Insultant ou haineux", off_topic: "Hors sujet", competitor: "Fait la promotion d’un concurrent", other: "Autre chose" },
   cancel: "Annuler",
   reported: "Merci, nos modérateurs vont regarder.",
-  reportedHidden: "Merci, le message est masqué en attendant un modérateur.",
+  reportedHidden: "Merci. Le message est masqué le temps que notre équipe l’examine.",
+  reportedHiddenStaff: "Le message est masqué pour tout le monde dès maintenant, comme pour tout signalement de modérateur. L’équipe le confirmera ou le rétablira.",
+  signIn: "Se connecter",
+  signInToVote: "Connectez-vous pour marquer une réponse comme utile.",
+  unmuted: "Vous pouvez de nouveau écrire.",
   held: "En attente de modération",
   heldHelp: "Vous seul voyez ce message tant qu’un modérateur ne l’a pas validé.",
   hidden: "Ce message est masqué le temps que les modérateurs l’examinent.",
@@ -222,7 +240,7 @@ const fr: WidgetStrings = {
     rate_limited: (c) => `Vous envoyez des messages trop vite. Réessayez dans ${secs(c)} s.`,
     slow_mode: (c) => `Le mode lent est activé : attendez ${secs(c)} s avant votre prochain message.`,
     banned: (c) => (c.until ? `Vous êtes banni de cette discussion jusqu’à ${fr.time(c.until)}.` : "Vous êtes banni de cette discussion.") + (c.reason ? ` Motif : ${c.reason}` : ""),
-    muted: (c) => (c.until ? `Vous ne pouvez plus écrire jusqu’à ${fr.time(c.until)}. Vous pouvez toujours lire la discussion.` : "Vous ne pouvez plus écrire pour le moment. Vous pouvez toujours lire la discussion."),
+    muted: (c) => (c.until ? `Vous ne pouvez plus écrire jusqu’à ${fr.time(c.until)}. Vous pouvez toujours lire la discussion.` : "Vous ne pouvez plus écrire pour le moment. Vous pouvez toujours lire la discussion.") + (c.reason ? ` Motif : ${c.reason}` : ""),
     ip_blocked: () => "Votre réseau est bloqué pour cette discussion.",
     too_many_connections: () => "Trop de connexions depuis votre réseau. Fermez quelques onglets puis rechargez.",
     content_blocked: () => "Votre message a été bloqué par nos règles de communauté. Merci de le reformuler.",

@@ -3,6 +3,7 @@ import { h } from "./dom.ts";
 import { flagMenu } from "./flag-menu.ts";
 import { icon } from "./icons.ts";
 import { displayName, type WidgetStrings } from "./i18n.ts";
+import { linkify } from "./linkify.ts";
 
 /** What a message needs to know about the reader to offer the right buttons. */
 export interface ItemContext {
@@ -15,6 +16,8 @@ export interface ItemContext {
   /** Already flagged by me in this page's life: a message is flagged once. */
   flagged: boolean;
   voted: boolean;
+  /** The brand's sign-in page, offered to guests where only signed-in shoppers may act. */
+  signInUrl: string | undefined;
   onReply(m: Message): void;
   onHelpful(m: Message): Promise<void>;
   /** Resolves once flagged (the app confirms it out of the item, which a hide re-renders). */
@@ -47,11 +50,13 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
     li.append(h("p", { class: "text" }, t.hidden));
     return li;
   }
-  li.append(h("p", { class: "text" }, m.text));
   if (m.status === "held") {
-    li.append(h("div", { class: "state", title: t.heldHelp }, icon("clock"), t.held, h("span", { class: "sr" }, `. ${t.heldHelp}`)));
+    // Written out, not in a tooltip: a phone has no hover, and the author needs to know now.
+    li.append(h("p", { class: "text" }, m.text),
+      h("div", { class: "state" }, icon("clock"), h("b", null, t.held), h("span", { class: "state-help" }, t.heldHelp)));
     return li;
   }
+  li.append(h("p", { class: "text" }, ...linkify(m.text)));
 
   const note = h("p", { class: "note", role: "status", hidden: true });
   const say = (text: string, bad = false) => { note.textContent = text; note.className = bad ? "note bad" : "note"; note.hidden = false; };
@@ -67,18 +72,29 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
   actions.append(replyBtn);
 
   const count = m.helpful ?? 0;
-  if (own) {
+  const guest = (ctx.me?.role ?? "guest") === "guest";
+  if (own || (guest && !ctx.signInUrl)) {
+    // Only signed-in shoppers vote: without a sign-in page to offer, a guest sees the count alone.
     if (count > 0) actions.append(h("span", { class: "count" }, t.helpful(count)));
   } else {
     const help = h("button", {
-      type: "button", class: "act", "data-action": "helpful", "aria-pressed": ctx.voted ? "true" : "false", "aria-label": t.helpfulLabel(count),
+      type: "button", class: "act", "data-action": "helpful", "aria-label": t.helpfulLabel(count),
+      ...(guest ? {} : { "aria-pressed": ctx.voted ? "true" : "false" }),
     }, icon("helpful"), t.helpful(count));
     help.addEventListener("click", () => {
+      if (guest) {
+        note.className = "note";
+        note.replaceChildren(`${t.signInToVote} `, h("a", { href: ctx.signInUrl!, class: "signin" }, t.signIn));
+        note.hidden = false;
+        return;
+      }
       if (help.getAttribute("aria-pressed") === "true") return;
       ctx.onHelpful(m).catch((e: Error) => say(e.message, true));
     });
     actions.append(help);
+  }
 
+  if (!own) {
     const flagBtn = h("button", { type: "button", class: "act", "data-action": "report", "aria-expanded": "false" }, icon("report"), t.report);
     if (ctx.flagged) { flagBtn.setAttribute("aria-disabled", "true"); flagBtn.title = t.reported; }
     let menu: HTMLElement | undefined;

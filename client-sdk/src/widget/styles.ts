@@ -53,7 +53,10 @@ time { color: var(--muted); font-size: 12px; }
 .quote { margin: 4px 0 2px; padding: 3px 8px; border-left: 3px solid var(--accent); color: var(--muted); font-size: 13px; background: rgb(0 0 0 / .03); border-radius: 0 6px 6px 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .quote b { font-weight: 600; color: var(--ink); }
 .text { margin: 2px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-.state { margin-top: 4px; font-size: 12px; font-weight: 600; color: var(--warn); }
+.state { margin-top: 4px; font-size: 12px; color: var(--warn); }
+.state b { font-weight: 650; margin-right: 6px; }
+.state-help { font-weight: 400; }
+.text a, .note a, .me a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px; }
 .actions { display: flex; gap: 4px; margin-top: 4px; flex-wrap: wrap; }
 .icon { vertical-align: -2px; margin-right: 4px; flex: none; }
 .act { border: 1px solid transparent; background: none; color: var(--muted); font-size: 12.5px; padding: 4px 8px; border-radius: 6px; min-height: 32px; }

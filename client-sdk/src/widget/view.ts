@@ -1,5 +1,6 @@
 import type { Message } from "../protocol.ts";
 import { Composer, type ComposerHandlers } from "./composer.ts";
+import { RovingList } from "./roving-list.ts";
 import { h, replace } from "./dom.ts";
 import type { WidgetStrings } from "./i18n.ts";
 import { WIDGET_CSS } from "./styles.ts";
@@ -27,6 +28,7 @@ export class WidgetView {
   private readonly live: HTMLElement;
   private readonly items = new Map<string, HTMLLIElement>();
   private readonly emptyItem: HTMLLIElement;
+  private readonly roving: RovingList;
   private online: number | undefined;
 
   constructor(host: HTMLElement, private readonly t: WidgetStrings, brand: string, handlers: ComposerHandlers) {
@@ -39,7 +41,8 @@ export class WidgetView {
     this.who = h("span", { class: "me" });
     this.tools = h("span");
     this.banners = h("div", { class: "banners" });
-    this.list = h("ol", { class: "list", "aria-label": t.messages, tabindex: "0" });
+    const keysId = `cw-keys-${Math.random().toString(36).slice(2, 9)}`;
+    this.list = h("ol", { class: "list", "aria-label": t.messages, "aria-describedby": keysId });
     this.emptyItem = h("li", { class: "empty" }, t.empty);
     this.live = h("div", { class: "sr", "aria-live": "polite", "aria-atomic": "true" });
     this.composer = new Composer(t, handlers);
@@ -47,11 +50,13 @@ export class WidgetView {
       h("header", { class: "head" }, h("h2", null, t.title, this.title), this.livePill, this.status, this.who, this.tools),
       this.banners,
       this.list,
+      h("p", { class: "sr", id: keysId }, t.listKeys),
       this.live,
       this.composer.el,
     );
     this.root.append(this.section);
     this.list.append(this.emptyItem);
+    this.roving = new RovingList(this.list, this.root);
   }
 
   setRoomLabel(text: string): void { this.title.textContent = text; }
@@ -68,7 +73,12 @@ export class WidgetView {
     if (this.livePill.textContent !== text) this.livePill.textContent = text;
   }
   setStatus(text: string): void { this.status.textContent = text; }
-  setWho(text: string): void { this.who.textContent = text; }
+  /** Who I am in the header; a guest may also get a link to the brand's sign-in page. */
+  setWho(text: string, signIn?: { href: string; label: string }): void {
+    replace(this.who, text, signIn ? " · " : null, signIn ? h("a", { href: signIn.href, class: "signin" }, signIn.label) : null);
+  }
+  /** A session that can no longer post does not invite anyone to "ask the first question". */
+  setEnded(ended: boolean): void { this.emptyItem.hidden = ended; }
   setTools(...nodes: Node[]): void { replace(this.tools, ...nodes); }
   /** Inserts a panel (e.g. the moderator's alert form) right under the header. */
   insertPanel(panel: HTMLElement): void { this.banners.before(panel); }
@@ -82,7 +92,7 @@ export class WidgetView {
   upsert(m: Message, el: HTMLLIElement, fresh: boolean): void {
     const follow = this.nearBottom();
     const old = this.items.get(m.id);
-    if (old) { old.replaceWith(el); this.items.set(m.id, el); return; }
+    if (old) { this.swap(old, el); this.items.set(m.id, el); return; }
     this.emptyItem.remove();
     if (fresh) el.classList.add("new");
     this.items.set(m.id, el);
@@ -101,8 +111,15 @@ export class WidgetView {
   refreshAll(render: (id: string) => HTMLLIElement | undefined): void {
     for (const id of [...this.items.keys()]) {
       const el = render(id);
-      if (el) { el.dataset.at = this.items.get(id)!.dataset.at!; this.items.get(id)!.replaceWith(el); this.items.set(id, el); }
+      if (el) { el.dataset.at = this.items.get(id)!.dataset.at!; this.swap(this.items.get(id)!, el); this.items.set(id, el); }
     }
+  }
+
+  /** Replaces a message's element, keeping the keyboard where it was (the item, or the same button in it). */
+  private swap(old: HTMLLIElement, el: HTMLLIElement): void {
+    this.roving.carry(old, el);
+    old.replaceWith(el);
+    this.roving.settle(el);
   }
 
   remove(id: string): void {

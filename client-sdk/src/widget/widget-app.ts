@@ -1,6 +1,6 @@
 import { ChatClient } from "../chat-client.ts";
 import { ChatError } from "../chat-error.ts";
-import type { Author, FlagReason, Message, RoomInfo, SessionEnded, WidgetConfig } from "../protocol.ts";
+import type { Author, FlagReason, Message, RoomInfo, SanctionState, SessionEnded, WidgetConfig } from "../protocol.ts";
 import { h } from "./dom.ts";
 import { describeError, displayName, type WidgetStrings } from "./i18n.ts";
 import { icon } from "./icons.ts";
@@ -29,6 +29,9 @@ export class WidgetApp {
   /** Set when the session can no longer post at all (ban, IP block, refused handshake). */
   private endedText: string | undefined;
   private mutedUntil = 0;
+  private mutedReason: string | undefined;
+  /** The brand's sign-in page (tenant config), offered to guests. */
+  private signInUrl: string | undefined;
   private muteTimer: ReturnType<typeof setTimeout> | undefined;
   private alertPanel: HTMLElement | undefined;
 
@@ -43,6 +46,7 @@ export class WidgetApp {
       return;
     }
     this.opts.mount.hidden = false;
+    this.signInUrl = cfg.signInUrl;
     const view = this.ensureView(cfg.name);
     if (cfg.room === this.roomId) return;
     if (this.roomId) await this.leave();
@@ -126,6 +130,7 @@ export class WidgetApp {
       if (before && sameSettings(before, r)) return;
       this.onRoleOrRoom();
     });
+    client.on("sanction", (s: SanctionState) => this.onSanction(s));
     client.on("session:ended", (p: SessionEnded) => {
       this.end(describeError(this.t, p.code, { ...(p.until ? { until: p.until } : {}), ...(p.reason ? { reason: p.reason } : {}) }));
     });
@@ -134,7 +139,7 @@ export class WidgetApp {
       this.view?.setStatus("");
     } catch (err) {
       const e = err instanceof ChatError ? err : new ChatError("internal");
-      this.end(describeError(this.t, e.code, { ...(e.until ? { until: e.until } : {}) }));
+      this.end(describeError(this.t, e.code, { ...(e.until ? { until: e.until } : {}), ...(e.reason ? { reason: e.reason } : {}) }));
     }
   }
 
@@ -160,6 +165,9 @@ export class WidgetApp {
     this.messages.clear();
     this.view?.clear();
     this.view?.composer.setReply(undefined);
+    // What the info and error lines said was about the room being left.
+    this.view?.composer.info("");
+    this.view?.composer.error("");
     if (old && this.client) await this.client.leave(old).catch(() => undefined);
   }
 
@@ -194,7 +202,7 @@ export class WidgetApp {
     try {
       const { hidden } = await this.client!.flag(m.id, reason);
       this.flagged.add(m.id);
-      const text = hidden ? this.t.reportedHidden : this.t.reported;
+      const text = !hidden ? this.t.reported : STAFF.has(this.me?.role ?? "guest") ? this.t.reportedHiddenStaff : this.t.reportedHidden;
       // The info line is a status region: screen readers hear it without a second announcement.
       this.view?.composer.info(text);
     } catch (err) {
@@ -249,6 +257,7 @@ export class WidgetApp {
       parent: m.replyTo ? this.messages.get(m.replyTo) : undefined,
       flagged: this.flagged.has(m.id),
       voted: this.voted.has(m.id),
+      signInUrl: this.signInUrl,
       onReply: (parent) => this.view?.composer.setReply(parent),
       onHelpful: (x) => this.helpful(x),
       onFlag: (x, reason) => this.flag(x, reason),
@@ -267,7 +276,8 @@ export class WidgetApp {
     const role = this.me?.role ?? "guest";
     if (this.me) {
       const name = displayName(this.t, this.me);
-      view.setWho(this.t.badges[role] ? `${name} · ${this.t.badges[role]}` : name);
+      view.setWho(this.t.badges[role] ? `${name} · ${this.t.badges[role]}` : name,
+        role === "guest" && this.signInUrl ? { href: this.signInUrl, label: this.t.signIn } : undefined);
     }
     if (this.room) view.setLive(true);
     view.refreshAll((id) => { const m = this.messages.get(id); return m ? this.render(m) : undefined; });
@@ -298,7 +308,7 @@ export class WidgetApp {
     let lock: string | undefined;
     if (this.endedText) { banners.push([this.endedText, "bad"]); lock = t.ended; }
     else if (this.mutedUntil > Date.now()) {
-      const text = t.errors.muted({ until: this.mutedUntil });
+      const text = t.errors.muted({ until: this.mutedUntil, ...(this.mutedReason ? { reason: this.mutedReason } : {}) });
       banners.push([text, "warn"]); lock = text;
     }
     if (this.room && !this.endedText) {
@@ -309,6 +319,22 @@ export class WidgetApp {
     }
     view.setBanners(banners);
     view.composer.lock(lock);
+  }
+
+  /** The server's word on my mute: it starts (or changes) and ends here, live, not at the next send. */
+  private onSanction(s: SanctionState): void {
+    const wasMuted = this.mutedUntil > Date.now();
+    if (s.mute) {
+      this.mutedReason = s.mute.reason;
+      this.muteUntil(s.mute.until);
+      this.view?.announce(this.t.errors.muted({ until: s.mute.until, ...(s.mute.reason ? { reason: s.mute.reason } : {}) }));
+      return;
+    }
+    if (this.muteTimer) clearTimeout(this.muteTimer);
+    this.mutedUntil = 0;
+    this.mutedReason = undefined;
+    this.updateBanners();
+    if (wasMuted) this.view?.composer.info(this.t.unmuted);
   }
 
   private muteUntil(until: number): void {
@@ -323,6 +349,8 @@ export class WidgetApp {
   private end(text: string): void {
     this.endedText = text;
     this.view?.setStatus("");
+    // "Ask the first question!" would invite what can no longer be done.
+    this.view?.setEnded(true);
     this.alertPanel?.remove(); this.alertPanel = undefined;
     this.onRoleOrRoom();
   }

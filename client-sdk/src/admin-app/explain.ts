@@ -1,0 +1,97 @@
+import type { AuditEntry, Reason } from "../protocol.ts";
+import type { Formatter } from "./format.ts";
+import type { AdminStrings } from "./i18n.ts";
+
+/**
+ * What the server records as codes (queue reasons, audit actions and targets), as sentences in the
+ * manager's language. Managers may see a matched term; the ban reason written here for a shopper
+ * never names it.
+ */
+
+/** One queue reason for a manager, e.g. "Blocked term “connard” (written “c0nnard”)". */
+export function reasonText(t: AdminStrings, r: Reason): string {
+  const x = t.explain;
+  switch (r.kind) {
+    case "word": return x.word(r.detail) + (r.match && r.match.toLowerCase() !== r.detail.toLowerCase() ? x.written(r.match) : "");
+    case "link": return x.link(r.detail);
+    case "spam": return x.spam[r.detail] ?? x.spamOther;
+    case "flag": return x.flag(flagReason(t, r.detail)) + (r.match ? ` — ${r.match}` : "");
+    case "ban": return x.shadowBan;
+    default: return x.otherReason;
+  }
+}
+
+export function flagReason(t: AdminStrings, code: string): string {
+  return t.explain.flagReasons[code] ?? t.explain.flagReasons.other!;
+}
+
+/**
+ * The reason stored with a ban from the queue, which the banned shopper reads: the kind of breach
+ * in the manager's language (the brand's community language), never the matched term or a code.
+ */
+export function banReasonFor(t: AdminStrings, reasons: readonly Reason[]): string {
+  const x = t.explain;
+  const first = reasons.find((r) => r.kind !== "ban") ?? reasons[0];
+  const key = !first ? "other" : first.kind === "flag" ? first.detail : first.kind;
+  return x.banReason(x.banWhat[key] ?? x.banWhat.other!);
+}
+
+/** The audit entry's action as a sentence, e.g. "Banned a user". */
+export function auditAction(t: AdminStrings, e: AuditEntry): string {
+  const key = e.action === "user.banned" && e.target.shadow === true ? "user.shadowBanned" : e.action;
+  return t.explain.actions[key] ?? t.explain.otherAction(e.action);
+}
+
+/** The audit entry's target as short facts, e.g. ["User troll-1", "Until 12 Mar, 14:00"]. */
+export function auditDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry): string[] {
+  const x = t.explain;
+  const g = e.target;
+  const str = (k: string) => (typeof g[k] === "string" ? (g[k] as string) : undefined);
+  const list = (k: string) => (Array.isArray(g[k]) && (g[k] as unknown[]).length ? (g[k] as unknown[]).map(String).join(", ") : undefined);
+  const out: string[] = [];
+  const push = (v: string | undefined, f: (v: string) => string) => { if (v !== undefined) out.push(f(v)); };
+  push(str("userId"), x.user);
+  push(str("authorId"), x.author);
+  push(str("room"), x.room);
+  push(str("messageId"), x.message);
+  push(str("cidr"), x.address);
+  if (e.action === "room.updated") {
+    if (typeof g.frozen === "boolean") out.push(x.frozen(g.frozen));
+    if (typeof g.slowModeSec === "number") out.push(x.slowMode(g.slowModeSec));
+    if (g.contribution === "open" || g.contribution === "restricted") out.push(x.contribution(g.contribution === "open" ? t.rooms.open : t.rooms.restricted));
+  }
+  if (e.action === "user.banned" || e.action === "ip.blocked" || e.action === "user.muted") {
+    out.push(typeof g.until === "number" ? x.until(fmt.dateTime(g.until)) : x.permanent);
+  }
+  if (e.action === "member.role" && typeof g.role === "string") out.push(x.newRole(fmt.role(g.role)));
+  if (typeof g.deleted === "number") out.push(x.deleted(g.deleted));
+  if (typeof g.flags === "number") out.push(x.reports(g.flags));
+  if (g.kind === "filter") out.push(x.heldByFilter);
+  else if (g.kind === "flag") out.push(x.reported);
+  if (Array.isArray(g.flaggers) && g.flaggers.length) out.push(x.reporters(g.flaggers.length));
+  if (e.action === "lexicon.updated") {
+    push(list("add"), x.added); push(list("remove"), x.removedItems); push(list("allow"), x.allowed); push(list("disallow"), x.disallowed);
+  }
+  if (e.action === "links.updated") {
+    push(list("allow"), x.linkAllowed); push(list("block"), x.linkBlocked); push(list("unallow"), x.linkUnallowed); push(list("unblock"), x.linkUnblocked);
+  }
+  push(str("text"), x.text);
+  return out;
+}
+
+/**
+ * The Reason column: what a manager typed, as typed; what Causette wrote itself (automatic hides,
+ * refusals) is rebuilt from the entry's facts in the manager's language.
+ */
+export function auditReason(t: AdminStrings, fmt: Formatter, e: AuditEntry): string {
+  if (e.action === "message.rejected" && Array.isArray(e.target.reasons)) {
+    return (e.target.reasons as Reason[]).map((r) => reasonText(t, r)).join(" · ");
+  }
+  if (e.action === "message.hidden") {
+    if (e.actor.id !== "system" && "role" in e.actor && typeof e.target.flagReason === "string") {
+      return t.explain.trustedHid(fmt.role(e.actor.role), flagReason(t, e.target.flagReason));
+    }
+    if (typeof e.target.flags === "number") return t.explain.reportsHid(e.target.flags);
+  }
+  return e.reason ?? "";
+}

@@ -106,6 +106,50 @@ describe("handshake: refusals and identity", () => {
     expect(junk.session.user.id).not.toBe(first.session.user.id);
   });
 
+  it("names are cleaned as message texts are: no bidi overrides, zero-width characters or NUL, at most 64 characters, never empty", async () => {
+    const named = async (name: unknown, sub = "named-1") => {
+      const token = await new SignJWT({ name }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuer("acme-issuer")
+        .setAudience("causette").setExpirationTime("1h").sign(new TextEncoder().encode(SECRETS.acme));
+      return (await connectRaw(s.url, { auth: { tenant: "acme", token } })).session.user.name;
+    };
+    expect(await named("\u202Eelle\u0000mi\u200BaC\u202C")).toBe("ellemiaC");
+    expect(await named("  Zoé\n\tMartin\u2066  ")).toBe("Zoé Martin");
+    expect(await named("Ana 👩‍💻🇫🇷")).toBe("Ana 👩‍💻🇫🇷");
+    const long = await named(`${"é".repeat(60)}👨‍👩‍👧‍👦${"x".repeat(500)}`);
+    expect([...long].length).toBeLessThanOrEqual(64);
+    expect(long).toBe("é".repeat(60)); // the family emoji would not fit whole: it is left out, not cut
+    // Nothing visible left, or no string at all: the user's id stands in, as without a name.
+    for (const blank of ["\u200B\u200D\u2060", "\u3164", "\u202E\u202C", "   ", "", 42, null, ["x"]]) expect(await named(blank, "sub-blank")).toBe("sub-blank");
+    expect(await named("\u200B", "\u202E\u200B")).toBe("Member");
+  });
+
+  it("guest names in guest tokens are cleaned too, and fall back to the id's guest name", async () => {
+    const first = await connectRaw(s.url);
+    const id = first.session.user.id;
+    const guestToken = (name: unknown) => new SignJWT({ name, tenant: "acme" }).setProtectedHeader({ alg: "HS256" })
+      .setSubject(id).setIssuer("causette-guest").setAudience("acme").setExpirationTime("1h")
+      .sign(new TextEncoder().encode(testConfig().server.guestSecret!));
+    const dirty = await connectRaw(s.url, { auth: { tenant: "acme", guestToken: await guestToken("Gu\u0000est\u202E 12") } });
+    expect(dirty.session.user).toMatchObject({ id, name: "Guest 12" });
+    const blank = await connectRaw(s.url, { auth: { tenant: "acme", guestToken: await guestToken("\u200B\u200B") } });
+    expect(blank.session.user.id).toBe(id);
+    expect(blank.session.user.name).toBe(first.session.user.name);
+    expect(blank.session.user.name).toMatch(/^Guest \d{1,4}$/);
+  });
+
+  it("the back office sees cleaned names: message authors and the audit log's actors", async () => {
+    const author = await connectRaw(s.url, { auth: { tenant: "acme", token: await mintToken({ sub: "dirty-author", name: "Bob\u202E\u0000\u200B" }) } });
+    expect((await ask(author.socket, "room:join", { room: "product:names" })).ok).toBe(true);
+    const sent = await ask(author.socket, "message:send", { room: "product:names", text: "Is it vegan?" });
+    expect(sent.message.author.name).toBe("Bob");
+    const manager = await mintToken({ sub: "cm-dirty", role: "manager", name: "\u202ECamille\u0000" });
+    const auth = { authorization: `Bearer ${manager}`, "content-type": "application/json" };
+    const del = await fetch(`${s.url}/api/v1/tenants/acme/messages/${sent.message.id}`, { method: "DELETE", headers: auth });
+    expect(del.status).toBe(200);
+    const audit = await (await fetch(`${s.url}/api/v1/tenants/acme/audit?actor=cm-dirty`, { headers: auth })).json();
+    expect(audit.entries[0].actor.name).toBe("Camille");
+  });
+
   it("banned users are refused; a shadow ban is not visible at the handshake", async () => {
     await s.app.store.setBan("acme", "bad-1", { reason: "spam", shadow: false, at: Date.now(), by: "cm" });
     const err = await expectRefused(s.url, "banned", { auth: { tenant: "acme", token: await mintToken({ sub: "bad-1" }) } });

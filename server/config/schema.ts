@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkDomainProblem } from "./link-domain.ts";
 
 /**
  * The configuration contract (SPEC §3). Validated once at start-up, then frozen and passed in.
@@ -38,6 +39,12 @@ const regexSource = z.string().min(1).refine((s) => {
   try { new RegExp(s); return true; } catch { return false; }
 }, { message: "is not a valid regular expression" });
 
+/** A link-list entry; a bad one stops start-up with the reason (a public suffix in `allow`, say). */
+const linkDomain = (list: "allow" | "block") => z.string().min(1).max(253).superRefine((entry, ctx) => {
+  const problem = linkDomainProblem(entry, list);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 const tenant = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lowercase letters, digits, - or _"),
   name: z.string().min(1),
@@ -62,8 +69,8 @@ const tenant = z.object({
     }).strict().default({ languages: ["en", "fr"], terms: [], allow: [] }),
     links: z.object({
       mode: z.enum(["allowlist", "blocklist"]).default("allowlist"),
-      allow: z.array(z.string().min(1).max(253)).default([]),
-      block: z.array(z.string().min(1).max(253)).default([]),
+      allow: z.array(linkDomain("allow")).default([]),
+      block: z.array(linkDomain("block")).default([]),
     }).strict().default({ mode: "allowlist", allow: [], block: [] }),
     spam: z.object({
       /** Same text from one user within windowSec counts as a repeat after this many. */

@@ -113,7 +113,14 @@ export const configSchema = z.object({
     /** Grace period for in-flight acks on SIGTERM. */
     shutdownGraceMs: z.number().int().min(0).max(60_000).default(5000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info" }),
+    /** When set, /metrics wants `Authorization: Bearer <metricsToken>` (for a port reachable from outside); absent, it is open. */
+    metricsToken: z.string().min(16, "must be at least 16 characters").max(512).optional(),
+    /**
+     * How long a REST request body may take to arrive once its route is reached; then 408 and the
+     * connection is closed. Below Node's 30 s limit on a whole request (http/server-options.ts).
+     */
+    bodyTimeoutMs: z.number().int().min(100).max(25_000).default(10_000),
+  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000 }),
   redis: z.object({
     url: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").nullable().default(null),
     keyPrefix: z.string().default("causette:"),

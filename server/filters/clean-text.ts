@@ -22,6 +22,11 @@
  * Kept: the zero-width joiner (emoji sequences such as 👩‍💻), the zero-width non-joiner (Persian,
  * Indic scripts), LRM/RLM/ALM (mixing Arabic or Hebrew with Latin text), variation selectors
  * (❤️ as an emoji), regional indicators (flags), skin-tone modifiers.
+ *
+ * @example
+ *   cleanText("  Cafe\u0301 \u202Etxt\u200B 👩‍💻 ");   // "Café txt 👩‍💻"
+ *   hasVisibleContent("\u200B\u3164 \u0301");           // false: empty_message
+ *   cleanName("\u202ECamille\u0000", "cm-1");           // "Camille"
  */
 
 /**
@@ -52,10 +57,10 @@ const MARK = /\p{M}/u;
 
 /**
  * Something a reader sees: not a space, not a mark on its own, not a control or format
- * character, not a braille blank (U+2800). Unassigned code points count as visible, so an emoji
- * newer than this Node's Unicode tables is still a message.
+ * character, not a braille blank (U+2800) or a Hangul filler. Unassigned code points count as
+ * visible, so an emoji newer than this Node's Unicode tables is still a message.
  */
-const VISIBLE = /[^\s\p{Z}\p{M}\p{Cc}\p{Cf}\p{Cs}\u2800]/u;
+const VISIBLE = /[^\s\p{Z}\p{M}\p{Cc}\p{Cf}\p{Cs}\u2800\u115F\u1160\u3164\uFFA0]/u;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 

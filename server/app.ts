@@ -13,6 +13,9 @@ import { compileFilters, loadBaseLexicons } from "./filters/compile.ts";
 import { adminApiRoutes } from "./http/admin-api.ts";
 import { demoTokenEnabled, demoTokenRoutes } from "./http/demo-token.ts";
 import { healthRoutes } from "./http/health.ts";
+import { noSniff } from "./http/no-sniff.ts";
+import { httpErrorHandler, logServerErrors } from "./http/request-errors.ts";
+import { HTTP_SERVER_OPTIONS } from "./http/server-options.ts";
 import { createMetrics, type PrometheusMetrics } from "./http/metrics.ts";
 import { pageRoutes } from "./http/pages.ts";
 import { widgetConfigRoutes } from "./http/widget-config.ts";
@@ -93,7 +96,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
 
   const expressApp = express();
   expressApp.disable("x-powered-by");
-  const http = createServer(expressApp);
+  const http = createServer(HTTP_SERVER_OPTIONS, expressApp);
   const io = new IOServer(http, {
     // Room for a 20,000-character message in 4-byte characters plus framing; nothing legitimate is bigger.
     // The REST door uses the same limit (MAX_PAYLOAD_BYTES) so both accept the same requests.
@@ -137,11 +140,13 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const onlinePush = new OnlinePush({ chat: chatNsp, presence, rooms: roomDir, tenants, logger: logger.child({ module: "online" }) });
   const statsFeed = createStatsFeed(adminNsp, { tenants, moderation, logger: logger.child({ module: "stats" }) });
 
-  expressApp.use(healthRoutes(theStore, metrics));
+  expressApp.use(noSniff, logServerErrors(logger.child({ module: "http" })));
+  expressApp.use(healthRoutes(theStore, metrics, config.server.metricsToken));
   expressApp.use(widgetConfigRoutes(tenants));
-  expressApp.use(adminApiRoutes({ tenants, store: theStore, moderation, demoToken: demoTokenEnabled(config) }));
+  expressApp.use(adminApiRoutes({ tenants, store: theStore, moderation, demoToken: demoTokenEnabled(config), bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(demoTokenRoutes(config));
   expressApp.use(pageRoutes({ production: config.server.production }));
+  expressApp.use(httpErrorHandler);
 
   // Node-local state that other nodes' actions make stale.
   const unsubscribe = theStore.subscribe((ev: ClusterEvent) => {

@@ -1,10 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
+import { cleanName } from "../filters/clean-text.ts";
+import { hash53 } from "../filters/hash53.ts";
 
 const GUEST_TTL_SEC = 30 * 24 * 3600;
 const ISSUER = "causette-guest";
 
 export interface GuestIdentity { id: string; name: string }
+
+/** A guest's name follows from its id, so the same guest keeps its name wherever it is rebuilt. */
+export function guestName(id: string): string {
+  return `Guest ${hash53(id) % 10000}`;
+}
 
 /** Guest tokens are signed by Causette itself; every node of a cluster must share `secret`. */
 export function createGuestTokens(secret: string) {
@@ -12,7 +19,11 @@ export function createGuestTokens(secret: string) {
   return {
     /** A new guest with a random id and a friendly name. */
     async issue(tenant: string, existing?: GuestIdentity): Promise<{ identity: GuestIdentity; token: string }> {
-      const identity = existing ?? { id: `g_${randomBytes(9).toString("base64url")}`, name: `Guest ${randomBytes(2).readUInt16BE() % 10000}` };
+      let identity = existing;
+      if (!identity) {
+        const id = `g_${randomBytes(9).toString("base64url")}`;
+        identity = { id, name: guestName(id) };
+      }
       const token = await new SignJWT({ name: identity.name, tenant })
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(identity.id)
@@ -29,7 +40,9 @@ export function createGuestTokens(secret: string) {
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"], issuer: ISSUER, audience: tenant, requiredClaims: ["exp", "sub"] });
         if (typeof payload.sub !== "string" || !payload.sub.startsWith("g_")) return null;
-        return { id: payload.sub, name: typeof payload.name === "string" ? payload.name.slice(0, 64) : "Guest" };
+        // Signed by us, but cleaned all the same: a token from an older node or a leaked secret
+        // must not put a reversed or invisible name in front of managers.
+        return { id: payload.sub, name: cleanName(payload.name, guestName(payload.sub)) };
       } catch {
         return null;
       }

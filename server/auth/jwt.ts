@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type J
 import { ROLES, type Role } from "../../client-sdk/src/protocol.ts";
 import type { TenantConfig } from "../config/schema.ts";
 import { CausetteError } from "../errors.ts";
+import { cleanName } from "../filters/clean-text.ts";
 
 export interface BrandClaims {
   sub: string;
@@ -57,7 +58,9 @@ export function createTokenVerifier(auth: TenantConfig["auth"]): TokenVerifier {
       const role = payload.role ?? "member";
       if (typeof payload.sub !== "string" || !payload.sub || payload.sub.length > 128) throw new CausetteError("invalid_token", "The token has no valid sub claim.");
       if (typeof role !== "string" || !ROLES.includes(role as Role) || role === "guest") throw new CausetteError("invalid_token", "The token's role is not one Causette knows.");
-      const name = typeof payload.name === "string" && payload.name.trim() ? payload.name.trim().slice(0, 64) : payload.sub;
+      // The brand's name for the user, cleaned like a message text; without one that shows, the
+      // brand's id for them (what a manager can search), and failing that a role word.
+      const name = cleanName(payload.name, cleanName(payload.sub, "Member"));
       // `exp` is required above, so jose has checked it is a number.
       const validUntil = (payload.exp! + auth.clockToleranceSec) * 1000;
       return { sub: payload.sub, name, role: role as BrandClaims["role"], validUntil };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkDomainProblem } from "./link-domain.ts";
 
 /**
  * The configuration contract (SPEC §3). Validated once at start-up, then frozen and passed in.
@@ -50,6 +51,11 @@ const perSecondBucket = z.object({
   burst: z.number().int().min(1).max(1_000_000),
   perSecond: z.number().positive().max(1_000_000),
 }).strict();
+/** A link-list entry; a bad one stops start-up with the reason (a public suffix in `allow`, say). */
+const linkDomain = (list: "allow" | "block") => z.string().min(1).max(253).superRefine((entry, ctx) => {
+  const problem = linkDomainProblem(entry, list);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 const tenant = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lowercase letters, digits, - or _"),
@@ -75,8 +81,8 @@ const tenant = z.object({
     }).strict().default({ languages: ["en", "fr"], terms: [], allow: [] }),
     links: z.object({
       mode: z.enum(["allowlist", "blocklist"]).default("allowlist"),
-      allow: z.array(z.string().min(1).max(253)).default([]),
-      block: z.array(z.string().min(1).max(253)).default([]),
+      allow: z.array(linkDomain("allow")).default([]),
+      block: z.array(linkDomain("block")).default([]),
     }).strict().default({ mode: "allowlist", allow: [], block: [] }),
     spam: z.object({
       /** Same text from one user within windowSec counts as a repeat after this many. */
@@ -162,7 +168,14 @@ export const configSchema = z.object({
       /** Send each WebSocket connection's frames of one event-loop turn in one write (realtime/write-coalescer.ts). */
       coalesceWrites: z.boolean().default(true),
     }).strict().default({ preparedFrames: true, coalesceWrites: true }),
-  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", transport: { preparedFrames: true, coalesceWrites: true } }),
+    /** When set, /metrics wants `Authorization: Bearer <metricsToken>` (for a port reachable from outside); absent, it is open. */
+    metricsToken: z.string().min(16, "must be at least 16 characters").max(512).optional(),
+    /**
+     * How long a REST request body may take to arrive once its route is reached; then 408 and the
+     * connection is closed. Below Node's 30 s limit on a whole request (http/server-options.ts).
+     */
+    bodyTimeoutMs: z.number().int().min(100).max(25_000).default(10_000),
+  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000, transport: { preparedFrames: true, coalesceWrites: true } }),
   redis: z.object({
     url: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").nullable().default(null),
     keyPrefix: z.string().default("causette:"),

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { ALL_TLDS, canonicalDomain, isPublicSuffix } from "../config/link-domain.ts";
 import type { Hit } from "./types.ts";
 import { isLetterCode, type NormalizedText } from "./normalize.ts";
 
@@ -48,8 +48,6 @@ export interface FoundLink {
   readonly fs: number;
   readonly fe: number;
 }
-
-const ALL_TLDS: ReadonlySet<string> = new Set(createRequire(import.meta.url)("tlds") as string[]);
 
 /** Web TLDs that are not everyday words: a bare "name.tld" with one of them is a link. */
 const STRONG = new Set([
@@ -465,17 +463,10 @@ function isUnder(host: string, domains: ReadonlySet<string>): boolean {
   }
 }
 
-/** A domain as a manager typed it ("https://www.Rival.com/shop") reduced to its host. */
-export function canonicalDomain(domain: string): string {
-  let d = domain.trim().toLowerCase().normalize("NFKC");
-  d = d.replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/[/?#:].*$/, "").replace(/^\*\./, "").replace(/\.$/, "");
-  if (d.startsWith("www.")) d = d.slice(4);
-  return d;
-}
-
 /** Compiles the tenant's link mode and lists once; `match` then applies them per message. */
 export function createLinkMatcher(rules: LinkRules): LinkMatcher {
-  const allow = new Set(rules.allow.map(canonicalDomain).filter(Boolean));
+  // A public suffix ("com") stored before such entries were refused must not allow every site under it.
+  const allow = new Set(rules.allow.map(canonicalDomain).filter((d) => d && !isPublicSuffix(d)));
   const block = new Set(rules.block.map(canonicalDomain).filter(Boolean));
   // A tenant may list hosts under TLDs the public list lacks ("rival.example", "shop.local").
   const extraTlds = new Set<string>();

@@ -11,7 +11,9 @@ import type { Store } from "../store/store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { ADMIN_ROUTES } from "./admin-routes.ts";
+import { bodyDeadline } from "./body-deadline.ts";
 import { buildOpenApi, pathParams } from "./openapi.ts";
+import { httpErrorHandler } from "./request-errors.ts";
 import { sendError } from "./send-error.ts";
 
 /** Query values are strings; these keys are numbers in the schemas. */
@@ -24,6 +26,8 @@ export interface AdminApiDeps {
   moderation: ModerationService;
   /** Whether the demo-token route is mounted, so the OpenAPI document lists it. */
   demoToken?: boolean;
+  /** How long a request body may take to arrive (config `server.bodyTimeoutMs`). */
+  bodyTimeoutMs?: number;
 }
 
 interface Authed { tenant: TenantRuntime; actor: Author }
@@ -46,7 +50,8 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
     } catch (err) { sendError(res, err); }
   });
   // The socket door's limit, so a payload valid on /admin is valid here too (a full lexicon edit is ~200 kB).
-  api.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
+  // A gzip, deflate or br body is decoded by the parser, and the limit applies to what it decodes to.
+  api.use(bodyDeadline(deps.bodyTimeoutMs ?? 10_000), express.json({ limit: MAX_PAYLOAD_BYTES }));
 
   for (const route of ADMIN_ROUTES) {
     const params = pathParams(route.path);
@@ -66,17 +71,8 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
     });
   }
   api.use((_req: Request, res: Response) => { sendError(res, new CausetteError("not_found", "No such API route.")); });
-  // Body parser failures: broken JSON is a malformed payload; an oversized body keeps its 413.
-  api.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const e = err as { type?: string; status?: number };
-    if (e && typeof e === "object" && typeof e.type === "string") {
-      const tooLarge = e.type === "entity.too.large";
-      const body = new CausetteError("invalid_payload", tooLarge ? `The request body is larger than ${MAX_PAYLOAD_BYTES / 1024} kB.` : "The request body is not valid JSON.").toBody();
-      res.status(tooLarge ? 413 : 400).json({ error: body });
-      return;
-    }
-    sendError(res, err);
-  });
+  // Body parser failures (broken JSON, too large, a Content-Encoding it cannot decode) are invalid_payload.
+  api.use(httpErrorHandler);
   outer.use("/api/v1/tenants/:tenant", api);
   return outer;
 }

@@ -1,16 +1,42 @@
-import { Router } from "express";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Router, type Request } from "express";
 import type { PrometheusMetrics } from "./metrics.ts";
 import type { Store } from "../store/store.ts";
+import { CausetteError } from "../errors.ts";
+import { sendError } from "./send-error.ts";
 
-/** Liveness, readiness (the store answers) and Prometheus metrics. */
-export function healthRoutes(store: Store, metrics: PrometheusMetrics): Router {
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+/**
+ * Whether the request carries `Authorization: Bearer <token>`. Both sides are hashed first, so
+ * the comparison takes the same time whatever the guess, its length included.
+ */
+function bearerMatches(req: Request, expected: Buffer): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "");
+  return m !== null && timingSafeEqual(digest(m[1]!), expected);
+}
+
+/**
+ * Liveness, readiness (the store answers) and Prometheus metrics. With `metricsToken` (config
+ * `server.metricsToken`, for deployments whose port is reachable from outside), /metrics wants it
+ * as a bearer token; without it, /metrics is open.
+ */
+export function healthRoutes(store: Store, metrics: PrometheusMetrics, metricsToken?: string): Router {
   const r = Router();
+  const expected = metricsToken === undefined ? undefined : digest(metricsToken);
   r.get("/healthz", (_req, res) => { res.json({ ok: true }); });
   r.get("/readyz", async (_req, res) => {
     const ok = await store.ping();
     res.status(ok ? 200 : 503).json({ ok, store: store.kind });
   });
-  r.get("/metrics", async (_req, res) => {
+  r.get("/metrics", async (req, res) => {
+    if (expected && !bearerMatches(req, expected)) {
+      res.set("WWW-Authenticate", 'Bearer realm="metrics"');
+      const missing = req.get("authorization") === undefined;
+      return sendError(res, missing
+        ? new CausetteError("unauthorized", "Send Authorization: Bearer <server.metricsToken>.")
+        : new CausetteError("invalid_token", "Wrong metrics token."));
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return r;

@@ -52,7 +52,11 @@ export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: b
         403: errorResponse("forbidden: not a manager of this tenant"),
         404: errorResponse("unknown_tenant / not_found"),
         ...(r.action === "queue:resolve" ? { 409: errorResponse("conflict: already resolved by another manager") } : {}),
-        ...(r.input === "body" || r.method === "delete" ? { 413: errorResponse(`invalid_payload: the body is larger than ${MAX_PAYLOAD_BYTES / 1024} kB`) } : {}),
+        ...(r.input === "body" || r.method === "delete" ? {
+          408: errorResponse("invalid_payload: the body did not arrive within server.bodyTimeoutMs (the connection is closed)"),
+          413: errorResponse(`invalid_payload: the body is larger than ${MAX_PAYLOAD_BYTES / 1024} kB (decoded, when it has a Content-Encoding)`),
+          415: errorResponse("invalid_payload: a Content-Encoding other than identity, gzip, deflate or br"),
+        } : {}),
         503: errorResponse("store_unavailable"),
       },
     };

@@ -1,4 +1,5 @@
 import type { Author, FilterSettings } from "../../client-sdk/src/protocol.ts";
+import { linkDomainProblem } from "../config/link-domain.ts";
 import { CausetteError } from "../errors.ts";
 import type { FilterEditsPatch } from "../store/store.ts";
 import { mergeLists, type TenantRuntime } from "../tenants/tenant-runtime.ts";
@@ -43,6 +44,10 @@ export class FilterEditor {
     assertDisjoint("allow", allow, "unallow", unallow);
     assertDisjoint("block", block, "unblock", unblock);
     if (!allow.length && !block.length && !unallow.length && !unblock.length) throw new CausetteError("invalid_payload", "Nothing to change.");
+    // The rule the config obeys at start; what is taken out (unallow, unblock) is never checked,
+    // so an entry stored before a rule existed can always be removed.
+    assertDomains("allow", allow);
+    assertDomains("block", block);
     const patch: FilterEditsPatch = {
       linkAllow: { add: allow, remove: unallow },
       linkUnallowed: { add: unallow, remove: allow },
@@ -77,4 +82,11 @@ function assertDisjoint(aName: string, a: readonly string[], bName: string, b: r
   const set = new Set(a);
   const both = b.find((x) => set.has(x));
   if (both !== undefined) throw new CausetteError("invalid_payload", `"${both}" is in both ${aName} and ${bName}.`);
+}
+
+function assertDomains(list: "allow" | "block", entries: readonly string[]): void {
+  for (const entry of entries) {
+    const problem = linkDomainProblem(entry, list);
+    if (problem) throw new CausetteError("invalid_payload", `${list}: ${problem}`);
+  }
 }

@@ -93,6 +93,35 @@ describe("config validation names the field", () => {
   });
 });
 
+describe("link lists in the config", () => {
+  const links = (l: Record<string, unknown>) => ({ tenants: [tenant({ filters: { links: l } })] });
+
+  it("a bare public suffix in links.allow stops start-up, naming the field and the entry", () => {
+    for (const [i, entry] of ["com", "co.uk", "fr", "gouv.fr", "com.au", ".com", "https://www.co.uk/"].entries()) {
+      const msg = problem(links({ allow: ["brand.example", ...Array(i).fill("shop.example"), entry] }));
+      expect(msg).toContain(`tenants.0.filters.links.allow.${i + 1}`);
+      expect(msg).toContain(`"${entry}" is a public suffix`);
+    }
+  });
+
+  it("entries that are not domain names are refused in both lists", () => {
+    for (const list of ["allow", "block"]) {
+      for (const entry of ["not a domain", "a..b", "-bad.com", "bad-.com", "x_y.com", "https://", "&lt;b&gt;.com"]) {
+        expect(problem(links({ [list]: [entry] }))).toMatch(new RegExp(`tenants\\.0\\.filters\\.links\\.${list}\\.0: .*not a domain name`));
+      }
+    }
+  });
+
+  it("brand domains, subdomains, URLs and IDNs pass; block may name a whole suffix", () => {
+    const c = parseConfig(links({
+      mode: "allowlist",
+      allow: ["brand.co.uk", "shop.brand.com", "https://www.Brand.fr/boutique", "café.fr", "rival.example", "co.com"],
+      block: ["xyz", "co.uk", "rival.example"],
+    }));
+    expect(c.tenants[0]!.filters.links.allow).toHaveLength(6);
+  });
+});
+
 describe("loadConfig: file and environment", () => {
   it("the shipped config/default.json parses", () => {
     const c = loadConfig({ CAUSETTE_CONFIG: DEFAULT_CONFIG_PATH });

@@ -106,6 +106,50 @@ describe("handshake: refusals and identity", () => {
     expect(junk.session.user.id).not.toBe(first.session.user.id);
   });
 
+  it("names are cleaned as message texts are: no bidi overrides, zero-width characters or NUL, at most 64 characters, never empty", async () => {
+    const named = async (name: unknown, sub = "named-1") => {
+      const token = await new SignJWT({ name }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuer("acme-issuer")
+        .setAudience("causette").setExpirationTime("1h").sign(new TextEncoder().encode(SECRETS.acme));
+      return (await connectRaw(s.url, { auth: { tenant: "acme", token } })).session.user.name;
+    };
+    expect(await named("\u202Eelle\u0000mi\u200BaC\u202C")).toBe("ellemiaC");
+    expect(await named("  Zoé\n\tMartin\u2066  ")).toBe("Zoé Martin");
+    expect(await named("Ana 👩‍💻🇫🇷")).toBe("Ana 👩‍💻🇫🇷");
+    const long = await named(`${"é".repeat(60)}👨‍👩‍👧‍👦${"x".repeat(500)}`);
+    expect([...long].length).toBeLessThanOrEqual(64);
+    expect(long).toBe("é".repeat(60)); // the family emoji would not fit whole: it is left out, not cut
+    // Nothing visible left, or no string at all: the user's id stands in, as without a name.
+    for (const blank of ["\u200B\u200D\u2060", "\u3164", "\u202E\u202C", "   ", "", 42, null, ["x"]]) expect(await named(blank, "sub-blank")).toBe("sub-blank");
+    expect(await named("\u200B", "\u202E\u200B")).toBe("Member");
+  });
+
+  it("guest names in guest tokens are cleaned too, and fall back to the id's guest name", async () => {
+    const first = await connectRaw(s.url);
+    const id = first.session.user.id;
+    const guestToken = (name: unknown) => new SignJWT({ name, tenant: "acme" }).setProtectedHeader({ alg: "HS256" })
+      .setSubject(id).setIssuer("causette-guest").setAudience("acme").setExpirationTime("1h")
+      .sign(new TextEncoder().encode(testConfig().server.guestSecret!));
+    const dirty = await connectRaw(s.url, { auth: { tenant: "acme", guestToken: await guestToken("Gu\u0000est\u202E 12") } });
+    expect(dirty.session.user).toMatchObject({ id, name: "Guest 12" });
+    const blank = await connectRaw(s.url, { auth: { tenant: "acme", guestToken: await guestToken("\u200B\u200B") } });
+    expect(blank.session.user.id).toBe(id);
+    expect(blank.session.user.name).toBe(first.session.user.name);
+    expect(blank.session.user.name).toMatch(/^Guest \d{1,4}$/);
+  });
+
+  it("the back office sees cleaned names: message authors and the audit log's actors", async () => {
+    const author = await connectRaw(s.url, { auth: { tenant: "acme", token: await mintToken({ sub: "dirty-author", name: "Bob\u202E\u0000\u200B" }) } });
+    expect((await ask(author.socket, "room:join", { room: "product:names" })).ok).toBe(true);
+    const sent = await ask(author.socket, "message:send", { room: "product:names", text: "Is it vegan?" });
+    expect(sent.message.author.name).toBe("Bob");
+    const manager = await mintToken({ sub: "cm-dirty", role: "manager", name: "\u202ECamille\u0000" });
+    const auth = { authorization: `Bearer ${manager}`, "content-type": "application/json" };
+    const del = await fetch(`${s.url}/api/v1/tenants/acme/messages/${sent.message.id}`, { method: "DELETE", headers: auth });
+    expect(del.status).toBe(200);
+    const audit = await (await fetch(`${s.url}/api/v1/tenants/acme/audit?actor=cm-dirty`, { headers: auth })).json();
+    expect(audit.entries[0].actor.name).toBe("Camille");
+  });
+
   it("banned users are refused; a shadow ban is not visible at the handshake", async () => {
     await s.app.store.setBan("acme", "bad-1", { reason: "spam", shadow: false, at: Date.now(), by: "cm" });
     const err = await expectRefused(s.url, "banned", { auth: { tenant: "acme", token: await mintToken({ sub: "bad-1" }) } });
@@ -254,6 +298,65 @@ describe("handshake: client IP and trustProxy", () => {
     expect(resolve(fake("::ffff:192.0.2.1", "203.0.113.1"))).toBe("192.0.2.1");
     expect(createClientIpResolver(1)(fake("::ffff:127.0.0.1", "203.0.113.1"))).toBe("203.0.113.1");
     expect(createClientIpResolver(["127.0.0.1"])(fake("::ffff:127.0.0.1", "203.0.113.1"))).toBe("203.0.113.1");
+  });
+
+  it("canonicalIp: one spelling per address, null for anything that is not exactly one", () => {
+    for (const [spelling, ip] of [
+      ["203.0.113.7", "203.0.113.7"], ["::ffff:203.0.113.7", "203.0.113.7"], ["::FFFF:cb00:7107", "203.0.113.7"],
+      ["0:0:0:0:0:ffff:203.0.113.7", "203.0.113.7"], ["203.0.113.7:51234", "203.0.113.7"], ["[::ffff:203.0.113.7]:443", "203.0.113.7"],
+      ["2001:DB8:0:0:0:0:0:1", "2001:db8::1"], ["2001:0db8::0001", "2001:db8::1"], ["[2001:db8::1]:443", "2001:db8::1"], ["fe80::1%eth0", "fe80::1"],
+    ] as const) expect(canonicalIp(spelling), spelling).toBe(ip);
+    for (const bad of [
+      "<script>", "999.1.1.1", "unknown", "010.041.000.001", "10.40.0.4.", "1.2.3", "0x7f.0.0.1", "2130706433", "1.2.3.4/24",
+      "1.2.3.4:99999", "1.2.3.4:", "::ffff:010.1.1.1", "[1.2.3.4]", "1:2:3:4:5:6:7:8:9", "", " 1.2.3.4", "fe80::1%<x>",
+    ]) expect(canonicalIp(bad), bad).toBeNull();
+  });
+
+  it("X-Forwarded-For values that are not addresses fall back to the proxy's address, as the per-IP key and the stored IP", async () => {
+    const s = await startServer(testConfig({ server: { trustProxy: 1 } }));
+    const manager = { authorization: `Bearer ${await mintToken({ sub: "cm-ip", role: "manager" })}`, "content-type": "application/json" };
+    const ipsOf = async (userId: string) => (await (await fetch(`${s.url}/api/v1/tenants/acme/members/${userId}`, { headers: manager })).json()).ips as string[];
+    try {
+      // Blocking the octal reading of a zero-padded quad does not catch it: it is not read at all.
+      await block(s, "8.33.0.1");
+      for (const [i, xff] of ["<script>", "999.1.1.1", "unknown", "010.041.000.001", "1.2.3.4, <b>x</b>", "10.40.0.4:99999"].entries()) {
+        const userId = `xff-${i}`;
+        await connectRaw(s.url, { auth: { tenant: "acme", token: await mintToken({ sub: userId }) }, headers: { "x-forwarded-for": xff } });
+        expect(await until(async () => { const ips = await ipsOf(userId); return ips.length ? ips : undefined; }), xff).toEqual(["127.0.0.1"]);
+      }
+      await connectRaw(s.url, { auth: { tenant: "acme", token: await mintToken({ sub: "xff-port" }) }, headers: { "x-forwarded-for": "10.40.0.4:1234" } });
+      expect(await until(async () => { const ips = await ipsOf("xff-port"); return ips.length ? ips : undefined; })).toEqual(["10.40.0.4"]);
+    } finally { closeAllRaw(); await s.close(); }
+  });
+
+  it("an ip:block of an address holds against every spelling of it; a spelling that is no address is the proxy's", async () => {
+    const s = await startServer(testConfig({ server: { trustProxy: 1 } }));
+    const manager = { authorization: `Bearer ${await mintToken({ sub: "cm-ip", role: "manager" })}`, "content-type": "application/json" };
+    const blockOver = async (cidr: string) => {
+      const r = await fetch(`${s.url}/api/v1/tenants/acme/ip-blocks`, { method: "POST", headers: manager, body: JSON.stringify({ cidr, reason: "test" }) });
+      expect(r.status).toBe(200);
+    };
+    try {
+      await blockOver("10.41.0.1");
+      await blockOver("2001:db8::7");
+      for (const xff of [
+        "10.41.0.1", "::ffff:10.41.0.1", "::FFFF:0a29:0001", "0:0:0:0:0:ffff:10.41.0.1", "10.41.0.1:1234", "[::ffff:10.41.0.1]:443",
+        "2001:db8::7", "2001:DB8::7", "2001:0db8:0000:0000:0000:0000:0000:0007", "[2001:db8::7]:8080",
+      ]) await expectRefused(s.url, "ip_blocked", { headers: { "x-forwarded-for": xff } });
+      // Not an address: the client is the proxy (127.0.0.1 here), which is not blocked...
+      await connectRaw(s.url, { headers: { "x-forwarded-for": "010.041.000.001" } });
+      // ...until the proxy's own address is.
+      await blockOver("127.0.0.1");
+      for (const xff of ["010.041.000.001", "<script>", "unknown"]) await expectRefused(s.url, "ip_blocked", { headers: { "x-forwarded-for": xff } });
+    } finally { closeAllRaw(); await s.close(); }
+  });
+
+  it("every spelling of one address counts against one per-IP connection cap", async () => {
+    const s = await startServer(testConfig({ server: { trustProxy: 1, maxConnectionsPerIp: 1 } }));
+    try {
+      await connectRaw(s.url, { headers: { "x-forwarded-for": "203.0.113.9" } });
+      for (const xff of ["::ffff:203.0.113.9", "203.0.113.9:4242", "[::ffff:cb00:7109]:80"]) await expectRefused(s.url, "too_many_connections", { headers: { "x-forwarded-for": xff } });
+    } finally { closeAllRaw(); await s.close(); }
   });
 
   it.skipIf(!dualStack)("a dual-stack server (listening on ::) sees IPv4 peers as IPv4: an IPv4 block applies", async () => {

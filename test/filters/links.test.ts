@@ -66,6 +66,13 @@ describe("links: tenant modes", () => {
     expect(f.links("rivalbeauty.com").map((h) => h.detail)).toEqual(["rivalbeauty.com"]);
   });
 
+  it("a public suffix in the allow list (stored before such entries were refused) allows nothing", () => {
+    const m = createLinkMatcher({ mode: "allowlist", allow: ["com", "co.uk", "fr", "demo-beauty.com"], block: [] });
+    expect(m.match(normalize("allez sur rivalbeauty.com")).map((h) => h.detail)).toEqual(["rivalbeauty.com"]);
+    expect(m.match(normalize("ou rival.co.uk, ou rival.fr")).map((h) => h.detail)).toEqual(["rival.co.uk", "rival.fr"]);
+    expect(m.match(normalize("sur demo-beauty.com"))).toEqual([]);
+  });
+
   it("block wins over allow", () => {
     const m = createLinkMatcher({ mode: "allowlist", allow: ["demo-beauty.com"], block: ["ads.demo-beauty.com"] });
     expect(m.match(normalize("ads.demo-beauty.com/x"))).toHaveLength(1);

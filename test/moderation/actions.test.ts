@@ -309,6 +309,31 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     expect((await admin.getFilters()).links.block).toContain("evil.example");
   });
 
+  it("links:update refuses a bare public suffix in allow, and non-domains in either list, naming the entry (/admin and REST)", async () => {
+    const room = freshRoom();
+    const member = await s.chat({ role: "member", sub: "ac-suffix" });
+    const admin = await s.admin();
+    await member.join(room);
+    for (const entry of ["com", "co.uk", "fr", "biz"]) {
+      const err = await admin.updateLinks({ allow: [entry] }).catch((e) => e);
+      expect(err).toMatchObject({ code: "invalid_payload" });
+      expect(err.message).toContain(`"${entry}" is a public suffix`);
+      const r = await s.rest("PATCH", "links", { body: { allow: ["fine.example", entry] } });
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ error: { code: "invalid_payload" } });
+      expect((r.body as { error: { message: string } }).error.message).toContain(`"${entry}"`);
+    }
+    for (const body of [{ allow: ["a..b"] }, { block: ["-x-.com"] }, { block: ["bad domain.com"] }]) {
+      expect((await s.rest("PATCH", "links", { body })).body).toMatchObject({ error: { code: "invalid_payload" } });
+    }
+    // Nothing of a refused edit was stored: a link under the suffix is still held.
+    expect((await admin.getFilters()).links.allow).not.toContain("biz");
+    expect((await member.send(room, `${HELD_LINK} suffix`)).status).toBe("held");
+    // The brand's own domain under that suffix, and a whole suffix in block, are fine.
+    await admin.updateLinks({ allow: ["brand.co.uk"], block: ["zip"] });
+    expect((await admin.getFilters()).links).toMatchObject({ allow: expect.arrayContaining(["brand.co.uk"]), block: expect.arrayContaining(["zip"]) });
+  });
+
   it("rooms:list and room:history show rooms and every status to managers", async () => {
     const room = freshRoom();
     const member = await s.chat({ role: "member", sub: "ac-hist" });

@@ -11,7 +11,8 @@ import { createLinksStage } from "../../server/pipeline/links.ts";
 import { createRateStage } from "../../server/pipeline/rate.ts";
 import { createSpamStage } from "../../server/pipeline/spam.ts";
 import { runPipeline, type SendContext, type Stage } from "../../server/pipeline/stage.ts";
-import { charLength, cleanText, createValidateStage, longerThan } from "../../server/pipeline/validate.ts";
+import { charLength, cleanText, longerThan } from "../../server/filters/clean-text.ts";
+import { createValidateStage } from "../../server/pipeline/validate.ts";
 import { createWordsStage } from "../../server/pipeline/words.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
 import { TenantRuntime } from "../../server/tenants/tenant-runtime.ts";
@@ -109,6 +110,65 @@ describe("validate", () => {
   it("cleanText keeps newlines and tabs inside the text, collapses long blank runs", () => {
     expect(cleanText("a\n\tb")).toBe("a\n\tb");
     expect(cleanText("a\n\n\n\nb")).toBe("a\n\nb");
+  });
+
+  const accepted = (text: string) => {
+    const c = ctx(tenant, { text });
+    expect(refusal(stage.run(c))).toBeUndefined();
+    return c.text;
+  };
+
+  it("a text with nothing visible is empty_message: zero-width, format, fillers, marks alone, tags alone", () => {
+    for (const t of [
+      "\u200B\u200C\u200D", "\u2060\uFEFF", "\u00AD", "\u3164\u115F", "\u2800", "\u0301\u0302\u0303",
+      "\u200D\u0301", "\u{E0041}\u{E0042}\u{E007F}", "\u00A0\u3000\u2003", "\uFE0F\uFE0F", "\ud800",
+    ]) {
+      expect(refusal(stage.run(ctx(tenant, { text: t })))?.code, JSON.stringify(t)).toBe("empty_message");
+    }
+  });
+
+  it("drops lone surrogates and tag characters, keeps what is around them", () => {
+    expect(accepted("ab\ud800cd\udfffe")).toBe("abcde");
+    // Tag characters spelling an invisible instruction after a visible word.
+    expect(accepted("hello\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}\u{E007F}")).toBe("hello");
+    expect(accepted("\u{E0020}ok")).toBe("ok");
+  });
+
+  it("keeps emoji whole: ZWJ sequences, variation selectors, skin tones, keycaps, country and subdivision flags", () => {
+    const emoji = [
+      "👩‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", "❤️", "❤️‍🔥", "👋🏽", "1️⃣", "#️⃣", "🇫🇷", "🇬🇧🇺🇸",
+      "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", // England
+      "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", // Scotland
+    ];
+    for (const e of emoji) expect(accepted(e)).toBe(e);
+    expect(accepted(`J'adore ${emoji.join(" ")} !`)).toBe(`J'adore ${emoji.join(" ")} !`);
+    // A tag run that is not a subdivision code (too long to be one) is not kept as a flag.
+    expect(accepted("🏴\u{E0061}\u{E0062}\u{E0063}\u{E0064}\u{E0065}\u{E0066}\u{E0067}\u{E007F}")).toBe("🏴");
+  });
+
+  it("caps combining marks per base character, and keeps the stacks real scripts use", () => {
+    // Overlay marks: no letter composes with them, so NFC leaves every one on the base.
+    const zalgo = `Z${"\u0334\u0335\u0336\u0337".repeat(50)}algo`;
+    const out = accepted(zalgo);
+    expect(out.startsWith("Z\u0334\u0335\u0336\u0337a")).toBe(true);
+    expect([...out.slice(1, out.indexOf("a"))].length).toBe(4);
+    expect(out.endsWith("algo")).toBe(true);
+    // Format characters between marks do not open a new stack.
+    expect([...accepted(`e${"\u0301\u200D".repeat(40)}`)].filter((c) => /\p{M}/u.test(c))).toHaveLength(4);
+    for (const t of [
+      "Tiếng Việt có dấu: người, được, những", // NFC-composed Vietnamese
+      "Tie\u0302\u0301ng Vie\u0323\u0302t".normalize("NFD"), // decomposed: two marks on a base
+      "ที่นี่สวยมาก", // Thai: vowel + tone mark
+      "مُحَمَّدٌ", // Arabic: shadda + vowel
+      "בְּרֵאשִׁית", // pointed Hebrew: dagesh + vowel, shin dot + vowel
+      "कँपनी ड़ें", // Devanagari
+    ]) expect(accepted(t)).toBe(t.normalize("NFC"));
+  });
+
+  it("NUL, bidi controls and zero-width spaces go; joiners that scripts need stay", () => {
+    expect(accepted("a\u0000b\u202Ec\u200Bd\u2066e\u2069")).toBe("abcde");
+    expect(accepted("می\u200Cخواهم")).toBe("می\u200Cخواهم"); // Persian ZWNJ
+    expect(accepted("abc \u200F123")).toBe("abc \u200F123"); // RLM
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Hit } from "./types.ts";
-import { collapse, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 
 /**
  * The word matcher: whole-word lexicon lookup over normalised tokens.
@@ -26,10 +26,6 @@ interface TrieNode {
 
 interface Entry { tokens: string[]; detail: string; base: string; derived: boolean }
 
-/** Separators that may sit inside a word the author split on purpose ("con-nard", "sa.lope"): . - _ / \\ ~ : = */
-function isJoiner(c: number): boolean {
-  return c === 46 || c === 45 || c === 95 || c === 47 || c === 92 || c === 126 || c === 58 || c === 61;
-}
 /** Longest phrase, in tokens; bounds the trie walk per token. */
 const MAX_PHRASE_TOKENS = 8;
 /** Longest single-letter run read as one spelled-out word ("f u c k", "c.o.n.n.a.r.d"). */
@@ -311,11 +307,26 @@ class CompiledLexicon implements Lexicon {
     }
   }
 
-  /** Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". */
+  /**
+   * Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". A lone
+   * "1" reads as "i", and also as "l" in a second reading ("s.a.1.o.p.e").
+   */
   private segment(norm: NormalizedText, from: number, to: number, hits: Span[]): void {
     const toks = norm.tokens;
-    let word = "";
-    for (let k = from; k < to; k++) word += toks[k].key;
+    let word = "", other: string | undefined;
+    for (let k = from; k < to; k++) {
+      const alt = toks[k].alts?.[0];
+      if (alt !== undefined && other === undefined) other = word;
+      word += toks[k].key;
+      if (other !== undefined) other += alt ?? toks[k].key;
+    }
+    this.read(norm, from, word, hits);
+    if (other !== undefined) this.read(norm, from, other, hits);
+  }
+
+  /** One reading of a spelled run: `word` has one letter per token from token `from` on. */
+  private read(norm: NormalizedText, from: number, word: string, hits: Span[]): void {
+    const toks = norm.tokens;
     // changes[i]: letters of word[0..i] once repeats are collapsed, minus one; so the collapsed
     // length of any slice is known before building it, and the shape filter skips most lookups.
     const changes = new Int32Array(word.length);
@@ -409,17 +420,6 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
   const [bs] = norm.toOriginal(b.s, b.e);
   const last = norm.original[ae - 1] ?? "", first = norm.original[bs] ?? "";
   return last !== last.toUpperCase() && first !== first.toLowerCase();
-}
-
-/** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */
-function isLetterGap(f: string, from: number, to: number): boolean {
-  const len = to - from;
-  if (len < 1 || len > 3) return false;
-  for (let i = from; i < to; i++) {
-    const c = f.charCodeAt(i);
-    if (c === 39 || c === 10 || c === 13) return false;
-  }
-  return true;
 }
 
 /** Drops hits inside an allowed phrase or inside a longer hit, then quotes the original text. */

@@ -293,10 +293,62 @@ export function tokenize(folded: string): WordToken[] {
     while (e > s && isEdgeSymbol(folded.charCodeAt(e - 1))) e--;
     if (e - s === 0) continue;
     // Numbers ("24", "2024") are not words; symbol-only scraps need at least three characters ("@$$").
-    if (letters === 0 && (digits === e - s || e - s < 3)) continue;
+    // A lone "0" or "@" inside a spelled or split word ("c.0.n.n.a.r.d", "sal.0.pe") is a letter.
+    if (letters === 0 && (digits === e - s || e - s < 3)) {
+      if (e - s === 1 && isLoneLeet(folded, s, tokens)) tokens.push(makeToken(folded, s, e));
+      continue;
+    }
     tokens.push(makeToken(folded, s, e));
   }
   return tokens;
+}
+
+/** Separators that may sit inside a word the author split on purpose ("con-nard", "sa.lope"): . - _ / \\ ~ : = */
+export function isJoiner(c: number): boolean {
+  return c === 46 || c === 45 || c === 95 || c === 47 || c === 92 || c === 126 || c === 58 || c === 61;
+}
+
+/** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */
+export function isLetterGap(f: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 1 || len > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 39 || c === 10 || c === 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the lone digit or symbol at `s` stands for a letter of a disguised word, so it is kept
+ * as a one-letter token instead of being skipped as a number: it sits in a spelled run, with at
+ * least two one-letter tokens around it across letter gaps ("c.0.n", "0.n.n", "co.n.0"), or
+ * between two pieces of a word split by single joiners ("sal.0.pe"). Elsewhere ("taille 3 ou 4",
+ * "v2.0.1", "3 x 5 cm") a digit stays a number. Looks back two tokens and ahead at most eight characters.
+ */
+function isLoneLeet(folded: string, s: number, tokens: readonly WordToken[]): boolean {
+  if (LEET_LETTER[folded[s]] === undefined || isEdgeSymbol(folded.charCodeAt(s))) return false;
+  const k = tokens.length;
+  const prev = k > 0 ? tokens[k - 1] : undefined;
+  let around = 0;
+  if (prev !== undefined && prev.length === 1 && isLetterGap(folded, prev.e, s)) {
+    around++;
+    if (k > 1 && tokens[k - 2].length === 1 && isLetterGap(folded, tokens[k - 2].e, prev.s)) around++;
+  }
+  for (let at = s + 1; around < 2 && (at = spelledLetterAfter(folded, at)) >= 0;) around++;
+  if (around >= 2) return true;
+  // Between two pieces of one word, each joined by a single joiner ("co-nn-4-rd").
+  return prev !== undefined && prev.e === s - 1 && isJoiner(folded.charCodeAt(s - 1))
+    && s + 2 < folded.length && isJoiner(folded.charCodeAt(s + 1)) && classOf(folded.charCodeAt(s + 2)) === LETTER;
+}
+
+/** The end of a lone letter after a letter gap starting at `from` ("…. n ."), or -1. */
+function spelledLetterAfter(folded: string, from: number): number {
+  const n = folded.length;
+  let j = from;
+  while (j < n && j - from < 3 && classOf(folded.charCodeAt(j)) === SEP) j++;
+  if (j === from || j >= n || !isLetterGap(folded, from, j) || classOf(folded.charCodeAt(j)) !== LETTER) return -1;
+  return j + 1 === n || classOf(folded.charCodeAt(j + 1)) === SEP ? j + 1 : -1;
 }
 
 function isEdgeSymbol(c: number): boolean {

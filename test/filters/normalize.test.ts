@@ -60,6 +60,15 @@ describe("normalize", () => {
     expect(keys("2024 100")).toEqual([]);
   });
 
+  it("keeps a lone digit or symbol as a letter only inside a spelled or split word", () => {
+    expect(keys("c.0.n.n")).toEqual(["c", "o", "n", "n"]);
+    expect(keys("0 n n")).toEqual(["o", "n", "n"]);
+    expect(keys("sal.0.pe")).toEqual(["sal", "o", "pe"]);
+    expect(normalize("b.1.t").tokens[1].alts).toEqual(["l"]);
+    expect(keys("3 x 5 cm")).toEqual(["x", "cm"]);
+    expect(keys("taille 3 ou 4, v2.0.1")).toEqual(["taille", "ou", "v2"]);
+  });
+
   it("maps folded ranges back to the original text", () => {
     const text = "Ｃ０ＮＮＡＲＤ ﬁn Straße";
     const n = normalize(text);

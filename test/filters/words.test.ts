@@ -218,3 +218,32 @@ describe("words: street French, slurs and body-shaming held as phrases", () => {
     "Retard de livraison, encore", "Retard, read the label",
   ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });
+
+describe("words: leetspeak inside a word spelled out or split by separators", () => {
+  // A lone digit or symbol standing for a letter between spelled letters ("c.0.n.n.a.r.d") used to
+  // be dropped as a number, which broke the spelled run.
+  it.each([
+    ["connard", "c.0.n.n.a.r.d"],
+    ["connard", "c 0 n n a r d"],
+    ["connard", "C-0-N-N-4-R-D"],
+    ["salope", "s.@.l.0.p.e"],
+    ["salope", "s.a.1.o.p.e"],        // "1" read as "l"
+    ["bitch", "b.1.t.c.h"],           // "1" read as "i"
+    ["connard", "co-nn-4-rd"],       // a lone digit between two joined pieces
+    ["salope", "sal.0.pe"],
+    ["rivalbrand", "r.1.v.4.l.b.r.4.n.d"], // a tenant's own term
+    ["rivalbrand", "r 1 v a l b r @ n d"],
+  ])("finds %s in %j", (detail, text) => {
+    expect(withLists({ terms: ["rivalbrand"] }).words(text).map((h) => h.detail)).toContain(detail);
+  });
+
+  it("quotes the whole disguised word", () => {
+    const [hit] = demoFilters().words("ok c.0.n.n.a.r.d va");
+    expect(hit.match).toBe("c.0.n.n.a.r.d");
+  });
+
+  it.each([
+    "taille 3 ou 4", "pack de 3 x 50 ml", "le 0 5 7 est dispo ?", "vitamine B 3 en 5 jours", "v2.0.1", "note 4/5",
+    "j'ai 1 a 3 produits", "code A 4 B 5 C", "it's 0.5 oz", "Teinte 01 ou 03 ?", "3 x 5 cm",
+  ])("numbers stay numbers: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});

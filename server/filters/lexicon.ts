@@ -21,11 +21,24 @@ export type Inflection = "en" | "fr" | "plural" | "none";
 interface TrieNode {
   detail: string | undefined;
   allow: boolean;
+  /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
+  split: boolean;
   next: Map<string, TrieNode> | undefined;
 }
 
-interface Entry { tokens: string[]; detail: string; base: string; derived: boolean }
+interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean }
 
+/**
+ * A tenant's word may be written as separate words ("glow up", "Rival Brand", "riv al brand" for
+ * "rivalbrand"): 2 to MAX_SPLIT_PIECES whole words of at least MIN_SPLIT_PIECE letters each, at
+ * any letter position (the matcher knows no language's words, and disguises split anywhere),
+ * separated by spaces or joiners within one sentence. Only words of MIN_SPLIT_LETTERS or more:
+ * a shorter word's pieces would be the two- and three-letter words every sentence has ("ki ko",
+ * "ca me", "par ce"), so those match split only by a joiner inside one word ("ki-ko", joined()).
+ */
+const MIN_SPLIT_LETTERS = 6;
+const MIN_SPLIT_PIECE = 2;
+const MAX_SPLIT_PIECES = 3;
 /** Longest phrase, in tokens; bounds the trie walk per token. */
 const MAX_PHRASE_TOKENS = 8;
 /** Longest single-letter run read as one spelled-out word ("f u c k", "c.o.n.n.a.r.d"). */
@@ -89,22 +102,31 @@ export class LexiconBuilder {
   private readonly removed = new Set<string>();
   private readonly allowed: string[][] = [];
 
-  /** Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
-   *  "en"/"fr" lists, their "v for u" spellings: "fvck", "cvnt", "pvte"). */
-  add(term: string, how: Inflection = "none"): void {
+  /**
+   * Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
+   * "en"/"fr" lists, their "v for u" spellings: "fvck", "cvnt", "pvte"). With `split`, a single
+   * word of MIN_SPLIT_LETTERS or more and its inflections also match written as separate words
+   * (a tenant's brand names: "glow up" for "glowup"); the built-in lists are not read that way.
+   */
+  add(term: string, how: Inflection = "none", split = false): void {
     const tokens = termTokens(term);
     if (tokens.length === 0) return;
     const base = tokens.join(" ");
     if (base.length < 2) return;
+    const splits = split && tokens.length === 1;
     // A term listed in its own right names itself, even if another term derived it first.
-    if (this.entries.get(base)?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false });
+    const own = this.entries.get(base);
+    if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true });
+    else if (splits) own.split = true;
     if (tokens.length === 1) {
       for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
-        if (form !== base && !this.entries.has(form)) this.entries.set(form, { tokens: [form], detail: base, base, derived: true });
+        const seen = this.entries.get(form);
+        if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits });
+        else if (splits) seen.split = true;
         // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
         // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
         const v = how === "en" || how === "fr" ? vForU(form) : undefined;
-        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true });
+        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false });
       }
     }
   }
@@ -137,6 +159,7 @@ export class LexiconBuilder {
     const root = new Map<string, TrieNode>();
     const vocab = new Map<string, string[]>();
     const masks = new Map<number, string[]>();
+    let splitShapes: Uint32Array | undefined;
     let size = 0;
     // Removing a word removes its plural and feminine forms too, however they were listed.
     const removed = new Set(this.removed);
@@ -151,7 +174,7 @@ export class LexiconBuilder {
         const t = tokens[i];
         node = map.get(t);
         if (!node) {
-          node = { detail: undefined, allow: false, next: undefined };
+          node = { detail: undefined, allow: false, split: false, next: undefined };
           map.set(t, node);
           const c = collapse(t);
           const seen = vocab.get(c);
@@ -168,6 +191,11 @@ export class LexiconBuilder {
       const node = insert(e.tokens);
       if (node.detail === undefined) { node.detail = e.detail; size++; }
       const w = e.tokens[0];
+      if (e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS) {
+        node.split = true;
+        const sh = shapeOf(w);
+        (splitShapes ??= new Uint32Array(SHAPES / 32))[sh >>> 5] |= 1 << (sh & 31);
+      }
       if (e.tokens.length === 1 && w.length >= 3) {
         const bucket = shapeOf(w);
         const list = masks.get(bucket);
@@ -175,7 +203,7 @@ export class LexiconBuilder {
       }
     }
     for (const tokens of this.allowed) insert(tokens).allow = true;
-    return new CompiledLexicon(root, vocab, masks, size);
+    return new CompiledLexicon(root, vocab, masks, splitShapes, size);
   }
 }
 
@@ -222,6 +250,8 @@ class CompiledLexicon implements Lexicon {
     private readonly vocab: Map<string, string[]>,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
     private readonly masks: Map<number, string[]>,
+    /** Shapes of the words that match written as separate words; undefined when there are none. */
+    private readonly splitShapes: Uint32Array | undefined,
     readonly size: number,
   ) {
     for (const k of root.keys()) this.starts[shapeOf(k) >>> 5] |= 1 << (shapeOf(k) & 31);
@@ -244,6 +274,7 @@ class CompiledLexicon implements Lexicon {
     }
     this.spelled(norm, acc.hits);
     this.joined(norm, acc.hits);
+    if (this.splitShapes !== undefined) this.separate(norm, this.splitShapes, acc.hits);
     if (acc.hits.length === 0) return [];
     return finish(norm, acc.hits, acc.allows);
   }
@@ -367,6 +398,32 @@ class CompiledLexicon implements Lexicon {
     }
   }
 
+  /**
+   * A tenant's word written as separate words ("glow up", "Glow - Up", "riv al brand"). The shape
+   * of each run of pieces is known from the pieces' lengths and end letters, so a string is built
+   * and looked up only when a split word of that length, first and last letter exists.
+   */
+  private separate(norm: NormalizedText, bits: Uint32Array, hits: Span[]): void {
+    const toks = norm.tokens;
+    const f = norm.folded;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const a = toks[i];
+      if (a.length < MIN_SPLIT_PIECE) continue;
+      let len = a.length;
+      for (let j = i + 1; j < toks.length && j - i < MAX_SPLIT_PIECES; j++) {
+        const b = toks[j];
+        if (b.length < MIN_SPLIT_PIECE || !isWordGap(f, toks[j - 1].e, b.s) || sentenceBreak(norm, toks[j - 1], b)) break;
+        len += b.length;
+        const sh = shape(len, a.key.charCodeAt(0), b.key.charCodeAt(b.length - 1));
+        if ((bits[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+        let key = a.key;
+        for (let k = i + 1; k <= j; k++) key += toks[k].key;
+        const node = this.root.get(key);
+        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail });
+      }
+    }
+  }
+
   /** Words split by a single joiner character ("con-nard", "sa.lope", "fu_ck"). */
   private joined(norm: NormalizedText, hits: Span[]): void {
     const toks = norm.tokens;
@@ -420,6 +477,17 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
   const [bs] = norm.toOriginal(b.s, b.e);
   const last = norm.original[ae - 1] ?? "", first = norm.original[bs] ?? "";
   return last !== last.toUpperCase() && first !== first.toLowerCase();
+}
+
+/** A gap between two pieces of one word: 1–3 spaces or joiners ("glow up", "glow - up", "glow_ up"). */
+function isWordGap(f: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 1 || len > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0 && !isJoiner(c)) return false;
+  }
+  return true;
 }
 
 /** Drops hits inside an allowed phrase or inside a longer hit, then quotes the original text. */

@@ -247,3 +247,50 @@ describe("words: leetspeak inside a word spelled out or split by separators", ()
     "j'ai 1 a 3 produits", "code A 4 B 5 C", "it's 0.5 oz", "Teinte 01 ou 03 ?", "3 x 5 cm",
   ])("numbers stay numbers: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });
+
+describe("words: a tenant term written as separate words", () => {
+  // Config `terms` and managers' `lexicon:update add` both land in FilterLists.terms (mergeLists).
+  const f = withLists({ terms: ["rivalbrand", "glowup", "kiko", "nars"] });
+  const detailsOf = (text: string) => f.words(text).map((h) => h.detail);
+
+  it.each([
+    ["glowup", "this glow up kit is better"],
+    ["glowup", "Glow-Up"],
+    ["glowup", "GLOW UP"],
+    ["glowup", "glow - up"],
+    ["glowup", "glow_ up"],
+    ["glowup", "two glow ups"],              // the plural of the term
+    ["rivalbrand", "go to Rival Brand"],
+    ["rivalbrand", "riva lbrand"],           // any letter position: disguises split anywhere
+    ["rivalbrand", "riv al brand"],          // up to three pieces
+    ["rivalbrand", "r1val br4nd"],
+  ])("finds %s in %j", (detail, text) => expect(detailsOf(text)).toContain(detail));
+
+  it.each([
+    // Pieces are whole words of the message, never parts of longer ones.
+    "my glow upgrade", "aglow up there", "rival brandy",
+    // A short term's pieces are the short words any sentence has: only a joiner inside one word
+    // ("ki-ko") joins them, never a space ("ki ko", "na rs").
+    "ki ko", "na rs",
+    // One-letter pieces are words of their own ("a", "y"), and spelled-out words have their own rule.
+    "glowu p", "g lowup",
+    // A comma, a line break or a sentence end separates words, it does not join them.
+    "so much glow, up to you", "glow\nup", "I love the glow. Up next: blush",
+  ])("stays clean: %j", (text) => expect(f.words(text)).toEqual([]));
+
+  it("short terms still match when joined inside one word", () => {
+    expect(detailsOf("ki-ko")).toEqual(["kiko"]);
+  });
+
+  it("an allowed phrase lets the innocent split through", () => {
+    const g = withLists({ terms: ["lookfantastic"], allow: ["look fantastic"] });
+    expect(g.words("you look fantastic")).toEqual([]);
+    expect(g.words("order on lookfantastic")).toHaveLength(1);
+  });
+
+  it("built-in words are not read across spaces", () => {
+    // "con nard" is held by its own rule (spelled or joined); two words are two words.
+    expect(demoFilters().words("un pass age")).toEqual([]);
+    expect(demoFilters().words("the shi take")).toEqual([]);
+  });
+});

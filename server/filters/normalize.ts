@@ -3,7 +3,8 @@
  *
  * Two views come out of one pass over the text:
  * - `folded`: compatibility-folded (NFKD: fullwidth, mathematical letters, ligatures), lower-cased,
- *   accents stripped, Cyrillic/Greek look-alikes mapped to Latin, invisible characters dropped.
+ *   accents stripped, decorated Latin letters ("ƈ", "ɗ", "ł") and Cyrillic/Greek look-alikes mapped
+ *   to their Latin base letter, invisible characters dropped.
  *   Punctuation is kept, because the link matcher needs dots and slashes.
  * - `tokens`: the words of `folded` with leetspeak, masks and emphasis resolved into lookup keys.
  *
@@ -14,6 +15,8 @@
  *   const n = normalize("Ｃ0NNAAARD !");
  *   n.tokens[0].collapsed; // "conard"
  */
+
+import { DECORATED_LATIN } from "./decorated-latin.ts";
 
 export interface WordToken {
   /** [s, e) in `folded`. */
@@ -51,20 +54,27 @@ const LEET_LETTER: Record<string, string> = {
   "@": "a", "$": "s", "€": "e", "!": "i", "+": "t", "|": "l",
 };
 
-/** Look-alikes that NFKD leaves alone (Cyrillic, Greek and a few Latin letters with strokes). */
+/**
+ * Look-alikes that NFKD leaves alone and that no Unicode name ties to a Latin letter: Cyrillic and
+ * Greek letters, Latin letters named after another alphabet or sound ("ɑ" alpha, "ð" eth), a "ʋ"
+ * that reads as a "u" despite its name, ligatures, and punctuation variants. Checked before
+ * DECORATED_LATIN, the generated table of decorated Latin letters ("ƈ", "ł", "ø", small capitals).
+ */
 const LOOKALIKE: Record<string, string> = {
   "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
   "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
-  "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u", "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n",
+  "һ": "h", "ӏ": "l", "ո": "n", "ս": "u", "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n",
   "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
-  "ς": "s", "σ": "o", "ʃ": "s", "ɩ": "i", "ɾ": "r", "ʋ": "u", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l",
-  "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th", "ɑ": "a", "ʀ": "r", "ᴀ": "a", "ʙ": "b", "ᴄ": "c",
-  "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n",
-  "ᴏ": "o", "ᴘ": "p", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+  "ς": "s", "σ": "o", "ʃ": "s", "ɩ": "i", "ʋ": "u", "ð": "d",
+  "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th", "ɑ": "a",
   "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": "\"", "\u201d": "\"",
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
   "\u00b7": ".", "\u2022": ".", "\u2024": ".", "\u3002": ".", "\uff0e": ".", "ϲ": "c",
 };
+
+/** Decorated Latin letter → base letter, from the generated table. */
+const DECORATED = new Map<string, string>();
+for (const [base, chars] of Object.entries(DECORATED_LATIN)) for (const ch of chars) DECORATED.set(ch, base);
 
 /**
  * Capitals that look like a different Latin letter than their small form: Greek "Η" is an "H" but
@@ -100,7 +110,7 @@ function foldCodePoint(cp: number): string {
       const capital = LOOKALIKE_CAPITAL[ch];
       if (capital !== undefined) { out += capital; continue; }
       const lower = ch.toLowerCase();
-      for (const l of lower) out += LOOKALIKE[l] ?? l;
+      for (const l of lower) out += LOOKALIKE[l] ?? DECORATED.get(l) ?? l;
     }
   }
   // Bounded: the BMP table has a fixed size; astral code points are capped.

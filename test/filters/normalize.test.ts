@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DECORATED_LATIN } from "../../server/filters/decorated-latin.ts";
 import { normalize } from "../../server/filters/normalize.ts";
 
 const keys = (text: string) => normalize(text).tokens.map((t) => t.key);
@@ -23,6 +24,23 @@ describe("normalize", () => {
     expect(normalize("ΒΙΤCΗ").folded).toBe("bitch");
     expect(normalize("ΜΕRDΕ ΝΥ").folded).toBe("merde ny");
     expect(normalize("ηuμ").folded).toBe("nuu");
+  });
+
+  it("folds Latin letters with hooks, strokes, bars, descenders and small capitals", () => {
+    expect(normalize("ƈɗꞓɓ ƇƊꞒƁ").folded).toBe("cdcb cdcb");
+    expect(normalize("ⱨⱪⱬ ꜰᴜᴄᴋ ɨʉ ȿɫᵽ").folded).toBe("hkz fuck iu slp");
+    // Letters of real alphabets fold too: the lexicon, not the folding, keeps their words clean.
+    expect(normalize("łódź smør đẹp").folded).toBe("lodz smor dep");
+  });
+
+  it("the generated table holds only letters NFKD leaves alone, by a base letter a-z", () => {
+    const all = Object.entries(DECORATED_LATIN).flatMap(([base, chars]) => [...chars].map((ch) => [base, ch]));
+    expect(all.length).toBeGreaterThan(200);
+    for (const [base, ch] of all) {
+      expect(base).toMatch(/^[a-z]$/);
+      expect(ch).toMatch(/^\p{L}$/u);
+      expect(ch.normalize("NFKD").replace(/\p{M}/gu, "")).toBe(ch);
+    }
   });
 
   it("removes invisible characters", () => {

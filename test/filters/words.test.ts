@@ -294,3 +294,26 @@ describe("words: a tenant term written as separate words", () => {
     expect(demoFilters().words("the shi take")).toEqual([]);
   });
 });
+
+describe("words: decorated Latin letters fold to their base letter", () => {
+  // Hooks, strokes, bars, descenders and small capitals have no Unicode decomposition.
+  it.each([
+    ["connard", "ƈonnard"],      // c with hook
+    ["connard", "ꞓonnard"],      // c with bar
+    ["connard", "ꞔonnarɗ"],      // c with palatal hook, d with hook
+    ["bitch", "ɓitch"],          // b with hook
+    ["bitch", "ƁƗƬƇĦ"],          // capitals with hooks and strokes
+    ["fuck", "ƒuck"],            // f with hook
+    ["fuck", "ꜰᴜᴄᴋ"],            // small capitals
+    ["salope", "ȿaɫoᵽe"],        // swash tail, middle tilde, stroke
+    ["merde", "ɱerɗe"],
+  ])("finds %s in %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it.each([
+    // Polish, Danish, Norwegian, Vietnamese, Hausa and Maltese words written with these letters.
+    "Łódź i Wrocław, świetny krem, dziękuję bardzo", "Płacę złotymi, czy jest dostawa do Gdańska?",
+    "mały słoik, łatwy w użyciu", "Jeg elsker denne creme, den er blød og dejlig", "smør, søster, København, øl, kød",
+    "Det er en god sø-creme til tør hud", "Đà Nẵng, đẹp quá, cảm ơn shop, đi giao hàng nhanh",
+    "Sản phẩm này đồ đẹp, đóng gói cẩn thận", "ɗan kasuwa, ɓarawo, ƙasa, ƴaƴa", "Ħamrun u Għargħur",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});

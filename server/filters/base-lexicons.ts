@@ -20,6 +20,17 @@ export interface BaseLexicon {
   readonly remove: readonly string[];
   /** Innocent phrases around a listed word. */
   readonly allow: readonly string[];
+  /** Words that are also everyday words of a neighbouring language, held only in this language's grammar. */
+  readonly ambiguous: Readonly<Record<string, WordContext>>;
+}
+
+/**
+ * Where an ambiguous word is held: right after one of `before`, right before one of `after`, or
+ * with nothing after it in its clause. Elsewhere it is read as the other language's word.
+ */
+export interface WordContext {
+  readonly before: readonly string[];
+  readonly after: readonly string[];
 }
 
 export type BaseLexicons = Readonly<Record<Language, BaseLexicon>>;
@@ -34,6 +45,8 @@ interface Curation {
    * start like one ("cocktail", "dickens", "shitake") out of reach.
    */
   compounds?: { roots: string[]; suffixes: string[] };
+  /** "con" is also the Spanish and Italian "with": see WordContext. */
+  ambiguous?: Record<string, WordContext>;
 }
 
 const CURATION_DIR = new URL("../../config/lexicons/", import.meta.url);
@@ -63,6 +76,7 @@ export function loadBaseLexicons(): BaseLexicons {
       terms: Object.freeze([...upstream, ...(c.add ?? []), ...compounds]),
       remove: Object.freeze([...(c.remove ?? [])]),
       allow: Object.freeze([...(c.allow ?? [])]),
+      ambiguous: Object.freeze({ ...(c.ambiguous ?? {}) }),
     });
   };
   cached = Object.freeze({ en: make("en", english), fr: make("fr", french) });

@@ -1,5 +1,6 @@
 import type { Hit } from "./types.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+import type { WordContext } from "./base-lexicons.ts";
 
 /**
  * The word matcher: whole-word lexicon lookup over normalised tokens.
@@ -23,8 +24,13 @@ interface TrieNode {
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
+  /** An ambiguous word ("con"), held alone only in this context; phrases and disguises always are. */
+  context: Context | undefined;
   next: Map<string, TrieNode> | undefined;
 }
+
+/** A WordContext with canonical token keys. */
+interface Context { before: ReadonlySet<string>; after: ReadonlySet<string> }
 
 interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean }
 
@@ -101,6 +107,7 @@ export class LexiconBuilder {
   private readonly entries = new Map<string, Entry>();
   private readonly removed = new Set<string>();
   private readonly allowed: string[][] = [];
+  private readonly contexts = new Map<string, Context>();
 
   /**
    * Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
@@ -145,6 +152,14 @@ export class LexiconBuilder {
     this.allowed.push(tokens);
   }
 
+  /** A word that is held on its own only in the context `ctx` says (see WordContext). */
+  ambiguous(term: string, ctx: WordContext): void {
+    const tokens = termTokens(term);
+    if (tokens.length !== 1) return;
+    const keys = (words: readonly string[]) => new Set(words.map((w) => termTokens(w).join(" ")));
+    this.contexts.set(tokens[0], { before: keys(ctx.before), after: keys(ctx.after) });
+  }
+
   /** Compiles in one go. */
   build(): Lexicon {
     const it = this.buildSteps();
@@ -174,7 +189,7 @@ export class LexiconBuilder {
         const t = tokens[i];
         node = map.get(t);
         if (!node) {
-          node = { detail: undefined, allow: false, split: false, next: undefined };
+          node = { detail: undefined, allow: false, split: false, context: undefined, next: undefined };
           map.set(t, node);
           const c = collapse(t);
           const seen = vocab.get(c);
@@ -203,6 +218,10 @@ export class LexiconBuilder {
       }
     }
     for (const tokens of this.allowed) insert(tokens).allow = true;
+    for (const [key, ctx] of this.contexts) {
+      const node = root.get(key);
+      if (node !== undefined) node.context = ctx;
+    }
     return new CompiledLexicon(root, vocab, masks, splitShapes, size);
   }
 }
@@ -299,7 +318,9 @@ class CompiledLexicon implements Lexicon {
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
-    if (node.detail !== undefined) acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, first))) {
+      acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "" });
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       this.step(node.next, acc, first, last + 1);
@@ -477,6 +498,24 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
   const [bs] = norm.toOriginal(b.s, b.e);
   const last = norm.original[ae - 1] ?? "", first = norm.original[bs] ?? "";
   return last !== last.toUpperCase() && first !== first.toLowerCase();
+}
+
+/**
+ * Whether the one-word hit at token `at` stands where its language's grammar puts it: right after
+ * a word of `before` in the same sentence ("quel con"), last in its clause (the message ends, or
+ * anything but a space comes next: "con !", "con, tu…"), or right before a word of `after` ("con de
+ * vendeur"). "arroz con pollo" is none of these: there "con" is the preposition "with".
+ */
+function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
+  const toks = norm.tokens;
+  if (at > 0 && ctx.before.has(toks[at - 1].key) && !sentenceBreak(norm, toks[at - 1], toks[at])) return true;
+  if (at + 1 >= toks.length) return true;
+  const f = norm.folded;
+  for (let i = toks[at].e; i < toks[at + 1].s; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0 && c !== 9) return true;
+  }
+  return ctx.after.has(toks[at + 1].key);
 }
 
 /** A gap between two pieces of one word: 1–3 spaces or joiners ("glow up", "glow - up", "glow_ up"). */

@@ -317,3 +317,22 @@ describe("words: decorated Latin letters fold to their base letter", () => {
     "Sản phẩm này đồ đẹp, đóng gói cẩn thận", "ɗan kasuwa, ɓarawo, ƙasa, ƴaƴa", "Ħamrun u Għargħur",
   ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });
+
+describe("words: French \"con\" against the Spanish and Italian preposition \"con\" (with)", () => {
+  // The insult is a noun or an adjective: a French word introduces it, it ends its sentence, or
+  // French grammar follows it. The preposition always has its object right after it.
+  it.each([
+    "quel con", "espèce de con", "bande de cons", "t'es con", "tes con", "con", "Con !", "sale con",
+    "le vendeur est vraiment con", "ce con de livreur", "Con de vendeur", "con va", "Dis donc con, t'as pas lu ?",
+    "c'est trop con", "un con qui répond pas", "Ferme-la, con.", "espèce de c0n", "gros con va", "pauvre con",
+    "ce vendeur est con comme ses pieds", "t'es con ou quoi", "quel con ce vendeur", "mais quel c.o.n",
+  ])("still fires: %j", (text) => expect(fires(text)).toBe(true));
+
+  it.each([
+    "arroz con pollo ce soir", "chili con carne", "J'ai mangé un chili con carne hier", "café con leche",
+    "pasta con le sarde", "Con te partirò est ma chanson préférée", "Vaya con Dios", "pollo con papas",
+    "le parfum Coco con Vainilla", "Piña con coco, ça sent bon", "fresas con nata", "té con limón",
+    "agua con gas", "spaghetti con vongole", "un gelato con panna", "Bailando con lobos",
+    "il caffè con zucchero", "caminando con mi perro", "Helado de coco con chocolate", "la crème Leche con Miel",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});

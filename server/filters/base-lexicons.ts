@@ -21,14 +21,15 @@ export interface BaseLexicon {
   /** Innocent phrases around a listed word. */
   readonly allow: readonly string[];
   /** Words that are also everyday words of a neighbouring language, held only in this language's grammar. */
-  readonly ambiguous: Readonly<Record<string, WordContext>>;
+  readonly ambiguous: readonly WordContext[];
 }
 
 /**
- * Where an ambiguous word is held: right after one of `before`, right before one of `after`, or
- * with nothing after it in its clause. Elsewhere it is read as the other language's word.
+ * Where the ambiguous `words` are held alone: right after one of `before`, right before one of
+ * `after`, or last in their clause. Elsewhere they are read as the other language's word.
  */
 export interface WordContext {
+  readonly words: readonly string[];
   readonly before: readonly string[];
   readonly after: readonly string[];
 }
@@ -46,7 +47,7 @@ interface Curation {
    */
   compounds?: { roots: string[]; suffixes: string[] };
   /** "con" is also the Spanish and Italian "with": see WordContext. */
-  ambiguous?: Record<string, WordContext>;
+  ambiguous?: WordContext[];
 }
 
 const CURATION_DIR = new URL("../../config/lexicons/", import.meta.url);
@@ -76,7 +77,7 @@ export function loadBaseLexicons(): BaseLexicons {
       terms: Object.freeze([...upstream, ...(c.add ?? []), ...compounds]),
       remove: Object.freeze([...(c.remove ?? [])]),
       allow: Object.freeze([...(c.allow ?? [])]),
-      ambiguous: Object.freeze({ ...(c.ambiguous ?? {}) }),
+      ambiguous: Object.freeze([...(c.ambiguous ?? [])]),
     });
   };
   cached = Object.freeze({ en: make("en", english), fr: make("fr", french) });

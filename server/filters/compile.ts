@@ -34,7 +34,7 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
     }
     for (const t of lex.remove) builder.remove(t);
     for (const t of lex.allow) builder.allow(t);
-    for (const [t, ctx] of Object.entries(lex.ambiguous)) builder.ambiguous(t, ctx);
+    for (const ctx of lex.ambiguous) builder.ambiguous(ctx);
   }
   // A tenant's own words (config terms and managers' additions) also match written as separate
   // words ("glow up" for "glowup"); the built-in lists are not read across spaces.

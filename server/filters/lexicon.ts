@@ -152,12 +152,14 @@ export class LexiconBuilder {
     this.allowed.push(tokens);
   }
 
-  /** A word that is held on its own only in the context `ctx` says (see WordContext). */
-  ambiguous(term: string, ctx: WordContext): void {
-    const tokens = termTokens(term);
-    if (tokens.length !== 1) return;
+  /** Words held on their own only in the context `ctx` gives (see WordContext). */
+  ambiguous(ctx: WordContext): void {
     const keys = (words: readonly string[]) => new Set(words.map((w) => termTokens(w).join(" ")));
-    this.contexts.set(tokens[0], { before: keys(ctx.before), after: keys(ctx.after) });
+    const context: Context = { before: keys(ctx.before), after: keys(ctx.after) };
+    for (const w of ctx.words) {
+      const tokens = termTokens(w);
+      if (tokens.length === 1) this.contexts.set(tokens[0], context);
+    }
   }
 
   /** Compiles in one go. */
@@ -384,24 +386,28 @@ class CompiledLexicon implements Lexicon {
     const changes = new Int32Array(word.length);
     for (let i = 1; i < word.length; i++) changes[i] = changes[i - 1] + (word.charCodeAt(i) !== word.charCodeAt(i - 1) ? 1 : 0);
     const starts = this.starts;
-    // A phrase whose last word is spelled out ("ta g u e u l e"): the word before the run, then
-    // the longest spelled prefix that completes a phrase from it. The same rule as any phrase
-    // (visit): never across a sentence end or a line break.
-    const before = from > 0 && !sentenceBreak(norm, toks[from - 1], toks[from])
-      ? this.root.get(toks[from - 1].key)?.next : undefined;
-    if (before !== undefined) {
+    // A phrase whose last word is spelled out ("ta g u e u l e", "such an i.d.1.0.t"): the words
+    // before the run, then the longest spelled prefix that completes a phrase from them. The same
+    // rule as any phrase (visit): never across a sentence end or a line break.
+    for (let p = from - 1; p >= 0 && from - p < MAX_PHRASE_TOKENS; p--) {
+      if (sentenceBreak(norm, toks[p], toks[p + 1])) break;
+      let map: Map<string, TrieNode> | undefined = this.root;
+      for (let k = p; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
+      if (map === undefined) continue;
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
-        const node = before.get(word.slice(0, b)) ?? before.get(collapse(word.slice(0, b)));
+        const node = map.get(word.slice(0, b)) ?? map.get(collapse(word.slice(0, b)));
         if (node?.detail !== undefined) {
-          hits.push({ fs: toks[from - 1].s, fe: toks[from + b - 1].e, detail: node.detail });
+          hits.push({ fs: toks[p].s, fe: toks[from + b - 1].e, detail: node.detail });
           break;
         }
       }
     }
+    // A word inside a longer run is read from 4 letters on: "c.o.n.s.t.a.n.c.e" holds no "con", "c.l.a.s.s" no "ass".
     let a = 0;
     while (a <= word.length - 3) {
       let matched = 0;
-      for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + 3 && matched === 0; b--) {
+      const shortest = word.length === 3 ? 3 : 4;
+      for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + shortest && matched === 0; b--) {
         const first = word.charCodeAt(a), last = word.charCodeAt(b - 1);
         const s1 = shape(b - a, first, last);
         let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root.get(word.slice(a, b)) : undefined;
@@ -453,6 +459,8 @@ class CompiledLexicon implements Lexicon {
       // Most words are followed by a space: nothing to join, no string built.
       const e = toks[i].e;
       if (toks[i + 1].s - e !== 1 || !isJoiner(f.charCodeAt(e))) continue;
+      // Letters of a longer spelled run ("P.D.G.", "C.O.N.S.T.A.N.C.E") are read by spelled() alone.
+      if (toks[i].length === 1 && toks[i + 1].length === 1 && inSpelledRun(f, toks, i)) continue;
       let key = toks[i].key;
       // Two parts whose joined shape starts no term and fits no masked term: skip the string work.
       const second = toks[i + 1].key;
@@ -516,6 +524,12 @@ function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
     if (c !== 32 && c !== 0xa0 && c !== 9) return true;
   }
   return ctx.after.has(toks[at + 1].key);
+}
+
+/** Whether one-letter tokens `i` and `i + 1` belong to a run of three or more (see spelled()). */
+function inSpelledRun(f: string, toks: readonly WordToken[], i: number): boolean {
+  return (i > 0 && toks[i - 1].length === 1 && isLetterGap(f, toks[i - 1].e, toks[i].s))
+    || (i + 2 < toks.length && toks[i + 2].length === 1 && isLetterGap(f, toks[i + 1].e, toks[i + 2].s));
 }
 
 /** A gap between two pieces of one word: 1–3 spaces or joiners ("glow up", "glow - up", "glow_ up"). */

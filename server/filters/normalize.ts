@@ -301,14 +301,21 @@ export function tokenize(folded: string): WordToken[] {
     let s = start, e = i;
     while (s < e && isEdgeSymbol(folded.charCodeAt(s))) s++;
     while (e > s && isEdgeSymbol(folded.charCodeAt(e - 1))) e--;
-    if (e - s === 0) continue;
     // Numbers ("24", "2024") are not words; symbol-only scraps need at least three characters ("@$$").
-    // A lone "0" or "@" inside a spelled or split word ("c.0.n.n.a.r.d", "sal.0.pe") is a letter.
-    if (letters === 0 && (digits === e - s || e - s < 3)) {
-      if (e - s === 1 && isLoneLeet(folded, s, tokens)) tokens.push(makeToken(folded, s, e));
+    // A lone "0", "@" or "!" inside a spelled or split word ("c.0.n.n.a.r.d", "sal.0.pe", "$ h ! t")
+    // is a letter.
+    if (e - s === 0 || (letters === 0 && (digits === e - s || e - s < 3))) {
+      if (i - start === 1 && isLoneLeet(folded, start, tokens)) tokens.push(makeToken(folded, start, i));
       continue;
     }
-    tokens.push(makeToken(folded, s, e));
+    const token = makeToken(folded, s, e);
+    // "!d!0t": a leading "!" or "|" before a word that is leetspeak already is a letter too, read as
+    // another key over the whole span ("!important" and "!!!" stay punctuation).
+    const lead = s - start === 1 ? folded[start] : "";
+    if ((lead === "!" || lead === "|") && letters < e - s) {
+      const alt = LEET_LETTER[lead] + token.key;
+      tokens.push({ ...token, s: start, alts: token.alts ? [...token.alts, alt] : [alt] });
+    } else tokens.push(token);
   }
   return tokens;
 }
@@ -331,33 +338,49 @@ export function isLetterGap(f: string, from: number, to: number): boolean {
 
 /**
  * Whether the lone digit or symbol at `s` stands for a letter of a disguised word, so it is kept
- * as a one-letter token instead of being skipped as a number: it sits in a spelled run, with at
- * least two one-letter tokens around it across letter gaps ("c.0.n", "0.n.n", "co.n.0"), or
- * between two pieces of a word split by single joiners ("sal.0.pe"). Elsewhere ("taille 3 ou 4",
- * "v2.0.1", "3 x 5 cm") a digit stays a number. Looks back two tokens and ahead at most eight characters.
+ * as a one-letter token instead of being skipped as a number or punctuation: it sits in a spelled
+ * run, with one-letter neighbours across letter gaps (up to two behind, three ahead): two letters
+ * ("c.0.n"), or three neighbours of which one is a letter ("1.d.1.0.t", "@ $ $ h 0 l e"); or in a
+ * word split by single joiners ("sal.0.pe", "wh.0.r.3"). Elsewhere ("taille 3 ou 4", "v2.0.1",
+ * "3 x 5 cm", "0 5 7") a digit stays a number. Looks back two tokens and ahead at most twelve characters.
  */
 function isLoneLeet(folded: string, s: number, tokens: readonly WordToken[]): boolean {
-  if (LEET_LETTER[folded[s]] === undefined || isEdgeSymbol(folded.charCodeAt(s))) return false;
+  if (!isLeetLetter(folded, s)) return false;
+  let around = 0, letters = 0;
   const k = tokens.length;
-  const prev = k > 0 ? tokens[k - 1] : undefined;
-  let around = 0;
-  if (prev !== undefined && prev.length === 1 && isLetterGap(folded, prev.e, s)) {
+  for (let b = k - 1, next = s; b >= 0 && b >= k - 2; b--) {
+    const t = tokens[b];
+    if (t.length !== 1 || !isLetterGap(folded, t.e, next)) break;
     around++;
-    if (k > 1 && tokens[k - 2].length === 1 && isLetterGap(folded, tokens[k - 2].e, prev.s)) around++;
+    if (classOf(folded.charCodeAt(t.s)) === LETTER) letters++;
+    next = t.s;
   }
-  for (let at = s + 1; around < 2 && (at = spelledLetterAfter(folded, at)) >= 0;) around++;
-  if (around >= 2) return true;
-  // Between two pieces of one word, each joined by a single joiner ("co-nn-4-rd").
-  return prev !== undefined && prev.e === s - 1 && isJoiner(folded.charCodeAt(s - 1))
-    && s + 2 < folded.length && isJoiner(folded.charCodeAt(s + 1)) && classOf(folded.charCodeAt(s + 2)) === LETTER;
+  for (let at = s + 1, ahead = 0; ahead < 3 && (at = spelledCharAfter(folded, at)) >= 0; ahead++) {
+    around++;
+    if (classOf(folded.charCodeAt(at - 1)) === LETTER) letters++;
+  }
+  if (letters >= 2 || (around >= 3 && letters >= 1)) return true;
+  // A piece of a word split by single joiners: between two pieces ("co-nn-4-rd"), or last after
+  // two ("wh.0.r.3").
+  const prev = k > 0 ? tokens[k - 1] : undefined;
+  if (prev === undefined || prev.e !== s - 1 || !isJoiner(folded.charCodeAt(s - 1))) return false;
+  if (s + 2 < folded.length && isJoiner(folded.charCodeAt(s + 1)) && classOf(folded.charCodeAt(s + 2)) === LETTER) return true;
+  return k > 1 && tokens[k - 2].e === prev.s - 1 && isJoiner(folded.charCodeAt(prev.s - 1));
 }
 
-/** The end of a lone letter after a letter gap starting at `from` ("…. n ."), or -1. */
-function spelledLetterAfter(folded: string, from: number): number {
+/** A digit or symbol with a letter reading ("0", "@", "!"), except "+", "*" and "#", which are arithmetic and masks. */
+function isLeetLetter(folded: string, at: number): boolean {
+  const ch = folded[at];
+  return LEET_LETTER[ch] !== undefined && ch !== "+";
+}
+
+/** The end of a lone letter, digit or symbol after a letter gap starting at `from` ("… n", "… 0"), or -1. */
+function spelledCharAfter(folded: string, from: number): number {
   const n = folded.length;
   let j = from;
   while (j < n && j - from < 3 && classOf(folded.charCodeAt(j)) === SEP) j++;
-  if (j === from || j >= n || !isLetterGap(folded, from, j) || classOf(folded.charCodeAt(j)) !== LETTER) return -1;
+  if (j === from || j >= n || !isLetterGap(folded, from, j)) return -1;
+  if (classOf(folded.charCodeAt(j)) !== LETTER && !isLeetLetter(folded, j)) return -1;
   return j + 1 === n || classOf(folded.charCodeAt(j + 1)) === SEP ? j + 1 : -1;
 }
 

@@ -64,7 +64,7 @@ describe("words: phrases", () => {
     ["son of a bitch", "son of a bitch"],
     ["piece of shit", "what a piece of shit"],
     ["ta gueule", "Ta g u e u l e la conseillère"],  // last word of the phrase spelled out
-    ["ta gueule", "ferme ta g.u.e.u.l.e"],
+    ["ferme ta gueule", "ferme ta g.u.e.u.l.e"], // the longest phrase the spelled word completes
     ["cette trainee", "Cette traînée de conseillère"],
     // Punctuation inside a phrase is a disguise, not a sentence end; so is shouting.
     ["ta gueule", "ta.gueule"],
@@ -334,5 +334,27 @@ describe("words: French \"con\" against the Spanish and Italian preposition \"co
     "le parfum Coco con Vainilla", "Piña con coco, ça sent bon", "fresas con nata", "té con limón",
     "agua con gas", "spaghetti con vongole", "un gelato con panna", "Bailando con lobos",
     "il caffè con zucchero", "caminando con mi perro", "Helado de coco con chocolate", "la crème Leche con Miel",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});
+
+describe("words: fixes from the fifth blind corpus (corpus-blind-4)", () => {
+  it.each([
+    ["such an idiot", "you are such an 1.d.1.0.t, read the label"], // a phrase whose last word is spelled out
+    ["what an idiot", "what an i-d-1-0-t"],
+    ["you idiot", "stop lying you !d!0t"],                            // a leading "!" in a leet word
+    ["asshole", "a total 4.$.$.h.0.l.e"],                             // mostly symbols, one letter
+    ["asshole", "you're a real @ $ $ h 0 l e"],
+    ["shit", "what a pile of $ h ! t"],                               // a lone "!" in a spelled run
+    ["whore", "a wh.0.r.3 for sponsored posts"],                      // a digit ending a split word
+    ["kon", "pauvre kon, t'as rien compris"],
+    ["teupu", "t'es qu'une teupu"],
+    ["tarba", "sale tarba"],
+  ])("finds %s in %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it.each([
+    "Le P.D.G. de la marque a répondu lui-même",                     // no two letters of a longer run joined
+    "Mon prénom c'est Constance, C.O.N.S.T.A.N.C.E",                 // no three-letter word inside a longer run
+    "c'est la c.l.a.s.s.e", "Moby Dick audiobook and a foot mask", "Kon est le nom du modèle ?",
+    "3 x 5 cm", "version a.1.3", "wow ! a b", "Top !!! j'adore",
   ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });

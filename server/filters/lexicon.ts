@@ -176,7 +176,7 @@ export class LexiconBuilder {
     const root = new Map<string, TrieNode>();
     const vocab = new Map<string, string[]>();
     const masks = new Map<number, string[]>();
-    let splitShapes: Uint32Array | undefined;
+    const splitWords: string[] = [];
     let size = 0;
     // Removing a word removes its plural and feminine forms too, however they were listed.
     const removed = new Set(this.removed);
@@ -210,8 +210,7 @@ export class LexiconBuilder {
       const w = e.tokens[0];
       if (e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS) {
         node.split = true;
-        const sh = shapeOf(w);
-        (splitShapes ??= new Uint32Array(SHAPES / 32))[sh >>> 5] |= 1 << (sh & 31);
+        splitWords.push(w);
       }
       if (e.tokens.length === 1 && w.length >= 3) {
         const bucket = shapeOf(w);
@@ -224,7 +223,7 @@ export class LexiconBuilder {
       const node = root.get(key);
       if (node !== undefined) node.context = ctx;
     }
-    return new CompiledLexicon(root, vocab, masks, splitShapes, size);
+    return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
   }
 }
 
@@ -251,6 +250,64 @@ function hasShape(bits: Uint32Array, key: string): boolean {
   return (bits[s >>> 5] & (1 << (s & 31))) !== 0;
 }
 
+/**
+ * The words that also match written as separate words, as bit sets: their first letters, their
+ * shapes, and 32-bit FNV-1a hashes of their letters and of the prefixes a first piece or two may
+ * be (about 16 bits per entry, so some 6% of other pieces pass each hash test).
+ */
+interface SplitIndex {
+  firsts: number;
+  shapes: Uint32Array;
+  prefixes: Uint32Array;
+  prefixMask: number;
+  words: Uint32Array;
+  wordMask: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Extends the FNV-1a hash `h` with the characters of `s`. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function hasBit(bits: Uint32Array, i: number): boolean {
+  return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+}
+
+function setBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5] |= 1 << (i & 31);
+}
+
+/** A bit set of at least 16 bits per entry, a power of two (so an index is a mask away). */
+function bloomBits(entries: number): Uint32Array {
+  let bits = 4096;
+  while (bits < entries * 16) bits *= 2;
+  return new Uint32Array(bits / 32);
+}
+
+function splitIndex(list: readonly string[]): SplitIndex {
+  const shapes = new Uint32Array(SHAPES / 32);
+  let prefixCount = 0;
+  for (const w of list) prefixCount += w.length - 2 * MIN_SPLIT_PIECE + 1;
+  const words = bloomBits(list.length), prefixes = bloomBits(prefixCount);
+  const wordMask = words.length * 32 - 1, prefixMask = prefixes.length * 32 - 1;
+  let firsts = 0;
+  for (const w of list) {
+    firsts |= 1 << letterSlot(w.charCodeAt(0));
+    setBit(shapes, shapeOf(w));
+    let h = FNV_OFFSET;
+    for (let k = 0; k < w.length; k++) {
+      h = Math.imul(h ^ w.charCodeAt(k), 0x01000193) >>> 0;
+      // Every first piece, or first two pieces, leaves at least one piece of MIN_SPLIT_PIECE letters.
+      if (k + 1 >= MIN_SPLIT_PIECE && w.length - (k + 1) >= MIN_SPLIT_PIECE) setBit(prefixes, h & prefixMask);
+    }
+    setBit(words, h & wordMask);
+  }
+  return { firsts, shapes, prefixes, prefixMask, words, wordMask };
+}
+
 /** A compiled, immutable lexicon. */
 export interface Lexicon {
   /** Number of distinct terms and derived forms. */
@@ -271,8 +328,8 @@ class CompiledLexicon implements Lexicon {
     private readonly vocab: Map<string, string[]>,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
     private readonly masks: Map<number, string[]>,
-    /** Shapes of the words that match written as separate words; undefined when there are none. */
-    private readonly splitShapes: Uint32Array | undefined,
+    /** The words that match written as separate words; undefined when there are none. */
+    private readonly splits: SplitIndex | undefined,
     readonly size: number,
   ) {
     for (const k of root.keys()) this.starts[shapeOf(k) >>> 5] |= 1 << (shapeOf(k) & 31);
@@ -295,7 +352,7 @@ class CompiledLexicon implements Lexicon {
     }
     this.spelled(norm, acc.hits);
     this.joined(norm, acc.hits);
-    if (this.splitShapes !== undefined) this.separate(norm, this.splitShapes, acc.hits);
+    if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
     return finish(norm, acc.hits, acc.allows);
   }
@@ -426,23 +483,30 @@ class CompiledLexicon implements Lexicon {
   }
 
   /**
-   * A tenant's word written as separate words ("glow up", "Glow - Up", "riv al brand"). The shape
-   * of each run of pieces is known from the pieces' lengths and end letters, so a string is built
-   * and looked up only when a split word of that length, first and last letter exists.
+   * A tenant's word written as separate words ("glow up", "Glow - Up", "riv al brand"). Filters
+   * run before any string is built: the first letter, a hash of the pieces so far (a prefix some
+   * split word has), the shape of the pieces together (their lengths and end letters), and the
+   * hash of the whole; only a run of pieces that passes them all is joined and looked up.
    */
-  private separate(norm: NormalizedText, bits: Uint32Array, hits: Span[]): void {
+  private separate(norm: NormalizedText, index: SplitIndex, hits: Span[]): void {
     const toks = norm.tokens;
     const f = norm.folded;
+    const { firsts, prefixes, prefixMask, words, wordMask, shapes } = index;
     for (let i = 0; i + 1 < toks.length; i++) {
       const a = toks[i];
-      if (a.length < MIN_SPLIT_PIECE) continue;
+      if (a.length < MIN_SPLIT_PIECE || (firsts & (1 << letterSlot(a.key.charCodeAt(0)))) === 0) continue;
+      let h = fnv(FNV_OFFSET, a.key);
       let len = a.length;
       for (let j = i + 1; j < toks.length && j - i < MAX_SPLIT_PIECES; j++) {
-        const b = toks[j];
-        if (b.length < MIN_SPLIT_PIECE || !isWordGap(f, toks[j - 1].e, b.s) || sentenceBreak(norm, toks[j - 1], b)) break;
+        if (!hasBit(prefixes, h & prefixMask)) break;
+        const b = toks[j], prevEnd = toks[j - 1].e;
+        if (b.length < MIN_SPLIT_PIECE) break;
+        // The usual gap, one space, needs neither scan.
+        if ((b.s - prevEnd !== 1 || f.charCodeAt(prevEnd) !== 32) && (!isWordGap(f, prevEnd, b.s) || sentenceBreak(norm, toks[j - 1], b))) break;
+        h = fnv(h, b.key);
         len += b.length;
         const sh = shape(len, a.key.charCodeAt(0), b.key.charCodeAt(b.length - 1));
-        if ((bits[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+        if (!hasBit(shapes, sh) || !hasBit(words, h & wordMask)) continue;
         let key = a.key;
         for (let k = i + 1; k <= j; k++) key += toks[k].key;
         const node = this.root.get(key);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoFilters, withLists } from "./demo-filters.ts";
+import { syntheticTerms } from "./synthetic-terms.ts";
 
 const details = (text: string) => demoFilters().words(text).map((h) => h.detail);
 const fires = (text: string) => demoFilters().words(text).length > 0;
@@ -286,6 +287,16 @@ describe("words: a tenant term written as separate words", () => {
     const g = withLists({ terms: ["lookfantastic"], allow: ["look fantastic"] });
     expect(g.words("you look fantastic")).toEqual([]);
     expect(g.words("order on lookfantastic")).toHaveLength(1);
+  });
+
+  it("in a large tenant list, every long word matches split at any position", () => {
+    const terms = syntheticTerms(2000).filter((t) => !t.includes(" "));
+    const g = withLists({ terms });
+    for (const t of terms.filter((w) => w.length >= 6).slice(0, 300)) {
+      const cut = 2 + (t.length % (t.length - 3));
+      expect(g.words(`look: ${t.slice(0, cut)} ${t.slice(cut)} ok`).map((h) => h.detail), t).toContain(t);
+    }
+    expect(g.words("the glow up kit")).toEqual([]);
   });
 
   it("built-in words are not read across spaces", () => {

@@ -20,6 +20,18 @@ export interface BaseLexicon {
   readonly remove: readonly string[];
   /** Innocent phrases around a listed word. */
   readonly allow: readonly string[];
+  /** Words that are also everyday words of a neighbouring language, held only in this language's grammar. */
+  readonly ambiguous: readonly WordContext[];
+}
+
+/**
+ * Where the ambiguous `words` are held alone: right after one of `before`, right before one of
+ * `after`, or last in their clause. Elsewhere they are read as the other language's word.
+ */
+export interface WordContext {
+  readonly words: readonly string[];
+  readonly before: readonly string[];
+  readonly after: readonly string[];
 }
 
 export type BaseLexicons = Readonly<Record<Language, BaseLexicon>>;
@@ -34,6 +46,8 @@ interface Curation {
    * start like one ("cocktail", "dickens", "shitake") out of reach.
    */
   compounds?: { roots: string[]; suffixes: string[] };
+  /** "con" is also the Spanish and Italian "with": see WordContext. */
+  ambiguous?: WordContext[];
 }
 
 const CURATION_DIR = new URL("../../config/lexicons/", import.meta.url);
@@ -63,6 +77,7 @@ export function loadBaseLexicons(): BaseLexicons {
       terms: Object.freeze([...upstream, ...(c.add ?? []), ...compounds]),
       remove: Object.freeze([...(c.remove ?? [])]),
       allow: Object.freeze([...(c.allow ?? [])]),
+      ambiguous: Object.freeze([...(c.ambiguous ?? [])]),
     });
   };
   cached = Object.freeze({ en: make("en", english), fr: make("fr", french) });

@@ -34,9 +34,12 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
     }
     for (const t of lex.remove) builder.remove(t);
     for (const t of lex.allow) builder.allow(t);
+    for (const ctx of lex.ambiguous) builder.ambiguous(ctx);
   }
+  // A tenant's own words (config terms and managers' additions) also match written as separate
+  // words ("glow up" for "glowup"); the built-in lists are not read across spaces.
   for (let i = 0; i < lists.terms.length; i++) {
-    builder.add(lists.terms[i], "plural");
+    builder.add(lists.terms[i], "plural", true);
     if ((i & 31) === 31) yield;
   }
   for (const t of lists.removed ?? []) builder.remove(t);

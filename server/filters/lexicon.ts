@@ -1,5 +1,6 @@
 import type { Hit } from "./types.ts";
-import { collapse, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+import type { WordContext } from "./base-lexicons.ts";
 
 /**
  * The word matcher: whole-word lexicon lookup over normalised tokens.
@@ -21,15 +22,29 @@ export type Inflection = "en" | "fr" | "plural" | "none";
 interface TrieNode {
   detail: string | undefined;
   allow: boolean;
+  /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
+  split: boolean;
+  /** An ambiguous word ("con"), held alone only in this context; phrases and disguises always are. */
+  context: Context | undefined;
   next: Map<string, TrieNode> | undefined;
 }
 
-interface Entry { tokens: string[]; detail: string; base: string; derived: boolean }
+/** A WordContext with canonical token keys. */
+interface Context { before: ReadonlySet<string>; after: ReadonlySet<string> }
 
-/** Separators that may sit inside a word the author split on purpose ("con-nard", "sa.lope"): . - _ / \\ ~ : = */
-function isJoiner(c: number): boolean {
-  return c === 46 || c === 45 || c === 95 || c === 47 || c === 92 || c === 126 || c === 58 || c === 61;
-}
+interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean }
+
+/**
+ * A tenant's word may be written as separate words ("glow up", "Rival Brand", "riv al brand" for
+ * "rivalbrand"): 2 to MAX_SPLIT_PIECES whole words of at least MIN_SPLIT_PIECE letters each, at
+ * any letter position (the matcher knows no language's words, and disguises split anywhere),
+ * separated by spaces or joiners within one sentence. Only words of MIN_SPLIT_LETTERS or more:
+ * a shorter word's pieces would be the two- and three-letter words every sentence has ("ki ko",
+ * "ca me", "par ce"), so those match split only by a joiner inside one word ("ki-ko", joined()).
+ */
+const MIN_SPLIT_LETTERS = 6;
+const MIN_SPLIT_PIECE = 2;
+const MAX_SPLIT_PIECES = 3;
 /** Longest phrase, in tokens; bounds the trie walk per token. */
 const MAX_PHRASE_TOKENS = 8;
 /** Longest single-letter run read as one spelled-out word ("f u c k", "c.o.n.n.a.r.d"). */
@@ -92,23 +107,33 @@ export class LexiconBuilder {
   private readonly entries = new Map<string, Entry>();
   private readonly removed = new Set<string>();
   private readonly allowed: string[][] = [];
+  private readonly contexts = new Map<string, Context>();
 
-  /** Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
-   *  "en"/"fr" lists, their "v for u" spellings: "fvck", "cvnt", "pvte"). */
-  add(term: string, how: Inflection = "none"): void {
+  /**
+   * Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
+   * "en"/"fr" lists, their "v for u" spellings: "fvck", "cvnt", "pvte"). With `split`, a single
+   * word of MIN_SPLIT_LETTERS or more and its inflections also match written as separate words
+   * (a tenant's brand names: "glow up" for "glowup"); the built-in lists are not read that way.
+   */
+  add(term: string, how: Inflection = "none", split = false): void {
     const tokens = termTokens(term);
     if (tokens.length === 0) return;
     const base = tokens.join(" ");
     if (base.length < 2) return;
+    const splits = split && tokens.length === 1;
     // A term listed in its own right names itself, even if another term derived it first.
-    if (this.entries.get(base)?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false });
+    const own = this.entries.get(base);
+    if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true });
+    else if (splits) own.split = true;
     if (tokens.length === 1) {
       for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
-        if (form !== base && !this.entries.has(form)) this.entries.set(form, { tokens: [form], detail: base, base, derived: true });
+        const seen = this.entries.get(form);
+        if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits });
+        else if (splits) seen.split = true;
         // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
         // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
         const v = how === "en" || how === "fr" ? vForU(form) : undefined;
-        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true });
+        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false });
       }
     }
   }
@@ -127,6 +152,16 @@ export class LexiconBuilder {
     this.allowed.push(tokens);
   }
 
+  /** Words held on their own only in the context `ctx` gives (see WordContext). */
+  ambiguous(ctx: WordContext): void {
+    const keys = (words: readonly string[]) => new Set(words.map((w) => termTokens(w).join(" ")));
+    const context: Context = { before: keys(ctx.before), after: keys(ctx.after) };
+    for (const w of ctx.words) {
+      const tokens = termTokens(w);
+      if (tokens.length === 1) this.contexts.set(tokens[0], context);
+    }
+  }
+
   /** Compiles in one go. */
   build(): Lexicon {
     const it = this.buildSteps();
@@ -141,6 +176,7 @@ export class LexiconBuilder {
     const root = new Map<string, TrieNode>();
     const vocab = new Map<string, string[]>();
     const masks = new Map<number, string[]>();
+    const splitWords: string[] = [];
     let size = 0;
     // Removing a word removes its plural and feminine forms too, however they were listed.
     const removed = new Set(this.removed);
@@ -155,7 +191,7 @@ export class LexiconBuilder {
         const t = tokens[i];
         node = map.get(t);
         if (!node) {
-          node = { detail: undefined, allow: false, next: undefined };
+          node = { detail: undefined, allow: false, split: false, context: undefined, next: undefined };
           map.set(t, node);
           const c = collapse(t);
           const seen = vocab.get(c);
@@ -172,6 +208,10 @@ export class LexiconBuilder {
       const node = insert(e.tokens);
       if (node.detail === undefined) { node.detail = e.detail; size++; }
       const w = e.tokens[0];
+      if (e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS) {
+        node.split = true;
+        splitWords.push(w);
+      }
       if (e.tokens.length === 1 && w.length >= 3) {
         const bucket = shapeOf(w);
         const list = masks.get(bucket);
@@ -179,7 +219,11 @@ export class LexiconBuilder {
       }
     }
     for (const tokens of this.allowed) insert(tokens).allow = true;
-    return new CompiledLexicon(root, vocab, masks, size);
+    for (const [key, ctx] of this.contexts) {
+      const node = root.get(key);
+      if (node !== undefined) node.context = ctx;
+    }
+    return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
   }
 }
 
@@ -206,6 +250,64 @@ function hasShape(bits: Uint32Array, key: string): boolean {
   return (bits[s >>> 5] & (1 << (s & 31))) !== 0;
 }
 
+/**
+ * The words that also match written as separate words, as bit sets: their first letters, their
+ * shapes, and 32-bit FNV-1a hashes of their letters and of the prefixes a first piece or two may
+ * be (about 16 bits per entry, so some 6% of other pieces pass each hash test).
+ */
+interface SplitIndex {
+  firsts: number;
+  shapes: Uint32Array;
+  prefixes: Uint32Array;
+  prefixMask: number;
+  words: Uint32Array;
+  wordMask: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Extends the FNV-1a hash `h` with the characters of `s`. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function hasBit(bits: Uint32Array, i: number): boolean {
+  return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+}
+
+function setBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5] |= 1 << (i & 31);
+}
+
+/** A bit set of at least 16 bits per entry, a power of two (so an index is a mask away). */
+function bloomBits(entries: number): Uint32Array {
+  let bits = 4096;
+  while (bits < entries * 16) bits *= 2;
+  return new Uint32Array(bits / 32);
+}
+
+function splitIndex(list: readonly string[]): SplitIndex {
+  const shapes = new Uint32Array(SHAPES / 32);
+  let prefixCount = 0;
+  for (const w of list) prefixCount += w.length - 2 * MIN_SPLIT_PIECE + 1;
+  const words = bloomBits(list.length), prefixes = bloomBits(prefixCount);
+  const wordMask = words.length * 32 - 1, prefixMask = prefixes.length * 32 - 1;
+  let firsts = 0;
+  for (const w of list) {
+    firsts |= 1 << letterSlot(w.charCodeAt(0));
+    setBit(shapes, shapeOf(w));
+    let h = FNV_OFFSET;
+    for (let k = 0; k < w.length; k++) {
+      h = Math.imul(h ^ w.charCodeAt(k), 0x01000193) >>> 0;
+      // Every first piece, or first two pieces, leaves at least one piece of MIN_SPLIT_PIECE letters.
+      if (k + 1 >= MIN_SPLIT_PIECE && w.length - (k + 1) >= MIN_SPLIT_PIECE) setBit(prefixes, h & prefixMask);
+    }
+    setBit(words, h & wordMask);
+  }
+  return { firsts, shapes, prefixes, prefixMask, words, wordMask };
+}
+
 /** A compiled, immutable lexicon. */
 export interface Lexicon {
   /** Number of distinct terms and derived forms. */
@@ -226,6 +328,8 @@ class CompiledLexicon implements Lexicon {
     private readonly vocab: Map<string, string[]>,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
     private readonly masks: Map<number, string[]>,
+    /** The words that match written as separate words; undefined when there are none. */
+    private readonly splits: SplitIndex | undefined,
     readonly size: number,
   ) {
     for (const k of root.keys()) this.starts[shapeOf(k) >>> 5] |= 1 << (shapeOf(k) & 31);
@@ -248,6 +352,7 @@ class CompiledLexicon implements Lexicon {
     }
     this.spelled(norm, acc.hits);
     this.joined(norm, acc.hits);
+    if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
     return finish(norm, acc.hits, acc.allows);
   }
@@ -272,7 +377,9 @@ class CompiledLexicon implements Lexicon {
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
-    if (node.detail !== undefined) acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, first))) {
+      acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "" });
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       this.step(node.next, acc, first, last + 1);
@@ -311,34 +418,53 @@ class CompiledLexicon implements Lexicon {
     }
   }
 
-  /** Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". */
+  /**
+   * Greedy longest-first reading of a spelled run, so "f u c k y o u" still finds "fuck". A lone
+   * "1" reads as "i", and also as "l" in a second reading ("s.a.1.o.p.e").
+   */
   private segment(norm: NormalizedText, from: number, to: number, hits: Span[]): void {
     const toks = norm.tokens;
-    let word = "";
-    for (let k = from; k < to; k++) word += toks[k].key;
+    let word = "", other: string | undefined;
+    for (let k = from; k < to; k++) {
+      const alt = toks[k].alts?.[0];
+      if (alt !== undefined && other === undefined) other = word;
+      word += toks[k].key;
+      if (other !== undefined) other += alt ?? toks[k].key;
+    }
+    this.read(norm, from, word, hits);
+    if (other !== undefined) this.read(norm, from, other, hits);
+  }
+
+  /** One reading of a spelled run: `word` has one letter per token from token `from` on. */
+  private read(norm: NormalizedText, from: number, word: string, hits: Span[]): void {
+    const toks = norm.tokens;
     // changes[i]: letters of word[0..i] once repeats are collapsed, minus one; so the collapsed
     // length of any slice is known before building it, and the shape filter skips most lookups.
     const changes = new Int32Array(word.length);
     for (let i = 1; i < word.length; i++) changes[i] = changes[i - 1] + (word.charCodeAt(i) !== word.charCodeAt(i - 1) ? 1 : 0);
     const starts = this.starts;
-    // A phrase whose last word is spelled out ("ta g u e u l e"): the word before the run, then
-    // the longest spelled prefix that completes a phrase from it. The same rule as any phrase
-    // (visit): never across a sentence end or a line break.
-    const before = from > 0 && !sentenceBreak(norm, toks[from - 1], toks[from])
-      ? this.root.get(toks[from - 1].key)?.next : undefined;
-    if (before !== undefined) {
+    // A phrase whose last word is spelled out ("ta g u e u l e", "such an i.d.1.0.t"): the words
+    // before the run, then the longest spelled prefix that completes a phrase from them. The same
+    // rule as any phrase (visit): never across a sentence end or a line break.
+    for (let p = from - 1; p >= 0 && from - p < MAX_PHRASE_TOKENS; p--) {
+      if (sentenceBreak(norm, toks[p], toks[p + 1])) break;
+      let map: Map<string, TrieNode> | undefined = this.root;
+      for (let k = p; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
+      if (map === undefined) continue;
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
-        const node = before.get(word.slice(0, b)) ?? before.get(collapse(word.slice(0, b)));
+        const node = map.get(word.slice(0, b)) ?? map.get(collapse(word.slice(0, b)));
         if (node?.detail !== undefined) {
-          hits.push({ fs: toks[from - 1].s, fe: toks[from + b - 1].e, detail: node.detail });
+          hits.push({ fs: toks[p].s, fe: toks[from + b - 1].e, detail: node.detail });
           break;
         }
       }
     }
+    // A word inside a longer run is read from 4 letters on: "c.o.n.s.t.a.n.c.e" holds no "con", "c.l.a.s.s" no "ass".
     let a = 0;
     while (a <= word.length - 3) {
       let matched = 0;
-      for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + 3 && matched === 0; b--) {
+      const shortest = word.length === 3 ? 3 : 4;
+      for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + shortest && matched === 0; b--) {
         const first = word.charCodeAt(a), last = word.charCodeAt(b - 1);
         const s1 = shape(b - a, first, last);
         let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root.get(word.slice(a, b)) : undefined;
@@ -356,6 +482,39 @@ class CompiledLexicon implements Lexicon {
     }
   }
 
+  /**
+   * A tenant's word written as separate words ("glow up", "Glow - Up", "riv al brand"). Filters
+   * run before any string is built: the first letter, a hash of the pieces so far (a prefix some
+   * split word has), the shape of the pieces together (their lengths and end letters), and the
+   * hash of the whole; only a run of pieces that passes them all is joined and looked up.
+   */
+  private separate(norm: NormalizedText, index: SplitIndex, hits: Span[]): void {
+    const toks = norm.tokens;
+    const f = norm.folded;
+    const { firsts, prefixes, prefixMask, words, wordMask, shapes } = index;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const a = toks[i];
+      if (a.length < MIN_SPLIT_PIECE || (firsts & (1 << letterSlot(a.key.charCodeAt(0)))) === 0) continue;
+      let h = fnv(FNV_OFFSET, a.key);
+      let len = a.length;
+      for (let j = i + 1; j < toks.length && j - i < MAX_SPLIT_PIECES; j++) {
+        if (!hasBit(prefixes, h & prefixMask)) break;
+        const b = toks[j], prevEnd = toks[j - 1].e;
+        if (b.length < MIN_SPLIT_PIECE) break;
+        // The usual gap, one space, needs neither scan.
+        if ((b.s - prevEnd !== 1 || f.charCodeAt(prevEnd) !== 32) && (!isWordGap(f, prevEnd, b.s) || sentenceBreak(norm, toks[j - 1], b))) break;
+        h = fnv(h, b.key);
+        len += b.length;
+        const sh = shape(len, a.key.charCodeAt(0), b.key.charCodeAt(b.length - 1));
+        if (!hasBit(shapes, sh) || !hasBit(words, h & wordMask)) continue;
+        let key = a.key;
+        for (let k = i + 1; k <= j; k++) key += toks[k].key;
+        const node = this.root.get(key);
+        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail });
+      }
+    }
+  }
+
   /** Words split by a single joiner character ("con-nard", "sa.lope", "fu_ck"). */
   private joined(norm: NormalizedText, hits: Span[]): void {
     const toks = norm.tokens;
@@ -364,6 +523,8 @@ class CompiledLexicon implements Lexicon {
       // Most words are followed by a space: nothing to join, no string built.
       const e = toks[i].e;
       if (toks[i + 1].s - e !== 1 || !isJoiner(f.charCodeAt(e))) continue;
+      // Letters of a longer spelled run ("P.D.G.", "C.O.N.S.T.A.N.C.E") are read by spelled() alone.
+      if (toks[i].length === 1 && toks[i + 1].length === 1 && inSpelledRun(f, toks, i)) continue;
       let key = toks[i].key;
       // Two parts whose joined shape starts no term and fits no masked term: skip the string work.
       const second = toks[i + 1].key;
@@ -411,13 +572,37 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
   return last !== last.toUpperCase() && first !== first.toLowerCase();
 }
 
-/** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */
-function isLetterGap(f: string, from: number, to: number): boolean {
+/**
+ * Whether the one-word hit at token `at` stands where its language's grammar puts it: right after
+ * a word of `before` in the same sentence ("quel con"), last in its clause (the message ends, or
+ * anything but a space comes next: "con !", "con, tu…"), or right before a word of `after` ("con de
+ * vendeur"). "arroz con pollo" is none of these: there "con" is the preposition "with".
+ */
+function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
+  const toks = norm.tokens;
+  if (at > 0 && ctx.before.has(toks[at - 1].key) && !sentenceBreak(norm, toks[at - 1], toks[at])) return true;
+  if (at + 1 >= toks.length) return true;
+  const f = norm.folded;
+  for (let i = toks[at].e; i < toks[at + 1].s; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0 && c !== 9) return true;
+  }
+  return ctx.after.has(toks[at + 1].key);
+}
+
+/** Whether one-letter tokens `i` and `i + 1` belong to a run of three or more (see spelled()). */
+function inSpelledRun(f: string, toks: readonly WordToken[], i: number): boolean {
+  return (i > 0 && toks[i - 1].length === 1 && isLetterGap(f, toks[i - 1].e, toks[i].s))
+    || (i + 2 < toks.length && toks[i + 2].length === 1 && isLetterGap(f, toks[i + 1].e, toks[i + 2].s));
+}
+
+/** A gap between two pieces of one word: 1–3 spaces or joiners ("glow up", "glow - up", "glow_ up"). */
+function isWordGap(f: string, from: number, to: number): boolean {
   const len = to - from;
   if (len < 1 || len > 3) return false;
   for (let i = from; i < to; i++) {
     const c = f.charCodeAt(i);
-    if (c === 39 || c === 10 || c === 13) return false;
+    if (c !== 32 && c !== 0xa0 && !isJoiner(c)) return false;
   }
   return true;
 }

@@ -3,7 +3,8 @@
  *
  * Two views come out of one pass over the text:
  * - `folded`: compatibility-folded (NFKD: fullwidth, mathematical letters, ligatures), lower-cased,
- *   accents stripped, Cyrillic/Greek look-alikes mapped to Latin, invisible characters dropped.
+ *   accents stripped, decorated Latin letters ("ƈ", "ɗ", "ł") and Cyrillic/Greek look-alikes mapped
+ *   to their Latin base letter, invisible characters dropped.
  *   Punctuation is kept, because the link matcher needs dots and slashes.
  * - `tokens`: the words of `folded` with leetspeak, masks and emphasis resolved into lookup keys.
  *
@@ -14,6 +15,8 @@
  *   const n = normalize("Ｃ0NNAAARD !");
  *   n.tokens[0].collapsed; // "conard"
  */
+
+import { DECORATED_LATIN } from "./decorated-latin.ts";
 
 export interface WordToken {
   /** [s, e) in `folded`. */
@@ -51,20 +54,27 @@ const LEET_LETTER: Record<string, string> = {
   "@": "a", "$": "s", "€": "e", "!": "i", "+": "t", "|": "l",
 };
 
-/** Look-alikes that NFKD leaves alone (Cyrillic, Greek and a few Latin letters with strokes). */
+/**
+ * Look-alikes that NFKD leaves alone and that no Unicode name ties to a Latin letter: Cyrillic and
+ * Greek letters, Latin letters named after another alphabet or sound ("ɑ" alpha, "ð" eth), a "ʋ"
+ * that reads as a "u" despite its name, ligatures, and punctuation variants. Checked before
+ * DECORATED_LATIN, the generated table of decorated Latin letters ("ƈ", "ł", "ø", small capitals).
+ */
 const LOOKALIKE: Record<string, string> = {
   "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
   "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
-  "ɡ": "g", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u", "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n",
+  "һ": "h", "ӏ": "l", "ո": "n", "ս": "u", "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n",
   "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
-  "ς": "s", "σ": "o", "ʃ": "s", "ɩ": "i", "ɾ": "r", "ʋ": "u", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l",
-  "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th", "ɑ": "a", "ʀ": "r", "ᴀ": "a", "ʙ": "b", "ᴄ": "c",
-  "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n",
-  "ᴏ": "o", "ᴘ": "p", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+  "ς": "s", "σ": "o", "ʃ": "s", "ɩ": "i", "ʋ": "u", "ð": "d",
+  "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th", "ɑ": "a",
   "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": "\"", "\u201d": "\"",
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
   "\u00b7": ".", "\u2022": ".", "\u2024": ".", "\u3002": ".", "\uff0e": ".", "ϲ": "c",
 };
+
+/** Decorated Latin letter → base letter, from the generated table. */
+const DECORATED = new Map<string, string>();
+for (const [base, chars] of Object.entries(DECORATED_LATIN)) for (const ch of chars) DECORATED.set(ch, base);
 
 /**
  * Capitals that look like a different Latin letter than their small form: Greek "Η" is an "H" but
@@ -100,7 +110,7 @@ function foldCodePoint(cp: number): string {
       const capital = LOOKALIKE_CAPITAL[ch];
       if (capital !== undefined) { out += capital; continue; }
       const lower = ch.toLowerCase();
-      for (const l of lower) out += LOOKALIKE[l] ?? l;
+      for (const l of lower) out += LOOKALIKE[l] ?? DECORATED.get(l) ?? l;
     }
   }
   // Bounded: the BMP table has a fixed size; astral code points are capped.
@@ -291,12 +301,87 @@ export function tokenize(folded: string): WordToken[] {
     let s = start, e = i;
     while (s < e && isEdgeSymbol(folded.charCodeAt(s))) s++;
     while (e > s && isEdgeSymbol(folded.charCodeAt(e - 1))) e--;
-    if (e - s === 0) continue;
     // Numbers ("24", "2024") are not words; symbol-only scraps need at least three characters ("@$$").
-    if (letters === 0 && (digits === e - s || e - s < 3)) continue;
-    tokens.push(makeToken(folded, s, e));
+    // A lone "0", "@" or "!" inside a spelled or split word ("c.0.n.n.a.r.d", "sal.0.pe", "$ h ! t")
+    // is a letter.
+    if (e - s === 0 || (letters === 0 && (digits === e - s || e - s < 3))) {
+      if (i - start === 1 && isLoneLeet(folded, start, tokens)) tokens.push(makeToken(folded, start, i));
+      continue;
+    }
+    const token = makeToken(folded, s, e);
+    // "!d!0t": a leading "!" or "|" before a word that is leetspeak already is a letter too, read as
+    // another key over the whole span ("!important" and "!!!" stay punctuation).
+    const lead = s - start === 1 ? folded[start] : "";
+    if ((lead === "!" || lead === "|") && letters < e - s) {
+      const alt = LEET_LETTER[lead] + token.key;
+      tokens.push({ ...token, s: start, alts: token.alts ? [...token.alts, alt] : [alt] });
+    } else tokens.push(token);
   }
   return tokens;
+}
+
+/** Separators that may sit inside a word the author split on purpose ("con-nard", "sa.lope"): . - _ / \\ ~ : = */
+export function isJoiner(c: number): boolean {
+  return c === 46 || c === 45 || c === 95 || c === 47 || c === 92 || c === 126 || c === 58 || c === 61;
+}
+
+/** A gap between two spelled letters: 1–3 separator characters, no apostrophe (elisions "l'a") or line break. */
+export function isLetterGap(f: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 1 || len > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 39 || c === 10 || c === 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the lone digit or symbol at `s` stands for a letter of a disguised word, so it is kept
+ * as a one-letter token instead of being skipped as a number or punctuation: it sits in a spelled
+ * run, with one-letter neighbours across letter gaps (up to two behind, three ahead): two letters
+ * ("c.0.n"), or three neighbours of which one is a letter ("1.d.1.0.t", "@ $ $ h 0 l e"); or in a
+ * word split by single joiners ("sal.0.pe", "wh.0.r.3"). Elsewhere ("taille 3 ou 4", "v2.0.1",
+ * "3 x 5 cm", "0 5 7") a digit stays a number. Looks back two tokens and ahead at most twelve characters.
+ */
+function isLoneLeet(folded: string, s: number, tokens: readonly WordToken[]): boolean {
+  if (!isLeetLetter(folded, s)) return false;
+  let around = 0, letters = 0;
+  const k = tokens.length;
+  for (let b = k - 1, next = s; b >= 0 && b >= k - 2; b--) {
+    const t = tokens[b];
+    if (t.length !== 1 || !isLetterGap(folded, t.e, next)) break;
+    around++;
+    if (classOf(folded.charCodeAt(t.s)) === LETTER) letters++;
+    next = t.s;
+  }
+  for (let at = s + 1, ahead = 0; ahead < 3 && (at = spelledCharAfter(folded, at)) >= 0; ahead++) {
+    around++;
+    if (classOf(folded.charCodeAt(at - 1)) === LETTER) letters++;
+  }
+  if (letters >= 2 || (around >= 3 && letters >= 1)) return true;
+  // A piece of a word split by single joiners: between two pieces ("co-nn-4-rd"), or last after
+  // two ("wh.0.r.3").
+  const prev = k > 0 ? tokens[k - 1] : undefined;
+  if (prev === undefined || prev.e !== s - 1 || !isJoiner(folded.charCodeAt(s - 1))) return false;
+  if (s + 2 < folded.length && isJoiner(folded.charCodeAt(s + 1)) && classOf(folded.charCodeAt(s + 2)) === LETTER) return true;
+  return k > 1 && tokens[k - 2].e === prev.s - 1 && isJoiner(folded.charCodeAt(prev.s - 1));
+}
+
+/** A digit or symbol with a letter reading ("0", "@", "!"), except "+", "*" and "#", which are arithmetic and masks. */
+function isLeetLetter(folded: string, at: number): boolean {
+  const ch = folded[at];
+  return LEET_LETTER[ch] !== undefined && ch !== "+";
+}
+
+/** The end of a lone letter, digit or symbol after a letter gap starting at `from` ("… n", "… 0"), or -1. */
+function spelledCharAfter(folded: string, from: number): number {
+  const n = folded.length;
+  let j = from;
+  while (j < n && j - from < 3 && classOf(folded.charCodeAt(j)) === SEP) j++;
+  if (j === from || j >= n || !isLetterGap(folded, from, j)) return -1;
+  if (classOf(folded.charCodeAt(j)) !== LETTER && !isLeetLetter(folded, j)) return -1;
+  return j + 1 === n || classOf(folded.charCodeAt(j + 1)) === SEP ? j + 1 : -1;
 }
 
 function isEdgeSymbol(c: number): boolean {

@@ -14,11 +14,15 @@ import { demoFilters } from "./demo-filters.ts";
  * 95.9% (words, 163/170) and 100% (links, 78/78) recall / 0.69% false positives (2/290);
  * corpus-blind-3 (354 lines: shoppers on their phones — product Q&A, SMS spelling, prices, promo
  * codes, order numbers; insults as typed at each other and at staff; spam links) 97.1% (words,
- * 101/104) and 100% (links, 52/52) recall / 0.51% false positives (1/198). All were
- * then used for fixes, so the figures printed now are tuned, not blind.
+ * 101/104) and 100% (links, 52/52) recall / 0.51% false positives (1/198); corpus-blind-4 (361
+ * lines, run once the fixes for leet inside spelled words, split tenant words, decorated letters
+ * and the Spanish/Italian "con" were in: spelled leetspeak, hooked and stroked letters, "Rival
+ * Brand" split or hyphenated, "con" in insults and in dishes and songs; initials and names as
+ * traps) 89.1% (words, 106/119) and 100% (links, 28/28) recall / 1.40% false positives (3/214).
+ * All were then used for fixes, so the figures printed now are tuned, not blind.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CORPORA = ["corpus-holdout.tsv", "corpus-blind.tsv", "corpus-blind-2.tsv", "corpus-blind-3.tsv"].map((f) => path.resolve(repoRoot, "test/fixtures", f));
+const CORPORA = ["corpus-holdout.tsv", "corpus-blind.tsv", "corpus-blind-2.tsv", "corpus-blind-3.tsv", "corpus-blind-4.tsv"].map((f) => path.resolve(repoRoot, "test/fixtures", f));
 
 type Label = "clean" | "word" | "link";
 interface Row { expect: Label; lang: string; text: string }
@@ -34,8 +38,8 @@ function read(file: string): Row[] {
 describe.each(CORPORA)("held-out corpus %s", (file) => {
   it("recall ≥ 97% on words and links, false positives ≤ 1% on clean lines", () => {
     const rows = read(file);
-    // corpus-blind-3 was written at ~350 lines (a shorter, phone-style round); the others at 400+.
-    expect(rows.length).toBeGreaterThanOrEqual(path.basename(file) === "corpus-blind-3.tsv" ? 350 : 400);
+    // corpus-blind-3 and -4 were written at ~350 lines (shorter rounds); the others at 400+.
+    expect(rows.length).toBeGreaterThanOrEqual(["corpus-blind-3.tsv", "corpus-blind-4.tsv"].includes(path.basename(file)) ? 350 : 400);
     const f = demoFilters();
     const tally = { word: [0, 0], link: [0, 0], clean: [0, 0] } as Record<Label, [number, number]>;
     const wrong: string[] = [];

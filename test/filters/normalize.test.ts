@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DECORATED_LATIN } from "../../server/filters/decorated-latin.ts";
 import { normalize } from "../../server/filters/normalize.ts";
 
 const keys = (text: string) => normalize(text).tokens.map((t) => t.key);
@@ -23,6 +24,23 @@ describe("normalize", () => {
     expect(normalize("ΒΙΤCΗ").folded).toBe("bitch");
     expect(normalize("ΜΕRDΕ ΝΥ").folded).toBe("merde ny");
     expect(normalize("ηuμ").folded).toBe("nuu");
+  });
+
+  it("folds Latin letters with hooks, strokes, bars, descenders and small capitals", () => {
+    expect(normalize("ƈɗꞓɓ ƇƊꞒƁ").folded).toBe("cdcb cdcb");
+    expect(normalize("ⱨⱪⱬ ꜰᴜᴄᴋ ɨʉ ȿɫᵽ").folded).toBe("hkz fuck iu slp");
+    // Letters of real alphabets fold too: the lexicon, not the folding, keeps their words clean.
+    expect(normalize("łódź smør đẹp").folded).toBe("lodz smor dep");
+  });
+
+  it("the generated table holds only letters NFKD leaves alone, by a base letter a-z", () => {
+    const all = Object.entries(DECORATED_LATIN).flatMap(([base, chars]) => [...chars].map((ch) => [base, ch]));
+    expect(all.length).toBeGreaterThan(200);
+    for (const [base, ch] of all) {
+      expect(base).toMatch(/^[a-z]$/);
+      expect(ch).toMatch(/^\p{L}$/u);
+      expect(ch.normalize("NFKD").replace(/\p{M}/gu, "")).toBe(ch);
+    }
   });
 
   it("removes invisible characters", () => {
@@ -58,6 +76,15 @@ describe("normalize", () => {
     expect(keys("t'es l’enculé, 24,90 € v2.0")).toEqual(["t", "es", "l", "encule", "v2"]);
     expect(keys("c.o.n")).toEqual(["c", "o", "n"]);
     expect(keys("2024 100")).toEqual([]);
+  });
+
+  it("keeps a lone digit or symbol as a letter only inside a spelled or split word", () => {
+    expect(keys("c.0.n.n")).toEqual(["c", "o", "n", "n"]);
+    expect(keys("0 n n")).toEqual(["o", "n", "n"]);
+    expect(keys("sal.0.pe")).toEqual(["sal", "o", "pe"]);
+    expect(normalize("b.1.t").tokens[1].alts).toEqual(["l"]);
+    expect(keys("3 x 5 cm")).toEqual(["x", "cm"]);
+    expect(keys("taille 3 ou 4, v2.0.1")).toEqual(["taille", "ou", "v2"]);
   });
 
   it("maps folded ranges back to the original text", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoFilters, withLists } from "./demo-filters.ts";
+import { syntheticTerms } from "./synthetic-terms.ts";
 
 const details = (text: string) => demoFilters().words(text).map((h) => h.detail);
 const fires = (text: string) => demoFilters().words(text).length > 0;
@@ -64,7 +65,7 @@ describe("words: phrases", () => {
     ["son of a bitch", "son of a bitch"],
     ["piece of shit", "what a piece of shit"],
     ["ta gueule", "Ta g u e u l e la conseillère"],  // last word of the phrase spelled out
-    ["ta gueule", "ferme ta g.u.e.u.l.e"],
+    ["ferme ta gueule", "ferme ta g.u.e.u.l.e"], // the longest phrase the spelled word completes
     ["cette trainee", "Cette traînée de conseillère"],
     // Punctuation inside a phrase is a disguise, not a sentence end; so is shouting.
     ["ta gueule", "ta.gueule"],
@@ -216,5 +217,155 @@ describe("words: street French, slurs and body-shaming held as phrases", () => {
     "I got the pro/con list from a review", "pros/cons: smell vs price",
     // Known miss kept on purpose: "Retard" also opens French sentences ("Retard de livraison").
     "Retard de livraison, encore", "Retard, read the label",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});
+
+describe("words: leetspeak inside a word spelled out or split by separators", () => {
+  // A lone digit or symbol standing for a letter between spelled letters ("c.0.n.n.a.r.d") used to
+  // be dropped as a number, which broke the spelled run.
+  it.each([
+    ["connard", "c.0.n.n.a.r.d"],
+    ["connard", "c 0 n n a r d"],
+    ["connard", "C-0-N-N-4-R-D"],
+    ["salope", "s.@.l.0.p.e"],
+    ["salope", "s.a.1.o.p.e"],        // "1" read as "l"
+    ["bitch", "b.1.t.c.h"],           // "1" read as "i"
+    ["connard", "co-nn-4-rd"],       // a lone digit between two joined pieces
+    ["salope", "sal.0.pe"],
+    ["rivalbrand", "r.1.v.4.l.b.r.4.n.d"], // a tenant's own term
+    ["rivalbrand", "r 1 v a l b r @ n d"],
+  ])("finds %s in %j", (detail, text) => {
+    expect(withLists({ terms: ["rivalbrand"] }).words(text).map((h) => h.detail)).toContain(detail);
+  });
+
+  it("quotes the whole disguised word", () => {
+    const [hit] = demoFilters().words("ok c.0.n.n.a.r.d va");
+    expect(hit.match).toBe("c.0.n.n.a.r.d");
+  });
+
+  it.each([
+    "taille 3 ou 4", "pack de 3 x 50 ml", "le 0 5 7 est dispo ?", "vitamine B 3 en 5 jours", "v2.0.1", "note 4/5",
+    "j'ai 1 a 3 produits", "code A 4 B 5 C", "it's 0.5 oz", "Teinte 01 ou 03 ?", "3 x 5 cm",
+  ])("numbers stay numbers: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});
+
+describe("words: a tenant term written as separate words", () => {
+  // Config `terms` and managers' `lexicon:update add` both land in FilterLists.terms (mergeLists).
+  const f = withLists({ terms: ["rivalbrand", "glowup", "kiko", "nars"] });
+  const detailsOf = (text: string) => f.words(text).map((h) => h.detail);
+
+  it.each([
+    ["glowup", "this glow up kit is better"],
+    ["glowup", "Glow-Up"],
+    ["glowup", "GLOW UP"],
+    ["glowup", "glow - up"],
+    ["glowup", "glow_ up"],
+    ["glowup", "two glow ups"],              // the plural of the term
+    ["rivalbrand", "go to Rival Brand"],
+    ["rivalbrand", "riva lbrand"],           // any letter position: disguises split anywhere
+    ["rivalbrand", "riv al brand"],          // up to three pieces
+    ["rivalbrand", "r1val br4nd"],
+  ])("finds %s in %j", (detail, text) => expect(detailsOf(text)).toContain(detail));
+
+  it.each([
+    // Pieces are whole words of the message, never parts of longer ones.
+    "my glow upgrade", "aglow up there", "rival brandy",
+    // A short term's pieces are the short words any sentence has: only a joiner inside one word
+    // ("ki-ko") joins them, never a space ("ki ko", "na rs").
+    "ki ko", "na rs",
+    // One-letter pieces are words of their own ("a", "y"), and spelled-out words have their own rule.
+    "glowu p", "g lowup",
+    // A comma, a line break or a sentence end separates words, it does not join them.
+    "so much glow, up to you", "glow\nup", "I love the glow. Up next: blush",
+  ])("stays clean: %j", (text) => expect(f.words(text)).toEqual([]));
+
+  it("short terms still match when joined inside one word", () => {
+    expect(detailsOf("ki-ko")).toEqual(["kiko"]);
+  });
+
+  it("an allowed phrase lets the innocent split through", () => {
+    const g = withLists({ terms: ["lookfantastic"], allow: ["look fantastic"] });
+    expect(g.words("you look fantastic")).toEqual([]);
+    expect(g.words("order on lookfantastic")).toHaveLength(1);
+  });
+
+  it("in a large tenant list, every long word matches split at any position", () => {
+    const terms = syntheticTerms(2000).filter((t) => !t.includes(" "));
+    const g = withLists({ terms });
+    for (const t of terms.filter((w) => w.length >= 6).slice(0, 300)) {
+      const cut = 2 + (t.length % (t.length - 3));
+      expect(g.words(`look: ${t.slice(0, cut)} ${t.slice(cut)} ok`).map((h) => h.detail), t).toContain(t);
+    }
+    expect(g.words("the glow up kit")).toEqual([]);
+  });
+
+  it("built-in words are not read across spaces", () => {
+    // "con nard" is held by its own rule (spelled or joined); two words are two words.
+    expect(demoFilters().words("un pass age")).toEqual([]);
+    expect(demoFilters().words("the shi take")).toEqual([]);
+  });
+});
+
+describe("words: decorated Latin letters fold to their base letter", () => {
+  // Hooks, strokes, bars, descenders and small capitals have no Unicode decomposition.
+  it.each([
+    ["connard", "ƈonnard"],      // c with hook
+    ["connard", "ꞓonnard"],      // c with bar
+    ["connard", "ꞔonnarɗ"],      // c with palatal hook, d with hook
+    ["bitch", "ɓitch"],          // b with hook
+    ["bitch", "ƁƗƬƇĦ"],          // capitals with hooks and strokes
+    ["fuck", "ƒuck"],            // f with hook
+    ["fuck", "ꜰᴜᴄᴋ"],            // small capitals
+    ["salope", "ȿaɫoᵽe"],        // swash tail, middle tilde, stroke
+    ["merde", "ɱerɗe"],
+  ])("finds %s in %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it.each([
+    // Polish, Danish, Norwegian, Vietnamese, Hausa and Maltese words written with these letters.
+    "Łódź i Wrocław, świetny krem, dziękuję bardzo", "Płacę złotymi, czy jest dostawa do Gdańska?",
+    "mały słoik, łatwy w użyciu", "Jeg elsker denne creme, den er blød og dejlig", "smør, søster, København, øl, kød",
+    "Det er en god sø-creme til tør hud", "Đà Nẵng, đẹp quá, cảm ơn shop, đi giao hàng nhanh",
+    "Sản phẩm này đồ đẹp, đóng gói cẩn thận", "ɗan kasuwa, ɓarawo, ƙasa, ƴaƴa", "Ħamrun u Għargħur",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});
+
+describe("words: French \"con\" against the Spanish and Italian preposition \"con\" (with)", () => {
+  // The insult is a noun or an adjective: a French word introduces it, it ends its sentence, or
+  // French grammar follows it. The preposition always has its object right after it.
+  it.each([
+    "quel con", "espèce de con", "bande de cons", "t'es con", "tes con", "con", "Con !", "sale con",
+    "le vendeur est vraiment con", "ce con de livreur", "Con de vendeur", "con va", "Dis donc con, t'as pas lu ?",
+    "c'est trop con", "un con qui répond pas", "Ferme-la, con.", "espèce de c0n", "gros con va", "pauvre con",
+    "ce vendeur est con comme ses pieds", "t'es con ou quoi", "quel con ce vendeur", "mais quel c.o.n",
+  ])("still fires: %j", (text) => expect(fires(text)).toBe(true));
+
+  it.each([
+    "arroz con pollo ce soir", "chili con carne", "J'ai mangé un chili con carne hier", "café con leche",
+    "pasta con le sarde", "Con te partirò est ma chanson préférée", "Vaya con Dios", "pollo con papas",
+    "le parfum Coco con Vainilla", "Piña con coco, ça sent bon", "fresas con nata", "té con limón",
+    "agua con gas", "spaghetti con vongole", "un gelato con panna", "Bailando con lobos",
+    "il caffè con zucchero", "caminando con mi perro", "Helado de coco con chocolate", "la crème Leche con Miel",
+  ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
+});
+
+describe("words: fixes from the fifth blind corpus (corpus-blind-4)", () => {
+  it.each([
+    ["such an idiot", "you are such an 1.d.1.0.t, read the label"], // a phrase whose last word is spelled out
+    ["what an idiot", "what an i-d-1-0-t"],
+    ["you idiot", "stop lying you !d!0t"],                            // a leading "!" in a leet word
+    ["asshole", "a total 4.$.$.h.0.l.e"],                             // mostly symbols, one letter
+    ["asshole", "you're a real @ $ $ h 0 l e"],
+    ["shit", "what a pile of $ h ! t"],                               // a lone "!" in a spelled run
+    ["whore", "a wh.0.r.3 for sponsored posts"],                      // a digit ending a split word
+    ["kon", "pauvre kon, t'as rien compris"],
+    ["teupu", "t'es qu'une teupu"],
+    ["tarba", "sale tarba"],
+  ])("finds %s in %j", (detail, text) => expect(details(text)).toContain(detail));
+
+  it.each([
+    "Le P.D.G. de la marque a répondu lui-même",                     // no two letters of a longer run joined
+    "Mon prénom c'est Constance, C.O.N.S.T.A.N.C.E",                 // no three-letter word inside a longer run
+    "c'est la c.l.a.s.s.e", "Moby Dick audiobook and a foot mask", "Kon est le nom du modèle ?",
+    "3 x 5 cm", "version a.1.3", "wow ! a b", "Top !!! j'adore",
   ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });

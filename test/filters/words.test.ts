@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoFilters, withLists } from "./demo-filters.ts";
-import { syntheticTerms } from "./synthetic-terms.ts";
+import { syntheticTerms } from "../shared/synthetic-terms.ts";
 
 const details = (text: string) => demoFilters().words(text).map((h) => h.detail);
 const fires = (text: string) => demoFilters().words(text).length > 0;

@@ -7,7 +7,7 @@ import type { MaybePromise } from "../maybe-promise.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { CappedList } from "./capped-list.ts";
 import { createMessageLog, type MessageLog } from "./message-log.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
 import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import {
   EMPTY_FILTER_EDITS, type ClusterEvent, type FilterEdits, type FilterEditsPatch, type QueueEntry, type RoomCounter,

@@ -5,7 +5,7 @@ import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mut
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { defineScripts, FILTER_FIELDS, runScript, SUFFIX } from "./redis-scripts.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
 import type {
   ClusterEvent, FilterEdits, FilterEditsPatch, QueueEntry, RoomCounter, RoomState, Store, StoredMessage, UserCounter,
   UserRecord,

@@ -6,7 +6,7 @@ import type { TenantConfig } from "../config/schema.ts";
 import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/types.ts";
 import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
 import { createSpamDetector } from "../filters/spam.ts";
-import type { TokenBucket } from "../store/token-bucket.ts";
+import type { TokenBucket } from "../store/limits/token-bucket.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
 

@@ -8,7 +8,8 @@ import { toQueueItem } from "../moderation/queue-item.ts";
 import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
 import type { Broadcaster } from "../realtime/broadcaster.ts";
-import { idempotencyKey, type Store, type StoredMessage } from "../store/store.ts";
+import { idempotencyKey, type StoredMessage } from "../store/messages/message-store.ts";
+import type { Stores } from "../store/stores.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { toPublic } from "./public-message.ts";
 import { timelineKeep, type RoomDirectory } from "./room-directory.ts";
@@ -20,7 +21,7 @@ export const IDEMPOTENCY_TTL_MS = 10 * 60_000;
 export interface SendInput { room: string; text: unknown; replyTo?: string; clientId?: string }
 
 export interface MessageServiceDeps {
-  store: Store;
+  stores: Pick<Stores, "messages" | "sanctions" | "queue" | "flags" | "stats">;
   rooms: RoomDirectory;
   broadcaster: Broadcaster;
   audit: AuditLog;
@@ -49,7 +50,7 @@ export class MessageService {
     tenant: TenantRuntime, session: SessionData, roomId: string, opts: { since?: string; recheck?: readonly string[] },
   ): Promise<Omit<RoomJoinResult, "room">> {
     const room = await this.deps.rooms.resolve(tenant, roomId);
-    const timeline = await this.deps.store.roomTimeline(tenant.id, roomId, timelineKeep(room));
+    const timeline = await this.deps.stores.messages.roomTimeline(tenant.id, roomId, timelineKeep(room));
     const history = this.visibleSince(timeline, room.historySize, session.user.id, opts.since);
     if (opts.since === undefined && opts.recheck === undefined) return { history };
     return { history, changes: await this.changes(tenant, session, timeline, opts.since, opts.recheck ?? []) };
@@ -67,7 +68,7 @@ export class MessageService {
     const wanted = new Set(recheck);
     // A shadow-banned moderator's flag "hid" a message for them alone (ModerationService.flag);
     // restoring it after a reconnect would tell them the hide never happened.
-    const restores = wanted.size > 0 && (await this.deps.store.getBan(tenant.id, me, Date.now()))?.shadow !== true;
+    const restores = wanted.size > 0 && (await this.deps.stores.sanctions.getBan(tenant.id, me, Date.now()))?.shadow !== true;
     const out: MessageChange[] = [];
     // "Up to `since`" by the timeline's own order. Ids sort by the millisecond only, so of two posts
     // in one millisecond (common at a few hundred a second) the id order was a coin toss. A `since`
@@ -122,7 +123,7 @@ export class MessageService {
     const idemKey = input.clientId ? idempotencyKey(session.user.id, input.clientId) : undefined;
     if (!idemKey) return this.judgeAndDeliver(tenant, session, input, undefined);
     // A retry of something already stored skips every check: the client only lost our ack.
-    return whenReady(this.deps.store.findIdempotent(tenant.id, idemKey), (prev) =>
+    return whenReady(this.deps.stores.messages.findIdempotent(tenant.id, idemKey), (prev) =>
       prev ? toPublic(prev, session.user.id) : this.judgeAndDeliver(tenant, session, input, idemKey));
   }
 
@@ -157,7 +158,7 @@ export class MessageService {
     if (held) message.reasons = reasons;
     if (shadow) message.shadow = true;
 
-    const appended = this.deps.store.appendMessage(tenant.id, message, {
+    const appended = this.deps.stores.messages.appendMessage(tenant.id, message, {
       keep: timelineKeep(ctx.room),
       ...(idemKey ? { idempotency: { key: idemKey, ttlMs: IDEMPOTENCY_TTL_MS } } : {}),
     });
@@ -184,18 +185,18 @@ export class MessageService {
   private async hold(
     tenant: TenantRuntime, session: SessionData, ctx: SendContext, stored: StoredMessage, forAuthor: Message, shadow: boolean, reasons: Reason[],
   ): Promise<Message> {
-    const { store, broadcaster, metrics } = this.deps;
+    const { stores, broadcaster, metrics } = this.deps;
     metrics.messages.inc(shadow ? "shadow" : "held");
     broadcaster.toUser(tenant.id, session.user.id, "message", forAuthor);
-    const entry = await store.queuePut(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now });
-    broadcaster.toAdmins(tenant.id, ctx.room.id, "queue:added", await toQueueItem(store, tenant.id, entry, stored));
+    const entry = await stores.queue.queuePut(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now });
+    broadcaster.toAdmins(tenant.id, ctx.room.id, "queue:added", await toQueueItem(stores.flags, tenant.id, entry, stored));
     this.bookkeep(tenant, session, ctx, true);
     return forAuthor;
   }
 
   /** Bookkeeping after the broadcast: it must not delay delivery, and a failure here must not fail the ack. */
   private bookkeep(tenant: TenantRuntime, session: SessionData, ctx: SendContext, held: boolean): void {
-    ignoreFailure(() => this.deps.store.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
+    ignoreFailure(() => this.deps.stores.stats.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
   }
 }
 

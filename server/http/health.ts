@@ -1,9 +1,9 @@
 import { Router } from "express";
 import type { Metrics } from "./metrics.ts";
-import type { Store } from "../store/store.ts";
+import type { StoreLifecycle } from "../store/stores.ts";
 
 /** Liveness, readiness (the store answers) and Prometheus metrics. */
-export function healthRoutes(store: Store, metrics: Metrics): Router {
+export function healthRoutes(store: Pick<StoreLifecycle, "kind" | "ping">, metrics: Metrics): Router {
   const r = Router();
   r.get("/healthz", (_req, res) => { res.json({ ok: true }); });
   r.get("/readyz", async (_req, res) => {

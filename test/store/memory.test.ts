@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Author } from "../../client-sdk/src/protocol.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
 import { idempotencyKey, type StoredMessage } from "../../server/store/store.ts";
 import { storeContract } from "./contract.ts";
 
 storeContract("memory", async () => {
-  const store = new MemoryStore();
-  return { store, cleanup: () => store.close() };
+  const stores = createMemoryStores();
+  return { stores, cleanup: () => stores.close() };
 });
 
 describe("memory store: idempotency keys go with their messages", () => {

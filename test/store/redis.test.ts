@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../server/errors.ts";
 import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
 import { RedisStore } from "../../server/store/redis.ts";
+import { createRedisStores } from "../../server/store/redis-stores.ts";
 import type { ClusterEvent, StoredMessage } from "../../server/store/store.ts";
 import { describeRedis, startRedis, type RedisServer } from "../support/redis-server.ts";
 import { until } from "../support/wait.ts";
@@ -28,8 +29,10 @@ describeRedis("RedisStore", () => {
   const freshPrefix = () => `test:${process.pid}:${++n}:`;
 
   storeContract("redis", async () => {
-    const store = await node(freshPrefix());
-    return { store, cleanup: () => store.close() };
+    const clients = createRedisClients(redis.url);
+    await waitUntilReady(clients);
+    const stores = createRedisStores({ ...clients, keyPrefix: freshPrefix() });
+    return { stores, cleanup: () => stores.close() };
   });
 
   const message = (id: string, over: Partial<StoredMessage> = {}): StoredMessage =>

@@ -1,0 +1,18 @@
+import { MemoryStore } from "./memory.ts";
+import type { Stores } from "./stores.ts";
+
+/**
+ * The embedded backend (one process, no persistence), every port of it. Example:
+ * `const stores = createMemoryStores(); createApp(config, { stores })`.
+ */
+export function createMemoryStores(opts: { now?: () => number } = {}) {
+  const legacy = new MemoryStore(opts);
+  const stores = {
+    kind: "memory" as const,
+    ping: () => legacy.ping(),
+    close: () => legacy.close(),
+    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: legacy,
+    filterEdits: legacy, stats: legacy, presence: legacy, limits: legacy, bus: legacy,
+  };
+  return stores satisfies Stores;
+}

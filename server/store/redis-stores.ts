@@ -1,0 +1,18 @@
+import { RedisStore, type RedisStoreOptions } from "./redis.ts";
+import type { Stores } from "./stores.ts";
+
+/**
+ * The shared backend of a cluster of nodes, every port of it, on the connections it is given.
+ * Example: `const { client, subscriber } = createRedisClients(url); createRedisStores({ client, subscriber, keyPrefix: "causette:" })`.
+ */
+export function createRedisStores(opts: RedisStoreOptions) {
+  const legacy = new RedisStore(opts);
+  const stores = {
+    kind: "redis" as const,
+    ping: () => legacy.ping(),
+    close: () => legacy.close(),
+    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: legacy,
+    filterEdits: legacy, stats: legacy, presence: legacy, limits: legacy, bus: legacy,
+  };
+  return stores satisfies Stores;
+}

@@ -32,7 +32,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PerformanceObserver, constants as perfConstants } from "node:perf_hooks";
 import type { Author, Device } from "../client-sdk/src/protocol.ts";
 import { MemoryStore } from "../server/store/memory.ts";
-import { idempotencyKey, type StoredMessage } from "../server/store/store.ts";
+import { idempotencyKey, type StoredMessage } from "../server/store/messages/message-store.ts";
 import { hash53 } from "../server/filters/hash53.ts";
 import { startNodeFlags } from "../test/support/start-flags.ts";
 import { shopperText } from "../test/support/texts.ts";

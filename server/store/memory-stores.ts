@@ -1,3 +1,4 @@
+import { MemoryAuditStore } from "./audit/memory-audit-store.ts";
 import { MemoryStore } from "./memory.ts";
 import type { Stores } from "./stores.ts";
 
@@ -11,7 +12,7 @@ export function createMemoryStores(opts: { now?: () => number } = {}) {
     kind: "memory" as const,
     ping: () => legacy.ping(),
     close: () => legacy.close(),
-    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: legacy,
+    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: new MemoryAuditStore(),
     filterEdits: legacy, stats: legacy, presence: legacy, limits: legacy, bus: legacy,
   };
   return stores satisfies Stores;

@@ -8,16 +8,18 @@ import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.
 import { CappedList } from "./capped-list.ts";
 import { createMessageLog, type MessageLog } from "./message-log.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
-import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
-import {
-  EMPTY_FILTER_EDITS, type ClusterEvent, type FilterEdits, type FilterEditsPatch, type QueueEntry, type RoomCounter,
-  type RoomState, type Store, type StoredMessage, type UserCounter, type UserRecord,
-} from "./store.ts";
+import type { Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
+import type { ClusterEvent } from "./bus/cluster-bus.ts";
+import { EMPTY_FILTER_EDITS, type FilterEdits, type FilterEditsPatch } from "./filter-edits/filter-edit-store.ts";
+import type { StoredMessage } from "./messages/message-store.ts";
+import type { UserCounter, UserRecord } from "./people/people-store.ts";
+import type { QueueEntry } from "./queue/review-queue-store.ts";
+import type { RoomState } from "./rooms/room-store.ts";
+import type { RoomCounter } from "./stats/stats-store.ts";
 
 /** How many recent IPs and devices a user record keeps. */
 const KEEP_IPS = 20;
 const KEEP_DEVICES = 10;
-const AUDIT_KEEP = 100_000;
 const STATS_KEEP_MS = 60 * 60_000;
 
 interface TenantData {
@@ -48,8 +50,6 @@ interface TenantData {
   ipBlocks: Map<string, IpBlock>;
   roles: Map<string, Role>;
   users: Map<string, UserRecord>;
-  audit: { seq: number; entry: AuditEntry }[];
-  auditSeq: number;
   filterEdits: FilterEdits;
   stats: Map<string, Map<number, { messages: number; held: number; flags: number }>>;
   presence: Map<string, { counts: Record<string, number>; expires: number }>;
@@ -94,7 +94,7 @@ function copyPlain(v: unknown): unknown {
  * The embedded store: one process, no persistence. Every method is atomic because the
  * event loop runs each one to completion without awaiting in between.
  */
-export class MemoryStore implements Store {
+export class MemoryStore {
   readonly kind = "memory" as const;
   private readonly tenants = new Map<string, TenantData>();
   private readonly events = new EventEmitter();
@@ -122,7 +122,7 @@ export class MemoryStore implements Store {
       d = {
         rooms: new Map(), roomActivity: new Map(), messages: createMessageLog(), timelines: new Map(), userMessages: new Map(),
         helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
-        ipBlocks: new Map(), roles: new Map(), users: new Map(), audit: [], auditSeq: 0,
+        ipBlocks: new Map(), roles: new Map(), users: new Map(),
         filterEdits: copy(EMPTY_FILTER_EDITS) as FilterEdits, stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
       };
       this.tenants.set(tenant, d);
@@ -412,21 +412,6 @@ export class MemoryStore implements Store {
   }
 
   // ---- audit
-  async appendAudit(tenant: string, entry: AuditEntry) {
-    const d = this.t(tenant);
-    d.audit.push({ seq: ++d.auditSeq, entry: copy(entry) });
-    if (d.audit.length > AUDIT_KEEP) d.audit.splice(0, d.audit.length - AUDIT_KEEP);
-  }
-  async listAudit(tenant: string, limit: number, cursor?: string) {
-    const d = this.t(tenant);
-    // Newest first; the cursor is the sequence number of the last entry seen, so appends between pages repeat nothing.
-    const before = cursor === undefined ? Infinity : decodeAuditCursor(cursor);
-    const out: AuditEntry[] = [];
-    let i = d.audit.length - 1;
-    while (i >= 0 && d.audit[i]!.seq >= before) i--;
-    for (; i >= 0 && out.length < limit; i--) out.push(copy(d.audit[i]!.entry));
-    return i >= 0 && out.length === limit ? { entries: out, cursor: encodeCursor(d.audit[i + 1]!.seq) } : { entries: out };
-  }
 
   // ---- filters
   async getFilterEdits(tenant: string) { return copy(this.t(tenant).filterEdits); }
@@ -541,11 +526,4 @@ function decodeQueueCursor(cursor: string): QueueEntry {
   const [priority, queuedAt, messageId] = v as unknown[];
   if ((priority !== "high" && priority !== "normal") || typeof queuedAt !== "number" || !Number.isFinite(queuedAt) || typeof messageId !== "string") refuseCursor();
   return { priority, queuedAt, messageId, kind: "filter", reasons: [] };
-}
-
-/** The audit cursor is the sequence number (from 1) of the last entry seen. */
-function decodeAuditCursor(cursor: string): number {
-  const n = decodeCursorValue(cursor);
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) refuseCursor();
-  return n;
 }

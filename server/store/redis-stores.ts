@@ -1,3 +1,5 @@
+import { RedisAuditStore } from "./audit/redis-audit-store.ts";
+import { RedisContext } from "./redis-context.ts";
 import { RedisStore, type RedisStoreOptions } from "./redis.ts";
 import type { Stores } from "./stores.ts";
 
@@ -7,11 +9,12 @@ import type { Stores } from "./stores.ts";
  */
 export function createRedisStores(opts: RedisStoreOptions) {
   const legacy = new RedisStore(opts);
+  const ctx = new RedisContext(opts);
   const stores = {
     kind: "redis" as const,
     ping: () => legacy.ping(),
     close: () => legacy.close(),
-    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: legacy,
+    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: new RedisAuditStore(ctx),
     filterEdits: legacy, stats: legacy, presence: legacy, limits: legacy, bus: legacy,
   };
   return stores satisfies Stores;

@@ -1,23 +1,24 @@
 import { randomBytes } from "node:crypto";
 import type { ChainableCommander, Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { AuditEntry, Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
+import type { Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { defineScripts, FILTER_FIELDS, runScript, SUFFIX } from "./redis-scripts.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
-import type {
-  ClusterEvent, FilterEdits, FilterEditsPatch, QueueEntry, RoomCounter, RoomState, Store, StoredMessage, UserCounter,
-  UserRecord,
-} from "./store.ts";
+import type { ClusterEvent } from "./bus/cluster-bus.ts";
+import type { FilterEdits, FilterEditsPatch } from "./filter-edits/filter-edit-store.ts";
+import type { StoredMessage } from "./messages/message-store.ts";
+import type { UserCounter, UserRecord } from "./people/people-store.ts";
+import type { QueueEntry } from "./queue/review-queue-store.ts";
+import type { RoomState } from "./rooms/room-store.ts";
+import type { RoomCounter } from "./stats/stats-store.ts";
 
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 /** How many recent IPs and devices a user record keeps (as MemoryStore). */
 const KEEP_IPS = 20;
 const KEEP_DEVICES = 10;
 const KEEP_USER_MESSAGES = 200;
-/** Approximate cap (XADD MAXLEN ~) on each tenant's audit stream. */
-const AUDIT_KEEP = 100_000;
 const STATS_KEEP_MS = 60 * 60_000;
 const STATS_TTL_MS = 2 * STATS_KEEP_MS;
 /** Added to the queue score of normal entries so every high entry sorts first (epoch ms stay far below 2^51). */
@@ -78,7 +79,7 @@ export interface RedisStoreOptions {
  *
  * Example: `const { client, subscriber } = createRedisClients(url); new RedisStore({ client, subscriber, keyPrefix: "causette:" })`.
  */
-export class RedisStore implements Store {
+export class RedisStore {
   readonly kind = "redis" as const;
   private readonly client: Redis;
   private readonly subscriber: Redis;
@@ -363,21 +364,6 @@ export class RedisStore implements Store {
   }
 
   // ---- audit
-  appendAudit(tenant: string, entry: AuditEntry) {
-    return this.guard(async () => {
-      await this.client.xadd(`${this.t(tenant)}audit`, "MAXLEN", "~", AUDIT_KEEP, "*", "e", JSON.stringify(entry));
-    });
-  }
-  listAudit(tenant: string, limit: number, cursor?: string) {
-    return this.guard(async (): Promise<{ entries: AuditEntry[]; cursor?: string }> => {
-      if (limit <= 0) return { entries: [] };
-      const end = cursor === undefined ? "+" : `(${checkAuditCursor(cursor)}`;
-      const rows = await this.client.xrevrange(`${this.t(tenant)}audit`, end, "-", "COUNT", limit + 1);
-      const page = rows.slice(0, limit);
-      const entries = page.map(([, fields]) => JSON.parse(fields[1]!) as AuditEntry);
-      return rows.length > limit ? { entries, cursor: page[page.length - 1]![0] } : { entries };
-    });
-  }
 
   // ---- filters
   getFilterEdits(tenant: string) {
@@ -742,15 +728,4 @@ function decodeQueueCursor(cursor: string): { score: string; member: string } {
   // A score as Redis prints one (and ZCOUNT parses): a plain decimal, maybe with an exponent.
   if (typeof score !== "string" || !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(score) || !Number.isFinite(Number(score)) || typeof member !== "string") refuseCursor();
   return { score, member };
-}
-
-/**
- * The audit cursor is the stream id of the last entry seen, as Redis issued it ("<ms>-<seq>", each
- * below 2^64, never 0-0): anything else is refused here rather than by a Redis error.
- */
-function checkAuditCursor(cursor: string): string {
-  const m = /^(\d{1,20})-(\d{1,20})$/.exec(cursor);
-  const [ms, seq] = m ? [BigInt(m[1]!), BigInt(m[2]!)] : [0n, 0n];
-  if (ms >= 2n ** 64n || seq >= 2n ** 64n || ms + seq === 0n) refuseCursor();
-  return cursor;
 }

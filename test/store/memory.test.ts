@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Author } from "../../client-sdk/src/protocol.ts";
 import { MemoryStore } from "../../server/store/memory.ts";
 import { createMemoryStores } from "../../server/store/memory-stores.ts";
-import { idempotencyKey, type StoredMessage } from "../../server/store/store.ts";
+import { idempotencyKey, type StoredMessage } from "../../server/store/messages/message-store.ts";
 import { storeContract } from "./contract.ts";
 
 storeContract("memory", async () => {

@@ -1,4 +1,5 @@
 import { MemoryAuditStore } from "./audit/memory-audit-store.ts";
+import { MemoryFilterEditStore } from "./filter-edits/memory-filter-edit-store.ts";
 import { MemoryStore } from "./memory.ts";
 import type { Stores } from "./stores.ts";
 
@@ -13,7 +14,7 @@ export function createMemoryStores(opts: { now?: () => number } = {}) {
     ping: () => legacy.ping(),
     close: () => legacy.close(),
     messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: new MemoryAuditStore(),
-    filterEdits: legacy, stats: legacy, presence: legacy, limits: legacy, bus: legacy,
+    filterEdits: new MemoryFilterEditStore(), stats: legacy, presence: legacy, limits: legacy, bus: legacy,
   };
   return stores satisfies Stores;
 }

@@ -10,7 +10,6 @@ import { createMessageLog, type MessageLog } from "./message-log.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
 import type { Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import type { ClusterEvent } from "./bus/cluster-bus.ts";
-import { EMPTY_FILTER_EDITS, type FilterEdits, type FilterEditsPatch } from "./filter-edits/filter-edit-store.ts";
 import type { StoredMessage } from "./messages/message-store.ts";
 import type { UserCounter, UserRecord } from "./people/people-store.ts";
 import type { QueueEntry } from "./queue/review-queue-store.ts";
@@ -50,7 +49,6 @@ interface TenantData {
   ipBlocks: Map<string, IpBlock>;
   roles: Map<string, Role>;
   users: Map<string, UserRecord>;
-  filterEdits: FilterEdits;
   stats: Map<string, Map<number, { messages: number; held: number; flags: number }>>;
   presence: Map<string, { counts: Record<string, number>; expires: number }>;
   spam: MemorySpamWindow;
@@ -123,7 +121,7 @@ export class MemoryStore {
         rooms: new Map(), roomActivity: new Map(), messages: createMessageLog(), timelines: new Map(), userMessages: new Map(),
         helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
         ipBlocks: new Map(), roles: new Map(), users: new Map(),
-        filterEdits: copy(EMPTY_FILTER_EDITS) as FilterEdits, stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
+        stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
       };
       this.tenants.set(tenant, d);
     }
@@ -413,22 +411,6 @@ export class MemoryStore {
 
   // ---- audit
 
-  // ---- filters
-  async getFilterEdits(tenant: string) { return copy(this.t(tenant).filterEdits); }
-  async updateFilterEdits(tenant: string, patch: FilterEditsPatch) {
-    const d = this.t(tenant);
-    const next = copy(d.filterEdits);
-    for (const [field, change] of Object.entries(patch) as [keyof FilterEditsPatch, { add?: string[]; remove?: string[] }][]) {
-      if (!change) continue;
-      const set = new Set(next[field]);
-      for (const v of change.add ?? []) set.add(v);
-      for (const v of change.remove ?? []) set.delete(v);
-      next[field] = [...set];
-    }
-    next.version += 1;
-    d.filterEdits = next;
-    return copy(next);
-  }
 
   // ---- stats
   async bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) { this.countRoom(this.t(tenant), room, field, at); }

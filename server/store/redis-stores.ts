@@ -1,4 +1,5 @@
 import { RedisAuditStore } from "./audit/redis-audit-store.ts";
+import { RedisFilterEditStore } from "./filter-edits/redis-filter-edit-store.ts";
 import { RedisContext } from "./redis-context.ts";
 import { RedisStore, type RedisStoreOptions } from "./redis.ts";
 import type { Stores } from "./stores.ts";
@@ -15,7 +16,7 @@ export function createRedisStores(opts: RedisStoreOptions) {
     ping: () => legacy.ping(),
     close: () => legacy.close(),
     messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: new RedisAuditStore(ctx),
-    filterEdits: legacy, stats: legacy, presence: legacy, limits: legacy, bus: legacy,
+    filterEdits: new RedisFilterEditStore(ctx), stats: legacy, presence: legacy, limits: legacy, bus: legacy,
   };
   return stores satisfies Stores;
 }

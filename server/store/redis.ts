@@ -4,10 +4,9 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "r
 import type { Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
-import { defineScripts, FILTER_FIELDS, runScript, SUFFIX } from "./redis-scripts.ts";
+import { defineScripts, runScript, SUFFIX } from "./redis-scripts.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
 import type { ClusterEvent } from "./bus/cluster-bus.ts";
-import type { FilterEdits, FilterEditsPatch } from "./filter-edits/filter-edit-store.ts";
 import type { StoredMessage } from "./messages/message-store.ts";
 import type { UserCounter, UserRecord } from "./people/people-store.ts";
 import type { QueueEntry } from "./queue/review-queue-store.ts";
@@ -365,22 +364,6 @@ export class RedisStore {
 
   // ---- audit
 
-  // ---- filters
-  getFilterEdits(tenant: string) {
-    return this.guard(async () =>
-      decodeFilterEdits(await runScript(this.client, "cstFilterGet", [`${this.t(tenant)}fe`], [this.t(tenant)])));
-  }
-  updateFilterEdits(tenant: string, patch: FilterEditsPatch) {
-    return this.guard(async () => {
-      const args: string[] = [this.t(tenant)];
-      for (const [list, change] of Object.entries(patch) as [keyof FilterEditsPatch, { add?: string[]; remove?: string[] }][]) {
-        if (!change || !(FILTER_FIELDS as readonly string[]).includes(list)) continue;
-        for (const v of change.add ?? []) args.push(list, "+", v);
-        for (const v of change.remove ?? []) args.push(list, "-", v);
-      }
-      return decodeFilterEdits(await runScript(this.client, "cstFilterUpdate", [`${this.t(tenant)}fe`], args));
-    });
-  }
 
   // ---- stats
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
@@ -708,13 +691,6 @@ function decodeUser(h: Record<string, string>, ips: string[], devices: string[])
       flagsUpheld: c("flagsUpheld"), flagsOverturned: c("flagsOverturned"), held: c("held"),
     },
   };
-}
-
-function decodeFilterEdits(reply: unknown): FilterEdits {
-  const [version, ...lists] = reply as [string | number, ...string[][]];
-  const out = { version: Number(version) } as FilterEdits;
-  FILTER_FIELDS.forEach((f, i) => { out[f] = lists[i] ?? []; });
-  return out;
 }
 
 /** The queue cursor names the last entry seen by its place in the `q` zset: [score, member]. */

@@ -1,6 +1,8 @@
 import { MemoryAuditStore } from "./audit/memory-audit-store.ts";
 import { MemoryFilterEditStore } from "./filter-edits/memory-filter-edit-store.ts";
 import { MemoryStore } from "./memory.ts";
+import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
+import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
 import type { Stores } from "./stores.ts";
 
 /**
@@ -13,8 +15,8 @@ export function createMemoryStores(opts: { now?: () => number } = {}) {
     kind: "memory" as const,
     ping: () => legacy.ping(),
     close: () => legacy.close(),
-    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: new MemoryAuditStore(),
-    filterEdits: new MemoryFilterEditStore(), stats: legacy, presence: legacy, limits: legacy, bus: legacy,
+    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: new MemorySanctionStore(), people: legacy, audit: new MemoryAuditStore(),
+    filterEdits: new MemoryFilterEditStore(), stats: legacy, presence: new MemoryPresenceStore(opts.now), limits: legacy, bus: legacy,
   };
   return stores satisfies Stores;
 }

@@ -44,13 +44,9 @@ interface TenantData {
   /** How many of a message's flags (the oldest) stopped counting towards hiding at its last resetFlagCount. */
   flagsSpent: Map<string, number>;
   queue: Map<string, QueueEntry>;
-  bans: Map<string, Ban>;
-  mutes: Map<string, Mute>;
-  ipBlocks: Map<string, IpBlock>;
   roles: Map<string, Role>;
   users: Map<string, UserRecord>;
   stats: Map<string, Map<number, { messages: number; held: number; flags: number }>>;
-  presence: Map<string, { counts: Record<string, number>; expires: number }>;
   spam: MemorySpamWindow;
 }
 
@@ -119,9 +115,9 @@ export class MemoryStore {
     if (!d) {
       d = {
         rooms: new Map(), roomActivity: new Map(), messages: createMessageLog(), timelines: new Map(), userMessages: new Map(),
-        helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(), bans: new Map(), mutes: new Map(),
-        ipBlocks: new Map(), roles: new Map(), users: new Map(),
-        stats: new Map(), presence: new Map(), spam: createMemorySpamWindow(),
+        helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(),
+        roles: new Map(), users: new Map(),
+        stats: new Map(), spam: createMemorySpamWindow(),
       };
       this.tenants.set(tenant, d);
     }
@@ -354,22 +350,6 @@ export class MemoryStore {
   async queueSize(tenant: string) { return this.t(tenant).queue.size; }
 
   // ---- sanctions and roles
-  async setBan(tenant: string, userId: string, ban: Ban) { this.t(tenant).bans.set(userId, copy(ban)); }
-  getBan(tenant: string, userId: string, now: number): MaybePromise<Ban | null> { return live(this.t(tenant).bans, userId, now); }
-  async deleteBan(tenant: string, userId: string) { return this.t(tenant).bans.delete(userId); }
-  async listBans(tenant: string, now: number) {
-    const out: (Ban & { userId: string })[] = [];
-    for (const [userId, b] of this.t(tenant).bans) if (b.until === undefined || b.until > now) out.push({ ...copy(b), userId });
-    return out;
-  }
-  async setMute(tenant: string, userId: string, mute: Mute) { this.t(tenant).mutes.set(userId, copy(mute)); }
-  getMute(tenant: string, userId: string, now: number): MaybePromise<Mute | null> { return live(this.t(tenant).mutes, userId, now); }
-  async deleteMute(tenant: string, userId: string) { return this.t(tenant).mutes.delete(userId); }
-  async addIpBlock(tenant: string, block: IpBlock) { this.t(tenant).ipBlocks.set(block.cidr, copy(block)); }
-  async removeIpBlock(tenant: string, cidr: string) { return this.t(tenant).ipBlocks.delete(cidr); }
-  async listIpBlocks(tenant: string, now: number) {
-    return [...this.t(tenant).ipBlocks.values()].filter((b) => b.until === undefined || b.until > now).map(copy);
-  }
   async setRole(tenant: string, userId: string, role: Role | null) {
     const roles = this.t(tenant).roles;
     if (role === null) roles.delete(userId); else roles.set(userId, role);
@@ -432,18 +412,6 @@ export class MemoryStore {
     }
     return out;
   }
-  async reportPresence(nodeId: string, tenant: string, counts: Record<string, number>, ttlMs: number) {
-    this.t(tenant).presence.set(nodeId, { counts: { ...counts }, expires: this.now() + ttlMs });
-  }
-  async presence(tenant: string) {
-    const now = this.now();
-    const out: Record<string, number> = {};
-    for (const [node, p] of this.t(tenant).presence) {
-      if (p.expires <= now) { this.t(tenant).presence.delete(node); continue; }
-      for (const [room, n] of Object.entries(p.counts)) out[room] = (out[room] ?? 0) + n;
-    }
-    return out;
-  }
 
   // ---- spam window
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount> {
@@ -484,13 +452,6 @@ function pushCapped(map: Map<string, CappedList<string>>, key: string, id: strin
   let list = map.get(key);
   if (!list) { list = new CappedList(); map.set(key, list); }
   list.push(id, keep, onDrop);
-}
-
-function live<T extends { until?: number }>(map: Map<string, T>, key: string, now: number): T | null {
-  const v = map.get(key);
-  if (!v) return null;
-  if (v.until !== undefined && v.until <= now) { map.delete(key); return null; }
-  return copy(v);
 }
 
 function queueOrder(a: QueueEntry, b: QueueEntry): number {

@@ -2,6 +2,8 @@ import { RedisAuditStore } from "./audit/redis-audit-store.ts";
 import { RedisFilterEditStore } from "./filter-edits/redis-filter-edit-store.ts";
 import { RedisContext } from "./redis-context.ts";
 import { RedisStore, type RedisStoreOptions } from "./redis.ts";
+import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
+import { RedisSanctionStore } from "./sanctions/redis-sanction-store.ts";
 import type { Stores } from "./stores.ts";
 
 /**
@@ -15,8 +17,8 @@ export function createRedisStores(opts: RedisStoreOptions) {
     kind: "redis" as const,
     ping: () => legacy.ping(),
     close: () => legacy.close(),
-    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: legacy, people: legacy, audit: new RedisAuditStore(ctx),
-    filterEdits: new RedisFilterEditStore(ctx), stats: legacy, presence: legacy, limits: legacy, bus: legacy,
+    messages: legacy, flags: legacy, queue: legacy, rooms: legacy, sanctions: new RedisSanctionStore(ctx), people: legacy, audit: new RedisAuditStore(ctx),
+    filterEdits: new RedisFilterEditStore(ctx), stats: legacy, presence: new RedisPresenceStore(ctx), limits: legacy, bus: legacy,
   };
   return stores satisfies Stores;
 }

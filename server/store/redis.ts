@@ -24,8 +24,6 @@ const STATS_TTL_MS = 2 * STATS_KEEP_MS;
 const NORMAL_PRIORITY_OFFSET = 2 ** 51;
 /** A per-IP connection hash nobody touched for this long is dropped (garbage collection, not correctness). */
 const CONNECTION_HASH_TTL_MS = 24 * 60 * 60_000;
-/** Presence index entries are pruned this long after their report expired (the PX key is what counts). */
-const PRESENCE_INDEX_GRACE_MS = 60_000;
 const PING_TIMEOUT_MS = 1000;
 /** Errors that mean "Redis is away or not serving", beyond the connection errors `isStoreDown` knows. */
 const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready/i;
@@ -292,20 +290,6 @@ export class RedisStore {
   }
 
   // ---- sanctions and roles
-  setBan(tenant: string, userId: string, ban: Ban) { return this.hsetJson(tenant, "bans", userId, ban); }
-  getBan(tenant: string, userId: string, now: number) { return this.getTimed<Ban>(tenant, "bans", userId, now); }
-  deleteBan(tenant: string, userId: string) { return this.hdel(tenant, "bans", userId); }
-  listBans(tenant: string, now: number) {
-    return this.guard(async () => (await this.listTimed<Ban>(tenant, "bans", now)).map(([userId, b]) => ({ ...b, userId })));
-  }
-  setMute(tenant: string, userId: string, mute: Mute) { return this.hsetJson(tenant, "mutes", userId, mute); }
-  getMute(tenant: string, userId: string, now: number) { return this.getTimed<Mute>(tenant, "mutes", userId, now); }
-  deleteMute(tenant: string, userId: string) { return this.hdel(tenant, "mutes", userId); }
-  addIpBlock(tenant: string, block: IpBlock) { return this.hsetJson(tenant, "ipblocks", block.cidr, block); }
-  removeIpBlock(tenant: string, cidr: string) { return this.hdel(tenant, "ipblocks", cidr); }
-  listIpBlocks(tenant: string, now: number) {
-    return this.guard(async () => (await this.listTimed<IpBlock>(tenant, "ipblocks", now)).map(([, b]) => b));
-  }
   setRole(tenant: string, userId: string, role: Role | null) {
     return this.guard(async () => {
       const key = `${this.t(tenant)}roles`;
@@ -392,31 +376,6 @@ export class RedisStore {
         }
         if (buckets.size) out[room] = [...buckets.values()].sort((a, b) => a.minute - b.minute);
       });
-      return out;
-    });
-  }
-  reportPresence(nodeId: string, tenant: string, counts: Record<string, number>, ttlMs: number) {
-    return this.guard(async () => {
-      const T = this.t(tenant);
-      const now = this.now();
-      const ttl = Math.max(1, Math.ceil(ttlMs));
-      await exec(this.client.multi()
-        .set(this.key(tenant, "pr:", nodeId), JSON.stringify(counts), "PX", ttl)
-        .zadd(`${T}prnodes`, now + ttl, enc(nodeId))
-        .zremrangebyscore(`${T}prnodes`, "-inf", now - PRESENCE_INDEX_GRACE_MS));
-    });
-  }
-  presence(tenant: string) {
-    return this.guard(async () => {
-      const T = this.t(tenant);
-      const nodes = await this.client.zrange(`${T}prnodes`, 0, "-1");
-      const out: Record<string, number> = {};
-      if (!nodes.length) return out;
-      // The PX key is the truth: an expired node's report is simply gone.
-      for (const json of await this.client.mget(nodes.map((n) => `${T}pr:${n}`))) {
-        if (json === null) continue;
-        for (const [room, n] of Object.entries(JSON.parse(json) as Record<string, number>)) out[room] = (out[room] ?? 0) + n;
-      }
       return out;
     });
   }
@@ -536,39 +495,6 @@ export class RedisStore {
     return before + ties.filter((m) => Buffer.compare(Buffer.from(m), mark) <= 0).length;
   }
 
-  private hsetJson(tenant: string, hash: string, field: string, value: object) {
-    return this.guard(async () => { await this.client.hset(`${this.t(tenant)}${hash}`, field, JSON.stringify(value)); });
-  }
-  private hdel(tenant: string, hash: string, field: string) {
-    return this.guard(async () => (await this.client.hdel(`${this.t(tenant)}${hash}`, field)) === 1);
-  }
-  private getTimed<T extends { until?: number }>(tenant: string, hash: string, field: string, now: number) {
-    return this.guard(async () => {
-      const key = `${this.t(tenant)}${hash}`;
-      const json = await this.client.hget(key, field);
-      if (json === null) return null;
-      const v = JSON.parse(json) as T;
-      if (v.until !== undefined && v.until <= now) {
-        this.prune(key, field, json);
-        return null;
-      }
-      return v;
-    });
-  }
-  private async listTimed<T extends { until?: number }>(tenant: string, hash: string, now: number): Promise<[string, T][]> {
-    const key = `${this.t(tenant)}${hash}`;
-    const out: [string, T][] = [];
-    for (const [field, json] of Object.entries(await this.client.hgetall(key))) {
-      const v = JSON.parse(json) as T;
-      if (v.until !== undefined && v.until <= now) this.prune(key, field, json);
-      else out.push([field, v]);
-    }
-    return out;
-  }
-  /** Best effort: a failure only leaves an expired entry that reads keep filtering out. */
-  private prune(key: string, field: string, json: string) {
-    runScript(this.client, "cstHdelIfSame", [key], [field, json]).catch(() => {});
-  }
 
   private async readUsers(tenant: string, encodedIds: string[]): Promise<(UserRecord | null)[]> {
     if (!encodedIds.length) return [];

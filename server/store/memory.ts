@@ -1,15 +1,9 @@
-import { EventEmitter } from "node:events";
-import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { hash53 } from "../filters/hash53.ts";
-import { createMemorySpamWindow, type MemorySpamWindow } from "../filters/memory-spam-window.ts";
-import type { SpamCount } from "../filters/types.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { CappedList } from "./capped-list.ts";
 import { createMessageLog, type MessageLog } from "./message-log.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
 import type { Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
-import type { ClusterEvent } from "./bus/cluster-bus.ts";
 import type { StoredMessage } from "./messages/message-store.ts";
 import type { UserCounter, UserRecord } from "./people/people-store.ts";
 import type { QueueEntry } from "./queue/review-queue-store.ts";
@@ -47,7 +41,6 @@ interface TenantData {
   roles: Map<string, Role>;
   users: Map<string, UserRecord>;
   stats: Map<string, Map<number, { messages: number; held: number; flags: number }>>;
-  spam: MemorySpamWindow;
 }
 
 const emptyCounters = (): Record<UserCounter, number> => ({
@@ -89,25 +82,11 @@ function copyPlain(v: unknown): unknown {
  * event loop runs each one to completion without awaiting in between.
  */
 export class MemoryStore {
-  readonly kind = "memory" as const;
   private readonly tenants = new Map<string, TenantData>();
-  private readonly events = new EventEmitter();
-  private readonly connections = new Map<string, number>();
-  private readonly limiters: RateLimiterAbstract[] = [];
   private readonly now: () => number;
 
   constructor(opts: { now?: () => number } = {}) {
     this.now = opts.now ?? Date.now;
-    this.events.setMaxListeners(0);
-  }
-
-  async ping(): Promise<boolean> { return true; }
-  async close(): Promise<void> { this.events.removeAllListeners(); }
-
-  private readonly secrets = new Map<string, string>();
-  async sharedSecret(name: string, candidate: string) {
-    if (!this.secrets.has(name)) this.secrets.set(name, candidate);
-    return this.secrets.get(name)!;
   }
 
   private t(tenant: string): TenantData {
@@ -117,7 +96,7 @@ export class MemoryStore {
         rooms: new Map(), roomActivity: new Map(), messages: createMessageLog(), timelines: new Map(), userMessages: new Map(),
         helpful: new Map(), flags: new Map(), flagsSpent: new Map(), queue: new Map(),
         roles: new Map(), users: new Map(),
-        stats: new Map(), spam: createMemorySpamWindow(),
+        stats: new Map(),
       };
       this.tenants.set(tenant, d);
     }
@@ -413,39 +392,10 @@ export class MemoryStore {
     return out;
   }
 
-  // ---- spam window
-  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount> {
-    return this.t(tenant).spam.record(key, member, windowMs, now);
-  }
 
-  // ---- connections
-  async acquireConnection(_nodeId: string, ip: string, limit: number) {
-    const n = this.connections.get(ip) ?? 0;
-    if (n >= limit) return false;
-    this.connections.set(ip, n + 1);
-    return true;
-  }
-  async releaseConnection(_nodeId: string, ip: string) {
-    const n = (this.connections.get(ip) ?? 0) - 1;
-    if (n <= 0) this.connections.delete(ip); else this.connections.set(ip, n);
-  }
 
-  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract {
-    const l = new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec });
-    this.limiters.push(l);
-    return l;
-  }
 
-  createTokenBucket(opts: TokenBucketOptions): TokenBucket {
-    return createMemoryTokenBucket(opts, this.now);
-  }
 
-  // ---- cluster events (one node: delivered locally, asynchronously like a real bus)
-  async publish(event: ClusterEvent) { queueMicrotask(() => this.events.emit("event", event)); }
-  subscribe(handler: (event: ClusterEvent) => void) {
-    this.events.on("event", handler);
-    return () => { this.events.off("event", handler); };
-  }
 }
 
 function pushCapped(map: Map<string, CappedList<string>>, key: string, id: string, keep: number, onDrop?: (id: string) => void) {

@@ -1,12 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { ChainableCommander, Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Author, Ban, Device, Flag, IpBlock, MessageStatus, Mute, Role } from "../../client-sdk/src/protocol.ts";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
 import { decodeCursorValue, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
-import { defineScripts, runScript, SUFFIX } from "./redis-scripts.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./limits/token-bucket.ts";
-import type { ClusterEvent } from "./bus/cluster-bus.ts";
+import { runScript, SUFFIX } from "./redis-scripts.ts";
+import type { RedisStoresOptions } from "./redis-stores.ts";
 import type { StoredMessage } from "./messages/message-store.ts";
 import type { UserCounter, UserRecord } from "./people/people-store.ts";
 import type { QueueEntry } from "./queue/review-queue-store.ts";
@@ -22,26 +19,8 @@ const STATS_KEEP_MS = 60 * 60_000;
 const STATS_TTL_MS = 2 * STATS_KEEP_MS;
 /** Added to the queue score of normal entries so every high entry sorts first (epoch ms stay far below 2^51). */
 const NORMAL_PRIORITY_OFFSET = 2 ** 51;
-/** A per-IP connection hash nobody touched for this long is dropped (garbage collection, not correctness). */
-const CONNECTION_HASH_TTL_MS = 24 * 60 * 60_000;
-const PING_TIMEOUT_MS = 1000;
 /** Errors that mean "Redis is away or not serving", beyond the connection errors `isStoreDown` knows. */
 const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready/i;
-
-export interface RedisStoreOptions {
-  /** Commands and scripts; must not use an ioredis `keyPrefix` (scripts build keys from `keyPrefix` below). */
-  client: Redis;
-  /** A separate connection for pub/sub. */
-  subscriber: Redis;
-  /** Namespace of every key and of the event channel, e.g. "causette:". */
-  keyPrefix: string;
-  now?: () => number;
-  /**
-   * How long a node's connection slots outlive its last heartbeat (ms). A node refreshes its
-   * liveness every third of this; a killed node's slots stop counting once it lapses. Default 15 s.
-   */
-  nodeLivenessMs?: number;
-}
 
 /**
  * The shared store for a cluster of nodes. Key layout (T = `${keyPrefix}t:{tenant}:`; the braces
@@ -77,64 +56,14 @@ export interface RedisStoreOptions {
  * Example: `const { client, subscriber } = createRedisClients(url); new RedisStore({ client, subscriber, keyPrefix: "causette:" })`.
  */
 export class RedisStore {
-  readonly kind = "redis" as const;
   private readonly client: Redis;
-  private readonly subscriber: Redis;
   private readonly prefix: string;
   private readonly now: () => number;
-  private readonly channel: string;
-  private readonly handlers = new Set<(event: ClusterEvent) => void>();
-  private readonly livenessMs: number;
-  private readonly liveNodes = new Set<string>();
-  private heartbeat: NodeJS.Timeout | undefined;
-  /** Makes spam-window entries unique across nodes and calls. */
-  private readonly tagBase = randomBytes(6).toString("base64url");
-  private tagSeq = 0;
-  private closed = false;
 
-  constructor(opts: RedisStoreOptions) {
+  constructor(opts: RedisStoresOptions) {
     this.client = opts.client;
-    this.subscriber = opts.subscriber;
     this.prefix = opts.keyPrefix;
     this.now = opts.now ?? Date.now;
-    this.livenessMs = opts.nodeLivenessMs ?? 15_000;
-    this.channel = `${this.prefix}events`;
-    defineScripts(this.client);
-    this.subscriber.on("message", this.onMessage);
-    // ioredis resubscribes after a reconnect by itself; this covers a subscriber that was not ready yet.
-    this.subscriber.on("ready", this.subscribeChannel);
-    if (this.subscriber.status === "ready") this.subscribeChannel();
-  }
-
-  async ping(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<string>((resolve) => { timer = setTimeout(() => resolve("timeout"), PING_TIMEOUT_MS); });
-      return (await Promise.race([this.client.ping(), timeout])) === "PONG";
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    clearInterval(this.heartbeat);
-    this.handlers.clear();
-    this.subscriber.off("message", this.onMessage);
-    this.subscriber.off("ready", this.subscribeChannel);
-    await Promise.all([this.client, this.subscriber].map(quit));
-  }
-
-  sharedSecret(name: string, candidate: string) {
-    return this.guard(async () => {
-      const key = `${this.prefix}secret:${enc(name)}`;
-      // SET NX then GET: whichever node comes first wins, and no node ever sees two values.
-      await this.client.set(key, candidate, "NX");
-      return (await this.client.get(key)) ?? candidate;
-    });
   }
 
   // ---- rooms
@@ -380,92 +309,13 @@ export class RedisStore {
     });
   }
 
-  // ---- spam window
-  recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
-    return this.guard(async () => {
-      const [count, distinct] = (await runScript(
-        this.client, "cstWindow", [this.key(tenant, "sp:", key)],
-        [now, now - windowMs, `${this.tagBase}.${++this.tagSeq}`, member, Math.max(1, Math.ceil(windowMs)) + 1000],
-      )) as [number, number];
-      return { count, distinct };
-    });
-  }
 
-  // ---- connections
-  acquireConnection(nodeId: string, ip: string, limit: number) {
-    return this.guard(async () => {
-      const ok = await runScript(
-        this.client, "cstAcquire", [`${this.prefix}c:{conn}:ip:${enc(ip)}`],
-        [enc(nodeId), limit, `${this.prefix}c:{conn}:node:`, this.livenessMs, CONNECTION_HASH_TTL_MS],
-      );
-      if (ok === 1) this.keepAlive(nodeId);
-      return ok === 1;
-    });
-  }
-  releaseConnection(nodeId: string, ip: string) {
-    return this.guard(async () => {
-      await runScript(this.client, "cstRelease", [`${this.prefix}c:{conn}:ip:${enc(ip)}`], [enc(nodeId)]);
-    });
-  }
 
-  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract {
-    return new RateLimiterRedis({
-      storeClient: this.client,
-      keyPrefix: `${this.prefix}rl:${opts.keyPrefix}`,
-      points: opts.points,
-      duration: opts.durationSec,
-      // Fall back at once rather than wait on a dead connection; limits keep holding per node meanwhile.
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec }),
-    });
-  }
 
-  createTokenBucket(opts: TokenBucketOptions): TokenBucket {
-    const key = (k: string) => `${this.prefix}tb:${opts.keyPrefix}:${enc(k)}`;
-    const perMs = opts.perSecond / 1000;
-    const ttlMs = Math.ceil(opts.capacity / perMs) + 1000;
-    // While Redis is away each node keeps limiting on its own, as rate-limiter-flexible's
-    // insurance limiter does for the fixed-window limits.
-    const insurance = createMemoryTokenBucket(opts, this.now);
-    return {
-      take: async (k) => {
-        if (this.client.status !== "ready") return insurance.take(k);
-        try {
-          return Number(await runScript(this.client, "cstBucket", [key(k)], [opts.capacity, perMs, ttlMs]));
-        } catch {
-          return insurance.take(k);
-        }
-      },
-    };
-  }
 
-  // ---- cluster events
-  publish(event: ClusterEvent) {
-    return this.guard(async () => { await this.client.publish(this.channel, JSON.stringify(event)); });
-  }
-  subscribe(handler: (event: ClusterEvent) => void) {
-    this.handlers.add(handler);
-    return () => { this.handlers.delete(handler); };
-  }
 
   // ---- internals
-  private readonly onMessage = (channel: string, payload: string) => {
-    if (channel !== this.channel) return;
-    let event: ClusterEvent;
-    try {
-      event = JSON.parse(payload) as ClusterEvent;
-    } catch {
-      return;
-    }
-    for (const h of [...this.handlers]) {
-      // One failing handler must not starve the others, nor kill the connection's event loop.
-      try { h(event); } catch (err) { process.emitWarning(err instanceof Error ? err : new Error(String(err))); }
-    }
-  };
 
-  private readonly subscribeChannel = () => {
-    this.subscriber.subscribe(this.channel).catch(() => { /* retried on the next "ready" */ });
-  };
 
   /** Runs a command sequence, turning every sign of an unreachable Redis into StoreUnavailableError. */
   private async guard<T>(op: () => Promise<T>): Promise<T> {
@@ -506,17 +356,6 @@ export class RedisStore {
       decodeUser(rows[i * 3] as Record<string, string>, rows[i * 3 + 1] as string[], rows[i * 3 + 2] as string[]));
   }
 
-  /** Refreshes the liveness of every node id that holds slots through this store, for as long as it runs. */
-  private keepAlive(nodeId: string) {
-    this.liveNodes.add(nodeId);
-    if (this.heartbeat || this.closed) return;
-    this.heartbeat = setInterval(() => {
-      for (const node of this.liveNodes) {
-        this.client.set(`${this.prefix}c:{conn}:node:${enc(node)}`, "1", "PX", this.livenessMs).catch(() => {});
-      }
-    }, Math.max(10, Math.floor(this.livenessMs / 3)));
-    this.heartbeat.unref();
-  }
 }
 
 const enc = encodeURIComponent;
@@ -528,15 +367,6 @@ function toStoreError(err: unknown): unknown {
   const e = new StoreUnavailableError(`redis unavailable: ${message}`);
   (e as Error & { cause?: unknown }).cause = err;
   return e;
-}
-
-async function quit(redis: Redis) {
-  if (redis.status === "end") return;
-  try {
-    await redis.quit();
-  } catch {
-    redis.disconnect();
-  }
 }
 
 /** MULTI/pipeline results without the per-command error tuples; the first error is thrown. */

@@ -3,8 +3,11 @@ import { MemoryClusterBus } from "./bus/memory-cluster-bus.ts";
 import { MemoryFilterEditStore } from "./filter-edits/memory-filter-edit-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
 import { MemoryStore } from "./memory.ts";
+import { MemoryPeopleStore } from "./people/memory-people-store.ts";
 import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
+import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
 import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
+import { MemoryStatsStore } from "./stats/memory-stats-store.ts";
 import type { Stores } from "./stores.ts";
 
 /**
@@ -18,13 +21,15 @@ export function createMemoryStores(opts: { now?: () => number } = {}) {
   const now = opts.now ?? Date.now;
   const legacy = new MemoryStore({ now });
   const bus = new MemoryClusterBus();
+  const rooms = new MemoryRoomStore();
+  const people = new MemoryPeopleStore(now);
   const stores = {
     kind: "memory" as const,
     ping: async () => true,
     async close() { bus.close(); },
-    messages: legacy, flags: legacy, queue: legacy, rooms: legacy,
-    sanctions: new MemorySanctionStore(), people: legacy, audit: new MemoryAuditStore(),
-    filterEdits: new MemoryFilterEditStore(), stats: legacy, presence: new MemoryPresenceStore(now),
+    messages: legacy, flags: legacy, queue: legacy, rooms,
+    sanctions: new MemorySanctionStore(), people, audit: new MemoryAuditStore(),
+    filterEdits: new MemoryFilterEditStore(), stats: new MemoryStatsStore(rooms, people), presence: new MemoryPresenceStore(now),
     limits: new MemoryLimitStore(now), bus,
   };
   return stores satisfies Stores;

@@ -3,11 +3,14 @@ import { RedisAuditStore } from "./audit/redis-audit-store.ts";
 import { RedisClusterBus } from "./bus/redis-cluster-bus.ts";
 import { RedisFilterEditStore } from "./filter-edits/redis-filter-edit-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
+import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
+import { RedisRoomStore } from "./rooms/redis-room-store.ts";
 import { RedisContext } from "./redis-context.ts";
 import { defineScripts } from "./redis-scripts.ts";
 import { RedisStore } from "./redis.ts";
 import { RedisSanctionStore } from "./sanctions/redis-sanction-store.ts";
+import { RedisStatsStore } from "./stats/redis-stats-store.ts";
 import type { Stores } from "./stores.ts";
 
 const PING_TIMEOUT_MS = 1000;
@@ -52,9 +55,9 @@ export function createRedisStores(opts: RedisStoresOptions) {
       bus.close();
       await Promise.all([opts.client, opts.subscriber].map(quit));
     },
-    messages: legacy, flags: legacy, queue: legacy, rooms: legacy,
-    sanctions: new RedisSanctionStore(ctx), people: legacy, audit: new RedisAuditStore(ctx),
-    filterEdits: new RedisFilterEditStore(ctx), stats: legacy, presence: new RedisPresenceStore(ctx), limits, bus,
+    messages: legacy, flags: legacy, queue: legacy, rooms: new RedisRoomStore(ctx),
+    sanctions: new RedisSanctionStore(ctx), people: new RedisPeopleStore(ctx), audit: new RedisAuditStore(ctx),
+    filterEdits: new RedisFilterEditStore(ctx), stats: new RedisStatsStore(ctx), presence: new RedisPresenceStore(ctx), limits, bus,
   };
   return stores satisfies Stores;
 }

@@ -11,12 +11,7 @@ import type { RoomState } from "./rooms/room-store.ts";
 import type { RoomCounter } from "./stats/stats-store.ts";
 
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-/** How many recent IPs and devices a user record keeps (as MemoryStore). */
-const KEEP_IPS = 20;
-const KEEP_DEVICES = 10;
 const KEEP_USER_MESSAGES = 200;
-const STATS_KEEP_MS = 60 * 60_000;
-const STATS_TTL_MS = 2 * STATS_KEEP_MS;
 /** Added to the queue score of normal entries so every high entry sorts first (epoch ms stay far below 2^51). */
 const NORMAL_PRIORITY_OFFSET = 2 ** 51;
 /** Errors that mean "Redis is away or not serving", beyond the connection errors `isStoreDown` knows. */
@@ -67,25 +62,6 @@ export class RedisStore {
   }
 
   // ---- rooms
-  getRoomState(tenant: string, room: string) {
-    return this.guard(async () => decodeRoomState(await this.client.hgetall(this.key(tenant, "room:", room))));
-  }
-  updateRoomState(tenant: string, room: string, patch: Partial<RoomState>) {
-    return this.guard(async () => {
-      const key = this.key(tenant, "room:", room);
-      const fields: string[] = ["_", "1"];
-      for (const [k, v] of Object.entries(patch)) if (v !== undefined) fields.push(k, JSON.stringify(v));
-      const [, all] = await exec(this.client.multi().hset(key, ...fields).hgetall(key));
-      return decodeRoomState(all as Record<string, string>) ?? {};
-    });
-  }
-  listRooms(tenant: string, limit: number) {
-    return this.guard(async () => {
-      if (limit <= 0) return [];
-      const rows = scored(await this.client.zrevrange(this.roomsKey(tenant), 0, limit - 1, "WITHSCORES"));
-      return rows.map((r) => ({ id: r.member, lastActive: Number(r.score) }));
-    });
-  }
 
   // ---- messages
   appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }) {
@@ -219,95 +195,13 @@ export class RedisStore {
   }
 
   // ---- sanctions and roles
-  setRole(tenant: string, userId: string, role: Role | null) {
-    return this.guard(async () => {
-      const key = `${this.t(tenant)}roles`;
-      if (role === null) await this.client.hdel(key, userId);
-      else await this.client.hset(key, userId, role);
-    });
-  }
-  getRole(tenant: string, userId: string) {
-    return this.guard(async () => (await this.client.hget(`${this.t(tenant)}roles`, userId)) as Role | null);
-  }
 
   // ---- people
-  recordSession(tenant: string, user: Author, ip: string, device: Device, at: number) {
-    return this.guard(async () => {
-      const deviceKey = JSON.stringify([device.browser, device.os, device.type]);
-      await runScript(
-        this.client, "cstSession",
-        [this.key(tenant, "u:", user.id), this.key(tenant, "uip:", user.id), this.key(tenant, "udev:", user.id), `${this.t(tenant)}users`],
-        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id)],
-      );
-    });
-  }
-  getUser(tenant: string, userId: string) {
-    return this.guard(async () => (await this.readUsers(tenant, [enc(userId)]))[0] ?? null);
-  }
-  bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) {
-    return this.guard(async () => { await exec(this.queueUserBump(this.client.multi(), tenant, userId, [field], by)); });
-  }
-  /** Queues on `m` what bumping `fields` of a user's counters takes (creating a placeholder record if none). */
-  private queueUserBump(m: ChainableCommander, tenant: string, userId: string, fields: readonly UserCounter[], by: number) {
-    const key = this.key(tenant, "u:", userId);
-    const users = `${this.t(tenant)}users`;
-    const at = this.now();
-    const fallback: Author = { id: userId, name: userId, role: "member" };
-    m.hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at);
-    for (const field of fields) m.hincrby(key, `c:${field}`, by);
-    m.zadd(users, "NX", 0, enc(userId));
-    if (fields.includes("messages")) m.zincrby(users, by, enc(userId));
-    return m;
-  }
-  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }) {
-    return this.guard(async () => {
-      const fields: ("messages" | "held")[] = post.held ? ["messages", "held"] : ["messages"];
-      const m = this.client.multi().zadd(this.roomsKey(tenant), post.at, post.room);
-      for (const field of fields) runScript(m, "cstStat", ...this.statCall(tenant, post.room, field, post.at));
-      await exec(this.queueUserBump(m, tenant, post.userId, fields, 1));
-    });
-  }
-  listUsers(tenant: string, limit: number) {
-    return this.guard(async () => {
-      if (limit <= 0) return [];
-      const ids = await this.client.zrevrange(`${this.t(tenant)}users`, 0, limit - 1);
-      return (await this.readUsers(tenant, ids)).filter((u): u is UserRecord => u !== null);
-    });
-  }
 
   // ---- audit
 
 
   // ---- stats
-  bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
-    return this.guard(async () => { await runScript(this.client, "cstStat", ...this.statCall(tenant, room, field, at)); });
-  }
-  /** Keys and arguments of the stats script for one room counter in `at`'s minute. */
-  private statCall(tenant: string, room: string, field: RoomCounter, at: number): [string[], (string | number)[]] {
-    const minute = Math.floor(at / 60_000) * 60_000;
-    return [[this.key(tenant, "st:", room), `${this.t(tenant)}strooms`], [`${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS]];
-  }
-  roomStats(tenant: string, since: number) {
-    return this.guard(async () => {
-      const rooms = await this.client.zrangebyscore(`${this.t(tenant)}strooms`, `(${since - 60_000}`, "+inf");
-      const out: Record<string, { minute: number; messages: number; held: number; flags: number }[]> = {};
-      if (!rooms.length) return out;
-      const hashes = await exec(rooms.reduce((m, room) => m.hgetall(this.key(tenant, "st:", room)), this.client.multi()));
-      rooms.forEach((room, i) => {
-        const buckets = new Map<number, { minute: number; messages: number; held: number; flags: number }>();
-        for (const [field, n] of Object.entries(hashes[i] as Record<string, string>)) {
-          const [m, counter] = field.split(":");
-          const minute = Number(m);
-          if (!(minute + 60_000 > since)) continue;
-          const b = buckets.get(minute) ?? { minute, messages: 0, held: 0, flags: 0 };
-          b[counter as RoomCounter] = Number(n);
-          buckets.set(minute, b);
-        }
-        if (buckets.size) out[room] = [...buckets.values()].sort((a, b) => a.minute - b.minute);
-      });
-      return out;
-    });
-  }
 
 
 
@@ -331,8 +225,6 @@ export class RedisStore {
     return `${this.prefix}t:{${tenant}}:`;
   }
 
-  /** The sorted set of a tenant's rooms by last activity (recordPost, listRooms). */
-  private roomsKey(tenant: string): string { return `${this.t(tenant)}rooms`; }
   private key(tenant: string, kind: string, id: string): string { return `${this.t(tenant)}${kind}${enc(id)}`; }
   private msgKey(tenant: string, id: string): string { return this.key(tenant, SUFFIX.message, id); }
 
@@ -346,15 +238,6 @@ export class RedisStore {
   }
 
 
-  private async readUsers(tenant: string, encodedIds: string[]): Promise<(UserRecord | null)[]> {
-    if (!encodedIds.length) return [];
-    const T = this.t(tenant);
-    const m = this.client.multi();
-    for (const id of encodedIds) m.hgetall(`${T}u:${id}`).lrange(`${T}uip:${id}`, 0, -1).lrange(`${T}udev:${id}`, 0, -1);
-    const rows = await exec(m);
-    return encodedIds.map((_, i) =>
-      decodeUser(rows[i * 3] as Record<string, string>, rows[i * 3 + 1] as string[], rows[i * 3 + 2] as string[]));
-  }
 
 }
 
@@ -423,29 +306,6 @@ function decodeEntry(reply: unknown): QueueEntry | null {
     reasons: JSON.parse(h.r!) as QueueEntry["reasons"],
     priority: h.p as QueueEntry["priority"],
     queuedAt: Number(h.t),
-  };
-}
-
-function decodeRoomState(h: Record<string, string>): RoomState | null {
-  if (!Object.keys(h).length) return null;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(h)) if (k !== "_") out[k] = JSON.parse(v);
-  return out as RoomState;
-}
-
-function decodeUser(h: Record<string, string>, ips: string[], devices: string[]): UserRecord | null {
-  if (!h || h.u === undefined) return null;
-  const c = (name: UserCounter) => Number(h[`c:${name}`] ?? 0);
-  return {
-    user: JSON.parse(h.u) as Author,
-    ips,
-    devices: devices.map((d) => JSON.parse(d.slice(d.indexOf("\n") + 1)) as Device),
-    firstSeen: Number(h.fs),
-    lastSeen: Number(h.ls),
-    counters: {
-      messages: c("messages"), helpfulReceived: c("helpfulReceived"), removed: c("removed"), flagsRaised: c("flagsRaised"),
-      flagsUpheld: c("flagsUpheld"), flagsOverturned: c("flagsOverturned"), held: c("held"),
-    },
   };
 }
 

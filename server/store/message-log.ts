@@ -32,7 +32,7 @@ import type { StoredMessage } from "./messages/message-store.ts";
  *
  * Every read decodes a fresh message (authors and devices copied too), so readers never share
  * stored state: the copy the embedded store's boundary promises. A writer's author and device
- * objects are kept as they are, shared (see Store.appendMessage).
+ * objects are kept as they are, shared (see MessageStore.appendMessage).
  *
  * @example
  *   const log = createMessageLog();

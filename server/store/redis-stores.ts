@@ -2,13 +2,15 @@ import type { Redis } from "ioredis";
 import { RedisAuditStore } from "./audit/redis-audit-store.ts";
 import { RedisClusterBus } from "./bus/redis-cluster-bus.ts";
 import { RedisFilterEditStore } from "./filter-edits/redis-filter-edit-store.ts";
+import { RedisFlagStore } from "./flags/redis-flag-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
+import { RedisMessageStore } from "./messages/redis-message-store.ts";
 import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
+import { RedisReviewQueueStore } from "./queue/redis-review-queue-store.ts";
 import { RedisRoomStore } from "./rooms/redis-room-store.ts";
 import { RedisContext } from "./redis-context.ts";
 import { defineScripts } from "./redis-scripts.ts";
-import { RedisStore } from "./redis.ts";
 import { RedisSanctionStore } from "./sanctions/redis-sanction-store.ts";
 import { RedisStatsStore } from "./stats/redis-stats-store.ts";
 import type { Stores } from "./stores.ts";
@@ -41,7 +43,6 @@ export interface RedisStoresOptions {
 export function createRedisStores(opts: RedisStoresOptions) {
   defineScripts(opts.client);
   const ctx = new RedisContext(opts);
-  const legacy = new RedisStore(opts);
   const bus = new RedisClusterBus(ctx, opts.subscriber);
   const limits = new RedisLimitStore(ctx, { nodeLivenessMs: opts.nodeLivenessMs });
   let closed = false;
@@ -55,9 +56,18 @@ export function createRedisStores(opts: RedisStoresOptions) {
       bus.close();
       await Promise.all([opts.client, opts.subscriber].map(quit));
     },
-    messages: legacy, flags: legacy, queue: legacy, rooms: new RedisRoomStore(ctx),
-    sanctions: new RedisSanctionStore(ctx), people: new RedisPeopleStore(ctx), audit: new RedisAuditStore(ctx),
-    filterEdits: new RedisFilterEditStore(ctx), stats: new RedisStatsStore(ctx), presence: new RedisPresenceStore(ctx), limits, bus,
+    messages: new RedisMessageStore(ctx),
+    flags: new RedisFlagStore(ctx),
+    queue: new RedisReviewQueueStore(ctx),
+    rooms: new RedisRoomStore(ctx),
+    sanctions: new RedisSanctionStore(ctx),
+    people: new RedisPeopleStore(ctx),
+    audit: new RedisAuditStore(ctx),
+    filterEdits: new RedisFilterEditStore(ctx),
+    stats: new RedisStatsStore(ctx),
+    presence: new RedisPresenceStore(ctx),
+    limits,
+    bus,
   };
   return stores satisfies Stores;
 }

@@ -1,8 +1,8 @@
 import type { MessageStatus } from "../../../client-sdk/src/protocol.ts";
 import { hash53 } from "../../filters/hash53.ts";
 import type { MaybePromise } from "../../maybe-promise.ts";
-import { CappedList } from "../capped-list.ts";
-import { createMessageLog, type MessageLog } from "../message-log.ts";
+import { CappedList } from "./capped-list.ts";
+import { createMessageLog, type MessageLog } from "./message-log.ts";
 import { PerTenant } from "../per-tenant.ts";
 import type { MessageStore, StoredMessage } from "./message-store.ts";
 

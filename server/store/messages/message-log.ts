@@ -1,7 +1,7 @@
-import { hash53 } from "../filters/hash53.ts";
+import { hash53 } from "../../filters/hash53.ts";
 import { createLocTable } from "./loc-table.ts";
 import { RefTable } from "./ref-table.ts";
-import type { StoredMessage } from "./messages/message-store.ts";
+import type { StoredMessage } from "./message-store.ts";
 
 /**
  * The embedded store's kept messages, encoded in large off-heap buffers instead of living as

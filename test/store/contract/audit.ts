@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../../client-sdk/src/protocol.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, B, mod, T0, entry, FOREIGN_CURSORS } from "./fixtures.ts";
+import { A, B, FOREIGN_CURSORS, mod, T0 } from "./fixtures.ts";
 
 /** The audit port: newest first, cursors that neither repeat nor skip, foreign cursors refused. */
 export function auditContract(current: () => Stores): void {

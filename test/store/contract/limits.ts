@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import type { Stores } from "../../../server/store/stores.ts";
 import { until } from "../../support/wait.ts";
-import { A, B, T0, ids } from "./fixtures.ts";
+import { A, B, T0 } from "./fixtures.ts";
 
 /** The limit port: the per-IP connection cap, spam windows, rate limiters and token buckets. */
 export function limitContract(current: () => Stores): void {

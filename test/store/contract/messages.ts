@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Stores } from "../../../server/store/stores.ts";
 import { until } from "../../support/wait.ts";
-import { A, B, bob, msg, flagBy, entry, ids, user, seq } from "./fixtures.ts";
+import { A, B, bob, entry, flagBy, ids, msg, seq } from "./fixtures.ts";
 
 /** The message port: timelines, idempotent appends, statuses, votes; and how a message is forgotten (with the review queue and flags). */
 export function messageContract(current: () => Stores): void {

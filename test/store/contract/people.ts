@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Device } from "../../../client-sdk/src/protocol.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, B, alice, bob, T0 } from "./fixtures.ts";
+import { A, alice, bob, T0 } from "./fixtures.ts";
 
 /** The people port: sessions, counters, users by activity, granted roles. */
 export function peopleContract(current: () => Stores): void {

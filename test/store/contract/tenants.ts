@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import { EMPTY_FILTER_EDITS } from "../../../server/store/filter-edits/filter-edit-store.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, B, alice, bob, T0, msg, flagBy, entry, ids } from "./fixtures.ts";
+import { A, B, alice, bob, entry, flagBy, msg, T0 } from "./fixtures.ts";
 
 /** Every port at once: the same ids in two tenants never meet. */
 export function tenantIsolationContract(current: () => Stores): void {

@@ -31,8 +31,8 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PerformanceObserver, constants as perfConstants } from "node:perf_hooks";
 import type { Author, Device } from "../client-sdk/src/protocol.ts";
-import { MemoryStore } from "../server/store/memory.ts";
-import { idempotencyKey, type StoredMessage } from "../server/store/store.ts";
+import { createMemoryStores } from "../server/store/memory-stores.ts";
+import { idempotencyKey, type StoredMessage } from "../server/store/messages/message-store.ts";
 import { hash53 } from "../server/filters/hash53.ts";
 import { startNodeFlags } from "../test/shared/start-flags.ts";
 import { shopperText } from "../test/shared/texts.ts";
@@ -82,7 +82,7 @@ function objectKeeper(): HistoryKeeper {
 }
 
 function causetteKeeper(): HistoryKeeper {
-  const store = new MemoryStore();
+  const store = createMemoryStores().messages;
   return {
     append(m, idemKey) {
       store.appendMessage(TENANT, m, { keep: KEEP, idempotency: { key: idemKey, ttlMs: 600_000 } });

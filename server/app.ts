@@ -39,8 +39,9 @@ import { applyRoleChange } from "./realtime/role-change.ts";
 import { Presence, PRESENCE_INTERVAL_MS } from "./realtime/presence.ts";
 import { createSocketBroadcaster } from "./realtime/socket-broadcaster.ts";
 import { installTransportFastPaths } from "./realtime/transport-fast-paths.ts";
-import { MemoryStore } from "./store/memory.ts";
-import type { ClusterEvent, Store } from "./store/store.ts";
+import type { ClusterEvent } from "./store/bus/cluster-bus.ts";
+import { createMemoryStores } from "./store/memory-stores.ts";
+import type { Stores } from "./store/stores.ts";
 import { TenantRegistry } from "./tenants/tenant-registry.ts";
 import type { FilterCompiler } from "./tenants/tenant-runtime.ts";
 
@@ -48,8 +49,8 @@ import type { FilterCompiler } from "./tenants/tenant-runtime.ts";
 const FILTER_POLL_MS = 5000;
 
 export interface AppDeps {
-  /** A store to use instead of the one `config.redis` names (tests give one). */
-  store?: Store;
+  /** Stores to use instead of those `config.redis` names (tests give them). */
+  stores?: Stores;
   logger?: Logger;
   nodeId?: string;
   compileFilters?: FilterCompiler;
@@ -59,14 +60,14 @@ export interface App {
   readonly config: Readonly<Config>;
   readonly http: HttpServer;
   readonly io: IOServer;
-  readonly store: Store;
+  readonly stores: Stores;
   readonly metrics: PrometheusMetrics;
   readonly tenants: TenantRegistry;
   readonly moderation: ModerationService;
   readonly nodeId: string;
   /** Starts listening; resolves with the bound port (config port, or the one given; 0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
-  /** Graceful stop: refuse new connections, let in-flight acks finish, close sockets and the store. */
+  /** Graceful stop: refuse new connections, let in-flight acks finish, close sockets and the stores. */
   close(): Promise<void>;
 }
 
@@ -77,21 +78,21 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const metrics = createMetrics();
   const cleanup: (() => Promise<void> | void)[] = [];
 
-  let store = deps.store;
+  let stores = deps.stores;
   let adapter: ((nsp: unknown) => unknown) | undefined;
-  if (!store && config.redis.url) {
+  if (!stores && config.redis.url) {
     const { createRedisRuntime } = await import("./store/redis-runtime.ts");
     const rt = await createRedisRuntime(config.redis.url, config.redis.keyPrefix, logger.child({ module: "redis" }), nodeId);
-    store = rt.store;
+    stores = rt.stores;
     adapter = rt.adapter;
     cleanup.push(rt.close);
   }
-  store ??= new MemoryStore();
-  const theStore = store;
+  stores ??= createMemoryStores();
+  const theStores = stores;
 
   const base = loadBaseLexicons();
   const compile: FilterCompiler = deps.compileFilters ?? ((lists) => compileFilters(lists, base));
-  const tenants = new TenantRegistry(config, theStore, compile);
+  const tenants = new TenantRegistry(config, theStores, compile);
   await tenants.ready();
 
   const expressApp = express();
@@ -111,21 +112,21 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const chatNsp = io.of("/chat");
   const adminNsp = io.of("/admin");
   const broadcaster = createSocketBroadcaster(chatNsp, adminNsp);
-  const presence = new Presence(chatNsp, theStore, nodeId);
-  const roomDir = new RoomDirectory(theStore, (t, r) => presence.online(t, r));
-  const audit = new AuditLog(theStore, broadcaster);
-  const moderation = new ModerationService({ store: theStore, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, logger: logger.child({ module: "moderation" }) });
+  const presence = new Presence(chatNsp, theStores.presence, nodeId);
+  const roomDir = new RoomDirectory(theStores.rooms, (t, r) => presence.online(t, r));
+  const audit = new AuditLog(theStores.audit, broadcaster);
+  const moderation = new ModerationService({ stores: theStores, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, logger: logger.child({ module: "moderation" }) });
   const messages = new MessageService({
-    store: theStore, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics,
-    stages: [createValidateStage(), createAccessStage(theStore), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()],
+    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics,
+    stages: [createValidateStage(), createAccessStage(theStores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()],
   });
   const inflight = new InFlight();
   let closing = false;
 
   const handshakeDeps = {
-    tenants, store: theStore, nodeId, metrics, logger: logger.child({ module: "handshake" }),
+    tenants, stores: theStores, nodeId, metrics, logger: logger.child({ module: "handshake" }),
     // Every node must accept every other node's guest tokens: without a configured secret, the store shares one.
-    guestTokens: createGuestTokens(config.server.guestSecret ?? (await theStore.sharedSecret("guest-token", randomBytes(32).toString("hex")))),
+    guestTokens: createGuestTokens(config.server.guestSecret ?? (await theStores.bus.sharedSecret("guest-token", randomBytes(32).toString("hex")))),
     clientIp: createClientIpResolver(config.server.trustProxy),
     maxConnectionsPerIp: config.server.maxConnectionsPerIp,
   };
@@ -141,15 +142,15 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const statsFeed = createStatsFeed(adminNsp, { tenants, moderation, logger: logger.child({ module: "stats" }) });
 
   expressApp.use(noSniff, logServerErrors(logger.child({ module: "http" })));
-  expressApp.use(healthRoutes(theStore, metrics, config.server.metricsToken));
+  expressApp.use(healthRoutes(theStores, metrics, config.server.metricsToken));
   expressApp.use(widgetConfigRoutes(tenants));
-  expressApp.use(adminApiRoutes({ tenants, store: theStore, moderation, demoToken: demoTokenEnabled(config), bodyTimeoutMs: config.server.bodyTimeoutMs }));
+  expressApp.use(adminApiRoutes({ tenants, people: theStores.people, moderation, demoToken: demoTokenEnabled(config), bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(demoTokenRoutes(config));
   expressApp.use(pageRoutes({ production: config.server.production }));
   expressApp.use(httpErrorHandler);
 
   // Node-local state that other nodes' actions make stale.
-  const unsubscribe = theStore.subscribe((ev: ClusterEvent) => {
+  const unsubscribe = theStores.bus.subscribe((ev: ClusterEvent) => {
     const tenant = tenants.get(ev.tenant);
     if (!tenant) return;
     if (ev.type === "filters:changed") void tenant.refreshFilters().catch((err) => logger.warn({ err }, "filter refresh failed"));
@@ -167,7 +168,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   for (const t of timers) t.unref();
 
   return {
-    config, http, io, store: theStore, metrics, tenants, moderation, nodeId,
+    config, http, io, stores: theStores, metrics, tenants, moderation, nodeId,
     listen(port = config.server.port, host = config.server.host) {
       return new Promise((resolve, reject) => {
         http.once("error", reject);
@@ -190,7 +191,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       await flushTransports(io, 1000);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const c of cleanup) await c();
-      if (!deps.store) await theStore.close();
+      if (!deps.stores) await theStores.close();
     },
   };
 }

@@ -5,7 +5,9 @@ import { newId } from "../ids.ts";
 import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
-import { idempotencyKey, type QueueEntry, type Store, type StoredMessage } from "../store/store.ts";
+import type { QueueEntry } from "../store/queue/review-queue-store.ts";
+import { idempotencyKey, type StoredMessage } from "../store/messages/message-store.ts";
+import type { Stores } from "../store/stores.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { toPublic } from "./public-message.ts";
 import { timelineKeep, type RoomDirectory } from "./room-directory.ts";
@@ -29,7 +31,7 @@ export interface RejectionAudit {
 }
 
 export interface MessageServiceDeps {
-  store: Store;
+  stores: Pick<Stores, "messages" | "sanctions" | "stats">;
   rooms: RoomDirectory;
   broadcaster: Broadcaster;
   audit: RejectionAudit;
@@ -60,7 +62,7 @@ export class MessageService {
     tenant: TenantRuntime, session: SessionData, roomId: string, opts: { since?: string; recheck?: readonly string[] },
   ): Promise<Omit<RoomJoinResult, "room">> {
     const room = await this.deps.rooms.resolve(tenant, roomId);
-    const timeline = await this.deps.store.roomTimeline(tenant.id, roomId, timelineKeep(room));
+    const timeline = await this.deps.stores.messages.roomTimeline(tenant.id, roomId, timelineKeep(room));
     const history = this.visibleSince(timeline, room.historySize, session.user.id, opts.since);
     if (opts.since === undefined && opts.recheck === undefined) return { history };
     return { history, changes: await this.changes(tenant, session, timeline, opts.since, opts.recheck ?? []) };
@@ -78,7 +80,7 @@ export class MessageService {
     const wanted = new Set(recheck);
     // A shadow-banned moderator's flag "hid" a message for them alone (ModerationService.flag);
     // restoring it after a reconnect would tell them the hide never happened.
-    const restores = wanted.size > 0 && (await this.deps.store.getBan(tenant.id, me, Date.now()))?.shadow !== true;
+    const restores = wanted.size > 0 && (await this.deps.stores.sanctions.getBan(tenant.id, me, Date.now()))?.shadow !== true;
     const out: MessageChange[] = [];
     // "Up to `since`" by the timeline's own order. Ids sort by the millisecond only, so of two posts
     // in one millisecond (common at a few hundred a second) the id order was a coin toss. A `since`
@@ -133,7 +135,7 @@ export class MessageService {
     const idemKey = input.clientId ? idempotencyKey(session.user.id, input.clientId) : undefined;
     if (!idemKey) return this.judgeAndDeliver(tenant, session, input, undefined);
     // A retry of something already stored skips every check: the client only lost our ack.
-    return whenReady(this.deps.store.findIdempotent(tenant.id, idemKey), (prev) =>
+    return whenReady(this.deps.stores.messages.findIdempotent(tenant.id, idemKey), (prev) =>
       prev ? toPublic(prev, session.user.id) : this.judgeAndDeliver(tenant, session, input, idemKey));
   }
 
@@ -168,7 +170,7 @@ export class MessageService {
     if (held) message.reasons = reasons;
     if (shadow) message.shadow = true;
 
-    const appended = this.deps.store.appendMessage(tenant.id, message, {
+    const appended = this.deps.stores.messages.appendMessage(tenant.id, message, {
       keep: timelineKeep(ctx.room),
       ...(idemKey ? { idempotency: { key: idemKey, ttlMs: IDEMPOTENCY_TTL_MS } } : {}),
     });
@@ -205,7 +207,7 @@ export class MessageService {
 
   /** Bookkeeping after the broadcast: it must not delay delivery, and a failure here must not fail the ack. */
   private bookkeep(tenant: TenantRuntime, session: SessionData, ctx: SendContext, held: boolean): void {
-    ignoreFailure(() => this.deps.store.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
+    ignoreFailure(() => this.deps.stores.stats.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Message } from "../../client-sdk/src/protocol.ts";
-import type { StoredMessage } from "../store/store.ts";
+import type { StoredMessage } from "../store/messages/message-store.ts";
 
 /**
  * The shape shoppers see: no IP, device, reasons or idempotency key. A shadow-held message is

@@ -3,7 +3,7 @@ import type { ResolvedRoom } from "../contracts/resolved-room.ts";
 import { CausetteError } from "../errors.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
-import type { RoomState, Store } from "../store/store.ts";
+import type { RoomState, RoomStore } from "../store/rooms/room-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 
 /** How many timeline entries to keep per room: history plus room for held/hidden/deleted ones. */
@@ -20,7 +20,7 @@ export class RoomDirectory {
   private readonly cache = new ReadCache<string, ResolvedRoom>(CACHE_MS);
   private changes = 0;
 
-  constructor(private readonly store: Store, private readonly online: (tenant: string, room: string) => number) {}
+  constructor(private readonly store: RoomStore, private readonly online: (tenant: string, room: string) => number) {}
 
   /** Throws `invalid_room` unless the id matches the tenant's room pattern. */
   validate(tenant: TenantRuntime, room: unknown): string {

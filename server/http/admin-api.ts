@@ -7,7 +7,7 @@ import { runAction, type ManagerAction } from "../moderation/admin-actions.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
 import { adminSchemas } from "../contracts/admin-schemas.ts";
 import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
-import type { Store } from "../store/store.ts";
+import type { PeopleStore } from "../store/people/people-store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { ADMIN_ROUTES } from "./admin-routes.ts";
@@ -22,7 +22,8 @@ const EXPORT_PAGE = 200;
 
 export interface AdminApiDeps {
   tenants: TenantRegistry;
-  store: Store;
+  /** Roles granted by managers, which decide who may use the API along with the token's. */
+  people: PeopleStore;
   moderation: ModerationService;
   /** Whether the demo-token route is mounted, so the OpenAPI document lists it. */
   demoToken?: boolean;
@@ -86,7 +87,7 @@ async function authenticate(deps: AdminApiDeps, req: Request): Promise<Authed> {
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new CausetteError("invalid_token", "The Authorization header must be Bearer <JWT>.");
   const claims = await tenant.verifyToken(m[1]!);
-  const role = requireManager(claims.role, await deps.store.getRole(tenant.id, claims.sub));
+  const role = requireManager(claims.role, await deps.people.getRole(tenant.id, claims.sub));
   return { tenant, actor: { id: claims.sub, name: claims.name, role } };
 }
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Router, type Request } from "express";
 import type { PrometheusMetrics } from "./metrics.ts";
-import type { Store } from "../store/store.ts";
+import type { StoreLifecycle } from "../store/stores.ts";
 import { CausetteError } from "../errors.ts";
 import { sendError } from "./send-error.ts";
 
@@ -21,7 +21,7 @@ function bearerMatches(req: Request, expected: Buffer): boolean {
  * `server.metricsToken`, for deployments whose port is reachable from outside), /metrics wants it
  * as a bearer token; without it, /metrics is open.
  */
-export function healthRoutes(store: Store, metrics: PrometheusMetrics, metricsToken?: string): Router {
+export function healthRoutes(store: Pick<StoreLifecycle, "kind" | "ping">, metrics: PrometheusMetrics, metricsToken?: string): Router {
   const r = Router();
   const expected = metricsToken === undefined ? undefined : digest(metricsToken);
   r.get("/healthz", (_req, res) => { res.json({ ok: true }); });

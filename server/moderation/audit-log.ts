@@ -2,7 +2,7 @@ import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
 import { newId } from "../ids.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
-import type { Store } from "../store/store.ts";
+import type { AuditStore } from "../store/audit/audit-store.ts";
 
 /** How many stored entries one filtered read may scan before it returns what it has with a cursor. */
 const SCAN_BUDGET = 5000;
@@ -15,7 +15,7 @@ export const SYSTEM: Actor = { id: "system", name: "Causette" };
 
 /** Append-only record of every moderation action, automatic or human; each entry also reaches the live feed. */
 export class AuditLog {
-  constructor(private readonly store: Store, private readonly broadcaster: Broadcaster) {}
+  constructor(private readonly store: AuditStore, private readonly broadcaster: Broadcaster) {}
 
   async record(tenant: string, actor: Actor, action: string, target: Record<string, unknown>, reason?: string, room?: string): Promise<AuditEntry> {
     const entry: AuditEntry = { id: newId("a_"), at: Date.now(), actor: { ...actor }, action, target };

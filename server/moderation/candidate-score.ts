@@ -1,4 +1,4 @@
-import type { UserCounter } from "../store/store.ts";
+import type { UserCounter } from "../store/people/people-store.ts";
 
 /**
  * How strongly a regular member is worth inviting as a moderator (SPEC §6.3), from their counters:

@@ -1,9 +1,9 @@
 import type { Author, FilterSettings } from "../../client-sdk/src/protocol.ts";
 import { linkDomainProblem } from "../config/link-domain.ts";
 import { CausetteError } from "../errors.ts";
-import type { FilterEditsPatch } from "../store/store.ts";
+import type { FilterEditsPatch } from "../store/filter-edits/filter-edit-store.ts";
 import { mergeLists, type TenantRuntime } from "../tenants/tenant-runtime.ts";
-import type { ModerationDeps } from "./moderation-deps.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
 
 /** A rebuild already running when the edit landed may have read the old lists: try a few times. */
 const MAX_REFRESH_ROUNDS = 5;
@@ -13,7 +13,7 @@ const MAX_REFRESH_ROUNDS = 5;
  * force on this node before the ack, so the manager's next test message already meets it.
  */
 export class FilterEditor {
-  constructor(private readonly deps: ModerationDeps) {}
+  constructor(private readonly deps: ModerationDepsWith<"filterEdits" | "bus">) {}
 
   async updateLexicon(
     tenant: TenantRuntime,
@@ -59,7 +59,7 @@ export class FilterEditor {
 
   /** The lists in force: config plus managers' edits (the built-in word lists are not listed). */
   async get(tenant: TenantRuntime): Promise<FilterSettings> {
-    const lists = mergeLists(tenant.config, await this.deps.store.getFilterEdits(tenant.id));
+    const lists = mergeLists(tenant.config, await this.deps.stores.filterEdits.getFilterEdits(tenant.id));
     return {
       terms: [...lists.terms].sort(),
       allow: [...lists.allow].sort(),
@@ -69,9 +69,9 @@ export class FilterEditor {
   }
 
   private async apply(tenant: TenantRuntime, actor: Author, patch: FilterEditsPatch, action: string, target: Record<string, unknown>): Promise<void> {
-    const { store, audit, metrics } = this.deps;
-    const edits = await store.updateFilterEdits(tenant.id, patch);
-    await store.publish({ type: "filters:changed", tenant: tenant.id, version: edits.version });
+    const { stores, audit, metrics } = this.deps;
+    const edits = await stores.filterEdits.updateFilterEdits(tenant.id, patch);
+    await stores.bus.publish({ type: "filters:changed", tenant: tenant.id, version: edits.version });
     for (let i = 0; i < MAX_REFRESH_ROUNDS && tenant.filtersVersion < edits.version; i++) await tenant.refreshFilters();
     metrics.moderation.inc({ action: action.replace(".", "_") });
     await audit.record(tenant.id, actor, action, target);

@@ -1,10 +1,10 @@
 import { ROLE_RANK, type Author, type Candidate, type Role, type UserInspect } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
-import type { UserRecord } from "../store/store.ts";
+import type { UserRecord } from "../store/people/people-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { candidateScore } from "./candidate-score.ts";
-import type { ModerationDeps } from "./moderation-deps.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
 
 /** How many users the candidate ranking considers (the most active ones, from the store). */
 const CANDIDATE_POOL = 1000;
@@ -12,29 +12,29 @@ const RECENT_MESSAGES = 20;
 
 /** People as managers see them: roles, moderator candidates, and the full record of one user. */
 export class MemberDirectory {
-  constructor(private readonly deps: ModerationDeps) {}
+  constructor(private readonly deps: ModerationDepsWith<"people" | "sanctions" | "messages" | "bus">) {}
 
   async setRole(tenant: TenantRuntime, actor: Author, p: { userId: string; role: "member" | "expert" | "moderator" }): Promise<void> {
-    const { store, audit, metrics } = this.deps;
+    const { stores, audit, metrics } = this.deps;
     // Any id of the tenant, seen or not (SPEC §6.4): a grant made before the user's first visit
     // applies at their first handshake.
-    const rec = await store.getUser(tenant.id, p.userId);
+    const rec = await stores.people.getUser(tenant.id, p.userId);
     // Guests are anonymous and can come back under a new id at will: a role needs an account.
     if (rec?.user.role === "guest" || (!rec && isGuestId(p.userId))) throw new CausetteError("forbidden", "Guests cannot be given a role; they must sign in.");
     if (p.userId === actor.id) throw new CausetteError("forbidden", "You cannot change your own role.");
     // "member" lifts any grant, so the brand's token decides again.
     const granted = p.role === "member" ? null : p.role;
-    await store.setRole(tenant.id, p.userId, granted);
-    await store.publish({ type: "role:changed", tenant: tenant.id, userId: p.userId, role: granted });
+    await stores.people.setRole(tenant.id, p.userId, granted);
+    await stores.bus.publish({ type: "role:changed", tenant: tenant.id, userId: p.userId, role: granted });
     metrics.moderation.inc({ action: "set_role" });
     await audit.record(tenant.id, actor, "member.role", { userId: p.userId, role: p.role });
   }
 
   /** Regular signed-in members ranked by `candidateScore`; guests, managers and moderators are left out. */
   async candidates(tenant: TenantRuntime, p: { limit?: number }): Promise<{ members: Candidate[] }> {
-    const { store } = this.deps;
+    const { stores } = this.deps;
     const now = Date.now();
-    const [users, bans] = await Promise.all([store.listUsers(tenant.id, CANDIDATE_POOL), store.listBans(tenant.id, now)]);
+    const [users, bans] = await Promise.all([stores.people.listUsers(tenant.id, CANDIDATE_POOL), stores.sanctions.listBans(tenant.id, now)]);
     const banned = new Set(bans.map((b) => b.userId));
     const out: Candidate[] = [];
     for (const rec of users) {
@@ -54,19 +54,19 @@ export class MemberDirectory {
   }
 
   async inspect(tenant: TenantRuntime, p: { userId: string }): Promise<UserInspect> {
-    const { store } = this.deps;
+    const { stores } = this.deps;
     const now = Date.now();
     const [seen, ban, mute, granted] = await Promise.all([
-      store.getUser(tenant.id, p.userId),
-      store.getBan(tenant.id, p.userId, now),
-      store.getMute(tenant.id, p.userId, now),
-      store.getRole(tenant.id, p.userId),
+      stores.people.getUser(tenant.id, p.userId),
+      stores.sanctions.getBan(tenant.id, p.userId, now),
+      stores.sanctions.getMute(tenant.id, p.userId, now),
+      stores.people.getRole(tenant.id, p.userId),
     ]);
     // Never seen and nothing decided about them: nothing to show (an id of another tenant is
     // unknown here). A pre-emptive sanction or role makes a profile of what was decided.
     if (!seen && !ban && !mute && !granted) throw new CausetteError("not_found", "No such user.");
     const rec = seen ?? unseenRecord(p.userId);
-    const [recent, role] = await Promise.all([store.userMessages(tenant.id, p.userId, RECENT_MESSAGES), this.roleOf(tenant, rec)]);
+    const [recent, role] = await Promise.all([stores.messages.userMessages(tenant.id, p.userId, RECENT_MESSAGES), this.roleOf(tenant, rec)]);
     const c = rec.counters;
     const out: UserInspect = {
       user: { ...rec.user, role },
@@ -89,7 +89,7 @@ export class MemberDirectory {
 
   /** The role as of now: what the user last connected with, raised by a manager's grant. */
   private async roleOf(tenant: TenantRuntime, rec: UserRecord): Promise<Role> {
-    const granted = await this.deps.store.getRole(tenant.id, rec.user.id);
+    const granted = await this.deps.stores.people.getRole(tenant.id, rec.user.id);
     const seen = rec.user.role;
     if (seen === "guest" || !granted) return seen;
     return ROLE_RANK[granted] > ROLE_RANK[seen] ? granted : seen;

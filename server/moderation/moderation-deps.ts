@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { RoomDirectory } from "../chat/room-directory.ts";
 import type { Metrics } from "../contracts/metrics.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
-import type { Store } from "../store/store.ts";
+import type { Stores } from "../store/stores.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { AuditLog } from "./audit-log.ts";
 
@@ -16,7 +16,7 @@ export interface OnlineCounts {
 
 /** What every part of the moderation service is given (DESIGN: narrow interfaces, passed in). */
 export interface ModerationDeps {
-  store: Store;
+  stores: ModerationStores;
   broadcaster: Broadcaster;
   audit: AuditLog;
   metrics: Metrics;
@@ -26,3 +26,9 @@ export interface ModerationDeps {
   /** Absent in unit wiring: stats then read online counts from the store's presence reports alone. */
   presence?: OnlineCounts;
 }
+
+/** The store ports the moderation service uses, all parts together. */
+export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus">;
+
+/** ModerationDeps narrowed to the store ports one part of the service uses. */
+export type ModerationDepsWith<K extends keyof ModerationStores> = Omit<ModerationDeps, "stores"> & { stores: Pick<ModerationStores, K> };

@@ -53,9 +53,9 @@ export class ModerationService {
   async flag(tenant: TenantRuntime, actor: SessionData, p: { messageId: string; reason: FlagReason; note?: string }, joined: (room: string) => boolean): Promise<{ hidden: boolean }> {
     refuseBots(actor);
     await takeFlagBudget(tenant, actor);
-    const { store, broadcaster, audit, metrics } = this.deps;
+    const { stores, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
-    const message = await store.getMessage(t, p.messageId);
+    const message = await stores.messages.getMessage(t, p.messageId);
     // Held and deleted messages are invisible to flaggers: for them the message does not exist.
     if (!message || message.status === "deleted" || message.status === "held") throw new CausetteError("not_found");
     if (!joined(message.room)) throw new CausetteError("not_in_room");
@@ -69,7 +69,7 @@ export class ModerationService {
     const now = Date.now();
     // A shadow ban silences the user's flags as it silences their messages (SPEC §6.4): a rogue
     // moderator, or a troll, keeps flagging as usual, but nothing they flag is hidden because of it.
-    const shadowBanned = (await store.getBan(t, actor.user.id, now))?.shadow === true;
+    const shadowBanned = (await stores.sanctions.getBan(t, actor.user.id, now))?.shadow === true;
     const trusted = !shadowBanned && (role === "moderator" || role === "manager");
     const flag: Flag = { by: { ...actor.user }, reason: p.reason, at: now };
     if (p.note) flag.note = p.note;
@@ -83,7 +83,7 @@ export class ModerationService {
     let threshold = reportsToHide;
     if (role === "guest" || shadowBanned) threshold = Number.MAX_SAFE_INTEGER;
     else if (!hideNow) threshold += await this.discountedFlags(t, message.id);
-    const res = await store.addFlag(t, message.id, flag, { reportsToHide: threshold, hideNow });
+    const res = await stores.flags.addFlag(t, message.id, flag, { reportsToHide: threshold, hideNow });
     if (!res) throw new CausetteError("not_found");
     // What a trusted flag would have done, shown to the shadow-banned flagger only, so they notice nothing.
     const fakeHide = shadowBanned && moderatorFlagHides && (role === "moderator" || role === "manager") && res.message.status === "visible";
@@ -105,8 +105,8 @@ export class ModerationService {
         trusted ? `flagged by ${role}: ${p.reason}` : `${res.count} reports`, message.room);
     }
     void Promise.all([
-      store.bumpUser(t, actor.user.id, "flagsRaised"),
-      store.bumpRoomStat(t, message.room, "flags", now),
+      stores.people.bumpUser(t, actor.user.id, "flagsRaised"),
+      stores.stats.bumpRoomStat(t, message.room, "flags", now),
     ]).catch(() => undefined);
     if (fakeHide) {
       broadcaster.toUser(t, actor.user.id, "message:hidden", { room: message.room, messageId: message.id });
@@ -120,30 +120,30 @@ export class ModerationService {
    * not: by guests, or by users who were shadow-banned when they flagged.
    */
   private async discountedFlags(t: string, messageId: string): Promise<number> {
-    const flags = await this.deps.store.getFlags(t, messageId, { sinceReset: true });
+    const flags = await this.deps.stores.flags.getFlags(t, messageId, { sinceReset: true });
     return flags.filter((f) => f.discounted === true || f.by.role === "guest").length;
   }
 
   /** Guests whose flags on the message are on record since its last approval (one per network). */
   private async guestFlaggers(t: string, messageId: string): Promise<number> {
-    const flags = await this.deps.store.getFlags(t, messageId, { sinceReset: true });
+    const flags = await this.deps.stores.flags.getFlags(t, messageId, { sinceReset: true });
     return flags.filter((f) => f.by.role === "guest").length;
   }
 
   /** Distinct signed-in members (not the author, not guests) vote a message helpful. */
   async helpful(tenant: TenantRuntime, actor: SessionData, messageId: string, joined: (room: string) => boolean): Promise<{ helpful: number }> {
     refuseBots(actor);
-    const { store, broadcaster } = this.deps;
+    const { stores, broadcaster } = this.deps;
     const t = tenant.id;
-    const message = await store.getMessage(t, messageId);
+    const message = await stores.messages.getMessage(t, messageId);
     if (!message || message.status !== "visible") throw new CausetteError("not_found");
     if (!joined(message.room)) throw new CausetteError("not_in_room");
     if (actor.user.role === "guest") throw new CausetteError("unauthorized", "Sign in to vote.");
     if (message.author.id === actor.user.id) throw new CausetteError("forbidden", "You cannot vote for your own message.");
-    const res = await store.addHelpful(t, messageId, actor.user.id);
+    const res = await stores.messages.addHelpful(t, messageId, actor.user.id);
     if (res.added) {
       broadcaster.toRoom(t, message.room, "message:helpful", { room: message.room, messageId, helpful: res.count });
-      void store.bumpUser(t, message.author.id, "helpfulReceived").catch(() => undefined);
+      void stores.people.bumpUser(t, message.author.id, "helpfulReceived").catch(() => undefined);
     }
     return { helpful: res.count };
   }

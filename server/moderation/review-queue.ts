@@ -1,9 +1,10 @@
 import type { Author, Flag, Message, QueueItem } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
-import type { QueueEntry, StoredMessage } from "../store/store.ts";
+import type { StoredMessage } from "../store/messages/message-store.ts";
+import type { QueueEntry } from "../store/queue/review-queue-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-import type { ModerationDeps } from "./moderation-deps.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
@@ -14,31 +15,31 @@ interface Resolution { messageId: string; decision: Decision; ban?: { durationSe
 
 /**
  * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one
- * manager decides. `store.queueTake` is the arbiter when two managers decide at once.
+ * manager decides. `ReviewQueueStore.queueTake` is the arbiter when two managers decide at once.
  */
 export class ReviewQueue {
-  constructor(private readonly deps: ModerationDeps, private readonly sanctions: Sanctions) {}
+  constructor(private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people">, private readonly sanctions: Sanctions) {}
 
   /**
    * The one way onto the queue, for a filter's hold and for a flag alike: stores the entry (or
    * merges it into the message's entry) and shows the managers watching its room the item.
    */
   async enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void> {
-    const { store, broadcaster } = this.deps;
-    const merged = await store.queuePut(tenant, entry);
-    broadcaster.toAdmins(tenant, message.room, "queue:added", await toQueueItem(store, tenant, merged, message));
+    const { stores, broadcaster } = this.deps;
+    const merged = await stores.queue.queuePut(tenant, entry);
+    broadcaster.toAdmins(tenant, message.room, "queue:added", await toQueueItem(stores.flags, tenant, merged, message));
   }
 
   async list(tenant: TenantRuntime, p: { limit?: number; cursor?: string }): Promise<{ items: QueueItem[]; cursor?: string }> {
-    const { store } = this.deps;
-    const page = await store.queueList(tenant.id, p.limit ?? 50, p.cursor === undefined ? undefined : decodeQueueCursor(p.cursor));
+    const { stores } = this.deps;
+    const page = await stores.queue.queueList(tenant.id, p.limit ?? 50, p.cursor === undefined ? undefined : decodeQueueCursor(p.cursor));
     const items: QueueItem[] = [];
     for (const entry of page.entries) {
-      const message = await store.getMessage(tenant.id, entry.messageId);
-      if (message) items.push(await toQueueItem(store, tenant.id, entry, message));
+      const message = await stores.messages.getMessage(tenant.id, entry.messageId);
+      if (message) items.push(await toQueueItem(stores.flags, tenant.id, entry, message));
       // Its message was forgotten between a flag and its queuing (it fell off its timeline, or a
       // review released it): nobody can resolve it, and ids never come back, so it goes.
-      else await store.queueTake(tenant.id, entry.messageId);
+      else await stores.queue.queueTake(tenant.id, entry.messageId);
     }
     return page.cursor ? { items, cursor: encodeQueueCursor(page.cursor) } : { items };
   }
@@ -49,18 +50,18 @@ export class ReviewQueue {
    * overturned on approval.
    */
   async resolve(tenant: TenantRuntime, actor: Author, p: Resolution): Promise<{ message: Message }> {
-    const { store } = this.deps;
+    const { stores } = this.deps;
     const t = tenant.id;
-    const before = await store.getMessage(t, p.messageId);
+    const before = await stores.messages.getMessage(t, p.messageId);
     if (!before) throw new CausetteError("not_found");
     // Refuse an impossible ban before touching anything, so the action is all or nothing.
     if (p.ban) await this.sanctions.assertBannable(tenant, actor, before.author.id);
-    const entry = await store.queueTake(t, p.messageId);
+    const entry = await stores.queue.queueTake(t, p.messageId);
     if (!entry) {
       // The store answers "not queued" both for a message that never was and for one another
       // manager took a moment ago; the message itself tells them apart, because everything that
       // enters the queue keeps a trace: a filter hold leaves its reasons, a flag stays on record.
-      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await store.getFlags(t, before.id)).length > 0;
+      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await stores.flags.getFlags(t, before.id)).length > 0;
       if (!wasQueued) throw new CausetteError("not_found", "This message is not in the review queue.");
       throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
     }
@@ -74,17 +75,17 @@ export class ReviewQueue {
 
   /** The part of `resolve` after the queue entry was taken. */
   private async decide(tenant: TenantRuntime, actor: Author, p: Resolution, before: StoredMessage, entry: QueueEntry): Promise<{ message: Message }> {
-    const { store, broadcaster, audit, metrics } = this.deps;
+    const { stores, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
     let after: StoredMessage | null;
     let judged: Flag[] | undefined;
     if (p.decision === "approve") {
       // Approval overturns the flags so far: they must stop counting towards `reportsToHide`
       // before the message is visible again, or a single new report would hide it at once.
-      judged = await store.resetFlagCount(t, before.id);
-      after = await store.setMessageStatus(t, before.id, "visible", ["held", "hidden", "visible"]);
+      judged = await stores.flags.resetFlagCount(t, before.id);
+      after = await stores.messages.setMessageStatus(t, before.id, "visible", ["held", "hidden", "visible"]);
     } else {
-      after = await store.setMessageStatus(t, before.id, "deleted", ["held", "hidden", "visible"]);
+      after = await stores.messages.setMessageStatus(t, before.id, "deleted", ["held", "hidden", "visible"]);
     }
     // Deleted meanwhile (message:delete, room:clear): nothing left to decide.
     if (!after) throw new CausetteError("conflict", "This message was deleted meanwhile.");
@@ -100,7 +101,7 @@ export class ReviewQueue {
 
     const [flaggers] = await Promise.all([
       this.scoreFlaggers(t, before.id, p.decision, judged),
-      p.decision === "remove" ? store.bumpUser(t, after.author.id, "removed") : undefined,
+      p.decision === "remove" ? stores.people.bumpUser(t, after.author.id, "removed") : undefined,
     ]);
 
     const by: Author = { ...actor };
@@ -122,7 +123,7 @@ export class ReviewQueue {
    * released: a cleared message was on its timeline, which is where clearing found it.
    */
   async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<boolean> {
-    if (!(await this.deps.store.queueTake(tenant.id, message.id))) return false;
+    if (!(await this.deps.stores.queue.queueTake(tenant.id, message.id))) return false;
     this.deps.broadcaster.toAdmins(tenant.id, message.room, "queue:resolved", { messageId: message.id, decision: "remove", by: { ...actor } });
     return true;
   }
@@ -144,11 +145,11 @@ export class ReviewQueue {
 
   /**
    * The review of a message taken from the queue is over: one kept only for it, having fallen
-   * off its room's timeline meanwhile, is forgotten now (store.releaseReviewed). Clean-up only:
+   * off its room's timeline meanwhile, is forgotten now (ReviewQueueStore.releaseReviewed). Clean-up only:
    * a failure is logged, never thrown over the decision that was already applied.
    */
   private async release(tenant: TenantRuntime, message: StoredMessage): Promise<void> {
-    await this.deps.store.releaseReviewed(tenant.id, message.room, message.id).catch((err: unknown) => {
+    await this.deps.stores.queue.releaseReviewed(tenant.id, message.room, message.id).catch((err: unknown) => {
       this.deps.logger.warn({ err, tenant: tenant.id, messageId: message.id }, "could not release a reviewed message");
     });
   }
@@ -160,10 +161,10 @@ export class ReviewQueue {
    * `flags` are those flags when the caller already has them. Returns the distinct flaggers.
    */
   private async scoreFlaggers(t: string, messageId: string, decision: Decision, flags?: Flag[]): Promise<string[]> {
-    const { store } = this.deps;
-    const judged = flags ?? await store.getFlags(t, messageId, { sinceReset: true });
+    const { stores } = this.deps;
+    const judged = flags ?? await stores.flags.getFlags(t, messageId, { sinceReset: true });
     const flaggers = [...new Set(judged.map((f) => f.by.id))];
-    await Promise.all(flaggers.map((id) => store.bumpUser(t, id, decision === "remove" ? "flagsUpheld" : "flagsOverturned")));
+    await Promise.all(flaggers.map((id) => stores.people.bumpUser(t, id, decision === "remove" ? "flagsUpheld" : "flagsOverturned")));
     return flaggers;
   }
 }

@@ -1,21 +1,21 @@
 import type { Author, Contribution, Message, RoomInfo } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
-import type { RoomState } from "../store/store.ts";
+import type { RoomState } from "../store/rooms/room-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-import type { ModerationDeps } from "./moderation-deps.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 
 /** Managers acting on rooms and their messages: delete, clear, settings, and reading them. */
 export class RoomControl {
-  constructor(private readonly deps: ModerationDeps, private readonly queue: ReviewQueue) {}
+  constructor(private readonly deps: ModerationDepsWith<"messages" | "people" | "rooms" | "presence" | "bus">, private readonly queue: ReviewQueue) {}
 
   async deleteMessage(tenant: TenantRuntime, actor: Author, p: { messageId: string; reason?: string }): Promise<void> {
-    const { store, broadcaster, audit, metrics } = this.deps;
+    const { stores, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
-    const before = await store.getMessage(t, p.messageId);
+    const before = await stores.messages.getMessage(t, p.messageId);
     if (!before || before.status === "deleted") throw new CausetteError("not_found");
-    const after = await store.setMessageStatus(t, before.id, "deleted", ["visible", "held", "hidden"]);
+    const after = await stores.messages.setMessageStatus(t, before.id, "deleted", ["visible", "held", "hidden"]);
     if (!after) throw new CausetteError("not_found");
     const event = { room: after.room, messageId: after.id };
     if (before.status === "held") broadcaster.toUser(t, after.author.id, "message:deleted", event);
@@ -23,16 +23,16 @@ export class RoomControl {
     // Deleting a message that awaits review is that review's decision, so its flaggers are upheld
     // exactly as with queue:resolve "remove" (room:clear is not a judgement on each message).
     const flaggers = (await this.queue.removeDeleted(tenant, actor, after)) ?? [];
-    await store.bumpUser(t, after.author.id, "removed");
+    await stores.people.bumpUser(t, after.author.id, "removed");
     metrics.moderation.inc({ action: "delete" });
     await audit.record(t, actor, "message.deleted",
       { messageId: after.id, room: after.room, authorId: after.author.id, ...(flaggers.length ? { flaggers } : {}) }, p.reason, after.room);
   }
 
   async clearRoom(tenant: TenantRuntime, actor: Author, p: { room: string; reason?: string }): Promise<{ deleted: number }> {
-    const { store, broadcaster, audit, metrics, rooms } = this.deps;
+    const { stores, broadcaster, audit, metrics, rooms } = this.deps;
     const room = rooms.validate(tenant, p.room);
-    const changed = await store.clearRoom(tenant.id, room);
+    const changed = await stores.messages.clearRoom(tenant.id, room);
     broadcaster.toRoom(tenant.id, room, "room:cleared", { room });
     for (const m of changed) await this.queue.drop(tenant, actor, m);
     metrics.moderation.inc({ action: "clear" });
@@ -45,17 +45,17 @@ export class RoomControl {
     actor: Author,
     p: { room: string; frozen?: boolean; slowModeSec?: number; contribution?: Contribution },
   ): Promise<{ room: RoomInfo }> {
-    const { store, broadcaster, audit, metrics, rooms } = this.deps;
+    const { stores, broadcaster, audit, metrics, rooms } = this.deps;
     const room = rooms.validate(tenant, p.room);
     const patch: Partial<RoomState> = {};
     if (p.frozen !== undefined) patch.frozen = p.frozen;
     if (p.slowModeSec !== undefined) patch.slowModeSec = p.slowModeSec;
     if (p.contribution !== undefined) patch.contribution = p.contribution;
     if (!Object.keys(patch).length) throw new CausetteError("invalid_payload", "Nothing to change: give frozen, slowModeSec or contribution.");
-    await store.updateRoomState(tenant.id, room, patch);
+    await stores.rooms.updateRoomState(tenant.id, room, patch);
     // This node answers with the new settings at once; the others drop their cache on the event.
     rooms.invalidate(tenant.id, room);
-    await store.publish({ type: "room:changed", tenant: tenant.id, room });
+    await stores.bus.publish({ type: "room:changed", tenant: tenant.id, room });
     const info = await rooms.info(tenant, room);
     broadcaster.toRoom(tenant.id, room, "room:updated", info);
     broadcaster.toAdmins(tenant.id, room, "room:updated", info);
@@ -66,8 +66,8 @@ export class RoomControl {
 
   /** Rooms this tenant has seen, most recently active first, plus rooms with people in them now. */
   async listRooms(tenant: TenantRuntime): Promise<{ rooms: RoomInfo[] }> {
-    const { store, rooms, presence } = this.deps;
-    const [known, online] = await Promise.all([store.listRooms(tenant.id, 200), store.presence(tenant.id)]);
+    const { stores, rooms, presence } = this.deps;
+    const [known, online] = await Promise.all([stores.rooms.listRooms(tenant.id, 200), stores.presence.presence(tenant.id)]);
     const ids = new Set(known.map((r) => r.id));
     for (const id of [...Object.keys(online), ...Object.keys(presence?.localCounts(tenant.id) ?? {})]) ids.add(id);
     const out: RoomInfo[] = [];
@@ -78,7 +78,7 @@ export class RoomControl {
   /** Every status, oldest first: what managers need to judge a conversation. */
   async history(tenant: TenantRuntime, p: { room: string; limit?: number }): Promise<{ messages: Message[] }> {
     const room = this.deps.rooms.validate(tenant, p.room);
-    const timeline = await this.deps.store.roomTimeline(tenant.id, room, p.limit ?? 100);
+    const timeline = await this.deps.stores.messages.roomTimeline(tenant.id, room, p.limit ?? 100);
     return { messages: timeline.map((m) => toPublic(m)) };
   }
 }

@@ -2,7 +2,7 @@ import type { Author, Ban, IpBlock, Mute, SanctionState } from "../../client-sdk
 import { parseCidr } from "../auth/cidr.ts";
 import { CausetteError } from "../errors.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-import type { ModerationDeps } from "./moderation-deps.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
 
 /** What a muted user is told of their mute (who muted them and when stays with the managers). */
 export function visibleMute(m: Mute): NonNullable<SanctionState["mute"]> {
@@ -22,7 +22,7 @@ export function visibleMute(m: Mute): NonNullable<SanctionState["mute"]> {
 export const WIDEST_BLOCK = { ipv4: 8, ipv6: 32 } as const;
 
 export class Sanctions {
-  constructor(private readonly deps: ModerationDeps) {}
+  constructor(private readonly deps: ModerationDepsWith<"sanctions" | "people" | "bus">) {}
 
   /**
    * Throws unless `userId` may be sanctioned (checked before any side effect). Any id of the
@@ -33,18 +33,18 @@ export class Sanctions {
    */
   async assertBannable(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
     if (userId === actor.id) throw new CausetteError("forbidden", "You cannot sanction yourself.");
-    const rec = await this.deps.store.getUser(tenant.id, userId);
+    const rec = await this.deps.stores.people.getUser(tenant.id, userId);
     if (rec?.user.role === "manager") throw new CausetteError("forbidden", "Managers cannot be sanctioned from the back office.");
   }
 
   async ban(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec?: number; reason: string; shadow?: boolean }): Promise<{ until?: number }> {
-    const { store, broadcaster, audit, metrics } = this.deps;
+    const { stores, broadcaster, audit, metrics } = this.deps;
     await this.assertBannable(tenant, actor, p.userId);
     const now = Date.now();
     const ban: Ban = { reason: p.reason, shadow: p.shadow ?? false, at: now, by: actor.id };
     if (p.durationSec !== undefined) ban.until = now + p.durationSec * 1000;
-    await store.setBan(tenant.id, p.userId, ban);
-    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await stores.sanctions.setBan(tenant.id, p.userId, ban);
+    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     // A shadow-banned user must not notice anything: they stay connected and their messages are held silently.
     if (!ban.shadow) {
       await broadcaster.endSessions(tenant.id, { userId: p.userId }, { code: "banned", reason: p.reason, ...(ban.until ? { until: ban.until } : {}) });
@@ -55,25 +55,25 @@ export class Sanctions {
   }
 
   async unban(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
-    const { store, audit, metrics } = this.deps;
-    if (!(await store.getBan(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not banned.");
-    await store.deleteBan(tenant.id, userId);
-    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    const { stores, audit, metrics } = this.deps;
+    if (!(await stores.sanctions.getBan(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not banned.");
+    await stores.sanctions.deleteBan(tenant.id, userId);
+    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     metrics.moderation.inc({ action: "unban" });
     await audit.record(tenant.id, actor, "user.unbanned", { userId });
   }
 
   async listBans(tenant: TenantRuntime): Promise<{ bans: (Ban & { userId: string })[] }> {
-    return { bans: await this.deps.store.listBans(tenant.id, Date.now()) };
+    return { bans: await this.deps.stores.sanctions.listBans(tenant.id, Date.now()) };
   }
 
   async mute(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec: number; reason?: string }): Promise<{ until: number }> {
-    const { store, broadcaster, audit, metrics } = this.deps;
+    const { stores, broadcaster, audit, metrics } = this.deps;
     await this.assertBannable(tenant, actor, p.userId);
     const now = Date.now();
     const mute: Mute = { until: now + p.durationSec * 1000, at: now, by: actor.id };
     if (p.reason) mute.reason = p.reason;
-    await store.setMute(tenant.id, p.userId, mute);
+    await stores.sanctions.setMute(tenant.id, p.userId, mute);
     // The user's open pages (on any node, through the adapter) lock their composer now.
     broadcaster.toUser(tenant.id, p.userId, "sanction", { mute: visibleMute(mute) });
     metrics.moderation.inc({ action: "mute" });
@@ -82,16 +82,16 @@ export class Sanctions {
   }
 
   async unmute(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
-    const { store, broadcaster, audit, metrics } = this.deps;
-    if (!(await store.getMute(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not muted.");
-    await store.deleteMute(tenant.id, userId);
+    const { stores, broadcaster, audit, metrics } = this.deps;
+    if (!(await stores.sanctions.getMute(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not muted.");
+    await stores.sanctions.deleteMute(tenant.id, userId);
     broadcaster.toUser(tenant.id, userId, "sanction", {});
     metrics.moderation.inc({ action: "unmute" });
     await audit.record(tenant.id, actor, "user.unmuted", { userId });
   }
 
   async blockIp(tenant: TenantRuntime, actor: Author, p: { cidr: string; durationSec?: number; reason: string; force?: boolean }): Promise<{ until?: number }> {
-    const { store, broadcaster, audit, metrics } = this.deps;
+    const { stores, broadcaster, audit, metrics } = this.deps;
     const parsed = parseCidr(p.cidr);
     if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
     const [network, bits] = parsed.range;
@@ -103,10 +103,10 @@ export class Sanctions {
     const now = Date.now();
     const block: IpBlock = { cidr: parsed.canonical, reason: p.reason, at: now, by: actor.id };
     if (p.durationSec !== undefined) block.until = now + p.durationSec * 1000;
-    await store.addIpBlock(tenant.id, block);
+    await stores.sanctions.addIpBlock(tenant.id, block);
     // This node stops trusting its cached list now; the others on the cluster event.
     tenant.invalidateSanctions();
-    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     await broadcaster.endSessions(tenant.id, { cidr: block.cidr }, { code: "ip_blocked", reason: p.reason, ...(block.until ? { until: block.until } : {}) });
     metrics.moderation.inc({ action: "ip_block" });
     await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}), ...(bits < widest ? { forced: true } : {}) }, p.reason);
@@ -114,17 +114,17 @@ export class Sanctions {
   }
 
   async unblockIp(tenant: TenantRuntime, actor: Author, cidr: string): Promise<void> {
-    const { store, audit, metrics } = this.deps;
+    const { stores, audit, metrics } = this.deps;
     const parsed = parseCidr(cidr);
     if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
-    if (!(await store.removeIpBlock(tenant.id, parsed.canonical))) throw new CausetteError("not_found", "No such IP block.");
+    if (!(await stores.sanctions.removeIpBlock(tenant.id, parsed.canonical))) throw new CausetteError("not_found", "No such IP block.");
     tenant.invalidateSanctions();
-    await store.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     metrics.moderation.inc({ action: "ip_unblock" });
     await audit.record(tenant.id, actor, "ip.unblocked", { cidr: parsed.canonical });
   }
 
   async listIpBlocks(tenant: TenantRuntime): Promise<{ blocks: IpBlock[] }> {
-    return { blocks: await this.deps.store.listIpBlocks(tenant.id, Date.now()) };
+    return { blocks: await this.deps.stores.sanctions.listIpBlocks(tenant.id, Date.now()) };
   }
 }

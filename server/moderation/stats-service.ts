@@ -1,6 +1,6 @@
 import type { RoomStats, Stats } from "../../client-sdk/src/protocol.ts";
 import type { Metrics } from "../contracts/metrics.ts";
-import type { Store } from "../store/store.ts";
+import type { Stores } from "../store/stores.ts";
 import type { OnlineCounts } from "./moderation-deps.ts";
 
 const MINUTE = 60_000;
@@ -16,13 +16,13 @@ export const SERIES_MINUTES = 15;
  * - `series`: messages per minute over the last 15 minutes, oldest first.
  */
 export class StatsService {
-  constructor(private readonly deps: { store: Store; metrics: Metrics; presence?: OnlineCounts }) {}
+  constructor(private readonly deps: { stores: Pick<Stores, "stats" | "presence" | "queue">; metrics: Metrics; presence?: OnlineCounts }) {}
 
   async compute(tenant: string, now = Date.now()): Promise<Stats> {
-    const { store, presence } = this.deps;
+    const { stores, presence } = this.deps;
     const thisMinute = Math.floor(now / MINUTE) * MINUTE;
     const first = thisMinute - (SERIES_MINUTES - 1) * MINUTE;
-    const [buckets, reported, queue] = await Promise.all([store.roomStats(tenant, first), store.presence(tenant), store.queueSize(tenant)]);
+    const [buckets, reported, queue] = await Promise.all([stores.stats.roomStats(tenant, first), stores.presence.presence(tenant), stores.queue.queueSize(tenant)]);
     const ids = new Set([...Object.keys(buckets), ...Object.keys(reported), ...Object.keys(presence?.localCounts(tenant) ?? {})]);
     // Share of the previous minute that still lies within the last 60 s.
     const prevWeight = 1 - (now - thisMinute) / MINUTE;

@@ -8,12 +8,12 @@ import { effectiveRole, requireManager, type SessionData } from "../contracts/se
 import { CausetteError, toErrorBody } from "../errors.ts";
 import type { Metrics } from "../contracts/metrics.ts";
 import { visibleMute } from "../moderation/sanctions.ts";
-import type { Store } from "../store/store.ts";
+import type { Stores } from "../store/stores.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 
 export interface HandshakeDeps {
   tenants: TenantRegistry;
-  store: Store;
+  stores: Pick<Stores, "limits" | "sanctions" | "people">;
   guestTokens: GuestTokens;
   clientIp: (req: IncomingMessage) => string;
   maxConnectionsPerIp: number;
@@ -65,7 +65,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       const now = Date.now();
       const block = await tenant.ipBlock(ip, now);
       if (block) throw new CausetteError("ip_blocked", undefined, block.until ? { until: block.until } : undefined);
-      if (!(await deps.store.acquireConnection(deps.nodeId, ip, deps.maxConnectionsPerIp))) throw new CausetteError("too_many_connections");
+      if (!(await deps.stores.limits.acquireConnection(deps.nodeId, ip, deps.maxConnectionsPerIp))) throw new CausetteError("too_many_connections");
       slot = ip;
 
       let user: Author;
@@ -98,8 +98,8 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       }
 
       const [ban, granted, mute] = await Promise.all([
-        deps.store.getBan(tenant.id, user.id, now), deps.store.getRole(tenant.id, user.id),
-        namespace === "chat" ? deps.store.getMute(tenant.id, user.id, now) : null,
+        deps.stores.sanctions.getBan(tenant.id, user.id, now), deps.stores.people.getRole(tenant.id, user.id),
+        namespace === "chat" ? deps.stores.sanctions.getMute(tenant.id, user.id, now) : null,
       ]);
       if (ban && !ban.shadow) {
         throw new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, { ...(ban.until ? { until: ban.until } : {}), ...(ban.reason ? { reason: ban.reason } : {}) });
@@ -112,16 +112,16 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       socket.data = session;
       if (guestToken) (socket as unknown as Record<symbol, string>)[GUEST_TOKEN] = guestToken;
       if (mute) (socket as unknown as Record<symbol, SanctionState>)[SANCTIONS] = { mute: visibleMute(mute) };
-      socket.once("disconnect", () => { void deps.store.releaseConnection(deps.nodeId, ip).catch(() => undefined); });
+      socket.once("disconnect", () => { void deps.stores.limits.releaseConnection(deps.nodeId, ip).catch(() => undefined); });
       slot = undefined;
       // The record keeps the role the token gave, not the effective one: a manager's grant lives
       // in the store and is applied on read, so lifting it shows at once in the back office
       // instead of lingering until the user reconnects.
-      void deps.store.recordSession(tenant.id, { ...user, role: tokenRole }, ip, device, now).catch(() => undefined);
+      void deps.stores.people.recordSession(tenant.id, { ...user, role: tokenRole }, ip, device, now).catch(() => undefined);
       deps.metrics.handshakes.inc({ outcome: "ok" });
       next();
     } catch (err) {
-      if (slot) void deps.store.releaseConnection(deps.nodeId, slot).catch(() => undefined);
+      if (slot) void deps.stores.limits.releaseConnection(deps.nodeId, slot).catch(() => undefined);
       const e = refusal(err);
       deps.metrics.handshakes.inc({ outcome: e.message });
       if (e.message === "internal") deps.logger.error({ err }, "handshake failed");

@@ -1,5 +1,5 @@
 import type { Namespace } from "socket.io";
-import type { Store } from "../store/store.ts";
+import type { PresenceStore } from "../store/presence/presence-store.ts";
 import { rooms } from "../contracts/room-names.ts";
 
 export const PRESENCE_INTERVAL_MS = 2000;
@@ -12,7 +12,7 @@ export class Presence {
   private readonly reported = new Map<string, Record<string, number>>();
   private readonly cluster = new Map<string, Record<string, number>>();
 
-  constructor(private readonly chat: Namespace, private readonly store: Store, private readonly nodeId: string) {}
+  constructor(private readonly chat: Namespace, private readonly store: PresenceStore, private readonly nodeId: string) {}
 
   /** Local sockets per room of one tenant, read from the adapter's room map. */
   localCounts(tenant: string): Record<string, number> {

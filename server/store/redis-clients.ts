@@ -27,7 +27,7 @@ export interface RedisClients {
 }
 
 /**
- * The two ioredis connections RedisStore (and the Socket.IO adapter) are given, tuned to fail
+ * The two ioredis connections the Redis stores (and the Socket.IO adapter) are given, tuned to fail
  * fast: while Redis is away every command rejects at once instead of queueing, so callers answer
  * `store_unavailable` rather than hang, and the clients keep reconnecting forever in the background.
  *

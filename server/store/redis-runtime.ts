@@ -1,21 +1,21 @@
 import { createShardedAdapter } from "@socket.io/redis-adapter";
 import type { Logger } from "pino";
 import { createRedisClients, waitUntilReady, type RedisClients } from "./redis-clients.ts";
-import { RedisStore } from "./redis.ts";
-import type { Store } from "./store.ts";
+import { createRedisStores } from "./redis-stores.ts";
+import type { Stores } from "./stores.ts";
 
 /** How long a starting node waits for Redis before giving up with a clear message. */
 const STARTUP_WAIT_MS = 30_000;
 
 export interface RedisRuntime {
-  store: Store;
+  stores: Stores;
   /** The Socket.IO adapter factory: broadcasts, fetchSockets and disconnects reach every node. */
   adapter: (nsp: unknown) => unknown;
   close(): Promise<void>;
 }
 
 /**
- * Everything `REDIS_URL` switches on: the store and the Socket.IO adapter, each on its own
+ * Everything `REDIS_URL` switches on: the stores and the Socket.IO adapter, each on its own
  * connections (a subscribed connection cannot run commands, and the adapter's traffic must not
  * queue behind the store's).
  */
@@ -29,9 +29,9 @@ export async function createRedisRuntime(url: string, keyPrefix: string, logger:
     quit(adapterClients);
     throw new Error(`Redis at ${redactUrl(url)} did not answer within ${STARTUP_WAIT_MS / 1000} s: ${(err as Error).message}`);
   }
-  const store = new RedisStore({ client: storeClients.client, subscriber: storeClients.subscriber, keyPrefix });
+  const stores = createRedisStores({ client: storeClients.client, subscriber: storeClients.subscriber, keyPrefix });
   return {
-    store,
+    stores,
     adapter: shardedAdapter(adapterClients, keyPrefix),
     async close() { quit(adapterClients); },
   };

@@ -1,7 +1,7 @@
 import type { ChainableCommander, Redis } from "ioredis";
 
 /**
- * The Lua scripts behind RedisStore's atomic operations. A script runs alone on the server, so
+ * The Lua scripts behind the Redis stores' atomic operations. A script runs alone on the server, so
  * two nodes racing on the same message, queue entry or connection slot see one after the other.
  *
  * Some scripts derive per-message keys from the tenant prefix they are given (ARGV) instead of
@@ -30,9 +30,9 @@ export const FILTER_FIELDS = [
  * A Lua function forgetting message `d` of the tenant with prefix `T`: its keys, then the ids of
  * forgotten messages at the old end of its author's list (named in the message's `u` field), so
  * the list of an author none of whose messages is kept empties, and Redis drops it, instead of
- * every shopper who ever posted keeping 200 dead ids. The memory store does the same.
+ * every shopper who ever posted keeping 200 dead ids. The memory message half does the same.
  * A message stored before messages named their author's list has no `u`: its author's id is read
- * from its JSON and escaped as `encodeURIComponent` does (RedisStore's keys), byte by byte.
+ * from its JSON and escaped as `encodeURIComponent` does (RedisContext's keys), byte by byte.
  */
 const FORGET_MESSAGE = `
 local function forgetMessage(T, d)

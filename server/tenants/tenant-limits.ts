@@ -1,6 +1,6 @@
 import type { TenantConfig } from "../config/schema.ts";
-import type { Store } from "../store/store.ts";
-import type { TokenBucket } from "../store/token-bucket.ts";
+import type { LimitStore } from "../store/limits/limit-store.ts";
+import type { TokenBucket } from "../store/limits/token-bucket.ts";
 
 /** A guest's flag on one message counts once per client IP within this window. */
 const GUEST_FLAG_WINDOW_SEC = 24 * 3600;
@@ -24,7 +24,7 @@ export interface TenantLimits {
   readonly guestFlagPerMessageIp: TokenBucket;
 }
 
-export function createTenantLimits(config: TenantConfig, store: Store): TenantLimits {
+export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore, "createTokenBucket">): TenantLimits {
   const t = config.id;
   const r = config.rateLimit;
   const perMinute = (b: { burst: number; perMinute: number }) => ({ capacity: b.burst, perSecond: b.perMinute / 60 });

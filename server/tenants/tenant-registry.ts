@@ -1,13 +1,13 @@
 import type { Config } from "../config/schema.ts";
-import type { Store } from "../store/store.ts";
+import type { TenantStores } from "./tenant-runtime.ts";
 import { TenantRuntime, type FilterCompiler } from "./tenant-runtime.ts";
 
 /** All tenants of this deployment, built once from config. */
 export class TenantRegistry {
   private readonly byId = new Map<string, TenantRuntime>();
 
-  constructor(config: Readonly<Config>, store: Store, compile: FilterCompiler) {
-    for (const t of config.tenants) this.byId.set(t.id, new TenantRuntime(t, store, compile));
+  constructor(config: Readonly<Config>, stores: TenantStores, compile: FilterCompiler) {
+    for (const t of config.tenants) this.byId.set(t.id, new TenantRuntime(t, stores, compile));
   }
 
   /** Undefined for unknown ids (including non-strings), never throws. */

@@ -4,9 +4,11 @@ import { compileCidrMatcher } from "../auth/cidr.ts";
 import { createTokenVerifier, type TokenVerifier } from "../auth/jwt.ts";
 import type { TenantConfig } from "../config/schema.ts";
 import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/types.ts";
-import { spamWindowFor, type FilterEdits, type Store } from "../store/store.ts";
+import type { FilterEdits } from "../store/filter-edits/filter-edit-store.ts";
+import { spamWindowFor } from "../store/limits/limit-store.ts";
+import type { Stores } from "../store/stores.ts";
 import { createSpamDetector } from "../filters/spam.ts";
-import type { TokenBucket } from "../store/token-bucket.ts";
+import type { TokenBucket } from "../store/limits/token-bucket.ts";
 import { createTenantLimits, type TenantLimits } from "./tenant-limits.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
@@ -15,6 +17,9 @@ import { ReadCache } from "../read-cache.ts";
 const IP_BLOCK_CACHE_MS = 2000;
 
 export type FilterCompiler = (lists: FilterLists) => Promise<CompiledFilters>;
+
+/** The store ports a tenant's runtime reads: its limiters and spam windows, IP blocks, filter edits. */
+export type TenantStores = Pick<Stores, "limits" | "sanctions" | "filterEdits">;
 
 /**
  * One tenant's compiled, per-node state: token verifier, room pattern, limiters, spam detector
@@ -36,14 +41,14 @@ export class TenantRuntime {
   /** The tenant's IP block list, compiled; one entry, keyed by the tenant id. */
   private readonly ipBlocks = new ReadCache<string, IpMatcher>(IP_BLOCK_CACHE_MS, 1);
 
-  constructor(readonly config: TenantConfig, private readonly store: Store, private readonly compile: FilterCompiler) {
+  constructor(readonly config: TenantConfig, private readonly stores: TenantStores, private readonly compile: FilterCompiler) {
     this.id = config.id;
     this.roomPattern = new RegExp(config.rooms.pattern);
     this.verifyToken = createTokenVerifier(config.auth);
     const { burst, perSecond } = config.rateLimit;
-    this.rateLimiter = store.createTokenBucket({ keyPrefix: `rl:${this.id}`, capacity: burst, perSecond });
-    this.limits = createTenantLimits(config, store);
-    this.spam = createSpamDetector(config.filters.spam, spamWindowFor(store, this.id));
+    this.rateLimiter = stores.limits.createTokenBucket({ keyPrefix: `rl:${this.id}`, capacity: burst, perSecond });
+    this.limits = createTenantLimits(config, stores.limits);
+    this.spam = createSpamDetector(config.filters.spam, spamWindowFor(stores.limits, this.id));
   }
 
   /** The compiled filters in force. `ready()` must have resolved once before the first message. */
@@ -57,7 +62,7 @@ export class TenantRuntime {
     if (this.rebuilding) return this.rebuilding;
     this.rebuilding = (async () => {
       try {
-        const edits = await this.store.getFilterEdits(this.id);
+        const edits = await this.stores.filterEdits.getFilterEdits(this.id);
         if (edits.version === this.compiledVersion && this.compiled) return;
         const next = await this.compile(mergeLists(this.config, edits));
         // Swapped whole: a message being checked keeps the object it started with.
@@ -76,7 +81,7 @@ export class TenantRuntime {
   slowLimiter(sec: number): RateLimiterAbstract {
     let l = this.slowLimiters.get(sec);
     if (!l) {
-      l = this.store.createRateLimiter({ keyPrefix: `slow:${this.id}:${sec}`, points: 1, durationSec: sec });
+      l = this.stores.limits.createRateLimiter({ keyPrefix: `slow:${this.id}:${sec}`, points: 1, durationSec: sec });
       this.slowLimiters.set(sec, l);
     }
     return l;
@@ -89,7 +94,7 @@ export class TenantRuntime {
   ipBlock(ip: string, now: number): MaybePromise<IpBlock | undefined> {
     const match = this.ipBlocks.fresh(this.id, now);
     if (match) return liveBlock(match(ip), now);
-    const read = this.ipBlocks.get(this.id, now, () => whenReady(this.store.listIpBlocks(this.id, now), compileCidrMatcher));
+    const read = this.ipBlocks.get(this.id, now, () => whenReady(this.stores.sanctions.listIpBlocks(this.id, now), compileCidrMatcher));
     return whenReady(read, (m) => liveBlock(m(ip), now));
   }
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient } from "../../client-sdk/src/index.ts";
 import type { SessionData } from "../../server/contracts/session.ts";
-import { MemoryStore } from "../../server/store/memory.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
 import { browserAvailable, launchBrowser, newPage, openBackOffice, expectCleanPages, type PageWatch } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
@@ -63,11 +63,11 @@ describe.skipIf(!browserAvailable())("back office: end of session and vanished q
   }
 
   beforeAll(async () => {
-    const store = new MemoryStore();
-    const getMessage = store.getMessage.bind(store);
-    store.getMessage = async (tenant, id) => (purged.has(id) ? null : getMessage(tenant, id));
+    const stores = createMemoryStores();
+    const getMessage = stores.messages.getMessage.bind(stores.messages);
+    stores.messages.getMessage = async (tenant, id) => (purged.has(id) ? null : getMessage(tenant, id));
     // No clock tolerance: a short-lived manager token stops being valid exactly at `exp`.
-    server = await startServer(testConfig({ acme: { origins: [], auth: { clockToleranceSec: 0 } } }), { store });
+    server = await startServer(testConfig({ acme: { origins: [], auth: { clockToleranceSec: 0 } } }), { stores });
     browser = await launchBrowser();
     shopper = await server.connected({ role: "member", sub: "shopper-1", name: "Alix" });
     await shopper.join(ROOM);
@@ -110,7 +110,7 @@ describe.skipIf(!browserAvailable())("back office: end of session and vanished q
     expect(frames.slice(sentBefore)).toEqual([]);
     expect(requests.slice(requestedBefore)).toEqual([]);
     // The held message is still waiting for a decision.
-    expect((await server.app.store.getMessage("acme", held.id))?.status).toBe("held");
+    expect((await server.app.stores.messages.getMessage("acme", held.id))?.status).toBe("held");
     await page.context().close();
   });
 

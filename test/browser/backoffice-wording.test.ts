@@ -26,7 +26,7 @@ describe.skipIf(!browserAvailable())("back office wording and controls", () => {
   const tab = (p: Page, name: RegExp) => p.getByRole("tab", { name });
   const queueItem = (text: string) => admin.locator("li.qitem", { hasText: text });
   const member = (sub: string) => server.connected({ role: "member", sub, name: sub });
-  const known = (sub: string) => until(() => server.app.store.getUser("acme", sub));
+  const known = (sub: string) => until(() => server.app.stores.people.getUser("acme", sub));
 
   beforeAll(async () => {
     server = await startServer(testConfig({ acme: { origins: [] } }));

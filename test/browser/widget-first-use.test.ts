@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
 
   it("shows a mute as it starts and lifts it live when a manager unmutes", async () => {
     const box = widget(lea).getByLabel("Your message");
-    await until(() => server.app.store.getUser("acme", "lea"));
+    await until(() => server.app.stores.people.getUser("acme", "lea"));
     await manager.mute("lea", 600);
     const muted = widget(lea).locator(".banner", { hasText: /^You are muted until .+\. You can still read the conversation\.$/ });
     await muted.waitFor();
@@ -169,7 +169,7 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
 
   it("a banned shopper who reloads is told why, in French, without an invitation to ask the first question", async () => {
     const hugo = await open({ locale: "fr-FR", token: await server.token({ tenant: "acme", role: "member", sub: "hugo", name: "Hugo" }) });
-    await until(() => server.app.store.getUser("acme", "hugo"));
+    await until(() => server.app.stores.people.getUser("acme", "hugo"));
     await manager.ban("hugo", { reason: "Insultes répétées envers d’autres clients.", durationSec: 3600 });
     const banner = widget(hugo).locator(".banner.bad");
     await expect.poll(() => banner.textContent()).toMatch(/^Vous êtes banni de cette discussion jusqu’à .+\. Motif : Insultes répétées envers d’autres clients\.$/);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { ChatClient, ChatError } from "../../client-sdk/src/index.ts";
 import { parseConfig } from "../../server/config/load.ts";
 import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
-import { RedisStore } from "../../server/store/redis.ts";
+import { createRedisStores } from "../../server/store/redis-stores.ts";
 import { testConfig } from "../support/config.ts";
 import { spawnNode, writeConfig, type NodeProcess } from "../support/node-process.ts";
 import { describeRedis, startRedis, type RedisServer } from "../support/redis-server.ts";
@@ -41,11 +41,11 @@ describeRedis("durability: kill -9 a node, and Redis itself", () => {
     // A second writer (a "node" of its own) records sanctions and edits the way managers' actions do.
     const clientsR = createRedisClients(redis.url);
     await waitUntilReady(clientsR);
-    const store = new RedisStore({ ...clientsR, keyPrefix });
-    await store.setBan("acme", "mallory", { reason: "spam", shadow: false, at: Date.now(), by: "cm" });
-    await store.setRole("acme", "alice", "moderator");
-    await store.updateFilterEdits("acme", { added: { add: ["zorglub"] } });
-    await store.close();
+    const stores = createRedisStores({ ...clientsR, keyPrefix });
+    await stores.sanctions.setBan("acme", "mallory", { reason: "spam", shadow: false, at: Date.now(), by: "cm" });
+    await stores.people.setRole("acme", "alice", "moderator");
+    await stores.filterEdits.updateFilterEdits("acme", { added: { add: ["zorglub"] } });
+    await stores.close();
     alice.disconnect();
 
     await node.kill9();

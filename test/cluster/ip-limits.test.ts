@@ -80,7 +80,7 @@ describeRedis("per-IP guest and flag limits hold across the cluster (issue 22, i
     const g2 = await joined(await b.chat({ ip: gip }));
     expect(await g1.flag(ms[3]!.id, "spam")).toEqual({ hidden: false });
     expect(await g2.flag(ms[3]!.id, "spam")).toEqual({ hidden: false });
-    expect((await a.app.store.getFlags("acme", ms[3]!.id)).map((f) => f.by.id)).toEqual([g1.session!.user.id]);
-    expect(await a.app.store.queueGet("acme", ms[3]!.id)).toBeFalsy();
+    expect((await a.app.stores.flags.getFlags("acme", ms[3]!.id)).map((f) => f.by.id)).toEqual([g1.session!.user.id]);
+    expect(await a.app.stores.queue.queueGet("acme", ms[3]!.id)).toBeFalsy();
   });
 });

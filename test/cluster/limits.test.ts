@@ -34,7 +34,7 @@ describeRedis("limits hold across the cluster", () => {
 
   it("the per-IP connection cap counts connections on every node", async () => {
     // Wait until the previous test's sockets have released their slots.
-    await until(async () => (await a.app.store.acquireConnection("probe", "127.0.0.1", 1)) && (await a.app.store.releaseConnection("probe", "127.0.0.1"), true));
+    await until(async () => (await a.app.stores.limits.acquireConnection("probe", "127.0.0.1", 1)) && (await a.app.stores.limits.releaseConnection("probe", "127.0.0.1"), true));
     const c1 = await a.connected();
     const c2 = await b.connected();
     const c3 = await a.connected();

@@ -24,7 +24,7 @@ describeRedis("races between two nodes", () => {
       onB.send("product:race", "une seule fois", { clientId: "same-id" }),
     ]);
     expect(m1.id).toBe(m2.id);
-    const timeline = await a.app.store.roomTimeline("acme", "product:race", 100);
+    const timeline = await a.app.stores.messages.roomTimeline("acme", "product:race", 100);
     expect(timeline.filter((m) => m.text === "une seule fois")).toHaveLength(1);
   });
 
@@ -39,10 +39,10 @@ describeRedis("races between two nodes", () => {
     }));
     const results = await Promise.all(flaggers.map((c) => c.flag(m.id, "abuse")));
     expect(results.filter((r) => r.hidden).length).toBeGreaterThanOrEqual(4);
-    expect((await a.app.store.getMessage("acme", m.id))?.status).toBe("hidden");
-    expect(await a.app.store.getFlags("acme", m.id)).toHaveLength(6);
+    expect((await a.app.stores.messages.getMessage("acme", m.id))?.status).toBe("hidden");
+    expect(await a.app.stores.flags.getFlags("acme", m.id)).toHaveLength(6);
     const hides = await until(async () => {
-      const { entries } = await a.app.store.listAudit("acme", 100);
+      const { entries } = await a.app.stores.audit.listAudit("acme", 100);
       const h = entries.filter((e) => e.action === "message.hidden" && e.target.messageId === m.id);
       return h.length ? h : undefined;
     });

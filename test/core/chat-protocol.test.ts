@@ -1,8 +1,8 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Message, RoomInfo } from "../../client-sdk/src/protocol.ts";
-import type { StoredMessage } from "../../server/store/store.ts";
-import { MemoryStore } from "../../server/store/memory.ts";
+import type { StoredMessage } from "../../server/store/messages/message-store.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
 import { testConfig } from "../support/config.ts";
 import { ask, closeAllRaw, connectRaw } from "../support/raw.ts";
 import { startServer, type TestServer } from "../support/server.ts";
@@ -180,8 +180,8 @@ describe("/chat protocol", () => {
     await join(m, "product:frozen");
     await join(mgr, "product:frozen");
     await send(m, "product:frozen", clean("before"));
-    await s.app.store.updateRoomState("acme", "product:frozen", { frozen: true });
-    await s.app.store.publish({ type: "room:changed", tenant: "acme", room: "product:frozen" });
+    await s.app.stores.rooms.updateRoomState("acme", "product:frozen", { frozen: true });
+    await s.app.stores.bus.publish({ type: "room:changed", tenant: "acme", room: "product:frozen" });
     const err = await until(async () => {
       const res = await ask(m, "message:send", { room: "product:frozen", text: clean("during") });
       return res.ok ? undefined : res.error;
@@ -222,12 +222,12 @@ describe("/chat protocol", () => {
     const m = await member(s, "muted-m");
     await join(m, "product:mute");
     const until = Date.now() + 60_000;
-    await s.app.store.setMute("acme", "muted-m", { until, at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.setMute("acme", "muted-m", { until, at: Date.now(), by: "cm" });
     const err = await refused(m, "message:send", { room: "product:mute", text: clean() });
     expect(err.code).toBe("muted");
     expect(err.retryAfterMs).toBeGreaterThan(55_000);
     expect(err.retryAfterMs).toBeLessThanOrEqual(60_000);
-    await s.app.store.deleteMute("acme", "muted-m");
+    await s.app.stores.sanctions.deleteMute("acme", "muted-m");
     await send(m, "product:mute", clean());
   });
 
@@ -235,7 +235,7 @@ describe("/chat protocol", () => {
     const m = await member(s, "late-ban");
     await join(m, "product:ban");
     await send(m, "product:ban", clean());
-    await s.app.store.setBan("acme", "late-ban", { reason: "rude", shadow: false, at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.setBan("acme", "late-ban", { reason: "rude", shadow: false, at: Date.now(), by: "cm" });
     expect((await refused(m, "message:send", { room: "product:ban", text: clean() })).code).toBe("banned");
   });
 
@@ -244,7 +244,7 @@ describe("/chat protocol", () => {
     const other = await member(s, "shadow-o");
     await join(shady, "product:shadow");
     await join(other, "product:shadow");
-    await s.app.store.setBan("acme", "shadow-u", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.setBan("acme", "shadow-u", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
     const seen = collect<Message>(other, "message");
     const echo = waitFor<Message>(shady, "message");
     const m = await send(shady, "product:shadow", clean("shadow"));
@@ -257,7 +257,7 @@ describe("/chat protocol", () => {
     expect((await join(other, "product:shadow")).history.map((x) => x.id)).not.toContain(m.id);
     const own = (await join(shady, "product:shadow")).history.find((x) => x.id === m.id);
     expect(own?.status).toBe("visible");
-    expect((await s.app.store.getMessage("acme", m.id))?.status).toBe("held");
+    expect((await s.app.stores.messages.getMessage("acme", m.id))?.status).toBe("held");
   });
 
   it("onHit hold: the author's ack says held, no one else sees it, it is queued", async () => {
@@ -274,7 +274,7 @@ describe("/chat protocol", () => {
     await send(a, "product:hold", clean("marker"));
     await marker;
     expect(seen.map((x) => x.id)).not.toContain(m.id);
-    expect(await s.app.store.queueGet("acme", m.id)).toMatchObject({ kind: "filter" });
+    expect(await s.app.stores.queue.queueGet("acme", m.id)).toMatchObject({ kind: "filter" });
   });
 
   it("clientId: the same clientId twice gives the same message and one broadcast", async () => {
@@ -299,7 +299,7 @@ describe("/chat protocol", () => {
 
   it("session:ended reaches the user's sockets before the server disconnects them", async () => {
     const victim = await member(s, "ended-u");
-    await until(() => s.app.store.getUser("acme", "ended-u"));
+    await until(() => s.app.stores.people.getUser("acme", "ended-u"));
     const order: string[] = [];
     victim.on("session:ended", (p) => order.push(`ended:${p.code}`));
     const gone = new Promise<string>((resolve) => victim.on("disconnect", (reason) => { order.push("disconnect"); resolve(reason); }));
@@ -369,8 +369,8 @@ describe("/chat: onHit modes", () => {
       await send(a, "product:sh", clean("marker"));
       await marker;
       expect(seen.map((x) => x.id)).not.toContain(m.id);
-      expect((await s.app.store.getMessage("acme", m.id))?.status).toBe("held");
-      expect(await s.app.store.queueGet("acme", m.id)).not.toBeNull();
+      expect((await s.app.stores.messages.getMessage("acme", m.id))?.status).toBe("held");
+      expect(await s.app.stores.queue.queueGet("acme", m.id)).not.toBeNull();
     } finally { await s.close(); }
   });
 
@@ -389,8 +389,8 @@ describe("/chat: onHit modes", () => {
       await marker;
       expect(seen).toHaveLength(1);
       expect((await join(b, "product:rj")).history).toHaveLength(1);
-      expect(await s.app.store.queueSize("acme")).toBe(0);
-      const { entries } = await s.app.store.listAudit("acme", 10);
+      expect(await s.app.stores.queue.queueSize("acme")).toBe(0);
+      const { entries } = await s.app.stores.audit.listAudit("acme", 10);
       const entry = entries.find((e) => e.action === "message.rejected");
       expect(entry).toBeDefined();
       expect(entry!.actor.id).toBe("system");
@@ -399,22 +399,24 @@ describe("/chat: onHit modes", () => {
   });
 });
 
-/** A MemoryStore that calls a hook right after it stores a message (before the ack goes out). */
-class HookedStore extends MemoryStore {
-  onAppend: ((m: StoredMessage) => void) | undefined;
-  appends = 0;
-  override async appendMessage(...args: Parameters<MemoryStore["appendMessage"]>) {
-    const res = await super.appendMessage(...args);
-    this.appends++;
-    this.onAppend?.(res.message);
+/** Memory stores whose message port calls a hook right after it stores a message (before the ack goes out). */
+function hookedStores() {
+  const stores = createMemoryStores();
+  const hooked = { stores, appends: 0, onAppend: undefined as ((m: StoredMessage) => void) | undefined };
+  const append = stores.messages.appendMessage.bind(stores.messages);
+  stores.messages.appendMessage = async (...args) => {
+    const res = await append(...args);
+    hooked.appends++;
+    hooked.onAppend?.(res.message);
     return res;
-  }
+  };
+  return hooked;
 }
 
 describe("/chat: idempotency across a forced reconnect", () => {
   it("the SDK's send survives losing the transport right as the server stores it: one copy, promise resolves", async () => {
-    const store = new HookedStore();
-    const s = await startServer(testConfig(), { store });
+    const store = hookedStores();
+    const s = await startServer(testConfig(), { stores: store.stores });
     try {
       const client = await s.connected({ role: "member", sub: "flaky", socketOptions: { reconnectionDelay: 50, reconnectionDelayMax: 100 } });
       const watcher = await member(s, "watcher");

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "../../client-sdk/src/protocol.ts";
-import { MemoryStore } from "../../server/store/memory.ts";
-import type { StoredMessage } from "../../server/store/store.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
 import { testConfig } from "../support/config.ts";
 import { ask, closeAllRaw, connectRaw, refusedWith } from "../support/raw.ts";
 import { startServer, type TestServer } from "../support/server.ts";
@@ -12,28 +11,31 @@ import { until } from "../support/wait.ts";
 afterEach(() => closeAllRaw());
 
 /**
- * A memory store whose room history read can be held open, to put another message in the
+ * Memory stores whose room history read can be held open, to put another message in the
  * window between reading a room's history and joining its broadcasts.
  */
-class GatedStore extends MemoryStore {
-  gate: { reached: () => void; release: Promise<void> } | undefined;
-  override async roomTimeline(tenant: string, room: string, limit: number): Promise<StoredMessage[]> {
-    const out = await super.roomTimeline(tenant, room, limit);
-    const g = this.gate;
+function gatedStores() {
+  const stores = createMemoryStores();
+  const gated = { stores, gate: undefined as { reached: () => void; release: Promise<void> } | undefined };
+  const timeline = stores.messages.roomTimeline.bind(stores.messages);
+  stores.messages.roomTimeline = async (tenant, room, limit) => {
+    const out = await timeline(tenant, room, limit);
+    const g = gated.gate;
     if (g) {
-      this.gate = undefined;
+      gated.gate = undefined;
       g.reached();
       await g.release;
     }
     return out;
-  }
+  };
+  return gated;
 }
 
 describe("SPEC conformance: /chat", () => {
-  const store = new GatedStore();
+  const store = gatedStores();
   let s: TestServer;
-  beforeAll(async () => { s = await startServer(testConfig(), { store }); });
-  afterAll(async () => { await s.close(); await store.close(); });
+  beforeAll(async () => { s = await startServer(testConfig(), { stores: store.stores }); });
+  afterAll(async () => { await s.close(); await store.stores.close(); });
 
   it("room:join never loses a message posted while the history is being read", async () => {
     const room = "product:join-race";

@@ -151,19 +151,19 @@ describe("handshake: refusals and identity", () => {
   });
 
   it("banned users are refused; a shadow ban is not visible at the handshake", async () => {
-    await s.app.store.setBan("acme", "bad-1", { reason: "spam", shadow: false, at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.setBan("acme", "bad-1", { reason: "spam", shadow: false, at: Date.now(), by: "cm" });
     const err = await expectRefused(s.url, "banned", { auth: { tenant: "acme", token: await mintToken({ sub: "bad-1" }) } });
     expect(err.data?.message).toContain("spam");
     // The ban is per tenant.
     await connectRaw(s.url, { auth: { tenant: "other", token: await mintToken({ tenant: "other", sub: "bad-1" }) } });
-    await s.app.store.setBan("acme", "shady-1", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.setBan("acme", "shady-1", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
     const shady = await connectRaw(s.url, { auth: { tenant: "acme", token: await mintToken({ sub: "shady-1" }) } });
     expect(shady.session.user.id).toBe("shady-1");
   });
 
   it("a timed ban carries until", async () => {
     const until = Date.now() + 60_000;
-    await s.app.store.setBan("acme", "bad-2", { reason: "x", shadow: false, at: Date.now(), by: "cm", until });
+    await s.app.stores.sanctions.setBan("acme", "bad-2", { reason: "x", shadow: false, at: Date.now(), by: "cm", until });
     const err = await expectRefused(s.url, "banned", { auth: { tenant: "acme", token: await mintToken({ sub: "bad-2" }) } });
     expect(err.data?.until).toBe(until);
   });
@@ -185,14 +185,14 @@ describe("handshake: refusals and identity", () => {
   });
 
   it("ip_blocked once a block covers the peer", async () => {
-    await s.app.store.addIpBlock("acme", { cidr: "127.0.0.0/8", reason: "test", at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.addIpBlock("acme", { cidr: "127.0.0.0/8", reason: "test", at: Date.now(), by: "cm" });
     s.app.tenants.get("acme")!.invalidateSanctions();
     try {
       await expectRefused(s.url, "ip_blocked");
       // Blocks are per tenant.
       await connectRaw(s.url, { auth: { tenant: "other" } });
     } finally {
-      await s.app.store.removeIpBlock("acme", "127.0.0.0/8");
+      await s.app.stores.sanctions.removeIpBlock("acme", "127.0.0.0/8");
       s.app.tenants.get("acme")!.invalidateSanctions();
     }
     await connectRaw(s.url);
@@ -241,7 +241,7 @@ describe("handshake: connections per IP", () => {
 
 describe("handshake: client IP and trustProxy", () => {
   const block = async (s: TestServer, cidr: string) => {
-    await s.app.store.addIpBlock("acme", { cidr, reason: "test", at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.addIpBlock("acme", { cidr, reason: "test", at: Date.now(), by: "cm" });
     s.app.tenants.get("acme")!.invalidateSanctions();
   };
 

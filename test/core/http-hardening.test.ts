@@ -75,7 +75,7 @@ describe("every 500 is logged", () => {
     const { s, lines } = await loggedServer();
     try {
       const token = await mintToken({ role: "manager", sub: "cm-500" });
-      (s.app.store as unknown as { getRole: () => never }).getRole = () => { throw new Error("boom in the store"); };
+      (s.app.stores.people as unknown as { getRole: () => never }).getRole = () => { throw new Error("boom in the store"); };
       const r = await fetch(`${s.url}/api/v1/tenants/acme/queue?limit=5`, { headers: { authorization: `Bearer ${token}` } });
       expect(r.status).toBe(500);
       expect((await r.json()).error).toEqual({ code: "internal", message: "Internal error." });

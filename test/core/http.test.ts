@@ -19,14 +19,14 @@ describe("HTTP endpoints", () => {
   });
 
   it("/readyz is 503 when the store does not answer", async () => {
-    const ping = s.app.store.ping.bind(s.app.store);
-    (s.app.store as { ping: () => Promise<boolean> }).ping = async () => false;
+    const ping = s.app.stores.ping.bind(s.app.stores);
+    s.app.stores.ping = async () => false;
     try {
       const r = await get("/readyz");
       expect(r.status).toBe(503);
       expect((await r.json()).ok).toBe(false);
     } finally {
-      (s.app.store as { ping: () => Promise<boolean> }).ping = ping;
+      s.app.stores.ping = ping;
     }
   });
 

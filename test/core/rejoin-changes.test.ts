@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Author } from "../../client-sdk/src/protocol.ts";
-import { MemoryStore } from "../../server/store/memory.ts";
-import type { StoredMessage } from "../../server/store/store.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
+import type { StoredMessage } from "../../server/store/messages/message-store.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 /**
@@ -22,9 +22,9 @@ describe("room:join changes: 'up to since' follows the timeline, not the ids", (
   let s: TestServer;
 
   beforeAll(async () => {
-    const store = new MemoryStore();
-    for (const m of [before, since, after]) await store.appendMessage("acme", m, { keep: 300 });
-    s = await startServer(undefined, { store });
+    const stores = createMemoryStores();
+    for (const m of [before, since, after]) await stores.messages.appendMessage("acme", m, { keep: 300 });
+    s = await startServer(undefined, { stores });
   });
   afterAll(() => s.close());
 

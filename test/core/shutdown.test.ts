@@ -1,6 +1,6 @@
 import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { MemoryStore } from "../../server/store/memory.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
 import { testConfig } from "../support/config.ts";
 import { freePort, spawnNode, writeConfig } from "../support/node-process.ts";
 import { ask, closeAllRaw, connectRaw, type Refusal } from "../support/raw.ts";
@@ -10,23 +10,25 @@ import { until } from "../support/wait.ts";
 
 afterEach(() => closeAllRaw());
 
-/** A MemoryStore whose appendMessage waits for the test to open the gate. */
-class GatedStore extends MemoryStore {
-  entered = false;
-  private open: (() => void) | undefined;
-  private readonly gate = new Promise<void>((resolve) => { this.open = resolve; });
-  release() { this.open!(); }
-  override async appendMessage(...args: Parameters<MemoryStore["appendMessage"]>) {
-    this.entered = true;
-    await this.gate;
-    return super.appendMessage(...args);
-  }
+/** Memory stores whose appendMessage waits for the test to open the gate. */
+function gatedStores() {
+  const stores = createMemoryStores();
+  let open: (() => void) | undefined;
+  const gate = new Promise<void>((resolve) => { open = resolve; });
+  const gated = { stores, entered: false, release() { open!(); } };
+  const append = stores.messages.appendMessage.bind(stores.messages);
+  stores.messages.appendMessage = async (...args) => {
+    gated.entered = true;
+    await gate;
+    return append(...args);
+  };
+  return gated;
 }
 
 describe("graceful shutdown", () => {
   it("close() lets an in-flight ack finish, refuses new connections meanwhile, then closes", async () => {
-    const store = new GatedStore();
-    const s = await startServer(testConfig(), { store });
+    const store = gatedStores();
+    const s = await startServer(testConfig(), { stores: store.stores });
     const { socket } = await connectRaw(s.url);
     expect((await ask(socket, "room:join", { room: "product:bye" })).ok).toBe(true);
     const text = cleanText("last words");
@@ -58,8 +60,8 @@ describe("graceful shutdown", () => {
   });
 
   it("close() does not wait forever: the grace period bounds it", async () => {
-    const store = new GatedStore();
-    const s = await startServer(testConfig({ server: { shutdownGraceMs: 200 } }), { store });
+    const store = gatedStores();
+    const s = await startServer(testConfig({ server: { shutdownGraceMs: 200 } }), { stores: store.stores });
     const { socket } = await connectRaw(s.url);
     await ask(socket, "room:join", { room: "product:stuck" });
     socket.emit("message:send", { room: "product:stuck", text: cleanText() }, () => undefined);

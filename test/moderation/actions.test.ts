@@ -37,7 +37,7 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     const resolved = waitFor(admin, "queue:resolved", (p) => p.messageId === held.id);
     await admin.deleteMessage(held.id);
     expect((await resolved).decision).toBe("remove");
-    expect(await s.app.store.queueGet("acme", held.id)).toBeNull();
+    expect(await s.app.stores.queue.queueGet("acme", held.id)).toBeNull();
   });
 
   it("room:clear → room:cleared to the room, history empty, count returned", async () => {
@@ -74,7 +74,7 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     expect((await manager.send(room, "Nous revenons vite")).status).toBe("visible");
     await admin.updateRoom(room, { frozen: false });
     expect((await member.send(room, "merci")).status).toBe("visible");
-    expect((await s.app.store.getRoomState("acme", room))?.frozen).toBe(false);
+    expect((await s.app.stores.rooms.getRoomState("acme", room))?.frozen).toBe(false);
   });
 
   it("room:update slow mode and contribution model", async () => {
@@ -202,7 +202,7 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     const demoted = waitFor(user, "session", (x) => x.user.role === "member");
     await admin.setRole("ac-role", "member");
     await demoted;
-    expect(await s.app.store.getRole("acme", "ac-role")).toBeNull();
+    expect(await s.app.stores.people.getRole("acme", "ac-role")).toBeNull();
     const guest = await s.chat();
     await known(s, guest.session!.user.id);
     await expect(admin.setRole(guest.session!.user.id, "moderator")).rejects.toMatchObject({ code: "forbidden" });

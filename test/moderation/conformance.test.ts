@@ -21,10 +21,10 @@ describe("SPEC conformance: /admin, REST and moderation rules", () => {
     await admin.setRole("cf-demoted", "moderator");
     first.disconnect();
     // Reconnecting while promoted records the user again (the handshake now sees the grant).
-    const before = (await s.app.store.getUser("acme", "cf-demoted"))!.lastSeen;
+    const before = (await s.app.stores.people.getUser("acme", "cf-demoted"))!.lastSeen;
     const again = await s.chat({ role: "member", sub: "cf-demoted" });
     expect(again.session!.user.role).toBe("moderator");
-    await until(async () => (await s.app.store.getUser("acme", "cf-demoted"))!.lastSeen > before);
+    await until(async () => (await s.app.stores.people.getUser("acme", "cf-demoted"))!.lastSeen > before);
     await admin.setRole("cf-demoted", "member");
     expect((await admin.inspect("cf-demoted")).role).toBe("member");
     expect((await admin.inspect("cf-demoted")).user.role).toBe("member");
@@ -101,7 +101,7 @@ describe("SPEC conformance: /admin, REST and moderation rules", () => {
     const modSees = waitFor(mod, "message:hidden", (p) => p.messageId === m.id);
     expect(await mod.flag(m.id, "abuse")).toEqual({ hidden: true });
     await modSees;
-    expect((await s.app.store.getMessage("acme", m.id))!.status).toBe("visible");
+    expect((await s.app.stores.messages.getMessage("acme", m.id))!.status).toBe("visible");
     expect(hidden).toEqual([]);
     const item = await until(async () => (await admin.listQueue({ limit: 200 })).items.find((i) => i.message.id === m.id));
     expect(item.flags.map((f) => f.by.id)).toEqual(["cf-sb-mod"]);
@@ -160,7 +160,7 @@ describe("SPEC conformance: /admin, REST and moderation rules", () => {
       expect(e, what).toMatchObject({ code: "not_found" });
     }
     // Nothing was stored for the refused replies.
-    expect((await s.app.store.userMessages("acme", "cf-re-replier", 10))).toEqual([]);
+    expect((await s.app.stores.messages.userMessages("acme", "cf-re-replier", 10))).toEqual([]);
     // What the sender sees may be answered: published messages, and their own held (or shadowed) ones.
     expect((await replier.send(room, "50 ml", { replyTo: visible.id })).replyTo).toBe(visible.id);
     expect((await author.send(room, "Pardon, je reformule", { replyTo: held.id })).replyTo).toBe(held.id);

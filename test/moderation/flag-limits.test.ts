@@ -37,7 +37,7 @@ describe("flags are limited (issue 22, item 13)", () => {
     const refused = await a.flag(ms[3]!.id, "spam").catch((e: ChatError) => e);
     expect(refused).toMatchObject({ code: "rate_limited" });
     expect((refused as ChatError).retryAfterMs).toBeGreaterThan(0);
-    expect((await s.app.store.getFlags("acme", ms[3]!.id))).toHaveLength(0);
+    expect((await s.app.stores.flags.getFlags("acme", ms[3]!.id))).toHaveLength(0);
 
     // b has a budget of its own, but the IP has 5 for everyone: 3 went to a.
     expect(await b.flag(ms[3]!.id, "spam")).toEqual({ hidden: false });
@@ -63,11 +63,11 @@ describe("flags are limited (issue 22, item 13)", () => {
 
     expect(await g1.flag(m!.id, "spam")).toEqual({ hidden: false });
     // Recorded and counted (the queue is written before the ack, so this read is not early).
-    expect((await s.app.store.getFlags("acme", m!.id)).map((f) => f.by.id)).toEqual([g1.session!.user.id]);
+    expect((await s.app.stores.flags.getFlags("acme", m!.id)).map((f) => f.by.id)).toEqual([g1.session!.user.id]);
     expect(await inQueue()).toBe(false);
     // A second guest id on the same network adds nothing: ids are free, networks are not.
     expect(await g2.flag(m!.id, "spam")).toEqual({ hidden: false });
-    expect((await s.app.store.getFlags("acme", m!.id)).map((f) => f.by.id)).toEqual([g1.session!.user.id]);
+    expect((await s.app.stores.flags.getFlags("acme", m!.id)).map((f) => f.by.id)).toEqual([g1.session!.user.id]);
     expect(await inQueue()).toBe(false);
 
     // A guest on a second network: two networks, the message reaches the managers, both flags shown.
@@ -77,6 +77,6 @@ describe("flags are limited (issue 22, item 13)", () => {
     expect(item.kind).toBe("flag");
     expect(item.flags.map((f) => f.by.id)).toEqual([g1.session!.user.id, g3.session!.user.id]);
     // Guests never hide.
-    expect((await s.app.store.getMessage("acme", m!.id))?.status).toBe("visible");
+    expect((await s.app.stores.messages.getMessage("acme", m!.id))?.status).toBe("visible");
   });
 });

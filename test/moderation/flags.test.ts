@@ -31,7 +31,7 @@ describe("flags (SPEC §6.3)", () => {
     const { items } = await admin.listQueue();
     const mine = items.find((i) => i.message.id === m.id)!;
     expect(mine.flags).toHaveLength(1);
-    const rec = await s.app.store.getUser("acme", "fl-1");
+    const rec = await s.app.stores.people.getUser("acme", "fl-1");
     expect(rec?.counters.flagsRaised).toBe(1);
   });
 
@@ -86,11 +86,11 @@ describe("flags (SPEC §6.3)", () => {
       await hidden;
       expect(await m2.flag(msg.id, "spam")).toEqual({ hidden: true });
       expect(hiddenEvents).toHaveLength(1);
-      expect((await s2.app.store.queueGet("acme", msg.id))?.kind).toBe("flag");
+      expect((await s2.app.stores.queue.queueGet("acme", msg.id))?.kind).toBe("flag");
       // Managers see which flag did not count, and why it did not is decided once, when raised.
-      const flags = await s2.app.store.getFlags("acme", msg.id);
+      const flags = await s2.app.stores.flags.getFlags("acme", msg.id);
       expect(flags.filter((f) => f.discounted).map((f) => f.by.role)).toEqual(["guest"]);
-      const entries = (await s2.app.store.listAudit("acme", 10)).entries;
+      const entries = (await s2.app.stores.audit.listAudit("acme", 10)).entries;
       expect(entries.find((e) => e.action === "message.hidden")?.actor.id).toBe("system");
     } finally {
       await s2.close();
@@ -141,19 +141,19 @@ describe("flags (SPEC §6.3)", () => {
 
     // Earlier flaggers flagging again: idempotent, nothing queued again.
     expect(await first[0]!.flag(m.id, "abuse")).toEqual({ hidden: false });
-    expect(await s.app.store.queueGet("acme", m.id)).toBeNull();
+    expect(await s.app.stores.queue.queueGet("acme", m.id)).toBeNull();
     // New distinct flaggers must reach reportsToHide again.
     expect(await fresh[0]!.flag(m.id, "spam")).toEqual({ hidden: false });
     expect(await fresh[1]!.flag(m.id, "spam")).toEqual({ hidden: false });
-    expect((await s.app.store.getMessage("acme", m.id))!.status).toBe("visible");
+    expect((await s.app.stores.messages.getMessage("acme", m.id))!.status).toBe("visible");
     expect(await fresh[2]!.flag(m.id, "spam")).toEqual({ hidden: true });
     const hiddenAudit = (await admin.listAudit({ action: "message.hidden" })).entries.filter((e) => e.target.messageId === m.id);
     expect(hiddenAudit[0]!.target.flags).toBe(3);
 
     // The second decision scores this round's flaggers only: the first ones were scored already.
     await admin.resolve(m.id, "approve");
-    expect((await s.app.store.getUser("acme", "fl-re-old1"))!.counters.flagsOverturned).toBe(1);
-    expect((await s.app.store.getUser("acme", "fl-re-new1"))!.counters.flagsOverturned).toBe(1);
+    expect((await s.app.stores.people.getUser("acme", "fl-re-old1"))!.counters.flagsOverturned).toBe(1);
+    expect((await s.app.stores.people.getUser("acme", "fl-re-new1"))!.counters.flagsOverturned).toBe(1);
     // Moderators are trusted: one flag still hides at once after an approval.
     expect(await mod.flag(m.id, "off_topic")).toEqual({ hidden: true });
   });
@@ -172,10 +172,10 @@ describe("flags (SPEC §6.3)", () => {
     await expect(botMod.flag(m.id, "spam")).rejects.toMatchObject({ code: "forbidden" });
     await expect(bot.helpful(m.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(botMod.raiseAlert(room, "raid")).rejects.toMatchObject({ code: "forbidden" });
-    expect(await s.app.store.getFlags("acme", m.id)).toEqual([]);
-    expect(await s.app.store.queueGet("acme", m.id)).toBeNull();
-    expect((await s.app.store.getMessage("acme", m.id))!.status).toBe("visible");
-    expect((await s.app.store.getMessage("acme", m.id))!.helpful ?? 0).toBe(0);
+    expect(await s.app.stores.flags.getFlags("acme", m.id)).toEqual([]);
+    expect(await s.app.stores.queue.queueGet("acme", m.id)).toBeNull();
+    expect((await s.app.stores.messages.getMessage("acme", m.id))!.status).toBe("visible");
+    expect((await s.app.stores.messages.getMessage("acme", m.id))!.helpful ?? 0).toBe(0);
   });
 
   it("a feed subscribed to one room only gets that room's events", async () => {

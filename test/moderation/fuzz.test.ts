@@ -49,11 +49,11 @@ describe("fuzzed admin payloads never crash and never half-succeed", () => {
   afterAll(async () => { await s.close(); });
 
   const snapshot = async () => ({
-    audit: (await s.app.store.listAudit("acme", 10_000)).entries.length,
-    bans: (await s.app.store.listBans("acme", Date.now())).length,
-    blocks: (await s.app.store.listIpBlocks("acme", Date.now())).length,
-    edits: (await s.app.store.getFilterEdits("acme")).version,
-    queue: await s.app.store.queueSize("acme"),
+    audit: (await s.app.stores.audit.listAudit("acme", 10_000)).entries.length,
+    bans: (await s.app.stores.sanctions.listBans("acme", Date.now())).length,
+    blocks: (await s.app.stores.sanctions.listIpBlocks("acme", Date.now())).length,
+    edits: (await s.app.stores.filterEdits.getFilterEdits("acme")).version,
+    queue: await s.app.stores.queue.queueSize("acme"),
   });
 
   it("covers every admin event", () => {

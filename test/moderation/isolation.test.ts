@@ -59,19 +59,19 @@ describe("tenant isolation of every admin event and REST route", () => {
     });
     await check("queue:resolve", async () => {
       expect(await code(acme.resolve(heldOther.id, "approve"))).toBe("not_found");
-      expect(await s.app.store.queueGet("other", heldOther.id)).not.toBeNull();
+      expect(await s.app.stores.queue.queueGet("other", heldOther.id)).not.toBeNull();
     });
     await check("message:delete", async () => {
       expect(await code(acme.deleteMessage(visibleOther.id))).toBe("not_found");
-      expect((await s.app.store.getMessage("other", visibleOther.id))?.status).toBe("visible");
+      expect((await s.app.stores.messages.getMessage("other", visibleOther.id))?.status).toBe("visible");
     });
     await check("room:clear", async () => {
       expect(await acme.clearRoom(ROOM)).toBe(0);
-      expect((await s.app.store.getMessage("other", visibleOther.id))?.status).toBe("visible");
+      expect((await s.app.stores.messages.getMessage("other", visibleOther.id))?.status).toBe("visible");
     });
     await check("room:update", async () => {
       await acme.updateRoom(ROOM, { frozen: true });
-      expect(await s.app.store.getRoomState("other", ROOM)).toBeNull();
+      expect(await s.app.stores.rooms.getRoomState("other", ROOM)).toBeNull();
       expect((await otherUser.send(ROOM, "toujours ouvert")).status).toBe("visible");
       await acme.updateRoom(ROOM, { frozen: false });
     });
@@ -86,23 +86,23 @@ describe("tenant isolation of every admin event and REST route", () => {
       // acme touches nothing of the other tenant's user of the same id.
       expect(await code(acme.ban("o-user", { reason: "acme's own o-user" }))).toBe("ok");
       expect(otherUser.socket.connected).toBe(true);
-      expect(await s.app.store.getBan("other", "o-user", Date.now())).toBeNull();
+      expect(await s.app.stores.sanctions.getBan("other", "o-user", Date.now())).toBeNull();
       expect((await otherUser.send(ROOM, "toujours là")).status).toBe("visible");
       await acme.unban("o-user");
     });
     await check("user:unban", async () => {
       expect(await code(acme.unban("o-banned"))).toBe("not_found");
-      expect(await s.app.store.getBan("other", "o-banned", Date.now())).not.toBeNull();
+      expect(await s.app.stores.sanctions.getBan("other", "o-banned", Date.now())).not.toBeNull();
     });
     await check("user:mute", async () => {
       expect(await code(acme.mute("o-user", 60))).toBe("ok");
-      expect(await s.app.store.getMute("other", "o-user", Date.now())).toBeNull();
+      expect(await s.app.stores.sanctions.getMute("other", "o-user", Date.now())).toBeNull();
       expect((await otherUser.send(ROOM, "pas muet ici")).status).toBe("visible");
       await acme.unmute("o-user");
     });
     await check("user:unmute", async () => {
       expect(await code(acme.unmute("o-viewer"))).toBe("not_found");
-      expect(await s.app.store.getMute("other", "o-viewer", Date.now())).not.toBeNull();
+      expect(await s.app.stores.sanctions.getMute("other", "o-viewer", Date.now())).not.toBeNull();
     });
     await check("user:inspect", async () => {
       expect(await code(acme.inspect("o-user"))).toBe("not_found");
@@ -120,14 +120,14 @@ describe("tenant isolation of every admin event and REST route", () => {
     });
     await check("ip:unblock", async () => {
       expect(await code(acme.unblockIp("192.0.2.0/24"))).toBe("not_found");
-      expect((await s.app.store.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toContain("192.0.2.0/24");
+      expect((await s.app.stores.sanctions.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toContain("192.0.2.0/24");
     });
     await check("ip:list", async () => {
       expect((await acme.listIpBlocks()).map((b) => b.cidr)).not.toContain("192.0.2.0/24");
     });
     await check("member:set-role", async () => {
       expect(await code(acme.setRole("o-user", "moderator"))).toBe("ok");
-      expect(await s.app.store.getRole("other", "o-user")).toBeNull();
+      expect(await s.app.stores.people.getRole("other", "o-user")).toBeNull();
       expect(otherUser.session?.user.role).toBe("member");
       await acme.setRole("o-user", "member");
     });
@@ -137,11 +137,11 @@ describe("tenant isolation of every admin event and REST route", () => {
     await check("lexicon:update", async () => {
       await acme.updateLexicon({ add: ["acmemot"] });
       expect((await otherUser.send(ROOM, "un acmemot ici")).status).toBe("visible");
-      expect((await s.app.store.getFilterEdits("other")).added).not.toContain("acmemot");
+      expect((await s.app.stores.filterEdits.getFilterEdits("other")).added).not.toContain("acmemot");
     });
     await check("links:update", async () => {
       await acme.updateLinks({ block: ["acme-block.example"] });
-      expect((await s.app.store.getFilterEdits("other")).linkBlock).toEqual([]);
+      expect((await s.app.stores.filterEdits.getFilterEdits("other")).linkBlock).toEqual([]);
     });
     await check("filters:get", async () => {
       const f = await acme.getFilters();
@@ -227,16 +227,16 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect(calls.some((c) => c.method === route.method.toUpperCase() && re.test(c.path)), `${route.method} ${route.path}`).toBe(true);
     }
     // Other's state after all of that.
-    expect(await s.app.store.queueGet("other", id)).not.toBeNull();
-    expect((await s.app.store.getMessage("other", visibleOther.id))?.status).toBe("visible");
-    expect(await s.app.store.getRoomState("other", ROOM)).toBeNull();
-    expect(await s.app.store.getBan("other", "o-banned", Date.now())).not.toBeNull();
-    expect(await s.app.store.getMute("other", "o-viewer", Date.now())).not.toBeNull();
-    expect(await s.app.store.getBan("other", "o-user", Date.now())).toBeNull();
-    expect(await s.app.store.getMute("other", "o-user", Date.now())).toBeNull();
-    expect(await s.app.store.getRole("other", "o-user")).toBeNull();
-    expect((await s.app.store.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toEqual(["192.0.2.0/24"]);
-    expect((await s.app.store.getFilterEdits("other")).added).toEqual(["othermot"]);
+    expect(await s.app.stores.queue.queueGet("other", id)).not.toBeNull();
+    expect((await s.app.stores.messages.getMessage("other", visibleOther.id))?.status).toBe("visible");
+    expect(await s.app.stores.rooms.getRoomState("other", ROOM)).toBeNull();
+    expect(await s.app.stores.sanctions.getBan("other", "o-banned", Date.now())).not.toBeNull();
+    expect(await s.app.stores.sanctions.getMute("other", "o-viewer", Date.now())).not.toBeNull();
+    expect(await s.app.stores.sanctions.getBan("other", "o-user", Date.now())).toBeNull();
+    expect(await s.app.stores.sanctions.getMute("other", "o-user", Date.now())).toBeNull();
+    expect(await s.app.stores.people.getRole("other", "o-user")).toBeNull();
+    expect((await s.app.stores.sanctions.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toEqual(["192.0.2.0/24"]);
+    expect((await s.app.stores.filterEdits.getFilterEdits("other")).added).toEqual(["othermot"]);
     expect(otherUser.socket.connected).toBe(true);
     // And a token of other on acme's URL, or acme's on other's, is refused.
     expect((await s.rest("GET", "queue", { tenant: "acme", token: await s.managerToken("other") })).status).toBe(401);

@@ -46,7 +46,7 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
       cursor = page.cursor;
       pages++;
     } while (cursor && pages < 100);
-    expect(seen.size).toBe(await s.app.store.queueSize("acme"));
+    expect(seen.size).toBe(await s.app.stores.queue.queueSize("acme"));
     expect(pages).toBeGreaterThan(1);
   });
 
@@ -66,7 +66,7 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     expect(await resolved).toMatchObject({ decision: "approve", by: { id: "cm-acme" } });
     const { history } = await viewer.join(room);
     expect(history.map((h) => h.id)).toContain(held.id);
-    expect(await s.app.store.queueGet("acme", held.id)).toBeNull();
+    expect(await s.app.stores.queue.queueGet("acme", held.id)).toBeNull();
   });
 
   it("approve of a hidden (flagged) message restores it; its flaggers are overturned", async () => {
@@ -84,8 +84,8 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     const restored = waitFor(viewer, "message:restored", (r) => r.id === m.id);
     await admin.resolve(m.id, "approve");
     expect((await restored).status).toBe("visible");
-    expect((await s.app.store.getUser("acme", "q-ah-mod"))?.counters.flagsOverturned).toBe(1);
-    expect((await s.app.store.getUser("acme", "q-ah"))?.counters.removed ?? 0).toBe(0);
+    expect((await s.app.stores.people.getUser("acme", "q-ah-mod"))?.counters.flagsOverturned).toBe(1);
+    expect((await s.app.stores.people.getUser("acme", "q-ah"))?.counters.removed ?? 0).toBe(0);
   });
 
   it("remove of a hidden message: message:deleted to the room, flaggers upheld, author's removed counter", async () => {
@@ -103,9 +103,9 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     const out = await admin.resolve(m.id, "remove");
     expect(out.status).toBe("deleted");
     expect(await deleted).toEqual({ room, messageId: m.id });
-    expect((await s.app.store.getUser("acme", "q-rh-mod"))?.counters.flagsUpheld).toBe(1);
-    expect((await s.app.store.getUser("acme", "q-rh-m1"))?.counters.flagsUpheld).toBe(1);
-    expect((await s.app.store.getUser("acme", "q-rh"))?.counters.removed).toBe(1);
+    expect((await s.app.stores.people.getUser("acme", "q-rh-mod"))?.counters.flagsUpheld).toBe(1);
+    expect((await s.app.stores.people.getUser("acme", "q-rh-m1"))?.counters.flagsUpheld).toBe(1);
+    expect((await s.app.stores.people.getUser("acme", "q-rh"))?.counters.removed).toBe(1);
     const inspect = await admin.inspect("q-rh-mod");
     expect(inspect.flagsUpheld).toBe(1);
   });
@@ -123,34 +123,34 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     // A busy room: the 300 messages it keeps (3 × historySize, at least 300) are later ones.
     const filler = { id: "q-old-filler", name: "Filler", role: "member" as const };
     for (let i = 0; i < 300; i++) {
-      await s.app.store.appendMessage("acme", { id: `q-old-${room}-${i}`, room, author: filler, text: `filler ${i}`, createdAt: Date.now(), status: "visible" }, { keep: 300 });
+      await s.app.stores.messages.appendMessage("acme", { id: `q-old-${room}-${i}`, room, author: filler, text: `filler ${i}`, createdAt: Date.now(), status: "visible" }, { keep: 300 });
     }
-    expect((await s.app.store.roomTimeline("acme", room, 1000)).map((m) => m.id)).not.toContain(flagged.id);
+    expect((await s.app.stores.messages.roomTimeline("acme", room, 1000)).map((m) => m.id)).not.toContain(flagged.id);
     const queued = (await admin.listQueue({ limit: 200 })).items.map((i) => i.message.id);
     expect(queued).toEqual(expect.arrayContaining([flagged.id, flaggedToo.id]));
     // Resolved: the decision sees the message and its flags, then both go.
     expect((await admin.resolve(flagged.id, "remove")).status).toBe("deleted");
-    expect((await s.app.store.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(1);
-    expect(await s.app.store.getMessage("acme", flagged.id)).toBeNull();
-    expect(await s.app.store.getFlags("acme", flagged.id)).toStrictEqual([]);
+    expect((await s.app.stores.people.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(1);
+    expect(await s.app.stores.messages.getMessage("acme", flagged.id)).toBeNull();
+    expect(await s.app.stores.flags.getFlags("acme", flagged.id)).toStrictEqual([]);
     // Deleted outright (message:delete decides its review): its flagger is upheld, then it goes too.
     await admin.deleteMessage(flaggedToo.id, "hors sujet");
-    expect((await s.app.store.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(2);
+    expect((await s.app.stores.people.getUser("acme", "q-old-mod"))?.counters.flagsUpheld).toBe(2);
     const audit = await admin.listAudit({ action: "message.deleted" });
     expect(audit.entries.find((e) => e.target.messageId === flaggedToo.id)?.target.flaggers).toStrictEqual(["q-old-mod"]);
-    expect(await s.app.store.getMessage("acme", flaggedToo.id)).toBeNull();
-    expect(await s.app.store.queueGet("acme", flaggedToo.id)).toBeNull();
+    expect(await s.app.stores.messages.getMessage("acme", flaggedToo.id)).toBeNull();
+    expect(await s.app.stores.queue.queueGet("acme", flaggedToo.id)).toBeNull();
   });
 
   it("drops a queue entry whose message is gone when the queue is listed", async () => {
     const admin = await s.admin();
     // As when a message is forgotten between a flag and its queuing: no one could ever resolve it.
-    await s.app.store.queuePut("acme", { messageId: "q-ghost", kind: "flag", reasons: [], priority: "high", queuedAt: Date.now() });
-    const size = await s.app.store.queueSize("acme");
+    await s.app.stores.queue.queuePut("acme", { messageId: "q-ghost", kind: "flag", reasons: [], priority: "high", queuedAt: Date.now() });
+    const size = await s.app.stores.queue.queueSize("acme");
     const { items } = await admin.listQueue({ limit: 200 });
     expect(items.map((i) => i.message.id)).not.toContain("q-ghost");
-    expect(await s.app.store.queueGet("acme", "q-ghost")).toBeNull();
-    expect(await s.app.store.queueSize("acme")).toBe(size - 1);
+    expect(await s.app.stores.queue.queueGet("acme", "q-ghost")).toBeNull();
+    expect(await s.app.stores.queue.queueSize("acme")).toBe(size - 1);
   });
 
   it("remove of a held message tells only its author", async () => {
@@ -217,7 +217,7 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     expect([r.status, r.body.error.code]).toEqual([404, "not_found"]);
     const unknown = await s.rest("POST", "queue/m_nope/resolve", { body: { decision: "approve" } });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, "not_found"]);
-    expect((await s.app.store.getMessage("acme", plain.id))!.status).toBe("visible");
+    expect((await s.app.stores.messages.getMessage("acme", plain.id))!.status).toBe("visible");
     // Resolved a moment ago by someone else (filter-held or flagged): that is the race, conflict.
     const held = await postHeld(author, room);
     await admin.resolve(held.id, "approve");

@@ -168,10 +168,10 @@ describe("audit export (GET audit?format=ndjson|csv)", () => {
     s = await startModServer();
     // More than one export page (200) so the stream must walk every page.
     for (let i = 0; i < 450; i++) {
-      await s.app.store.appendAudit("acme", { id: `a_${String(i).padStart(4, "0")}`, at: Date.now(), actor: { id: "system" }, action: "message.hidden", target: { messageId: `m${i}` } });
+      await s.app.stores.audit.appendAudit("acme", { id: `a_${String(i).padStart(4, "0")}`, at: Date.now(), actor: { id: "system" }, action: "message.hidden", target: { messageId: `m${i}` } });
     }
-    await s.app.store.appendAudit("acme", tricky);
-    await s.app.store.appendAudit("acme", { ...tricky, id: "a_plus", reason: "+1 helpful", actor: { id: "-cm", name: "@me", role: "manager" } });
+    await s.app.stores.audit.appendAudit("acme", tricky);
+    await s.app.stores.audit.appendAudit("acme", { ...tricky, id: "a_plus", reason: "+1 helpful", actor: { id: "-cm", name: "@me", role: "manager" } });
   });
   afterAll(async () => { await s.close(); });
 

@@ -76,7 +76,7 @@ export async function postHeld(c: ChatClient, room: string, text = HELD_TEXT): P
 
 /** Waits until the server has recorded a user (handshakes record sessions asynchronously). */
 export async function known(s: TestServer, userId: string, tenant = "acme"): Promise<void> {
-  await until(() => s.app.store.getUser(tenant, userId));
+  await until(() => s.app.stores.people.getUser(tenant, userId));
 }
 
 let roomSeq = 0;

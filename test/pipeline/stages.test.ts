@@ -14,19 +14,19 @@ import { runPipeline, type SendContext, type Stage } from "../../server/pipeline
 import { charLength, cleanText, longerThan } from "../../server/filters/clean-text.ts";
 import { createValidateStage } from "../../server/pipeline/validate.ts";
 import { createWordsStage } from "../../server/pipeline/words.ts";
-import { MemoryStore } from "../../server/store/memory.ts";
+import { createMemoryStores } from "../../server/store/memory-stores.ts";
 import { TenantRuntime } from "../../server/tenants/tenant-runtime.ts";
 import { testConfig } from "../support/config.ts";
 import { cleanText as shopperText } from "../shared/texts.ts";
 
 const base = loadBaseLexicons();
 
-/** A tenant runtime over a fresh MemoryStore: the only fake is at the storage boundary (there is none). */
-async function runtime(over: Parameters<typeof testConfig>[0] = {}, store = new MemoryStore()) {
+/** A tenant runtime over fresh memory stores: the only fake is at the storage boundary (there is none). */
+async function runtime(over: Parameters<typeof testConfig>[0] = {}, stores = createMemoryStores()) {
   const config: Readonly<Config> = testConfig(over);
-  const tenant = new TenantRuntime(config.tenants[0]!, store, (lists) => compileFilters(lists, base));
+  const tenant = new TenantRuntime(config.tenants[0]!, stores, (lists) => compileFilters(lists, base));
   await tenant.refreshFilters();
-  return { tenant, store };
+  return { tenant, stores };
 }
 
 function session(over: Partial<SessionData> & { role?: SessionData["user"]["role"]; id?: string } = {}): SessionData {
@@ -172,32 +172,39 @@ describe("validate", () => {
   });
 });
 
-/** A MemoryStore whose block-list reads wait until released, and are counted (a storage-boundary double). */
-/** A store whose reads of one kind wait until released, as a Redis round trip does. */
-class GatedStore extends MemoryStore {
-  reads = 0;
-  private gates: (() => void)[] = [];
-  constructor(private readonly gated: "listIpBlocks" | "getRoomState") { super(); }
-  override listIpBlocks(tenant: string, now: number) {
-    return this.gated === "listIpBlocks" ? this.gate(super.listIpBlocks(tenant, now)) : super.listIpBlocks(tenant, now);
-  }
-  override getRoomState(tenant: string, room: string) {
-    return this.gated === "getRoomState" ? this.gate(super.getRoomState(tenant, room)) : super.getRoomState(tenant, room);
-  }
-  release(): void { for (const g of this.gates.splice(0)) g(); }
-  get waiting(): number { return this.gates.length; }
-  private async gate<T>(read: T | Promise<T>): Promise<T> {
-    this.reads++;
+/**
+ * Memory stores whose reads of one kind (IP block lists or room settings) wait until released,
+ * as a Redis round trip does, and are counted (a storage-boundary double).
+ */
+function gatedStores(gated: "listIpBlocks" | "getRoomState") {
+  const stores = createMemoryStores();
+  const gates: (() => void)[] = [];
+  const probe = {
+    stores,
+    reads: 0,
+    release(): void { for (const g of gates.splice(0)) g(); },
+    get waiting(): number { return gates.length; },
+  };
+  async function gate<T>(read: T | Promise<T>): Promise<T> {
+    probe.reads++;
     const snapshot = await read;
-    await new Promise<void>((resolve) => this.gates.push(resolve));
+    await new Promise<void>((resolve) => gates.push(resolve));
     return snapshot;
   }
+  if (gated === "listIpBlocks") {
+    const read = stores.sanctions.listIpBlocks.bind(stores.sanctions);
+    stores.sanctions.listIpBlocks = (tenant, now) => gate(read(tenant, now));
+  } else {
+    const read = stores.rooms.getRoomState.bind(stores.rooms);
+    stores.rooms.getRoomState = (tenant, room) => gate(read(tenant, room));
+  }
+  return probe;
 }
 
 describe("IP-block cache", () => {
   it("messages that miss the cache together share one read of the block list", async () => {
-    const store = new GatedStore("listIpBlocks");
-    const { tenant } = await runtime({}, store);
+    const store = gatedStores("listIpBlocks");
+    const { tenant } = await runtime({}, store.stores);
     const now = Date.now();
     const answers = [tenant.ipBlock("192.0.2.1", now), tenant.ipBlock("192.0.2.2", now), tenant.ipBlock("198.51.100.7", now)];
     expect(answers.every((a) => a instanceof Promise)).toBe(true);
@@ -211,13 +218,13 @@ describe("IP-block cache", () => {
   });
 
   it("a block added while a read is in flight is not hidden by caching the older list", async () => {
-    const store = new GatedStore("listIpBlocks");
-    const { tenant } = await runtime({}, store);
+    const store = gatedStores("listIpBlocks");
+    const { tenant } = await runtime({}, store.stores);
     const now = Date.now();
     const before = tenant.ipBlock("192.0.2.10", now);
     await expect.poll(() => store.waiting).toBe(1);
     // A manager blocks the range meanwhile; the sanctions service then invalidates the cache.
-    await store.addIpBlock("acme", { cidr: "192.0.2.0/24", reason: "raid", at: now, by: "cm" });
+    await store.stores.sanctions.addIpBlock("acme", { cidr: "192.0.2.0/24", reason: "raid", at: now, by: "cm" });
     tenant.invalidateSanctions();
     store.release();
     expect(await before).toBeUndefined(); // that message was judged against the list it read
@@ -232,9 +239,9 @@ describe("IP-block cache", () => {
 
 describe("room-settings cache", () => {
   it("messages that miss the cache together share one read of the room's settings", async () => {
-    const store = new GatedStore("getRoomState");
-    const { tenant } = await runtime({}, store);
-    const dir = new RoomDirectory(store, () => 0);
+    const store = gatedStores("getRoomState");
+    const { tenant } = await runtime({}, store.stores);
+    const dir = new RoomDirectory(store.stores.rooms, () => 0);
     const now = Date.now();
     const answers = [dir.resolve(tenant, "faq", now), dir.resolve(tenant, "faq", now), dir.resolve(tenant, "faq", now)];
     await expect.poll(() => store.waiting).toBe(1);
@@ -246,9 +253,9 @@ describe("room-settings cache", () => {
   });
 
   it("a manager's change during a read is not hidden by caching the older settings", async () => {
-    const store = new GatedStore("getRoomState");
-    const { tenant } = await runtime({}, store);
-    const dir = new RoomDirectory(store, () => 0);
+    const store = gatedStores("getRoomState");
+    const { tenant } = await runtime({}, store.stores);
+    const dir = new RoomDirectory(store.stores.rooms, () => 0);
     const now = Date.now();
     const before = dir.resolve(tenant, "faq", now);
     await expect.poll(() => store.waiting).toBe(1);
@@ -266,9 +273,9 @@ describe("room-settings cache", () => {
 
 describe("access", () => {
   let tenant: TenantRuntime;
-  let store: MemoryStore;
-  const stage = () => createAccessStage(store);
-  beforeEach(async () => { ({ tenant, store } = await runtime()); });
+  let stores: ReturnType<typeof createMemoryStores>;
+  const stage = () => createAccessStage(stores);
+  beforeEach(async () => { ({ tenant, stores } = await runtime()); });
 
   it("passes an ordinary member", async () => {
     expect(await stage().run(ctx(tenant))).toBeUndefined();
@@ -276,18 +283,18 @@ describe("access", () => {
 
   it("ip_blocked (with until), banned, muted (retryAfterMs), in that order", async () => {
     const now = Date.now();
-    await store.addIpBlock("acme", { cidr: "192.0.2.0/24", reason: "x", at: now, by: "cm", until: now + 60_000 });
-    await store.setBan("acme", "u1", { reason: "rude", shadow: false, at: now, by: "cm" });
-    await store.setMute("acme", "u1", { until: now + 30_000, at: now, by: "cm" });
+    await stores.sanctions.addIpBlock("acme", { cidr: "192.0.2.0/24", reason: "x", at: now, by: "cm", until: now + 60_000 });
+    await stores.sanctions.setBan("acme", "u1", { reason: "rude", shadow: false, at: now, by: "cm" });
+    await stores.sanctions.setMute("acme", "u1", { until: now + 30_000, at: now, by: "cm" });
     const ip = refusal(await stage().run(ctx(tenant)));
     expect(ip?.code).toBe("ip_blocked");
     expect(ip?.until).toBe(now + 60_000);
-    await store.removeIpBlock("acme", "192.0.2.0/24");
+    await stores.sanctions.removeIpBlock("acme", "192.0.2.0/24");
     tenant.invalidateSanctions();
     const ban = refusal(await stage().run(ctx(tenant)));
     expect(ban?.code).toBe("banned");
     expect(ban?.message).toContain("rude");
-    await store.deleteBan("acme", "u1");
+    await stores.sanctions.deleteBan("acme", "u1");
     const mute = refusal(await stage().run(ctx(tenant)));
     expect(mute?.code).toBe("muted");
     expect(mute?.retryAfterMs).toBeGreaterThan(25_000);
@@ -296,13 +303,13 @@ describe("access", () => {
 
   it("an expired ban or mute no longer applies", async () => {
     const now = Date.now();
-    await store.setBan("acme", "u1", { reason: "old", shadow: false, at: now - 10_000, by: "cm", until: now - 1 });
-    await store.setMute("acme", "u1", { until: now - 1, at: now - 10_000, by: "cm" });
+    await stores.sanctions.setBan("acme", "u1", { reason: "old", shadow: false, at: now - 10_000, by: "cm", until: now - 1 });
+    await stores.sanctions.setMute("acme", "u1", { until: now - 1, at: now - 10_000, by: "cm" });
     expect(await stage().run(ctx(tenant))).toBeUndefined();
   });
 
   it("a shadow ban does not refuse but marks the context", async () => {
-    await store.setBan("acme", "u1", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
+    await stores.sanctions.setBan("acme", "u1", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
     const c = ctx(tenant);
     expect(await stage().run(c)).toBeUndefined();
     expect(c.shadowBan?.shadow).toBe(true);
@@ -316,7 +323,7 @@ describe("access", () => {
   });
 
   it("answers_restricted for non-staff replies in restricted rooms; not_found for an unknown parent", async () => {
-    await store.appendMessage("acme", { id: "m_parent", room: "product:x", author: { id: "u2", name: "B", role: "member" }, text: "q", createdAt: Date.now(), status: "visible" }, { keep: 300 });
+    await stores.messages.appendMessage("acme", { id: "m_parent", room: "product:x", author: { id: "u2", name: "B", role: "member" }, text: "q", createdAt: Date.now(), status: "visible" }, { keep: 300 });
     const restricted = { contribution: "restricted" as const };
     for (const role of ["guest", "member"] as const) {
       expect(refusal(await stage().run(ctx(tenant, { room: restricted, replyTo: "m_parent", session: session({ role }) })))?.code).toBe("answers_restricted");
@@ -328,7 +335,7 @@ describe("access", () => {
     expect(await stage().run(ctx(tenant, { room: restricted, session: session({ role: "guest" }) }))).toBeUndefined();
     expect(refusal(await stage().run(ctx(tenant, { replyTo: "m_missing" })))?.code).toBe("not_found");
     expect(refusal(await stage().run(ctx(tenant, { replyTo: "m_parent", room: { id: "product:other" } })))?.code).toBe("not_found");
-    await store.setMessageStatus("acme", "m_parent", "deleted");
+    await stores.messages.setMessageStatus("acme", "m_parent", "deleted");
     expect(refusal(await stage().run(ctx(tenant, { replyTo: "m_parent" })))?.code).toBe("not_found");
   });
 
@@ -430,8 +437,8 @@ describe("runner", () => {
   });
 
   it("the real stages in order: a message with a word and a link collects both hits", async () => {
-    const { tenant, store } = await runtime();
-    const stages = [createValidateStage(), createAccessStage(store), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
+    const { tenant, stores } = await runtime();
+    const stages = [createValidateStage(), createAccessStage(stores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
     const c = ctx(tenant, { text: "  rivalbrand is on www.spam-link.biz  " });
     expect(await runPipeline(stages, c)).toBeUndefined();
     expect(c.text).toBe("rivalbrand is on www.spam-link.biz");
@@ -442,8 +449,8 @@ describe("runner", () => {
   });
 
   it("with the embedded store every real stage answers at once: no promise, no microtask turn", async () => {
-    const { tenant, store } = await runtime();
-    const stages = [createValidateStage(), createAccessStage(store), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
+    const { tenant, stores } = await runtime();
+    const stages = [createValidateStage(), createAccessStage(stores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
     // The IP-block cache is filled by the first message; from then on nothing waits.
     await runPipeline(stages, ctx(tenant, { text: shopperText() }));
     const c = ctx(tenant, { text: "rivalbrand is on www.spam-link.biz" });

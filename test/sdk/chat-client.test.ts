@@ -104,7 +104,7 @@ describe("ChatClient", () => {
     expect((await a.send("product:err", "x".repeat(501)).catch((e) => e)).code).toBe("message_too_long");
     expect((await a.send("product:err", cleanText(), { replyTo: "m_nope" }).catch((e) => e)).code).toBe("not_found");
     expect((await a.flag("m_nope", "spam").catch((e) => e)).code).toBe("not_found");
-    await s.app.store.setMute("acme", "sdk-err", { until: Date.now() + 60_000, at: Date.now(), by: "cm" });
+    await s.app.stores.sanctions.setMute("acme", "sdk-err", { until: Date.now() + 60_000, at: Date.now(), by: "cm" });
     const muted = await a.send("product:err", cleanText()).catch((e) => e);
     expect(muted.code).toBe("muted");
     expect(muted.retryAfterMs).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ describe("ChatClient", () => {
 
   it("session:ended is surfaced, pending sends fail, status closed", async () => {
     const a = await s.connected({ role: "member", sub: "sdk-ban" });
-    await until(() => s.app.store.getUser("acme", "sdk-ban"));
+    await until(() => s.app.stores.people.getUser("acme", "sdk-ban"));
     const ended = waitFor(a, "session:ended");
     const closed = waitFor(a, "status", (st) => st === "closed");
     await s.app.moderation.sanctions.ban(s.app.tenants.get("acme")!, { id: "cm", name: "CM", role: "manager" }, { userId: "sdk-ban", reason: "spam", durationSec: 60 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CappedList } from "../../server/store/capped-list.ts";
+import { CappedList } from "../../server/store/messages/capped-list.ts";
 
 describe("capped list", () => {
   it("keeps the newest items up to the cap, oldest first, and names each one dropped", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLocTable } from "../../server/store/loc-table.ts";
+import { createLocTable } from "../../server/store/messages/loc-table.ts";
 
 /** A small deterministic generator, so a failure replays. */
 function rng(seed: number) {

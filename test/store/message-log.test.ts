@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Author, Device } from "../../client-sdk/src/protocol.ts";
-import { createMessageLog } from "../../server/store/message-log.ts";
-import type { StoredMessage } from "../../server/store/store.ts";
+import { createMessageLog } from "../../server/store/messages/message-log.ts";
+import type { StoredMessage } from "../../server/store/messages/message-store.ts";
 
 const CHUNK = 64 * 1024;
 const ann: Author = { id: "u-ann", name: "Ann", role: "member" };

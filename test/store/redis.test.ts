@@ -1,16 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../server/errors.ts";
 import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
-import { RedisStore } from "../../server/store/redis.ts";
-import type { ClusterEvent, StoredMessage } from "../../server/store/store.ts";
+import { createRedisStores } from "../../server/store/redis-stores.ts";
+import type { ClusterEvent } from "../../server/store/bus/cluster-bus.ts";
+import type { StoredMessage } from "../../server/store/messages/message-store.ts";
+import type { Stores } from "../../server/store/stores.ts";
 import { describeRedis, startRedis, type RedisServer } from "../support/redis-server.ts";
 import { until } from "../support/wait.ts";
 import { storeContract } from "./contract.ts";
 
-describeRedis("RedisStore", () => {
+describeRedis("Redis stores", () => {
   let redis: RedisServer;
   let n = 0;
-  const open: RedisStore[] = [];
+  const open: Stores[] = [];
   beforeAll(async () => { redis = await startRedis(); });
   afterAll(async () => {
     await Promise.all(open.map((s) => s.close()));
@@ -21,15 +23,15 @@ describeRedis("RedisStore", () => {
   async function node(keyPrefix: string, opts: { nodeLivenessMs?: number; commandTimeoutMs?: number } = {}) {
     const clients = createRedisClients(redis.url, { commandTimeoutMs: opts.commandTimeoutMs });
     await waitUntilReady(clients);
-    const store = new RedisStore({ ...clients, keyPrefix, nodeLivenessMs: opts.nodeLivenessMs });
+    const store = createRedisStores({ ...clients, keyPrefix, nodeLivenessMs: opts.nodeLivenessMs });
     open.push(store);
     return store;
   }
   const freshPrefix = () => `test:${process.pid}:${++n}:`;
 
   storeContract("redis", async () => {
-    const store = await node(freshPrefix());
-    return { store, cleanup: () => store.close() };
+    const stores = await node(freshPrefix());
+    return { stores, cleanup: () => stores.close() };
   });
 
   const message = (id: string, over: Partial<StoredMessage> = {}): StoredMessage =>
@@ -42,44 +44,44 @@ describeRedis("RedisStore", () => {
     await waitUntilReady(raw);
     const lists = async () => (await raw.client.keys(`${prefix}*um:*`)).length;
     const by = (n: number) => ({ id: `u${n}`, name: `U${n}`, role: "member" as const });
-    await store.appendMessage("acme", message("quiet-0", { room: "quiet", author: by(0) }), { keep: 5 });
-    await store.appendMessage("acme", message("busy-0", { room: "busy", author: by(0) }), { keep: 5 });
-    for (let n = 1; n <= 50; n++) await store.appendMessage("acme", message(`busy-${n}`, { room: "busy", author: by(n) }), { keep: 5 });
+    await store.messages.appendMessage("acme", message("quiet-0", { room: "quiet", author: by(0) }), { keep: 5 });
+    await store.messages.appendMessage("acme", message("busy-0", { room: "busy", author: by(0) }), { keep: 5 });
+    for (let n = 1; n <= 50; n++) await store.messages.appendMessage("acme", message(`busy-${n}`, { room: "busy", author: by(n) }), { keep: 5 });
     // The five authors still kept in the busy room, and u0 for its message in the quiet room.
     expect(await lists()).toBe(6);
-    expect((await store.userMessages("acme", "u0", 20)).map((m) => m.id)).toStrictEqual(["quiet-0"]);
-    for (let n = 0; n < 5; n++) await store.appendMessage("acme", message(`quiet-${n + 1}`, { room: "quiet", author: by(100 + n) }), { keep: 5 });
+    expect((await store.messages.userMessages("acme", "u0", 20)).map((m) => m.id)).toStrictEqual(["quiet-0"]);
+    for (let n = 0; n < 5; n++) await store.messages.appendMessage("acme", message(`quiet-${n + 1}`, { room: "quiet", author: by(100 + n) }), { keep: 5 });
     expect(await lists()).toBe(10);
-    expect(await store.userMessages("acme", "u0", 20)).toStrictEqual([]);
+    expect(await store.messages.userMessages("acme", "u0", 20)).toStrictEqual([]);
     // A message stored before messages named their author's list (no field u): the list is found
     // from the author in its JSON, escaped as the store's keys are.
     const odd = { id: "ü {x}/y'(*)~!%", name: "Odd", role: "member" as const };
-    await store.appendMessage("acme", message("legacy", { room: "quiet", author: odd }), { keep: 5 });
+    await store.messages.appendMessage("acme", message("legacy", { room: "quiet", author: odd }), { keep: 5 });
     await raw.client.hdel(`${prefix}t:{acme}:m:legacy`, "u");
     expect(await raw.client.exists(`${prefix}t:{acme}:um:${encodeURIComponent(odd.id)}`)).toBe(1);
-    for (let n = 0; n < 5; n++) await store.appendMessage("acme", message(`quiet-late-${n}`, { room: "quiet", author: by(200 + n) }), { keep: 5 });
+    for (let n = 0; n < 5; n++) await store.messages.appendMessage("acme", message(`quiet-late-${n}`, { room: "quiet", author: by(200 + n) }), { keep: 5 });
     expect(await raw.client.exists(`${prefix}t:{acme}:um:${encodeURIComponent(odd.id)}`)).toBe(0);
     expect(await raw.client.exists(`${prefix}t:{acme}:m:legacy`)).toBe(0);
     await Promise.all([raw.client.quit(), raw.subscriber.quit()]);
   });
 
   describe("two nodes on one Redis", () => {
-    let a: RedisStore;
-    let b: RedisStore;
+    let a: Stores;
+    let b: Stores;
     afterEach(async () => { await Promise.all([a.close(), b.close()]); });
 
     it("see each other's writes and race atomically", async () => {
       const prefix = freshPrefix();
       [a, b] = await Promise.all([node(prefix), node(prefix)]);
-      await a.appendMessage("acme", message("m1"), { keep: 10 });
-      expect((await b.roomTimeline("acme", "faq", 10)).map((m) => m.id)).toStrictEqual(["m1"]);
-      await a.setBan("acme", "u9", { reason: "x", shadow: false, at: 1, by: "cm" });
-      expect(await b.getBan("acme", "u9", 2)).not.toBeNull();
-      await b.queuePut("acme", { messageId: "m1", kind: "flag", reasons: [], priority: "high", queuedAt: 1 });
-      const takes = await Promise.all([a, b, a, b].map((s) => s.queueTake("acme", "m1")));
+      await a.messages.appendMessage("acme", message("m1"), { keep: 10 });
+      expect((await b.messages.roomTimeline("acme", "faq", 10)).map((m) => m.id)).toStrictEqual(["m1"]);
+      await a.sanctions.setBan("acme", "u9", { reason: "x", shadow: false, at: 1, by: "cm" });
+      expect(await b.sanctions.getBan("acme", "u9", 2)).not.toBeNull();
+      await b.queue.queuePut("acme", { messageId: "m1", kind: "flag", reasons: [], priority: "high", queuedAt: 1 });
+      const takes = await Promise.all([a, b, a, b].map((s) => s.queue.queueTake("acme", "m1")));
       expect(takes.filter((t) => t !== null)).toHaveLength(1);
       const dup = await Promise.all([a, b].map((s, i) =>
-        s.appendMessage("acme", message(`k${i}`), { keep: 10, idempotency: { key: "same", ttlMs: 10_000 } })));
+        s.messages.appendMessage("acme", message(`k${i}`), { keep: 10, idempotency: { key: "same", ttlMs: 10_000 } })));
       expect(dup.filter((d) => !d.duplicate)).toHaveLength(1);
     });
 
@@ -88,16 +90,16 @@ describeRedis("RedisStore", () => {
       [a, b] = await Promise.all([node(prefix), node(prefix)]);
       const gotA: ClusterEvent[] = [];
       const gotB: ClusterEvent[] = [];
-      a.subscribe((e) => gotA.push(e));
-      b.subscribe((e) => gotB.push(e));
+      a.bus.subscribe((e) => gotA.push(e));
+      b.bus.subscribe((e) => gotB.push(e));
       const ev: ClusterEvent = { type: "sanctions:changed", tenant: "acme" };
-      await until(async () => { await a.publish(ev); return gotA.length > 0 && gotB.length > 0; }, 5000, 50);
+      await until(async () => { await a.bus.publish(ev); return gotA.length > 0 && gotB.length > 0; }, 5000, 50);
       expect(gotB[0]).toStrictEqual(ev);
       // A different prefix is a different cluster: its events stay out.
       const other = await node(freshPrefix());
       const before = gotB.length;
-      await other.publish({ type: "sanctions:changed", tenant: "zzz" });
-      await a.publish({ type: "sanctions:changed", tenant: "marker" });
+      await other.bus.publish({ type: "sanctions:changed", tenant: "zzz" });
+      await a.bus.publish({ type: "sanctions:changed", tenant: "marker" });
       await until(() => gotB.some((e) => e.tenant === "marker"));
       expect(gotB.slice(before).map((e) => e.tenant)).toStrictEqual(["marker"]);
       await other.close();
@@ -106,27 +108,27 @@ describeRedis("RedisStore", () => {
     it("share the per-IP connection cap, and a dead node's slots lapse", async () => {
       const prefix = freshPrefix();
       [a, b] = await Promise.all([node(prefix, { nodeLivenessMs: 300 }), node(prefix, { nodeLivenessMs: 300 })]);
-      expect(await a.acquireConnection("node-a", "198.51.100.1", 2)).toBe(true);
-      expect(await a.acquireConnection("node-a", "198.51.100.1", 2)).toBe(true);
-      expect(await b.acquireConnection("node-b", "198.51.100.1", 2)).toBe(false);
+      expect(await a.limits.acquireConnection("node-a", "198.51.100.1", 2)).toBe(true);
+      expect(await a.limits.acquireConnection("node-a", "198.51.100.1", 2)).toBe(true);
+      expect(await b.limits.acquireConnection("node-b", "198.51.100.1", 2)).toBe(false);
       // Node a keeps its slots past several liveness periods while it is alive (absence needs a duration).
       await new Promise((r) => setTimeout(r, 700));
-      expect(await b.acquireConnection("node-b", "198.51.100.1", 2)).toBe(false);
+      expect(await b.limits.acquireConnection("node-b", "198.51.100.1", 2)).toBe(false);
       await a.close(); // dies without releasing: its heartbeat stops
       const t = Date.now();
-      await until(() => b.acquireConnection("node-b", "198.51.100.1", 2), 3000, 25);
+      await until(() => b.limits.acquireConnection("node-b", "198.51.100.1", 2), 3000, 25);
       expect(Date.now() - t).toBeLessThan(1500);
     });
   });
 
   it("subscribes once its clients connect when built before they are ready", async () => {
     const clients = createRedisClients(redis.url);
-    const store = new RedisStore({ ...clients, keyPrefix: freshPrefix() });
+    const store = createRedisStores({ ...clients, keyPrefix: freshPrefix() });
     open.push(store);
     const got: ClusterEvent[] = [];
-    store.subscribe((e) => got.push(e));
+    store.bus.subscribe((e) => got.push(e));
     await until(async () => {
-      await store.publish({ type: "sanctions:changed", tenant: "acme" }).catch(() => {});
+      await store.bus.publish({ type: "sanctions:changed", tenant: "acme" }).catch(() => {});
       return got.length > 0;
     }, 5000, 50);
     await store.close();
@@ -136,40 +138,40 @@ describeRedis("RedisStore", () => {
   describe("outage", () => {
     it("times out on a Redis that stopped answering, and recovers when it answers again", async () => {
       const store = await node(freshPrefix(), { commandTimeoutMs: 300 });
-      await store.recordPost("acme", { room: "faq", userId: "u1", at: 1, held: false });
+      await store.stats.recordPost("acme", { room: "faq", userId: "u1", at: 1, held: false });
       redis.pause();
       try {
         const t = Date.now();
-        await expect(store.listRooms("acme", 10)).rejects.toBeInstanceOf(StoreUnavailableError);
+        await expect(store.rooms.listRooms("acme", 10)).rejects.toBeInstanceOf(StoreUnavailableError);
         expect(Date.now() - t).toBeLessThan(3000);
         expect(await store.ping()).toBe(false);
       } finally {
         redis.resume();
       }
       await until(() => store.ping(), 5000, 25);
-      expect(await store.listRooms("acme", 10)).toStrictEqual([{ id: "faq", lastActive: 1 }]);
+      expect(await store.rooms.listRooms("acme", 10)).toStrictEqual([{ id: "faq", lastActive: 1 }]);
       await store.close();
     });
 
     it("fails fast while Redis is down, keeps rate limits, and heals with data intact when it returns", async () => {
       const store = await node(freshPrefix());
       const events: ClusterEvent[] = [];
-      store.subscribe((e) => events.push(e));
-      await store.appendMessage("acme", message("durable"), { keep: 10 });
-      const limiter = store.createRateLimiter({ keyPrefix: "send", points: 2, durationSec: 10 });
+      store.bus.subscribe((e) => events.push(e));
+      await store.messages.appendMessage("acme", message("durable"), { keep: 10 });
+      const limiter = store.limits.createRateLimiter({ keyPrefix: "send", points: 2, durationSec: 10 });
       await limiter.consume("u1");
-      const bucket = store.createTokenBucket({ keyPrefix: "send", capacity: 2, perSecond: 0.1 });
+      const bucket = store.limits.createTokenBucket({ keyPrefix: "send", capacity: 2, perSecond: 0.1 });
       expect(await bucket.take("u1")).toBe(0);
 
       redis.kill9();
       const t = Date.now();
-      await expect(store.getMessage("acme", "durable")).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.messages.getMessage("acme", "durable")).rejects.toBeInstanceOf(StoreUnavailableError);
       for (const call of [
-        () => store.appendMessage("acme", message("m2"), { keep: 10 }),
-        () => store.queueTake("acme", "durable"),
-        () => store.acquireConnection("n1", "10.0.0.1", 5),
-        () => store.publish({ type: "sanctions:changed", tenant: "acme" }),
-        () => store.recordText("acme", "k", "m", 1000, Date.now()),
+        () => store.messages.appendMessage("acme", message("m2"), { keep: 10 }),
+        () => store.queue.queueTake("acme", "durable"),
+        () => store.limits.acquireConnection("n1", "10.0.0.1", 5),
+        () => store.bus.publish({ type: "sanctions:changed", tenant: "acme" }),
+        () => store.limits.recordText("acme", "k", "m", 1000, Date.now()),
       ]) {
         await expect(call()).rejects.toBeInstanceOf(StoreUnavailableError);
       }
@@ -186,11 +188,11 @@ describeRedis("RedisStore", () => {
       const back = Date.now();
       await until(() => store.ping(), 5000, 25);
       expect(Date.now() - back).toBeLessThan(5000);
-      expect((await store.getMessage("acme", "durable"))!.text).toBe("durable");
-      await store.appendMessage("acme", message("after"), { keep: 10 });
-      expect((await store.roomTimeline("acme", "faq", 10)).map((m) => m.id)).toStrictEqual(["durable", "after"]);
+      expect((await store.messages.getMessage("acme", "durable"))!.text).toBe("durable");
+      await store.messages.appendMessage("acme", message("after"), { keep: 10 });
+      expect((await store.messages.roomTimeline("acme", "faq", 10)).map((m) => m.id)).toStrictEqual(["durable", "after"]);
       // The subscription came back with the connection.
-      await until(async () => { await store.publish({ type: "sanctions:changed", tenant: "healed" }); return events.length > 0; }, 5000, 50);
+      await until(async () => { await store.bus.publish({ type: "sanctions:changed", tenant: "healed" }); return events.length > 0; }, 5000, 50);
       await store.close();
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryTokenBucket, takeToken, type BucketState } from "../../server/store/token-bucket.ts";
+import { createMemoryTokenBucket, takeToken, type BucketState } from "../../server/store/limits/token-bucket.ts";
 
 describe("token bucket arithmetic", () => {
   it("allows the burst, then exactly the sustained rate, however hard it is hammered", () => {

@@ -1,4 +1,4 @@
-import type { MaybePromise } from "../maybe-promise.ts";
+import type { MaybePromise } from "../../maybe-promise.ts";
 
 /**
  * A per-key token bucket: `capacity` tokens at most, refilled continuously at `perSecond`.

@@ -1,7 +1,7 @@
-import { hash53 } from "../filters/hash53.ts";
+import { hash53 } from "../../filters/hash53.ts";
 import { createLocTable } from "./loc-table.ts";
 import { RefTable } from "./ref-table.ts";
-import type { StoredMessage } from "./store.ts";
+import type { StoredMessage } from "./message-store.ts";
 
 /**
  * The embedded store's kept messages, encoded in large off-heap buffers instead of living as
@@ -32,7 +32,7 @@ import type { StoredMessage } from "./store.ts";
  *
  * Every read decodes a fresh message (authors and devices copied too), so readers never share
  * stored state: the copy the embedded store's boundary promises. A writer's author and device
- * objects are kept as they are, shared (see Store.appendMessage).
+ * objects are kept as they are, shared (see MessageStore.appendMessage).
  *
  * @example
  *   const log = createMessageLog();

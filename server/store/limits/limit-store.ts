@@ -1,0 +1,31 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { SpamCount, SpamWindow } from "../../filters/types.ts";
+import type { MaybePromise } from "../../maybe-promise.ts";
+import type { TokenBucket, TokenBucketOptions } from "./token-bucket.ts";
+
+/**
+ * Limits whose counters live where the store's state lives (cluster-wide on Redis): the per-IP
+ * connection cap, rate limiters, token buckets and the spam stage's sliding windows.
+ */
+export interface LimitStore extends SpamWindowStore {
+  /**
+   * Takes a connection slot for `ip` when fewer than `limit` are held; false when full. Not
+   * tenant-scoped: the cap protects the service.
+   */
+  acquireConnection(nodeId: string, ip: string, limit: number): Promise<boolean>;
+  releaseConnection(nodeId: string, ip: string): Promise<void>;
+  /** A rate-limiter-flexible limiter whose counters live where this store's state lives. */
+  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract;
+  /** A token bucket whose state lives where this store's state lives (cluster-wide on Redis). */
+  createTokenBucket(opts: TokenBucketOptions): TokenBucket;
+}
+
+/** The spam stage's sliding window (see filters/types.ts), keyed per tenant; answers at once on the embedded store. */
+export interface SpamWindowStore {
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
+}
+
+/** Adapts the store to the filter engine's tenant-less SpamWindow. */
+export function spamWindowFor(store: SpamWindowStore, tenant: string): SpamWindow {
+  return { record: (key, member, windowMs, now) => store.recordText(tenant, key, member, windowMs, now) };
+}

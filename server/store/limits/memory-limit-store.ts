@@ -1,0 +1,39 @@
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { createMemorySpamWindow } from "../../filters/memory-spam-window.ts";
+import type { SpamCount } from "../../filters/types.ts";
+import type { MaybePromise } from "../../maybe-promise.ts";
+import { PerTenant } from "../per-tenant.ts";
+import type { LimitStore } from "./limit-store.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
+
+/** The embedded limits: one process's connection counts, limiters, buckets and spam windows (these answer at once). */
+export class MemoryLimitStore implements LimitStore {
+  private readonly connections = new Map<string, number>();
+  private readonly spam = new PerTenant(createMemorySpamWindow);
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async acquireConnection(_nodeId: string, ip: string, limit: number) {
+    const n = this.connections.get(ip) ?? 0;
+    if (n >= limit) return false;
+    this.connections.set(ip, n + 1);
+    return true;
+  }
+
+  async releaseConnection(_nodeId: string, ip: string) {
+    const n = (this.connections.get(ip) ?? 0) - 1;
+    if (n <= 0) this.connections.delete(ip); else this.connections.set(ip, n);
+  }
+
+  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract {
+    return new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec });
+  }
+
+  createTokenBucket(opts: TokenBucketOptions): TokenBucket {
+    return createMemoryTokenBucket(opts, this.now);
+  }
+
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount> {
+    return this.spam.of(tenant).record(key, member, windowMs, now);
+  }
+}

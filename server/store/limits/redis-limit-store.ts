@@ -1,0 +1,106 @@
+import { randomBytes } from "node:crypto";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { enc, type RedisContext } from "../redis-context.ts";
+import { runScript } from "../redis-scripts.ts";
+import type { LimitStore } from "./limit-store.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
+
+/** A per-IP connection hash nobody touched for this long is dropped (garbage collection, not correctness). */
+const CONNECTION_HASH_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * The cluster-wide limits. Connection slots (`${keyPrefix}c:{conn}:ip:<ip>` hash node -> held) count
+ * only while their node's liveness key (`c:{conn}:node:<node>`, PX `nodeLivenessMs`) is refreshed,
+ * so a killed node's slots lapse. Rate limiters and token buckets fall back to per-node memory
+ * while Redis is away.
+ */
+export class RedisLimitStore implements LimitStore {
+  private readonly livenessMs: number;
+  private readonly liveNodes = new Set<string>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private closed = false;
+  /** Makes spam-window entries unique across nodes and calls. */
+  private readonly tagBase = randomBytes(6).toString("base64url");
+  private tagSeq = 0;
+
+  constructor(private readonly ctx: RedisContext, opts: { nodeLivenessMs?: number } = {}) {
+    this.livenessMs = opts.nodeLivenessMs ?? 15_000;
+  }
+
+  acquireConnection(nodeId: string, ip: string, limit: number) {
+    return this.ctx.guard(async () => {
+      const ok = await runScript(
+        this.ctx.client, "cstAcquire", [`${this.ctx.prefix}c:{conn}:ip:${enc(ip)}`],
+        [enc(nodeId), limit, `${this.ctx.prefix}c:{conn}:node:`, this.livenessMs, CONNECTION_HASH_TTL_MS],
+      );
+      if (ok === 1) this.keepAlive(nodeId);
+      return ok === 1;
+    });
+  }
+
+  releaseConnection(nodeId: string, ip: string) {
+    return this.ctx.guard(async () => {
+      await runScript(this.ctx.client, "cstRelease", [`${this.ctx.prefix}c:{conn}:ip:${enc(ip)}`], [enc(nodeId)]);
+    });
+  }
+
+  createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract {
+    return new RateLimiterRedis({
+      storeClient: this.ctx.client,
+      keyPrefix: `${this.ctx.prefix}rl:${opts.keyPrefix}`,
+      points: opts.points,
+      duration: opts.durationSec,
+      // Fall back at once rather than wait on a dead connection; limits keep holding per node meanwhile.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSec }),
+    });
+  }
+
+  createTokenBucket(opts: TokenBucketOptions): TokenBucket {
+    const { client, prefix } = this.ctx;
+    const key = (k: string) => `${prefix}tb:${opts.keyPrefix}:${enc(k)}`;
+    const perMs = opts.perSecond / 1000;
+    const ttlMs = Math.ceil(opts.capacity / perMs) + 1000;
+    // While Redis is away each node keeps limiting on its own, as rate-limiter-flexible's
+    // insurance limiter does for the fixed-window limits.
+    const insurance = createMemoryTokenBucket(opts, this.ctx.now);
+    return {
+      take: async (k) => {
+        if (client.status !== "ready") return insurance.take(k);
+        try {
+          return Number(await runScript(client, "cstBucket", [key(k)], [opts.capacity, perMs, ttlMs]));
+        } catch {
+          return insurance.take(k);
+        }
+      },
+    };
+  }
+
+  recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+    return this.ctx.guard(async () => {
+      const [count, distinct] = (await runScript(
+        this.ctx.client, "cstWindow", [this.ctx.key(tenant, "sp:", key)],
+        [now, now - windowMs, `${this.tagBase}.${++this.tagSeq}`, member, Math.max(1, Math.ceil(windowMs)) + 1000],
+      )) as [number, number];
+      return { count, distinct };
+    });
+  }
+
+  /** Stops refreshing this node's liveness (the stores are closing: its slots lapse). */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.heartbeat);
+  }
+
+  /** Refreshes the liveness of every node id that holds slots through this store, for as long as it runs. */
+  private keepAlive(nodeId: string) {
+    this.liveNodes.add(nodeId);
+    if (this.heartbeat || this.closed) return;
+    this.heartbeat = setInterval(() => {
+      for (const node of this.liveNodes) {
+        this.ctx.client.set(`${this.ctx.prefix}c:{conn}:node:${enc(node)}`, "1", "PX", this.livenessMs).catch(() => {});
+      }
+    }, Math.max(10, Math.floor(this.livenessMs / 3)));
+    this.heartbeat.unref();
+  }
+}

@@ -1,0 +1,98 @@
+import type { ChainableCommander } from "ioredis";
+import type { Author, Device, Role } from "../../../client-sdk/src/protocol.ts";
+import { enc, type RedisContext } from "../redis-context.ts";
+import { exec } from "../redis-replies.ts";
+import { runScript } from "../redis-scripts.ts";
+import type { PeopleStore, UserCounter, UserRecord } from "./people-store.ts";
+
+/** How many recent IPs and devices a user record keeps (as the embedded store). */
+const KEEP_IPS = 20;
+const KEEP_DEVICES = 10;
+
+/** The shared people: `T u:<user>` hashes, `T uip:` / `T udev:` lists, `T users` by messages, `T roles`. */
+export class RedisPeopleStore implements PeopleStore {
+  constructor(private readonly ctx: RedisContext) {}
+
+  recordSession(tenant: string, user: Author, ip: string, device: Device, at: number) {
+    return this.ctx.guard(async () => {
+      const { ctx } = this;
+      const deviceKey = JSON.stringify([device.browser, device.os, device.type]);
+      await runScript(
+        ctx.client, "cstSession",
+        [ctx.key(tenant, "u:", user.id), ctx.key(tenant, "uip:", user.id), ctx.key(tenant, "udev:", user.id), `${ctx.t(tenant)}users`],
+        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id)],
+      );
+    });
+  }
+
+  getUser(tenant: string, userId: string) {
+    return this.ctx.guard(async () => (await this.readUsers(tenant, [enc(userId)]))[0] ?? null);
+  }
+
+  bumpUser(tenant: string, userId: string, field: UserCounter, by = 1) {
+    return this.ctx.guard(async () => { await exec(queueUserBump(this.ctx, this.ctx.client.multi(), tenant, userId, [field], by)); });
+  }
+
+  listUsers(tenant: string, limit: number) {
+    return this.ctx.guard(async () => {
+      if (limit <= 0) return [];
+      const ids = await this.ctx.client.zrevrange(`${this.ctx.t(tenant)}users`, 0, limit - 1);
+      return (await this.readUsers(tenant, ids)).filter((u): u is UserRecord => u !== null);
+    });
+  }
+
+  setRole(tenant: string, userId: string, role: Role | null) {
+    return this.ctx.guard(async () => {
+      const key = `${this.ctx.t(tenant)}roles`;
+      if (role === null) await this.ctx.client.hdel(key, userId);
+      else await this.ctx.client.hset(key, userId, role);
+    });
+  }
+
+  getRole(tenant: string, userId: string) {
+    return this.ctx.guard(async () => (await this.ctx.client.hget(`${this.ctx.t(tenant)}roles`, userId)) as Role | null);
+  }
+
+  private async readUsers(tenant: string, encodedIds: string[]): Promise<(UserRecord | null)[]> {
+    if (!encodedIds.length) return [];
+    const T = this.ctx.t(tenant);
+    const m = this.ctx.client.multi();
+    for (const id of encodedIds) m.hgetall(`${T}u:${id}`).lrange(`${T}uip:${id}`, 0, -1).lrange(`${T}udev:${id}`, 0, -1);
+    const rows = await exec(m);
+    return encodedIds.map((_, i) =>
+      decodeUser(rows[i * 3] as Record<string, string>, rows[i * 3 + 1] as string[], rows[i * 3 + 2] as string[]));
+  }
+}
+
+/**
+ * Queues on `m` what bumping `fields` of a user's counters takes (creating a placeholder record if
+ * none): bumpUser, and the stats port's recordPost, which sends it in the same transaction as the
+ * post's other figures.
+ */
+export function queueUserBump(ctx: RedisContext, m: ChainableCommander, tenant: string, userId: string, fields: readonly UserCounter[], by: number) {
+  const key = ctx.key(tenant, "u:", userId);
+  const users = `${ctx.t(tenant)}users`;
+  const at = ctx.now();
+  const fallback: Author = { id: userId, name: userId, role: "member" };
+  m.hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at);
+  for (const field of fields) m.hincrby(key, `c:${field}`, by);
+  m.zadd(users, "NX", 0, enc(userId));
+  if (fields.includes("messages")) m.zincrby(users, by, enc(userId));
+  return m;
+}
+
+function decodeUser(h: Record<string, string>, ips: string[], devices: string[]): UserRecord | null {
+  if (!h || h.u === undefined) return null;
+  const c = (name: UserCounter) => Number(h[`c:${name}`] ?? 0);
+  return {
+    user: JSON.parse(h.u) as Author,
+    ips,
+    devices: devices.map((d) => JSON.parse(d.slice(d.indexOf("\n") + 1)) as Device),
+    firstSeen: Number(h.fs),
+    lastSeen: Number(h.ls),
+    counters: {
+      messages: c("messages"), helpfulReceived: c("helpfulReceived"), removed: c("removed"), flagsRaised: c("flagsRaised"),
+      flagsUpheld: c("flagsUpheld"), flagsOverturned: c("flagsOverturned"), held: c("held"),
+    },
+  };
+}

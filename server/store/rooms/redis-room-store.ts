@@ -1,0 +1,40 @@
+import type { RedisContext } from "../redis-context.ts";
+import { exec, scored } from "../redis-replies.ts";
+import type { RoomState, RoomStore } from "./room-store.ts";
+
+/** The shared rooms: `T room:<room>` hashes of JSON settings, and `T rooms` by last activity. */
+export class RedisRoomStore implements RoomStore {
+  constructor(private readonly ctx: RedisContext) {}
+
+  getRoomState(tenant: string, room: string) {
+    return this.ctx.guard(async () => decodeRoomState(await this.ctx.client.hgetall(this.ctx.key(tenant, "room:", room))));
+  }
+
+  updateRoomState(tenant: string, room: string, patch: Partial<RoomState>) {
+    return this.ctx.guard(async () => {
+      const key = this.ctx.key(tenant, "room:", room);
+      const fields: string[] = ["_", "1"];
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) fields.push(k, JSON.stringify(v));
+      const [, all] = await exec(this.ctx.client.multi().hset(key, ...fields).hgetall(key));
+      return decodeRoomState(all as Record<string, string>) ?? {};
+    });
+  }
+
+  listRooms(tenant: string, limit: number) {
+    return this.ctx.guard(async () => {
+      if (limit <= 0) return [];
+      const rows = scored(await this.ctx.client.zrevrange(roomsKey(this.ctx, tenant), 0, limit - 1, "WITHSCORES"));
+      return rows.map((r) => ({ id: r.member, lastActive: Number(r.score) }));
+    });
+  }
+}
+
+/** The sorted set of a tenant's rooms by last activity (written by the stats port's recordPost, read by listRooms). */
+export function roomsKey(ctx: RedisContext, tenant: string): string { return `${ctx.t(tenant)}rooms`; }
+
+function decodeRoomState(h: Record<string, string>): RoomState | null {
+  if (!Object.keys(h).length) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(h)) if (k !== "_") out[k] = JSON.parse(v);
+  return out as RoomState;
+}

@@ -1,0 +1,20 @@
+import type { Contribution } from "../../../client-sdk/src/protocol.ts";
+import type { MaybePromise } from "../../maybe-promise.ts";
+
+/**
+ * Rooms: the settings managers give them, and the rooms known by last activity (the activity
+ * itself is written by StatsStore.recordPost, in the same step as the post's other figures).
+ */
+export interface RoomStore {
+  /** Manager-set settings of a room (absent fields fall back to config). Answers at once on the embedded store. */
+  getRoomState(tenant: string, room: string): MaybePromise<RoomState | null>;
+  updateRoomState(tenant: string, room: string, patch: Partial<RoomState>): Promise<RoomState>;
+  /** Rooms with any post, most recently active first. */
+  listRooms(tenant: string, limit: number): Promise<{ id: string; lastActive: number }[]>;
+}
+
+export interface RoomState {
+  frozen?: boolean;
+  slowModeSec?: number;
+  contribution?: Contribution;
+}

@@ -1,0 +1,42 @@
+import type { AuditStore } from "./audit/audit-store.ts";
+import type { ClusterBus } from "./bus/cluster-bus.ts";
+import type { FilterEditStore } from "./filter-edits/filter-edit-store.ts";
+import type { FlagStore } from "./flags/flag-store.ts";
+import type { LimitStore } from "./limits/limit-store.ts";
+import type { MessageStore } from "./messages/message-store.ts";
+import type { PeopleStore } from "./people/people-store.ts";
+import type { PresenceStore } from "./presence/presence-store.ts";
+import type { ReviewQueueStore } from "./queue/review-queue-store.ts";
+import type { RoomStore } from "./rooms/room-store.ts";
+import type { SanctionStore } from "./sanctions/sanction-store.ts";
+import type { StatsStore } from "./stats/stats-store.ts";
+
+/** The backend as a whole: what it is, whether it answers, and closing it. */
+export interface StoreLifecycle {
+  readonly kind: "memory" | "redis";
+  /** Resolves true when the backend answers. Never throws. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything Causette shares between nodes, one narrow port per concept. Two backends build it:
+ * `createMemoryStores` (embedded, one node) and `createRedisStores`; one contract suite runs
+ * against both. Only the wiring (app.ts) holds the whole; each service is given the ports it uses.
+ *
+ * Example: `const stores = createMemoryStores(); await stores.messages.getMessage("acme", id)`.
+ */
+export interface Stores extends StoreLifecycle {
+  messages: MessageStore;
+  flags: FlagStore;
+  queue: ReviewQueueStore;
+  rooms: RoomStore;
+  sanctions: SanctionStore;
+  people: PeopleStore;
+  audit: AuditStore;
+  filterEdits: FilterEditStore;
+  stats: StatsStore;
+  presence: PresenceStore;
+  limits: LimitStore;
+  bus: ClusterBus;
+}

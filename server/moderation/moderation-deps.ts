@@ -11,7 +11,7 @@ export interface OnlineCounts {
   /** Sockets in a room across the cluster (this node live, others as last reported). */
   online(tenant: string, room: string): number;
   /** This node's rooms with sockets in them. */
-  localCounts(tenant: string): Record<string, number>;
+  localCounts(tenant: string): ReadonlyMap<string, number>;
 }
 
 /** What every part of the moderation service is given (DESIGN: narrow interfaces, passed in). */

@@ -23,14 +23,14 @@ export class StatsService {
     const thisMinute = Math.floor(now / MINUTE) * MINUTE;
     const first = thisMinute - (SERIES_MINUTES - 1) * MINUTE;
     const [buckets, reported, queue] = await Promise.all([stores.stats.roomStats(tenant, first), stores.presence.presence(tenant), stores.queue.queueSize(tenant)]);
-    const ids = new Set([...Object.keys(buckets), ...Object.keys(reported), ...Object.keys(presence?.localCounts(tenant) ?? {})]);
+    const ids = new Set([...buckets.keys(), ...reported.keys(), ...(presence?.localCounts(tenant).keys() ?? [])]);
     // Share of the previous minute that still lies within the last 60 s.
     const prevWeight = 1 - (now - thisMinute) / MINUTE;
     const rooms: RoomStats[] = [];
     for (const room of ids) {
       const series = new Array<number>(SERIES_MINUTES).fill(0);
       let held = 0, flags = 0;
-      for (const b of buckets[room] ?? []) {
+      for (const b of buckets.get(room) ?? []) {
         const i = (b.minute - first) / MINUTE;
         if (i < 0 || i >= SERIES_MINUTES) continue;
         series[i] = b.messages;
@@ -40,7 +40,7 @@ export class StatsService {
       const mpm = series[SERIES_MINUTES - 1]! + series[SERIES_MINUTES - 2]! * prevWeight;
       rooms.push({
         room,
-        online: presence ? presence.online(tenant, room) : reported[room] ?? 0,
+        online: presence ? presence.online(tenant, room) : reported.get(room) ?? 0,
         messagesPerMinute: Math.round(mpm * 10) / 10,
         held,
         flags,

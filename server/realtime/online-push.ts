@@ -53,8 +53,8 @@ export class OnlinePush {
     let sent = this.sent.get(t);
     if (!sent) this.sent.set(t, (sent = new Map()));
     // A room this node no longer serves is forgotten: whoever joins it later is sent the count afresh.
-    for (const room of sent.keys()) if (!Object.hasOwn(local, room)) sent.delete(room);
-    const changed = Object.keys(local).filter((room) => sent.get(room) !== presence.online(t, room));
+    for (const room of sent.keys()) if (!local.has(room)) sent.delete(room);
+    const changed = [...local.keys()].filter((room) => sent.get(room) !== presence.online(t, room));
     for (let i = 0; i < changed.length; i += BATCH) {
       await Promise.all(changed.slice(i, i + BATCH).map((room) => this.push(tenant, room, sent)));
     }

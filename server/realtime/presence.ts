@@ -9,16 +9,18 @@ export const PRESENCE_INTERVAL_MS = 2000;
  * a short TTL (a killed node stops counting), and reads the sum. The local part is always live.
  */
 export class Presence {
-  private readonly reported = new Map<string, Record<string, number>>();
-  private readonly cluster = new Map<string, Record<string, number>>();
+  // Per tenant, per room. Maps all the way down: room names are user input (a room called
+  // `constructor` once made a plain object's count NaN).
+  private readonly reported = new Map<string, Map<string, number>>();
+  private readonly cluster = new Map<string, Map<string, number>>();
 
   constructor(private readonly chat: Namespace, private readonly store: PresenceStore, private readonly nodeId: string) {}
 
   /** Local sockets per room of one tenant, read from the adapter's room map. */
-  localCounts(tenant: string): Record<string, number> {
+  localCounts(tenant: string): Map<string, number> {
     const prefix = rooms.room(tenant, "");
-    const out: Record<string, number> = {};
-    for (const [name, sids] of this.chat.adapter.rooms) if (name.startsWith(prefix)) out[name.slice(prefix.length)] = sids.size;
+    const out = new Map<string, number>();
+    for (const [name, sids] of this.chat.adapter.rooms) if (name.startsWith(prefix)) out.set(name.slice(prefix.length), sids.size);
     return out;
   }
 
@@ -26,14 +28,14 @@ export class Presence {
    * The local counts the last tick reported (read from the adapter then), or live ones before the
    * first tick: the online push runs right after a tick and needs no second scan of every room.
    */
-  lastLocalCounts(tenant: string): Record<string, number> {
+  lastLocalCounts(tenant: string): ReadonlyMap<string, number> {
     return this.reported.get(tenant) ?? this.localCounts(tenant);
   }
 
   online(tenant: string, room: string): number {
     const local = this.chat.adapter.rooms.get(rooms.room(tenant, room))?.size ?? 0;
-    const clusterSum = this.cluster.get(tenant)?.[room] ?? 0;
-    const mine = this.reported.get(tenant)?.[room] ?? 0;
+    const clusterSum = this.cluster.get(tenant)?.get(room) ?? 0;
+    const mine = this.reported.get(tenant)?.get(room) ?? 0;
     return local + Math.max(0, clusterSum - mine);
   }
 

@@ -4,7 +4,10 @@
  */
 export interface PresenceStore {
   /** Each node reports its local online counts per room; entries expire after `ttlMs`. */
-  reportPresence(nodeId: string, tenant: string, counts: Record<string, number>, ttlMs: number): Promise<void>;
-  /** Sum over live nodes of online counts per room. */
-  presence(tenant: string): Promise<Record<string, number>>;
+  reportPresence(nodeId: string, tenant: string, counts: ReadonlyMap<string, number>, ttlMs: number): Promise<void>;
+  /**
+   * Sum over live nodes of online counts per room. A Map, not an object: rooms are named by
+   * shoppers' pages, and a room called `constructor` or `__proto__` must be a room like any other.
+   */
+  presence(tenant: string): Promise<Map<string, number>>;
 }

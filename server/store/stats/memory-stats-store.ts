@@ -2,7 +2,7 @@ import type { MaybePromise } from "../../maybe-promise.ts";
 import type { MemoryPeopleStore } from "../people/memory-people-store.ts";
 import { PerTenant } from "../per-tenant.ts";
 import type { MemoryRoomStore } from "../rooms/memory-room-store.ts";
-import type { RoomCounter, StatsStore } from "./stats-store.ts";
+import type { RoomCounter, RoomMinute, StatsStore } from "./stats-store.ts";
 
 const STATS_KEEP_MS = 60 * 60_000;
 
@@ -31,10 +31,10 @@ export class MemoryStatsStore implements StatsStore {
   }
 
   async roomStats(tenant: string, since: number) {
-    const out: Record<string, { minute: number; messages: number; held: number; flags: number }[]> = {};
+    const out = new Map<string, RoomMinute[]>();
     for (const [room, buckets] of this.buckets.of(tenant)) {
       const rows = [...buckets.entries()].filter(([m]) => m + 60_000 > since).map(([minute, b]) => ({ minute, ...b }));
-      if (rows.length) out[room] = rows.sort((a, b) => a.minute - b.minute);
+      if (rows.length) out.set(room, rows.sort((a, b) => a.minute - b.minute));
     }
     return out;
   }

@@ -3,7 +3,7 @@ import type { RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
 import { runScript } from "../redis-scripts.ts";
 import { roomsKey } from "../rooms/redis-room-store.ts";
-import type { RoomCounter, StatsStore } from "./stats-store.ts";
+import type { RoomCounter, RoomMinute, StatsStore } from "./stats-store.ts";
 
 const STATS_KEEP_MS = 60 * 60_000;
 const STATS_TTL_MS = 2 * STATS_KEEP_MS;
@@ -33,7 +33,7 @@ export class RedisStatsStore implements StatsStore {
     return this.ctx.guard(async () => {
       const { ctx } = this;
       const rooms = await ctx.client.zrangebyscore(`${ctx.t(tenant)}strooms`, `(${since - 60_000}`, "+inf");
-      const out: Record<string, { minute: number; messages: number; held: number; flags: number }[]> = {};
+      const out = new Map<string, RoomMinute[]>();
       if (!rooms.length) return out;
       const hashes = await exec(rooms.reduce((m, room) => m.hgetall(ctx.key(tenant, "st:", room)), ctx.client.multi()));
       rooms.forEach((room, i) => {
@@ -46,7 +46,7 @@ export class RedisStatsStore implements StatsStore {
           b[counter as RoomCounter] = Number(n);
           buckets.set(minute, b);
         }
-        if (buckets.size) out[room] = [...buckets.values()].sort((a, b) => a.minute - b.minute);
+        if (buckets.size) out.set(room, [...buckets.values()].sort((a, b) => a.minute - b.minute));
       });
       return out;
     });

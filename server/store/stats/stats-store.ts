@@ -9,8 +9,8 @@ import type { MaybePromise } from "../../maybe-promise.ts";
 export interface StatsStore {
   /** Counts an event in the room's per-minute bucket (buckets older than an hour may be dropped). */
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number): Promise<void>;
-  /** Per room, per-minute buckets since `since` (epoch ms), for rooms with any activity. */
-  roomStats(tenant: string, since: number): Promise<Record<string, { minute: number; messages: number; held: number; flags: number }[]>>;
+  /** Per room (a Map: room names are user input), per-minute buckets since `since` (epoch ms), for rooms with any activity. */
+  roomStats(tenant: string, since: number): Promise<Map<string, RoomMinute[]>>;
   /**
    * The bookkeeping of one posted message, in one call: the room's activity (that it exists and
    * was active at `at`, for the back office room list), its minute's `messages` stat (and `held`
@@ -21,3 +21,6 @@ export interface StatsStore {
 }
 
 export type RoomCounter = "messages" | "held" | "flags";
+
+/** One minute of a room's activity. */
+export interface RoomMinute { minute: number; messages: number; held: number; flags: number }

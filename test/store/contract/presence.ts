@@ -10,14 +10,21 @@ export function presenceContract(current: () => Stores): void {
 
   describe("presence", () => {
     it("sums presence over live nodes and drops a node whose report expired", async () => {
-      await stores.presence.reportPresence("n1", A, { faq: 2, "a:b": 1 }, 60_000);
-      await stores.presence.reportPresence("n2", A, { faq: 3 }, 150);
-      expect(await stores.presence.presence(A)).toStrictEqual({ faq: 5, "a:b": 1 });
-      await until(async () => (await stores.presence.presence(A)).faq === 2, 3000);
-      expect(await stores.presence.presence(A)).toStrictEqual({ faq: 2, "a:b": 1 });
-      await stores.presence.reportPresence("n1", A, { faq: 1 }, 60_000);
-      expect(await stores.presence.presence(A)).toStrictEqual({ faq: 1 });
-      expect(await stores.presence.presence(B)).toStrictEqual({});
+      await stores.presence.reportPresence("n1", A, new Map([["faq", 2], ["a:b", 1]]), 60_000);
+      await stores.presence.reportPresence("n2", A, new Map([["faq", 3]]), 150);
+      expect(await stores.presence.presence(A)).toStrictEqual(new Map([["faq", 5], ["a:b", 1]]));
+      await until(async () => (await stores.presence.presence(A)).get("faq") === 2, 3000);
+      expect(await stores.presence.presence(A)).toStrictEqual(new Map([["faq", 2], ["a:b", 1]]));
+      await stores.presence.reportPresence("n1", A, new Map([["faq", 1]]), 60_000);
+      expect(await stores.presence.presence(A)).toStrictEqual(new Map([["faq", 1]]));
+      expect(await stores.presence.presence(B)).toStrictEqual(new Map());
+    });
+
+    it("counts rooms named after Object.prototype's own names like any other", async () => {
+      const names = ["constructor", "__proto__", "toString", "hasOwnProperty"];
+      await stores.presence.reportPresence("n1", A, new Map(names.map((n) => [n, 2])), 60_000);
+      await stores.presence.reportPresence("n2", A, new Map(names.map((n) => [n, 1])), 60_000);
+      expect(await stores.presence.presence(A)).toStrictEqual(new Map(names.map((n) => [n, 3])));
     });
   });
 }

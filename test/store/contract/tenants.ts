@@ -23,7 +23,7 @@ export function tenantIsolationContract(current: () => Stores): void {
     await stores.rooms.updateRoomState(A, "faq", { frozen: true });
     await stores.stats.recordPost(A, { room: "faq", userId: alice.id, at: T0, held: false });
     await stores.stats.bumpRoomStat(A, "faq", "messages", T0);
-    await stores.presence.reportPresence("n1", A, { faq: 1 }, 60_000);
+    await stores.presence.reportPresence("n1", A, new Map([["faq", 1]]), 60_000);
     await stores.flags.addFlag(A, "same", flagBy(bob), { reportsToHide: 9, hideNow: false });
     await stores.messages.addHelpful(A, "same", "v");
 
@@ -45,8 +45,8 @@ export function tenantIsolationContract(current: () => Stores): void {
     expect(await stores.filterEdits.getFilterEdits(B)).toStrictEqual(EMPTY_FILTER_EDITS);
     expect(await stores.rooms.getRoomState(B, "faq")).toBeNull();
     expect(await stores.rooms.listRooms(B, 10)).toStrictEqual([]);
-    expect(await stores.stats.roomStats(B, 0)).toStrictEqual({});
-    expect(await stores.presence.presence(B)).toStrictEqual({});
+    expect(await stores.stats.roomStats(B, 0)).toStrictEqual(new Map());
+    expect(await stores.presence.presence(B)).toStrictEqual(new Map());
     // And the first tenant still has everything.
     expect((await stores.messages.getMessage(A, "same"))!.text).toBe(m.text);
     expect(await stores.flags.getFlags(A, "same")).toHaveLength(1);

@@ -5,6 +5,7 @@ import { MemoryFlagStore } from "./flags/memory-flag-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
 import { MemoryMessageStore } from "./messages/memory-message-store.ts";
 import { MemoryPeopleStore } from "./people/memory-people-store.ts";
+import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT } from "./people/people-store.ts";
 import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
 import { MemoryReviewQueueStore } from "./queue/memory-review-queue-store.ts";
 import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
@@ -21,7 +22,7 @@ import type { Stores } from "./stores.ts";
  *
  * Example: `const stores = createMemoryStores(); createApp(config, { stores })`.
  */
-export function createMemoryStores(opts: { now?: () => number } = {}) {
+export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?: number } = {}) {
   const now = opts.now ?? Date.now;
   // The message half asks the queue and flag halves, built right after it, what to keep and drop.
   let queue: MemoryReviewQueueStore | undefined;
@@ -33,7 +34,7 @@ export function createMemoryStores(opts: { now?: () => number } = {}) {
   queue = new MemoryReviewQueueStore(messages);
   flags = new MemoryFlagStore(messages);
   const rooms = new MemoryRoomStore();
-  const people = new MemoryPeopleStore(now);
+  const people = new MemoryPeopleStore(now, { guestsKept: opts.guestRecordsKept ?? GUEST_RECORDS_KEPT, guestIdleMs: GUEST_RECORD_IDLE_MS });
   const bus = new MemoryClusterBus();
   const stores = {
     kind: "memory" as const,

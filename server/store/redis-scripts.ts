@@ -236,7 +236,7 @@ return 0`,
 
   /**
    * KEYS: user, ips, devices, users index. ARGV: user json, ip, device key, device entry
-   * ("key\\njson"), at, ips kept, devices kept, index member.
+   * ("key\\njson"), at, ips kept, devices kept, index member, guest idle ttl ms (0 for a member).
    */
   cstSession: {
     keys: 4,
@@ -252,7 +252,13 @@ for _, e in ipairs(redis.call('LRANGE', KEYS[3], 0, -1)) do
 end
 redis.call('LPUSH', KEYS[3], ARGV[4])
 redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[7]) - 1)
-redis.call('ZADD', KEYS[4], 'NX', 0, ARGV[8])
+local idle = tonumber(ARGV[9])
+if idle > 0 then
+  -- a guest: forgotten after a while without a visit, and never a moderator candidate
+  for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], idle) end
+else
+  redis.call('ZADD', KEYS[4], 'NX', 0, ARGV[8])
+end
 return 1`,
   },
 

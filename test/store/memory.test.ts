@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Author } from "../../client-sdk/src/protocol.ts";
 import { createMemoryStores } from "../../server/store/memory-stores.ts";
+import { GUEST_RECORD_IDLE_MS } from "../../server/store/people/people-store.ts";
 import { idempotencyKey, type StoredMessage } from "../../server/store/messages/message-store.ts";
 import { storeContract } from "./contract.ts";
 
@@ -109,5 +110,32 @@ describe("memory store: authors' recent-message lists hold only what is kept", (
     expect(await stores.messages.userMessages(T, "u-1", 20)).toStrictEqual([]);
     expect(stores.messages.userLists(T)).toBe(2);
     stores.close();
+  });
+});
+
+describe("memory store: guests' records are bounded", () => {
+  it("keeps the most recently seen guests up to the bound, and every member", async () => {
+    const stores = createMemoryStores({ guestRecordsKept: 5 });
+    const device = { type: "desktop", bot: false };
+    for (let i = 0; i < 20; i++) await stores.people.recordSession("t", { id: `g_${i}`, name: `Guest ${i}`, role: "guest" }, "10.0.0.1", device, 1000 + i);
+    // g_3 comes back: it is the most recent now, and stays.
+    await stores.people.recordSession("t", { id: "g_3", name: "Guest 3", role: "guest" }, "10.0.0.1", device, 2000);
+    for (let i = 0; i < 20; i++) await stores.people.recordSession("t", { id: `m_${i}`, name: `Member ${i}`, role: "member" }, "10.0.0.1", device, 1000 + i);
+    expect(stores.people.guestRecords("t")).toBe(5);
+    expect(await stores.people.getUser("t", "g_3")).not.toBeNull();
+    for (const id of ["g_16", "g_17", "g_18", "g_19"]) expect(await stores.people.getUser("t", id), id).not.toBeNull();
+    for (const id of ["g_0", "g_4", "g_15"]) expect(await stores.people.getUser("t", id), id).toBeNull();
+    for (let i = 0; i < 20; i++) expect(await stores.people.getUser("t", `m_${i}`)).not.toBeNull();
+  });
+
+  it("forgets a guest not seen for GUEST_RECORD_IDLE_MS", async () => {
+    let now = 1_000_000;
+    const stores = createMemoryStores({ now: () => now });
+    const device = { type: "desktop", bot: false };
+    await stores.people.recordSession("t", { id: "g_old", name: "Guest 1", role: "guest" }, "10.0.0.1", device, now);
+    now += GUEST_RECORD_IDLE_MS + 1;
+    await stores.people.recordSession("t", { id: "g_new", name: "Guest 2", role: "guest" }, "10.0.0.1", device, now);
+    expect(await stores.people.getUser("t", "g_old")).toBeNull();
+    expect(await stores.people.getUser("t", "g_new")).not.toBeNull();
   });
 });

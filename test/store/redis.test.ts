@@ -6,6 +6,7 @@ import type { ClusterEvent } from "../../server/store/bus/cluster-bus.ts";
 import type { StoredMessage } from "../../server/store/messages/message-store.ts";
 import type { Stores } from "../../server/store/stores.ts";
 import { describeRedis, startRedis, type RedisServer } from "../support/redis-server.ts";
+import { GUEST_RECORD_IDLE_MS } from "../../server/store/people/people-store.ts";
 import { until } from "../support/wait.ts";
 import { storeContract } from "./contract.ts";
 
@@ -36,6 +37,29 @@ describeRedis("Redis stores", () => {
 
   const message = (id: string, over: Partial<StoredMessage> = {}): StoredMessage =>
     ({ id, room: "faq", author: { id: "u1", name: "U", role: "member" }, text: id, createdAt: 1, status: "visible", ...over });
+
+  it("lets guests' records expire after GUEST_RECORD_IDLE_MS without a visit; members' stay", async () => {
+    const prefix = freshPrefix();
+    const stores = await node(prefix);
+    const device = { type: "desktop", bot: false };
+    await stores.people.recordSession("acme", { id: "g_churn", name: "Guest 1", role: "guest" }, "10.0.0.1", device, Date.now());
+    await stores.people.bumpUser("acme", "g_posted", "messages");
+    await stores.people.recordSession("acme", { id: "m_keep", name: "Member", role: "member" }, "10.0.0.1", device, Date.now());
+    const raw = createRedisClients(redis.url);
+    await waitUntilReady(raw);
+    try {
+      const T = `${prefix}t:{acme}:`;
+      for (const key of [`${T}u:g_churn`, `${T}uip:g_churn`, `${T}udev:g_churn`, `${T}u:g_posted`]) {
+        const ttl = await raw.client.pttl(key);
+        expect(ttl, key).toBeGreaterThan(GUEST_RECORD_IDLE_MS - 60_000);
+        expect(ttl, key).toBeLessThanOrEqual(GUEST_RECORD_IDLE_MS);
+      }
+      expect(await raw.client.pttl(`${T}u:m_keep`)).toBe(-1);
+      expect(await raw.client.zrange(`${T}users`, 0, "-1")).toStrictEqual(["m_keep"]);
+    } finally {
+      await Promise.all([raw.client.quit(), raw.subscriber.quit()]);
+    }
+  });
 
   it("drops the id lists of authors none of whose messages is kept", async () => {
     const prefix = freshPrefix();

@@ -5,16 +5,30 @@ import type { Author, Device, Role } from "../../../client-sdk/src/protocol.ts";
  * managers granted them. setRole is atomic in both implementations.
  */
 export interface PeopleStore {
-  /** Remembers who connected, from where and with what (kept small: last ips/devices only). */
+  /**
+   * Remembers who connected, from where and with what (kept small: last ips/devices only).
+   * Guests' records (`user.role` "guest") are bounded: a guest id costs nothing to mint, so they
+   * are forgotten after GUEST_RECORD_IDLE_MS without a visit (and, embedded, beyond the
+   * GUEST_RECORDS_KEPT most recent per tenant). Signed-in members' records are the brand's own
+   * customers and stay.
+   */
   recordSession(tenant: string, user: Author, ip: string, device: Device, at: number): Promise<void>;
   getUser(tenant: string, userId: string): Promise<UserRecord | null>;
   bumpUser(tenant: string, userId: string, field: UserCounter, by?: number): Promise<void>;
-  /** Users ordered by `messages` descending (for moderator candidates). */
+  /** Signed-in users ordered by `messages` descending (for moderator candidates; guests are not listed). */
   listUsers(tenant: string, limit: number): Promise<UserRecord[]>;
   /** A role granted by a manager (null: none, the JWT decides). */
   setRole(tenant: string, userId: string, role: Role | null): Promise<void>;
   getRole(tenant: string, userId: string): Promise<Role | null>;
 }
+
+/** A guest's record is forgotten after this long without a visit. */
+export const GUEST_RECORD_IDLE_MS = 30 * 24 * 3600_000;
+/** The embedded store keeps at most this many guests' records per tenant (the most recently seen). */
+export const GUEST_RECORDS_KEPT = 20_000;
+
+/** Guest ids are minted by the server (auth/guest-token.ts) with this prefix. */
+export const isGuestId = (id: string): boolean => id.startsWith("g_");
 
 export type UserCounter =
   | "messages" | "helpfulReceived" | "removed" | "flagsRaised" | "flagsUpheld" | "flagsOverturned" | "held";

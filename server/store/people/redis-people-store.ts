@@ -3,7 +3,7 @@ import type { Author, Device, Role } from "../../../client-sdk/src/protocol.ts";
 import { enc, type RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
 import { runScript } from "../redis-scripts.ts";
-import type { PeopleStore, UserCounter, UserRecord } from "./people-store.ts";
+import { GUEST_RECORD_IDLE_MS, isGuestId, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
 
 /** How many recent IPs and devices a user record keeps (as the embedded store). */
 const KEEP_IPS = 20;
@@ -20,7 +20,7 @@ export class RedisPeopleStore implements PeopleStore {
       await runScript(
         ctx.client, "cstSession",
         [ctx.key(tenant, "u:", user.id), ctx.key(tenant, "uip:", user.id), ctx.key(tenant, "udev:", user.id), `${ctx.t(tenant)}users`],
-        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id)],
+        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id), user.role === "guest" ? GUEST_RECORD_IDLE_MS : 0],
       );
     });
   }
@@ -73,9 +73,12 @@ export function queueUserBump(ctx: RedisContext, m: ChainableCommander, tenant: 
   const key = ctx.key(tenant, "u:", userId);
   const users = `${ctx.t(tenant)}users`;
   const at = ctx.now();
-  const fallback: Author = { id: userId, name: userId, role: "member" };
+  const guest = isGuestId(userId);
+  const fallback: Author = { id: userId, name: userId, role: guest ? "guest" : "member" };
   m.hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at);
   for (const field of fields) m.hincrby(key, `c:${field}`, by);
+  // Guests' records expire (see PeopleStore) and are never moderator candidates.
+  if (guest) return m.pexpire(key, GUEST_RECORD_IDLE_MS);
   m.zadd(users, "NX", 0, enc(userId));
   if (fields.includes("messages")) m.zincrby(users, by, enc(userId));
   return m;

@@ -66,5 +66,15 @@ export function peopleContract(current: () => Stores): void {
       expect(await stores.people.getRole(A, "u1")).toBeNull();
       expect(await stores.people.getRole(A, "u2")).toBe("expert");
     });
+
+    it("keeps guests' records apart: readable, counted, never listed as moderator candidates", async () => {
+      const guest = { id: "g_abc123", name: "Guest 1234", role: "guest" as const };
+      await stores.people.recordSession(A, guest, "10.0.0.9", firefox, T0);
+      await stores.people.bumpUser(A, guest.id, "messages", 3);
+      await stores.people.recordSession(A, bob, "10.0.0.8", firefox, T0);
+      await stores.people.bumpUser(A, bob.id, "messages", 1);
+      expect((await stores.people.getUser(A, guest.id))).toMatchObject({ user: guest, ips: ["10.0.0.9"], counters: { messages: 3 } });
+      expect((await stores.people.listUsers(A, 10)).map((u) => u.user.id)).toStrictEqual([bob.id]);
+    });
   });
 }

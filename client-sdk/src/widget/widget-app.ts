@@ -9,6 +9,8 @@ import { resolveToken, type WidgetOptions } from "./options.ts";
 import { WidgetView } from "./view.ts";
 
 const ANSWERERS = new Set(["expert", "moderator", "manager"]);
+/** When to try again after an IP block, by try: the first soon, then backing off to 5 minutes. */
+const COMEBACK_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 const STAFF = new Set(["moderator", "manager"]);
 
 /**
@@ -34,8 +36,17 @@ export class WidgetApp {
   private signInUrl: string | undefined;
   private muteTimer: ReturnType<typeof setTimeout> | undefined;
   private alertPanel: HTMLElement | undefined;
+  /** A session ended by something a manager may lift (an IP block, a timed ban): when to try again. */
+  private comebackTimer: ReturnType<typeof setTimeout> | undefined;
+  private comebackTries = 0;
+  private comebackArmed = false;
 
-  constructor(private readonly opts: WidgetOptions, private readonly t: WidgetStrings) {}
+  constructor(private readonly opts: WidgetOptions, private readonly t: WidgetStrings) {
+    // Back on the page, or back online: a lifted block should not wait for the next timer.
+    const now = () => { if (this.comebackArmed && document.visibilityState === "visible") this.comebackSoon(0); };
+    document.addEventListener("visibilitychange", now);
+    window.addEventListener("online", now);
+  }
 
   /** Shows the widget for `path` (or hides it when widget-config says no), switching rooms if needed. */
   async show(path: string): Promise<void> {
@@ -83,11 +94,13 @@ export class WidgetApp {
     this.client = client;
     client.on("session", (s) => { this.me = s.user; this.onRoleOrRoom(); });
     client.on("status", (s, err) => {
+      // A client replaced by a comeback may still say it closed: that is not news any more.
+      if (client !== this.client) return;
       if (s === "connected") { this.view?.setStatus(""); this.view?.setLive(this.room !== undefined); }
       else if (s === "reconnecting") { this.view?.setStatus(this.t.reconnecting); this.view?.setLive(false); }
       // "closed" follows session:ended, which already said why (with the ban's end): keep that.
       else if (this.endedText) return;
-      else if (err && err.code !== "disconnected") this.end(describeError(this.t, err.code, { ...(err.until ? { until: err.until } : {}) }));
+      else if (err && err.code !== "disconnected") this.endFor(err.code, err.until);
       else this.end(this.t.ended);
     });
     client.on("message", (m) => { if (m.room === this.roomId) this.put(m, true); });
@@ -131,15 +144,14 @@ export class WidgetApp {
       this.onRoleOrRoom();
     });
     client.on("sanction", (s: SanctionState) => this.onSanction(s));
-    client.on("session:ended", (p: SessionEnded) => {
-      this.end(describeError(this.t, p.code, { ...(p.until ? { until: p.until } : {}), ...(p.reason ? { reason: p.reason } : {}) }));
-    });
+    client.on("session:ended", (p: SessionEnded) => { if (client === this.client) this.endFor(p.code, p.until, p.reason); });
     try {
       await client.connect();
       this.view?.setStatus("");
+      this.comebackTries = 0;
     } catch (err) {
       const e = err instanceof ChatError ? err : new ChatError("internal");
-      this.end(describeError(this.t, e.code, { ...(e.until ? { until: e.until } : {}), ...(e.reason ? { reason: e.reason } : {}) }));
+      this.endFor(e.code, e.until, e.reason);
     }
   }
 
@@ -189,7 +201,7 @@ export class WidgetApp {
       const ctx = { ...(e.until ? { until: e.until } : {}), ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}), maxLength: this.room?.maxLength ?? 1000 };
       if (e.code === "muted") this.muteUntil(e.until ?? Date.now() + (e.retryAfterMs ?? 60_000));
       else if (e.code === "slow_mode") view.composer.wait((e.retryAfterMs ?? 1000) / 1000, this.t.slowWait);
-      if (e.code === "banned" || e.code === "ip_blocked") this.end(describeError(this.t, e.code, ctx));
+      if (e.code === "banned" || e.code === "ip_blocked") this.endFor(e.code, e.until);
       // A mute is shown once, in its banner (the same sentence twice wastes a phone screen); a new
       // banner is not reliably read out, so screen readers get it through the live region.
       else if (e.code === "muted") view.announce(describeError(this.t, e.code, ctx));
@@ -344,6 +356,53 @@ export class WidgetApp {
     const ms = until - Date.now();
     if (ms < 2 ** 31 - 1) this.muteTimer = setTimeout(() => { this.mutedUntil = 0; this.updateBanners(); }, Math.max(0, ms));
     this.updateBanners();
+  }
+
+  /**
+   * The session ended for `code`: say why, and when a manager can lift it (an IP block, a timed
+   * ban), come back by itself once it is lifted, without a reload (issue 22, item 5). An IP
+   * block can be lifted at any moment, so it is retried after 5 s, then less and less often up
+   * to every 5 minutes (and at once when the page is shown again); a timed ban at its end. A
+   * permanent ban never retries on its own.
+   */
+  private endFor(code: string, until?: number, reason?: string): void {
+    this.end(describeError(this.t, code, { ...(until ? { until } : {}), ...(reason ? { reason } : {}) }));
+    if (code === "ip_blocked") {
+      const backoff = COMEBACK_DELAYS_MS[Math.min(this.comebackTries, COMEBACK_DELAYS_MS.length - 1)]!;
+      this.comebackArmed = true;
+      this.comebackSoon(until ? Math.min(backoff, Math.max(0, until - Date.now())) : backoff);
+    } else if (code === "banned" && until) {
+      this.comebackArmed = true;
+      this.comebackSoon(Math.max(0, until - Date.now()) + 1000);
+    }
+  }
+
+  private comebackSoon(ms: number): void {
+    if (this.comebackTimer) clearTimeout(this.comebackTimer);
+    // Beyond ~24 days a timer overflows; such a wait is "until the next visit" anyway.
+    if (ms >= 2 ** 31 - 1) return;
+    // Jitter: the shoppers a block cut off must not all come back in the same second.
+    this.comebackTimer = setTimeout(() => void this.comeback(), ms + Math.random() * Math.min(ms / 4, 5000));
+  }
+
+  /** One more try with a fresh connection; on success the widget is live again in its room. */
+  private async comeback(): Promise<void> {
+    this.comebackTimer = undefined;
+    this.comebackArmed = false;
+    this.comebackTries++;
+    this.client?.disconnect();
+    this.client = undefined;
+    this.connecting = undefined;
+    const before = this.endedText;
+    this.endedText = undefined;
+    await this.ensureConnected();
+    if (this.endedText) return; // still refused: endFor has set the next try
+    this.comebackTries = 0;
+    this.view?.setEnded(false);
+    if (before) this.view?.composer.info("");
+    this.onRoleOrRoom();
+    const room = this.roomId;
+    if (room) { this.messages.clear(); this.view?.clear(); await this.join(room); }
   }
 
   private end(text: string): void {

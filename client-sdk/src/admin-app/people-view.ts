@@ -83,7 +83,10 @@ export class PeopleView implements Screen {
       const u = await this.ctx.admin.inspect(userId);
       if (this.current === userId) replace(this.profile, this.card(u));
     } catch (err) {
-      replace(this.profile, h("p", { class: "empty" }, (err as { code?: string }).code === "not_found" ? t.people.notFound : errorText(t, err)));
+      // Never seen and nothing decided yet: a brand's systems may know a customer before the chat
+      // does (SPEC §6.4), so the same actions are offered, to apply at their first visit.
+      if ((err as { code?: string }).code === "not_found" && this.current === userId) replace(this.profile, this.card(unseen(userId)));
+      else replace(this.profile, h("p", { class: "empty" }, errorText(t, err)));
     }
   }
 
@@ -114,6 +117,7 @@ export class PeopleView implements Screen {
         h("h3", null, u.user.name), h("span", { class: `tag role ${u.role}` }, fmt.role(u.role)), h("code", { class: "muted" }, u.user.id),
         u.ban ? h("span", { class: "tag bad" }, p.banned(fmt.until(u.ban.until), u.ban.shadow)) : null,
         u.mute ? h("span", { class: "tag warn" }, p.muted(fmt.until(u.mute.until))) : null),
+      u.lastSeen === undefined ? h("p", { class: "muted", "data-unseen": "" }, p.unseen) : null,
       h("dl", { class: "stats" },
         stat(p.messages, fmt.number(u.messages)), stat(p.helpful, fmt.number(u.helpfulReceived)), stat(p.removedCount, fmt.number(u.removed)),
         stat(p.flagsRaised, fmt.number(u.flagsRaised)), stat(p.accuracy, p.accuracyValue(u.flagsUpheld, u.flagsOverturned))),
@@ -139,4 +143,13 @@ export class PeopleView implements Screen {
         : h("p", { class: "muted" }, p.noRecent),
     );
   }
+}
+
+/** The profile of an id the chat has never seen: nothing known, every action available. */
+function unseen(userId: string): UserInspect {
+  const role = userId.startsWith("g_") ? "guest" : "member";
+  return {
+    user: { id: userId, name: userId, role }, role, recent: [], ips: [], devices: [],
+    messages: 0, flagsRaised: 0, flagsUpheld: 0, flagsOverturned: 0, helpfulReceived: 0, removed: 0,
+  };
 }

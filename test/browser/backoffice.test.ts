@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient } from "../../client-sdk/src/index.ts";
-import { browserAvailable, launchBrowser, newPage, openBackOffice, screenshot, startShop, type PageWatch, expectCleanPages, type ShopServer } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, newPage, openBackOffice, screenshot, startShop, type PageWatch, expectCleanPages, type ShopServer, openWidgetPage } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -28,13 +28,7 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
     await box.fill(text);
     await box.press("Enter");
   }
-  async function shopper(): Promise<Page> {
-    const { page, watch } = await newPage(browser);
-    watches.push(watch);
-    await page.goto(shop.page());
-    await widget(page).locator(".pill.live").waitFor();
-    return page;
-  }
+  const shopper = (): Promise<Page> => openWidgetPage(browser, shop.page(), watches);
 
   beforeAll(async () => {
     server = await startServer(testConfig({ acme: { origins: [] } }));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG_PATH, parseConfig } from "../../server/config/load.ts";
-import { browserAvailable, launchBrowser, newPage, screenshot, type PageWatch } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, newPage, screenshot, type PageWatch, openWidgetPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 /**
@@ -23,13 +23,7 @@ describe.skipIf(!browserAvailable())("demo page in a browser", () => {
   const watches: PageWatch[] = [];
   const widget = (p: Page) => p.locator("#causette");
 
-  async function open(width = 1280, height = 900): Promise<Page> {
-    const { page, watch } = await newPage(browser, { width, height });
-    watches.push(watch);
-    await page.goto(`${server.url}/`);
-    await widget(page).locator(".pill.live").waitFor();
-    return page;
-  }
+  const open = (width = 1280, height = 900): Promise<Page> => openWidgetPage(browser, `${server.url}/`, watches, { width, height });
 
   beforeAll(async () => {
     server = await startServer(demoConfig(false));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminClient } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, newPage, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import { browserAvailable, expectCleanPages, launchBrowser, openWidgetPage, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -20,13 +20,7 @@ describe.skipIf(!browserAvailable())("widget: back in after a block is lifted, w
   const watches: PageWatch[] = [];
   const widget = (p: Page) => p.locator("#causette");
 
-  async function open(token?: string): Promise<Page> {
-    const { page, watch } = await newPage(browser);
-    watches.push(watch);
-    await page.goto(shop.page({ path: PATH, ...(token ? { token } : {}) }));
-    await widget(page).locator(".pill.live").waitFor();
-    return page;
-  }
+  const open = (token?: string): Promise<Page> => openWidgetPage(browser, shop.page({ path: PATH, ...(token ? { token } : {}) }), watches);
 
   beforeAll(async () => {
     server = await startServer(testConfig({ acme: { origins: [] } }));

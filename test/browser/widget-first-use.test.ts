@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminClient, type ChatClient } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, newPage, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import { browserAvailable, expectCleanPages, launchBrowser, newPage, startShop, type PageWatch, type ShopServer, openWidgetPage } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { until } from "../support/wait.ts";
@@ -35,13 +35,8 @@ describe.skipIf(!browserAvailable())("widget, tried as a new user would", () => 
     const el = document.getElementById("causette")!.shadowRoot!.activeElement as HTMLElement | null;
     return el ? { tag: el.tagName, action: el.dataset.action ?? null, text: el.closest("li.msg")?.querySelector(".text")?.textContent ?? null, pressed: el.getAttribute("aria-pressed") } : null;
   });
-  async function open(opts: { locale?: string; token?: string; tenant?: string; path?: string } = {}): Promise<Page> {
-    const { page, watch } = await newPage(browser, opts.locale ? { locale: opts.locale } : {});
-    watches.push(watch);
-    await page.goto(shop.page({ path: opts.path ?? PATH, ...(opts.token ? { token: opts.token } : {}), ...(opts.tenant ? { tenant: opts.tenant } : {}) }));
-    await widget(page).locator(".pill.live").waitFor();
-    return page;
-  }
+  const open = (opts: { locale?: string; token?: string; tenant?: string; path?: string } = {}): Promise<Page> =>
+    openWidgetPage(browser, shop.page({ path: opts.path ?? PATH, ...(opts.token ? { token: opts.token } : {}), ...(opts.tenant ? { tenant: opts.tenant } : {}) }), watches, opts.locale ? { locale: opts.locale } : {});
 
   beforeAll(async () => {
     server = await startServer(testConfig({ acme: { origins: [], widget: { signInUrl: SIGN_IN } }, other: { origins: [] } }));

@@ -111,3 +111,15 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * Opens a page at `url` in a new context (its watch joins `watches`) and waits until the widget
+ * on it has joined its room (the online pill shows once the room is joined).
+ */
+export async function openWidgetPage(browser: Browser, url: string, watches: PageWatch[], opts: { width?: number; height?: number; locale?: string } = {}): Promise<Page> {
+  const { page, watch } = await newPage(browser, opts);
+  watches.push(watch);
+  await page.goto(url);
+  await page.locator("#causette").locator(".pill.live").waitFor();
+  return page;
+}

@@ -33,3 +33,6 @@ export interface EvasionStore {
 /** How many browser lineages a user keeps, and for how long a lineage is remembered (days). */
 export const LINEAGES_KEPT = 5;
 export const LINEAGE_DAYS = 400;
+
+/** The key of a pair of accounts, the same whichever is named first (cleared links). */
+export function linkPair(a: string, b: string): string { return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`; }

@@ -1,6 +1,6 @@
 import type { EvasionLink } from "../../../client-sdk/src/protocol.ts";
 import { PerTenant } from "../per-tenant.ts";
-import { LINEAGES_KEPT, type EvasionStore, type Trace } from "./evasion-store.ts";
+import { LINEAGES_KEPT, linkPair as pair, type EvasionStore, type Trace } from "./evasion-store.ts";
 
 /** Users whose lineages are remembered at once per tenant; the longest unseen are forgotten first. */
 const LINEAGE_USERS = 200_000;
@@ -80,5 +80,3 @@ export class MemoryEvasionStore implements EvasionStore {
   }
 }
 
-/** The same key whichever side is named first. */
-function pair(a: string, b: string): string { return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`; }

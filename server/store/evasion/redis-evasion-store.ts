@@ -1,7 +1,7 @@
 import type { EvasionLink } from "../../../client-sdk/src/protocol.ts";
 import type { RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
-import { LINEAGE_DAYS, LINEAGES_KEPT, type EvasionStore, type Trace } from "./evasion-store.ts";
+import { LINEAGE_DAYS, LINEAGES_KEPT, linkPair as pair, type EvasionStore, type Trace } from "./evasion-store.ts";
 
 /**
  * The shared evasion records: `T ev:m:<via>:<value>` mark JSON { userId, until } (PX until the
@@ -92,4 +92,3 @@ export class RedisEvasionStore implements EvasionStore {
   }
 }
 
-function pair(a: string, b: string): string { return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`; }

@@ -24,6 +24,8 @@ import { AuditLog } from "./moderation/audit-log.ts";
 import { ModerationService } from "./moderation/moderation-service.ts";
 import { createAccessStage } from "./pipeline/access.ts";
 import { createLinksStage } from "./pipeline/links.ts";
+import { createNewcomersStage } from "./pipeline/newcomers.ts";
+import { createRaidCountStage } from "./pipeline/raid-count.ts";
 import { createRateStage } from "./pipeline/rate.ts";
 import { createSpamStage } from "./pipeline/spam.ts";
 import { createValidateStage } from "./pipeline/validate.ts";
@@ -118,7 +120,10 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const moderation = new ModerationService({ stores: theStores, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, logger: logger.child({ module: "moderation" }) });
   const messages = new MessageService({
     stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics,
-    stages: [createValidateStage(), createAccessStage(theStores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()],
+    stages: [
+      createValidateStage(), createRaidCountStage(moderation.raids), createAccessStage(theStores), createRateStage(),
+      createNewcomersStage(theStores.newcomers), createSpamStage(), createWordsStage(), createLinksStage(),
+    ],
   });
   const inflight = new InFlight();
   let closing = false;
@@ -129,6 +134,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     guestTokens: createGuestTokens(config.server.guestSecret ?? (await theStores.bus.sharedSecret("guest-token", randomBytes(32).toString("hex")))),
     clientIp: createClientIpResolver(config.server.trustProxy),
     maxConnectionsPerIp: config.server.maxConnectionsPerIp,
+    evasion: moderation.evasion,
   };
   const refuseWhileClosing = (_s: unknown, next: (e?: Error) => void) =>
     closing ? next(Object.assign(new Error("store_unavailable"), { data: { code: "store_unavailable", message: "The server is shutting down." } })) : next();
@@ -184,6 +190,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       closing = true;
       for (const t of timers) clearInterval(t);
       onlinePush.stop();
+      moderation.raids.stop();
       unsubscribe();
       http.close();
       await inflight.drained(config.server.shutdownGraceMs);

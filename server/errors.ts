@@ -6,7 +6,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   unauthorized: 401, forbidden: 403, not_found: 404, not_in_room: 409, invalid_room: 400,
   message_too_long: 400, empty_message: 400, room_frozen: 403, answers_restricted: 403,
   rate_limited: 429, slow_mode: 429, banned: 403, muted: 403, ip_blocked: 403,
-  too_many_connections: 429, content_blocked: 422, store_unavailable: 503, internal: 500, conflict: 409,
+  too_many_connections: 429, content_blocked: 422, store_unavailable: 503, internal: 500, conflict: 409, shielded: 403,
 };
 
 const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -33,6 +33,7 @@ const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   store_unavailable: "The store is unavailable, try again shortly.",
   internal: "Internal error.",
   conflict: "Someone else already did this.",
+  shielded: "This chat is in protected mode: sign in to take part.",
 };
 
 /** The one error type thrown inside the server; turned into `{ code, message }` at the edges. */

@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
-  AdminServerEvents, AdminSessionEnded, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
+  AdminServerEvents, AdminSessionEnded, Alert, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
   SessionInfo, Stats, UserInspect,
 } from "./protocol.ts";
 import { request } from "./request.ts";
@@ -29,7 +29,7 @@ export type AdminClientFeedEvents = AdminServerEvents & {
   status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
 };
 
-const FORWARDED = ["queue:added", "queue:resolved", "alert", "audit", "stats", "room:updated"] as const;
+const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "room:updated"] as const;
 
 /**
  * A community manager's connection to the back office: one typed method per `/admin` event,
@@ -156,8 +156,8 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
    * Approves or removes a queued message; `ban` also bans its author. Rejects with `conflict` if
    * another manager was first, `not_found` if the message is unknown or was never queued.
    */
-  async resolve(messageId: string, decision: "approve" | "remove", ban?: { reason: string; durationSec?: number }): Promise<Message> {
-    return (await this.call<{ message: Message }>("queue:resolve", { messageId, decision, ...(ban ? { ban } : {}) })).message;
+  async resolve(messageId: string, decision: "approve" | "remove", ban?: { reason: string; durationSec?: number }, opts: { trust?: boolean } = {}): Promise<Message> {
+    return (await this.call<{ message: Message }>("queue:resolve", { messageId, decision, ...(ban ? { ban } : {}), ...(opts.trust ? { trust: true } : {}) })).message;
   }
 
   // ---- rooms and messages
@@ -171,7 +171,7 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
     return (await this.call<{ deleted: number }>("room:clear", { room, ...(reason ? { reason } : {}) })).deleted;
   }
 
-  async updateRoom(room: string, patch: { frozen?: boolean; slowModeSec?: number; contribution?: Contribution }): Promise<RoomInfo> {
+  async updateRoom(room: string, patch: { frozen?: boolean; slowModeSec?: number; contribution?: Contribution; shield?: boolean }): Promise<RoomInfo> {
     return (await this.call<{ room: RoomInfo }>("room:update", { room, ...patch })).room;
   }
 
@@ -186,9 +186,24 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
 
   // ---- people
 
-  /** Bans a user; without `durationSec` the ban is permanent. Resolves with when it ends. */
-  ban(userId: string, opts: { reason: string; durationSec?: number; shadow?: boolean }): Promise<{ until?: number }> {
+  /** Bans a user; without `durationSec` the ban is permanent; `purgeSec` also deletes their recent messages. Resolves with when it ends (and how many were deleted). */
+  ban(userId: string, opts: { reason: string; durationSec?: number; shadow?: boolean; purgeSec?: number }): Promise<{ until?: number; purged?: number }> {
     return this.call("user:ban", { userId, ...opts });
+  }
+
+  /** Clears a ban-evasion link between two accounts (SPEC §10.2). */
+  async unlink(userId: string, linkedUserId: string): Promise<void> { await this.call("user:unlink", { userId, linkedUserId }); }
+
+  // ---- alerts
+
+  /** Kept alerts, newest first; `open`: not acknowledged yet. */
+  async listAlerts(opts: { status?: "open" | "acked"; limit?: number } = {}): Promise<Alert[]> {
+    return (await this.call<{ alerts: Alert[] }>("alerts:list", opts)).alerts;
+  }
+
+  /** Acknowledges an alert for every manager; resolves with it (already acknowledged: by whom). */
+  async ackAlert(alertId: string): Promise<Alert> {
+    return (await this.call<{ alert: Alert }>("alert:ack", { alertId })).alert;
   }
 
   async unban(userId: string): Promise<void> { await this.call("user:unban", { userId }); }

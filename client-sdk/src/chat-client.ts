@@ -81,7 +81,7 @@ export class ChatClient extends Emitter<ChatClientEvents> {
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       // Called on every attempt so a reconnect presents the freshest guest token.
-      auth: (cb: (a: object) => void) => cb({ tenant: opts.tenant, ...(opts.token ? { token: opts.token } : {}), ...(this.guestToken && !opts.token ? { guestToken: this.guestToken } : {}) }),
+      auth: (cb: (a: object) => void) => cb({ tenant: opts.tenant, ...(opts.token ? { token: opts.token } : {}), ...(this.guestToken ? { guestToken: this.guestToken } : {}) }),
       ...(opts.socketOptions ?? {}),
     });
     this.socket.on("session", (s: SessionInfo) => this.onSession(s));

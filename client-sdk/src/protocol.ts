@@ -35,6 +35,10 @@ export interface RoomInfo {
   online: number;
   /** Addition: the room's maximum message length, so clients can count down. */
   maxLength?: number;
+  /** SPEC §10.3: shield mode (guests cannot post, members' messages are held, slow mode ≥ 10 s). */
+  shield: boolean;
+  /** Addition: when an automatic shield (a raid) lifts itself (epoch ms); absent for a manager's shield. */
+  shieldUntil?: number;
 }
 
 export interface Device {
@@ -57,13 +61,15 @@ export type ErrorCode =
   | "room_frozen" | "answers_restricted" | "rate_limited" | "slow_mode" | "banned" | "muted"
   | "ip_blocked" | "too_many_connections" | "content_blocked" | "store_unavailable" | "internal"
   /** Addition: a queue item already resolved by another manager (HTTP 409). */
-  | "conflict";
+  | "conflict"
+  /** SPEC §10.3: the room is shielded and guests cannot post (HTTP 403). */
+  | "shielded";
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   "invalid_payload", "unknown_tenant", "origin_not_allowed", "invalid_token", "unauthorized",
   "forbidden", "not_found", "not_in_room", "invalid_room", "message_too_long", "empty_message",
   "room_frozen", "answers_restricted", "rate_limited", "slow_mode", "banned", "muted",
-  "ip_blocked", "too_many_connections", "content_blocked", "store_unavailable", "internal", "conflict",
+  "ip_blocked", "too_many_connections", "content_blocked", "store_unavailable", "internal", "conflict", "shielded",
 ];
 
 export interface ErrorBody {
@@ -80,8 +86,12 @@ export interface Flag {
   discounted?: true;
 }
 
-/** Addition: "ban" marks a message held because its author is shadow-banned. */
-export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban";
+/**
+ * Addition: "ban" marks a message held because its author is shadow-banned. SPEC §10: "newcomer"
+ * (one of the author's first messages), "evasion" (detail: the banned account the author is linked
+ * to), "shield" (the room is shielded). Those three always hold, whatever `onHit` says.
+ */
+export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield";
 export interface Reason {
   kind: ReasonKind;
   detail: string;
@@ -150,7 +160,18 @@ export interface UserInspect {
   mute?: Mute;
   /** Addition: when the user last connected (epoch ms); absent for an id never seen, sanctioned or promoted ahead of their first visit. */
   lastSeen?: number;
+  /** SPEC §10.2: accounts linked to this one by ban evasion (see EvasionLink). */
+  linked?: EvasionLink[];
+  /** Addition (§10.1): a manager approved the person ("approve and trust"): no newcomer hold. */
+  trusted?: boolean;
 }
+
+/**
+ * SPEC §10.2 `linked` entry. Additions: `at` (when the link was made) and `side`: "evades" when the
+ * other account is the banned one (this user's messages are held), "evaded_by" when this user is
+ * the banned one and the other account came from their IP or browser.
+ */
+export interface EvasionLink { userId: string; via: "ip" | "guest"; at: number; side: "evades" | "evaded_by" }
 
 export interface Candidate {
   user: Author;
@@ -248,19 +269,33 @@ export interface ChatServerEvents {
   sanction: (s: SanctionState) => void;
 }
 
-export interface Alert { id: string; room: string; note: string; by: Author; at: number }
+/**
+ * A moderator's alert, or (SPEC §10.3) a raid Causette detected (`kind: "raid"`, `by` the system,
+ * `raid` the figures that tripped it). Additions: alerts are kept until a manager acknowledges them
+ * (`ackedBy`, `ackedAt`), and listed to every manager who signs in (`alerts:list`).
+ */
+export interface Alert {
+  id: string; room: string; note: string; by: Author | { id: "system"; name: string }; at: number;
+  kind?: "raid";
+  raid?: RaidFigures;
+  ackedBy?: Author;
+  ackedAt?: number;
+}
+
+/** What tripped a raid: the room's counts over the last minute, the thresholds, and the automatic shield's end. */
+export interface RaidFigures { messagesPerMin: number; joinsPerMin: number; limits: { messagesPerMin: number; joinsPerMin: number }; shieldUntil: number }
 
 export interface AdminClientEvents {
   "feed:subscribe": (p: { rooms?: string[] }, ack: AckFn) => void;
   "queue:list": (p: { limit?: number; cursor?: string }, ack: AckFn<{ items: QueueItem[]; cursor?: string }>) => void;
   "queue:resolve": (
-    p: { messageId: string; decision: "approve" | "remove"; ban?: { durationSec?: number; reason: string } },
+    p: { messageId: string; decision: "approve" | "remove"; ban?: { durationSec?: number; reason: string }; trust?: boolean },
     ack: AckFn<{ message: Message }>,
   ) => void;
   "message:delete": (p: { messageId: string; reason?: string }, ack: AckFn) => void;
   "room:clear": (p: { room: string; reason?: string }, ack: AckFn<{ deleted: number }>) => void;
   "room:update": (
-    p: { room: string; frozen?: boolean; slowModeSec?: number; contribution?: Contribution },
+    p: { room: string; frozen?: boolean; slowModeSec?: number; contribution?: Contribution; shield?: boolean },
     ack: AckFn<{ room: RoomInfo }>,
   ) => void;
   /** Addition: the rooms this tenant has seen, with live figures. */
@@ -268,8 +303,8 @@ export interface AdminClientEvents {
   /** Addition: read a room's recent messages (all statuses) from the back office. */
   "room:history": (p: { room: string; limit?: number }, ack: AckFn<{ messages: Message[] }>) => void;
   "user:ban": (
-    p: { userId: string; durationSec?: number; reason: string; shadow?: boolean },
-    ack: AckFn<{ until?: number }>,
+    p: { userId: string; durationSec?: number; reason: string; shadow?: boolean; purgeSec?: number },
+    ack: AckFn<{ until?: number; purged?: number }>,
   ) => void;
   "user:unban": (p: { userId: string }, ack: AckFn) => void;
   "user:mute": (p: { userId: string; durationSec: number; reason?: string }, ack: AckFn<{ until: number }>) => void;
@@ -299,6 +334,12 @@ export interface AdminClientEvents {
     ack: AckFn<{ entries: AuditEntry[]; cursor?: string }>,
   ) => void;
   "stats:get": (p: Record<string, never>, ack: AckFn<Stats>) => void;
+  /** Addition: kept alerts, newest first (`open`: not acknowledged yet). */
+  "alerts:list": (p: { status?: "open" | "acked"; limit?: number }, ack: AckFn<{ alerts: Alert[] }>) => void;
+  /** Addition: acknowledge an alert for every manager (`alert:acked` reaches them all). */
+  "alert:ack": (p: { alertId: string }, ack: AckFn<{ alert: Alert }>) => void;
+  /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
+  "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
 }
 
 export interface FilterSettings {
@@ -320,6 +361,8 @@ export interface AdminServerEvents {
   "queue:added": (item: QueueItem) => void;
   "queue:resolved": (p: { messageId: string; decision: "approve" | "remove"; by: Author }) => void;
   alert: (a: Alert) => void;
+  /** Addition: an alert was acknowledged (by `ackedBy`), on every manager's feed. */
+  "alert:acked": (a: Alert) => void;
   audit: (e: AuditEntry) => void;
   stats: (s: Stats) => void;
   /** Addition: a room's settings changed (from any node or manager). */

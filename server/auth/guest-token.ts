@@ -6,7 +6,12 @@ import { hash53 } from "../filters/hash53.ts";
 const GUEST_TTL_SEC = 30 * 24 * 3600;
 const ISSUER = "causette-guest";
 
-export interface GuestIdentity { id: string; name: string }
+/**
+ * `lineage` (claim `lin`): one per browser, minted with its first guest token and carried by
+ * every token re-issued to it, so a ban can be traced to the browser (SPEC §10.2). Tokens minted
+ * before lineages existed use their guest id.
+ */
+export interface GuestIdentity { id: string; name: string; lineage?: string }
 
 /** A guest's name follows from its id, so the same guest keeps its name wherever it is rebuilt. */
 export function guestName(id: string): string {
@@ -22,9 +27,9 @@ export function createGuestTokens(secret: string) {
       let identity = existing;
       if (!identity) {
         const id = `g_${randomBytes(9).toString("base64url")}`;
-        identity = { id, name: guestName(id) };
+        identity = { id, name: guestName(id), lineage: `l_${randomBytes(9).toString("base64url")}` };
       }
-      const token = await new SignJWT({ name: identity.name, tenant })
+      const token = await new SignJWT({ name: identity.name, tenant, ...(identity.lineage ? { lin: identity.lineage } : {}) })
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(identity.id)
         .setIssuer(ISSUER)
@@ -42,7 +47,8 @@ export function createGuestTokens(secret: string) {
         if (typeof payload.sub !== "string" || !payload.sub.startsWith("g_")) return null;
         // Signed by us, but cleaned all the same: a token from an older node or a leaked secret
         // must not put a reversed or invisible name in front of managers.
-        return { id: payload.sub, name: cleanName(payload.name, guestName(payload.sub)) };
+        const lineage = typeof payload.lin === "string" && payload.lin.length <= 64 ? payload.lin : payload.sub;
+        return { id: payload.sub, name: cleanName(payload.name, guestName(payload.sub)), lineage };
       } catch {
         return null;
       }

@@ -161,10 +161,13 @@ export class MessageService {
   private deliver(tenant: TenantRuntime, session: SessionData, ctx: SendContext, idemKey: string | undefined): MaybePromise<Message> {
     const reasons: Reason[] = ctx.hits.map((h) => ({ kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end }));
     const onHit = tenant.config.filters.onHit;
-    if (reasons.length && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
+    const filtered = reasons.length > 0;
+    if (filtered && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
+    // Newcomer, evasion and shield holds are holds whatever onHit says (SPEC §10).
+    if (ctx.holds) reasons.push(...ctx.holds);
     const held = reasons.length > 0;
-    const shadow = held && (onHit === "shadow" || !!ctx.shadowBan);
+    const shadow = held && ((filtered && onHit === "shadow") || !!ctx.shadowBan);
     const message = newStoredMessage(session, ctx, held);
     if (ctx.replyTo !== undefined) message.replyTo = ctx.replyTo;
     if (held) message.reasons = reasons;

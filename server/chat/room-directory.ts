@@ -1,5 +1,5 @@
 import type { RoomInfo } from "../../client-sdk/src/protocol.ts";
-import type { ResolvedRoom } from "../contracts/resolved-room.ts";
+import { SHIELD_SLOW_MODE_SEC, type ResolvedRoom } from "../contracts/resolved-room.ts";
 import { CausetteError } from "../errors.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
@@ -32,7 +32,7 @@ export class RoomDirectory {
   resolve(tenant: TenantRuntime, room: string, now = Date.now()): MaybePromise<ResolvedRoom> {
     const key = `${tenant.id}\u0000${room}`;
     return this.cache.fresh(key, now) ?? this.cache.get(key, now, () =>
-      whenReady(this.store.getRoomState(tenant.id, room), (state) => resolveRoom(tenant, room, state)));
+      whenReady(this.store.getRoomState(tenant.id, room), (state) => resolveRoom(tenant, room, state, now)));
   }
 
   invalidate(tenant: string, room: string): void {
@@ -52,19 +52,27 @@ export class RoomDirectory {
   }
 }
 
-export function resolveRoom(tenant: TenantRuntime, room: string, state: RoomState | null): ResolvedRoom {
+export function resolveRoom(tenant: TenantRuntime, room: string, state: RoomState | null, now = Date.now()): ResolvedRoom {
   const { defaults, overrides } = tenant.config.rooms;
   const o = Object.hasOwn(overrides, room) ? overrides[room]! : {};
-  return {
+  const slowModeSec = state?.slowModeSec ?? o.slowModeSec ?? defaults.slowModeSec;
+  // A raid's shield lifts itself at `shieldUntil` even if the node that set it is gone.
+  const shield = state?.shield === true && (!state.shieldUntil || state.shieldUntil > now);
+  const out: ResolvedRoom = {
     id: room,
     contribution: state?.contribution ?? o.contribution ?? defaults.contribution,
-    slowModeSec: state?.slowModeSec ?? o.slowModeSec ?? defaults.slowModeSec,
+    slowModeSec: shield ? Math.max(slowModeSec, SHIELD_SLOW_MODE_SEC) : slowModeSec,
     frozen: state?.frozen ?? false,
+    shield,
     historySize: o.historySize ?? defaults.historySize,
     maxLength: o.maxLength ?? defaults.maxLength,
   };
+  if (shield && state?.shieldUntil) out.shieldUntil = state.shieldUntil;
+  return out;
 }
 
 export function toRoomInfo(r: ResolvedRoom, online: number): RoomInfo {
-  return { id: r.id, contribution: r.contribution, slowModeSec: r.slowModeSec, frozen: r.frozen, online, maxLength: r.maxLength };
+  const info: RoomInfo = { id: r.id, contribution: r.contribution, slowModeSec: r.slowModeSec, frozen: r.frozen, shield: r.shield, online, maxLength: r.maxLength };
+  if (r.shieldUntil !== undefined) info.shieldUntil = r.shieldUntil;
+  return info;
 }

@@ -106,7 +106,31 @@ const tenant = z.object({
      * alone, a message many visitors object to still reaches the managers. 1 queues on the first.
      */
     guestFlagsToQueue: z.number().int().min(1).max(1000).default(3),
-  }).strict().default({ reportsToHide: 3, moderatorFlagHides: true, guestFlagsToQueue: 3 }),
+    /**
+     * SPEC §10.1: the first `holdFirst` messages a user posts in the tenant are held (0: off);
+     * `rooms` overrides it per room (e.g. a live event's room only). Experts and above are exempt.
+     */
+    newcomers: z.object({
+      holdFirst: z.number().int().min(0).max(100).default(0),
+      rooms: z.record(z.string(), z.number().int().min(0).max(100)).default({}),
+    }).strict().default({ holdFirst: 0, rooms: {} }),
+    /** SPEC §10.2: hold the messages of accounts linked by IP or guest-token lineage to a recent ban. */
+    evasion: z.object({
+      lookbackDays: z.number().int().min(1).max(365).default(30),
+      action: z.enum(["off", "hold"]).default("off"),
+    }).strict().default({ lookbackDays: 30, action: "off" }),
+    /** SPEC §10.3: per-room rates over the last minute that shield a room for `shieldSec` (0: that rate is not watched). */
+    raid: z.object({
+      messagesPerMin: z.number().int().min(0).max(1_000_000).default(300),
+      joinsPerMin: z.number().int().min(0).max(1_000_000).default(300),
+      shieldSec: z.number().int().min(10).max(86_400).default(600),
+    }).strict().default({ messagesPerMin: 300, joinsPerMin: 300, shieldSec: 600 }),
+  }).strict().default({
+    reportsToHide: 3, moderatorFlagHides: true, guestFlagsToQueue: 3,
+    newcomers: { holdFirst: 0, rooms: {} },
+    evasion: { lookbackDays: 30, action: "off" },
+    raid: { messagesPerMin: 300, joinsPerMin: 300, shieldSec: 600 },
+  }),
   rateLimit: z.object({
     /** Per-user message bucket: `burst` messages at once, then `perSecond` sustained. */
     burst: z.number().int().min(1).max(10_000).default(5),

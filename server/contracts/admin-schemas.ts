@@ -33,6 +33,8 @@ export const adminSchemas = {
     messageId,
     decision: z.enum(["approve", "remove"]),
     ban: z.strictObject({ durationSec: durationSec.optional(), reason }).optional(),
+    /** §10.1 "approve and trust": with `approve`, the author is no longer held as a newcomer. */
+    trust: z.boolean().optional(),
   }),
   "message:delete": z.strictObject({ messageId, reason: reason.optional() }),
   "room:clear": z.strictObject({ room, reason: reason.optional() }),
@@ -41,10 +43,11 @@ export const adminSchemas = {
     frozen: z.boolean().optional(),
     slowModeSec: z.number().int().min(0).max(86_400).optional(),
     contribution: z.enum(["open", "restricted"]).optional(),
+    shield: z.boolean().optional(),
   }),
   "rooms:list": empty,
   "room:history": z.strictObject({ room, limit: limit.optional() }),
-  "user:ban": z.strictObject({ userId, durationSec: durationSec.optional(), reason, shadow: z.boolean().optional() }),
+  "user:ban": z.strictObject({ userId, durationSec: durationSec.optional(), reason, shadow: z.boolean().optional(), purgeSec: z.number().int().min(1).max(30 * 86_400).optional() }),
   "user:unban": z.strictObject({ userId }),
   "user:mute": z.strictObject({ userId, durationSec, reason: reason.optional() }),
   "user:unmute": z.strictObject({ userId }),
@@ -66,6 +69,9 @@ export const adminSchemas = {
     actor: userId.optional(),
   }),
   "stats:get": empty,
+  "alerts:list": z.strictObject({ status: z.enum(["open", "acked"]).optional(), limit: limit.optional() }),
+  "alert:ack": z.strictObject({ alertId: z.string().min(1).max(64) }),
+  "user:unlink": z.strictObject({ userId, linkedUserId: userId }),
 };
 
 export type AdminAction = keyof typeof adminSchemas;

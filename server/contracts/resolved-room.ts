@@ -4,8 +4,15 @@ import type { Contribution } from "../../client-sdk/src/protocol.ts";
 export interface ResolvedRoom {
   id: string;
   contribution: Contribution;
+  /** The slow mode in force: at least SHIELD_SLOW_MODE_SEC while shielded. */
   slowModeSec: number;
   frozen: boolean;
+  /** SPEC §10.3: shielded now; `shieldUntil` when it lifts itself (a raid's shield). */
+  shield: boolean;
+  shieldUntil?: number;
   historySize: number;
   maxLength: number;
 }
+
+/** SPEC §10.3: a shielded room's slow mode is at least this. */
+export const SHIELD_SLOW_MODE_SEC = 10;

@@ -36,4 +36,7 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists in force" },
   { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
   { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
+  { method: "get", path: "alerts", action: "alerts:list", input: "query", summary: "Moderators' and raid alerts, newest first (?status=open|acked)" },
+  { method: "post", path: "alerts/:alertId/ack", action: "alert:ack", input: "body", summary: "Acknowledge an alert for every manager" },
+  { method: "delete", path: "members/:userId/links/:linkedUserId", action: "user:unlink", input: "query", summary: "Clear a ban-evasion link between two accounts" },
 ];

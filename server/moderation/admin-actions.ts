@@ -24,7 +24,7 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "room:update": (m, c, p) => m.roomControl.updateRoom(c.tenant, c.actor, p),
   "rooms:list": (m, c) => m.roomControl.listRooms(c.tenant),
   "room:history": (m, c, p) => m.roomControl.history(c.tenant, p),
-  "user:ban": (m, c, p) => m.sanctions.ban(c.tenant, c.actor, p),
+  "user:ban": (m, c, p) => m.ban(c.tenant, c.actor, p),
   "user:unban": async (m, c, p) => { await m.sanctions.unban(c.tenant, c.actor, p.userId); },
   "user:mute": (m, c, p) => m.sanctions.mute(c.tenant, c.actor, p),
   "user:unmute": async (m, c, p) => { await m.sanctions.unmute(c.tenant, c.actor, p.userId); },
@@ -40,6 +40,9 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "filters:get": async (m, c) => m.filters.get(c.tenant),
   "audit:list": (m, c, p) => m.audit.list(c.tenant.id, p),
   "stats:get": async (m, c) => m.stats.compute(c.tenant.id),
+  "alerts:list": (m, c, p) => m.alerts.list(c.tenant, p),
+  "alert:ack": (m, c, p) => m.alerts.ack(c.tenant, c.actor, p),
+  "user:unlink": async (m, c, p) => { await m.evasion.unlink(c.tenant, c.actor, p); },
 };
 
 export const MANAGER_ACTIONS = Object.keys(actions) as ManagerAction[];

@@ -12,7 +12,7 @@ const RECENT_MESSAGES = 20;
 
 /** People as managers see them: roles, moderator candidates, and the full record of one user. */
 export class MemberDirectory {
-  constructor(private readonly deps: ModerationDepsWith<"people" | "sanctions" | "messages" | "bus">) {}
+  constructor(private readonly deps: ModerationDepsWith<"people" | "sanctions" | "messages" | "bus" | "evasion" | "newcomers">) {}
 
   async setRole(tenant: TenantRuntime, actor: Author, p: { userId: string; role: "member" | "expert" | "moderator" }): Promise<void> {
     const { stores, audit, metrics } = this.deps;
@@ -56,15 +56,17 @@ export class MemberDirectory {
   async inspect(tenant: TenantRuntime, p: { userId: string }): Promise<UserInspect> {
     const { stores } = this.deps;
     const now = Date.now();
-    const [seen, ban, mute, granted] = await Promise.all([
+    const [seen, ban, mute, granted, linked, trusted] = await Promise.all([
       stores.people.getUser(tenant.id, p.userId),
       stores.sanctions.getBan(tenant.id, p.userId, now),
       stores.sanctions.getMute(tenant.id, p.userId, now),
       stores.people.getRole(tenant.id, p.userId),
+      stores.evasion.links(tenant.id, p.userId),
+      stores.newcomers.isTrusted(tenant.id, p.userId),
     ]);
     // Never seen and nothing decided about them: nothing to show (an id of another tenant is
     // unknown here). A pre-emptive sanction or role makes a profile of what was decided.
-    if (!seen && !ban && !mute && !granted) throw new CausetteError("not_found", "No such user.");
+    if (!seen && !ban && !mute && !granted && !linked.length) throw new CausetteError("not_found", "No such user.");
     const rec = seen ?? unseenRecord(p.userId);
     const [recent, role] = await Promise.all([stores.messages.userMessages(tenant.id, p.userId, RECENT_MESSAGES), this.roleOf(tenant, rec)]);
     const c = rec.counters;
@@ -84,6 +86,8 @@ export class MemberDirectory {
     if (ban) out.ban = ban;
     if (mute) out.mute = mute;
     if (seen) out.lastSeen = seen.lastSeen;
+    out.linked = linked;
+    if (trusted) out.trusted = true;
     return out;
   }
 

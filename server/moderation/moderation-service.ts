@@ -1,13 +1,16 @@
-import type { Flag, FlagReason } from "../../client-sdk/src/protocol.ts";
+import type { Author, Flag, FlagReason } from "../../client-sdk/src/protocol.ts";
 import type { SessionData } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import { AlertBoard } from "./alert-board.ts";
 import { SYSTEM } from "./audit-log.ts";
+import { EvasionWatch } from "./evasion-watch.ts";
 import { FilterEditor } from "./filter-editor.ts";
 import { MemberDirectory } from "./member-directory.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
+import { RaidGuard } from "./raid-guard.ts";
 import { RoomControl } from "./room-control.ts";
 import { Sanctions } from "./sanctions.ts";
 import { StatsService } from "./stats-service.ts";
@@ -31,14 +34,30 @@ export class ModerationService {
   readonly filters: FilterEditor;
   /** Live figures for the feed, `stats:get` and /metrics. */
   readonly stats: StatsService;
+  /** Moderators' and raid alerts, kept until acknowledged (SPEC §10.3). */
+  readonly alerts: AlertBoard;
+  /** Ban evasion links (SPEC §10.2). */
+  readonly evasion: EvasionWatch;
+  /** Raid detection and automatic shields (SPEC §10.3). */
+  readonly raids: RaidGuard;
 
   constructor(protected readonly deps: ModerationDeps) {
-    this.sanctions = new Sanctions(deps);
+    this.evasion = new EvasionWatch(deps);
+    this.alerts = new AlertBoard(deps);
+    this.sanctions = new Sanctions(deps, this.evasion);
     this.queue = new ReviewQueue(deps, this.sanctions);
     this.roomControl = new RoomControl(deps, this.queue);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);
+    this.raids = new RaidGuard({ raids: deps.stores.raids, alerts: this.alerts, roomControl: this.roomControl, audit: deps.audit, logger: deps.logger });
+  }
+
+  /** SPEC §10.3: a ban, then with `purgeSec` the user's recent messages deleted everywhere (`purged` in the ack). */
+  async ban(tenant: TenantRuntime, actor: Author, p: { userId: string; durationSec?: number; reason: string; shadow?: boolean; purgeSec?: number }): Promise<{ until?: number; purged?: number }> {
+    const { purgeSec, ...ban } = p;
+    const res = await this.sanctions.ban(tenant, actor, ban);
+    return purgeSec === undefined ? res : { ...res, purged: await this.roomControl.purgeUser(tenant, actor, p.userId, purgeSec) };
   }
 
   /** The audit trail, newest first (see AuditLog.list for filters and cursors). */
@@ -148,14 +167,12 @@ export class ModerationService {
     return { helpful: res.count };
   }
 
-  /** Moderators call the managers' attention to a room, live. */
+  /** Moderators call the managers' attention to a room; the alert is kept until a manager acknowledges it. */
   async raiseAlert(tenant: TenantRuntime, actor: SessionData, room: string, note: string): Promise<void> {
     refuseBots(actor);
     const role = actor.user.role;
     if (role !== "moderator" && role !== "manager") throw new CausetteError("forbidden", "Only moderators raise alerts.");
-    const alert = { id: newId("al_"), room, note, by: { ...actor.user }, at: Date.now() };
-    this.deps.broadcaster.toAdmins(tenant.id, room, "alert", alert);
-    await this.deps.audit.record(tenant.id, actor.user, "alert.raised", { room, alertId: alert.id }, note, room);
+    await this.alerts.raise(tenant.id, { id: newId("al_"), room, note, by: { ...actor.user }, at: Date.now() });
   }
 }
 

@@ -11,14 +11,14 @@ import type { Sanctions } from "./sanctions.ts";
 
 export type Decision = "approve" | "remove";
 /** What a manager asks of `resolve`. */
-interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string } }
+interface Resolution { messageId: string; decision: Decision; ban?: { durationSec?: number; reason: string }; trust?: boolean }
 
 /**
  * The review queue (SPEC §1, §6.3): every held and every flagged message waits here until one
  * manager decides. `ReviewQueueStore.queueTake` is the arbiter when two managers decide at once.
  */
 export class ReviewQueue {
-  constructor(private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people">, private readonly sanctions: Sanctions) {}
+  constructor(private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers">, private readonly sanctions: Sanctions) {}
 
   /**
    * The one way onto the queue, for a filter's hold and for a flag alike: stores the entry (or
@@ -54,6 +54,7 @@ export class ReviewQueue {
     const t = tenant.id;
     const before = await stores.messages.getMessage(t, p.messageId);
     if (!before) throw new CausetteError("not_found");
+    if (p.trust && p.decision !== "approve") throw new CausetteError("invalid_payload", "trust: only with decision approve.");
     // Refuse an impossible ban before touching anything, so the action is all or nothing.
     if (p.ban) await this.sanctions.assertBannable(tenant, actor, before.author.id);
     const entry = await stores.queue.queueTake(t, p.messageId);
@@ -65,11 +66,29 @@ export class ReviewQueue {
       if (!wasQueued) throw new CausetteError("not_found", "This message is not in the review queue.");
       throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
     }
+    let out: { message: Message };
     try {
-      return await this.decide(tenant, actor, p, before, entry);
+      out = await this.decide(tenant, actor, p, before, entry);
     } finally {
       // Even when the decision failed half-way: the entry is taken, nothing else would let it go.
       await this.release(tenant, before);
+    }
+    if (p.trust) await this.trust(tenant, actor, before.author.id);
+    return out;
+  }
+
+  /**
+   * "Approve and trust" (SPEC §10.1): the newcomer hold ends for the author, and their other
+   * messages held only because they were new are approved with this one: the manager approved
+   * the person, not each message.
+   */
+  private async trust(tenant: TenantRuntime, actor: Author, userId: string): Promise<void> {
+    const { stores, audit } = this.deps;
+    await stores.newcomers.trust(tenant.id, userId);
+    await audit.record(tenant.id, actor, "user.trusted", { userId });
+    for (const m of await stores.messages.userMessages(tenant.id, userId, 50)) {
+      if (m.status !== "held" || !m.reasons?.length || !m.reasons.every((r) => r.kind === "newcomer")) continue;
+      await this.resolve(tenant, actor, { messageId: m.id, decision: "approve" }).catch(() => undefined);
     }
   }
 

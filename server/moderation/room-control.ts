@@ -6,6 +6,9 @@ import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 
+/** How many of a user's most recent messages a purge looks at (what the stores keep per user, at most). */
+const PURGE_SCAN = 200;
+
 /** Managers acting on rooms and their messages: delete, clear, settings, and reading them. */
 export class RoomControl {
   constructor(private readonly deps: ModerationDepsWith<"messages" | "people" | "rooms" | "presence" | "bus">, private readonly queue: ReviewQueue) {}
@@ -43,15 +46,32 @@ export class RoomControl {
   async updateRoom(
     tenant: TenantRuntime,
     actor: Author,
-    p: { room: string; frozen?: boolean; slowModeSec?: number; contribution?: Contribution },
+    p: { room: string; frozen?: boolean; slowModeSec?: number; contribution?: Contribution; shield?: boolean },
   ): Promise<{ room: RoomInfo }> {
-    const { stores, broadcaster, audit, metrics, rooms } = this.deps;
+    const { audit, metrics, rooms } = this.deps;
     const room = rooms.validate(tenant, p.room);
     const patch: Partial<RoomState> = {};
     if (p.frozen !== undefined) patch.frozen = p.frozen;
     if (p.slowModeSec !== undefined) patch.slowModeSec = p.slowModeSec;
     if (p.contribution !== undefined) patch.contribution = p.contribution;
-    if (!Object.keys(patch).length) throw new CausetteError("invalid_payload", "Nothing to change: give frozen, slowModeSec or contribution.");
+    // A manager's shield stays until a manager lifts it; lifting also ends a raid's shield.
+    if (p.shield !== undefined) { patch.shield = p.shield; patch.shieldUntil = 0; }
+    if (!Object.keys(patch).length) throw new CausetteError("invalid_payload", "Nothing to change: give frozen, slowModeSec, contribution or shield.");
+    const info = await this.applyRoomState(tenant, room, patch);
+    metrics.moderation.inc({ action: "room_update" });
+    const { shieldUntil: _, ...facts } = patch;
+    await audit.record(tenant.id, actor, "room.updated", { room, ...facts }, undefined, room);
+    return { room: info };
+  }
+
+  /** The settings managers and raids gave the room (store), or null. */
+  async roomState(tenant: TenantRuntime, room: string): Promise<RoomState | null> {
+    return this.deps.stores.rooms.getRoomState(tenant.id, room);
+  }
+
+  /** Stores room settings and tells every node and everyone in the room and the back office (manager or raid). */
+  async applyRoomState(tenant: TenantRuntime, room: string, patch: Partial<RoomState>): Promise<RoomInfo> {
+    const { stores, broadcaster, rooms } = this.deps;
     await stores.rooms.updateRoomState(tenant.id, room, patch);
     // This node answers with the new settings at once; the others drop their cache on the event.
     rooms.invalidate(tenant.id, room);
@@ -59,9 +79,31 @@ export class RoomControl {
     const info = await rooms.info(tenant, room);
     broadcaster.toRoom(tenant.id, room, "room:updated", info);
     broadcaster.toAdmins(tenant.id, room, "room:updated", info);
-    metrics.moderation.inc({ action: "room_update" });
-    await audit.record(tenant.id, actor, "room.updated", { room, ...patch }, undefined, room);
-    return { room: info };
+    return info;
+  }
+
+  /**
+   * SPEC §10.3 `user:ban { purgeSec }`: deletes the user's messages of the last `purgeSec` seconds
+   * in every room (as far as the store keeps a user's recent messages, see MessageStore), audited
+   * once with the count rather than once per message.
+   */
+  async purgeUser(tenant: TenantRuntime, actor: Author, userId: string, purgeSec: number): Promise<number> {
+    const { stores, broadcaster, audit } = this.deps;
+    const t = tenant.id;
+    const since = Date.now() - purgeSec * 1000;
+    let purged = 0;
+    for (const m of await stores.messages.userMessages(t, userId, PURGE_SCAN)) {
+      if (m.createdAt < since || m.status === "deleted") continue;
+      const after = await stores.messages.setMessageStatus(t, m.id, "deleted", ["visible", "held", "hidden"]);
+      if (!after) continue;
+      purged++;
+      const event = { room: after.room, messageId: after.id };
+      if (m.status === "held") broadcaster.toUser(t, userId, "message:deleted", event);
+      else broadcaster.toRoom(t, after.room, "message:deleted", event);
+      await this.queue.drop(tenant, actor, after);
+    }
+    await audit.record(t, actor, "user.purged", { userId, purged, purgeSec });
+    return purged;
   }
 
   /** Rooms this tenant has seen, most recently active first, plus rooms with people in them now. */

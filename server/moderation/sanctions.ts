@@ -21,8 +21,14 @@ export function visibleMute(m: Mute): NonNullable<SanctionState["mute"]> {
  */
 export const WIDEST_BLOCK = { ipv4: 8, ipv6: 32 } as const;
 
+/** What else a ban or an unban sets going (ban evasion, SPEC §10.2). */
+export interface BanHooks {
+  banned(tenant: TenantRuntime, userId: string, at: number): Promise<void>;
+  unbanned(tenant: TenantRuntime, userId: string): Promise<void>;
+}
+
 export class Sanctions {
-  constructor(private readonly deps: ModerationDepsWith<"sanctions" | "people" | "bus">) {}
+  constructor(private readonly deps: ModerationDepsWith<"sanctions" | "people" | "bus">, private readonly hooks?: BanHooks) {}
 
   /**
    * Throws unless `userId` may be sanctioned (checked before any side effect). Any id of the
@@ -44,6 +50,7 @@ export class Sanctions {
     const ban: Ban = { reason: p.reason, shadow: p.shadow ?? false, at: now, by: actor.id };
     if (p.durationSec !== undefined) ban.until = now + p.durationSec * 1000;
     await stores.sanctions.setBan(tenant.id, p.userId, ban);
+    await this.hooks?.banned(tenant, p.userId, now);
     await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     // A shadow-banned user must not notice anything: they stay connected and their messages are held silently.
     if (!ban.shadow) {
@@ -58,6 +65,7 @@ export class Sanctions {
     const { stores, audit, metrics } = this.deps;
     if (!(await stores.sanctions.getBan(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not banned.");
     await stores.sanctions.deleteBan(tenant.id, userId);
+    await this.hooks?.unbanned(tenant, userId);
     await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     metrics.moderation.inc({ action: "unban" });
     await audit.record(tenant.id, actor, "user.unbanned", { userId });

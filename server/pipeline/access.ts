@@ -1,29 +1,38 @@
-import type { Ban, IpBlock, Mute } from "../../client-sdk/src/protocol.ts";
+import type { Ban, EvasionLink, IpBlock, Mute } from "../../client-sdk/src/protocol.ts";
 import { isStaff } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { allReady, type MaybePromise } from "../maybe-promise.ts";
+import type { EvasionStore } from "../store/evasion/evasion-store.ts";
 import type { MessageStore } from "../store/messages/message-store.ts";
 import type { SanctionStore } from "../store/sanctions/sanction-store.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";
 
-/** Who may post here at all: IP block, ban, mute, frozen room, restricted answers, bots (SPEC §6.1.2). */
-export function createAccessStage(stores: { sanctions: SanctionStore; messages: MessageStore }): Stage {
-  const { sanctions, messages } = stores;
+const NO_LINKS: readonly EvasionLink[] = [];
+
+/**
+ * Who may post here at all: IP block, ban, mute, frozen room, restricted answers, bots (SPEC
+ * §6.1.2); and what holds whatever the filters say (SPEC §10): a shielded room (guests refused,
+ * members held) and an account linked to a banned one (`moderation.evasion.action: "hold"`).
+ */
+export function createAccessStage(stores: { sanctions: SanctionStore; messages: MessageStore; evasion: Pick<EvasionStore, "links"> }): Stage {
+  const { sanctions, messages, evasion } = stores;
   return {
     name: "access",
     run(ctx) {
       const { session, tenant, now } = ctx;
-      // The embedded store answers at once; a shared one is asked all three together.
-      return allReady<[IpBlock | undefined, Ban | null, Mute | null], Verdict | undefined>([
+      const watchEvasion = tenant.config.moderation.evasion.action === "hold" && !isStaff(session.user.role);
+      // The embedded store answers at once; a shared one is asked all of them together.
+      return allReady<[IpBlock | undefined, Ban | null, Mute | null, readonly EvasionLink[]], Verdict | undefined>([
         () => tenant.ipBlock(session.ip, now),
         () => sanctions.getBan(tenant.id, session.user.id, now),
         () => sanctions.getMute(tenant.id, session.user.id, now),
-      ], (block, ban, mute) => judge(messages, ctx, block, ban, mute));
+        () => (watchEvasion ? evasion.links(tenant.id, session.user.id) : NO_LINKS),
+      ], (block, ban, mute, links) => judge(messages, ctx, block, ban, mute, links));
     },
   };
 }
 
-function judge(messages: MessageStore, ctx: SendContext, block: IpBlock | undefined, ban: Ban | null, mute: Mute | null): MaybePromise<Verdict | undefined> {
+function judge(messages: MessageStore, ctx: SendContext, block: IpBlock | undefined, ban: Ban | null, mute: Mute | null, links: readonly EvasionLink[]): MaybePromise<Verdict | undefined> {
   const { session, room, now } = ctx;
   if (block) return { refuse: new CausetteError("ip_blocked", undefined, block.until ? { until: block.until } : undefined) };
   if (ban && !ban.shadow) return { refuse: new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, ban.until ? { until: ban.until } : undefined) };
@@ -31,6 +40,11 @@ function judge(messages: MessageStore, ctx: SendContext, block: IpBlock | undefi
   if (mute) return { refuse: new CausetteError("muted", undefined, { until: mute.until, retryAfterMs: mute.until - now }) };
   const role = session.user.role;
   if (room.frozen && role !== "manager") return { refuse: new CausetteError("room_frozen") };
+  if (room.shield && !isStaff(role)) {
+    if (role === "guest") return { refuse: new CausetteError("shielded") };
+    (ctx.holds ??= []).push({ kind: "shield", detail: "shield" });
+  }
+  for (const l of links) if (l.side === "evades") { (ctx.holds ??= []).push({ kind: "evasion", detail: l.userId }); break; }
   if (ctx.replyTo !== undefined) {
     if (room.contribution === "restricted" && !isStaff(role)) return { refuse: new CausetteError("answers_restricted") };
     return checkParent(messages, ctx, ctx.replyTo);

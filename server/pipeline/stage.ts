@@ -1,4 +1,4 @@
-import type { Ban } from "../../client-sdk/src/protocol.ts";
+import type { Ban, Reason } from "../../client-sdk/src/protocol.ts";
 import type { ResolvedRoom } from "../contracts/resolved-room.ts";
 import type { SessionData } from "../contracts/session.ts";
 import type { CausetteError } from "../errors.ts";
@@ -22,6 +22,11 @@ export interface SendContext {
   shadowBan?: Ban;
   /** Filter hits collected by the spam, words and links stages. */
   hits: Hit[];
+  /**
+   * SPEC §10: reasons that hold the message whatever `filters.onHit` says (a newcomer, a linked
+   * evader, a shielded room), set by the newcomers and access stages.
+   */
+  holds?: Reason[];
   /** `normalize(text)`, computed by the first stage that needs it (see normalizedText). */
   norm?: NormalizedText;
 }

@@ -71,6 +71,7 @@ function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
       // the socket live (the client de-duplicates by id) instead of falling between the two.
       const wasIn = joined(c, room);
       await socket.join(rooms.room(tenant.id, room));
+      if (!wasIn) deps.moderation.raids.joined(tenant, room);
       try {
         const opts: Parameters<MessageService["join"]>[3] = {};
         if (p.since !== undefined) opts.since = p.since;

@@ -7,6 +7,7 @@ import { parseUserAgent } from "../auth/user-agent.ts";
 import { effectiveRole, requireManager, type SessionData } from "../contracts/session.ts";
 import { CausetteError, toErrorBody } from "../errors.ts";
 import type { Metrics } from "../contracts/metrics.ts";
+import type { EvasionWatch } from "../moderation/evasion-watch.ts";
 import { visibleMute } from "../moderation/sanctions.ts";
 import type { Stores } from "../store/stores.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
@@ -20,6 +21,8 @@ export interface HandshakeDeps {
   nodeId: string;
   metrics: Metrics;
   logger: Logger;
+  /** Ban evasion (SPEC §10.2): told who connects, with their browser's lineage. */
+  evasion?: Pick<EvasionWatch, "arrived">;
 }
 
 /** What the /chat connection handler needs beyond `socket.data`. */
@@ -72,8 +75,11 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       let tokenRole: Role;
       let guestToken: string | undefined;
       let tokenValidUntil: number | undefined;
+      let lineage: string | undefined;
       if (typeof auth.token === "string" && auth.token) {
         const claims = await tenant.verifyToken(auth.token);
+        // A signed-in browser that still holds a guest token tells which browser it is (SPEC §10.2).
+        if (namespace === "chat" && auth.guestToken !== undefined) lineage = (await deps.guestTokens.verify(tenant.id, auth.guestToken))?.lineage;
         user = { id: claims.sub, name: claims.name, role: claims.role };
         tokenRole = claims.role;
         tokenValidUntil = claims.validUntil;
@@ -93,6 +99,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
         }
         const issued = await deps.guestTokens.issue(tenant.id, known ?? undefined);
         user = { id: issued.identity.id, name: issued.identity.name, role: "guest" };
+        lineage = issued.identity.lineage;
         tokenRole = "guest";
         guestToken = issued.token;
       }
@@ -105,6 +112,7 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
         throw new CausetteError("banned", ban.reason ? `You are banned: ${ban.reason}` : undefined, { ...(ban.until ? { until: ban.until } : {}), ...(ban.reason ? { reason: ban.reason } : {}) });
       }
       user.role = namespace === "admin" ? requireManager(tokenRole, granted) : effectiveRole(tokenRole, granted);
+      if (namespace === "chat" && deps.evasion) await deps.evasion.arrived(tenant, { user, ip, ...(lineage ? { lineage } : {}) }, user.role, now);
 
       const device = parseUserAgent(socket.handshake.headers["user-agent"]);
       const session: SessionData = { tenant: tenant.id, user, tokenRole, ip, device, connectedAt: now };

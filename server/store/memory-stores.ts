@@ -1,13 +1,17 @@
+import { MemoryAlertStore } from "./alerts/memory-alert-store.ts";
 import { MemoryAuditStore } from "./audit/memory-audit-store.ts";
 import { MemoryClusterBus } from "./bus/memory-cluster-bus.ts";
+import { MemoryEvasionStore } from "./evasion/memory-evasion-store.ts";
 import { MemoryFilterEditStore } from "./filter-edits/memory-filter-edit-store.ts";
 import { MemoryFlagStore } from "./flags/memory-flag-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
 import { MemoryMessageStore } from "./messages/memory-message-store.ts";
+import { MemoryNewcomerStore } from "./newcomers/memory-newcomer-store.ts";
 import { MemoryPeopleStore } from "./people/memory-people-store.ts";
 import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT } from "./people/people-store.ts";
 import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
 import { MemoryReviewQueueStore } from "./queue/memory-review-queue-store.ts";
+import { MemoryRaidStore } from "./raids/memory-raid-store.ts";
 import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
 import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
 import { MemoryStatsStore } from "./stats/memory-stats-store.ts";
@@ -48,6 +52,10 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     presence: new MemoryPresenceStore(now),
     limits: new MemoryLimitStore(now),
     bus,
+    alerts: new MemoryAlertStore(),
+    newcomers: new MemoryNewcomerStore(),
+    evasion: new MemoryEvasionStore(),
+    raids: new MemoryRaidStore(),
   };
   return stores satisfies Stores;
 }

@@ -38,6 +38,11 @@ export const enc = encodeURIComponent;
  *   `${keyPrefix}c:{conn}:node:<node>` liveness key with PX, refreshed by the holding node.
  * - rate limits: `${keyPrefix}rl:<limiter prefix>:<key>` (rate-limiter-flexible's own layout),
  *   token buckets `${keyPrefix}tb:<prefix>:<key>`.
+ * - alerts: `T al` zset id -> at, `T al:j` hash id -> JSON, `T al:ack` hash id -> { by, at } (HSETNX).
+ * - newcomers: `T nc:<user>` post counters (expire a year after the last post), `T nct` trusted set.
+ * - evasion: `T ev:m:<via>:<value>` marks (PX), `T ev:t:<banned>` their index, `T ev:lin:<user>`
+ *   lineages, `T ev:l:<user>` links hash, `T ev:c` cleared pairs.
+ * - raids: `T rr:<room>` hash "m<slot>"/"j<slot>" -> count (5 s slots), `T raid:<room>` claim (NX PX).
  * - shared secrets: `${keyPrefix}secret:<name>`; events: pub/sub channel `${keyPrefix}events`.
  *
  * Every port method rejects with StoreUnavailableError when Redis cannot be reached (`guard`).

@@ -1,13 +1,17 @@
 import type { Redis } from "ioredis";
+import { RedisAlertStore } from "./alerts/redis-alert-store.ts";
 import { RedisAuditStore } from "./audit/redis-audit-store.ts";
 import { RedisClusterBus } from "./bus/redis-cluster-bus.ts";
+import { RedisEvasionStore } from "./evasion/redis-evasion-store.ts";
 import { RedisFilterEditStore } from "./filter-edits/redis-filter-edit-store.ts";
 import { RedisFlagStore } from "./flags/redis-flag-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
 import { RedisMessageStore } from "./messages/redis-message-store.ts";
+import { RedisNewcomerStore } from "./newcomers/redis-newcomer-store.ts";
 import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
 import { RedisReviewQueueStore } from "./queue/redis-review-queue-store.ts";
+import { RedisRaidStore } from "./raids/redis-raid-store.ts";
 import { RedisRoomStore } from "./rooms/redis-room-store.ts";
 import { RedisContext } from "./redis-context.ts";
 import { defineScripts } from "./redis-scripts.ts";
@@ -68,6 +72,10 @@ export function createRedisStores(opts: RedisStoresOptions) {
     presence: new RedisPresenceStore(ctx),
     limits,
     bus,
+    alerts: new RedisAlertStore(ctx),
+    newcomers: new RedisNewcomerStore(ctx),
+    evasion: new RedisEvasionStore(ctx),
+    raids: new RedisRaidStore(ctx),
   };
   return stores satisfies Stores;
 }

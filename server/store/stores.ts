@@ -1,12 +1,16 @@
+import type { AlertStore } from "./alerts/alert-store.ts";
 import type { AuditStore } from "./audit/audit-store.ts";
 import type { ClusterBus } from "./bus/cluster-bus.ts";
+import type { EvasionStore } from "./evasion/evasion-store.ts";
 import type { FilterEditStore } from "./filter-edits/filter-edit-store.ts";
 import type { FlagStore } from "./flags/flag-store.ts";
 import type { LimitStore } from "./limits/limit-store.ts";
 import type { MessageStore } from "./messages/message-store.ts";
+import type { NewcomerStore } from "./newcomers/newcomer-store.ts";
 import type { PeopleStore } from "./people/people-store.ts";
 import type { PresenceStore } from "./presence/presence-store.ts";
 import type { ReviewQueueStore } from "./queue/review-queue-store.ts";
+import type { RaidStore } from "./raids/raid-store.ts";
 import type { RoomStore } from "./rooms/room-store.ts";
 import type { SanctionStore } from "./sanctions/sanction-store.ts";
 import type { StatsStore } from "./stats/stats-store.ts";
@@ -39,4 +43,8 @@ export interface Stores extends StoreLifecycle {
   presence: PresenceStore;
   limits: LimitStore;
   bus: ClusterBus;
+  alerts: AlertStore;
+  newcomers: NewcomerStore;
+  evasion: EvasionStore;
+  raids: RaidStore;
 }

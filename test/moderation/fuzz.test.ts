@@ -36,6 +36,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   "filters:get": {},
   "audit:list": { limit: 5, cursor: "abc", action: "x", actor: "y" },
   "stats:get": {},
+  "alerts:list": { status: "open", limit: 5 },
+  "alert:ack": { alertId: "al_x" },
+  "user:unlink": { userId: "u", linkedUserId: "v" },
 };
 
 const HUGE = "x".repeat(100_000);

@@ -40,7 +40,14 @@ describe("tenant isolation of every admin event and REST route", () => {
     await otherAdmin.updateLexicon({ add: ["othermot"] });
     await otherAdmin.updateLinks({ allow: ["other-links.example"] });
     await otherAdmin.subscribe();
+    // SPEC §10 and kept alerts: an alert and an evasion link of other's.
+    const otherMod = await s.chat({ tenant: "other", role: "moderator", sub: "o-mod" });
+    await otherMod.join(ROOM);
+    await otherMod.raiseAlert(ROOM, "other's alert");
+    otherAlertId = (await otherAdmin.listAlerts())[0]!.id;
+    await s.app.stores.evasion.link("other", "o-user", "o-banned", "ip", 1);
   });
+  let otherAlertId: string;
   afterAll(async () => { await s.close(); });
 
   const code = (p: Promise<unknown>) => p.then(() => "ok", (e: ChatError) => e.code);
@@ -155,6 +162,17 @@ describe("tenant isolation of every admin event and REST route", () => {
     await check("stats:get", async () => {
       expect((await acme.stats()).rooms.map((r) => r.room)).not.toContain(ROOM);
     });
+    await check("alerts:list", async () => {
+      expect((await acme.listAlerts()).map((a) => a.id)).not.toContain(otherAlertId);
+    });
+    await check("alert:ack", async () => {
+      expect(await code(acme.ackAlert(otherAlertId))).toBe("not_found");
+      expect((await otherAdmin.listAlerts({ status: "open" })).map((a) => a.id)).toContain(otherAlertId);
+    });
+    await check("user:unlink", async () => {
+      expect(await code(acme.unlink("o-user", "o-banned"))).toBe("not_found");
+      expect(await s.app.stores.evasion.links("other", "o-user")).toHaveLength(1);
+    });
     await check("feed:subscribe", async () => {
       await acme.subscribe();
       const acmeSeen = collect(acme, "queue:added");
@@ -215,6 +233,9 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "GET", path: "filters", expect: (r) => expect(r.body.terms).not.toContain("othermot") },
       { method: "GET", path: "audit?limit=200", expect: (r) => expect(r.body.entries.some((e: any) => e.actor.id === "cm-other")).toBe(false) },
       { method: "GET", path: "stats", expect: (r) => expect(r.body.rooms.map((x: any) => x.room)).not.toContain(ROOM) },
+      { method: "GET", path: "alerts", expect: (r) => expect(r.body.alerts.map((a: any) => a.id)).not.toContain(otherAlertId) },
+      { method: "POST", path: `alerts/${otherAlertId}/ack`, expect: (r) => expect(r.status).toBe(404) },
+      { method: "DELETE", path: "members/o-user/links/o-banned", expect: (r) => expect(r.status).toBe(404) },
     ];
     for (const c of calls) {
       const r = await s.rest(c.method, c.path, c.body !== undefined ? { body: c.body } : {});

@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Stores } from "../../server/store/stores.ts";
+import { alertContract } from "./contract/alerts.ts";
 import { auditContract } from "./contract/audit.ts";
 import { clusterBusContract } from "./contract/bus.ts";
+import { evasionContract } from "./contract/evasion.ts";
 import { filterEditContract } from "./contract/filter-edits.ts";
 import { flagContract } from "./contract/flags.ts";
 import { limitContract } from "./contract/limits.ts";
 import { messageContract } from "./contract/messages.ts";
+import { newcomerContract } from "./contract/newcomers.ts";
 import { peopleContract } from "./contract/people.ts";
 import { presenceContract } from "./contract/presence.ts";
+import { raidContract } from "./contract/raids.ts";
 import { reviewQueueContract } from "./contract/queue.ts";
 import { roomContract } from "./contract/rooms.ts";
 import { sanctionContract } from "./contract/sanctions.ts";
@@ -46,5 +50,9 @@ export function storeContract(name: string, make: MakeStores): void {
     presenceContract(current);
     limitContract(current);
     tenantIsolationContract(current);
+    alertContract(current);
+    newcomerContract(current);
+    evasionContract(current);
+    raidContract(current);
   });
 }

@@ -17,6 +17,9 @@ export function reasonText(t: AdminStrings, r: Reason): string {
     case "spam": return x.spam[r.detail] ?? x.spamOther;
     case "flag": return x.flag(flagReason(t, r.detail)) + (r.match ? ` — ${r.match}` : "");
     case "ban": return x.shadowBan;
+    case "newcomer": return t.guard.newcomer(r.detail);
+    case "evasion": return t.guard.evasion(r.detail);
+    case "shield": return t.guard.shield;
     default: return x.otherReason;
   }
 }
@@ -64,6 +67,7 @@ export function auditDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry): st
     out.push(typeof g.until === "number" ? x.until(fmt.dateTime(g.until)) : x.permanent);
   }
   if (e.action === "member.role" && typeof g.role === "string") out.push(x.newRole(fmt.role(g.role)));
+  guardDetails(t, fmt, e, out);
   if (typeof g.deleted === "number") out.push(x.deleted(g.deleted));
   if (typeof g.flags === "number") out.push(x.reports(g.flags));
   if (g.kind === "filter") out.push(x.heldByFilter);
@@ -94,4 +98,19 @@ export function auditReason(t: AdminStrings, fmt: Formatter, e: AuditEntry): str
     if (typeof e.target.flags === "number") return t.explain.reportsHid(e.target.flags);
   }
   return e.reason ?? "";
+}
+
+/** The facts of SPEC §10's audit entries: shield, purge, raid figures, evasion links. */
+function guardDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry, out: string[]): void {
+  const g = e.target;
+  const x = t.guard;
+  if (typeof g.shield === "boolean") out.push(g.shield ? x.shielded : x.shieldOff);
+  if (typeof g.purged === "number") out.push(t.explain.deleted(g.purged));
+  if (e.action === "room.raid_detected" && typeof g.messagesPerMin === "number" && typeof g.joinsPerMin === "number") {
+    const limits = (g.limits ?? {}) as { messagesPerMin?: number; joinsPerMin?: number };
+    out.push(x.raidFigures(g.messagesPerMin, g.joinsPerMin, limits.messagesPerMin ?? 0, limits.joinsPerMin ?? 0));
+    if (typeof g.shieldUntil === "number") out.push(x.raidShield(fmt.time(g.shieldUntil)));
+  }
+  if (typeof g.bannedUserId === "string") out.push(x.evasion(g.bannedUserId) + (typeof g.via === "string" ? ` — ${x.via[g.via] ?? g.via}` : ""));
+  if (typeof g.linkedUserId === "string") out.push(t.explain.user(g.linkedUserId));
 }

@@ -6,6 +6,9 @@ import { act, button, durationOf, durationSelect, errorText, field, panel, selec
 
 type Promotable = "member" | "expert" | "moderator";
 
+/** How far back a ban may delete the user's messages: none, an hour, a day, a week. */
+const PURGE_PRESETS = [0, 3600, 86_400, 604_800] as const;
+
 /**
  * People: inspect one user (recent messages, IPs, devices, reputation, a moderator's accuracy),
  * act on them (ban with presets and a shadow option, mute, unban, change role), and two lists
@@ -90,6 +93,22 @@ export class PeopleView implements Screen {
     }
   }
 
+  /** SPEC §10.2: the accounts linked to this one, how, and a way to clear a wrong link (a shared IP). */
+  private links(u: UserInspect): HTMLElement {
+    const { t, fmt, admin } = this.ctx;
+    const g = t.guard;
+    return h("section", { class: "linked", "aria-label": g.linked },
+      h("h4", null, g.linked),
+      h("ul", { class: "rows" }, ...(u.linked ?? []).map((l) => {
+        const via = g.via[l.via] ?? l.via;
+        const unlink: HTMLButtonElement = button(g.unlink, () => void act(unlink, t, this.ctx.toast, async () => { await admin.unlink(u.user.id, l.userId); return g.unlinked; }).then(() => this.refresh()), "link", { "data-action": "unlink" });
+        return h("li", { "data-linked": l.userId },
+          l.side === "evades" ? g.evades(l.userId, via, fmt.dateTime(l.at)) : g.evadedBy(l.userId, via, fmt.dateTime(l.at)), " ",
+          button(t.inspect, () => this.show(l.userId), "link"), " ", unlink);
+      })),
+      h("p", { class: "muted" }, g.linkHint));
+  }
+
   private card(u: UserInspect): HTMLElement {
     const { t, fmt, admin } = this.ctx;
     const p = t.people;
@@ -98,10 +117,16 @@ export class PeopleView implements Screen {
     const banDur = durationSelect(t, BAN_PRESETS, 86_400);
     const banReason = h("input", { type: "text", maxlength: 200 });
     const shadow = h("input", { type: "checkbox" });
+    // SPEC §10.3: a ban may take the user's recent messages with it, in every room.
+    const purge = select(PURGE_PRESETS.map((sec) => [String(sec), sec === 0 ? t.guard.purgeNone : t.durations[String(sec)] ?? `${sec} s`] as const), "0");
     const banBtn: HTMLButtonElement = button(p.ban, () => {
       if (!banReason.value.trim()) { this.ctx.toast(p.reasonRequired, "bad"); banReason.focus(); return; }
       const durationSec = durationOf(banDur);
-      run(banBtn, () => admin.ban(u.user.id, { reason: banReason.value.trim(), shadow: shadow.checked, ...(durationSec ? { durationSec } : {}) }));
+      const purgeSec = Number(purge.value);
+      void act(banBtn, t, this.ctx.toast, async () => {
+        const res = await admin.ban(u.user.id, { reason: banReason.value.trim(), shadow: shadow.checked, ...(durationSec ? { durationSec } : {}), ...(purgeSec ? { purgeSec } : {}) });
+        return res.purged !== undefined ? t.guard.purged(res.purged) : undefined;
+      }).then(() => this.refresh());
     }, "danger", { "data-action": "ban" });
     const muteDur = durationSelect(t, MUTE_PRESETS, 3600);
     const muteBtn: HTMLButtonElement = button(p.mute, () => run(muteBtn, () => admin.mute(u.user.id, Number(muteDur.value))), "ghost", { "data-action": "mute" });
@@ -116,7 +141,9 @@ export class PeopleView implements Screen {
       h("header", null,
         h("h3", null, u.user.name), h("span", { class: `tag role ${u.role}` }, fmt.role(u.role)), h("code", { class: "muted" }, u.user.id),
         u.ban ? h("span", { class: "tag bad" }, p.banned(fmt.until(u.ban.until), u.ban.shadow)) : null,
-        u.mute ? h("span", { class: "tag warn" }, p.muted(fmt.until(u.mute.until))) : null),
+        u.mute ? h("span", { class: "tag warn" }, p.muted(fmt.until(u.mute.until))) : null,
+        u.trusted ? h("span", { class: "tag ok" }, t.guard.trustedTag) : null),
+      u.linked?.length ? this.links(u) : null,
       u.lastSeen === undefined ? h("p", { class: "muted", "data-unseen": "" }, p.unseen) : null,
       h("dl", { class: "stats" },
         stat(p.messages, fmt.number(u.messages)), stat(p.helpful, fmt.number(u.helpfulReceived)), stat(p.removedCount, fmt.number(u.removed)),
@@ -130,6 +157,7 @@ export class PeopleView implements Screen {
         h("div", { class: "actions-box" },
           h("div", { class: "inline" }, field(p.banDuration, banDur), field(p.banReason, banReason), banBtn),
           h("label", { class: "check" }, shadow, ` ${p.shadow}`),
+          field(t.guard.purge, purge),
           u.ban ? unbanBtn : null,
           h("div", { class: "inline" }, field(p.muteDuration, muteDur), muteBtn, u.mute ? unmuteBtn : null),
           // A guest is anonymous: a grant would never apply (and "Member" would be a wrong preselection).

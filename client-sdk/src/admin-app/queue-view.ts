@@ -1,6 +1,7 @@
 import type { QueueItem } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import type { AppContext, Screen } from "./context.ts";
+import type { AdminStrings } from "./i18n.ts";
 import { banReasonFor, flagReason, reasonText } from "./explain.ts";
 import { BAN_PRESETS } from "./format.ts";
 import { highlight } from "./highlight.ts";
@@ -86,14 +87,14 @@ export class QueueView implements Screen {
       (a.priority === "high" ? 0 : 1) - (b.priority === "high" ? 0 : 1) || (a.queuedAt ?? a.message.createdAt) - (b.queuedAt ?? b.message.createdAt));
   }
 
-  private async resolve(item: QueueItem, decision: "approve" | "remove", ban = false): Promise<void> {
+  private async resolve(item: QueueItem, decision: "approve" | "remove", ban = false, trust = false): Promise<void> {
     const { t, admin } = this.ctx;
     const id = item.message.id;
     const durationSec = durationOf(this.banFor);
     this.mine.add(id);
     try {
-      await admin.resolve(id, decision, ban ? { reason: banReasonFor(t, item.reasons), ...(durationSec ? { durationSec } : {}) } : undefined);
-      this.ctx.toast(decision === "approve" ? t.queue.approved : ban ? t.queue.removedBanned : t.queue.removed, "ok");
+      await admin.resolve(id, decision, ban ? { reason: banReasonFor(t, item.reasons), ...(durationSec ? { durationSec } : {}) } : undefined, { trust });
+      this.ctx.toast(trust ? t.guard.trusted : decision === "approve" ? t.queue.approved : ban ? t.queue.removedBanned : t.queue.removed, "ok");
       this.drop(id);
     } catch (err) {
       this.mine.delete(id);
@@ -158,12 +159,15 @@ export class QueueView implements Screen {
     const m = item.message;
     // Held because the author is shadow-banned, not because a filter matched anything.
     const shadowed = item.reasons.some((r) => r.kind === "ban");
+    // SPEC §10.1: held because the author is new: approve the person, not each message.
+    const newcomer = item.reasons.some((r) => r.kind === "newcomer");
     const li = h("li", { class: `qitem${item.priority === "high" ? " high" : ""}`, tabindex: "-1", "data-id": m.id, "aria-describedby": "queue-legend" });
     li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a")) this.select(m.id, true); });
     li.append(
       h("div", { class: "qhead" },
         item.priority === "high" ? h("span", { class: "tag high" }, t.queue.high) : null,
         h("span", { class: `tag ${item.kind}` }, item.kind === "flag" ? t.queue.flag : shadowed ? t.queue.shadowed : t.queue.filter),
+        ...guardTags(t, item),
         h("span", { class: "qroom" }, m.room),
         h("span", { class: "muted" }, `${t.queue.queuedAt} ${fmt.time(item.queuedAt ?? m.createdAt)}`),
       ),
@@ -185,12 +189,23 @@ export class QueueView implements Screen {
       ),
       h("div", { class: "qactions" },
         button(`${t.queue.approve} (a)`, () => void this.resolve(item, "approve"), "primary", { "data-action": "approve", "aria-keyshortcuts": "a" }),
+        newcomer ? button(t.guard.approveTrust, () => void this.resolve(item, "approve", false, true), "primary", { "data-action": "approve-trust" }) : null,
         button(`${t.queue.removeMsg} (r)`, () => void this.resolve(item, "remove"), "danger", { "data-action": "remove", "aria-keyshortcuts": "r" }),
         button(`${t.queue.removeBan} (b)`, () => void this.resolve(item, "remove", true), "danger", { "data-action": "ban", "aria-keyshortcuts": "b" }),
       ),
     );
     return li;
   }
+}
+
+/** Tags for SPEC §10's holds, so a newcomer, a suspected evader or a shielded room reads at a glance. */
+function guardTags(t: AdminStrings, item: QueueItem): HTMLElement[] {
+  const kinds = new Set(item.reasons.map((r) => r.kind));
+  const out: HTMLElement[] = [];
+  if (kinds.has("evasion")) out.push(h("span", { class: "tag evasion" }, t.guard.evasionTag));
+  if (kinds.has("newcomer")) out.push(h("span", { class: "tag newcomer" }, t.guard.newcomerTag));
+  if (kinds.has("shield")) out.push(h("span", { class: "tag shieldtag" }, t.guard.shieldTag));
+  return out;
 }
 
 /** The legend with each key in <kbd>, from the sentence "Keys: j / k next…". */

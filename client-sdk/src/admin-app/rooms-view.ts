@@ -125,6 +125,9 @@ export class RoomsView implements Screen {
     const slowOptions = [...new Set([...SLOW_PRESETS, r.slowModeSec])].sort((a, b) => a - b);
     const slow = select(slowOptions.map((s) => [String(s), s === 0 ? t.rooms.slowOff : `${s} s`] as const), String(r.slowModeSec));
     slow.addEventListener("change", () => update(undefined, { slowModeSec: Number(slow.value) }));
+    // SPEC §10.3: one click locks the room down (and lifts a raid's automatic shield).
+    const shield: HTMLButtonElement = button(r.shield ? t.guard.shieldOff : t.guard.shieldOn, () => update(shield, { shield: !r.shield }), r.shield ? "danger" : "ghost",
+      { "aria-pressed": r.shield ? "true" : "false", "data-action": "shield", title: t.guard.shieldHint });
     const freeze: HTMLButtonElement = button(r.frozen ? t.rooms.unfreeze : t.rooms.freeze, () => update(freeze, { frozen: !r.frozen }), r.frozen ? "primary" : "ghost",
       { "aria-pressed": r.frozen ? "true" : "false", "data-action": "freeze" });
 
@@ -138,15 +141,17 @@ export class RoomsView implements Screen {
           button(t.cancel, () => { this.confirming = undefined; this.refocus(r.id, "clear"); }, "ghost", { "data-action": "cancel-clear" }))
       : null;
 
-    const card = h("article", { class: `room-card${r.frozen ? " frozen" : ""}`, "data-room": r.id, "aria-label": r.id },
+    const card = h("article", { class: `room-card${r.frozen ? " frozen" : ""}${r.shield ? " shielded" : ""}`, "data-room": r.id, "aria-label": r.id },
       h("header", null,
         h("h3", null, r.id),
+        r.shield ? h("span", { class: "tag shielded" }, r.shieldUntil ? t.guard.shieldedUntil(this.ctx.fmt.time(r.shieldUntil)) : t.guard.shielded) : null,
         r.frozen ? h("span", { class: "tag frozen" }, t.rooms.frozen) : null,
         r.contribution === "restricted" ? h("span", { class: "tag restricted" }, t.rooms.restrictedTag) : null,
         r.slowModeSec ? h("span", { class: "tag slow" }, `${t.rooms.slowMode} ${r.slowModeSec} s`) : null),
       this.figures(r),
       h("div", { class: "controls" }, field(t.rooms.contribution, contribution), field(t.rooms.slowMode, slow)),
       h("div", { class: "qactions" },
+        shield,
         freeze,
         button(t.rooms.openRoom, () => void this.reader.open(r.id), "ghost", { "data-action": "open" }),
         button(t.rooms.clear, () => { this.confirming = r.id; this.refocus(r.id, "confirm-clear"); }, "danger", { "data-action": "clear" })),

@@ -78,6 +78,7 @@ export class Shell {
         h("span", { class: "who" }, `${user.name} · ${opts.fmt.role(user.role)}`),
         button(t.signOut, () => opts.signOut(), "ghost", { "data-action": "sign-out" })),
       h("nav", { class: "tabbar" }, tablist),
+      this.alerts.banner,
       h("main", { class: "panels" }, ...this.panels.values()),
       this.toasts);
 
@@ -100,7 +101,6 @@ export class Shell {
   unlockAudio(): void { this.alerts.beeper.unlock(); }
 
   private select(id: TabId, arg: string | undefined, focusPanel: boolean): void {
-    if (this.active === "alerts" && id !== "alerts") this.alerts.hide();
     this.active = id;
     for (const [tid, tab] of this.tabs) {
       const on = tid === id;

@@ -60,6 +60,10 @@ export interface WidgetStrings {
   slowWait: (sec: number) => string;
   restrictedBanner: string;
   restrictedReply: string;
+  /** SPEC §10.3 shield mode: a calm notice, and what it means for the reader. */
+  shield: string;
+  shieldMember: string;
+  shieldGuest: string;
   cleared: string;
   newMessage: (name: string, text: string) => string;
   /** How a guest's generated name ("Guest 1234", minted by the server in one language) reads here. */
@@ -128,6 +132,9 @@ const en: WidgetStrings = {
   slowWait: (s) => `Slow mode: you can send again in ${s} s.`,
   restrictedBanner: "Anyone can ask a question here; answers come from our experts and moderators.",
   restrictedReply: "Only experts and moderators answer in this room. You can ask your own question below.",
+  shield: "This chat is in protected mode.",
+  shieldMember: "New messages appear once a moderator has read them.",
+  shieldGuest: "Sign in to take part; you can keep reading meanwhile.",
   cleared: "The moderators cleared this conversation.",
   newMessage: (name, text) => `${name}: ${text}`,
   guest: (n) => `Guest ${n}`,
@@ -158,6 +165,7 @@ const en: WidgetStrings = {
     muted: (c) => (c.until ? `You are muted until ${en.time(c.until)}. You can still read the conversation.` : "You are muted. You can still read the conversation.") + (c.reason ? ` Reason: ${c.reason}` : ""),
     ip_blocked: () => "Your network is blocked from this chat.",
     too_many_connections: () => "Too many connections from your network. Close some tabs and reload.",
+    shielded: () => "This chat is in protected mode: sign in to take part.",
     content_blocked: () => "Your message was blocked by our community rules. Please rephrase it.",
     store_unavailable: () => "The chat is having trouble. Please try again in a moment.",
     internal: () => "Something went wrong on our side. Please try again.",
@@ -213,6 +221,9 @@ const fr: WidgetStrings = {
   slowWait: (s) => `Mode lent : vous pourrez écrire à nouveau dans ${s} s.`,
   restrictedBanner: "Tout le monde peut poser une question ici ; les réponses viennent de nos experts et modérateurs.",
   restrictedReply: "Seuls les experts et les modérateurs répondent dans cet espace. Vous pouvez poser votre propre question ci-dessous.",
+  shield: "Cette discussion est en mode protégé.",
+  shieldMember: "Les nouveaux messages s’affichent après lecture par un modérateur.",
+  shieldGuest: "Connectez-vous pour participer ; vous pouvez continuer à lire en attendant.",
   cleared: "Les modérateurs ont effacé cette discussion.",
   newMessage: (name, text) => `${name} : ${text}`,
   guest: (n) => `Invité ${n}`,
@@ -243,6 +254,7 @@ const fr: WidgetStrings = {
     muted: (c) => (c.until ? `Vous ne pouvez plus écrire jusqu’à ${fr.time(c.until)}. Vous pouvez toujours lire la discussion.` : "Vous ne pouvez plus écrire pour le moment. Vous pouvez toujours lire la discussion.") + (c.reason ? ` Motif : ${c.reason}` : ""),
     ip_blocked: () => "Votre réseau est bloqué pour cette discussion.",
     too_many_connections: () => "Trop de connexions depuis votre réseau. Fermez quelques onglets puis rechargez.",
+    shielded: () => "Cette discussion est en mode protégé : connectez-vous pour participer.",
     content_blocked: () => "Votre message a été bloqué par nos règles de communauté. Merci de le reformuler.",
     store_unavailable: () => "La discussion rencontre un problème. Réessayez dans un instant.",
     internal: () => "Une erreur est survenue de notre côté. Merci de réessayer.",

@@ -328,6 +328,11 @@ export class WidgetApp {
       if (this.room.slowModeSec > 0) banners.push([t.slowMode(this.room.slowModeSec), "info"]);
       else view.composer.stopWait();
       if (this.room.contribution === "restricted") banners.push([t.restrictedBanner, "info"]);
+      // Calm on purpose: shoppers are not told of a raid, only what the room does now.
+      if (this.room.shield && (role === "guest" || role === "member")) {
+        banners.push([`${t.shield} ${role === "guest" ? t.shieldGuest : t.shieldMember}`, "info"]);
+        if (role === "guest") lock ??= t.errors.shielded({});
+      }
     }
     view.setBanners(banners);
     view.composer.lock(lock);
@@ -417,5 +422,5 @@ export class WidgetApp {
 
 /** Whether two RoomInfo of a room differ only in their head count. */
 function sameSettings(a: RoomInfo, b: RoomInfo): boolean {
-  return a.contribution === b.contribution && a.slowModeSec === b.slowModeSec && a.frozen === b.frozen && a.maxLength === b.maxLength;
+  return a.contribution === b.contribution && a.slowModeSec === b.slowModeSec && a.frozen === b.frozen && a.maxLength === b.maxLength && a.shield === b.shield;
 }

@@ -17,4 +17,7 @@ export interface RoomState {
   frozen?: boolean;
   slowModeSec?: number;
   contribution?: Contribution;
+  /** SPEC §10.3 shield mode; with `shieldUntil` (epoch ms, 0 = none) it lifts itself then (a raid's). */
+  shield?: boolean;
+  shieldUntil?: number;
 }

@@ -111,7 +111,7 @@ export class RoomControl {
     const { stores, rooms, presence } = this.deps;
     const [known, online] = await Promise.all([stores.rooms.listRooms(tenant.id, 200), stores.presence.presence(tenant.id)]);
     const ids = new Set(known.map((r) => r.id));
-    for (const id of [...Object.keys(online), ...Object.keys(presence?.localCounts(tenant.id) ?? {})]) ids.add(id);
+    for (const id of [...online.keys(), ...(presence?.localCounts(tenant.id).keys() ?? [])]) ids.add(id);
     const out: RoomInfo[] = [];
     for (const id of ids) if (tenant.roomPattern.test(id)) out.push(await rooms.info(tenant, id));
     return { rooms: out };

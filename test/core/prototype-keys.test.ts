@@ -28,6 +28,8 @@ async function exercise(s: ModServer, label: string): Promise<void> {
     const { room } = await guest.join(key);
     expect(room.id, key).toBe(key);
     expect(room.online, key).toBeTypeOf("number");
+    // Listed while people are in it, before anyone posts.
+    expect((await admin.listRooms()).find((r) => r.id === key)?.online, key).toBe(1);
     expect((await guest.send(key, `hello from ${key}`)).status, key).toBe("visible");
     await until(async () => (await admin.stats()).rooms.some((r) => r.room === key && r.online === 1), 8000, 100);
     const stats = await admin.stats();

@@ -82,7 +82,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   let adapter: ((nsp: unknown) => unknown) | undefined;
   if (!stores && config.redis.url) {
     const { createRedisRuntime } = await import("./store/redis-runtime.ts");
-    const rt = await createRedisRuntime(config.redis.url, config.redis.keyPrefix, logger.child({ module: "redis" }), nodeId);
+    const rt = await createRedisRuntime({ ...config.redis, url: config.redis.url }, logger.child({ module: "redis" }), nodeId);
     stores = rt.stores;
     adapter = rt.adapter;
     cleanup.push(rt.close);

@@ -1,10 +1,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
-import { redisAvailable } from "./redis-process.ts";
+import { onPath, redisAvailable } from "./redis-process.ts";
 
 /**
  * A private Redis Cluster for tests and benchmarks: three masters with one replica each, six
@@ -18,14 +18,7 @@ import { redisAvailable } from "./redis-process.ts";
 const run = promisify(execFile);
 
 /** True when both `redis-server` and `redis-cli` are on PATH. */
-export const redisClusterAvailable: boolean = redisAvailable && (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try {
-    accessSync(join(dir, "redis-cli"), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+export const redisClusterAvailable: boolean = redisAvailable && onPath("redis-cli");
 
 export interface RedisClusterNode {
   port: number;

@@ -30,7 +30,8 @@
  *                    coalescer) and causette-v8-defaults (one node without npm start's node
  *                    flags, on V8's default heap settings), to show what each saves, and
  *                    bare-control (a second bare relay: how far two identical servers' figures
- *                    differ in the same run, the noise every other ratio sits in)
+ *                    differ in the same run, the noise every other ratio sits in), and
+ *                    causette-cluster-x2 (causette-x2 on a private Redis Cluster)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --client NAME    the generators' client: wire (default; test/shared/wire-client.ts, a lean Socket.IO
@@ -63,7 +64,8 @@
  * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
  *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
  *   k mod 2, so each room spans both nodes and every message crosses nodes through the Redis
- *   adapter. Its memory figures are the sum of both nodes (Redis itself not counted).
+ *   adapter. Its memory figures are the sum of both nodes (Redis itself not counted);
+ * - causette-cluster-x2: the same on a private Redis Cluster (three masters, one replica each).
  *
  * Processes: every server runs in its own child process (Redis too) and each side's clients run
  * in `--generators` more, so the load never shares an event loop with a server. A side's state

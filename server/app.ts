@@ -69,7 +69,7 @@ export interface App {
   readonly nodeId: string;
   /** Starts listening; resolves with the bound port (config port, or the one given; 0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
-  /** Graceful stop: refuse new connections, let in-flight acks finish, close sockets and the stores. */
+  /** Graceful stop (drain): /readyz 503 and new connections refused at once, in-flight acks finish, clients told to reconnect, stores closed. */
   close(): Promise<void>;
 }
 
@@ -84,7 +84,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   let adapter: ((nsp: unknown) => unknown) | undefined;
   if (!stores && config.redis.url) {
     const { createRedisRuntime } = await import("./store/redis-runtime.ts");
-    const rt = await createRedisRuntime(config.redis.url, config.redis.keyPrefix, logger.child({ module: "redis" }), nodeId);
+    const rt = await createRedisRuntime({ ...config.redis, url: config.redis.url }, logger.child({ module: "redis" }), nodeId);
     stores = rt.stores;
     adapter = rt.adapter;
     cleanup.push(rt.close);
@@ -97,6 +97,8 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const tenants = new TenantRegistry(config, theStores, compile);
   await tenants.ready();
 
+  /** Set at the start of close(): /readyz answers 503 and new connections are refused (rolling restarts). */
+  let closing = false;
   const expressApp = express();
   expressApp.disable("x-powered-by");
   const http = createServer(HTTP_SERVER_OPTIONS, expressApp);
@@ -108,6 +110,10 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     pingTimeout: 20_000,
     cors: { origin: true, credentials: false },
     connectionStateRecovery: undefined,
+    // A draining node takes no new connection: the handshake's HTTP request is refused, which a
+    // client's reconnection treats like any transport failure and retries (through the balancer,
+    // to another node). A namespace refusal would stop socket.io-client from retrying.
+    allowRequest: (_req, cb) => (closing ? cb("draining", false) : cb(null, true)),
     ...(adapter ? { adapter: adapter as never } : {}),
   });
   const stopFastPaths = installTransportFastPaths(io.engine, config.server.transport, logger.child({ module: "transport" }));
@@ -126,7 +132,6 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     ],
   });
   const inflight = new InFlight();
-  let closing = false;
 
   const handshakeDeps = {
     tenants, stores: theStores, nodeId, metrics, logger: logger.child({ module: "handshake" }),
@@ -148,7 +153,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const statsFeed = createStatsFeed(adminNsp, { tenants, moderation, logger: logger.child({ module: "stats" }) });
 
   expressApp.use(noSniff, logServerErrors(logger.child({ module: "http" })));
-  expressApp.use(healthRoutes(theStores, metrics, config.server.metricsToken));
+  expressApp.use(healthRoutes(theStores, metrics, config.server.metricsToken, () => closing));
   expressApp.use(widgetConfigRoutes(tenants));
   expressApp.use(adminApiRoutes({ tenants, people: theStores.people, moderation, demoToken: demoTokenEnabled(config), bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(demoTokenRoutes(config));
@@ -187,16 +192,23 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     },
     async close() {
       if (closing) return;
+      // Draining, in the order a balancer needs: /readyz answers 503 and handshakes are refused at
+      // once (the HTTP listener stays open, so probes and REST calls in flight are answered);
+      // events already received finish and their acks are flushed; then every connection is
+      // closed without a disconnect packet, which socket.io-client reads as "transport close" and
+      // answers by reconnecting (to another node), rejoining with `since` and resending what was
+      // not acknowledged with the same clientId. Bounded by shutdownGraceMs plus the flush.
       closing = true;
       for (const t of timers) clearInterval(t);
       onlinePush.stop();
       moderation.raids.stop();
       unsubscribe();
-      http.close();
       await inflight.drained(config.server.shutdownGraceMs);
       stopFastPaths();
       await flushTransports(io, 1000);
+      http.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
       for (const c of cleanup) await c();
       if (!deps.stores) await theStores.close();
     },

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { redisClusterAvailable, startRedisCluster } from "../../test/shared/redis-cluster-process.ts";
 import { redisAvailable, startRedis } from "../../test/shared/redis-process.ts";
 import { startNodeFlags } from "../../test/shared/start-flags.ts";
 import { profArgs } from "./children.ts";
@@ -9,7 +10,7 @@ import { startServerChild, type ServerKind } from "./server-child.ts";
 /** The sides run by default. */
 export const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-flags", "causette-uncorked", "causette-v8-defaults"] as const;
+const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-cluster-x2", "causette-flags", "causette-uncorked", "causette-v8-defaults"] as const;
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -39,14 +40,17 @@ export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {
   };
 }
 
-/** Two Causette nodes sharing a private redis-server started for this run. */
-export function causetteOverRedis(clients: number, cpuProfDir?: string): RelaySide {
+/**
+ * Two Causette nodes sharing a private redis-server started for this run, or with `cluster`, a
+ * private Redis Cluster of three masters with a replica each (causette-cluster-x2).
+ */
+export function causetteOverRedis(clients: number, cpuProfDir?: string, cluster = false, more: Record<string, unknown> = {}): RelaySide {
   return {
-    name: "causette-x2",
+    name: cluster ? "causette-cluster-x2" : "causette-x2",
     async start(label) {
       // Persisting the way README deploys it (AOF, fsync every second).
-      const redis = await startRedis({ appendfsync: "everysec" });
-      const extra = { clients, redisUrl: redis.url, keyPrefix: "relaybench:" };
+      const redis = cluster ? await startRedisCluster({ appendfsync: "everysec" }) : await startRedis({ appendfsync: "everysec" });
+      const extra = { clients, redisUrl: redis.url, redisCluster: cluster, keyPrefix: "relaybench:", ...more };
       const started = await Promise.allSettled([0, 1].map((n) => startServerChild("causette", extra, profArgs(cpuProfDir, `${label}-node${n}`))));
       const nodes = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -97,7 +101,10 @@ export function defaultSides(clients: number, { cpuProfDir, names = SIDE_NAMES, 
       out.push(serverChild("causette", { clients }, cpuProfDir, n, [...startNodeFlags(), ...tryFlags]));
     } else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
     else if (n === "causette-v8-defaults") out.push(serverChild("causette", { clients }, cpuProfDir, n, []));
-    else if (n === "causette-x2") {
+    else if (n === "causette-cluster-x2") {
+      if (redisClusterAvailable) out.push(causetteOverRedis(clients, cpuProfDir, true));
+      else console.warn("relay bench: redis-server or redis-cli is not on PATH, leaving out the causette-cluster-x2 side");
+    } else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");
     } else throw new Error(`unknown side "${n}"; known: ${[...SIDE_NAMES, ...EXTRA_SIDE_NAMES].join(", ")}`);

@@ -26,7 +26,7 @@ export function parseConfig(raw: unknown, source = "config"): Readonly<Config> {
   return deepFreeze(res.data);
 }
 
-/** Reads the config file (CAUSETTE_CONFIG or config/default.json), then applies PORT and REDIS_URL. */
+/** Reads the config file (CAUSETTE_CONFIG or config/default.json), then applies PORT, REDIS_URL and REDIS_CLUSTER. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const path = env.CAUSETTE_CONFIG || DEFAULT_CONFIG_PATH;
   let text: string;
@@ -44,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     raw.server = { ...(raw.server ?? {}), port };
   }
   if (env.REDIS_URL) raw.redis = { ...(raw.redis ?? {}), url: env.REDIS_URL };
+  if (env.REDIS_CLUSTER !== undefined && env.REDIS_CLUSTER !== "") {
+    if (!/^(true|false)$/.test(env.REDIS_CLUSTER)) throw new ConfigError(`REDIS_CLUSTER must be "true" or "false", got "${env.REDIS_CLUSTER}"`);
+    raw.redis = { ...(raw.redis ?? {}), cluster: env.REDIS_CLUSTER === "true" };
+  }
   if (env.CAUSETTE_GUEST_SECRET) raw.server = { ...(raw.server ?? {}), guestSecret: env.CAUSETTE_GUEST_SECRET };
   return parseConfig(raw, path);
 }

@@ -201,9 +201,14 @@ export const configSchema = z.object({
     bodyTimeoutMs: z.number().int().min(100).max(25_000).default(10_000),
   }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000, transport: { preparedFrames: true, coalesceWrites: true } }),
   redis: z.object({
-    url: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").nullable().default(null),
+    /** One Redis (`redis://host:6379`), or with `cluster`, the comma-separated seed nodes of a Redis Cluster. */
+    url: z.string().regex(/^rediss?:\/\/[^,\s]+(,\s*rediss?:\/\/[^,\s]+)*$/, "must start with redis:// or rediss:// (with cluster: a comma-separated list of such URLs)").nullable().default(null),
     keyPrefix: z.string().default("causette:"),
-  }).strict().default({ url: null, keyPrefix: "causette:" }),
+    /** `url` names seed nodes of a Redis Cluster (SPEC §11; also `REDIS_CLUSTER=true`). */
+    cluster: z.boolean().default(false),
+  }).strict().superRefine((r, ctx) => {
+    if (!r.cluster && r.url?.includes(",")) ctx.addIssue({ code: "custom", path: ["url"], message: "a list of URLs needs redis.cluster: true (or REDIS_CLUSTER=true)" });
+  }).default({ url: null, keyPrefix: "causette:", cluster: false }),
   tenants: z.array(tenant).min(1, "at least one tenant is required"),
 }).strict().superRefine((cfg, ctx) => {
   const seen = new Set<string>();

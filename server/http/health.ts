@@ -17,15 +17,17 @@ function bearerMatches(req: Request, expected: Buffer): boolean {
 }
 
 /**
- * Liveness, readiness (the store answers) and Prometheus metrics. With `metricsToken` (config
+ * Liveness, readiness (the store answers and the node is not draining) and Prometheus metrics. With `metricsToken` (config
  * `server.metricsToken`, for deployments whose port is reachable from outside), /metrics wants it
  * as a bearer token; without it, /metrics is open.
  */
-export function healthRoutes(store: Pick<StoreLifecycle, "kind" | "ping">, metrics: PrometheusMetrics, metricsToken?: string): Router {
+export function healthRoutes(store: Pick<StoreLifecycle, "kind" | "ping">, metrics: PrometheusMetrics, metricsToken?: string, draining: () => boolean = () => false): Router {
   const r = Router();
   const expected = metricsToken === undefined ? undefined : digest(metricsToken);
   r.get("/healthz", (_req, res) => { res.json({ ok: true }); });
   r.get("/readyz", async (_req, res) => {
+    // A node shutting down says so before anything else, so the balancer stops sending it shoppers.
+    if (draining()) return void res.status(503).json({ ok: false, store: store.kind, draining: true });
     const ok = await store.ping();
     res.status(ok ? 200 : 503).json({ ok, store: store.kind });
   });

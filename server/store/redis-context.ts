@@ -1,10 +1,13 @@
 import type { Redis } from "ioredis";
 import { isStoreDown, StoreUnavailableError } from "../errors.ts";
+import { clusterSlot } from "./cluster-slot.ts";
 import { SUFFIX } from "./redis-scripts.ts";
 
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 /** Errors that mean "Redis is away or not serving", beyond the connection errors `isStoreDown` knows. */
-const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready/i;
+const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready|Too many Cluster redirections|Failed to refresh slots cache|Cluster isn't ready|Connection is closed|None of startup nodes is available|not replicated/i;
+/** How long an acknowledged write waits for its replica on a Redis Cluster before it counts as not stored. */
+const REPLICA_WAIT_MS = 1000;
 
 /** URI-encoding of free-form ids inside key names, so that no id can forge another key. */
 export const enc = encodeURIComponent;
@@ -34,8 +37,10 @@ export const enc = encodeURIComponent;
  * - stats: `T st:<room>` hash "<minute>:<counter>" -> n (expires 2 h after the last bump), `T strooms`.
  * - presence: `T pr:<node>` JSON counts with PX ttl, `T prnodes` index.
  * - spam windows: `T sp:<key>` zset at -> "tag\nmember".
- * - connections (not tenant-scoped, own tag): `${keyPrefix}c:{conn}:ip:<ip>` hash node -> held,
- *   `${keyPrefix}c:{conn}:node:<node>` liveness key with PX, refreshed by the holding node.
+ * - connections (not tenant-scoped; 16 tags `{conn0}`…`{connf}` picked by the IP, so the counts
+ *   spread over a Redis Cluster's masters): `${keyPrefix}c:{connN}:ip:<ip>` hash node -> held, and
+ *   per tag `${keyPrefix}c:{connN}:node:<node>`, a liveness key with PX refreshed by the holding
+ *   node, read by the acquiring script in the IP's own slot.
  * - rate limits: `${keyPrefix}rl:<limiter prefix>:<key>` (rate-limiter-flexible's own layout),
  *   token buckets `${keyPrefix}tb:<prefix>:<key>`.
  * - alerts: `T al` zset id -> at, `T al:j` hash id -> JSON, `T al:ack` hash id -> { by, at } (HSETNX).
@@ -43,7 +48,15 @@ export const enc = encodeURIComponent;
  * - evasion: `T ev:m:<via>:<value>` marks (PX), `T ev:t:<banned>` their index, `T ev:lin:<user>`
  *   lineages, `T ev:l:<user>` links hash, `T ev:c` cleared pairs.
  * - raids: `T rr:<room>` hash "m<slot>"/"j<slot>" -> count (5 s slots), `T raid:<room>` claim (NX PX).
- * - shared secrets: `${keyPrefix}secret:<name>`; events: pub/sub channel `${keyPrefix}events`.
+ * - shared secrets: `${keyPrefix}secret:<name>` (one key, one command each); events: the sharded
+ *   pub/sub channel `${keyPrefix}events` (SPUBLISH/SSUBSCRIBE: on a Redis Cluster it lives on the
+ *   shard that owns its slot instead of being copied to every node).
+ *
+ * On a Redis Cluster every command, MULTI, pipeline and script of a port must stay in one slot:
+ * a port's keys for one tenant all start with `t(tenant)`, whose `{tenant}` tag decides the slot,
+ * and a script derives further keys only from that prefix. A key not scoped to a tenant carries
+ * its own tag (as the connection counts do). Writes a user is told succeeded go through `write`,
+ * which on a Redis Cluster also waits for the replica (so a failover cannot lose them).
  *
  * Every port method rejects with StoreUnavailableError when Redis cannot be reached (`guard`).
  */
@@ -53,11 +66,42 @@ export class RedisContext {
   /** Namespace of every key and of the event channel, e.g. "causette:". */
   readonly prefix: string;
   readonly now: () => number;
+  /** The client is an ioredis `Cluster` (redis-clients.ts). */
+  readonly cluster: boolean;
 
   constructor(opts: { client: Redis; keyPrefix: string; now?: () => number }) {
     this.client = opts.client;
     this.prefix = opts.keyPrefix;
     this.now = opts.now ?? Date.now;
+    this.cluster = (opts.client as unknown as { isCluster?: boolean }).isCluster === true;
+  }
+
+  /**
+   * `guard` for a write the caller will acknowledge (a message stored, a sanction set). On a Redis
+   * Cluster it then waits (WAIT) until the tenant's master has passed the write to its replica:
+   * replication is asynchronous, and a master killed right after answering would otherwise take
+   * an acknowledged write with it when its replica takes over. No replica acknowledging in time
+   * is StoreUnavailableError (the write may survive; the SDK's resend with the same clientId
+   * finds it). A master with no replica in the slot map (its replica failed or is not attached
+   * yet) is not waited for: the tenant keeps working, as a single Redis does.
+   */
+  async write<T>(tenant: string, op: () => Promise<T>): Promise<T> {
+    return this.guard(async () => {
+      const result = await op();
+      if (this.cluster) await this.replicated(this.t(tenant));
+      return result;
+    });
+  }
+
+  private async replicated(sampleKey: string): Promise<void> {
+    const nodes = (this.client as unknown as { slots: string[][] }).slots[clusterSlot(sampleKey)];
+    if (!nodes || nodes.length < 2) return;
+    // WAIT has no key: riding in a pipeline with a key of the slot sends it on the connection to
+    // the master that took the write, where it counts that connection's writes so far.
+    const replies = await this.client.pipeline().exists(sampleKey).wait(1, REPLICA_WAIT_MS).exec();
+    const [err, acked] = replies?.[1] ?? [new Error("no reply"), 0];
+    if (err) throw err;
+    if (Number(acked) < 1) throw new StoreUnavailableError("write not replicated in time (not replicated)");
   }
 
   /** Runs a command sequence, turning every sign of an unreachable Redis into StoreUnavailableError. */

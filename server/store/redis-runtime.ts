@@ -19,9 +19,10 @@ export interface RedisRuntime {
  * connections (a subscribed connection cannot run commands, and the adapter's traffic must not
  * queue behind the store's).
  */
-export async function createRedisRuntime(url: string, keyPrefix: string, logger: Logger, nodeId = "node"): Promise<RedisRuntime> {
-  const storeClients = createRedisClients(url, { name: `causette:${nodeId}`, log: logger });
-  const adapterClients = createRedisClients(url, { name: `causette:${nodeId}:io`, log: logger });
+export async function createRedisRuntime(redis: { url: string; keyPrefix: string; cluster?: boolean }, logger: Logger, nodeId = "node"): Promise<RedisRuntime> {
+  const { url, keyPrefix, cluster = false } = redis;
+  const storeClients = createRedisClients(url, { name: `causette:${nodeId}`, log: logger, cluster });
+  const adapterClients = createRedisClients(url, { name: `causette:${nodeId}:io`, log: logger, cluster });
   try {
     await Promise.all([waitUntilReady(storeClients, STARTUP_WAIT_MS), waitUntilReady(adapterClients, STARTUP_WAIT_MS)]);
   } catch (err) {
@@ -38,7 +39,8 @@ export async function createRedisRuntime(url: string, keyPrefix: string, logger:
 }
 
 function shardedAdapter(clients: RedisClients, keyPrefix: string) {
-  // Sharded pub/sub (Redis 7). "static" mode subscribes two channels per namespace once, at start:
+  // Sharded pub/sub (Redis 7): on a Redis Cluster each channel lives on the shard owning its slot.
+  // "static" mode subscribes two channels per namespace once, at start:
   // per-room subscriptions would be issued while Redis may be away, and a failed one cannot be retried.
   return createShardedAdapter(clients.client, clients.subscriber, { channelPrefix: `${keyPrefix}io`, subscriptionMode: "static" }) as (nsp: unknown) => unknown;
 }
@@ -48,5 +50,5 @@ function quit(c: RedisClients) {
 }
 
 function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, "//***@");
+  return url.replace(/\/\/([^@/]*)@/g, "//***@");
 }

@@ -31,7 +31,7 @@ describeRedis("Redis outage", () => {
     const before = await alice.send("product:x", "before the outage");
     expect(before.status).toBe("visible");
 
-    cluster.redis.kill9();
+    cluster.redis!.kill9();
     await until(async () => (await ready(a)) === 503 && (await ready(b)) === 503, 5000);
 
     // Every send during the outage is refused with store_unavailable; none is acknowledged as ok.
@@ -52,7 +52,7 @@ describeRedis("Redis outage", () => {
     expect(alice.socket.connected && bob.socket.connected && admin.socket.connected).toBe(true);
 
     const restartedAt = Date.now();
-    await cluster.redis.restart();
+    await cluster.redis!.restart();
     await until(async () => (await ready(a)) === 200 && (await ready(b)) === 200, 5000, 50);
     const readyMs = Date.now() - restartedAt;
     // A send succeeds again and crosses nodes: the adapter resubscribed without a restart.

@@ -163,3 +163,18 @@ describe("start-up with a bad config", () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
   }, 30_000);
 });
+
+describe("Redis Cluster settings (SPEC §11)", () => {
+  const seeds = "redis://10.0.0.1:7000,redis://10.0.0.2:7000,redis://10.0.0.3:7000";
+  it("REDIS_CLUSTER=true takes REDIS_URL as a list of seed nodes", () => {
+    const c = loadConfig({ CAUSETTE_CONFIG: DEFAULT_CONFIG_PATH, REDIS_URL: seeds, REDIS_CLUSTER: "true" });
+    expect(c.redis).toMatchObject({ url: seeds, cluster: true });
+    expect(loadConfig({ CAUSETTE_CONFIG: DEFAULT_CONFIG_PATH }).redis.cluster).toBe(false);
+  });
+
+  it("refuses a list of URLs without cluster, and a REDIS_CLUSTER that is not true or false", () => {
+    expect(() => loadConfig({ CAUSETTE_CONFIG: DEFAULT_CONFIG_PATH, REDIS_URL: seeds })).toThrow(/redis\.url.*redis\.cluster/);
+    expect(() => loadConfig({ CAUSETTE_CONFIG: DEFAULT_CONFIG_PATH, REDIS_URL: seeds, REDIS_CLUSTER: "yes" })).toThrow(/REDIS_CLUSTER must be "true" or "false"/);
+    expect(() => loadConfig({ CAUSETTE_CONFIG: DEFAULT_CONFIG_PATH, REDIS_URL: `${seeds},http://x`, REDIS_CLUSTER: "true" })).toThrow(/redis\.url/);
+  });
+});

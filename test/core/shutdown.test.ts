@@ -38,7 +38,11 @@ describe("graceful shutdown", () => {
     let closed = false;
     const closing = s.app.close().then(() => { closed = true; });
 
-    // A new TCP connection is refused (the HTTP server stopped listening)...
+    // Draining: /readyz answers 503 at once (the listener stays open for probes)...
+    const ready = await fetch(`${s.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ok: false, draining: true });
+    // ...a new connection is refused at its handshake request...
     const fresh = await connectRaw(s.url).then(() => undefined, (e: Refusal) => e);
     expect(fresh).toBeInstanceOf(Error);
     // ...and a new namespace over the still-open connection is refused by the handshake.

@@ -9,15 +9,20 @@ import { delimiter, join } from "node:path";
  * the relay bench can use it too; suites use `describeRedis` from redis-server.ts.
  */
 
+/** True when an executable `name` is on PATH. */
+export function onPath(name: string): boolean {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** True when a `redis-server` binary is on PATH. */
-export const redisAvailable: boolean = (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try {
-    accessSync(join(dir, "redis-server"), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+export const redisAvailable: boolean = onPath("redis-server");
 
 export interface RedisServer {
   url: string;

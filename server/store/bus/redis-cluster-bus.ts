@@ -3,8 +3,10 @@ import { enc, type RedisContext } from "../redis-context.ts";
 import type { ClusterBus, ClusterEvent } from "./cluster-bus.ts";
 
 /**
- * The shared bus: events go over the pub/sub channel `${keyPrefix}events` (a separate connection,
- * since a subscribed one cannot run commands); secrets are `${keyPrefix}secret:<name>` keys.
+ * The shared bus: events go over the sharded pub/sub channel `${keyPrefix}events` (SPUBLISH and
+ * SSUBSCRIBE, Redis 7; a separate connection, since a subscribed one cannot run commands). On a
+ * Redis Cluster the channel lives on the shard owning its slot, like a key, instead of being
+ * copied to every node as a plain PUBLISH is. Secrets are `${keyPrefix}secret:<name>` keys.
  */
 export class RedisClusterBus implements ClusterBus {
   private readonly channel: string;
@@ -12,14 +14,14 @@ export class RedisClusterBus implements ClusterBus {
 
   constructor(private readonly ctx: RedisContext, private readonly subscriber: Redis) {
     this.channel = `${ctx.prefix}events`;
-    this.subscriber.on("message", this.onMessage);
+    this.subscriber.on("smessage", this.onMessage);
     // ioredis resubscribes after a reconnect by itself; this covers a subscriber that was not ready yet.
     this.subscriber.on("ready", this.subscribeChannel);
     if (this.subscriber.status === "ready") this.subscribeChannel();
   }
 
   publish(event: ClusterEvent) {
-    return this.ctx.guard(async () => { await this.ctx.client.publish(this.channel, JSON.stringify(event)); });
+    return this.ctx.guard(async () => { await this.ctx.client.spublish(this.channel, JSON.stringify(event)); });
   }
 
   subscribe(handler: (event: ClusterEvent) => void) {
@@ -39,7 +41,7 @@ export class RedisClusterBus implements ClusterBus {
   /** Stops listening (the stores are closing; the connection itself is quit by their owner). */
   close(): void {
     this.handlers.clear();
-    this.subscriber.off("message", this.onMessage);
+    this.subscriber.off("smessage", this.onMessage);
     this.subscriber.off("ready", this.subscribeChannel);
   }
 
@@ -58,6 +60,6 @@ export class RedisClusterBus implements ClusterBus {
   };
 
   private readonly subscribeChannel = () => {
-    this.subscriber.subscribe(this.channel).catch(() => { /* retried on the next "ready" */ });
+    this.subscriber.ssubscribe(this.channel).catch(() => { /* retried on the next "ready" */ });
   };
 }

@@ -8,10 +8,14 @@ import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } fr
 /** A per-IP connection hash nobody touched for this long is dropped (garbage collection, not correctness). */
 const CONNECTION_HASH_TTL_MS = 24 * 60 * 60_000;
 
+/** Connection counts are spread over this many hash tags (a Redis Cluster puts each in its own slot). */
+const CONNECTION_SHARDS = 16;
+
 /**
- * The cluster-wide limits. Connection slots (`${keyPrefix}c:{conn}:ip:<ip>` hash node -> held) count
- * only while their node's liveness key (`c:{conn}:node:<node>`, PX `nodeLivenessMs`) is refreshed,
- * so a killed node's slots lapse. Rate limiters and token buckets fall back to per-node memory
+ * The cluster-wide limits. Connection slots (`${keyPrefix}c:{connN}:ip:<ip>` hash node -> held, N
+ * from the IP) count only while their node's liveness key in the same tag (`c:{connN}:node:<node>`,
+ * PX `nodeLivenessMs`) is refreshed, so a killed node's slots lapse. The script reads the liveness
+ * keys of its own tag only, so it never leaves the IP's slot. Rate limiters and token buckets fall back to per-node memory
  * while Redis is away.
  */
 export class RedisLimitStore implements LimitStore {
@@ -30,8 +34,8 @@ export class RedisLimitStore implements LimitStore {
   acquireConnection(nodeId: string, ip: string, limit: number) {
     return this.ctx.guard(async () => {
       const ok = await runScript(
-        this.ctx.client, "cstAcquire", [`${this.ctx.prefix}c:{conn}:ip:${enc(ip)}`],
-        [enc(nodeId), limit, `${this.ctx.prefix}c:{conn}:node:`, this.livenessMs, CONNECTION_HASH_TTL_MS],
+        this.ctx.client, "cstAcquire", [`${this.connPrefix(ip)}ip:${enc(ip)}`],
+        [enc(nodeId), limit, `${this.connPrefix(ip)}node:`, this.livenessMs, CONNECTION_HASH_TTL_MS],
       );
       if (ok === 1) this.keepAlive(nodeId);
       return ok === 1;
@@ -40,7 +44,7 @@ export class RedisLimitStore implements LimitStore {
 
   releaseConnection(nodeId: string, ip: string) {
     return this.ctx.guard(async () => {
-      await runScript(this.ctx.client, "cstRelease", [`${this.ctx.prefix}c:{conn}:ip:${enc(ip)}`], [enc(nodeId)]);
+      await runScript(this.ctx.client, "cstRelease", [`${this.connPrefix(ip)}ip:${enc(ip)}`], [enc(nodeId)]);
     });
   }
 
@@ -92,13 +96,22 @@ export class RedisLimitStore implements LimitStore {
     clearInterval(this.heartbeat);
   }
 
+  /** The tag of an IP's connection count: a cheap spread of IPs over CONNECTION_SHARDS tags. */
+  private connPrefix(ip: string): string {
+    let h = 0;
+    for (let i = 0; i < ip.length; i++) h = (h * 31 + ip.charCodeAt(i)) >>> 0;
+    return `${this.ctx.prefix}c:{conn${(h % CONNECTION_SHARDS).toString(16)}}:`;
+  }
+
   /** Refreshes the liveness of every node id that holds slots through this store, for as long as it runs. */
   private keepAlive(nodeId: string) {
     this.liveNodes.add(nodeId);
     if (this.heartbeat || this.closed) return;
     this.heartbeat = setInterval(() => {
       for (const node of this.liveNodes) {
-        this.ctx.client.set(`${this.ctx.prefix}c:{conn}:node:${enc(node)}`, "1", "PX", this.livenessMs).catch(() => {});
+        for (let shard = 0; shard < CONNECTION_SHARDS; shard++) {
+          this.ctx.client.set(`${this.ctx.prefix}c:{conn${shard.toString(16)}}:node:${enc(node)}`, "1", "PX", this.livenessMs).catch(() => {});
+        }
       }
     }, Math.max(10, Math.floor(this.livenessMs / 3)));
     this.heartbeat.unref();

@@ -16,7 +16,7 @@ export class RedisMessageStore implements MessageStore {
   constructor(private readonly ctx: RedisContext) {}
 
   appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }) {
-    return this.ctx.guard(async () => {
+    return this.ctx.write(tenant, async () => {
       const T = this.ctx.t(tenant);
       const json = JSON.stringify(message);
       const idem = opts.idempotency;
@@ -47,7 +47,7 @@ export class RedisMessageStore implements MessageStore {
   }
 
   setMessageStatus(tenant: string, id: string, to: MessageStatus, from?: readonly MessageStatus[]) {
-    return this.ctx.guard(async () =>
+    return this.ctx.write(tenant, async () =>
       decodeMessage(await runScript(this.ctx.client, "cstStatus", [this.ctx.msgKey(tenant, id)], [to, from ? "1" : "0", ...(from ?? [])])));
   }
 

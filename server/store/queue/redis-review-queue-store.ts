@@ -15,7 +15,7 @@ export class RedisReviewQueueStore implements ReviewQueueStore {
   constructor(private readonly ctx: RedisContext) {}
 
   queuePut(tenant: string, entry: QueueEntry) {
-    return this.ctx.guard(async () => {
+    return this.ctx.write(tenant, async () => {
       const reply = await runScript(
         this.ctx.client, "cstQueuePut", [this.ctx.key(tenant, "q:", entry.messageId), `${this.ctx.t(tenant)}q`],
         [enc(entry.messageId), entry.messageId, entry.kind, entry.priority, entry.queuedAt, JSON.stringify(entry.reasons), NORMAL_PRIORITY_OFFSET],

@@ -26,10 +26,10 @@ export class RedisSanctionStore implements SanctionStore {
   }
 
   private hsetJson(tenant: string, hash: string, field: string, value: object) {
-    return this.ctx.guard(async () => { await this.ctx.client.hset(`${this.ctx.t(tenant)}${hash}`, field, JSON.stringify(value)); });
+    return this.ctx.write(tenant, async () => { await this.ctx.client.hset(`${this.ctx.t(tenant)}${hash}`, field, JSON.stringify(value)); });
   }
   private hdel(tenant: string, hash: string, field: string) {
-    return this.ctx.guard(async () => (await this.ctx.client.hdel(`${this.ctx.t(tenant)}${hash}`, field)) === 1);
+    return this.ctx.write(tenant, async () => (await this.ctx.client.hdel(`${this.ctx.t(tenant)}${hash}`, field)) === 1);
   }
   private getTimed<T extends { until?: number }>(tenant: string, hash: string, field: string, now: number) {
     return this.ctx.guard(async () => {

@@ -80,8 +80,8 @@ export interface Flag {
   discounted?: true;
 }
 
-/** Addition: "ban" marks a message held because its author is shadow-banned. */
-export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban";
+/** Addition: "ban" marks a message held because its author is shadow-banned. "hook": SPEC §8.2. */
+export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "hook";
 export interface Reason {
   kind: ReasonKind;
   detail: string;
@@ -299,6 +299,28 @@ export interface AdminClientEvents {
     ack: AckFn<{ entries: AuditEntry[]; cursor?: string }>,
   ) => void;
   "stats:get": (p: Record<string, never>, ack: AckFn<Stats>) => void;
+  "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;
+  "webhooks:update": (p: { endpoints: WebhookEndpointInput[] }, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;
+  "webhooks:test": (p: { endpointId?: string }, ack: AckFn<{ deliveryIds: string[] }>) => void;
+  "webhooks:deliveries": (p: { limit?: number; cursor?: string }, ack: AckFn<{ deliveries: WebhookDelivery[]; cursor?: string }>) => void;
+}
+
+/** SPEC §8.1 event types a webhook endpoint may subscribe to (`*`: all of them). */
+export type WebhookEventType =
+  | "message.held" | "message.flagged" | "message.removed" | "alert.raised" | "report.created"
+  | "user.banned" | "user.muted" | "ip.blocked" | "appeal.created" | "appeal.resolved" | "webhook.test";
+
+/** A webhook endpoint as managers see it: the secret only as a hint (`whsec_…abcd`). */
+export interface WebhookEndpointInfo { id: string; url: string; events: (WebhookEventType | "*")[]; secretHint: string }
+/** One endpoint of `webhooks:update`: no `id` adds one, no `secret` keeps the old one. */
+export interface WebhookEndpointInput { id?: string; url: string; events: (WebhookEventType | "*")[]; secret?: string }
+/** One event on its way to one endpoint; `id` is its `webhook-id`. */
+export interface WebhookDelivery {
+  id: string; type: WebhookEventType; endpointId: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number; lastError?: string; nextAttemptAt?: number;
+  /** Additions: when the event happened, and when the delivery was settled. */
+  createdAt: number; settledAt?: number;
 }
 
 export interface FilterSettings {

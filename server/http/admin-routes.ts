@@ -36,4 +36,8 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists in force" },
   { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
   { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
+  { method: "get", path: "webhooks", action: "webhooks:list", input: "query", summary: "Webhook endpoints (secrets shown as a hint only)" },
+  { method: "put", path: "webhooks", action: "webhooks:update", input: "body", summary: "Replace the webhook endpoints (a missing secret keeps the old one)" },
+  { method: "post", path: "webhooks/test", action: "webhooks:test", input: "body", summary: "Send a webhook.test event to one endpoint or to each" },
+  { method: "get", path: "webhooks/deliveries", action: "webhooks:deliveries", input: "query", summary: "Webhook deliveries, newest first" },
 ];

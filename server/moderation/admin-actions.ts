@@ -40,6 +40,10 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "filters:get": async (m, c) => m.filters.get(c.tenant),
   "audit:list": (m, c, p) => m.audit.list(c.tenant.id, p),
   "stats:get": async (m, c) => m.stats.compute(c.tenant.id),
+  "webhooks:list": (m, c) => m.webhooks.list(c.tenant),
+  "webhooks:update": (m, c, p) => m.webhooks.update(c.tenant, c.actor, p),
+  "webhooks:test": (m, c, p) => m.webhooks.test(c.tenant, c.actor, p),
+  "webhooks:deliveries": (m, c, p) => m.webhooks.deliveries(c.tenant, p),
 };
 
 export const MANAGER_ACTIONS = Object.keys(actions) as ManagerAction[];

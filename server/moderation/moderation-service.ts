@@ -1,4 +1,5 @@
 import type { Flag, FlagReason } from "../../client-sdk/src/protocol.ts";
+import { toPublic } from "../chat/public-message.ts";
 import type { SessionData } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -31,6 +32,8 @@ export class ModerationService {
   readonly filters: FilterEditor;
   /** Live figures for the feed, `stats:get` and /metrics. */
   readonly stats: StatsService;
+  /** The brand's webhook endpoints, test events and deliveries. */
+  readonly webhooks: ModerationDeps["webhooks"];
 
   constructor(protected readonly deps: ModerationDeps) {
     this.sanctions = new Sanctions(deps);
@@ -39,6 +42,7 @@ export class ModerationService {
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);
+    this.webhooks = deps.webhooks;
   }
 
   /** The audit trail, newest first (see AuditLog.list for filters and cursors). */
@@ -104,6 +108,7 @@ export class ModerationService {
         { messageId: message.id, room: message.room, authorId: message.author.id, flags: res.count, ...(trusted ? { flagReason: p.reason } : {}) },
         trusted ? `flagged by ${role}: ${p.reason}` : `${res.count} reports`, message.room);
     }
+    await this.deps.events.emit(t, "message.flagged", { message: toPublic(res.message), flag: { by: flag.by, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}) }, hidden: res.message.status === "hidden" });
     void Promise.all([
       stores.people.bumpUser(t, actor.user.id, "flagsRaised"),
       stores.stats.bumpRoomStat(t, message.room, "flags", now),
@@ -156,6 +161,7 @@ export class ModerationService {
     const alert = { id: newId("al_"), room, note, by: { ...actor.user }, at: Date.now() };
     this.deps.broadcaster.toAdmins(tenant.id, room, "alert", alert);
     await this.deps.audit.record(tenant.id, actor.user, "alert.raised", { room, alertId: alert.id }, note, room);
+    await this.deps.events.emit(tenant.id, "alert.raised", { room, note, by: alert.by });
   }
 }
 

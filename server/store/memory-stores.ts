@@ -4,6 +4,7 @@ import { MemoryFilterEditStore } from "./filter-edits/memory-filter-edit-store.t
 import { MemoryFlagStore } from "./flags/memory-flag-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
 import { MemoryMessageStore } from "./messages/memory-message-store.ts";
+import { MemoryOutboxStore } from "./outbox/memory-outbox-store.ts";
 import { MemoryPeopleStore } from "./people/memory-people-store.ts";
 import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
 import { MemoryReviewQueueStore } from "./queue/memory-review-queue-store.ts";
@@ -11,6 +12,7 @@ import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
 import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
 import { MemoryStatsStore } from "./stats/memory-stats-store.ts";
 import type { Stores } from "./stores.ts";
+import { MemoryWebhookEndpointStore } from "./webhooks/memory-webhook-endpoint-store.ts";
 
 /**
  * The embedded backend (one process, no persistence), every port of it. Each operation is atomic
@@ -47,6 +49,8 @@ export function createMemoryStores(opts: { now?: () => number } = {}) {
     presence: new MemoryPresenceStore(now),
     limits: new MemoryLimitStore(now),
     bus,
+    outbox: new MemoryOutboxStore(),
+    webhookEndpoints: new MemoryWebhookEndpointStore(),
   };
   return stores satisfies Stores;
 }

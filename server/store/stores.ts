@@ -4,12 +4,14 @@ import type { FilterEditStore } from "./filter-edits/filter-edit-store.ts";
 import type { FlagStore } from "./flags/flag-store.ts";
 import type { LimitStore } from "./limits/limit-store.ts";
 import type { MessageStore } from "./messages/message-store.ts";
+import type { OutboxStore } from "./outbox/outbox-store.ts";
 import type { PeopleStore } from "./people/people-store.ts";
 import type { PresenceStore } from "./presence/presence-store.ts";
 import type { ReviewQueueStore } from "./queue/review-queue-store.ts";
 import type { RoomStore } from "./rooms/room-store.ts";
 import type { SanctionStore } from "./sanctions/sanction-store.ts";
 import type { StatsStore } from "./stats/stats-store.ts";
+import type { WebhookEndpointStore } from "./webhooks/webhook-endpoint-store.ts";
 
 /** The backend as a whole: what it is, whether it answers, and closing it. */
 export interface StoreLifecycle {
@@ -39,4 +41,6 @@ export interface Stores extends StoreLifecycle {
   presence: PresenceStore;
   limits: LimitStore;
   bus: ClusterBus;
+  outbox: OutboxStore;
+  webhookEndpoints: WebhookEndpointStore;
 }

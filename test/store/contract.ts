@@ -6,6 +6,7 @@ import { filterEditContract } from "./contract/filter-edits.ts";
 import { flagContract } from "./contract/flags.ts";
 import { limitContract } from "./contract/limits.ts";
 import { messageContract } from "./contract/messages.ts";
+import { outboxContract } from "./contract/outbox.ts";
 import { peopleContract } from "./contract/people.ts";
 import { presenceContract } from "./contract/presence.ts";
 import { reviewQueueContract } from "./contract/queue.ts";
@@ -45,6 +46,7 @@ export function storeContract(name: string, make: MakeStores): void {
     statsContract(current);
     presenceContract(current);
     limitContract(current);
+    outboxContract(current);
     tenantIsolationContract(current);
   });
 }

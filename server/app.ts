@@ -60,6 +60,8 @@ export interface AppDeps {
   logger?: Logger;
   nodeId?: string;
   compileFilters?: FilterCompiler;
+  /** The moderation hook's circuit breaker (default: open after 3 failures in a row, for 5 s). */
+  hookBreaker?: { failures: number; openMs: number };
 }
 
 export interface App {
@@ -134,7 +136,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics, events,
     stages: [
       createValidateStage(), createAccessStage(theStores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage(),
-      createHookStage({ tenants: config.tenants, people: theStores.people, client: outbound, metrics }),
+      createHookStage({ tenants: config.tenants, people: theStores.people, client: outbound, metrics, ...(deps.hookBreaker ? { breaker: deps.hookBreaker } : {}) }),
     ],
   });
   const inflight = new InFlight();

@@ -5,7 +5,7 @@ import { isPublicAddress } from "../config/outbound-policy.ts";
 
 /** Why an outgoing call failed, for retries, metrics and the deliveries view (never the secret). */
 export class OutboundError extends Error {
-  constructor(readonly kind: "refused" | "timeout" | "network" | "status" | "too_large", message: string) {
+  constructor(readonly kind: "refused" | "timeout" | "network" | "status" | "too_large" | "invalid", message: string) {
     super(message);
     this.name = "OutboundError";
   }

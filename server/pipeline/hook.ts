@@ -65,7 +65,7 @@ class TenantHook {
     } catch (err) {
       this.breaker.failed();
       metrics.hookSeconds.observe({ outcome: "failed" }, (performance.now() - t0) / 1000);
-      const reason = err instanceof OutboundError ? (err.kind === "timeout" ? "timeout" : err.kind === "too_large" || err.kind === "status" ? "invalid" : "error") : "invalid";
+      const reason = !(err instanceof OutboundError) ? "error" : err.kind === "timeout" ? "timeout" : err.kind === "too_large" || err.kind === "invalid" ? "invalid" : "error";
       return this.failed(ctx, reason);
     }
     this.breaker.succeeded();
@@ -109,9 +109,9 @@ function hookHit(detail: string): Hit {
 /** `{ action, reason? }` or an error (not JSON, another shape, an unknown action). */
 function parseAnswer(text: string): HookAnswer {
   let v: unknown;
-  try { v = JSON.parse(text); } catch { throw new OutboundError("status", "answer is not JSON"); }
-  if (!v || typeof v !== "object") throw new OutboundError("status", "answer is not an object");
+  try { v = JSON.parse(text); } catch { throw new OutboundError("invalid", "answer is not JSON"); }
+  if (!v || typeof v !== "object") throw new OutboundError("invalid", "answer is not an object");
   const { action, reason } = v as { action?: unknown; reason?: unknown };
-  if (action !== "allow" && action !== "hold" && action !== "reject") throw new OutboundError("status", "unknown action");
+  if (action !== "allow" && action !== "hold" && action !== "reject") throw new OutboundError("invalid", "unknown action");
   return typeof reason === "string" && reason.trim() ? { action, reason: reason.trim().slice(0, MAX_REASON) } : { action };
 }

@@ -8,7 +8,7 @@ export const FAST_DELIVERY = {
 } satisfies Partial<Config["server"]["webhooks"]>;
 
 /** The test config with acme's webhooks pointed at `url`, private networks allowed (the receivers are on 127.0.0.1). */
-export function webhookConfig(url: string, secret: string, over: { events?: string[]; webhooks?: Partial<Config["server"]["webhooks"]>; other?: Parameters<typeof testConfig>[0]["other"] } = {}): Readonly<Config> {
+export function webhookConfig(url: string, secret: string, over: { events?: string[]; webhooks?: Partial<Config["server"]["webhooks"]>; other?: NonNullable<Parameters<typeof testConfig>[0]>["other"] } = {}): Readonly<Config> {
   return testConfig({
     server: { webhooks: { ...FAST_DELIVERY, ...over.webhooks } },
     acme: { outbound: { allowPrivateNetworks: true }, webhooks: [{ url, secret, events: (over.events ?? ["*"]) as never }] } as never,

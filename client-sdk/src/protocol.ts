@@ -305,10 +305,12 @@ export interface AdminClientEvents {
   "webhooks:deliveries": (p: { limit?: number; cursor?: string }, ack: AckFn<{ deliveries: WebhookDelivery[]; cursor?: string }>) => void;
 }
 
-/** SPEC §8.1 event types a webhook endpoint may subscribe to (`*`: all of them). */
-export type WebhookEventType =
-  | "message.held" | "message.flagged" | "message.removed" | "alert.raised" | "report.created"
-  | "user.banned" | "user.muted" | "ip.blocked" | "appeal.created" | "appeal.resolved" | "webhook.test";
+/** SPEC §8.1 event types a webhook endpoint may subscribe to (`*`: all of them), plus `webhook.test`. */
+export const WEBHOOK_EVENT_TYPES = [
+  "message.held", "message.flagged", "message.removed", "alert.raised", "report.created",
+  "user.banned", "user.muted", "ip.blocked", "appeal.created", "appeal.resolved", "webhook.test",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** A webhook endpoint as managers see it: the secret only as a hint (`whsec_…abcd`). */
 export interface WebhookEndpointInfo { id: string; url: string; events: (WebhookEventType | "*")[]; secretHint: string }

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { WEBHOOK_EVENT_TYPES } from "../../client-sdk/src/protocol.ts";
 
 /**
  * What an outgoing call (webhooks, the moderation hook; SPEC §8) may be aimed at, in one place for
@@ -9,12 +10,8 @@ import ipaddr from "ipaddr.js";
  * `outbound.allowPrivateNetworks`.
  */
 
-/** Event types of SPEC §8.1, plus `webhook.test`; `*` subscribes to all. */
-export const WEBHOOK_EVENT_TYPES = [
-  "message.held", "message.flagged", "message.removed", "alert.raised", "report.created",
-  "user.banned", "user.muted", "ip.blocked", "appeal.created", "appeal.resolved", "webhook.test",
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** Event types of SPEC §8.1, plus `webhook.test` (one list, in the wire types); `*` subscribes to all. */
+export { WEBHOOK_EVENT_TYPES };
 
 /** Host names that always mean this machine or its network, whatever DNS says. */
 const LOCAL_NAMES = /(^|\.)(localhost|localdomain|local|internal|intranet|home\.arpa)$/i;

@@ -17,6 +17,7 @@ export function reasonText(t: AdminStrings, r: Reason): string {
     case "spam": return x.spam[r.detail] ?? x.spamOther;
     case "flag": return x.flag(flagReason(t, r.detail)) + (r.match ? ` — ${r.match}` : "");
     case "ban": return x.shadowBan;
+    case "hook": return x.hook(r.detail);
     default: return x.otherReason;
   }
 }

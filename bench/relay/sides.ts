@@ -9,7 +9,7 @@ import { startServerChild, type ServerKind } from "./server-child.ts";
 /** The sides run by default. */
 export const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-flags", "causette-uncorked", "causette-v8-defaults"] as const;
+const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-flags", "causette-uncorked", "causette-v8-defaults", "causette-webhooks"] as const;
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -97,6 +97,7 @@ export function defaultSides(clients: number, { cpuProfDir, names = SIDE_NAMES, 
       out.push(serverChild("causette", { clients }, cpuProfDir, n, [...startNodeFlags(), ...tryFlags]));
     } else if (n === "causette-uncorked") out.push(serverChild("causette", { clients, coalesceWrites: false }, cpuProfDir, n));
     else if (n === "causette-v8-defaults") out.push(serverChild("causette", { clients }, cpuProfDir, n, []));
+    else if (n === "causette-webhooks") out.push(serverChild("causette", { clients, brandSystems: true }, cpuProfDir, n));
     else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");

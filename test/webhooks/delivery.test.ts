@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { Writable } from "node:stream";
+import { freePort } from "../support/node-process.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../server/logger.ts";
 import { HELD_TEXT, post, postHeld, startModServer, type ModServer } from "../moderation/support.ts";
@@ -130,5 +132,22 @@ describe("outgoing webhooks (SPEC §8.1)", () => {
     await admin.updateWebhooks([{ id: "ep1", url: rx.url, events: ["*"], secret: testSecret(4) }]);
     expect(logs).toContain("webhook delivery failed");
     for (const sec of [secret, testSecret(4)]) expect(logs).not.toContain(sec.slice(6, 30));
+  });
+
+  it("npm run webhook-listen prints verified deliveries and refuses forged ones", async () => {
+    const secret = testSecret(11);
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/webhook-listen.ts", "--port", String(port), "--secret", secret], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => { out += d; });
+    open.push({ close: async () => { child.kill(); } });
+    await until(() => out.includes("Listening"), 15_000);
+    const s = await startModServer(webhookConfig(`http://127.0.0.1:${port}/`, secret));
+    open.push(s);
+    await (await s.admin()).ban("u-listen", { reason: "spam" });
+    await until(() => out.includes("user.banned") && out.includes("u-listen"), 5000);
+    const forged = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "webhook-id": "msg_x", "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": "v1,AAAA" }, body: "{}" });
+    expect(forged.status).toBe(401);
+    await until(() => out.includes("REFUSED"));
   });
 });

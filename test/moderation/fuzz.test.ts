@@ -36,6 +36,10 @@ const VALID: Record<string, Record<string, unknown>> = {
   "filters:get": {},
   "audit:list": { limit: 5, cursor: "abc", action: "x", actor: "y" },
   "stats:get": {},
+  "webhooks:list": {},
+  "webhooks:update": { endpoints: [{ id: "ep1", url: "https://hooks.example.com/x", events: ["*"], secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }] },
+  "webhooks:test": { endpointId: "ep1" },
+  "webhooks:deliveries": { limit: 5, cursor: "msg_abc" },
 };
 
 const HUGE = "x".repeat(100_000);

@@ -27,8 +27,10 @@
  *   --sides LIST     comma-separated, from bare, causette, causette-x2 (default: those three;
  *                    causette-x2 is left out, with a note, when redis-server is not on PATH);
  *                    run only when named: causette-uncorked (one node without the write
- *                    coalescer) and causette-v8-defaults (one node without npm start's node
- *                    flags, on V8's default heap settings), to show what each saves, and
+ *                    coalescer), causette-v8-defaults (one node without npm start's node
+ *                    flags, on V8's default heap settings), to show what each saves,
+ *                    causette-webhooks (one node with a webhook endpoint on every event and a
+ *                    5 ms moderation hook), to show what they cost, and
  *                    bare-control (a second bare relay: how far two identical servers' figures
  *                    differ in the same run, the noise every other ratio sits in), and
  *                    causette-cluster-x2 (causette-x2 on a private Redis Cluster)
@@ -60,6 +62,9 @@
  * - causette: one node, embedded store;
  * - causette-uncorked: the same, without the write coalescer (server/realtime/write-coalescer.ts);
  * - causette-v8-defaults: the same, without npm start's node flags (README, "Node settings");
+ * - causette-webhooks: the same, with a webhook endpoint subscribed to every event and a
+ *   moderation hook that answers "allow" in 5 ms (both in a child process of their own, the
+ *   brand's systems), so the price of SPEC §8 on the message path shows beside causette;
  * - causette-flags: the same, with --try-flags added to npm start's node flags;
  * - causette-x2: a private redis-server on a spare port (never anyone else's Redis) and two
  *   Causette nodes whose `redis.url` points at it. The k-th member of every room connects to node
@@ -140,6 +145,7 @@ const roleAt = process.argv.indexOf("--role");
 const role = roleAt >= 0 ? process.argv[roleAt + 1] : undefined;
 if (role === "server-bare") await (await import("./relay/bare-server.ts")).runBareServer();
 else if (role === "server-causette") await (await import("./relay/causette-server.ts")).runCausetteServer();
+else if (role === "brand-systems") await (await import("./relay/brand-systems.ts")).runBrandSystems();
 else if (role === "load") await (await import("./relay/load-generator.ts")).runLoadGenerator();
 else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   if (process.argv.includes("--help")) {

@@ -30,6 +30,12 @@ import { createRateStage } from "./pipeline/rate.ts";
 import { createSpamStage } from "./pipeline/spam.ts";
 import { createValidateStage } from "./pipeline/validate.ts";
 import { createWordsStage } from "./pipeline/words.ts";
+import { createHookStage } from "./pipeline/hook.ts";
+import { OutboundClient } from "./outbound/outbound-client.ts";
+import { DeliveryWorker } from "./webhooks/delivery-worker.ts";
+import { EndpointRegistry } from "./webhooks/endpoint-registry.ts";
+import { OutboxWriter } from "./webhooks/outbox-writer.ts";
+import { WebhookService } from "./webhooks/webhook-service.ts";
 import { attachAdminNamespace, createStatsFeed, STATS_INTERVAL_MS } from "./realtime/admin-namespace.ts";
 import { attachChatNamespace } from "./realtime/chat-namespace.ts";
 import { MAX_PAYLOAD_BYTES } from "./contracts/limits.ts";
@@ -56,6 +62,8 @@ export interface AppDeps {
   logger?: Logger;
   nodeId?: string;
   compileFilters?: FilterCompiler;
+  /** The moderation hook's circuit breaker (default: open after 3 failures in a row, for 5 s). */
+  hookBreaker?: { failures: number; openMs: number };
 }
 
 export interface App {
@@ -123,12 +131,21 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const presence = new Presence(chatNsp, theStores.presence, nodeId);
   const roomDir = new RoomDirectory(theStores.rooms, (t, r) => presence.online(t, r));
   const audit = new AuditLog(theStores.audit, broadcaster);
-  const moderation = new ModerationService({ stores: theStores, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, logger: logger.child({ module: "moderation" }) });
+  // The brand's systems (SPEC §8): events go to the outbox, this node's worker delivers what is due.
+  const outbound = new OutboundClient();
+  const endpointRegistry = new EndpointRegistry(new Map(config.tenants.map((t) => [t.id, t])), theStores.webhookEndpoints);
+  const deliveryWorker = new DeliveryWorker({
+    registry: endpointRegistry, outbox: theStores.outbox, client: outbound, settings: config.server.webhooks, metrics, logger: logger.child({ module: "webhooks" }),
+  });
+  const events = new OutboxWriter({ registry: endpointRegistry, outbox: theStores.outbox, written: () => deliveryWorker.kick() });
+  const webhooks = new WebhookService({ registry: endpointRegistry, store: theStores.webhookEndpoints, outbox: theStores.outbox, writer: events, bus: theStores.bus, audit });
+  const moderation = new ModerationService({ stores: theStores, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, events, webhooks, logger: logger.child({ module: "moderation" }) });
   const messages = new MessageService({
-    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics,
+    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics, events,
     stages: [
       createValidateStage(), createRaidCountStage(moderation.raids), createAccessStage(theStores), createRateStage(),
       createNewcomersStage(theStores.newcomers), createSpamStage(), createWordsStage(), createLinksStage(),
+      createHookStage({ tenants: config.tenants, people: theStores.people, client: outbound, metrics, ...(deps.hookBreaker ? { breaker: deps.hookBreaker } : {}) }),
     ],
   });
   const inflight = new InFlight();
@@ -168,6 +185,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     else if (ev.type === "room:changed") roomDir.invalidate(ev.tenant, ev.room);
     else if (ev.type === "sanctions:changed") tenant.invalidateSanctions();
     else if (ev.type === "role:changed") applyRoleChange([chatNsp, adminNsp], ev.tenant, ev.userId, ev.role);
+    else if (ev.type === "webhooks:changed") endpointRegistry.invalidate(ev.tenant);
   });
 
   const timers = [
@@ -177,6 +195,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     setInterval(() => { void statsFeed.tick().catch(() => undefined); }, STATS_INTERVAL_MS),
   ];
   for (const t of timers) t.unref();
+  deliveryWorker.start();
 
   return {
     config, http, io, stores: theStores, metrics, tenants, moderation, nodeId,
@@ -203,12 +222,13 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       onlinePush.stop();
       moderation.raids.stop();
       unsubscribe();
-      await inflight.drained(config.server.shutdownGraceMs);
+      await Promise.all([inflight.drained(config.server.shutdownGraceMs), deliveryWorker.stop(config.server.shutdownGraceMs)]);
       stopFastPaths();
       await flushTransports(io, 1000);
       http.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
+      await outbound.close();
       for (const c of cleanup) await c();
       if (!deps.stores) await theStores.close();
     },

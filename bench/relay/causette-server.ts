@@ -1,22 +1,36 @@
 import { benchConfigRaw } from "./bench-config.ts";
+import { BRAND_SECRET } from "./brand-systems.ts";
+import { forkRole, nextMessage, stopChild } from "./children.ts";
 import { serveControl } from "./server-control.ts";
 
 /**
  * A Causette side's server (`--role server-causette`): one node with the bench's config, from
  * RELAY_BENCH_EXTRA (client count, the Redis or Redis Cluster of causette-x2 and
  * causette-cluster-x2, the coalescer off for causette-uncorked, trustProxy for the capacity
- * bench's IP blocks).
+ * bench's IP blocks, the brand's webhook receiver and hook for causette-webhooks).
  */
 export async function runCausetteServer(): Promise<void> {
   const { createApp } = await import("../../server/app.ts");
   const { parseConfig } = await import("../../server/config/load.ts");
-  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; redisCluster?: boolean; keyPrefix?: string; coalesceWrites?: boolean; trustProxy?: boolean };
+  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; redisCluster?: boolean; keyPrefix?: string; coalesceWrites?: boolean; trustProxy?: boolean; brandSystems?: boolean };
   const redis = extra.redisUrl ? { url: extra.redisUrl, keyPrefix: extra.keyPrefix ?? "relaybench:", cluster: extra.redisCluster === true } : null;
   const raw = benchConfigRaw(extra.clients ?? 1000, redis, extra.trustProxy === true);
   // causette-uncorked: the write coalescer off, through the config switch an operator would use.
   const server = extra.coalesceWrites === false ? { ...raw.server, transport: { coalesceWrites: false } } : raw.server;
-  const app = await createApp(parseConfig({ ...raw, server }, "relay bench"));
+  // causette-webhooks: the brand's receiver and 5 ms hook run in a child of this server.
+  const brand = extra.brandSystems ? forkRole("brand-systems", ["--import", "tsx"]) : undefined;
+  let tenants = raw.tenants as Record<string, unknown>[];
+  if (brand) {
+    const ports = await nextMessage<{ receiver: number; hook: number }>(brand, "listening", 30_000);
+    tenants = tenants.map((t) => ({
+      ...t,
+      outbound: { allowPrivateNetworks: true },
+      webhooks: [{ url: `http://127.0.0.1:${ports.receiver}/events`, secret: BRAND_SECRET, events: ["*"] }],
+      filters: { hook: { url: `http://127.0.0.1:${ports.hook}/check`, secret: BRAND_SECRET, timeoutMs: 1500, onError: "allow" } },
+    }));
+  }
+  const app = await createApp(parseConfig({ ...raw, server, tenants }, "relay bench"));
   const port = await app.listen(0, "127.0.0.1");
-  serveControl(() => app.close());
+  serveControl(async () => { await app.close(); if (brand) await stopChild(brand); });
   process.send!({ type: "listening", port });
 }

@@ -10,7 +10,7 @@ import { startServerChild, type ServerKind } from "./server-child.ts";
 /** The sides run by default. */
 export const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-cluster-x2", "causette-flags", "causette-uncorked", "causette-v8-defaults"] as const;
+const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-cluster-x2", "causette-flags", "causette-uncorked", "causette-v8-defaults", "causette-webhooks"] as const;
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -104,7 +104,8 @@ export function defaultSides(clients: number, { cpuProfDir, names = SIDE_NAMES, 
     else if (n === "causette-cluster-x2") {
       if (redisClusterAvailable) out.push(causetteOverRedis(clients, cpuProfDir, true));
       else console.warn("relay bench: redis-server or redis-cli is not on PATH, leaving out the causette-cluster-x2 side");
-    } else if (n === "causette-x2") {
+    } else if (n === "causette-webhooks") out.push(serverChild("causette", { clients, brandSystems: true }, cpuProfDir, n));
+    else if (n === "causette-x2") {
       if (redisAvailable) out.push(causetteOverRedis(clients, cpuProfDir));
       else console.warn("relay bench: redis-server is not on PATH, leaving out the causette-x2 side");
     } else throw new Error(`unknown side "${n}"; known: ${[...SIDE_NAMES, ...EXTRA_SIDE_NAMES].join(", ")}`);

@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
   AdminServerEvents, AdminSessionEnded, Alert, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
-  SessionInfo, Stats, UserInspect,
+  SessionInfo, Stats, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -261,6 +261,26 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   }
 
   stats(): Promise<Stats> { return this.call("stats:get", {}); }
+
+  // ---- webhooks (SPEC §8.1)
+
+  async listWebhooks(): Promise<WebhookEndpointInfo[]> {
+    return (await this.call<{ endpoints: WebhookEndpointInfo[] }>("webhooks:list", {})).endpoints;
+  }
+
+  /** Replaces the whole endpoint list; an endpoint without `secret` keeps its old one. */
+  async updateWebhooks(endpoints: WebhookEndpointInput[]): Promise<WebhookEndpointInfo[]> {
+    return (await this.call<{ endpoints: WebhookEndpointInfo[] }>("webhooks:update", { endpoints })).endpoints;
+  }
+
+  /** Sends a `webhook.test` event to one endpoint, or to each; resolves with the deliveries' ids. */
+  async testWebhooks(endpointId?: string): Promise<string[]> {
+    return (await this.call<{ deliveryIds: string[] }>("webhooks:test", endpointId ? { endpointId } : {})).deliveryIds;
+  }
+
+  listDeliveries(opts: { limit?: number; cursor?: string } = {}): Promise<{ deliveries: WebhookDelivery[]; cursor?: string }> {
+    return this.call("webhooks:deliveries", opts);
+  }
 
   // ---- internals
 

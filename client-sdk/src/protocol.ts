@@ -89,9 +89,9 @@ export interface Flag {
 /**
  * Addition: "ban" marks a message held because its author is shadow-banned. SPEC §10: "newcomer"
  * (one of the author's first messages), "evasion" (detail: the banned account the author is linked
- * to), "shield" (the room is shielded). Those three always hold, whatever `onHit` says.
+ * to), "shield" (the room is shielded). Those three always hold, whatever `onHit` says. "hook": SPEC §8.2.
  */
-export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield";
+export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield" | "hook";
 export interface Reason {
   kind: ReasonKind;
   detail: string;
@@ -340,6 +340,30 @@ export interface AdminClientEvents {
   "alert:ack": (p: { alertId: string }, ack: AckFn<{ alert: Alert }>) => void;
   /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
   "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
+  "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;
+  "webhooks:update": (p: { endpoints: WebhookEndpointInput[] }, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;
+  "webhooks:test": (p: { endpointId?: string }, ack: AckFn<{ deliveryIds: string[] }>) => void;
+  "webhooks:deliveries": (p: { limit?: number; cursor?: string }, ack: AckFn<{ deliveries: WebhookDelivery[]; cursor?: string }>) => void;
+}
+
+/** SPEC §8.1 event types a webhook endpoint may subscribe to (`*`: all of them), plus `webhook.test`. */
+export const WEBHOOK_EVENT_TYPES = [
+  "message.held", "message.flagged", "message.removed", "alert.raised", "report.created",
+  "user.banned", "user.muted", "ip.blocked", "appeal.created", "appeal.resolved", "webhook.test",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** A webhook endpoint as managers see it: the secret only as a hint (`whsec_…abcd`). */
+export interface WebhookEndpointInfo { id: string; url: string; events: (WebhookEventType | "*")[]; secretHint: string }
+/** One endpoint of `webhooks:update`: no `id` adds one, no `secret` keeps the old one. */
+export interface WebhookEndpointInput { id?: string; url: string; events: (WebhookEventType | "*")[]; secret?: string }
+/** One event on its way to one endpoint; `id` is its `webhook-id`. */
+export interface WebhookDelivery {
+  id: string; type: WebhookEventType; endpointId: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number; lastError?: string; nextAttemptAt?: number;
+  /** Additions: when the event happened, and when the delivery was settled. */
+  createdAt: number; settledAt?: number;
 }
 
 export interface FilterSettings {

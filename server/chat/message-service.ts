@@ -3,8 +3,9 @@ import { CausetteError } from "../errors.ts";
 import type { Metrics, StageTimer } from "../contracts/metrics.ts";
 import { newId } from "../ids.ts";
 import { afterReady, ignoreFailure, whenReady, type MaybePromise } from "../maybe-promise.ts";
-import { runPipeline, type SendContext, type Stage } from "../pipeline/stage.ts";
+import { runPipeline, toReason, type SendContext, type Stage } from "../pipeline/stage.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
+import type { DomainEvents } from "../contracts/domain-events.ts";
 import type { QueueEntry } from "../store/queue/review-queue-store.ts";
 import { idempotencyKey, type StoredMessage } from "../store/messages/message-store.ts";
 import type { Stores } from "../store/stores.ts";
@@ -39,6 +40,8 @@ export interface MessageServiceDeps {
   queue: HeldMessageQueue;
   metrics: Metrics;
   stages: readonly Stage[];
+  /** Where `message.held` goes (the brand's webhooks). */
+  events: DomainEvents;
 }
 
 /** The shopper side of a room: reading history and posting through the pipeline. */
@@ -159,8 +162,8 @@ export class MessageService {
 
   /** Stage 7: decide the status from the hits and onHit, persist, then broadcast (SPEC §6.1.7, §6.2). */
   private deliver(tenant: TenantRuntime, session: SessionData, ctx: SendContext, idemKey: string | undefined): MaybePromise<Message> {
-    const reasons: Reason[] = ctx.hits.map((h) => ({ kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end }));
-    const onHit = tenant.config.filters.onHit;
+    const reasons: Reason[] = ctx.hits.map(toReason);
+    const onHit = ctx.onHit ?? tenant.config.filters.onHit;
     const filtered = reasons.length > 0;
     if (filtered && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
@@ -204,6 +207,7 @@ export class MessageService {
     metrics.messages.inc(shadow ? "shadow" : "held");
     broadcaster.toUser(tenant.id, session.user.id, "message", forAuthor);
     await queue.enqueue(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now }, stored);
+    await this.deps.events.emit(tenant.id, "message.held", { message: toPublic(stored), reasons });
     this.bookkeep(tenant, session, ctx, true);
     return forAuthor;
   }
@@ -220,7 +224,7 @@ export class MessageService {
  * timeline keeps.
  */
 function newStoredMessage(session: SessionData, ctx: SendContext, held: boolean): StoredMessage {
-  const id = newId("m_"), room = ctx.room.id, text = ctx.text, createdAt = ctx.now, status = held ? "held" : "visible";
+  const id = ctx.messageId ?? newId("m_"), room = ctx.room.id, text = ctx.text, createdAt = ctx.now, status = held ? "held" : "visible";
   // Shared, not copied: a session's user is replaced, never changed, once the handshake is over.
   const { user: author, ip, device } = session;
   return ctx.clientId === undefined

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { linkDomainProblem } from "./link-domain.ts";
+import { WEBHOOK_EVENT_TYPES, endpointUrlProblem, secretProblem } from "./outbound-policy.ts";
 
 /**
  * The configuration contract (SPEC §3). Validated once at start-up, then frozen and passed in.
@@ -57,6 +58,28 @@ const linkDomain = (list: "allow" | "block") => z.string().min(1).max(253).super
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
+/** A `whsec_` secret (SPEC §8.1); the message names the rule, never the value. */
+const webhookSecret = z.string().max(200).superRefine((s, ctx) => {
+  const problem = secretProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+/** Endpoint ids name deliveries in the store and in Redis keys: short and plain. */
+export const ENDPOINT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const webhookEndpoint = z.object({
+  /** Stable id of the endpoint (its deliveries refer to it); absent: `ep<n>` by position. */
+  id: z.string().regex(ENDPOINT_ID, "must be 1-64 letters, digits, - or _").optional(),
+  url: z.string().min(1).max(2048),
+  secret: webhookSecret,
+  events: z.array(z.enum([...WEBHOOK_EVENT_TYPES, "*"])).min(1).max(20).default(["*"]),
+}).strict();
+/** The moderation hook (SPEC §8.2): called after the built-in stages pass. */
+const moderationHook = z.object({
+  url: z.string().min(1).max(2048),
+  secret: webhookSecret,
+  timeoutMs: z.number().int().min(10).max(10_000).default(1500),
+  onError: z.enum(["allow", "hold"]).default("allow"),
+}).strict();
+
 const tenant = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "must be lowercase letters, digits, - or _"),
   name: z.string().min(1),
@@ -91,6 +114,7 @@ const tenant = z.object({
       raidUsers: z.number().int().min(2).default(4),
       windowSec: z.number().int().min(1).max(3600).default(60),
     }).strict().default({ repeatsPerUser: 2, raidUsers: 4, windowSec: 60 }),
+    hook: moderationHook.optional(),
   }).strict().default({
     onHit: "hold",
     lexicon: { languages: ["en", "fr"], terms: [], allow: [] },
@@ -165,7 +189,54 @@ const tenant = z.object({
     /** Where the widget sends a guest to sign in on the brand's site; without it guests see no sign-in prompt. */
     signInUrl: z.url({ protocol: /^https?$/ }).optional(),
   }).strict().default({ pages: ["*"], room: "page" }),
+  /** Outgoing webhooks (SPEC §8.1); managers may replace the list at run time (`webhooks:update`). */
+  webhooks: z.array(webhookEndpoint).max(20).default([]),
+  outbound: z.object({
+    /** Lets webhooks and the hook reach loopback, private and other non-public addresses, and use http:// (tests, on-premises relays). */
+    allowPrivateNetworks: z.boolean().default(false),
+  }).strict().default({ allowPrivateNetworks: false }),
+}).strict().superRefine((t, ctx) => {
+  const allow = t.outbound.allowPrivateNetworks;
+  const ids = new Set<string>();
+  t.webhooks.forEach((w, i) => {
+    const problem = endpointUrlProblem(w.url, allow);
+    if (problem) ctx.addIssue({ code: "custom", path: ["webhooks", i, "url"], message: problem });
+    const id = w.id ?? `ep${i + 1}`;
+    if (ids.has(id)) ctx.addIssue({ code: "custom", path: ["webhooks", i, "id"], message: `duplicate endpoint id "${id}"` });
+    ids.add(id);
+  });
+  if (t.filters.hook) {
+    const problem = endpointUrlProblem(t.filters.hook.url, allow);
+    if (problem) ctx.addIssue({ code: "custom", path: ["filters", "hook", "url"], message: problem });
+  }
+});
+
+/**
+ * How this node delivers webhooks (SPEC §8.1). The defaults are the contract's: 10 s per attempt,
+ * first retry within 5 s, retries for 24 hours; tests shorten them.
+ */
+const webhookDelivery = z.object({
+  /** A delivery without a 2xx answer within this is a failed attempt. */
+  timeoutMs: z.number().int().min(50).max(60_000).default(10_000),
+  /** Delay before retry n (the last one repeats), each stretched or shrunk by up to `jitter`. */
+  retryScheduleMs: z.array(z.number().int().min(10).max(86_400_000)).min(1).max(30)
+    .default([3000, 20_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000]),
+  /** Randomness of each delay (0.2: ±20 %), so a recovering endpoint is not met by every retry at once. */
+  jitter: z.number().min(0).max(0.5).default(0.2),
+  /** A delivery still failing this long after its event is marked failed (its last attempt is at this age). */
+  retryForMs: z.number().int().min(100).max(30 * 86_400_000).default(86_400_000),
+  /** How long a node holds a claimed delivery; a crashed node's claims come due again after it. */
+  leaseMs: z.number().int().min(100).max(600_000).default(30_000),
+  /** How often a node looks for due deliveries (it also looks at once after writing one). */
+  pollMs: z.number().int().min(10).max(60_000).default(1000),
+  /** Deliveries in flight at once to one endpoint, per node. */
+  maxInFlightPerEndpoint: z.number().int().min(1).max(256).default(8),
+  /** After this many failures in a row an endpoint is paused (one probe per pause, growing to `maxPauseMs`). */
+  failuresToPause: z.number().int().min(1).max(100).default(3),
+  maxPauseMs: z.number().int().min(10).max(3_600_000).default(15_000),
 }).strict();
+type WebhookDeliveryConfig = z.infer<typeof webhookDelivery>;
+const WEBHOOK_DELIVERY_DEFAULTS: WebhookDeliveryConfig = webhookDelivery.parse({});
 
 export const configSchema = z.object({
   server: z.object({
@@ -199,7 +270,8 @@ export const configSchema = z.object({
      * connection is closed. Below Node's 30 s limit on a whole request (http/server-options.ts).
      */
     bodyTimeoutMs: z.number().int().min(100).max(25_000).default(10_000),
-  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000, transport: { preparedFrames: true, coalesceWrites: true } }),
+    webhooks: webhookDelivery.default(WEBHOOK_DELIVERY_DEFAULTS),
+  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000, transport: { preparedFrames: true, coalesceWrites: true }, webhooks: WEBHOOK_DELIVERY_DEFAULTS }),
   redis: z.object({
     /** One Redis (`redis://host:6379`), or with `cluster`, the comma-separated seed nodes of a Redis Cluster. */
     url: z.string().regex(/^rediss?:\/\/[^,\s]+(,\s*rediss?:\/\/[^,\s]+)*$/, "must start with redis:// or rediss:// (with cluster: a comma-separated list of such URLs)").nullable().default(null),
@@ -221,4 +293,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 export type TenantConfig = Config["tenants"][number];
 export type TransportConfig = Config["server"]["transport"];
+export type WebhookDeliverySettings = Config["server"]["webhooks"];
+export type WebhookEndpointConfig = TenantConfig["webhooks"][number];
+export type ModerationHookConfig = NonNullable<TenantConfig["filters"]["hook"]>;
 export type RoomSettingsConfig = z.infer<typeof roomSettings>;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { WEBHOOK_EVENT_TYPES } from "../config/outbound-policy.ts";
+import { ENDPOINT_ID } from "../config/schema.ts";
 
 /**
  * Payload schemas of the managers' actions (SPEC §5.3), one per action, shared by the /admin
@@ -25,6 +27,14 @@ const terms = z.array(term).max(500);
 const domain = z.string().trim().toLowerCase().min(1).max(253).regex(/^[^\s/"'<>\\]+$/, "must be a domain name");
 const domains = z.array(domain).max(500);
 const empty = z.strictObject({});
+const endpointId = z.string().regex(ENDPOINT_ID, "must be an endpoint id");
+/** SPEC §8.1: the whole list; URL and secret rules (which need the tenant) are checked by the webhook service. */
+const webhookEndpoint = z.strictObject({
+  id: endpointId.optional(),
+  url: z.string().trim().min(1).max(2048),
+  events: z.array(z.enum([...WEBHOOK_EVENT_TYPES, "*"])).min(1).max(20),
+  secret: z.string().max(200).optional(),
+});
 
 export const adminSchemas = {
   "feed:subscribe": z.strictObject({ rooms: z.array(room).max(200).optional() }),
@@ -72,6 +82,10 @@ export const adminSchemas = {
   "alerts:list": z.strictObject({ status: z.enum(["open", "acked"]).optional(), limit: limit.optional() }),
   "alert:ack": z.strictObject({ alertId: z.string().min(1).max(64) }),
   "user:unlink": z.strictObject({ userId, linkedUserId: userId }),
+  "webhooks:list": empty,
+  "webhooks:update": z.strictObject({ endpoints: z.array(webhookEndpoint).max(20) }),
+  "webhooks:test": z.strictObject({ endpointId: endpointId.optional() }),
+  "webhooks:deliveries": z.strictObject({ limit: limit.optional(), cursor: cursor.optional() }),
 };
 
 export type AdminAction = keyof typeof adminSchemas;

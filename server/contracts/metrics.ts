@@ -17,6 +17,9 @@ export interface LabelledGauge<L extends string> {
   dec(labels: Record<L, string>, by?: number): void;
 }
 
+/** A histogram with named labels. */
+export interface LabelledHistogram<L extends string> { observe(labels: Record<L, string>, value: number): void }
+
 /** What one pipeline stage observes its latency through. */
 export interface StageTimer { observe(seconds: number): void }
 
@@ -39,4 +42,10 @@ export interface Metrics {
   messagesPerMinute: LabelledGauge<"tenant">;
   heldRecent: LabelledGauge<"tenant">;
   flagsRecent: LabelledGauge<"tenant">;
+  /** Moderation hook calls that failed (SPEC §8.2 `causette_hook_failures_total`), by reason: timeout, error, invalid, breaker. */
+  hookFailures: LabelledCounter<"reason">;
+  /** Moderation hook call latency by outcome (allow, hold, reject, failed). */
+  hookSeconds: LabelledHistogram<"outcome">;
+  /** Webhook delivery attempts by outcome (delivered, retry, failed). */
+  webhookAttempts: LabelledCounter<"outcome">;
 }

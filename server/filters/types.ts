@@ -5,7 +5,8 @@
 import type { MaybePromise } from "../maybe-promise.ts";
 import type { NormalizedText } from "./normalize.ts";
 
-export type HitKind = "word" | "link" | "spam";
+/** `hook`: the brand's moderation hook (SPEC §8.2) held or refused it; its hits carry no match. */
+export type HitKind = "word" | "link" | "spam" | "hook";
 
 /** One reason a message was stopped, with the matched text as the author typed it. */
 export interface Hit {

@@ -39,4 +39,8 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "get", path: "alerts", action: "alerts:list", input: "query", summary: "Moderators' and raid alerts, newest first (?status=open|acked)" },
   { method: "post", path: "alerts/:alertId/ack", action: "alert:ack", input: "body", summary: "Acknowledge an alert for every manager" },
   { method: "delete", path: "members/:userId/links/:linkedUserId", action: "user:unlink", input: "query", summary: "Clear a ban-evasion link between two accounts" },
+  { method: "get", path: "webhooks", action: "webhooks:list", input: "query", summary: "Webhook endpoints (secrets shown as a hint only)" },
+  { method: "put", path: "webhooks", action: "webhooks:update", input: "body", summary: "Replace the webhook endpoints (a missing secret keeps the old one)" },
+  { method: "post", path: "webhooks/test", action: "webhooks:test", input: "body", summary: "Send a webhook.test event to one endpoint or to each" },
+  { method: "get", path: "webhooks/deliveries", action: "webhooks:deliveries", input: "query", summary: "Webhook deliveries, newest first" },
 ];

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Metrics } from "../contracts/metrics.ts";
 import { LabelTally } from "./label-tally.ts";
 import { StageHistogram } from "./stage-histogram.ts";
@@ -27,6 +27,12 @@ export function createMetrics(): PrometheusMetrics {
     messagesPerMinute: new Gauge({ name: "causette_messages_per_minute", help: "Messages over the last minute by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
     heldRecent: new Gauge({ name: "causette_held_recent", help: "Messages held by the filters over the last 15 minutes by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
     flagsRecent: new Gauge({ name: "causette_flags_recent", help: "Flags raised over the last 15 minutes by tenant", labelNames: ["tenant"] as const, registers: [registry] }),
+    hookFailures: new Counter({ name: "causette_hook_failures_total", help: "Moderation hook calls that failed (onError decided), by reason", labelNames: ["reason"] as const, registers: [registry] }),
+    hookSeconds: new Histogram({
+      name: "causette_hook_duration_seconds", help: "Moderation hook call latency by outcome", labelNames: ["outcome"] as const, registers: [registry],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 3, 10],
+    }),
+    webhookAttempts: new Counter({ name: "causette_webhook_attempts_total", help: "Webhook delivery attempts by outcome (delivered, retry, failed)", labelNames: ["outcome"] as const, registers: [registry] }),
   };
 }
 export interface PrometheusMetrics extends Metrics { readonly registry: Registry }

@@ -43,6 +43,10 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "alerts:list": (m, c, p) => m.alerts.list(c.tenant, p),
   "alert:ack": (m, c, p) => m.alerts.ack(c.tenant, c.actor, p),
   "user:unlink": async (m, c, p) => { await m.evasion.unlink(c.tenant, c.actor, p); },
+  "webhooks:list": (m, c) => m.webhooks.list(c.tenant),
+  "webhooks:update": (m, c, p) => m.webhooks.update(c.tenant, c.actor, p),
+  "webhooks:test": (m, c, p) => m.webhooks.test(c.tenant, c.actor, p),
+  "webhooks:deliveries": (m, c, p) => m.webhooks.deliveries(c.tenant, p),
 };
 
 export const MANAGER_ACTIONS = Object.keys(actions) as ManagerAction[];

@@ -20,7 +20,7 @@ export class AlertBoard {
    * watching its room, and audited (`alert.raised`, or `room.raid_detected` with the figures).
    */
   async raise(tenant: string, alert: Alert): Promise<Alert> {
-    const { stores, broadcaster, audit } = this.deps;
+    const { stores, broadcaster, audit, events } = this.deps;
     await stores.alerts.addAlert(tenant, alert);
     broadcaster.toAdmins(tenant, alert.room, "alert", alert);
     if (alert.kind === "raid") {
@@ -28,6 +28,8 @@ export class AlertBoard {
     } else {
       await audit.record(tenant, alert.by as Author, "alert.raised", { room: alert.room, alertId: alert.id }, alert.note, alert.room);
     }
+    // SPEC §8.1: the brand's systems hear of both kinds (`kind: "raid"` for a raid).
+    await events.emit(tenant, "alert.raised", { room: alert.room, note: alert.note, by: alert.by, ...(alert.kind === "raid" ? { kind: "raid" as const } : {}) });
     return alert;
   }
 

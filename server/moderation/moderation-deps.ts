@@ -2,8 +2,10 @@ import type { Logger } from "pino";
 import type { RoomDirectory } from "../chat/room-directory.ts";
 import type { Metrics } from "../contracts/metrics.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
+import type { DomainEvents } from "../contracts/domain-events.ts";
 import type { Stores } from "../store/stores.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
+import type { WebhookService } from "../webhooks/webhook-service.ts";
 import type { AuditLog } from "./audit-log.ts";
 
 /** Live online counts as this node knows them (the realtime Presence satisfies it). */
@@ -23,6 +25,10 @@ export interface ModerationDeps {
   rooms: RoomDirectory;
   tenants: TenantRegistry;
   logger: Logger;
+  /** What happened, for the brand's systems (webhooks); emitted next to the audit entry. */
+  events: DomainEvents;
+  /** Managers' webhook endpoints, test events and deliveries (SPEC §8.1). */
+  webhooks: WebhookService;
   /** Absent in unit wiring: stats then read online counts from the store's presence reports alone. */
   presence?: OnlineCounts;
 }

@@ -1,4 +1,5 @@
 import type { Author, Flag, FlagReason } from "../../client-sdk/src/protocol.ts";
+import { toPublic } from "../chat/public-message.ts";
 import type { SessionData } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -40,6 +41,8 @@ export class ModerationService {
   readonly evasion: EvasionWatch;
   /** Raid detection and automatic shields (SPEC §10.3). */
   readonly raids: RaidGuard;
+  /** The brand's webhook endpoints, test events and deliveries. */
+  readonly webhooks: ModerationDeps["webhooks"];
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -50,6 +53,7 @@ export class ModerationService {
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);
+    this.webhooks = deps.webhooks;
     this.raids = new RaidGuard({ raids: deps.stores.raids, alerts: this.alerts, roomControl: this.roomControl, audit: deps.audit, logger: deps.logger });
   }
 
@@ -123,6 +127,7 @@ export class ModerationService {
         { messageId: message.id, room: message.room, authorId: message.author.id, flags: res.count, ...(trusted ? { flagReason: p.reason } : {}) },
         trusted ? `flagged by ${role}: ${p.reason}` : `${res.count} reports`, message.room);
     }
+    await this.deps.events.emit(t, "message.flagged", { message: toPublic(res.message), flag: { by: flag.by, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}) }, hidden: res.message.status === "hidden" });
     void Promise.all([
       stores.people.bumpUser(t, actor.user.id, "flagsRaised"),
       stores.stats.bumpRoomStat(t, message.room, "flags", now),

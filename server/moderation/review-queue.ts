@@ -129,6 +129,7 @@ export class ReviewQueue {
     await audit.record(t, actor, p.decision === "approve" ? "queue.approved" : "queue.removed", {
       messageId: after.id, room: after.room, authorId: after.author.id, kind: entry.kind, flaggers,
     }, p.ban?.reason, after.room);
+    if (p.decision === "remove") await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by, ...(p.ban ? { reason: p.ban.reason } : {}) });
 
     if (p.ban) {
       await this.sanctions.ban(tenant, actor, { userId: after.author.id, reason: p.ban.reason, ...(p.ban.durationSec ? { durationSec: p.ban.durationSec } : {}) });

@@ -30,6 +30,7 @@ export class RoomControl {
     metrics.moderation.inc({ action: "delete" });
     await audit.record(t, actor, "message.deleted",
       { messageId: after.id, room: after.room, authorId: after.author.id, ...(flaggers.length ? { flaggers } : {}) }, p.reason, after.room);
+    await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by: { ...actor }, ...(p.reason ? { reason: p.reason } : {}) });
   }
 
   async clearRoom(tenant: TenantRuntime, actor: Author, p: { room: string; reason?: string }): Promise<{ deleted: number }> {

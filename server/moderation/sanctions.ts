@@ -58,6 +58,7 @@ export class Sanctions {
     }
     metrics.moderation.inc({ action: ban.shadow ? "shadow_ban" : "ban" });
     await audit.record(tenant.id, actor, "user.banned", { userId: p.userId, shadow: ban.shadow, ...(ban.until ? { until: ban.until } : {}) }, p.reason);
+    await this.deps.events.emit(tenant.id, "user.banned", { userId: p.userId, ...(ban.until ? { until: ban.until } : {}), reason: p.reason, by: { ...actor }, shadow: ban.shadow });
     return ban.until ? { until: ban.until } : {};
   }
 
@@ -86,6 +87,7 @@ export class Sanctions {
     broadcaster.toUser(tenant.id, p.userId, "sanction", { mute: visibleMute(mute) });
     metrics.moderation.inc({ action: "mute" });
     await audit.record(tenant.id, actor, "user.muted", { userId: p.userId, until: mute.until }, p.reason);
+    await this.deps.events.emit(tenant.id, "user.muted", { userId: p.userId, until: mute.until, reason: p.reason ?? "", by: { ...actor } });
     return { until: mute.until };
   }
 
@@ -118,6 +120,7 @@ export class Sanctions {
     await broadcaster.endSessions(tenant.id, { cidr: block.cidr }, { code: "ip_blocked", reason: p.reason, ...(block.until ? { until: block.until } : {}) });
     metrics.moderation.inc({ action: "ip_block" });
     await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}), ...(bits < widest ? { forced: true } : {}) }, p.reason);
+    await this.deps.events.emit(tenant.id, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}), reason: p.reason, by: { ...actor } });
     return block.until ? { until: block.until } : {};
   }
 

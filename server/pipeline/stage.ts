@@ -29,6 +29,15 @@ export interface SendContext {
   holds?: Reason[];
   /** `normalize(text)`, computed by the first stage that needs it (see normalizedText). */
   norm?: NormalizedText;
+  /** Set by the moderation hook: its answer decides as `filters.onHit` would ("hold" or "reject"). */
+  onHit?: "hold" | "reject";
+  /** The message's id, when a stage needed it before it is stored (the hook names it to the brand). */
+  messageId?: string;
+}
+
+/** The reason a hit shows managers: where it matched, except for the hook's, which matched nothing. */
+export function toReason(h: Hit): Reason {
+  return h.kind === "hook" ? { kind: h.kind, detail: h.detail } : { kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end };
 }
 
 /** The normalised text the spam, words and links stages judge: computed once per message. */

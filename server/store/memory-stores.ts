@@ -7,6 +7,7 @@ import { MemoryFlagStore } from "./flags/memory-flag-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
 import { MemoryMessageStore } from "./messages/memory-message-store.ts";
 import { MemoryNewcomerStore } from "./newcomers/memory-newcomer-store.ts";
+import { MemoryOutboxStore } from "./outbox/memory-outbox-store.ts";
 import { MemoryPeopleStore } from "./people/memory-people-store.ts";
 import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT } from "./people/people-store.ts";
 import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
@@ -16,6 +17,7 @@ import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
 import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
 import { MemoryStatsStore } from "./stats/memory-stats-store.ts";
 import type { Stores } from "./stores.ts";
+import { MemoryWebhookEndpointStore } from "./webhooks/memory-webhook-endpoint-store.ts";
 
 /**
  * The embedded backend (one process, no persistence), every port of it. Each operation is atomic
@@ -56,6 +58,8 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     newcomers: new MemoryNewcomerStore(),
     evasion: new MemoryEvasionStore(),
     raids: new MemoryRaidStore(),
+    outbox: new MemoryOutboxStore(),
+    webhookEndpoints: new MemoryWebhookEndpointStore(),
   };
   return stores satisfies Stores;
 }

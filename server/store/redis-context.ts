@@ -33,6 +33,8 @@ export const enc = encodeURIComponent;
  * - people: `T u:<user>` hash { u, fs, ls, c:<counter> }, `T uip:<user>` and `T udev:<user>` lists,
  *   `T users` zset user -> messages counter, `T roles` hash.
  * - audit: `T audit` stream (MAXLEN ~ 100000), cursor = stream id.
+ * - outbox (webhook deliveries): `T ob:*`, see outbox/outbox-scripts.ts; webhook endpoints
+ *   managers saved: `T wh` hash { v: version, j: JSON list }.
  * - filter edits: `T fe` hash { version, seq }, `T fe:<list>` zsets ordered by insertion.
  * - stats: `T st:<room>` hash "<minute>:<counter>" -> n (expires 2 h after the last bump), `T strooms`.
  * - presence: `T pr:<node>` JSON counts with PX ttl, `T prnodes` index.

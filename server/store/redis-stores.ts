@@ -8,6 +8,7 @@ import { RedisFlagStore } from "./flags/redis-flag-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
 import { RedisMessageStore } from "./messages/redis-message-store.ts";
 import { RedisNewcomerStore } from "./newcomers/redis-newcomer-store.ts";
+import { RedisOutboxStore } from "./outbox/redis-outbox-store.ts";
 import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
 import { RedisReviewQueueStore } from "./queue/redis-review-queue-store.ts";
@@ -18,6 +19,7 @@ import { defineScripts } from "./redis-scripts.ts";
 import { RedisSanctionStore } from "./sanctions/redis-sanction-store.ts";
 import { RedisStatsStore } from "./stats/redis-stats-store.ts";
 import type { Stores } from "./stores.ts";
+import { RedisWebhookEndpointStore } from "./webhooks/redis-webhook-endpoint-store.ts";
 
 const PING_TIMEOUT_MS = 1000;
 
@@ -76,6 +78,8 @@ export function createRedisStores(opts: RedisStoresOptions) {
     newcomers: new RedisNewcomerStore(ctx),
     evasion: new RedisEvasionStore(ctx),
     raids: new RedisRaidStore(ctx),
+    outbox: new RedisOutboxStore(ctx),
+    webhookEndpoints: new RedisWebhookEndpointStore(ctx),
   };
   return stores satisfies Stores;
 }

@@ -7,6 +7,7 @@ import type { FlagStore } from "./flags/flag-store.ts";
 import type { LimitStore } from "./limits/limit-store.ts";
 import type { MessageStore } from "./messages/message-store.ts";
 import type { NewcomerStore } from "./newcomers/newcomer-store.ts";
+import type { OutboxStore } from "./outbox/outbox-store.ts";
 import type { PeopleStore } from "./people/people-store.ts";
 import type { PresenceStore } from "./presence/presence-store.ts";
 import type { ReviewQueueStore } from "./queue/review-queue-store.ts";
@@ -14,6 +15,7 @@ import type { RaidStore } from "./raids/raid-store.ts";
 import type { RoomStore } from "./rooms/room-store.ts";
 import type { SanctionStore } from "./sanctions/sanction-store.ts";
 import type { StatsStore } from "./stats/stats-store.ts";
+import type { WebhookEndpointStore } from "./webhooks/webhook-endpoint-store.ts";
 
 /** The backend as a whole: what it is, whether it answers, and closing it. */
 export interface StoreLifecycle {
@@ -47,4 +49,6 @@ export interface Stores extends StoreLifecycle {
   newcomers: NewcomerStore;
   evasion: EvasionStore;
   raids: RaidStore;
+  outbox: OutboxStore;
+  webhookEndpoints: WebhookEndpointStore;
 }

@@ -39,6 +39,10 @@ const VALID: Record<string, Record<string, unknown>> = {
   "alerts:list": { status: "open", limit: 5 },
   "alert:ack": { alertId: "al_x" },
   "user:unlink": { userId: "u", linkedUserId: "v" },
+  "webhooks:list": {},
+  "webhooks:update": { endpoints: [{ id: "ep1", url: "https://hooks.example.com/x", events: ["*"], secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }] },
+  "webhooks:test": { endpointId: "ep1" },
+  "webhooks:deliveries": { limit: 5, cursor: "msg_abc" },
 };
 
 const HUGE = "x".repeat(100_000);

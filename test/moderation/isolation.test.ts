@@ -39,6 +39,8 @@ describe("tenant isolation of every admin event and REST route", () => {
     await otherAdmin.blockIp("192.0.2.0/24", { reason: "other's block" });
     await otherAdmin.updateLexicon({ add: ["othermot"] });
     await otherAdmin.updateLinks({ allow: ["other-links.example"] });
+    await otherAdmin.updateWebhooks([{ url: "https://hooks.other.invalid/x", events: ["*"], secret: `whsec_${Buffer.alloc(32, 2).toString("base64")}` }]);
+    await otherAdmin.testWebhooks();
     await otherAdmin.subscribe();
     // SPEC §10 and kept alerts: an alert and an evasion link of other's.
     const otherMod = await s.chat({ tenant: "other", role: "moderator", sub: "o-mod" });
@@ -159,6 +161,21 @@ describe("tenant isolation of every admin event and REST route", () => {
       const { entries } = await acme.listAudit({ limit: 200 });
       expect(entries.some((e) => e.actor.id === "cm-other" || JSON.stringify(e.target).includes("o-banned"))).toBe(false);
     });
+    await check("webhooks:list", async () => {
+      expect(await acme.listWebhooks()).toEqual([]);
+    });
+    await check("webhooks:update", async () => {
+      const otherId = (await otherAdmin.listWebhooks())[0]!.id;
+      await expect(acme.updateWebhooks([{ id: otherId, url: "https://x.example/y", events: ["*"] }])).rejects.toMatchObject({ code: "invalid_payload" });
+      expect((await otherAdmin.listWebhooks()).map((e) => e.url)).toEqual(["https://hooks.other.invalid/x"]);
+    });
+    await check("webhooks:test", async () => {
+      const otherId = (await otherAdmin.listWebhooks())[0]!.id;
+      expect(await code(acme.testWebhooks(otherId))).toBe("not_found");
+    });
+    await check("webhooks:deliveries", async () => {
+      expect((await acme.listDeliveries()).deliveries).toEqual([]);
+    });
     await check("stats:get", async () => {
       expect((await acme.stats()).rooms.map((r) => r.room)).not.toContain(ROOM);
     });
@@ -236,6 +253,10 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "GET", path: "alerts", expect: (r) => expect(r.body.alerts.map((a: any) => a.id)).not.toContain(otherAlertId) },
       { method: "POST", path: `alerts/${otherAlertId}/ack`, expect: (r) => expect(r.status).toBe(404) },
       { method: "DELETE", path: "members/o-user/links/o-banned", expect: (r) => expect(r.status).toBe(404) },
+      { method: "GET", path: "webhooks", expect: (r) => expect(r.body.endpoints).toEqual([]) },
+      { method: "PUT", path: "webhooks", body: { endpoints: [] }, expect: (r) => expect(r.status).toBe(200) },
+      { method: "POST", path: "webhooks/test", body: {}, expect: (r) => expect(r.body.deliveryIds).toEqual([]) },
+      { method: "GET", path: "webhooks/deliveries", expect: (r) => expect(r.body.deliveries).toEqual([]) },
     ];
     for (const c of calls) {
       const r = await s.rest(c.method, c.path, c.body !== undefined ? { body: c.body } : {});

@@ -1,4 +1,5 @@
 import { AdminClient, ChatClient, type Message } from "../../client-sdk/src/index.ts";
+import type { AppDeps } from "../../server/app.ts";
 import type { Config } from "../../server/config/schema.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
@@ -18,8 +19,8 @@ export interface ModServer extends TestServer {
   managerToken(tenant?: "acme" | "other", sub?: string): Promise<string>;
 }
 
-export async function startModServer(config?: Readonly<Config>): Promise<ModServer> {
-  const base = await startServer(config);
+export async function startModServer(config?: Readonly<Config>, deps?: AppDeps): Promise<ModServer> {
+  const base = await startServer(config, deps);
   const admins: AdminClient[] = [];
   const ipOpts = (ip?: string) => (ip ? { socketOptions: { extraHeaders: { "x-forwarded-for": ip } } } : {});
   const s: ModServer = Object.assign(base, {

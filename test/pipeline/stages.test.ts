@@ -8,6 +8,9 @@ import { CausetteError } from "../../server/errors.ts";
 import { compileFilters, loadBaseLexicons } from "../../server/filters/compile.ts";
 import { createAccessStage } from "../../server/pipeline/access.ts";
 import { createLinksStage } from "../../server/pipeline/links.ts";
+import { createHookStage } from "../../server/pipeline/hook.ts";
+import { OutboundClient } from "../../server/outbound/outbound-client.ts";
+import { createMetrics } from "../../server/http/metrics.ts";
 import { createRateStage } from "../../server/pipeline/rate.ts";
 import { createSpamStage } from "../../server/pipeline/spam.ts";
 import { runPipeline, type SendContext, type Stage } from "../../server/pipeline/stage.ts";
@@ -450,7 +453,10 @@ describe("runner", () => {
 
   it("with the embedded store every real stage answers at once: no promise, no microtask turn", async () => {
     const { tenant, stores } = await runtime();
-    const stages = [createValidateStage(), createAccessStage(stores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage()];
+    // The hook stage of a tenant without a hook (the other tenant has one) answers at once too.
+    const hookTenants = testConfig({ other: { outbound: { allowPrivateNetworks: true }, filters: { hook: { url: "http://127.0.0.1:9/hook", secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}`, timeoutMs: 100, onError: "allow" } } } }).tenants;
+    const hookStage = createHookStage({ tenants: hookTenants, people: stores.people, client: new OutboundClient(), metrics: createMetrics() });
+    const stages = [createValidateStage(), createAccessStage(stores), createRateStage(), createSpamStage(), createWordsStage(), createLinksStage(), hookStage];
     // The IP-block cache is filled by the first message; from then on nothing waits.
     await runPipeline(stages, ctx(tenant, { text: shopperText() }));
     const c = ctx(tenant, { text: "rivalbrand is on www.spam-link.biz" });
@@ -458,7 +464,7 @@ describe("runner", () => {
     const result = runPipeline(stages, c, (stage) => observed.push(stage));
     expect(result).not.toBeInstanceOf(Promise);
     expect(result).toBeUndefined();
-    expect(observed).toEqual(["validate", "access", "rate", "spam", "words", "links"]);
+    expect(observed).toEqual(["validate", "access", "rate", "spam", "words", "links", "hook"]);
     expect(new Set(c.hits.map((h) => h.kind))).toEqual(new Set(["word", "link"]));
   });
 

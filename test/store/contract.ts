@@ -9,6 +9,7 @@ import { flagContract } from "./contract/flags.ts";
 import { limitContract } from "./contract/limits.ts";
 import { messageContract } from "./contract/messages.ts";
 import { newcomerContract } from "./contract/newcomers.ts";
+import { outboxContract } from "./contract/outbox.ts";
 import { peopleContract } from "./contract/people.ts";
 import { presenceContract } from "./contract/presence.ts";
 import { raidContract } from "./contract/raids.ts";
@@ -49,6 +50,7 @@ export function storeContract(name: string, make: MakeStores): void {
     statsContract(current);
     presenceContract(current);
     limitContract(current);
+    outboxContract(current);
     tenantIsolationContract(current);
     alertContract(current);
     newcomerContract(current);

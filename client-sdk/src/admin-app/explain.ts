@@ -20,6 +20,7 @@ export function reasonText(t: AdminStrings, r: Reason): string {
     case "newcomer": return t.guard.newcomer(r.detail);
     case "evasion": return t.guard.evasion(r.detail);
     case "shield": return t.guard.shield;
+    case "hook": return x.hook(r.detail);
     default: return x.otherReason;
   }
 }

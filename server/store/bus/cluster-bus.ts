@@ -21,4 +21,5 @@ export type ClusterEvent =
   | { type: "filters:changed"; tenant: string; version: number }
   | { type: "room:changed"; tenant: string; room: string }
   | { type: "sanctions:changed"; tenant: string }
-  | { type: "role:changed"; tenant: string; userId: string; role: Role | null };
+  | { type: "role:changed"; tenant: string; userId: string; role: Role | null }
+  | { type: "webhooks:changed"; tenant: string };

@@ -124,10 +124,13 @@ export type OutboxScript = keyof typeof OUTBOX_SCRIPTS;
 
 /** Registers the outbox scripts on a client (EVALSHA with EVAL fallback, as defineScripts does). */
 export function defineOutboxScripts(client: Redis): void {
-  for (const [name, lua] of Object.entries(OUTBOX_SCRIPTS)) client.defineCommand(name, { numberOfKeys: 0, lua });
+  // One declared key, the tenant's `ob:i` hash: on a Redis Cluster it routes the script to the
+  // node that owns the tenant's slot, where every key the script builds from T lives too.
+  for (const [name, lua] of Object.entries(OUTBOX_SCRIPTS)) client.defineCommand(name, { numberOfKeys: 1, lua });
 }
 
-export function runOutboxScript(client: Redis, name: OutboxScript, args: (string | number)[]): Promise<unknown> {
+/** Runs a script; `args[0]` is the tenant prefix T, the others are the script's. */
+export function runOutboxScript(client: Redis, name: OutboxScript, args: [string, ...(string | number)[]]): Promise<unknown> {
   const fn = (client as unknown as Record<OutboxScript, (...a: (string | number)[]) => Promise<unknown>>)[name];
-  return fn.call(client, ...args);
+  return fn.call(client, `${args[0]}ob:i`, ...args);
 }

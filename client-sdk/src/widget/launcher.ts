@@ -1,4 +1,4 @@
-import { h, svg } from "./dom.ts";
+import { adoptStyles, h, svg } from "./dom.ts";
 import type { WidgetStrings } from "./i18n.ts";
 import type { WidgetOptions } from "./options.ts";
 import { LAUNCHER_CSS } from "./styles.ts";
@@ -12,13 +12,7 @@ import { LAUNCHER_CSS } from "./styles.ts";
 export function mountLauncher(opts: Pick<WidgetOptions, "mount" | "position" | "theme" | "dir">, t: WidgetStrings): HTMLElement {
   const host = h("div", { class: "causette-launcher", "data-position": opts.position, dir: opts.dir });
   const root = host.attachShadow({ mode: "open" });
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(LAUNCHER_CSS);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    root.append(h("style", null, LAUNCHER_CSS));
-  }
+  adoptStyles(root, LAUNCHER_CSS);
   const panelId = "causette-launcher-panel";
   const panel = h("div", { class: "panel", id: panelId, hidden: true }, h("slot"));
   const button = h("button", { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": panelId, "aria-label": t.openChat, title: t.openChat },

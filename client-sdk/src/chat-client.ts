@@ -36,6 +36,7 @@ interface PendingSend {
 
 const FORWARDED = [
   "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated", "sanction",
+  "moderation:notice",
 ] as const;
 
 /**

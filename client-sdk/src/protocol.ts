@@ -254,6 +254,37 @@ export interface SessionEnded { code: "banned" | "ip_blocked" | "invalid_token";
  */
 export interface SanctionState { mute?: { until: number; reason?: string } }
 
+/** SPEC §9.1: what kind of restriction a notice explains. */
+export type NoticeKind = "message_removed" | "message_hidden" | "message_rejected" | "banned" | "muted";
+
+/**
+ * SPEC §9.1, statement of reasons: sent as `moderation:notice` to the restricted user's sockets
+ * whenever Causette restricts them. Typed here ahead of the server: today's server does not send
+ * it yet (it tells a mute through `sanction` and a ban through `session:ended`), and clients that
+ * listen for it start receiving it once the server does, with no change on their side.
+ */
+export interface Notice {
+  id: string;
+  at: number;
+  kind: NoticeKind;
+  messageId?: string;
+  room?: string;
+  /** The restricted content, first 200 characters. */
+  excerpt?: string;
+  /** The brand's terms, or the law. */
+  ground: "terms" | "illegal";
+  /** One of the EU DSA Transparency Database statement categories (SPEC §9.4). */
+  category: string;
+  /** Facts and reasons, in the user's language when known. */
+  explanation: string;
+  automated: { detection: boolean; decision: boolean };
+  source: "filter" | "flags" | "manager" | "report";
+  /** End of a timed restriction. */
+  until?: number;
+  /** Absent: not appealable. */
+  appealUntil?: number;
+}
+
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;
   message: (m: Message) => void;
@@ -267,6 +298,8 @@ export interface ChatServerEvents {
   "session:ended": (p: SessionEnded) => void;
   /** Addition: see SanctionState. */
   sanction: (s: SanctionState) => void;
+  /** SPEC §9.1 (not sent by the server yet): a statement of reasons for a restriction. */
+  "moderation:notice": (n: Notice) => void;
 }
 
 /**

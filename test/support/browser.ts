@@ -51,7 +51,15 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
   return { context, page, watch };
 }
 
-export interface ShopOptions { tenant?: string; path?: string; token?: string; title?: string }
+export interface ShopOptions {
+  tenant?: string; path?: string; token?: string; title?: string;
+  /** More data-* attributes for the widget's script tag, e.g. `{ "data-mode": "launcher" }`. */
+  attrs?: Record<string, string>;
+  /** The page's <html lang> and dir. */
+  lang?: string; dir?: "ltr" | "rtl";
+  /** The brand's own stylesheet, served from the shop's origin (the CSP allows no inline styles). */
+  css?: string;
+}
 
 export interface ShopServer {
   url: string;
@@ -77,7 +85,8 @@ export async function startShop(causetteUrl: string): Promise<ShopServer> {
     // No favicon: answered empty so a 404 does not pass for a page error.
     if (req.url === "/favicon.ico") { res.writeHead(204).end(); return; }
     if (!html) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp }).end(html);
+    const type = req.url?.endsWith(".css") ? "text/css" : "text/html; charset=utf-8";
+    res.writeHead(200, { "Content-Type": type, "Content-Security-Policy": csp }).end(html);
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -86,9 +95,11 @@ export async function startShop(causetteUrl: string): Promise<ShopServer> {
     url,
     page(opts = {}) {
       const path = `/shop/${pages.size + 1}${opts.path ?? "/products/serum-42"}`;
-      pages.set(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${attr(opts.title ?? "Acme shop")}</title></head><body><h1>${attr(opts.title ?? "Acme shop")}</h1><div id="causette"></div>
-<script src="${causetteUrl}/widget.js" data-tenant="${attr(opts.tenant ?? "acme")}" data-path="${attr(opts.path ?? "/products/serum-42")}"${opts.token ? ` data-token="${attr(opts.token)}"` : ""}></script>
+      if (opts.css !== undefined) pages.set(`${path}.css`, opts.css);
+      const extra = Object.entries(opts.attrs ?? {}).map(([k, v]) => ` ${k}="${attr(v)}"`).join("");
+      pages.set(path, `<!doctype html><html lang="${attr(opts.lang ?? "en")}"${opts.dir ? ` dir="${opts.dir}"` : ""}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${attr(opts.title ?? "Acme shop")}</title>${opts.css !== undefined ? `<link rel="stylesheet" href="${path}.css">` : ""}</head><body><h1>${attr(opts.title ?? "Acme shop")}</h1><div id="causette"></div>
+<script src="${causetteUrl}/widget.js" data-tenant="${attr(opts.tenant ?? "acme")}" data-path="${attr(opts.path ?? "/products/serum-42")}"${opts.token ? ` data-token="${attr(opts.token)}"` : ""}${extra}></script>
 </body></html>`);
       return url + path;
     },

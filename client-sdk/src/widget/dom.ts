@@ -44,3 +44,14 @@ export function replace(el: Node, ...children: Child[]): void {
   while (el.firstChild) el.removeChild(el.firstChild);
   append(el, ...children);
 }
+
+/** Constructable stylesheets are outside CSP's reach; a <style> element is the fallback (style-src allows inline). */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.append(h("style", null, css));
+  }
+}

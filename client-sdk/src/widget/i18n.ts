@@ -75,6 +75,8 @@ export interface WidgetStrings {
   alertNote: string;
   alertSent: string;
   close: string;
+  /** The launcher button's name (launcher mode). */
+  openChat: string;
   errors: Record<ErrorCode | ClientErrorCode, (c: ErrorContext) => string>;
   time: (at: number) => string;
 }
@@ -145,6 +147,7 @@ const en: WidgetStrings = {
   alertNote: "What needs attention?",
   alertSent: "The team has been alerted.",
   close: "Close",
+  openChat: "Chat with the community",
   errors: {
     invalid_payload: () => "That did not work. Please try again.",
     unknown_tenant: () => "This chat is not set up correctly.",
@@ -234,6 +237,7 @@ const fr: WidgetStrings = {
   alertNote: "Qu’est-ce qui pose problème ?",
   alertSent: "L’équipe a été alertée.",
   close: "Fermer",
+  openChat: "Discuter avec la communauté",
   errors: {
     invalid_payload: () => "Cela n’a pas fonctionné. Merci de réessayer.",
     unknown_tenant: () => "Cette discussion n’est pas correctement configurée.",

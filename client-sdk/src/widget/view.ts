@@ -1,7 +1,7 @@
 import type { Message } from "../protocol.ts";
 import { Composer, type ComposerHandlers } from "./composer.ts";
 import { RovingList } from "./roving-list.ts";
-import { h, replace } from "./dom.ts";
+import { adoptStyles, h, replace } from "./dom.ts";
 import type { WidgetStrings } from "./i18n.ts";
 import { WIDGET_CSS } from "./styles.ts";
 
@@ -34,7 +34,7 @@ export class WidgetView {
   constructor(host: HTMLElement, private readonly t: WidgetStrings, brand: string, handlers: ComposerHandlers) {
     this.root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
     replace(this.root);
-    adoptStyles(this.root);
+    adoptStyles(this.root, WIDGET_CSS);
     this.title = h("span", { class: "sub" });
     this.livePill = h("span", { class: "pill live", hidden: true });
     this.status = h("span", { class: "status", role: "status" }, t.connecting);
@@ -143,16 +143,5 @@ export class WidgetView {
 
   private nearBottom(): boolean {
     return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < STICKY_PX;
-  }
-}
-
-/** Constructable stylesheets are outside CSP's reach; a <style> element is the fallback (style-src allows inline). */
-function adoptStyles(root: ShadowRoot): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(WIDGET_CSS);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    root.append(h("style", null, WIDGET_CSS));
   }
 }

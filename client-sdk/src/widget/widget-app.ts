@@ -5,7 +5,7 @@ import { h } from "./dom.ts";
 import { describeError, displayName, type WidgetStrings } from "./i18n.ts";
 import { icon } from "./icons.ts";
 import { messageItem } from "./message-item.ts";
-import { resolveToken, type WidgetOptions } from "./options.ts";
+import { pinRoom, resolveToken, type WidgetOptions } from "./options.ts";
 import { WidgetView } from "./view.ts";
 
 const ANSWERERS = new Set(["expert", "moderator", "manager"]);
@@ -50,7 +50,7 @@ export class WidgetApp {
 
   /** Shows the widget for `path` (or hides it when widget-config says no), switching rooms if needed. */
   async show(path: string): Promise<void> {
-    const cfg = await this.fetchConfig(path);
+    const cfg = pinRoom(await this.fetchConfig(path), this.opts.room);
     if (!cfg?.show || !cfg.room) {
       this.opts.mount.hidden = true;
       if (this.roomId) await this.leave();

@@ -192,7 +192,10 @@ export class ChatClient extends Emitter<ChatClientEvents> {
       ({ message }) => {
         this.pending.delete(p.payload.clientId);
         const state = this.rooms.get(message.room);
-        if (state) this.remember(state, message);
+        // Remembered (so history never shows it twice), but it does not move `since`: the room
+        // stream may not have brought us everything before it (a send acked by a node that was
+        // draining while others posted elsewhere), and a rejoin from past it would skip those.
+        if (state) this.remember(state, message, false);
         p.resolve(message);
       },
       (err: ChatError) => {
@@ -247,7 +250,8 @@ export class ChatClient extends Emitter<ChatClientEvents> {
   private onMessage(m: Message): void {
     const state = this.rooms.get(m.room);
     if (state) {
-      if (state.seen.has(m.id)) return;
+      // Our own post's echo: already shown (from its ack), but now the stream has brought it.
+      if (state.seen.has(m.id)) { this.advance(state, m); return; }
       this.remember(state, m);
     }
     this.emit("message", m);
@@ -283,18 +287,24 @@ export class ChatClient extends Emitter<ChatClientEvents> {
     }
   }
 
-  private remember(state: RoomState, m: Message): void {
+  private remember(state: RoomState, m: Message, advance = true): void {
     if (state.seen.has(m.id)) return;
-    this.setStatus(state, m);
+    this.setStatus(state, m, advance);
   }
 
-  private setStatus(state: RoomState, m: Message): void {
+  /** `advance`: whether `m` came from the room's stream (a live event or history), so `since` may move past it. */
+  private setStatus(state: RoomState, m: Message, advance = true): void {
     state.seen.set(m.id, m.status);
     // A Map iterates in insertion order, so the first keys are the oldest ids.
     for (const id of state.seen.keys()) {
       if (state.seen.size <= SEEN_PER_ROOM) break;
       state.seen.delete(id);
     }
+    if (advance) this.advance(state, m);
+  }
+
+  /** Moves the rejoin cursor past a visible message the room's stream brought. */
+  private advance(state: RoomState, m: Message): void {
     if (m.status === "visible" && (!state.last || m.id > state.last)) state.last = m.id;
   }
 

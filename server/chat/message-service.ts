@@ -1,4 +1,5 @@
 import type { Message, MessageChange, Reason, RoomJoinResult } from "../../client-sdk/src/protocol.ts";
+import { decide } from "../filters/policy.ts";
 import { CausetteError } from "../errors.ts";
 import type { Metrics, StageTimer } from "../contracts/metrics.ts";
 import { newId } from "../ids.ts";
@@ -157,10 +158,10 @@ export class MessageService {
     });
   }
 
-  /** Stage 7: decide the status from the hits and onHit, persist, then broadcast (SPEC §6.1.7, §6.2). */
+  /** Stage 7: decide the status from the hits and the tenant's policy, persist, then broadcast (SPEC §6.1.7, §6.2, §12). */
   private deliver(tenant: TenantRuntime, session: SessionData, ctx: SendContext, idemKey: string | undefined): MaybePromise<Message> {
-    const reasons: Reason[] = ctx.hits.map((h) => ({ kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end }));
-    const onHit = tenant.config.filters.onHit;
+    const { action: onHit, hits } = decide(ctx.hits, tenant.filterSettings());
+    const reasons: Reason[] = hits.map((h) => ({ kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end, category: h.category, severity: h.severity }));
     if (reasons.length && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
     const held = reasons.length > 0;

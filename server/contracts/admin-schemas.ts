@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterPolicy, lexiconTerm } from "./filter-policy.ts";
 
 /**
  * Payload schemas of the managers' actions (SPEC §5.3), one per action, shared by the /admin
@@ -56,9 +57,10 @@ export const adminSchemas = {
   "ip:list": empty,
   "member:set-role": z.strictObject({ userId, role: z.enum(["member", "expert", "moderator"]) }),
   "members:candidates": z.strictObject({ limit: limit.optional() }),
-  "lexicon:update": z.strictObject({ add: terms.optional(), remove: terms.optional(), allow: terms.optional(), disallow: terms.optional() }),
+  "lexicon:update": z.strictObject({ add: z.array(lexiconTerm).max(500).optional(), remove: terms.optional(), allow: terms.optional(), disallow: terms.optional() }),
   "links:update": z.strictObject({ allow: domains.optional(), block: domains.optional(), unallow: domains.optional(), unblock: domains.optional() }),
   "filters:get": empty,
+  "filters:update": z.strictObject({ onHit: z.enum(["hold", "shadow", "reject"]).optional(), policy: filterPolicy.optional() }),
   "audit:list": z.strictObject({
     limit: limit.optional(),
     cursor: cursor.optional(),

@@ -1,4 +1,4 @@
-import type { Hit } from "./types.ts";
+import type { Hit, Tag } from "./types.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 import type { WordContext } from "./base-lexicons.ts";
 
@@ -21,6 +21,18 @@ export type Inflection = "en" | "fr" | "plural" | "none";
 
 interface TrieNode {
   detail: string | undefined;
+  /** Category and severity of the term or pattern `detail` names. */
+  tag: Tag | undefined;
+  /** A phrase pattern (SPEC §12): silent after a negation or inside a quoted title or report. */
+  guarded: boolean;
+  /** "a few intervening words" of a pattern: a position reached after skipping 0..max tokens. */
+  gaps: Gap[] | undefined;
+  /**
+   * Where a pattern goes on after one of its choices: the node ending each alternative leads, without
+   * reading a token, to the one node the rest of the pattern hangs from (so "$je_vais $te $tue"
+   * costs the sum of its choices, not their product).
+   */
+  jumps: TrieNode[] | undefined;
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
@@ -29,10 +41,28 @@ interface TrieNode {
   next: Map<string, TrieNode> | undefined;
 }
 
+/** Up to `max` words of any kind but a negation may stand before `node`'s edges. */
+interface Gap { readonly max: number; readonly node: TrieNode }
+
+/** One step of a compiled phrase pattern: a token key, a gap of up to that many words, or alternatives. */
+export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
+
+function newNode(): TrieNode {
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, allow: false, split: false, context: undefined, next: undefined };
+}
+
+/** Whether pattern steps may match no word at all (optional groups, gaps). */
+function nullable(steps: readonly PatternStep[]): boolean {
+  return steps.every((st) => "gap" in st || ("choice" in st && st.choice.some(nullable)));
+}
+
+/** What a term is when no curation names it: the built-in lists' usual entry. */
+export const DEFAULT_TAG: Tag = Object.freeze({ category: "insult", severity: 2 });
+
 /** A WordContext with canonical token keys. */
 interface Context { before: ReadonlySet<string>; after: ReadonlySet<string> }
 
-interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean }
+interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean; tag: Tag }
 
 /**
  * A tenant's word may be written as separate words ("glow up", "Rival Brand", "riv al brand" for
@@ -45,8 +75,8 @@ interface Entry { tokens: string[]; detail: string; base: string; derived: boole
 const MIN_SPLIT_LETTERS = 6;
 const MIN_SPLIT_PIECE = 2;
 const MAX_SPLIT_PIECES = 3;
-/** Longest phrase, in tokens; bounds the trie walk per token. */
-const MAX_PHRASE_TOKENS = 8;
+/** Longest phrase or pattern match, in tokens (gaps included); bounds the trie walk per token. */
+const MAX_PHRASE_TOKENS = 14;
 /** Longest single-letter run read as one spelled-out word ("f u c k", "c.o.n.n.a.r.d"). */
 const MAX_SPELLED = 40;
 /** Longest spelled word looked for inside such a run. */
@@ -107,7 +137,21 @@ export class LexiconBuilder {
   private readonly entries = new Map<string, Entry>();
   private readonly removed = new Set<string>();
   private readonly allowed: string[][] = [];
+  private readonly allowedPatterns: (readonly PatternStep[])[] = [];
   private readonly contexts = new Map<string, Context>();
+  private readonly tags = new Map<string, Tag>();
+  private readonly patterns: { steps: readonly PatternStep[]; detail: string; tag: Tag }[] = [];
+
+  /** Names the category of a term (before `add`): the curation of the built-in lists. */
+  categorize(term: string, tag: Tag): void {
+    const base = termTokens(term).join(" ");
+    if (base) this.tags.set(base, tag);
+  }
+
+  /** Adds a compiled phrase pattern (see patterns.ts), matched like a phrase. */
+  pattern(steps: readonly PatternStep[], detail: string, tag: Tag): void {
+    this.patterns.push({ steps, detail, tag });
+  }
 
   /**
    * Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
@@ -115,25 +159,26 @@ export class LexiconBuilder {
    * word of MIN_SPLIT_LETTERS or more and its inflections also match written as separate words
    * (a tenant's brand names: "glow up" for "glowup"); the built-in lists are not read that way.
    */
-  add(term: string, how: Inflection = "none", split = false): void {
+  add(term: string, how: Inflection = "none", split = false, given?: Tag): void {
     const tokens = termTokens(term);
     if (tokens.length === 0) return;
     const base = tokens.join(" ");
     if (base.length < 2) return;
+    const tag = given ?? this.tags.get(base) ?? DEFAULT_TAG;
     const splits = split && tokens.length === 1;
     // A term listed in its own right names itself, even if another term derived it first.
     const own = this.entries.get(base);
-    if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true });
+    if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true, tag });
     else if (splits) own.split = true;
     if (tokens.length === 1) {
       for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
         const seen = this.entries.get(form);
-        if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits });
+        if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits, tag });
         else if (splits) seen.split = true;
         // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
         // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
         const v = how === "en" || how === "fr" ? vForU(form) : undefined;
-        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false });
+        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
       }
     }
   }
@@ -150,6 +195,11 @@ export class LexiconBuilder {
     if (tokens.length === 0) return;
     this.removed.add(tokens.join(" "));
     this.allowed.push(tokens);
+  }
+
+  /** An innocent reading given as a compiled pattern ("to die for"): any hit inside a match of it never fires. */
+  allowPattern(steps: readonly PatternStep[]): void {
+    this.allowedPatterns.push(steps);
   }
 
   /** Words held on their own only in the context `ctx` gives (see WordContext). */
@@ -184,6 +234,57 @@ export class LexiconBuilder {
       if (r.includes(" ")) continue;
       for (const how of ["fr", "en"] as const) for (const form of inflections(r, how)) removed.add(form);
     }
+    const edge = (map: Map<string, TrieNode>, t: string): TrieNode => {
+      let node = map.get(t);
+      if (!node) {
+        node = newNode();
+        map.set(t, node);
+        const c = collapse(t);
+        const seen = vocab.get(c);
+        if (!seen) vocab.set(c, [t]); else if (!seen.includes(t)) seen.push(t);
+      }
+      return node;
+    };
+    /**
+     * Inserts pattern steps after the nodes of `from` (undefined: the root) and answers the nodes
+     * where they end. A gap is a node of its own (one per width and node, so widths never mix); a
+     * choice's alternatives end on one shared node through `jumps`.
+     */
+    const build = (steps: readonly PatternStep[], from: TrieNode[] | undefined): TrieNode[] => {
+      let at = from;
+      const extra: TrieNode[] = [];
+      for (let idx = 0; idx < steps.length; idx++) {
+        const step = steps[idx];
+        if ("word" in step) {
+          const out = new Set<TrieNode>();
+          if (at === undefined) out.add(edge(root, step.word));
+          else for (const n of at) out.add(edge(n.next ??= new Map(), step.word));
+          at = [...out];
+        } else if ("gap" in step) {
+          if (at === undefined || step.gap === 0) continue;
+          const out = new Set<TrieNode>();
+          for (const n of at) {
+            const gaps = n.gaps ??= [];
+            let g = gaps.find((x) => x.max === step.gap);
+            if (!g) gaps.push(g = { max: step.gap, node: newNode() });
+            out.add(g.node);
+          }
+          at = [...out];
+        } else {
+          // At the very start a match must begin on a word of the root: an alternative that may be
+          // empty there means the rest of the pattern may also start on its own.
+          if (at === undefined && step.choice.some(nullable)) extra.push(...build(steps.slice(idx + 1), undefined));
+          const ends = new Set<TrieNode>();
+          for (const o of step.choice) for (const e of build(o, at)) ends.add(e);
+          if (ends.size <= 1) { at = [...ends]; continue; }
+          const join = newNode();
+          for (const e of ends) (e.jumps ??= []).push(join);
+          at = [join];
+        }
+      }
+      return [...(at ?? []), ...extra];
+    };
+    const insertPattern = (steps: readonly PatternStep[]): TrieNode[] => build(steps, undefined);
     const insert = (tokens: string[]): TrieNode => {
       let map = root;
       let node: TrieNode | undefined;
@@ -191,7 +292,7 @@ export class LexiconBuilder {
         const t = tokens[i];
         node = map.get(t);
         if (!node) {
-          node = { detail: undefined, allow: false, split: false, context: undefined, next: undefined };
+          node = newNode();
           map.set(t, node);
           const c = collapse(t);
           const seen = vocab.get(c);
@@ -206,7 +307,9 @@ export class LexiconBuilder {
       if ((++done & 255) === 0) yield;
       if (removed.has(e.base) || removed.has(e.tokens.join(" "))) continue;
       const node = insert(e.tokens);
-      if (node.detail === undefined) { node.detail = e.detail; size++; }
+      if (node.detail === undefined) { node.detail = e.detail; node.tag = e.tag; size++; }
+      // A listed threat or incitement phrase is read like a pattern: not after a negation, not quoted.
+      if (e.tokens.length > 1 && GUARDED.has(e.tag.category)) node.guarded = true;
       const w = e.tokens[0];
       if (e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS) {
         node.split = true;
@@ -218,7 +321,17 @@ export class LexiconBuilder {
         if (!list) masks.set(bucket, [w]); else list.push(w);
       }
     }
+    for (const p of this.patterns) {
+      yield;
+      // A listed word or phrase keeps its own name; a pattern only fills an empty end.
+      for (const node of insertPattern(p.steps)) {
+        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; }
+        node.guarded = true;
+      }
+      size++;
+    }
     for (const tokens of this.allowed) insert(tokens).allow = true;
+    for (const steps of this.allowedPatterns) for (const node of insertPattern(steps)) node.allow = true;
     for (const [key, ctx] of this.contexts) {
       const node = root.get(key);
       if (node !== undefined) node.context = ctx;
@@ -316,7 +429,7 @@ export interface Lexicon {
   match(norm: NormalizedText): Hit[];
 }
 
-interface Span { fs: number; fe: number; detail: string }
+interface Span { fs: number; fe: number; detail: string; tag: Tag }
 
 /** What one `match` call has found so far. */
 interface Found { readonly norm: NormalizedText; readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
@@ -377,14 +490,33 @@ class CompiledLexicon implements Lexicon {
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
-    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, first))) {
-      acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, first))
+      && (!node.guarded || !silenced(acc.norm, first, last))) {
+      acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
-    if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "" });
+    if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       this.step(node.next, acc, first, last + 1);
     }
+    if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
+    if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
+  }
+
+  /**
+   * A pattern's gap: the words after `last` may be skipped, up to `g.max` of them, within one
+   * sentence; a negation is never skipped ("je vais pas te frapper", "I'm not going to hurt you").
+   */
+  private skip(g: Gap, acc: Found, first: number, last: number): void {
+    const toks = acc.toks;
+    for (let k = 0; k <= g.max; k++) {
+      const skipped = last + k;
+      if (k > 0) {
+        if (skipped >= toks.length || skipped - first + 1 >= MAX_PHRASE_TOKENS) return;
+        if (sentenceBreak(acc.norm, toks[skipped - 1], toks[skipped]) || NEGATIONS.has(toks[skipped].key)) return;
+      }
+      this.visit(g.node, acc, first, skipped);
+    }
   }
 
   /** "f*ck", "p**e", "sh#t": a masked word matches a term of the same length, first and last letter. */
@@ -400,7 +532,7 @@ class CompiledLexicon implements Lexicon {
       let ok = w.length === k.length;
       for (let i = 1; i < k.length - 1 && ok; i++) if (k[i] !== "*" && k[i] !== w[i]) ok = false;
       const node = ok ? this.root.get(w) : undefined;
-      if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail }); return; }
+      if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail, tag: node.tag ?? DEFAULT_TAG }); return; }
     }
   }
 
@@ -454,7 +586,7 @@ class CompiledLexicon implements Lexicon {
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
         const node = map.get(word.slice(0, b)) ?? map.get(collapse(word.slice(0, b)));
         if (node?.detail !== undefined) {
-          hits.push({ fs: toks[p].s, fe: toks[from + b - 1].e, detail: node.detail });
+          hits.push({ fs: toks[p].s, fe: toks[from + b - 1].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
           break;
         }
       }
@@ -474,7 +606,7 @@ class CompiledLexicon implements Lexicon {
           if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root.get(collapse(word.slice(a, b)));
         }
         if (node?.detail !== undefined) {
-          hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail });
+          hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
           matched = b - a;
         }
       }
@@ -510,7 +642,7 @@ class CompiledLexicon implements Lexicon {
         let key = a.key;
         for (let k = i + 1; k <= j; k++) key += toks[k].key;
         const node = this.root.get(key);
-        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail });
+        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
       }
     }
   }
@@ -535,7 +667,7 @@ class CompiledLexicon implements Lexicon {
       for (let j = i + 1; j < toks.length && j - i < 4; j++) {
         if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
         const node = this.root.get(key + toks[j].key);
-        if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail });
+        if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
         else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
         key += toks[j].key;
@@ -621,7 +753,60 @@ function finish(norm: NormalizedText, hits: Span[], allows: Span[]): Hit[] {
     if (h.fe <= allowTo) continue;
     coveredTo = h.fe;
     const [start, end] = norm.toOriginal(h.fs, h.fe);
-    out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end });
+    out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end, category: h.tag.category, severity: h.tag.severity });
   }
   return out;
+}
+
+/** Categories whose listed phrases are silenced like patterns (see silenced()). */
+const GUARDED = new Set(["threat", "selfHarm", "hate"]);
+
+/** Words that turn a sentence around: a pattern never skips one, nor fires right after one. */
+const NEGATIONS = new Set([
+  "ne", "n", "pas", "jamais", "not", "never", "no", "dont", "don", "won", "wont", "didn", "didnt",
+  "doesn", "doesnt", "isn", "isnt", "wouldn", "wouldnt", "aren", "arent", "cannot", "cant", "shouldn",
+]);
+
+/** Words that introduce a title or someone else's words: a pattern quoted after one is not the author's. */
+const QUOTERS = new Set([
+  "film", "movie", "chanson", "song", "titre", "title", "livre", "book", "serie", "series", "show", "album",
+  "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
+  "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
+]);
+
+/** Opening quotation marks as normalisation leaves them ("“" and "”" are folded to '"'). */
+function isQuote(c: number): boolean {
+  return c === 34 || c === 0xab || c === 0xbb;
+}
+
+/**
+ * Whether a pattern matched over tokens [first, last] is not the author speaking: a negation among
+ * the two words before it in its clause ("I'm not saying you should…"), or quotation marks around
+ * it after a title or a reporting word (« le film "I will kill you" », il m'a écrit "je vais te tuer").
+ * Only asked when a pattern has matched, so it costs nothing on the usual message.
+ */
+function silenced(norm: NormalizedText, first: number, last: number): boolean {
+  const toks = norm.tokens, f = norm.folded;
+  for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
+    if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
+    if (NEGATIONS.has(toks[i].key)) return true;
+  }
+  // Quoted: an opening mark right before the first word, a closing one right after the last.
+  let open = -1;
+  for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - 3; i--) if (isQuote(f.charCodeAt(i))) { open = i; break; }
+  if (open < 0) return false;
+  let closed = false;
+  for (let i = toks[last].e; i < f.length && i < toks[last].e + 4; i++) if (isQuote(f.charCodeAt(i))) { closed = true; break; }
+  if (!closed) return false;
+  for (let i = first - 1; i >= 0 && i >= first - 4; i--) if (QUOTERS.has(toks[i].key)) return true;
+  return false;
+}
+
+/** Only spaces and apostrophes between two words: the same clause. */
+function isClauseGap(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 39 && c !== 0xa0) return false;
+  }
+  return true;
 }

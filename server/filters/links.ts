@@ -487,7 +487,7 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
       for (const link of findLinks(norm, extraTlds)) {
         if (!held(link.host)) continue;
         const [start, end] = norm.toOriginal(link.fs, link.fe);
-        hits.push({ kind: "link", detail: link.host, match: norm.original.slice(start, end), start, end });
+        hits.push({ kind: "link", detail: link.host, match: norm.original.slice(start, end), start, end, category: "link", severity: 2 });
       }
       return hits;
     },

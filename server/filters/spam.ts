@@ -26,6 +26,8 @@ export const FLOOD_RUN = 20;
 const FLOOD_LONG = 80;
 /** … with at most this many distinct non-space characters is a flood ("ha ha ha …", "lol lol …"). */
 const FLOOD_VARIETY = 6;
+/** Every spam hit is of category `spam` (SPEC §12); a repeat or a flood is a nuisance, not an attack. */
+const SPAM = { category: "spam", severity: 2 } as const;
 /** Fingerprints shorter than this are too common to mean spam. */
 export const MIN_FINGERPRINT = 12;
 
@@ -69,11 +71,11 @@ export function findFlood(norm: NormalizedText): Hit | undefined {
       let end = i;
       while (end < f.length && f.codePointAt(end) === cp) end += w;
       const [start, stop] = norm.toOriginal(runStart, end);
-      return { kind: "spam", detail: "flood", match: norm.original.slice(start, stop), start, end: stop };
+      return { kind: "spam", detail: "flood", match: norm.original.slice(start, stop), start, end: stop, ...SPAM };
     }
   }
   if (f.length >= FLOOD_LONG && seen.length <= FLOOD_VARIETY) {
-    return { kind: "spam", detail: "flood", match: norm.original, start: 0, end: norm.original.length };
+    return { kind: "spam", detail: "flood", match: norm.original, start: 0, end: norm.original.length, ...SPAM };
   }
   return undefined;
 }
@@ -82,8 +84,8 @@ export function findFlood(norm: NormalizedText): Hit | undefined {
 export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamDetector {
   const windowMs = opts.windowSec * 1000;
   const verdict = (input: SpamInput, mine: SpamCount, room: SpamCount): Hit | undefined => {
-    if (room.distinct >= opts.raidUsers) return { kind: "spam", detail: "raid", match: input.text, start: 0, end: input.text.length };
-    if (mine.count > opts.repeatsPerUser) return { kind: "spam", detail: "repeat", match: input.text, start: 0, end: input.text.length };
+    if (room.distinct >= opts.raidUsers) return { kind: "spam", detail: "raid", match: input.text, start: 0, end: input.text.length, ...SPAM };
+    if (mine.count > opts.repeatsPerUser) return { kind: "spam", detail: "repeat", match: input.text, start: 0, end: input.text.length, ...SPAM };
     return undefined;
   };
   return Object.freeze({

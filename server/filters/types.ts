@@ -2,10 +2,14 @@
  * The seam between the message pipeline and the filter engine (SPEC §6.1 stages 4–6).
  * The pipeline only sees these types; the engine's insides may change freely behind them.
  */
+import type { FilterCategory, Severity } from "../../client-sdk/src/protocol.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 import type { NormalizedText } from "./normalize.ts";
 
 export type HitKind = "word" | "link" | "spam";
+
+/** SPEC §12: what a term, phrase or pattern is (its category) and how bad (1 mild … 4 severe). */
+export interface Tag { readonly category: FilterCategory; readonly severity: Severity }
 
 /** One reason a message was stopped, with the matched text as the author typed it. */
 export interface Hit {
@@ -17,6 +21,8 @@ export interface Hit {
   /** [start, end) offsets of `match` in the original text (UTF-16 code units). */
   start: number;
   end: number;
+  category: FilterCategory;
+  severity: Severity;
 }
 
 /** What a tenant's lists look like once config and manager edits are merged. */
@@ -24,6 +30,8 @@ export interface FilterLists {
   languages: readonly ("en" | "fr")[];
   /** Extra terms (words or phrases) of the tenant, e.g. competitor brands. */
   terms: readonly string[];
+  /** The category of some of `terms` (lower case), chosen by the manager; the others are `competitor`, severity 2. */
+  tags?: Readonly<Record<string, Tag>>;
   /** Exceptions: words or phrases that never fire even when a list has them. */
   allow: readonly string[];
   /** Terms a manager removed from the built-in lists for this tenant. */

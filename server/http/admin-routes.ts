@@ -33,7 +33,8 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "get", path: "members/:userId", action: "user:inspect", input: "query", summary: "Everything about one user" },
   { method: "patch", path: "lexicon", action: "lexicon:update", input: "body", summary: "Add/remove lexicon terms and exceptions" },
   { method: "patch", path: "links", action: "links:update", input: "body", summary: "Edit the link allow/block lists" },
-  { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists in force" },
+  { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists, onHit and the per-category policy in force" },
+  { method: "patch", path: "filters", action: "filters:update", input: "body", summary: "Set onHit and the per-category policy (SPEC §12)" },
   { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
   { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
 ];

@@ -158,15 +158,33 @@ class Detector implements ContactDetector {
     if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
     const before = this.wordsBefore(norm, fs);
     const announced = before.some((k) => this.phoneContext.has(k));
-    const notPhone = before.some((k) => this.notPhoneContext.has(k));
+    const after0 = this.wordsAfter(norm, fe);
+    // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
+    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k));
     let phone = false;
-    if (plus || digits.startsWith("00")) phone = valid("+" + (plus ? digits : digits.slice(2)));
-    else if (notPhone) phone = false;
-    else if (digits.length === 10 && digits[0] === "0") phone = valid(digits, "FR") || (announced && possible(digits, "FR"));
+    const announced2 = announced || after0.some((k) => this.phoneContext.has(k));
+    if (notPhone) phone = false;
+    else if (plus || digits.startsWith("00")) {
+      const intl = "+" + (plus ? digits : digits.slice(2));
+      phone = valid(intl) || ((announced2 || grouped(norm.folded, fs, fe)) && possibleIntl(intl));
+    }
+    else if (digits.length === 10 && digits[0] === "0") phone = valid(digits, "FR") || (announced2 && possible(digits, "FR"));
     else if (digits.length === 11 && digits.startsWith("33")) phone = valid("+" + digits);
     else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
-    else if (announced) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
+    else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
     if (phone) found.push({ fs, fe, detail: "phone", tag: PHONE });
+  }
+
+  /** Token keys of up to CONTEXT_WORDS words after folded offset `fe`, in the same sentence ("…, call me after 6"). */
+  private wordsAfter(norm: NormalizedText, fe: number): string[] {
+    const toks = norm.tokens, f = norm.folded;
+    const out: string[] = [];
+    for (let j = firstTokenFrom(toks, fe), edge = fe; j < toks.length && out.length < CONTEXT_WORDS; j++) {
+      if (hasSentenceEnd(f, edge, toks[j].s)) break;
+      out.push(toks[j].key);
+      edge = toks[j].e;
+    }
+    return out;
   }
 
   /** Token keys of up to CONTEXT_WORDS words before folded offset `fs`, in the same sentence. */
@@ -240,7 +258,7 @@ class Detector implements ContactDetector {
       if (!this.networks.has(toks[i].key)) continue;
       for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
-        const h = handleAt(norm, j, j === i + 1 || colonBetween(f, toks[i].e, toks[j].s));
+        const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
         if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: "handle", tag: HANDLE }); break; }
       }
       for (let j = i - 1; j >= 0 && j >= i - HANDLE_BEFORE; j--) {
@@ -377,6 +395,11 @@ function spell(words: readonly number[]): string {
 function valid(text: string, country?: CountryCode): boolean {
   const n = parsePhoneNumberFromString(text, country);
   return n !== undefined && n.isValid();
+}
+
+function possibleIntl(text: string): boolean {
+  const n = parsePhoneNumberFromString(text);
+  return n !== undefined && n.isPossible();
 }
 
 function possible(text: string, country: CountryCode): boolean {

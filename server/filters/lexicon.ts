@@ -33,6 +33,8 @@ interface TrieNode {
    * costs the sum of its choices, not their product).
    */
   jumps: TrieNode[] | undefined;
+  /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
+  pattern: boolean;
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
@@ -48,7 +50,7 @@ interface Gap { readonly max: number; readonly node: TrieNode }
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, pattern: false, allow: false, split: false, context: undefined, next: undefined };
 }
 
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
@@ -238,6 +240,7 @@ export class LexiconBuilder {
       let node = map.get(t);
       if (!node) {
         node = newNode();
+        node.pattern = true;
         map.set(t, node);
         const c = collapse(t);
         const seen = vocab.get(c);
@@ -463,6 +466,12 @@ class CompiledLexicon implements Lexicon {
       const found = plain && !hasShape(starts, t.key) ? false : this.step(this.root, acc, i, i);
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
     }
+    // Phrases and patterns spelled out letter by letter ("k i l l  y o u r s e l f", "v.a t.e p.e.n.d.r.e").
+    const respelled = respell(norm);
+    if (respelled !== undefined) {
+      const again: Found = { norm, toks: respelled, hits: acc.hits, allows: acc.allows };
+      for (let i = 0; i < respelled.length; i++) this.step(this.root, again, i, i);
+    }
     this.spelled(norm, acc.hits);
     this.joined(norm, acc.hits);
     if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
@@ -471,16 +480,16 @@ class CompiledLexicon implements Lexicon {
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
-  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number): boolean {
+  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
     const t = acc.toks[at];
-    let found = this.visit(map.get(t.key), acc, first, at);
+    let found = this.visit(pass(map.get(t.key), clause), acc, first, at);
     if (t.alts !== undefined) {
-      for (const alt of t.alts) found = this.visit(map.get(alt), acc, first, at) || found;
+      for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
     }
     if (t.collapsed !== undefined) {
       const keys = this.vocab.get(t.collapsed);
       if (keys !== undefined) {
-        for (const k of keys) if (k !== t.key) found = this.visit(map.get(k), acc, first, at) || found;
+        for (const k of keys) if (k !== t.key) found = this.visit(pass(map.get(k), clause), acc, first, at) || found;
       }
     }
     return found;
@@ -490,13 +499,13 @@ class CompiledLexicon implements Lexicon {
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
-    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, first))
-      && (!node.guarded || !silenced(acc.norm, first, last))) {
+    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, toks, first))
+      && (!node.guarded || !silenced(acc.norm, toks, first, last))) {
       acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
-      this.step(node.next, acc, first, last + 1);
+      this.step(node.next, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
     }
     if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
     if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
@@ -514,6 +523,7 @@ class CompiledLexicon implements Lexicon {
       if (k > 0) {
         if (skipped >= toks.length || skipped - first + 1 >= MAX_PHRASE_TOKENS) return;
         if (sentenceBreak(acc.norm, toks[skipped - 1], toks[skipped]) || NEGATIONS.has(toks[skipped].key)) return;
+        if (clauseMark(acc.norm.folded, toks[skipped - 1].e, toks[skipped].s)) return;
       }
       this.visit(g.node, acc, first, skipped);
     }
@@ -710,8 +720,7 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
  * anything but a space comes next: "con !", "con, tu…"), or right before a word of `after` ("con de
  * vendeur"). "arroz con pollo" is none of these: there "con" is the preposition "with".
  */
-function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
-  const toks = norm.tokens;
+function inContext(ctx: Context, norm: NormalizedText, toks: readonly WordToken[], at: number): boolean {
   if (at > 0 && ctx.before.has(toks[at - 1].key) && !sentenceBreak(norm, toks[at - 1], toks[at])) return true;
   if (at + 1 >= toks.length) return true;
   const f = norm.folded;
@@ -720,6 +729,45 @@ function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
     if (c !== 32 && c !== 0xa0 && c !== 9) return true;
   }
   return ctx.after.has(toks[at + 1].key);
+}
+
+/**
+ * The message's tokens with each spelled-out word read as one token: a run of one-letter tokens
+ * split into words where its gaps widen ("k i l l  y o u" → "kill", "you") or where a space
+ * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"). Undefined when
+ * the message has no such run (nearly always), so the usual message pays one scan of its tokens.
+ */
+function respell(norm: NormalizedText): WordToken[] | undefined {
+  const toks = norm.tokens, f = norm.folded;
+  let out: WordToken[] | undefined;
+  let i = 0;
+  while (i < toks.length) {
+    let j = i;
+    if (toks[i].length === 1) while (j + 1 < toks.length && toks[j + 1].length === 1 && isLetterGap(f, toks[j].e, toks[j + 1].s)) j++;
+    if (j === i) { out?.push(toks[i]); i++; continue; }
+    out ??= toks.slice(0, i);
+    // The narrowest gap joins letters of one word; a wider one, or a space among joiners, parts words.
+    let narrow = Infinity, spaced = true;
+    for (let k = i; k < j; k++) {
+      const g = toks[k + 1].s - toks[k].e;
+      if (g < narrow) narrow = g;
+      if (!f.slice(toks[k].e, toks[k + 1].s).includes(" ")) spaced = false;
+    }
+    let w = i;
+    for (let k = i; k <= j; k++) {
+      const end = k === j || toks[k + 1].s - toks[k].e > narrow || (!spaced && f.slice(toks[k].e, toks[k + 1].s).includes(" "));
+      if (!end) continue;
+      if (k === w) out.push(toks[k]);
+      else {
+        let key = "";
+        for (let m = w; m <= k; m++) key += toks[m].key;
+        out.push({ s: toks[w].s, e: toks[k].e, key, alts: undefined, collapsed: undefined, maskKey: undefined, length: key.length });
+      }
+      w = k + 1;
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Whether one-letter tokens `i` and `i + 1` belong to a run of three or more (see spelled()). */
@@ -769,6 +817,8 @@ const NEGATIONS = new Set([
 
 /** Words that introduce a title or someone else's words: a pattern quoted after one is not the author's. */
 const QUOTERS = new Set([
+  "texted", "messaged", "posted", "tweeted", "commented", "replied", "yelled", "shouted", "screamed", "texte", "envoye",
+  "repondu", "crie", "hurle", "ecrit", "mis",
   "film", "movie", "chanson", "song", "titre", "title", "livre", "book", "serie", "series", "show", "album",
   "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
   "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
@@ -785,20 +835,40 @@ function isQuote(c: number): boolean {
  * it after a title or a reporting word (« le film "I will kill you" », il m'a écrit "je vais te tuer").
  * Only asked when a pattern has matched, so it costs nothing on the usual message.
  */
-function silenced(norm: NormalizedText, first: number, last: number): boolean {
-  const toks = norm.tokens, f = norm.folded;
+function silenced(norm: NormalizedText, toks: readonly WordToken[], first: number, last: number): boolean {
+  const f = norm.folded;
   for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
     if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
     if (NEGATIONS.has(toks[i].key)) return true;
   }
-  // Quoted: an opening mark right before the first word, a closing one right after the last.
+  // Quoted: an opening mark right before the first word, and a closing one after the last.
   let open = -1;
   for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - 3; i--) if (isQuote(f.charCodeAt(i))) { open = i; break; }
   if (open < 0) return false;
+  // The quotation closes later in the same line (it may go on past the match: "I'll murder you if…").
   let closed = false;
-  for (let i = toks[last].e; i < f.length && i < toks[last].e + 4; i++) if (isQuote(f.charCodeAt(i))) { closed = true; break; }
+  for (let i = toks[last].e; i < f.length && i < toks[last].e + 200; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (isQuote(c)) { closed = true; break; }
+  }
   if (!closed) return false;
   for (let i = first - 1; i >= 0 && i >= first - 4; i--) if (QUOTERS.has(toks[i].key)) return true;
+  return false;
+}
+
+/** The node, unless it is a pattern's and a clause mark stands before its word. */
+function pass(node: TrieNode | undefined, clause: boolean): TrieNode | undefined {
+  return clause && node?.pattern === true ? undefined : node;
+}
+
+/** A comma, semicolon or colon between two words (patterns stay within a clause). */
+function clauseMark(f: string, from: number, to: number): boolean {
+  if (to - from === 1 && f.charCodeAt(from) === 32) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58) return true;
+  }
   return false;
 }
 

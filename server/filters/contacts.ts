@@ -58,7 +58,15 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
 
+/** What a word may start, as bits of `Detector.triggers`. */
+const NUMBER = 1, AT = 2, NETWORK = 4;
+
 class Detector implements ContactDetector {
+  /** Number words, "at" words and networks: one lookup per message word. */
+  private readonly triggers = new Map<string, number>();
+  /** Their shapes (length, first and last letter) as bits: most message words need no lookup at all. */
+  private readonly shapes = new Uint32Array(Math.ceil((32 * 27 * 27) / 32));
+
   constructor(
     private readonly numbers: ReadonlyMap<string, number>,
     private readonly joiners: ReadonlySet<string>,
@@ -67,23 +75,31 @@ class Detector implements ContactDetector {
     private readonly networks: ReadonlySet<string>,
     private readonly phoneContext: ReadonlySet<string>,
     private readonly notPhoneContext: ReadonlySet<string>,
-  ) {}
+  ) {
+    const mark = (k: string, bit: number) => this.triggers.set(k, (this.triggers.get(k) ?? 0) | bit);
+    for (const k of numbers.keys()) mark(k, NUMBER);
+    for (const k of at) mark(k, AT);
+    for (const k of networks) mark(k, NETWORK);
+    for (const k of this.triggers.keys()) { const sh = shapeOf(k); this.shapes[sh >>> 5] |= 1 << (sh & 31); }
+  }
 
   match(norm: NormalizedText): Hit[] {
     const f = norm.folded, toks = norm.tokens;
-    // What is there to look at: digits, number words, "@", "at" words, networks.
-    let digits = 0, arobase = false;
-    for (let i = 0; i < f.length; i++) {
-      const c = f.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === 64) arobase = true;
-    }
+    // What is there to look at: digits, "@", number words, "at" words, networks. Most messages
+    // have none: the counts normalize() made and a shape test per word tell.
+    // normalize() counted them on its way through the text.
+    const digits = norm.digits, arobase = norm.arobase;
     let spelled = 0, atWord = false, network = false;
+    const shapes = this.shapes;
     for (let i = 0; i < toks.length; i++) {
-      const k = toks[i].key;
-      if (this.numbers.has(k)) spelled++;
-      else if (this.at.has(k)) atWord = true;
-      if (this.networks.has(k)) network = true;
+      const key = toks[i].key;
+      const sh = shapeOf(key);
+      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+      const kind = this.triggers.get(key);
+      if (kind === undefined) continue;
+      if (kind & NUMBER) spelled++;
+      if (kind & AT) atWord = true;
+      if (kind & NETWORK) network = true;
     }
     if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return [];
     const found: Found[] = [];
@@ -106,49 +122,62 @@ class Detector implements ContactDetector {
 
   // ---- phones
 
-  /** Runs of digits, digit look-alikes and number words, with short separators between them. */
+  /**
+   * Runs of digits, digit look-alikes and number words, with short separators between them. Only
+   * a digit, a "+" or a number word can start one: the scan jumps from one to the next.
+   */
   private phones(norm: NormalizedText, found: Found[]): void {
-    const f = norm.folded, toks = norm.tokens;
-    // Token index by start offset, to read number words while walking characters.
-    const tokenAt = new Map<number, number>();
-    for (let i = 0; i < toks.length; i++) tokenAt.set(toks[i].s, i);
-    let i = 0;
-    while (i < f.length) {
-      const start = i;
-      let out = "", plus = false, last = -1, words: number[] = [];
-      const flushWords = () => { if (words.length) { out += spell(words); words = []; } };
-      let gap = 0;
-      while (i < f.length) {
+    const f = norm.folded, toks = norm.tokens, n = f.length;
+    // The tokens a run may read (number words, "O6"-like look-alikes, "double"), by start offset.
+    const readable = new Map<number, WordToken>();
+    const starts: number[] = [];
+    for (const t of toks) {
+      if (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key) || lookalikeDigits(f, t)) {
+        readable.set(t.s, t);
+        if (this.numbers.has(t.key) || lookalikeDigits(f, t)) starts.push(t.s);
+      }
+    }
+    let i = 0, next = 0;
+    while (i < n) {
+      // The next place a run can start: a digit, a "+" before one, or a number word.
+      while (next < starts.length && starts[next] < i) next++;
+      const word = next < starts.length ? starts[next] : n;
+      let start = i;
+      while (start < word) {
+        const c = f.charCodeAt(start);
+        if (isDigit(c) || (c === 43 && start + 1 < n && isDigit(f.charCodeAt(start + 1)))) break;
+        start++;
+      }
+      if (start >= n) return;
+      i = start;
+      let out = "", plus = false, last = -1, gap = 0;
+      const words: number[] = [];
+      while (i < n) {
         const c = f.charCodeAt(i);
-        const ti = tokenAt.get(i);
-        const tok = ti === undefined ? undefined : toks[ti];
-        if (c >= 48 && c <= 57) {
-          flushWords();
-          // A token mixing digits with "o", "l" or "i" ("O6", "l2") reads them as digits.
-          if (tok !== undefined && lookalikeDigits(f, tok)) { out += digitsOf(f, tok); i = tok.e; }
-          else { out += f[i]; i++; }
-          last = i; gap = 0;
-        } else if (tok !== undefined && this.numbers.has(tok.key)) {
+        const tok = readable.get(i);
+        if (tok !== undefined && this.numbers.has(tok.key)) {
           words.push(this.numbers.get(tok.key)!);
           i = tok.e; last = i; gap = 0;
         } else if (tok !== undefined && lookalikeDigits(f, tok)) {
-          flushWords();
+          if (words.length) { out += spell(words); words.length = 0; }
           out += digitsOf(f, tok); i = tok.e; last = i; gap = 0;
+        } else if (isDigit(c)) {
+          if (words.length) { out += spell(words); words.length = 0; }
+          out += f[i]; i++; last = i; gap = 0;
         } else if (tok !== undefined && (tok.key === "double" || tok.key === "triple") && last >= 0) {
           words.push(tok.key === "double" ? -2 : -3);
           i = tok.e; gap = 0;
         } else if (tok !== undefined && this.joiners.has(tok.key) && words.length > 0) {
           i = tok.e; gap = 0;
-        } else if (c === 43 && out === "" && words.length === 0 && i + 1 < f.length && isDigit(f.charCodeAt(i + 1))) {
+        } else if (c === 43 && last < 0 && i + 1 < n && isDigit(f.charCodeAt(i + 1))) {
           plus = true; i++;
         } else if (last >= 0 && isPhoneSeparator(c) && gap < 3) {
           i++; gap++;
         } else break;
       }
-      flushWords();
-      if (last < 0) { i = Math.max(i, start + 1); continue; }
-      const s = firstNonSeparator(f, start);
-      this.judge(norm, out, plus, s, last, found);
+      if (words.length) out += spell(words);
+      if (last < 0) { i = start + 1; continue; }
+      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found);
       i = Math.max(last, start + 1);
     }
   }
@@ -286,6 +315,15 @@ function handleAt(norm: NormalizedText, j: number, bare: boolean): number {
   if (run.length >= 4 && /[a-z]/.test(run) && /[_.\d]/.test(run) && !/^\d+$/.test(run.replace(/[_.]/g, ""))) return e;
   if (bare && t.length >= 4 && (j + 1 >= toks.length || hasClauseEnd(f, t.e, toks[j + 1].s))) return t.e;
   return 0;
+}
+
+/** A word's shape: its length (31 and more alike), first and last letter (a–z or other). */
+function shapeOf(key: string): number {
+  return ((key.length < 31 ? key.length : 31) * 27 + letterSlot(key.charCodeAt(0))) * 27 + letterSlot(key.charCodeAt(key.length - 1));
+}
+
+function letterSlot(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : 26;
 }
 
 /** Index of the first token starting at or after folded offset `pos` (binary search). */

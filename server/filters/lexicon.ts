@@ -35,6 +35,12 @@ interface TrieNode {
   jumps: TrieNode[] | undefined;
   /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
   pattern: boolean;
+  /**
+   * On a root node that ends nothing itself: every word that may come next on any of its paths
+   * (through junctions), or "any" when a gap may; a message word not in it ends the walk at once,
+   * so the common words patterns start with ("je", "the", "you") cost one more lookup, not a walk.
+   */
+  follow: Follow | "any" | undefined;
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
@@ -50,7 +56,57 @@ interface Gap { readonly max: number; readonly node: TrieNode }
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, pattern: false, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
+}
+
+/**
+ * The next two words a root node's paths may go on with: word → the words after it, or `true`
+ * when that word may end something (or a gap follows), so one word of lookahead is enough.
+ */
+type Follow = ReadonlyMap<string, ReadonlySet<string> | true>;
+
+/** The nodes reachable from `node` without reading a word (itself and its junctions), or undefined when one of them ends something or opens a gap. */
+function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
+  const out: TrieNode[] = [];
+  const seen = new Set<TrieNode>();
+  const walk = (n: TrieNode): boolean => {
+    if (seen.has(n)) return true;
+    seen.add(n);
+    if (n.gaps !== undefined || ((n !== node || self) && (n.detail !== undefined || n.allow))) return false;
+    out.push(n);
+    if (n.jumps !== undefined) for (const j of n.jumps) if (!walk(j)) return false;
+    return true;
+  };
+  return walk(node) ? out : undefined;
+}
+
+/** TrieNode.follow of a root node that ends nothing itself. */
+function followers(node: TrieNode): Follow | "any" {
+  const first = closure(node, false);
+  if (first === undefined) return "any";
+  const out = new Map<string, Set<string> | true>();
+  for (const n of first) {
+    if (n.next === undefined) continue;
+    for (const [k, child] of n.next) {
+      if (out.get(k) === true) continue;
+      const second = closure(child, true);
+      if (second === undefined) { out.set(k, true); continue; }
+      let set = out.get(k) as Set<string> | undefined;
+      if (set === undefined) out.set(k, set = new Set());
+      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) set.add(k2);
+    }
+  }
+  return out;
+}
+
+/** Whether the words after a root node can go on along one of its paths (see Follow). */
+function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken | undefined): boolean {
+  if (next === undefined) return false;
+  if (next.alts !== undefined || next.collapsed !== undefined) return true;
+  const then = follow.get(next.key);
+  if (then === undefined) return false;
+  if (then === true || after === undefined) return then === true;
+  return after.alts !== undefined || after.collapsed !== undefined || then.has(after.key);
 }
 
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
@@ -253,6 +309,13 @@ export class LexiconBuilder {
      * where they end. A gap is a node of its own (one per width and node, so widths never mix); a
      * choice's alternatives end on one shared node through `jumps`.
      */
+    // Choices are shared by what they say, not by where they were written: "{je|j}" in twenty
+    // templates is one set of edges and one junction from each place it starts.
+    const built = new Map<string, Map<string, TrieNode[]>>();
+    const choiceKeys = new WeakMap<readonly (readonly PatternStep[])[], string>();
+    const choiceKey = (c: readonly (readonly PatternStep[])[]) => { let k = choiceKeys.get(c); if (k === undefined) choiceKeys.set(c, k = JSON.stringify(c)); return k; };
+    const ids = new Map<TrieNode, number>();
+    const idOf = (node: TrieNode) => { let id = ids.get(node); if (id === undefined) ids.set(node, id = ids.size); return id; };
     const build = (steps: readonly PatternStep[], from: TrieNode[] | undefined): TrieNode[] => {
       let at = from;
       const extra: TrieNode[] = [];
@@ -277,12 +340,21 @@ export class LexiconBuilder {
           // At the very start a match must begin on a word of the root: an alternative that may be
           // empty there means the rest of the pattern may also start on its own.
           if (at === undefined && step.choice.some(nullable)) extra.push(...build(steps.slice(idx + 1), undefined));
+          // The same choice (a shared slot) from the same nodes was built before: its junction serves again.
+          const key = at === undefined ? "root" : at.map(idOf).sort((x, y) => x - y).join(",");
+          let byFrom = built.get(choiceKey(step.choice));
+          const seen = byFrom?.get(key);
+          if (seen !== undefined) { at = seen; continue; }
           const ends = new Set<TrieNode>();
           for (const o of step.choice) for (const e of build(o, at)) ends.add(e);
-          if (ends.size <= 1) { at = [...ends]; continue; }
-          const join = newNode();
-          for (const e of ends) (e.jumps ??= []).push(join);
-          at = [join];
+          if (ends.size <= 1) at = [...ends];
+          else {
+            const join = newNode();
+            for (const e of ends) (e.jumps ??= []).push(join);
+            at = [join];
+          }
+          if (!byFrom) built.set(choiceKey(step.choice), byFrom = new Map());
+          byFrom.set(key, at);
         }
       }
       return [...(at ?? []), ...extra];
@@ -339,10 +411,19 @@ export class LexiconBuilder {
       const node = root.get(key);
       if (node !== undefined) node.context = ctx;
     }
+    for (const node of root.values()) if (node.detail === undefined && !node.allow) node.follow = followers(node);
     return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
   }
 }
 
+
+/** Bits of the shape-pair filter (CompiledLexicon.pairs): 2^16, some 8 KB. */
+const PAIR_BITS = 1 << 16;
+
+/** A pair of word shapes hashed into PAIR_BITS. */
+function pairOf(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 16;
+}
 
 /** Number of word shapes: lengths 0..31 (longer ones share 31) × first letter × last letter (a–z or other). */
 const SHAPES = 32 * 27 * 27;
@@ -448,12 +529,25 @@ class CompiledLexicon implements Lexicon {
     private readonly splits: SplitIndex | undefined,
     readonly size: number,
   ) {
-    for (const k of root.keys()) this.starts[shapeOf(k) >>> 5] |= 1 << (shapeOf(k) & 31);
+    // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
+    // joined readings look for terms alone, and need not meet them.
+    for (const [k, node] of root) {
+      const sk = shapeOf(k);
+      if (!node.pattern) this.starts[sk >>> 5] |= 1 << (sk & 31);
+      // The main walk: a word that ends something (or may be followed by anything) always; one
+      // that only starts phrases, when the next word's shape is one of its followers' shapes.
+      if (node.follow === undefined || node.follow === "any") this.always[sk >>> 5] |= 1 << (sk & 31);
+      else for (const k1 of node.follow.keys()) { const p = pairOf(sk, shapeOf(k1)); this.pairs[p >>> 5] |= 1 << (p & 31); }
+    }
     Object.freeze(this);
   }
 
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
+  /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
+  private readonly always = new Uint32Array(SHAPES / 32);
+  /** Pairs of shapes (a root word that only starts phrases, a word that may follow it), hashed. */
+  private readonly pairs = new Uint32Array(PAIR_BITS / 32);
 
   match(norm: NormalizedText): Hit[] {
     const toks = norm.tokens;
@@ -463,20 +557,50 @@ class CompiledLexicon implements Lexicon {
       const t = toks[i];
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
-      const found = plain && !hasShape(starts, t.key) ? false : this.step(this.root, acc, i, i);
+      let found: boolean;
+      if (!plain) found = this.step(this.root, acc, i, i);
+      else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1])) found = false;
+      else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key) && t.maskKey !== undefined) found = false;
+      else {
+        // A plain word has one reading: one lookup, then the walk from its node.
+        const node = this.root.get(t.key);
+        const follow = node?.follow;
+        const next = toks[i + 1];
+        if (node === undefined) found = false;
+        // A word that starts only phrases, followed by a word none of them goes on with: nothing to walk.
+        else if (follow !== undefined && follow !== "any" && !mayFollow(follow, next, toks[i + 2])) found = true;
+        else found = this.visit(node, acc, i, i);
+      }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
     }
     // Phrases and patterns spelled out letter by letter ("k i l l  y o u r s e l f", "v.a t.e p.e.n.d.r.e").
-    const respelled = respell(norm);
+    let singles = false;
+    for (let i = 1; i < toks.length && !singles; i++) singles = toks[i].length === 1 && toks[i - 1].length === 1;
+    const respelled = singles ? respell(norm) : undefined;
     if (respelled !== undefined) {
       const again: Found = { norm, toks: respelled, hits: acc.hits, allows: acc.allows };
-      for (let i = 0; i < respelled.length; i++) this.step(this.root, again, i, i);
+      // Only walks that can reach a respelled word: starting at most a phrase's length before one.
+      let nextMerged = -1;
+      for (let i = respelled.length - 1; i >= 0; i--) {
+        if (respelled[i].length > 1 && respelled[i].e - respelled[i].s > respelled[i].length) nextMerged = i;
+        if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(this.root, again, i, i);
+      }
     }
     this.spelled(norm, acc.hits);
     this.joined(norm, acc.hits);
     if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
     return finish(norm, acc.hits, acc.allows);
+  }
+
+  /** Whether a walk may start at plain word `t` followed by `next`, by shapes alone (no lookup). */
+  private mayStart(t: WordToken, next: WordToken | undefined): boolean {
+    const sk = shapeOf(t.key);
+    if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) return true;
+    if (next === undefined) return false;
+    if (next.alts !== undefined || next.collapsed !== undefined) return true;
+    const p = pairOf(sk, shapeOf(next.key));
+    return (this.pairs[p >>> 5] & (1 << (p & 31))) !== 0;
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */

@@ -25,6 +25,8 @@ type Node =
   | { kind: "slot"; name: string }
   | { kind: "choice"; options: Node[][] };
 
+const slotCache = new WeakMap<Slots, Map<string, PatternStep[][]>>();
+
 /** The slots of a pattern file: name → alternatives (each a template). */
 export type Slots = Readonly<Record<string, readonly string[]>>;
 
@@ -78,7 +80,10 @@ function parse(template: string): Node[] {
  * builder shares each choice's continuation (see LexiconBuilder.pattern).
  */
 export function compileTemplate(template: string, slots: Slots): PatternStep[] {
-  const parsed = new Map<string, PatternStep[][]>();
+  // One compiled slot per file, shared by every template that uses it: the lexicon builder then
+  // shares the slot's junctions too (a choice met twice from the same place is built once).
+  let parsed = slotCache.get(slots);
+  if (!parsed) slotCache.set(slots, parsed = new Map());
   const convert = (nodes: readonly Node[], seen: readonly string[]): PatternStep[] => {
     const out: PatternStep[] = [];
     for (const n of nodes) {
@@ -94,8 +99,8 @@ export function compileTemplate(template: string, slots: Slots): PatternStep[] {
         if (seen.includes(n.name)) throw new Error(`pattern "${template}": slot $${n.name} refers to itself`);
         const alts = slots[n.name];
         if (!alts) throw new Error(`pattern "${template}": unknown slot $${n.name}`);
-        let options = parsed.get(n.name);
-        if (!options) parsed.set(n.name, options = alts.map((a) => convert(parse(a), [...seen, n.name])));
+        let options = parsed!.get(n.name);
+        if (!options) parsed!.set(n.name, options = alts.map((a) => convert(parse(a), [...seen, n.name])));
         out.push({ choice: options });
       }
     }

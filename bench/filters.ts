@@ -152,6 +152,7 @@ export async function runFiltersBench(): Promise<void> {
     const v = best.get(c.name)!;
     rows.push([c.name, fmt(v), `${(mine / v).toFixed(1)}×`]);
   }
+  console.log("\n(words: lexicon terms, phrase patterns and contact details, as the words stage runs them; links: the links stage)");
   console.log(`\nFilter engine bench — ${messages.length} corpus messages (avg ${Math.round(messages.reduce((a, m) => a + m.length, 0) / messages.length)} chars), en+fr, ${ROUNDS} rounds, best round\n`);
   console.log("| contender | messages/s (1 core) | causette words+links is … faster |");
   console.log("|---|---:|---:|");

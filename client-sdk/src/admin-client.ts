@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
-  AdminServerEvents, AdminSessionEnded, Alert, AuditEntry, Ban, Candidate, Contribution, FilterSettings, IpBlock, Message, QueueItem, RoomInfo,
+  AdminServerEvents, AdminSessionEnded, Alert, AuditEntry, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, QueueItem, RoomInfo,
   SessionInfo, Stats, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
@@ -244,7 +244,7 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   // ---- filters
 
   /** Resolves with the number of terms now in force. */
-  async updateLexicon(patch: { add?: string[]; remove?: string[]; allow?: string[]; disallow?: string[] }): Promise<number> {
+  async updateLexicon(patch: { add?: LexiconTerm[]; remove?: string[]; allow?: string[]; disallow?: string[] }): Promise<number> {
     return (await this.call<{ terms: number }>("lexicon:update", patch)).terms;
   }
 
@@ -253,6 +253,11 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   }
 
   getFilters(): Promise<FilterSettings> { return this.call("filters:get", {}); }
+
+  /** SPEC §12: onHit and the per-category policy (replaced whole); resolves with both as now in force. */
+  updateFilters(patch: { onHit?: "hold" | "shadow" | "reject"; policy?: FilterPolicy }): Promise<{ onHit: "hold" | "shadow" | "reject"; policy: FilterPolicy }> {
+    return this.call("filters:update", patch);
+  }
 
   // ---- audit and figures
 

@@ -99,7 +99,22 @@ export interface Reason {
   match?: string;
   start?: number;
   end?: number;
+  /** SPEC §12: what kind of harm a filter hit is, and how bad (1 mild … 4 severe). */
+  category?: FilterCategory;
+  severity?: Severity;
 }
+
+/** SPEC §12: the categories every filter hit belongs to. */
+export type FilterCategory =
+  | "profanity" | "insult" | "hate" | "threat" | "selfHarm" | "sexual" | "contact" | "link" | "spam" | "competitor";
+export const FILTER_CATEGORIES: readonly FilterCategory[] = [
+  "profanity", "insult", "hate", "threat", "selfHarm", "sexual", "contact", "link", "spam", "competitor",
+];
+export type Severity = 1 | 2 | 3 | 4;
+/** What a tenant's policy does with a hit of one category (SPEC §6.2 plus `allow`). */
+export type FilterAction = "allow" | "hold" | "shadow" | "reject";
+/** SPEC §12: an action per category (a category left out follows `onHit`) and a minimum severity per category. */
+export type FilterPolicy = { [C in FilterCategory]?: FilterAction } & { minSeverity?: { [C in FilterCategory]?: Severity } };
 
 export interface QueueItem {
   message: Message;
@@ -353,11 +368,15 @@ export interface AdminClientEvents {
   "member:set-role": (p: { userId: string; role: "member" | "expert" | "moderator" }, ack: AckFn) => void;
   "members:candidates": (p: { limit?: number }, ack: AckFn<{ members: Candidate[] }>) => void;
   "lexicon:update": (
-    p: { add?: string[]; remove?: string[]; allow?: string[]; disallow?: string[] },
+    p: { add?: LexiconTerm[]; remove?: string[]; allow?: string[]; disallow?: string[] },
     ack: AckFn<{ terms: number }>,
   ) => void;
   /** Addition: the tenant's editable filter lists. */
   "filters:get": (p: Record<string, never>, ack: AckFn<FilterSettings>) => void;
+  "filters:update": (
+    p: { onHit?: "hold" | "shadow" | "reject"; policy?: FilterPolicy },
+    ack: AckFn<{ onHit: "hold" | "shadow" | "reject"; policy: FilterPolicy }>,
+  ) => void;
   "links:update": (
     p: { allow?: string[]; block?: string[]; unallow?: string[]; unblock?: string[] },
     ack: AckFn,
@@ -404,7 +423,13 @@ export interface FilterSettings {
   allow: string[];
   links: { mode: "allowlist" | "blocklist"; allow: string[]; block: string[] };
   onHit: "hold" | "shadow" | "reject";
+  /** SPEC §12: the lexicon in force; `categories` names the category of each tenant term (default `competitor`). */
+  lexicon: { languages: ("en" | "fr")[]; terms: string[]; allow: string[]; categories: Record<string, { category: FilterCategory; severity: Severity }> };
+  policy: FilterPolicy;
 }
+
+/** A tenant term with the category a manager chose for it (`lexicon:update` `add`); a plain string is a `competitor` term. */
+export type LexiconTerm = string | { term: string; category?: FilterCategory; severity?: Severity };
 
 /**
  * Addition: `session:ended` on /admin, the same shape as on /chat. Sent when the manager token the

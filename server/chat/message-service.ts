@@ -1,4 +1,5 @@
 import type { Message, MessageChange, Reason, RoomJoinResult } from "../../client-sdk/src/protocol.ts";
+import { decide } from "../filters/policy.ts";
 import { CausetteError } from "../errors.ts";
 import type { Metrics, StageTimer } from "../contracts/metrics.ts";
 import { newId } from "../ids.ts";
@@ -160,10 +161,13 @@ export class MessageService {
     });
   }
 
-  /** Stage 7: decide the status from the hits and onHit, persist, then broadcast (SPEC §6.1.7, §6.2). */
+  /** Stage 7: decide the status from the hits and the tenant's policy, persist, then broadcast (SPEC §6.1.7, §6.2, §12). */
   private deliver(tenant: TenantRuntime, session: SessionData, ctx: SendContext, idemKey: string | undefined): MaybePromise<Message> {
-    const reasons: Reason[] = ctx.hits.map(toReason);
-    const onHit = ctx.onHit ?? tenant.config.filters.onHit;
+    // The policy decides what the filters' hits do (SPEC §12); the brand's hook, when it held or
+    // refused the message, decided already (its hit is the only one: it runs after clean stages).
+    const decided = decide(ctx.hits, tenant.filterSettings());
+    const onHit = ctx.onHit ?? decided.action;
+    const reasons: Reason[] = (ctx.onHit ? ctx.hits : decided.hits).map(toReason);
     const filtered = reasons.length > 0;
     if (filtered && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { linkDomainProblem } from "./link-domain.ts";
 import { WEBHOOK_EVENT_TYPES, endpointUrlProblem, secretProblem } from "./outbound-policy.ts";
+import { filterPolicy, lexiconTerm } from "../contracts/filter-policy.ts";
 
 /**
  * The configuration contract (SPEC §3). Validated once at start-up, then frozen and passed in.
@@ -99,9 +100,12 @@ const tenant = z.object({
     onHit: z.enum(["hold", "shadow", "reject"]).default("hold"),
     lexicon: z.object({
       languages: z.array(z.enum(["en", "fr"])).default(["en", "fr"]),
-      terms: z.array(z.string().min(1).max(100)).default([]),
+      /** A word or phrase (a competitor), or `{ term, category?, severity? }` (SPEC §12). */
+      terms: z.array(lexiconTerm).default([]),
       allow: z.array(z.string().min(1).max(100)).default([]),
     }).strict().default({ languages: ["en", "fr"], terms: [], allow: [] }),
+    /** SPEC §12: an action per category and a minimum severity; a category left out follows onHit. */
+    policy: filterPolicy.default({}),
     links: z.object({
       mode: z.enum(["allowlist", "blocklist"]).default("allowlist"),
       allow: z.array(linkDomain("allow")).default([]),
@@ -118,6 +122,7 @@ const tenant = z.object({
   }).strict().default({
     onHit: "hold",
     lexicon: { languages: ["en", "fr"], terms: [], allow: [] },
+    policy: {},
     links: { mode: "allowlist", allow: [], block: [] },
     spam: { repeatsPerUser: 2, raidUsers: 4, windowSec: 60 },
   }),

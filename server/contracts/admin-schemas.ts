@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WEBHOOK_EVENT_TYPES } from "../config/outbound-policy.ts";
 import { ENDPOINT_ID } from "../config/schema.ts";
+import { filterPolicy, lexiconTerm } from "./filter-policy.ts";
 
 /**
  * Payload schemas of the managers' actions (SPEC §5.3), one per action, shared by the /admin
@@ -69,9 +70,10 @@ export const adminSchemas = {
   "ip:list": empty,
   "member:set-role": z.strictObject({ userId, role: z.enum(["member", "expert", "moderator"]) }),
   "members:candidates": z.strictObject({ limit: limit.optional() }),
-  "lexicon:update": z.strictObject({ add: terms.optional(), remove: terms.optional(), allow: terms.optional(), disallow: terms.optional() }),
+  "lexicon:update": z.strictObject({ add: z.array(lexiconTerm).max(500).optional(), remove: terms.optional(), allow: terms.optional(), disallow: terms.optional() }),
   "links:update": z.strictObject({ allow: domains.optional(), block: domains.optional(), unallow: domains.optional(), unblock: domains.optional() }),
   "filters:get": empty,
+  "filters:update": z.strictObject({ onHit: z.enum(["hold", "shadow", "reject"]).optional(), policy: filterPolicy.optional() }),
   "audit:list": z.strictObject({
     limit: limit.optional(),
     cursor: cursor.optional(),

@@ -1,10 +1,17 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Filter } from "bad-words";
+import { FILTER_CATEGORIES, type FilterCategory, type Severity } from "../../client-sdk/src/protocol.ts";
+import type { ContactWords } from "./contacts.ts";
+import type { PatternStep } from "./lexicon.ts";
+import { compileTemplate, type Slots } from "./patterns.ts";
+import type { Tag } from "./types.ts";
 
 /**
  * The built-in word lists, per language: the upstream list plus the project's curation in
- * `config/lexicons/<lang>.json` (additions, removals of list junk, innocent phrases).
+ * `config/lexicons/<lang>.json` (additions, removals of list junk, innocent phrases), the category
+ * and severity of every term in `categories-<lang>.json`, and the phrase patterns of
+ * `patterns-<lang>.json` (SPEC §12).
  * Read once per process; compiling a tenant's filters reuses them.
  *
  * @example
@@ -22,7 +29,17 @@ export interface BaseLexicon {
   readonly allow: readonly string[];
   /** Words that are also everyday words of a neighbouring language, held only in this language's grammar. */
   readonly ambiguous: readonly WordContext[];
+  /** Category and severity of each term and phrase (raw spellings; canonicalised at compile). */
+  readonly categories: readonly { readonly term: string; readonly tag: Tag }[];
+  /** Phrase patterns, expanded into token sequences; `detail` is the template as written. */
+  readonly patterns: readonly CompiledPattern[];
+  /** Innocent readings that cover a pattern's match ("to die for"), expanded like patterns. */
+  readonly patternAllows: readonly (readonly PatternStep[])[];
+  /** The words the contact detector reads in this language (contact-<lang>.json). */
+  readonly contact: ContactWords;
 }
+
+export interface CompiledPattern { readonly steps: readonly PatternStep[]; readonly detail: string; readonly tag: Tag }
 
 /**
  * Where the ambiguous `words` are held alone: right after one of `before`, right before one of
@@ -61,6 +78,58 @@ function readCuration(lang: Language): Curation {
   }
 }
 
+/** `{ category: { severity: [entries] } }`, as the categories and patterns files list them. */
+type Graded = Partial<Record<FilterCategory, Record<string, string[]>>>;
+
+function readJson<T>(name: string): T {
+  try {
+    return JSON.parse(readFileSync(new URL(name, CURATION_DIR), "utf8")) as T;
+  } catch (err) {
+    throw new Error(`cannot read config/lexicons/${name}: ${(err as Error).message}`);
+  }
+}
+
+/** Walks a graded file, checking every category and severity (a typo must stop start-up, not pass silently). */
+function graded(name: string, file: Graded & Record<string, unknown>, each: (entry: string, tag: Tag) => void): void {
+  for (const [category, bySeverity] of Object.entries(file)) {
+    if (category.startsWith("$") || category === "slots" || category === "allow") continue;
+    if (!(FILTER_CATEGORIES as readonly string[]).includes(category)) throw new Error(`config/lexicons/${name}: unknown category "${category}"`);
+    for (const [sev, entries] of Object.entries(bySeverity as Record<string, string[]>)) {
+      const severity = Number(sev);
+      if (![1, 2, 3, 4].includes(severity)) throw new Error(`config/lexicons/${name}: ${category} severity "${sev}" is not 1–4`);
+      const tag: Tag = Object.freeze({ category: category as FilterCategory, severity: severity as Severity });
+      for (const e of entries) each(e, tag);
+    }
+  }
+}
+
+function readCategories(lang: Language): { term: string; tag: Tag }[] {
+  const out: { term: string; tag: Tag }[] = [];
+  graded(`categories-${lang}.json`, readJson(`categories-${lang}.json`), (term, tag) => out.push({ term, tag }));
+  return out;
+}
+
+function readPatterns(lang: Language): { patterns: CompiledPattern[]; allows: PatternStep[][] } {
+  const name = `patterns-${lang}.json`;
+  const file = readJson<Graded & { slots?: Slots; allow?: string[] }>(name);
+  const patterns: CompiledPattern[] = [];
+  graded(name, file, (template, tag) => patterns.push(Object.freeze({ steps: compileTemplate(template, file.slots ?? {}), detail: template, tag })));
+  const allows = (file.allow ?? []).map((t) => compileTemplate(t, file.slots ?? {}));
+  return { patterns, allows };
+}
+
+function readContactWords(lang: Language): ContactWords {
+  const file = readJson<ContactWords>(`contact-${lang}.json`);
+  // Keys are compared with token keys: folded like messages (no accents, lower case).
+  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  const list = (l: readonly string[] | undefined) => Object.freeze((l ?? []).map(fold));
+  return {
+    numbers: Object.freeze(Object.fromEntries(Object.entries(file.numbers ?? {}).map(([k, v]) => [fold(k), v]))),
+    joiners: list(file.joiners), at: list(file.at), dot: list(file.dot), networks: list(file.networks),
+    phoneContext: list(file.phoneContext), notPhoneContext: list(file.notPhoneContext),
+  };
+}
+
 let cached: BaseLexicons | undefined;
 
 /** Loads the built-in lexicons (synchronous, memoised per process). */
@@ -72,12 +141,17 @@ export function loadBaseLexicons(): BaseLexicons {
   const french = (require("french-badwords-list") as { array: string[] }).array;
   const make = (lang: Language, upstream: readonly string[]): BaseLexicon => {
     const c = readCuration(lang);
+    const p = readPatterns(lang);
     const compounds = c.compounds ? c.compounds.roots.flatMap((r) => c.compounds!.suffixes.map((x) => r + x)) : [];
     return Object.freeze({
       terms: Object.freeze([...upstream, ...(c.add ?? []), ...compounds]),
       remove: Object.freeze([...(c.remove ?? [])]),
       allow: Object.freeze([...(c.allow ?? [])]),
       ambiguous: Object.freeze([...(c.ambiguous ?? [])]),
+      categories: Object.freeze(readCategories(lang)),
+      patterns: Object.freeze(p.patterns),
+      patternAllows: Object.freeze(p.allows),
+      contact: Object.freeze(readContactWords(lang)),
     });
   };
   cached = Object.freeze({ en: make("en", english), fr: make("fr", french) });

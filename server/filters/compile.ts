@@ -1,7 +1,8 @@
-import type { CompiledFilters, FilterLists, Hit } from "./types.ts";
+import type { CompiledFilters, FilterLists, FilterHit, Tag } from "./types.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 import { LexiconBuilder, type Inflection, type Lexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
+import { createContactDetector, type ContactDetector } from "./contacts.ts";
 import type { BaseLexicons, Language } from "./base-lexicons.ts";
 
 export { loadBaseLexicons, type BaseLexicons } from "./base-lexicons.ts";
@@ -23,11 +24,15 @@ const SLICE_MS = 8;
 
 const INFLECT: Record<Language, Inflection> = { en: "en", fr: "fr" };
 
+/** A tenant term's category when the manager named none. */
+const COMPETITOR: Tag = Object.freeze({ category: "competitor", severity: 2 });
+
 /** The compile steps, as a generator so the sync and async drivers share them. */
 function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, CompiledFilters> {
   const builder = new LexiconBuilder();
   for (const lang of new Set(lists.languages)) {
     const lex = base[lang];
+    for (const c of lex.categories) builder.categorize(c.term, c.tag);
     for (let i = 0; i < lex.terms.length; i++) {
       builder.add(lex.terms[i], INFLECT[lang]);
       if ((i & 31) === 31) yield;
@@ -35,11 +40,17 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
     for (const t of lex.remove) builder.remove(t);
     for (const t of lex.allow) builder.allow(t);
     for (const ctx of lex.ambiguous) builder.ambiguous(ctx);
+    for (const p of lex.patterns) {
+      builder.pattern(p.steps, p.detail, p.tag);
+      yield;
+    }
+    for (const steps of lex.patternAllows) builder.allowPattern(steps);
   }
   // A tenant's own words (config terms and managers' additions) also match written as separate
   // words ("glow up" for "glowup"); the built-in lists are not read across spaces.
+  // They are the tenant's competitors unless a manager named another category (SPEC §12).
   for (let i = 0; i < lists.terms.length; i++) {
-    builder.add(lists.terms[i], "plural", true);
+    builder.add(lists.terms[i], "plural", true, (lists.tags && Object.hasOwn(lists.tags, lists.terms[i]!) ? lists.tags[lists.terms[i]!] : undefined) ?? COMPETITOR);
     if ((i & 31) === 31) yield;
   }
   for (const t of lists.removed ?? []) builder.remove(t);
@@ -48,22 +59,28 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   const lexicon = yield* builder.buildSteps();
   yield;
   const links = createLinkMatcher(lists.links);
-  return new Filters(lexicon, links);
+  const contacts = createContactDetector([...new Set(lists.languages)].map((l) => base[l].contact));
+  return new Filters(lexicon, links, contacts);
 }
 
 class Filters implements CompiledFilters {
   readonly termCount: number;
 
-  constructor(private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher) {
+  constructor(private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector) {
     this.termCount = lexicon.size;
     Object.freeze(this);
   }
 
-  words(text: string, norm: NormalizedText = normalize(text)): Hit[] {
-    return this.lexicon.match(norm);
+  /** Lexicon words and phrases, phrase patterns, and contact details (SPEC §12), in text order. */
+  words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
+    const words = this.lexicon.match(norm);
+    const contacts = this.contacts.match(norm);
+    if (contacts.length === 0) return words;
+    if (words.length === 0) return contacts;
+    return [...words, ...contacts].sort((a, b) => a.start - b.start);
   }
 
-  links(text: string, norm: NormalizedText = normalize(text)): Hit[] {
+  links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     return this.linkMatcher.match(norm);
   }
 }

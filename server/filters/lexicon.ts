@@ -1,4 +1,4 @@
-import type { Hit } from "./types.ts";
+import type { FilterHit, Tag } from "./types.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 import type { WordContext } from "./base-lexicons.ts";
 
@@ -21,6 +21,26 @@ export type Inflection = "en" | "fr" | "plural" | "none";
 
 interface TrieNode {
   detail: string | undefined;
+  /** Category and severity of the term or pattern `detail` names. */
+  tag: Tag | undefined;
+  /** A phrase pattern (SPEC §12): silent after a negation or inside a quoted title or report. */
+  guarded: boolean;
+  /** "a few intervening words" of a pattern: a position reached after skipping 0..max tokens. */
+  gaps: Gap[] | undefined;
+  /**
+   * Where a pattern goes on after one of its choices: the node ending each alternative leads, without
+   * reading a token, to the one node the rest of the pattern hangs from (so "$je_vais $te $tue"
+   * costs the sum of its choices, not their product).
+   */
+  jumps: TrieNode[] | undefined;
+  /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
+  pattern: boolean;
+  /**
+   * On a root node that ends nothing itself: every word that may come next on any of its paths
+   * (through junctions), or "any" when a gap may; a message word not in it ends the walk at once,
+   * so the common words patterns start with ("je", "the", "you") cost one more lookup, not a walk.
+   */
+  follow: Follow | "any" | undefined;
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
@@ -29,10 +49,78 @@ interface TrieNode {
   next: Map<string, TrieNode> | undefined;
 }
 
+/** Up to `max` words of any kind but a negation may stand before `node`'s edges. */
+interface Gap { readonly max: number; readonly node: TrieNode }
+
+/** One step of a compiled phrase pattern: a token key, a gap of up to that many words, or alternatives. */
+export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
+
+function newNode(): TrieNode {
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
+}
+
+/**
+ * The next two words a root node's paths may go on with: word → the words after it, or `true`
+ * when that word may end something (or a gap follows), so one word of lookahead is enough.
+ */
+type Follow = ReadonlyMap<string, ReadonlySet<string> | true>;
+
+/** The nodes reachable from `node` without reading a word (itself and its junctions), or undefined when one of them ends something or opens a gap. */
+function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
+  const out: TrieNode[] = [];
+  const seen = new Set<TrieNode>();
+  const walk = (n: TrieNode): boolean => {
+    if (seen.has(n)) return true;
+    seen.add(n);
+    if (n.gaps !== undefined || ((n !== node || self) && (n.detail !== undefined || n.allow))) return false;
+    out.push(n);
+    if (n.jumps !== undefined) for (const j of n.jumps) if (!walk(j)) return false;
+    return true;
+  };
+  return walk(node) ? out : undefined;
+}
+
+/** TrieNode.follow of a root node that ends nothing itself. */
+function followers(node: TrieNode): Follow | "any" {
+  const first = closure(node, false);
+  if (first === undefined) return "any";
+  const out = new Map<string, Set<string> | true>();
+  for (const n of first) {
+    if (n.next === undefined) continue;
+    for (const [k, child] of n.next) {
+      if (out.get(k) === true) continue;
+      const second = closure(child, true);
+      if (second === undefined) { out.set(k, true); continue; }
+      let set = out.get(k) as Set<string> | undefined;
+      if (set === undefined) out.set(k, set = new Set());
+      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) set.add(k2);
+    }
+  }
+  return out;
+}
+
+/** Whether the words after a root node can go on along one of its paths (see Follow). */
+function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken | undefined): boolean {
+  if (next === undefined) return false;
+  if (next.alts !== undefined || next.collapsed !== undefined) return true;
+  const then = follow.get(next.key);
+  if (then === undefined) return false;
+  if (then === true || after === undefined) return then === true;
+  return after.alts !== undefined || after.collapsed !== undefined || then.has(after.key);
+}
+
+/** Whether pattern steps may match no word at all (optional groups, gaps). */
+function nullable(steps: readonly PatternStep[]): boolean {
+  return steps.every((st) => "gap" in st || ("choice" in st && st.choice.some(nullable)));
+}
+
+/** What a term is when no curation names it: the built-in lists' usual entry. */
+export const DEFAULT_TAG: Tag = Object.freeze({ category: "insult", severity: 2 });
+
 /** A WordContext with canonical token keys. */
 interface Context { before: ReadonlySet<string>; after: ReadonlySet<string> }
 
-interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean }
+interface Entry { tokens: string[]; detail: string; base: string; derived: boolean; split: boolean; tag: Tag }
 
 /**
  * A tenant's word may be written as separate words ("glow up", "Rival Brand", "riv al brand" for
@@ -45,8 +133,8 @@ interface Entry { tokens: string[]; detail: string; base: string; derived: boole
 const MIN_SPLIT_LETTERS = 6;
 const MIN_SPLIT_PIECE = 2;
 const MAX_SPLIT_PIECES = 3;
-/** Longest phrase, in tokens; bounds the trie walk per token. */
-const MAX_PHRASE_TOKENS = 8;
+/** Longest phrase or pattern match, in tokens (gaps included); bounds the trie walk per token. */
+const MAX_PHRASE_TOKENS = 14;
 /** Longest single-letter run read as one spelled-out word ("f u c k", "c.o.n.n.a.r.d"). */
 const MAX_SPELLED = 40;
 /** Longest spelled word looked for inside such a run. */
@@ -107,7 +195,21 @@ export class LexiconBuilder {
   private readonly entries = new Map<string, Entry>();
   private readonly removed = new Set<string>();
   private readonly allowed: string[][] = [];
+  private readonly allowedPatterns: (readonly PatternStep[])[] = [];
   private readonly contexts = new Map<string, Context>();
+  private readonly tags = new Map<string, Tag>();
+  private readonly patterns: { steps: readonly PatternStep[]; detail: string; tag: Tag }[] = [];
+
+  /** Names the category of a term (before `add`): the curation of the built-in lists. */
+  categorize(term: string, tag: Tag): void {
+    const base = termTokens(term).join(" ");
+    if (base) this.tags.set(base, tag);
+  }
+
+  /** Adds a compiled phrase pattern (see patterns.ts), matched like a phrase. */
+  pattern(steps: readonly PatternStep[], detail: string, tag: Tag): void {
+    this.patterns.push({ steps, detail, tag });
+  }
 
   /**
    * Adds a word or phrase; single words also get the inflections of `how` (and, for the built-in
@@ -115,25 +217,26 @@ export class LexiconBuilder {
    * word of MIN_SPLIT_LETTERS or more and its inflections also match written as separate words
    * (a tenant's brand names: "glow up" for "glowup"); the built-in lists are not read that way.
    */
-  add(term: string, how: Inflection = "none", split = false): void {
+  add(term: string, how: Inflection = "none", split = false, given?: Tag): void {
     const tokens = termTokens(term);
     if (tokens.length === 0) return;
     const base = tokens.join(" ");
     if (base.length < 2) return;
+    const tag = given ?? this.tags.get(base) ?? DEFAULT_TAG;
     const splits = split && tokens.length === 1;
     // A term listed in its own right names itself, even if another term derived it first.
     const own = this.entries.get(base);
-    if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true });
+    if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true, tag });
     else if (splits) own.split = true;
     if (tokens.length === 1) {
       for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
         const seen = this.entries.get(form);
-        if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits });
+        if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits, tag });
         else if (splits) seen.split = true;
         // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
         // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
         const v = how === "en" || how === "fr" ? vForU(form) : undefined;
-        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false });
+        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
       }
     }
   }
@@ -150,6 +253,11 @@ export class LexiconBuilder {
     if (tokens.length === 0) return;
     this.removed.add(tokens.join(" "));
     this.allowed.push(tokens);
+  }
+
+  /** An innocent reading given as a compiled pattern ("to die for"): any hit inside a match of it never fires. */
+  allowPattern(steps: readonly PatternStep[]): void {
+    this.allowedPatterns.push(steps);
   }
 
   /** Words held on their own only in the context `ctx` gives (see WordContext). */
@@ -184,6 +292,74 @@ export class LexiconBuilder {
       if (r.includes(" ")) continue;
       for (const how of ["fr", "en"] as const) for (const form of inflections(r, how)) removed.add(form);
     }
+    const edge = (map: Map<string, TrieNode>, t: string): TrieNode => {
+      let node = map.get(t);
+      if (!node) {
+        node = newNode();
+        node.pattern = true;
+        map.set(t, node);
+        const c = collapse(t);
+        const seen = vocab.get(c);
+        if (!seen) vocab.set(c, [t]); else if (!seen.includes(t)) seen.push(t);
+      }
+      return node;
+    };
+    /**
+     * Inserts pattern steps after the nodes of `from` (undefined: the root) and answers the nodes
+     * where they end. A gap is a node of its own (one per width and node, so widths never mix); a
+     * choice's alternatives end on one shared node through `jumps`.
+     */
+    // Choices are shared by what they say, not by where they were written: "{je|j}" in twenty
+    // templates is one set of edges and one junction from each place it starts.
+    const built = new Map<string, Map<string, TrieNode[]>>();
+    const choiceKeys = new WeakMap<readonly (readonly PatternStep[])[], string>();
+    const choiceKey = (c: readonly (readonly PatternStep[])[]) => { let k = choiceKeys.get(c); if (k === undefined) choiceKeys.set(c, k = JSON.stringify(c)); return k; };
+    const ids = new Map<TrieNode, number>();
+    const idOf = (node: TrieNode) => { let id = ids.get(node); if (id === undefined) ids.set(node, id = ids.size); return id; };
+    const build = (steps: readonly PatternStep[], from: TrieNode[] | undefined): TrieNode[] => {
+      let at = from;
+      const extra: TrieNode[] = [];
+      for (let idx = 0; idx < steps.length; idx++) {
+        const step = steps[idx];
+        if ("word" in step) {
+          const out = new Set<TrieNode>();
+          if (at === undefined) out.add(edge(root, step.word));
+          else for (const n of at) out.add(edge(n.next ??= new Map(), step.word));
+          at = [...out];
+        } else if ("gap" in step) {
+          if (at === undefined || step.gap === 0) continue;
+          const out = new Set<TrieNode>();
+          for (const n of at) {
+            const gaps = n.gaps ??= [];
+            let g = gaps.find((x) => x.max === step.gap);
+            if (!g) gaps.push(g = { max: step.gap, node: newNode() });
+            out.add(g.node);
+          }
+          at = [...out];
+        } else {
+          // At the very start a match must begin on a word of the root: an alternative that may be
+          // empty there means the rest of the pattern may also start on its own.
+          if (at === undefined && step.choice.some(nullable)) extra.push(...build(steps.slice(idx + 1), undefined));
+          // The same choice (a shared slot) from the same nodes was built before: its junction serves again.
+          const key = at === undefined ? "root" : at.map(idOf).sort((x, y) => x - y).join(",");
+          let byFrom = built.get(choiceKey(step.choice));
+          const seen = byFrom?.get(key);
+          if (seen !== undefined) { at = seen; continue; }
+          const ends = new Set<TrieNode>();
+          for (const o of step.choice) for (const e of build(o, at)) ends.add(e);
+          if (ends.size <= 1) at = [...ends];
+          else {
+            const join = newNode();
+            for (const e of ends) (e.jumps ??= []).push(join);
+            at = [join];
+          }
+          if (!byFrom) built.set(choiceKey(step.choice), byFrom = new Map());
+          byFrom.set(key, at);
+        }
+      }
+      return [...(at ?? []), ...extra];
+    };
+    const insertPattern = (steps: readonly PatternStep[]): TrieNode[] => build(steps, undefined);
     const insert = (tokens: string[]): TrieNode => {
       let map = root;
       let node: TrieNode | undefined;
@@ -191,7 +367,7 @@ export class LexiconBuilder {
         const t = tokens[i];
         node = map.get(t);
         if (!node) {
-          node = { detail: undefined, allow: false, split: false, context: undefined, next: undefined };
+          node = newNode();
           map.set(t, node);
           const c = collapse(t);
           const seen = vocab.get(c);
@@ -206,7 +382,9 @@ export class LexiconBuilder {
       if ((++done & 255) === 0) yield;
       if (removed.has(e.base) || removed.has(e.tokens.join(" "))) continue;
       const node = insert(e.tokens);
-      if (node.detail === undefined) { node.detail = e.detail; size++; }
+      if (node.detail === undefined) { node.detail = e.detail; node.tag = e.tag; size++; }
+      // A listed threat or incitement phrase is read like a pattern: not after a negation, not quoted.
+      if (e.tokens.length > 1 && GUARDED.has(e.tag.category)) node.guarded = true;
       const w = e.tokens[0];
       if (e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS) {
         node.split = true;
@@ -218,15 +396,34 @@ export class LexiconBuilder {
         if (!list) masks.set(bucket, [w]); else list.push(w);
       }
     }
+    for (const p of this.patterns) {
+      yield;
+      // A listed word or phrase keeps its own name; a pattern only fills an empty end.
+      for (const node of insertPattern(p.steps)) {
+        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; }
+        node.guarded = true;
+      }
+      size++;
+    }
     for (const tokens of this.allowed) insert(tokens).allow = true;
+    for (const steps of this.allowedPatterns) for (const node of insertPattern(steps)) node.allow = true;
     for (const [key, ctx] of this.contexts) {
       const node = root.get(key);
       if (node !== undefined) node.context = ctx;
     }
+    for (const node of root.values()) if (node.detail === undefined && !node.allow) node.follow = followers(node);
     return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
   }
 }
 
+
+/** Bits of the shape-pair filter (CompiledLexicon.pairs): 2^16, some 8 KB. */
+const PAIR_BITS = 1 << 16;
+
+/** A pair of word shapes hashed into PAIR_BITS. */
+function pairOf(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 16;
+}
 
 /** Number of word shapes: lengths 0..31 (longer ones share 31) × first letter × last letter (a–z or other). */
 const SHAPES = 32 * 27 * 27;
@@ -313,10 +510,10 @@ export interface Lexicon {
   /** Number of distinct terms and derived forms. */
   readonly size: number;
   /** Whole-word hits in an already normalised message. */
-  match(norm: NormalizedText): Hit[];
+  match(norm: NormalizedText): FilterHit[];
 }
 
-interface Span { fs: number; fe: number; detail: string }
+interface Span { fs: number; fe: number; detail: string; tag: Tag }
 
 /** What one `match` call has found so far. */
 interface Found { readonly norm: NormalizedText; readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
@@ -332,14 +529,27 @@ class CompiledLexicon implements Lexicon {
     private readonly splits: SplitIndex | undefined,
     readonly size: number,
   ) {
-    for (const k of root.keys()) this.starts[shapeOf(k) >>> 5] |= 1 << (shapeOf(k) & 31);
+    // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
+    // joined readings look for terms alone, and need not meet them.
+    for (const [k, node] of root) {
+      const sk = shapeOf(k);
+      if (!node.pattern) this.starts[sk >>> 5] |= 1 << (sk & 31);
+      // The main walk: a word that ends something (or may be followed by anything) always; one
+      // that only starts phrases, when the next word's shape is one of its followers' shapes.
+      if (node.follow === undefined || node.follow === "any") this.always[sk >>> 5] |= 1 << (sk & 31);
+      else for (const k1 of node.follow.keys()) { const p = pairOf(sk, shapeOf(k1)); this.pairs[p >>> 5] |= 1 << (p & 31); }
+    }
     Object.freeze(this);
   }
 
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
+  /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
+  private readonly always = new Uint32Array(SHAPES / 32);
+  /** Pairs of shapes (a root word that only starts phrases, a word that may follow it), hashed. */
+  private readonly pairs = new Uint32Array(PAIR_BITS / 32);
 
-  match(norm: NormalizedText): Hit[] {
+  match(norm: NormalizedText): FilterHit[] {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts;
@@ -347,8 +557,34 @@ class CompiledLexicon implements Lexicon {
       const t = toks[i];
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
-      const found = plain && !hasShape(starts, t.key) ? false : this.step(this.root, acc, i, i);
+      let found: boolean;
+      if (!plain) found = this.step(this.root, acc, i, i);
+      else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1])) found = false;
+      else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key) && t.maskKey !== undefined) found = false;
+      else {
+        // A plain word has one reading: one lookup, then the walk from its node.
+        const node = this.root.get(t.key);
+        const follow = node?.follow;
+        const next = toks[i + 1];
+        if (node === undefined) found = false;
+        // A word that starts only phrases, followed by a word none of them goes on with: nothing to walk.
+        else if (follow !== undefined && follow !== "any" && !mayFollow(follow, next, toks[i + 2])) found = true;
+        else found = this.visit(node, acc, i, i);
+      }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
+    }
+    // Phrases and patterns spelled out letter by letter ("k i l l  y o u r s e l f", "v.a t.e p.e.n.d.r.e").
+    let singles = false;
+    for (let i = 1; i < toks.length && !singles; i++) singles = toks[i].length === 1 && toks[i - 1].length === 1;
+    const respelled = singles ? respell(norm) : undefined;
+    if (respelled !== undefined) {
+      const again: Found = { norm, toks: respelled, hits: acc.hits, allows: acc.allows };
+      // Only walks that can reach a respelled word: starting at most a phrase's length before one.
+      let nextMerged = -1;
+      for (let i = respelled.length - 1; i >= 0; i--) {
+        if (respelled[i].length > 1 && respelled[i].e - respelled[i].s > respelled[i].length) nextMerged = i;
+        if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(this.root, again, i, i);
+      }
     }
     this.spelled(norm, acc.hits);
     this.joined(norm, acc.hits);
@@ -357,17 +593,27 @@ class CompiledLexicon implements Lexicon {
     return finish(norm, acc.hits, acc.allows);
   }
 
+  /** Whether a walk may start at plain word `t` followed by `next`, by shapes alone (no lookup). */
+  private mayStart(t: WordToken, next: WordToken | undefined): boolean {
+    const sk = shapeOf(t.key);
+    if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) return true;
+    if (next === undefined) return false;
+    if (next.alts !== undefined || next.collapsed !== undefined) return true;
+    const p = pairOf(sk, shapeOf(next.key));
+    return (this.pairs[p >>> 5] & (1 << (p & 31))) !== 0;
+  }
+
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
-  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number): boolean {
+  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
     const t = acc.toks[at];
-    let found = this.visit(map.get(t.key), acc, first, at);
+    let found = this.visit(pass(map.get(t.key), clause), acc, first, at);
     if (t.alts !== undefined) {
-      for (const alt of t.alts) found = this.visit(map.get(alt), acc, first, at) || found;
+      for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
     }
     if (t.collapsed !== undefined) {
       const keys = this.vocab.get(t.collapsed);
       if (keys !== undefined) {
-        for (const k of keys) if (k !== t.key) found = this.visit(map.get(k), acc, first, at) || found;
+        for (const k of keys) if (k !== t.key) found = this.visit(pass(map.get(k), clause), acc, first, at) || found;
       }
     }
     return found;
@@ -377,14 +623,34 @@ class CompiledLexicon implements Lexicon {
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
-    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, first))) {
-      acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail });
+    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, toks, first))
+      && (!node.guarded || !silenced(acc.norm, toks, first, last))) {
+      acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
-    if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "" });
+    if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
-      this.step(node.next, acc, first, last + 1);
+      this.step(node.next, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
     }
+    if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
+    if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
+  }
+
+  /**
+   * A pattern's gap: the words after `last` may be skipped, up to `g.max` of them, within one
+   * sentence; a negation is never skipped ("je vais pas te frapper", "I'm not going to hurt you").
+   */
+  private skip(g: Gap, acc: Found, first: number, last: number): void {
+    const toks = acc.toks;
+    for (let k = 0; k <= g.max; k++) {
+      const skipped = last + k;
+      if (k > 0) {
+        if (skipped >= toks.length || skipped - first + 1 >= MAX_PHRASE_TOKENS) return;
+        if (sentenceBreak(acc.norm, toks[skipped - 1], toks[skipped]) || NEGATIONS.has(toks[skipped].key)) return;
+        if (clauseMark(acc.norm.folded, toks[skipped - 1].e, toks[skipped].s)) return;
+      }
+      this.visit(g.node, acc, first, skipped);
+    }
   }
 
   /** "f*ck", "p**e", "sh#t": a masked word matches a term of the same length, first and last letter. */
@@ -400,7 +666,7 @@ class CompiledLexicon implements Lexicon {
       let ok = w.length === k.length;
       for (let i = 1; i < k.length - 1 && ok; i++) if (k[i] !== "*" && k[i] !== w[i]) ok = false;
       const node = ok ? this.root.get(w) : undefined;
-      if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail }); return; }
+      if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail, tag: node.tag ?? DEFAULT_TAG }); return; }
     }
   }
 
@@ -454,7 +720,7 @@ class CompiledLexicon implements Lexicon {
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
         const node = map.get(word.slice(0, b)) ?? map.get(collapse(word.slice(0, b)));
         if (node?.detail !== undefined) {
-          hits.push({ fs: toks[p].s, fe: toks[from + b - 1].e, detail: node.detail });
+          hits.push({ fs: toks[p].s, fe: toks[from + b - 1].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
           break;
         }
       }
@@ -474,7 +740,7 @@ class CompiledLexicon implements Lexicon {
           if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root.get(collapse(word.slice(a, b)));
         }
         if (node?.detail !== undefined) {
-          hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail });
+          hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
           matched = b - a;
         }
       }
@@ -510,7 +776,7 @@ class CompiledLexicon implements Lexicon {
         let key = a.key;
         for (let k = i + 1; k <= j; k++) key += toks[k].key;
         const node = this.root.get(key);
-        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail });
+        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
       }
     }
   }
@@ -535,7 +801,7 @@ class CompiledLexicon implements Lexicon {
       for (let j = i + 1; j < toks.length && j - i < 4; j++) {
         if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
         const node = this.root.get(key + toks[j].key);
-        if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail });
+        if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
         else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
         key += toks[j].key;
@@ -578,8 +844,7 @@ function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolea
  * anything but a space comes next: "con !", "con, tu…"), or right before a word of `after` ("con de
  * vendeur"). "arroz con pollo" is none of these: there "con" is the preposition "with".
  */
-function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
-  const toks = norm.tokens;
+function inContext(ctx: Context, norm: NormalizedText, toks: readonly WordToken[], at: number): boolean {
   if (at > 0 && ctx.before.has(toks[at - 1].key) && !sentenceBreak(norm, toks[at - 1], toks[at])) return true;
   if (at + 1 >= toks.length) return true;
   const f = norm.folded;
@@ -588,6 +853,45 @@ function inContext(ctx: Context, norm: NormalizedText, at: number): boolean {
     if (c !== 32 && c !== 0xa0 && c !== 9) return true;
   }
   return ctx.after.has(toks[at + 1].key);
+}
+
+/**
+ * The message's tokens with each spelled-out word read as one token: a run of one-letter tokens
+ * split into words where its gaps widen ("k i l l  y o u" → "kill", "you") or where a space
+ * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"). Undefined when
+ * the message has no such run (nearly always), so the usual message pays one scan of its tokens.
+ */
+function respell(norm: NormalizedText): WordToken[] | undefined {
+  const toks = norm.tokens, f = norm.folded;
+  let out: WordToken[] | undefined;
+  let i = 0;
+  while (i < toks.length) {
+    let j = i;
+    if (toks[i].length === 1) while (j + 1 < toks.length && toks[j + 1].length === 1 && isLetterGap(f, toks[j].e, toks[j + 1].s)) j++;
+    if (j === i) { out?.push(toks[i]); i++; continue; }
+    out ??= toks.slice(0, i);
+    // The narrowest gap joins letters of one word; a wider one, or a space among joiners, parts words.
+    let narrow = Infinity, spaced = true;
+    for (let k = i; k < j; k++) {
+      const g = toks[k + 1].s - toks[k].e;
+      if (g < narrow) narrow = g;
+      if (!f.slice(toks[k].e, toks[k + 1].s).includes(" ")) spaced = false;
+    }
+    let w = i;
+    for (let k = i; k <= j; k++) {
+      const end = k === j || toks[k + 1].s - toks[k].e > narrow || (!spaced && f.slice(toks[k].e, toks[k + 1].s).includes(" "));
+      if (!end) continue;
+      if (k === w) out.push(toks[k]);
+      else {
+        let key = "";
+        for (let m = w; m <= k; m++) key += toks[m].key;
+        out.push({ s: toks[w].s, e: toks[k].e, key, alts: undefined, collapsed: undefined, maskKey: undefined, length: key.length });
+      }
+      w = k + 1;
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Whether one-letter tokens `i` and `i + 1` belong to a run of three or more (see spelled()). */
@@ -608,10 +912,10 @@ function isWordGap(f: string, from: number, to: number): boolean {
 }
 
 /** Drops hits inside an allowed phrase or inside a longer hit, then quotes the original text. */
-function finish(norm: NormalizedText, hits: Span[], allows: Span[]): Hit[] {
+function finish(norm: NormalizedText, hits: Span[], allows: Span[]): FilterHit[] {
   hits.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
   allows.sort((a, b) => a.fs - b.fs);
-  const out: Hit[] = [];
+  const out: FilterHit[] = [];
   let coveredTo = -1;
   // One sweep: `allowTo` is the furthest end of the allowed phrases that start at or before the hit.
   let p = 0, allowTo = -1;
@@ -621,7 +925,82 @@ function finish(norm: NormalizedText, hits: Span[], allows: Span[]): Hit[] {
     if (h.fe <= allowTo) continue;
     coveredTo = h.fe;
     const [start, end] = norm.toOriginal(h.fs, h.fe);
-    out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end });
+    out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end, category: h.tag.category, severity: h.tag.severity });
   }
   return out;
+}
+
+/** Categories whose listed phrases are silenced like patterns (see silenced()). */
+const GUARDED = new Set(["threat", "selfHarm", "hate"]);
+
+/** Words that turn a sentence around: a pattern never skips one, nor fires right after one. */
+const NEGATIONS = new Set([
+  "ne", "n", "pas", "jamais", "not", "never", "no", "dont", "don", "won", "wont", "didn", "didnt",
+  "doesn", "doesnt", "isn", "isnt", "wouldn", "wouldnt", "aren", "arent", "cannot", "cant", "shouldn",
+]);
+
+/** Words that introduce a title or someone else's words: a pattern quoted after one is not the author's. */
+const QUOTERS = new Set([
+  "texted", "messaged", "posted", "tweeted", "commented", "replied", "yelled", "shouted", "screamed", "texte", "envoye",
+  "repondu", "crie", "hurle", "ecrit", "mis",
+  "film", "movie", "chanson", "song", "titre", "title", "livre", "book", "serie", "series", "show", "album",
+  "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
+  "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
+]);
+
+/** Opening quotation marks as normalisation leaves them ("“" and "”" are folded to '"'). */
+function isQuote(c: number): boolean {
+  return c === 34 || c === 0xab || c === 0xbb;
+}
+
+/**
+ * Whether a pattern matched over tokens [first, last] is not the author speaking: a negation among
+ * the two words before it in its clause ("I'm not saying you should…"), or quotation marks around
+ * it after a title or a reporting word (« le film "I will kill you" », il m'a écrit "je vais te tuer").
+ * Only asked when a pattern has matched, so it costs nothing on the usual message.
+ */
+function silenced(norm: NormalizedText, toks: readonly WordToken[], first: number, last: number): boolean {
+  const f = norm.folded;
+  for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
+    if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
+    if (NEGATIONS.has(toks[i].key)) return true;
+  }
+  // Quoted: an opening mark right before the first word, and a closing one after the last.
+  let open = -1;
+  for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - 3; i--) if (isQuote(f.charCodeAt(i))) { open = i; break; }
+  if (open < 0) return false;
+  // The quotation closes later in the same line (it may go on past the match: "I'll murder you if…").
+  let closed = false;
+  for (let i = toks[last].e; i < f.length && i < toks[last].e + 200; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (isQuote(c)) { closed = true; break; }
+  }
+  if (!closed) return false;
+  for (let i = first - 1; i >= 0 && i >= first - 4; i--) if (QUOTERS.has(toks[i].key)) return true;
+  return false;
+}
+
+/** The node, unless it is a pattern's and a clause mark stands before its word. */
+function pass(node: TrieNode | undefined, clause: boolean): TrieNode | undefined {
+  return clause && node?.pattern === true ? undefined : node;
+}
+
+/** A comma, semicolon or colon between two words (patterns stay within a clause). */
+function clauseMark(f: string, from: number, to: number): boolean {
+  if (to - from === 1 && f.charCodeAt(from) === 32) return false;
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58) return true;
+  }
+  return false;
+}
+
+/** Only spaces and apostrophes between two words: the same clause. */
+function isClauseGap(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 39 && c !== 0xa0) return false;
+  }
+  return true;
 }

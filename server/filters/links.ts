@@ -1,5 +1,5 @@
 import { ALL_TLDS, canonicalDomain, isPublicSuffix } from "../config/link-domain.ts";
-import type { Hit } from "./types.ts";
+import type { FilterHit } from "./types.ts";
 import { isLetterCode, type NormalizedText } from "./normalize.ts";
 
 /**
@@ -37,7 +37,7 @@ export interface LinkRules {
 
 export interface LinkMatcher {
   /** Links the tenant's mode does not let through. */
-  match(norm: NormalizedText): Hit[];
+  match(norm: NormalizedText): FilterHit[];
 }
 
 /** A link found in a message, before the tenant's rules are applied. */
@@ -482,12 +482,12 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
     return (isUnder(host, HIDDEN_DESTINATION) || isIpHost(host)) && !isUnder(host, allow);
   };
   return Object.freeze({
-    match(norm: NormalizedText): Hit[] {
-      const hits: Hit[] = [];
+    match(norm: NormalizedText): FilterHit[] {
+      const hits: FilterHit[] = [];
       for (const link of findLinks(norm, extraTlds)) {
         if (!held(link.host)) continue;
         const [start, end] = norm.toOriginal(link.fs, link.fe);
-        hits.push({ kind: "link", detail: link.host, match: norm.original.slice(start, end), start, end });
+        hits.push({ kind: "link", detail: link.host, match: norm.original.slice(start, end), start, end, category: "link", severity: 2 });
       }
       return hits;
     },

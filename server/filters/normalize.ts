@@ -43,6 +43,9 @@ export interface NormalizedText {
   readonly tokens: readonly WordToken[];
   /** Original [start, end) of the folded range [fs, fe). */
   toOriginal(fs: number, fe: number): [number, number];
+  /** How many digits the text has, and whether it has an "@": the contact detector's first question. */
+  readonly digits: number;
+  readonly arobase: boolean;
 }
 
 // Character classes used by the tokeniser.
@@ -151,6 +154,8 @@ class Normalized implements NormalizedText {
     readonly original: string,
     readonly folded: string,
     readonly tokens: readonly WordToken[],
+    readonly digits: number,
+    readonly arobase: boolean,
     /**
      * The characters whose folding changed the length ("ﬁ" → "fi", an invisible → "", an emoji's two
      * UTF-16 units): four numbers each, folded [start, end) then original [start, end), in text order.
@@ -226,7 +231,9 @@ export function normalize(text: string): NormalizedText {
   }
   // Folded non-ASCII output is already lower case, so lowering the whole string only touches ASCII.
   const folded = runStart === 0 ? text.toLowerCase() : (out + text.slice(runStart)).toLowerCase();
-  const norm = new Normalized(text, folded, tokenize(folded), anomalies ?? NO_ANOMALIES);
+  const stats: TokenStats = { digits: 0, arobase: false };
+  const tokens = tokenize(folded, stats);
+  const norm = new Normalized(text, folded, tokens, stats.digits, stats.arobase, anomalies ?? NO_ANOMALIES);
   if (capitalI) readCapitalIAsL(norm);
   return norm;
 }
@@ -264,8 +271,12 @@ function readCapitalIAsL(norm: Normalized): void {
   }
 }
 
+/** What tokenize() counts on its way, for the contact detector (digits anywhere, an "@"). */
+export interface TokenStats { digits: number; arobase: boolean }
+
 /** Cuts folded text into word tokens (letters, digits, leet symbols and masks). */
-export function tokenize(folded: string): WordToken[] {
+export function tokenize(folded: string, stats?: TokenStats): WordToken[] {
+  let allDigits = 0, arobase = false;
   const tokens: WordToken[] = [];
   const n = folded.length;
   let i = 0;
@@ -284,12 +295,14 @@ export function tokenize(folded: string): WordToken[] {
       if (k === SEP) break;
       if (k === LETTER) letters++;
       else if (k === DIGIT) digits++;
+      else if (c === 64) arobase = true;
       if (c === prev) {
         if (++run > maxRun) maxRun = run;
         if (run === 2 && !isVowel(c)) consonantDouble = true;
       } else { prev = c; run = 1; }
       i++;
     }
+    allDigits += digits;
     if (letters === i - start) {
       // Only letters: no edge to trim, no leetspeak, no mask.
       const key = maxRun <= 2 ? folded.slice(start, i) : rebuild(folded, start, i, "i", false);
@@ -317,6 +330,7 @@ export function tokenize(folded: string): WordToken[] {
       tokens.push({ ...token, s: start, alts: token.alts ? [...token.alts, alt] : [alt] });
     } else tokens.push(token);
   }
+  if (stats !== undefined) { stats.digits = allDigits; stats.arobase = arobase; }
   return tokens;
 }
 

@@ -1,5 +1,5 @@
 import { allReady, type MaybePromise } from "../maybe-promise.ts";
-import type { Hit, SpamCount, SpamDetector, SpamInput, SpamOptions, SpamWindow } from "./types.ts";
+import type { FilterHit, SpamCount, SpamDetector, SpamInput, SpamOptions, SpamWindow } from "./types.ts";
 import { hash53 } from "./hash53.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 
@@ -26,6 +26,8 @@ export const FLOOD_RUN = 20;
 const FLOOD_LONG = 80;
 /** … with at most this many distinct non-space characters is a flood ("ha ha ha …", "lol lol …"). */
 const FLOOD_VARIETY = 6;
+/** Every spam hit is of category `spam` (SPEC §12); a repeat or a flood is a nuisance, not an attack. */
+const SPAM = { category: "spam", severity: 2 } as const;
 /** Fingerprints shorter than this are too common to mean spam. */
 export const MIN_FINGERPRINT = 12;
 
@@ -52,7 +54,7 @@ export function fingerprint(norm: NormalizedText): string {
 }
 
 /** A flood hit quoting the flooding run, or undefined. */
-export function findFlood(norm: NormalizedText): Hit | undefined {
+export function findFlood(norm: NormalizedText): FilterHit | undefined {
   const f = norm.folded;
   let runStart = 0, run = 0, prev = -1;
   // Distinct non-space characters, counted only up to FLOOD_VARIETY + 1 (more means "varied"):
@@ -69,11 +71,11 @@ export function findFlood(norm: NormalizedText): Hit | undefined {
       let end = i;
       while (end < f.length && f.codePointAt(end) === cp) end += w;
       const [start, stop] = norm.toOriginal(runStart, end);
-      return { kind: "spam", detail: "flood", match: norm.original.slice(start, stop), start, end: stop };
+      return { kind: "spam", detail: "flood", match: norm.original.slice(start, stop), start, end: stop, ...SPAM };
     }
   }
   if (f.length >= FLOOD_LONG && seen.length <= FLOOD_VARIETY) {
-    return { kind: "spam", detail: "flood", match: norm.original, start: 0, end: norm.original.length };
+    return { kind: "spam", detail: "flood", match: norm.original, start: 0, end: norm.original.length, ...SPAM };
   }
   return undefined;
 }
@@ -81,13 +83,13 @@ export function findFlood(norm: NormalizedText): Hit | undefined {
 /** Builds the spam stage for one tenant's settings over a shared window. */
 export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamDetector {
   const windowMs = opts.windowSec * 1000;
-  const verdict = (input: SpamInput, mine: SpamCount, room: SpamCount): Hit | undefined => {
-    if (room.distinct >= opts.raidUsers) return { kind: "spam", detail: "raid", match: input.text, start: 0, end: input.text.length };
-    if (mine.count > opts.repeatsPerUser) return { kind: "spam", detail: "repeat", match: input.text, start: 0, end: input.text.length };
+  const verdict = (input: SpamInput, mine: SpamCount, room: SpamCount): FilterHit | undefined => {
+    if (room.distinct >= opts.raidUsers) return { kind: "spam", detail: "raid", match: input.text, start: 0, end: input.text.length, ...SPAM };
+    if (mine.count > opts.repeatsPerUser) return { kind: "spam", detail: "repeat", match: input.text, start: 0, end: input.text.length, ...SPAM };
     return undefined;
   };
   return Object.freeze({
-    check(input: SpamInput): MaybePromise<Hit | undefined> {
+    check(input: SpamInput): MaybePromise<FilterHit | undefined> {
       const norm = input.norm ?? normalize(input.text);
       const flood = findFlood(norm);
       if (flood) return flood;
@@ -97,7 +99,7 @@ export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamD
       // already the tenant's own (spamWindowFor), on either store.
       const digest = hash53(fp).toString(36);
       // The embedded window answers at once; a shared one is asked both questions together.
-      return allReady<[SpamCount, SpamCount], Hit | undefined>([
+      return allReady<[SpamCount, SpamCount], FilterHit | undefined>([
         () => window.record(`spam:repeat:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
         () => window.record(`spam:raid:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),
       ], (mine, room) => verdict(input, mine, room));

@@ -2,15 +2,25 @@
  * The seam between the message pipeline and the filter engine (SPEC §6.1 stages 4–6).
  * The pipeline only sees these types; the engine's insides may change freely behind them.
  */
+import type { FilterCategory, Severity } from "../../client-sdk/src/protocol.ts";
 import type { MaybePromise } from "../maybe-promise.ts";
 import type { NormalizedText } from "./normalize.ts";
 
 /** `hook`: the brand's moderation hook (SPEC §8.2) held or refused it; its hits carry no match. */
 export type HitKind = "word" | "link" | "spam" | "hook";
 
+/** SPEC §12: what a term, phrase or pattern is (its category) and how bad (1 mild … 4 severe). */
+export interface Tag { readonly category: FilterCategory; readonly severity: Severity }
+
 /** One reason a message was stopped, with the matched text as the author typed it. */
-export interface Hit {
-  kind: HitKind;
+export type Hit = FilterHit | HookHit;
+
+/** The brand's hook held or refused the message: it says what (its `detail`), the policy has no say. */
+export interface HookHit { kind: "hook"; detail: string; match: ""; start: 0; end: 0 }
+
+/** A filter stage's hit (spam, words, links). */
+export interface FilterHit {
+  kind: Exclude<HitKind, "hook">;
   /** Short machine-readable detail: the lexicon term ("connard"), the link's domain ("rivalbeauty.com"), or the spam kind ("repeat" | "raid" | "flood"). */
   detail: string;
   /** The matched slice of the ORIGINAL text (what the author typed, for managers). */
@@ -18,6 +28,8 @@ export interface Hit {
   /** [start, end) offsets of `match` in the original text (UTF-16 code units). */
   start: number;
   end: number;
+  category: FilterCategory;
+  severity: Severity;
 }
 
 /** What a tenant's lists look like once config and manager edits are merged. */
@@ -25,6 +37,8 @@ export interface FilterLists {
   languages: readonly ("en" | "fr")[];
   /** Extra terms (words or phrases) of the tenant, e.g. competitor brands. */
   terms: readonly string[];
+  /** The category of some of `terms` (lower case), chosen by the manager; the others are `competitor`, severity 2. */
+  tags?: Readonly<Record<string, Tag>>;
   /** Exceptions: words or phrases that never fire even when a list has them. */
   allow: readonly string[];
   /** Terms a manager removed from the built-in lists for this tenant. */
@@ -37,9 +51,9 @@ export interface CompiledFilters {
   /** Number of terms in the compiled lexicon (built-in plus tenant terms, minus allow/removed). */
   readonly termCount: number;
   /** Words stage: whole-word lexicon hits. `norm` is `normalize(text)` when the caller has it already. */
-  words(text: string, norm?: NormalizedText): Hit[];
+  words(text: string, norm?: NormalizedText): FilterHit[];
   /** Links stage: links that the tenant's link mode does not allow. `norm` as for `words`. */
-  links(text: string, norm?: NormalizedText): Hit[];
+  links(text: string, norm?: NormalizedText): FilterHit[];
 }
 
 /** What a spam window answers for one key: records in the window, and distinct members among them. */
@@ -65,5 +79,5 @@ export interface SpamInput {
 
 export interface SpamDetector {
   /** Answers at once when the window does (the embedded store), else later. */
-  check(input: SpamInput): MaybePromise<Hit | undefined>;
+  check(input: SpamInput): MaybePromise<FilterHit | undefined>;
 }

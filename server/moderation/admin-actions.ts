@@ -38,6 +38,7 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "lexicon:update": (m, c, p) => m.filters.updateLexicon(c.tenant, c.actor, p),
   "links:update": async (m, c, p) => { await m.filters.updateLinks(c.tenant, c.actor, p); },
   "filters:get": async (m, c) => m.filters.get(c.tenant),
+  "filters:update": (m, c, p) => m.filters.updateSettings(c.tenant, c.actor, p),
   "audit:list": (m, c, p) => m.audit.list(c.tenant.id, p),
   "stats:get": async (m, c) => m.stats.compute(c.tenant.id),
   "alerts:list": (m, c, p) => m.alerts.list(c.tenant, p),

@@ -1,8 +1,9 @@
-import type { Author, FilterSettings } from "../../client-sdk/src/protocol.ts";
+import type { Author, FilterPolicy, FilterSettings, LexiconTerm } from "../../client-sdk/src/protocol.ts";
+import type { OnHit } from "../filters/policy.ts";
 import { linkDomainProblem } from "../config/link-domain.ts";
 import { CausetteError } from "../errors.ts";
 import type { FilterEditsPatch } from "../store/filter-edits/filter-edit-store.ts";
-import { mergeLists, type TenantRuntime } from "../tenants/tenant-runtime.ts";
+import { mergeLists, mergeSettings, type TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
 
 /** A rebuild already running when the edit landed may have read the old lists: try a few times. */
@@ -18,20 +19,29 @@ export class FilterEditor {
   async updateLexicon(
     tenant: TenantRuntime,
     actor: Author,
-    p: { add?: string[]; remove?: string[]; allow?: string[]; disallow?: string[] },
+    p: { add?: LexiconTerm[]; remove?: string[]; allow?: string[]; disallow?: string[] },
   ): Promise<{ terms: number }> {
-    const add = p.add ?? [], remove = p.remove ?? [], allow = p.allow ?? [], disallow = p.disallow ?? [];
+    // A plain term is a competitor (SPEC §12); `{ term, category, severity }` names another category.
+    const tagged = (p.add ?? []).map((t) => (typeof t === "string" ? { term: t } : t));
+    const add = tagged.map((t) => t.term), remove = p.remove ?? [], allow = p.allow ?? [], disallow = p.disallow ?? [];
     assertDisjoint("add", add, "remove", remove);
     assertDisjoint("allow", allow, "disallow", disallow);
     if (!add.length && !remove.length && !allow.length && !disallow.length) throw new CausetteError("invalid_payload", "Nothing to change.");
+    // A term's category is replaced whole: its old entries go, its new one (if any) comes.
+    const touched = new Set([...add, ...remove]);
+    const { termTags } = await this.deps.stores.filterEdits.getFilterEdits(tenant.id);
+    const stale = termTags.filter((e) => touched.has(e.slice(0, e.indexOf("\t"))));
+    const fresh = tagged.filter((t) => t.category !== undefined).map((t) => `${t.term}\t${t.category}\t${t.severity ?? 2}`);
     // Each pair of sets is kept consistent: adding a term also un-removes it, and so on.
     const patch: FilterEditsPatch = {
       added: { add, remove },
       removed: { add: remove, remove: add },
       allow: { add: allow, remove: disallow },
       disallowed: { add: disallow, remove: allow },
+      termTags: { add: fresh, remove: stale.filter((e) => !fresh.includes(e)) },
     };
-    await this.apply(tenant, actor, patch, "lexicon.updated", { add, remove, allow, disallow });
+    const categories = Object.fromEntries(tagged.filter((t) => t.category).map((t) => [t.term, { category: t.category, severity: t.severity ?? 2 }]));
+    await this.apply(tenant, actor, patch, "lexicon.updated", { add, remove, allow, disallow, ...(fresh.length ? { categories } : {}) });
     return { terms: tenant.filters().termCount };
   }
 
@@ -57,14 +67,37 @@ export class FilterEditor {
     await this.apply(tenant, actor, patch, "links.updated", { allow, block, unallow, unblock });
   }
 
-  /** The lists in force: config plus managers' edits (the built-in word lists are not listed). */
+  /**
+   * SPEC §12 `filters:update`: onHit and the per-category policy (replaced whole: a category left
+   * out follows onHit), stored, announced and in force on every node like a list edit.
+   */
+  async updateSettings(tenant: TenantRuntime, actor: Author, p: { onHit?: OnHit; policy?: FilterPolicy }): Promise<{ onHit: OnHit; policy: FilterPolicy }> {
+    if (p.onHit === undefined && p.policy === undefined) throw new CausetteError("invalid_payload", "Nothing to change.");
+    const { settings } = await this.deps.stores.filterEdits.getFilterEdits(tenant.id);
+    const add: string[] = [], remove: string[] = [];
+    if (p.onHit !== undefined) { add.push(`onHit=${p.onHit}`); remove.push(...settings.filter((e) => e.startsWith("onHit="))); }
+    if (p.policy !== undefined) { add.push(`policy=${JSON.stringify(p.policy)}`); remove.push(...settings.filter((e) => e.startsWith("policy="))); }
+    await this.apply(tenant, actor, { settings: { add, remove: remove.filter((e) => !add.includes(e)) } }, "filters.updated", { ...p });
+    const now = tenant.filterSettings();
+    return { onHit: now.onHit, policy: now.policy };
+  }
+
+  /** The lists and settings in force: config plus managers' edits (the built-in word lists are not listed). */
   async get(tenant: TenantRuntime): Promise<FilterSettings> {
-    const lists = mergeLists(tenant.config, await this.deps.stores.filterEdits.getFilterEdits(tenant.id));
+    const edits = await this.deps.stores.filterEdits.getFilterEdits(tenant.id);
+    const lists = mergeLists(tenant.config, edits);
+    const { onHit, policy } = mergeSettings(tenant.config, edits);
+    const terms = [...lists.terms].sort(), allow = [...lists.allow].sort();
+    // Keyed by terms (user input): built as own entries, so "__proto__" is a key like any other.
+    const categories: FilterSettings["lexicon"]["categories"] = Object.fromEntries(
+      terms.map((t) => [t, (lists.tags && Object.hasOwn(lists.tags, t) ? lists.tags[t] : undefined) ?? { category: "competitor" as const, severity: 2 as const }]));
     return {
-      terms: [...lists.terms].sort(),
-      allow: [...lists.allow].sort(),
+      terms,
+      allow,
       links: { mode: lists.links.mode, allow: [...lists.links.allow].sort(), block: [...lists.links.block].sort() },
-      onHit: tenant.config.filters.onHit,
+      onHit,
+      lexicon: { languages: [...lists.languages], terms, allow, categories },
+      policy,
     };
   }
 

@@ -37,7 +37,8 @@ export interface SendContext {
 
 /** The reason a hit shows managers: where it matched, except for the hook's, which matched nothing. */
 export function toReason(h: Hit): Reason {
-  return h.kind === "hook" ? { kind: h.kind, detail: h.detail } : { kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end };
+  return h.kind === "hook" ? { kind: h.kind, detail: h.detail }
+    : { kind: h.kind, detail: h.detail, match: h.match, start: h.start, end: h.end, category: h.category, severity: h.severity };
 }
 
 /** The normalised text the spam, words and links stages judge: computed once per message. */

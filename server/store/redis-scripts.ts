@@ -23,7 +23,7 @@ export const SUFFIX = {
 
 /** The filter-edit lists, in the order `filterEdits` returns them. */
 export const FILTER_FIELDS = [
-  "added", "removed", "allow", "disallowed", "linkAllow", "linkBlock", "linkUnallowed", "linkUnblocked",
+  "added", "removed", "allow", "disallowed", "linkAllow", "linkBlock", "linkUnallowed", "linkUnblocked", "termTags", "settings",
 ] as const;
 
 /**

@@ -3,8 +3,10 @@ import type { IpBlock } from "../../client-sdk/src/protocol.ts";
 import { compileCidrMatcher } from "../auth/cidr.ts";
 import { createTokenVerifier, type TokenVerifier } from "../auth/jwt.ts";
 import type { TenantConfig } from "../config/schema.ts";
-import type { CompiledFilters, FilterLists, SpamDetector } from "../filters/types.ts";
-import type { FilterEdits } from "../store/filter-edits/filter-edit-store.ts";
+import type { CompiledFilters, FilterLists, SpamDetector, Tag } from "../filters/types.ts";
+import { FILTER_CATEGORIES, type FilterCategory, type FilterPolicy, type Severity } from "../../client-sdk/src/protocol.ts";
+import { EMPTY_FILTER_EDITS, type FilterEdits } from "../store/filter-edits/filter-edit-store.ts";
+import type { FilterSettingsInForce, OnHit } from "../filters/policy.ts";
 import { spamWindowFor } from "../store/limits/limit-store.ts";
 import type { Stores } from "../store/stores.ts";
 import { createSpamDetector } from "../filters/spam.ts";
@@ -35,6 +37,7 @@ export class TenantRuntime {
   readonly limits: TenantLimits;
   readonly spam: SpamDetector;
   private compiled: CompiledFilters | undefined;
+  private settings: FilterSettingsInForce;
   private compiledVersion = -1;
   private rebuilding: Promise<void> | undefined;
   private readonly slowLimiters = new Map<number, RateLimiterAbstract>();
@@ -49,6 +52,12 @@ export class TenantRuntime {
     this.rateLimiter = stores.limits.createTokenBucket({ keyPrefix: `rl:${this.id}`, capacity: burst, perSecond });
     this.limits = createTenantLimits(config, stores.limits);
     this.spam = createSpamDetector(config.filters.spam, spamWindowFor(stores.limits, this.id));
+    this.settings = mergeSettings(config, EMPTY_FILTER_EDITS);
+  }
+
+  /** onHit and the per-category policy in force (SPEC §12): config plus managers' edits, swapped with the filters. */
+  filterSettings(): FilterSettingsInForce {
+    return this.settings;
   }
 
   /** The compiled filters in force. `ready()` must have resolved once before the first message. */
@@ -67,6 +76,7 @@ export class TenantRuntime {
         const next = await this.compile(mergeLists(this.config, edits));
         // Swapped whole: a message being checked keeps the object it started with.
         this.compiled = next;
+        this.settings = mergeSettings(this.config, edits);
         this.compiledVersion = edits.version;
       } finally {
         this.rebuilding = undefined;
@@ -117,9 +127,25 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
     return [...set];
   };
   const f = config.filters;
+  // Config terms may name their category; a manager's later choice (termTags) wins.
+  // Keyed by terms (user input): no prototype, so a term "constructor" or "__proto__" is a term.
+  const tags: Record<string, Tag> = Object.create(null);
+  const plain = f.lexicon.terms.map((t) => {
+    if (typeof t === "string") return t;
+    if (t.category) tags[t.term.toLowerCase()] = { category: t.category, severity: t.severity ?? 2 };
+    return t.term;
+  });
+  for (const entry of edits.termTags ?? []) {
+    const [term, category, sev] = entry.split("\t");
+    if (term && (FILTER_CATEGORIES as readonly string[]).includes(category)) tags[term] = { category: category as FilterCategory, severity: (Number(sev) || 2) as Severity };
+  }
+  const terms = apply(plain, edits.added, edits.removed);
+  const termSet = new Set(terms);
+  for (const k of Object.keys(tags)) if (!termSet.has(k)) delete tags[k];
   return {
     languages: f.lexicon.languages,
-    terms: apply(f.lexicon.terms, edits.added, edits.removed),
+    terms,
+    tags,
     allow: apply(f.lexicon.allow, edits.allow, edits.disallowed),
     removed: edits.removed.map((s) => s.toLowerCase()),
     links: {
@@ -128,4 +154,23 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
       block: apply(f.links.block, edits.linkBlock, edits.linkUnblocked),
     },
   };
+}
+
+/**
+ * onHit and the policy: the config's, unless a manager set them (`filters:update`); the last
+ * stored entry of each kind wins (two managers racing both leave an entry; every node reads the
+ * same order, so they agree on the winner).
+ */
+export function mergeSettings(config: TenantConfig, edits: FilterEdits): FilterSettingsInForce {
+  let onHit: OnHit = config.filters.onHit;
+  let policy: FilterPolicy = config.filters.policy;
+  for (const entry of edits.settings ?? []) {
+    const eq = entry.indexOf("=");
+    const key = entry.slice(0, eq), value = entry.slice(eq + 1);
+    if (key === "onHit" && (value === "hold" || value === "shadow" || value === "reject")) onHit = value;
+    else if (key === "policy") {
+      try { policy = JSON.parse(value) as FilterPolicy; } catch { /* written by FilterEditor, always JSON */ }
+    }
+  }
+  return Object.freeze({ onHit, policy });
 }

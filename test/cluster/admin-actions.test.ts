@@ -3,7 +3,7 @@ import type { ChatError } from "../../client-sdk/src/index.ts";
 import { describeRedis } from "../support/redis-server.ts";
 import { startCluster, type Cluster } from "../support/cluster.ts";
 import { known, startModServer, HELD_TEXT, type ModServer } from "../moderation/support.ts";
-import { waitFor } from "../support/wait.ts";
+import { until, waitFor } from "../support/wait.ts";
 
 /** A manager on node A acts; shoppers connected to node B feel it at once. */
 describeRedis("manager actions across nodes", () => {
@@ -88,6 +88,19 @@ describeRedis("manager actions across nodes", () => {
     expect((await shopper.send("product:lex", "Le concurrent Brandolux est moins cher")).status).toBe("visible");
     await admin.updateLexicon({ add: ["brandolux"] });
     expect((await shopper.send("product:lex", "Franchement Brandolux c'est mieux")).status).toBe("held");
+  });
+
+  it("a filter policy set on A (SPEC §12) decides on B within a second", async () => {
+    const admin = await a.admin();
+    const shopper = await b.chat({ role: "member", sub: "shopper-pol" });
+    await shopper.join("product:pol");
+    expect((await shopper.send("product:pol", "merde, encore en rupture")).status).toBe("held");
+    await admin.updateFilters({ policy: { profanity: "allow", insult: "reject" } });
+    const t0 = Date.now();
+    await until(async () => (await shopper.send("product:pol", `merde ${Date.now()}`)).status === "visible", 1000, 50);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await expect(shopper.send("product:pol", "quel connard celui-là")).rejects.toMatchObject({ code: "content_blocked" } satisfies Partial<ChatError>);
+    await admin.updateFilters({ policy: {} });
   });
 
   it("a held message on B reaches the queue feed of a manager on A; two managers on two nodes resolve it once", async () => {

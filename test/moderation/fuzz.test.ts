@@ -34,6 +34,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   "lexicon:update": { add: ["a"], remove: ["b"], allow: ["c"], disallow: ["d"] },
   "links:update": { allow: ["a.example"], block: ["b.example"], unallow: ["c.example"], unblock: ["d.example"] },
   "filters:get": {},
+  "filters:update": { onHit: "hold", policy: { insult: "hold", minSeverity: { profanity: 2 } } },
   "audit:list": { limit: 5, cursor: "abc", action: "x", actor: "y" },
   "stats:get": {},
   "alerts:list": { status: "open", limit: 5 },

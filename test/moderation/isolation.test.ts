@@ -152,6 +152,13 @@ describe("tenant isolation of every admin event and REST route", () => {
       await acme.updateLinks({ block: ["acme-block.example"] });
       expect((await s.app.stores.filterEdits.getFilterEdits("other")).linkBlock).toEqual([]);
     });
+    await check("filters:update", async () => {
+      await acme.updateFilters({ onHit: "reject", policy: { insult: "allow" } });
+      expect((await s.app.stores.filterEdits.getFilterEdits("other")).settings).toEqual([]);
+      expect((await otherUser.send(ROOM, "quel connard celui-là")).status).toBe("held");
+      expect(await otherAdmin.getFilters()).toMatchObject({ onHit: "hold", policy: {} });
+      await acme.updateFilters({ onHit: "hold", policy: {} });
+    });
     await check("filters:get", async () => {
       const f = await acme.getFilters();
       expect(f.terms).not.toContain("othermot");
@@ -248,6 +255,7 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "PATCH", path: "lexicon", body: { add: ["acmerest"] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "PATCH", path: "links", body: { allow: ["acme-rest.example"] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "GET", path: "filters", expect: (r) => expect(r.body.terms).not.toContain("othermot") },
+      { method: "PATCH", path: "filters", body: { policy: { contact: "reject" } }, expect: (r) => expect(r.body).toEqual({ onHit: "hold", policy: { contact: "reject" } }) },
       { method: "GET", path: "audit?limit=200", expect: (r) => expect(r.body.entries.some((e: any) => e.actor.id === "cm-other")).toBe(false) },
       { method: "GET", path: "stats", expect: (r) => expect(r.body.rooms.map((x: any) => x.room)).not.toContain(ROOM) },
       { method: "GET", path: "alerts", expect: (r) => expect(r.body.alerts.map((a: any) => a.id)).not.toContain(otherAlertId) },
@@ -279,6 +287,7 @@ describe("tenant isolation of every admin event and REST route", () => {
     expect(await s.app.stores.people.getRole("other", "o-user")).toBeNull();
     expect((await s.app.stores.sanctions.listIpBlocks("other", Date.now())).map((b) => b.cidr)).toEqual(["192.0.2.0/24"]);
     expect((await s.app.stores.filterEdits.getFilterEdits("other")).added).toEqual(["othermot"]);
+    expect((await s.app.stores.filterEdits.getFilterEdits("other")).settings).toEqual([]);
     expect(otherUser.socket.connected).toBe(true);
     // And a token of other on acme's URL, or acme's on other's, is refused.
     expect((await s.rest("GET", "queue", { tenant: "acme", token: await s.managerToken("other") })).status).toBe(401);

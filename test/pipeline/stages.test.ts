@@ -416,7 +416,7 @@ describe("filter stages produce hits", () => {
 
 describe("runner", () => {
   const refuseWith = (name: string, code: "forbidden" | "muted", log: string[]): Stage => ({ name, run() { log.push(name); return { refuse: new CausetteError(code) }; } });
-  const hit = (name: string, log: string[]): Stage => ({ name, run() { log.push(name); return { hits: [{ kind: "word", detail: name, match: name, start: 0, end: 1 }] }; } });
+  const hit = (name: string, log: string[]): Stage => ({ name, run() { log.push(name); return { hits: [{ kind: "word", detail: name, match: name, start: 0, end: 1, category: "insult", severity: 2 }] }; } });
   const pass = (name: string, log: string[]): Stage => ({ name, async run() { log.push(name); return undefined; } });
 
   it("short-circuits on the first refusal", async () => {
@@ -472,7 +472,7 @@ describe("runner", () => {
     const { tenant } = await runtime();
     const log: string[] = [];
     const observed: string[] = [];
-    const later = (name: string): Stage => ({ name, run: () => new Promise((resolve) => setImmediate(() => { log.push(name); resolve({ hits: [{ kind: "spam", detail: name, match: name, start: 0, end: 1 }] }); })) });
+    const later = (name: string): Stage => ({ name, run: () => new Promise((resolve) => setImmediate(() => { log.push(name); resolve({ hits: [{ kind: "spam", detail: name, match: name, start: 0, end: 1, category: "spam", severity: 2 }] }); })) });
     const c = ctx(tenant);
     const result = runPipeline([hit("first", log), later("waits"), hit("after", log), refuseWith("refuses", "muted", log), hit("never", log)], c, (stage) => observed.push(stage));
     expect(result).toBeInstanceOf(Promise);

@@ -11,9 +11,11 @@ import type { AdminStrings } from "./i18n.ts";
 /** One queue reason for a manager, e.g. "Blocked term “connard” (written “c0nnard”)". */
 export function reasonText(t: AdminStrings, r: Reason): string {
   const x = t.explain;
+  // SPEC §12: what kind of content it is, and how bad.
+  const graded = r.category && r.severity ? x.graded(t.filters.categories[r.category] ?? r.category, r.severity) : "";
   switch (r.kind) {
-    case "word": return x.word(r.detail) + (r.match && r.match.toLowerCase() !== r.detail.toLowerCase() ? x.written(r.match) : "");
-    case "link": return x.link(r.detail);
+    case "word": return x.word(r.detail) + (r.match && r.match.toLowerCase() !== r.detail.toLowerCase() ? x.written(r.match) : "") + graded;
+    case "link": return x.link(r.detail) + graded;
     case "spam": return x.spam[r.detail] ?? x.spamOther;
     case "flag": return x.flag(flagReason(t, r.detail)) + (r.match ? ` — ${r.match}` : "");
     case "ban": return x.shadowBan;

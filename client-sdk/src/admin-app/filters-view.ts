@@ -1,7 +1,7 @@
-import type { FilterSettings } from "../protocol.ts";
+import { FILTER_CATEGORIES, type FilterPolicy, type FilterSettings } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import type { AppContext, Screen } from "./context.ts";
-import { act, errorText, field, panel } from "./ui.ts";
+import { act, errorText, field, panel, select } from "./ui.ts";
 
 /** One editable list: how to read it from the settings and how to add or remove entries. */
 interface ListSpec {
@@ -14,14 +14,18 @@ interface ListSpec {
 }
 
 /**
- * The tenant's filters: blocked terms, exceptions, allowed and blocked link domains. Each change
- * is one `lexicon:update` / `links:update` call, in force at once on every node, then re-read.
+ * The tenant's filters: the policy by category (SPEC §12, one `filters:update`), blocked terms,
+ * exceptions, allowed and blocked link domains. Each change is one `lexicon:update` /
+ * `links:update` call, in force at once on every node, then re-read.
  */
 export class FiltersView implements Screen {
   readonly el: HTMLElement;
   private readonly intro: HTMLElement;
   private readonly boxes = new Map<string, HTMLElement>();
   private readonly specs: ListSpec[];
+  /** The policy table (SPEC §12): one row per category, an action and a minimum severity each. */
+  private readonly policyRows: HTMLElement;
+  private readonly onHitSelect: HTMLSelectElement;
 
   constructor(private readonly ctx: AppContext) {
     const { t, admin } = ctx;
@@ -33,10 +37,56 @@ export class FiltersView implements Screen {
       { key: "linkBlock", title: f.linkBlock, read: (s) => s.links.block, add: (v) => admin.updateLinks({ block: v }), remove: (v) => admin.updateLinks({ unblock: [v] }) },
     ];
     this.intro = h("p", { class: "muted" });
+    this.onHitSelect = select((["hold", "shadow", "reject"] as const).map((a) => [a, f.actions[a]!] as const), "hold", { name: "onHit" });
+    this.policyRows = h("tbody");
+    const save = h("button", { type: "submit", class: "btn primary" }, f.savePolicy);
+    const form = h("form", { class: "policy-form", novalidate: true },
+      field(f.onHit, this.onHitSelect),
+      h("table", { class: "policy-table", "aria-label": f.policy },
+        h("thead", null, h("tr", null, h("th", { scope: "col" }, f.category), h("th", { scope: "col" }, f.action), h("th", { scope: "col" }, f.minSeverity))),
+        this.policyRows),
+      save);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void act(save, t, ctx.toast, async () => {
+        await admin.updateFilters({ onHit: this.onHitSelect.value as "hold" | "shadow" | "reject", policy: this.readPolicy() });
+        await this.load();
+        return f.saved;
+      });
+    });
     this.el = h("div", { class: "screen filters-screen" },
       h("div", { class: "toolbar" }, h("h2", null, f.title)),
       this.intro,
+      panel(f.policy, h("p", { class: "muted" }, f.policyHint), form),
       h("div", { class: "filter-grid" }, ...this.specs.map((s) => this.listPanel(s))));
+  }
+
+  /** One row per category: "Default" (follow onHit) or an action, and a minimum severity. */
+  private renderPolicy(s: FilterSettings): void {
+    const f = this.ctx.t.filters;
+    this.onHitSelect.value = s.onHit;
+    replace(this.policyRows, ...FILTER_CATEGORIES.map((c) => {
+      const name = f.categories[c] ?? c;
+      const action = select([["", f.followDefault] as const, ...(["allow", "hold", "shadow", "reject"] as const).map((a) => [a, f.actions[a]!] as const)],
+        s.policy[c] ?? "", { name: `action-${c}`, "aria-label": f.whatHappens(name) });
+      const min = select((["1", "2", "3", "4"] as const).map((n) => [n, n] as const), String(s.policy.minSeverity?.[c] ?? 1) as "1", { name: `min-${c}`, "aria-label": f.minimumOf(name) });
+      return h("tr", { "data-category": c }, h("th", { scope: "row" }, name), h("td", null, action), h("td", null, min));
+    }));
+  }
+
+  /** The table as a policy: categories on "Default" and minimums of 1 are left out. */
+  private readPolicy(): FilterPolicy {
+    const policy: FilterPolicy = {};
+    const minSeverity: NonNullable<FilterPolicy["minSeverity"]> = {};
+    for (const row of this.policyRows.querySelectorAll<HTMLTableRowElement>("tr[data-category]")) {
+      const c = row.dataset.category as (typeof FILTER_CATEGORIES)[number];
+      const action = row.querySelector<HTMLSelectElement>(`select[name="action-${c}"]`)!.value;
+      const min = Number(row.querySelector<HTMLSelectElement>(`select[name="min-${c}"]`)!.value);
+      if (action) policy[c] = action as "allow";
+      if (min > 1) minSeverity[c] = min as 2;
+    }
+    if (Object.keys(minSeverity).length) policy.minSeverity = minSeverity;
+    return policy;
   }
 
   show(): void { void this.load(); }
@@ -45,6 +95,7 @@ export class FiltersView implements Screen {
     try {
       const s = await this.ctx.admin.getFilters();
       this.intro.textContent = this.ctx.t.filters.intro(s.onHit, s.links.mode);
+      this.renderPolicy(s);
       for (const spec of this.specs) this.renderList(spec, spec.read(s));
     } catch (err) { this.ctx.toast(errorText(this.ctx.t, err), "bad"); }
   }

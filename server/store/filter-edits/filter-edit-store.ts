@@ -18,6 +18,10 @@ export interface FilterEdits {
   linkBlock: string[];
   linkUnallowed: string[];
   linkUnblocked: string[];
+  /** Categories managers chose for their terms: "term\tcategory\tseverity" (SPEC §12). */
+  termTags: string[];
+  /** Managers' filter settings: "onHit=<action>" and "policy=<JSON>"; the last of each kind wins. */
+  settings: string[];
   /** Bumped on every change so nodes can tell a stale compile. */
   version: number;
 }
@@ -25,5 +29,5 @@ export interface FilterEdits {
 export type FilterEditsPatch = Partial<Record<Exclude<keyof FilterEdits, "version">, { add?: string[]; remove?: string[] }>>;
 
 export const EMPTY_FILTER_EDITS: Readonly<FilterEdits> = Object.freeze({
-  added: [], removed: [], allow: [], disallowed: [], linkAllow: [], linkBlock: [], linkUnallowed: [], linkUnblocked: [], version: 0,
+  added: [], removed: [], allow: [], disallowed: [], linkAllow: [], linkBlock: [], linkUnallowed: [], linkUnblocked: [], termTags: [], settings: [], version: 0,
 });

@@ -1,0 +1,468 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import type { NormalizedText, WordToken } from "./normalize.ts";
+import type { FilterHit, Tag } from "./types.ts";
+
+/**
+ * Contact details (SPEC §12, category `contact`): phone numbers, e-mail addresses and social
+ * handles, however written: "07 98 76 54 32", "+33 7.98.76.54.32", "zéro six douze trente-quatre…",
+ * "O6 l2 34 56 78", "lea.b@gmail.com", "lea arobase gmail point com", "lea [at] gmail [dot] com",
+ * "insta @lea_beauty", "snap : lea.b92". Numbers are checked with libphonenumber's metadata, so a
+ * price, an order number or a date is not a phone; a number after "commande", "order", "suivi"…
+ * never is, and one after "appelle", "call", "WhatsApp"… may be foreign or shorter.
+ *
+ * One pass over the normalised text, and only when the message has something to look at: at least
+ * eight digits (written or spelled), an "@", an "at"/"arobase" word or a network's name.
+ *
+ * @example
+ *   createContactDetector([words.fr]).match(normalize("écris-moi au 07 98 76 54 32"));
+ *   // [{ kind: "word", detail: "phone", match: "07 98 76 54 32", category: "contact", severity: 3, … }]
+ */
+
+/** The words of one language the detector reads (config/lexicons/contact-<lang>.json). */
+export interface ContactWords {
+  readonly numbers: Readonly<Record<string, number>>;
+  readonly joiners: readonly string[];
+  readonly at: readonly string[];
+  readonly dot: readonly string[];
+  readonly networks: readonly string[];
+  readonly phoneContext: readonly string[];
+  readonly notPhoneContext: readonly string[];
+}
+
+export interface ContactDetector { match(norm: NormalizedText): FilterHit[] }
+
+const PHONE: Tag = Object.freeze({ category: "contact", severity: 3 });
+const EMAIL: Tag = Object.freeze({ category: "contact", severity: 3 });
+const HANDLE: Tag = Object.freeze({ category: "contact", severity: 2 });
+
+/** Fewest digits a phone number has (national significant numbers are 8–12 digits in practice). */
+const MIN_DIGITS = 8;
+const MAX_DIGITS = 15;
+/** How many words before a number may announce it ("mon numéro c'est le …"). */
+const CONTEXT_WORDS = 5;
+/** Where a handle may stand around a network's name, in words. */
+const HANDLE_AFTER = 4, HANDLE_BEFORE = 3;
+/** Countries a number without a prefix is tried in when the words around it announce a phone. */
+const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
+/** Mail providers: "lea at gmail" needs no "dot com". */
+const PROVIDERS = new Set(["gmail", "googlemail", "hotmail", "yahoo", "outlook", "live", "msn", "icloud", "me", "orange", "free", "sfr", "laposte", "wanadoo", "proton", "protonmail", "gmx", "aol", "yandex", "bbox", "neuf", "mail", "caramail", "skynet", "bluewin"]);
+const TLDS = new Set(["com", "fr", "net", "org", "io", "co", "eu", "be", "ch", "ca", "uk", "de", "es", "it", "info", "biz", "me", "us", "lu", "nl", "pt", "app", "shop", "store"]);
+
+export function createContactDetector(langs: readonly ContactWords[]): ContactDetector {
+  const numbers = new Map<string, number>();
+  const set = (pick: (w: ContactWords) => readonly string[]) => new Set(langs.flatMap(pick));
+  for (const w of langs) for (const [k, v] of Object.entries(w.numbers)) numbers.set(k, v);
+  return new Detector(numbers, set((w) => w.joiners), set((w) => w.at), set((w) => w.dot), set((w) => w.networks),
+    set((w) => w.phoneContext), set((w) => w.notPhoneContext));
+}
+
+interface Found { fs: number; fe: number; detail: string; tag: Tag }
+
+/** What a word may start, as bits of `Detector.triggers`. */
+const NUMBER = 1, AT = 2, NETWORK = 4;
+
+class Detector implements ContactDetector {
+  /** Number words, "at" words and networks: one lookup per message word. */
+  private readonly triggers = new Map<string, number>();
+  /** Their shapes (length, first and last letter) as bits: most message words need no lookup at all. */
+  private readonly shapes = new Uint32Array(Math.ceil((32 * 27 * 27) / 32));
+
+  constructor(
+    private readonly numbers: ReadonlyMap<string, number>,
+    private readonly joiners: ReadonlySet<string>,
+    private readonly at: ReadonlySet<string>,
+    private readonly dot: ReadonlySet<string>,
+    private readonly networks: ReadonlySet<string>,
+    private readonly phoneContext: ReadonlySet<string>,
+    private readonly notPhoneContext: ReadonlySet<string>,
+  ) {
+    const mark = (k: string, bit: number) => this.triggers.set(k, (this.triggers.get(k) ?? 0) | bit);
+    for (const k of numbers.keys()) mark(k, NUMBER);
+    for (const k of at) mark(k, AT);
+    for (const k of networks) mark(k, NETWORK);
+    for (const k of this.triggers.keys()) { const sh = shapeOf(k); this.shapes[sh >>> 5] |= 1 << (sh & 31); }
+  }
+
+  match(norm: NormalizedText): FilterHit[] {
+    const f = norm.folded, toks = norm.tokens;
+    // What is there to look at: digits, "@", number words, "at" words, networks. Most messages
+    // have none: the counts normalize() made and a shape test per word tell.
+    // normalize() counted them on its way through the text.
+    const digits = norm.digits, arobase = norm.arobase;
+    let spelled = 0, atWord = false, network = false;
+    const shapes = this.shapes;
+    for (let i = 0; i < toks.length; i++) {
+      const key = toks[i].key;
+      const sh = shapeOf(key);
+      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+      const kind = this.triggers.get(key);
+      if (kind === undefined) continue;
+      if (kind & NUMBER) spelled++;
+      if (kind & AT) atWord = true;
+      if (kind & NETWORK) network = true;
+    }
+    if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return [];
+    const found: Found[] = [];
+    if (digits + spelled >= MIN_DIGITS) this.phones(norm, found);
+    if (arobase) this.emails(norm, found);
+    if (atWord) this.spokenEmails(norm, found);
+    if (network) this.handles(norm, found);
+    if (found.length === 0) return [];
+    found.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
+    const out: FilterHit[] = [];
+    let coveredTo = -1;
+    for (const h of found) {
+      if (h.fe <= coveredTo) continue;
+      coveredTo = h.fe;
+      const [start, end] = norm.toOriginal(h.fs, h.fe);
+      out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end, category: h.tag.category, severity: h.tag.severity });
+    }
+    return out;
+  }
+
+  // ---- phones
+
+  /**
+   * Runs of digits, digit look-alikes and number words, with short separators between them. Only
+   * a digit, a "+" or a number word can start one: the scan jumps from one to the next.
+   */
+  private phones(norm: NormalizedText, found: Found[]): void {
+    const f = norm.folded, toks = norm.tokens, n = f.length;
+    // The tokens a run may read (number words, "O6"-like look-alikes, "double"), by start offset.
+    const readable = new Map<number, WordToken>();
+    const starts: number[] = [];
+    for (const t of toks) {
+      if (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key) || lookalikeDigits(f, t)) {
+        readable.set(t.s, t);
+        if (this.numbers.has(t.key) || lookalikeDigits(f, t)) starts.push(t.s);
+      }
+    }
+    let i = 0, next = 0;
+    while (i < n) {
+      // The next place a run can start: a digit, a "+" before one, or a number word.
+      while (next < starts.length && starts[next] < i) next++;
+      const word = next < starts.length ? starts[next] : n;
+      let start = i;
+      while (start < word) {
+        const c = f.charCodeAt(start);
+        if (isDigit(c) || (c === 43 && start + 1 < n && isDigit(f.charCodeAt(start + 1)))) break;
+        start++;
+      }
+      if (start >= n) return;
+      i = start;
+      let out = "", plus = false, last = -1, gap = 0;
+      const words: number[] = [];
+      while (i < n) {
+        const c = f.charCodeAt(i);
+        const tok = readable.get(i);
+        if (tok !== undefined && this.numbers.has(tok.key)) {
+          words.push(this.numbers.get(tok.key)!);
+          i = tok.e; last = i; gap = 0;
+        } else if (tok !== undefined && lookalikeDigits(f, tok)) {
+          if (words.length) { out += spell(words); words.length = 0; }
+          out += digitsOf(f, tok); i = tok.e; last = i; gap = 0;
+        } else if (isDigit(c)) {
+          if (words.length) { out += spell(words); words.length = 0; }
+          out += f[i]; i++; last = i; gap = 0;
+        } else if (tok !== undefined && (tok.key === "double" || tok.key === "triple") && last >= 0) {
+          words.push(tok.key === "double" ? -2 : -3);
+          i = tok.e; gap = 0;
+        } else if (tok !== undefined && this.joiners.has(tok.key) && words.length > 0) {
+          i = tok.e; gap = 0;
+        } else if (c === 43 && last < 0 && i + 1 < n && isDigit(f.charCodeAt(i + 1))) {
+          plus = true; i++;
+        } else if (last >= 0 && isPhoneSeparator(c) && gap < 3) {
+          i++; gap++;
+        } else break;
+      }
+      if (words.length) out += spell(words);
+      if (last < 0) { i = start + 1; continue; }
+      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found);
+      i = Math.max(last, start + 1);
+    }
+  }
+
+  /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
+  private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[]): void {
+    if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
+    const before = this.wordsBefore(norm, fs);
+    const announced = before.some((k) => this.phoneContext.has(k));
+    const after0 = this.wordsAfter(norm, fe);
+    // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
+    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k));
+    let phone = false;
+    const announced2 = announced || after0.some((k) => this.phoneContext.has(k));
+    if (notPhone) phone = false;
+    else if (plus || digits.startsWith("00")) {
+      const intl = "+" + (plus ? digits : digits.slice(2));
+      phone = valid(intl) || ((announced2 || grouped(norm.folded, fs, fe)) && possibleIntl(intl));
+    }
+    else if (digits.length === 10 && digits[0] === "0") phone = valid(digits, "FR") || (announced2 && possible(digits, "FR"));
+    else if (digits.length === 11 && digits.startsWith("33")) phone = valid("+" + digits);
+    else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
+    else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
+    if (phone) found.push({ fs, fe, detail: "phone", tag: PHONE });
+  }
+
+  /** Token keys of up to CONTEXT_WORDS words after folded offset `fe`, in the same sentence ("…, call me after 6"). */
+  private wordsAfter(norm: NormalizedText, fe: number): string[] {
+    const toks = norm.tokens, f = norm.folded;
+    const out: string[] = [];
+    for (let j = firstTokenFrom(toks, fe), edge = fe; j < toks.length && out.length < CONTEXT_WORDS; j++) {
+      if (hasSentenceEnd(f, edge, toks[j].s)) break;
+      out.push(toks[j].key);
+      edge = toks[j].e;
+    }
+    return out;
+  }
+
+  /** Token keys of up to CONTEXT_WORDS words before folded offset `fs`, in the same sentence. */
+  private wordsBefore(norm: NormalizedText, fs: number): string[] {
+    const toks = norm.tokens, f = norm.folded;
+    const out: string[] = [];
+    let j = firstTokenFrom(toks, fs) - 1;
+    for (let edge = fs; j >= 0 && out.length < CONTEXT_WORDS; j--) {
+      if (hasSentenceEnd(f, toks[j].e, edge)) break;
+      out.push(toks[j].key);
+      edge = toks[j].s;
+    }
+    return out;
+  }
+
+  // ---- e-mail addresses
+
+  /** "lea.b@gmail.com", "lea @ gmail . com", "lea@gmail point com". */
+  private emails(norm: NormalizedText, found: Found[]): void {
+    const f = norm.folded;
+    for (let at = f.indexOf("@"); at >= 0; at = f.indexOf("@", at + 1)) {
+      let ls = at;
+      while (ls > 0 && f.charCodeAt(ls - 1) === 32) ls--;
+      const localEnd = ls;
+      while (ls > 0 && isLocalChar(f.charCodeAt(ls - 1))) ls--;
+      if (ls === localEnd) continue; // "@lea": a handle, not an address
+      let ds = at + 1;
+      while (ds < f.length && f.charCodeAt(ds) === 32) ds++;
+      const end = this.domainEnd(norm, ds);
+      if (end > 0) found.push({ fs: firstLocal(f, ls), fe: end, detail: "email", tag: EMAIL });
+    }
+  }
+
+  /** "lea arobase gmail point com", "lea [at] gmail [dot] com", "lea at gmail". */
+  private spokenEmails(norm: NormalizedText, found: Found[]): void {
+    const toks = norm.tokens, f = norm.folded;
+    for (let i = 1; i + 1 < toks.length; i++) {
+      if (!this.at.has(toks[i].key)) continue;
+      const local = toks[i - 1];
+      if (hasSentenceEnd(f, local.e, toks[i].s)) continue;
+      const end = this.domainEnd(norm, toks[i + 1].s);
+      if (end > 0) found.push({ fs: local.s, fe: end, detail: "email", tag: EMAIL });
+    }
+  }
+
+  /**
+   * Where a mail domain starting at folded offset `ds` ends: a provider ("gmail"), or a name then
+   * "." / "dot" / "point" then a top-level domain ("rival.fr", "rival dot com"); 0 if none.
+   */
+  private domainEnd(norm: NormalizedText, ds: number): number {
+    const toks = norm.tokens, f = norm.folded;
+    const i = firstTokenEndingAfter(toks, ds);
+    if (i >= toks.length || toks[i].s > ds + 1) return 0;
+    const name = toks[i];
+    const next = toks[i + 1];
+    if (next !== undefined) {
+      const between = f.slice(name.e, next.s).replace(/[\s()[\]{}]/g, "");
+      if (between === "." && TLDS.has(next.key)) return next.e;
+      const after = toks[i + 2];
+      if (between === "" && this.dot.has(next.key) && after !== undefined && TLDS.has(after.key)) return after.e;
+    }
+    return PROVIDERS.has(name.key) ? name.e : 0;
+  }
+
+  // ---- social handles
+
+  /** A network's name with a handle next to it: "insta @lea_b", "snap : lea.b92", "@lea_b on insta". */
+  private handles(norm: NormalizedText, found: Found[]): void {
+    const toks = norm.tokens, f = norm.folded;
+    for (let i = 0; i < toks.length; i++) {
+      if (!this.networks.has(toks[i].key)) continue;
+      for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
+        if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
+        const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
+        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: "handle", tag: HANDLE }); break; }
+      }
+      for (let j = i - 1; j >= 0 && j >= i - HANDLE_BEFORE; j--) {
+        if (hasSentenceEnd(f, toks[j].e, toks[j + 1].s)) break;
+        const h = handleAt(norm, j, false);
+        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: "handle", tag: HANDLE }); break; }
+      }
+    }
+  }
+}
+
+/**
+ * The end of a handle starting at token `j`, or 0: "@" before it, or letters joined by "_", "."
+ * or digits ("lea_b", "lea.b92"). With `bare`, a lone word right after a network's name and a
+ * colon, ending its clause, is a handle too ("snap : leabeauty").
+ */
+function handleAt(norm: NormalizedText, j: number, bare: boolean): number {
+  const toks = norm.tokens, f = norm.folded;
+  const t = toks[j];
+  let s = t.s;
+  if (f.charCodeAt(s) === 64 || (s > 0 && f.charCodeAt(s - 1) === 64)) return runEnd(f, s);
+  let e = runEnd(f, s);
+  while (e > s && f.charCodeAt(e - 1) === 46) e--;
+  const run = f.slice(s, e);
+  if (run.length >= 4 && /[a-z]/.test(run) && /[_.\d]/.test(run) && !/^\d+$/.test(run.replace(/[_.]/g, ""))) return e;
+  if (bare && t.length >= 4 && (j + 1 >= toks.length || hasClauseEnd(f, t.e, toks[j + 1].s))) return t.e;
+  return 0;
+}
+
+/** A word's shape: its length (31 and more alike), first and last letter (a–z or other). */
+function shapeOf(key: string): number {
+  return ((key.length < 31 ? key.length : 31) * 27 + letterSlot(key.charCodeAt(0))) * 27 + letterSlot(key.charCodeAt(key.length - 1));
+}
+
+function letterSlot(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : 26;
+}
+
+/** Index of the first token starting at or after folded offset `pos` (binary search). */
+function firstTokenFrom(toks: readonly WordToken[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].s < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Index of the first token ending after folded offset `pos` (binary search). */
+function firstTokenEndingAfter(toks: readonly WordToken[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].e <= pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function runEnd(f: string, s: number): number {
+  let e = s;
+  while (e < f.length && (isLocalChar(f.charCodeAt(e)) || f.charCodeAt(e) === 64)) e++;
+  return e;
+}
+
+function handleStart(f: string, s: number): number {
+  return s > 0 && f.charCodeAt(s - 1) === 64 ? s - 1 : s;
+}
+
+function colonBetween(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (f.charCodeAt(i) === 58) return true;
+  return false;
+}
+
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+
+function isLocalChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || isDigit(c) || c === 46 || c === 95 || c === 45 || c === 43;
+}
+
+function firstLocal(f: string, s: number): number {
+  while (s < f.length && (f.charCodeAt(s) === 46 || f.charCodeAt(s) === 45)) s++;
+  return s;
+}
+
+function isPhoneSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 44 || c === 0xa0 || c === 95;
+}
+
+function firstNonSeparator(f: string, s: number): number {
+  while (s < f.length && (isPhoneSeparator(f.charCodeAt(s)) || f.charCodeAt(s) === 43)) s++;
+  return s > 0 && f.charCodeAt(s - 1) === 43 ? s - 1 : s;
+}
+
+/** A token of digits and "o", "l", "i" only, with at least one digit ("O6", "l2", "3o"). */
+function lookalikeDigits(f: string, t: WordToken): boolean {
+  let digit = false;
+  for (let i = t.s; i < t.e; i++) {
+    const c = f.charCodeAt(i);
+    if (isDigit(c)) digit = true;
+    else if (c !== 111 && c !== 108 && c !== 105) return false;
+  }
+  return digit;
+}
+
+function digitsOf(f: string, t: WordToken): string {
+  let out = "";
+  for (let i = t.s; i < t.e; i++) {
+    const ch = f[i];
+    out += ch === "o" ? "0" : ch === "l" || ch === "i" ? "1" : ch;
+  }
+  return out;
+}
+
+/**
+ * Number words as digits, the way numbers are read out: pairs in French ("zéro six, douze,
+ * trente-quatre, soixante-dix-huit" → 0612347 8…), single digits in English ("oh seven nine"),
+ * "double"/"triple" (-2/-3) repeating the next digit.
+ */
+function spell(words: readonly number[]): string {
+  let out = "";
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1], after = words[i + 2];
+    if (w < 0) {
+      if (next !== undefined && next >= 0 && next <= 9) { out += String(next).repeat(-w); i++; }
+      continue;
+    }
+    if (w === 4 && next === 20) {
+      // quatre-vingt(s), quatre-vingt-dix-sept…
+      if (after !== undefined && after >= 10 && after <= 19) { out += String(80 + after); i += 2; }
+      else if (after === 10 && words[i + 3] !== undefined && words[i + 3] >= 7 && words[i + 3] <= 9) { out += String(90 + words[i + 3]); i += 3; }
+      else if (after !== undefined && after >= 1 && after <= 9) { out += String(80 + after); i += 2; }
+      else { out += "80"; i++; }
+      continue;
+    }
+    if (w >= 20 && w % 10 === 0) {
+      if ((w === 60 || w === 80) && next === 10 && after !== undefined && after >= 7 && after <= 9) { out += String(w + 10 + after); i += 2; }
+      else if ((w === 60 || w === 80) && next !== undefined && next >= 10 && next <= 19) { out += String(w + next); i++; }
+      else if (next !== undefined && next >= 1 && next <= 9) { out += String(w + next); i++; }
+      else out += String(w);
+      continue;
+    }
+    if (w === 10 && next !== undefined && next >= 7 && next <= 9) { out += String(10 + next); i++; continue; }
+    out += String(w);
+  }
+  return out;
+}
+
+function valid(text: string, country?: CountryCode): boolean {
+  const n = parsePhoneNumberFromString(text, country);
+  return n !== undefined && n.isValid();
+}
+
+function possibleIntl(text: string): boolean {
+  const n = parsePhoneNumberFromString(text);
+  return n !== undefined && n.isPossible();
+}
+
+function possible(text: string, country: CountryCode): boolean {
+  const n = parsePhoneNumberFromString(text, country);
+  return n !== undefined && n.isPossible();
+}
+
+/** Digits written in groups ("6 12 34 56 78"), as a phone number is, rather than one run. */
+function grouped(f: string, fs: number, fe: number): boolean {
+  let seps = 0;
+  for (let i = fs; i < fe; i++) if (!isDigit(f.charCodeAt(i))) seps++;
+  return seps >= 3;
+}
+
+/** A sentence end or line break between folded offsets. */
+function hasSentenceEnd(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 33 || c === 63 || (c === 46 && i + 1 < to && f.charCodeAt(i + 1) === 32)) return true;
+  }
+  return false;
+}
+
+/** Anything but spaces between two words: the clause ends there. */
+function hasClauseEnd(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (f.charCodeAt(i) !== 32) return true;
+  return false;
+}

@@ -69,6 +69,38 @@ describe("blind corpus by category", () => {
   });
 });
 
+/**
+ * corpus-categories-2.tsv (301 lines, 145 to hold and 156 traps) was written blind after the
+ * tuning above, by someone who had read neither the engine nor the first corpus, and measured once:
+ *
+ *   category     held           clean held
+ *   threat       50.0% (12/24)  0.00% (0/26)
+ *   harassment   41.7% (10/24)  3.85% (1/26)
+ *   hate         37.5% (9/24)   0.00% (0/26)
+ *   selfHarm     41.7% (10/24)  0.00% (0/26)
+ *   sexual       41.7% (10/24)  0.00% (0/26)
+ *   contact      88.0% (22/25)  3.85% (1/26)
+ *   all          50.3% (73/145) 1.28% (2/156)
+ *
+ * So the phrase patterns do not yet generalise to unseen phrasings (issue 25's target, ≥ 90% on
+ * unseen messages, is not met). This test only guards those first figures from getting worse
+ * until the next round of work; tuning on this file would spend it as a blind measure.
+ */
+describe("second blind corpus by category (a guard, not the target)", () => {
+  it("holds at least what it held on its first, blind run, and no more clean lines", () => {
+    const [, ...lines] = readFileSync(path.resolve(repoRoot, "test/fixtures/corpus-categories-2.tsv"), "utf8").split(/\r?\n/);
+    let held = 0, caught = 0, clean = 0, fp = 0;
+    for (const l of lines.filter((x) => x.trim())) {
+      const [want, , , ...rest] = l.split("\t");
+      const h = hits(rest.join("\t"));
+      if (want === "held") { held++; if (h.length) caught++; } else { clean++; if (h.length) fp++; }
+    }
+    expect(held + clean).toBeGreaterThanOrEqual(300);
+    expect(caught).toBeGreaterThanOrEqual(73);
+    expect(fp).toBeLessThanOrEqual(2);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { linkDomainProblem } from "./link-domain.ts";
 import { WEBHOOK_EVENT_TYPES, endpointUrlProblem, secretProblem } from "./outbound-policy.ts";
+import { ENDPOINT_ID } from "../contracts/webhook-endpoint.ts";
 import { filterPolicy, lexiconTerm } from "../contracts/filter-policy.ts";
 
 /**
@@ -65,7 +66,6 @@ const webhookSecret = z.string().max(200).superRefine((s, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 /** Endpoint ids name deliveries in the store and in Redis keys: short and plain. */
-export const ENDPOINT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const webhookEndpoint = z.object({
   /** Stable id of the endpoint (its deliveries refer to it); absent: `ep<n>` by position. */
   id: z.string().regex(ENDPOINT_ID, "must be 1-64 letters, digits, - or _").optional(),

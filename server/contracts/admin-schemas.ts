@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES } from "../config/outbound-policy.ts";
-import { ENDPOINT_ID } from "../config/schema.ts";
+import { WEBHOOK_EVENT_TYPES } from "../../client-sdk/src/protocol.ts";
+import { ENDPOINT_ID } from "./webhook-endpoint.ts";
 import { filterPolicy, lexiconTerm } from "./filter-policy.ts";
 
 /**

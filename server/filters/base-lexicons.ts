@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Filter } from "bad-words";
 import { FILTER_CATEGORIES, type FilterCategory, type Severity } from "../../client-sdk/src/protocol.ts";
 import type { ContactWords } from "./contacts.ts";
-import type { PatternStep } from "./lexicon.ts";
+import type { PatternStep, WordContext } from "./lexicon.ts";
 import { compileTemplate, type Slots } from "./patterns.ts";
 import type { Tag } from "./types.ts";
 
@@ -40,16 +40,6 @@ export interface BaseLexicon {
 }
 
 export interface CompiledPattern { readonly steps: readonly PatternStep[]; readonly detail: string; readonly tag: Tag }
-
-/**
- * Where the ambiguous `words` are held alone: right after one of `before`, right before one of
- * `after`, or last in their clause. Elsewhere they are read as the other language's word.
- */
-export interface WordContext {
-  readonly words: readonly string[];
-  readonly before: readonly string[];
-  readonly after: readonly string[];
-}
 
 export type BaseLexicons = Readonly<Record<Language, BaseLexicon>>;
 

@@ -1,6 +1,5 @@
 import type { FilterHit, Tag } from "./types.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
-import type { WordContext } from "./base-lexicons.ts";
 
 /**
  * The word matcher: whole-word lexicon lookup over normalised tokens.
@@ -53,6 +52,16 @@ interface TrieNode {
 interface Gap { readonly max: number; readonly node: TrieNode }
 
 /** One step of a compiled phrase pattern: a token key, a gap of up to that many words, or alternatives. */
+/**
+ * Where the ambiguous `words` are held alone: right after one of `before`, right before one of
+ * `after`, or last in their clause. Elsewhere they are read as the other language's word.
+ */
+export interface WordContext {
+  readonly words: readonly string[];
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {

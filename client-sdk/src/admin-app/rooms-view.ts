@@ -73,10 +73,15 @@ export class RoomsView implements Screen {
     const order = this.order();
     if (!order.length) { replace(this.grid, h("p", { class: "empty" }, this.ctx.t.rooms.empty)); return; }
     for (const r of order) this.renderCard(r.id);
-    // Re-append in order; moving existing nodes keeps focus inside them.
+    // Re-append in order. Moving a node takes the focus out of it (the browser blurs what leaves
+    // the document, even for a moment), so the control that had it gets it back afterwards.
+    const focused = document.activeElement instanceof HTMLElement && this.grid.contains(document.activeElement) ? document.activeElement : undefined;
     const first = this.grid.firstElementChild;
     if (first && !first.classList.contains("room-card")) first.remove();
-    for (const r of order) { const c = this.cards.get(r.id); if (c && this.grid.lastElementChild !== c) this.grid.append(c); }
+    const wanted = order.map((r) => this.cards.get(r.id)).filter((c): c is HTMLElement => c !== undefined);
+    const inPlace = wanted.length === this.grid.children.length && wanted.every((c, i) => this.grid.children[i] === c);
+    if (!inPlace) for (const c of wanted) this.grid.append(c);
+    if (focused && focused.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
   }
 
   /**

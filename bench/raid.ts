@@ -114,7 +114,12 @@ async function runSide(side: "protected" | "unprotected", o: Required<RaidBenchO
     const onScreens = new Set<string>();
     let shieldedAt: number | undefined;
     const shoppers: ChatClient[] = [];
+    // An audience that is "already in the room" arrived over time: 300 shoppers joining within
+    // one minute would reach SPEC's default joinsPerMin (300) by themselves and shield the room
+    // before any raider came. From 200 shoppers on, their joins are spread over 70 s.
+    const joinGapMs = o.shoppers >= 200 ? 70_000 / o.shoppers : 0;
     for (let i = 0; i < o.shoppers; i++) {
+      if (joinGapMs) await new Promise((r) => setTimeout(r, joinGapMs));
       const c = client(shopperIp(i), await token(`s${i}`));
       await c.connect();
       await c.join(ROOM);

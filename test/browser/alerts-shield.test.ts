@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable())("alerts, shield and raids in the back offic
     const widget = shopper.locator("#causette");
     await widget.locator(".pill.live").waitFor();
     await camille.getByRole("tab", { name: /Rooms/ }).click();
-    const card = camille.locator('article.room-card[data-room="product:serum-42"]');
+    const card = camille.locator('tbody.room-card[data-room="product:serum-42"]');
     await card.getByRole("button", { name: "Shield" }).click();
     await card.locator(".tag.shielded").waitFor();
     await widget.getByText("This chat is in protected mode.", { exact: false }).waitFor();

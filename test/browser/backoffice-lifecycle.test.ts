@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable())("back office: end of session and vanished q
 
   async function readRoomLive(page: Page, text: string): Promise<void> {
     await page.getByRole("tab", { name: /Rooms/ }).click();
-    await page.locator(`article.room-card[data-room="${ROOM}"]`).getByRole("button", { name: "Read live" }).click();
+    await page.locator(`tbody.room-card[data-room="${ROOM}"]`).getByRole("button", { name: "Read live" }).click();
     await page.locator(".reader").getByText(text).waitFor();
   }
 

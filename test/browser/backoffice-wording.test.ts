@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable())("back office wording and controls", () => {
 
   it("shows the clear confirmation at once, withdraws it at once, and counts in words", async () => {
     await tab(admin, /Rooms/).click();
-    const card = admin.locator('article.room-card[data-room="product:clear-1"]');
+    const card = admin.locator('tbody.room-card[data-room="product:clear-1"]');
     await card.getByRole("button", { name: "Clear conversation" }).click();
     // The click's own handler draws the confirmation: it is there when the click returns, not at the next stats tick.
     const confirm = card.locator(".confirm");

@@ -119,11 +119,13 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
 
   it("controls a room: freezing it shows at once in the shopper's widget; reads it live", async () => {
     await tab(/Rooms/).click();
-    const card = admin.locator('article.room-card[data-room="product:serum-42"]');
+    const card = admin.locator('tbody.room-card[data-room="product:serum-42"]');
     await card.waitFor();
     await card.locator("svg.spark").waitFor();
-    // The held/flag counts are 15-minute totals, not what is waiting now (that is the queue): the card says so.
-    await card.getByText(/^\d+ held · \d+ flags in the last 15 min$/).waitFor();
+    // The held/flag counts are 15-minute totals, not what is waiting now (that is the queue): the table says so.
+    await admin.getByRole("columnheader", { name: "Held, last 15 min" }).waitFor();
+    await admin.getByRole("columnheader", { name: "Flags, last 15 min" }).waitFor();
+    expect(await card.locator("td.n").nth(2).innerText()).toMatch(/^\d+$/);
     await card.getByRole("button", { name: "Read live" }).click();
     await admin.locator(".reader").getByText("such a connard").waitFor();
     // Live: a new message from the moderator shows up in the reader without a refresh.
@@ -284,8 +286,8 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
     await page.getByRole("button", { name: "Se connecter", exact: true }).click();
     await page.getByRole("tab", { name: /File/ }).waitFor();
     await page.getByRole("tab", { name: "Salons" }).click();
-    const card = page.locator('article.room-card[data-room="product:serum-42"]');
-    await card.getByText("Qui peut répondre").waitFor();
+    const card = page.locator('tbody.room-card[data-room="product:serum-42"]');
+    await card.getByLabel(/^Qui peut répondre/).waitFor();
     // Every option of the room's selects fits in its box (a cut "Tout le mond" reads as a bug).
     const cut = await card.evaluate((el) => {
       const ctx = document.createElement("canvas").getContext("2d")!;

@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable())("demo page in a browser", () => {
     // The token stays in sessionStorage, never in the address bar.
     expect(page.url()).toBe(`${server.url}/admin`);
     await page.getByRole("tab", { name: /Rooms/ }).click();
-    await page.locator('article.room-card[data-room="product:serum-42"]').waitFor();
+    await page.locator('tbody.room-card[data-room="product:serum-42"]').waitFor();
   });
 
   it("offers no demo tokens in production", async () => {

@@ -35,10 +35,10 @@ export class AlertsView implements Screen {
         h("label", { class: "check" }, this.showAcked, ` ${t.guard.openOnly}`),
         h("label", { class: "check" }, sound, ` ${t.alerts.sound}`)),
       this.list);
-    ctx.admin.on("alert", (a) => this.add(a));
-    ctx.admin.on("alert:acked", (a) => this.acked(a));
+    ctx.life.own(ctx.admin.on("alert", (a) => this.add(a)));
+    ctx.life.own(ctx.admin.on("alert:acked", (a) => this.acked(a)));
     // Alerts raised while this page was away are kept by the server: read them again.
-    ctx.admin.on("status", (s) => { if (s === "connected") void this.load(); });
+    ctx.life.own(ctx.admin.on("status", (s) => { if (s === "connected") void this.load(); }));
     ctx.life.own(() => { document.title = t.appTitle; });
     this.render();
     void this.load();

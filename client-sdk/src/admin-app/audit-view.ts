@@ -47,11 +47,11 @@ export class AuditView implements Screen {
         h("thead", null, h("tr", null, ...[a.time, a.actorCol, a.action, a.target, a.reason].map((c) => h("th", { scope: "col" }, c)))),
         this.body)),
       this.more);
-    ctx.admin.on("audit", (entry) => {
+    ctx.life.own(ctx.admin.on("audit", (entry) => {
       if (!this.loaded || !this.matches(entry) || this.entries.some((x) => x.id === entry.id)) return;
       this.entries.unshift(entry);
       this.body.prepend(this.row(entry));
-    });
+    }));
   }
 
   show(): void { if (!this.loaded) void this.load(true); }

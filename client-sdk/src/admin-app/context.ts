@@ -9,8 +9,9 @@ export type TabId = "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" |
 export interface AppContext {
   admin: AdminClient;
   /**
-   * This signed-in session: register here anything opened beyond `admin` (connections, document
-   * listeners, timers) so sign-out and a server-ended session release it.
+   * These screens' share of the signed-in session: register here anything opened beyond `admin`
+   * (feed listeners, connections, document listeners, timers) so sign-out, a server-ended
+   * session and a language switch (which builds the screens again) release it.
    */
   life: Lifetime;
   t: AdminStrings;

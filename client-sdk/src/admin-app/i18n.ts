@@ -104,10 +104,13 @@ const en = {
   rooms: {
     title: "Rooms",
     empty: "No room has been active yet.",
-    online: "online",
-    mpm: "msg/min",
-    held: "held",
-    flags: "flags in the last 15 min",
+    /** Column headers; held and flags are 15-minute totals, not what is waiting now (that is the queue). */
+    cols: { room: "Room", online: "Online", mpm: "Msg/min", held: "Held, last 15 min", flags: "Flags, last 15 min", last: "Last activity", state: "State", controls: "Controls" },
+    search: "Find a room",
+    shown: (n: number, total: number): string => (n === total ? `${total} rooms` : `${n} of ${total} rooms`),
+    noMatch: (q: string) => `No room matches “${q}”.`,
+    /** Minutes since the room's last message, as far as the 15-minute series reaches. */
+    lastActive: (min: number | undefined): string => (min === undefined ? "over 15 min ago" : min === 0 ? "this minute" : `${min} min ago`),
     sparkline: (room: string, mpm: number) => `Messages per minute in ${room} over the last 15 minutes, now ${mpm.toFixed(1)}`,
     contribution: "Who may answer",
     open: "Everyone",
@@ -386,6 +389,8 @@ const en = {
     purged: (n: number) => (n === 1 ? "Banned; 1 message deleted." : `Banned; ${n} messages deleted.`),
   },
   shortcutsHelp: "Keyboard shortcuts",
+  /** The header's language switch; each language is named in itself, in both tables. */
+  language: { label: "Language", en: "English", fr: "Français" },
 };
 
 export type AdminStrings = typeof en;
@@ -488,10 +493,11 @@ const fr: AdminStrings = {
   rooms: {
     title: "Salons",
     empty: "Aucun salon actif pour l’instant.",
-    online: "en ligne",
-    mpm: "msg/min",
-    held: "retenus",
-    flags: "signalements en 15 min",
+    cols: { room: "Salon", online: "En ligne", mpm: "Msg/min", held: "Retenus en 15 min", flags: "Signalements en 15 min", last: "Dernière activité", state: "État", controls: "Commandes" },
+    search: "Trouver un salon",
+    shown: (n, total) => (n === total ? `${total} salons` : `${n} salons sur ${total}`),
+    noMatch: (q) => `Aucun salon ne correspond à « ${q} ».`,
+    lastActive: (min) => (min === undefined ? "il y a plus de 15 min" : min === 0 ? "cette minute-ci" : `il y a ${min} min`),
     sparkline: (room, mpm) => `Messages par minute dans ${room} sur les 15 dernières minutes, actuellement ${mpm.toFixed(1)}`,
     contribution: "Qui peut répondre",
     open: "Tout le monde",
@@ -767,6 +773,7 @@ const fr: AdminStrings = {
     purged: (n) => (n <= 1 ? `Banni ; ${n} message supprimé.` : `Banni ; ${n} messages supprimés.`),
   },
   shortcutsHelp: "Raccourcis clavier",
+  language: { label: "Langue", en: "English", fr: "Français" },
 };
 
 export function adminStrings(lang: Lang): AdminStrings {

@@ -7,7 +7,10 @@ import { ChatError, FATAL_CONNECT_CODES } from "../chat-error.ts";
 import { replace } from "../widget/dom.ts";
 import { clearCredentials, demoCredentials, loadCredentials, saveCredentials, type Credentials } from "./credentials.ts";
 import { Formatter } from "./format.ts";
-import { adminStrings, pickLang } from "./i18n.ts";
+import type { SessionInfo } from "../protocol.ts";
+import type { TabId } from "./context.ts";
+import { adminStrings, pickLang, type AdminStrings, type Lang } from "./i18n.ts";
+import { lastLang, managerLang, saveLang } from "./lang-choice.ts";
 import { Lifetime } from "./lifetime.ts";
 import { Shell } from "./shell.ts";
 import { signInView } from "./sign-in-view.ts";
@@ -17,13 +20,17 @@ declare global {
   interface Window { CAUSETTE_ENV?: { production?: boolean } }
 }
 
-const lang = pickLang();
-const t = adminStrings(lang);
-const fmt = new Formatter(lang, t);
 const url = location.origin;
 const root = document.getElementById("app") ?? document.body;
-document.documentElement.lang = lang;
-document.title = t.appTitle;
+/** The words on screen: before sign-in, the last language picked on this browser, else the browser's. */
+let t: AdminStrings = wordsFor(lastLang() ?? pickLang());
+
+function wordsFor(lang: Lang): AdminStrings {
+  const words = adminStrings(lang);
+  document.documentElement.lang = lang;
+  document.title = words.appTitle;
+  return words;
+}
 /** The signed-in session, if any: ending it closes everything it opened (see Lifetime). */
 let current: Lifetime | undefined;
 
@@ -50,8 +57,7 @@ async function start(c: Credentials, fromClick: boolean): Promise<string | undef
     admin.on("status", (s, err) => {
       if (s === "closed" && err && FATAL_CONNECT_CODES.has(err.code) && current === life) sessionEnded(c.tenant, err);
     });
-    const shell = new Shell({ admin, life, t, fmt, url, tenant: c.tenant, token: c.token, session, signOut });
-    replace(root, shell.el);
+    const shell = mount(admin, life, c, session, managerLang(c.tenant, session.user.id) ?? lastLang() ?? pickLang());
     if (fromClick) shell.unlockAudio();
     await admin.subscribe();
     return undefined;
@@ -64,6 +70,28 @@ async function start(c: Credentials, fromClick: boolean): Promise<string | undef
     showSignIn(t.signIn.failed(msg), c.tenant);
     return msg;
   }
+}
+
+/**
+ * Puts the screens of a signed-in session on the page in one language. Switching language builds
+ * them again on the same connection: the screens' own lifetime ends (their feed listeners and the
+ * room reader go with it) while the session's client stays up.
+ */
+function mount(admin: AdminClient, life: Lifetime, c: Credentials, session: SessionInfo, lang: Lang, tab?: TabId): Shell {
+  const screens = new Lifetime();
+  life.own(() => screens.end());
+  t = wordsFor(lang);
+  const shell = new Shell({
+    admin, life: screens, t, fmt: new Formatter(lang, t), url, tenant: c.tenant, token: c.token, session, signOut, lang, ...(tab ? { tab } : {}),
+    setLang: (next, at) => {
+      saveLang(c.tenant, session.user.id, next);
+      screens.end();
+      // The pick was a click: the new shell's alert beep may play at once.
+      mount(admin, life, c, session, next, at).unlockAudio();
+    },
+  });
+  replace(root, shell.el);
+  return shell;
 }
 
 function signOut(): void {

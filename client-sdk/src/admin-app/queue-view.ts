@@ -42,12 +42,12 @@ export class QueueView implements Screen {
       this.list,
       this.more,
     );
-    ctx.admin.on("queue:added", (item) => { this.items.set(item.message.id, item); this.render(); });
-    ctx.admin.on("queue:resolved", (p) => {
+    ctx.life.own(ctx.admin.on("queue:added", (item) => { this.items.set(item.message.id, item); this.render(); }));
+    ctx.life.own(ctx.admin.on("queue:resolved", (p) => {
       if (!this.items.has(p.messageId)) return;
       this.drop(p.messageId);
       if (!this.mine.delete(p.messageId)) ctx.toast(t.queue.resolvedBy(p.by.name, p.decision === "approve" ? t.queue.approve : t.queue.removeMsg), "info");
-    });
+    }));
   }
 
   show(): void {

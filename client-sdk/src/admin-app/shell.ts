@@ -6,7 +6,7 @@ import { AuditView } from "./audit-view.ts";
 import type { AppContext, Screen, TabId } from "./context.ts";
 import { FiltersView } from "./filters-view.ts";
 import type { Formatter } from "./format.ts";
-import type { AdminStrings } from "./i18n.ts";
+import type { AdminStrings, Lang } from "./i18n.ts";
 import { IpView } from "./ip-view.ts";
 import type { Lifetime } from "./lifetime.ts";
 import { PeopleView } from "./people-view.ts";
@@ -38,7 +38,12 @@ export class Shell {
   private lastStats: Stats | undefined;
   private reviewCount: number | undefined;
 
-  constructor(opts: { admin: AdminClient; life: Lifetime; t: AdminStrings; fmt: Formatter; url: string; tenant: string; token: string; session: SessionInfo; signOut(): void }) {
+  constructor(opts: {
+    admin: AdminClient; life: Lifetime; t: AdminStrings; fmt: Formatter; url: string; tenant: string; token: string; session: SessionInfo; signOut(): void;
+    /** The language shown, and how to show another one (the caller builds a new shell on `tab`). */
+    lang: Lang; setLang(lang: Lang, tab: TabId): void;
+    tab?: TabId;
+  }) {
     const { t, admin, life } = opts;
     this.toasts = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
     this.figures = h("span", { class: "figures-top" });
@@ -77,6 +82,7 @@ export class Shell {
         h("div", { class: "spacer" }),
         this.status,
         h("span", { class: "who" }, `${user.name} · ${opts.fmt.role(user.role)}`),
+        this.langSwitch(opts.lang, (l) => opts.setLang(l, this.active)),
         button(t.signOut, () => opts.signOut(), "ghost", { "data-action": "sign-out" })),
       h("nav", { class: "tabbar" }, tablist),
       this.alerts.banner,
@@ -95,7 +101,15 @@ export class Shell {
     life.listen(document, "keydown", (e) => this.onKey(e));
     // Audio may only start after a gesture; any first click in the page unlocks the alert beep.
     life.listen(document, "pointerdown", () => this.alerts.beeper.unlock(), { once: true });
-    this.select("queue", undefined, false);
+    this.select(opts.tab ?? "queue", undefined, false);
+  }
+
+  /** Two buttons, each language named in itself; the current one pressed. */
+  private langSwitch(lang: Lang, pick: (l: Lang) => void): HTMLElement {
+    const { t } = this.ctx;
+    return h("div", { class: "lang-switch", role: "group", "aria-label": t.language.label },
+      ...(["en", "fr"] as const).map((l) => button(t.language[l], () => { if (l !== lang) pick(l); }, "ghost",
+        { lang: l, "aria-pressed": l === lang ? "true" : "false", "data-lang": l })));
   }
 
   /** Sign-in was a click: audio can be unlocked right away. */

@@ -141,7 +141,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const webhooks = new WebhookService({ registry: endpointRegistry, store: theStores.webhookEndpoints, outbox: theStores.outbox, writer: events, bus: theStores.bus, audit });
   const moderation = new ModerationService({ stores: theStores, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, events, webhooks, logger: logger.child({ module: "moderation" }) });
   const messages = new MessageService({
-    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics, events,
+    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics, events, notices: moderation.notices,
     stages: [
       createValidateStage(), createRaidCountStage(moderation.raids), createAccessStage(theStores), createRateStage(),
       createNewcomersStage(theStores.newcomers), createSpamStage(), createWordsStage(), createLinksStage(),

@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import { MAX_RECHECK } from "./protocol.ts";
 import type {
-  ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, RoomInfo, RoomJoinPayload, RoomJoinResult, SessionEnded, SessionInfo,
+  ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, Notice, RoomInfo, RoomJoinPayload, RoomJoinResult, SessionEnded, SessionInfo,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -174,6 +174,11 @@ export class ChatClient extends Emitter<ChatClientEvents> {
 
   async raiseAlert(room: string, note: string): Promise<void> {
     await request(this.socket, "alert:raise", { room, note }, this.timeout);
+  }
+
+  /** SPEC §9.1: the statements of reasons kept for this user, newest first. */
+  async notices(): Promise<Notice[]> {
+    return (await request<{ notices: Notice[] }>(this.socket, "notices:list", {}, this.timeout)).notices;
   }
 
   /** Closes the connection for good; unacknowledged sends are rejected. */

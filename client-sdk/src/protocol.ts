@@ -47,6 +47,8 @@ export interface Device {
   type: string; // "desktop" | "mobile" | "tablet" | "bot" | ...
   bot: boolean;
   ua?: string;
+  /** Addition: the notice language (SPEC §9.1) the browser's Accept-Language prefers, when it names one Causette writes. */
+  lang?: "en" | "fr";
 }
 
 export interface SessionInfo {
@@ -256,6 +258,8 @@ export interface ChatClientEvents {
   "message:flag": (p: { messageId: string; reason: FlagReason; note?: string }, ack: AckFn<{ hidden: boolean }>) => void;
   "message:helpful": (p: { messageId: string }, ack: AckFn<{ helpful: number }>) => void;
   "alert:raise": (p: { room: string; note: string }, ack: AckFn) => void;
+  /** SPEC §9.1: the user's own notices, newest first. */
+  "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[] }>) => void;
 }
 
 /** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
@@ -274,9 +278,8 @@ export type NoticeKind = "message_removed" | "message_hidden" | "message_rejecte
 
 /**
  * SPEC §9.1, statement of reasons: sent as `moderation:notice` to the restricted user's sockets
- * whenever Causette restricts them. Typed here ahead of the server: today's server does not send
- * it yet (it tells a mute through `sanction` and a ban through `session:ended`), and clients that
- * listen for it start receiving it once the server does, with no change on their side.
+ * whenever Causette restricts them, and kept for them (`notices:list`). It comes beside the older
+ * signals, not instead of them: a mute still sends `sanction`, a ban still ends the session.
  */
 export interface Notice {
   id: string;
@@ -313,7 +316,7 @@ export interface ChatServerEvents {
   "session:ended": (p: SessionEnded) => void;
   /** Addition: see SanctionState. */
   sanction: (s: SanctionState) => void;
-  /** SPEC §9.1 (not sent by the server yet): a statement of reasons for a restriction. */
+  /** SPEC §9.1: a statement of reasons for a restriction. */
   "moderation:notice": (n: Notice) => void;
 }
 

@@ -112,6 +112,8 @@ function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
       if (!joined(c, room)) throw new CausetteError("not_in_room");
       await deps.moderation.raiseAlert(c.tenant, c.session, room, p.note);
     }),
+
+    "notices:list": eventHandler(chatSchemas["notices:list"], async (c) => deps.moderation.notices.list(c.tenant, c.session.user.id)),
   };
   return table;
 }

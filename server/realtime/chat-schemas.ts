@@ -13,4 +13,5 @@ export const chatSchemas = {
   "message:flag": z.object({ messageId: id, reason: z.enum(FLAG_REASONS as [string, ...string[]]), note: z.string().max(500).optional() }),
   "message:helpful": z.object({ messageId: id }),
   "alert:raise": z.object({ room, note: z.string().trim().min(1).max(500) }),
+  "notices:list": z.object({}),
 };

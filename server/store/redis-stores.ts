@@ -8,6 +8,7 @@ import { RedisFlagStore } from "./flags/redis-flag-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
 import { RedisMessageStore } from "./messages/redis-message-store.ts";
 import { RedisNewcomerStore } from "./newcomers/redis-newcomer-store.ts";
+import { RedisNoticeStore } from "./notices/redis-notice-store.ts";
 import { RedisOutboxStore } from "./outbox/redis-outbox-store.ts";
 import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
@@ -80,6 +81,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
     raids: new RedisRaidStore(ctx),
     outbox: new RedisOutboxStore(ctx),
     webhookEndpoints: new RedisWebhookEndpointStore(ctx),
+    notices: new RedisNoticeStore(ctx),
   };
   return stores satisfies Stores;
 }

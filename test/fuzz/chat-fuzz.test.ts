@@ -8,7 +8,7 @@ import { mintToken } from "../support/tokens.ts";
 import { cleanText } from "../shared/texts.ts";
 import { until } from "../support/wait.ts";
 
-const EVENTS = ["room:join", "room:leave", "message:send", "message:flag", "message:helpful", "alert:raise"] as const;
+const EVENTS = ["room:join", "room:leave", "message:send", "message:flag", "message:helpful", "alert:raise", "notices:list"] as const;
 const UNKNOWN = ["nope", "message", "session", "toString", "__proto__", "constructor", "hasOwnProperty", "room:join ", "x".repeat(300), ""];
 const ROOM = "product:fuzz";
 /** Seeded: a failure names its seed and path, and the run is the same every time. */

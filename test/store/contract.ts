@@ -9,6 +9,7 @@ import { flagContract } from "./contract/flags.ts";
 import { limitContract } from "./contract/limits.ts";
 import { messageContract } from "./contract/messages.ts";
 import { newcomerContract } from "./contract/newcomers.ts";
+import { noticeContract } from "./contract/notices.ts";
 import { outboxContract } from "./contract/outbox.ts";
 import { peopleContract } from "./contract/people.ts";
 import { presenceContract } from "./contract/presence.ts";
@@ -56,5 +57,6 @@ export function storeContract(name: string, make: MakeStores): void {
     newcomerContract(current);
     evasionContract(current);
     raidContract(current);
+    noticeContract(current);
   });
 }

@@ -260,6 +260,8 @@ export interface ChatClientEvents {
   "alert:raise": (p: { room: string; note: string }, ack: AckFn) => void;
   /** SPEC §9.1: the user's own notices, newest first. */
   "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[] }>) => void;
+  /** SPEC §9.2: one appeal per notice, the user's own, until its `appealUntil`. */
+  "appeal:create": (p: { noticeId: string; text: string }, ack: AckFn<{ appeal: Appeal }>) => void;
 }
 
 /** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
@@ -303,6 +305,23 @@ export interface Notice {
   appealUntil?: number;
 }
 
+/**
+ * SPEC §9.2: a user's complaint about a notice, decided by a manager. `decidedBy` is the manager;
+ * `notice` (an addition) is the notice appealed, as it was sent, so the decision has it at hand.
+ */
+export interface Appeal {
+  id: string;
+  noticeId: string;
+  userId: string;
+  text: string;
+  status: "open" | "upheld" | "reversed";
+  note?: string;
+  at: number;
+  decidedAt?: number;
+  decidedBy?: Author;
+  notice: Notice;
+}
+
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;
   message: (m: Message) => void;
@@ -318,6 +337,8 @@ export interface ChatServerEvents {
   sanction: (s: SanctionState) => void;
   /** SPEC §9.1: a statement of reasons for a restriction. */
   "moderation:notice": (n: Notice) => void;
+  /** SPEC §9.2: a manager decided one of the user's appeals. */
+  "appeal:resolved": (a: Appeal) => void;
 }
 
 /**
@@ -393,6 +414,8 @@ export interface AdminClientEvents {
   "alerts:list": (p: { status?: "open" | "acked"; limit?: number }, ack: AckFn<{ alerts: Alert[] }>) => void;
   /** Addition: acknowledge an alert for every manager (`alert:acked` reaches them all). */
   "alert:ack": (p: { alertId: string }, ack: AckFn<{ alert: Alert }>) => void;
+  "appeals:list": (p: { status?: "open" | "closed"; limit?: number; cursor?: string }, ack: AckFn<{ appeals: Appeal[]; cursor?: string }>) => void;
+  "appeal:resolve": (p: { appealId: string; decision: "uphold" | "reverse"; note: string }, ack: AckFn<{ appeal: Appeal }>) => void;
   /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
   "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
   "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;

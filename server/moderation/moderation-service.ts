@@ -11,6 +11,7 @@ import { FilterEditor } from "./filter-editor.ts";
 import { MemberDirectory } from "./member-directory.ts";
 import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
+import { AppealService } from "./appeal-service.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
 import { RaidGuard } from "./raid-guard.ts";
@@ -47,6 +48,8 @@ export class ModerationService {
   readonly webhooks: ModerationDeps["webhooks"];
   /** Statements of reasons to restricted users (SPEC §9.1). */
   readonly notices: NoticeService;
+  /** Users' appeals against notices, decided by managers (SPEC §9.2). */
+  readonly appeals: AppealService;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -55,6 +58,7 @@ export class ModerationService {
     this.sanctions = new Sanctions(deps, this.evasion, this.notices);
     this.queue = new ReviewQueue(deps, this.sanctions, this.notices);
     this.roomControl = new RoomControl(deps, this.queue, this.notices);
+    this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);

@@ -114,6 +114,8 @@ function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
     }),
 
     "notices:list": eventHandler(chatSchemas["notices:list"], async (c) => deps.moderation.notices.list(c.tenant, c.session.user.id)),
+
+    "appeal:create": eventHandler(chatSchemas["appeal:create"], async (c, p) => deps.moderation.appeals.create(c.tenant, c.session.user, p)),
   };
   return table;
 }

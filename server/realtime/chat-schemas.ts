@@ -14,4 +14,5 @@ export const chatSchemas = {
   "message:helpful": z.object({ messageId: id }),
   "alert:raise": z.object({ room, note: z.string().trim().min(1).max(500) }),
   "notices:list": z.object({}),
+  "appeal:create": z.object({ noticeId: id, text: z.string().trim().min(1).max(2000) }),
 };

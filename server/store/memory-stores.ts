@@ -1,4 +1,5 @@
 import { MemoryAlertStore } from "./alerts/memory-alert-store.ts";
+import { MemoryAppealStore } from "./appeals/memory-appeal-store.ts";
 import { MemoryAuditStore } from "./audit/memory-audit-store.ts";
 import { MemoryClusterBus } from "./bus/memory-cluster-bus.ts";
 import { MemoryEvasionStore } from "./evasion/memory-evasion-store.ts";
@@ -62,6 +63,7 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     outbox: new MemoryOutboxStore(),
     webhookEndpoints: new MemoryWebhookEndpointStore(),
     notices: new MemoryNoticeStore(),
+    appeals: new MemoryAppealStore(),
   };
   return stores satisfies Stores;
 }

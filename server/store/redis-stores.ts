@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { RedisAlertStore } from "./alerts/redis-alert-store.ts";
+import { RedisAppealStore } from "./appeals/redis-appeal-store.ts";
 import { RedisAuditStore } from "./audit/redis-audit-store.ts";
 import { RedisClusterBus } from "./bus/redis-cluster-bus.ts";
 import { RedisEvasionStore } from "./evasion/redis-evasion-store.ts";
@@ -82,6 +83,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
     outbox: new RedisOutboxStore(ctx),
     webhookEndpoints: new RedisWebhookEndpointStore(ctx),
     notices: new RedisNoticeStore(ctx),
+    appeals: new RedisAppealStore(ctx),
   };
   return stores satisfies Stores;
 }

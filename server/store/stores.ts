@@ -1,4 +1,5 @@
 import type { AlertStore } from "./alerts/alert-store.ts";
+import type { AppealStore } from "./appeals/appeal-store.ts";
 import type { AuditStore } from "./audit/audit-store.ts";
 import type { ClusterBus } from "./bus/cluster-bus.ts";
 import type { EvasionStore } from "./evasion/evasion-store.ts";
@@ -53,4 +54,5 @@ export interface Stores extends StoreLifecycle {
   outbox: OutboxStore;
   webhookEndpoints: WebhookEndpointStore;
   notices: NoticeStore;
+  appeals: AppealStore;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Stores } from "../../server/store/stores.ts";
 import { alertContract } from "./contract/alerts.ts";
+import { appealContract } from "./contract/appeals.ts";
 import { auditContract } from "./contract/audit.ts";
 import { clusterBusContract } from "./contract/bus.ts";
 import { evasionContract } from "./contract/evasion.ts";
@@ -58,5 +59,6 @@ export function storeContract(name: string, make: MakeStores): void {
     evasionContract(current);
     raidContract(current);
     noticeContract(current);
+    appealContract(current);
   });
 }

@@ -12,6 +12,11 @@ export class MemoryNoticeStore implements NoticeStore {
     byUser.set(userId, [copy(notice), ...(byUser.get(userId) ?? [])].slice(0, NOTICES_KEPT));
   }
 
+  async getNotice(tenant: string, userId: string, noticeId: string) {
+    const n = (this.data.of(tenant).get(userId) ?? []).find((x) => x.id === noticeId);
+    return n ? copy(n) : null;
+  }
+
   async listNotices(tenant: string, userId: string, limit: number) {
     return (this.data.of(tenant).get(userId) ?? []).slice(0, Math.max(0, limit)).map(copy);
   }

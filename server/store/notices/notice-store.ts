@@ -11,4 +11,6 @@ export interface NoticeStore {
   addNotice(tenant: string, userId: string, notice: Notice): Promise<void>;
   /** The user's notices, newest first, at most `limit`. */
   listNotices(tenant: string, userId: string, limit: number): Promise<Notice[]>;
+  /** One of the user's kept notices; null when the user has no such notice (another user's included). */
+  getNotice(tenant: string, userId: string, noticeId: string): Promise<Notice | null>;
 }

@@ -14,6 +14,14 @@ export class RedisNoticeStore implements NoticeStore {
     });
   }
 
+  getNotice(tenant: string, userId: string, noticeId: string) {
+    return this.ctx.guard(async () => {
+      // At most NOTICES_KEPT short entries: reading them all is cheaper than an index to keep in step.
+      const items = await this.ctx.client.lrange(this.ctx.key(tenant, "nt:", userId), 0, NOTICES_KEPT - 1);
+      return items.map((j) => JSON.parse(j) as Notice).find((n) => n.id === noticeId) ?? null;
+    });
+  }
+
   listNotices(tenant: string, userId: string, limit: number) {
     return this.ctx.guard(async () => {
       if (limit <= 0) return [];

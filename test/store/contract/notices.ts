@@ -27,6 +27,11 @@ export function noticeContract(current: () => Stores): void {
       expect(await stores.notices.listNotices(A, alice.id, 0)).toStrictEqual([]);
       expect((await stores.notices.listNotices(A, bob.id, 10)).map((n) => n.id)).toStrictEqual(["nt-3"]);
       expect(await stores.notices.listNotices(B, alice.id, 10)).toStrictEqual([]);
+      expect(await stores.notices.getNotice(A, alice.id, "nt-1")).toStrictEqual(notice(1));
+      // Another user's notice, or another tenant's, is no notice of theirs.
+      expect(await stores.notices.getNotice(A, bob.id, "nt-1")).toBeNull();
+      expect(await stores.notices.getNotice(B, alice.id, "nt-1")).toBeNull();
+      expect(await stores.notices.getNotice(A, alice.id, "nt-404")).toBeNull();
       // What a caller does to a listed notice does not change the kept one.
       mine[1]!.explanation = "changed";
       expect((await stores.notices.listNotices(A, alice.id, 10))[1]!.explanation).toBe("Removed.");

@@ -265,7 +265,11 @@ export interface ChatClientEvents {
 }
 
 /** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
-export interface SessionEnded { code: "banned" | "ip_blocked" | "invalid_token"; reason?: string; until?: number }
+export interface SessionEnded {
+  code: "banned" | "ip_blocked" | "invalid_token"; reason?: string; until?: number;
+  /** SPEC §9.2: the ban's notice, to read and appeal through `me/notices` and `me/appeals`. */
+  noticeId?: string;
+}
 
 /**
  * Addition: the restrictions on the user that the user may know of, as they stand now. Sent to the

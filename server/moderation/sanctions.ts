@@ -58,13 +58,15 @@ export class Sanctions {
     await this.hooks?.banned(tenant, p.userId, now);
     await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
     // Sent before the sessions end, so the open pages read why before they are cut off.
-    await this.notices?.notify(tenant, p.userId, {
+    const notice = await this.notices?.notify(tenant, p.userId, {
       kind: "banned", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
       reason: p.reason, silent: ban.shadow, ...(ban.until ? { until: ban.until } : {}),
     });
     // A shadow-banned user must not notice anything: they stay connected and their messages are held silently.
     if (!ban.shadow) {
-      await broadcaster.endSessions(tenant.id, { userId: p.userId }, { code: "banned", reason: p.reason, ...(ban.until ? { until: ban.until } : {}) });
+      await broadcaster.endSessions(tenant.id, { userId: p.userId }, {
+        code: "banned", reason: p.reason, ...(ban.until ? { until: ban.until } : {}), ...(notice ? { noticeId: notice.id } : {}),
+      });
     }
     metrics.moderation.inc({ action: ban.shadow ? "shadow_ban" : "ban" });
     await audit.record(tenant.id, actor, "user.banned", { userId: p.userId, shadow: ban.shadow, ...(ban.until ? { until: ban.until } : {}) }, p.reason);

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { Appeal, ChatError, Message, Notice, SanctionState } from "../../client-sdk/src/index.ts";
+import type { Appeal, ChatError, Message, Notice, SanctionState, SessionEnded } from "../../client-sdk/src/index.ts";
 import { onBothStores } from "../support/both-stores.ts";
 import { waitFor } from "../support/wait.ts";
 import { freshRoom, known, post } from "./support.ts";
@@ -74,6 +74,54 @@ onBothStores("appeals", {}, (server) => {
     const old: Notice = { ...(await told2), id: "nt_old", at: Date.now() - 2000, appealUntil: Date.now() - 1000 };
     await s.app.stores.notices.addNotice("acme", "ap-muted", old);
     expect(await code(user.appeal("nt_old", "Too late?"))).toBe("forbidden");
+  });
+
+  it("a banned user reads the ban's notice and appeals over REST with their token; reversing lifts the ban", async () => {
+    const s = server();
+    const admin = await s.admin();
+    const user = await s.chat({ role: "member", sub: "ap-banned" });
+    await known(s, "ap-banned");
+    const ended = waitFor<SessionEnded>(user, "session:ended");
+    await admin.ban("ap-banned", { reason: "Insults", durationSec: 3600 });
+    const { noticeId } = await ended;
+    expect(noticeId).toMatch(/^nt_/);
+    const token = await s.token({ tenant: "acme", role: "member", sub: "ap-banned", name: "Banned" });
+    expect(await code(s.chat({ role: "member", sub: "ap-banned" }))).toBe("banned");
+
+    const notices = await s.rest("GET", "me/notices", { token });
+    expect(notices.status).toBe(200);
+    expect(notices.body.notices.map((n: Notice) => [n.id, n.kind])).toEqual([[noticeId, "banned"]]);
+    const filed = await s.rest("POST", "me/appeals", { token, body: { noticeId, text: "I apologise." } });
+    expect(filed.status).toBe(200);
+    expect(filed.body.appeal).toMatchObject({ noticeId, userId: "ap-banned", status: "open" });
+    expect((await s.rest("POST", "me/appeals", { token, body: { noticeId, text: "Again" } })).body.error.code).toBe("forbidden");
+    // Someone else's token finds no such notice; no token, or a broken body, are refused.
+    const stranger = await s.token({ tenant: "acme", role: "member", sub: "ap-stranger", name: "S" });
+    expect((await s.rest("POST", "me/appeals", { token: stranger, body: { noticeId, text: "Me" } })).status).toBe(404);
+    expect((await s.rest("GET", "me/notices", { token: stranger })).body).toEqual({ notices: [] });
+    expect((await s.rest("GET", "me/notices", { token: null })).status).toBe(401);
+    expect((await s.rest("GET", "me/notices", { token: "not-a-token" })).body.error.code).toBe("invalid_token");
+    expect((await s.rest("POST", "me/appeals", { token, body: { noticeId } })).body.error.code).toBe("invalid_payload");
+    // A token of acme's says nothing to the other brand.
+    expect((await s.rest("GET", "me/notices", { token, tenant: "other" })).body.error.code).toBe("invalid_token");
+
+    await admin.resolveAppeal(filed.body.appeal.id, "reverse", "Lifted after your apology");
+    expect(await s.app.stores.sanctions.getBan("acme", "ap-banned", Date.now())).toBeNull();
+    const back = await s.chat({ role: "member", sub: "ap-banned" });
+    expect((await back.notices())[0]!.id).toBe(noticeId);
+  });
+
+  it("a banned guest appeals with the guest token the chat gave them", async () => {
+    const s = server();
+    const admin = await s.admin();
+    const guest = await s.chat();
+    const { id, guestToken } = { id: guest.session!.user.id, guestToken: guest.session!.guestToken! };
+    await known(s, id);
+    const ended = waitFor<SessionEnded>(guest, "session:ended");
+    await admin.ban(id, { reason: "Spam" });
+    const { noticeId } = await ended;
+    const filed = await s.rest("POST", "me/appeals", { token: guestToken, body: { noticeId, text: "Not spam" } });
+    expect(filed.body.appeal).toMatchObject({ noticeId, userId: id, status: "open" });
   });
 
   it("another tenant's manager neither lists nor decides an appeal", async () => {

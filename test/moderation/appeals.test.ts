@@ -102,6 +102,8 @@ onBothStores("appeals", {}, (server) => {
     expect((await s.rest("GET", "me/notices", { token: null })).status).toBe(401);
     expect((await s.rest("GET", "me/notices", { token: "not-a-token" })).body.error.code).toBe("invalid_token");
     expect((await s.rest("POST", "me/appeals", { token, body: { noticeId } })).body.error.code).toBe("invalid_payload");
+    expect((await s.rest("POST", "me/appeals", { token, body: { noticeId, text: "x".repeat(2001) } })).body.error.code).toBe("invalid_payload");
+    expect((await s.rest("POST", "me/appeals", { token, raw: "[1,2]" })).body.error.code).toBe("invalid_payload");
     // A token of acme's says nothing to the other brand.
     expect((await s.rest("GET", "me/notices", { token, tenant: "other" })).body.error.code).toBe("invalid_token");
 

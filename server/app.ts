@@ -13,6 +13,7 @@ import { compileFilters, loadBaseLexicons } from "./filters/compile.ts";
 import { adminApiRoutes } from "./http/admin-api.ts";
 import { demoTokenEnabled, demoTokenRoutes } from "./http/demo-token.ts";
 import { healthRoutes } from "./http/health.ts";
+import { meApiRoutes } from "./http/me-api.ts";
 import { noSniff } from "./http/no-sniff.ts";
 import { httpErrorHandler, logServerErrors } from "./http/request-errors.ts";
 import { HTTP_SERVER_OPTIONS } from "./http/server-options.ts";
@@ -141,7 +142,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const webhooks = new WebhookService({ registry: endpointRegistry, store: theStores.webhookEndpoints, outbox: theStores.outbox, writer: events, bus: theStores.bus, audit });
   const moderation = new ModerationService({ stores: theStores, broadcaster, audit, metrics, rooms: roomDir, tenants, presence, events, webhooks, logger: logger.child({ module: "moderation" }) });
   const messages = new MessageService({
-    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics, events,
+    stores: theStores, rooms: roomDir, broadcaster, audit, queue: moderation.queue, metrics, events, notices: moderation.notices,
     stages: [
       createValidateStage(), createRaidCountStage(moderation.raids), createAccessStage(theStores), createRateStage(),
       createNewcomersStage(theStores.newcomers), createSpamStage(), createWordsStage(), createLinksStage(),
@@ -172,6 +173,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   expressApp.use(noSniff, logServerErrors(logger.child({ module: "http" })));
   expressApp.use(healthRoutes(theStores, metrics, config.server.metricsToken, () => closing));
   expressApp.use(widgetConfigRoutes(tenants));
+  expressApp.use(meApiRoutes({ tenants, moderation, guestTokens: handshakeDeps.guestTokens, bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(adminApiRoutes({ tenants, people: theStores.people, moderation, demoToken: demoTokenEnabled(config), bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(demoTokenRoutes(config));
   expressApp.use(pageRoutes({ production: config.server.production }));

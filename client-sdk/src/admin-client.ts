@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
-  AdminServerEvents, AdminSessionEnded, Alert, AuditEntry, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, QueueItem, RoomInfo,
+  AdminServerEvents, AdminSessionEnded, Alert, Appeal, AuditEntry, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, QueueItem, RoomInfo,
   SessionInfo, Stats, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
@@ -207,6 +207,17 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   }
 
   async unban(userId: string): Promise<void> { await this.call("user:unban", { userId }); }
+
+  // ---- appeals (SPEC §9.2)
+
+  listAppeals(opts: { status?: "open" | "closed"; limit?: number; cursor?: string } = {}): Promise<{ appeals: Appeal[]; cursor?: string }> {
+    return this.call("appeals:list", opts);
+  }
+
+  /** Upholds or reverses an appeal; `reverse` undoes the restriction. */
+  async resolveAppeal(appealId: string, decision: "uphold" | "reverse", note: string): Promise<Appeal> {
+    return (await this.call<{ appeal: Appeal }>("appeal:resolve", { appealId, decision, note })).appeal;
+  }
 
   async mute(userId: string, durationSec: number, reason?: string): Promise<{ until: number }> {
     return this.call("user:mute", { userId, durationSec, ...(reason ? { reason } : {}) });

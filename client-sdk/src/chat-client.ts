@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import { MAX_RECHECK } from "./protocol.ts";
 import type {
-  ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, RoomInfo, RoomJoinPayload, RoomJoinResult, SessionEnded, SessionInfo,
+  Appeal, ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, Notice, RoomInfo, RoomJoinPayload, RoomJoinResult, SessionEnded, SessionInfo,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -36,7 +36,7 @@ interface PendingSend {
 
 const FORWARDED = [
   "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated", "sanction",
-  "moderation:notice",
+  "moderation:notice", "appeal:resolved",
 ] as const;
 
 /**
@@ -174,6 +174,16 @@ export class ChatClient extends Emitter<ChatClientEvents> {
 
   async raiseAlert(room: string, note: string): Promise<void> {
     await request(this.socket, "alert:raise", { room, note }, this.timeout);
+  }
+
+  /** SPEC §9.2: contests one of this user's notices (once, until its `appealUntil`). */
+  async appeal(noticeId: string, text: string): Promise<Appeal> {
+    return (await request<{ appeal: Appeal }>(this.socket, "appeal:create", { noticeId, text }, this.timeout)).appeal;
+  }
+
+  /** SPEC §9.1: the statements of reasons kept for this user, newest first. */
+  async notices(): Promise<Notice[]> {
+    return (await request<{ notices: Notice[] }>(this.socket, "notices:list", {}, this.timeout)).notices;
   }
 
   /** Closes the connection for good; unacknowledged sends are rejected. */

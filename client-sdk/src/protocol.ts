@@ -47,6 +47,8 @@ export interface Device {
   type: string; // "desktop" | "mobile" | "tablet" | "bot" | ...
   bot: boolean;
   ua?: string;
+  /** Addition: the notice language (SPEC §9.1) the browser's Accept-Language prefers, when it names one Causette writes. */
+  lang?: "en" | "fr";
 }
 
 export interface SessionInfo {
@@ -256,10 +258,18 @@ export interface ChatClientEvents {
   "message:flag": (p: { messageId: string; reason: FlagReason; note?: string }, ack: AckFn<{ hidden: boolean }>) => void;
   "message:helpful": (p: { messageId: string }, ack: AckFn<{ helpful: number }>) => void;
   "alert:raise": (p: { room: string; note: string }, ack: AckFn) => void;
+  /** SPEC §9.1: the user's own notices, newest first. */
+  "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[] }>) => void;
+  /** SPEC §9.2: one appeal per notice, the user's own, until its `appealUntil`. */
+  "appeal:create": (p: { noticeId: string; text: string }, ack: AckFn<{ appeal: Appeal }>) => void;
 }
 
 /** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
-export interface SessionEnded { code: "banned" | "ip_blocked" | "invalid_token"; reason?: string; until?: number }
+export interface SessionEnded {
+  code: "banned" | "ip_blocked" | "invalid_token"; reason?: string; until?: number;
+  /** SPEC §9.2: the ban's notice, to read and appeal through `me/notices` and `me/appeals`. */
+  noticeId?: string;
+}
 
 /**
  * Addition: the restrictions on the user that the user may know of, as they stand now. Sent to the
@@ -274,9 +284,8 @@ export type NoticeKind = "message_removed" | "message_hidden" | "message_rejecte
 
 /**
  * SPEC §9.1, statement of reasons: sent as `moderation:notice` to the restricted user's sockets
- * whenever Causette restricts them. Typed here ahead of the server: today's server does not send
- * it yet (it tells a mute through `sanction` and a ban through `session:ended`), and clients that
- * listen for it start receiving it once the server does, with no change on their side.
+ * whenever Causette restricts them, and kept for them (`notices:list`). It comes beside the older
+ * signals, not instead of them: a mute still sends `sanction`, a ban still ends the session.
  */
 export interface Notice {
   id: string;
@@ -300,6 +309,23 @@ export interface Notice {
   appealUntil?: number;
 }
 
+/**
+ * SPEC §9.2: a user's complaint about a notice, decided by a manager. `decidedBy` is the manager;
+ * `notice` (an addition) is the notice appealed, as it was sent, so the decision has it at hand.
+ */
+export interface Appeal {
+  id: string;
+  noticeId: string;
+  userId: string;
+  text: string;
+  status: "open" | "upheld" | "reversed";
+  note?: string;
+  at: number;
+  decidedAt?: number;
+  decidedBy?: Author;
+  notice: Notice;
+}
+
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;
   message: (m: Message) => void;
@@ -313,8 +339,10 @@ export interface ChatServerEvents {
   "session:ended": (p: SessionEnded) => void;
   /** Addition: see SanctionState. */
   sanction: (s: SanctionState) => void;
-  /** SPEC §9.1 (not sent by the server yet): a statement of reasons for a restriction. */
+  /** SPEC §9.1: a statement of reasons for a restriction. */
   "moderation:notice": (n: Notice) => void;
+  /** SPEC §9.2: a manager decided one of the user's appeals. */
+  "appeal:resolved": (a: Appeal) => void;
 }
 
 /**
@@ -390,6 +418,8 @@ export interface AdminClientEvents {
   "alerts:list": (p: { status?: "open" | "acked"; limit?: number }, ack: AckFn<{ alerts: Alert[] }>) => void;
   /** Addition: acknowledge an alert for every manager (`alert:acked` reaches them all). */
   "alert:ack": (p: { alertId: string }, ack: AckFn<{ alert: Alert }>) => void;
+  "appeals:list": (p: { status?: "open" | "closed"; limit?: number; cursor?: string }, ack: AckFn<{ appeals: Appeal[]; cursor?: string }>) => void;
+  "appeal:resolve": (p: { appealId: string; decision: "uphold" | "reverse"; note: string }, ack: AckFn<{ appeal: Appeal }>) => void;
   /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
   "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
   "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;

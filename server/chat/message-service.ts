@@ -32,6 +32,11 @@ export interface RejectionAudit {
   record(tenant: string, actor: { id: "system"; name: string }, action: "message.rejected", target: Record<string, unknown>, reason?: string, room?: string): Promise<unknown>;
 }
 
+/** Tells a user why a filter refused their message (SPEC §9.1); the notice service satisfies it. */
+export interface RejectionNotices {
+  messageRejected(tenant: TenantRuntime, session: SessionData, p: { room: string; text: string; reasons: Reason[] }): Promise<void>;
+}
+
 export interface MessageServiceDeps {
   stores: Pick<Stores, "messages" | "sanctions" | "stats">;
   rooms: RoomDirectory;
@@ -43,6 +48,8 @@ export interface MessageServiceDeps {
   stages: readonly Stage[];
   /** Where `message.held` goes (the brand's webhooks). */
   events: DomainEvents;
+  /** Absent in unit wiring: a rejection then tells its author nothing beyond the ack. */
+  notices?: RejectionNotices;
 }
 
 /** The shopper side of a room: reading history and posting through the pipeline. */
@@ -200,6 +207,7 @@ export class MessageService {
     this.deps.metrics.messages.inc("rejected");
     await this.deps.audit.record(tenant.id, { id: "system", name: "Causette" }, "message.rejected",
       { room: ctx.room.id, userId: session.user.id, text: ctx.text, reasons }, reasons.map((r) => `${r.kind}: ${r.detail}`).join(", "), ctx.room.id);
+    await this.deps.notices?.messageRejected(tenant, session, { room: ctx.room.id, text: ctx.text, reasons });
     throw new CausetteError("content_blocked");
   }
 

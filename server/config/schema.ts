@@ -154,11 +154,18 @@ const tenant = z.object({
       joinsPerMin: z.number().int().min(0).max(1_000_000).default(300),
       shieldSec: z.number().int().min(10).max(86_400).default(600),
     }).strict().default({ messagesPerMin: 300, joinsPerMin: 300, shieldSec: 600 }),
+    /** SPEC §9.1: a shadow ban is silent by default; true sends its target a notice all the same. */
+    noticeOnShadow: z.boolean().default(false),
+    /** SPEC §9.2: how long after a notice its user may appeal it (DSA Art. 20: at least six months). */
+    appealDays: z.number().int().min(1).max(3650).default(180),
+    /** The brand's terms, named in every notice's explanation when set. */
+    termsUrl: z.string().url().max(2048).optional(),
   }).strict().default({
     reportsToHide: 3, moderatorFlagHides: true, guestFlagsToQueue: 3,
     newcomers: { holdFirst: 0, rooms: {} },
     evasion: { lookbackDays: 30, action: "off" },
     raid: { messagesPerMin: 300, joinsPerMin: 300, shieldSec: 600 },
+    noticeOnShadow: false, appealDays: 180,
   }),
   rateLimit: z.object({
     /** Per-user message bucket: `burst` messages at once, then `perSecond` sustained. */

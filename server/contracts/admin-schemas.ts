@@ -88,6 +88,8 @@ export const adminSchemas = {
   "webhooks:update": z.strictObject({ endpoints: z.array(webhookEndpoint).max(20) }),
   "webhooks:test": z.strictObject({ endpointId: endpointId.optional() }),
   "webhooks:deliveries": z.strictObject({ limit: limit.optional(), cursor: cursor.optional() }),
+  "appeals:list": z.strictObject({ status: z.enum(["open", "closed"]).optional(), limit: limit.optional(), cursor: cursor.optional() }),
+  "appeal:resolve": z.strictObject({ appealId: z.string().min(1).max(64), decision: z.enum(["uphold", "reverse"]), note: reason }),
 };
 
 export type AdminAction = keyof typeof adminSchemas;

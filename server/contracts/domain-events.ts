@@ -1,9 +1,9 @@
-import type { Author, Message, Reason } from "../../client-sdk/src/protocol.ts";
+import type { Appeal, Author, Message, Reason } from "../../client-sdk/src/protocol.ts";
 
 /**
- * The `data` of each event type a brand can receive by webhook (SPEC §8.1). `report.created` and
- * `appeal.*` belong to SPEC §9 and are declared so the services that will raise them (reports,
- * appeals) call the same `emit`; nothing emits them yet.
+ * The `data` of each event type a brand can receive by webhook (SPEC §8.1). `report.created`
+ * belongs to SPEC §9.3 and is declared so the service that will raise it calls the same `emit`;
+ * nothing emits it yet.
  */
 export interface DomainEventData {
   "message.held": { message: Message; reasons: Reason[] };
@@ -16,8 +16,8 @@ export interface DomainEventData {
   "user.banned": { userId: string; until?: number; reason: string; by: Author; shadow?: boolean };
   "user.muted": { userId: string; until?: number; reason: string; by: Author };
   "ip.blocked": { cidr: string; until?: number; reason: string; by: Author };
-  "appeal.created": { appeal: object };
-  "appeal.resolved": { appeal: object };
+  "appeal.created": { appeal: Appeal };
+  "appeal.resolved": { appeal: Appeal };
   "webhook.test": { endpointId: string; by: Author };
 }
 export type DomainEventType = keyof DomainEventData;

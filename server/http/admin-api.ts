@@ -11,6 +11,7 @@ import type { PeopleStore } from "../store/people/people-store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { ADMIN_ROUTES } from "./admin-routes.ts";
+import { tenantAndBearer } from "./bearer-token.ts";
 import { bodyDeadline } from "./body-deadline.ts";
 import { buildOpenApi, pathParams } from "./openapi.ts";
 import { httpErrorHandler } from "./request-errors.ts";
@@ -80,13 +81,8 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
 
 /** Unknown tenant 404, missing token 401, bad token 401, not a manager 403 (SPEC §5.4). */
 async function authenticate(deps: AdminApiDeps, req: Request): Promise<Authed> {
-  const tenant = deps.tenants.get(req.params.tenant);
-  if (!tenant) throw new CausetteError("unknown_tenant");
-  const header = req.get("authorization");
-  if (!header) throw new CausetteError("unauthorized", "Send Authorization: Bearer <manager JWT>.");
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw new CausetteError("invalid_token", "The Authorization header must be Bearer <JWT>.");
-  const claims = await tenant.verifyToken(m[1]!);
+  const { tenant, token } = tenantAndBearer(deps.tenants, req, "manager JWT");
+  const claims = await tenant.verifyToken(token);
   const role = requireManager(claims.role, await deps.people.getRole(tenant.id, claims.sub));
   return { tenant, actor: { id: claims.sub, name: claims.name, role } };
 }

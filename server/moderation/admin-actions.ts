@@ -48,6 +48,8 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "webhooks:update": (m, c, p) => m.webhooks.update(c.tenant, c.actor, p),
   "webhooks:test": (m, c, p) => m.webhooks.test(c.tenant, c.actor, p),
   "webhooks:deliveries": (m, c, p) => m.webhooks.deliveries(c.tenant, p),
+  "appeals:list": (m, c, p) => m.appeals.list(c.tenant, p),
+  "appeal:resolve": (m, c, p) => m.appeals.resolve(c.tenant, c.actor, p),
 };
 
 export const MANAGER_ACTIONS = Object.keys(actions) as ManagerAction[];

@@ -9,6 +9,9 @@ import { SYSTEM } from "./audit-log.ts";
 import { EvasionWatch } from "./evasion-watch.ts";
 import { FilterEditor } from "./filter-editor.ts";
 import { MemberDirectory } from "./member-directory.ts";
+import { categoryOfFlag } from "./dsa-category.ts";
+import { NoticeService } from "./notice-service.ts";
+import { AppealService } from "./appeal-service.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
 import { RaidGuard } from "./raid-guard.ts";
@@ -43,13 +46,19 @@ export class ModerationService {
   readonly raids: RaidGuard;
   /** The brand's webhook endpoints, test events and deliveries. */
   readonly webhooks: ModerationDeps["webhooks"];
+  /** Statements of reasons to restricted users (SPEC §9.1). */
+  readonly notices: NoticeService;
+  /** Users' appeals against notices, decided by managers (SPEC §9.2). */
+  readonly appeals: AppealService;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
     this.alerts = new AlertBoard(deps);
-    this.sanctions = new Sanctions(deps, this.evasion);
-    this.queue = new ReviewQueue(deps, this.sanctions);
-    this.roomControl = new RoomControl(deps, this.queue);
+    this.notices = new NoticeService(deps);
+    this.sanctions = new Sanctions(deps, this.evasion, this.notices);
+    this.queue = new ReviewQueue(deps, this.sanctions, this.notices);
+    this.roomControl = new RoomControl(deps, this.queue, this.notices);
+    this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);
@@ -126,6 +135,11 @@ export class ModerationService {
       await audit.record(t, trusted ? actor.user : SYSTEM, "message.hidden",
         { messageId: message.id, room: message.room, authorId: message.author.id, flags: res.count, ...(trusted ? { flagReason: p.reason } : {}) },
         trusted ? `flagged by ${role}: ${p.reason}` : `${res.count} reports`, message.room);
+      // Hidden by a moderator's judgement, or by a count of reports that decides on its own.
+      await this.notices.notify(tenant, message.author.id, {
+        kind: "message_hidden", source: "flags", automated: { detection: false, decision: !trusted },
+        category: categoryOfFlag(p.reason), message,
+      });
     }
     await this.deps.events.emit(t, "message.flagged", { message: toPublic(res.message), flag: { by: flag.by, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}) }, hidden: res.message.status === "hidden" });
     void Promise.all([

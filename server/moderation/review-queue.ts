@@ -8,6 +8,8 @@ import type { ModerationDepsWith } from "./moderation-deps.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
+import { categoryOfReasons } from "./dsa-category.ts";
+import type { NoticeService } from "./notice-service.ts";
 
 export type Decision = "approve" | "remove";
 /** What a manager asks of `resolve`. */
@@ -18,7 +20,10 @@ interface Resolution { messageId: string; decision: Decision; ban?: { durationSe
  * manager decides. `ReviewQueueStore.queueTake` is the arbiter when two managers decide at once.
  */
 export class ReviewQueue {
-  constructor(private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers">, private readonly sanctions: Sanctions) {}
+  constructor(
+    private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers">, private readonly sanctions: Sanctions,
+    private readonly notices?: Pick<NoticeService, "notify">,
+  ) {}
 
   /**
    * The one way onto the queue, for a filter's hold and for a flag alike: stores the entry (or
@@ -129,7 +134,15 @@ export class ReviewQueue {
     await audit.record(t, actor, p.decision === "approve" ? "queue.approved" : "queue.removed", {
       messageId: after.id, room: after.room, authorId: after.author.id, kind: entry.kind, flaggers,
     }, p.ban?.reason, after.room);
-    if (p.decision === "remove") await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by, ...(p.ban ? { reason: p.ban.reason } : {}) });
+    if (p.decision === "remove") {
+      await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by, ...(p.ban ? { reason: p.ban.reason } : {}) });
+      // A filter (or a flag) raised it, a person decided. A message held silently (a shadow ban,
+      // onHit "shadow") looked published to its author: telling them would give the silence away.
+      await this.notices?.notify(tenant, after.author.id, {
+        kind: "message_removed", source: "manager", automated: { detection: entry.kind === "filter", decision: false },
+        category: categoryOfReasons(entry.reasons), message: after, silent: after.shadow === true, ...(p.ban ? { reason: p.ban.reason } : {}),
+      });
+    }
 
     if (p.ban) {
       await this.sanctions.ban(tenant, actor, { userId: after.author.id, reason: p.ban.reason, ...(p.ban.durationSec ? { durationSec: p.ban.durationSec } : {}) });

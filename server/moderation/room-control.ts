@@ -5,13 +5,18 @@ import type { RoomState } from "../store/rooms/room-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
 import type { ReviewQueue } from "./review-queue.ts";
+import { categoryOfReasons } from "./dsa-category.ts";
+import type { NoticeService } from "./notice-service.ts";
 
 /** How many of a user's most recent messages a purge looks at (what the stores keep per user, at most). */
 const PURGE_SCAN = 200;
 
 /** Managers acting on rooms and their messages: delete, clear, settings, and reading them. */
 export class RoomControl {
-  constructor(private readonly deps: ModerationDepsWith<"messages" | "people" | "rooms" | "presence" | "bus">, private readonly queue: ReviewQueue) {}
+  constructor(
+    private readonly deps: ModerationDepsWith<"messages" | "people" | "rooms" | "presence" | "bus">, private readonly queue: ReviewQueue,
+    private readonly notices?: Pick<NoticeService, "notify">,
+  ) {}
 
   async deleteMessage(tenant: TenantRuntime, actor: Author, p: { messageId: string; reason?: string }): Promise<void> {
     const { stores, broadcaster, audit, metrics } = this.deps;
@@ -31,6 +36,10 @@ export class RoomControl {
     await audit.record(t, actor, "message.deleted",
       { messageId: after.id, room: after.room, authorId: after.author.id, ...(flaggers.length ? { flaggers } : {}) }, p.reason, after.room);
     await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by: { ...actor }, ...(p.reason ? { reason: p.reason } : {}) });
+    await this.notices?.notify(tenant, after.author.id, {
+      kind: "message_removed", source: "manager", automated: { detection: false, decision: false },
+      category: categoryOfReasons(before.reasons), message: after, silent: after.shadow === true, ...(p.reason ? { reason: p.reason } : {}),
+    });
   }
 
   async clearRoom(tenant: TenantRuntime, actor: Author, p: { room: string; reason?: string }): Promise<{ deleted: number }> {

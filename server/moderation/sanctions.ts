@@ -3,6 +3,8 @@ import { parseCidr } from "../auth/cidr.ts";
 import { CausetteError } from "../errors.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
+import { OUT_OF_SCOPE } from "./dsa-category.ts";
+import type { NoticeService } from "./notice-service.ts";
 
 /** What a muted user is told of their mute (who muted them and when stays with the managers). */
 export function visibleMute(m: Mute): NonNullable<SanctionState["mute"]> {
@@ -28,7 +30,10 @@ export interface BanHooks {
 }
 
 export class Sanctions {
-  constructor(private readonly deps: ModerationDepsWith<"sanctions" | "people" | "bus">, private readonly hooks?: BanHooks) {}
+  constructor(
+    private readonly deps: ModerationDepsWith<"sanctions" | "people" | "bus">, private readonly hooks?: BanHooks,
+    private readonly notices?: Pick<NoticeService, "notify">,
+  ) {}
 
   /**
    * Throws unless `userId` may be sanctioned (checked before any side effect). Any id of the
@@ -52,9 +57,16 @@ export class Sanctions {
     await stores.sanctions.setBan(tenant.id, p.userId, ban);
     await this.hooks?.banned(tenant, p.userId, now);
     await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    // Sent before the sessions end, so the open pages read why before they are cut off.
+    const notice = await this.notices?.notify(tenant, p.userId, {
+      kind: "banned", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
+      reason: p.reason, silent: ban.shadow, ...(ban.until ? { until: ban.until } : {}),
+    });
     // A shadow-banned user must not notice anything: they stay connected and their messages are held silently.
     if (!ban.shadow) {
-      await broadcaster.endSessions(tenant.id, { userId: p.userId }, { code: "banned", reason: p.reason, ...(ban.until ? { until: ban.until } : {}) });
+      await broadcaster.endSessions(tenant.id, { userId: p.userId }, {
+        code: "banned", reason: p.reason, ...(ban.until ? { until: ban.until } : {}), ...(notice ? { noticeId: notice.id } : {}),
+      });
     }
     metrics.moderation.inc({ action: ban.shadow ? "shadow_ban" : "ban" });
     await audit.record(tenant.id, actor, "user.banned", { userId: p.userId, shadow: ban.shadow, ...(ban.until ? { until: ban.until } : {}) }, p.reason);
@@ -85,6 +97,10 @@ export class Sanctions {
     await stores.sanctions.setMute(tenant.id, p.userId, mute);
     // The user's open pages (on any node, through the adapter) lock their composer now.
     broadcaster.toUser(tenant.id, p.userId, "sanction", { mute: visibleMute(mute) });
+    await this.notices?.notify(tenant, p.userId, {
+      kind: "muted", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
+      until: mute.until, ...(p.reason ? { reason: p.reason } : {}),
+    });
     metrics.moderation.inc({ action: "mute" });
     await audit.record(tenant.id, actor, "user.muted", { userId: p.userId, until: mute.until }, p.reason);
     await this.deps.events.emit(tenant.id, "user.muted", { userId: p.userId, until: mute.until, reason: p.reason ?? "", by: { ...actor } });

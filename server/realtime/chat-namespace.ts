@@ -112,6 +112,10 @@ function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
       if (!joined(c, room)) throw new CausetteError("not_in_room");
       await deps.moderation.raiseAlert(c.tenant, c.session, room, p.note);
     }),
+
+    "notices:list": eventHandler(chatSchemas["notices:list"], async (c) => deps.moderation.notices.list(c.tenant, c.session.user.id)),
+
+    "appeal:create": eventHandler(chatSchemas["appeal:create"], async (c, p) => deps.moderation.appeals.create(c.tenant, c.session.user, p)),
   };
   return table;
 }

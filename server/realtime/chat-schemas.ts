@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FLAG_REASONS, MAX_RECHECK } from "../../client-sdk/src/protocol.ts";
+import { appealCreateSchema } from "../contracts/user-schemas.ts";
 
 /** Payload schemas of /chat events (SPEC §5.1). Unknown keys are dropped, never trusted. */
 const id = z.string().min(1).max(64);
@@ -13,4 +14,6 @@ export const chatSchemas = {
   "message:flag": z.object({ messageId: id, reason: z.enum(FLAG_REASONS as [string, ...string[]]), note: z.string().max(500).optional() }),
   "message:helpful": z.object({ messageId: id }),
   "alert:raise": z.object({ room, note: z.string().trim().min(1).max(500) }),
+  "notices:list": z.object({}),
+  "appeal:create": appealCreateSchema,
 };

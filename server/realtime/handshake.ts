@@ -9,6 +9,7 @@ import { CausetteError, toErrorBody } from "../errors.ts";
 import type { Metrics } from "../contracts/metrics.ts";
 import type { EvasionWatch } from "../moderation/evasion-watch.ts";
 import { visibleMute } from "../moderation/sanctions.ts";
+import { noticeLanguage } from "../moderation/notice-wording.ts";
 import type { Stores } from "../store/stores.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 
@@ -115,6 +116,8 @@ export function createHandshake(deps: HandshakeDeps, namespace: "chat" | "admin"
       if (namespace === "chat" && deps.evasion) await deps.evasion.arrived(tenant, { user, ip, ...(lineage ? { lineage } : {}) }, user.role, now);
 
       const device = parseUserAgent(socket.handshake.headers["user-agent"]);
+      const lang = noticeLanguage(socket.handshake.headers["accept-language"]);
+      if (lang) device.lang = lang;
       const session: SessionData = { tenant: tenant.id, user, tokenRole, ip, device, connectedAt: now };
       if (tokenValidUntil !== undefined) session.tokenValidUntil = tokenValidUntil;
       socket.data = session;

@@ -1,4 +1,5 @@
 import { MemoryAlertStore } from "./alerts/memory-alert-store.ts";
+import { MemoryAppealStore } from "./appeals/memory-appeal-store.ts";
 import { MemoryAuditStore } from "./audit/memory-audit-store.ts";
 import { MemoryClusterBus } from "./bus/memory-cluster-bus.ts";
 import { MemoryEvasionStore } from "./evasion/memory-evasion-store.ts";
@@ -7,6 +8,7 @@ import { MemoryFlagStore } from "./flags/memory-flag-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
 import { MemoryMessageStore } from "./messages/memory-message-store.ts";
 import { MemoryNewcomerStore } from "./newcomers/memory-newcomer-store.ts";
+import { MemoryNoticeStore } from "./notices/memory-notice-store.ts";
 import { MemoryOutboxStore } from "./outbox/memory-outbox-store.ts";
 import { MemoryPeopleStore } from "./people/memory-people-store.ts";
 import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT } from "./people/people-store.ts";
@@ -60,6 +62,8 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     raids: new MemoryRaidStore(),
     outbox: new MemoryOutboxStore(),
     webhookEndpoints: new MemoryWebhookEndpointStore(),
+    notices: new MemoryNoticeStore(),
+    appeals: new MemoryAppealStore(),
   };
   return stores satisfies Stores;
 }

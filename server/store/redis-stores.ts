@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { RedisAlertStore } from "./alerts/redis-alert-store.ts";
+import { RedisAppealStore } from "./appeals/redis-appeal-store.ts";
 import { RedisAuditStore } from "./audit/redis-audit-store.ts";
 import { RedisClusterBus } from "./bus/redis-cluster-bus.ts";
 import { RedisEvasionStore } from "./evasion/redis-evasion-store.ts";
@@ -8,6 +9,7 @@ import { RedisFlagStore } from "./flags/redis-flag-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
 import { RedisMessageStore } from "./messages/redis-message-store.ts";
 import { RedisNewcomerStore } from "./newcomers/redis-newcomer-store.ts";
+import { RedisNoticeStore } from "./notices/redis-notice-store.ts";
 import { RedisOutboxStore } from "./outbox/redis-outbox-store.ts";
 import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
@@ -80,6 +82,8 @@ export function createRedisStores(opts: RedisStoresOptions) {
     raids: new RedisRaidStore(ctx),
     outbox: new RedisOutboxStore(ctx),
     webhookEndpoints: new RedisWebhookEndpointStore(ctx),
+    notices: new RedisNoticeStore(ctx),
+    appeals: new RedisAppealStore(ctx),
   };
   return stores satisfies Stores;
 }

@@ -1,4 +1,5 @@
 import type { AlertStore } from "./alerts/alert-store.ts";
+import type { AppealStore } from "./appeals/appeal-store.ts";
 import type { AuditStore } from "./audit/audit-store.ts";
 import type { ClusterBus } from "./bus/cluster-bus.ts";
 import type { EvasionStore } from "./evasion/evasion-store.ts";
@@ -7,6 +8,7 @@ import type { FlagStore } from "./flags/flag-store.ts";
 import type { LimitStore } from "./limits/limit-store.ts";
 import type { MessageStore } from "./messages/message-store.ts";
 import type { NewcomerStore } from "./newcomers/newcomer-store.ts";
+import type { NoticeStore } from "./notices/notice-store.ts";
 import type { OutboxStore } from "./outbox/outbox-store.ts";
 import type { PeopleStore } from "./people/people-store.ts";
 import type { PresenceStore } from "./presence/presence-store.ts";
@@ -51,4 +53,6 @@ export interface Stores extends StoreLifecycle {
   raids: RaidStore;
   outbox: OutboxStore;
   webhookEndpoints: WebhookEndpointStore;
+  notices: NoticeStore;
+  appeals: AppealStore;
 }

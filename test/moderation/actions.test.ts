@@ -102,7 +102,7 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     const ended = waitFor(target, "session:ended");
     const closed = waitFor(target, "status", (st) => st === "closed");
     expect(await admin.ban("ac-ban", { reason: "spam répété" })).toEqual({});
-    expect(await ended).toEqual({ code: "banned", reason: "spam répété" });
+    expect(await ended).toEqual({ code: "banned", reason: "spam répété", noticeId: expect.stringMatching(/^nt_/) });
     await closed;
     expect(target.socket.connected).toBe(false);
     expect(await tryConnect(s, { role: "member", sub: "ac-ban" })).toBe("banned");

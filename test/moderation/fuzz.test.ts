@@ -44,6 +44,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   "webhooks:update": { endpoints: [{ id: "ep1", url: "https://hooks.example.com/x", events: ["*"], secret: `whsec_${Buffer.alloc(32, 1).toString("base64")}` }] },
   "webhooks:test": { endpointId: "ep1" },
   "webhooks:deliveries": { limit: 5, cursor: "msg_abc" },
+  "appeals:list": { status: "open", limit: 5, cursor: "abc" },
+  "appeal:resolve": { appealId: "ap_x", decision: "reverse", note: "Fair point" },
 };
 
 const HUGE = "x".repeat(100_000);

@@ -48,8 +48,11 @@ describe("tenant isolation of every admin event and REST route", () => {
     await otherMod.raiseAlert(ROOM, "other's alert");
     otherAlertId = (await otherAdmin.listAlerts())[0]!.id;
     await s.app.stores.evasion.link("other", "o-user", "o-banned", "ip", 1);
+    // SPEC §9.2: an appeal of other's, against the mute's notice.
+    otherAppealId = (await otherViewer.appeal((await otherViewer.notices())[0]!.id, "other's appeal")).id;
   });
   let otherAlertId: string;
+  let otherAppealId: string;
   afterAll(async () => { await s.close(); });
 
   const code = (p: Promise<unknown>) => p.then(() => "ok", (e: ChatError) => e.code);
@@ -193,6 +196,13 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect(await code(acme.ackAlert(otherAlertId))).toBe("not_found");
       expect((await otherAdmin.listAlerts({ status: "open" })).map((a) => a.id)).toContain(otherAlertId);
     });
+    await check("appeals:list", async () => {
+      expect((await acme.listAppeals()).appeals.map((a) => a.id)).not.toContain(otherAppealId);
+    });
+    await check("appeal:resolve", async () => {
+      expect(await code(acme.resolveAppeal(otherAppealId, "reverse", "Not mine to decide"))).toBe("not_found");
+      expect((await otherAdmin.listAppeals({ status: "open" })).appeals.map((a) => a.id)).toEqual([otherAppealId]);
+    });
     await check("user:unlink", async () => {
       expect(await code(acme.unlink("o-user", "o-banned"))).toBe("not_found");
       expect(await s.app.stores.evasion.links("other", "o-user")).toHaveLength(1);
@@ -265,6 +275,8 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "PUT", path: "webhooks", body: { endpoints: [] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "POST", path: "webhooks/test", body: {}, expect: (r) => expect(r.body.deliveryIds).toEqual([]) },
       { method: "GET", path: "webhooks/deliveries", expect: (r) => expect(r.body.deliveries).toEqual([]) },
+      { method: "GET", path: "appeals", expect: (r) => expect(r.body.appeals.map((a: any) => a.id)).not.toContain(otherAppealId) },
+      { method: "POST", path: `appeals/${otherAppealId}/resolve`, body: { decision: "reverse", note: "Not mine" }, expect: (r) => expect(r.status).toBe(404) },
     ];
     for (const c of calls) {
       const r = await s.rest(c.method, c.path, c.body !== undefined ? { body: c.body } : {});
@@ -282,6 +294,7 @@ describe("tenant isolation of every admin event and REST route", () => {
     expect(await s.app.stores.rooms.getRoomState("other", ROOM)).toBeNull();
     expect(await s.app.stores.sanctions.getBan("other", "o-banned", Date.now())).not.toBeNull();
     expect(await s.app.stores.sanctions.getMute("other", "o-viewer", Date.now())).not.toBeNull();
+    expect((await s.app.stores.appeals.getAppeal("other", otherAppealId))?.status).toBe("open");
     expect(await s.app.stores.sanctions.getBan("other", "o-user", Date.now())).toBeNull();
     expect(await s.app.stores.sanctions.getMute("other", "o-user", Date.now())).toBeNull();
     expect(await s.app.stores.people.getRole("other", "o-user")).toBeNull();

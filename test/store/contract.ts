@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Stores } from "../../server/store/stores.ts";
 import { alertContract } from "./contract/alerts.ts";
+import { appealContract } from "./contract/appeals.ts";
 import { auditContract } from "./contract/audit.ts";
 import { clusterBusContract } from "./contract/bus.ts";
 import { evasionContract } from "./contract/evasion.ts";
@@ -9,6 +10,7 @@ import { flagContract } from "./contract/flags.ts";
 import { limitContract } from "./contract/limits.ts";
 import { messageContract } from "./contract/messages.ts";
 import { newcomerContract } from "./contract/newcomers.ts";
+import { noticeContract } from "./contract/notices.ts";
 import { outboxContract } from "./contract/outbox.ts";
 import { peopleContract } from "./contract/people.ts";
 import { presenceContract } from "./contract/presence.ts";
@@ -56,5 +58,7 @@ export function storeContract(name: string, make: MakeStores): void {
     newcomerContract(current);
     evasionContract(current);
     raidContract(current);
+    noticeContract(current);
+    appealContract(current);
   });
 }

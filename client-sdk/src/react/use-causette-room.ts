@@ -6,8 +6,8 @@ import { useCausette, type CausetteConnection } from "./causette-provider.ts";
 export interface UseCausetteRoomOptions {
   /**
    * Called for each statement of reasons (`moderation:notice`, SPEC §9.1) the user receives while
-   * the component is mounted. The server does not send notices yet; a restriction shows today as
-   * `sanction` (a mute) and `ended` (a ban), both in the hook's result.
+   * the component is mounted. A mute shows also as `sanction` and a ban as `ended`, both in the
+   * hook's result.
    */
   onNotice?: (notice: Notice) => void;
 }

@@ -1,0 +1,21 @@
+import type { Appeal, Author } from "../../../client-sdk/src/protocol.ts";
+
+/** A manager's decision on an appeal. */
+export interface AppealDecision { status: "upheld" | "reversed"; note: string; decidedAt: number; decidedBy: Author }
+
+/**
+ * Appeals (SPEC §9.2), per tenant. `addAppeal` and `decideAppeal` are atomic in both
+ * implementations: of two appeals on one notice, or two managers deciding one appeal, one wins.
+ */
+export interface AppealStore {
+  /** Keeps a new open appeal; false (nothing kept) when its notice has one already. */
+  addAppeal(tenant: string, appeal: Appeal): Promise<boolean>;
+  getAppeal(tenant: string, appealId: string): Promise<Appeal | null>;
+  /**
+   * A page of appeals from `offset`: `open` ones oldest first (the queue to work through), `closed`
+   * ones and all of them newest first.
+   */
+  listAppeals(tenant: string, opts: { status?: "open" | "closed"; limit: number; offset: number }): Promise<Appeal[]>;
+  /** Decides an open appeal once: the appeal as it stands, `decided` false when it was decided already; null when there is no such appeal. */
+  decideAppeal(tenant: string, appealId: string, d: AppealDecision): Promise<{ appeal: Appeal; decided: boolean } | null>;
+}

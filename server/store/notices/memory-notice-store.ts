@@ -1,0 +1,23 @@
+import type { Notice } from "../../../client-sdk/src/protocol.ts";
+import { PerTenant } from "../per-tenant.ts";
+import { copy } from "../plain-copy.ts";
+import { NOTICES_KEPT, type NoticeStore } from "./notice-store.ts";
+
+/** The embedded notices: each user's newest first, cut at NOTICES_KEPT. */
+export class MemoryNoticeStore implements NoticeStore {
+  private readonly data = new PerTenant(() => new Map<string, Notice[]>());
+
+  async addNotice(tenant: string, userId: string, notice: Notice) {
+    const byUser = this.data.of(tenant);
+    byUser.set(userId, [copy(notice), ...(byUser.get(userId) ?? [])].slice(0, NOTICES_KEPT));
+  }
+
+  async getNotice(tenant: string, userId: string, noticeId: string) {
+    const n = (this.data.of(tenant).get(userId) ?? []).find((x) => x.id === noticeId);
+    return n ? copy(n) : null;
+  }
+
+  async listNotices(tenant: string, userId: string, limit: number) {
+    return (this.data.of(tenant).get(userId) ?? []).slice(0, Math.max(0, limit)).map(copy);
+  }
+}

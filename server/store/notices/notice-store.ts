@@ -1,0 +1,16 @@
+import type { Notice } from "../../../client-sdk/src/protocol.ts";
+
+/** How many notices each user keeps (the oldest go first): a user who is restricted often stays bounded. */
+export const NOTICES_KEPT = 100;
+
+/**
+ * Statements of reasons (SPEC §9.1), kept per user so a user who was away when a restriction
+ * came reads it on their next connection. Bounded to NOTICES_KEPT per user.
+ */
+export interface NoticeStore {
+  addNotice(tenant: string, userId: string, notice: Notice): Promise<void>;
+  /** The user's notices, newest first, at most `limit`. */
+  listNotices(tenant: string, userId: string, limit: number): Promise<Notice[]>;
+  /** One of the user's kept notices; null when the user has no such notice (another user's included). */
+  getNotice(tenant: string, userId: string, noticeId: string): Promise<Notice | null>;
+}

@@ -1,4 +1,4 @@
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
 import { requireManager } from "../contracts/session.ts";
 import { parsePayload } from "../contracts/parse-payload.ts";
@@ -6,13 +6,12 @@ import { CausetteError } from "../errors.ts";
 import { runAction, type ManagerAction } from "../moderation/admin-actions.ts";
 import type { ModerationService } from "../moderation/moderation-service.ts";
 import { adminSchemas } from "../contracts/admin-schemas.ts";
-import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
 import type { PeopleStore } from "../store/people/people-store.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { ADMIN_ROUTES } from "./admin-routes.ts";
 import { tenantAndBearer } from "./bearer-token.ts";
-import { bodyDeadline } from "./body-deadline.ts";
+import { authenticatedRouter } from "./authenticated-router.ts";
 import { buildOpenApi, pathParams } from "./openapi.ts";
 import { httpErrorHandler } from "./request-errors.ts";
 import { sendError } from "./send-error.ts";
@@ -43,17 +42,8 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   const openapi = buildOpenApi(ADMIN_ROUTES, { demoToken: deps.demoToken ?? false });
   outer.get("/api/v1/openapi.json", (_req, res) => { res.json(openapi); });
 
-  const api = Router({ mergeParams: true });
-  // Authenticate first: a caller without a manager token never gets its body read or parsed.
-  api.use(async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      res.locals.authed = await authenticate(deps, req);
-      next();
-    } catch (err) { sendError(res, err); }
-  });
   // The socket door's limit, so a payload valid on /admin is valid here too (a full lexicon edit is ~200 kB).
-  // A gzip, deflate or br body is decoded by the parser, and the limit applies to what it decodes to.
-  api.use(bodyDeadline(deps.bodyTimeoutMs ?? 10_000), express.json({ limit: MAX_PAYLOAD_BYTES }));
+  const api = authenticatedRouter((req) => authenticate(deps, req), "authed", deps.bodyTimeoutMs ?? 10_000);
 
   for (const route of ADMIN_ROUTES) {
     const params = pathParams(route.path);

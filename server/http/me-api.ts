@@ -1,7 +1,6 @@
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { Author } from "../../client-sdk/src/protocol.ts";
 import type { GuestTokens } from "../auth/guest-token.ts";
-import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
 import { parsePayload } from "../contracts/parse-payload.ts";
 import { appealCreateSchema } from "../contracts/user-schemas.ts";
 import { CausetteError } from "../errors.ts";
@@ -9,7 +8,7 @@ import type { ModerationService } from "../moderation/moderation-service.ts";
 import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { tenantAndBearer } from "./bearer-token.ts";
-import { bodyDeadline } from "./body-deadline.ts";
+import { authenticatedRouter } from "./authenticated-router.ts";
 import { httpErrorHandler } from "./request-errors.ts";
 import { sendError } from "./send-error.ts";
 
@@ -29,14 +28,7 @@ interface Me { tenant: TenantRuntime; user: Author }
  * Mounted before the managers' API, which would otherwise ask for a manager token.
  */
 export function meApiRoutes(deps: MeApiDeps): Router {
-  const me = Router({ mergeParams: true });
-  me.use(async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      res.locals.me = await authenticate(deps, req);
-      next();
-    } catch (err) { sendError(res, err); }
-  });
-  me.use(bodyDeadline(deps.bodyTimeoutMs ?? 10_000), express.json({ limit: MAX_PAYLOAD_BYTES }));
+  const me = authenticatedRouter((req) => authenticate(deps, req), "me", deps.bodyTimeoutMs ?? 10_000);
   me.get("/notices", async (_req: Request, res: Response) => {
     const { tenant, user } = res.locals.me as Me;
     try { res.json(await deps.moderation.notices.list(tenant, user.id)); } catch (err) { sendError(res, err); }

@@ -6,6 +6,13 @@
 export type Role = "guest" | "member" | "expert" | "moderator" | "manager";
 export const ROLES: readonly Role[] = ["guest", "member", "expert", "moderator", "manager"];
 /** Higher rank wins when a JWT role and a manager's promotion disagree. */
+/**
+ * Guest ids are minted by the server with this prefix (a brand's user ids are its own): the one
+ * place that says so, for the server's guest tokens and stores and for the back office.
+ */
+export const GUEST_ID_PREFIX = "g_";
+export const isGuestId = (id: string): boolean => id.startsWith(GUEST_ID_PREFIX);
+
 export const ROLE_RANK: Readonly<Record<Role, number>> = { guest: 0, member: 1, expert: 2, moderator: 3, manager: 4 };
 
 export type MessageStatus = "visible" | "held" | "hidden" | "deleted";

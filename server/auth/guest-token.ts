@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
+import { GUEST_ID_PREFIX, isGuestId } from "../../client-sdk/src/protocol.ts";
 import { cleanName } from "../filters/clean-text.ts";
 import { hash53 } from "../filters/hash53.ts";
 
@@ -26,7 +27,7 @@ export function createGuestTokens(secret: string) {
     async issue(tenant: string, existing?: GuestIdentity): Promise<{ identity: GuestIdentity; token: string }> {
       let identity = existing;
       if (!identity) {
-        const id = `g_${randomBytes(9).toString("base64url")}`;
+        const id = `${GUEST_ID_PREFIX}${randomBytes(9).toString("base64url")}`;
         identity = { id, name: guestName(id), lineage: `l_${randomBytes(9).toString("base64url")}` };
       }
       const token = await new SignJWT({ name: identity.name, tenant, ...(identity.lineage ? { lin: identity.lineage } : {}) })
@@ -44,7 +45,7 @@ export function createGuestTokens(secret: string) {
       if (typeof token !== "string" || token.length > 2048) return null;
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"], issuer: ISSUER, audience: tenant, requiredClaims: ["exp", "sub"] });
-        if (typeof payload.sub !== "string" || !payload.sub.startsWith("g_")) return null;
+        if (typeof payload.sub !== "string" || !isGuestId(payload.sub)) return null;
         // Signed by us, but cleaned all the same: a token from an older node or a leaked secret
         // must not put a reversed or invisible name in front of managers.
         const lineage = typeof payload.lin === "string" && payload.lin.length <= 64 ? payload.lin : payload.sub;

@@ -1,4 +1,4 @@
-import { ROLE_RANK, type Author, type Candidate, type Role, type UserInspect } from "../../client-sdk/src/protocol.ts";
+import { isGuestId, ROLE_RANK, type Author, type Candidate, type Role, type UserInspect } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
 import type { UserRecord } from "../store/people/people-store.ts";
@@ -100,8 +100,6 @@ export class MemberDirectory {
   }
 }
 
-/** Guest ids are minted by the server (auth/guest-token.ts): one never seen cannot be an account. */
-const isGuestId = (id: string) => id.startsWith("g_");
 
 /** The profile of an id the chat has not seen yet (a pre-emptive sanction or role was set on it). */
 function unseenRecord(userId: string): UserRecord {

@@ -1,4 +1,4 @@
-import type { Candidate, UserInspect } from "../protocol.ts";
+import { isGuestId, type Candidate, type UserInspect } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import type { AppContext, Screen } from "./context.ts";
 import { BAN_PRESETS, MUTE_PRESETS } from "./format.ts";
@@ -175,7 +175,7 @@ export class PeopleView implements Screen {
 
 /** The profile of an id the chat has never seen: nothing known, every action available. */
 function unseen(userId: string): UserInspect {
-  const role = userId.startsWith("g_") ? "guest" : "member";
+  const role = isGuestId(userId) ? "guest" : "member";
   return {
     user: { id: userId, name: userId, role }, role, recent: [], ips: [], devices: [],
     messages: 0, flagsRaised: 0, flagsUpheld: 0, flagsOverturned: 0, helpfulReceived: 0, removed: 0,

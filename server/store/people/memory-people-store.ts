@@ -1,7 +1,7 @@
-import type { Author, Device, Role } from "../../../client-sdk/src/protocol.ts";
+import { isGuestId, type Author, type Device, type Role } from "../../../client-sdk/src/protocol.ts";
 import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
-import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT, isGuestId, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
+import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
 
 /** How many recent IPs and devices a user record keeps. */
 const KEEP_IPS = 20;

@@ -27,8 +27,6 @@ export const GUEST_RECORD_IDLE_MS = 30 * 24 * 3600_000;
 /** The embedded store keeps at most this many guests' records per tenant (the most recently seen). */
 export const GUEST_RECORDS_KEPT = 20_000;
 
-/** Guest ids are minted by the server (auth/guest-token.ts) with this prefix. */
-export const isGuestId = (id: string): boolean => id.startsWith("g_");
 
 export type UserCounter =
   | "messages" | "helpfulReceived" | "removed" | "flagsRaised" | "flagsUpheld" | "flagsOverturned" | "held";

@@ -1,9 +1,9 @@
 import type { ChainableCommander } from "ioredis";
-import type { Author, Device, Role } from "../../../client-sdk/src/protocol.ts";
+import { isGuestId, type Author, type Device, type Role } from "../../../client-sdk/src/protocol.ts";
 import { enc, type RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
 import { runScript } from "../redis-scripts.ts";
-import { GUEST_RECORD_IDLE_MS, isGuestId, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
+import { GUEST_RECORD_IDLE_MS, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
 
 /** How many recent IPs and devices a user record keeps (as the embedded store). */
 const KEEP_IPS = 20;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import express from "express";
 import type { Logger } from "pino";
 import { createLogger } from "./logger.ts";
+import { boundedStep } from "./bounded-step.ts";
 import { Server as IOServer } from "socket.io";
 import { createClientIpResolver } from "./auth/client-ip.ts";
 import { createGuestTokens } from "./auth/guest-token.ts";
@@ -228,11 +229,18 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
       stopFastPaths();
       await flushTransports(io, 1000);
       http.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // io.close() answers once the HTTP server has closed, which waits for every connection to
+      // end; one that is still busy (a probe or REST call mid-flight, a request on a keep-alive
+      // connection) would hold the stop, so after a second the rest are cut.
+      const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));
+      if (!(await boundedStep(logger, "connections", ioClosed, 1000))) {
+        http.closeAllConnections();
+        await boundedStep(logger, "connections cut", ioClosed, 1000);
+      }
       http.closeAllConnections();
-      await outbound.close();
-      for (const c of cleanup) await c();
-      if (!deps.stores) await theStores.close();
+      await boundedStep(logger, "webhook client", outbound.close(), 1000);
+      for (const c of cleanup) await boundedStep(logger, "store runtime", c(), 1000);
+      if (!deps.stores) await boundedStep(logger, "stores", theStores.close(), 1000);
     },
   };
 }

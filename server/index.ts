@@ -24,7 +24,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    const hard = setTimeout(() => process.exit(1), config.server.shutdownGraceMs + 5000);
+    // Last resort: close() bounds each of its steps (the drain by shutdownGraceMs, the rest by a
+    // second or two each), so this only fires if the event loop itself is stuck.
+    const hard = setTimeout(() => { logger.error("shutdown did not finish; exiting"); process.exit(1); }, config.server.shutdownGraceMs + 8000);
     hard.unref();
     await app.close();
     logger.info("stopped");

@@ -30,7 +30,9 @@ describeRedis("rolling restart behind a balancer", () => {
   beforeAll(async () => {
     redis = await startRedis({ appendfsync: "everysec" });
     keyPrefix = `roll${Date.now()}:`;
-    configPath = writeConfig(parseConfig({ ...testConfig({ server: { shutdownGraceMs: 3000, logLevel: "info" } }), redis: { url: redis.url, keyPrefix } }));
+    // Rooms keep 3 × historySize messages in the store: large enough that none of the test's
+    // messages (a few hundred a room, more on a fast machine) is trimmed before it is checked.
+    configPath = writeConfig(parseConfig({ ...testConfig({ server: { shutdownGraceMs: 3000, logLevel: "info" }, acme: { rooms: { defaults: { historySize: 1000 } } } }), redis: { url: redis.url, keyPrefix } }));
     ports.push(await freePort(), await freePort());
     nodes.push(...await Promise.all(ports.map((p) => spawnNode(configPath, {}, p))));
     lb = await startTcpBalancer(ports);

@@ -333,6 +333,39 @@ export interface Appeal {
   notice: Notice;
 }
 
+/**
+ * SPEC §9.4: a period's transparency figures (`transparency:get`, `GET transparency`). `from` and
+ * `to` are the period as the server read it (ISO date-times, `to` excluded). Additions:
+ * `actions.byCategory` and `actions.bySource`. Medians are in hours, null without any case.
+ */
+export interface TransparencyReport {
+  from: string;
+  to: string;
+  /** Reports of illegal content received in the period (SPEC §9.3), by their category. */
+  reports: { total: number; byCategory: Record<string, number> };
+  /** Restrictions applied in the period (one per notice). */
+  actions: {
+    total: number;
+    byKind: Record<NoticeKind, number>;
+    byGround: Record<Notice["ground"], number>;
+    byCategory: Record<string, number>;
+    bySource: Record<Notice["source"], number>;
+    /** How many were detected by automatic means (filters). */
+    automatedDetection: number;
+    /** How many were decided by automatic means (a filter's rejection, a count of flags). */
+    automatedDecision: number;
+  };
+  /**
+   * Median hours from the moment a matter came to the service to its restriction: the report's
+   * receipt when a report led to it, else the posting of a published message that was then
+   * removed or hidden. Rejections at posting, and bans and mutes without a report, have no such
+   * moment and are left out.
+   */
+  medianHoursToAction: number | null;
+  /** Appeals filed in the period; how many of those were reversed so far, and the median hours to their decision. */
+  appeals: { received: number; reversed: number; medianHoursToDecision: number | null };
+}
+
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;
   message: (m: Message) => void;

@@ -460,6 +460,10 @@ export interface AdminClientEvents {
   "alert:ack": (p: { alertId: string }, ack: AckFn<{ alert: Alert }>) => void;
   "appeals:list": (p: { status?: "open" | "closed"; limit?: number; cursor?: string }, ack: AckFn<{ appeals: Appeal[]; cursor?: string }>) => void;
   "appeal:resolve": (p: { appealId: string; decision: "uphold" | "reverse"; note: string }, ack: AckFn<{ appeal: Appeal }>) => void;
+  /** Addition (SPEC §9.4 over /admin): the period's figures, as `GET transparency`. */
+  "transparency:get": (p: { from: string; to: string }, ack: AckFn<TransparencyReport>) => void;
+  /** Addition (SPEC §9.4 over /admin): a page of the period's statements of reasons, oldest first; `GET statements` streams them all as NDJSON. */
+  "statements:list": (p: { from: string; to: string; limit?: number; cursor?: string }, ack: AckFn<{ statements: Record<string, unknown>[]; cursor?: string }>) => void;
   /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
   "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
   "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;

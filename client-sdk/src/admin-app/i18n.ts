@@ -390,7 +390,7 @@ const en = {
   },
   transparency: {
     title: "Transparency",
-    intro: "What the law on digital services (DSA) asks you to publish: the restrictions applied in a period, the reports and appeals received, and each restriction's statement of reasons for the EU Transparency Database. Nothing here names a person.",
+    intro: "What the law on digital services (DSA) asks you to publish: the restrictions applied in a period, the reports and appeals received, and each restriction’s statement of reasons for the EU Transparency Database. Nothing here names a person.",
     period: "Period",
     last30: "Last 30 days",
     custom: "Custom dates",

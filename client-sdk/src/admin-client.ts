@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
   AdminServerEvents, AdminSessionEnded, Alert, Appeal, AuditEntry, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, QueueItem, RoomInfo,
-  SessionInfo, Stats, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
+  SessionInfo, Stats, TransparencyReport, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -217,6 +217,19 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   /** Upholds or reverses an appeal; `reverse` undoes the restriction. */
   async resolveAppeal(appealId: string, decision: "uphold" | "reverse", note: string): Promise<Appeal> {
     return (await this.call<{ appeal: Appeal }>("appeal:resolve", { appealId, decision, note })).appeal;
+  }
+
+  /**
+   * SPEC §9.4: a period's transparency figures; `from`/`to` are ISO dates (a whole UTC day) or
+   * date-times with an offset, `to` excluded.
+   */
+  transparency(from: string, to: string): Promise<TransparencyReport> {
+    return this.call("transparency:get", { from, to });
+  }
+
+  /** A page of the period's statements of reasons, in the EU DSA Transparency Database's fields (the REST route streams them all as NDJSON). */
+  listStatements(opts: { from: string; to: string; limit?: number; cursor?: string }): Promise<{ statements: Record<string, unknown>[]; cursor?: string }> {
+    return this.call("statements:list", opts);
   }
 
   async mute(userId: string, durationSec: number, reason?: string): Promise<{ until: number }> {

@@ -333,6 +333,39 @@ export interface Appeal {
   notice: Notice;
 }
 
+/**
+ * SPEC §9.4: a period's transparency figures (`transparency:get`, `GET transparency`). `from` and
+ * `to` are the period as the server read it (ISO date-times, `to` excluded). Additions:
+ * `actions.byCategory` and `actions.bySource`. Medians are in hours, null without any case.
+ */
+export interface TransparencyReport {
+  from: string;
+  to: string;
+  /** Reports of illegal content received in the period (SPEC §9.3), by their category. */
+  reports: { total: number; byCategory: Record<string, number> };
+  /** Restrictions applied in the period (one per notice). */
+  actions: {
+    total: number;
+    byKind: Record<NoticeKind, number>;
+    byGround: Record<Notice["ground"], number>;
+    byCategory: Record<string, number>;
+    bySource: Record<Notice["source"], number>;
+    /** How many were detected by automatic means (filters). */
+    automatedDetection: number;
+    /** How many were decided by automatic means (a filter's rejection, a count of flags). */
+    automatedDecision: number;
+  };
+  /**
+   * Median hours from the moment a matter came to the service to its restriction: the report's
+   * receipt when a report led to it, else the posting of a published message that was then
+   * removed or hidden. Rejections at posting, and bans and mutes without a report, have no such
+   * moment and are left out.
+   */
+  medianHoursToAction: number | null;
+  /** Appeals filed in the period; how many of those were reversed so far, and the median hours to their decision. */
+  appeals: { received: number; reversed: number; medianHoursToDecision: number | null };
+}
+
 export interface ChatServerEvents {
   session: (s: SessionInfo) => void;
   message: (m: Message) => void;
@@ -427,6 +460,10 @@ export interface AdminClientEvents {
   "alert:ack": (p: { alertId: string }, ack: AckFn<{ alert: Alert }>) => void;
   "appeals:list": (p: { status?: "open" | "closed"; limit?: number; cursor?: string }, ack: AckFn<{ appeals: Appeal[]; cursor?: string }>) => void;
   "appeal:resolve": (p: { appealId: string; decision: "uphold" | "reverse"; note: string }, ack: AckFn<{ appeal: Appeal }>) => void;
+  /** Addition (SPEC §9.4 over /admin): the period's figures, as `GET transparency`. */
+  "transparency:get": (p: { from: string; to: string }, ack: AckFn<TransparencyReport>) => void;
+  /** Addition (SPEC §9.4 over /admin): a page of the period's statements of reasons, oldest first; `GET statements` streams them all as NDJSON. */
+  "statements:list": (p: { from: string; to: string; limit?: number; cursor?: string }, ack: AckFn<{ statements: Record<string, unknown>[]; cursor?: string }>) => void;
   /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
   "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
   "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;

@@ -28,6 +28,9 @@ const terms = z.array(term).max(500);
 const domain = z.string().trim().toLowerCase().min(1).max(253).regex(/^[^\s/"'<>\\]+$/, "must be a domain name");
 const domains = z.array(domain).max(500);
 const empty = z.strictObject({});
+/** SPEC §9.4: an ISO-8601 date, or date-time with its offset (the moderation service checks it is a real one). */
+const isoInstant = z.string().max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, "must be an ISO-8601 date (2026-11-30) or date-time with offset (2026-11-30T18:00:00Z)");
 const endpointId = z.string().regex(ENDPOINT_ID, "must be an endpoint id");
 /** SPEC §8.1: the whole list; URL and secret rules (which need the tenant) are checked by the webhook service. */
 const webhookEndpoint = z.strictObject({
@@ -90,6 +93,8 @@ export const adminSchemas = {
   "webhooks:deliveries": z.strictObject({ limit: limit.optional(), cursor: cursor.optional() }),
   "appeals:list": z.strictObject({ status: z.enum(["open", "closed"]).optional(), limit: limit.optional(), cursor: cursor.optional() }),
   "appeal:resolve": z.strictObject({ appealId: z.string().min(1).max(64), decision: z.enum(["uphold", "reverse"]), note: reason }),
+  "transparency:get": z.strictObject({ from: isoInstant, to: isoInstant }),
+  "statements:list": z.strictObject({ from: isoInstant, to: isoInstant, limit: limit.optional(), cursor: cursor.optional() }),
 };
 
 export type AdminAction = keyof typeof adminSchemas;

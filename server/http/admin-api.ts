@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from "express";
-import type { AuditEntry, Author } from "../../client-sdk/src/protocol.ts";
+import type { AuditEntry, Author, TransparencyReport } from "../../client-sdk/src/protocol.ts";
 import { requireManager } from "../contracts/session.ts";
 import { parsePayload } from "../contracts/parse-payload.ts";
 import { CausetteError } from "../errors.ts";
@@ -13,6 +13,8 @@ import { ADMIN_ROUTES } from "./admin-routes.ts";
 import { tenantAndBearer } from "./bearer-token.ts";
 import { authenticatedRouter } from "./authenticated-router.ts";
 import { buildOpenApi, pathParams } from "./openapi.ts";
+import { reportRows } from "../moderation/transparency-service.ts";
+import { sendDownload } from "./download.ts";
 import { httpErrorHandler } from "./request-errors.ts";
 import { sendError } from "./send-error.ts";
 
@@ -51,6 +53,8 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
       const { tenant, actor } = res.locals.authed as Authed;
       try {
         if (route.action === "audit:list" && req.query.format !== undefined) return await exportAudit(deps, tenant, req, res);
+        if (route.action === "transparency:get" && req.query.format !== undefined) return await exportTransparency(deps, { tenant, actor }, req, res);
+        if (route.action === "statements:list") return await exportStatements(deps, tenant, req, res);
         const payload: Record<string, unknown> = {};
         if (route.input === "query") Object.assign(payload, fromQuery(req.query));
         if (route.input === "body" || route.method === "delete") Object.assign(payload, fromBody(req.body, route.input === "body"));
@@ -99,28 +103,40 @@ async function exportAudit(deps: AdminApiDeps, tenant: TenantRuntime, req: Reque
   const { format, ...rest } = fromQuery(req.query);
   if (format !== "ndjson" && format !== "csv") throw new CausetteError("invalid_payload", "format: must be ndjson or csv");
   const filter = parsePayload(adminSchemas["audit:list"].omit({ limit: true, cursor: true }), rest);
-  // Read the first page before committing to a 200, so a store failure is still a clean JSON error.
-  let page = await deps.moderation.audit.list(tenant.id, { ...filter, limit: EXPORT_PAGE });
+  const audit = deps.moderation.audit;
   const stamp = new Date().toISOString().slice(0, 10);
-  res.status(200);
-  res.set("Cache-Control", "no-store");
-  res.set("Content-Disposition", `attachment; filename="audit-${tenant.id}-${stamp}.${format}"`);
-  res.type(format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
-  let closed = false;
-  res.once("close", () => { closed = true; });
-  const write = async (chunk: string) => {
-    if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once("drain", resolve); res.once("close", resolve); });
-  };
-  if (format === "csv") await write(`${CSV_COLUMNS.join(",")}\r\n`);
-  for (;;) {
-    let chunk = "";
-    for (const e of page.entries) chunk += format === "csv" ? csvRow(e) : `${JSON.stringify(e)}\n`;
-    if (chunk) await write(chunk);
-    if (!page.cursor || closed) break;
-    page = await deps.moderation.audit.list(tenant.id, { ...filter, limit: EXPORT_PAGE, cursor: page.cursor });
-  }
-  res.end();
+  await sendDownload(res, { name: `audit-${tenant.id}-${stamp}.${format}`, type: format === "csv" ? CSV_TYPE : NDJSON_TYPE }, (async function* () {
+    let page = await audit.list(tenant.id, { ...filter, limit: EXPORT_PAGE });
+    if (format === "csv") yield `${CSV_COLUMNS.join(",")}\r\n`;
+    for (;;) {
+      yield page.entries.map((e) => (format === "csv" ? csvRow(e) : `${JSON.stringify(e)}\n`)).join("");
+      if (!page.cursor) return;
+      page = await audit.list(tenant.id, { ...filter, limit: EXPORT_PAGE, cursor: page.cursor });
+    }
+  })());
 }
+
+/** SPEC §9.4: `GET transparency?…&format=csv`, one `figure,value` row per figure; `format=json` is the plain answer. */
+async function exportTransparency(deps: AdminApiDeps, { tenant, actor }: Authed, req: Request, res: Response): Promise<void> {
+  const { format, ...rest } = fromQuery(req.query);
+  if (format !== "csv" && format !== "json") throw new CausetteError("invalid_payload", "format: must be csv or json");
+  const report = await runAction(deps.moderation, { tenant, actor }, "transparency:get", rest) as TransparencyReport;
+  if (format === "json") { res.json(report); return; }
+  const csv = `figure,value\r\n${reportRows(report).map((r) => `${r.map(csvCell).join(",")}\r\n`).join("")}`;
+  await sendDownload(res, { name: `transparency-${tenant.id}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.csv`, type: CSV_TYPE }, (async function* () { yield csv; })());
+}
+
+/** SPEC §9.4: `GET statements`, the whole period's statements of reasons as NDJSON, page by page. */
+async function exportStatements(deps: AdminApiDeps, tenant: TenantRuntime, req: Request, res: Response): Promise<void> {
+  const p = parsePayload(adminSchemas["statements:list"].omit({ limit: true, cursor: true }), fromQuery(req.query));
+  const pages = deps.moderation.transparency.allStatements(tenant, p);
+  await sendDownload(res, { name: `statements-${tenant.id}-${p.from.slice(0, 10)}-${p.to.slice(0, 10)}.ndjson`, type: NDJSON_TYPE }, (async function* () {
+    for await (const page of pages) yield page.map((s) => `${JSON.stringify(s)}\n`).join("");
+  })());
+}
+
+const CSV_TYPE = "text/csv; charset=utf-8";
+const NDJSON_TYPE = "application/x-ndjson; charset=utf-8";
 
 export const CSV_COLUMNS = ["id", "at", "actor_id", "actor_name", "actor_role", "action", "target", "reason"] as const;
 

@@ -39,6 +39,8 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
   { method: "get", path: "appeals", action: "appeals:list", input: "query", summary: "Users' appeals (SPEC §9.2): open ones oldest first, closed ones newest first (?status=open|closed)" },
   { method: "post", path: "appeals/:appealId/resolve", action: "appeal:resolve", input: "body", summary: "Uphold or reverse an appeal; reversing undoes the restriction" },
+  { method: "get", path: "transparency", action: "transparency:get", input: "query", summary: "A period's transparency figures (SPEC §9.4): ?from=&to= as ISO dates or date-times; &format=csv for one row per figure" },
+  { method: "get", path: "statements", action: "statements:list", input: "query", summary: "The period's statements of reasons in the EU DSA Transparency Database's fields, no personal data: the whole period as NDJSON (application/x-ndjson), one statement per line" },
   { method: "get", path: "alerts", action: "alerts:list", input: "query", summary: "Moderators' and raid alerts, newest first (?status=open|acked)" },
   { method: "post", path: "alerts/:alertId/ack", action: "alert:ack", input: "body", summary: "Acknowledge an alert for every manager" },
   { method: "delete", path: "members/:userId/links/:linkedUserId", action: "user:unlink", input: "query", summary: "Clear a ban-evasion link between two accounts" },

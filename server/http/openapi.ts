@@ -63,7 +63,18 @@ export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: b
     const props = (rest.properties ?? {}) as Record<string, Json>;
     const required = new Set((rest.required ?? []) as string[]);
     if (r.input === "query") {
-      for (const [name, s] of Object.entries(props)) parameters.push({ name, in: "query", required: required.has(name), schema: s });
+      for (const [name, s] of Object.entries(props)) {
+        // The REST door streams the whole period of statements: no page to ask for.
+        if (r.action === "statements:list" && (name === "limit" || name === "cursor")) continue;
+        parameters.push({ name, in: "query", required: required.has(name), schema: s });
+      }
+      if (r.action === "statements:list") {
+        (op.responses as Json)[200] = { description: "Every statement of the period, one JSON object per line.", content: { "application/x-ndjson": { schema: { type: "string" } } } };
+      }
+      if (r.action === "transparency:get") {
+        parameters.push({ name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"] }, description: "`csv`: a download with one `figure,value` row per figure." });
+        (op.responses as Json)[200] = { description: "The figures as JSON, or as CSV with `format=csv`.", content: { "application/json": { schema: { type: "object" } }, "text/csv": { schema: { type: "string" } } } };
+      }
       if (r.action === "audit:list") {
         parameters.push({ name: "format", in: "query", required: false, schema: { type: "string", enum: ["ndjson", "csv"] }, description: "Export every matching entry (all pages) as a stream instead of one JSON page." });
         (op.responses as Json)[200] = {

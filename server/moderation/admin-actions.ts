@@ -50,6 +50,8 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "webhooks:deliveries": (m, c, p) => m.webhooks.deliveries(c.tenant, p),
   "appeals:list": (m, c, p) => m.appeals.list(c.tenant, p),
   "appeal:resolve": (m, c, p) => m.appeals.resolve(c.tenant, c.actor, p),
+  "transparency:get": (m, c, p) => m.transparency.report(c.tenant, p),
+  "statements:list": (m, c, p) => m.transparency.statements(c.tenant, p),
 };
 
 export const MANAGER_ACTIONS = Object.keys(actions) as ManagerAction[];

@@ -18,6 +18,7 @@ import { RaidGuard } from "./raid-guard.ts";
 import { RoomControl } from "./room-control.ts";
 import { Sanctions } from "./sanctions.ts";
 import { StatsService } from "./stats-service.ts";
+import { TransparencyService } from "./transparency-service.ts";
 
 export type { ModerationDeps } from "./moderation-deps.ts";
 
@@ -50,6 +51,8 @@ export class ModerationService {
   readonly notices: NoticeService;
   /** Users' appeals against notices, decided by managers (SPEC §9.2). */
   readonly appeals: AppealService;
+  /** The period's transparency figures and statements of reasons (SPEC §9.4). */
+  readonly transparency: TransparencyService;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -59,6 +62,7 @@ export class ModerationService {
     this.queue = new ReviewQueue(deps, this.sanctions, this.notices);
     this.roomControl = new RoomControl(deps, this.queue, this.notices);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
+    this.transparency = new TransparencyService(deps);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);

@@ -2,6 +2,7 @@ import type { Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.t
 import type { SessionData } from "../contracts/session.ts";
 import { newId } from "../ids.ts";
 import { NOTICES_KEPT } from "../store/notices/notice-store.ts";
+import type { RestrictionRecord } from "../store/restrictions/restriction-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { categoryOfReasons, type DsaCategory } from "./dsa-category.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
@@ -18,7 +19,9 @@ export interface Restriction {
   automated: Notice["automated"];
   category: DsaCategory;
   /** The restricted message, for a message's notice (a rejected one was never stored: no id). */
-  message?: { id?: string; room: string; text: string };
+  message?: { id?: string; room: string; text: string; createdAt?: number };
+  /** When the report that led to the restriction was received (SPEC §9.3), for the time to action. */
+  reportedAt?: number;
   until?: number;
   /** A manager's stated reason. */
   reason?: string;
@@ -35,7 +38,7 @@ export interface Restriction {
  * condition: one that cannot be kept or sent is logged and the restriction stands.
  */
 export class NoticeService {
-  constructor(private readonly deps: ModerationDepsWith<"notices" | "people">) {}
+  constructor(private readonly deps: ModerationDepsWith<"notices" | "people" | "restrictions">) {}
 
   async notify(tenant: TenantRuntime, userId: string, r: Restriction): Promise<Notice | undefined> {
     const cfg = tenant.config.moderation;
@@ -59,6 +62,7 @@ export class NoticeService {
       if (r.until !== undefined) notice.until = r.until;
       await this.deps.stores.notices.addNotice(tenant.id, userId, notice);
       this.deps.broadcaster.toUser(tenant.id, userId, "moderation:notice", notice);
+      await this.record(tenant.id, notice, r);
       return notice;
     } catch (err) {
       this.deps.logger.warn({ err, tenant: tenant.id, userId, kind: r.kind }, "could not keep or send a notice");
@@ -73,6 +77,27 @@ export class NoticeService {
       category: categoryOfReasons(p.reasons), message: { room: p.room, text: p.text },
       ...(session.device.lang ? { lang: session.device.lang } : {}),
     });
+  }
+
+  /**
+   * The restriction in the tenant's ledger, for the transparency report and the statements of
+   * reasons: what kind, why and how, never who or what was said. After the user was told: a
+   * ledger that cannot be written loses a figure, not the user's notice.
+   */
+  private async record(tenant: string, notice: Notice, r: Restriction): Promise<void> {
+    const rec: RestrictionRecord = {
+      noticeId: notice.id, at: notice.at, kind: notice.kind, ground: notice.ground, category: notice.category,
+      source: notice.source, automated: { ...notice.automated },
+    };
+    // A message never stored (rejected at posting) was posted at the moment it was refused.
+    if (r.message) rec.contentAt = r.message.createdAt ?? notice.at;
+    if (r.reportedAt !== undefined) rec.reportedAt = r.reportedAt;
+    if (notice.until !== undefined) rec.until = notice.until;
+    try {
+      await this.deps.stores.restrictions.addRestriction(tenant, rec);
+    } catch (err) {
+      this.deps.logger.warn({ err, tenant, kind: notice.kind }, "could not record a restriction for the transparency report");
+    }
   }
 
   /** The user's notices, newest first (`notices:list`). */

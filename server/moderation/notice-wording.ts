@@ -75,12 +75,18 @@ const WORDS: Record<NoticeLanguage, Words> = { en: EN, fr: FR };
 /** A restriction's facts in one plain paragraph, in `lang`. Dates are given in UTC, to the minute. */
 export function explain(f: NoticeFacts, lang: NoticeLanguage): string {
   const w = WORDS[lang];
-  const rule = w.rule[f.category] ?? w.rule.other;
+  const rule = ruleName(f.category, lang);
   const when = f.until === undefined ? undefined : formatDate(f.until, lang);
   let text = w.what(f, rule, when);
   if (f.reason) text += w.reason(f.reason);
   if (f.termsUrl) text += w.terms(f.termsUrl);
   return text;
+}
+
+/** The rule a category stands for, as notices name it ("insulting, hateful or offensive speech"). */
+export function ruleName(category: DsaCategory, lang: NoticeLanguage): string {
+  const w = WORDS[lang];
+  return w.rule[category] ?? w.rule.other;
 }
 
 function formatDate(at: number, lang: NoticeLanguage): string {

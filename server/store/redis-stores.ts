@@ -10,6 +10,7 @@ import { RedisLimitStore } from "./limits/redis-limit-store.ts";
 import { RedisMessageStore } from "./messages/redis-message-store.ts";
 import { RedisNewcomerStore } from "./newcomers/redis-newcomer-store.ts";
 import { RedisNoticeStore } from "./notices/redis-notice-store.ts";
+import { RedisRestrictionStore } from "./restrictions/redis-restriction-store.ts";
 import { RedisOutboxStore } from "./outbox/redis-outbox-store.ts";
 import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
@@ -84,6 +85,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
     webhookEndpoints: new RedisWebhookEndpointStore(ctx),
     notices: new RedisNoticeStore(ctx),
     appeals: new RedisAppealStore(ctx),
+    restrictions: new RedisRestrictionStore(ctx),
   };
   return stores satisfies Stores;
 }

@@ -46,6 +46,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   "webhooks:deliveries": { limit: 5, cursor: "msg_abc" },
   "appeals:list": { status: "open", limit: 5, cursor: "abc" },
   "appeal:resolve": { appealId: "ap_x", decision: "reverse", note: "Fair point" },
+  "transparency:get": { from: "2026-11-01", to: "2026-11-30T23:59:59+01:00" },
+  "statements:list": { from: "2026-11-01T00:00:00Z", to: "2026-11-30", limit: 5, cursor: "abc" },
 };
 
 const HUGE = "x".repeat(100_000);
@@ -105,6 +107,8 @@ describe("fuzzed admin payloads never crash and never half-succeed", () => {
       ["room:update", { room: "Not A Room" , frozen: true }],
       ["lexicon:update", { add: ["  "] }],
       ["audit:list", { cursor: "%%%" }],
+      ["transparency:get", { from: "2026-11-30", to: "2026-11-01" }],
+      ["statements:list", { from: "2026-02-30", to: "2026-03-01" }],
     ] as const) {
       const res = await raw(sock, event, p);
       expect(res.ok, event).toBe(false);

@@ -203,6 +203,18 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect(await code(acme.resolveAppeal(otherAppealId, "reverse", "Not mine to decide"))).toBe("not_found");
       expect((await otherAdmin.listAppeals({ status: "open" })).appeals.map((a) => a.id)).toEqual([otherAppealId]);
     });
+    // SPEC §9.4: other's ban and mute are in other's figures and statements only.
+    const days = { from: "2020-01-01", to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
+    const acmeRestrictions = async () => (await s.app.stores.restrictions.listRestrictions("acme", { from: 0, to: Date.now() + 1000, limit: 200 })).records.length;
+    await check("transparency:get", async () => {
+      expect((await otherAdmin.transparency(days.from, days.to)).actions.byKind).toMatchObject({ banned: 1, muted: 1 });
+      const mine = await acme.transparency(days.from, days.to);
+      expect(mine.actions.total).toBe(await acmeRestrictions());
+      expect(mine.appeals.received).toBe((await s.app.stores.appeals.listAppeals("acme", { limit: 200, offset: 0 })).length);
+    });
+    await check("statements:list", async () => {
+      expect((await acme.listStatements({ ...days, limit: 200 })).statements).toHaveLength(await acmeRestrictions());
+    });
     await check("user:unlink", async () => {
       expect(await code(acme.unlink("o-user", "o-banned"))).toBe("not_found");
       expect(await s.app.stores.evasion.links("other", "o-user")).toHaveLength(1);
@@ -277,6 +289,9 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "GET", path: "webhooks/deliveries", expect: (r) => expect(r.body.deliveries).toEqual([]) },
       { method: "GET", path: "appeals", expect: (r) => expect(r.body.appeals.map((a: any) => a.id)).not.toContain(otherAppealId) },
       { method: "POST", path: `appeals/${otherAppealId}/resolve`, body: { decision: "reverse", note: "Not mine" }, expect: (r) => expect(r.status).toBe(404) },
+      // Only acme's own restrictions (the bans and mutes of the calls above): none of other's.
+      { method: "GET", path: "transparency?from=2020-01-01&to=2099-12-31", expect: (r) => expect(r.body.actions.bySource.manager).toBe(r.body.actions.total) },
+      { method: "GET", path: "statements?from=2020-01-01&to=2099-12-31", expect: (r) => expect(r.status).toBe(200) },
     ];
     for (const c of calls) {
       const r = await s.rest(c.method, c.path, c.body !== undefined ? { body: c.body } : {});

@@ -1,6 +1,6 @@
 import type { AuditEntry } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
-import { fetchAuditExport } from "./audit-export.ts";
+import { fetchExport } from "./fetch-export.ts";
 import type { AppContext, Screen } from "./context.ts";
 import { auditAction, auditDetails, auditReason } from "./explain.ts";
 import { button, errorText, field } from "./ui.ts";
@@ -94,7 +94,9 @@ export class AuditView implements Screen {
     btn.disabled = true;
     this.downloads.textContent = t.audit.exporting;
     try {
-      const { href, name } = await fetchAuditExport({ url: this.ctx.url, tenant: this.ctx.tenant, token: this.ctx.token, format, ...this.filter });
+      const { href, name } = await fetchExport({
+        url: this.ctx.url, tenant: this.ctx.tenant, token: this.ctx.token, path: "audit", params: { format, ...this.filter }, fallbackName: `audit-${this.ctx.tenant}.${format}`,
+      });
       const link = h("a", { href, download: name, class: "btn primary", "data-export": format }, t.audit.exportReady(name));
       replace(this.downloads, link);
       link.click();

@@ -38,6 +38,11 @@ export class Formatter {
     return (this.t.roles as Record<string, string>)[role] ?? role;
   }
 
+  /** A calendar month in UTC, as a period is counted: "November 2026", "novembre 2026". */
+  month(at: number): string {
+    return new Intl.DateTimeFormat(this.lang, { month: "long", year: "numeric", timeZone: "UTC" }).format(at);
+  }
+
   number(n: number, digits = 0): string {
     return n.toLocaleString(this.lang, { maximumFractionDigits: digits });
   }

@@ -13,9 +13,10 @@ import { PeopleView } from "./people-view.ts";
 import { QueueView } from "./queue-view.ts";
 import { RoomsView } from "./rooms-view.ts";
 import { button } from "./ui.ts";
+import { TransparencyView } from "./transparency-view.ts";
 import { WebhooksView } from "./webhooks-view.ts";
 
-const TABS: TabId[] = ["queue", "rooms", "people", "ip", "filters", "alerts", "audit", "webhooks"];
+const TABS: TabId[] = ["queue", "rooms", "people", "ip", "filters", "alerts", "audit", "webhooks", "transparency"];
 const TOAST_MS = 4000;
 
 /**
@@ -59,6 +60,7 @@ export class Shell {
     this.screens = {
       queue: new QueueView(this.ctx), rooms: new RoomsView(this.ctx), people: new PeopleView(this.ctx), ip: new IpView(this.ctx),
       filters: new FiltersView(this.ctx), alerts: this.alerts, audit: new AuditView(this.ctx), webhooks: new WebhooksView(this.ctx),
+      transparency: new TransparencyView(this.ctx),
     };
 
     const tablist = h("div", { class: "tabs", role: "tablist", "aria-label": t.appTitle });

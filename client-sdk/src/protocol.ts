@@ -199,7 +199,7 @@ export interface DashboardSeries {
   removedBy: DashboardLine[];
   /** Queue decisions per manager (approvals and removals together), with the managers' names. */
   decisions: (DashboardLine & { name: string; approved: number; removed: number })[];
-  /** Moderators' flags a decision upheld (removal) or overturned (approval). */
+  /** People whose flag a queue decision upheld (removal) or overturned (approval), each counted once per decision. */
   flagsUpheld: number[];
   flagsRejected: number[];
 }

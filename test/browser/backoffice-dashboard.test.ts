@@ -103,6 +103,14 @@ describe.skipIf(!browserAvailable())("back office dashboard", () => {
     await screenshot(admin, "backoffice-dashboard", true);
   });
 
+  it("fits a phone: tiles and charts follow the width, nothing scrolls sideways", async () => {
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => admin.locator(".chart canvas").first().evaluate((c) => c.getBoundingClientRect().width)).toBeLessThanOrEqual(390);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(admin, "backoffice-dashboard-mobile");
+    await admin.setViewportSize({ width: 1440, height: 1100 });
+  });
+
   it("speaks French too", async () => {
     await admin.locator('[data-lang="fr"]').click();
     await admin.getByRole("heading", { name: "Tableau de bord" }).waitFor();

@@ -53,7 +53,7 @@ export class DashboardView implements Screen {
       tileGrid.append(h("div", { class: "tile", "data-tile": id }, h("span", { class: "tile-label" }, d.tiles[id]), value, sub));
     }
     const at = (ms: number) => this.formatTime(ms);
-    const chart = (label: string) => new TimeChart({ label, formatTime: at, formatValue: (n) => fmt.number(n) });
+    const chart = (label: string) => new TimeChart({ label, timeLabel: d.time, formatTime: at, formatValue: (n) => fmt.number(n) });
     this.charts = {
       activity: chart(d.charts.activity), heldBy: chart(d.charts.heldBy), removedBy: chart(d.charts.removedBy),
       decisions: chart(d.charts.decisions), flags: chart(d.charts.flags),

@@ -407,8 +407,9 @@ const en = {
     duration: (sec: number) => (sec < 60 ? `${Math.round(sec)} s` : sec < 3600 ? `${Math.round(sec / 60)} min` : sec < 86_400 ? `${(sec / 3600).toFixed(1)} h` : `${(sec / 86_400).toFixed(1)} d`),
     charts: {
       activity: "Messages", heldBy: "Held, by reason", removedBy: "Removed by a manager, by category",
-      decisions: "Decisions per manager", flags: "Moderators’ flags, once decided",
+      decisions: "Decisions per manager", flags: "Reports, once a manager decided",
     },
+    time: "Time",
     series: { messages: "Messages", held: "Held", flagged: "Flagged", upheld: "Upheld (message removed)", rejected: "Overturned (message approved)" },
     nothing: "Nothing in this period.",
     manager: "Manager", approved: "Approved", removed: "Removed",
@@ -828,8 +829,9 @@ const fr: AdminStrings = {
     duration: (sec) => (sec < 60 ? `${Math.round(sec)} s` : sec < 3600 ? `${Math.round(sec / 60)} min` : sec < 86_400 ? `${(sec / 3600).toFixed(1).replace(".", ",")} h` : `${(sec / 86_400).toFixed(1).replace(".", ",")} j`),
     charts: {
       activity: "Messages", heldBy: "Retenus, par motif", removedBy: "Supprimés par un gestionnaire, par catégorie",
-      decisions: "Décisions par gestionnaire", flags: "Signalements des modérateurs, une fois jugés",
+      decisions: "Décisions par gestionnaire", flags: "Signalements, une fois la décision prise",
     },
+    time: "Heure",
     series: { messages: "Messages", held: "Retenus", flagged: "Signalés", upheld: "Confirmés (message supprimé)", rejected: "Infirmés (message approuvé)" },
     nothing: "Rien sur cette période.",
     manager: "Gestionnaire", approved: "Approuvés", removed: "Supprimés",

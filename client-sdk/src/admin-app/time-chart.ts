@@ -19,7 +19,7 @@ export class TimeChart {
   private labels = "";
   private readonly resize: ResizeObserver;
 
-  constructor(private readonly opts: { label: string; height?: number; formatTime(ms: number): string; formatValue?(n: number): string }) {
+  constructor(private readonly opts: { label: string; timeLabel: string; height?: number; formatTime(ms: number): string; formatValue?(n: number): string }) {
     injectCss();
     this.el = h("div", { class: "chart", role: "img", "aria-label": opts.label });
     this.resize = new ResizeObserver(() => {
@@ -49,7 +49,7 @@ export class TimeChart {
         { stroke: ink, grid, ticks: grid, size: 40, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? fmtValue(v) : "")) },
       ],
       series: [
-        { label: "", value: (_u, v) => fmtTime(v) },
+        { label: this.opts.timeLabel, value: (_u, v) => fmtTime(v) },
         ...lines.map((l, i) => {
           const colour = PALETTE[i % PALETTE.length]!;
           // A faint fill under each line, which also fills its legend marker.

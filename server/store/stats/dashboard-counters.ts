@@ -4,7 +4,7 @@
  * - `messages`, `held`, `held:<reason kind>`, `flagged`;
  * - `removed`, `removed:<category>`, `approved` (a manager's queue decisions, by DSA category);
  * - `dec:<approve|remove>:<manager id>` (decisions per manager);
- * - `upheld`, `rejected` (moderators whose flag a decision upheld or overturned);
+ * - `upheld`, `rejected` (the people whose flag a decision upheld or overturned);
  * - `lat:<i>` (decision latencies, in the fixed buckets of LATENCY_BOUNDS_SEC: a histogram any
  *   number of buckets can be summed into, from which a median is read without keeping samples).
  */
@@ -33,7 +33,7 @@ export interface DecisionRecord {
   queuedAt: number;
   /** The DSA category of the entry's reasons. */
   category: string;
-  /** How many moderators' flags the decision judged (upheld on removal, overturned on approval). */
+  /** How many people's flags the decision judged (upheld on removal, overturned on approval). */
   flaggers: number;
 }
 

@@ -24,6 +24,8 @@ await build({
   target: ["es2020"],
   sourcemap: false,
   legalComments: "none",
+  // The back office's charts (uPlot) come with a small stylesheet: bundled as text, added at run time.
+  loader: { ".css": "text" },
   logLevel: "warning",
 });
 for (const e of entries) {

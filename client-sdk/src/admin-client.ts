@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
   AdminServerEvents, AdminSessionEnded, Alert, Appeal, AuditEntry, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, QueueItem, RoomInfo,
-  SessionInfo, Stats, TransparencyReport, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
+  SessionInfo, Stats, Dashboard, DashboardRange, TransparencyReport, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -29,7 +29,7 @@ export type AdminClientFeedEvents = AdminServerEvents & {
   status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
 };
 
-const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "room:updated"] as const;
+const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "dashboard:tick", "room:updated"] as const;
 
 /**
  * A community manager's connection to the back office: one typed method per `/admin` event,
@@ -290,6 +290,9 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   }
 
   stats(): Promise<Stats> { return this.call("stats:get", {}); }
+
+  /** Addition: the dashboard's tiles and charts, for the tenant or one room (live tiles come as `dashboard:tick` on the feed). */
+  dashboard(p: { room?: string; range?: DashboardRange } = {}): Promise<Dashboard> { return this.call("dashboard:get", p); }
 
   // ---- webhooks (SPEC §8.1)
 

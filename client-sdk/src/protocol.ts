@@ -164,6 +164,49 @@ export interface Stats {
   rooms: RoomStats[];
 }
 
+/** Addition: the back office dashboard's span: the last hour by minute, the last day or week by hour. */
+export type DashboardRange = "hour" | "day" | "week";
+
+/**
+ * Addition: the dashboard's live figures, for the tenant or one room. `held`, `flagged` and the
+ * decisions are counted since midnight UTC; the queue is the tenant's (it is not kept per room).
+ */
+export interface DashboardTiles {
+  online: number;
+  messagesPerMinute: number;
+  held: number;
+  flagged: number;
+  queue: number;
+  /** When the longest-waiting queue entry was queued (epoch ms), or null with an empty queue. */
+  oldestQueuedAt: number | null;
+  /** Median time from queuing to a manager's decision today, in seconds (estimated from a fixed-bucket histogram), or null before the first decision. */
+  medianDecisionSec: number | null;
+  decisions: number;
+}
+
+/** Addition: one named series of a dashboard chart (`key` is a reason kind, a DSA category or a manager id). */
+export interface DashboardLine { key: string; values: number[] }
+
+/** Addition: the dashboard's charts; every array has one value per bucket of `at` (bucket starts, oldest first). */
+export interface DashboardSeries {
+  at: number[];
+  messages: number[];
+  held: number[];
+  flagged: number[];
+  /** Held messages by the kind of their first reason. */
+  heldBy: DashboardLine[];
+  /** Messages removed by a manager's queue decision, by DSA category. */
+  removedBy: DashboardLine[];
+  /** Queue decisions per manager (approvals and removals together), with the managers' names. */
+  decisions: (DashboardLine & { name: string; approved: number; removed: number })[];
+  /** People whose flag a queue decision upheld (removal) or overturned (approval), each counted once per decision. */
+  flagsUpheld: number[];
+  flagsRejected: number[];
+}
+
+/** Addition: `dashboard:get`'s answer. */
+export interface Dashboard { at: number; range: DashboardRange; room?: string; tiles: DashboardTiles; series: DashboardSeries }
+
 export interface Ban { until?: number; reason: string; shadow: boolean; at: number; by: string }
 export interface Mute { until: number; at: number; by: string; reason?: string }
 export interface IpBlock { cidr: string; until?: number; reason: string; at: number; by: string }
@@ -454,6 +497,8 @@ export interface AdminClientEvents {
     ack: AckFn<{ entries: AuditEntry[]; cursor?: string }>,
   ) => void;
   "stats:get": (p: Record<string, never>, ack: AckFn<Stats>) => void;
+  /** Addition: the back office dashboard, for the tenant or one room, over the last hour, day or week. */
+  "dashboard:get": (p: { room?: string; range?: DashboardRange }, ack: AckFn<Dashboard>) => void;
   /** Addition: kept alerts, newest first (`open`: not acknowledged yet). */
   "alerts:list": (p: { status?: "open" | "acked"; limit?: number }, ack: AckFn<{ alerts: Alert[] }>) => void;
   /** Addition: acknowledge an alert for every manager (`alert:acked` reaches them all). */
@@ -521,6 +566,8 @@ export interface AdminServerEvents {
   "alert:acked": (a: Alert) => void;
   audit: (e: AuditEntry) => void;
   stats: (s: Stats) => void;
+  /** Addition: the tenant's dashboard tiles, on the feed every few seconds (with `stats`). */
+  "dashboard:tick": (p: { at: number; tiles: DashboardTiles }) => void;
   /** Addition: a room's settings changed (from any node or manager). */
   "room:updated": (r: RoomInfo) => void;
 }

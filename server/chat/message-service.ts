@@ -197,7 +197,7 @@ export class MessageService {
       if (held) return this.hold(tenant, session, ctx, stored, forAuthor, shadow, reasons);
       this.deps.metrics.messages.inc("visible");
       this.deps.broadcaster.toRoom(tenant.id, ctx.room.id, "message", forAuthor);
-      this.bookkeep(tenant, session, ctx, false);
+      this.bookkeep(tenant, session, ctx, undefined);
       return forAuthor;
     });
   }
@@ -220,13 +220,15 @@ export class MessageService {
     broadcaster.toUser(tenant.id, session.user.id, "message", forAuthor);
     await queue.enqueue(tenant.id, { messageId: stored.id, kind: "filter", reasons, priority: "normal", queuedAt: ctx.now }, stored);
     await this.deps.events.emit(tenant.id, "message.held", { message: toPublic(stored), reasons });
-    this.bookkeep(tenant, session, ctx, true);
+    this.bookkeep(tenant, session, ctx, reasons);
     return forAuthor;
   }
 
   /** Bookkeeping after the broadcast: it must not delay delivery, and a failure here must not fail the ack. */
-  private bookkeep(tenant: TenantRuntime, session: SessionData, ctx: SendContext, held: boolean): void {
-    ignoreFailure(() => this.deps.stores.stats.recordPost(tenant.id, { room: ctx.room.id, userId: session.user.id, at: ctx.now, held }));
+  private bookkeep(tenant: TenantRuntime, session: SessionData, ctx: SendContext, heldFor: Reason[] | undefined): void {
+    ignoreFailure(() => this.deps.stores.stats.recordPost(tenant.id, {
+      room: ctx.room.id, userId: session.user.id, at: ctx.now, held: heldFor !== undefined, heldReason: heldFor?.[0]?.kind,
+    }));
   }
 }
 

@@ -84,6 +84,7 @@ export const adminSchemas = {
     actor: userId.optional(),
   }),
   "stats:get": empty,
+  "dashboard:get": z.strictObject({ room: room.optional(), range: z.enum(["hour", "day", "week"]).optional() }),
   "alerts:list": z.strictObject({ status: z.enum(["open", "acked"]).optional(), limit: limit.optional() }),
   "alert:ack": z.strictObject({ alertId: z.string().min(1).max(64) }),
   "user:unlink": z.strictObject({ userId, linkedUserId: userId }),

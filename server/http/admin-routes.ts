@@ -37,6 +37,7 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "patch", path: "filters", action: "filters:update", input: "body", summary: "Set onHit and the per-category policy (SPEC §12)" },
   { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
   { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
+  { method: "get", path: "dashboard", action: "dashboard:get", input: "query", summary: "Dashboard tiles and charts (?room=&range=hour|day|week)" },
   { method: "get", path: "appeals", action: "appeals:list", input: "query", summary: "Users' appeals (SPEC §9.2): open ones oldest first, closed ones newest first (?status=open|closed)" },
   { method: "post", path: "appeals/:appealId/resolve", action: "appeal:resolve", input: "body", summary: "Uphold or reverse an appeal; reversing undoes the restriction" },
   { method: "get", path: "transparency", action: "transparency:get", input: "query", summary: "A period's transparency figures (SPEC §9.4): ?from=&to= as ISO dates or date-times; &format=csv for one row per figure" },

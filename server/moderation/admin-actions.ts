@@ -41,6 +41,7 @@ const actions: { [A in ManagerAction]: Run<A> } = {
   "filters:update": (m, c, p) => m.filters.updateSettings(c.tenant, c.actor, p),
   "audit:list": (m, c, p) => m.audit.list(c.tenant.id, p),
   "stats:get": async (m, c) => m.stats.compute(c.tenant.id),
+  "dashboard:get": (m, c, p) => m.dashboard.get(c.tenant, p),
   "alerts:list": (m, c, p) => m.alerts.list(c.tenant, p),
   "alert:ack": (m, c, p) => m.alerts.ack(c.tenant, c.actor, p),
   "user:unlink": async (m, c, p) => { await m.evasion.unlink(c.tenant, c.actor, p); },

@@ -19,6 +19,7 @@ import { RoomControl } from "./room-control.ts";
 import { Sanctions } from "./sanctions.ts";
 import { StatsService } from "./stats-service.ts";
 import { TransparencyService } from "./transparency-service.ts";
+import { DashboardService } from "./dashboard-service.ts";
 
 export type { ModerationDeps } from "./moderation-deps.ts";
 
@@ -39,6 +40,8 @@ export class ModerationService {
   readonly filters: FilterEditor;
   /** Live figures for the feed, `stats:get` and /metrics. */
   readonly stats: StatsService;
+  /** The back office's home: live tiles and charts (extension). */
+  readonly dashboard: DashboardService;
   /** Moderators' and raid alerts, kept until acknowledged (SPEC §10.3). */
   readonly alerts: AlertBoard;
   /** Ban evasion links (SPEC §10.2). */
@@ -66,6 +69,7 @@ export class ModerationService {
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);
+    this.dashboard = new DashboardService({ stores: deps.stores, stats: this.stats });
     this.webhooks = deps.webhooks;
     this.raids = new RaidGuard({ raids: deps.stores.raids, alerts: this.alerts, roomControl: this.roomControl, audit: deps.audit, logger: deps.logger });
   }

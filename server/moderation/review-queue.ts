@@ -21,7 +21,7 @@ interface Resolution { messageId: string; decision: Decision; ban?: { durationSe
  */
 export class ReviewQueue {
   constructor(
-    private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers">, private readonly sanctions: Sanctions,
+    private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers" | "stats">, private readonly sanctions: Sanctions,
     private readonly notices?: Pick<NoticeService, "notify">,
   ) {}
 
@@ -129,6 +129,11 @@ export class ReviewQueue {
     ]);
 
     const by: Author = { ...actor };
+    // The dashboard's figures only: a failure must not fail a decision already applied.
+    await stores.stats.recordDecision(t, {
+      room: after.room, at: Date.now(), manager: { id: actor.id, name: actor.name }, decision: p.decision,
+      queuedAt: entry.queuedAt, category: categoryOfReasons(entry.reasons), flaggers: flaggers.length,
+    }).catch((err: unknown) => this.deps.logger.warn({ err, tenant: t }, "could not count a decision"));
     broadcaster.toAdmins(t, after.room, "queue:resolved", { messageId: after.id, decision: p.decision, by });
     metrics.moderation.inc({ action: p.decision === "approve" ? "queue_approve" : "queue_remove" });
     await audit.record(t, actor, p.decision === "approve" ? "queue.approved" : "queue.removed", {

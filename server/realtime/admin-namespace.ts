@@ -65,7 +65,8 @@ function adminEvents(deps: AdminNamespaceDeps): EventTable<AdminConnection> {
 /**
  * Pushes `stats` to this node's feed subscribers (each node serves its own sockets, so a cluster
  * of N nodes does not send N copies) and refreshes the /metrics gauges. A socket that subscribed
- * to some rooms only gets those rooms' figures.
+ * to some rooms only gets those rooms' figures. With the stats goes `dashboard:tick`, the tenant's
+ * dashboard tiles (an extension), to every feed subscriber of this node, read only when there is one.
  */
 export function createStatsFeed(nsp: Namespace, deps: { tenants: TenantRegistry; moderation: ModerationService; logger: Logger }) {
   return {
@@ -91,6 +92,15 @@ export function createStatsFeed(nsp: Namespace, deps: { tenants: TenantRegistry;
           }
         }
         for (const [sid, watched] of scoped) nsp.sockets.get(sid)?.emit("stats", onlyRooms(stats, watched));
+        // A socket is in one feed room at a time (feed:subscribe leaves the others): no copies.
+        if (!nsp.adapter.rooms.get(rooms.feed(t))?.size && !scoped.size) continue;
+        try {
+          const tick = { at: stats.at, tiles: await deps.moderation.dashboard.tiles(t, stats, undefined, stats.at) };
+          nsp.local.to(rooms.feed(t)).emit("dashboard:tick", tick);
+          for (const sid of scoped.keys()) nsp.sockets.get(sid)?.emit("dashboard:tick", tick);
+        } catch (err) {
+          deps.logger.warn({ err, tenant: t }, "dashboard tiles failed");
+        }
       }
     },
   };

@@ -36,7 +36,9 @@ export const enc = encodeURIComponent;
  * - outbox (webhook deliveries): `T ob:*`, see outbox/outbox-scripts.ts; webhook endpoints
  *   managers saved: `T wh` hash { v: version, j: JSON list }.
  * - filter edits: `T fe` hash { version, seq }, `T fe:<list>` zsets ordered by insertion.
- * - stats: `T st:<room>` hash "<minute>:<counter>" -> n (expires 2 h after the last bump), `T strooms`.
+ * - stats: `T st:<room>` hash "<minute>:<counter>" -> n (expires 2 h after the last bump), `T strooms`;
+ *   the dashboard's `T dm:<minute>:<scope>` (2 h) and `T dh:<hour>:<scope>` (8 days) hashes
+ *   counter -> n, scope "*" (the tenant) or "r<room>", and `T dmgr` manager id -> name.
  * - presence: `T pr:<node>` JSON counts with PX ttl, `T prnodes` index.
  * - spam windows: `T sp:<key>` zset at -> "tag\nmember".
  * - connections (not tenant-scoped; 16 tags `{conn0}`…`{connf}` picked by the IP, so the counts

@@ -287,6 +287,20 @@ ${readFilterEdits}`,
     lua: readFilterEdits,
   },
 
+  /**
+   * KEYS: the room's and the tenant's dashboard minute buckets, then their hour buckets. ARGV:
+   * minute ttl ms, hour ttl ms, then counter names (each listed name counts one).
+   */
+  cstDash: {
+    keys: 4,
+    lua: `
+for i = 1, 4 do
+  for j = 3, #ARGV do redis.call('HINCRBY', KEYS[i], ARGV[j], 1) end
+  redis.call('PEXPIRE', KEYS[i], i <= 2 and ARGV[1] or ARGV[2])
+end
+return 1`,
+  },
+
   /** KEYS: room stats hash, rooms index (room -> latest minute). ARGV: field, minute, room, prune before (ms), ttl ms. */
   cstStat: {
     keys: 2,

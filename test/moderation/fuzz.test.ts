@@ -37,6 +37,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   "filters:update": { onHit: "hold", policy: { insult: "hold", minSeverity: { profanity: 2 } } },
   "audit:list": { limit: 5, cursor: "abc", action: "x", actor: "y" },
   "stats:get": {},
+  "dashboard:get": { room: "product:fuzz", range: "week" },
   "alerts:list": { status: "open", limit: 5 },
   "alert:ack": { alertId: "al_x" },
   "user:unlink": { userId: "u", linkedUserId: "v" },

@@ -196,6 +196,13 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect(await code(acme.ackAlert(otherAlertId))).toBe("not_found");
       expect((await otherAdmin.listAlerts({ status: "open" })).map((a) => a.id)).toContain(otherAlertId);
     });
+    await check("dashboard:get", async () => {
+      // other posted in ROOM (held and visible messages, a flag): acme's dashboard of that room, and its own, show none of it.
+      const room = await acme.dashboard({ room: ROOM, range: "day" });
+      expect(room.tiles).toMatchObject({ held: 0, flagged: 0, online: 0 });
+      expect(room.series.messages.every((n) => n === 0)).toBe(true);
+      expect((await acme.dashboard({ range: "week" })).series.decisions.map((d) => d.key)).not.toContain("cm-other");
+    });
     await check("appeals:list", async () => {
       expect((await acme.listAppeals()).appeals.map((a) => a.id)).not.toContain(otherAppealId);
     });
@@ -279,6 +286,7 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "GET", path: "filters", expect: (r) => expect(r.body.terms).not.toContain("othermot") },
       { method: "PATCH", path: "filters", body: { policy: { contact: "reject" } }, expect: (r) => expect(r.body).toEqual({ onHit: "hold", policy: { contact: "reject" } }) },
       { method: "GET", path: "audit?limit=200", expect: (r) => expect(r.body.entries.some((e: any) => e.actor.id === "cm-other")).toBe(false) },
+      { method: "GET", path: `dashboard?room=${encodeURIComponent(ROOM)}&range=hour`, expect: (r) => expect(r.body.series.messages.every((n: number) => n === 0)).toBe(true) },
       { method: "GET", path: "stats", expect: (r) => expect(r.body.rooms.map((x: any) => x.room)).not.toContain(ROOM) },
       { method: "GET", path: "alerts", expect: (r) => expect(r.body.alerts.map((a: any) => a.id)).not.toContain(otherAlertId) },
       { method: "POST", path: `alerts/${otherAlertId}/ack`, expect: (r) => expect(r.status).toBe(404) },

@@ -107,13 +107,19 @@ export async function startShop(causetteUrl: string): Promise<ShopServer> {
   };
 }
 
-/** Signs in to the back office with a pasted manager token, as a manager would. */
-export async function openBackOffice(page: Page, baseUrl: string, tenant: string, token: string): Promise<void> {
+/**
+ * Signs in to the back office with a pasted manager token, as a manager would. The home is the
+ * dashboard; unless `home` is asked for, the queue is then opened, as most suites start there.
+ */
+export async function openBackOffice(page: Page, baseUrl: string, tenant: string, token: string, opts: { home?: boolean } = {}): Promise<void> {
   await page.goto(`${baseUrl}/admin`);
   await page.getByLabel(/^Tenant$/).fill(tenant);
   await page.getByLabel("Manager token").fill(token);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("tab", { name: /Queue/ }).waitFor();
+  await page.locator('[role=tab][data-tab="dashboard"][aria-selected="true"]').waitFor();
+  if (opts.home) return;
+  await page.locator('[role=tab][data-tab="queue"]').click();
+  await page.locator('[role=tab][data-tab="queue"][aria-selected="true"]').waitFor();
 }
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {

@@ -7,11 +7,20 @@ export class Formatter {
   private readonly hm: Intl.DateTimeFormat;
   private readonly full: Intl.DateTimeFormat;
   private readonly fullYear: Intl.DateTimeFormat;
+  private readonly clockHm: Intl.DateTimeFormat;
+  private readonly clockDay: Intl.DateTimeFormat;
   constructor(private readonly lang: Lang, private readonly t: AdminStrings) {
     this.dt = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
     this.full = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
     this.fullYear = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
     this.hm = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    this.clockHm = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" });
+    this.clockDay = new Intl.DateTimeFormat(lang, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+  }
+
+  /** A chart's time: hours and minutes, with the weekday when the chart spans days. */
+  clock(at: number, weekday: boolean): string {
+    return (weekday ? this.clockDay : this.clockHm).format(at);
   }
 
   /** Today's events show the time only; older ones the date too. */

@@ -48,6 +48,8 @@ export class QueueView implements Screen {
       this.drop(p.messageId);
       if (!this.mine.delete(p.messageId)) ctx.toast(t.queue.resolvedBy(p.by.name, p.decision === "approve" ? t.queue.approve : t.queue.removeMsg), "info");
     }));
+    // The queue is not the home screen: load it now all the same, so its tab's count is right from the start.
+    void this.load(true);
   }
 
   show(): void {

@@ -3,6 +3,7 @@ import type { SessionInfo, Stats } from "../protocol.ts";
 import { h } from "../widget/dom.ts";
 import { AlertsView } from "./alerts-view.ts";
 import { AuditView } from "./audit-view.ts";
+import { DashboardView } from "./dashboard-view.ts";
 import type { AppContext, Screen, TabId } from "./context.ts";
 import { FiltersView } from "./filters-view.ts";
 import type { Formatter } from "./format.ts";
@@ -16,7 +17,7 @@ import { button } from "./ui.ts";
 import { TransparencyView } from "./transparency-view.ts";
 import { WebhooksView } from "./webhooks-view.ts";
 
-const TABS: TabId[] = ["queue", "rooms", "people", "ip", "filters", "alerts", "audit", "webhooks", "transparency"];
+const TABS: TabId[] = ["dashboard", "queue", "rooms", "people", "ip", "filters", "alerts", "audit", "webhooks", "transparency"];
 const TOAST_MS = 4000;
 
 /**
@@ -34,7 +35,7 @@ export class Shell {
   private readonly toasts: HTMLElement;
   private readonly figures: HTMLElement;
   private readonly status: HTMLElement;
-  private active: TabId = "queue";
+  private active: TabId = "dashboard";
   private readonly alerts: AlertsView;
   private lastStats: Stats | undefined;
   private reviewCount: number | undefined;
@@ -58,7 +59,7 @@ export class Shell {
     };
     this.alerts = new AlertsView(this.ctx);
     this.screens = {
-      queue: new QueueView(this.ctx), rooms: new RoomsView(this.ctx), people: new PeopleView(this.ctx), ip: new IpView(this.ctx),
+      dashboard: new DashboardView(this.ctx), queue: new QueueView(this.ctx), rooms: new RoomsView(this.ctx), people: new PeopleView(this.ctx), ip: new IpView(this.ctx),
       filters: new FiltersView(this.ctx), alerts: this.alerts, audit: new AuditView(this.ctx), webhooks: new WebhooksView(this.ctx),
       transparency: new TransparencyView(this.ctx),
     };
@@ -103,7 +104,8 @@ export class Shell {
     life.listen(document, "keydown", (e) => this.onKey(e));
     // Audio may only start after a gesture; any first click in the page unlocks the alert beep.
     life.listen(document, "pointerdown", () => this.alerts.beeper.unlock(), { once: true });
-    this.select(opts.tab ?? "queue", undefined, false);
+    // The dashboard is the home: where a manager sees at a glance what needs them.
+    this.select(opts.tab ?? "dashboard", undefined, false);
   }
 
   /** Two buttons, each language named in itself; the current one pressed. */

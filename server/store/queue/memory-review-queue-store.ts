@@ -60,6 +60,12 @@ export class MemoryReviewQueueStore implements ReviewQueueStore {
 
   async queueSize(tenant: string) { return this.entries.of(tenant).size; }
 
+  async queueOldest(tenant: string) {
+    let oldest: number | null = null;
+    for (const e of this.entries.of(tenant).values()) if (oldest === null || e.queuedAt < oldest) oldest = e.queuedAt;
+    return oldest;
+  }
+
   /** Whether the message awaits review (then its message is kept after leaving its timeline). */
   holds(tenant: string, messageId: string): boolean {
     return this.entries.of(tenant).has(messageId);

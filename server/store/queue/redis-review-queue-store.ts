@@ -53,6 +53,18 @@ export class RedisReviewQueueStore implements ReviewQueueStore {
     return this.ctx.guard(() => this.ctx.client.zcard(`${this.ctx.t(tenant)}q`));
   }
 
+  /** The oldest of each priority's first entry: high entries score queuedAt, normal ones 2^51 + queuedAt. */
+  queueOldest(tenant: string) {
+    return this.ctx.guard(async () => {
+      const q = `${this.ctx.t(tenant)}q`;
+      const [high, normal] = (await exec(this.ctx.client.multi()
+        .zrangebyscore(q, "-inf", `(${NORMAL_PRIORITY_OFFSET}`, "WITHSCORES", "LIMIT", 0, 1)
+        .zrangebyscore(q, NORMAL_PRIORITY_OFFSET, "+inf", "WITHSCORES", "LIMIT", 0, 1))) as [string[], string[]];
+      const times = [high[1] === undefined ? NaN : Number(high[1]), normal[1] === undefined ? NaN : Number(normal[1]) - NORMAL_PRIORITY_OFFSET].filter(Number.isFinite);
+      return times.length ? Math.min(...times) : null;
+    });
+  }
+
   releaseReviewed(tenant: string, room: string, messageId: string) {
     return this.ctx.guard(async () => {
       await runScript(this.ctx.client, "cstReleaseReviewed", [`${this.ctx.t(tenant)}q`, this.ctx.key(tenant, "tl:", room)], [this.ctx.t(tenant), enc(messageId)]);

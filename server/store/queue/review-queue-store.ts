@@ -26,6 +26,8 @@ export interface ReviewQueueStore {
    */
   releaseReviewed(tenant: string, room: string, messageId: string): Promise<void>;
   queueSize(tenant: string): Promise<number>;
+  /** When the longest-waiting entry was queued (whatever its priority), or null when the queue is empty. */
+  queueOldest(tenant: string): Promise<number | null>;
 }
 
 export interface QueueEntry {

@@ -1,4 +1,5 @@
 import type { MaybePromise } from "../../maybe-promise.ts";
+import type { DashBucket, DashResolution, DecisionRecord } from "./dashboard-counters.ts";
 
 /**
  * Activity figures: per-room, per-minute counters for the back office, and the bookkeeping of
@@ -7,7 +8,10 @@ import type { MaybePromise } from "../../maybe-promise.ts";
  * counts for, and it does all of it in one step (one round trip on Redis, at once in memory).
  */
 export interface StatsStore {
-  /** Counts an event in the room's per-minute bucket (buckets older than an hour may be dropped). */
+  /**
+   * Counts an event in the room's per-minute bucket (buckets older than an hour may be dropped).
+   * A `flags` event also counts `flagged` on the dashboard (the room's and the tenant's).
+   */
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number): Promise<void>;
   /** Per room (a Map: room names are user input), per-minute buckets since `since` (epoch ms), for rooms with any activity. */
   roomStats(tenant: string, since: number): Promise<Map<string, RoomMinute[]>>;
@@ -15,10 +19,23 @@ export interface StatsStore {
    * The bookkeeping of one posted message, in one call: the room's activity (that it exists and
    * was active at `at`, for the back office room list), its minute's `messages` stat (and `held`
    * when held), and the author's `messages` counter (and `held`), exactly as the separate calls
-   * would do them.
+   * would do them; and its dashboard counters (dashboard-counters.ts `postCounters`), the room's
+   * and the tenant's, per minute and per hour, in the same step.
    */
-  recordPost(tenant: string, post: { room: string; userId: string; at: number; held: boolean }): MaybePromise<void>;
+  recordPost(tenant: string, post: PostRecord): MaybePromise<void>;
+  /** Counts a manager's queue decision on the dashboard (`decisionCounters`), and remembers the manager's name. */
+  recordDecision(tenant: string, decision: DecisionRecord): Promise<void>;
+  /**
+   * The dashboard's buckets of one room (or of the whole tenant when `room` is undefined) at one
+   * resolution, from the bucket holding `from` to the one holding `to`, oldest first, empty ones
+   * left out; with the names of the managers the buckets' `dec:` counters name. Minute buckets
+   * are kept two hours, hour buckets eight days; every node of a cluster reads the same figures.
+   */
+  dashboard(tenant: string, q: { room?: string | undefined; resolution: DashResolution; from: number; to: number }): Promise<{ buckets: DashBucket[]; managers: Record<string, string> }>;
 }
+
+/** One posted message, as the stats count it; `heldReason` is the kind of the first reason it was held for. */
+export interface PostRecord { room: string; userId: string; at: number; held: boolean; heldReason?: string | undefined }
 
 export type RoomCounter = "messages" | "held" | "flags";
 

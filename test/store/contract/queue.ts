@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, T0, entry, FOREIGN_CURSORS } from "./fixtures.ts";
+import { A, B, T0, entry, FOREIGN_CURSORS } from "./fixtures.ts";
 
 /** The review-queue port: merging entries, order, cursors, racing takers. */
 export function reviewQueueContract(current: () => Stores): void {
@@ -20,6 +20,17 @@ export function reviewQueueContract(current: () => Stores): void {
       expect(await stores.queue.queueGet(A, "m1")).toStrictEqual({ ...merged, reasons: [r1, r2] });
       expect(await stores.queue.queueGet(A, "m2")).toBeNull();
       expect(await stores.queue.queueSize(A)).toBe(1);
+    });
+
+    it("tells when the longest-waiting entry was queued, whatever its priority", async () => {
+      expect(await stores.queue.queueOldest(A)).toBeNull();
+      await stores.queue.queuePut(A, entry("h", { priority: "high", queuedAt: T0 + 5 }));
+      expect(await stores.queue.queueOldest(A)).toBe(T0 + 5);
+      await stores.queue.queuePut(A, entry("n", { queuedAt: T0 + 2 }));
+      expect(await stores.queue.queueOldest(A)).toBe(T0 + 2);
+      await stores.queue.queueTake(A, "n");
+      expect(await stores.queue.queueOldest(A)).toBe(T0 + 5);
+      expect(await stores.queue.queueOldest(B)).toBeNull();
     });
 
     it("lists high before normal, oldest first, page by page", async () => {

@@ -93,18 +93,19 @@ export class BrandVoice {
    */
   async removed(tenant: TenantRuntime, actor: Actor, room: string, ids?: readonly string[]): Promise<void> {
     const pinned = (await this.deps.stores.rooms.getRoomState(tenant.id, room))?.pinned;
-    if (pinned && (!ids || ids.includes(pinned))) await this.release(tenant, actor, room, pinned, "pinned message removed");
+    if (pinned && (!ids || ids.includes(pinned))) await this.release(tenant, actor, room, pinned, true);
   }
 
   /** Unpins `messageId` if it is still the pin (a manager may have pinned another meanwhile). */
-  private async release(tenant: TenantRuntime, actor: Actor, room: string, messageId: string, reason?: string): Promise<boolean> {
+  private async release(tenant: TenantRuntime, actor: Actor, room: string, messageId: string, removed = false): Promise<boolean> {
     const t = tenant.id;
     if (!(await this.deps.stores.rooms.setPin(t, room, null, { ifPinned: messageId }))) return false;
     await this.changed(tenant, room);
     this.deps.broadcaster.toRoom(t, room, "room:unpinned", { room });
     this.deps.broadcaster.toAdmins(t, room, "room:unpinned", { room });
     this.deps.metrics.moderation.inc({ action: "unpin" });
-    await this.deps.audit.record(t, actor, "room.unpinned", { room, messageId }, reason, room);
+    // `removed`: the pin went with its message (told in the manager's language by the back office).
+    await this.deps.audit.record(t, actor, "room.unpinned", { room, messageId, ...(removed ? { removed: true } : {}) }, undefined, room);
     return true;
   }
 

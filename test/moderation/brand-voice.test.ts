@@ -100,7 +100,7 @@ onBothStores("brand voice: posts as the brand and pinned messages", {}, (server)
     expect(viewer.pinned(room)).toBeUndefined();
     expect((await s.app.stores.rooms.getRoomState("acme", room))?.pinned).toBeUndefined();
     const audit = (await admin.listAudit({ action: "room.unpinned" })).entries.find((e) => e.target.messageId === a.id);
-    expect(audit).toMatchObject({ actor: { id: "cm-unpin" }, reason: "pinned message removed" });
+    expect(audit).toMatchObject({ actor: { id: "cm-unpin" }, target: { room, removed: true } });
 
     // Flagged (still visible), pinned, then removed from the queue.
     const b = await post(shopper, room, "Deuxième message");

@@ -12,7 +12,7 @@ const PATHS = {
   // A tick, on the brand's own posts.
   check: "M6.2 11.6 2.4 7.8l1.2-1.2 2.6 2.6 6.2-6.2 1.2 1.2z",
   // Points down; turned round when what it folds is open.
-  chevron: "M3.4 5.6 8 10.2l4.6-4.6-1.1-1.1L8 8 4.5 4.5z",
+  chevron: "M2.6 5.4 3.7 4.3 8 8.6l4.3-4.3 1.1 1.1L8 10.8z",
   // A push pin, for the message pinned at the top of the room.
   pin: "M9.6 1.2 14.8 6.4l-1.1.6-2.6 2.6.2 3.3-1.2 1.2-2.9-2.9-4.1 4.1H2v-1.1l4.1-4.1-2.9-2.9 1.2-1.2 3.3.2L10.3 3.6z",
   // A ring with two hands (the ring's hole comes from the even-odd fill rule below).

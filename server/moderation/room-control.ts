@@ -107,6 +107,7 @@ export class RoomControl {
     const t = tenant.id;
     const since = Date.now() - purgeSec * 1000;
     let purged = 0;
+    const byRoom = new Map<string, string[]>();
     for (const m of await stores.messages.userMessages(t, userId, PURGE_SCAN)) {
       if (m.createdAt < since || m.status === "deleted") continue;
       const after = await stores.messages.setMessageStatus(t, m.id, "deleted", ["visible", "held", "hidden"]);
@@ -115,9 +116,12 @@ export class RoomControl {
       const event = { room: after.room, messageId: after.id };
       if (m.status === "held") broadcaster.toUser(t, userId, "message:deleted", event);
       else broadcaster.toRoom(t, after.room, "message:deleted", event);
-      await this.pins?.removed(tenant, actor, after.room, [after.id]);
+      const ids = byRoom.get(after.room);
+      if (ids) ids.push(after.id); else byRoom.set(after.room, [after.id]);
       await this.queue.drop(tenant, actor, after);
     }
+    // One look at each room's pin, not one per purged message.
+    for (const [room, ids] of byRoom) await this.pins?.removed(tenant, actor, room, ids);
     await audit.record(t, actor, "user.purged", { userId, purged, purgeSec });
     return purged;
   }

@@ -124,6 +124,17 @@ onBothStores("brand voice: posts as the brand and pinned messages", {}, (server)
     await until(() => viewer.pinned(room)?.id === c.id);
     expect((await (await s.chat({ role: "guest" })).join(room)).pinned?.id).toBe(c.id);
 
+    // Banning its author with a purge of their recent messages takes it too.
+    const troll = await s.chat({ role: "member", sub: "unpin-troll" });
+    const d = await post(troll, room, "Quatrième message");
+    await admin.pin(room, d.id);
+    await until(() => viewer.pinned(room)?.id === d.id);
+    expect((await admin.ban("unpin-troll", { reason: "spam everywhere", purgeSec: 600 })).purged).toBe(1);
+    await until(() => viewer.pinned(room) === undefined);
+    expect((await s.app.stores.rooms.getRoomState("acme", room))?.pinned).toBeUndefined();
+    await admin.pin(room, c.id);
+    await until(() => viewer.pinned(room)?.id === c.id);
+
     // Clearing the room takes the pin with it.
     await admin.clearRoom(room);
     await until(() => viewer.pinned(room) === undefined);

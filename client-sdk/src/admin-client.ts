@@ -29,7 +29,7 @@ export type AdminClientFeedEvents = AdminServerEvents & {
   status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
 };
 
-const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "dashboard:tick", "room:updated"] as const;
+const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "dashboard:tick", "room:updated", "room:pinned", "room:unpinned"] as const;
 
 /**
  * A community manager's connection to the back office: one typed method per `/admin` event,
@@ -182,6 +182,23 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   /** A room's recent messages of every status, oldest first. */
   async roomHistory(room: string, limit?: number): Promise<Message[]> {
     return (await this.call<{ messages: Message[] }>("room:history", { room, ...(limit ? { limit } : {}) })).messages;
+  }
+
+  // ---- brand voice
+
+  /** Posts in a room as the brand (a `team` message signed with the brand's name); the same `clientId` again returns the first post. */
+  async postAsBrand(room: string, text: string, opts: { replyTo?: string; clientId?: string } = {}): Promise<Message> {
+    return (await this.call<{ message: Message }>("room:post", { room, text, ...opts })).message;
+  }
+
+  /** Pins a visible message of the room at the top of every widget, replacing any other pin; resolves with it. */
+  async pin(room: string, messageId: string): Promise<Message> {
+    return (await this.call<{ message: Message }>("room:pin", { room, messageId })).message;
+  }
+
+  /** Unpins the room's message; false when none was pinned. */
+  async unpin(room: string): Promise<boolean> {
+    return (await this.call<{ unpinned: boolean }>("room:unpin", { room })).unpinned;
   }
 
   // ---- people

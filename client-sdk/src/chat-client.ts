@@ -3,7 +3,8 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import { MAX_RECHECK } from "./protocol.ts";
 import type {
-  Appeal, ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, Notice, RoomInfo, RoomJoinPayload, RoomJoinResult, SessionEnded, SessionInfo,
+  Appeal, ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, Notice, RoomInfo, RoomJoinPayload, RoomJoinResult, RoomPinned, RoomUnpinned,
+  SessionEnded, SessionInfo,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -45,7 +46,11 @@ const FORWARDED = [
  */
 const SEEN_PER_ROOM = 500;
 
-interface RoomState { last?: string; seen: Map<string, MessageStatus> }
+interface RoomState {
+  last?: string; seen: Map<string, MessageStatus>;
+  /** The room's pinned message as shown; `pinHidden`: pinned, but hidden by flags for now (it comes back if restored). */
+  pinned?: Message; pinHidden?: Message;
+}
 
 /**
  * A shopper's connection to Causette. Rejoins rooms with `since` after a reconnect so nothing
@@ -88,6 +93,8 @@ export class ChatClient extends Emitter<ChatClientEvents> {
     this.socket.on("session", (s: SessionInfo) => this.onSession(s));
     this.socket.on("message", (m: Message) => this.onMessage(m));
     for (const ev of FORWARDED) this.socket.on(ev, (p: unknown) => { this.track(ev, p); this.emit(ev, p as never); });
+    this.socket.on("room:pinned", (p: RoomPinned) => { const state = this.rooms.get(p.room); if (state) this.setPin(p.room, state, p.message); else this.emit("room:pinned", p); });
+    this.socket.on("room:unpinned", (p: RoomUnpinned) => { const state = this.rooms.get(p.room); if (state) this.setPin(p.room, state, undefined); else this.emit("room:unpinned", p); });
     this.socket.on("session:ended", (p: SessionEnded) => {
       this.ended = true;
       this.emit("session:ended", p);
@@ -136,14 +143,23 @@ export class ChatClient extends Emitter<ChatClientEvents> {
     });
   }
 
-  /** Joins a room: its info and the last visible messages, oldest first. */
-  async join(room: string): Promise<{ room: RoomInfo; history: Message[] }> {
+  /** Joins a room: its info, the last visible messages, oldest first, and its pinned message if any. */
+  async join(room: string): Promise<{ room: RoomInfo; history: Message[]; pinned?: Message }> {
     const res = await request<RoomJoinResult>(this.socket, "room:join", { room }, this.timeout);
-    const state = this.rooms.get(room) ?? { seen: new Map() };
+    const state: RoomState = this.rooms.get(room) ?? { seen: new Map() };
     this.rooms.set(room, state);
     for (const m of res.history) this.remember(state, m);
+    state.pinned = res.pinned;
+    state.pinHidden = undefined;
     return res;
   }
+
+  /**
+   * The message pinned at the top of a joined room (brand voice), kept current by `room:pinned`
+   * and `room:unpinned`, which this client also emits when the pinned message is hidden, deleted
+   * or cleared away (and `room:pinned` again when a hidden one is restored).
+   */
+  pinned(room: string): Message | undefined { return this.rooms.get(room)?.pinned; }
 
   async leave(room: string): Promise<void> {
     this.rooms.delete(room);
@@ -249,6 +265,8 @@ export class ChatClient extends Emitter<ChatClientEvents> {
         if (recheck.length) payload.recheck = recheck;
         const res = await request<RoomJoinResult>(this.socket, "room:join", payload, this.timeout);
         this.emit("room:updated", res.room);
+        // Pinned, unpinned or replaced while we were away.
+        if (res.pinned?.id !== state.pinned?.id) this.setPin(room, state, res.pinned);
         for (const c of res.changes ?? []) this.applyChange(room, state, c);
         for (const m of res.history) this.onMessage(m);
       } catch (err) {
@@ -287,14 +305,31 @@ export class ChatClient extends Emitter<ChatClientEvents> {
       const m = p as Message;
       const state = this.rooms.get(m.room);
       if (state) this.setStatus(state, m);
+      if (state?.pinHidden?.id === m.id) this.setPin(m.room, state, m);
     } else if (ev === "message:hidden" || ev === "message:deleted") {
       const { room, messageId } = p as { room: string; messageId: string };
       const state = this.rooms.get(room);
       if (state?.seen.has(messageId)) state.seen.set(messageId, ev === "message:hidden" ? "hidden" : "deleted");
+      if (state && state.pinned?.id === messageId) {
+        const was = state.pinned;
+        this.setPin(room, state, undefined);
+        if (ev === "message:hidden") state.pinHidden = was;
+      } else if (state?.pinHidden?.id === messageId && ev === "message:deleted") state.pinHidden = undefined;
     } else if (ev === "room:cleared") {
-      const state = this.rooms.get((p as { room: string }).room);
+      const room = (p as { room: string }).room;
+      const state = this.rooms.get(room);
       if (state) for (const id of state.seen.keys()) state.seen.set(id, "deleted");
+      if (state) { this.setPin(room, state, undefined); state.pinHidden = undefined; }
     }
+  }
+
+  /** Shows `m` as the room's pin (undefined: none), telling listeners only of a real change. */
+  private setPin(room: string, state: RoomState, m: Message | undefined): void {
+    const before = state.pinned;
+    state.pinned = m;
+    state.pinHidden = undefined;
+    if (m) { if (before?.id !== m.id || before.text !== m.text) this.emit("room:pinned", { room, message: m }); }
+    else if (before) this.emit("room:unpinned", { room });
   }
 
   private remember(state: RoomState, m: Message, advance = true): void {

@@ -32,7 +32,16 @@ export interface Message {
   status: MessageStatus;
   /** Addition: distinct members who found it helpful. */
   helpful?: number;
+  /**
+   * Addition (brand voice): posted by the brand's team through `/admin` `room:post`. `author` is
+   * then the manager's id with the brand's name (the tenant's `name`) and role `manager`.
+   */
+  team?: true;
 }
+
+/** Addition (brand voice): a room's pinned message changed (`room:pin`, `room:unpin`, or the pinned message was removed). */
+export interface RoomPinned { room: string; message: Message }
+export interface RoomUnpinned { room: string }
 
 export interface RoomInfo {
   id: string;
@@ -296,6 +305,8 @@ export interface RoomJoinResult {
    * The caller acts only on ids it shows, and only when the status differs from what it shows.
    */
   changes?: MessageChange[];
+  /** Addition (brand voice): the message a manager pinned at the top of the room, while it is visible. */
+  pinned?: Message;
 }
 
 export interface ChatClientEvents {
@@ -426,6 +437,10 @@ export interface ChatServerEvents {
   "moderation:notice": (n: Notice) => void;
   /** SPEC §9.2: a manager decided one of the user's appeals. */
   "appeal:resolved": (a: Appeal) => void;
+  /** Addition (brand voice): a message was pinned at the top of the room (replacing any other). */
+  "room:pinned": (p: RoomPinned) => void;
+  /** Addition (brand voice): the room has no pinned message any more. */
+  "room:unpinned": (p: RoomUnpinned) => void;
 }
 
 /**
@@ -459,6 +474,15 @@ export interface AdminClientEvents {
   ) => void;
   /** Addition: the rooms this tenant has seen, with live figures. */
   "rooms:list": (p: Record<string, never>, ack: AckFn<{ rooms: RoomInfo[] }>) => void;
+  /**
+   * Addition (brand voice): post in a room as the brand (`Message.team`). Skips the shopper
+   * filters, rate limits and room locks (frozen, shield), not the text's validation.
+   */
+  "room:post": (p: { room: string; text: string; replyTo?: string; clientId?: string }, ack: AckFn<{ message: Message }>) => void;
+  /** Addition (brand voice): pin one visible message of the room at the top of every widget. */
+  "room:pin": (p: { room: string; messageId: string }, ack: AckFn<{ message: Message }>) => void;
+  /** Addition (brand voice): unpin the room's message; `unpinned` false when nothing was pinned. */
+  "room:unpin": (p: { room: string }, ack: AckFn<{ unpinned: boolean }>) => void;
   /** Addition: read a room's recent messages (all statuses) from the back office. */
   "room:history": (p: { room: string; limit?: number }, ack: AckFn<{ messages: Message[] }>) => void;
   "user:ban": (
@@ -570,6 +594,9 @@ export interface AdminServerEvents {
   "dashboard:tick": (p: { at: number; tiles: DashboardTiles }) => void;
   /** Addition: a room's settings changed (from any node or manager). */
   "room:updated": (r: RoomInfo) => void;
+  /** Addition (brand voice): as on /chat, for the rooms the feed watches. */
+  "room:pinned": (p: RoomPinned) => void;
+  "room:unpinned": (p: RoomUnpinned) => void;
 }
 
 export interface HandshakeAuth { tenant: string; token?: string; guestToken?: string }

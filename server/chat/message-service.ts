@@ -67,7 +67,9 @@ export class MessageService {
   /**
    * What `room:join` answers: the visible history (or what came after `since`), oldest first, plus
    * the caller's own held messages; and, on a rejoin (`since` or `recheck` given), the
-   * `changes` (see MessageChange) read from the same timeline window, so the two agree.
+   * `changes` (see MessageChange) read from the same timeline window, so the two agree. A room's
+   * pinned message comes with every join while it is visible, so a late joiner and a reconnect
+   * both see it.
    */
   async join(
     tenant: TenantRuntime, session: SessionData, roomId: string, opts: { since?: string; recheck?: readonly string[] },
@@ -75,8 +77,20 @@ export class MessageService {
     const room = await this.deps.rooms.resolve(tenant, roomId);
     const timeline = await this.deps.stores.messages.roomTimeline(tenant.id, roomId, timelineKeep(room));
     const history = this.visibleSince(timeline, room.historySize, session.user.id, opts.since);
-    if (opts.since === undefined && opts.recheck === undefined) return { history };
-    return { history, changes: await this.changes(tenant, session, timeline, opts.since, opts.recheck ?? []) };
+    const pinned = room.pinned === undefined ? undefined : await this.pinned(tenant.id, room.id, room.pinned, timeline);
+    const out: Omit<RoomJoinResult, "room"> = pinned ? { history, pinned } : { history };
+    if (opts.since === undefined && opts.recheck === undefined) return out;
+    return { ...out, changes: await this.changes(tenant, session, timeline, opts.since, opts.recheck ?? []) };
+  }
+
+  /**
+   * The pinned message as shoppers see it, or nothing while it is not visible (hidden by flags,
+   * or removed by a path that did not unpin it, such as retention or an erasure).
+   */
+  private async pinned(tenant: string, room: string, id: string, timeline: readonly StoredMessage[]): Promise<Message | undefined> {
+    // Usually recent enough to be in the timeline just read; an older pin costs one read.
+    const m = timeline.find((x) => x.id === id) ?? (await this.deps.stores.messages.getMessage(tenant, id));
+    return m && m.room === room && m.status === "visible" ? toPublic(m) : undefined;
   }
 
   /**

@@ -68,6 +68,7 @@ export function resolveRoom(tenant: TenantRuntime, room: string, state: RoomStat
     maxLength: o.maxLength ?? defaults.maxLength,
   };
   if (shield && state?.shieldUntil) out.shieldUntil = state.shieldUntil;
+  if (state?.pinned) out.pinned = state.pinned;
   return out;
 }
 

@@ -61,6 +61,13 @@ export const adminSchemas = {
   }),
   "rooms:list": empty,
   "room:history": z.strictObject({ room, limit: limit.optional() }),
+  /**
+   * Brand voice. The text's length is judged against the room's maxLength by the service, so a
+   * long text gets `message_too_long`; this bound only stops what no room could take.
+   */
+  "room:post": z.strictObject({ room, text: z.string().max(20_000), replyTo: messageId.optional(), clientId: z.string().min(1).max(128).optional() }),
+  "room:pin": z.strictObject({ room, messageId }),
+  "room:unpin": z.strictObject({ room }),
   "user:ban": z.strictObject({ userId, durationSec: durationSec.optional(), reason, shadow: z.boolean().optional(), purgeSec: z.number().int().min(1).max(30 * 86_400).optional() }),
   "user:unban": z.strictObject({ userId }),
   "user:mute": z.strictObject({ userId, durationSec, reason: reason.optional() }),

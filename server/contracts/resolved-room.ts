@@ -12,6 +12,8 @@ export interface ResolvedRoom {
   shieldUntil?: number;
   historySize: number;
   maxLength: number;
+  /** Addition (brand voice): the id of the message a manager pinned at the top of the room. */
+  pinned?: string;
 }
 
 /** SPEC §10.3: a shielded room's slow mode is at least this. */

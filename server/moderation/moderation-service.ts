@@ -12,6 +12,7 @@ import { MemberDirectory } from "./member-directory.ts";
 import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
 import { AppealService } from "./appeal-service.ts";
+import { BrandVoice } from "./brand-voice.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
 import { RaidGuard } from "./raid-guard.ts";
@@ -56,14 +57,17 @@ export class ModerationService {
   readonly appeals: AppealService;
   /** The period's transparency figures and statements of reasons (SPEC §9.4). */
   readonly transparency: TransparencyService;
+  /** Posts as the brand and the rooms' pinned messages (issue 24). */
+  readonly brand: BrandVoice;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
     this.alerts = new AlertBoard(deps);
     this.notices = new NoticeService(deps);
     this.sanctions = new Sanctions(deps, this.evasion, this.notices);
-    this.queue = new ReviewQueue(deps, this.sanctions, this.notices);
-    this.roomControl = new RoomControl(deps, this.queue, this.notices);
+    this.brand = new BrandVoice(deps);
+    this.queue = new ReviewQueue(deps, this.sanctions, this.notices, this.brand);
+    this.roomControl = new RoomControl(deps, this.queue, this.notices, this.brand);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.transparency = new TransparencyService(deps);
     this.members = new MemberDirectory(deps);
@@ -100,6 +104,8 @@ export class ModerationService {
     if (!message || message.status === "deleted" || message.status === "held") throw new CausetteError("not_found");
     if (!joined(message.room)) throw new CausetteError("not_in_room");
     if (message.author.id === actor.user.id) throw new CausetteError("forbidden", "You cannot flag your own message.");
+    // The brand's own word (issue 24) is answered for by its managers, not hidden by a count of reports.
+    if (message.team) throw new CausetteError("forbidden", "The brand's own messages cannot be flagged.");
     const role = actor.user.role;
     // Another guest id on a network whose guests already flagged this message adds nothing: ids
     // are free, networks are not. The visitor is answered as if their flag were taken.

@@ -10,6 +10,7 @@ import { toQueueItem } from "./queue-item.ts";
 import type { Sanctions } from "./sanctions.ts";
 import { categoryOfReasons } from "./dsa-category.ts";
 import type { NoticeService } from "./notice-service.ts";
+import type { BrandVoice } from "./brand-voice.ts";
 
 export type Decision = "approve" | "remove";
 /** What a manager asks of `resolve`. */
@@ -23,6 +24,8 @@ export class ReviewQueue {
   constructor(
     private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers" | "stats">, private readonly sanctions: Sanctions,
     private readonly notices?: Pick<NoticeService, "notify">,
+    /** Unpins a removed message (brand voice); absent in unit wiring. */
+    private readonly pins?: Pick<BrandVoice, "removed">,
   ) {}
 
   /**
@@ -121,6 +124,7 @@ export class ReviewQueue {
       // A held message was only ever seen by its author; everyone in the room saw the others.
       if (wasHeld) broadcaster.toUser(t, after.author.id, "message:deleted", { room: after.room, messageId: after.id });
       else broadcaster.toRoom(t, after.room, "message:deleted", { room: after.room, messageId: after.id });
+      await this.pins?.removed(tenant, actor, after.room, [after.id]);
     }
 
     const [flaggers] = await Promise.all([

@@ -7,6 +7,7 @@ import type { ModerationDepsWith } from "./moderation-deps.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 import { categoryOfReasons } from "./dsa-category.ts";
 import type { NoticeService } from "./notice-service.ts";
+import type { BrandVoice } from "./brand-voice.ts";
 
 /** How many of a user's most recent messages a purge looks at (what the stores keep per user, at most). */
 const PURGE_SCAN = 200;
@@ -16,6 +17,8 @@ export class RoomControl {
   constructor(
     private readonly deps: ModerationDepsWith<"messages" | "people" | "rooms" | "presence" | "bus">, private readonly queue: ReviewQueue,
     private readonly notices?: Pick<NoticeService, "notify">,
+    /** Unpins a removed message (brand voice); absent in unit wiring. */
+    private readonly pins?: Pick<BrandVoice, "removed">,
   ) {}
 
   async deleteMessage(tenant: TenantRuntime, actor: Author, p: { messageId: string; reason?: string }): Promise<void> {
@@ -28,6 +31,7 @@ export class RoomControl {
     const event = { room: after.room, messageId: after.id };
     if (before.status === "held") broadcaster.toUser(t, after.author.id, "message:deleted", event);
     else broadcaster.toRoom(t, after.room, "message:deleted", event);
+    await this.pins?.removed(tenant, actor, after.room, [after.id]);
     // Deleting a message that awaits review is that review's decision, so its flaggers are upheld
     // exactly as with queue:resolve "remove" (room:clear is not a judgement on each message).
     const flaggers = (await this.queue.removeDeleted(tenant, actor, after)) ?? [];
@@ -47,6 +51,7 @@ export class RoomControl {
     const room = rooms.validate(tenant, p.room);
     const changed = await stores.messages.clearRoom(tenant.id, room);
     broadcaster.toRoom(tenant.id, room, "room:cleared", { room });
+    await this.pins?.removed(tenant, actor, room);
     for (const m of changed) await this.queue.drop(tenant, actor, m);
     metrics.moderation.inc({ action: "clear" });
     await audit.record(tenant.id, actor, "room.cleared", { room, deleted: changed.length }, p.reason, room);
@@ -102,6 +107,7 @@ export class RoomControl {
     const t = tenant.id;
     const since = Date.now() - purgeSec * 1000;
     let purged = 0;
+    const byRoom = new Map<string, string[]>();
     for (const m of await stores.messages.userMessages(t, userId, PURGE_SCAN)) {
       if (m.createdAt < since || m.status === "deleted") continue;
       const after = await stores.messages.setMessageStatus(t, m.id, "deleted", ["visible", "held", "hidden"]);
@@ -110,8 +116,12 @@ export class RoomControl {
       const event = { room: after.room, messageId: after.id };
       if (m.status === "held") broadcaster.toUser(t, userId, "message:deleted", event);
       else broadcaster.toRoom(t, after.room, "message:deleted", event);
+      const ids = byRoom.get(after.room);
+      if (ids) ids.push(after.id); else byRoom.set(after.room, [after.id]);
       await this.queue.drop(tenant, actor, after);
     }
+    // One look at each room's pin, not one per purged message.
+    for (const [room, ids] of byRoom) await this.pins?.removed(tenant, actor, room, ids);
     await audit.record(t, actor, "user.purged", { userId, purged, purgeSec });
     return purged;
   }

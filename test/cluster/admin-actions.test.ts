@@ -81,6 +81,24 @@ describeRedis("manager actions across nodes", () => {
     expect((await manager.send("product:frozen", "Room paused for a moment.")).status).toBe("visible");
   });
 
+  it("a brand post and a pin made on A reach B's shoppers live, and B's next join shows the pin at once", async () => {
+    const admin = await a.admin({ sub: "cm-brand" });
+    const shopper = await b.chat({ role: "member", sub: "brand-b" });
+    // B has read the room's settings (and would keep them a second) before the pin.
+    await shopper.join("product:brand-x");
+    const heard = waitFor(shopper, "message", (m) => m.team === true);
+    const post = await admin.postAsBrand("product:brand-x", "Nouveauté en boutique");
+    expect(await heard).toStrictEqual(post);
+    const pinned = waitFor(shopper, "room:pinned", (p) => p.room === "product:brand-x");
+    await admin.pin("product:brand-x", post.id);
+    expect((await pinned).message.id).toBe(post.id);
+    expect((await (await b.chat({ role: "guest" })).join("product:brand-x")).pinned?.id).toBe(post.id);
+    const unpinned = waitFor(shopper, "room:unpinned");
+    await admin.unpin("product:brand-x");
+    await unpinned;
+    expect((await (await b.chat({ role: "guest" })).join("product:brand-x")).pinned).toBeUndefined();
+  });
+
   it("a lexicon change on A holds the new term on B straight away", async () => {
     const admin = await a.admin();
     const shopper = await b.chat({ role: "member", sub: "shopper-l" });

@@ -20,6 +20,8 @@ describe("tenant isolation of every admin event and REST route", () => {
   let heldOther: Message;
   let visibleOther: Message;
   const ROOM = "product:iso";
+  /** Where acme's manager posts as the brand (a room other's viewer also joins). */
+  const BRAND_ROOM = "product:iso-brand";
   const OTHER_IP = "203.0.113.77";
 
   beforeAll(async () => {
@@ -122,6 +124,22 @@ describe("tenant isolation of every admin event and REST route", () => {
     });
     await check("bans:list", async () => {
       expect((await acme.listBans()).map((b) => b.userId)).not.toContain("o-banned");
+    });
+    await check("room:post", async () => {
+      // Another room of acme's: rooms:list below must still not know ROOM.
+      const teamHeard = collect<Message>(otherViewer, "message");
+      expect(await code(acme.postAsBrand(BRAND_ROOM, "Bonjour de la part d'Acme"))).toBe("ok");
+      expect(await code(acme.postAsBrand(ROOM, "Réponse", { replyTo: visibleOther.id }))).toBe("not_found");
+      expect((await otherViewer.join(BRAND_ROOM)).history).toEqual([]);
+      expect(teamHeard.filter((m) => m.team)).toEqual([]);
+    });
+    await check("room:pin", async () => {
+      expect(await code(acme.pin(ROOM, visibleOther.id))).toBe("not_found");
+      expect(await s.app.stores.rooms.getRoomState("other", ROOM)).toBeNull();
+      expect(otherViewer.pinned(ROOM)).toBeUndefined();
+    });
+    await check("room:unpin", async () => {
+      expect(await acme.unpin(ROOM)).toBe(false);
     });
     await check("ip:block", async () => {
       await acme.blockIp(OTHER_IP, { reason: "acme only" });
@@ -267,6 +285,9 @@ describe("tenant isolation of every admin event and REST route", () => {
       { method: "GET", path: `rooms/${encodeURIComponent(ROOM)}/messages`, expect: (r) => expect(r.body.messages).toEqual([]) },
       { method: "DELETE", path: `rooms/${encodeURIComponent(ROOM)}/messages`, expect: (r) => expect(r.status).toBe(200) },
       { method: "PATCH", path: `rooms/${encodeURIComponent(ROOM)}`, body: { slowModeSec: 9 }, expect: (r) => expect(r.status).toBe(200) },
+      { method: "POST", path: `rooms/${encodeURIComponent(BRAND_ROOM)}/posts`, body: { text: "Acme parle" }, expect: (r) => expect(r.body.message.author.name).toBe("Acme Beauty") },
+      { method: "PUT", path: `rooms/${encodeURIComponent(ROOM)}/pin`, body: { messageId: visibleOther.id }, expect: (r) => expect(r.status).toBe(404) },
+      { method: "DELETE", path: `rooms/${encodeURIComponent(ROOM)}/pin`, expect: (r) => expect(r.body).toEqual({ unpinned: false }) },
       { method: "GET", path: "bans", expect: (r) => expect(r.body.bans.map((b: any) => b.userId)).not.toContain("o-banned") },
       // Pre-emptive (SPEC §6.4): "o-user" is a new id of acme's identity space, nothing of other's.
       { method: "POST", path: "bans", body: { userId: "o-user", reason: "x" }, expect: (r) => expect(r.status).toBe(200) },

@@ -71,6 +71,7 @@ export function auditDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry): st
   }
   if (e.action === "member.role" && typeof g.role === "string") out.push(x.newRole(fmt.role(g.role)));
   guardDetails(t, fmt, e, out);
+  if (e.action === "room.unpinned" && g.removed === true) out.push(x.pinRemoved);
   if (typeof g.deleted === "number") out.push(x.deleted(g.deleted));
   if (typeof g.flags === "number") out.push(x.reports(g.flags));
   if (g.kind === "filter") out.push(x.heldByFilter);

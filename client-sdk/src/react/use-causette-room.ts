@@ -21,6 +21,8 @@ export interface CausetteRoom extends Omit<CausetteConnection, "client"> {
    * seen by no one else until approved), and hidden ones (`status: "hidden"`, text to be withheld).
    */
   messages: Message[];
+  /** The message the brand pinned at the top of the room (brand voice), while there is one. */
+  pinned: Message | undefined;
   /** The last error of a join or an action, else the connection's; `error.code` is a SPEC error code. */
   error: ChatError | undefined;
   /** Posts a message; rejects with a ChatError (`muted`, `rate_limited`, `content_blocked`...). */
@@ -31,8 +33,8 @@ export interface CausetteRoom extends Omit<CausetteConnection, "client"> {
   clearError(): void;
 }
 
-interface RoomData { room: RoomInfo | undefined; joined: boolean; messages: ReadonlyMap<string, Message>; error: ChatError | undefined }
-const EMPTY: RoomData = { room: undefined, joined: false, messages: new Map(), error: undefined };
+interface RoomData { room: RoomInfo | undefined; joined: boolean; messages: ReadonlyMap<string, Message>; pinned: Message | undefined; error: ChatError | undefined }
+const EMPTY: RoomData = { room: undefined, joined: false, messages: new Map(), pinned: undefined, error: undefined };
 
 /**
  * One room of the connection above: joins it once connected, keeps its messages current with
@@ -78,6 +80,8 @@ export function useCausetteRoom(roomId: string, options: UseCausetteRoomOptions 
       client.on("message:helpful", ({ room, messageId, helpful }) => { if (room === roomId) patch(messageId, (m) => ({ ...m, helpful })); }),
       client.on("room:cleared", ({ room }) => { if (room === roomId) setData((d) => ({ ...d, messages: new Map() })); }),
       client.on("room:updated", (r) => { if (r.id === roomId) setData((d) => ({ ...d, room: r })); }),
+      client.on("room:pinned", ({ room, message }) => { if (room === roomId) setData((d) => ({ ...d, pinned: message })); }),
+      client.on("room:unpinned", ({ room }) => { if (room === roomId) setData((d) => ({ ...d, pinned: undefined })); }),
       client.on("moderation:notice", (n) => onNotice.current?.(n)),
     ];
     return () => { for (const off of offs) off(); };
@@ -89,12 +93,12 @@ export function useCausetteRoom(roomId: string, options: UseCausetteRoomOptions 
     if (!client || !connected || data.joined) return;
     let current = true;
     client.join(roomId).then(
-      ({ room, history }) => {
+      ({ room, history, pinned }) => {
         if (!current) return;
         setData((d) => {
           const next = new Map(d.messages);
           for (const m of history) if (!next.has(m.id)) next.set(m.id, m);
-          return { ...d, room, joined: true, messages: next, error: undefined };
+          return { ...d, room, joined: true, messages: next, pinned, error: undefined };
         });
       },
       (err: unknown) => { if (current) setData((d) => ({ ...d, error: asChatError(err) })); },
@@ -145,7 +149,7 @@ export function useCausetteRoom(roomId: string, options: UseCausetteRoomOptions 
 
   return {
     status: conn.status, session: conn.session, ended: conn.ended, sanction: conn.sanction, notices: conn.notices,
-    room: data.room, joined: data.joined, messages,
+    room: data.room, joined: data.joined, messages, pinned: data.pinned,
     error: data.error ?? conn.error,
     send, flag, helpful, clearError,
   };

@@ -55,6 +55,15 @@ export interface WidgetStrings {
   hidden: string;
   you: string;
   badges: Partial<Record<Role, string>>;
+  /** Brand voice: the badge on the brand's own posts, and what a screen reader hears for it. */
+  team: string;
+  teamLabel: string;
+  /** The pinned message at the top of the list. */
+  pinned: string;
+  pinnedLabel: string;
+  pinShow: string;
+  pinHide: string;
+  pinnedNow: (text: string) => string;
   frozen: string;
   slowMode: (sec: number) => string;
   slowWait: (sec: number) => string;
@@ -129,6 +138,13 @@ const en: WidgetStrings = {
   hidden: "This message is hidden while moderators review it.",
   you: "you",
   badges: { moderator: "Moderator", expert: "Expert", manager: "Team" },
+  team: "Team",
+  teamLabel: "Official message from the brand’s team",
+  pinned: "Pinned",
+  pinnedLabel: "Pinned message",
+  pinShow: "Show the pinned message",
+  pinHide: "Fold the pinned message",
+  pinnedNow: (text) => `Pinned message: ${text}`,
   frozen: "The conversation is paused by the moderators. You can still read it.",
   slowMode: (s) => `Slow mode: one message every ${s} s.`,
   slowWait: (s) => `Slow mode: you can send again in ${s} s.`,
@@ -219,6 +235,13 @@ const fr: WidgetStrings = {
   hidden: "Ce message est masqué le temps que les modérateurs l’examinent.",
   you: "vous",
   badges: { moderator: "Modérateur", expert: "Expert", manager: "Équipe" },
+  team: "Équipe",
+  teamLabel: "Message officiel de l’équipe de la marque",
+  pinned: "Épinglé",
+  pinnedLabel: "Message épinglé",
+  pinShow: "Afficher le message épinglé",
+  pinHide: "Replier le message épinglé",
+  pinnedNow: (text) => `Message épinglé : ${text}`,
   frozen: "La discussion est mise en pause par les modérateurs. Vous pouvez toujours la lire.",
   slowMode: (s) => `Mode lent : un message toutes les ${s} s.`,
   slowWait: (s) => `Mode lent : vous pourrez écrire à nouveau dans ${s} s.`,

@@ -31,15 +31,14 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
   const { t } = ctx;
   const own = ctx.me?.id === m.author.id;
   const li = h("li", {
-    class: `msg${own ? " own" : ""}${m.status === "held" ? " held" : ""}${m.status === "hidden" ? " hidden" : ""}`,
+    class: `msg${own ? " own" : ""}${m.team ? " team" : ""}${m.status === "held" ? " held" : ""}${m.status === "hidden" ? " hidden" : ""}`,
     "data-id": m.id,
     "data-status": m.status,
   });
 
-  const badge = t.badges[m.author.role];
   li.append(h("div", { class: "meta" },
     h("span", { class: "name" }, displayName(t, m.author)),
-    badge ? h("span", { class: `badge ${m.author.role}` }, badge) : null,
+    authorBadge(m, t),
     own ? h("span", { class: "sr" }, `(${t.you})`) : null,
     h("time", { datetime: new Date(m.createdAt).toISOString() }, t.time(m.createdAt)),
   ));
@@ -94,7 +93,8 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
     actions.append(help);
   }
 
-  if (!own) {
+  // The brand's own word is not reported by shoppers (the server refuses it too).
+  if (!own && !m.team) {
     const flagBtn = h("button", { type: "button", class: "act", "data-action": "report", "aria-expanded": "false" }, icon("report"), t.report);
     if (ctx.flagged) { flagBtn.setAttribute("aria-disabled", "true"); flagBtn.title = t.reported; }
     let menu: HTMLElement | undefined;
@@ -122,6 +122,16 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
   }
   li.append(actions, note);
   return li;
+}
+
+/**
+ * The badge after the author's name: a brand post's "Team" (written out for screen readers as an
+ * official message, since the visible word alone reads like a name), else the author's role.
+ */
+export function authorBadge(m: Message, t: WidgetStrings): HTMLElement | null {
+  if (m.team) return h("span", { class: "badge team", "data-badge": "team" }, icon("check"), h("span", { "aria-hidden": "true" }, t.team), h("span", { class: "sr" }, t.teamLabel));
+  const badge = t.badges[m.author.role];
+  return badge ? h("span", { class: `badge ${m.author.role}` }, badge) : null;
 }
 
 function quote(parent: Message | undefined, t: WidgetStrings): HTMLElement {

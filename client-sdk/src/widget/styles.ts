@@ -70,6 +70,20 @@ button { cursor: pointer; }
 .banner.warn { background: var(--warn-bg); color: var(--warn); }
 .banner.bad { background: var(--bad-bg); color: var(--bad); }
 
+/* Brand voice: the room's pinned message, and the brand's own posts. */
+.pin { padding: 8px 16px 10px; border-bottom: 1px solid var(--line); background: var(--accent-soft); border-inline-start: 4px solid var(--accent); }
+.pin-head { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; font-size: 13px; }
+.pin-head > .icon { color: var(--accent); margin: 0; }
+.pin-title { font-weight: 650; color: var(--accent); text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }
+.pin-text { margin: 4px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; text-align: start; }
+.pin-text a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px; }
+.pin-toggle { display: none; margin-inline-start: auto; border: 1px solid var(--line); background: var(--field); color: var(--ink); border-radius: 99px; min-height: 32px; min-width: 40px; align-items: center; justify-content: center; }
+.pin-toggle .icon { margin: 0; transition: transform .15s; }
+.pin.open .pin-toggle .icon { transform: rotate(180deg); }
+.msg.team { border: 1px solid color-mix(in srgb, var(--accent) 35%, var(--line)); border-inline-start: 4px solid var(--accent); background: var(--accent-soft); }
+.badge.team { display: inline-flex; align-items: center; gap: 3px; background: var(--ink); color: var(--bg); }
+.badge.team .icon { margin: 0; width: 11px; height: 11px; }
+
 .list { list-style: none; margin: 0; padding: 8px 12px; overflow-y: auto; max-height: var(--causette-height, 440px); min-height: 160px; display: flex; flex-direction: column; gap: 6px; overscroll-behavior: contain; }
 .empty { color: var(--muted); text-align: center; padding: 32px 8px; font-size: 14px; }
 .msg { padding: 8px 10px; border-radius: 10px; border: 1px solid transparent; }
@@ -137,6 +151,9 @@ textarea:disabled { background: var(--bg2); }
   .list { padding: 6px 8px; max-height: var(--causette-height-mobile, 60vh); }
   .hint { display: none; }
   .act { min-height: 36px; }
+  .pin { padding: 6px 12px 8px; }
+  .pin-toggle { display: inline-flex; }
+  .pin:not(.open) .pin-text { display: -webkit-box; -webkit-line-clamp: 1; -webkit-box-orient: vertical; overflow: hidden; }
 }
 @media (prefers-reduced-motion: no-preference) { .msg.new { animation: cw-in .25s ease-out; } }
 @keyframes cw-in { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }

@@ -2,7 +2,10 @@ import type { Message } from "../protocol.ts";
 import { Composer, type ComposerHandlers } from "./composer.ts";
 import { RovingList } from "./roving-list.ts";
 import { adoptStyles, h, replace } from "./dom.ts";
-import type { WidgetStrings } from "./i18n.ts";
+import { displayName, type WidgetStrings } from "./i18n.ts";
+import { icon } from "./icons.ts";
+import { linkify } from "./linkify.ts";
+import { authorBadge } from "./message-item.ts";
 import { WIDGET_CSS } from "./styles.ts";
 
 /** Pixels from the bottom within which the list keeps following new messages. */
@@ -24,6 +27,10 @@ export class WidgetView {
   private readonly who: HTMLElement;
   private readonly tools: HTMLElement;
   private readonly banners: HTMLElement;
+  /** The room's pinned message, above the list. */
+  private readonly pin: HTMLElement;
+  /** On a phone the pin is folded to one line until opened (it stays open across updates). */
+  private pinOpen = false;
   private readonly list: HTMLOListElement;
   private readonly live: HTMLElement;
   private readonly items = new Map<string, HTMLLIElement>();
@@ -41,6 +48,7 @@ export class WidgetView {
     this.who = h("span", { class: "me" });
     this.tools = h("span");
     this.banners = h("div", { class: "banners" });
+    this.pin = h("section", { class: "pin", hidden: true, "aria-label": t.pinnedLabel, "data-pin": "" });
     const keysId = `cw-keys-${Math.random().toString(36).slice(2, 9)}`;
     this.list = h("ol", { class: "list", "aria-label": t.messages, "aria-describedby": keysId });
     this.emptyItem = h("li", { class: "empty" }, t.empty);
@@ -49,6 +57,7 @@ export class WidgetView {
     this.section = h("section", { class: "cw", "aria-label": t.chatLabel(brand), lang: t.lang },
       h("header", { class: "head" }, h("h2", null, t.title, this.title), this.livePill, this.status, this.who, this.tools),
       this.banners,
+      this.pin,
       this.list,
       h("p", { class: "sr", id: keysId }, t.listKeys),
       this.live,
@@ -82,6 +91,30 @@ export class WidgetView {
   setTools(...nodes: Node[]): void { replace(this.tools, ...nodes); }
   /** Inserts a panel (e.g. the moderator's alert form) right under the header. */
   insertPanel(panel: HTMLElement): void { this.banners.before(panel); }
+
+  /**
+   * Shows `m` pinned above the list (undefined: nothing pinned). On a phone it is folded to one
+   * line, with a button to open it; wider screens always show it whole (see styles.ts).
+   */
+  setPinned(m: Message | undefined): void {
+    const t = this.t;
+    if (!m) { this.pin.hidden = true; replace(this.pin); this.pin.removeAttribute("data-id"); return; }
+    const textId = `cw-pin-${Math.random().toString(36).slice(2, 9)}`;
+    const toggle = h("button", { type: "button", class: "pin-toggle", "aria-controls": textId }, icon("chevron"));
+    const mark = () => {
+      toggle.setAttribute("aria-expanded", String(this.pinOpen));
+      toggle.setAttribute("aria-label", this.pinOpen ? t.pinHide : t.pinShow);
+      this.pin.classList.toggle("open", this.pinOpen);
+    };
+    toggle.addEventListener("click", () => { this.pinOpen = !this.pinOpen; mark(); });
+    replace(this.pin,
+      h("div", { class: "pin-head" }, icon("pin"), h("b", { class: "pin-title" }, t.pinned),
+        h("span", { class: "name" }, displayName(t, m.author)), authorBadge(m, t), toggle),
+      h("p", { class: "pin-text", id: textId }, ...linkify(m.text)));
+    this.pin.dataset.id = m.id;
+    mark();
+    this.pin.hidden = false;
+  }
 
   /** Replaces the banner row; each entry is [text, tone]. */
   setBanners(list: [string, "info" | "warn" | "bad"][]): void {

@@ -132,6 +132,12 @@ export class WidgetApp {
       this.view?.clear();
       this.view?.composer.info(this.t.cleared);
     });
+    client.on("room:pinned", ({ room, message }) => {
+      if (room !== this.roomId) return;
+      this.view?.setPinned(message);
+      this.view?.announce(this.t.pinnedNow(message.text));
+    });
+    client.on("room:unpinned", ({ room }) => { if (room === this.roomId) this.view?.setPinned(undefined); });
     client.on("room:updated", (r) => {
       if (r.id !== this.roomId) return;
       const before = this.room;
@@ -162,6 +168,7 @@ export class WidgetApp {
       this.room = res.room;
       this.view?.setOnline(res.room.online);
       this.view?.composer.setMax(res.room.maxLength ?? 1000);
+      this.view?.setPinned(res.pinned);
       for (const m of res.history) this.put(m, false);
       this.onRoleOrRoom();
     } catch (err) {
@@ -174,6 +181,7 @@ export class WidgetApp {
     this.roomId = undefined;
     this.room = undefined;
     this.view?.setOnline(undefined);
+    this.view?.setPinned(undefined);
     this.messages.clear();
     this.view?.clear();
     this.view?.composer.setReply(undefined);

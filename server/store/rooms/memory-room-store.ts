@@ -24,6 +24,17 @@ export class MemoryRoomStore implements RoomStore {
     return copy(next);
   }
 
+  async setPin(tenant: string, room: string, messageId: string | null, opts: { ifPinned?: string } = {}) {
+    const states = this.data.of(tenant).states;
+    const cur = states.get(room);
+    if (opts.ifPinned !== undefined && cur?.pinned !== opts.ifPinned) return false;
+    if ((cur?.pinned ?? null) === messageId) return false;
+    const next = { ...(cur ?? {}) };
+    if (messageId === null) delete next.pinned; else next.pinned = messageId;
+    states.set(room, next);
+    return true;
+  }
+
   async listRooms(tenant: string, limit: number) {
     return [...this.data.of(tenant).activity.entries()]
       .map(([id, lastActive]) => ({ id, lastActive }))

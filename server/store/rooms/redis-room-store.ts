@@ -1,5 +1,6 @@
 import type { RedisContext } from "../redis-context.ts";
 import { exec, scored } from "../redis-replies.ts";
+import { runScript } from "../redis-scripts.ts";
 import type { RoomState, RoomStore } from "./room-store.ts";
 
 /** The shared rooms: `T room:<room>` hashes of JSON settings, and `T rooms` by last activity. */
@@ -17,6 +18,21 @@ export class RedisRoomStore implements RoomStore {
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) fields.push(k, JSON.stringify(v));
       const [, all] = await exec(this.ctx.client.multi().hset(key, ...fields).hgetall(key));
       return decodeRoomState(all as Record<string, string>) ?? {};
+    });
+  }
+
+  setPin(tenant: string, room: string, messageId: string | null, opts: { ifPinned?: string } = {}) {
+    return this.ctx.guard(async () => {
+      const key = this.ctx.key(tenant, "room:", room);
+      // Fields hold JSON (see updateRoomState), so the compared value is the id as JSON too.
+      if (opts.ifPinned !== undefined) {
+        if (messageId !== null) throw new Error("setPin: ifPinned only guards an unpin");
+        return Number(await runScript(this.ctx.client, "cstHdelIfSame", [key], ["pinned", JSON.stringify(opts.ifPinned)])) > 0;
+      }
+      if (messageId === null) return (await this.ctx.client.hdel(key, "pinned")) > 0;
+      const json = JSON.stringify(messageId);
+      const [before] = await exec(this.ctx.client.multi().hget(key, "pinned").hset(key, "_", "1", "pinned", json));
+      return before !== json;
     });
   }
 

@@ -11,6 +11,12 @@ export interface RoomStore {
   updateRoomState(tenant: string, room: string, patch: Partial<RoomState>): Promise<RoomState>;
   /** Rooms with any post, most recently active first. */
   listRooms(tenant: string, limit: number): Promise<{ id: string; lastActive: number }[]>;
+  /**
+   * Pins `messageId` in the room (replacing any pin), or with null unpins it. With `ifPinned`, acts
+   * only while the pin is that message (atomic: a message removed as another manager pins a new
+   * one must not unpin the new one). Returns whether the pin changed.
+   */
+  setPin(tenant: string, room: string, messageId: string | null, opts?: { ifPinned?: string }): Promise<boolean>;
 }
 
 export interface RoomState {
@@ -20,4 +26,6 @@ export interface RoomState {
   /** SPEC §10.3 shield mode; with `shieldUntil` (epoch ms, 0 = none) it lifts itself then (a raid's). */
   shield?: boolean;
   shieldUntil?: number;
+  /** Addition (brand voice): the id of the room's pinned message, set by setPin only. */
+  pinned?: string;
 }

@@ -12,6 +12,8 @@ mkdirSync(out, { recursive: true });
 const entries = [
   { in: `${here}src/widget/index.ts`, out: "widget" },
   { in: `${here}src/admin-app/index.ts`, out: "admin" },
+  // The dashboard's charts (uPlot), loaded by the back office the first time it draws one.
+  { in: `${here}src/admin-app/charts-entry.ts`, out: "admin-charts" },
   // The demo product page's role switcher and tabs (served as /static/demo.js).
   { in: `${here}src/widget/demo-page.ts`, out: "demo" },
 ].filter((e) => existsSync(e.in));

@@ -66,7 +66,8 @@ describe.skipIf(!browserAvailable())("back office dashboard", () => {
     expect(held).toBeGreaterThanOrEqual(2);
     await expect.poll(() => tileNumber("held")).toBe(held);
     const queueBefore = await tileNumber("queue");
-    expect(await admin.locator(".chart canvas").count()).toBeGreaterThanOrEqual(4);
+    // The charts draw once admin-charts.js (uPlot, loaded on first use) has arrived.
+    await expect.poll(() => admin.locator(".chart canvas").count()).toBeGreaterThanOrEqual(4);
     // Decisions per manager by name, never by id; reasons and categories in words, never codes.
     await admin.locator(".manager-totals").getByText("Camille").waitFor();
     const page = await admin.locator(".dashboard-screen").innerText();

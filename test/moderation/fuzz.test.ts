@@ -46,6 +46,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   "webhooks:deliveries": { limit: 5, cursor: "msg_abc" },
   "appeals:list": { status: "open", limit: 5, cursor: "abc" },
   "appeal:resolve": { appealId: "ap_x", decision: "reverse", note: "Fair point" },
+  "queue:context": { messageId: "m_1", before: 3, after: 3 },
+  "user:purge": { userId: "u", purgeSec: 3600 },
+  "people:search": { query: "ali", limit: 5 },
+  "people:names": { ids: ["u"] },
+  "people:online": { limit: 5 },
+  "people:recent": { limit: 5 },
 };
 
 const HUGE = "x".repeat(100_000);

@@ -257,7 +257,7 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
     await person.getByText(/^Not seen in the chat yet/).waitFor();
     await person.getByLabel("Reason (required)").fill("Known fraud case in our CRM");
     await person.getByRole("button", { name: "Ban", exact: true }).click();
-    await person.getByText(/^Banned/).waitFor();
+    await person.locator("header").getByText(/^Banned/).waitFor();
     await expect(server.connected({ role: "member", sub: "crm-4711", name: "Nouveau" })).rejects.toMatchObject({ code: "banned" });
   });
 

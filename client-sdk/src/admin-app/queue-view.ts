@@ -104,7 +104,8 @@ export class QueueView implements Screen {
     try {
       const [res, bans] = await Promise.all([
         this.ctx.admin.listQueue({ limit: 50, ...(reset || !this.cursor ? {} : { cursor: this.cursor }) }),
-        reset ? this.ctx.admin.listBans() : undefined,
+        // The "author banned" marks are a help, not the queue: the queue shows without them.
+        reset ? this.ctx.admin.listBans().catch(() => undefined) : undefined,
       ]);
       if (reset) this.items.clear();
       if (bans) { this.banned.clear(); for (const b of bans) this.banned.add(b.userId); }
@@ -128,7 +129,8 @@ export class QueueView implements Screen {
       case "a": this.hold([cur], "approve"); return true;
       case "r": this.hold([cur], "remove"); return true;
       case "R": this.hold(this.byAuthor(cur.message.author.id), "remove"); return true;
-      case "b": void this.removeAndBan(cur); return true;
+      // An author already banned is not banned again (that would replace the ban's end): b removes.
+      case "b": if (this.banned.has(cur.message.author.id)) this.hold([cur], "remove"); else void this.removeAndBan(cur); return true;
       case "c": void this.toggleContext(cur.message.id); return true;
       default: return false;
     }

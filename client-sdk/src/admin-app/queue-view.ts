@@ -30,6 +30,7 @@ export class QueueView implements Screen {
   private readonly more: HTMLButtonElement;
   private readonly filters: { room: HTMLSelectElement; reason: HTMLSelectElement; kind: HTMLSelectElement };
   private readonly undoBar: HTMLElement;
+  private readonly partial: HTMLElement;
   private readonly offerBar: HTMLElement;
   private readonly undo: UndoWindow;
   /** Unfolded conversations, by item (kept across renders). */
@@ -55,6 +56,7 @@ export class QueueView implements Screen {
     this.filters = { room: filter("room"), reason: filter("reason"), kind: filter("kind") };
     this.undoBar = h("div", { class: "undo-bar", role: "status", "aria-live": "polite", hidden: true });
     this.offerBar = h("div", { class: "offer-bar", hidden: true });
+    this.partial = h("p", { class: "muted", hidden: true }, q.filtersPartial);
     this.undo = new UndoWindow(UNDO_MS, () => { this.render(); this.renderUndo(); });
     this.el = h("div", { class: "screen queue-screen" },
       h("div", { class: "toolbar" },
@@ -64,7 +66,7 @@ export class QueueView implements Screen {
         button(t.refresh, () => void this.load(true), "ghost"),
       ),
       h("div", { class: "toolbar filters" },
-        field(q.filterRoom, this.filters.room), field(q.filterReason, this.filters.reason), field(q.filterKind, this.filters.kind)),
+        field(q.filterRoom, this.filters.room), field(q.filterReason, this.filters.reason), field(q.filterKind, this.filters.kind), this.partial),
       h("p", { class: "legend", id: "queue-legend" }, ...legend(q.legend)),
       this.undoBar,
       this.offerBar,
@@ -349,6 +351,9 @@ export class QueueView implements Screen {
     this.ctx.setBadge("queue", this.items.size);
     this.ctx.setReviewCount(this.loaded && !this.cursor ? this.items.size : undefined);
     this.more.hidden = !this.cursor;
+    // Filters and groups work on what is loaded; with more pages on the server, say so.
+    const filtering = Object.values(this.filters).some((f) => f.value !== ALL);
+    this.partial.hidden = !(filtering && this.cursor);
     if (!order.length) { replace(this.list, h("li", { class: "empty" }, this.items.size ? t.queue.noMatch : t.queue.empty)); return; }
     const hadFocus = this.list.contains(document.activeElement);
     const rows: HTMLElement[] = [];

@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
-  AdminServerEvents, AdminSessionEnded, Alert, Appeal, AuditEntry, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, QueueItem, RoomInfo,
+  AdminServerEvents, AdminSessionEnded, Alert, Appeal, AuditEntry, Author, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, MessageContext, PersonSummary, QueueItem, RoomInfo,
   SessionInfo, Stats, Dashboard, DashboardRange, TransparencyReport, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
@@ -201,7 +201,37 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
     return (await this.call<{ unpinned: boolean }>("room:unpin", { room })).unpinned;
   }
 
+  /** A message with up to `before`/`after` of its neighbours in its room, every status. */
+  queueContext(messageId: string, opts: { before?: number; after?: number } = {}): Promise<MessageContext> {
+    return this.call("queue:context", { messageId, ...opts });
+  }
+
   // ---- people
+
+  /** SPEC §10.3's purge on its own: deletes the user's messages of the last `purgeSec` seconds, in every room. */
+  async purge(userId: string, purgeSec: number): Promise<number> {
+    return (await this.call<{ purged: number }>("user:purge", { userId, purgeSec })).purged;
+  }
+
+  /** People by exact id, or whose name starts with `query` (case and accents aside). */
+  async searchPeople(query: string, limit?: number): Promise<PersonSummary[]> {
+    return (await this.call<{ people: PersonSummary[] }>("people:search", { query, ...(limit ? { limit } : {}) })).people;
+  }
+
+  /** The known ones among these ids (up to 200), with their latest names. */
+  async names(ids: string[]): Promise<Author[]> {
+    return (await this.call<{ people: Author[] }>("people:names", { ids })).people;
+  }
+
+  /** Who is connected to the chat now. */
+  async online(limit?: number): Promise<PersonSummary[]> {
+    return (await this.call<{ people: PersonSummary[] }>("people:online", limit ? { limit } : {})).people;
+  }
+
+  /** The latest authors, newest first. */
+  async recentAuthors(limit?: number): Promise<PersonSummary[]> {
+    return (await this.call<{ people: PersonSummary[] }>("people:recent", limit ? { limit } : {})).people;
+  }
 
   /** Bans a user; without `durationSec` the ban is permanent; `purgeSec` also deletes their recent messages. Resolves with when it ends (and how many were deleted). */
   ban(userId: string, opts: { reason: string; durationSec?: number; shadow?: boolean; purgeSec?: number }): Promise<{ until?: number; purged?: number }> {
@@ -302,7 +332,7 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
 
   // ---- audit and figures
 
-  listAudit(opts: { limit?: number; cursor?: string; action?: string; actor?: string } = {}): Promise<{ entries: AuditEntry[]; cursor?: string }> {
+  listAudit(opts: { limit?: number; cursor?: string; action?: string; actor?: string; subject?: string } = {}): Promise<{ entries: AuditEntry[]; cursor?: string }> {
     return this.call("audit:list", opts);
   }
 

@@ -240,7 +240,25 @@ export interface UserInspect {
   linked?: EvasionLink[];
   /** Addition (§10.1): a manager approved the person ("approve and trust"): no newcomer hold. */
   trusted?: boolean;
+  /** Addition: the flags others raised on this user's recent messages, newest first. */
+  flagsReceived?: FlagReceived[];
 }
+
+/** Addition: one flag raised on a user's message, as their profile lists it. */
+export interface FlagReceived { messageId: string; room: string; by: Author; reason: FlagReason; at: number }
+
+/** Addition (`people:search`, `people:online`, `people:recent`): one person in a list of the back office. */
+export interface PersonSummary {
+  user: Author;
+  /** When they last connected (search), or posted (recent authors), epoch ms. */
+  at?: number;
+  /** The room of their latest message (recent authors). */
+  room?: string;
+  messages?: number;
+}
+
+/** Addition (`queue:context`): a message with its neighbours in its room, oldest first on each side. */
+export interface MessageContext { message: Message; before: Message[]; after: Message[] }
 
 /**
  * SPEC §10.2 `linked` entry. Additions: `at` (when the link was made) and `side`: "evades" when the

@@ -89,12 +89,24 @@ export const adminSchemas = {
     cursor: cursor.optional(),
     action: z.string().min(1).max(64).optional(),
     actor: userId.optional(),
+    /** Entries about this user (target `userId` or `authorId`): a person's sanctions and removals. */
+    subject: userId.optional(),
   }),
   "stats:get": empty,
   "dashboard:get": z.strictObject({ room: room.optional(), range: z.enum(["hour", "day", "week"]).optional() }),
   "alerts:list": z.strictObject({ status: z.enum(["open", "acked"]).optional(), limit: limit.optional() }),
   "alert:ack": z.strictObject({ alertId: z.string().min(1).max(64) }),
   "user:unlink": z.strictObject({ userId, linkedUserId: userId }),
+  /** The messages around a queued one in its room, to judge it in its conversation. */
+  "queue:context": z.strictObject({ messageId, before: z.number().int().min(0).max(50).optional(), after: z.number().int().min(0).max(50).optional() }),
+  /** SPEC §10.3's purge on its own: after a removal, or a ban decided without it. */
+  "user:purge": z.strictObject({ userId, purgeSec: z.number().int().min(1).max(30 * 86_400) }),
+  /** By id (exact) or by name (case- and accent-insensitive prefix). */
+  "people:search": z.strictObject({ query: z.string().trim().min(1).max(128), limit: z.number().int().min(1).max(50).optional() }),
+  /** Names for ids, so the back office never shows a bare id where it knows a name. */
+  "people:names": z.strictObject({ ids: z.array(userId).min(1).max(200) }),
+  "people:online": z.strictObject({ limit: limit.optional() }),
+  "people:recent": z.strictObject({ limit: limit.optional() }),
   "webhooks:list": empty,
   "webhooks:update": z.strictObject({ endpoints: z.array(webhookEndpoint).max(20) }),
   "webhooks:test": z.strictObject({ endpointId: endpointId.optional() }),

@@ -19,7 +19,7 @@ import { httpErrorHandler } from "./request-errors.ts";
 import { sendError } from "./send-error.ts";
 
 /** Query values are strings; these keys are numbers in the schemas. */
-const NUMERIC_QUERY = new Set(["limit"]);
+const NUMERIC_QUERY = new Set(["limit", "before", "after"]);
 const EXPORT_PAGE = 200;
 
 export interface AdminApiDeps {

@@ -8,7 +8,10 @@ import type { AuditStore } from "../store/audit/audit-store.ts";
 const SCAN_BUDGET = 5000;
 const PAGE = 200;
 
-export interface AuditQuery { limit?: number; cursor?: string; action?: string; actor?: string }
+export interface AuditQuery { limit?: number; cursor?: string; action?: string; actor?: string; subject?: string }
+
+/** Whether an entry is about `userId`: what was done to them, or to one of their messages. */
+const about = (e: AuditEntry, userId: string) => e.target.userId === userId || e.target.authorId === userId;
 
 export type Actor = Author | { id: "system"; name?: string };
 export const SYSTEM: Actor = { id: "system", name: "Causette" };
@@ -26,14 +29,15 @@ export class AuditLog {
   }
 
   /**
-   * Newest first, optionally only one action or one actor. The cursor wraps the store's own
+   * Newest first, optionally only one action, one actor or one subject. The cursor wraps the store's own
    * cursor plus how many entries of that store page were already returned, so a page that
    * holds more matches than asked for is resumed exactly where it stopped.
    */
   async list(tenant: string, q: AuditQuery): Promise<{ entries: AuditEntry[]; cursor?: string }> {
     const limit = q.limit ?? 50;
-    const filtered = q.action !== undefined || q.actor !== undefined;
-    const matches = (e: AuditEntry) => (q.action === undefined || e.action === q.action) && (q.actor === undefined || e.actor.id === q.actor);
+    const filtered = q.action !== undefined || q.actor !== undefined || q.subject !== undefined;
+    const matches = (e: AuditEntry) => (q.action === undefined || e.action === q.action) && (q.actor === undefined || e.actor.id === q.actor)
+      && (q.subject === undefined || about(e, q.subject));
     let { c: storeCursor, s: skip } = decodeAuditCursor(q.cursor);
     const out: AuditEntry[] = [];
     let scanned = 0;

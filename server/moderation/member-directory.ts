@@ -1,6 +1,7 @@
-import { isGuestId, ROLE_RANK, type Author, type Candidate, type Role, type UserInspect } from "../../client-sdk/src/protocol.ts";
+import { isGuestId, ROLE_RANK, type Author, type Candidate, type FlagReceived, type PersonSummary, type Role, type UserInspect } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
+import { foldName } from "../store/people/fold-name.ts";
 import type { UserRecord } from "../store/people/people-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { candidateScore } from "./candidate-score.ts";
@@ -9,10 +10,57 @@ import type { ModerationDepsWith } from "./moderation-deps.ts";
 /** How many users the candidate ranking considers (the most active ones, from the store). */
 const CANDIDATE_POOL = 1000;
 const RECENT_MESSAGES = 20;
+/** Recent authors: how many of the most recently active rooms, and how far back in each, are read. */
+const RECENT_ROOMS = 20;
+const RECENT_PER_ROOM = 50;
 
 /** People as managers see them: roles, moderator candidates, and the full record of one user. */
 export class MemberDirectory {
-  constructor(private readonly deps: ModerationDepsWith<"people" | "sanctions" | "messages" | "bus" | "evasion" | "newcomers">) {}
+  constructor(private readonly deps: ModerationDepsWith<"people" | "sanctions" | "messages" | "bus" | "evasion" | "newcomers" | "rooms" | "flags">) {}
+
+  /**
+   * A manager's search: the id itself when the tenant knows it (guests too), then signed-in users
+   * whose name starts with the query, case and accents aside. Another tenant's ids and names are
+   * simply not found: every read is scoped to this tenant.
+   */
+  async search(tenant: TenantRuntime, p: { query: string; limit?: number }): Promise<{ people: PersonSummary[] }> {
+    const { people } = this.deps.stores;
+    const limit = p.limit ?? 20;
+    const [exact, named] = await Promise.all([people.getUser(tenant.id, p.query), people.searchUsers(tenant.id, foldName(p.query), limit)]);
+    const found = exact ? [exact, ...named.filter((r) => r.user.id !== exact.user.id)] : named;
+    const out: PersonSummary[] = [];
+    for (const rec of found.slice(0, limit)) out.push({ user: { ...rec.user, role: await this.roleOf(tenant, rec) }, at: rec.lastSeen, messages: rec.counters.messages });
+    return { people: out };
+  }
+
+  /** The known ones among `ids` (their latest name and role); unknown ids are left out. */
+  async names(tenant: TenantRuntime, p: { ids: string[] }): Promise<{ people: Author[] }> {
+    const ids = [...new Set(p.ids)];
+    const recs = await Promise.all(ids.map((id) => this.deps.stores.people.getUser(tenant.id, id)));
+    return { people: recs.filter((r): r is UserRecord => r !== null).map((r) => ({ ...r.user })) };
+  }
+
+  /** Who is in the tenant's chat right now (SPEC presence, per user rather than per room). */
+  async online(tenant: TenantRuntime, p: { limit?: number }): Promise<{ people: PersonSummary[] }> {
+    const users = (await this.deps.presence?.onlineUsers(tenant.id, p.limit ?? 100)) ?? [];
+    return { people: users.map((user) => ({ user: { ...user } })) };
+  }
+
+  /**
+   * Who wrote last, newest first: each author once, with their latest message's time and room.
+   * Read from the most recently active rooms' timelines, so it costs a bounded number of reads.
+   */
+  async recentAuthors(tenant: TenantRuntime, p: { limit?: number }): Promise<{ people: PersonSummary[] }> {
+    const { stores } = this.deps;
+    const rooms = await stores.rooms.listRooms(tenant.id, RECENT_ROOMS);
+    const timelines = await Promise.all(rooms.map((r) => stores.messages.roomTimeline(tenant.id, r.id, RECENT_PER_ROOM)));
+    const latest = new Map<string, PersonSummary & { at: number }>();
+    for (const m of timelines.flat()) {
+      const seen = latest.get(m.author.id);
+      if (!seen || seen.at < m.createdAt) latest.set(m.author.id, { user: { ...m.author }, at: m.createdAt, room: m.room });
+    }
+    return { people: [...latest.values()].sort((a, b) => b.at - a.at).slice(0, p.limit ?? 50) };
+  }
 
   async setRole(tenant: TenantRuntime, actor: Author, p: { userId: string; role: "member" | "expert" | "moderator" }): Promise<void> {
     const { stores, audit, metrics } = this.deps;
@@ -69,6 +117,7 @@ export class MemberDirectory {
     if (!seen && !ban && !mute && !granted && !linked.length) throw new CausetteError("not_found", "No such user.");
     const rec = seen ?? unseenRecord(p.userId);
     const [recent, role] = await Promise.all([stores.messages.userMessages(tenant.id, p.userId, RECENT_MESSAGES), this.roleOf(tenant, rec)]);
+    const flagsReceived = await this.flagsOn(tenant.id, recent);
     const c = rec.counters;
     const out: UserInspect = {
       user: { ...rec.user, role },
@@ -88,7 +137,15 @@ export class MemberDirectory {
     if (seen) out.lastSeen = seen.lastSeen;
     out.linked = linked;
     if (trusted) out.trusted = true;
+    out.flagsReceived = flagsReceived;
     return out;
+  }
+
+  /** The flags raised on these messages, newest first. */
+  private async flagsOn(tenant: string, messages: readonly { id: string; room: string }[]): Promise<FlagReceived[]> {
+    const flags = await Promise.all(messages.map((m) => this.deps.stores.flags.getFlags(tenant, m.id)));
+    return messages.flatMap((m, i) => flags[i]!.map((f) => ({ messageId: m.id, room: m.room, by: { ...f.by }, reason: f.reason, at: f.at })))
+      .sort((a, b) => b.at - a.at);
   }
 
   /** The role as of now: what the user last connected with, raised by a manager's grant. */

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Author } from "../../client-sdk/src/protocol.ts";
 import type { RoomDirectory } from "../chat/room-directory.ts";
 import type { Metrics } from "../contracts/metrics.ts";
 import type { Broadcaster } from "../contracts/broadcaster.ts";
@@ -14,6 +15,8 @@ export interface OnlineCounts {
   online(tenant: string, room: string): number;
   /** This node's rooms with sockets in them. */
   localCounts(tenant: string): ReadonlyMap<string, number>;
+  /** Who is connected to the tenant's chat now, across the cluster, at most `limit` distinct users. */
+  onlineUsers(tenant: string, limit: number): Promise<Author[]>;
 }
 
 /** What every part of the moderation service is given (DESIGN: narrow interfaces, passed in). */

@@ -1,4 +1,4 @@
-import type { Author, Contribution, Message, RoomInfo } from "../../client-sdk/src/protocol.ts";
+import type { Author, Contribution, Message, MessageContext, RoomInfo } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import { CausetteError } from "../errors.ts";
 import type { RoomState } from "../store/rooms/room-store.ts";
@@ -11,6 +11,8 @@ import type { BrandVoice } from "./brand-voice.ts";
 
 /** How many of a user's most recent messages a purge looks at (what the stores keep per user, at most). */
 const PURGE_SCAN = 200;
+/** How much of a room's timeline `context` reads to find a message's neighbours. */
+const CONTEXT_SCAN = 500;
 
 /** Managers acting on rooms and their messages: delete, clear, settings, and reading them. */
 export class RoomControl {
@@ -135,6 +137,26 @@ export class RoomControl {
     const out: RoomInfo[] = [];
     for (const id of ids) if (tenant.roomPattern.test(id)) out.push(await rooms.info(tenant, id));
     return { rooms: out };
+  }
+
+  /**
+   * A message and up to `before`/`after` messages around it in its room (every status, oldest
+   * first), to judge it in its conversation. A message no longer on its room's recent timeline
+   * (a queued one may outlive it) gets the neighbours nearest in time that are.
+   */
+  async context(tenant: TenantRuntime, p: { messageId: string; before?: number; after?: number }): Promise<MessageContext> {
+    const { stores } = this.deps;
+    const message = await stores.messages.getMessage(tenant.id, p.messageId);
+    if (!message) throw new CausetteError("not_found");
+    const timeline = (await stores.messages.roomTimeline(tenant.id, message.room, CONTEXT_SCAN)).filter((m) => m.id !== message.id);
+    const split = timeline.findIndex((m) => m.createdAt > message.createdAt);
+    const at = split < 0 ? timeline.length : split;
+    const nBefore = p.before ?? 5;
+    return {
+      message: toPublic(message),
+      before: timeline.slice(Math.max(0, at - nBefore), at).map((m) => toPublic(m)),
+      after: timeline.slice(at, at + (p.after ?? 5)).map((m) => toPublic(m)),
+    };
   }
 
   /** Every status, oldest first: what managers need to judge a conversation. */

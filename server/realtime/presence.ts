@@ -1,4 +1,6 @@
 import type { Namespace } from "socket.io";
+import type { Author } from "../../client-sdk/src/protocol.ts";
+import type { SessionData } from "../contracts/session.ts";
 import type { PresenceStore } from "../store/presence/presence-store.ts";
 import { rooms } from "../contracts/room-names.ts";
 
@@ -39,7 +41,22 @@ export class Presence {
     return local + Math.max(0, clusterSum - mine);
   }
 
-  async tick(tenants: readonly string[]): Promise<void> {
+  /**
+   * The distinct users connected to the tenant's chat, cluster-wide: the adapter asks every node
+   * for its sockets in the tenant's room (socket.data is plain session data, see SessionData).
+   */
+  async onlineUsers(tenant: string, limit: number): Promise<Author[]> {
+    const sockets = await this.chat.in(rooms.tenant(tenant)).fetchSockets();
+    const out = new Map<string, Author>();
+    for (const s of sockets) {
+      const user = (s.data as Partial<SessionData>).user;
+      if (user && !out.has(user.id)) out.set(user.id, { id: user.id, name: user.name, role: user.role });
+      if (out.size >= limit) break;
+    }
+    return [...out.values()];
+  }
+
+    async tick(tenants: readonly string[]): Promise<void> {
     for (const t of tenants) {
       const counts = this.localCounts(t);
       await this.store.reportPresence(this.nodeId, t, counts, PRESENCE_INTERVAL_MS * 3);

@@ -239,7 +239,7 @@ return 0`,
    * ("key\\njson"), at, ips kept, devices kept, index member, guest idle ttl ms (0 for a member).
    */
   cstSession: {
-    keys: 4,
+    keys: 5,
     lua: `
 redis.call('HSET', KEYS[1], 'u', ARGV[1], 'ls', ARGV[5])
 redis.call('HSETNX', KEYS[1], 'fs', ARGV[5])
@@ -258,6 +258,11 @@ if idle > 0 then
   for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], idle) end
 else
   redis.call('ZADD', KEYS[4], 'NX', 0, ARGV[8])
+  -- the name index (folded name, NUL, id): a renamed member leaves their old entry
+  local old = redis.call('HGET', KEYS[1], 'fn')
+  if old and old ~= ARGV[10] then redis.call('ZREM', KEYS[5], old) end
+  redis.call('ZADD', KEYS[5], 0, ARGV[10])
+  redis.call('HSET', KEYS[1], 'fn', ARGV[10])
 end
 return 1`,
   },

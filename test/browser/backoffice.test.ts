@@ -252,12 +252,12 @@ describe.skipIf(!browserAvailable())("back office in a browser", () => {
   it("bans a customer the chat has never seen, from their id, before their first visit (SPEC §6.4)", async () => {
     await tab(/People/).click();
     await admin.getByLabel("User id").fill("crm-4711");
-    await admin.getByRole("button", { name: "Inspect", exact: true }).first().click();
+    await admin.getByRole("button", { name: "Find", exact: true }).click();
     const person = admin.locator('article.person[data-user="crm-4711"]');
     await person.getByText(/^Not seen in the chat yet/).waitFor();
     await person.getByLabel("Reason (required)").fill("Known fraud case in our CRM");
     await person.getByRole("button", { name: "Ban", exact: true }).click();
-    await person.getByText(/^Banned/).waitFor();
+    await person.locator("header").getByText(/^Banned/).waitFor();
     await expect(server.connected({ role: "member", sub: "crm-4711", name: "Nouveau" })).rejects.toMatchObject({ code: "banned" });
   });
 

@@ -25,6 +25,16 @@ describeRedis("manager actions across nodes", () => {
     await expect(b.chat({ role: "member", sub: "troll-1" })).rejects.toMatchObject({ code: "banned" } satisfies Partial<ChatError>);
   });
 
+  it("people:online on A lists who is connected to B; people:search on A finds by name who connected to B", async () => {
+    const admin = await a.admin();
+    const onB = await b.chat({ role: "member", sub: "x-online-b", name: "Édith Piaf" });
+    await known(b, "x-online-b");
+    expect((await admin.online()).map((p) => p.user.id)).toContain("x-online-b");
+    expect((await admin.searchPeople("edith")).map((p) => p.user.id)).toEqual(["x-online-b"]);
+    onB.disconnect();
+    await until(async () => !(await admin.online()).some((p) => p.user.id === "x-online-b"));
+  });
+
   it("pre-emptive actions on A (ids never seen) hold when the user first connects to B (SPEC §6.4)", async () => {
     const admin = await a.admin();
     await admin.ban("x-pre-banned", { reason: "known fraudster" });

@@ -52,6 +52,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   "appeal:resolve": { appealId: "ap_x", decision: "reverse", note: "Fair point" },
   "transparency:get": { from: "2026-11-01", to: "2026-11-30T23:59:59+01:00" },
   "statements:list": { from: "2026-11-01T00:00:00Z", to: "2026-11-30", limit: 5, cursor: "abc" },
+  "queue:context": { messageId: "m_1", before: 3, after: 3 },
+  "user:purge": { userId: "u", purgeSec: 3600 },
+  "people:search": { query: "ali", limit: 5 },
+  "people:names": { ids: ["u"] },
+  "people:online": { limit: 5 },
+  "people:recent": { limit: 5 },
 };
 
 const HUGE = "x".repeat(100_000);

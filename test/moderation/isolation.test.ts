@@ -244,6 +244,27 @@ describe("tenant isolation of every admin event and REST route", () => {
       expect(await code(acme.unlink("o-user", "o-banned"))).toBe("not_found");
       expect(await s.app.stores.evasion.links("other", "o-user")).toHaveLength(1);
     });
+    await check("queue:context", async () => {
+      expect(await code(acme.queueContext(heldOther.id))).toBe("not_found");
+      expect(await code(acme.queueContext(visibleOther.id, { before: 50, after: 50 }))).toBe("not_found");
+    });
+    await check("user:purge", async () => {
+      expect(await acme.purge("o-user", 86_400)).toBe(0);
+      expect((await s.app.stores.messages.getMessage("other", visibleOther.id))?.status).toBe("visible");
+    });
+    await check("people:search", async () => {
+      expect(await acme.searchPeople("o-user")).toEqual([]);
+      expect((await acme.searchPeople("member")).map((p) => p.user.id).filter((id) => id.startsWith("o-"))).toEqual([]);
+    });
+    await check("people:names", async () => {
+      expect(await acme.names(["o-user", "o-banned", "o-viewer"])).toEqual([]);
+    });
+    await check("people:online", async () => {
+      expect((await acme.online()).map((p) => p.user.id).filter((id) => id.startsWith("o-"))).toEqual([]);
+    });
+    await check("people:recent", async () => {
+      expect((await acme.recentAuthors()).map((p) => p.user.id).filter((id) => id.startsWith("o-"))).toEqual([]);
+    });
     await check("feed:subscribe", async () => {
       await acme.subscribe();
       const acmeSeen = collect(acme, "queue:added");
@@ -321,6 +342,12 @@ describe("tenant isolation of every admin event and REST route", () => {
       // Only acme's own restrictions (the bans and mutes of the calls above): none of other's.
       { method: "GET", path: "transparency?from=2020-01-01&to=2099-12-31", expect: (r) => expect(r.body.actions.bySource.manager).toBe(r.body.actions.total) },
       { method: "GET", path: "statements?from=2020-01-01&to=2099-12-31", expect: (r) => expect(r.status).toBe(200) },
+      { method: "GET", path: `queue/${id}/context?before=5&after=5`, expect: (r) => expect(r.status).toBe(404) },
+      { method: "POST", path: "purges", body: { userId: "o-user", purgeSec: 86_400 }, expect: (r) => expect(r.body).toEqual({ purged: 0 }) },
+      { method: "GET", path: "people/search?query=o-user", expect: (r) => expect(r.body).toEqual({ people: [] }) },
+      { method: "POST", path: "people/names", body: { ids: ["o-user", "o-viewer"] }, expect: (r) => expect(r.body).toEqual({ people: [] }) },
+      { method: "GET", path: "people/online", expect: (r) => expect(r.body.people.map((p: any) => p.user.id)).not.toContain("o-user") },
+      { method: "GET", path: "people/recent", expect: (r) => expect(r.body.people.map((p: any) => p.user.id)).not.toContain("o-user") },
     ];
     for (const c of calls) {
       const r = await s.rest(c.method, c.path, c.body !== undefined ? { body: c.body } : {});

@@ -50,7 +50,10 @@ export class AuditView implements Screen {
     ctx.life.own(ctx.admin.on("audit", (entry) => {
       if (!this.loaded || !this.matches(entry) || this.entries.some((x) => x.id === entry.id)) return;
       this.entries.unshift(entry);
-      this.body.prepend(this.row(entry));
+      // The row shows at once; names it did not know yet replace the ids when they arrive.
+      const row = this.row(entry);
+      this.body.prepend(row);
+      void this.ctx.names.load(subjects(entry)).then(() => row.replaceWith(this.row(entry)));
     }));
   }
 
@@ -68,6 +71,7 @@ export class AuditView implements Screen {
     }
     try {
       const res = await this.ctx.admin.listAudit({ limit: 50, ...this.filter, ...(reset || !this.cursor ? {} : { cursor: this.cursor }) });
+      await this.ctx.names.load(res.entries.flatMap(subjects));
       this.entries = reset ? res.entries : [...this.entries, ...res.entries];
       this.cursor = res.cursor;
       this.loaded = true;
@@ -85,7 +89,7 @@ export class AuditView implements Screen {
       h("td", { class: "nowrap" }, h("time", { datetime: new Date(e.at).toISOString() }, fmt.dateTime(e.at))),
       h("td", null, actor, system ? null : h("br"), system ? null : h("code", { class: "muted" }, e.actor.id)),
       h("td", { class: "action" }, auditAction(t, e)),
-      h("td", { class: "target" }, ...auditDetails(t, fmt, e).flatMap((d, i) => (i ? [h("br"), d] : [d]))),
+      h("td", { class: "target" }, ...auditDetails(t, fmt, e, (id) => this.ctx.names.label(id)).flatMap((d, i) => (i ? [h("br"), d] : [d]))),
       h("td", null, auditReason(t, fmt, e)));
   }
 
@@ -104,4 +108,9 @@ export class AuditView implements Screen {
       this.downloads.textContent = errorText(t, err);
     } finally { btn.disabled = false; }
   }
+}
+
+/** The people an entry is about, whose names the target column shows. */
+function subjects(e: AuditEntry): string[] {
+  return [e.target.userId, e.target.authorId].filter((v): v is string => typeof v === "string");
 }

@@ -2,6 +2,7 @@ import type { AdminClient } from "../admin-client.ts";
 import type { Formatter } from "./format.ts";
 import type { AdminStrings } from "./i18n.ts";
 import type { Lifetime } from "./lifetime.ts";
+import type { NameBook } from "./name-book.ts";
 
 export type TabId = "dashboard" | "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "audit" | "webhooks" | "transparency";
 
@@ -16,6 +17,8 @@ export interface AppContext {
   life: Lifetime;
   t: AdminStrings;
   fmt: Formatter;
+  /** Names for the user ids that bans, IP blocks and the audit log carry. */
+  names: NameBook;
   /** Server base URL and credentials, for the REST calls the socket does not cover (exports). */
   url: string;
   tenant: string;

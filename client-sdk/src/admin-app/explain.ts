@@ -49,15 +49,15 @@ export function auditAction(t: AdminStrings, e: AuditEntry): string {
 }
 
 /** The audit entry's target as short facts, e.g. ["User troll-1", "Until 12 Mar, 14:00"]. */
-export function auditDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry): string[] {
+export function auditDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry, person: (id: string) => string = (id) => id): string[] {
   const x = t.explain;
   const g = e.target;
   const str = (k: string) => (typeof g[k] === "string" ? (g[k] as string) : undefined);
   const list = (k: string) => (Array.isArray(g[k]) && (g[k] as unknown[]).length ? (g[k] as unknown[]).map(String).join(", ") : undefined);
   const out: string[] = [];
   const push = (v: string | undefined, f: (v: string) => string) => { if (v !== undefined) out.push(f(v)); };
-  push(str("userId"), x.user);
-  push(str("authorId"), x.author);
+  push(str("userId"), (id) => x.user(person(id)));
+  push(str("authorId"), (id) => x.author(person(id)));
   push(str("room"), x.room);
   push(str("messageId"), x.message);
   push(str("cidr"), x.address);

@@ -93,7 +93,11 @@ export class IpView implements Screen {
 
   private async load(): Promise<void> {
     const { t } = this.ctx;
-    try { this.render(await this.ctx.admin.listIpBlocks()); } catch (err) { this.ctx.toast(errorText(t, err), "bad"); }
+    try {
+      const blocks = await this.ctx.admin.listIpBlocks();
+      await this.ctx.names.load(blocks.map((b) => b.by));
+      this.render(blocks);
+    } catch (err) { this.ctx.toast(errorText(t, err), "bad"); }
   }
 
   private render(blocks: IpBlock[]): void {
@@ -103,7 +107,7 @@ export class IpView implements Screen {
       h("thead", null, h("tr", null, ...["CIDR", t.ip.reason, t.ip.expires, t.ip.by, t.ip.at, ""].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", null, ...blocks.map((b) => h("tr", { "data-cidr": b.cidr },
         h("td", null, h("code", null, b.cidr)), h("td", null, b.reason), h("td", null, fmt.until(b.until)),
-        h("td", null, b.by), h("td", null, fmt.dateTime(b.at)),
+        h("td", null, this.ctx.names.label(b.by)), h("td", null, fmt.dateTime(b.at)),
         h("td", null, button(t.remove, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, async () => {
           await this.ctx.admin.unblockIp(b.cidr); void this.load(); return t.ip.unblocked(b.cidr);
         }), "link", { "aria-label": `${t.remove} ${b.cidr}` }))))))));

@@ -1,6 +1,7 @@
-import { isGuestId, type Candidate, type UserInspect } from "../protocol.ts";
+import { isGuestId, type AuditEntry, type Candidate, type PersonSummary, type UserInspect } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
 import type { AppContext, Screen } from "./context.ts";
+import { auditAction, flagReason } from "./explain.ts";
 import { BAN_PRESETS, MUTE_PRESETS } from "./format.ts";
 import { act, button, durationOf, durationSelect, errorText, field, panel, select } from "./ui.ts";
 
@@ -9,52 +10,118 @@ type Promotable = "member" | "expert" | "moderator";
 /** How far back a ban may delete the user's messages: none, an hour, a day, a week. */
 const PURGE_PRESETS = [0, 3600, 86_400, 604_800] as const;
 
+type ListTab = "online" | "recent";
+
 /**
- * People: inspect one user (recent messages, IPs, devices, reputation, a moderator's accuracy),
- * act on them (ban with presets and a shadow option, mute, unban, change role), and two lists
- * that lead there: current bans and the candidates for future moderators.
+ * People: find someone by name or id, see who is online and who wrote last, inspect one user
+ * (messages with their rooms, reports made and received, sanctions, IPs, devices, linked
+ * accounts), act on them (ban with presets, shadow and purge options, mute, unban, change role),
+ * and two lists that lead there: current bans and the candidates for future moderators.
+ * Everywhere a person appears it is by name, with the id beside it. "/" jumps to the search.
  */
 export class PeopleView implements Screen {
   readonly el: HTMLElement;
   private readonly lookup: HTMLInputElement;
+  private readonly results: HTMLElement;
   private readonly profile: HTMLElement;
   private readonly candidates: HTMLElement;
   private readonly bans: HTMLElement;
+  private readonly tabs: Record<ListTab, HTMLButtonElement>;
+  private readonly tabList: HTMLElement;
+  private listTab: ListTab = "online";
   private current: string | undefined;
 
   constructor(private readonly ctx: AppContext) {
     const { t } = ctx;
-    this.lookup = h("input", { type: "search", autocomplete: "off", spellcheck: "false", name: "userId" });
-    const form = h("form", { class: "inline", novalidate: true },
-      field(t.people.lookup, this.lookup, t.people.lookupHint),
-      h("button", { type: "submit", class: "btn primary" }, t.people.inspectBtn));
-    form.addEventListener("submit", (e) => { e.preventDefault(); if (this.lookup.value.trim()) void this.inspect(this.lookup.value.trim()); });
+    const p = t.people;
+    this.lookup = h("input", { type: "search", autocomplete: "off", spellcheck: "false", name: "userId", maxlength: 128 });
+    const form = h("form", { class: "inline", novalidate: true, role: "search" },
+      field(p.lookup, this.lookup, p.lookupHint),
+      h("button", { type: "submit", class: "btn primary" }, p.inspectBtn));
+    form.addEventListener("submit", (e) => { e.preventDefault(); if (this.lookup.value.trim()) void this.search(this.lookup.value.trim()); });
+    this.results = h("div", { class: "results", "aria-live": "polite" });
     this.profile = h("div", { class: "profile", "aria-live": "polite" });
     this.candidates = h("div");
     this.bans = h("div");
+    this.tabList = h("div", { role: "tabpanel" });
+    const tab = (id: ListTab, label: string) => button(label, () => void this.showList(id), "ghost", { role: "tab", "data-list": id, "aria-selected": "false" });
+    this.tabs = { online: tab("online", p.online), recent: tab("recent", p.recentAuthors) };
     this.el = h("div", { class: "screen people-screen" },
-      h("div", { class: "toolbar" }, h("h2", null, t.people.title)),
+      h("div", { class: "toolbar" }, h("h2", null, p.title)),
       form,
+      this.results,
       this.profile,
+      h("section", { class: "panel", "aria-label": p.lists },
+        h("div", { class: "people-tabs", role: "tablist" }, this.tabs.online, this.tabs.recent, button(t.refresh, () => void this.showList(this.listTab), "ghost")),
+        this.tabList),
       h("div", { class: "two-col lists" },
-        panel(t.people.candidates, h("p", { class: "muted" }, t.people.candidatesHint), this.candidates),
-        panel(t.people.bans, this.bans)),
+        panel(p.candidates, h("p", { class: "muted" }, p.candidatesHint), this.candidates),
+        panel(p.bans, this.bans)),
     );
   }
 
   show(userId?: string): void {
-    if (userId) { this.lookup.value = userId; void this.inspect(userId); }
+    if (userId) { this.lookup.value = userId; replace(this.results); void this.inspect(userId); }
     void this.loadLists();
+    void this.showList(this.listTab);
+  }
+
+  onKey(e: KeyboardEvent): boolean {
+    if (e.key !== "/") return false;
+    this.lookup.focus();
+    this.lookup.select();
+    return true;
+  }
+
+  /**
+   * By exact id or name prefix: one match opens at once; several are listed to pick from; none
+   * opens the id itself, since a brand may act on a customer the chat has never seen (SPEC §6.4).
+   */
+  private async search(query: string): Promise<void> {
+    const { t, admin } = this.ctx;
+    try {
+      const found = await admin.searchPeople(query, 20);
+      for (const x of found) this.ctx.names.remember(x.user);
+      const exact = found.find((x) => x.user.id === query);
+      if (exact || found.length === 1) { replace(this.results); void this.inspect((exact ?? found[0]!).user.id); return; }
+      if (!found.length) { replace(this.results, h("p", { class: "muted" }, t.people.noMatch(query))); void this.inspect(query); return; }
+      replace(this.profile);
+      replace(this.results, h("h3", null, t.people.results(found.length)), this.personList(found, "search"));
+      this.results.querySelector<HTMLButtonElement>("button")?.focus();
+    } catch (err) { replace(this.results, h("p", { class: "empty" }, errorText(t, err))); }
+  }
+
+  private async showList(which: ListTab): Promise<void> {
+    const { t, admin } = this.ctx;
+    this.listTab = which;
+    for (const [id, b] of Object.entries(this.tabs)) b.setAttribute("aria-selected", id === which ? "true" : "false");
+    try {
+      const people = which === "online" ? await admin.online(100) : await admin.recentAuthors(50);
+      if (this.listTab !== which) return;
+      for (const x of people) this.ctx.names.remember(x.user);
+      replace(this.tabList, people.length ? this.personList(people, which) : h("p", { class: "empty" }, which === "online" ? t.people.noOnline : t.people.noAuthors));
+    } catch (err) { replace(this.tabList, h("p", { class: "empty" }, errorText(t, err))); }
+  }
+
+  /** People as rows: name, role, id, and what the list knows (last seen, latest room), each leading to their page. */
+  private personList(people: PersonSummary[], kind: "search" | ListTab): HTMLElement {
+    const { t, fmt } = this.ctx;
+    return h("ul", { class: "rows person-list", "data-list": kind }, ...people.map((x) => h("li", { "data-user": x.user.id },
+      h("b", null, x.user.name), h("span", { class: `tag role ${x.user.role}` }, fmt.role(x.user.role)), h("code", { class: "muted" }, x.user.id),
+      x.room ? h("span", { class: "muted" }, t.people.wroteIn(x.room, fmt.time(x.at ?? 0))) : kind === "search" && x.at ? h("span", { class: "muted" }, t.people.lastSeen(fmt.dateTime(x.at))) : null,
+      button(t.inspect, () => { replace(this.results); void this.inspect(x.user.id); }, "link"))));
   }
 
   private async loadLists(): Promise<void> {
-    const { t, admin, fmt } = this.ctx;
+    const { t, admin, fmt, names } = this.ctx;
     try {
       const [cands, bans] = await Promise.all([admin.candidates(20), admin.listBans()]);
+      await names.load(bans.flatMap((b) => [b.userId, b.by]));
       replace(this.candidates, cands.length ? this.candidateTable(cands) : h("p", { class: "empty" }, t.people.noCandidates));
       replace(this.bans, bans.length
-        ? h("ul", { class: "rows" }, ...bans.map((b) => h("li", null,
-            h("code", null, b.userId), ` · ${t.people.banned(fmt.until(b.until), b.shadow)} · ${b.reason} `,
+        ? h("ul", { class: "rows" }, ...bans.map((b) => h("li", { "data-user": b.userId },
+            h("b", null, names.name(b.userId)), " ", h("code", { class: "muted" }, b.userId),
+            ` · ${t.people.banned(fmt.until(b.until), b.shadow)} · ${b.reason} · ${t.people.by(names.name(b.by))} `,
             button(t.inspect, () => this.show(b.userId), "link"),
             button(t.people.unban, (e) => void act(e.currentTarget as HTMLButtonElement, t, this.ctx.toast, () => admin.unban(b.userId)).then(() => this.refresh()), "link"))))
         : h("p", { class: "empty" }, t.people.noBans));
@@ -80,11 +147,12 @@ export class PeopleView implements Screen {
   }
 
   async inspect(userId: string): Promise<void> {
-    const { t } = this.ctx;
+    const { t, admin, names } = this.ctx;
     this.current = userId;
     try {
-      const u = await this.ctx.admin.inspect(userId);
-      if (this.current === userId) replace(this.profile, this.card(u));
+      const [u, history] = await Promise.all([admin.inspect(userId), admin.listAudit({ subject: userId, limit: 20 }).then((r) => r.entries, () => [])]);
+      await names.load([...(u.linked ?? []).map((l) => l.userId), ...(u.ban ? [u.ban.by] : []), ...(u.mute ? [u.mute.by] : [])]);
+      if (this.current === userId) replace(this.profile, this.card(u, history));
     } catch (err) {
       // Never seen and nothing decided yet: a brand's systems may know a customer before the chat
       // does (SPEC §6.4), so the same actions are offered, to apply at their first visit.
@@ -102,14 +170,27 @@ export class PeopleView implements Screen {
       h("ul", { class: "rows" }, ...(u.linked ?? []).map((l) => {
         const via = g.via[l.via] ?? l.via;
         const unlink: HTMLButtonElement = button(g.unlink, () => void act(unlink, t, this.ctx.toast, async () => { await admin.unlink(u.user.id, l.userId); return g.unlinked; }).then(() => this.refresh()), "link", { "data-action": "unlink" });
+        const who = this.ctx.names.label(l.userId);
         return h("li", { "data-linked": l.userId },
-          l.side === "evades" ? g.evades(l.userId, via, fmt.dateTime(l.at)) : g.evadedBy(l.userId, via, fmt.dateTime(l.at)), " ",
+          l.side === "evades" ? g.evades(who, via, fmt.dateTime(l.at)) : g.evadedBy(who, via, fmt.dateTime(l.at)), " ",
           button(t.inspect, () => this.show(l.userId), "link"), " ", unlink);
       })),
       h("p", { class: "muted" }, g.linkHint));
   }
 
-  private card(u: UserInspect): HTMLElement {
+  /** What was done to this person and to their messages, newest first (the audit entries about them). */
+  private sanctions(history: AuditEntry[]): HTMLElement {
+    const { t, fmt } = this.ctx;
+    return h("section", { class: "sanctions", "aria-label": t.people.sanctions },
+      h("h4", null, t.people.sanctions),
+      history.length
+        ? h("ul", { class: "rows" }, ...history.map((e) => h("li", { "data-action": e.action },
+            h("span", { class: "muted" }, `${fmt.dateTime(e.at)} · `), h("b", null, auditAction(t, e)),
+            ` · ${t.people.by(e.actor.id === "system" ? t.audit.system : e.actor.name ?? e.actor.id)}`, e.reason ? ` · ${e.reason}` : "")))
+        : h("p", { class: "muted" }, t.people.noSanctions));
+  }
+
+  private card(u: UserInspect, history: AuditEntry[] = []): HTMLElement {
     const { t, fmt, admin } = this.ctx;
     const p = t.people;
     const run = (btn: HTMLButtonElement, fn: () => Promise<unknown>) => void act(btn, t, this.ctx.toast, async () => { await fn(); }).then(() => this.refresh());
@@ -140,6 +221,7 @@ export class PeopleView implements Screen {
     return h("article", { class: "person", "data-user": u.user.id },
       h("header", null,
         h("h3", null, u.user.name), h("span", { class: `tag role ${u.role}` }, fmt.role(u.role)), h("code", { class: "muted" }, u.user.id),
+        u.lastSeen ? h("span", { class: "muted" }, p.lastSeen(fmt.dateTime(u.lastSeen))) : null,
         u.ban ? h("span", { class: "tag bad" }, p.banned(fmt.until(u.ban.until), u.ban.shadow)) : null,
         u.mute ? h("span", { class: "tag warn" }, p.muted(fmt.until(u.mute.until))) : null,
         u.trusted ? h("span", { class: "tag ok" }, t.guard.trustedTag) : null),
@@ -162,6 +244,12 @@ export class PeopleView implements Screen {
           h("div", { class: "inline" }, field(p.muteDuration, muteDur), muteBtn, u.mute ? unmuteBtn : null),
           // A guest is anonymous: a grant would never apply (and "Member" would be a wrong preselection).
           u.role === "guest" ? h("p", { class: "muted", "data-role-note": "" }, p.guestRole) : h("div", { class: "inline" }, field(p.role, role), roleBtn))),
+      this.sanctions(history),
+      h("h4", null, p.flagsReceived),
+      u.flagsReceived?.length
+        ? h("ul", { class: "rows flags-received" }, ...u.flagsReceived.map((f) => h("li", null,
+            h("span", { class: "muted" }, `${fmt.dateTime(f.at)} · ${f.room} · `), t.queue.flagBy(f.by.name, fmt.role(f.by.role), flagReason(t, f.reason)))))
+        : h("p", { class: "muted" }, p.noFlagsReceived),
       h("h4", null, p.recent),
       u.recent.length
         ? h("ul", { class: "rows recent" }, ...u.recent.map((m) => h("li", null,

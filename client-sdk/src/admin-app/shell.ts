@@ -4,6 +4,7 @@ import { h } from "../widget/dom.ts";
 import { AlertsView } from "./alerts-view.ts";
 import { AuditView } from "./audit-view.ts";
 import { DashboardView } from "./dashboard-view.ts";
+import { NameBook } from "./name-book.ts";
 import type { AppContext, Screen, TabId } from "./context.ts";
 import { FiltersView } from "./filters-view.ts";
 import type { Formatter } from "./format.ts";
@@ -51,7 +52,7 @@ export class Shell {
     this.figures = h("span", { class: "figures-top" });
     this.status = h("span", { class: "conn ok" }, t.connected);
     this.ctx = {
-      admin, life, t, fmt: opts.fmt, url: opts.url, tenant: opts.tenant, token: opts.token,
+      admin, life, t, fmt: opts.fmt, names: new NameBook(admin), url: opts.url, tenant: opts.tenant, token: opts.token,
       toast: (text, tone = "info") => this.toast(text, tone),
       go: (tab, arg) => this.select(tab, arg, true),
       setBadge: (tab, n) => this.setBadge(tab, n),

@@ -1,6 +1,7 @@
 import { isGuestId, type Author, type Device, type Role } from "../../../client-sdk/src/protocol.ts";
 import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
+import { foldName } from "./fold-name.ts";
 import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
 
 /** How many recent IPs and devices a user record keeps. */
@@ -86,6 +87,17 @@ export class MemoryPeopleStore implements PeopleStore {
       .sort((a, b) => b.counters.messages - a.counters.messages)
       .slice(0, limit)
       .map(copy);
+  }
+
+  async searchUsers(tenant: string, prefix: string, limit: number) {
+    // A scan: the embedded store serves one node and a bounded tenant, and a search is a manager's click.
+    const found: [string, UserRecord][] = [];
+    for (const rec of this.data.of(tenant).users.values()) {
+      const folded = foldName(rec.user.name);
+      if (folded.startsWith(prefix)) found.push([`${folded}\u0000${rec.user.id}`, rec]);
+    }
+    found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return found.slice(0, limit).map(([, rec]) => copy(rec));
   }
 
   async setRole(tenant: string, userId: string, role: Role | null) {

@@ -17,6 +17,13 @@ export interface PeopleStore {
   bumpUser(tenant: string, userId: string, field: UserCounter, by?: number): Promise<void>;
   /** Signed-in users ordered by `messages` descending (for moderator candidates; guests are not listed). */
   listUsers(tenant: string, limit: number): Promise<UserRecord[]>;
+  /**
+   * Signed-in users whose name, folded (foldName: case and accents), starts with `prefix`
+   * (folded by the caller), at most `limit`, in order of folded name. The name is the one of the
+   * user's latest session. Guests are not listed: their ids are free to mint and their records
+   * short-lived (find one by id with getUser).
+   */
+  searchUsers(tenant: string, prefix: string, limit: number): Promise<UserRecord[]>;
   /** A role granted by a manager (null: none, the JWT decides). */
   setRole(tenant: string, userId: string, role: Role | null): Promise<void>;
   getRole(tenant: string, userId: string): Promise<Role | null>;

@@ -3,13 +3,14 @@ import { isGuestId, type Author, type Device, type Role } from "../../../client-
 import { enc, type RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
 import { runScript } from "../redis-scripts.ts";
+import { foldName } from "./fold-name.ts";
 import { GUEST_RECORD_IDLE_MS, type PeopleStore, type UserCounter, type UserRecord } from "./people-store.ts";
 
 /** How many recent IPs and devices a user record keeps (as the embedded store). */
 const KEEP_IPS = 20;
 const KEEP_DEVICES = 10;
 
-/** The shared people: `T u:<user>` hashes, `T uip:` / `T udev:` lists, `T users` by messages, `T roles`. */
+/** The shared people: `T u:<user>` hashes, `T uip:` / `T udev:` lists, `T users` by messages, `T names` by folded name, `T roles`. */
 export class RedisPeopleStore implements PeopleStore {
   constructor(private readonly ctx: RedisContext) {}
 
@@ -19,8 +20,9 @@ export class RedisPeopleStore implements PeopleStore {
       const deviceKey = JSON.stringify([device.browser, device.os, device.type]);
       await runScript(
         ctx.client, "cstSession",
-        [ctx.key(tenant, "u:", user.id), ctx.key(tenant, "uip:", user.id), ctx.key(tenant, "udev:", user.id), `${ctx.t(tenant)}users`],
-        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id), user.role === "guest" ? GUEST_RECORD_IDLE_MS : 0],
+        [ctx.key(tenant, "u:", user.id), ctx.key(tenant, "uip:", user.id), ctx.key(tenant, "udev:", user.id), `${ctx.t(tenant)}users`, `${ctx.t(tenant)}names`],
+        [JSON.stringify(user), ip, deviceKey, `${deviceKey}\n${JSON.stringify(device)}`, at, KEEP_IPS, KEEP_DEVICES, enc(user.id), user.role === "guest" ? GUEST_RECORD_IDLE_MS : 0,
+          `${foldName(user.name)}\u0000${enc(user.id)}`],
       );
     });
   }
@@ -37,6 +39,19 @@ export class RedisPeopleStore implements PeopleStore {
     return this.ctx.guard(async () => {
       if (limit <= 0) return [];
       const ids = await this.ctx.client.zrevrange(`${this.ctx.t(tenant)}users`, 0, limit - 1);
+      return (await this.readUsers(tenant, ids)).filter((u): u is UserRecord => u !== null);
+    });
+  }
+
+  searchUsers(tenant: string, prefix: string, limit: number) {
+    return this.ctx.guard(async () => {
+      if (limit <= 0) return [];
+      // Entries are "folded name NUL id", all scored 0, so lexical order is name order and a
+      // prefix is a range: from "[prefix" up to "[prefix" followed by the highest byte.
+      const min = prefix ? Buffer.from(`[${prefix}`) : "-";
+      const max = prefix ? Buffer.concat([Buffer.from(`[${prefix}`), Buffer.from([0xff])]) : "+";
+      const entries = await this.ctx.client.zrangebylex(`${this.ctx.t(tenant)}names`, min, max, "LIMIT", 0, limit);
+      const ids = entries.map((e) => e.slice(e.lastIndexOf("\u0000") + 1));
       return (await this.readUsers(tenant, ids)).filter((u): u is UserRecord => u !== null);
     });
   }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Device } from "../../../client-sdk/src/protocol.ts";
+import type { Author, Device } from "../../../client-sdk/src/protocol.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, alice, bob, T0 } from "./fixtures.ts";
+import { A, alice, B, bob, T0 } from "./fixtures.ts";
 
 /** The people port: sessions, counters, users by activity, granted roles. */
 export function peopleContract(current: () => Stores): void {
@@ -53,6 +53,27 @@ export function peopleContract(current: () => Stores): void {
       expect((await stores.people.listUsers(A, 10)).map((u) => [u.user.id, u.counters.messages]))
         .toStrictEqual([["ghost", 10], [bob.id, 5], [alice.id, 3]]);
       expect((await stores.people.listUsers(A, 1)).map((u) => u.user.id)).toStrictEqual(["ghost"]);
+    });
+
+    it("searches signed-in users by folded name prefix, per tenant, bounded, following renames", async () => {
+      const d: Device = { type: "desktop", bot: false };
+      const elodie: Author = { id: "u-elo", name: "Élodie Martin", role: "member" };
+      await stores.people.recordSession(A, elodie, "10.0.0.1", d, T0);
+      await stores.people.recordSession(A, alice, "10.0.0.2", d, T0);
+      await stores.people.recordSession(A, { id: "u-eloise", name: "ELOISE", role: "member" }, "10.0.0.3", d, T0);
+      await stores.people.recordSession(A, { id: "g_guestelo", name: "Elo guest", role: "guest" }, "10.0.0.4", d, T0);
+      await stores.people.recordSession(B, { id: "u-other", name: "Elodie", role: "member" }, "10.0.0.5", d, T0);
+      const names = async (prefix: string, limit = 10) => (await stores.people.searchUsers(A, prefix, limit)).map((u) => u.user.id);
+      expect(await names("elo")).toStrictEqual(["u-elo", "u-eloise"]);
+      expect(await names("elodie m")).toStrictEqual(["u-elo"]);
+      expect(await names("elo", 1)).toStrictEqual(["u-elo"]);
+      expect(await names("zz")).toStrictEqual([]);
+      expect((await stores.people.searchUsers(B, "elo", 10)).map((u) => u.user.id)).toStrictEqual(["u-other"]);
+      // A rename moves the entry: the old name no longer finds them.
+      await stores.people.recordSession(A, { ...elodie, name: "Zoé" }, "10.0.0.1", d, T0 + 1);
+      expect(await names("elo")).toStrictEqual(["u-eloise"]);
+      const [zoe] = await stores.people.searchUsers(A, "zoe", 10);
+      expect(zoe?.user).toStrictEqual({ ...elodie, name: "Zoé" });
     });
 
     it("sets and unsets roles", async () => {

@@ -15,6 +15,7 @@ import { GUEST_RECORD_IDLE_MS, GUEST_RECORDS_KEPT } from "./people/people-store.
 import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
 import { MemoryReviewQueueStore } from "./queue/memory-review-queue-store.ts";
 import { MemoryRaidStore } from "./raids/memory-raid-store.ts";
+import { MemoryReportStore } from "./reports/memory-report-store.ts";
 import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
 import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
 import { MemoryStatsStore } from "./stats/memory-stats-store.ts";
@@ -64,6 +65,7 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     webhookEndpoints: new MemoryWebhookEndpointStore(),
     notices: new MemoryNoticeStore(),
     appeals: new MemoryAppealStore(),
+    reports: new MemoryReportStore(),
   };
   return stores satisfies Stores;
 }

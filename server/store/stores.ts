@@ -14,6 +14,7 @@ import type { PeopleStore } from "./people/people-store.ts";
 import type { PresenceStore } from "./presence/presence-store.ts";
 import type { ReviewQueueStore } from "./queue/review-queue-store.ts";
 import type { RaidStore } from "./raids/raid-store.ts";
+import type { ReportStore } from "./reports/report-store.ts";
 import type { RoomStore } from "./rooms/room-store.ts";
 import type { SanctionStore } from "./sanctions/sanction-store.ts";
 import type { StatsStore } from "./stats/stats-store.ts";
@@ -55,4 +56,5 @@ export interface Stores extends StoreLifecycle {
   webhookEndpoints: WebhookEndpointStore;
   notices: NoticeStore;
   appeals: AppealStore;
+  reports: ReportStore;
 }

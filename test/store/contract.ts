@@ -16,6 +16,7 @@ import { peopleContract } from "./contract/people.ts";
 import { presenceContract } from "./contract/presence.ts";
 import { raidContract } from "./contract/raids.ts";
 import { reviewQueueContract } from "./contract/queue.ts";
+import { reportContract } from "./contract/reports.ts";
 import { roomContract } from "./contract/rooms.ts";
 import { sanctionContract } from "./contract/sanctions.ts";
 import { statsContract } from "./contract/stats.ts";
@@ -60,5 +61,6 @@ export function storeContract(name: string, make: MakeStores): void {
     raidContract(current);
     noticeContract(current);
     appealContract(current);
+    reportContract(current);
   });
 }

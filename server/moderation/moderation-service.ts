@@ -12,6 +12,7 @@ import { MemberDirectory } from "./member-directory.ts";
 import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
 import { AppealService } from "./appeal-service.ts";
+import { ReportService } from "./report-service.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
 import { RaidGuard } from "./raid-guard.ts";
@@ -50,13 +51,18 @@ export class ModerationService {
   readonly notices: NoticeService;
   /** Users' appeals against notices, decided by managers (SPEC §9.2). */
   readonly appeals: AppealService;
+  /** Reports of illegal content, decided with the message they report (SPEC §9.3). */
+  readonly reports: ReportService;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
     this.alerts = new AlertBoard(deps);
     this.notices = new NoticeService(deps);
     this.sanctions = new Sanctions(deps, this.evasion, this.notices);
-    this.queue = new ReviewQueue(deps, this.sanctions, this.notices);
+    // Each needs the other: a report enters the queue, a queue decision decides the reports. The
+    // report service reaches the queue through this late-bound call, built before the queue is.
+    this.reports = new ReportService(deps, { enqueue: (t, entry, message) => this.queue.enqueue(t, entry, message) });
+    this.queue = new ReviewQueue(deps, this.sanctions, this.notices, this.reports);
     this.roomControl = new RoomControl(deps, this.queue, this.notices);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.members = new MemberDirectory(deps);

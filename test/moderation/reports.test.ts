@@ -102,6 +102,18 @@ onBothStores("reports of illegal content", {}, (server) => {
     expect((await s.rest("GET", `/api/v1/tenants/nope/reports/${a.id}?receipt=x`, { token: null })).body.error.code).toBe("unknown_tenant");
   });
 
+  it("the OpenAPI document lists the public report routes, their body from the validating schema", async () => {
+    const doc = (await server().rest("GET", "/api/v1/openapi.json", { token: null })).body;
+    const post = doc.paths["/api/v1/tenants/{tenant}/reports"].post;
+    expect(post.security).toEqual([]);
+    const schema = post.requestBody.content["application/json"].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(["messageId", "category", "explanation", "goodFaith"]));
+    expect(schema.properties.category.enum).toHaveLength(14);
+    expect(schema.properties.goodFaith.const).toBe(true);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(["201", "429", "413"]));
+    expect(doc.paths["/api/v1/tenants/{tenant}/reports/{id}"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["tenant", "id", "receipt"]);
+  });
+
   it("refuses bad reports with SPEC codes over REST and /chat", async () => {
     const s = server();
     const room = freshRoom();

@@ -22,6 +22,8 @@ export interface ItemContext {
   onHelpful(m: Message): Promise<void>;
   /** Resolves once flagged (the app confirms it out of the item, which a hide re-renders). */
   onFlag(m: Message, reason: FlagReason): Promise<void>;
+  /** SPEC §9.3: opens the illegal-content report form for the message (it lives outside the item); focus returns to `from` on close. */
+  onReportIllegal(m: Message, from: HTMLElement): void;
 }
 
 const QUOTE_CHARS = 120;
@@ -112,6 +114,7 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
           flagBtn.setAttribute("aria-disabled", "true");
           ctx.onFlag(m, reason).catch((e: Error) => { flagBtn.removeAttribute("aria-disabled"); say(e.message, true); });
         },
+        illegal: () => { closeMenu(false); ctx.onReportIllegal(m, flagBtn); },
         cancel: () => closeMenu(true),
       });
       flagBtn.setAttribute("aria-expanded", "true");

@@ -1,5 +1,6 @@
 import type { ClientErrorCode } from "../chat-error.ts";
 import type { DsaCategory, ErrorCode, FlagReason, ReportDecision, Role } from "../protocol.ts";
+import { DSA_WORDS_EN, DSA_WORDS_FR } from "./dsa-words.ts";
 
 /** The widget speaks the shopper's browser language: French for fr*, English otherwise. */
 export type Lang = "fr" | "en";
@@ -187,22 +188,7 @@ const en: WidgetStrings = {
     intro: "Tell us why you believe this message is against the law. The community team will review it and tell you its decision.",
     category: "What kind of illegal content is it?",
     choose: "Choose…",
-    categories: {
-      illegal_or_harmful_speech: "Hate speech, harassment or illegal insults",
-      scams_and_fraud: "Scam or fraud",
-      protection_of_minors: "Harm to children",
-      pornography_or_sexualized_content: "Sexual content",
-      violence: "Violence or threats",
-      self_harm: "Self-harm or suicide",
-      intellectual_property_infringements: "Copyright or trademark infringement",
-      data_protection_and_privacy_violations: "Someone’s private or personal data",
-      non_consensual_behaviour: "Content shared without consent",
-      unsafe_and_illegal_products: "Unsafe or illegal products",
-      risk_for_public_security: "Risk to public security (terrorism…)",
-      negative_effects_on_civic_discourse_or_elections: "Election manipulation or disinformation",
-      animal_welfare: "Animal cruelty",
-      scope_of_platform_service: "Something else against the law",
-    },
+    categories: DSA_WORDS_EN,
     explanation: "Why is it illegal?",
     explanationHelp: "Explain in your own words what is illegal in this message.",
     name: "Your name",
@@ -320,22 +306,7 @@ const fr: WidgetStrings = {
     intro: "Dites-nous pourquoi ce message vous semble contraire à la loi. L’équipe de la communauté l’examinera et vous informera de sa décision.",
     category: "De quel type de contenu illicite s’agit-il ?",
     choose: "Choisir…",
-    categories: {
-      illegal_or_harmful_speech: "Propos haineux, harcèlement ou injures illégales",
-      scams_and_fraud: "Arnaque ou fraude",
-      protection_of_minors: "Atteinte aux enfants",
-      pornography_or_sexualized_content: "Contenu sexuel",
-      violence: "Violence ou menaces",
-      self_harm: "Automutilation ou suicide",
-      intellectual_property_infringements: "Atteinte au droit d’auteur ou à une marque",
-      data_protection_and_privacy_violations: "Données privées ou personnelles d’une personne",
-      non_consensual_behaviour: "Contenu partagé sans consentement",
-      unsafe_and_illegal_products: "Produits dangereux ou illégaux",
-      risk_for_public_security: "Risque pour la sécurité publique (terrorisme…)",
-      negative_effects_on_civic_discourse_or_elections: "Manipulation électorale ou désinformation",
-      animal_welfare: "Maltraitance animale",
-      scope_of_platform_service: "Autre contenu contraire à la loi",
-    },
+    categories: DSA_WORDS_FR,
     explanation: "Pourquoi est-ce illicite ?",
     explanationHelp: "Expliquez avec vos mots ce qui est illégal dans ce message.",
     name: "Votre nom",

@@ -141,6 +141,8 @@ textarea:disabled { background: var(--bg2); }
 .reportform .check label { font-weight: normal; margin: 0; }
 .field-err { margin: 0; font-size: 13px; color: var(--bad); }
 .reportpanel .row { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
+.reportpanel .receipt, .reportpanel .status-link { font-size: 13px; }
+.reportpanel a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px; }
 .reportpanel .receipt code { font-size: 12px; word-break: break-all; background: var(--field); padding: 2px 4px; border-radius: 4px; }
 .chip.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
 .chip.legal { border-style: dashed; }

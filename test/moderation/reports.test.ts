@@ -82,6 +82,22 @@ onBothStores("reports of illegal content", {}, (server) => {
     expect((await status(s, again.id, again.receipt)).body.report).toEqual({ id: again.id, status: "received" });
   });
 
+  it("deleting a reported message (message:delete) is the decision: its reports are removed, the reporter told", async () => {
+    const s = server();
+    const admin = await s.admin();
+    const author = await s.chat({ role: "member", sub: "rp-del-author" });
+    const reporter = await s.chat({ role: "member", sub: "rp-del-reporter" });
+    const message = await post(author, freshRoom(), "Rendez-vous derrière le magasin ce soir");
+    const r = await reporter.report(message.id, "risk_for_public_security", "Sounds like a threat");
+    const decided = waitFor<ReportDecided>(reporter, "report:decided");
+    await admin.deleteMessage(message.id, "unsafe");
+    expect(await decided).toEqual({ reportId: r.id, messageId: message.id, decision: "removed" });
+    expect((await status(s, r.id, r.receipt)).body.report).toMatchObject({ status: "decided", decision: "removed" });
+    expect((await admin.listQueue()).items.some((i) => i.message.id === message.id)).toBe(false);
+    // Deleted now: nobody can report it any more.
+    expect(await code(reporter.report(message.id, "violence", "Again"))).toBe("not_found");
+  });
+
   it("a receipt opens its own report only: a missing, wrong or other report's receipt, and another tenant, answer the same 404", async () => {
     const s = server();
     const room = freshRoom();

@@ -76,6 +76,11 @@ export class ReportService {
     return { report };
   }
 
+  /** Whether the message was ever reported (its queue entry may be gone: another manager decided it). */
+  wasReported(tenant: string, messageId: string): Promise<boolean> {
+    return this.deps.stores.reports.wasReported(tenant, messageId);
+  }
+
   /**
    * A manager decided the message: every report still open on it takes that decision, and each
    * reporter known to the chat is told on their sockets. Returns the reports decided now.

@@ -24,7 +24,7 @@ export class ReviewQueue {
   constructor(
     private readonly deps: ModerationDepsWith<"queue" | "messages" | "flags" | "people" | "newcomers">, private readonly sanctions: Sanctions,
     private readonly notices?: Pick<NoticeService, "notify">,
-    private readonly reports?: Pick<ReportService, "decide">,
+    private readonly reports?: Pick<ReportService, "decide" | "wasReported">,
   ) {}
 
   /**
@@ -68,8 +68,9 @@ export class ReviewQueue {
     if (!entry) {
       // The store answers "not queued" both for a message that never was and for one another
       // manager took a moment ago; the message itself tells them apart, because everything that
-      // enters the queue keeps a trace: a filter hold leaves its reasons, a flag stays on record.
-      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await stores.flags.getFlags(t, before.id)).length > 0;
+      // enters the queue keeps a trace: a filter hold leaves its reasons, a flag or a report stays on record.
+      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await stores.flags.getFlags(t, before.id)).length > 0
+        || (await this.reports?.wasReported(t, before.id)) === true;
       if (!wasQueued) throw new CausetteError("not_found", "This message is not in the review queue.");
       throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
     }

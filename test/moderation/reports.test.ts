@@ -77,6 +77,8 @@ onBothStores("reports of illegal content", {}, (server) => {
       expect((await status(s, r.id, r.receipt)).body.report).toMatchObject({ status: "decided", decision: "kept" });
     }
     expect(notices).toEqual([]);
+    // Decided already: a second manager is told so, not that the message was never queued.
+    expect(await code(admin.resolve(message.id, "remove"))).toBe("conflict");
     // The message stays visible; a later report of it waits for a new decision.
     const again = await member.report(message.id, "intellectual_property_infringements", "Still a copy");
     expect((await status(s, again.id, again.receipt)).body.report).toEqual({ id: again.id, status: "received" });

@@ -35,6 +35,11 @@ export class MemoryReportStore implements ReportStore {
     return decided.sort((a, b) => a.at - b.at);
   }
 
+  async wasReported(tenant: string, messageId: string) {
+    for (const r of this.data.of(tenant).byId.values()) if (r.messageId === messageId) return true;
+    return false;
+  }
+
   async between(tenant: string, from: number, to: number) {
     return [...this.data.of(tenant).byId.values()].filter((r) => r.at >= from && r.at < to).sort((a, b) => a.at - b.at).map(copy);
   }

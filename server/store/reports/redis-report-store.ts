@@ -7,22 +7,23 @@ type Decision = { status: "decided"; decision: ReportDecision; decidedAt: number
 
 /**
  * The shared reports: `T rp:j` hash id -> report JSON as received, `T rp:d` hash id -> decision
- * JSON (HSETNX: decided once), `T rp:at` zset id by received at (for `between`), and
- * `T rp:o:<message>` set of the message's reports still open.
+ * JSON (HSETNX: decided once), `T rp:at` zset id by received at (for `between`),
+ * `T rp:o:<message>` set of the message's reports still open, and `T rp:m` set of every message
+ * ever reported.
  */
 export class RedisReportStore implements ReportStore {
   constructor(private readonly ctx: RedisContext) {}
 
   private keys(tenant: string) {
     const T = this.ctx.t(tenant);
-    return { body: `${T}rp:j`, decision: `${T}rp:d`, at: `${T}rp:at`, open: (messageId: string) => `${T}rp:o:${enc(messageId)}` };
+    return { body: `${T}rp:j`, decision: `${T}rp:d`, at: `${T}rp:at`, reported: `${T}rp:m`, open: (messageId: string) => `${T}rp:o:${enc(messageId)}` };
   }
 
   addReport(tenant: string, report: StoredReport) {
     // The reporter is handed a receipt for it: the write must survive a failover.
     return this.ctx.write(tenant, async () => {
       const k = this.keys(tenant);
-      const m = this.ctx.client.multi().hset(k.body, report.id, JSON.stringify(report)).zadd(k.at, String(report.at), report.id);
+      const m = this.ctx.client.multi().hset(k.body, report.id, JSON.stringify(report)).zadd(k.at, String(report.at), report.id).sadd(k.reported, report.messageId);
       if (report.status === "received") m.sadd(k.open(report.messageId), report.id);
       await exec(m);
     });
@@ -46,6 +47,10 @@ export class RedisReportStore implements ReportStore {
       const decided = ids.filter((_, i) => won[i] === 1);
       return (await this.read(tenant, decided)).filter((r): r is StoredReport => r !== null).sort((a, b) => a.at - b.at);
     });
+  }
+
+  wasReported(tenant: string, messageId: string) {
+    return this.ctx.guard(async () => (await this.ctx.client.sismember(this.keys(tenant).reported, messageId)) === 1);
   }
 
   between(tenant: string, from: number, to: number) {

@@ -32,6 +32,8 @@ export interface ReportStore {
   getReport(tenant: string, reportId: string): Promise<StoredReport | null>;
   /** Decides every report on the message still `received`; answers those it decided now, oldest first. */
   decideReports(tenant: string, messageId: string, d: { decision: ReportDecision; decidedAt: number }): Promise<StoredReport[]>;
+  /** Whether the message was ever reported (a queue decision's trace: SPEC §6.4 `conflict` vs `not_found`). */
+  wasReported(tenant: string, messageId: string): Promise<boolean>;
   /** Reports received at `from` ≤ at < `to` (epoch ms), oldest first: what a transparency report counts. */
   between(tenant: string, from: number, to: number): Promise<StoredReport[]>;
 }

@@ -36,6 +36,11 @@ export function reportContract(current: () => Stores): void {
       await stores.reports.addReport(A, report(4));
       expect((await stores.reports.decideReports(A, "m1", { decision: "kept", decidedAt: T0 + 300 })).map((r) => [r.id, r.decision])).toStrictEqual([["rp-4", "kept"]]);
       expect(await stores.reports.decideReports(A, "m404", d)).toStrictEqual([]);
+      // Decided or not, a report leaves its trace on the message.
+      expect(await stores.reports.wasReported(A, "m1")).toBe(true);
+      expect(await stores.reports.wasReported(A, "m2")).toBe(true);
+      expect(await stores.reports.wasReported(A, "m404")).toBe(false);
+      expect(await stores.reports.wasReported(B, "m1")).toBe(false);
     });
 
     it("lists reports received in [from, to), oldest first", async () => {

@@ -191,3 +191,19 @@ onBothStores("report flood", { acme: { rateLimit: { reportsPerIp: { burst: 3, pe
     expect((await s.app.stores.reports.between("acme", 0, Date.now() + 1)).length).toBe(3);
   });
 });
+
+/** Behind one trusted proxy (trustProxy: 1): the client is the address the proxy appended, whatever the client wrote before it. */
+onBothStores("report flood behind a proxy", { server: { trustProxy: 1 }, acme: { rateLimit: { reportsPerIp: { burst: 2, perMinute: 1 } } } }, (server) => {
+  it("entries the client forged to the left of the proxy's do not buy a new budget; another client does have its own", async () => {
+    const s = server();
+    const author = await s.chat({ role: "member", sub: "rp-proxy-author" });
+    const message = await post(author, freshRoom(), "Reported through a proxy");
+    // What the proxy sends on: the client's own X-Forwarded-For, then the address it saw.
+    const via = (forged: string, client: string) => ({ headers: { "x-forwarded-for": `${forged}, ${client}` } });
+    expect((await file(s, body(message.id), via("203.0.113.1", "198.51.100.20"))).status).toBe(201);
+    expect((await file(s, body(message.id), via("203.0.113.2", "198.51.100.20"))).status).toBe(201);
+    const refused = await file(s, body(message.id), via("203.0.113.3", "198.51.100.20"));
+    expect([refused.status, refused.body.error.code]).toEqual([429, "rate_limited"]);
+    expect((await file(s, body(message.id), via("203.0.113.3", "198.51.100.21"))).status).toBe(201);
+  });
+});

@@ -1,8 +1,10 @@
-import { expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { ChatError, Notice, QueueItem, ReportDecided } from "../../client-sdk/src/index.ts";
 import { onBothStores } from "../support/both-stores.ts";
 import { collect, waitFor } from "../support/wait.ts";
-import { freshRoom, post, type ModServer } from "./support.ts";
+import { startReceiver, testSecret } from "../support/webhook-receiver.ts";
+import { webhookConfig } from "../webhooks/support.ts";
+import { freshRoom, post, startModServer, type ModServer } from "./support.ts";
 
 const code = (p: Promise<unknown>) => p.then(() => "ok", (e: ChatError) => e.code);
 const EXPLANATION = "This account sells counterfeit serum and asks for card numbers in private.";
@@ -205,5 +207,26 @@ onBothStores("report flood behind a proxy", { server: { trustProxy: 1 }, acme: {
     const refused = await file(s, body(message.id), via("203.0.113.3", "198.51.100.20"));
     expect([refused.status, refused.body.error.code]).toEqual([429, "rate_limited"]);
     expect((await file(s, body(message.id), via("203.0.113.3", "198.51.100.21"))).status).toBe(201);
+  });
+});
+
+describe("report.created webhook", () => {
+  const open: { close(): Promise<void> }[] = [];
+  afterAll(async () => { for (const o of open.reverse()) await o.close(); });
+
+  it("tells the brand of a report without the reporter's name or e-mail", async () => {
+    const secret = testSecret();
+    const rx = await startReceiver(secret);
+    open.push(rx);
+    const s = await startModServer(webhookConfig(rx.url, secret, { events: ["report.created"] }));
+    open.push(s);
+    const author = await s.chat({ role: "member", sub: "rp-wh-author" });
+    const message = await post(author, freshRoom(), "Webhook-watched message");
+    const filed = (await file(s, body(message.id, { reporterName: "Zoé", reporterEmail: "zoe@example.org" }))).body.report;
+    const got = await rx.waitFor((r) => r.json.type === "report.created");
+    expect(got.verified).toBe(true);
+    expect(got.json.data).toStrictEqual({ report: { id: filed.id, messageId: message.id, room: message.room, category: "scams_and_fraud", explanation: EXPLANATION, at: expect.any(Number) } });
+    expect(got.body).not.toContain("zoe@example.org");
+    expect(got.body).not.toContain(filed.receipt);
   });
 });

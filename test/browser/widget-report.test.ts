@@ -97,6 +97,22 @@ describe.skipIf(!browserAvailable())("widget: report illegal content", () => {
     await screenshot(page, "widget-report");
   });
 
+  it("after flagging a message, its menu still offers the legal route, and only that", async () => {
+    const text = "Message flagged, then reported as illegal";
+    await seller.send(ROOM, text);
+    const page = await openWidgetPage(browser, shop.page({ path: PATH }), watches);
+    await item(page, text).waitFor();
+    await item(page, text).getByRole("button", { name: /Report/ }).click();
+    await item(page, text).getByRole("button", { name: "Spam or advertising" }).click();
+    await widget(page).getByText("Thanks, our moderators will take a look.").waitFor();
+    await item(page, text).getByRole("button", { name: /Report/ }).click();
+    const menu = item(page, text).getByRole("group");
+    await menu.getByRole("button", { name: "Report illegal content" }).waitFor();
+    expect(await menu.getByRole("button", { name: "Spam or advertising" }).count()).toBe(0);
+    await menu.getByRole("button", { name: "Report illegal content" }).click();
+    await widget(page).getByRole("form", { name: "Report illegal content" }).waitFor();
+  });
+
   it("in French, with the keyboard: the entry, the categories and the good-faith statement in plain French; Escape closes and gives the focus back", async () => {
     const text = "Copie du sérum vendue sous la marque Acme";
     await seller.send(ROOM, text);

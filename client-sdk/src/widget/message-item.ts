@@ -98,7 +98,8 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
 
   if (!own) {
     const flagBtn = h("button", { type: "button", class: "act", "data-action": "report", "aria-expanded": "false" }, icon("report"), t.report);
-    if (ctx.flagged) { flagBtn.setAttribute("aria-disabled", "true"); flagBtn.title = t.reported; }
+    // Flagged once already: the menu still offers the legal route (SPEC §9.3), not the reasons again.
+    if (ctx.flagged) flagBtn.title = t.reported;
     let menu: HTMLElement | undefined;
     const closeMenu = (focusBack: boolean) => {
       menu?.remove(); menu = undefined;
@@ -106,6 +107,7 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
       if (focusBack) flagBtn.focus();
     };
     flagBtn.addEventListener("click", () => {
+      // A flag on its way: nothing to choose until it is answered.
       if (flagBtn.getAttribute("aria-disabled") === "true") { say(t.reported); return; }
       if (menu) { closeMenu(true); return; }
       menu = flagMenu(t, {
@@ -116,7 +118,7 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
         },
         illegal: () => { closeMenu(false); ctx.onReportIllegal(m, flagBtn); },
         cancel: () => closeMenu(true),
-      });
+      }, { flagged: ctx.flagged });
       flagBtn.setAttribute("aria-expanded", "true");
       li.append(menu);
       (menu.querySelector("button") as HTMLButtonElement | null)?.focus();

@@ -222,6 +222,9 @@ export class WidgetApp {
     try {
       const { hidden } = await this.client!.flag(m.id, reason);
       this.flagged.add(m.id);
+      // Re-rendered as flagged: its menu now offers only the legal route (SPEC §9.3).
+      const cur = this.messages.get(m.id);
+      if (cur) this.put(cur, false);
       const text = !hidden ? this.t.reported : STAFF.has(this.me?.role ?? "guest") ? this.t.reportedHiddenStaff : this.t.reportedHidden;
       // The info line is a status region: screen readers hear it without a second announcement.
       this.view?.composer.info(text);

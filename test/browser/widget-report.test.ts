@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminClient, type ChatClient, type Message } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, openWidgetPage, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import { browserAvailable, expectCleanPages, launchBrowser, newPage, openBackOffice, openWidgetPage, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { mintToken } from "../support/tokens.ts";
@@ -44,7 +44,7 @@ describe.skipIf(!browserAvailable())("widget: report illegal content", () => {
     await item(page, text).getByRole("button", { name: entry }).click();
   }
 
-  it("a guest reports a message through the form, gets a receipt and a status link, and is told the manager removed it", async () => {
+  it("a guest reports a message through the form, gets a receipt and a status link, and is told the manager removed it in the back office", async () => {
     const text = "Genuine serum at half price, pay me by bank transfer before delivery";
     const message: Message = await seller.send(ROOM, text);
     const page = await openWidgetPage(browser, shop.page({ path: PATH }), watches);
@@ -78,6 +78,7 @@ describe.skipIf(!browserAvailable())("widget: report illegal content", () => {
     await form.getByText("This e-mail address does not look right.").waitFor();
     await form.getByLabel(/^Your e-mail/).fill("zoe@example.org");
     await form.getByLabel(/^Your name/).fill("Zoé");
+    await screenshot(page, "widget-report-form");
     await form.getByRole("button", { name: "Send the report" }).click();
 
     const panel = widget(page).locator("[data-panel=report]");
@@ -90,7 +91,16 @@ describe.skipIf(!browserAvailable())("widget: report illegal content", () => {
     const queued = (await admin.listQueue()).items.find((i) => i.message.id === message.id);
     expect(queued).toMatchObject({ kind: "report", priority: "high", reasons: [{ kind: "report", detail: "scams_and_fraud" }] });
 
-    await admin.resolve(message.id, "remove");
+    // The manager sees it at the top of the back office's queue, said in words, and removes it there.
+    const bo = await newPage(browser);
+    watches.push(bo.watch);
+    await openBackOffice(bo.page, server.url, "acme", await mintToken({ tenant: "acme", role: "manager", sub: "cm-report", name: "Camille" }));
+    const queued2 = bo.page.locator("li.qitem", { hasText: text });
+    await queued2.locator(".tag.report", { hasText: "Illegal content report" }).waitFor();
+    await queued2.locator(".tag.high").waitFor();
+    await queued2.locator(".reason", { hasText: "Reported as illegal: Scam or fraud — The seller asks for bank transfers" }).waitFor();
+    await screenshot(bo.page, "backoffice-report");
+    await queued2.getByRole("button", { name: "Remove (r)", exact: true }).click();
     await panel.getByText("Your report was reviewed: the message was removed.").waitFor();
     await expect.poll(() => item(page, text).count()).toBe(0);
     expect(await (await fetch(href)).json()).toMatchObject({ report: { status: "decided", decision: "removed" } });

@@ -14,6 +14,7 @@ export interface ReportPanel {
 }
 
 let seq = 0;
+const QUOTE_CHARS = 160;
 
 /**
  * SPEC §9.3: the "Report illegal content" form, a plain HTML form (labels tied to their fields,
@@ -21,7 +22,7 @@ let seq = 0;
  * said next to their field and the first one gets the focus; Escape closes. Once received, the
  * form gives way to the receipt and a link to the report's status.
  */
-export function reportForm(t: WidgetStrings, on: {
+export function reportForm(t: WidgetStrings, about: { author: string; text: string }, on: {
   submit(r: IllegalReport): Promise<{ receipt: ReportReceipt; statusUrl: string }>;
   close(): void;
   /** Says a refusal (rate_limited, not_found…) in plain words. */
@@ -45,6 +46,8 @@ export function reportForm(t: WidgetStrings, on: {
   const form = h("form", { class: "reportform", novalidate: true, "aria-labelledby": titleId },
     h("h3", { id: titleId }, x.title),
     h("p", { class: "intro" }, x.intro),
+    // Which message this is about, as a quote: the form sits above the list, away from the message.
+    h("blockquote", { class: "quote" }, h("b", null, about.author), ` — ${about.text.length > QUOTE_CHARS ? `${about.text.slice(0, QUOTE_CHARS)}…` : about.text}`),
     h("label", { for: select.id }, x.category), select, errs.cat,
     h("label", { for: text.id }, x.explanation), h("p", { id: id("why-help"), class: "help" }, x.explanationHelp), text, errs.why,
     h("label", { for: name.id }, `${x.name} `, h("span", { class: "help" }, x.optional)), name,
@@ -64,6 +67,11 @@ export function reportForm(t: WidgetStrings, on: {
     if (problem) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
     return !problem;
   };
+
+  // A problem said at a field goes as soon as the field is changed.
+  for (const [field, err] of [[select, errs.cat], [text, errs.why], [email, errs.email], [faith, errs.faith]] as const) {
+    field.addEventListener(field === select || field === faith ? "change" : "input", () => flag(field, err, undefined));
+  }
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();

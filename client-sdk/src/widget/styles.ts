@@ -132,6 +132,7 @@ textarea:disabled { background: var(--bg2); }
 .reportpanel { padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--bg2); max-height: 60vh; overflow-y: auto; }
 .reportpanel h3 { margin: 0 0 4px; font-size: 15px; }
 .reportpanel .intro, .reportpanel .help { margin: 0 0 6px; font-size: 13px; color: var(--muted); }
+.reportpanel blockquote.quote { margin: 0 0 6px; }
 .reportform { display: flex; flex-direction: column; gap: 4px; }
 .reportform label { font-size: 13px; font-weight: 600; margin-top: 6px; }
 .reportform select, .reportform textarea, .reportform input[type="text"], .reportform input[type="email"] { padding: 6px 10px; border: 1px solid var(--field-line); background: var(--field); color: var(--ink); border-radius: 8px; min-height: 36px; font: inherit; }

@@ -238,7 +238,7 @@ export class WidgetApp {
     this.closeReport(undefined);
     const client = this.client;
     if (!client || !this.view) return;
-    const panel = reportForm(this.t, {
+    const panel = reportForm(this.t, { author: displayName(this.t, m.author), text: m.text }, {
       submit: async (r: IllegalReport) => {
         const receipt = await client.report(m.id, r.category, r.explanation, { ...(r.name ? { name: r.name } : {}), ...(r.email ? { email: r.email } : {}) });
         return { receipt, statusUrl: client.reportStatusUrl(receipt) };

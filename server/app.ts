@@ -20,6 +20,7 @@ import { httpErrorHandler, logServerErrors } from "./http/request-errors.ts";
 import { HTTP_SERVER_OPTIONS } from "./http/server-options.ts";
 import { createMetrics, type PrometheusMetrics } from "./http/metrics.ts";
 import { pageRoutes } from "./http/pages.ts";
+import { reportApiRoutes } from "./http/reports-api.ts";
 import { widgetConfigRoutes } from "./http/widget-config.ts";
 import { newId } from "./ids.ts";
 import { AuditLog } from "./moderation/audit-log.ts";
@@ -174,6 +175,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   expressApp.use(noSniff, logServerErrors(logger.child({ module: "http" })));
   expressApp.use(healthRoutes(theStores, metrics, config.server.metricsToken, () => closing));
   expressApp.use(widgetConfigRoutes(tenants));
+  expressApp.use(reportApiRoutes({ tenants, moderation, clientIp: handshakeDeps.clientIp, bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(meApiRoutes({ tenants, moderation, guestTokens: handshakeDeps.guestTokens, bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(adminApiRoutes({ tenants, people: theStores.people, moderation, demoToken: demoTokenEnabled(config), bodyTimeoutMs: config.server.bodyTimeoutMs }));
   expressApp.use(demoTokenRoutes(config));

@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import { MAX_RECHECK } from "./protocol.ts";
 import type {
-  Appeal, ChatServerEvents, FlagReason, Message, MessageChange, MessageStatus, Notice, RoomInfo, RoomJoinPayload, RoomJoinResult, RoomPinned, RoomUnpinned,
+  Appeal, ChatServerEvents, DsaCategory, FlagReason, Message, MessageChange, MessageStatus, Notice, ReportReceipt, RoomInfo, RoomJoinPayload, RoomJoinResult, RoomPinned, RoomUnpinned,
   SessionEnded, SessionInfo,
 } from "./protocol.ts";
 import { request } from "./request.ts";
@@ -37,7 +37,7 @@ interface PendingSend {
 
 const FORWARDED = [
   "message:hidden", "message:restored", "message:deleted", "message:helpful", "room:cleared", "room:updated", "sanction",
-  "moderation:notice", "appeal:resolved",
+  "moderation:notice", "appeal:resolved", "report:decided",
 ] as const;
 
 /**
@@ -195,6 +195,23 @@ export class ChatClient extends Emitter<ChatClientEvents> {
   /** SPEC §9.2: contests one of this user's notices (once, until its `appealUntil`). */
   async appeal(noticeId: string, text: string): Promise<Appeal> {
     return (await request<{ appeal: Appeal }>(this.socket, "appeal:create", { noticeId, text }, this.timeout)).appeal;
+  }
+
+  /**
+   * SPEC §9.3: reports a message as illegal content (guests too). Keep the answer's `receipt`:
+   * with `reportStatusUrl` it opens the report's status; `report:decided` tells the outcome live.
+   *
+   * @example
+   * const r = await chat.report(m.id, "scams_and_fraud", "Fake shop asking for card numbers", { email: "me@example.org" });
+   */
+  async report(messageId: string, category: DsaCategory, explanation: string, opts: { name?: string; email?: string } = {}): Promise<ReportReceipt> {
+    const payload = { messageId, category, explanation, goodFaith: true, ...(opts.name ? { reporterName: opts.name } : {}), ...(opts.email ? { reporterEmail: opts.email } : {}) };
+    return (await request<{ report: ReportReceipt }>(this.socket, "message:report", payload, this.timeout)).report;
+  }
+
+  /** Where a report's status is read with its receipt (`GET /api/v1/tenants/:tenant/reports/:id?receipt=…`). */
+  reportStatusUrl(r: { id: string; receipt: string }): string {
+    return `${this.opts.url.replace(/\/+$/, "")}/api/v1/tenants/${encodeURIComponent(this.opts.tenant)}/reports/${encodeURIComponent(r.id)}?receipt=${encodeURIComponent(r.receipt)}`;
   }
 
   /** SPEC §9.1: the statements of reasons kept for this user, newest first. */

@@ -108,8 +108,9 @@ export interface Flag {
  * Addition: "ban" marks a message held because its author is shadow-banned. SPEC §10: "newcomer"
  * (one of the author's first messages), "evasion" (detail: the banned account the author is linked
  * to), "shield" (the room is shielded). Those three always hold, whatever `onHit` says. "hook": SPEC §8.2.
+ * "report": SPEC §9.3, a report of illegal content (detail: its category).
  */
-export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield" | "hook";
+export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield" | "hook" | "report";
 export interface Reason {
   kind: ReasonKind;
   detail: string;
@@ -136,7 +137,8 @@ export type FilterPolicy = { [C in FilterCategory]?: FilterAction } & { minSever
 
 export interface QueueItem {
   message: Message;
-  kind: "filter" | "flag";
+  /** SPEC §9.3: "report" once a report of illegal content is among its reasons. */
+  kind: "filter" | "flag" | "report";
   reasons: Reason[];
   flags: Flag[];
   priority: "high" | "normal";
@@ -341,7 +343,44 @@ export interface ChatClientEvents {
   "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[] }>) => void;
   /** SPEC §9.2: one appeal per notice, the user's own, until its `appealUntil`. */
   "appeal:create": (p: { noticeId: string; text: string }, ack: AckFn<{ appeal: Appeal }>) => void;
+  /** SPEC §9.3: a report of illegal content, by anyone (guests too). */
+  "message:report": (p: ReportInput, ack: AckFn<{ report: ReportReceipt }>) => void;
 }
+
+/** SPEC §9.4: the EU DSA Transparency Database statement categories, lower case, without their prefix. */
+export const DSA_CATEGORIES = [
+  "illegal_or_harmful_speech", "scams_and_fraud", "protection_of_minors", "pornography_or_sexualized_content", "violence",
+  "self_harm", "intellectual_property_infringements", "data_protection_and_privacy_violations", "non_consensual_behaviour",
+  "unsafe_and_illegal_products", "risk_for_public_security", "negative_effects_on_civic_discourse_or_elections",
+  "animal_welfare", "scope_of_platform_service",
+] as const;
+export type DsaCategory = (typeof DSA_CATEGORIES)[number];
+
+/** Addition: the longest explanation a report may give (characters), the reporter's name and e-mail. */
+export const REPORT_LIMITS = { explanation: 2000, name: 100, email: 254 } as const;
+
+/** SPEC §9.3: what a reporter sends (`/chat` `message:report`, or `POST /api/v1/tenants/:tenant/reports`). */
+export interface ReportInput {
+  messageId: string;
+  category: DsaCategory;
+  explanation: string;
+  reporterName?: string;
+  reporterEmail?: string;
+  /** The reporter's statement that the report is accurate and made in good faith: must be `true`. */
+  goodFaith: true;
+}
+
+/** SPEC §9.3: the answer to a report. `receipt` is shown once: with it, and only with it, the status can be read. */
+export interface ReportReceipt { id: string; status: "received"; receipt: string }
+
+/** What a manager's decision on a reported message meant for the report. */
+export type ReportDecision = "removed" | "kept";
+
+/** SPEC §9.3: `GET /api/v1/tenants/:tenant/reports/:id?receipt=…`. */
+export interface ReportStatus { id: string; status: "received" | "decided"; decision?: ReportDecision; decidedAt?: number }
+
+/** SPEC §9.3: sent to the reporter's sockets when a manager decides the reported message. */
+export interface ReportDecided { reportId: string; messageId: string; decision: ReportDecision }
 
 /** Addition: `invalid_token` on /chat when a moderator's or manager's token expires on an open socket. */
 export interface SessionEnded {
@@ -459,6 +498,8 @@ export interface ChatServerEvents {
   "room:pinned": (p: RoomPinned) => void;
   /** Addition (brand voice): the room has no pinned message any more. */
   "room:unpinned": (p: RoomUnpinned) => void;
+  /** SPEC §9.3: a manager decided a message this user reported. */
+  "report:decided": (p: ReportDecided) => void;
 }
 
 /**

@@ -187,12 +187,19 @@ const tenant = z.object({
     flags: perMinuteBucket.default({ burst: 10, perMinute: 10 }),
     /** Flags per client IP, every non-staff user of that IP together (a shared IP gets three users' worth). */
     flagsPerIp: perMinuteBucket.default({ burst: 30, perMinute: 30 }),
+    /**
+     * SPEC §9.3: reports of illegal content per client IP, from the chat and the public REST
+     * route together. Each one puts a message at the top of the queue with high priority, so a
+     * network gets a few at once and one every 12 s sustained.
+     */
+    reportsPerIp: perMinuteBucket.default({ burst: 10, perMinute: 5 }),
   }).strict().default({
     burst: 5, perSecond: 1,
     guestsPerIp: { burst: 30, perMinute: 30 },
     guestMessagesPerIp: { burst: 20, perSecond: 2 },
     flags: { burst: 10, perMinute: 10 },
     flagsPerIp: { burst: 30, perMinute: 30 },
+    reportsPerIp: { burst: 10, perMinute: 5 },
   }),
   widget: z.object({
     pages: z.array(z.string().min(1)).default(["*"]),

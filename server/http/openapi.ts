@@ -4,6 +4,8 @@ import { adminSchemas } from "../contracts/admin-schemas.ts";
 import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
 import type { RestRoute } from "./admin-routes.ts";
 import { DEMO_TOKEN_RULES } from "./demo-token.ts";
+import { reportCreateSchema } from "../contracts/user-schemas.ts";
+import { MAX_REPORT_BODY_BYTES } from "./reports-api.ts";
 import { MAX_PATH, PATH_RULE } from "./widget-config.ts";
 
 type Json = Record<string, unknown>;
@@ -115,10 +117,11 @@ export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: b
 
 /**
  * The unauthenticated routes under /api/v1, so the document lists every API route that exists:
- * the widget's config (always) and the demo token (only where it is mounted: outside production,
- * with a "demo" tenant). `security: []` marks them as needing no token.
+ * the widget's config and reports of illegal content (always) and the demo token (only where it is
+ * mounted: outside production, with a "demo" tenant). `security: []` marks them as needing no token.
  */
 function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { demoToken?: boolean }): void {
+  addReportRoutes(paths);
   paths["/api/v1/tenants/{tenant}/widget-config"] = {
     get: {
       operationId: "widgetConfig",
@@ -160,6 +163,61 @@ function addPublicRoutes(paths: Record<string, Record<string, Json>>, opts: { de
       responses: {
         200: { description: "`{ token, tenant, sub, role, expiresIn }`", content: { "application/json": { schema: { type: "object" } } } },
         400: errorResponse("invalid_payload"),
+      },
+    },
+  };
+}
+
+/** SPEC §9.3: the public report routes, the body documented from the schema that validates it. */
+function addReportRoutes(paths: Record<string, Record<string, Json>>): void {
+  const tenant = { name: "tenant", in: "path", required: true, schema: { type: "string" } };
+  const status = { type: "string", enum: ["received", "decided"] };
+  paths["/api/v1/tenants/{tenant}/reports"] = {
+    post: {
+      operationId: "reportCreate",
+      summary: "Report a message as illegal content (anyone, no token; rate-limited per client IP)",
+      "x-causette-event": "message:report",
+      security: [],
+      parameters: [tenant],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(reportCreateSchema) } } },
+      responses: {
+        201: {
+          description: "Received. Keep `receipt`: it is shown once, and opens the report's status.",
+          content: { "application/json": { schema: {
+            type: "object", required: ["report"],
+            properties: { report: { type: "object", required: ["id", "status", "receipt"], properties: { id: { type: "string" }, status: { type: "string", const: "received" }, receipt: { type: "string" } } } },
+          } } },
+        },
+        400: errorResponse("invalid_payload (goodFaith must be true)"),
+        404: errorResponse("unknown_tenant / not_found: no such message in this tenant"),
+        408: errorResponse("invalid_payload: the body did not arrive within server.bodyTimeoutMs (the connection is closed)"),
+        413: errorResponse(`invalid_payload: the body is larger than ${MAX_REPORT_BODY_BYTES / 1024} kB`),
+        429: errorResponse("rate_limited: too many reports from this client IP (Retry-After)"),
+        503: errorResponse("store_unavailable"),
+      },
+    },
+  };
+  paths["/api/v1/tenants/{tenant}/reports/{id}"] = {
+    get: {
+      operationId: "reportStatus",
+      summary: "A report's status, for the holder of its receipt",
+      security: [],
+      parameters: [
+        tenant,
+        { name: "id", in: "path", required: true, schema: { type: "string" } },
+        { name: "receipt", in: "query", required: true, schema: { type: "string" }, description: "The receipt the report's answer gave" },
+      ],
+      responses: {
+        200: {
+          description: "The report's status; `decision` once a manager decided the message.",
+          content: { "application/json": { schema: {
+            type: "object", required: ["report"],
+            properties: { report: { type: "object", required: ["id", "status"], properties: {
+              id: { type: "string" }, status, decision: { type: "string", enum: ["removed", "kept"] }, decidedAt: { type: "integer" },
+            } } },
+          } } },
+        },
+        404: errorResponse("not_found: no such report, or a missing or wrong receipt (the same answer); unknown_tenant"),
       },
     },
   };

@@ -1,13 +1,7 @@
-import type { FilterCategory, FlagReason, Reason } from "../../client-sdk/src/protocol.ts";
+import { DSA_CATEGORIES, type DsaCategory, type FilterCategory, type FlagReason, type Reason } from "../../client-sdk/src/protocol.ts";
 
-/** SPEC §9.4: the EU DSA Transparency Database statement categories, lower case, without their prefix. */
-export const DSA_CATEGORIES = [
-  "illegal_or_harmful_speech", "scams_and_fraud", "protection_of_minors", "pornography_or_sexualized_content", "violence",
-  "self_harm", "intellectual_property_infringements", "data_protection_and_privacy_violations", "non_consensual_behaviour",
-  "unsafe_and_illegal_products", "risk_for_public_security", "negative_effects_on_civic_discourse_or_elections",
-  "animal_welfare", "scope_of_platform_service",
-] as const;
-export type DsaCategory = (typeof DSA_CATEGORIES)[number];
+// The list is part of the protocol: the widget offers it to reporters (SPEC §9.3), the server checks it.
+export { DSA_CATEGORIES, type DsaCategory };
 
 /** What falls outside the brand's chat rather than against the law: the category when nothing more precise applies. */
 export const OUT_OF_SCOPE: DsaCategory = "scope_of_platform_service";
@@ -33,6 +27,10 @@ const BY_FLAG_REASON: Record<FlagReason, DsaCategory> = {
   other: OUT_OF_SCOPE,
 };
 
+export function isDsaCategory(c: string): c is DsaCategory {
+  return (DSA_CATEGORIES as readonly string[]).includes(c);
+}
+
 export function categoryOfFlag(reason: string): DsaCategory {
   return Object.hasOwn(BY_FLAG_REASON, reason) ? BY_FLAG_REASON[reason as FlagReason] : OUT_OF_SCOPE;
 }
@@ -41,6 +39,7 @@ export function categoryOfFlag(reason: string): DsaCategory {
 function categoryOfReason(r: Reason): DsaCategory {
   if (r.category && Object.hasOwn(BY_FILTER_CATEGORY, r.category)) return BY_FILTER_CATEGORY[r.category];
   if (r.kind === "flag") return categoryOfFlag(r.detail);
+  if (r.kind === "report") return isDsaCategory(r.detail) ? r.detail : OUT_OF_SCOPE;
   if (r.kind === "word") return "illegal_or_harmful_speech";
   return OUT_OF_SCOPE;
 }

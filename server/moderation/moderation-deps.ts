@@ -34,15 +34,10 @@ export interface ModerationDeps {
   webhooks: WebhookService;
   /** Absent in unit wiring: stats then read online counts from the store's presence reports alone. */
   presence?: OnlineCounts;
-  /** The reports of illegal content received in a period (SPEC §9.3), for the transparency report; absent: none. */
-  reportsBetween?: ReportsBetween;
 }
 
-/** What the transparency report needs of each report of illegal content: its category and times. */
-export type ReportsBetween = (tenant: string, from: number, to: number) => Promise<{ category: string; at: number; decidedAt?: number }[]>;
-
 /** The store ports the moderation service uses, all parts together. */
-export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus" | "alerts" | "newcomers" | "evasion" | "raids" | "notices" | "appeals" | "restrictions">;
+export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus" | "alerts" | "newcomers" | "evasion" | "raids" | "notices" | "appeals" | "restrictions" | "reports">;
 
 /** ModerationDeps narrowed to the store ports one part of the service uses. */
 export type ModerationDepsWith<K extends keyof ModerationStores> = Omit<ModerationDeps, "stores"> & { stores: Pick<ModerationStores, K> };

@@ -13,6 +13,7 @@ import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
 import { AppealService } from "./appeal-service.ts";
 import { BrandVoice } from "./brand-voice.ts";
+import { ReportService } from "./report-service.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
 import { RaidGuard } from "./raid-guard.ts";
@@ -59,6 +60,8 @@ export class ModerationService {
   readonly transparency: TransparencyService;
   /** Posts as the brand and the rooms' pinned messages (issue 24). */
   readonly brand: BrandVoice;
+  /** Reports of illegal content, decided with the message they report (SPEC §9.3). */
+  readonly reports: ReportService;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -66,7 +69,10 @@ export class ModerationService {
     this.notices = new NoticeService(deps);
     this.sanctions = new Sanctions(deps, this.evasion, this.notices);
     this.brand = new BrandVoice(deps);
-    this.queue = new ReviewQueue(deps, this.sanctions, this.notices, this.brand);
+    // Each needs the other: a report enters the queue, a queue decision decides the reports. The
+    // report service reaches the queue through this late-bound call, built before the queue is.
+    this.reports = new ReportService(deps, { enqueue: (t, entry, message) => this.queue.enqueue(t, entry, message) });
+    this.queue = new ReviewQueue(deps, this.sanctions, this.notices, this.brand, this.reports);
     this.roomControl = new RoomControl(deps, this.queue, this.notices, this.brand);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.transparency = new TransparencyService(deps);

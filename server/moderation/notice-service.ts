@@ -16,6 +16,8 @@ export const EXCERPT_CHARS = 200;
 export interface Restriction {
   kind: NoticeKind;
   source: Notice["source"];
+  /** The brand's terms unless said otherwise; the law for a removal following a report of illegal content. */
+  ground?: Notice["ground"];
   automated: Notice["automated"];
   category: DsaCategory;
   /** The restricted message, for a message's notice (a rejected one was never stored: no id). */
@@ -47,7 +49,7 @@ export class NoticeService {
       const at = Date.now();
       const lang = r.lang ?? (await this.lastLanguage(tenant.id, userId)) ?? "en";
       const notice: Notice = {
-        id: newId("nt_"), at, kind: r.kind, ground: "terms", category: r.category,
+        id: newId("nt_"), at, kind: r.kind, ground: r.ground ?? "terms", category: r.category,
         explanation: explain({
           kind: r.kind, source: r.source, category: r.category,
           ...(r.until !== undefined ? { until: r.until } : {}), ...(r.reason ? { reason: r.reason } : {}), ...(cfg.termsUrl ? { termsUrl: cfg.termsUrl } : {}),

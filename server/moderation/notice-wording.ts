@@ -27,7 +27,9 @@ const EN: Words = {
     switch (f.kind) {
       case "message_rejected": return `Your message was not published: an automatic filter found content against the community rules (${rule}).`;
       case "message_hidden": return `Your message was hidden after it was reported as against the community rules (${rule}); a community manager will review it.`;
-      case "message_removed": return `A community manager removed your message because it breaks the community rules (${rule}).`;
+      case "message_removed": return f.source === "report"
+        ? `A community manager removed your message after it was reported as illegal content (${rule}).`
+        : `A community manager removed your message because it breaks the community rules (${rule}).`;
       case "muted": return `A community manager muted you: you cannot post until ${when} (${rule}).`;
       case "banned": return when
         ? `A community manager banned you from the chat until ${when} (${rule}).`
@@ -40,6 +42,15 @@ const EN: Words = {
     self_harm: "content about self-harm",
     pornography_or_sexualized_content: "sexual content",
     scope_of_platform_service: "content outside what this chat is for, such as advertising, contact details or links",
+    scams_and_fraud: "a scam or fraud",
+    protection_of_minors: "content harmful to minors",
+    intellectual_property_infringements: "an infringement of intellectual property",
+    data_protection_and_privacy_violations: "a breach of someone's privacy or personal data",
+    non_consensual_behaviour: "content shared without consent",
+    unsafe_and_illegal_products: "unsafe or illegal products",
+    risk_for_public_security: "a risk to public security",
+    negative_effects_on_civic_discourse_or_elections: "content harming public debate or elections",
+    animal_welfare: "harm to animals",
     other: "content the rules do not allow",
   },
   reason: (r) => ` Reason given: ${r}.`,
@@ -51,7 +62,9 @@ const FR: Words = {
     switch (f.kind) {
       case "message_rejected": return `Votre message n'a pas été publié : un filtre automatique y a trouvé un contenu contraire aux règles de la communauté (${rule}).`;
       case "message_hidden": return `Votre message a été masqué après avoir été signalé comme contraire aux règles de la communauté (${rule}) ; un responsable de la communauté va l'examiner.`;
-      case "message_removed": return `Un responsable de la communauté a supprimé votre message, contraire aux règles de la communauté (${rule}).`;
+      case "message_removed": return f.source === "report"
+        ? `Un responsable de la communauté a supprimé votre message après un signalement de contenu illicite (${rule}).`
+        : `Un responsable de la communauté a supprimé votre message, contraire aux règles de la communauté (${rule}).`;
       case "muted": return `Un responsable de la communauté vous a rendu muet : vous ne pouvez plus écrire jusqu'au ${when} (${rule}).`;
       case "banned": return when
         ? `Un responsable de la communauté vous a exclu du chat jusqu'au ${when} (${rule}).`
@@ -64,6 +77,15 @@ const FR: Words = {
     self_harm: "contenu sur l'automutilation",
     pornography_or_sexualized_content: "contenu sexuel",
     scope_of_platform_service: "contenu étranger à l'objet de ce chat, comme de la publicité, des coordonnées ou des liens",
+    scams_and_fraud: "une arnaque ou une fraude",
+    protection_of_minors: "un contenu nuisible aux mineurs",
+    intellectual_property_infringements: "une atteinte à la propriété intellectuelle",
+    data_protection_and_privacy_violations: "une atteinte à la vie privée ou aux données personnelles",
+    non_consensual_behaviour: "un contenu partagé sans consentement",
+    unsafe_and_illegal_products: "des produits dangereux ou illégaux",
+    risk_for_public_security: "un risque pour la sécurité publique",
+    negative_effects_on_civic_discourse_or_elections: "un contenu nuisible au débat public ou aux élections",
+    animal_welfare: "de la maltraitance animale",
     other: "contenu que les règles n'autorisent pas",
   },
   reason: (r) => ` Motif indiqué : ${r}.`,

@@ -11,6 +11,7 @@ import type { Sanctions } from "./sanctions.ts";
 import { categoryOfReasons } from "./dsa-category.ts";
 import type { NoticeService } from "./notice-service.ts";
 import type { BrandVoice } from "./brand-voice.ts";
+import type { ReportService } from "./report-service.ts";
 
 export type Decision = "approve" | "remove";
 /** What a manager asks of `resolve`. */
@@ -26,10 +27,11 @@ export class ReviewQueue {
     private readonly notices?: Pick<NoticeService, "notify">,
     /** Unpins a removed message (brand voice); absent in unit wiring. */
     private readonly pins?: Pick<BrandVoice, "removed">,
+    private readonly reports?: Pick<ReportService, "decide" | "wasReported">,
   ) {}
 
   /**
-   * The one way onto the queue, for a filter's hold and for a flag alike: stores the entry (or
+   * The one way onto the queue, for a filter's hold, a flag and a report alike: stores the entry (or
    * merges it into the message's entry) and shows the managers watching its room the item.
    */
   async enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void> {
@@ -69,8 +71,9 @@ export class ReviewQueue {
     if (!entry) {
       // The store answers "not queued" both for a message that never was and for one another
       // manager took a moment ago; the message itself tells them apart, because everything that
-      // enters the queue keeps a trace: a filter hold leaves its reasons, a flag stays on record.
-      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await stores.flags.getFlags(t, before.id)).length > 0;
+      // enters the queue keeps a trace: a filter hold leaves its reasons, a flag or a report stays on record.
+      const wasQueued = (before.reasons?.length ?? 0) > 0 || (await stores.flags.getFlags(t, before.id)).length > 0
+        || (await this.reports?.wasReported(t, before.id)) === true;
       if (!wasQueued) throw new CausetteError("not_found", "This message is not in the review queue.");
       throw new CausetteError("conflict", "This message is not in the review queue: another manager has already resolved it.");
     }
@@ -143,13 +146,20 @@ export class ReviewQueue {
     await audit.record(t, actor, p.decision === "approve" ? "queue.approved" : "queue.removed", {
       messageId: after.id, room: after.room, authorId: after.author.id, kind: entry.kind, flaggers,
     }, p.ban?.reason, after.room);
+    const decided = await this.decideReports(t, after.id, p.decision === "approve" ? "kept" : "removed");
     if (p.decision === "remove") {
       await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by, ...(p.ban ? { reason: p.ban.reason } : {}) });
       // A filter (or a flag) raised it, a person decided. A message held silently (a shadow ban,
       // onHit "shadow") looked published to its author: telling them would give the silence away.
+      // A removal following a report of illegal content is on the ground of the law (SPEC §9.3),
+      // in the category the reporter named.
+      const report = entry.kind === "report" ? entry.reasons.find((r) => r.kind === "report") : undefined;
       await this.notices?.notify(tenant, after.author.id, {
-        kind: "message_removed", source: "manager", automated: { detection: entry.kind === "filter", decision: false },
-        category: categoryOfReasons(entry.reasons), message: after, silent: after.shadow === true, ...(p.ban ? { reason: p.ban.reason } : {}),
+        kind: "message_removed", source: report ? "report" : "manager", automated: { detection: entry.kind === "filter", decision: false },
+        category: categoryOfReasons(report ? [report] : entry.reasons), message: after, silent: after.shadow === true,
+        ...(report ? { ground: "illegal" as const } : {}), ...(p.ban ? { reason: p.ban.reason } : {}),
+        // The time to action of a removal following reports runs from the first one (SPEC §9.4).
+        ...(decided.length ? { reportedAt: Math.min(...decided.map((r) => r.at)) } : {}),
       });
     }
 
@@ -167,7 +177,19 @@ export class ReviewQueue {
   async drop(tenant: TenantRuntime, actor: Author, message: StoredMessage): Promise<boolean> {
     if (!(await this.deps.stores.queue.queueTake(tenant.id, message.id))) return false;
     this.deps.broadcaster.toAdmins(tenant.id, message.room, "queue:resolved", { messageId: message.id, decision: "remove", by: { ...actor } });
+    await this.decideReports(tenant.id, message.id, "removed");
     return true;
+  }
+
+  /**
+   * SPEC §9.3: the decision on a message is the decision on the reports open on it. The message's
+   * fate is settled already: a failure here is logged, never thrown over it.
+   */
+  private async decideReports(tenant: string, messageId: string, decision: "removed" | "kept"): Promise<readonly { at: number }[]> {
+    return (await this.reports?.decide(tenant, messageId, decision).catch((err: unknown) => {
+      this.deps.logger.warn({ err, tenant, messageId }, "could not decide the reports on a message");
+      return [];
+    })) ?? [];
   }
 
   /**

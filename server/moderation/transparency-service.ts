@@ -3,7 +3,7 @@ import type { NoticeKind, TransparencyReport } from "../../client-sdk/src/protoc
 import type { StatementOfReasons } from "../contracts/transparency-database.ts";
 import type { RestrictionRecord } from "../store/restrictions/restriction-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
-import type { ModerationDepsWith, ReportsBetween } from "./moderation-deps.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
 import { parsePeriod, type Period } from "./report-period.ts";
 import { statementOf } from "./statement-of-reasons.ts";
 
@@ -16,18 +16,17 @@ const KINDS: readonly NoticeKind[] = ["message_removed", "message_hidden", "mess
 /**
  * SPEC §9.4 (DSA Art. 15 and 24): a period's figures and its statements of reasons, both read
  * from the restrictions ledger, which holds no personal data. The reports of illegal content come
- * from `deps.reportsBetween` when the reports port is wired (none otherwise); appeals from the
- * appeals port.
+ * from the reports port (SPEC §9.3), appeals from the appeals port.
  */
 export class TransparencyService {
   private puidKey: Promise<string> | undefined;
 
-  constructor(private readonly deps: ModerationDepsWith<"restrictions" | "appeals" | "bus">) {}
+  constructor(private readonly deps: ModerationDepsWith<"restrictions" | "appeals" | "bus" | "reports">) {}
 
   async report(tenant: TenantRuntime, p: { from: string; to: string }): Promise<TransparencyReport> {
     const period = parsePeriod(p);
     const [reports, actions, appeals] = await Promise.all([
-      this.deps.reportsBetween?.(tenant.id, period.from, period.to) ?? [],
+      this.deps.stores.reports.between(tenant.id, period.from, period.to),
       this.countActions(tenant.id, period),
       this.countAppeals(tenant.id, period),
     ]);

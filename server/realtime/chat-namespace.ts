@@ -116,6 +116,10 @@ function chatEvents(deps: ChatNamespaceDeps): EventTable<ChatConnection> {
     "notices:list": eventHandler(chatSchemas["notices:list"], async (c) => deps.moderation.notices.list(c.tenant, c.session.user.id)),
 
     "appeal:create": eventHandler(chatSchemas["appeal:create"], async (c, p) => deps.moderation.appeals.create(c.tenant, c.session.user, p)),
+
+    // Anyone may report (SPEC §9.3), in the room or not: the public REST route needs no room either.
+    "message:report": eventHandler(chatSchemas["message:report"], async (c, p) =>
+      deps.moderation.reports.create(c.tenant, { user: c.session.user, ip: c.session.ip, bot: c.session.device.bot === true }, p)),
   };
   return table;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FLAG_REASONS, MAX_RECHECK } from "../../client-sdk/src/protocol.ts";
-import { appealCreateSchema } from "../contracts/user-schemas.ts";
+import { appealCreateSchema, reportCreateSchema } from "../contracts/user-schemas.ts";
 
 /** Payload schemas of /chat events (SPEC §5.1). Unknown keys are dropped, never trusted. */
 const id = z.string().min(1).max(64);
@@ -16,4 +16,5 @@ export const chatSchemas = {
   "alert:raise": z.object({ room, note: z.string().trim().min(1).max(500) }),
   "notices:list": z.object({}),
   "appeal:create": appealCreateSchema,
+  "message:report": reportCreateSchema,
 };

@@ -16,6 +16,7 @@ import { MemoryPresenceStore } from "./presence/memory-presence-store.ts";
 import { MemoryReviewQueueStore } from "./queue/memory-review-queue-store.ts";
 import { MemoryRaidStore } from "./raids/memory-raid-store.ts";
 import { MemoryRestrictionStore } from "./restrictions/memory-restriction-store.ts";
+import { MemoryReportStore } from "./reports/memory-report-store.ts";
 import { MemoryRoomStore } from "./rooms/memory-room-store.ts";
 import { MemorySanctionStore } from "./sanctions/memory-sanction-store.ts";
 import { MemoryStatsStore } from "./stats/memory-stats-store.ts";
@@ -66,6 +67,7 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     notices: new MemoryNoticeStore(),
     appeals: new MemoryAppealStore(),
     restrictions: new MemoryRestrictionStore(now),
+    reports: new MemoryReportStore(),
   };
   return stores satisfies Stores;
 }

@@ -53,6 +53,8 @@ export const enc = encodeURIComponent;
  *   lineages, `T ev:l:<user>` links hash, `T ev:c` cleared pairs.
  * - notices: `T nt:<user>` list of notice JSON, newest first (SPEC §9.1); appeals: `T ap:*` (see redis-appeal-store.ts).
  * - restrictions ledger (SPEC §9.4): `T rs` zset of record JSON scored by time, no personal data.
+ * - notices: `T nt:<user>` list of notice JSON, newest first (SPEC §9.1); appeals: `T ap:*` (see redis-appeal-store.ts);
+ *   reports of illegal content: `T rp:*` (see redis-report-store.ts).
  * - raids: `T rr:<room>` hash "m<slot>"/"j<slot>" -> count (5 s slots), `T raid:<room>` claim (NX PX).
  * - shared secrets: `${keyPrefix}secret:<name>` (one key, one command each); events: the sharded
  *   pub/sub channel `${keyPrefix}events` (SPUBLISH/SSUBSCRIBE: on a Redis Cluster it lives on the

@@ -191,7 +191,8 @@ return redis.call('LRANGE', KEYS[2], spent, -1)`,
 local k, p, t, r = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local prev = redis.call('HMGET', KEYS[1], 'k', 'p', 't', 'r')
 if prev[1] then
-  if prev[1] == 'flag' then k = 'flag' end
+  -- kinds rank filter < flag < report; a merge keeps the weightiest
+  if prev[1] == 'report' or (prev[1] == 'flag' and k ~= 'report') then k = prev[1] end
   if prev[2] == 'high' then p = 'high' end
   t = prev[3]
   if r == '[]' then r = prev[4]

@@ -16,6 +16,7 @@ import { RedisPeopleStore } from "./people/redis-people-store.ts";
 import { RedisPresenceStore } from "./presence/redis-presence-store.ts";
 import { RedisReviewQueueStore } from "./queue/redis-review-queue-store.ts";
 import { RedisRaidStore } from "./raids/redis-raid-store.ts";
+import { RedisReportStore } from "./reports/redis-report-store.ts";
 import { RedisRoomStore } from "./rooms/redis-room-store.ts";
 import { RedisContext } from "./redis-context.ts";
 import { defineScripts } from "./redis-scripts.ts";
@@ -86,6 +87,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
     notices: new RedisNoticeStore(ctx),
     appeals: new RedisAppealStore(ctx),
     restrictions: new RedisRestrictionStore(ctx),
+    reports: new RedisReportStore(ctx),
   };
   return stores satisfies Stores;
 }

@@ -15,6 +15,7 @@ import type { PresenceStore } from "./presence/presence-store.ts";
 import type { ReviewQueueStore } from "./queue/review-queue-store.ts";
 import type { RestrictionStore } from "./restrictions/restriction-store.ts";
 import type { RaidStore } from "./raids/raid-store.ts";
+import type { ReportStore } from "./reports/report-store.ts";
 import type { RoomStore } from "./rooms/room-store.ts";
 import type { SanctionStore } from "./sanctions/sanction-store.ts";
 import type { StatsStore } from "./stats/stats-store.ts";
@@ -57,4 +58,5 @@ export interface Stores extends StoreLifecycle {
   notices: NoticeStore;
   appeals: AppealStore;
   restrictions: RestrictionStore;
+  reports: ReportStore;
 }

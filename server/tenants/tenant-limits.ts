@@ -22,6 +22,8 @@ export interface TenantLimits {
   readonly flagsPerIp: TokenBucket;
   /** One guest flag per message and client IP per day (key: `messageId`, NUL, ip), so guests' flags count networks. */
   readonly guestFlagPerMessageIp: TokenBucket;
+  /** SPEC §9.3: reports of illegal content per client IP, whichever door they come through. */
+  readonly reportsPerIp: TokenBucket;
 }
 
 export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore, "createTokenBucket">): TenantLimits {
@@ -34,5 +36,6 @@ export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore,
     flagsPerUser: store.createTokenBucket({ keyPrefix: `fl:${t}`, ...perMinute(r.flags) }),
     flagsPerIp: store.createTokenBucket({ keyPrefix: `flip:${t}`, ...perMinute(r.flagsPerIp) }),
     guestFlagPerMessageIp: store.createTokenBucket({ keyPrefix: `gfl:${t}`, capacity: 1, perSecond: 1 / GUEST_FLAG_WINDOW_SEC }),
+    reportsPerIp: store.createTokenBucket({ keyPrefix: `rpip:${t}`, ...perMinute(r.reportsPerIp) }),
   };
 }

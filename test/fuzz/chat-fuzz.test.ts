@@ -8,7 +8,7 @@ import { mintToken } from "../support/tokens.ts";
 import { cleanText } from "../shared/texts.ts";
 import { until } from "../support/wait.ts";
 
-const EVENTS = ["room:join", "room:leave", "message:send", "message:flag", "message:helpful", "alert:raise", "notices:list", "appeal:create"] as const;
+const EVENTS = ["room:join", "room:leave", "message:send", "message:flag", "message:helpful", "alert:raise", "notices:list", "appeal:create", "message:report"] as const;
 const UNKNOWN = ["nope", "message", "session", "toString", "__proto__", "constructor", "hasOwnProperty", "room:join ", "x".repeat(300), ""];
 const ROOM = "product:fuzz";
 /** Seeded: a failure names its seed and path, and the run is the same every time. */
@@ -45,6 +45,7 @@ function payloadFor(event: string) {
     "room:join": ["room", "since"], "room:leave": ["room"], "message:send": ["room", "text", "replyTo", "clientId"],
     "message:flag": ["messageId", "reason", "note"], "message:helpful": ["messageId"], "alert:raise": ["room", "note"],
     "appeal:create": ["noticeId", "text"],
+    "message:report": ["messageId", "category", "explanation", "reporterName", "reporterEmail", "goodFaith"],
   };
   const shaped = fc.record(Object.fromEntries((Object.hasOwn(keys, event) ? keys[event]! : ["room"]).map((k) => [k, k === "room" ? fc.oneof(fc.constant(ROOM), value) : value])), { requiredKeys: [] });
   return fc.oneof(

@@ -64,14 +64,20 @@ describe("report periods", () => {
   });
 });
 
-describe("transparency figures with reports wired in", () => {
-  it("counts the injected reports by category and measures a report's wait from its receipt", async () => {
+describe("transparency figures with reports of illegal content", () => {
+  it("counts the reports of illegal content by category and measures a report's wait from its receipt", async () => {
     const stores = createMemoryStores();
     const now = Date.now();
-    const reportsBetween = async (tenant: string, from: number, to: number) =>
-      [{ category: "scams_and_fraud", at: now - 5 * HOUR, decidedAt: now - HOUR }, { category: "scams_and_fraud", at: now - 2 * HOUR }, { category: "violence", at: now - HOUR }]
-        .filter((r) => tenant === "acme" && r.at >= from && r.at < to);
-    const service = new TransparencyService({ stores, reportsBetween } as unknown as ModerationDeps);
+    // Three reports of illegal content, as the reports port keeps them (one for another tenant).
+    const report = (id: string, tenant: string, category: "scams_and_fraud" | "violence", at: number, decidedAt?: number) => stores.reports.addReport(tenant, {
+      id, tenant, messageId: `m_${id}`, room: "product:x", category, explanation: "x", receiptHash: "h", at,
+      status: decidedAt ? "decided" : "received", ...(decidedAt ? { decision: "removed" as const, decidedAt } : {}),
+    });
+    await report("r1", "acme", "scams_and_fraud", now - 5 * HOUR, now - HOUR);
+    await report("r2", "acme", "scams_and_fraud", now - 2 * HOUR);
+    await report("r3", "acme", "violence", now - HOUR);
+    await report("r4", "other", "violence", now - HOUR);
+    const service = new TransparencyService({ stores } as unknown as ModerationDeps);
     const tenant = { id: "acme", config: { moderation: {} } } as unknown as TenantRuntime;
     // A report acted on in 4 hours, a deletion 1 hour after posting, a rejection and a ban with no start.
     await stores.restrictions.addRestriction("acme", { noticeId: "nt_a", at: now - HOUR, kind: "message_removed", ground: "illegal", category: "scams_and_fraud", source: "report", automated: { detection: false, decision: false }, contentAt: now - 10 * HOUR, reportedAt: now - 5 * HOUR });

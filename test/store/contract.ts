@@ -17,6 +17,7 @@ import { presenceContract } from "./contract/presence.ts";
 import { raidContract } from "./contract/raids.ts";
 import { reviewQueueContract } from "./contract/queue.ts";
 import { restrictionContract } from "./contract/restrictions.ts";
+import { reportContract } from "./contract/reports.ts";
 import { roomContract } from "./contract/rooms.ts";
 import { sanctionContract } from "./contract/sanctions.ts";
 import { statsContract } from "./contract/stats.ts";
@@ -62,5 +63,6 @@ export function storeContract(name: string, make: MakeStores): void {
     noticeContract(current);
     appealContract(current);
     restrictionContract(current);
+    reportContract(current);
   });
 }

@@ -43,6 +43,7 @@ export function testConfig(over: { server?: DeepPartial<Config["server"]>; acme?
       guestMessagesPerIp: { burst: 100_000, perSecond: 10_000 },
       flags: { burst: 100_000, perMinute: 600_000 },
       flagsPerIp: { burst: 100_000, perMinute: 600_000 },
+      reportsPerIp: { burst: 100_000, perMinute: 600_000 },
     },
     widget: { pages: ["/products/*", "/faq"], room: "page" },
   });

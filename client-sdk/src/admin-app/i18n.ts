@@ -1,4 +1,5 @@
 import type { Role } from "../protocol.ts";
+import { DSA_WORDS_EN, DSA_WORDS_FR } from "../widget/dsa-words.ts";
 import { pickLang, type Lang } from "../widget/i18n.ts";
 
 export { pickLang, type Lang };
@@ -84,6 +85,7 @@ const en = {
     high: "High priority",
     filter: "Held by filter",
     flag: "Flagged",
+    report: "Illegal content report",
     shadowed: "Author shadow-banned",
     reasons: "Why",
     flags: "Reports",
@@ -339,6 +341,9 @@ const en = {
     spam: { flood: "Spam: a flood of messages", repeat: "Spam: the same text posted again and again", raid: "Spam: many people posting the same text" } as Record<string, string>,
     spamOther: "Spam",
     flag: (reason: string) => `Reported as ${reason}`,
+    /** SPEC §9.3: a report of illegal content, its category in words. */
+    illegal: (category: string) => `Reported as illegal: ${category}`,
+    dsaCategories: DSA_WORDS_EN as Record<string, string>,
     shadowBan: "The author is shadow-banned: nobody else sees their messages.",
     otherReason: "Another rule",
     hook: (detail: string) => (detail === "unavailable" ? "Your moderation hook did not answer in time" : `Your moderation hook: ${detail}`),
@@ -347,6 +352,7 @@ const en = {
     banWhat: { word: "words our community rules do not allow", link: "a link to another website", spam: "spam", abuse: "abusive or hateful content", off_topic: "off-topic messages", competitor: "promoting a competitor", other: "breaking the community rules" } as Record<string, string>,
     actions: {
       "queue.approved": "Approved a message from the review queue",
+      "report.received": "Received a report of illegal content",
       "webhooks.updated": "Changed the webhook endpoints",
       "queue.removed": "Removed a message from the review queue",
       "message.deleted": "Deleted a message",
@@ -616,6 +622,7 @@ const fr: AdminStrings = {
     high: "Priorité haute",
     filter: "Retenu par un filtre",
     flag: "Signalé",
+    report: "Signalement de contenu illicite",
     shadowed: "Auteur banni discrètement",
     reasons: "Motif",
     flags: "Signalements",
@@ -867,6 +874,8 @@ const fr: AdminStrings = {
     spam: { flood: "Spam : une rafale de messages", repeat: "Spam : le même texte posté encore et encore", raid: "Spam : beaucoup de personnes postent le même texte" },
     spamOther: "Spam",
     flag: (reason) => `Signalé : ${reason}`,
+    illegal: (category) => `Signalé comme illicite : ${category}`,
+    dsaCategories: DSA_WORDS_FR,
     shadowBan: "L’auteur est banni discrètement : personne d’autre ne voit ses messages.",
     otherReason: "Une autre règle",
     hook: (detail) => (detail === "unavailable" ? "Votre hook de modération n’a pas répondu à temps" : `Votre hook de modération : ${detail}`),
@@ -874,6 +883,7 @@ const fr: AdminStrings = {
     banWhat: { word: "des mots que nos règles de communauté n’autorisent pas", link: "un lien vers un autre site", spam: "spam", abuse: "contenu insultant ou haineux", off_topic: "messages hors sujet", competitor: "promotion d’un concurrent", other: "non-respect des règles de la communauté" },
     actions: {
       "queue.approved": "A validé un message de la file",
+      "report.received": "A reçu un signalement de contenu illicite",
       "webhooks.updated": "A modifié les points d’arrivée des webhooks",
       "queue.removed": "A supprimé un message de la file",
       "message.deleted": "A supprimé un message",

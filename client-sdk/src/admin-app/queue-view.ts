@@ -398,7 +398,7 @@ export class QueueView implements Screen {
     li.append(
       h("div", { class: "qhead" },
         item.priority === "high" ? h("span", { class: "tag high" }, t.queue.high) : null,
-        h("span", { class: `tag ${item.kind}` }, item.kind === "flag" ? t.queue.flag : shadowed ? t.queue.shadowed : t.queue.filter),
+        h("span", { class: `tag ${item.kind}` }, item.kind === "report" ? t.queue.report : item.kind === "flag" ? t.queue.flag : shadowed ? t.queue.shadowed : t.queue.filter),
         ...guardTags(t, item),
         banned ? h("span", { class: "tag bad", "data-banned": "" }, t.queue.authorBanned) : null,
         h("span", { class: "qroom" }, m.room),

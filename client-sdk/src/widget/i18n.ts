@@ -1,5 +1,6 @@
 import type { ClientErrorCode } from "../chat-error.ts";
-import type { ErrorCode, FlagReason, Role } from "../protocol.ts";
+import type { DsaCategory, ErrorCode, FlagReason, ReportDecision, Role } from "../protocol.ts";
+import { DSA_WORDS_EN, DSA_WORDS_FR } from "./dsa-words.ts";
 
 /** The widget speaks the shopper's browser language: French for fr*, English otherwise. */
 export type Lang = "fr" | "en";
@@ -86,8 +87,41 @@ export interface WidgetStrings {
   close: string;
   /** The launcher button's name (launcher mode). */
   openChat: string;
+  /** SPEC §9.3: the report of illegal content, from the message's report menu. */
+  illegal: IllegalReportStrings;
   errors: Record<ErrorCode | ClientErrorCode, (c: ErrorContext) => string>;
   time: (at: number) => string;
+}
+
+/** The words of the illegal-content report form: categories in plain words, never their codes. */
+export interface IllegalReportStrings {
+  /** The entry in the message's report menu. */
+  entry: string;
+  title: string;
+  intro: string;
+  category: string;
+  choose: string;
+  categories: Record<DsaCategory, string>;
+  explanation: string;
+  explanationHelp: string;
+  name: string;
+  email: string;
+  optional: string;
+  emailHelp: string;
+  goodFaith: string;
+  submit: string;
+  sending: string;
+  /** What is missing, said next to the field. */
+  needCategory: string;
+  needExplanation: string;
+  badEmail: string;
+  needGoodFaith: string;
+  received: string;
+  receipt: string;
+  follow: string;
+  close: string;
+  /** The outcome, when a manager decided the reported message. */
+  decided: (d: ReportDecision) => string;
 }
 
 const clock = (lang: Lang) => {
@@ -164,6 +198,34 @@ const en: WidgetStrings = {
   alertSent: "The team has been alerted.",
   close: "Close",
   openChat: "Chat with the community",
+  illegal: {
+    entry: "Report illegal content",
+    title: "Report illegal content",
+    intro: "Tell us why you believe this message is against the law. The community team will review it and tell you its decision.",
+    category: "What kind of illegal content is it?",
+    choose: "Choose…",
+    categories: DSA_WORDS_EN,
+    explanation: "Why is it illegal?",
+    explanationHelp: "Explain in your own words what is illegal in this message.",
+    name: "Your name",
+    email: "Your e-mail",
+    optional: "(optional)",
+    emailHelp: "Only to contact you about this report.",
+    goodFaith: "I confirm that the information in this report is accurate and complete, to the best of my knowledge, and that I am reporting in good faith.",
+    submit: "Send the report",
+    sending: "Sending…",
+    needCategory: "Choose what kind of illegal content it is.",
+    needExplanation: "Explain why the message is illegal.",
+    badEmail: "This e-mail address does not look right.",
+    needGoodFaith: "Tick the box to confirm you are reporting in good faith.",
+    received: "Thank you, your report was received. The community team will review the message and tell you its decision.",
+    receipt: "Your receipt (keep it to follow your report):",
+    follow: "Follow your report",
+    close: "Close",
+    decided: (d) => (d === "removed"
+      ? "Your report was reviewed: the message was removed."
+      : "Your report was reviewed: the team found the message lawful and kept it."),
+  },
   errors: {
     invalid_payload: () => "That did not work. Please try again.",
     unknown_tenant: () => "This chat is not set up correctly.",
@@ -261,6 +323,34 @@ const fr: WidgetStrings = {
   alertSent: "L’équipe a été alertée.",
   close: "Fermer",
   openChat: "Discuter avec la communauté",
+  illegal: {
+    entry: "Signaler un contenu illicite",
+    title: "Signaler un contenu illicite",
+    intro: "Dites-nous pourquoi ce message vous semble contraire à la loi. L’équipe de la communauté l’examinera et vous informera de sa décision.",
+    category: "De quel type de contenu illicite s’agit-il ?",
+    choose: "Choisir…",
+    categories: DSA_WORDS_FR,
+    explanation: "Pourquoi est-ce illicite ?",
+    explanationHelp: "Expliquez avec vos mots ce qui est illégal dans ce message.",
+    name: "Votre nom",
+    email: "Votre e-mail",
+    optional: "(facultatif)",
+    emailHelp: "Uniquement pour vous contacter au sujet de ce signalement.",
+    goodFaith: "Je confirme que les informations de ce signalement sont exactes et complètes, à ma connaissance, et que je signale de bonne foi.",
+    submit: "Envoyer le signalement",
+    sending: "Envoi…",
+    needCategory: "Choisissez le type de contenu illicite.",
+    needExplanation: "Expliquez pourquoi le message est illicite.",
+    badEmail: "Cette adresse e-mail ne semble pas correcte.",
+    needGoodFaith: "Cochez la case pour confirmer que vous signalez de bonne foi.",
+    received: "Merci, votre signalement a bien été reçu. L’équipe de la communauté va examiner le message et vous informera de sa décision.",
+    receipt: "Votre reçu (gardez-le pour suivre votre signalement) :",
+    follow: "Suivre votre signalement",
+    close: "Fermer",
+    decided: (d) => (d === "removed"
+      ? "Votre signalement a été examiné : le message a été supprimé."
+      : "Votre signalement a été examiné : l’équipe a jugé le message licite et l’a conservé."),
+  },
   errors: {
     invalid_payload: () => "Cela n’a pas fonctionné. Merci de réessayer.",
     unknown_tenant: () => "Cette discussion n’est pas correctement configurée.",

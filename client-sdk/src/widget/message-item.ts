@@ -22,6 +22,8 @@ export interface ItemContext {
   onHelpful(m: Message): Promise<void>;
   /** Resolves once flagged (the app confirms it out of the item, which a hide re-renders). */
   onFlag(m: Message, reason: FlagReason): Promise<void>;
+  /** SPEC §9.3: opens the illegal-content report form for the message (it lives outside the item); focus returns to `from` on close. */
+  onReportIllegal(m: Message, from: HTMLElement): void;
 }
 
 const QUOTE_CHARS = 120;
@@ -96,7 +98,8 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
   // The brand's own word is not reported by shoppers (the server refuses it too).
   if (!own && !m.team) {
     const flagBtn = h("button", { type: "button", class: "act", "data-action": "report", "aria-expanded": "false" }, icon("report"), t.report);
-    if (ctx.flagged) { flagBtn.setAttribute("aria-disabled", "true"); flagBtn.title = t.reported; }
+    // Flagged once already: the menu still offers the legal route (SPEC §9.3), not the reasons again.
+    if (ctx.flagged) flagBtn.title = t.reported;
     let menu: HTMLElement | undefined;
     const closeMenu = (focusBack: boolean) => {
       menu?.remove(); menu = undefined;
@@ -104,6 +107,7 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
       if (focusBack) flagBtn.focus();
     };
     flagBtn.addEventListener("click", () => {
+      // A flag on its way: nothing to choose until it is answered.
       if (flagBtn.getAttribute("aria-disabled") === "true") { say(t.reported); return; }
       if (menu) { closeMenu(true); return; }
       menu = flagMenu(t, {
@@ -112,8 +116,9 @@ export function messageItem(m: Message, ctx: ItemContext): HTMLLIElement {
           flagBtn.setAttribute("aria-disabled", "true");
           ctx.onFlag(m, reason).catch((e: Error) => { flagBtn.removeAttribute("aria-disabled"); say(e.message, true); });
         },
+        illegal: () => { closeMenu(false); ctx.onReportIllegal(m, flagBtn); },
         cancel: () => closeMenu(true),
-      });
+      }, { flagged: ctx.flagged });
       flagBtn.setAttribute("aria-expanded", "true");
       li.append(menu);
       (menu.querySelector("button") as HTMLButtonElement | null)?.focus();

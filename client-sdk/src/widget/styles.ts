@@ -143,6 +143,24 @@ textarea:disabled { background: var(--bg2); }
 .alertform { display: flex; gap: 6px; padding: 8px 16px; border-bottom: 1px solid var(--line); background: var(--warn-bg); flex-wrap: wrap; align-items: center; }
 .alertform input { flex: 1 1 180px; padding: 6px 10px; border: 1px solid var(--field-line); background: var(--field); border-radius: 8px; min-height: 36px; }
 .alertform label { font-size: 13px; width: 100%; }
+.reportpanel { padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--bg2); max-height: 60vh; overflow-y: auto; }
+.reportpanel h3 { margin: 0 0 4px; font-size: 15px; }
+.reportpanel .intro, .reportpanel .help { margin: 0 0 6px; font-size: 13px; color: var(--muted); }
+.reportpanel blockquote.quote { margin: 0 0 6px; }
+.reportform { display: flex; flex-direction: column; gap: 4px; }
+.reportform label { font-size: 13px; font-weight: 600; margin-top: 6px; }
+.reportform select, .reportform textarea, .reportform input[type="text"], .reportform input[type="email"] { padding: 6px 10px; border: 1px solid var(--field-line); background: var(--field); color: var(--ink); border-radius: 8px; min-height: 36px; font: inherit; }
+.reportform [aria-invalid="true"] { border-color: var(--bad); }
+.reportform .check { display: flex; gap: 8px; align-items: flex-start; margin-top: 8px; }
+.reportform .check input { width: 20px; height: 20px; margin-top: 2px; flex: none; }
+.reportform .check label { font-weight: normal; margin: 0; }
+.field-err { margin: 0; font-size: 13px; color: var(--bad); }
+.reportpanel .row { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
+.reportpanel .receipt, .reportpanel .status-link { font-size: 13px; }
+.reportpanel a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px; }
+.reportpanel .receipt code { font-size: 12px; word-break: break-all; background: var(--field); padding: 2px 4px; border-radius: 4px; }
+.chip.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
+.chip.legal { border-style: dashed; }
 .linkbtn { border: 1px solid var(--line); background: var(--field); border-radius: 99px; font-size: 12px; padding: 3px 10px; min-height: 28px; }
 
 @media (max-width: 480px) {

@@ -5,6 +5,7 @@ import { h } from "./dom.ts";
 import { describeError, displayName, type WidgetStrings } from "./i18n.ts";
 import { icon } from "./icons.ts";
 import { messageItem } from "./message-item.ts";
+import { reportForm, type IllegalReport, type ReportPanel } from "./report-form.ts";
 import { pinRoom, resolveToken, type WidgetOptions } from "./options.ts";
 import { WidgetView } from "./view.ts";
 
@@ -36,6 +37,8 @@ export class WidgetApp {
   private signInUrl: string | undefined;
   private muteTimer: ReturnType<typeof setTimeout> | undefined;
   private alertPanel: HTMLElement | undefined;
+  /** The illegal-content report form (SPEC §9.3), one at a time; it stays to show the outcome. */
+  private reportPanel: ReportPanel | undefined;
   /** A session ended by something a manager may lift (an IP block, a timed ban): when to try again. */
   private comebackTimer: ReturnType<typeof setTimeout> | undefined;
   private comebackTries = 0;
@@ -150,6 +153,11 @@ export class WidgetApp {
       this.onRoleOrRoom();
     });
     client.on("sanction", (s: SanctionState) => this.onSanction(s));
+    client.on("report:decided", ({ reportId, decision }) => {
+      // Said in the open form when it is this report's, else on the info line (a status region either way).
+      if (this.reportPanel?.reportId === reportId && this.reportPanel.el.isConnected) this.reportPanel.decided(decision);
+      else this.view?.composer.info(this.t.illegal.decided(decision));
+    });
     client.on("session:ended", (p: SessionEnded) => { if (client === this.client) this.endFor(p.code, p.until, p.reason); });
     try {
       await client.connect();
@@ -222,12 +230,42 @@ export class WidgetApp {
     try {
       const { hidden } = await this.client!.flag(m.id, reason);
       this.flagged.add(m.id);
+      // Re-rendered as flagged: its menu now offers only the legal route (SPEC §9.3).
+      const cur = this.messages.get(m.id);
+      if (cur) this.put(cur, false);
       const text = !hidden ? this.t.reported : STAFF.has(this.me?.role ?? "guest") ? this.t.reportedHiddenStaff : this.t.reportedHidden;
       // The info line is a status region: screen readers hear it without a second announcement.
       this.view?.composer.info(text);
     } catch (err) {
       throw new Error(describeError(this.t, (err as ChatError).code ?? "internal"));
     }
+  }
+
+  /** SPEC §9.3: the illegal-content report form for `m`, above the messages; guests may use it too. */
+  private openReport(m: Message, from: HTMLElement): void {
+    this.closeReport(undefined);
+    const client = this.client;
+    if (!client || !this.view) return;
+    const panel = reportForm(this.t, { author: displayName(this.t, m.author), text: m.text }, {
+      submit: async (r: IllegalReport) => {
+        const receipt = await client.report(m.id, r.category, r.explanation, { ...(r.name ? { name: r.name } : {}), ...(r.email ? { email: r.email } : {}) });
+        return { receipt, statusUrl: client.reportStatusUrl(receipt) };
+      },
+      close: () => this.closeReport(from),
+      describe: (err) => {
+        const e = err instanceof ChatError ? err : new ChatError("internal");
+        return describeError(this.t, e.code, e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {});
+      },
+    });
+    this.reportPanel = panel;
+    this.view.insertPanel(panel.el);
+    (panel.el.querySelector("select") as HTMLSelectElement | null)?.focus();
+  }
+
+  private closeReport(focusBack: HTMLElement | undefined): void {
+    this.reportPanel?.el.remove();
+    this.reportPanel = undefined;
+    if (focusBack?.isConnected) focusBack.focus();
   }
 
   private async helpful(m: Message): Promise<void> {
@@ -281,6 +319,7 @@ export class WidgetApp {
       onReply: (parent) => this.view?.composer.setReply(parent),
       onHelpful: (x) => this.helpful(x),
       onFlag: (x, reason) => this.flag(x, reason),
+      onReportIllegal: (x, from) => this.openReport(x, from),
     });
   }
 

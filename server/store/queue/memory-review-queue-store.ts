@@ -19,7 +19,7 @@ export class MemoryReviewQueueStore implements ReviewQueueStore {
     const next: QueueEntry = prev
       ? {
           messageId: prev.messageId,
-          kind: prev.kind === "flag" || entry.kind === "flag" ? "flag" : "filter",
+          kind: KIND_RANK[entry.kind] > KIND_RANK[prev.kind] ? entry.kind : prev.kind,
           reasons: [...prev.reasons, ...entry.reasons],
           priority: prev.priority === "high" || entry.priority === "high" ? "high" : "normal",
           queuedAt: prev.queuedAt,
@@ -71,6 +71,9 @@ export class MemoryReviewQueueStore implements ReviewQueueStore {
     return this.entries.of(tenant).has(messageId);
   }
 }
+
+/** Merged entries keep the weightiest kind (the Redis script ranks them the same way). */
+const KIND_RANK: Record<QueueEntry["kind"], number> = { filter: 0, flag: 1, report: 2 };
 
 function queueOrder(a: QueueEntry, b: QueueEntry): number {
   if (a.priority !== b.priority) return a.priority === "high" ? -1 : 1;

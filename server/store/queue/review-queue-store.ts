@@ -7,7 +7,8 @@ import type { Reason } from "../../../client-sdk/src/protocol.ts";
 export interface ReviewQueueStore {
   /**
    * Puts a message in the review queue or merges into its entry: reasons are appended,
-   * priority only rises (normal → high), kind "flag" is kept once a flag arrives.
+   * priority only rises (normal → high), kind only rises (filter → flag → report: a flag, then
+   * a report of illegal content, is what a manager must know first).
    */
   queuePut(tenant: string, entry: QueueEntry): Promise<QueueEntry>;
   /**
@@ -32,7 +33,7 @@ export interface ReviewQueueStore {
 
 export interface QueueEntry {
   messageId: string;
-  kind: "filter" | "flag";
+  kind: "filter" | "flag" | "report";
   reasons: Reason[];
   priority: "high" | "normal";
   queuedAt: number;

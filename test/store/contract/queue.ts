@@ -33,6 +33,16 @@ export function reviewQueueContract(current: () => Stores): void {
       expect(await stores.queue.queueOldest(B)).toBeNull();
     });
 
+    it("keeps the weightiest kind when merging: filter < flag < report", async () => {
+      await stores.queue.queuePut(A, entry("m1", { kind: "filter", reasons: [] }));
+      expect((await stores.queue.queuePut(A, entry("m1", { kind: "report", reasons: [] }))).kind).toBe("report");
+      expect((await stores.queue.queuePut(A, entry("m1", { kind: "flag", reasons: [] }))).kind).toBe("report");
+      expect((await stores.queue.queuePut(A, entry("m1", { kind: "filter", reasons: [] }))).kind).toBe("report");
+      await stores.queue.queuePut(A, entry("m2", { kind: "flag", reasons: [] }));
+      expect((await stores.queue.queuePut(A, entry("m2", { kind: "filter", reasons: [] }))).kind).toBe("flag");
+      expect((await stores.queue.queuePut(A, entry("m2", { kind: "report", reasons: [] }))).kind).toBe("report");
+    });
+
     it("lists high before normal, oldest first, page by page", async () => {
       const puts = [
         entry("n2", { queuedAt: T0 + 2 }), entry("h3", { priority: "high", queuedAt: T0 + 3 }), entry("n1", { queuedAt: T0 + 1 }),

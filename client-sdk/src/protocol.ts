@@ -213,6 +213,8 @@ export interface WidgetConfig {
   guests: boolean;
   /** Addition: where a guest goes to sign in on the brand's site (tenant `widget.signInUrl`), when set. */
   signInUrl?: string;
+  /** Addition: the brand's community rules (tenant `moderation.termsUrl`), linked from the user's notices (SPEC §9.1). */
+  termsUrl?: string;
 }
 
 // ---- event maps ----------------------------------------------------------------------------
@@ -331,6 +333,12 @@ export interface Appeal {
   decidedAt?: number;
   decidedBy?: Author;
   notice: Notice;
+  /**
+   * Addition, managers only (`appeals:list`, `appeal:resolve`, `appeal:created`): who made the
+   * decision appealed, when a person did (the manager, or the moderator whose flag hid the message).
+   * Absent for a filter's or a count of reports' decision. The user's copies never carry it.
+   */
+  restrictedBy?: Author;
 }
 
 export interface ChatServerEvents {
@@ -486,6 +494,10 @@ export interface AdminServerEvents {
   stats: (s: Stats) => void;
   /** Addition: a room's settings changed (from any node or manager). */
   "room:updated": (r: RoomInfo) => void;
+  /** Addition (SPEC §9.2): a user appealed a notice; on the feed (a ban's appeal, which has no room, on the whole-tenant feed only). */
+  "appeal:created": (a: Appeal) => void;
+  /** Addition: a manager decided an appeal, so every manager's Appeals screen moves it. */
+  "appeal:resolved": (a: Appeal) => void;
 }
 
 export interface HandshakeAuth { tenant: string; token?: string; guestToken?: string }

@@ -1,7 +1,7 @@
-import type { Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.ts";
+import type { Author, Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.ts";
 import type { SessionData } from "../contracts/session.ts";
 import { newId } from "../ids.ts";
-import { NOTICES_KEPT } from "../store/notices/notice-store.ts";
+import { NOTICES_KEPT, type KeptNotice } from "../store/notices/notice-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { categoryOfReasons, type DsaCategory } from "./dsa-category.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
@@ -24,6 +24,8 @@ export interface Restriction {
   reason?: string;
   /** The user's language when the caller knows it (their session); else their last session's. */
   lang?: NoticeLanguage;
+  /** Who decided, when a person did (a manager, a trusted moderator's flag): told to the managers deciding an appeal, never to the user. */
+  by?: Author;
   /** A shadow ban's doing: no notice unless `moderation.noticeOnShadow` (SPEC §9.1). */
   silent?: boolean;
 }
@@ -57,7 +59,8 @@ export class NoticeService {
         Object.assign(notice, { room: r.message.room, excerpt: excerpt(r.message.text) });
       }
       if (r.until !== undefined) notice.until = r.until;
-      await this.deps.stores.notices.addNotice(tenant.id, userId, notice);
+      const kept: KeptNotice = r.by ? { ...notice, by: { ...r.by } } : notice;
+      await this.deps.stores.notices.addNotice(tenant.id, userId, kept);
       this.deps.broadcaster.toUser(tenant.id, userId, "moderation:notice", notice);
       return notice;
     } catch (err) {
@@ -77,13 +80,19 @@ export class NoticeService {
 
   /** The user's notices, newest first (`notices:list`). */
   async list(tenant: TenantRuntime, userId: string): Promise<{ notices: Notice[] }> {
-    return { notices: await this.deps.stores.notices.listNotices(tenant.id, userId, NOTICES_KEPT) };
+    return { notices: (await this.deps.stores.notices.listNotices(tenant.id, userId, NOTICES_KEPT)).map(usersCopy) };
   }
 
   /** The language of the user's most recent device, as its browser announced it. */
   private async lastLanguage(tenant: string, userId: string): Promise<NoticeLanguage | undefined> {
     return (await this.deps.stores.people.getUser(tenant, userId))?.devices[0]?.lang;
   }
+}
+
+/** A kept notice as its user reads it: without the name of who decided (SPEC §9.1 gives none). */
+export function usersCopy(n: KeptNotice): Notice {
+  const { by: _by, ...notice } = n;
+  return notice;
 }
 
 /** The first EXCERPT_CHARS characters (code points, so no surrogate is cut in half). */

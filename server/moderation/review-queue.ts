@@ -140,7 +140,7 @@ export class ReviewQueue {
       // onHit "shadow") looked published to its author: telling them would give the silence away.
       await this.notices?.notify(tenant, after.author.id, {
         kind: "message_removed", source: "manager", automated: { detection: entry.kind === "filter", decision: false },
-        category: categoryOfReasons(entry.reasons), message: after, silent: after.shadow === true, ...(p.ban ? { reason: p.ban.reason } : {}),
+        category: categoryOfReasons(entry.reasons), message: after, silent: after.shadow === true, by, ...(p.ban ? { reason: p.ban.reason } : {}),
       });
     }
 

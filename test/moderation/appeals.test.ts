@@ -20,21 +20,32 @@ onBothStores("appeals", {}, (server) => {
     await admin.deleteMessage(message.id, "off topic");
     const notice = await told;
 
+    await admin.subscribe();
+    const created = waitFor<Appeal>(admin, "appeal:created");
     const appeal = await author.appeal(notice.id, "It was about my order, not off topic.");
     expect(appeal).toMatchObject({ noticeId: notice.id, userId: "ap-author", status: "open", text: "It was about my order, not off topic.", notice });
+    // Who decided stays with the managers: the author's copies never name them.
+    expect(notice).not.toHaveProperty("by");
+    expect(appeal).not.toHaveProperty("restrictedBy");
+    expect((await author.notices()).find((n) => n.id === notice.id)).toEqual(notice);
+    const forManagers = { ...appeal, restrictedBy: { id: "cm-acme", name: expect.any(String), role: "manager" } };
+    expect(await created).toEqual(forManagers);
     expect(appeal.id).toMatch(/^ap_/);
     // Once per notice; someone else's notice, or an unknown one, does not exist for them.
     expect(await code(author.appeal(notice.id, "Again"))).toBe("forbidden");
     expect(await code(reader.appeal(notice.id, "Me too"))).toBe("not_found");
     expect(await code(author.appeal("nt_unknown", "What"))).toBe("not_found");
-    expect((await admin.listAppeals({ status: "open" })).appeals).toEqual([appeal]);
+    expect((await admin.listAppeals({ status: "open" })).appeals).toEqual([forManagers]);
 
     const resolved = waitFor<Appeal>(author, "appeal:resolved");
+    const resolvedForManagers = waitFor<Appeal>(admin, "appeal:resolved");
     const restored = waitFor<Message>(reader, "message:restored", (m) => m.id === message.id);
     const decided = await admin.resolveAppeal(appeal.id, "reverse", "Our mistake, sorry");
     expect(decided).toMatchObject({ id: appeal.id, status: "reversed", note: "Our mistake, sorry", decidedBy: { id: "cm-acme" } });
     expect(decided.decidedAt).toBeGreaterThanOrEqual(appeal.at);
-    expect(await resolved).toEqual(decided);
+    const { restrictedBy: _by, ...usersCopy } = decided;
+    expect(await resolved).toEqual(usersCopy);
+    expect(await resolvedForManagers).toEqual(decided);
     expect((await restored).status).toBe("visible");
     expect((await s.app.stores.messages.getMessage("acme", message.id))?.status).toBe("visible");
     // Decided once: a second decision is refused and changes nothing.

@@ -331,7 +331,8 @@ function newClientId(): string {
 
 const storageKey = (tenant: string) => `causette:guest:${tenant}`;
 
-function readStoredGuestToken(tenant: string): string | undefined {
+/** The guest token this browser keeps for `tenant` (the widget shows it to the `me/` door when a ban closed the chat). */
+export function readStoredGuestToken(tenant: string): string | undefined {
   try { return (globalThis as { localStorage?: Storage }).localStorage?.getItem(storageKey(tenant)) ?? undefined; } catch { return undefined; }
 }
 

@@ -1,10 +1,12 @@
-import { ChatClient } from "../chat-client.ts";
+import { ChatClient, readStoredGuestToken } from "../chat-client.ts";
 import { ChatError } from "../chat-error.ts";
-import type { Author, FlagReason, Message, RoomInfo, SanctionState, SessionEnded, WidgetConfig } from "../protocol.ts";
+import type { Appeal, Author, FlagReason, Message, Notice, RoomInfo, SanctionState, SessionEnded, WidgetConfig } from "../protocol.ts";
 import { h } from "./dom.ts";
 import { describeError, displayName, type WidgetStrings } from "./i18n.ts";
 import { icon } from "./icons.ts";
+import { meRequest } from "./me-door.ts";
 import { messageItem } from "./message-item.ts";
+import { NoticeBoard } from "./notice-board.ts";
 import { pinRoom, resolveToken, type WidgetOptions } from "./options.ts";
 import { WidgetView } from "./view.ts";
 
@@ -34,6 +36,11 @@ export class WidgetApp {
   private mutedReason: string | undefined;
   /** The brand's sign-in page (tenant config), offered to guests. */
   private signInUrl: string | undefined;
+  /** The brand's community rules (widget-config), linked from notices. */
+  private termsUrl: string | undefined;
+  /** The brand JWT the chat connected with, if any: the `me/` door takes it too. */
+  private token: string | undefined;
+  private board: NoticeBoard | undefined;
   private muteTimer: ReturnType<typeof setTimeout> | undefined;
   private alertPanel: HTMLElement | undefined;
   /** A session ended by something a manager may lift (an IP block, a timed ban): when to try again. */
@@ -58,6 +65,7 @@ export class WidgetApp {
     }
     this.opts.mount.hidden = false;
     this.signInUrl = cfg.signInUrl;
+    this.termsUrl = cfg.termsUrl;
     const view = this.ensureView(cfg.name);
     if (cfg.room === this.roomId) return;
     if (this.roomId) await this.leave();
@@ -79,8 +87,16 @@ export class WidgetApp {
   }
 
   private ensureView(brand: string): WidgetView {
-    this.view ??= new WidgetView(this.opts.mount, this.t, brand, { send: (text, parent) => this.send(text, parent) });
-    return this.view;
+    if (this.view) return this.view;
+    const view = new WidgetView(this.opts.mount, this.t, brand, { send: (text, parent) => this.send(text, parent) });
+    this.view = view;
+    this.board = new NoticeBoard({
+      t: this.t, tenant: this.opts.tenant, termsUrl: () => this.termsUrl,
+      appeal: (noticeId, text) => this.appeal(noticeId, text),
+      insertPanel: (panel) => view.insertPanel(panel),
+      announce: (text) => view.announce(text),
+    });
+    return view;
   }
 
   private ensureConnected(): Promise<void> {
@@ -90,13 +106,15 @@ export class WidgetApp {
 
   private async connect(): Promise<void> {
     const token = await resolveToken(this.opts);
+    this.token = token ?? undefined;
     const client = new ChatClient({ url: this.opts.url, tenant: this.opts.tenant, ...(token ? { token } : {}) });
     this.client = client;
     client.on("session", (s) => { this.me = s.user; this.onRoleOrRoom(); });
     client.on("status", (s, err) => {
       // A client replaced by a comeback may still say it closed: that is not news any more.
       if (client !== this.client) return;
-      if (s === "connected") { this.view?.setStatus(""); this.view?.setLive(this.room !== undefined); }
+      // On every (re)connection: notices that came while away are kept by the server.
+      if (s === "connected") { this.view?.setStatus(""); this.view?.setLive(this.room !== undefined); void this.loadNotices(); }
       else if (s === "reconnecting") { this.view?.setStatus(this.t.reconnecting); this.view?.setLive(false); }
       // "closed" follows session:ended, which already said why (with the ban's end): keep that.
       else if (this.endedText) return;
@@ -144,6 +162,8 @@ export class WidgetApp {
       this.onRoleOrRoom();
     });
     client.on("sanction", (s: SanctionState) => this.onSanction(s));
+    client.on("moderation:notice", (n: Notice) => this.board?.add(n));
+    client.on("appeal:resolved", (a: Appeal) => this.board?.resolved(a));
     client.on("session:ended", (p: SessionEnded) => { if (client === this.client) this.endFor(p.code, p.until, p.reason); });
     try {
       await client.connect();
@@ -153,6 +173,25 @@ export class WidgetApp {
       const e = err instanceof ChatError ? err : new ChatError("internal");
       this.endFor(e.code, e.until, e.reason);
     }
+  }
+
+  /** The user's kept notices: over the chat while connected, else (a ban ended the session) through the `me/` door. */
+  private async loadNotices(): Promise<void> {
+    try {
+      const list = this.client?.socket.connected && !this.endedText ? await this.client.notices() : (await meRequest<{ notices: Notice[] }>(this.opts, this.meToken() ?? "", "GET", "notices")).notices;
+      this.board?.load(list);
+    } catch {
+      // Not fatal: the chat works without them, and the next connection asks again.
+    }
+  }
+
+  private meToken(): string | undefined {
+    return this.token ?? readStoredGuestToken(this.opts.tenant);
+  }
+
+  private async appeal(noticeId: string, text: string): Promise<Appeal> {
+    if (this.client?.socket.connected && !this.endedText) return this.client.appeal(noticeId, text);
+    return (await meRequest<{ appeal: Appeal }>(this.opts, this.meToken() ?? "", "POST", "appeals", { noticeId, text })).appeal;
   }
 
   private async join(room: string): Promise<void> {
@@ -293,7 +332,8 @@ export class WidgetApp {
     }
     if (this.room) view.setLive(true);
     view.refreshAll((id) => { const m = this.messages.get(id); return m ? this.render(m) : undefined; });
-    view.setTools(...(STAFF.has(role) && !this.endedText ? [h("button", { type: "button", class: "linkbtn", "data-action": "alert", onclick: () => this.toggleAlert() }, icon("bell"), this.t.alert)] : []));
+    view.setTools(...(STAFF.has(role) && !this.endedText ? [h("button", { type: "button", class: "linkbtn", "data-action": "alert", onclick: () => this.toggleAlert() }, icon("bell"), this.t.alert)] : []),
+      ...(this.board ? [this.board.button] : []));
     this.updateBanners();
   }
 
@@ -372,6 +412,8 @@ export class WidgetApp {
    */
   private endFor(code: string, until?: number, reason?: string): void {
     this.end(describeError(this.t, code, { ...(until ? { until } : {}), ...(reason ? { reason } : {}) }));
+    // SPEC §9.2: a banned user reads the ban's notice, and may appeal it, without a connection.
+    if (code === "banned") void this.loadNotices();
     if (code === "ip_blocked") {
       const backoff = COMEBACK_DELAYS_MS[Math.min(this.comebackTries, COMEBACK_DELAYS_MS.length - 1)]!;
       this.comebackArmed = true;

@@ -3,7 +3,7 @@ import type { Formatter } from "./format.ts";
 import type { AdminStrings } from "./i18n.ts";
 import type { Lifetime } from "./lifetime.ts";
 
-export type TabId = "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "audit" | "webhooks";
+export type TabId = "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "appeals" | "audit" | "webhooks";
 
 /** What every screen gets: the live client, words, formats, and ways to talk to the shell. */
 export interface AppContext {

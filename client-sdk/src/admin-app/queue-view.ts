@@ -5,7 +5,7 @@ import type { AdminStrings } from "./i18n.ts";
 import { banReasonFor, flagReason, reasonText } from "./explain.ts";
 import { BAN_PRESETS } from "./format.ts";
 import { highlight } from "./highlight.ts";
-import { button, durationOf, durationSelect, errorText, field } from "./ui.ts";
+import { button, durationOf, durationSelect, errorText, field, keyLegend } from "./ui.ts";
 
 /**
  * The review queue, live: held and flagged messages arrive through `queue:added` and leave
@@ -38,7 +38,7 @@ export class QueueView implements Screen {
         field(t.queue.banFor, this.banFor),
         button(t.refresh, () => void this.load(true), "ghost"),
       ),
-      h("p", { class: "legend", id: "queue-legend" }, ...legend(t.queue.legend)),
+      h("p", { class: "legend", id: "queue-legend" }, ...keyLegend(t.queue.legend, "jkarb")),
       this.list,
       this.more,
     );
@@ -206,9 +206,4 @@ function guardTags(t: AdminStrings, item: QueueItem): HTMLElement[] {
   if (kinds.has("newcomer")) out.push(h("span", { class: "tag newcomer" }, t.guard.newcomerTag));
   if (kinds.has("shield")) out.push(h("span", { class: "tag shieldtag" }, t.guard.shieldTag));
   return out;
-}
-
-/** The legend with each key in <kbd>, from the sentence "Keys: j / k next…". */
-function legend(text: string): Node[] {
-  return text.split(/\b([jkarb])\b/).map((part, i) => (i % 2 ? h("kbd", null, part) : document.createTextNode(part)));
 }

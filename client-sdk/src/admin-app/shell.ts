@@ -2,6 +2,7 @@ import type { AdminClient } from "../admin-client.ts";
 import type { SessionInfo, Stats } from "../protocol.ts";
 import { h } from "../widget/dom.ts";
 import { AlertsView } from "./alerts-view.ts";
+import { AppealsView } from "./appeals-view.ts";
 import { AuditView } from "./audit-view.ts";
 import type { AppContext, Screen, TabId } from "./context.ts";
 import { FiltersView } from "./filters-view.ts";
@@ -15,7 +16,7 @@ import { RoomsView } from "./rooms-view.ts";
 import { button } from "./ui.ts";
 import { WebhooksView } from "./webhooks-view.ts";
 
-const TABS: TabId[] = ["queue", "rooms", "people", "ip", "filters", "alerts", "audit", "webhooks"];
+const TABS: TabId[] = ["queue", "rooms", "people", "ip", "filters", "alerts", "appeals", "audit", "webhooks"];
 const TOAST_MS = 4000;
 
 /**
@@ -58,7 +59,7 @@ export class Shell {
     this.alerts = new AlertsView(this.ctx);
     this.screens = {
       queue: new QueueView(this.ctx), rooms: new RoomsView(this.ctx), people: new PeopleView(this.ctx), ip: new IpView(this.ctx),
-      filters: new FiltersView(this.ctx), alerts: this.alerts, audit: new AuditView(this.ctx), webhooks: new WebhooksView(this.ctx),
+      filters: new FiltersView(this.ctx), alerts: this.alerts, appeals: new AppealsView(this.ctx), audit: new AuditView(this.ctx), webhooks: new WebhooksView(this.ctx),
     };
 
     const tablist = h("div", { class: "tabs", role: "tablist", "aria-label": t.appTitle });

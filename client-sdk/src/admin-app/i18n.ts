@@ -232,7 +232,7 @@ const en = {
   appeals: {
     title: "Appeals",
     legend: "Keys: j / k next / previous · n write the note · u uphold · v reverse (the note is required)",
-    status: "Show",
+    status: "Appeals shown",
     open: "Open",
     closed: "Decided",
     empty: "No open appeal. When a user contests a moderation decision, it appears here live.",
@@ -662,7 +662,7 @@ const fr: AdminStrings = {
   appeals: {
     title: "Contestations",
     legend: "Touches : j / k suivante / précédente · n écrire la note · u maintenir · v annuler (la note est obligatoire)",
-    status: "Afficher",
+    status: "Contestations affichées",
     open: "Ouvertes",
     closed: "Tranchées",
     empty: "Aucune contestation ouverte. Quand un utilisateur conteste une décision de modération, elle apparaît ici en direct.",

@@ -105,6 +105,8 @@ onBothStores("appeals", {}, (server) => {
     const filed = await s.rest("POST", "me/appeals", { token, body: { noticeId, text: "I apologise." } });
     expect(filed.status).toBe(200);
     expect(filed.body.appeal).toMatchObject({ noticeId, userId: "ap-banned", status: "open" });
+    expect(filed.body.appeal).not.toHaveProperty("restrictedBy");
+    expect(notices.body.notices[0]).not.toHaveProperty("by");
     expect((await s.rest("POST", "me/appeals", { token, body: { noticeId, text: "Again" } })).body.error.code).toBe("forbidden");
     // Someone else's token finds no such notice; no token, or a broken body, are refused.
     const stranger = await s.token({ tenant: "acme", role: "member", sub: "ap-stranger", name: "S" });
@@ -122,6 +124,24 @@ onBothStores("appeals", {}, (server) => {
     expect(await s.app.stores.sanctions.getBan("acme", "ap-banned", Date.now())).toBeNull();
     const back = await s.chat({ role: "member", sub: "ap-banned" });
     expect((await back.notices())[0]!.id).toBe(noticeId);
+  });
+
+  it("the me/ door answers the brand's page across origins (the widget calls it once a ban closed the chat), and no other origin", async () => {
+    const s = server();
+    const preflight = await s.rest("OPTIONS", "me/appeals", { token: null, headers: { Origin: "http://acme.test", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://acme.test");
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    expect(preflight.headers.get("access-control-allow-methods")).toMatch(/POST/);
+    const token = await s.token({ tenant: "acme", role: "member", sub: "ap-cors", name: "C" });
+    const listed = await s.rest("GET", "me/notices", { token, headers: { Origin: "http://acme.test" } });
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get("access-control-allow-origin")).toBe("http://acme.test");
+    // Another brand's origin, or one the tenant does not list, gets no CORS grant.
+    for (const origin of ["http://other.test", "http://evil.example"]) {
+      const refused = await s.rest("OPTIONS", "me/notices", { token: null, headers: { Origin: origin, "Access-Control-Request-Method": "GET" } });
+      expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    }
   });
 
   it("a banned guest appeals with the guest token the chat gave them", async () => {

@@ -231,7 +231,7 @@ const en = {
   },
   appeals: {
     title: "Appeals",
-    legend: "Keys: j / k next / previous · n write the note · u uphold · v reverse (the note is required)",
+    legend: "Keys: j / k move between appeals · n write the note · u uphold · v reverse (the note is required)",
     status: "Appeals shown",
     open: "Open",
     closed: "Decided",
@@ -661,7 +661,7 @@ const fr: AdminStrings = {
   },
   appeals: {
     title: "Contestations",
-    legend: "Touches : j / k suivante / précédente · n écrire la note · u maintenir · v annuler (la note est obligatoire)",
+    legend: "Touches : j / k passer d’une contestation à l’autre · n écrire la note · u maintenir · v annuler (la note est obligatoire)",
     status: "Contestations affichées",
     open: "Ouvertes",
     closed: "Tranchées",

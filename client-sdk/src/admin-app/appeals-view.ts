@@ -32,7 +32,7 @@ export class AppealsView implements Screen {
   constructor(private readonly ctx: AppContext) {
     const { t } = ctx;
     const a = t.appeals;
-    this.list = h("ol", { class: "queue appeals", "aria-label": a.title });
+    this.list = h("ol", { class: "appeals", "aria-label": a.title });
     this.count = h("span", { class: "muted", "aria-live": "polite" });
     this.status = select([["open", a.open], ["closed", a.closed]] as const, "open", { "data-filter": "status" });
     this.status.addEventListener("change", () => void this.load(true));

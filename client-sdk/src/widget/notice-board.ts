@@ -77,8 +77,10 @@ export class NoticeBoard {
     for (const n of list) this.fresh.add(n.id);
     this.markSeen(list.map((n) => n.id));
     this.open(false);
+    // A mute or a ban is announced already (its banner and the widget's own sentence); a second
+    // sentence in the same live region would only replace the first.
     const newest = list.reduce((a, b) => (b.at > a.at ? b : a));
-    this.host.announce(this.host.t.notice.arrived(this.host.t.notice.kinds[newest.kind]));
+    if (newest.kind !== "muted" && newest.kind !== "banned") this.host.announce(this.host.t.notice.arrived(this.host.t.notice.kinds[newest.kind]));
   }
 
   private toggle(focus: boolean): void {

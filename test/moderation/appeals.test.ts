@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { Appeal, ChatError, Message, Notice, SanctionState, SessionEnded } from "../../client-sdk/src/index.ts";
 import { onBothStores } from "../support/both-stores.ts";
-import { waitFor } from "../support/wait.ts";
+import { collect, waitFor } from "../support/wait.ts";
 import { freshRoom, known, post } from "./support.ts";
 
 const code = (p: Promise<unknown>) => p.then(() => "ok", (e: ChatError) => e.code);
@@ -157,17 +157,27 @@ onBothStores("appeals", {}, (server) => {
     expect(filed.body.appeal).toMatchObject({ noticeId, userId: id, status: "open" });
   });
 
-  it("another tenant's manager neither lists nor decides an appeal", async () => {
+  it("another tenant's manager neither lists nor decides an appeal, nor hears of it live", async () => {
     const s = server();
     const admin = await s.admin();
     const otherAdmin = await s.admin({ tenant: "other" });
+    await Promise.all([admin.subscribe(), otherAdmin.subscribe()]);
+    const createdElsewhere = collect<Appeal>(otherAdmin, "appeal:created");
+    const resolvedElsewhere = collect<Appeal>(otherAdmin, "appeal:resolved");
     const user = await s.chat({ role: "member", sub: "ap-iso" });
     await known(s, "ap-iso");
     const told = waitFor<Notice>(user, "moderation:notice");
     await admin.mute("ap-iso", 600, "calm");
+    // A mute's notice has no room: its appeal reaches the whole-tenant feed.
+    const created = waitFor<Appeal>(admin, "appeal:created");
     const appeal = await user.appeal((await told).id, "Why?");
+    expect((await created).id).toBe(appeal.id);
     expect((await otherAdmin.listAppeals()).appeals).toEqual([]);
     expect(await code(otherAdmin.resolveAppeal(appeal.id, "reverse", "Let them"))).toBe("not_found");
     expect((await admin.listAppeals()).appeals.map((a) => a.status)).toContain("open");
+    const resolved = waitFor<Appeal>(admin, "appeal:resolved");
+    await admin.resolveAppeal(appeal.id, "uphold", "It stands");
+    expect((await resolved).status).toBe("upheld");
+    expect([createdElsewhere, resolvedElsewhere]).toEqual([[], []]);
   });
 });

@@ -1,9 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdminClient } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, newPage, openBackOffice, openWidgetPage, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import { browserAvailable, newPage, openBackOffice, openWidgetPage, screenshot } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { startShopRig, type ShopRig } from "../support/shop-rig.ts";
 
 const PATH = "/products/appeal-1";
 
@@ -14,47 +13,31 @@ const PATH = "/products/appeal-1";
  * ban's appeal, upheld, and the decided list.
  */
 describe.skipIf(!browserAvailable())("back office: appeals", () => {
-  let server: TestServer;
-  let shop: ShopServer;
-  let browser: Browser;
-  let manager: AdminClient;
+  let rig: ShopRig;
   let admin: Page;
-  const watches: PageWatch[] = [];
   const widget = (p: Page) => p.locator("#causette");
   const card = (hasText: string) => admin.locator("ol.appeals li.qitem", { hasText });
 
   beforeAll(async () => {
-    server = await startServer(testConfig({ acme: { origins: [] } }));
-    shop = await startShop(server.url);
-    browser = await launchBrowser();
-    const token = await server.token({ tenant: "acme", role: "manager", sub: "cm-1", name: "Camille" });
-    manager = new AdminClient({ url: server.url, tenant: "acme", token });
-    await manager.connect();
-    const opened = await newPage(browser, { width: 1280, height: 1000 });
+    rig = await startShopRig(testConfig({ acme: { origins: [] } }));
+    const opened = await newPage(rig.browser, { width: 1280, height: 1000 });
     admin = opened.page;
-    watches.push(opened.watch);
-    await openBackOffice(admin, server.url, "acme", token);
+    rig.watches.push(opened.watch);
+    await openBackOffice(admin, rig.server.url, "acme", rig.managerToken);
     await admin.getByRole("tab", { name: /Appeals/ }).click();
   });
-
-  afterAll(async () => {
-    expectCleanPages(watches);
-    manager?.disconnect();
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
-  });
+  afterAll(async () => { await rig?.close(); });
 
   it("a removal's appeal arrives live beside the original content and who decided; reversed from the keyboard, the shopper gets the message back", async () => {
     await admin.getByText("No open appeal.", { exact: false }).waitFor();
-    const token = await server.token({ tenant: "acme", role: "member", sub: "bo-shopper", name: "Inès" });
-    const page = await openWidgetPage(browser, shop.page({ path: PATH, token }), watches);
+    const token = await rig.server.token({ tenant: "acme", role: "member", sub: "bo-shopper", name: "Inès" });
+    const page = await openWidgetPage(rig.browser, rig.shop.page({ path: PATH, token }), rig.watches);
     const box = widget(page).getByLabel("Your message");
     await box.fill("Is the refill cheaper on the other site?");
     await box.press("Enter");
     const item = widget(page).locator("li.msg", { hasText: "Is the refill cheaper on the other site?" });
     await item.waitFor();
-    await manager.deleteMessage((await item.getAttribute("data-id"))!, "Comparing with other shops is not allowed here");
+    await rig.manager.deleteMessage((await item.getAttribute("data-id"))!, "Comparing with other shops is not allowed here");
     await item.waitFor({ state: "detached" });
 
     const notice = widget(page).locator("section.notices li.notice");
@@ -103,9 +86,9 @@ describe.skipIf(!browserAvailable())("back office: appeals", () => {
   });
 
   it("a banned shopper's appeal shows the account restriction; upheld with a note, the ban stays; the view reads in French", async () => {
-    const token = await server.token({ tenant: "acme", role: "member", sub: "bo-banned", name: "Hugo" });
-    const page = await openWidgetPage(browser, shop.page({ path: PATH, token }), watches);
-    await manager.ban("bo-banned", { reason: "Repeated insults", durationSec: 86_400 });
+    const token = await rig.server.token({ tenant: "acme", role: "member", sub: "bo-banned", name: "Hugo" });
+    const page = await openWidgetPage(rig.browser, rig.shop.page({ path: PATH, token }), rig.watches);
+    await rig.manager.ban("bo-banned", { reason: "Repeated insults", durationSec: 86_400 });
     const notice = widget(page).locator("section.notices li.notice[data-kind=banned]");
     await notice.getByRole("button", { name: "Appeal" }).click();
     await notice.getByLabel("Why should this decision be reviewed?").fill("Someone else used my phone.");
@@ -121,7 +104,7 @@ describe.skipIf(!browserAvailable())("back office: appeals", () => {
     await c.getByRole("button", { name: /Uphold/ }).click();
     await admin.locator(".toast", { hasText: "the restriction stands" }).waitFor();
     await c.waitFor({ state: "detached" });
-    expect((await manager.inspect("bo-banned")).ban).toBeDefined();
+    expect((await rig.manager.inspect("bo-banned")).ban).toBeDefined();
 
     await admin.locator("[data-lang=fr]").click();
     await admin.getByRole("tab", { name: /Contestations/ }).waitFor();

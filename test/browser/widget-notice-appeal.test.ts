@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdminClient, type Appeal } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, openWidgetPage, screenshot, startShop, type PageWatch, type ShopServer } from "../support/browser.ts";
+import type { Appeal } from "../../client-sdk/src/index.ts";
+import { browserAvailable, openWidgetPage, screenshot } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { startShopRig, type ShopRig } from "../support/shop-rig.ts";
 
 const PATH = "/products/notice-1";
 const TERMS = "https://acme.example/community-rules";
@@ -14,41 +14,25 @@ const TERMS = "https://acme.example/community-rules";
  * through the `me/` door from the brand's page (another origin).
  */
 describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", () => {
-  let server: TestServer;
-  let shop: ShopServer;
-  let browser: Browser;
-  let manager: AdminClient;
-  const watches: PageWatch[] = [];
+  let rig: ShopRig;
   const widget = (p: Page) => p.locator("#causette");
   const panel = (p: Page) => widget(p).locator("section.notices");
 
   beforeAll(async () => {
-    // origins []: the shop runs on a random port; any origin may use the chat and the me/ door.
-    server = await startServer(testConfig({ acme: { origins: [], moderation: { termsUrl: TERMS } } }));
-    shop = await startShop(server.url);
-    browser = await launchBrowser();
-    manager = new AdminClient({ url: server.url, tenant: "acme", token: await server.token({ tenant: "acme", role: "manager", sub: "cm-1", name: "Camille" }) });
-    await manager.connect();
+    rig = await startShopRig(testConfig({ acme: { origins: [], moderation: { termsUrl: TERMS } } }));
   });
-
-  afterAll(async () => {
-    expectCleanPages(watches);
-    manager?.disconnect();
-    await browser?.close();
-    await shop?.close();
-    await server?.close();
-  });
+  afterAll(async () => { await rig?.close(); });
 
   it("a removed message's notice says what, why, which rule and who decided; the shopper appeals, and sees the message back and the outcome", async () => {
-    const token = await server.token({ tenant: "acme", role: "member", sub: "nt-shopper", name: "Inès" });
-    const page = await openWidgetPage(browser, shop.page({ path: PATH, token }), watches);
+    const token = await rig.server.token({ tenant: "acme", role: "member", sub: "nt-shopper", name: "Inès" });
+    const page = await openWidgetPage(rig.browser, rig.shop.page({ path: PATH, token }), rig.watches);
     const box = widget(page).getByLabel("Your message");
     await box.fill("Does the serum suit oily skin? Mine reacted badly.");
     await box.press("Enter");
     const item = widget(page).locator("li.msg", { hasText: "Does the serum suit oily skin?" });
     await item.waitFor();
     const messageId = (await item.getAttribute("data-id"))!;
-    await manager.deleteMessage(messageId, "Off topic for this product");
+    await rig.manager.deleteMessage(messageId, "Off topic for this product");
     await item.waitFor({ state: "detached" });
 
     // The notice opens by itself, once, in plain words; the keyboard stays where it was.
@@ -72,8 +56,8 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
     expect(await text.getAttribute("maxlength")).toBe("2000");
     await notice.getByRole("button", { name: "Send my appeal" }).click();
     await notice.getByText("Please explain in a few words why you contest the decision.").waitFor();
-    const created = new Promise<Appeal>((resolve) => { manager.on("appeal:created", resolve); });
-    await manager.subscribe();
+    const created = new Promise<Appeal>((resolve) => { rig.manager.on("appeal:created", resolve); });
+    await rig.manager.subscribe();
     await text.fill("I was asking about the product itself: my skin reacted to it.");
     await notice.getByRole("button", { name: "Send my appeal" }).click();
     await notice.locator(".outcome", { hasText: "Appeal sent." }).waitFor();
@@ -82,7 +66,7 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
 
     const appeal = await created;
     expect(appeal).toMatchObject({ userId: "nt-shopper", status: "open", notice: { excerpt: "Does the serum suit oily skin? Mine reacted badly." }, restrictedBy: { id: "cm-1", name: "Camille" } });
-    await manager.resolveAppeal(appeal.id, "reverse", "You are right, it was about the product.");
+    await rig.manager.resolveAppeal(appeal.id, "reverse", "You are right, it was about the product.");
     await item.waitFor();
     await notice.locator(".outcome", { hasText: "Your appeal was accepted: your message was restored." }).waitFor();
 
@@ -99,10 +83,10 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
   });
 
   it("a banned shopper (in French) sees the ban's notice with its end, appeals it through the me/ door, and finds it sent after a reload", async () => {
-    const token = await server.token({ tenant: "acme", role: "member", sub: "nt-banned", name: "Hugo" });
-    const url = shop.page({ path: PATH, token, lang: "fr", attrs: { "data-language": "fr" } });
-    const page = await openWidgetPage(browser, url, watches, { locale: "fr-FR" });
-    const { until } = await manager.ban("nt-banned", { reason: "Insultes répétées", durationSec: 3600 });
+    const token = await rig.server.token({ tenant: "acme", role: "member", sub: "nt-banned", name: "Hugo" });
+    const url = rig.shop.page({ path: PATH, token, lang: "fr", attrs: { "data-language": "fr" } });
+    const page = await openWidgetPage(rig.browser, url, rig.watches, { locale: "fr-FR" });
+    const { until } = await rig.manager.ban("nt-banned", { reason: "Insultes répétées", durationSec: 3600 });
     expect(until).toBeGreaterThan(Date.now());
     await widget(page).locator(".banner.bad", { hasText: "Insultes répétées" }).waitFor();
     const notice = panel(page).locator("li.notice[data-kind=banned]");
@@ -116,7 +100,7 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
     await notice.getByLabel("Pourquoi cette décision devrait-elle être revue ?").fill("Je répondais à une insulte, je ne recommencerai pas.");
     await notice.getByRole("button", { name: "Envoyer ma contestation" }).click();
     await notice.locator(".outcome", { hasText: "Contestation envoyée." }).waitFor();
-    const open = (await manager.listAppeals({ status: "open" })).appeals.filter((a) => a.userId === "nt-banned");
+    const open = (await rig.manager.listAppeals({ status: "open" })).appeals.filter((a) => a.userId === "nt-banned");
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ text: "Je répondais à une insulte, je ne recommencerai pas.", notice: { kind: "banned" } });
 

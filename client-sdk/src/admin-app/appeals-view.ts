@@ -1,6 +1,7 @@
 import type { Appeal, Notice } from "../protocol.ts";
 import { categoryWords } from "../widget/dsa-category-words.ts";
 import { h, replace } from "../widget/dom.ts";
+import { CardSelection } from "./card-selection.ts";
 import type { AppContext, Screen } from "./context.ts";
 import { button, errorText, field, keyLegend, select } from "./ui.ts";
 
@@ -22,7 +23,7 @@ export class AppealsView implements Screen {
   private readonly count: HTMLElement;
   private readonly status: HTMLSelectElement;
   private readonly more: HTMLButtonElement;
-  private selected: string | undefined;
+  private readonly sel: CardSelection;
   private cursor: string | undefined;
   /** Appeals decided from here, so the echoing appeal:resolved does not toast. */
   private readonly mine = new Set<string>();
@@ -46,6 +47,7 @@ export class AppealsView implements Screen {
       h("p", { class: "legend", id: "appeals-legend" }, ...keyLegend(a.legend, "jknuv")),
       this.list,
       this.more);
+    this.sel = new CardSelection(this.el, this.list);
     ctx.life.own(ctx.admin.on("appeal:created", (x) => this.created(x)));
     ctx.life.own(ctx.admin.on("appeal:resolved", (x) => this.resolvedElsewhere(x)));
     // Appeals made while this page was away are kept by the server: read them again.
@@ -57,7 +59,7 @@ export class AppealsView implements Screen {
 
   show(): void {
     this.render();
-    this.focusSelected();
+    this.sel.focus();
   }
 
   async load(reset: boolean): Promise<void> {
@@ -73,11 +75,11 @@ export class AppealsView implements Screen {
   onKey(e: KeyboardEvent): boolean {
     const order = this.order();
     if (!order.length) return false;
-    const i = Math.max(0, order.findIndex((x) => x.id === this.selected));
+    const i = Math.max(0, order.findIndex((x) => x.id === this.sel.id));
     const cur = order[i]!;
     switch (e.key) {
-      case "j": this.select(order[Math.min(i + 1, order.length - 1)]!.id, true); return true;
-      case "k": this.select(order[Math.max(i - 1, 0)]!.id, true); return true;
+      case "j": this.sel.select(order[Math.min(i + 1, order.length - 1)]!.id, true); return true;
+      case "k": this.sel.select(order[Math.max(i - 1, 0)]!.id, true); return true;
       case "n": this.noteField(cur.id)?.focus(); return cur.status === "open";
       case "u": if (cur.status !== "open") return false; void this.decide(cur, "uphold"); return true;
       case "v": if (cur.status !== "open") return false; void this.decide(cur, "reverse"); return true;
@@ -137,37 +139,19 @@ export class AppealsView implements Screen {
     const order = this.order();
     const i = order.findIndex((x) => x.id === id);
     this.appeals.delete(id);
-    if (this.selected === id) this.selected = (order[i + 1] ?? order[i - 1])?.id;
+    if (this.sel.id === id) this.sel.id = (order[i + 1] ?? order[i - 1])?.id;
     this.render();
-    this.focusSelected();
+    this.sel.focus();
   }
 
-  private select(id: string, focus: boolean): void {
-    this.selected = id;
-    for (const li of this.list.children) {
-      const on = (li as HTMLElement).dataset.id === id;
-      li.classList.toggle("selected", on);
-      li.setAttribute("aria-current", on ? "true" : "false");
-    }
-    if (focus) this.focusSelected();
-  }
 
-  private focusSelected(): void {
-    if (!this.el.isConnected || this.el.closest("[hidden]")) return;
-    const li = this.card$(this.selected);
-    if (li) { li.focus({ preventScroll: true }); li.scrollIntoView({ block: "nearest" }); }
-  }
-
-  private card$(id: string | undefined): HTMLElement | undefined {
-    return [...this.list.children].find((x) => (x as HTMLElement).dataset.id === id) as HTMLElement | undefined;
-  }
 
   private noteField(id: string): HTMLTextAreaElement | null | undefined {
-    return this.card$(id)?.querySelector("textarea");
+    return this.sel.card(id)?.querySelector("textarea");
   }
 
   private cardError(id: string, text: string): void {
-    const el = this.card$(id)?.querySelector<HTMLElement>(".card-error");
+    const el = this.sel.card(id)?.querySelector<HTMLElement>(".card-error");
     if (el) el.textContent = text;
   }
 
@@ -176,7 +160,7 @@ export class AppealsView implements Screen {
     const order = this.order();
     if (this.showing === "open") this.openCount = order.length;
     this.ctx.setBadge("appeals", this.openCount);
-    if (!this.selected || !this.appeals.has(this.selected)) this.selected = order[0]?.id;
+    if (!this.sel.id || !this.appeals.has(this.sel.id)) this.sel.id = order[0]?.id;
     this.count.textContent = t.appeals.count(order.length);
     this.more.hidden = !this.cursor;
     if (!order.length) { replace(this.list, h("li", { class: "empty" }, this.showing === "open" ? t.appeals.empty : t.appeals.emptyClosed)); return; }
@@ -185,7 +169,7 @@ export class AppealsView implements Screen {
     const typing = document.activeElement instanceof HTMLTextAreaElement && this.list.contains(document.activeElement) ? document.activeElement : undefined;
     const typingId = typing?.closest<HTMLElement>("li[data-id]")?.dataset.id;
     replace(this.list, ...order.map((x) => this.card(x)));
-    this.select(this.selected!, hadFocus && !typingId);
+    this.sel.select(this.sel.id!, hadFocus && !typingId);
     if (typingId) this.noteField(typingId)?.focus();
   }
 
@@ -194,7 +178,7 @@ export class AppealsView implements Screen {
     const a = t.appeals;
     const n = x.notice;
     const li = h("li", { class: `qitem appeal ${x.status}`, tabindex: "-1", "data-id": x.id, "aria-describedby": "appeals-legend" });
-    li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a, textarea")) this.select(x.id, true); });
+    li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a, textarea")) this.sel.select(x.id, true); });
     li.append(
       h("div", { class: "qhead" },
         h("span", { class: `tag ${n.kind === "banned" || n.kind === "muted" ? "bad" : "flag"}` }, a.kinds[n.kind] ?? n.kind),
@@ -257,7 +241,7 @@ export class AppealsView implements Screen {
     note.value = this.notes.get(x.id) ?? "";
     note.addEventListener("input", () => { this.notes.set(x.id, note.value); note.removeAttribute("aria-invalid"); this.cardError(x.id, ""); });
     // Escape hands the keyboard back to the card, where u and v decide.
-    note.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.preventDefault(); this.select(x.id, true); } });
+    note.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.preventDefault(); this.sel.select(x.id, true); } });
     return h("div", { class: "appeal-decide" },
       field(a.note, note, a.noteHint),
       h("p", { class: "card-error bad", role: "alert" }),

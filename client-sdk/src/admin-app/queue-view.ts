@@ -1,5 +1,6 @@
 import type { QueueItem } from "../protocol.ts";
 import { h, replace } from "../widget/dom.ts";
+import { CardSelection } from "./card-selection.ts";
 import type { AppContext, Screen } from "./context.ts";
 import type { AdminStrings } from "./i18n.ts";
 import { banReasonFor, flagReason, reasonText } from "./explain.ts";
@@ -19,7 +20,7 @@ export class QueueView implements Screen {
   private readonly count: HTMLElement;
   private readonly banFor: HTMLSelectElement;
   private readonly more: HTMLButtonElement;
-  private selected: string | undefined;
+  private readonly sel: CardSelection;
   private cursor: string | undefined;
   private loaded = false;
   /** Messages resolved from here, so the echoing queue:resolved does not toast twice. */
@@ -42,6 +43,7 @@ export class QueueView implements Screen {
       this.list,
       this.more,
     );
+    this.sel = new CardSelection(this.el, this.list);
     ctx.life.own(ctx.admin.on("queue:added", (item) => { this.items.set(item.message.id, item); this.render(); }));
     ctx.life.own(ctx.admin.on("queue:resolved", (p) => {
       if (!this.items.has(p.messageId)) return;
@@ -52,7 +54,7 @@ export class QueueView implements Screen {
 
   show(): void {
     if (!this.loaded) void this.load(true);
-    this.focusSelected();
+    this.sel.focus();
   }
 
   async load(reset: boolean): Promise<void> {
@@ -69,11 +71,11 @@ export class QueueView implements Screen {
   onKey(e: KeyboardEvent): boolean {
     const order = this.order();
     if (!order.length) return false;
-    const i = Math.max(0, order.findIndex((x) => x.message.id === this.selected));
+    const i = Math.max(0, order.findIndex((x) => x.message.id === this.sel.id));
     const cur = order[i]!;
     switch (e.key) {
-      case "j": this.select(order[Math.min(i + 1, order.length - 1)]!.message.id, true); return true;
-      case "k": this.select(order[Math.max(i - 1, 0)]!.message.id, true); return true;
+      case "j": this.sel.select(order[Math.min(i + 1, order.length - 1)]!.message.id, true); return true;
+      case "k": this.sel.select(order[Math.max(i - 1, 0)]!.message.id, true); return true;
       case "a": void this.resolve(cur, "approve"); return true;
       case "r": void this.resolve(cur, "remove"); return true;
       case "b": void this.resolve(cur, "remove", true); return true;
@@ -116,34 +118,20 @@ export class QueueView implements Screen {
     const order = this.order();
     const i = order.findIndex((x) => x.message.id === id);
     this.items.delete(id);
-    if (this.selected === id) {
+    if (this.sel.id === id) {
       const next = order[i + 1] ?? order[i - 1];
-      this.selected = next && next.message.id !== id ? next.message.id : undefined;
+      this.sel.id = next && next.message.id !== id ? next.message.id : undefined;
     }
     this.render();
-    this.focusSelected();
+    this.sel.focus();
   }
 
-  private select(id: string, focus: boolean): void {
-    this.selected = id;
-    for (const li of this.list.children) {
-      const on = (li as HTMLElement).dataset.id === id;
-      li.classList.toggle("selected", on);
-      li.setAttribute("aria-current", on ? "true" : "false");
-    }
-    if (focus) this.focusSelected();
-  }
 
-  private focusSelected(): void {
-    if (!this.el.isConnected || this.el.closest("[hidden]")) return;
-    const li = [...this.list.children].find((x) => (x as HTMLElement).dataset.id === this.selected) as HTMLElement | undefined;
-    if (li) { li.focus({ preventScroll: true }); li.scrollIntoView({ block: "nearest" }); }
-  }
 
   private render(): void {
     const { t } = this.ctx;
     const order = this.order();
-    if (!this.selected || !this.items.has(this.selected)) this.selected = order[0]?.message.id;
+    if (!this.sel.id || !this.items.has(this.sel.id)) this.sel.id = order[0]?.message.id;
     this.count.textContent = t.queue.count(order.length);
     this.ctx.setBadge("queue", order.length);
     this.ctx.setReviewCount(this.loaded && !this.cursor ? order.length : undefined);
@@ -151,7 +139,7 @@ export class QueueView implements Screen {
     if (!order.length) { replace(this.list, h("li", { class: "empty" }, t.queue.empty)); return; }
     const hadFocus = this.list.contains(document.activeElement);
     replace(this.list, ...order.map((item) => this.card(item)));
-    this.select(this.selected!, hadFocus);
+    this.sel.select(this.sel.id!, hadFocus);
   }
 
   private card(item: QueueItem): HTMLLIElement {
@@ -162,7 +150,7 @@ export class QueueView implements Screen {
     // SPEC §10.1: held because the author is new: approve the person, not each message.
     const newcomer = item.reasons.some((r) => r.kind === "newcomer");
     const li = h("li", { class: `qitem${item.priority === "high" ? " high" : ""}`, tabindex: "-1", "data-id": m.id, "aria-describedby": "queue-legend" });
-    li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a")) this.select(m.id, true); });
+    li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a")) this.sel.select(m.id, true); });
     li.append(
       h("div", { class: "qhead" },
         item.priority === "high" ? h("span", { class: "tag high" }, t.queue.high) : null,

@@ -183,7 +183,12 @@ export class ChatClient extends Emitter<ChatClientEvents> {
 
   /** SPEC §9.1: the statements of reasons kept for this user, newest first. */
   async notices(): Promise<Notice[]> {
-    return (await request<{ notices: Notice[] }>(this.socket, "notices:list", {}, this.timeout)).notices;
+    return (await this.noticesAndAppeals()).notices;
+  }
+
+  /** The user's notices, newest first, and their appeals of them (open or decided): what a notices screen shows. */
+  noticesAndAppeals(): Promise<{ notices: Notice[]; appeals: Appeal[] }> {
+    return request<{ notices: Notice[]; appeals: Appeal[] }>(this.socket, "notices:list", {}, this.timeout);
   }
 
   /** Closes the connection for good; unacknowledged sends are rejected. */

@@ -267,8 +267,8 @@ export interface ChatClientEvents {
   "message:flag": (p: { messageId: string; reason: FlagReason; note?: string }, ack: AckFn<{ hidden: boolean }>) => void;
   "message:helpful": (p: { messageId: string }, ack: AckFn<{ helpful: number }>) => void;
   "alert:raise": (p: { room: string; note: string }, ack: AckFn) => void;
-  /** SPEC §9.1: the user's own notices, newest first. */
-  "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[] }>) => void;
+  /** SPEC §9.1: the user's own notices, newest first; addition: `appeals`, the user's appeals of them (decided or not). */
+  "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[]; appeals: Appeal[] }>) => void;
   /** SPEC §9.2: one appeal per notice, the user's own, until its `appealUntil`. */
   "appeal:create": (p: { noticeId: string; text: string }, ack: AckFn<{ appeal: Appeal }>) => void;
 }

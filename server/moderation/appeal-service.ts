@@ -5,7 +5,7 @@ import { newId } from "../ids.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
-import { usersCopy } from "./notice-service.ts";
+import { usersAppeal, usersCopy } from "./notice-service.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 import type { Sanctions } from "./sanctions.ts";
 
@@ -85,12 +85,6 @@ export class AppealService {
     const after = await stores.messages.setMessageStatus(t, messageId, "visible", ["deleted", "hidden", "held"]);
     if (after) broadcaster.toRoom(t, after.room, "message:restored", toPublic(after));
   }
-}
-
-/** An appeal as its user reads it: who decided the restriction stays with the managers. */
-function usersAppeal(a: Appeal): Appeal {
-  const { restrictedBy: _by, ...appeal } = a;
-  return appeal;
 }
 
 /** `not_found` from an unban or unmute means the restriction is over already: nothing to undo. */

@@ -1,4 +1,4 @@
-import type { Author, Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.ts";
+import type { Appeal, Author, Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.ts";
 import type { SessionData } from "../contracts/session.ts";
 import { newId } from "../ids.ts";
 import { NOTICES_KEPT, type KeptNotice } from "../store/notices/notice-store.ts";
@@ -37,7 +37,7 @@ export interface Restriction {
  * condition: one that cannot be kept or sent is logged and the restriction stands.
  */
 export class NoticeService {
-  constructor(private readonly deps: ModerationDepsWith<"notices" | "people">) {}
+  constructor(private readonly deps: ModerationDepsWith<"notices" | "people" | "appeals">) {}
 
   async notify(tenant: TenantRuntime, userId: string, r: Restriction): Promise<Notice | undefined> {
     const cfg = tenant.config.moderation;
@@ -78,9 +78,16 @@ export class NoticeService {
     });
   }
 
-  /** The user's notices, newest first (`notices:list`). */
-  async list(tenant: TenantRuntime, userId: string): Promise<{ notices: Notice[] }> {
-    return { notices: (await this.deps.stores.notices.listNotices(tenant.id, userId, NOTICES_KEPT)).map(usersCopy) };
+  /**
+   * The user's notices, newest first (`notices:list`, `me/notices`), and (an addition) their
+   * appeals of them: a decision taken while the user was away, or an appeal made from another
+   * device, reaches them on their next visit.
+   */
+  async list(tenant: TenantRuntime, userId: string): Promise<{ notices: Notice[]; appeals: Appeal[] }> {
+    const notices = (await this.deps.stores.notices.listNotices(tenant.id, userId, NOTICES_KEPT)).map(usersCopy);
+    const appeals = await this.deps.stores.appeals.appealsOfNotices(tenant.id, notices.map((n) => n.id));
+    // Notice ids are the user's own, but an appeal is only ever theirs to read.
+    return { notices, appeals: appeals.filter((a) => a.userId === userId).map(usersAppeal) };
   }
 
   /** The language of the user's most recent device, as its browser announced it. */
@@ -93,6 +100,12 @@ export class NoticeService {
 export function usersCopy(n: KeptNotice): Notice {
   const { by: _by, ...notice } = n;
   return notice;
+}
+
+/** An appeal as its user reads it: who decided the restriction stays with the managers. */
+export function usersAppeal(a: Appeal): Appeal {
+  const { restrictedBy: _by, ...appeal } = a;
+  return appeal;
 }
 
 /** The first EXCERPT_CHARS characters (code points, so no surrogate is cut in half). */

@@ -82,7 +82,7 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
     await panel(page).waitFor({ state: "detached" });
   });
 
-  it("a banned shopper (in French) sees the ban's notice with its end, appeals it through the me/ door, and finds it sent after a reload", async () => {
+  it("a banned shopper (in French) sees the ban's notice with its end, appeals it through the me/ door, finds it sent after a reload, and the outcome on the next visit", async () => {
     const token = await rig.server.token({ tenant: "acme", role: "member", sub: "nt-banned", name: "Hugo" });
     const url = rig.shop.page({ path: PATH, token, lang: "fr", attrs: { "data-language": "fr" } });
     const page = await openWidgetPage(rig.browser, url, rig.watches, { locale: "fr-FR" });
@@ -109,5 +109,11 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
     await widget(page).locator(".banner.bad").waitFor();
     await widget(page).getByRole("button", { name: "Avis" }).click();
     await panel(page).locator("li.notice[data-kind=banned] .outcome", { hasText: "Contestation envoyée." }).waitFor();
+
+    // Decided while the shopper had no connection: the next visit opens the notices with the outcome.
+    await rig.manager.resolveAppeal(open[0]!.id, "reverse", "Merci pour votre explication.");
+    await page.reload();
+    await widget(page).locator(".pill.live").waitFor();
+    await panel(page).locator("li.notice[data-kind=banned] .outcome", { hasText: "Votre contestation a été acceptée : l’exclusion a été levée." }).waitFor();
   });
 });

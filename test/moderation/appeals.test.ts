@@ -51,6 +51,9 @@ onBothStores("appeals", {}, (server) => {
     // Decided once: a second decision is refused and changes nothing.
     expect(await code(admin.resolveAppeal(appeal.id, "uphold", "Changed my mind"))).toBe("conflict");
     expect((await admin.listAppeals({ status: "closed" })).appeals).toEqual([decided]);
+    // The author's list carries the decision too (for a page that was closed when it came), never the decider of the restriction.
+    expect(await author.noticesAndAppeals()).toMatchObject({ appeals: [usersCopy] });
+    expect((await reader.noticesAndAppeals()).appeals).toEqual([]);
     expect((await admin.listAppeals({ status: "open" })).appeals).toEqual([]);
   });
 
@@ -111,7 +114,7 @@ onBothStores("appeals", {}, (server) => {
     // Someone else's token finds no such notice; no token, or a broken body, are refused.
     const stranger = await s.token({ tenant: "acme", role: "member", sub: "ap-stranger", name: "S" });
     expect((await s.rest("POST", "me/appeals", { token: stranger, body: { noticeId, text: "Me" } })).status).toBe(404);
-    expect((await s.rest("GET", "me/notices", { token: stranger })).body).toEqual({ notices: [] });
+    expect((await s.rest("GET", "me/notices", { token: stranger })).body).toEqual({ notices: [], appeals: [] });
     expect((await s.rest("GET", "me/notices", { token: null })).status).toBe(401);
     expect((await s.rest("GET", "me/notices", { token: "not-a-token" })).body.error.code).toBe("invalid_token");
     expect((await s.rest("POST", "me/appeals", { token, body: { noticeId } })).body.error.code).toBe("invalid_payload");
@@ -124,6 +127,9 @@ onBothStores("appeals", {}, (server) => {
     expect(await s.app.stores.sanctions.getBan("acme", "ap-banned", Date.now())).toBeNull();
     const back = await s.chat({ role: "member", sub: "ap-banned" });
     expect((await back.notices())[0]!.id).toBe(noticeId);
+    const read = await s.rest("GET", "me/notices", { token });
+    expect(read.body.appeals).toMatchObject([{ id: filed.body.appeal.id, status: "reversed", note: "Lifted after your apology" }]);
+    expect(read.body.appeals[0]).not.toHaveProperty("restrictedBy");
   });
 
   it("the me/ door answers the brand's page across origins (the widget calls it once a ban closed the chat), and no other origin", async () => {

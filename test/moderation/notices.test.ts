@@ -157,7 +157,7 @@ onBothStores("notices", {
     const { socket } = await connectRaw(s.url, { auth: { tenant: "acme" } });
     try {
       expect(await ask(socket, "notices:list", "all")).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
-      expect(await ask(socket, "notices:list", {})).toEqual({ ok: true, notices: [] });
+      expect(await ask(socket, "notices:list", {})).toEqual({ ok: true, notices: [], appeals: [] });
     } finally {
       closeAllRaw();
     }

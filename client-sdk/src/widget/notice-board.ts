@@ -49,11 +49,22 @@ export class NoticeBoard {
     this.renderButton();
   }
 
-  /** The notices the server keeps for the user (on each connection): the unseen ones open the panel. */
-  load(list: Notice[]): void {
+  /**
+   * The notices the server keeps for the user, and their appeals (on each connection): the unseen
+   * notices, and appeals decided while the user was away, open the panel.
+   */
+  load(list: Notice[], appeals: Appeal[]): void {
     for (const n of list) this.notices.set(n.id, n);
+    let decidedAway = 0;
+    for (const a of appeals) {
+      const known = this.memory.appeals[a.noticeId];
+      if (a.status !== "open" && known?.status !== a.status) { this.fresh.add(a.noticeId); decidedAway++; }
+      this.memory.appeals[a.noticeId] = { status: a.status, ...(a.note ? { note: a.note } : {}) };
+    }
+    store(this.host.tenant, this.memory);
     const unseen = list.filter((n) => !this.memory.seen.includes(n.id));
     if (unseen.length) this.arrive(unseen);
+    else if (decidedAway) { this.open(false); this.host.announce(this.host.t.notice.decided); }
     else this.refresh();
   }
 

@@ -178,8 +178,9 @@ export class WidgetApp {
   /** The user's kept notices: over the chat while connected, else (a ban ended the session) through the `me/` door. */
   private async loadNotices(): Promise<void> {
     try {
-      const list = this.client?.socket.connected && !this.endedText ? await this.client.notices() : (await meRequest<{ notices: Notice[] }>(this.opts, this.meToken() ?? "", "GET", "notices")).notices;
-      this.board?.load(list);
+      const res = this.client?.socket.connected && !this.endedText ? await this.client.noticesAndAppeals()
+        : await meRequest<{ notices: Notice[]; appeals?: Appeal[] }>(this.opts, this.meToken() ?? "", "GET", "notices");
+      this.board?.load(res.notices, res.appeals ?? []);
     } catch {
       // Not fatal: the chat works without them, and the next connection asks again.
     }

@@ -27,17 +27,23 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
     const token = await rig.server.token({ tenant: "acme", role: "member", sub: "nt-shopper", name: "Inès" });
     const page = await openWidgetPage(rig.browser, rig.shop.page({ path: PATH, token }), rig.watches);
     const box = widget(page).getByLabel("Your message");
-    await box.fill("Does the serum suit oily skin? Mine reacted badly.");
-    await box.press("Enter");
+    const focused = (l: typeof box) => l.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement);
     const item = widget(page).locator("li.msg", { hasText: "Does the serum suit oily skin?" });
+    const second = widget(page).locator("li.msg", { hasText: "Call me on my cell" });
+    for (const text of ["Call me on my cell to talk about it", "Does the serum suit oily skin? Mine reacted badly."]) {
+      await box.fill(text);
+      await box.press("Enter");
+    }
     await item.waitFor();
+    await second.waitFor();
     const messageId = (await item.getAttribute("data-id"))!;
     await rig.manager.deleteMessage(messageId, "Off topic for this product");
     await item.waitFor({ state: "detached" });
 
     // The notice opens by itself, once, in plain words; the keyboard stays where it was.
-    const notice = panel(page).locator("li.notice");
+    const notice = panel(page).locator("li.notice", { hasText: "Does the serum" });
     await notice.waitFor();
+    expect(await focused(box)).toBe(true);
     expect(await notice.locator("h4").textContent()).toContain("Your message was removed");
     expect(await notice.locator(".excerpt").textContent()).toBe("Does the serum suit oily skin? Mine reacted badly.");
     expect(await notice.locator(".why").textContent()).toMatch(/community manager removed your message.*Off topic for this product/);
@@ -52,13 +58,18 @@ describe.skipIf(!browserAvailable())("widget: moderation notices and appeals", (
     // The form: required, capped, and its refusal is said in words.
     await appealButton.click();
     const text = notice.getByLabel("Why should this decision be reviewed?");
-    expect(await text.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await focused(text)).toBe(true);
     expect(await text.getAttribute("maxlength")).toBe("2000");
     await notice.getByRole("button", { name: "Send my appeal" }).click();
     await notice.getByText("Please explain in a few words why you contest the decision.").waitFor();
     const created = new Promise<Appeal>((resolve) => { rig.manager.on("appeal:created", resolve); });
     await rig.manager.subscribe();
     await text.fill("I was asking about the product itself: my skin reacted to it.");
+    // Another notice arriving meanwhile keeps what is typed, and the caret.
+    await rig.manager.deleteMessage((await second.getAttribute("data-id"))!, "No phone numbers");
+    await panel(page).locator("li.notice", { hasText: "Call me on my cell" }).waitFor();
+    expect(await text.inputValue()).toBe("I was asking about the product itself: my skin reacted to it.");
+    expect(await focused(text)).toBe(true);
     await notice.getByRole("button", { name: "Send my appeal" }).click();
     await notice.locator(".outcome", { hasText: "Appeal sent." }).waitFor();
     expect(await notice.getByRole("button", { name: "Appeal" }).count()).toBe(0);

@@ -40,8 +40,9 @@ export class NoticeBoard {
   private readonly fresh = new Set<string>();
   private panel: HTMLElement | undefined;
   private list: HTMLOListElement | undefined;
-  /** The notice whose appeal form is open. */
+  /** The notice whose appeal form is open, and what is typed in it (a live re-render keeps it). */
   private drafting: string | undefined;
+  private draft = "";
 
   constructor(private readonly host: NoticeBoardHost) {
     this.memory = recall(host.tenant);
@@ -132,7 +133,10 @@ export class NoticeBoard {
     if (!this.list) return;
     const t = this.host.t.notice;
     const all = [...this.notices.values()].sort((a, b) => b.at - a.at);
+    // A notice arriving while the user writes an appeal must not take the caret away.
+    const typing = (this.list.getRootNode() as Document | ShadowRoot).activeElement instanceof HTMLTextAreaElement;
     replace(this.list, ...(all.length ? all.map((n) => this.card(n)) : [h("li", { class: "ntempty" }, t.empty)]));
+    if (typing && this.drafting) this.focusAppeal(this.drafting, "textarea");
   }
 
   private renderButton(): void {
@@ -174,7 +178,7 @@ export class NoticeBoard {
     if (Date.now() > n.appealUntil) return h("p", { class: "muted" }, w.appealClosed);
     if (this.drafting === n.id) return this.form(n);
     return h("div", { class: "ntactions" },
-      h("button", { type: "button", class: "chip", "data-action": "appeal", onclick: () => { this.drafting = n.id; this.refresh(); this.list?.querySelector<HTMLTextAreaElement>(`[data-notice="${n.id}"] textarea`)?.focus(); } }, w.appeal),
+      h("button", { type: "button", class: "chip", "data-action": "appeal", onclick: () => { this.drafting = n.id; this.draft = ""; this.refresh(); this.list?.querySelector<HTMLTextAreaElement>(`[data-notice="${n.id}"] textarea`)?.focus(); } }, w.appeal),
       h("span", { class: "muted" }, w.appealUntil(this.host.t.time(n.appealUntil))));
   }
 
@@ -183,6 +187,8 @@ export class NoticeBoard {
     const w = t.notice;
     const id = `cw-ap-${n.id}`;
     const text = h("textarea", { id, rows: 3, maxlength: APPEAL_MAX, required: true, "aria-describedby": `${id}-hint ${id}-err` });
+    text.value = this.draft;
+    text.addEventListener("input", () => { this.draft = text.value; text.removeAttribute("aria-invalid"); err.textContent = ""; });
     const err = h("p", { class: "err", id: `${id}-err`, role: "alert" });
     const send = h("button", { type: "submit", class: "chip" }, w.appealSend);
     const form = h("form", { class: "appealform", novalidate: true },

@@ -103,7 +103,8 @@ export class AppealsView implements Screen {
 
   private resolvedElsewhere(x: Appeal): void {
     const was = this.appeals.get(x.id);
-    if (this.showing === "closed") this.appeals.set(x.id, x);
+    // Every decided appeal was open until now (each is decided once): one less waits.
+    if (this.showing === "closed") { this.appeals.set(x.id, x); this.openCount = Math.max(0, this.openCount - 1); }
     else this.appeals.delete(x.id);
     if (!this.mine.delete(x.id) && was?.status === "open" && x.decidedBy) this.ctx.toast(this.ctx.t.appeals.decidedBy(x.decidedBy.name), "info");
     this.render();

@@ -14,6 +14,8 @@ const ANSWERERS = new Set(["expert", "moderator", "manager"]);
 /** When to try again after an IP block, by try: the first soon, then backing off to 5 minutes. */
 const COMEBACK_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 const STAFF = new Set(["moderator", "manager"]);
+/** While a banned user's appeal of the ban waits, how often the widget asks whether it was decided. */
+const APPEAL_POLL_MS = 60_000;
 
 /**
  * The widget's behaviour: asks widget-config where it is, connects a ChatClient, keeps the
@@ -47,10 +49,18 @@ export class WidgetApp {
   private comebackTimer: ReturnType<typeof setTimeout> | undefined;
   private comebackTries = 0;
   private comebackArmed = false;
+  /** A banned user's open appeal of the ban: the next look at the `me/` door. */
+  private appealPoll: ReturnType<typeof setTimeout> | undefined;
+  /** Reversed ban appeals already acted on: a refusal after one (a new ban) must not loop. */
+  private readonly cameBackFor = new Set<string>();
 
   constructor(private readonly opts: WidgetOptions, private readonly t: WidgetStrings) {
     // Back on the page, or back online: a lifted block should not wait for the next timer.
-    const now = () => { if (this.comebackArmed && document.visibilityState === "visible") this.comebackSoon(0); };
+    const now = () => {
+      if (document.visibilityState !== "visible") return;
+      if (this.comebackArmed) this.comebackSoon(0);
+      else if (this.appealPoll) void this.loadNotices();
+    };
     document.addEventListener("visibilitychange", now);
     window.addEventListener("online", now);
   }
@@ -181,9 +191,24 @@ export class WidgetApp {
       const res = this.client?.socket.connected && !this.endedText ? await this.client.noticesAndAppeals()
         : await meRequest<{ notices: Notice[]; appeals?: Appeal[] }>(this.opts, this.meToken() ?? "", "GET", "notices");
       this.board?.load(res.notices, res.appeals ?? []);
+      if (this.endedText) this.watchBanAppeal(res.notices, res.appeals ?? []);
     } catch {
       // Not fatal: the chat works without them, and the next connection asks again.
     }
+  }
+
+  /**
+   * A banned user has no socket for `appeal:resolved`: while their appeal of the ban (the newest
+   * ban notice's) is open, the widget asks the `me/` door again now and then, and as soon as the
+   * page is shown again; once reversed, the ban is lifted and the chat comes back by itself.
+   */
+  private watchBanAppeal(notices: Notice[], appeals: Appeal[]): void {
+    if (this.appealPoll) clearTimeout(this.appealPoll);
+    this.appealPoll = undefined;
+    const ban = notices.find((n) => n.kind === "banned");
+    const appeal = ban && appeals.find((a) => a.noticeId === ban.id);
+    if (appeal?.status === "reversed" && !this.cameBackFor.has(appeal.id)) { this.cameBackFor.add(appeal.id); this.comebackSoon(0); }
+    else if (appeal?.status === "open") this.appealPoll = setTimeout(() => void this.loadNotices(), APPEAL_POLL_MS);
   }
 
   private meToken(): string | undefined {
@@ -192,7 +217,10 @@ export class WidgetApp {
 
   private async appeal(noticeId: string, text: string): Promise<Appeal> {
     if (this.client?.socket.connected && !this.endedText) return this.client.appeal(noticeId, text);
-    return (await meRequest<{ appeal: Appeal }>(this.opts, this.meToken() ?? "", "POST", "appeals", { noticeId, text })).appeal;
+    const { appeal } = await meRequest<{ appeal: Appeal }>(this.opts, this.meToken() ?? "", "POST", "appeals", { noticeId, text });
+    // Start watching for the decision (see watchBanAppeal).
+    void this.loadNotices();
+    return appeal;
   }
 
   private async join(room: string): Promise<void> {

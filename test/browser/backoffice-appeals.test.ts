@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, newPage, openBackOffice, openWidgetPage, screenshot } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
@@ -17,6 +17,13 @@ describe.skipIf(!browserAvailable())("back office: appeals", () => {
   let admin: Page;
   const widget = (p: Page) => p.locator("#causette");
   const card = (hasText: string) => admin.locator("ol.appeals li.qitem", { hasText });
+  /** The shopper appeals the notice shown in their widget, as a shopper does. */
+  const appealFrom = async (notice: Locator, text: string) => {
+    await notice.getByRole("button", { name: "Appeal" }).click();
+    await notice.getByLabel("Why should this decision be reviewed?").fill(text);
+    await notice.getByRole("button", { name: "Send my appeal" }).click();
+    await notice.locator(".outcome", { hasText: "Appeal sent." }).waitFor();
+  };
 
   beforeAll(async () => {
     rig = await startShopRig(testConfig({ acme: { origins: [] } }));
@@ -41,10 +48,7 @@ describe.skipIf(!browserAvailable())("back office: appeals", () => {
     await item.waitFor({ state: "detached" });
 
     const notice = widget(page).locator("section.notices li.notice");
-    await notice.getByRole("button", { name: "Appeal" }).click();
-    await notice.getByLabel("Why should this decision be reviewed?").fill("I only asked about the price, I did not name any shop.");
-    await notice.getByRole("button", { name: "Send my appeal" }).click();
-    await notice.locator(".outcome", { hasText: "Appeal sent." }).waitFor();
+    await appealFrom(notice, "I only asked about the price, I did not name any shop.");
 
     // Live, with a toast and the tab's count.
     const c = card("Is the refill cheaper on the other site?");
@@ -89,11 +93,7 @@ describe.skipIf(!browserAvailable())("back office: appeals", () => {
     const token = await rig.server.token({ tenant: "acme", role: "member", sub: "bo-banned", name: "Hugo" });
     const page = await openWidgetPage(rig.browser, rig.shop.page({ path: PATH, token }), rig.watches);
     await rig.manager.ban("bo-banned", { reason: "Repeated insults", durationSec: 86_400 });
-    const notice = widget(page).locator("section.notices li.notice[data-kind=banned]");
-    await notice.getByRole("button", { name: "Appeal" }).click();
-    await notice.getByLabel("Why should this decision be reviewed?").fill("Someone else used my phone.");
-    await notice.getByRole("button", { name: "Send my appeal" }).click();
-    await notice.locator(".outcome", { hasText: "Appeal sent." }).waitFor();
+    await appealFrom(widget(page).locator("section.notices li.notice[data-kind=banned]"), "Someone else used my phone.");
 
     const c = card("Someone else used my phone.");
     await c.waitFor();

@@ -29,7 +29,7 @@ export type AdminClientFeedEvents = AdminServerEvents & {
   status: (s: "connected" | "reconnecting" | "closed", error?: ChatError) => void;
 };
 
-const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "dashboard:tick", "room:updated", "room:pinned", "room:unpinned"] as const;
+const FORWARDED = ["queue:added", "queue:resolved", "alert", "alert:acked", "audit", "stats", "dashboard:tick", "room:updated", "room:pinned", "room:unpinned", "appeal:created", "appeal:resolved"] as const;
 
 /**
  * A community manager's connection to the back office: one typed method per `/admin` event,

@@ -216,7 +216,12 @@ export class ChatClient extends Emitter<ChatClientEvents> {
 
   /** SPEC §9.1: the statements of reasons kept for this user, newest first. */
   async notices(): Promise<Notice[]> {
-    return (await request<{ notices: Notice[] }>(this.socket, "notices:list", {}, this.timeout)).notices;
+    return (await this.noticesAndAppeals()).notices;
+  }
+
+  /** The user's notices, newest first, and their appeals of them (open or decided): what a notices screen shows. */
+  noticesAndAppeals(): Promise<{ notices: Notice[]; appeals: Appeal[] }> {
+    return request<{ notices: Notice[]; appeals: Appeal[] }>(this.socket, "notices:list", {}, this.timeout);
   }
 
   /** Closes the connection for good; unacknowledged sends are rejected. */
@@ -383,7 +388,8 @@ function newClientId(): string {
 
 const storageKey = (tenant: string) => `causette:guest:${tenant}`;
 
-function readStoredGuestToken(tenant: string): string | undefined {
+/** The guest token this browser keeps for `tenant` (the widget shows it to the `me/` door when a ban closed the chat). */
+export function readStoredGuestToken(tenant: string): string | undefined {
   try { return (globalThis as { localStorage?: Storage }).localStorage?.getItem(storageKey(tenant)) ?? undefined; } catch { return undefined; }
 }
 

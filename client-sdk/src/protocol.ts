@@ -285,6 +285,8 @@ export interface WidgetConfig {
   guests: boolean;
   /** Addition: where a guest goes to sign in on the brand's site (tenant `widget.signInUrl`), when set. */
   signInUrl?: string;
+  /** Addition: the brand's community rules (tenant `moderation.termsUrl`), linked from the user's notices (SPEC §9.1). */
+  termsUrl?: string;
 }
 
 // ---- event maps ----------------------------------------------------------------------------
@@ -339,8 +341,8 @@ export interface ChatClientEvents {
   "message:flag": (p: { messageId: string; reason: FlagReason; note?: string }, ack: AckFn<{ hidden: boolean }>) => void;
   "message:helpful": (p: { messageId: string }, ack: AckFn<{ helpful: number }>) => void;
   "alert:raise": (p: { room: string; note: string }, ack: AckFn) => void;
-  /** SPEC §9.1: the user's own notices, newest first. */
-  "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[] }>) => void;
+  /** SPEC §9.1: the user's own notices, newest first; addition: `appeals`, the user's appeals of them (decided or not). */
+  "notices:list": (p: Record<string, never>, ack: AckFn<{ notices: Notice[]; appeals: Appeal[] }>) => void;
   /** SPEC §9.2: one appeal per notice, the user's own, until its `appealUntil`. */
   "appeal:create": (p: { noticeId: string; text: string }, ack: AckFn<{ appeal: Appeal }>) => void;
   /** SPEC §9.3: a report of illegal content, by anyone (guests too). */
@@ -442,6 +444,12 @@ export interface Appeal {
   decidedAt?: number;
   decidedBy?: Author;
   notice: Notice;
+  /**
+   * Addition, managers only (`appeals:list`, `appeal:resolve`, `appeal:created`): who made the
+   * decision appealed, when a person did (the manager, or the moderator whose flag hid the message).
+   * Absent for a filter's or a count of reports' decision. The user's copies never carry it.
+   */
+  restrictedBy?: Author;
 }
 
 /**
@@ -656,6 +664,10 @@ export interface AdminServerEvents {
   /** Addition (brand voice): as on /chat, for the rooms the feed watches. */
   "room:pinned": (p: RoomPinned) => void;
   "room:unpinned": (p: RoomUnpinned) => void;
+  /** Addition (SPEC §9.2): a user appealed a notice; on the feed (a ban's appeal, which has no room, on the whole-tenant feed only). */
+  "appeal:created": (a: Appeal) => void;
+  /** Addition: a manager decided an appeal, so every manager's Appeals screen moves it. */
+  "appeal:resolved": (a: Appeal) => void;
 }
 
 export interface HandshakeAuth { tenant: string; token?: string; guestToken?: string }

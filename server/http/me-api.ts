@@ -9,6 +9,7 @@ import type { TenantRegistry } from "../tenants/tenant-registry.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { tenantAndBearer } from "./bearer-token.ts";
 import { authenticatedRouter } from "./authenticated-router.ts";
+import { meCors } from "./me-cors.ts";
 import { httpErrorHandler } from "./request-errors.ts";
 import { sendError } from "./send-error.ts";
 
@@ -40,7 +41,7 @@ export function meApiRoutes(deps: MeApiDeps): Router {
   me.use((_req: Request, res: Response) => { sendError(res, new CausetteError("not_found", "No such API route.")); });
   me.use(httpErrorHandler);
   const outer = Router();
-  outer.use("/api/v1/tenants/:tenant/me", me);
+  outer.use("/api/v1/tenants/:tenant/me", meCors(deps.tenants), me);
   return outer;
 }
 

@@ -44,6 +44,7 @@ export function widgetConfigRoutes(tenants: TenantRegistry): Router {
     const body: WidgetConfig = { tenant: tenant.id, name: tenant.config.name, show: room !== undefined, guests: tenant.config.guests };
     if (room) body.room = room;
     if (tenant.config.widget.signInUrl) body.signInUrl = tenant.config.widget.signInUrl;
+    if (tenant.config.moderation.termsUrl) body.termsUrl = tenant.config.moderation.termsUrl;
     // Public and harmless: any brand page may ask.
     res.set("Access-Control-Allow-Origin", "*").set("Cache-Control", "public, max-age=30").json(body);
   });

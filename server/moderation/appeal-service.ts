@@ -5,6 +5,7 @@ import { newId } from "../ids.ts";
 import { decodeCursor, encodeCursor, refuseCursor } from "../opaque-cursor.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
+import { usersAppeal, usersCopy } from "./notice-service.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 import type { Sanctions } from "./sanctions.ts";
 
@@ -23,15 +24,19 @@ export class AppealService {
   /** The user's appeal of their own notice: `not_found` for anyone else's, `forbidden` after the deadline or a second time. */
   async create(tenant: TenantRuntime, user: Author, p: { noticeId: string; text: string }): Promise<{ appeal: Appeal }> {
     const { stores, audit, events } = this.deps;
-    const notice = await stores.notices.getNotice(tenant.id, user.id, p.noticeId);
-    if (!notice) throw new CausetteError("not_found", "You have no such notice.");
+    const kept = await stores.notices.getNotice(tenant.id, user.id, p.noticeId);
+    if (!kept) throw new CausetteError("not_found", "You have no such notice.");
+    const notice = usersCopy(kept);
     const now = Date.now();
     if (notice.appealUntil === undefined || now > notice.appealUntil) throw new CausetteError("forbidden", "The time to appeal this decision has passed.");
     const appeal: Appeal = { id: newId("ap_"), noticeId: notice.id, userId: user.id, text: p.text, status: "open", at: now, notice };
+    if (kept.by) appeal.restrictedBy = kept.by;
     if (!(await stores.appeals.addAppeal(tenant.id, appeal))) throw new CausetteError("forbidden", "You have already appealed this decision.");
     await audit.record(tenant.id, { ...user }, "appeal.created", { appealId: appeal.id, noticeId: notice.id, userId: user.id, kind: notice.kind });
     await events.emit(tenant.id, "appeal.created", { appeal });
-    return { appeal };
+    // Addition: managers' screens list it at once (ban appeals concern no room: the whole feed).
+    this.deps.broadcaster.toAdmins(tenant.id, notice.room, "appeal:created", appeal);
+    return { appeal: usersAppeal(appeal) };
   }
 
   async list(tenant: TenantRuntime, p: { status?: "open" | "closed"; limit?: number; cursor?: string }): Promise<{ appeals: Appeal[]; cursor?: string }> {
@@ -50,7 +55,8 @@ export class AppealService {
     if (!res.decided) throw new CausetteError("conflict", "This appeal has already been decided.");
     const { appeal } = res;
     if (appeal.status === "reversed") await this.undo(tenant, actor, appeal.userId, appeal.notice);
-    broadcaster.toUser(tenant.id, appeal.userId, "appeal:resolved", appeal);
+    broadcaster.toUser(tenant.id, appeal.userId, "appeal:resolved", usersAppeal(appeal));
+    broadcaster.toAdmins(tenant.id, appeal.notice.room, "appeal:resolved", appeal);
     await audit.record(tenant.id, actor, "appeal.resolved", { appealId: appeal.id, noticeId: appeal.noticeId, userId: appeal.userId, decision: p.decision }, p.note);
     await events.emit(tenant.id, "appeal.resolved", { appeal });
     return { appeal };

@@ -158,7 +158,7 @@ export class ModerationService {
       // Hidden by a moderator's judgement, or by a count of reports that decides on its own.
       await this.notices.notify(tenant, message.author.id, {
         kind: "message_hidden", source: "flags", automated: { detection: false, decision: !trusted },
-        category: categoryOfFlag(p.reason), message,
+        category: categoryOfFlag(p.reason), message, ...(trusted ? { by: actor.user } : {}),
       });
     }
     await this.deps.events.emit(t, "message.flagged", { message: toPublic(res.message), flag: { by: flag.by, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}) }, hidden: res.message.status === "hidden" });

@@ -1,7 +1,7 @@
-import type { Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.ts";
+import type { Appeal, Author, Notice, NoticeKind, Reason } from "../../client-sdk/src/protocol.ts";
 import type { SessionData } from "../contracts/session.ts";
 import { newId } from "../ids.ts";
-import { NOTICES_KEPT } from "../store/notices/notice-store.ts";
+import { NOTICES_KEPT, type KeptNotice } from "../store/notices/notice-store.ts";
 import type { RestrictionRecord } from "../store/restrictions/restriction-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { categoryOfReasons, type DsaCategory } from "./dsa-category.ts";
@@ -29,6 +29,8 @@ export interface Restriction {
   reason?: string;
   /** The user's language when the caller knows it (their session); else their last session's. */
   lang?: NoticeLanguage;
+  /** Who decided, when a person did (a manager, a trusted moderator's flag): told to the managers deciding an appeal, never to the user. */
+  by?: Author;
   /** A shadow ban's doing: no notice unless `moderation.noticeOnShadow` (SPEC §9.1). */
   silent?: boolean;
 }
@@ -40,7 +42,7 @@ export interface Restriction {
  * condition: one that cannot be kept or sent is logged and the restriction stands.
  */
 export class NoticeService {
-  constructor(private readonly deps: ModerationDepsWith<"notices" | "people" | "restrictions">) {}
+  constructor(private readonly deps: ModerationDepsWith<"notices" | "people" | "restrictions" | "appeals">) {}
 
   async notify(tenant: TenantRuntime, userId: string, r: Restriction): Promise<Notice | undefined> {
     const cfg = tenant.config.moderation;
@@ -62,7 +64,8 @@ export class NoticeService {
         Object.assign(notice, { room: r.message.room, excerpt: excerpt(r.message.text) });
       }
       if (r.until !== undefined) notice.until = r.until;
-      await this.deps.stores.notices.addNotice(tenant.id, userId, notice);
+      const kept: KeptNotice = r.by ? { ...notice, by: { ...r.by } } : notice;
+      await this.deps.stores.notices.addNotice(tenant.id, userId, kept);
       this.deps.broadcaster.toUser(tenant.id, userId, "moderation:notice", notice);
       await this.record(tenant.id, notice, r);
       return notice;
@@ -102,15 +105,34 @@ export class NoticeService {
     }
   }
 
-  /** The user's notices, newest first (`notices:list`). */
-  async list(tenant: TenantRuntime, userId: string): Promise<{ notices: Notice[] }> {
-    return { notices: await this.deps.stores.notices.listNotices(tenant.id, userId, NOTICES_KEPT) };
+  /**
+   * The user's notices, newest first (`notices:list`, `me/notices`), and (an addition) their
+   * appeals of them: a decision taken while the user was away, or an appeal made from another
+   * device, reaches them on their next visit.
+   */
+  async list(tenant: TenantRuntime, userId: string): Promise<{ notices: Notice[]; appeals: Appeal[] }> {
+    const notices = (await this.deps.stores.notices.listNotices(tenant.id, userId, NOTICES_KEPT)).map(usersCopy);
+    const appeals = await this.deps.stores.appeals.appealsOfNotices(tenant.id, notices.map((n) => n.id));
+    // Notice ids are the user's own, but an appeal is only ever theirs to read.
+    return { notices, appeals: appeals.filter((a) => a.userId === userId).map(usersAppeal) };
   }
 
   /** The language of the user's most recent device, as its browser announced it. */
   private async lastLanguage(tenant: string, userId: string): Promise<NoticeLanguage | undefined> {
     return (await this.deps.stores.people.getUser(tenant, userId))?.devices[0]?.lang;
   }
+}
+
+/** A kept notice as its user reads it: without the name of who decided (SPEC §9.1 gives none). */
+export function usersCopy(n: KeptNotice): Notice {
+  const { by: _by, ...notice } = n;
+  return notice;
+}
+
+/** An appeal as its user reads it: who decided the restriction stays with the managers. */
+export function usersAppeal(a: Appeal): Appeal {
+  const { restrictedBy: _by, ...appeal } = a;
+  return appeal;
 }
 
 /** The first EXCERPT_CHARS characters (code points, so no surrogate is cut in half). */

@@ -156,7 +156,7 @@ export class ReviewQueue {
       const report = entry.kind === "report" ? entry.reasons.find((r) => r.kind === "report") : undefined;
       await this.notices?.notify(tenant, after.author.id, {
         kind: "message_removed", source: report ? "report" : "manager", automated: { detection: entry.kind === "filter", decision: false },
-        category: categoryOfReasons(report ? [report] : entry.reasons), message: after, silent: after.shadow === true,
+        category: categoryOfReasons(report ? [report] : entry.reasons), message: after, silent: after.shadow === true, by,
         ...(report ? { ground: "illegal" as const } : {}), ...(p.ban ? { reason: p.ban.reason } : {}),
         // The time to action of a removal following reports runs from the first one (SPEC §9.4).
         ...(decided.length ? { reportedAt: Math.min(...decided.map((r) => r.at)) } : {}),

@@ -44,7 +44,7 @@ export class RoomControl {
     await this.deps.events.emit(t, "message.removed", { message: toPublic(after), by: { ...actor }, ...(p.reason ? { reason: p.reason } : {}) });
     await this.notices?.notify(tenant, after.author.id, {
       kind: "message_removed", source: "manager", automated: { detection: false, decision: false },
-      category: categoryOfReasons(before.reasons), message: after, silent: after.shadow === true, ...(p.reason ? { reason: p.reason } : {}),
+      category: categoryOfReasons(before.reasons), message: after, silent: after.shadow === true, by: actor, ...(p.reason ? { reason: p.reason } : {}),
     });
   }
 

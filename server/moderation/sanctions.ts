@@ -60,7 +60,7 @@ export class Sanctions {
     // Sent before the sessions end, so the open pages read why before they are cut off.
     const notice = await this.notices?.notify(tenant, p.userId, {
       kind: "banned", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
-      reason: p.reason, silent: ban.shadow, ...(ban.until ? { until: ban.until } : {}),
+      reason: p.reason, silent: ban.shadow, by: actor, ...(ban.until ? { until: ban.until } : {}),
     });
     // A shadow-banned user must not notice anything: they stay connected and their messages are held silently.
     if (!ban.shadow) {
@@ -99,7 +99,7 @@ export class Sanctions {
     broadcaster.toUser(tenant.id, p.userId, "sanction", { mute: visibleMute(mute) });
     await this.notices?.notify(tenant, p.userId, {
       kind: "muted", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
-      until: mute.until, ...(p.reason ? { reason: p.reason } : {}),
+      until: mute.until, by: actor, ...(p.reason ? { reason: p.reason } : {}),
     });
     metrics.moderation.inc({ action: "mute" });
     await audit.record(tenant.id, actor, "user.muted", { userId: p.userId, until: mute.until }, p.reason);

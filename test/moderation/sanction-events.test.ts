@@ -7,7 +7,7 @@ import { known, startModServer, type ModServer } from "./support.ts";
 /** The `sanction` extension: a user's open sockets learn at once when a mute starts, changes or ends. */
 describe("sanction events on /chat", () => {
   let s: ModServer;
-  beforeAll(async () => { s = await startModServer(testConfig({ acme: { widget: { signInUrl: "https://acme.example/login" } } })); });
+  beforeAll(async () => { s = await startModServer(testConfig({ acme: { widget: { signInUrl: "https://acme.example/login" }, moderation: { termsUrl: "https://acme.example/rules" } } })); });
   afterAll(async () => { await s?.close(); });
 
   it("a mute, a longer mute and an unmute reach every open socket of the user, and no one else's", async () => {
@@ -76,10 +76,11 @@ describe("sanction events on /chat", () => {
     expect((refused as ChatError).until).toBeGreaterThan(Date.now());
   });
 
-  it("widget-config returns the tenant's sign-in URL for guests, and only where it is set", async () => {
+  it("widget-config returns the tenant's sign-in URL for guests and its rules for notices, and only where they are set", async () => {
     const acme = await s.rest("GET", "/api/v1/tenants/acme/widget-config?path=/faq", { token: null });
-    expect(acme.body).toMatchObject({ show: true, signInUrl: "https://acme.example/login" });
+    expect(acme.body).toMatchObject({ show: true, signInUrl: "https://acme.example/login", termsUrl: "https://acme.example/rules" });
     const other = await s.rest("GET", "/api/v1/tenants/other/widget-config?path=/faq", { token: null });
     expect(other.body.signInUrl).toBeUndefined();
+    expect(other.body.termsUrl).toBeUndefined();
   });
 });

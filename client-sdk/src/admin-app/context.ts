@@ -4,7 +4,7 @@ import type { AdminStrings } from "./i18n.ts";
 import type { Lifetime } from "./lifetime.ts";
 import type { NameBook } from "./name-book.ts";
 
-export type TabId = "dashboard" | "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "audit" | "webhooks" | "transparency";
+export type TabId = "dashboard" | "queue" | "rooms" | "people" | "ip" | "filters" | "alerts" | "appeals" | "audit" | "webhooks" | "transparency";
 
 /** What every screen gets: the live client, words, formats, and ways to talk to the shell. */
 export interface AppContext {

@@ -2,6 +2,7 @@ import type { AdminClient } from "../admin-client.ts";
 import type { SessionInfo, Stats } from "../protocol.ts";
 import { h } from "../widget/dom.ts";
 import { AlertsView } from "./alerts-view.ts";
+import { AppealsView } from "./appeals-view.ts";
 import { AuditView } from "./audit-view.ts";
 import { DashboardView } from "./dashboard-view.ts";
 import { NameBook } from "./name-book.ts";
@@ -18,7 +19,7 @@ import { button } from "./ui.ts";
 import { TransparencyView } from "./transparency-view.ts";
 import { WebhooksView } from "./webhooks-view.ts";
 
-const TABS: TabId[] = ["dashboard", "queue", "rooms", "people", "ip", "filters", "alerts", "audit", "webhooks", "transparency"];
+const TABS: TabId[] = ["dashboard", "queue", "rooms", "people", "ip", "filters", "alerts", "appeals", "audit", "webhooks", "transparency"];
 const TOAST_MS = 4000;
 
 /**
@@ -61,7 +62,7 @@ export class Shell {
     this.alerts = new AlertsView(this.ctx);
     this.screens = {
       dashboard: new DashboardView(this.ctx), queue: new QueueView(this.ctx), rooms: new RoomsView(this.ctx), people: new PeopleView(this.ctx), ip: new IpView(this.ctx),
-      filters: new FiltersView(this.ctx), alerts: this.alerts, audit: new AuditView(this.ctx), webhooks: new WebhooksView(this.ctx),
+      filters: new FiltersView(this.ctx), alerts: this.alerts, appeals: new AppealsView(this.ctx), audit: new AuditView(this.ctx), webhooks: new WebhooksView(this.ctx),
       transparency: new TransparencyView(this.ctx),
     };
 

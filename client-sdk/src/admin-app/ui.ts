@@ -67,3 +67,8 @@ export function panel(title: string, ...children: (Node | null)[]): HTMLElement 
   const id = uid("p");
   return h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, title), ...children);
 }
+
+/** A shortcuts legend with each of `keys` (single letters) in <kbd>, from a sentence like "Keys: j / k next…". */
+export function keyLegend(text: string, keys: string): Node[] {
+  return text.split(new RegExp(`\\b([${keys}])\\b`)).map((part, i) => (i % 2 ? h("kbd", null, part) : document.createTextNode(part)));
+}

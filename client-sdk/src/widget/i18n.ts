@@ -1,5 +1,5 @@
 import type { ClientErrorCode } from "../chat-error.ts";
-import type { DsaCategory, ErrorCode, FlagReason, ReportDecision, Role } from "../protocol.ts";
+import type { DsaCategory, ErrorCode, FlagReason, NoticeKind, ReportDecision, Role } from "../protocol.ts";
 import { DSA_WORDS_EN, DSA_WORDS_FR } from "./dsa-words.ts";
 
 /** The widget speaks the shopper's browser language: French for fr*, English otherwise. */
@@ -91,6 +91,44 @@ export interface WidgetStrings {
   illegal: IllegalReportStrings;
   errors: Record<ErrorCode | ClientErrorCode, (c: ErrorContext) => string>;
   time: (at: number) => string;
+  /** SPEC §9.1–9.2: the user's notices (statements of reasons) and their appeals. */
+  notice: NoticeStrings;
+}
+
+export interface NoticeStrings {
+  /** The header button that opens the notices, with how many are new. */
+  open: (unread: number) => string;
+  title: string;
+  intro: string;
+  empty: string;
+  kinds: Record<NoticeKind, string>;
+  fresh: string;
+  yourMessage: string;
+  why: string;
+  category: string;
+  rule: string;
+  terms: string;
+  termsPlain: string;
+  law: string;
+  decision: string;
+  decidedBy: (automatedDecision: boolean, automatedDetection: boolean) => string;
+  until: string;
+  permanent: string;
+  appeal: string;
+  appealUntil: (when: string) => string;
+  appealLabel: string;
+  appealHint: (max: number) => string;
+  appealSend: string;
+  appealEmpty: string;
+  appealSent: string;
+  /** The outcome of a reversed appeal, by what was undone. */
+  reversed: Record<NoticeKind, string>;
+  upheld: (note: string) => string;
+  appealClosed: string;
+  /** Said (live region) when a notice arrives or an appeal is decided. */
+  arrived: (kind: string) => string;
+  decided: string;
+  loadFailed: string;
 }
 
 /** The words of the illegal-content report form: categories in plain words, never their codes. */
@@ -255,6 +293,51 @@ const en: WidgetStrings = {
     disconnected: () => "You are offline. Your message will go as soon as the connection is back.",
   },
   time: (at) => clock("en")(at),
+  notice: {
+    open: (n) => (n ? `Notices (${n} new)` : "Notices"),
+    title: "Moderation notices",
+    intro: "Why something you posted, or your account, was restricted, and how to contest it.",
+    empty: "You have no notices.",
+    kinds: {
+      message_removed: "Your message was removed",
+      message_hidden: "Your message was hidden",
+      message_rejected: "Your message was not published",
+      banned: "You were banned from the chat",
+      muted: "You were muted",
+    },
+    fresh: "New",
+    yourMessage: "Your message",
+    why: "Why",
+    category: "Category",
+    rule: "Rule applied",
+    terms: "The community rules",
+    termsPlain: "The community rules of this chat",
+    law: "The law (illegal content)",
+    decision: "Decided",
+    decidedBy: (auto, detect) => (auto ? "Automatically, by a filter or a number of reports, without a person"
+      : detect ? "By a person, after an automatic detection" : "By a person"),
+    until: "Until",
+    permanent: "Permanent",
+    appeal: "Appeal",
+    appealUntil: (when) => `You can contest this decision until ${when}.`,
+    appealLabel: "Why should this decision be reviewed?",
+    appealHint: (max) => `A community manager will read it. ${max} characters at most.`,
+    appealSend: "Send my appeal",
+    appealEmpty: "Please explain in a few words why you contest the decision.",
+    appealSent: "Appeal sent. A community manager will review it, and you will see the outcome here.",
+    reversed: {
+      message_removed: "Your appeal was accepted: your message was restored.",
+      message_hidden: "Your appeal was accepted: your message was restored.",
+      message_rejected: "Your appeal was accepted: you may post your message again.",
+      banned: "Your appeal was accepted: the ban was lifted.",
+      muted: "Your appeal was accepted: you can post again.",
+    },
+    upheld: (note) => `The decision was upheld: ${note}`,
+    appealClosed: "The time to contest this decision has passed.",
+    arrived: (kind) => `Moderation notice: ${kind}. Open the notices to read why.`,
+    decided: "A community manager decided your appeal.",
+    loadFailed: "Your notices could not be loaded. Please reload the page.",
+  },
 };
 
 const fr: WidgetStrings = {
@@ -380,6 +463,51 @@ const fr: WidgetStrings = {
     disconnected: () => "Vous êtes hors ligne. Votre message partira dès le retour de la connexion.",
   },
   time: (at) => clock("fr")(at),
+  notice: {
+    open: (n) => (n ? `Avis (${n} nouveau${n > 1 ? "x" : ""})` : "Avis"),
+    title: "Avis de modération",
+    intro: "Pourquoi un de vos messages, ou votre compte, a été restreint, et comment contester.",
+    empty: "Vous n’avez aucun avis.",
+    kinds: {
+      message_removed: "Votre message a été supprimé",
+      message_hidden: "Votre message a été masqué",
+      message_rejected: "Votre message n’a pas été publié",
+      banned: "Vous avez été exclu du chat",
+      muted: "Vous avez été rendu muet",
+    },
+    fresh: "Nouveau",
+    yourMessage: "Votre message",
+    why: "Pourquoi",
+    category: "Catégorie",
+    rule: "Règle appliquée",
+    terms: "Les règles de la communauté",
+    termsPlain: "Les règles de la communauté de ce chat",
+    law: "La loi (contenu illicite)",
+    decision: "Décision",
+    decidedBy: (auto, detect) => (auto ? "Automatique, par un filtre ou un nombre de signalements, sans intervention humaine"
+      : detect ? "Prise par une personne, après une détection automatique" : "Prise par une personne"),
+    until: "Jusqu’au",
+    permanent: "Définitive",
+    appeal: "Contester",
+    appealUntil: (when) => `Vous pouvez contester cette décision jusqu’au ${when}.`,
+    appealLabel: "Pourquoi cette décision devrait-elle être revue ?",
+    appealHint: (max) => `Un responsable de la communauté la lira. ${max} caractères au maximum.`,
+    appealSend: "Envoyer ma contestation",
+    appealEmpty: "Expliquez en quelques mots pourquoi vous contestez la décision.",
+    appealSent: "Contestation envoyée. Un responsable de la communauté va l’examiner ; la réponse s’affichera ici.",
+    reversed: {
+      message_removed: "Votre contestation a été acceptée : votre message a été rétabli.",
+      message_hidden: "Votre contestation a été acceptée : votre message a été rétabli.",
+      message_rejected: "Votre contestation a été acceptée : vous pouvez publier votre message à nouveau.",
+      banned: "Votre contestation a été acceptée : l’exclusion a été levée.",
+      muted: "Votre contestation a été acceptée : vous pouvez écrire à nouveau.",
+    },
+    upheld: (note) => `La décision a été maintenue : ${note}`,
+    appealClosed: "Le délai pour contester cette décision est passé.",
+    arrived: (kind) => `Avis de modération : ${kind}. Ouvrez les avis pour en lire la raison.`,
+    decided: "Un responsable de la communauté a tranché votre contestation.",
+    loadFailed: "Vos avis n’ont pas pu être chargés. Rechargez la page.",
+  },
 };
 
 const GENERATED_GUEST = /^Guest (\d{1,4})$/;

@@ -162,6 +162,30 @@ textarea:disabled { background: var(--bg2); }
 .chip.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
 .chip.legal { border-style: dashed; }
 .linkbtn { border: 1px solid var(--line); background: var(--field); border-radius: 99px; font-size: 12px; padding: 3px 10px; min-height: 28px; }
+.notices { padding: 8px 16px; border-bottom: 1px solid var(--line); background: var(--bg2); max-height: 60vh; overflow: auto; font-size: 13px; }
+.notices:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
+.nthead { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.nthead h3 { margin: 0; font-size: 15px; }
+.ntintro, .notices .muted { color: var(--muted); margin: 4px 0; }
+.ntlist { list-style: none; margin: 0; padding: 0; }
+.notice { border: 1px solid var(--line); border-radius: 10px; background: var(--bg); padding: 8px 12px; margin: 8px 0; }
+.notice.fresh { border-color: var(--accent); }
+.notice h4 { margin: 0 0 6px; font-size: 14px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.notice h4 time { margin-inline-start: auto; font-weight: 400; color: var(--muted); font-size: 12px; }
+.notice figure { margin: 0 0 6px; }
+.notice figcaption { color: var(--muted); font-size: 12px; }
+.excerpt { margin: 2px 0 0; padding: 4px 10px; border-inline-start: 3px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
+.notice dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0 0 6px; }
+.notice dt { color: var(--muted); }
+.notice dd { margin: 0; overflow-wrap: anywhere; }
+.notice a { color: var(--accent); }
+.ntactions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.appealform { display: grid; gap: 4px; }
+.appealform textarea { width: 100%; padding: 6px 10px; border: 1px solid var(--field-line); background: var(--field); color: var(--ink); border-radius: 8px; font: inherit; resize: vertical; }
+.appealform .err:empty { display: none; }
+.appealform .err { margin: 0; color: var(--bad); }
+.outcome { margin: 4px 0 0; padding: 6px 10px; border-radius: 8px; background: var(--accent-soft); }
+.outcome.reversed { color: var(--ok); }
 
 @media (max-width: 480px) {
   .cw { border-radius: 10px; font-size: 15px; }

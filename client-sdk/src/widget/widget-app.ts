@@ -1,11 +1,13 @@
-import { ChatClient } from "../chat-client.ts";
+import { ChatClient, readStoredGuestToken } from "../chat-client.ts";
 import { ChatError } from "../chat-error.ts";
-import type { Author, FlagReason, Message, RoomInfo, SanctionState, SessionEnded, WidgetConfig } from "../protocol.ts";
+import type { Appeal, Author, FlagReason, Message, Notice, RoomInfo, SanctionState, SessionEnded, WidgetConfig } from "../protocol.ts";
 import { h } from "./dom.ts";
 import { describeError, displayName, type WidgetStrings } from "./i18n.ts";
 import { icon } from "./icons.ts";
+import { meRequest } from "./me-door.ts";
 import { messageItem } from "./message-item.ts";
 import { reportForm, type IllegalReport, type ReportPanel } from "./report-form.ts";
+import { NoticeBoard } from "./notice-board.ts";
 import { pinRoom, resolveToken, type WidgetOptions } from "./options.ts";
 import { WidgetView } from "./view.ts";
 
@@ -13,6 +15,8 @@ const ANSWERERS = new Set(["expert", "moderator", "manager"]);
 /** When to try again after an IP block, by try: the first soon, then backing off to 5 minutes. */
 const COMEBACK_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 const STAFF = new Set(["moderator", "manager"]);
+/** While a banned user's appeal of the ban waits, how often the widget asks whether it was decided. */
+const APPEAL_POLL_MS = 60_000;
 
 /**
  * The widget's behaviour: asks widget-config where it is, connects a ChatClient, keeps the
@@ -35,6 +39,11 @@ export class WidgetApp {
   private mutedReason: string | undefined;
   /** The brand's sign-in page (tenant config), offered to guests. */
   private signInUrl: string | undefined;
+  /** The brand's community rules (widget-config), linked from notices. */
+  private termsUrl: string | undefined;
+  /** The brand JWT the chat connected with, if any: the `me/` door takes it too. */
+  private token: string | undefined;
+  private board: NoticeBoard | undefined;
   private muteTimer: ReturnType<typeof setTimeout> | undefined;
   private alertPanel: HTMLElement | undefined;
   /** The illegal-content report form (SPEC §9.3), one at a time; it stays to show the outcome. */
@@ -43,10 +52,18 @@ export class WidgetApp {
   private comebackTimer: ReturnType<typeof setTimeout> | undefined;
   private comebackTries = 0;
   private comebackArmed = false;
+  /** A banned user's open appeal of the ban: the next look at the `me/` door. */
+  private appealPoll: ReturnType<typeof setTimeout> | undefined;
+  /** Reversed ban appeals already acted on: a refusal after one (a new ban) must not loop. */
+  private readonly cameBackFor = new Set<string>();
 
   constructor(private readonly opts: WidgetOptions, private readonly t: WidgetStrings) {
     // Back on the page, or back online: a lifted block should not wait for the next timer.
-    const now = () => { if (this.comebackArmed && document.visibilityState === "visible") this.comebackSoon(0); };
+    const now = () => {
+      if (document.visibilityState !== "visible") return;
+      if (this.comebackArmed) this.comebackSoon(0);
+      else if (this.appealPoll) void this.loadNotices();
+    };
     document.addEventListener("visibilitychange", now);
     window.addEventListener("online", now);
   }
@@ -61,6 +78,7 @@ export class WidgetApp {
     }
     this.opts.mount.hidden = false;
     this.signInUrl = cfg.signInUrl;
+    this.termsUrl = cfg.termsUrl;
     const view = this.ensureView(cfg.name);
     if (cfg.room === this.roomId) return;
     if (this.roomId) await this.leave();
@@ -82,8 +100,16 @@ export class WidgetApp {
   }
 
   private ensureView(brand: string): WidgetView {
-    this.view ??= new WidgetView(this.opts.mount, this.t, brand, { send: (text, parent) => this.send(text, parent) });
-    return this.view;
+    if (this.view) return this.view;
+    const view = new WidgetView(this.opts.mount, this.t, brand, { send: (text, parent) => this.send(text, parent) });
+    this.view = view;
+    this.board = new NoticeBoard({
+      t: this.t, tenant: this.opts.tenant, termsUrl: () => this.termsUrl,
+      appeal: (noticeId, text) => this.appeal(noticeId, text),
+      insertPanel: (panel) => view.insertPanel(panel),
+      announce: (text) => view.announce(text),
+    });
+    return view;
   }
 
   private ensureConnected(): Promise<void> {
@@ -93,13 +119,15 @@ export class WidgetApp {
 
   private async connect(): Promise<void> {
     const token = await resolveToken(this.opts);
+    this.token = token ?? undefined;
     const client = new ChatClient({ url: this.opts.url, tenant: this.opts.tenant, ...(token ? { token } : {}) });
     this.client = client;
     client.on("session", (s) => { this.me = s.user; this.onRoleOrRoom(); });
     client.on("status", (s, err) => {
       // A client replaced by a comeback may still say it closed: that is not news any more.
       if (client !== this.client) return;
-      if (s === "connected") { this.view?.setStatus(""); this.view?.setLive(this.room !== undefined); }
+      // On every (re)connection: notices that came while away are kept by the server.
+      if (s === "connected") { this.view?.setStatus(""); this.view?.setLive(this.room !== undefined); void this.loadNotices(); }
       else if (s === "reconnecting") { this.view?.setStatus(this.t.reconnecting); this.view?.setLive(false); }
       // "closed" follows session:ended, which already said why (with the ban's end): keep that.
       else if (this.endedText) return;
@@ -158,6 +186,8 @@ export class WidgetApp {
       if (this.reportPanel?.reportId === reportId && this.reportPanel.el.isConnected) this.reportPanel.decided(decision);
       else this.view?.composer.info(this.t.illegal.decided(decision));
     });
+    client.on("moderation:notice", (n: Notice) => this.board?.add(n));
+    client.on("appeal:resolved", (a: Appeal) => this.board?.resolved(a));
     client.on("session:ended", (p: SessionEnded) => { if (client === this.client) this.endFor(p.code, p.until, p.reason); });
     try {
       await client.connect();
@@ -167,6 +197,44 @@ export class WidgetApp {
       const e = err instanceof ChatError ? err : new ChatError("internal");
       this.endFor(e.code, e.until, e.reason);
     }
+  }
+
+  /** The user's kept notices: over the chat while connected, else (a ban ended the session) through the `me/` door. */
+  private async loadNotices(): Promise<void> {
+    try {
+      const res = this.client?.socket.connected && !this.endedText ? await this.client.noticesAndAppeals()
+        : await meRequest<{ notices: Notice[]; appeals?: Appeal[] }>(this.opts, this.meToken() ?? "", "GET", "notices");
+      this.board?.load(res.notices, res.appeals ?? []);
+      if (this.endedText) this.watchBanAppeal(res.notices, res.appeals ?? []);
+    } catch {
+      // Not fatal: the chat works without them, and the next connection asks again.
+    }
+  }
+
+  /**
+   * A banned user has no socket for `appeal:resolved`: while their appeal of the ban (the newest
+   * ban notice's) is open, the widget asks the `me/` door again now and then, and as soon as the
+   * page is shown again; once reversed, the ban is lifted and the chat comes back by itself.
+   */
+  private watchBanAppeal(notices: Notice[], appeals: Appeal[]): void {
+    if (this.appealPoll) clearTimeout(this.appealPoll);
+    this.appealPoll = undefined;
+    const ban = notices.find((n) => n.kind === "banned");
+    const appeal = ban && appeals.find((a) => a.noticeId === ban.id);
+    if (appeal?.status === "reversed" && !this.cameBackFor.has(appeal.id)) { this.cameBackFor.add(appeal.id); this.comebackSoon(0); }
+    else if (appeal?.status === "open") this.appealPoll = setTimeout(() => void this.loadNotices(), APPEAL_POLL_MS);
+  }
+
+  private meToken(): string | undefined {
+    return this.token ?? readStoredGuestToken(this.opts.tenant);
+  }
+
+  private async appeal(noticeId: string, text: string): Promise<Appeal> {
+    if (this.client?.socket.connected && !this.endedText) return this.client.appeal(noticeId, text);
+    const { appeal } = await meRequest<{ appeal: Appeal }>(this.opts, this.meToken() ?? "", "POST", "appeals", { noticeId, text });
+    // Start watching for the decision (see watchBanAppeal).
+    void this.loadNotices();
+    return appeal;
   }
 
   private async join(room: string): Promise<void> {
@@ -340,7 +408,8 @@ export class WidgetApp {
     }
     if (this.room) view.setLive(true);
     view.refreshAll((id) => { const m = this.messages.get(id); return m ? this.render(m) : undefined; });
-    view.setTools(...(STAFF.has(role) && !this.endedText ? [h("button", { type: "button", class: "linkbtn", "data-action": "alert", onclick: () => this.toggleAlert() }, icon("bell"), this.t.alert)] : []));
+    view.setTools(...(STAFF.has(role) && !this.endedText ? [h("button", { type: "button", class: "linkbtn", "data-action": "alert", onclick: () => this.toggleAlert() }, icon("bell"), this.t.alert)] : []),
+      ...(this.board ? [this.board.button] : []));
     this.updateBanners();
   }
 
@@ -419,6 +488,8 @@ export class WidgetApp {
    */
   private endFor(code: string, until?: number, reason?: string): void {
     this.end(describeError(this.t, code, { ...(until ? { until } : {}), ...(reason ? { reason } : {}) }));
+    // SPEC §9.2: a banned user reads the ban's notice, and may appeal it, without a connection.
+    if (code === "banned") void this.loadNotices();
     if (code === "ip_blocked") {
       const backoff = COMEBACK_DELAYS_MS[Math.min(this.comebackTries, COMEBACK_DELAYS_MS.length - 1)]!;
       this.comebackArmed = true;

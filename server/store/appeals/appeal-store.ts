@@ -11,6 +11,8 @@ export interface AppealStore {
   /** Keeps a new open appeal; false (nothing kept) when its notice has one already. */
   addAppeal(tenant: string, appeal: Appeal): Promise<boolean>;
   getAppeal(tenant: string, appealId: string): Promise<Appeal | null>;
+  /** The appeals filed against these notices (at most one each), in no particular order. */
+  appealsOfNotices(tenant: string, noticeIds: readonly string[]): Promise<Appeal[]>;
   /**
    * A page of appeals from `offset`: `open` ones oldest first (the queue to work through), `closed`
    * ones and all of them newest first.

@@ -3,14 +3,14 @@ import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
 import type { AppealDecision, AppealStore } from "./appeal-store.ts";
 
-/** The embedded appeals: by id in creation order (a Map keeps it), and which notice has one. */
+/** The embedded appeals: by id in creation order (a Map keeps it), and each notice's appeal id. */
 export class MemoryAppealStore implements AppealStore {
-  private readonly data = new PerTenant(() => ({ byId: new Map<string, Appeal>(), byNotice: new Set<string>() }));
+  private readonly data = new PerTenant(() => ({ byId: new Map<string, Appeal>(), byNotice: new Map<string, string>() }));
 
   async addAppeal(tenant: string, appeal: Appeal) {
     const d = this.data.of(tenant);
     if (d.byNotice.has(appeal.noticeId)) return false;
-    d.byNotice.add(appeal.noticeId);
+    d.byNotice.set(appeal.noticeId, appeal.id);
     d.byId.set(appeal.id, copy(appeal));
     return true;
   }
@@ -18,6 +18,11 @@ export class MemoryAppealStore implements AppealStore {
   async getAppeal(tenant: string, appealId: string) {
     const a = this.data.of(tenant).byId.get(appealId);
     return a ? copy(a) : null;
+  }
+
+  async appealsOfNotices(tenant: string, noticeIds: readonly string[]) {
+    const d = this.data.of(tenant);
+    return noticeIds.flatMap((n) => { const a = d.byId.get(d.byNotice.get(n) ?? ""); return a ? [copy(a)] : []; });
   }
 
   async listAppeals(tenant: string, opts: { status?: "open" | "closed"; limit: number; offset: number }) {

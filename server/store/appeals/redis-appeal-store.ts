@@ -30,6 +30,14 @@ export class RedisAppealStore implements AppealStore {
     return this.ctx.guard(async () => (await this.read(tenant, [appealId]))[0] ?? null);
   }
 
+  appealsOfNotices(tenant: string, noticeIds: readonly string[]) {
+    return this.ctx.guard(async () => {
+      if (!noticeIds.length) return [];
+      const ids = (await this.ctx.client.hmget(this.keys(tenant).notice, ...noticeIds)).filter((x): x is string => x !== null);
+      return (await this.read(tenant, ids)).filter((a): a is Appeal => a !== null);
+    });
+  }
+
   listAppeals(tenant: string, opts: { status?: "open" | "closed"; limit: number; offset: number }) {
     return this.ctx.guard(async () => {
       if (opts.limit <= 0) return [];

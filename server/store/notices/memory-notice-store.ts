@@ -1,13 +1,12 @@
-import type { Notice } from "../../../client-sdk/src/protocol.ts";
 import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
-import { NOTICES_KEPT, type NoticeStore } from "./notice-store.ts";
+import { NOTICES_KEPT, type KeptNotice, type NoticeStore } from "./notice-store.ts";
 
 /** The embedded notices: each user's newest first, cut at NOTICES_KEPT. */
 export class MemoryNoticeStore implements NoticeStore {
-  private readonly data = new PerTenant(() => new Map<string, Notice[]>());
+  private readonly data = new PerTenant(() => new Map<string, KeptNotice[]>());
 
-  async addNotice(tenant: string, userId: string, notice: Notice) {
+  async addNotice(tenant: string, userId: string, notice: KeptNotice) {
     const byUser = this.data.of(tenant);
     byUser.set(userId, [copy(notice), ...(byUser.get(userId) ?? [])].slice(0, NOTICES_KEPT));
   }

@@ -21,12 +21,18 @@ export function appealContract(current: () => Stores): void {
       expect(await stores.appeals.addAppeal(A, appeal(9, { noticeId: "nt-1" }))).toBe(false);
       expect(await stores.appeals.getAppeal(A, "ap-9")).toBeNull();
       expect(await stores.appeals.getAppeal(A, "ap-1")).toStrictEqual(appeal(1));
+      // Found by their notices; a notice without an appeal, or none asked, gives nothing.
+      const ofNotices = async (ids: string[]) => (await stores.appeals.appealsOfNotices(A, ids)).map((a) => a.id).sort();
+      expect(await ofNotices(["nt-2", "nt-1", "nt-404"])).toStrictEqual(["ap-1", "ap-2"]);
+      expect(await ofNotices([])).toStrictEqual([]);
+      expect(await stores.appeals.appealsOfNotices(B, ["nt-1"])).toStrictEqual([]);
 
       const d = { status: "reversed" as const, note: "Fair point", decidedAt: T0 + 50, decidedBy: mod };
       const first = await stores.appeals.decideAppeal(A, "ap-1", d);
       expect(first).toStrictEqual({ appeal: { ...appeal(1), ...d }, decided: true });
       expect(await stores.appeals.decideAppeal(A, "ap-1", { ...d, status: "upheld", note: "No" })).toStrictEqual({ appeal: first!.appeal, decided: false });
       expect(await stores.appeals.decideAppeal(A, "ap-404", d)).toBeNull();
+      expect(await stores.appeals.appealsOfNotices(A, ["nt-1"])).toStrictEqual([first!.appeal]);
 
       const list = async (status?: "open" | "closed", offset = 0, limit = 10) =>
         (await stores.appeals.listAppeals(A, { ...(status ? { status } : {}), limit, offset })).map((a) => a.id);

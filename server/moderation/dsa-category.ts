@@ -1,13 +1,9 @@
 import type { FilterCategory, FlagReason, Reason } from "../../client-sdk/src/protocol.ts";
 
-/** SPEC §9.4: the EU DSA Transparency Database statement categories, lower case, without their prefix. */
-export const DSA_CATEGORIES = [
-  "illegal_or_harmful_speech", "scams_and_fraud", "protection_of_minors", "pornography_or_sexualized_content", "violence",
-  "self_harm", "intellectual_property_infringements", "data_protection_and_privacy_violations", "non_consensual_behaviour",
-  "unsafe_and_illegal_products", "risk_for_public_security", "negative_effects_on_civic_discourse_or_elections",
-  "animal_welfare", "scope_of_platform_service",
-] as const;
-export type DsaCategory = (typeof DSA_CATEGORIES)[number];
+import { DSA_CATEGORIES, type DsaCategory } from "../contracts/notice-templates.ts";
+
+/** The categories live with the config contract (tenants word notices per category); re-exported for the services. */
+export { DSA_CATEGORIES, type DsaCategory };
 
 /** What falls outside the brand's chat rather than against the law: the category when nothing more precise applies. */
 export const OUT_OF_SCOPE: DsaCategory = "scope_of_platform_service";

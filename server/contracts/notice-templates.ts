@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** SPEC §9.4: the EU DSA Transparency Database statement categories, lower case, without their prefix. */
+export const DSA_CATEGORIES = [
+  "illegal_or_harmful_speech", "scams_and_fraud", "protection_of_minors", "pornography_or_sexualized_content", "violence",
+  "self_harm", "intellectual_property_infringements", "data_protection_and_privacy_violations", "non_consensual_behaviour",
+  "unsafe_and_illegal_products", "risk_for_public_security", "negative_effects_on_civic_discourse_or_elections",
+  "animal_welfare", "scope_of_platform_service",
+] as const;
+export type DsaCategory = (typeof DSA_CATEGORIES)[number];
+
+/** SPEC §9.1 notice kinds (the protocol's NoticeKind), as keys a tenant may word. */
+export const NOTICE_KINDS = ["message_removed", "message_hidden", "message_rejected", "banned", "muted"] as const;
+
+/**
+ * What a tenant's explanation template may quote: the room, the end of a timed restriction, the
+ * terms' address, the manager's reason and the default wording of the broken rule.
+ */
+export const TEMPLATE_PLACEHOLDERS = ["room", "until", "terms", "reason", "rule"] as const;
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** The first `{name}` of a template that is not a known placeholder, if any. */
+export function unknownPlaceholder(template: string): string | undefined {
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (!(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(m[1]!)) return m[0];
+  }
+  return undefined;
+}
+
+const template = z.string().trim().min(1).max(1000).superRefine((s, ctx) => {
+  const bad = unknownPlaceholder(s);
+  if (bad) ctx.addIssue({ code: "custom", message: `unknown placeholder ${bad}; use ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}` });
+});
+
+const keyed = z.strictObject(Object.fromEntries([...NOTICE_KINDS, ...DSA_CATEGORIES].map((k) => [k, template.optional()])) as
+  Record<(typeof NOTICE_KINDS)[number] | DsaCategory, z.ZodOptional<typeof template>>);
+
+/**
+ * `moderation.explanations`: a tenant's own wording of notices, per language, keyed by notice kind
+ * (`banned`) or DSA category (`violence`); a kind's template wins over a category's, and whatever
+ * is left out keeps the built-in wording (moderation/notice-wording.ts).
+ *
+ * Example: `{ "fr": { "banned": "Vous êtes exclu jusqu'au {until}. Nos règles : {terms}" } }`.
+ */
+export const explanationTemplates = z.strictObject({ en: keyed.optional(), fr: keyed.optional() });
+export type ExplanationTemplates = z.output<typeof explanationTemplates>;

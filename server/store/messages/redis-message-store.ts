@@ -70,6 +70,33 @@ export class RedisMessageStore implements MessageStore {
       decodeMessages(await runScript(this.ctx.client, "cstClear", [this.ctx.key(tenant, "tl:", room)], [this.ctx.t(tenant)])));
   }
 
+  forgetAuthor(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      const T = this.ctx.t(tenant);
+      const seen = new Set<string>();
+      const out: StoredMessage[] = [];
+      const keep = (ms: StoredMessage[]) => { for (const m of ms) if (!seen.has(m.id)) { seen.add(m.id); out.push(m); } };
+      keep(decodeMessages(await runScript(this.ctx.client, "cstForgetAuthor", [this.ctx.key(tenant, SUFFIX.userMessages, userId)], [T, userId, "1"])));
+      // Older messages than the author's list keeps may still be on a quiet room's timeline.
+      for (const tl of await this.ctx.scanKeys(tenant, "tl:")) keep(decodeMessages(await runScript(this.ctx.client, "cstForgetAuthor", [tl], [T, userId, "0"])));
+      // Idempotency keys name their author (see idempotencyKey); they would lapse within minutes.
+      const idem = await this.ctx.scanKeys(tenant, `idem:${enc(`${userId}\u0000`)}`);
+      if (idem.length) await this.ctx.client.del(...idem);
+      return out;
+    });
+  }
+
+  purgeBefore(tenant: string, before: number, max: number) {
+    return this.ctx.write(tenant, async () => {
+      const out: StoredMessage[] = [];
+      for (const tl of await this.ctx.scanKeys(tenant, "tl:")) {
+        if (out.length >= max) break;
+        out.push(...decodeMessages(await runScript(this.ctx.client, "cstPurgeOld", [tl, `${this.ctx.t(tenant)}q`], [this.ctx.t(tenant), before, max - out.length])));
+      }
+      return out;
+    });
+  }
+
   addHelpful(tenant: string, messageId: string, voterId: string) {
     return this.ctx.guard(async () => {
       const [count, added] = (await runScript(

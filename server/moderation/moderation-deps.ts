@@ -34,7 +34,7 @@ export interface ModerationDeps {
 }
 
 /** The store ports the moderation service uses, all parts together. */
-export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus" | "alerts" | "newcomers" | "evasion" | "raids" | "notices" | "appeals">;
+export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus" | "alerts" | "newcomers" | "evasion" | "raids" | "notices" | "appeals" | "limits" | "locks">;
 
 /** ModerationDeps narrowed to the store ports one part of the service uses. */
 export type ModerationDepsWith<K extends keyof ModerationStores> = Omit<ModerationDeps, "stores"> & { stores: Pick<ModerationStores, K> };

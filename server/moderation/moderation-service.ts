@@ -11,6 +11,7 @@ import { FilterEditor } from "./filter-editor.ts";
 import { MemberDirectory } from "./member-directory.ts";
 import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
+import { PersonalData } from "./personal-data.ts";
 import { AppealService } from "./appeal-service.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
@@ -50,6 +51,8 @@ export class ModerationService {
   readonly notices: NoticeService;
   /** Users' appeals against notices, decided by managers (SPEC §9.2). */
   readonly appeals: AppealService;
+  /** One user's data exported or erased (SPEC §9.5). */
+  readonly personalData: PersonalData;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -59,6 +62,7 @@ export class ModerationService {
     this.queue = new ReviewQueue(deps, this.sanctions, this.notices);
     this.roomControl = new RoomControl(deps, this.queue, this.notices);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
+    this.personalData = new PersonalData(deps, this.queue);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);

@@ -46,6 +46,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   "webhooks:deliveries": { limit: 5, cursor: "msg_abc" },
   "appeals:list": { status: "open", limit: 5, cursor: "abc" },
   "appeal:resolve": { appealId: "ap_x", decision: "reverse", note: "Fair point" },
+  "user:data:export": { userId: "u_1" },
+  "user:data:erase": { userId: "u_1" },
 };
 
 const HUGE = "x".repeat(100_000);

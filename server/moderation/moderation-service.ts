@@ -12,6 +12,7 @@ import { MemberDirectory } from "./member-directory.ts";
 import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
 import { PersonalData } from "./personal-data.ts";
+import { Retention } from "./retention.ts";
 import { AppealService } from "./appeal-service.ts";
 import type { ModerationDeps } from "./moderation-deps.ts";
 import { ReviewQueue } from "./review-queue.ts";
@@ -53,6 +54,8 @@ export class ModerationService {
   readonly appeals: AppealService;
   /** One user's data exported or erased (SPEC §9.5). */
   readonly personalData: PersonalData;
+  /** Old messages purged on a schedule, one node at a time (SPEC §9.5). */
+  readonly retention: Retention;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -63,6 +66,7 @@ export class ModerationService {
     this.roomControl = new RoomControl(deps, this.queue, this.notices);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.personalData = new PersonalData(deps, this.queue);
+    this.retention = new Retention(deps);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);

@@ -52,7 +52,7 @@ onBothStores("retention", {
     const again = await s.chat({ role: "member", sub: "rt-late" });
     expect((await again.join(other)).history).toEqual([]);
     // Today's message is untouched.
-    expect((await again.join(room)).history.map((m: Message) => m.id)).toEqual([fresh.id]);
+    expect((await again.join(room)).history.map((m) => m.id)).toEqual([fresh.id]);
     const purged = (await s.app.moderation.audit.list("acme", { action: "messages.purged" })).entries;
     expect(purged.length).toBeGreaterThan(0);
     expect(purged[0]!.target).toMatchObject({ messagesDays: 1 });

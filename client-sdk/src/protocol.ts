@@ -204,8 +204,9 @@ export interface UserDataExport {
   role: Role | null;
   /** Their kept messages, newest first, with the IP and device they were posted from. */
   messages: (Message & { ip?: string; device?: Device })[];
-  /** Flags they raised and votes: counted per user; single flags and votes are kept per message, not per user. */
-  flags: { raised: number; upheld: number; overturned: number };
+  /** Flags they raised: counts, and each flag still kept (on a message still kept). */
+  flags: { raised: number; upheld: number; overturned: number; kept: { messageId: string; reason: string; note?: string; at: number }[] };
+  /** Helpful votes their messages received (votes are kept per message, by voter id only). */
   helpful: { received: number };
   notices: Notice[];
   appeals: Appeal[];

@@ -11,7 +11,7 @@ const SANCTION_NOTICES: readonly Notice["kind"][] = ["banned", "muted"];
 /** Audit target fields that may quote a person's own words. */
 const WORDS = ["text", "note", "excerpt"] as const;
 
-type Deps = ModerationDepsWith<"messages" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus">;
+type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus">;
 
 /**
  * SPEC §9.5 personal data: one user's export, and their erasure. Erasure forgets the messages
@@ -26,7 +26,7 @@ export class PersonalData {
     const { stores, audit } = this.deps;
     const t = tenant.id;
     const now = Date.now();
-    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries] = await Promise.all([
+    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags] = await Promise.all([
       stores.people.getUser(t, userId),
       stores.people.getRole(t, userId),
       stores.messages.userMessages(t, userId, USER_MESSAGES),
@@ -39,6 +39,7 @@ export class PersonalData {
       stores.newcomers.isTrusted(t, userId),
       stores.alerts.listAlerts(t, { limit: 1000 }),
       audit.every(t, (e) => concerns(e, userId)),
+      stores.flags.flagsBy(t, userId),
     ]);
     const c = rec?.counters;
     const doc: UserDataExport = {
@@ -46,7 +47,10 @@ export class PersonalData {
       profile: rec ? { user: rec.user, ips: rec.ips, devices: rec.devices, firstSeen: rec.firstSeen, lastSeen: rec.lastSeen, counters: { ...rec.counters } } : null,
       role,
       messages: messages.map((m) => ({ ...toPublic(m), ...(m.ip ? { ip: m.ip } : {}), ...(m.device ? { device: m.device } : {}) })),
-      flags: { raised: c?.flagsRaised ?? 0, upheld: c?.flagsUpheld ?? 0, overturned: c?.flagsOverturned ?? 0 },
+      flags: {
+        raised: c?.flagsRaised ?? 0, upheld: c?.flagsUpheld ?? 0, overturned: c?.flagsOverturned ?? 0,
+        kept: flags.map(({ messageId, flag }) => ({ messageId, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}), at: flag.at })),
+      },
       helpful: { received: c?.helpfulReceived ?? 0 },
       notices, appeals,
       sanctions: { ...(ban ? { ban } : {}), ...(mute ? { mute } : {}) },
@@ -74,6 +78,7 @@ export class PersonalData {
     const hadRole = (await stores.people.getRole(t, userId)) !== null;
     await Promise.all([
       stores.people.forgetUser(t, userId),
+      stores.flags.forgetFlagger(t, userId),
       stores.notices.forgetUser(t, userId, SANCTION_NOTICES),
       stores.appeals.forgetUserTexts(t, userId),
       stores.alerts.forgetRaisedBy(t, userId),

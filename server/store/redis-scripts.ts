@@ -190,6 +190,15 @@ end
 return out`,
   },
 
+  /** KEYS: a list. ARGV: index, expected item, new item. Replaces the item only if it is still the one expected; 1 when replaced. */
+  cstListSwap: {
+    keys: 1,
+    lua: `
+if redis.call('LINDEX', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('LSET', KEYS[1], ARGV[1], ARGV[3])
+return 1`,
+  },
+
   /** KEYS: lock. ARGV: holder, ttl ms. Takes a free lock or renews the holder's; 1 when held by the holder now. */
   cstLock: {
     keys: 1,

@@ -35,7 +35,7 @@ onBothStores("personal data", {
     expect(doc.sanctions.mute?.until).toBeGreaterThan(Date.now());
     expect(doc.notices.map((n) => n.kind)).toContain("muted");
     expect(doc.audit.map((e) => e.action)).toContain("user.muted");
-    expect(doc.flags).toEqual({ raised: 0, upheld: 0, overturned: 0 });
+    expect(doc.flags).toEqual({ raised: 0, upheld: 0, overturned: 0, kept: [] });
     expect(doc.reports).toBeUndefined();
     // The back office asks the same service over /admin.
     const viaSocket = await admin.exportUserData("pd-exp");
@@ -60,6 +60,10 @@ onBothStores("personal data", {
     const shown = await post(user, room, "Un message que je veux voir disparaître");
     const held = await postHeld(user, room);
     expect((await admin.listQueue()).items.map((i) => i.message.id)).toContain(held.id);
+    // A flag they raised on someone else's message, with a note in their own words.
+    const theirs = await post(watcher, room, "Livraison en trois jours pour moi");
+    await user.flag(theirs.id, "other", "Erwan trouve ça faux");
+    expect((await admin.exportUserData("pd-er")).flags.kept).toEqual([{ messageId: theirs.id, reason: "other", note: "Erwan trouve ça faux", at: expect.any(Number) }]);
     await admin.setRole("pd-er", "expert");
     await admin.ban("pd-er", { reason: "spam répété" });
 
@@ -92,6 +96,10 @@ onBothStores("personal data", {
     expect(erasure.target).toMatchObject({ userId: "pd-er", messages: 2 });
     expect(JSON.stringify(after)).not.toContain("Un message que je veux voir disparaître");
     expect(JSON.stringify(after)).not.toContain(HELD_TEXT);
+    // The flag stays (it was counted) but no longer names them or quotes them.
+    const flags = await s.app.stores.flags.getFlags("acme", theirs.id);
+    expect(flags.map((f) => [f.by.id, f.by.name, f.note])).toEqual([["pd-er", "pd-er", undefined]]);
+    expect((await admin.listQueue()).items.find((i) => i.message.id === theirs.id)?.flags[0]?.by.name).toBe("pd-er");
   });
 
   it("takes the text out of a refusal's audit entry and of the user's appeal, and the user's name out of entries they acted in", async () => {

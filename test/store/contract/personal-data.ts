@@ -85,6 +85,28 @@ export function personalDataContract(current: () => Stores): void {
       expect((await stores.messages.purgeBefore(A, T0, 3)).length).toBe(0);
     });
 
+    it("flags: flagsBy lists the user's flags on kept messages; forgetFlagger keeps them without name or note", async () => {
+      const m1 = msg({ author: bob });
+      const m2 = msg({ author: bob });
+      for (const m of [m1, m2]) await stores.messages.appendMessage(A, m, { keep: 50 });
+      const foreign = msg({ author: bob });
+      await stores.messages.appendMessage(B, foreign, { keep: 50 });
+      await stores.flags.addFlag(A, m1.id, flagBy(alice, { note: "my own words" }), { reportsToHide: 5, hideNow: false });
+      await stores.flags.addFlag(A, m1.id, flagBy(mod), { reportsToHide: 5, hideNow: false });
+      await stores.flags.addFlag(A, m2.id, flagBy(alice, { reason: "spam", at: T0 + 5 }), { reportsToHide: 5, hideNow: false });
+      await stores.flags.addFlag(B, foreign.id, flagBy(alice, { note: "other tenant" }), { reportsToHide: 5, hideNow: false });
+      const mine = await stores.flags.flagsBy(A, alice.id);
+      expect(mine.map((x) => [x.messageId, x.flag.reason, x.flag.note]).sort()).toStrictEqual([[m1.id, "abuse", "my own words"], [m2.id, "spam", undefined]]);
+      expect(await stores.flags.forgetFlagger(A, alice.id)).toBe(2);
+      const flags = await stores.flags.getFlags(A, m1.id);
+      expect(flags.map((f) => f.by.id)).toStrictEqual([alice.id, mod.id]);
+      expect(flags[0]).toStrictEqual({ by: { ...alice, name: alice.id }, reason: "abuse", at: T0 });
+      expect(flags[1]!.by.name).toBe(mod.name);
+      // Still one flag per flagger: the anonymous flag still counts as theirs.
+      expect((await stores.flags.addFlag(A, m1.id, flagBy(alice), { reportsToHide: 5, hideNow: false }))?.added).toBe(false);
+      expect((await stores.flags.getFlags(B, foreign.id))[0]!.note).toBe("other tenant");
+    });
+
     it("people: forgetUser drops the record, IPs, devices and granted role, of that tenant only", async () => {
       const device = { browser: "Firefox", os: "Linux", type: "desktop", bot: false } as const;
       await stores.people.recordSession(A, alice, "10.0.0.1", device, T0);

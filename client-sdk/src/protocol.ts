@@ -202,7 +202,7 @@ export interface UserDataExport {
   profile: { user: Author; ips: string[]; devices: Device[]; firstSeen: number; lastSeen: number; counters: Record<string, number> } | null;
   /** The role a manager granted (null: the brand's token decides). */
   role: Role | null;
-  /** Their kept messages, newest first, with the IP and device they were posted from. */
+  /** Every message of theirs still kept (any status), newest first, with the IP and device they were posted from. */
   messages: (Message & { ip?: string; device?: Device })[];
   /** Flags they raised: counts, and each flag still kept (on a message still kept). */
   flags: { raised: number; upheld: number; overturned: number; kept: { messageId: string; reason: string; note?: string; at: number }[] };

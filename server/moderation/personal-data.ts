@@ -4,8 +4,6 @@ import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 
-/** What a user's recent-messages list holds at most (MessageStore), read whole for an export. */
-const USER_MESSAGES = 200;
 /** The notices a sanction leaves: kept after erasure (the host must be able to show why it restricted someone). */
 const SANCTION_NOTICES: readonly Notice["kind"][] = ["banned", "muted"];
 /** Audit target fields that may quote a person's own words. */
@@ -29,7 +27,7 @@ export class PersonalData {
     const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags] = await Promise.all([
       stores.people.getUser(t, userId),
       stores.people.getRole(t, userId),
-      stores.messages.userMessages(t, userId, USER_MESSAGES),
+      stores.messages.authoredBy(t, userId),
       stores.notices.listNotices(t, userId, 1000),
       stores.appeals.userAppeals(t, userId),
       stores.sanctions.getBan(t, userId, now),
@@ -66,7 +64,7 @@ export class PersonalData {
     const { stores, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
     // Queued ones leave the managers' queue the usual way (their feeds get queue:resolved).
-    for (const m of await stores.messages.userMessages(t, userId, USER_MESSAGES)) await this.queue.drop(tenant, actor, m);
+    for (const m of await stores.messages.authoredBy(t, userId)) await this.queue.drop(tenant, actor, m);
     const gone = await stores.messages.forgetAuthor(t, userId);
     for (const m of gone) {
       if (m.status === "deleted") continue;

@@ -140,10 +140,11 @@ return out`,
 
   /**
    * KEYS: a list of message ids (an author's list or a timeline). ARGV: tenant prefix, author id,
-   * "1" to delete the list itself. Forgets every listed message of that author with its flags,
-   * votes and queue entry; returns their fields as they were (SPEC §9.5 erasure).
+   * "1" to delete the list itself, "1" to forget the messages. Returns the fields of every listed
+   * message of that author as they were; forgetting takes its flags, votes and queue entry with
+   * it (SPEC §9.5 export and erasure).
    */
-  cstForgetAuthor: {
+  cstAuthored: {
     keys: 1,
     lua: `
 local T, out = ARGV[1], {}
@@ -154,8 +155,10 @@ for _, id in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
     local ok, m = pcall(cjson.decode, j)
     if ok and type(m) == 'table' and type(m.author) == 'table' and m.author.id == ARGV[2] then
       out[#out + 1] = redis.call('HGETALL', mk)
-      redis.call('DEL', mk, T .. '${SUFFIX.flags}' .. id, T .. '${SUFFIX.flaggers}' .. id, T .. '${SUFFIX.helpful}' .. id, T .. 'q:' .. id)
-      redis.call('ZREM', T .. 'q', id)
+      if ARGV[4] == '1' then
+        redis.call('DEL', mk, T .. '${SUFFIX.flags}' .. id, T .. '${SUFFIX.flaggers}' .. id, T .. '${SUFFIX.helpful}' .. id, T .. 'q:' .. id)
+        redis.call('ZREM', T .. 'q', id)
+      end
     end
   end
 end

@@ -138,15 +138,14 @@ export class MemoryMessageStore implements MessageStore {
     return { count: set.size, added };
   }
 
+  async authoredBy(tenant: string, userId: string) {
+    return this.authored(this.data.of(tenant), userId).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
   async forgetAuthor(tenant: string, userId: string) {
     const d = this.data.of(tenant);
-    const ids = new Set(d.userMessages.get(userId)?.toArray() ?? []);
-    for (const timeline of d.timelines.values()) for (const id of timeline.toArray()) ids.add(id);
-    const out: StoredMessage[] = [];
-    for (const id of ids) {
-      const m = d.log.get(id);
-      if (!m || m.author.id !== userId) continue;
-      out.push(m);
+    const out = this.authored(d, userId);
+    for (const { id } of out) {
       d.log.delete(id);
       this.retention.erased(tenant, id);
       this.retention.forgotten(tenant, id);
@@ -171,6 +170,18 @@ export class MemoryMessageStore implements MessageStore {
         this.forget(tenant, d, id);
       }
       if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /** Every kept message of the author: their recent list, and every timeline for older ones. */
+  private authored(d: TenantMessages, userId: string): StoredMessage[] {
+    const ids = new Set(d.userMessages.get(userId)?.toArray() ?? []);
+    for (const timeline of d.timelines.values()) for (const id of timeline.toArray()) ids.add(id);
+    const out: StoredMessage[] = [];
+    for (const id of ids) {
+      const m = d.log.get(id);
+      if (m && m.author.id === userId) out.push(m);
     }
     return out;
   }

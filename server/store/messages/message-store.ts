@@ -55,6 +55,12 @@ export interface MessageStore {
    */
   forgetAuthor(tenant: string, userId: string): Promise<StoredMessage[]>;
   /**
+   * SPEC §9.5 export: every kept message of the author (the same ones `forgetAuthor` would
+   * forget, beyond the recent list `userMessages` reads), newest first. A rare read: it scans
+   * the tenant's timelines.
+   */
+  authoredBy(tenant: string, userId: string): Promise<StoredMessage[]>;
+  /**
    * SPEC §9.5 retention: takes off every room's timeline the messages created before `before`
    * (timelines are in posting order: it stops at a room's first newer one) and forgets them,
    * except those the review queue holds, which are forgotten once reviewed (releaseReviewed).

@@ -70,20 +70,30 @@ export class RedisMessageStore implements MessageStore {
       decodeMessages(await runScript(this.ctx.client, "cstClear", [this.ctx.key(tenant, "tl:", room)], [this.ctx.t(tenant)])));
   }
 
+  authoredBy(tenant: string, userId: string) {
+    return this.ctx.guard(async () => (await this.authored(tenant, userId, false)).sort((a, b) => b.createdAt - a.createdAt));
+  }
+
   forgetAuthor(tenant: string, userId: string) {
     return this.ctx.write(tenant, async () => {
-      const T = this.ctx.t(tenant);
-      const seen = new Set<string>();
-      const out: StoredMessage[] = [];
-      const keep = (ms: StoredMessage[]) => { for (const m of ms) if (!seen.has(m.id)) { seen.add(m.id); out.push(m); } };
-      keep(decodeMessages(await runScript(this.ctx.client, "cstForgetAuthor", [this.ctx.key(tenant, SUFFIX.userMessages, userId)], [T, userId, "1"])));
-      // Older messages than the author's list keeps may still be on a quiet room's timeline.
-      for (const tl of await this.ctx.scanKeys(tenant, "tl:")) keep(decodeMessages(await runScript(this.ctx.client, "cstForgetAuthor", [tl], [T, userId, "0"])));
+      const out = await this.authored(tenant, userId, true);
       // Idempotency keys name their author (see idempotencyKey); they would lapse within minutes.
       const idem = await this.ctx.scanKeys(tenant, `idem:${enc(`${userId}\u0000`)}`);
       if (idem.length) await this.ctx.client.del(...idem);
       return out;
     });
+  }
+
+  /** The author's kept messages (their list, then every timeline for older ones), forgotten too with `forget`. */
+  private async authored(tenant: string, userId: string, forget: boolean): Promise<StoredMessage[]> {
+    const T = this.ctx.t(tenant);
+    const seen = new Set<string>();
+    const out: StoredMessage[] = [];
+    const keep = (ms: StoredMessage[]) => { for (const m of ms) if (!seen.has(m.id)) { seen.add(m.id); out.push(m); } };
+    const flag = forget ? "1" : "0";
+    keep(decodeMessages(await runScript(this.ctx.client, "cstAuthored", [this.ctx.key(tenant, SUFFIX.userMessages, userId)], [T, userId, flag, flag])));
+    for (const tl of await this.ctx.scanKeys(tenant, "tl:")) keep(decodeMessages(await runScript(this.ctx.client, "cstAuthored", [tl], [T, userId, "0", flag])));
+    return out;
   }
 
   purgeBefore(tenant: string, before: number, max: number) {

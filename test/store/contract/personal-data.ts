@@ -27,6 +27,8 @@ export function personalDataContract(current: () => Stores): void {
       await stores.flags.addFlag(A, mine[0]!.id, flagBy(bob), { reportsToHide: 5, hideNow: false });
       await stores.messages.addHelpful(A, mine[0]!.id, bob.id);
       await stores.queue.queuePut(A, entry(mine[2]!.id));
+      expect(ids(await stores.messages.authoredBy(A, alice.id))).toStrictEqual(ids(mine).reverse());
+      expect(await stores.messages.getMessage(A, mine[0]!.id)).not.toBeNull();
       const gone = await stores.messages.forgetAuthor(A, alice.id);
       expect(ids(gone).sort()).toStrictEqual(ids(mine).sort());
       expect(gone.find((m) => m.id === mine[0]!.id)?.text).toBe(mine[0]!.text);
@@ -50,6 +52,7 @@ export function personalDataContract(current: () => Stores): void {
       const old = msg({ room: "quiet" });
       await stores.messages.appendMessage(A, old, { keep: 50 });
       for (let i = 0; i < 201; i++) await stores.messages.appendMessage(A, msg({ room: "busy" }), { keep: 5 });
+      expect(ids(await stores.messages.authoredBy(A, alice.id))).toContain(old.id);
       expect(ids(await stores.messages.forgetAuthor(A, alice.id))).toContain(old.id);
       expect(await stores.messages.getMessage(A, old.id)).toBeNull();
       expect(await stores.messages.roomTimeline(A, "quiet", 10)).toStrictEqual([]);

@@ -84,6 +84,11 @@ describe.skipIf(!browserAvailable())("back office: personal data", () => {
     await admin.locator('article.person[data-user="pd-paula"] [data-unseen]').waitFor();
     expect(await server.app.stores.people.getUser("acme", "pd-paula")).toBeNull();
     expect(await admin.locator("main").innerText()).not.toMatch(/user:data|not_found|invalid_payload/);
+    // The audit log says it in words.
+    await admin.getByRole("tab", { name: /Audit log/ }).click();
+    const row = admin.locator('tr[data-action="user.erased"]', { hasText: "pd-paula" });
+    await row.locator("td.action", { hasText: /^Erased a user’s personal data$/ }).waitFor();
+    await row.getByText("1 message deleted").waitFor();
   });
 
   it("speaks French to a French manager", async () => {

@@ -206,8 +206,8 @@ export interface UserDataExport {
   messages: (Message & { ip?: string; device?: Device })[];
   /** Flags they raised: counts, and each flag still kept (on a message still kept). */
   flags: { raised: number; upheld: number; overturned: number; kept: { messageId: string; reason: string; note?: string; at: number }[] };
-  /** Helpful votes their messages received (votes are kept per message, by voter id only). */
-  helpful: { received: number };
+  /** Helpful votes their messages received, and the kept messages they voted helpful (votes are kept by voter id only). */
+  helpful: { received: number; given: string[] };
   notices: Notice[];
   appeals: Appeal[];
   sanctions: { ban?: Ban; mute?: Mute };

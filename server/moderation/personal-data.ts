@@ -24,7 +24,7 @@ export class PersonalData {
     const { stores, audit } = this.deps;
     const t = tenant.id;
     const now = Date.now();
-    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags] = await Promise.all([
+    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags, voted] = await Promise.all([
       stores.people.getUser(t, userId),
       stores.people.getRole(t, userId),
       stores.messages.authoredBy(t, userId),
@@ -38,6 +38,7 @@ export class PersonalData {
       stores.alerts.listAlerts(t, { limit: 1000 }),
       audit.every(t, (e) => concerns(e, userId)),
       stores.flags.flagsBy(t, userId),
+      stores.messages.votedBy(t, userId),
     ]);
     const c = rec?.counters;
     const doc: UserDataExport = {
@@ -49,7 +50,7 @@ export class PersonalData {
         raised: c?.flagsRaised ?? 0, upheld: c?.flagsUpheld ?? 0, overturned: c?.flagsOverturned ?? 0,
         kept: flags.map(({ messageId, flag }) => ({ messageId, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}), at: flag.at })),
       },
-      helpful: { received: c?.helpfulReceived ?? 0 },
+      helpful: { received: c?.helpfulReceived ?? 0, given: voted },
       notices, appeals,
       sanctions: { ...(ban ? { ban } : {}), ...(mute ? { mute } : {}) },
       linked, lineages, trusted,

@@ -18,6 +18,9 @@ onBothStores("personal data", {
     await known(s, "pd-exp");
     const first = await post(user, room, "Mon premier avis sur ce sérum");
     const held = await postHeld(user, room);
+    const helper = await s.chat({ role: "member", sub: "pd-helper" });
+    const answer = await post(helper, room, "Il convient aux peaux sèches");
+    await user.helpful(answer.id);
     const muted = waitFor<Notice>(user, "moderation:notice", (n) => n.kind === "muted");
     await admin.mute("pd-exp", 600, "trop de messages");
     await muted;
@@ -36,6 +39,7 @@ onBothStores("personal data", {
     expect(doc.notices.map((n) => n.kind)).toContain("muted");
     expect(doc.audit.map((e) => e.action)).toContain("user.muted");
     expect(doc.flags).toEqual({ raised: 0, upheld: 0, overturned: 0, kept: [] });
+    expect(doc.helpful).toEqual({ received: 0, given: [answer.id] });
     expect(doc.reports).toBeUndefined();
     // The back office asks the same service over /admin.
     const viaSocket = await admin.exportUserData("pd-exp");

@@ -142,6 +142,12 @@ export class MemoryMessageStore implements MessageStore {
     return this.authored(this.data.of(tenant), userId).sort((a, b) => b.createdAt - a.createdAt);
   }
 
+  async votedBy(tenant: string, userId: string) {
+    const out: string[] = [];
+    for (const [id, voters] of this.data.of(tenant).helpful) if (voters.has(userId)) out.push(id);
+    return out;
+  }
+
   async forgetAuthor(tenant: string, userId: string) {
     const d = this.data.of(tenant);
     const out = this.authored(d, userId);

@@ -60,6 +60,8 @@ export interface MessageStore {
    * the tenant's timelines.
    */
   authoredBy(tenant: string, userId: string): Promise<StoredMessage[]>;
+  /** SPEC §9.5 export: the kept messages the user voted helpful (their ids). A rare read: it scans the votes. */
+  votedBy(tenant: string, userId: string): Promise<string[]>;
   /**
    * SPEC §9.5 retention: takes off every room's timeline the messages created before `before`
    * (timelines are in posting order: it stops at a room's first newer one) and forgets them,

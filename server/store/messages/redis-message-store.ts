@@ -74,6 +74,17 @@ export class RedisMessageStore implements MessageStore {
     return this.ctx.guard(async () => (await this.authored(tenant, userId, false)).sort((a, b) => b.createdAt - a.createdAt));
   }
 
+  votedBy(tenant: string, userId: string) {
+    return this.ctx.guard(async () => {
+      const start = this.ctx.t(tenant).length + SUFFIX.helpful.length;
+      const out: string[] = [];
+      for (const key of await this.ctx.scanKeys(tenant, SUFFIX.helpful)) {
+        if ((await this.ctx.client.sismember(key, userId)) === 1) out.push(decodeURIComponent(key.slice(start)));
+      }
+      return out;
+    });
+  }
+
   forgetAuthor(tenant: string, userId: string) {
     return this.ctx.write(tenant, async () => {
       const out = await this.authored(tenant, userId, true);

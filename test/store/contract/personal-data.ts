@@ -26,6 +26,10 @@ export function personalDataContract(current: () => Stores): void {
       await stores.messages.appendMessage(B, foreign, { keep: 50 });
       await stores.flags.addFlag(A, mine[0]!.id, flagBy(bob), { reportsToHide: 5, hideNow: false });
       await stores.messages.addHelpful(A, mine[0]!.id, bob.id);
+      await stores.messages.addHelpful(A, theirs.id, alice.id);
+      expect(await stores.messages.votedBy(A, bob.id)).toStrictEqual([mine[0]!.id]);
+      expect(await stores.messages.votedBy(A, alice.id)).toStrictEqual([theirs.id]);
+      expect(await stores.messages.votedBy(B, alice.id)).toStrictEqual([]);
       await stores.queue.queuePut(A, entry(mine[2]!.id));
       expect(ids(await stores.messages.authoredBy(A, alice.id))).toStrictEqual(ids(mine).reverse());
       expect(await stores.messages.getMessage(A, mine[0]!.id)).not.toBeNull();
@@ -38,7 +42,9 @@ export function personalDataContract(current: () => Stores): void {
       expect(await stores.flags.getFlags(A, mine[0]!.id)).toStrictEqual([]);
       expect(await stores.queue.queueGet(A, mine[2]!.id)).toBeNull();
       expect(await stores.queue.queueSize(A)).toBe(0);
-      expect(await stores.messages.getMessage(A, theirs.id)).toStrictEqual(theirs);
+      expect(await stores.messages.getMessage(A, theirs.id)).toStrictEqual({ ...theirs, helpful: 1 });
+      // Their vote for someone else's message stays (it is counted), by id only; the message voted for is gone with its votes.
+      expect(await stores.messages.votedBy(A, bob.id)).toStrictEqual([]);
       // The same user id in another tenant is another person.
       expect(await stores.messages.getMessage(B, foreign.id)).toStrictEqual(foreign);
       expect(await stores.messages.forgetAuthor(A, alice.id)).toStrictEqual([]);

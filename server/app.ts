@@ -198,6 +198,12 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
     setInterval(() => { void presence.tick(tenants.all().map((t) => t.id)).then(() => onlinePush.tick()).catch(() => undefined); }, PRESENCE_INTERVAL_MS),
     setInterval(() => { for (const t of tenants.all()) void t.refreshFilters().catch(() => undefined); }, FILTER_POLL_MS),
     setInterval(() => { void statsFeed.tick().catch(() => undefined); }, STATS_INTERVAL_MS),
+    // SPEC §9.5: each node tries; the store's lock lets one at a time purge a tenant.
+    setInterval(() => {
+      for (const t of tenants.all()) {
+        void moderation.retention.sweep(t, nodeId).catch((err: unknown) => logger.warn({ err, tenant: t.id }, "retention purge failed"));
+      }
+    }, config.server.retentionSweepMs),
   ];
   for (const t of timers) t.unref();
   deliveryWorker.start();

@@ -3,7 +3,7 @@ import { ChatError, FATAL_CONNECT_CODES } from "./chat-error.ts";
 import { Emitter } from "./emitter.ts";
 import type {
   AdminServerEvents, AdminSessionEnded, Alert, Appeal, AuditEntry, Author, Ban, Candidate, Contribution, FilterPolicy, FilterSettings, IpBlock, LexiconTerm, Message, MessageContext, PersonSummary, QueueItem, RoomInfo,
-  SessionInfo, Stats, Dashboard, DashboardRange, TransparencyReport, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
+  SessionInfo, Stats, Dashboard, DashboardRange, TransparencyReport, UserDataErasure, UserDataExport, UserInspect, WebhookDelivery, WebhookEndpointInfo, WebhookEndpointInput,
 } from "./protocol.ts";
 import { request } from "./request.ts";
 
@@ -286,6 +286,12 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
   async unmute(userId: string): Promise<void> { await this.call("user:unmute", { userId }); }
 
   inspect(userId: string): Promise<UserInspect> { return this.call("user:inspect", { userId }); }
+
+  /** SPEC §9.5: everything the tenant keeps about a user. */
+  exportUserData(userId: string): Promise<UserDataExport> { return this.call("user:data:export", { userId }); }
+
+  /** SPEC §9.5: erases a user's data (messages, profile), keeping what the law requires. */
+  eraseUserData(userId: string): Promise<UserDataErasure> { return this.call("user:data:erase", { userId }); }
 
   async listBans(): Promise<(Ban & { userId: string })[]> {
     return (await this.call<{ bans: (Ban & { userId: string })[] }>("bans:list", {})).bans;

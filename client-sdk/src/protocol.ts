@@ -263,6 +263,51 @@ export interface PersonSummary {
 export interface MessageContext { message: Message; before: Message[]; after: Message[] }
 
 /**
+ * SPEC §9.5: everything the tenant keeps about one user (`GET users/:userId/data`, `/admin`
+ * `user:data:export`). An id never seen gets the same document, empty (`profile` null).
+ */
+export interface UserDataExport {
+  tenant: string;
+  userId: string;
+  exportedAt: number;
+  /** Name, role, IPs, devices, first and last visit, counters; null when no record is kept. */
+  profile: { user: Author; ips: string[]; devices: Device[]; firstSeen: number; lastSeen: number; counters: Record<string, number> } | null;
+  /** The role a manager granted (null: the brand's token decides). */
+  role: Role | null;
+  /** Every message of theirs still kept (any status), newest first, with the IP and device they were posted from. */
+  messages: (Message & { ip?: string; device?: Device })[];
+  /** Flags they raised: counts, and each flag still kept (on a message still kept). */
+  flags: { raised: number; upheld: number; overturned: number; kept: { messageId: string; reason: string; note?: string; at: number }[] };
+  /** Helpful votes their messages received, and the kept messages they voted helpful (votes are kept by voter id only). */
+  helpful: { received: number; given: string[] };
+  notices: Notice[];
+  appeals: Appeal[];
+  sanctions: { ban?: Ban; mute?: Mute };
+  /** Accounts linked by ban evasion (§10.2) and the browser lineages of their guest tokens. */
+  linked: EvasionLink[];
+  lineages: string[];
+  /** Newcomer standing (§10.1): a manager trusted them. */
+  trusted: boolean;
+  /** Alerts they raised as a moderator. */
+  alerts: Alert[];
+  /** Audit entries about them or by them, newest first. */
+  audit: AuditEntry[];
+  /** SPEC §9.3 reports they made: present once the reports store is there (issue 27, item 3). */
+  reports?: unknown[];
+}
+
+/** SPEC §9.5 erasure: what went, and what the host keeps. */
+export interface UserDataErasure {
+  userId: string;
+  /** Messages forgotten (rooms got `message:deleted` for those still shown). */
+  messages: number;
+  /** Audit entries whose text or name was taken out (the entries stay). */
+  auditScrubbed: number;
+  /** Kept by law: the sanctions, their notices (without excerpt), appeals (without text), audit entries (without message text). */
+  kept: { ban: boolean; mute: boolean; notices: number; appeals: number };
+}
+
+/**
  * SPEC §10.2 `linked` entry. Additions: `at` (when the link was made) and `side`: "evades" when the
  * other account is the banned one (this user's messages are held), "evaded_by" when this user is
  * the banned one and the other account came from their IP or browser.
@@ -600,6 +645,10 @@ export interface AdminClientEvents {
   "transparency:get": (p: { from: string; to: string }, ack: AckFn<TransparencyReport>) => void;
   /** Addition (SPEC §9.4 over /admin): a page of the period's statements of reasons, oldest first; `GET statements` streams them all as NDJSON. */
   "statements:list": (p: { from: string; to: string; limit?: number; cursor?: string }, ack: AckFn<{ statements: Record<string, unknown>[]; cursor?: string }>) => void;
+  /** Addition (§9.5): everything kept about a user, as `GET users/:userId/data`. */
+  "user:data:export": (p: { userId: string }, ack: AckFn<UserDataExport>) => void;
+  /** Addition (§9.5): erases a user's data, as `DELETE users/:userId/data`. */
+  "user:data:erase": (p: { userId: string }, ack: AckFn<UserDataErasure>) => void;
   /** Addition (§10.2): a manager clears an evasion link between two accounts (it is not made again). */
   "user:unlink": (p: { userId: string; linkedUserId: string }, ack: AckFn) => void;
   "webhooks:list": (p: Record<string, never>, ack: AckFn<{ endpoints: WebhookEndpointInfo[] }>) => void;

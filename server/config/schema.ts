@@ -3,6 +3,7 @@ import { linkDomainProblem } from "./link-domain.ts";
 import { WEBHOOK_EVENT_TYPES, endpointUrlProblem, secretProblem } from "./outbound-policy.ts";
 import { ENDPOINT_ID } from "../contracts/webhook-endpoint.ts";
 import { filterPolicy, lexiconTerm } from "../contracts/filter-policy.ts";
+import { explanationTemplates } from "../contracts/notice-templates.ts";
 
 /**
  * The configuration contract (SPEC §3). Validated once at start-up, then frozen and passed in.
@@ -160,13 +161,19 @@ const tenant = z.object({
     appealDays: z.number().int().min(1).max(3650).default(180),
     /** The brand's terms, named in every notice's explanation when set. */
     termsUrl: z.string().url().max(2048).optional(),
+    /** The tenant's own wording of notices per language and notice kind or DSA category (contracts/notice-templates.ts). */
+    explanations: explanationTemplates.default({}),
   }).strict().default({
     reportsToHide: 3, moderatorFlagHides: true, guestFlagsToQueue: 3,
     newcomers: { holdFirst: 0, rooms: {} },
     evasion: { lookbackDays: 30, action: "off" },
     raid: { messagesPerMin: 300, joinsPerMin: 300, shieldSec: 600 },
-    noticeOnShadow: false, appealDays: 180,
+    noticeOnShadow: false, appealDays: 180, explanations: {},
   }),
+  /** SPEC §9.5: messages older than `messagesDays` are purged from rooms, the review queue and the store. */
+  retention: z.object({
+    messagesDays: z.number().int().min(1).max(36_500).default(365),
+  }).strict().default({ messagesDays: 365 }),
   rateLimit: z.object({
     /** Per-user message bucket: `burst` messages at once, then `perSecond` sustained. */
     burst: z.number().int().min(1).max(10_000).default(5),
@@ -290,7 +297,9 @@ export const configSchema = z.object({
      */
     bodyTimeoutMs: z.number().int().min(100).max(25_000).default(10_000),
     webhooks: webhookDelivery.default(WEBHOOK_DELIVERY_DEFAULTS),
-  }).strict().default({ port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000, transport: { preparedFrames: true, coalesceWrites: true }, webhooks: WEBHOOK_DELIVERY_DEFAULTS }),
+    /** How often a node tries to run the retention purge (SPEC §9.5); one node of a cluster runs it at a time. */
+    retentionSweepMs: z.number().int().min(50).max(86_400_000).default(3_600_000),
+  }).strict().default({ retentionSweepMs: 3_600_000, port: 8080, host: "0.0.0.0", trustProxy: false, maxConnectionsPerIp: 50, production: false, shutdownGraceMs: 5000, logLevel: "info", bodyTimeoutMs: 10_000, transport: { preparedFrames: true, coalesceWrites: true }, webhooks: WEBHOOK_DELIVERY_DEFAULTS }),
   redis: z.object({
     /** One Redis (`redis://host:6379`), or with `cluster`, the comma-separated seed nodes of a Redis Cluster. */
     url: z.string().regex(/^rediss?:\/\/[^,\s]+(,\s*rediss?:\/\/[^,\s]+)*$/, "must start with redis:// or rediss:// (with cluster: a comma-separated list of such URLs)").nullable().default(null),

@@ -73,6 +73,8 @@ export const adminSchemas = {
   "user:mute": z.strictObject({ userId, durationSec, reason: reason.optional() }),
   "user:unmute": z.strictObject({ userId }),
   "user:inspect": z.strictObject({ userId }),
+  "user:data:export": z.strictObject({ userId }),
+  "user:data:erase": z.strictObject({ userId }),
   "bans:list": empty,
   /** `force`: block a range wider than the sane bound (see Sanctions.blockIp); the back office asks for a typed confirmation first. */
   "ip:block": z.strictObject({ cidr: z.string().trim().min(1).max(64), durationSec: durationSec.optional(), reason, force: z.boolean().optional() }),

@@ -34,6 +34,8 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "put", path: "members/:userId/role", action: "member:set-role", input: "body", summary: "Make a user member, expert or moderator" },
   { method: "get", path: "members/candidates", action: "members:candidates", input: "query", summary: "Who to invite as moderator" },
   { method: "get", path: "members/:userId", action: "user:inspect", input: "query", summary: "Everything about one user" },
+  { method: "get", path: "users/:userId/data", action: "user:data:export", input: "query", summary: "SPEC §9.5: everything kept about a user, as JSON (an id never seen: the same document, empty)" },
+  { method: "delete", path: "users/:userId/data", action: "user:data:erase", input: "query", summary: "SPEC §9.5: erase a user's messages and profile everywhere; sanctions, their notices and audit entries stay without the user's words" },
   { method: "patch", path: "lexicon", action: "lexicon:update", input: "body", summary: "Add/remove lexicon terms and exceptions" },
   { method: "patch", path: "links", action: "links:update", input: "body", summary: "Edit the link allow/block lists" },
   { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists, onHit and the per-category policy in force" },

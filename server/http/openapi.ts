@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ERROR_CODES } from "../../client-sdk/src/protocol.ts";
 import { adminSchemas } from "../contracts/admin-schemas.ts";
+import { appealCreateSchema } from "../contracts/user-schemas.ts";
 import { MAX_PAYLOAD_BYTES } from "../contracts/limits.ts";
 import type { RestRoute } from "./admin-routes.ts";
 import { DEMO_TOKEN_RULES } from "./demo-token.ts";
@@ -32,6 +33,7 @@ const errorResponse = (description: string) => ({ description, content: { "appli
 export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: boolean } = {}): Json {
   const paths: Record<string, Record<string, Json>> = {};
   addPublicRoutes(paths, opts);
+  addUserRoutes(paths);
   for (const r of routes) {
     const params = pathParams(r.path);
     const schema = adminSchemas[r.action] as z.ZodObject;
@@ -97,7 +99,10 @@ export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: b
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A manager JWT of the tenant." },
+        user: { type: "http", scheme: "bearer", description: "The user's own brand JWT, or the guest token the chat gave them (the `me/` routes)." },
+      },
       schemas: {
         Error: {
           type: "object",
@@ -110,6 +115,45 @@ export function buildOpenApi(routes: readonly RestRoute[], opts: { demoToken?: b
             },
           },
         },
+      },
+    },
+  };
+}
+
+/**
+ * A user's own routes (SPEC §9.2, `me/`): their notices and their appeals, authenticated with
+ * their own token (a banned user cannot connect to the chat, yet reads why and appeals here).
+ */
+function addUserRoutes(paths: Record<string, Record<string, Json>>): void {
+  const tenant = { name: "tenant", in: "path", required: true, schema: { type: "string" } };
+  const common = {
+    401: errorResponse("unauthorized / invalid_token: no token, or not one of this tenant's users"),
+    404: errorResponse("unknown_tenant / not_found"),
+    503: errorResponse("store_unavailable"),
+  };
+  paths["/api/v1/tenants/{tenant}/me/notices"] = {
+    get: {
+      operationId: "meNotices",
+      summary: "The statements of reasons (SPEC §9.1) kept for the signed-in user, newest first (as /chat notices:list)",
+      security: [{ user: [] }],
+      parameters: [tenant],
+      responses: { 200: { description: "`{ notices: Notice[] }`", content: { "application/json": { schema: { type: "object" } } } }, ...common },
+    },
+  };
+  paths["/api/v1/tenants/{tenant}/me/appeals"] = {
+    post: {
+      operationId: "meAppealCreate",
+      summary: "Appeal one of the user's notices (SPEC §9.2; as /chat appeal:create): one appeal per notice, until its appealUntil",
+      security: [{ user: [] }],
+      parameters: [tenant],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(appealCreateSchema) } } },
+      responses: {
+        200: { description: "`{ appeal: Appeal }`", content: { "application/json": { schema: { type: "object" } } } },
+        400: errorResponse("invalid_payload"),
+        403: errorResponse("forbidden: the notice is no longer appealable, or already appealed"),
+        408: errorResponse("invalid_payload: the body did not arrive within server.bodyTimeoutMs"),
+        413: errorResponse(`invalid_payload: the body is larger than ${MAX_PAYLOAD_BYTES / 1024} kB`),
+        ...common,
       },
     },
   };

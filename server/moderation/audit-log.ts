@@ -28,6 +28,23 @@ export class AuditLog {
     return entry;
   }
 
+  /** Every kept entry `match` picks, newest first (a rare full read: an export of one person's data). */
+  async every(tenant: string, match: (e: AuditEntry) => boolean): Promise<AuditEntry[]> {
+    const out: AuditEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listAudit(tenant, PAGE * 5, cursor);
+      for (const e of page.entries) if (match(e)) out.push(e);
+      cursor = page.cursor;
+    } while (cursor);
+    return out;
+  }
+
+  /** Rewrites kept entries in place (SPEC §9.5 erasure only; see AuditStore.rewriteAudit). */
+  rewrite(tenant: string, change: (e: AuditEntry) => AuditEntry | undefined): Promise<number> {
+    return this.store.rewriteAudit(tenant, change);
+  }
+
   /**
    * Newest first, optionally only one action, one actor or one subject. The cursor wraps the store's own
    * cursor plus how many entries of that store page were already returned, so a page that

@@ -37,7 +37,7 @@ export interface ModerationDeps {
 }
 
 /** The store ports the moderation service uses, all parts together. */
-export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus" | "alerts" | "newcomers" | "evasion" | "raids" | "notices" | "appeals" | "restrictions" | "reports">;
+export type ModerationStores = Pick<Stores, "messages" | "flags" | "queue" | "rooms" | "sanctions" | "people" | "stats" | "presence" | "filterEdits" | "bus" | "alerts" | "newcomers" | "evasion" | "raids" | "notices" | "appeals" | "restrictions" | "reports" | "limits" | "locks">;
 
 /** ModerationDeps narrowed to the store ports one part of the service uses. */
 export type ModerationDepsWith<K extends keyof ModerationStores> = Omit<ModerationDeps, "stores"> & { stores: Pick<ModerationStores, K> };

@@ -11,6 +11,8 @@ import { FilterEditor } from "./filter-editor.ts";
 import { MemberDirectory } from "./member-directory.ts";
 import { categoryOfFlag } from "./dsa-category.ts";
 import { NoticeService } from "./notice-service.ts";
+import { PersonalData } from "./personal-data.ts";
+import { Retention } from "./retention.ts";
 import { AppealService } from "./appeal-service.ts";
 import { BrandVoice } from "./brand-voice.ts";
 import { ReportService } from "./report-service.ts";
@@ -62,6 +64,10 @@ export class ModerationService {
   readonly brand: BrandVoice;
   /** Reports of illegal content, decided with the message they report (SPEC §9.3). */
   readonly reports: ReportService;
+  /** One user's data exported or erased (SPEC §9.5). */
+  readonly personalData: PersonalData;
+  /** Old messages purged on a schedule, one node at a time (SPEC §9.5). */
+  readonly retention: Retention;
 
   constructor(protected readonly deps: ModerationDeps) {
     this.evasion = new EvasionWatch(deps);
@@ -76,6 +82,8 @@ export class ModerationService {
     this.roomControl = new RoomControl(deps, this.queue, this.notices, this.brand);
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.transparency = new TransparencyService(deps);
+    this.personalData = new PersonalData(deps, this.queue);
+    this.retention = new Retention(deps);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);

@@ -55,7 +55,8 @@ export class NoticeService {
         explanation: explain({
           kind: r.kind, source: r.source, category: r.category,
           ...(r.until !== undefined ? { until: r.until } : {}), ...(r.reason ? { reason: r.reason } : {}), ...(cfg.termsUrl ? { termsUrl: cfg.termsUrl } : {}),
-        }, lang),
+          ...(r.message ? { room: r.message.room } : {}),
+        }, lang, cfg.explanations),
         automated: { ...r.automated }, source: r.source,
         appealUntil: at + cfg.appealDays * DAY_MS,
       };

@@ -1,4 +1,5 @@
 import type { Notice, NoticeKind } from "../../client-sdk/src/protocol.ts";
+import type { ExplanationTemplates } from "../contracts/notice-templates.ts";
 import type { DsaCategory } from "./dsa-category.ts";
 
 /** The languages a notice is written in (SPEC §9.1: the user's when known); English otherwise. */
@@ -13,11 +14,13 @@ export interface NoticeFacts {
   /** A manager's stated reason, quoted as given. */
   reason?: string;
   termsUrl?: string;
+  room?: string;
 }
 
 type Words = {
   what: (f: NoticeFacts, rule: string, when: string | undefined) => string;
-  rule: Partial<Record<DsaCategory, string>> & { other: string };
+  /** The rule each category stands for, in a few words (every category has one). */
+  rule: Record<DsaCategory, string>;
   reason: (r: string) => string;
   terms: (url: string) => string;
 };
@@ -38,20 +41,19 @@ const EN: Words = {
   },
   rule: {
     illegal_or_harmful_speech: "insulting, hateful or offensive speech",
+    scams_and_fraud: "scams or fraud",
+    protection_of_minors: "content that puts minors at risk",
+    pornography_or_sexualized_content: "sexual content",
     violence: "threats or violence",
     self_harm: "content about self-harm",
-    pornography_or_sexualized_content: "sexual content",
+    intellectual_property_infringements: "infringing someone's intellectual property",
+    data_protection_and_privacy_violations: "disclosing someone's personal data",
+    non_consensual_behaviour: "sharing content about someone without their consent",
+    unsafe_and_illegal_products: "promoting unsafe or illegal products",
+    risk_for_public_security: "content that threatens public security",
+    negative_effects_on_civic_discourse_or_elections: "misleading content about civic debate or elections",
+    animal_welfare: "content harmful to animals",
     scope_of_platform_service: "content outside what this chat is for, such as advertising, contact details or links",
-    scams_and_fraud: "a scam or fraud",
-    protection_of_minors: "content harmful to minors",
-    intellectual_property_infringements: "an infringement of intellectual property",
-    data_protection_and_privacy_violations: "a breach of someone's privacy or personal data",
-    non_consensual_behaviour: "content shared without consent",
-    unsafe_and_illegal_products: "unsafe or illegal products",
-    risk_for_public_security: "a risk to public security",
-    negative_effects_on_civic_discourse_or_elections: "content harming public debate or elections",
-    animal_welfare: "harm to animals",
-    other: "content the rules do not allow",
   },
   reason: (r) => ` Reason given: ${r}.`,
   terms: (url) => ` The rules: ${url}`,
@@ -73,20 +75,19 @@ const FR: Words = {
   },
   rule: {
     illegal_or_harmful_speech: "propos injurieux, haineux ou offensants",
+    scams_and_fraud: "arnaque ou fraude",
+    protection_of_minors: "contenu mettant des mineurs en danger",
+    pornography_or_sexualized_content: "contenu sexuel",
     violence: "menaces ou violence",
     self_harm: "contenu sur l'automutilation",
-    pornography_or_sexualized_content: "contenu sexuel",
+    intellectual_property_infringements: "atteinte à la propriété intellectuelle d'autrui",
+    data_protection_and_privacy_violations: "divulgation de données personnelles d'autrui",
+    non_consensual_behaviour: "contenu sur une personne diffusé sans son consentement",
+    unsafe_and_illegal_products: "promotion de produits dangereux ou illégaux",
+    risk_for_public_security: "contenu menaçant la sécurité publique",
+    negative_effects_on_civic_discourse_or_elections: "contenu trompeur sur le débat public ou les élections",
+    animal_welfare: "contenu nuisible aux animaux",
     scope_of_platform_service: "contenu étranger à l'objet de ce chat, comme de la publicité, des coordonnées ou des liens",
-    scams_and_fraud: "une arnaque ou une fraude",
-    protection_of_minors: "un contenu nuisible aux mineurs",
-    intellectual_property_infringements: "une atteinte à la propriété intellectuelle",
-    data_protection_and_privacy_violations: "une atteinte à la vie privée ou aux données personnelles",
-    non_consensual_behaviour: "un contenu partagé sans consentement",
-    unsafe_and_illegal_products: "des produits dangereux ou illégaux",
-    risk_for_public_security: "un risque pour la sécurité publique",
-    negative_effects_on_civic_discourse_or_elections: "un contenu nuisible au débat public ou aux élections",
-    animal_welfare: "de la maltraitance animale",
-    other: "contenu que les règles n'autorisent pas",
   },
   reason: (r) => ` Motif indiqué : ${r}.`,
   terms: (url) => ` Les règles : ${url}`,
@@ -94,21 +95,30 @@ const FR: Words = {
 
 const WORDS: Record<NoticeLanguage, Words> = { en: EN, fr: FR };
 
-/** A restriction's facts in one plain paragraph, in `lang`. Dates are given in UTC, to the minute. */
-export function explain(f: NoticeFacts, lang: NoticeLanguage): string {
+/** The built-in words for a category's rule, as notices name it ("insulting, hateful or offensive speech"; every category has them, in both languages). */
+export function ruleWording(category: DsaCategory, lang: NoticeLanguage): string {
+  return WORDS[lang].rule[category] ?? WORDS[lang].rule.scope_of_platform_service;
+}
+
+/**
+ * A restriction's facts in one plain paragraph, in `lang`. Dates are given in UTC, to the minute.
+ * A tenant's template (`moderation.explanations`) for the notice's kind, else for its category,
+ * replaces the built-in sentence; its placeholders are filled from the facts ("" when a fact is
+ * absent: a permanent ban has no {until}).
+ */
+export function explain(f: NoticeFacts, lang: NoticeLanguage, templates?: ExplanationTemplates): string {
   const w = WORDS[lang];
-  const rule = ruleName(f.category, lang);
+  const rule = ruleWording(f.category, lang);
   const when = f.until === undefined ? undefined : formatDate(f.until, lang);
+  const own = templates?.[lang]?.[f.kind] ?? templates?.[lang]?.[f.category];
+  if (own !== undefined) {
+    const values: Record<string, string> = { room: f.room ?? "", until: when ?? "", terms: f.termsUrl ?? "", reason: f.reason ?? "", rule };
+    return own.replace(/\{(room|until|terms|reason|rule)\}/g, (_, name: string) => values[name]!).trim();
+  }
   let text = w.what(f, rule, when);
   if (f.reason) text += w.reason(f.reason);
   if (f.termsUrl) text += w.terms(f.termsUrl);
   return text;
-}
-
-/** The rule a category stands for, as notices name it ("insulting, hateful or offensive speech"). */
-export function ruleName(category: DsaCategory, lang: NoticeLanguage): string {
-  const w = WORDS[lang];
-  return w.rule[category] ?? w.rule.other;
 }
 
 function formatDate(at: number, lang: NoticeLanguage): string {

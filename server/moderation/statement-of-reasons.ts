@@ -3,7 +3,7 @@ import {
 } from "../contracts/transparency-database.ts";
 import type { RestrictionRecord } from "../store/restrictions/restriction-store.ts";
 import { DSA_CATEGORIES, OUT_OF_SCOPE, type DsaCategory } from "./dsa-category.ts";
-import { explain, ruleName } from "./notice-wording.ts";
+import { explain, ruleWording } from "./notice-wording.ts";
 
 type TdbCategory = (typeof STATEMENT_CATEGORIES)[number];
 type Keyword = (typeof KEYWORDS)[number];
@@ -58,7 +58,7 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 export function statementOf(r: RestrictionRecord, opts: { puid: string; termsUrl?: string }): StatementOfReasons {
   const category: DsaCategory = (DSA_CATEGORIES as readonly string[]).includes(r.category) ? r.category as DsaCategory : OUT_OF_SCOPE;
   const tdb = TDB_CATEGORY_OF[category];
-  const rule = ruleName(category, "en");
+  const rule = ruleWording(category, "en");
   const s: StatementOfReasons = {
     ...decision(r),
     decision_facts: explain({ kind: r.kind, source: r.source, category, ...(r.until !== undefined ? { until: r.until } : {}) }, "en"),

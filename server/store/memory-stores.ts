@@ -6,6 +6,7 @@ import { MemoryEvasionStore } from "./evasion/memory-evasion-store.ts";
 import { MemoryFilterEditStore } from "./filter-edits/memory-filter-edit-store.ts";
 import { MemoryFlagStore } from "./flags/memory-flag-store.ts";
 import { MemoryLimitStore } from "./limits/memory-limit-store.ts";
+import { MemoryLockStore } from "./locks/memory-lock-store.ts";
 import { MemoryMessageStore } from "./messages/memory-message-store.ts";
 import { MemoryNewcomerStore } from "./newcomers/memory-newcomer-store.ts";
 import { MemoryNoticeStore } from "./notices/memory-notice-store.ts";
@@ -40,6 +41,7 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
   const messages = new MemoryMessageStore({
     holds: (tenant, id) => queue!.holds(tenant, id),
     forgotten: (tenant, id) => flags!.forget(tenant, id),
+    erased: (tenant, id) => queue!.unqueue(tenant, id),
   }, now);
   queue = new MemoryReviewQueueStore(messages);
   flags = new MemoryFlagStore(messages);
@@ -68,6 +70,7 @@ export function createMemoryStores(opts: { now?: () => number; guestRecordsKept?
     appeals: new MemoryAppealStore(),
     restrictions: new MemoryRestrictionStore(now),
     reports: new MemoryReportStore(),
+    locks: new MemoryLockStore(now),
   };
   return stores satisfies Stores;
 }

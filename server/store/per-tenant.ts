@@ -17,4 +17,9 @@ export class PerTenant<T> {
     }
     return v;
   }
+
+  /** Forgets the tenant's value; the next `of` makes a fresh one. */
+  drop(tenant: string): void {
+    this.byTenant.delete(tenant);
+  }
 }

@@ -55,6 +55,8 @@ export const enc = encodeURIComponent;
  * - restrictions ledger (SPEC §9.4): `T rs` zset of record JSON scored by time, no personal data.
  * - notices: `T nt:<user>` list of notice JSON, newest first (SPEC §9.1); appeals: `T ap:*` (see redis-appeal-store.ts);
  *   reports of illegal content: `T rp:*` (see redis-report-store.ts).
+ * - locks: `T lock:<name>` holder id with PX ttl (one node at a time runs a periodic job).
+ * - audit rewrites (SPEC §9.5 erasure): `T audit:r` hash stream id -> entry JSON read in place of the stream's.
  * - raids: `T rr:<room>` hash "m<slot>"/"j<slot>" -> count (5 s slots), `T raid:<room>` claim (NX PX).
  * - shared secrets: `${keyPrefix}secret:<name>` (one key, one command each); events: the sharded
  *   pub/sub channel `${keyPrefix}events` (SPUBLISH/SSUBSCRIBE: on a Redis Cluster it lives on the
@@ -129,6 +131,27 @@ export class RedisContext {
 
   /** A tenant's key for a free-form id, e.g. `key("acme", "room:", room)`. */
   key(tenant: string, kind: string, id: string): string { return `${this.t(tenant)}${kind}${enc(id)}`; }
+
+  /**
+   * The tenant's keys whose name (after the tenant prefix) starts with `kind`, by SCAN: for rare
+   * sweeps over short-lived keys (an erasure clearing spam windows). On a Redis Cluster the
+   * tenant's slot is on one master; each master is scanned, since which one may change.
+   */
+  async scanKeys(tenant: string, kind: string): Promise<string[]> {
+    const glob = (s: string) => s.replace(/[*?[\]\\]/g, "\\$&");
+    const match = `${glob(this.t(tenant))}${glob(kind)}*`;
+    const nodes: Redis[] = this.cluster ? (this.client as unknown as { nodes(role: "master"): Redis[] }).nodes("master") : [this.client];
+    const out = new Set<string>();
+    for (const node of nodes) {
+      let cursor = "0";
+      do {
+        const [next, keys] = await node.scan(cursor, "MATCH", match, "COUNT", 500);
+        cursor = next;
+        for (const k of keys) out.add(k);
+      } while (cursor !== "0");
+    }
+    return [...out];
+  }
 
   /** A message's hash (read by the message, flag and queue halves alike). */
   msgKey(tenant: string, id: string): string { return this.key(tenant, SUFFIX.message, id); }

@@ -138,6 +138,88 @@ end
 return out`,
   },
 
+  /**
+   * KEYS: a list of message ids (an author's list or a timeline). ARGV: tenant prefix, author id,
+   * "1" to delete the list itself, "1" to forget the messages. Returns the fields of every listed
+   * message of that author as they were; forgetting takes its flags, votes and queue entry with
+   * it (SPEC §9.5 export and erasure).
+   */
+  cstAuthored: {
+    keys: 1,
+    lua: `
+local T, out = ARGV[1], {}
+for _, id in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+  local mk = T .. '${SUFFIX.message}' .. id
+  local j = redis.call('HGET', mk, 'j')
+  if j then
+    local ok, m = pcall(cjson.decode, j)
+    if ok and type(m) == 'table' and type(m.author) == 'table' and m.author.id == ARGV[2] then
+      out[#out + 1] = redis.call('HGETALL', mk)
+      if ARGV[4] == '1' then
+        redis.call('DEL', mk, T .. '${SUFFIX.flags}' .. id, T .. '${SUFFIX.flaggers}' .. id, T .. '${SUFFIX.helpful}' .. id, T .. 'q:' .. id)
+        redis.call('ZREM', T .. 'q', id)
+      end
+    end
+  end
+end
+if ARGV[3] == '1' then redis.call('DEL', KEYS[1]) end
+return out`,
+  },
+
+  /**
+   * KEYS: timeline, queue. ARGV: tenant prefix, before (epoch ms), max. Pops from the timeline's
+   * old end the messages created before `before` (and ids whose message is gone), forgets them
+   * unless queued, returns their fields as they were (SPEC §9.5 retention).
+   */
+  cstPurgeOld: {
+    keys: 2,
+    lua: `${FORGET_MESSAGE}
+local T, before, max, out = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), {}
+while #out < max do
+  local id = redis.call('LINDEX', KEYS[1], 0)
+  if not id then break end
+  local mk = T .. '${SUFFIX.message}' .. id
+  local j = redis.call('HGET', mk, 'j')
+  if j then
+    local ok, m = pcall(cjson.decode, j)
+    if ok and type(m) == 'table' and type(m.createdAt) == 'number' and m.createdAt >= before then break end
+    out[#out + 1] = redis.call('HGETALL', mk)
+    redis.call('LPOP', KEYS[1])
+    if not redis.call('ZSCORE', KEYS[2], id) then forgetMessage(T, id) end
+  else
+    redis.call('LPOP', KEYS[1])
+  end
+end
+return out`,
+  },
+
+  /** KEYS: a list. ARGV: index, expected item, new item. Replaces the item only if it is still the one expected; 1 when replaced. */
+  cstListSwap: {
+    keys: 1,
+    lua: `
+if redis.call('LINDEX', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('LSET', KEYS[1], ARGV[1], ARGV[3])
+return 1`,
+  },
+
+  /** KEYS: lock. ARGV: holder, ttl ms. Takes a free lock or renews the holder's; 1 when held by the holder now. */
+  cstLock: {
+    keys: 1,
+    lua: `
+local cur = redis.call('GET', KEYS[1])
+if cur and cur ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`,
+  },
+
+  /** KEYS: lock. ARGV: holder. Deletes the lock only while the holder has it. */
+  cstUnlock: {
+    keys: 1,
+    lua: `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 0`,
+  },
+
   /** KEYS: voters, message. ARGV: voter. Returns {count, added}. */
   cstHelpful: {
     keys: 2,
@@ -383,6 +465,19 @@ return wait`,
    * KEYS: window sorted set. ARGV: now, drop scores up to, unique tag, member, ttl ms.
    * Entries are "tag\\nmember" so repeats of one member are kept apart; distinct counts the members.
    */
+  /** Removes from a spam window (zset of "tag\nmember") every entry of one member (SPEC §9.5 erasure). */
+  cstForgetMember: {
+    keys: 1,
+    lua: `
+local n = 0
+for _, e in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if string.sub(e, string.find(e, '\\n', 1, true) + 1) == ARGV[1] then
+    redis.call('ZREM', KEYS[1], e)
+    n = n + 1
+  end
+end
+return n`,
+  },
   cstWindow: {
     keys: 1,
     lua: `

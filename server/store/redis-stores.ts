@@ -7,6 +7,7 @@ import { RedisEvasionStore } from "./evasion/redis-evasion-store.ts";
 import { RedisFilterEditStore } from "./filter-edits/redis-filter-edit-store.ts";
 import { RedisFlagStore } from "./flags/redis-flag-store.ts";
 import { RedisLimitStore } from "./limits/redis-limit-store.ts";
+import { RedisLockStore } from "./locks/redis-lock-store.ts";
 import { RedisMessageStore } from "./messages/redis-message-store.ts";
 import { RedisNewcomerStore } from "./newcomers/redis-newcomer-store.ts";
 import { RedisNoticeStore } from "./notices/redis-notice-store.ts";
@@ -88,6 +89,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
     appeals: new RedisAppealStore(ctx),
     restrictions: new RedisRestrictionStore(ctx),
     reports: new RedisReportStore(ctx),
+    locks: new RedisLockStore(ctx),
   };
   return stores satisfies Stores;
 }

@@ -6,6 +6,7 @@ import type { EvasionStore } from "./evasion/evasion-store.ts";
 import type { FilterEditStore } from "./filter-edits/filter-edit-store.ts";
 import type { FlagStore } from "./flags/flag-store.ts";
 import type { LimitStore } from "./limits/limit-store.ts";
+import type { LockStore } from "./locks/lock-store.ts";
 import type { MessageStore } from "./messages/message-store.ts";
 import type { NewcomerStore } from "./newcomers/newcomer-store.ts";
 import type { NoticeStore } from "./notices/notice-store.ts";
@@ -59,4 +60,5 @@ export interface Stores extends StoreLifecycle {
   appeals: AppealStore;
   restrictions: RestrictionStore;
   reports: ReportStore;
+  locks: LockStore;
 }

@@ -58,6 +58,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   "people:names": { ids: ["u"] },
   "people:online": { limit: 5 },
   "people:recent": { limit: 5 },
+  "user:data:export": { userId: "u_1" },
+  "user:data:erase": { userId: "u_1" },
 };
 
 const HUGE = "x".repeat(100_000);

@@ -265,6 +265,19 @@ describe("tenant isolation of every admin event and REST route", () => {
     await check("people:recent", async () => {
       expect((await acme.recentAuthors()).map((p) => p.user.id).filter((id) => id.startsWith("o-"))).toEqual([]);
     });
+    await check("user:data:export", async () => {
+      // Any id is one of acme's identity space: acme's (empty) record of it, never other's.
+      const doc = await acme.exportUserData("o-user");
+      expect(doc).toMatchObject({ tenant: "acme", messages: [], linked: [], lineages: [], appeals: [] });
+      expect(doc.profile?.ips ?? []).toEqual([]);
+      expect(JSON.stringify(doc)).not.toContain("Bonjour depuis other");
+    });
+    await check("user:data:erase", async () => {
+      expect((await acme.eraseUserData("o-user")).messages).toBe(0);
+      expect(await s.app.stores.messages.getMessage("other", visibleOther.id)).not.toBeNull();
+      expect(await s.app.stores.people.getUser("other", "o-user")).not.toBeNull();
+      expect(await s.app.stores.evasion.links("other", "o-user")).toHaveLength(1);
+    });
     await check("feed:subscribe", async () => {
       await acme.subscribe();
       const acmeSeen = collect(acme, "queue:added");
@@ -323,6 +336,8 @@ describe("tenant isolation of every admin event and REST route", () => {
       // acme's profile of its own "o-user": what acme decided, nothing other knows.
       { method: "GET", path: "members/o-user", expect: (r) => expect(r.body).toMatchObject({ ban: { reason: "x" }, recent: [], ips: [], devices: [], messages: 0 }) },
       { method: "GET", path: "members/o-viewer", expect: (r) => expect(r.status).toBe(404) },
+      { method: "GET", path: "users/o-user/data", expect: (r) => expect(r.body).toMatchObject({ tenant: "acme", messages: [], linked: [], lineages: [] }) },
+      { method: "DELETE", path: "users/o-user/data", expect: (r) => expect(r.body).toMatchObject({ userId: "o-user", messages: 0 }) },
       { method: "PATCH", path: "lexicon", body: { add: ["acmerest"] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "PATCH", path: "links", body: { allow: ["acme-rest.example"] }, expect: (r) => expect(r.status).toBe(200) },
       { method: "GET", path: "filters", expect: (r) => expect(r.body.terms).not.toContain("othermot") },

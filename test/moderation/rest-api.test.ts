@@ -155,6 +155,13 @@ describe("REST admin API (SPEC §5.4)", () => {
     const resolveBody = r.body.paths["/api/v1/tenants/{tenant}/queue/{messageId}/resolve"].post.requestBody.content["application/json"].schema;
     expect(Object.keys(resolveBody.properties)).not.toContain("messageId");
     expect(resolveBody.properties.decision.enum).toEqual(["approve", "remove"]);
+    // The users' own routes (SPEC §9.2) and the personal-data ones (§9.5) are described too.
+    expect(r.body.paths["/api/v1/tenants/{tenant}/me/notices"].get.security).toEqual([{ user: [] }]);
+    const appealBody = r.body.paths["/api/v1/tenants/{tenant}/me/appeals"].post.requestBody.content["application/json"].schema;
+    expect(appealBody.required).toEqual(expect.arrayContaining(["noticeId", "text"]));
+    const data = r.body.paths["/api/v1/tenants/{tenant}/users/{userId}/data"];
+    expect(Object.keys(data).sort()).toEqual(["delete", "get"]);
+    expect(data.get.parameters.find((p: { name: string }) => p.name === "userId").schema.maxLength).toBe(128);
   });
 });
 

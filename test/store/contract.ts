@@ -13,6 +13,7 @@ import { newcomerContract } from "./contract/newcomers.ts";
 import { noticeContract } from "./contract/notices.ts";
 import { outboxContract } from "./contract/outbox.ts";
 import { peopleContract } from "./contract/people.ts";
+import { personalDataContract } from "./contract/personal-data.ts";
 import { presenceContract } from "./contract/presence.ts";
 import { raidContract } from "./contract/raids.ts";
 import { reviewQueueContract } from "./contract/queue.ts";
@@ -64,5 +65,6 @@ export function storeContract(name: string, make: MakeStores): void {
     appealContract(current);
     restrictionContract(current);
     reportContract(current);
+    personalDataContract(current);
   });
 }

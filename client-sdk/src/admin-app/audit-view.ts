@@ -9,7 +9,7 @@ import { button, errorText, field } from "./ui.ts";
 const KNOWN_ACTIONS = [
   "queue.approved", "queue.removed", "message.deleted", "message.hidden", "message.rejected", "room.cleared", "room.updated",
   "user.banned", "user.unbanned", "user.muted", "user.unmuted", "ip.blocked", "ip.unblocked", "member.role",
-  "lexicon.updated", "links.updated", "alert.raised", "room.posted", "room.pinned", "room.unpinned",
+  "lexicon.updated", "links.updated", "alert.raised", "room.posted", "room.pinned", "room.unpinned", "user.erased", "messages.purged",
 ];
 
 /** The audit log, newest first, filtered by action and actor, live, with NDJSON and CSV exports. */

@@ -75,6 +75,9 @@ export function auditDetails(t: AdminStrings, fmt: Formatter, e: AuditEntry, per
   guardDetails(t, fmt, e, out);
   if (e.action === "room.unpinned" && g.removed === true) out.push(x.pinRemoved);
   if (typeof g.deleted === "number") out.push(x.deleted(g.deleted));
+  // SPEC §9.5: an erasure's and a retention purge's figures.
+  if (e.action === "user.erased" && typeof g.messages === "number") out.push(x.deleted(g.messages));
+  if (typeof g.messagesDays === "number") out.push(x.olderThan(g.messagesDays));
   if (typeof g.flags === "number") out.push(x.reports(g.flags));
   if (g.kind === "filter") out.push(x.heldByFilter);
   else if (g.kind === "flag") out.push(x.reported);

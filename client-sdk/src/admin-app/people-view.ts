@@ -178,6 +178,46 @@ export class PeopleView implements Screen {
       h("p", { class: "muted" }, g.linkHint));
   }
 
+  /**
+   * SPEC §9.5: export (a JSON file the browser saves) and erasure, which asks first, naming the
+   * person and what the host keeps, since it cannot be undone.
+   */
+  private privacy(u: UserInspect): HTMLElement {
+    const { t, admin } = this.ctx;
+    const p = t.people;
+    const out = h("div", { class: "downloads", "aria-live": "polite" });
+    const confirm = h("div", { class: "confirm", role: "alertdialog", "aria-labelledby": `erase-${u.user.id}`, hidden: true, "data-erase-confirm": "" });
+    const exportBtn: HTMLButtonElement = button(p.exportData, () => void act(exportBtn, t, this.ctx.toast, async () => {
+      const doc = await admin.exportUserData(u.user.id);
+      const name = `personal-data-${doc.tenant}-${u.user.id.replace(/[^\w.-]+/g, "_")}.json`;
+      const href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" }));
+      const link = h("a", { href, download: name, class: "btn primary", "data-export": "personal-data" }, p.exportReady(name));
+      replace(out, link);
+      link.click();
+      return p.exportReady(name);
+    }), "ghost", { "data-action": "export-data" });
+    const close = () => { confirm.hidden = true; replace(confirm); };
+    const eraseBtn = button(p.eraseData, () => {
+      const go: HTMLButtonElement = button(p.eraseConfirm, () => void act(go, t, this.ctx.toast, async () => {
+        const res = await admin.eraseUserData(u.user.id);
+        close();
+        return p.erased(res.messages);
+      }).then((ok) => { if (ok) this.refresh(); }), "danger", { "data-action": "erase-confirm" });
+      replace(confirm,
+        h("p", { id: `erase-${u.user.id}` }, p.eraseWarning(u.user.name, u.user.id)),
+        h("p", { class: "kept" }, p.eraseKept),
+        h("div", { class: "actions" }, go, button(t.cancel, close, "ghost")));
+      confirm.hidden = false;
+      go.focus();
+    }, "danger", { "data-action": "erase-data" });
+    confirm.addEventListener("keydown", (e) => { if (e.key === "Escape") close(); });
+    return h("section", { class: "privacy", "aria-label": p.privacy },
+      h("h4", null, p.privacy),
+      h("p", { class: "muted" }, p.privacyHint),
+      h("div", { class: "inline" }, exportBtn, eraseBtn),
+      confirm, out);
+  }
+
   /** What was done to this person and to their messages, newest first (the audit entries about them). */
   private sanctions(history: AuditEntry[]): HTMLElement {
     const { t, fmt } = this.ctx;
@@ -250,6 +290,7 @@ export class PeopleView implements Screen {
         ? h("ul", { class: "rows flags-received" }, ...u.flagsReceived.map((f) => h("li", null,
             h("span", { class: "muted" }, `${fmt.dateTime(f.at)} · ${f.room} · `), t.queue.flagBy(f.by.name, fmt.role(f.by.role), flagReason(t, f.reason)))))
         : h("p", { class: "muted" }, p.noFlagsReceived),
+      this.privacy(u),
       h("h4", null, p.recent),
       u.recent.length
         ? h("ul", { class: "rows recent" }, ...u.recent.map((m) => h("li", null,

@@ -17,4 +17,6 @@ export interface AlertStore {
    * the tenant has no such alert.
    */
   ackAlert(tenant: string, alertId: string, by: Author, at: number): Promise<{ alert: Alert; acked: boolean } | null>;
+  /** SPEC §9.5 erasure: drops the alerts the user raised (their note is their own words). Answers how many. */
+  forgetRaisedBy(tenant: string, userId: string): Promise<number>;
 }

@@ -27,6 +27,13 @@ export class MemoryAlertStore implements AlertStore {
     return out;
   }
 
+  async forgetRaisedBy(tenant: string, userId: string) {
+    const alerts = this.data.of(tenant);
+    let n = 0;
+    for (const [id, a] of alerts) if (a.by?.id === userId) { alerts.delete(id); n++; }
+    return n;
+  }
+
   async ackAlert(tenant: string, alertId: string, by: Author, at: number) {
     const a = this.data.of(tenant).get(alertId);
     if (!a) return null;

@@ -46,6 +46,16 @@ export class RedisAlertStore implements AlertStore {
     });
   }
 
+  forgetRaisedBy(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      const k = this.keys(tenant);
+      const bodies = await this.ctx.client.hgetall(k.body);
+      const ids = Object.entries(bodies).filter(([, j]) => (JSON.parse(j) as Alert).by?.id === userId).map(([id]) => id);
+      if (ids.length) await exec(this.ctx.client.multi().zrem(k.index, ...ids).hdel(k.body, ...ids).hdel(k.ack, ...ids));
+      return ids.length;
+    });
+  }
+
   ackAlert(tenant: string, alertId: string, by: Author, at: number) {
     return this.ctx.guard(async () => {
       const k = this.keys(tenant);

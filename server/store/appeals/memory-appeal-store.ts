@@ -1,7 +1,7 @@
 import type { Appeal } from "../../../client-sdk/src/protocol.ts";
 import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
-import type { AppealDecision, AppealStore } from "./appeal-store.ts";
+import { type AppealDecision, type AppealStore, withoutWords } from "./appeal-store.ts";
 
 /** The embedded appeals: by id in creation order (a Map keeps it), and each notice's appeal id. */
 export class MemoryAppealStore implements AppealStore {
@@ -31,6 +31,17 @@ export class MemoryAppealStore implements AppealStore {
       : opts.status === "closed" ? all.filter((a) => a.status !== "open").sort((a, b) => (b.decidedAt ?? 0) - (a.decidedAt ?? 0))
       : all.reverse();
     return picked.slice(opts.offset, opts.offset + Math.max(0, opts.limit)).map(copy);
+  }
+
+  async userAppeals(tenant: string, userId: string) {
+    return [...this.data.of(tenant).byId.values()].filter((a) => a.userId === userId).reverse().map(copy);
+  }
+
+  async forgetUserTexts(tenant: string, userId: string) {
+    let n = 0;
+    const byId = this.data.of(tenant).byId;
+    for (const [id, a] of byId) if (a.userId === userId) { byId.set(id, withoutWords(a)); n++; }
+    return n;
   }
 
   async decideAppeal(tenant: string, appealId: string, d: AppealDecision) {

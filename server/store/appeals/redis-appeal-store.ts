@@ -1,7 +1,7 @@
 import type { Appeal } from "../../../client-sdk/src/protocol.ts";
 import type { RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
-import type { AppealDecision, AppealStore } from "./appeal-store.ts";
+import { type AppealDecision, type AppealStore, withoutWords } from "./appeal-store.ts";
 
 /**
  * The shared appeals: `T ap:j` hash id -> appeal JSON as filed, `T ap:n` hash notice id -> appeal id
@@ -57,6 +57,36 @@ export class RedisAppealStore implements AppealStore {
       if (decided) await exec(this.ctx.client.multi().zrem(k.open, appealId).zadd(k.closed, String(d.decidedAt), appealId));
       return { appeal: (await this.read(tenant, [appealId]))[0]!, decided };
     });
+  }
+
+  userAppeals(tenant: string, userId: string) {
+    return this.ctx.guard(async () => (await this.ownedBy(tenant, userId)).sort((a, b) => b.at - a.at));
+  }
+
+  forgetUserTexts(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      const mine = await this.ownedBy(tenant, userId);
+      if (!mine.length) return 0;
+      // The filed body only: a decision lives in its own field and is untouched.
+      await this.ctx.client.hset(this.keys(tenant).body, ...mine.flatMap((a) => [a.id, JSON.stringify(withoutWords(a))]));
+      return mine.length;
+    });
+  }
+
+  /** The user's appeals as filed (bodies only). Appeals have no per-user index: a rare read scans the tenant's. */
+  private async ownedBy(tenant: string, userId: string): Promise<Appeal[]> {
+    const out: Appeal[] = [];
+    const key = this.keys(tenant).body;
+    let cursor = "0";
+    do {
+      const [next, flat] = await this.ctx.client.hscan(key, cursor, "COUNT", 500);
+      cursor = next;
+      for (let i = 1; i < flat.length; i += 2) {
+        const a = JSON.parse(flat[i]!) as Appeal;
+        if (a.userId === userId) out.push(a);
+      }
+    } while (cursor !== "0");
+    return out;
   }
 
   private async read(tenant: string, ids: string[]): Promise<(Appeal | null)[]> {

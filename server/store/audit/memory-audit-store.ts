@@ -16,6 +16,15 @@ export class MemoryAuditStore implements AuditStore {
     if (trail.entries.length > AUDIT_KEEP) trail.entries.splice(0, trail.entries.length - AUDIT_KEEP);
   }
 
+  async rewriteAudit(tenant: string, change: (entry: AuditEntry) => AuditEntry | undefined) {
+    let n = 0;
+    for (const row of this.trails.of(tenant).entries) {
+      const next = change(copy(row.entry));
+      if (next) { row.entry = copy(next); n++; }
+    }
+    return n;
+  }
+
   async listAudit(tenant: string, limit: number, cursor?: string) {
     const { entries } = this.trails.of(tenant);
     // Newest first; the cursor is the sequence number of the last entry seen, so appends between pages repeat nothing.

@@ -28,6 +28,11 @@ export interface EvasionStore {
   links(tenant: string, userId: string): MaybePromise<EvasionLink[]>;
   /** Clears the link between two accounts, both sides, for good. False when there was none. */
   unlink(tenant: string, userId: string, otherId: string): Promise<boolean>;
+  /**
+   * SPEC §9.5 erasure: forgets the user's browser lineages and their links to other accounts (both
+   * sides). The marks their own ban left stay while the ban's lookback runs: they are the ban.
+   */
+  forgetUser(tenant: string, userId: string): Promise<void>;
 }
 
 /** How many browser lineages a user keeps, and for how long a lineage is remembered (days). */

@@ -72,6 +72,13 @@ export class MemoryEvasionStore implements EvasionStore {
     return had;
   }
 
+  async forgetUser(tenant: string, userId: string) {
+    const d = this.data.of(tenant);
+    d.lineages.delete(userId);
+    for (const other of d.links.get(userId)?.keys() ?? []) d.links.get(other)?.delete(userId);
+    d.links.delete(userId);
+  }
+
   private side(tenant: string, userId: string): Map<string, EvasionLink> {
     const { links } = this.data.of(tenant);
     let m = links.get(userId);

@@ -81,6 +81,16 @@ export class RedisEvasionStore implements EvasionStore {
     return this.ctx.guard(async () => Object.values(await this.ctx.client.hgetall(this.ctx.key(tenant, "ev:l:", userId))).map((j) => JSON.parse(j) as EvasionLink));
   }
 
+  forgetUser(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      const mine = this.ctx.key(tenant, "ev:l:", userId);
+      const others = await this.ctx.client.hkeys(mine);
+      const m = this.ctx.client.multi().del(mine, this.ctx.key(tenant, "ev:lin:", userId));
+      for (const other of others) m.hdel(this.ctx.key(tenant, "ev:l:", other), userId);
+      await exec(m);
+    });
+  }
+
   unlink(tenant: string, userId: string, otherId: string) {
     return this.ctx.guard(async () => {
       const [had] = await exec(this.ctx.client.multi()

@@ -27,4 +27,17 @@ export interface FlagStore {
    * counted until now, oldest first (empty when the message does not exist).
    */
   resetFlagCount(tenant: string, messageId: string): Promise<Flag[]>;
+  /** SPEC §9.5 export: the flags the user raised on messages still kept. Flags are kept per message: a rare read scans them. */
+  flagsBy(tenant: string, userId: string): Promise<{ messageId: string; flag: Flag }[]>;
+  /**
+   * SPEC §9.5 erasure: the user's flags stay on record (they count, and were scored), with the
+   * flagger's name replaced by their id and their note dropped. Answers how many changed.
+   */
+  forgetFlagger(tenant: string, userId: string): Promise<number>;
+}
+
+/** A flag as erasure leaves it: who (by id) and why (the reason), not the flagger's name or words. */
+export function anonymousFlag(f: Flag): Flag {
+  const { note: _, ...rest } = f;
+  return { ...rest, by: { ...f.by, name: f.by.id } };
 }

@@ -2,7 +2,7 @@ import type { Flag } from "../../../client-sdk/src/protocol.ts";
 import type { MemoryMessageStore } from "../messages/memory-message-store.ts";
 import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
-import type { FlagStore } from "./flag-store.ts";
+import { anonymousFlag, type FlagStore } from "./flag-store.ts";
 
 /**
  * The embedded flags, per message. Adding a flag and hiding its message happen in one synchronous
@@ -48,6 +48,20 @@ export class MemoryFlagStore implements FlagStore {
     const counted = list.slice(d.spent.get(messageId) ?? 0);
     d.spent.set(messageId, list.length);
     return copy(counted);
+  }
+
+  async flagsBy(tenant: string, userId: string) {
+    const out: { messageId: string; flag: Flag }[] = [];
+    for (const [messageId, list] of this.data.of(tenant).flags) for (const f of list) if (f.by.id === userId) out.push({ messageId, flag: copy(f) });
+    return out;
+  }
+
+  async forgetFlagger(tenant: string, userId: string) {
+    let n = 0;
+    for (const list of this.data.of(tenant).flags.values()) {
+      list.forEach((f, i) => { if (f.by.id === userId) { list[i] = anonymousFlag(f); n++; } });
+    }
+    return n;
   }
 
   /** The message was forgotten: its flags go with it. */

@@ -3,7 +3,7 @@ import { decodeMessage } from "../messages/redis-message-store.ts";
 import type { RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
 import { runScript, SUFFIX } from "../redis-scripts.ts";
-import type { FlagStore } from "./flag-store.ts";
+import { anonymousFlag, type FlagStore } from "./flag-store.ts";
 
 /**
  * The shared flags: `T fl:<id>` list of flag JSON and `T fb:<id>` set of flaggers; the count spent
@@ -36,6 +36,36 @@ export class RedisFlagStore implements FlagStore {
         raw = list.slice(Number(spent ?? 0));
       } else raw = await this.ctx.client.lrange(flagsKey, 0, -1);
       return raw.map((f) => JSON.parse(f) as Flag);
+    });
+  }
+
+  flagsBy(tenant: string, userId: string) {
+    return this.ctx.guard(async () => {
+      const start = this.ctx.t(tenant).length + SUFFIX.flags.length;
+      const out: { messageId: string; flag: Flag }[] = [];
+      for (const key of await this.ctx.scanKeys(tenant, SUFFIX.flags)) {
+        for (const j of await this.ctx.client.lrange(key, 0, -1)) {
+          const flag = JSON.parse(j) as Flag;
+          if (flag.by.id === userId) out.push({ messageId: decodeURIComponent(key.slice(start)), flag });
+        }
+      }
+      return out;
+    });
+  }
+
+  forgetFlagger(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      let n = 0;
+      for (const key of await this.ctx.scanKeys(tenant, SUFFIX.flags)) {
+        const list = await this.ctx.client.lrange(key, 0, -1);
+        for (let i = 0; i < list.length; i++) {
+          const flag = JSON.parse(list[i]!) as Flag;
+          if (flag.by.id !== userId) continue;
+          // Compare-and-set: a list that moved meanwhile (its message forgotten) is left alone.
+          n += Number(await runScript(this.ctx.client, "cstListSwap", [key], [i, list[i]!, JSON.stringify(anonymousFlag(flag))]));
+        }
+      }
+      return n;
     });
   }
 

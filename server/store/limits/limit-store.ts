@@ -23,6 +23,11 @@ export interface LimitStore extends SpamWindowStore {
 /** The spam stage's sliding window (see filters/types.ts), keyed per tenant; answers at once on the embedded store. */
 export interface SpamWindowStore {
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
+  /**
+   * SPEC §9.5 erasure: the user's entries leave the tenant's spam windows. (They would leave by
+   * themselves within a window's length; an erasure does not wait.)
+   */
+  forgetSpamOf(tenant: string, userId: string): Promise<void>;
 }
 
 /** Adapts the store to the filter engine's tenant-less SpamWindow. */

@@ -90,6 +90,12 @@ export class RedisLimitStore implements LimitStore {
     });
   }
 
+  forgetSpamOf(tenant: string, userId: string) {
+    return this.ctx.guard(async () => {
+      for (const key of await this.ctx.scanKeys(tenant, "sp:")) await runScript(this.ctx.client, "cstForgetMember", [key], [userId]);
+    });
+  }
+
   /** Stops refreshing this node's liveness (the stores are closing: its slots lapse). */
   close(): void {
     this.closed = true;

@@ -17,6 +17,8 @@ export interface MessageRetention {
   holds(tenant: string, id: string): boolean;
   /** The message was forgotten: what else is kept about it (its flags) goes too, in the same step. */
   forgotten(tenant: string, id: string): void;
+  /** The message is erased (SPEC §9.5): its review-queue entry goes too, in the same step. */
+  erased(tenant: string, id: string): void;
 }
 
 interface TenantMessages {
@@ -134,6 +136,60 @@ export class MemoryMessageStore implements MessageStore {
       d.log.replace(m);
     }
     return { count: set.size, added };
+  }
+
+  async authoredBy(tenant: string, userId: string) {
+    return this.authored(this.data.of(tenant), userId).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async votedBy(tenant: string, userId: string) {
+    const out: string[] = [];
+    for (const [id, voters] of this.data.of(tenant).helpful) if (voters.has(userId)) out.push(id);
+    return out;
+  }
+
+  async forgetAuthor(tenant: string, userId: string) {
+    const d = this.data.of(tenant);
+    const out = this.authored(d, userId);
+    for (const { id } of out) {
+      d.log.delete(id);
+      this.retention.erased(tenant, id);
+      this.retention.forgotten(tenant, id);
+      d.helpful.delete(id);
+    }
+    // Their ids stay on the timelines until they fall off: a read skips what the log no longer has.
+    d.userMessages.delete(userId);
+    return out;
+  }
+
+  async purgeBefore(tenant: string, before: number, max: number) {
+    const d = this.data.of(tenant);
+    const out: StoredMessage[] = [];
+    for (const timeline of d.timelines.values()) {
+      while (timeline.length > 0 && out.length < max) {
+        const id = timeline.at(0)!;
+        const m = d.log.get(id);
+        if (m && m.createdAt >= before) break;
+        timeline.shift();
+        if (!m) continue;
+        out.push(m);
+        this.forget(tenant, d, id);
+      }
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /** Every kept message of the author: their recent list, and every timeline for older ones. */
+  private authored(d: TenantMessages, userId: string): StoredMessage[] {
+    const ids = new Set(d.userMessages.get(userId)?.toArray() ?? []);
+    for (const timeline of d.timelines.values()) for (const id of timeline.toArray()) ids.add(id);
+    const out: StoredMessage[] = [];
+    for (const id of ids) {
+      const m = d.log.get(id);
+      if (m && m.author.id === userId) out.push(m);
+    }
+    return out;
   }
 
   /** The kept message, decoded (a fresh copy), for the flag half's step that may hide it. */

@@ -48,6 +48,27 @@ export interface MessageStore {
   clearRoom(tenant: string, room: string): Promise<StoredMessage[]>;
   /** Adds a distinct helpful vote. `added` false when this voter had already voted. */
   addHelpful(tenant: string, messageId: string, voterId: string): Promise<{ count: number; added: boolean }>;
+  /**
+   * SPEC §9.5 erasure: forgets every kept message of the author, on any timeline or kept for
+   * review (body, flags, votes, idempotency key, review-queue entry), and their list of recent
+   * messages. Returns the messages as they were, so the caller can tell rooms and managers.
+   */
+  forgetAuthor(tenant: string, userId: string): Promise<StoredMessage[]>;
+  /**
+   * SPEC §9.5 export: every kept message of the author (the same ones `forgetAuthor` would
+   * forget, beyond the recent list `userMessages` reads), newest first. A rare read: it scans
+   * the tenant's timelines.
+   */
+  authoredBy(tenant: string, userId: string): Promise<StoredMessage[]>;
+  /** SPEC §9.5 export: the kept messages the user voted helpful (their ids). A rare read: it scans the votes. */
+  votedBy(tenant: string, userId: string): Promise<string[]>;
+  /**
+   * SPEC §9.5 retention: takes off every room's timeline the messages created before `before`
+   * (timelines are in posting order: it stops at a room's first newer one) and forgets them,
+   * except those the review queue holds, which are forgotten once reviewed (releaseReviewed).
+   * At most `max` per call; returns them as they were.
+   */
+  purgeBefore(tenant: string, before: number, max: number): Promise<StoredMessage[]>;
 }
 
 /**

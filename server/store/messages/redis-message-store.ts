@@ -70,6 +70,54 @@ export class RedisMessageStore implements MessageStore {
       decodeMessages(await runScript(this.ctx.client, "cstClear", [this.ctx.key(tenant, "tl:", room)], [this.ctx.t(tenant)])));
   }
 
+  authoredBy(tenant: string, userId: string) {
+    return this.ctx.guard(async () => (await this.authored(tenant, userId, false)).sort((a, b) => b.createdAt - a.createdAt));
+  }
+
+  votedBy(tenant: string, userId: string) {
+    return this.ctx.guard(async () => {
+      const start = this.ctx.t(tenant).length + SUFFIX.helpful.length;
+      const out: string[] = [];
+      for (const key of await this.ctx.scanKeys(tenant, SUFFIX.helpful)) {
+        if ((await this.ctx.client.sismember(key, userId)) === 1) out.push(decodeURIComponent(key.slice(start)));
+      }
+      return out;
+    });
+  }
+
+  forgetAuthor(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      const out = await this.authored(tenant, userId, true);
+      // Idempotency keys name their author (see idempotencyKey); they would lapse within minutes.
+      const idem = await this.ctx.scanKeys(tenant, `idem:${enc(`${userId}\u0000`)}`);
+      if (idem.length) await this.ctx.client.del(...idem);
+      return out;
+    });
+  }
+
+  /** The author's kept messages (their list, then every timeline for older ones), forgotten too with `forget`. */
+  private async authored(tenant: string, userId: string, forget: boolean): Promise<StoredMessage[]> {
+    const T = this.ctx.t(tenant);
+    const seen = new Set<string>();
+    const out: StoredMessage[] = [];
+    const keep = (ms: StoredMessage[]) => { for (const m of ms) if (!seen.has(m.id)) { seen.add(m.id); out.push(m); } };
+    const flag = forget ? "1" : "0";
+    keep(decodeMessages(await runScript(this.ctx.client, "cstAuthored", [this.ctx.key(tenant, SUFFIX.userMessages, userId)], [T, userId, flag, flag])));
+    for (const tl of await this.ctx.scanKeys(tenant, "tl:")) keep(decodeMessages(await runScript(this.ctx.client, "cstAuthored", [tl], [T, userId, "0", flag])));
+    return out;
+  }
+
+  purgeBefore(tenant: string, before: number, max: number) {
+    return this.ctx.write(tenant, async () => {
+      const out: StoredMessage[] = [];
+      for (const tl of await this.ctx.scanKeys(tenant, "tl:")) {
+        if (out.length >= max) break;
+        out.push(...decodeMessages(await runScript(this.ctx.client, "cstPurgeOld", [tl, `${this.ctx.t(tenant)}q`], [this.ctx.t(tenant), before, max - out.length])));
+      }
+      return out;
+    });
+  }
+
   addHelpful(tenant: string, messageId: string, voterId: string) {
     return this.ctx.guard(async () => {
       const [count, added] = (await runScript(

@@ -18,4 +18,9 @@ export class MemoryNewcomerStore implements NewcomerStore {
 
   async trust(tenant: string, userId: string) { this.data.of(tenant).trusted.add(userId); }
   async isTrusted(tenant: string, userId: string) { return this.data.of(tenant).trusted.has(userId); }
+  async forgetUser(tenant: string, userId: string) {
+    const { posts, trusted } = this.data.of(tenant);
+    posts.delete(userId);
+    trusted.delete(userId);
+  }
 }

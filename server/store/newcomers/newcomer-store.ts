@@ -13,6 +13,8 @@ export interface NewcomerStore {
   countPost(tenant: string, userId: string): MaybePromise<number>;
   trust(tenant: string, userId: string): Promise<void>;
   isTrusted(tenant: string, userId: string): Promise<boolean>;
+  /** SPEC §9.5 erasure: forgets the user's post count and trust (they are a newcomer again). */
+  forgetUser(tenant: string, userId: string): Promise<void>;
 }
 
 /**

@@ -18,6 +18,12 @@ export class RedisNewcomerStore implements NewcomerStore {
     return this.ctx.guard(async () => { await this.ctx.client.sadd(`${this.ctx.t(tenant)}nct`, userId); });
   }
 
+  forgetUser(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      await exec(this.ctx.client.multi().del(this.ctx.key(tenant, "nc:", userId)).srem(`${this.ctx.t(tenant)}nct`, userId));
+    });
+  }
+
   isTrusted(tenant: string, userId: string) {
     return this.ctx.guard(async () => (await this.ctx.client.sismember(`${this.ctx.t(tenant)}nct`, userId)) === 1);
   }

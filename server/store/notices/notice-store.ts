@@ -19,4 +19,15 @@ export interface NoticeStore {
   listNotices(tenant: string, userId: string, limit: number): Promise<KeptNotice[]>;
   /** One of the user's kept notices; null when the user has no such notice (another user's included). */
   getNotice(tenant: string, userId: string, noticeId: string): Promise<KeptNotice | null>;
+  /**
+   * SPEC §9.5 erasure: drops the user's notices except those of the `keep` kinds (the sanctions
+   * the host must keep), which stay without their excerpt of the user's words.
+   */
+  forgetUser(tenant: string, userId: string, keep: readonly Notice["kind"][]): Promise<void>;
+}
+
+/** A kept notice as erasure leaves it: the facts of the restriction, not the user's words. */
+export function withoutExcerpt<N extends Notice>(n: N): N {
+  const { excerpt: _, ...rest } = n;
+  return rest as N;
 }

@@ -106,4 +106,11 @@ export class MemoryPeopleStore implements PeopleStore {
   }
 
   async getRole(tenant: string, userId: string) { return this.data.of(tenant).roles.get(userId) ?? null; }
+
+  async forgetUser(tenant: string, userId: string) {
+    const { users, guests, roles } = this.data.of(tenant);
+    users.delete(userId);
+    guests.delete(userId);
+    roles.delete(userId);
+  }
 }

@@ -27,6 +27,11 @@ export interface PeopleStore {
   /** A role granted by a manager (null: none, the JWT decides). */
   setRole(tenant: string, userId: string, role: Role | null): Promise<void>;
   getRole(tenant: string, userId: string): Promise<Role | null>;
+  /**
+   * SPEC §9.5 erasure: forgets the user's record (name, IPs, devices, counters) and the role a
+   * manager granted them. The next connection starts a new record.
+   */
+  forgetUser(tenant: string, userId: string): Promise<void>;
 }
 
 /** A guest's record is forgotten after this long without a visit. */

@@ -68,6 +68,15 @@ export class RedisPeopleStore implements PeopleStore {
     return this.ctx.guard(async () => (await this.ctx.client.hget(`${this.ctx.t(tenant)}roles`, userId)) as Role | null);
   }
 
+  forgetUser(tenant: string, userId: string) {
+    return this.ctx.write(tenant, async () => {
+      const T = this.ctx.t(tenant);
+      await exec(this.ctx.client.multi()
+        .del(this.ctx.key(tenant, "u:", userId), this.ctx.key(tenant, "uip:", userId), this.ctx.key(tenant, "udev:", userId))
+        .zrem(`${T}users`, enc(userId)).hdel(`${T}roles`, userId));
+    });
+  }
+
   private async readUsers(tenant: string, encodedIds: string[]): Promise<(UserRecord | null)[]> {
     if (!encodedIds.length) return [];
     const T = this.ctx.t(tenant);

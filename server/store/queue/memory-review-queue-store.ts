@@ -66,6 +66,11 @@ export class MemoryReviewQueueStore implements ReviewQueueStore {
     return oldest;
   }
 
+  /** Drops the message's entry at once (its message is being erased, SPEC §9.5). */
+  unqueue(tenant: string, messageId: string): void {
+    this.entries.of(tenant).delete(messageId);
+  }
+
   /** Whether the message awaits review (then its message is kept after leaving its timeline). */
   holds(tenant: string, messageId: string): boolean {
     return this.entries.of(tenant).has(messageId);

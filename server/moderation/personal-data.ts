@@ -1,0 +1,127 @@
+import type { AuditEntry, Author, Notice, UserDataErasure, UserDataExport } from "../../client-sdk/src/protocol.ts";
+import { toPublic } from "../chat/public-message.ts";
+import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import type { ModerationDepsWith } from "./moderation-deps.ts";
+import type { ReviewQueue } from "./review-queue.ts";
+
+/** The notices a sanction leaves: kept after erasure (the host must be able to show why it restricted someone). */
+const SANCTION_NOTICES: readonly Notice["kind"][] = ["banned", "muted"];
+/** Audit target fields that may quote a person's own words. */
+const WORDS = ["text", "note", "excerpt"] as const;
+
+type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus">;
+
+/**
+ * SPEC §9.5 personal data: one user's export, and their erasure. Erasure forgets the messages
+ * everywhere (rooms on every node get `message:deleted`, the review queue drops them) and the
+ * profile, and keeps what the law makes the host keep: the sanctions, their notices and appeals,
+ * and the audit trail, with the person's words and name taken out of it.
+ */
+export class PersonalData {
+  constructor(private readonly deps: Deps, private readonly queue: Pick<ReviewQueue, "drop">) {}
+
+  async export(tenant: TenantRuntime, userId: string): Promise<UserDataExport> {
+    const { stores, audit } = this.deps;
+    const t = tenant.id;
+    const now = Date.now();
+    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags, voted] = await Promise.all([
+      stores.people.getUser(t, userId),
+      stores.people.getRole(t, userId),
+      stores.messages.authoredBy(t, userId),
+      stores.notices.listNotices(t, userId, 1000),
+      stores.appeals.userAppeals(t, userId),
+      stores.sanctions.getBan(t, userId, now),
+      stores.sanctions.getMute(t, userId, now),
+      stores.evasion.links(t, userId),
+      stores.evasion.lineages(t, userId),
+      stores.newcomers.isTrusted(t, userId),
+      stores.alerts.listAlerts(t, { limit: 1000 }),
+      audit.every(t, (e) => concerns(e, userId)),
+      stores.flags.flagsBy(t, userId),
+      stores.messages.votedBy(t, userId),
+    ]);
+    const c = rec?.counters;
+    const doc: UserDataExport = {
+      tenant: t, userId, exportedAt: now,
+      profile: rec ? { user: rec.user, ips: rec.ips, devices: rec.devices, firstSeen: rec.firstSeen, lastSeen: rec.lastSeen, counters: { ...rec.counters } } : null,
+      role,
+      messages: messages.map((m) => ({ ...toPublic(m), ...(m.ip ? { ip: m.ip } : {}), ...(m.device ? { device: m.device } : {}) })),
+      flags: {
+        raised: c?.flagsRaised ?? 0, upheld: c?.flagsUpheld ?? 0, overturned: c?.flagsOverturned ?? 0,
+        kept: flags.map(({ messageId, flag }) => ({ messageId, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}), at: flag.at })),
+      },
+      helpful: { received: c?.helpfulReceived ?? 0, given: voted },
+      notices, appeals,
+      sanctions: { ...(ban ? { ban } : {}), ...(mute ? { mute } : {}) },
+      linked, lineages, trusted,
+      alerts: alerts.filter((a) => a.by?.id === userId),
+      audit: entries,
+      // SPEC §9.3 reports the user made belong here once the reports store exists (issue 27, item 3).
+    };
+    return doc;
+  }
+
+  async erase(tenant: TenantRuntime, actor: Author, userId: string): Promise<UserDataErasure> {
+    const { stores, broadcaster, audit, metrics } = this.deps;
+    const t = tenant.id;
+    // Queued ones leave the managers' queue the usual way (their feeds get queue:resolved).
+    for (const m of await stores.messages.authoredBy(t, userId)) await this.queue.drop(tenant, actor, m);
+    const gone = await stores.messages.forgetAuthor(t, userId);
+    for (const m of gone) {
+      if (m.status === "deleted") continue;
+      const event = { room: m.room, messageId: m.id };
+      // A held message was only ever shown to its author.
+      if (m.status === "held") broadcaster.toUser(t, userId, "message:deleted", event);
+      else broadcaster.toRoom(t, m.room, "message:deleted", event);
+    }
+    const hadRole = (await stores.people.getRole(t, userId)) !== null;
+    await Promise.all([
+      stores.people.forgetUser(t, userId),
+      stores.flags.forgetFlagger(t, userId),
+      stores.notices.forgetUser(t, userId, SANCTION_NOTICES),
+      stores.appeals.forgetUserTexts(t, userId),
+      stores.alerts.forgetRaisedBy(t, userId),
+      stores.newcomers.forgetUser(t, userId),
+      stores.evasion.forgetUser(t, userId),
+      stores.limits.forgetSpamOf(t, userId),
+    ]);
+    // A granted role is profile too: the user's open sessions fall back to their token's role.
+    if (hadRole) await stores.bus.publish({ type: "role:changed", tenant: t, userId, role: null });
+    const auditScrubbed = await audit.rewrite(t, (e) => (concerns(e, userId) ? withoutWords(e, userId) : undefined));
+    const now = Date.now();
+    const [ban, mute, notices, appeals] = await Promise.all([
+      stores.sanctions.getBan(t, userId, now), stores.sanctions.getMute(t, userId, now),
+      stores.notices.listNotices(t, userId, 1000), stores.appeals.userAppeals(t, userId),
+    ]);
+    const result: UserDataErasure = {
+      userId, messages: gone.length, auditScrubbed,
+      kept: { ban: ban !== null, mute: mute !== null, notices: notices.length, appeals: appeals.length },
+    };
+    metrics.moderation.inc({ action: "erase" });
+    await audit.record(t, actor, "user.erased", { userId, messages: gone.length, auditScrubbed });
+    return result;
+  }
+}
+
+/** An audit entry by the user, or about them (or their message). */
+function concerns(e: AuditEntry, userId: string): boolean {
+  const target = e.target as Record<string, unknown>;
+  return e.actor.id === userId || target.userId === userId || target.authorId === userId;
+}
+
+/**
+ * The entry with the user's words and name out: message text and notes in its target, the reason
+ * when they wrote it (an alert's note), and their name when they acted. Undefined when nothing changes.
+ */
+function withoutWords(e: AuditEntry, userId: string): AuditEntry | undefined {
+  const target = { ...(e.target as Record<string, unknown>) };
+  let changed = false;
+  for (const k of WORDS) if (k in target) { delete target[k]; changed = true; }
+  const out: AuditEntry = { ...e, target };
+  if (e.actor.id === userId) {
+    if (out.reason !== undefined) { delete out.reason; changed = true; }
+    // The id stays (the entry must still say who did it); the name, chosen by the person, goes.
+    if (e.actor.name !== undefined && e.actor.name !== userId) { out.actor = { ...e.actor, name: userId } as AuditEntry["actor"]; changed = true; }
+  }
+  return changed ? out : undefined;
+}

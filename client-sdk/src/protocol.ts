@@ -292,8 +292,8 @@ export interface UserDataExport {
   alerts: Alert[];
   /** Audit entries about them or by them, newest first. */
   audit: AuditEntry[];
-  /** SPEC §9.3 reports they made: present once the reports store is there (issue 27, item 3). */
-  reports?: unknown[];
+  /** SPEC §9.3 reports of illegal content they made from the chat (kept after erasure without who made them). */
+  reports: IllegalContentReport[];
 }
 
 /** SPEC §9.5 erasure: what went, and what the host keeps. */
@@ -422,6 +422,23 @@ export interface ReportReceipt { id: string; status: "received"; receipt: string
 
 /** What a manager's decision on a reported message meant for the report. */
 export type ReportDecision = "removed" | "kept";
+
+/** A report of illegal content as the host keeps it (SPEC §9.3), e.g. in a user's data export (§9.5). */
+export interface IllegalContentReport {
+  id: string;
+  messageId: string;
+  room: string;
+  category: DsaCategory;
+  explanation: string;
+  reporterName?: string;
+  reporterEmail?: string;
+  /** The reporter's id when they reported from the chat (a guest's too): where `report:decided` goes. */
+  reporterUserId?: string;
+  at: number;
+  status: "received" | "decided";
+  decision?: ReportDecision;
+  decidedAt?: number;
+}
 
 /** SPEC §9.3: `GET /api/v1/tenants/:tenant/reports/:id?receipt=…`. */
 export interface ReportStatus { id: string; status: "received" | "decided"; decision?: ReportDecision; decidedAt?: number }

@@ -9,7 +9,7 @@ const SANCTION_NOTICES: readonly Notice["kind"][] = ["banned", "muted"];
 /** Audit target fields that may quote a person's own words. */
 const WORDS = ["text", "note", "excerpt"] as const;
 
-type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus">;
+type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus" | "reports">;
 
 /**
  * SPEC §9.5 personal data: one user's export, and their erasure. Erasure forgets the messages
@@ -24,7 +24,7 @@ export class PersonalData {
     const { stores, audit } = this.deps;
     const t = tenant.id;
     const now = Date.now();
-    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags, voted] = await Promise.all([
+    const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags, voted, reports] = await Promise.all([
       stores.people.getUser(t, userId),
       stores.people.getRole(t, userId),
       stores.messages.authoredBy(t, userId),
@@ -39,6 +39,7 @@ export class PersonalData {
       audit.every(t, (e) => concerns(e, userId)),
       stores.flags.flagsBy(t, userId),
       stores.messages.votedBy(t, userId),
+      stores.reports.reportsBy(t, userId),
     ]);
     const c = rec?.counters;
     const doc: UserDataExport = {
@@ -56,7 +57,8 @@ export class PersonalData {
       linked, lineages, trusted,
       alerts: alerts.filter((a) => a.by?.id === userId),
       audit: entries,
-      // SPEC §9.3 reports the user made belong here once the reports store exists (issue 27, item 3).
+      // The reports of illegal content they made from the chat (SPEC §9.3), without the receipt's hash.
+      reports: reports.map(({ receiptHash: _h, tenant: _t, ...r }) => r),
     };
     return doc;
   }
@@ -84,6 +86,7 @@ export class PersonalData {
       stores.newcomers.forgetUser(t, userId),
       stores.evasion.forgetUser(t, userId),
       stores.limits.forgetSpamOf(t, userId),
+      stores.reports.forgetReporter(t, userId),
     ]);
     // A granted role is profile too: the user's open sessions fall back to their token's role.
     if (hadRole) await stores.bus.publish({ type: "role:changed", tenant: t, userId, role: null });

@@ -21,6 +21,7 @@ onBothStores("personal data", {
     const helper = await s.chat({ role: "member", sub: "pd-helper" });
     const answer = await post(helper, room, "Il convient aux peaux sèches");
     await user.helpful(answer.id);
+    const receipt = await user.report(answer.id, "scams_and_fraud", "Ce lien mène à une fausse boutique", { name: "Paula", email: "paula@example.org" });
     const muted = waitFor<Notice>(user, "moderation:notice", (n) => n.kind === "muted");
     await admin.mute("pd-exp", 600, "trop de messages");
     await muted;
@@ -40,7 +41,9 @@ onBothStores("personal data", {
     expect(doc.audit.map((e) => e.action)).toContain("user.muted");
     expect(doc.flags).toEqual({ raised: 0, upheld: 0, overturned: 0, kept: [] });
     expect(doc.helpful).toEqual({ received: 0, given: [answer.id] });
-    expect(doc.reports).toBeUndefined();
+    // The report of illegal content they made, without its receipt (nor its hash).
+    expect(doc.reports).toEqual([expect.objectContaining({ id: receipt.id, messageId: answer.id, category: "scams_and_fraud", reporterName: "Paula", reporterEmail: "paula@example.org", reporterUserId: "pd-exp", status: "received" })]);
+    expect(JSON.stringify(doc.reports)).not.toContain("receipt");
     // The back office asks the same service over /admin.
     const viaSocket = await admin.exportUserData("pd-exp");
     expect({ ...viaSocket, exportedAt: 0 }).toEqual({ ...doc, exportedAt: 0 });
@@ -67,6 +70,7 @@ onBothStores("personal data", {
     // A flag they raised on someone else's message, with a note in their own words.
     const theirs = await post(watcher, room, "Livraison en trois jours pour moi");
     await user.flag(theirs.id, "other", "Erwan trouve ça faux");
+    const report = await user.report(theirs.id, "violence", "Erwan pense que c'est une menace", { name: "Erwan", email: "erwan@example.org" });
     expect((await admin.exportUserData("pd-er")).flags.kept).toEqual([{ messageId: theirs.id, reason: "other", note: "Erwan trouve ça faux", at: expect.any(Number) }]);
     await admin.setRole("pd-er", "expert");
     await admin.ban("pd-er", { reason: "spam répété" });
@@ -89,6 +93,11 @@ onBothStores("personal data", {
     expect(after.profile).toBeNull();
     expect(after.role).toBeNull();
     expect(after.messages).toEqual([]);
+    // Their report stays (it was decided on, and is counted) but no longer says who made it.
+    expect(after.reports).toEqual([]);
+    const kept = await s.app.stores.reports.getReport("acme", report.id);
+    expect(kept).toMatchObject({ category: "violence", messageId: theirs.id });
+    expect([kept?.reporterUserId, kept?.reporterName, kept?.reporterEmail]).toEqual([undefined, undefined, undefined]);
     // Kept by law: the ban, its notice without the user's words, its audit entry.
     expect(after.sanctions.ban?.reason).toBe("spam répété");
     expect(after.notices.map((n) => n.kind)).toEqual(["banned"]);

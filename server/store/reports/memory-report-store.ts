@@ -43,4 +43,18 @@ export class MemoryReportStore implements ReportStore {
   async between(tenant: string, from: number, to: number) {
     return [...this.data.of(tenant).byId.values()].filter((r) => r.at >= from && r.at < to).sort((a, b) => a.at - b.at).map(copy);
   }
+
+  async reportsBy(tenant: string, userId: string) {
+    return [...this.data.of(tenant).byId.values()].filter((r) => r.reporterUserId === userId).sort((a, b) => a.at - b.at).map(copy);
+  }
+
+  async forgetReporter(tenant: string, userId: string) {
+    let n = 0;
+    for (const r of this.data.of(tenant).byId.values()) {
+      if (r.reporterUserId !== userId) continue;
+      delete r.reporterUserId; delete r.reporterName; delete r.reporterEmail;
+      n++;
+    }
+    return n;
+  }
 }

@@ -1,26 +1,13 @@
-import type { DsaCategory, ReportDecision } from "../../../client-sdk/src/protocol.ts";
+import type { IllegalContentReport, ReportDecision } from "../../../client-sdk/src/protocol.ts";
 
 /**
  * A report of illegal content as kept (SPEC §9.3). The receipt handed to the reporter is never
  * kept, only its SHA-256 (`receiptHash`, hex): enough to check one presented, useless to a reader
  * of the store. Name and e-mail are the reporter's own choice to give.
  */
-export interface StoredReport {
-  id: string;
+export interface StoredReport extends IllegalContentReport {
   tenant: string;
-  messageId: string;
-  room: string;
-  category: DsaCategory;
-  explanation: string;
-  reporterName?: string;
-  reporterEmail?: string;
-  /** The reporter's id when they reported from the chat (a guest's too): where `report:decided` goes. */
-  reporterUserId?: string;
   receiptHash: string;
-  at: number;
-  status: "received" | "decided";
-  decision?: ReportDecision;
-  decidedAt?: number;
 }
 
 /**
@@ -36,4 +23,11 @@ export interface ReportStore {
   wasReported(tenant: string, messageId: string): Promise<boolean>;
   /** Reports received at `from` ≤ at < `to` (epoch ms), oldest first: what a transparency report counts. */
   between(tenant: string, from: number, to: number): Promise<StoredReport[]>;
+  /** The reports a signed-in or guest user made from the chat, oldest first (SPEC §9.5 export). */
+  reportsBy(tenant: string, userId: string): Promise<StoredReport[]>;
+  /**
+   * SPEC §9.5 erasure of a reporter: their reports stay (a notice and its decision were taken on
+   * them, and the transparency report counts them) without who made them: no user id, name or e-mail.
+   */
+  forgetReporter(tenant: string, userId: string): Promise<number>;
 }

@@ -13,6 +13,22 @@ export function reportContract(current: () => Stores): void {
   });
 
   describe("reports", () => {
+    it("lists a user's own reports and forgets who made them, keeping the reports (SPEC §9.5)", async () => {
+      await stores.reports.addReport(A, report(1, { reporterUserId: "u1", reporterName: "Zoé", reporterEmail: "zoe@example.org" }));
+      await stores.reports.addReport(A, report(2, { reporterUserId: "u2" }));
+      await stores.reports.addReport(A, report(3, { reporterUserId: "u1", messageId: "m2" }));
+      await stores.reports.addReport(B, report(4, { tenant: B, reporterUserId: "u1" }));
+      expect((await stores.reports.reportsBy(A, "u1")).map((r) => r.id)).toStrictEqual(["rp-1", "rp-3"]);
+      expect(await stores.reports.forgetReporter(A, "u1")).toBe(2);
+      expect(await stores.reports.reportsBy(A, "u1")).toStrictEqual([]);
+      const kept = await stores.reports.getReport(A, "rp-1");
+      expect(kept).toStrictEqual(report(1));
+      expect((await stores.reports.getReport(A, "rp-2"))?.reporterUserId).toBe("u2");
+      // Another tenant's reporter of the same id is untouched.
+      expect((await stores.reports.reportsBy(B, "u1")).map((r) => r.id)).toStrictEqual(["rp-4"]);
+      expect(await stores.reports.forgetReporter(A, "nobody")).toBe(0);
+    });
+
     it("keeps a report as given, optional fields included, and reads it back", async () => {
       const full = report(1, { reporterName: "Zoé", reporterEmail: "zoe@example.org", reporterUserId: "g_1" });
       await stores.reports.addReport(A, full);

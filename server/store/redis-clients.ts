@@ -16,12 +16,6 @@ export interface RedisClientOptions {
   connectTimeoutMs?: number;
   /** Shown in CLIENT LIST, e.g. the node id. */
   name?: string;
-  /**
-   * ioredis auto-pipelining on the command connection (config `redis.autoPipelining`, default on):
-   * the commands issued in one event-loop turn leave in one write and their replies are read in
-   * one go, instead of a write and a read per command; messages of a busy room share them.
-   */
-  autoPipelining?: boolean;
   log?: RedisLog;
   /** `url` is a comma-separated list of seed nodes of a Redis Cluster (config `redis.cluster`). */
   cluster?: boolean;
@@ -59,7 +53,7 @@ export function createRedisClients(url: string, opts: RedisClientOptions = {}): 
     commandTimeout: opts.commandTimeoutMs ?? 2000,
     connectTimeout: opts.connectTimeoutMs ?? 2000,
   };
-  const client = new Redis(url, { ...options, enableAutoPipelining: opts.autoPipelining ?? false, connectionName: opts.name ? `${opts.name}:cmd` : undefined });
+  const client = new Redis(url, { ...options, connectionName: opts.name ? `${opts.name}:cmd` : undefined });
   const subscriber = new Redis(url, { ...options, connectionName: opts.name ? `${opts.name}:sub` : undefined });
   watch(client, "client", opts.log);
   watch(subscriber, "subscriber", opts.log);
@@ -77,7 +71,6 @@ function createClusterClients(urls: string, opts: RedisClientOptions): RedisClie
   const seeds = parseSeeds(urls);
   const auth = seeds[0]!.auth;
   const base = (name: string | undefined, sharded: boolean): ClusterOptions => ({
-    enableAutoPipelining: !sharded && (opts.autoPipelining ?? false),
     // No offline queue: while the slot map is unknown a command rejects at once (store_unavailable).
     enableOfflineQueue: false,
     clusterRetryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 5), maxBackoff),

@@ -6,7 +6,8 @@ import type { StoredReport } from "../store/reports/report-store.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { SYSTEM } from "./audit-log.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
-import type { ReviewQueue } from "./review-queue.ts";
+import type { QueueEntry } from "../store/queue/review-queue-store.ts";
+import type { StoredMessage } from "../store/messages/message-store.ts";
 
 /** Who reports: a chat user (a guest too), or nobody known (the public REST route); always a client IP. */
 export interface Reporter {
@@ -14,6 +15,14 @@ export interface Reporter {
   ip: string;
   /** A known bot's user agent (SPEC §4: bots read, never act on what others see). */
   bot?: boolean;
+}
+
+/**
+ * The one way onto the review queue (ReviewQueue.enqueue), as this service needs it: named here
+ * rather than imported, since the queue calls back into this service when it decides.
+ */
+export interface Enqueue {
+  enqueue(tenant: string, entry: QueueEntry, message: StoredMessage): Promise<void>;
 }
 
 /** 24 random bytes: a receipt nobody guesses, short enough for a URL. */
@@ -28,7 +37,7 @@ const RECEIPT_BYTES = 24;
 export class ReportService {
   constructor(
     private readonly deps: ModerationDepsWith<"reports" | "messages">,
-    private readonly queue: Pick<ReviewQueue, "enqueue">,
+    private readonly queue: Enqueue,
   ) {}
 
   async create(tenant: TenantRuntime, reporter: Reporter, p: ReportInput): Promise<{ report: ReportReceipt }> {

@@ -1,4 +1,4 @@
-import type { Author, Flag } from "../../../client-sdk/src/protocol.ts";
+import type { Author, Flag, Notice } from "../../../client-sdk/src/protocol.ts";
 import type { StoredMessage } from "../../../server/store/messages/message-store.ts";
 import type { QueueEntry } from "../../../server/store/queue/review-queue-store.ts";
 
@@ -19,6 +19,12 @@ export const flagBy = (by: Author, over: Partial<Flag> = {}): Flag => ({ by, rea
 export const entry = (messageId: string, over: Partial<QueueEntry> = {}): QueueEntry =>
   ({ messageId, kind: "filter", reasons: [{ kind: "word", detail: "x" }], priority: "normal", queuedAt: T0, ...over });
 export const ids = (ms: { id: string }[]) => ms.map((m) => m.id);
+/** A manager's removal notice (SPEC §9.1), the n-th. */
+export const notice = (n: number, over: Partial<Notice> = {}): Notice => ({
+  id: `nt-${n}`, at: T0 + n, kind: "message_removed", messageId: `m-${n}`, room: "faq", excerpt: `text ${n}`,
+  ground: "terms", category: "scope_of_platform_service", explanation: "Removed.", automated: { detection: false, decision: false },
+  source: "manager", appealUntil: T0 + n + 1000, ...over,
+});
 export const user = (n: number): Author => ({ id: `user-${n}`, name: `User ${n}`, role: "member" });
 const b64 = (json: string) => Buffer.from(json).toString("base64url");
 /** Cursors no store issues: not base64url JSON, or well-encoded JSON of the wrong shape. */

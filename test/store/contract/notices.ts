@@ -1,18 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Notice } from "../../../client-sdk/src/protocol.ts";
 import { NOTICES_KEPT } from "../../../server/store/notices/notice-store.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, alice, B, bob, T0 } from "./fixtures.ts";
+import { A, alice, B, bob, T0, notice } from "./fixtures.ts";
 
 /** The notices port: per user, newest first, bounded, and no other user's or tenant's. */
 export function noticeContract(current: () => Stores): void {
   let stores: Stores;
   beforeEach(() => { stores = current(); });
-  const notice = (n: number, over: Partial<Notice> = {}): Notice => ({
-    id: `nt-${n}`, at: T0 + n, kind: "message_removed", messageId: `m-${n}`, room: "faq", excerpt: `text ${n}`,
-    ground: "terms", category: "scope_of_platform_service", explanation: "Removed.", automated: { detection: false, decision: false },
-    source: "manager", appealUntil: T0 + n + 1000, ...over,
-  });
 
   describe("notices", () => {
     it("keeps each user's notices newest first, apart from other users and tenants", async () => {

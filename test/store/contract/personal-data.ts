@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Alert, Appeal, AuditEntry, Notice } from "../../../client-sdk/src/protocol.ts";
+import type { Alert, Appeal, AuditEntry } from "../../../client-sdk/src/protocol.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, alice, B, bob, entry, flagBy, ids, mod, msg, T0 } from "./fixtures.ts";
+import { A, alice, B, bob, entry, flagBy, ids, mod, msg, T0, notice } from "./fixtures.ts";
 
 /**
  * SPEC §9.5: what each port holding per-user data forgets on erasure, and what it keeps (the
@@ -11,11 +11,6 @@ import { A, alice, B, bob, entry, flagBy, ids, mod, msg, T0 } from "./fixtures.t
 export function personalDataContract(current: () => Stores): void {
   let stores: Stores;
   beforeEach(() => { stores = current(); });
-  const notice = (n: number, over: Partial<Notice> = {}): Notice => ({
-    id: `nt-${n}`, at: T0 + n, kind: "message_removed", messageId: `m-${n}`, room: "faq", excerpt: `text ${n}`,
-    ground: "terms", category: "scope_of_platform_service", explanation: "Removed.", automated: { detection: false, decision: false },
-    source: "manager", appealUntil: T0 + n + 1000, ...over,
-  });
 
   describe("personal data", () => {
     it("messages: forgetAuthor forgets every kept message of the author (flags, votes, queue entry) and no one else's", async () => {

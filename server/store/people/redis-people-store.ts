@@ -71,9 +71,14 @@ export class RedisPeopleStore implements PeopleStore {
   forgetUser(tenant: string, userId: string) {
     return this.ctx.write(tenant, async () => {
       const T = this.ctx.t(tenant);
-      await exec(this.ctx.client.multi()
+      // The name index entry goes too ("folded name NUL id", kept in the record as `fn`): read it
+      // first, since the record that names it is deleted with the rest.
+      const fn = await this.ctx.client.hget(this.ctx.key(tenant, "u:", userId), "fn");
+      const m = this.ctx.client.multi()
         .del(this.ctx.key(tenant, "u:", userId), this.ctx.key(tenant, "uip:", userId), this.ctx.key(tenant, "udev:", userId))
-        .zrem(`${T}users`, enc(userId)).hdel(`${T}roles`, userId));
+        .zrem(`${T}users`, enc(userId)).hdel(`${T}roles`, userId);
+      if (fn) m.zrem(`${T}names`, fn);
+      await exec(m);
     });
   }
 

@@ -125,6 +125,16 @@ export function personalDataContract(current: () => Stores): void {
       expect(await stores.people.getUser(A, bob.id)).not.toBeNull();
     });
 
+    it("people: forgetUser takes the name out of the name search too (no stale entry takes a result's place)", async () => {
+      const device = { browser: "Firefox", os: "Linux", type: "desktop", bot: false } as const;
+      const alma = { id: "u-alma", name: "Alma", role: "member" } as const;
+      await stores.people.recordSession(A, alice, "10.0.0.1", device, T0);
+      await stores.people.recordSession(A, alma, "10.0.0.4", device, T0);
+      await stores.people.forgetUser(A, alice.id);
+      // "alice" sorts before "alma": a leftover entry would fill the one place asked for.
+      expect((await stores.people.searchUsers(A, "al", 1)).map((u) => u.user.id)).toStrictEqual([alma.id]);
+    });
+
     it("notices: forgetUser keeps the sanctions' notices without excerpt and drops the rest", async () => {
       await stores.notices.addNotice(A, alice.id, notice(1));
       await stores.notices.addNotice(A, alice.id, notice(2, { kind: "banned", excerpt: "words" }));

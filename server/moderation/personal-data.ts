@@ -1,13 +1,20 @@
 import type { AuditEntry, Author, Notice, UserDataErasure, UserDataExport } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
+import { CausetteError } from "../errors.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
+import { SYSTEM } from "./audit-log.ts";
 import type { ModerationDepsWith } from "./moderation-deps.ts";
+import { usersAppeal, usersCopy } from "./notice-service.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 
 /** The notices a sanction leaves: kept after erasure (the host must be able to show why it restricted someone). */
 const SANCTION_NOTICES: readonly Notice["kind"][] = ["banned", "muted"];
 /** Audit target fields that may quote a person's own words. */
 const WORDS = ["text", "note", "excerpt"] as const;
+/** Audit target fields that name a person (the export names nobody but its subject). */
+const PEOPLE = ["userId", "authorId", "linkedUserId", "by"] as const;
+/** How the export shows anyone but its subject. */
+const SOMEONE = "someone else";
 
 type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus" | "reports">;
 
@@ -21,6 +28,7 @@ export class PersonalData {
   constructor(private readonly deps: Deps, private readonly queue: Pick<ReviewQueue, "drop">) {}
 
   async export(tenant: TenantRuntime, userId: string): Promise<UserDataExport> {
+    notReserved(userId);
     const { stores, audit } = this.deps;
     const t = tenant.id;
     const now = Date.now();
@@ -52,11 +60,13 @@ export class PersonalData {
         kept: flags.map(({ messageId, flag }) => ({ messageId, reason: flag.reason, ...(flag.note ? { note: flag.note } : {}), at: flag.at })),
       },
       helpful: { received: c?.helpfulReceived ?? 0, given: voted },
-      notices, appeals,
-      sanctions: { ...(ban ? { ban } : {}), ...(mute ? { mute } : {}) },
+      // The document may be handed to its subject (GDPR Art. 15): it names nobody else, so not who
+      // decided their restrictions, who flagged or reported them, nor whom they acted on.
+      notices: notices.map(usersCopy), appeals: appeals.map(usersAppeal),
+      sanctions: { ...(ban ? { ban: { ...ban, by: SOMEONE } } : {}), ...(mute ? { mute: { ...mute, by: SOMEONE } } : {}) },
       linked, lineages, trusted,
       alerts: alerts.filter((a) => a.by?.id === userId),
-      audit: entries,
+      audit: entries.map((e) => othersOut(e, userId)),
       // The reports of illegal content they made from the chat (SPEC §9.3), without the receipt's hash.
       reports: reports.map(({ receiptHash: _h, tenant: _t, ...r }) => r),
     };
@@ -64,6 +74,7 @@ export class PersonalData {
   }
 
   async erase(tenant: TenantRuntime, actor: Author, userId: string): Promise<UserDataErasure> {
+    notReserved(userId);
     const { stores, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
     // Queued ones leave the managers' queue the usual way (their feeds get queue:resolved).
@@ -106,6 +117,23 @@ export class PersonalData {
   }
 }
 
+/**
+ * "system" is the automatic actor of the audit trail (filters, raids, flags' thresholds): as a
+ * user id it would make every automatic entry "theirs" and an erasure would rewrite the trail.
+ */
+function notReserved(userId: string): void {
+  if (userId === SYSTEM.id) throw new CausetteError("invalid_payload", `"${SYSTEM.id}" is the audit trail's own actor, not a user.`);
+}
+
+/** The entry as its subject may read it: other people replaced by "someone else", flaggers' ids dropped. */
+function othersOut(e: AuditEntry, userId: string): AuditEntry {
+  const target = { ...(e.target as Record<string, unknown>) };
+  for (const k of PEOPLE) if (typeof target[k] === "string" && target[k] !== userId) target[k] = SOMEONE;
+  if ("flaggers" in target) target.flaggers = Array.isArray(target.flaggers) ? target.flaggers.length : 0;
+  const mine = e.actor.id === userId || e.actor.id === SYSTEM.id;
+  return { ...e, target, ...(mine ? {} : { actor: { id: SOMEONE, name: SOMEONE, role: "role" in e.actor ? e.actor.role : "manager" } as AuditEntry["actor"] }) };
+}
+
 /** An audit entry by the user, or about them (or their message). */
 function concerns(e: AuditEntry, userId: string): boolean {
   const target = e.target as Record<string, unknown>;
@@ -120,7 +148,13 @@ function withoutWords(e: AuditEntry, userId: string): AuditEntry | undefined {
   const target = { ...(e.target as Record<string, unknown>) };
   let changed = false;
   for (const k of WORDS) if (k in target) { delete target[k]; changed = true; }
+  // A filter's refusal quotes what it matched (a phone number, an e-mail address) in its reasons
+  // and its reason line: the user's words too.
+  const quoted = Array.isArray(target.reasons);
+  if (quoted) target.reasons = (target.reasons as Record<string, unknown>[]).map(({ match: _m, start: _s, end: _e, ...r }) => r);
+  changed ||= quoted;
   const out: AuditEntry = { ...e, target };
+  if (quoted && e.actor.id === SYSTEM.id && out.reason !== undefined) { delete out.reason; changed = true; }
   if (e.actor.id === userId) {
     if (out.reason !== undefined) { delete out.reason; changed = true; }
     // The id stays (the entry must still say who did it); the name, chosen by the person, goes.

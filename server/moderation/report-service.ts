@@ -67,7 +67,7 @@ export class ReportService {
       reasons: [{ kind: "report", detail: p.category, match: p.explanation }],
     }, message);
     // Who reported stays out of the audit trail and the webhook: the report's id leads to it for those entitled.
-    await audit.record(t, reporter.user ? { ...reporter.user } : SYSTEM, "report.received",
+    await audit.record(t, SYSTEM, "report.received",
       { reportId: report.id, messageId: message.id, room: message.room, authorId: message.author.id, category: p.category }, undefined, message.room);
     await events.emit(t, "report.created", {
       report: { id: report.id, messageId: message.id, room: message.room, category: p.category, explanation: p.explanation, at: now },

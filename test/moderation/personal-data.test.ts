@@ -42,6 +42,11 @@ onBothStores("personal data", {
     expect(doc.flags).toEqual({ raised: 0, upheld: 0, overturned: 0, kept: [] });
     expect(doc.helpful).toEqual({ received: 0, given: [answer.id] });
     // The report of illegal content they made, without its receipt (nor its hash).
+    // It names nobody but its subject: not who muted them (the notice's decider, the sanction's author, the audit actor).
+    expect(doc.sanctions.mute?.by).toBe("someone else");
+    expect(doc.notices.every((n) => !("by" in n))).toBe(true);
+    expect(doc.audit.find((e) => e.action === "user.muted")?.actor).toMatchObject({ id: "someone else" });
+    expect(JSON.stringify(doc)).not.toMatch(/Manager acme|cm-acme/);
     expect(doc.reports).toEqual([expect.objectContaining({ id: receipt.id, messageId: answer.id, category: "scams_and_fraud", reporterName: "Paula", reporterEmail: "paula@example.org", reporterUserId: "pd-exp", status: "received" })]);
     expect(JSON.stringify(doc.reports)).not.toContain("receipt");
     // The back office asks the same service over /admin.
@@ -136,6 +141,10 @@ onBothStores("personal data", {
     const refusal = after.audit.find((e) => e.action === "message.rejected")!;
     expect(refusal.target).toMatchObject({ userId: "pd-rej", room });
     expect(refusal.target.text).toBeUndefined();
+    // What the filter matched (the user's own words) goes with the text, from the reasons and the reason line.
+    expect((refusal.target.reasons as Record<string, unknown>[]).length).toBeGreaterThan(0);
+    for (const r of refusal.target.reasons as Record<string, unknown>[]) expect(r).not.toHaveProperty("match");
+    expect(refusal.reason).toBeUndefined();
     const appealed = after.audit.find((e) => e.action === "appeal.created")!;
     expect(appealed.actor).toMatchObject({ id: "pd-rej", name: "pd-rej" });
     expect(JSON.stringify(after)).not.toContain("Rita");
@@ -164,6 +173,11 @@ onBothStores("personal data", {
     }
     const anon = await s.rest("DELETE", "users/pd-x/data", { token: null });
     expect(anon.status).toBe(401);
+    // "system" is the audit trail's automatic actor: erasing it would rewrite every automatic entry.
+    for (const method of ["GET", "DELETE"]) {
+      const r = await s.rest(method, "users/system/data");
+      expect([r.status, r.body.error.code], method).toEqual([400, "invalid_payload"]);
+    }
     const huge = "u".repeat(5000);
     for (const method of ["GET", "DELETE"]) {
       const r = await s.rest(method, `users/${huge}/data`);

@@ -85,3 +85,18 @@ export function createClientIpResolver(trust: TrustProxy): (req: IncomingMessage
     return ip;
   };
 }
+
+/**
+ * The network a canonical address stands for when budgets are counted: an IPv4 address itself,
+ * an IPv6 address's /64 (one subscriber's or one server's usual allocation, 2^64 addresses a
+ * sender could otherwise rotate through to get as many fresh budgets).
+ */
+export function budgetKeyOf(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  try {
+    const parts = ipaddr.IPv6.parse(ip).parts;
+    return `${parts.slice(0, 4).map((x) => x.toString(16)).join(":")}::/64`;
+  } catch {
+    return ip;
+  }
+}

@@ -208,6 +208,18 @@ onBothStores("report flood behind a proxy", { server: { trustProxy: 1 }, acme: {
     expect([refused.status, refused.body.error.code]).toEqual([429, "rate_limited"]);
     expect((await file(s, body(message.id), via("203.0.113.3", "198.51.100.21"))).status).toBe(201);
   });
+
+  it("counts an IPv6 sender per /64: rotating addresses inside it buys no new budget; another /64 has its own", async () => {
+    const s = server();
+    const author = await s.chat({ role: "member", sub: "rp-v6-author" });
+    const message = await post(author, freshRoom(), "Reported from IPv6");
+    const from = (client: string) => ({ headers: { "x-forwarded-for": client } });
+    expect((await file(s, body(message.id), from("2001:db8:1:2::a"))).status).toBe(201);
+    expect((await file(s, body(message.id), from("2001:db8:1:2:ffff::b"))).status).toBe(201);
+    const refused = await file(s, body(message.id), from("2001:db8:1:2:1234:5678:9abc:def0"));
+    expect([refused.status, refused.body.error.code]).toEqual([429, "rate_limited"]);
+    expect((await file(s, body(message.id), from("2001:db8:1:3::a"))).status).toBe(201);
+  });
 });
 
 describe("report.created webhook", () => {

@@ -32,11 +32,6 @@ export interface ReportsApiDeps {
  */
 export function reportApiRoutes(deps: ReportsApiDeps): Router {
   const api = authenticatedRouter(async (req) => tenantOf(deps.tenants, req), "tenant", deps.bodyTimeoutMs ?? 10_000, MAX_REPORT_BODY_BYTES);
-  api.use((req: Request, res: Response, next) => {
-    res.set("Access-Control-Allow-Origin", "*");
-    if (req.method !== "OPTIONS") return next();
-    res.set("Access-Control-Allow-Methods", "GET, POST").set("Access-Control-Allow-Headers", "Content-Type").set("Access-Control-Max-Age", "600").status(204).end();
-  });
   api.post("/", async (req: Request, res: Response) => {
     const tenant = res.locals.tenant as TenantRuntime;
     try {
@@ -54,7 +49,13 @@ export function reportApiRoutes(deps: ReportsApiDeps): Router {
   api.use((_req: Request, res: Response) => { sendError(res, new CausetteError("not_found", "No such API route.")); });
   api.use(httpErrorHandler);
   const outer = Router();
-  outer.use("/api/v1/tenants/:tenant/reports", api);
+  // CORS before anything else, so a page reads every answer, refusals included (unknown tenant,
+  // invalid body, body too large), not only the successful ones.
+  outer.use("/api/v1/tenants/:tenant/reports", (req: Request, res: Response, next) => {
+    res.set("Access-Control-Allow-Origin", "*");
+    if (req.method !== "OPTIONS") return next();
+    res.set("Access-Control-Allow-Methods", "GET, POST").set("Access-Control-Allow-Headers", "Content-Type").set("Access-Control-Max-Age", "600").status(204).end();
+  }, api);
   return outer;
 }
 

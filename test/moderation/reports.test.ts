@@ -166,7 +166,10 @@ onBothStores("reports of illegal content", {}, (server) => {
     }
     const huge = await s.rest("POST", "reports", { token: null, raw: JSON.stringify(body(message.id, { explanation: "x".repeat(40_000) })) });
     expect([huge.status, huge.body.error.code]).toEqual([413, "invalid_payload"]);
-    expect((await s.rest("POST", "/api/v1/tenants/nope/reports", { token: null, body: body(message.id) })).body.error.code).toBe("unknown_tenant");
+    const unknown = await s.rest("POST", "/api/v1/tenants/nope/reports", { token: null, body: body(message.id) });
+    expect(unknown.body.error.code).toBe("unknown_tenant");
+    // A page reads the refusals as well as the receipts (CORS comes before any check).
+    for (const refused of [huge, unknown]) expect(refused.headers.get("access-control-allow-origin")).toBe("*");
 
     // The same payloads over /chat, raw so the SDK's own shaping is bypassed.
     const raw = (payload: unknown) => new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => {

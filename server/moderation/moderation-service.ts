@@ -83,7 +83,7 @@ export class ModerationService {
     this.appeals = new AppealService(deps, this.sanctions, this.queue);
     this.transparency = new TransparencyService(deps);
     this.personalData = new PersonalData(deps, this.queue);
-    this.retention = new Retention(deps);
+    this.retention = new Retention(deps, this.reports);
     this.members = new MemberDirectory(deps);
     this.filters = new FilterEditor(deps);
     this.stats = new StatsService(deps);

@@ -23,7 +23,11 @@ const HOST: Author = { id: "system", name: "Causette", role: "manager" };
  * so open widgets drop what went; each purge that took something is audited once, with the count.
  */
 export class Retention {
-  constructor(private readonly deps: ModerationDepsWith<"messages" | "queue" | "locks">) {}
+  constructor(
+    private readonly deps: ModerationDepsWith<"messages" | "queue" | "locks">,
+    /** Reports still open on a purged message are decided (it is removed): the reporters are told (SPEC §9.3). */
+    private readonly reports?: { decide(tenant: string, messageId: string, decision: "removed"): Promise<unknown> },
+  ) {}
 
   /** Purges the tenant's old messages; null when another node holds the lock (it is purging now). */
   async sweep(tenant: TenantRuntime, holder: string, now = Date.now()): Promise<number | null> {
@@ -77,5 +81,6 @@ export class Retention {
       broadcaster.toAdmins(t, m.room, "queue:resolved", { messageId: m.id, decision: "remove", by: HOST });
       await stores.queue.releaseReviewed(t, m.room, m.id);
     }
+    await this.reports?.decide(t, m.id, "removed").catch((err: unknown) => this.deps.logger.warn({ err, tenant: t, messageId: m.id }, "could not decide the reports on a purged message"));
   }
 }

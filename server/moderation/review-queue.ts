@@ -48,8 +48,9 @@ export class ReviewQueue {
       const message = await stores.messages.getMessage(tenant.id, entry.messageId);
       if (message) items.push(await toQueueItem(stores.flags, tenant.id, entry, message));
       // Its message was forgotten between a flag and its queuing (it fell off its timeline, or a
-      // review released it): nobody can resolve it, and ids never come back, so it goes.
-      else await stores.queue.queueTake(tenant.id, entry.messageId);
+      // review released it): nobody can resolve it, and ids never come back, so it goes; whoever
+      // reported it is told it is gone (SPEC §9.3).
+      else if (await stores.queue.queueTake(tenant.id, entry.messageId)) await this.decideReports(tenant.id, entry.messageId, "removed");
     }
     return page.cursor ? { items, cursor: encodeQueueCursor(page.cursor) } : { items };
   }

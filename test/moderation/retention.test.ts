@@ -76,6 +76,19 @@ onBothStores("retention", {
     expect(await s.app.stores.messages.getMessage("other", kept.id)).toBeNull();
   });
 
+  it("a reported message purged for its age decides its reports: the reporter is told it was removed", async () => {
+    const s = server();
+    const room = freshRoom();
+    const author = await s.chat({ role: "member", sub: "rt-rep-author" });
+    const reporter = await s.chat({ role: "member", sub: "rt-reporter" });
+    const m = await post(author, room, "Un message signalé puis trop vieux");
+    const receipt = await reporter.report(m.id, "scams_and_fraud", "Faux site de vente");
+    const decided = waitFor<{ reportId: string; decision: string }>(reporter, "report:decided", (e) => e.reportId === receipt.id);
+    expect(await sweepNow(s, "acme", 2)).toBeGreaterThanOrEqual(1);
+    expect(await decided).toMatchObject({ reportId: receipt.id, messageId: m.id, decision: "removed" });
+    expect(await s.app.stores.reports.getReport("acme", receipt.id)).toMatchObject({ status: "decided", decision: "removed" });
+  });
+
   it("a sweep while another holder has the lock does nothing and says so", async () => {
     const s = server();
     const acme = s.app.tenants.get("acme")!;

@@ -1,5 +1,6 @@
 import type { AuditEntry, Author, Notice, UserDataErasure, UserDataExport } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
+import type { StoredMessage } from "../store/messages/message-store.ts";
 import { CausetteError } from "../errors.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { SYSTEM } from "./audit-log.ts";
@@ -7,6 +8,8 @@ import type { ModerationDepsWith } from "./moderation-deps.ts";
 import { usersAppeal, usersCopy } from "./notice-service.ts";
 import type { ReviewQueue } from "./review-queue.ts";
 
+/** Queue pages read at a time when looking for a user's queued messages. */
+const QUEUE_PAGE = 200;
 /** The notices a sanction leaves: kept after erasure (the host must be able to show why it restricted someone). */
 const SANCTION_NOTICES: readonly Notice["kind"][] = ["banned", "muted"];
 /** Audit target fields that may quote a person's own words. */
@@ -35,7 +38,7 @@ export class PersonalData {
     const [rec, role, messages, notices, appeals, ban, mute, linked, lineages, trusted, alerts, entries, flags, voted, reports] = await Promise.all([
       stores.people.getUser(t, userId),
       stores.people.getRole(t, userId),
-      stores.messages.authoredBy(t, userId),
+      this.everyMessageOf(t, userId),
       stores.notices.listNotices(t, userId, 1000),
       stores.appeals.userAppeals(t, userId),
       stores.sanctions.getBan(t, userId, now),
@@ -78,8 +81,19 @@ export class PersonalData {
     const { stores, broadcaster, audit, metrics } = this.deps;
     const t = tenant.id;
     // Queued ones leave the managers' queue the usual way (their feeds get queue:resolved).
-    for (const m of await stores.messages.authoredBy(t, userId)) await this.queue.drop(tenant, actor, m);
-    const gone = await stores.messages.forgetAuthor(t, userId);
+    const authored = await stores.messages.authoredBy(t, userId);
+    for (const m of authored) await this.queue.drop(tenant, actor, m);
+    // A message kept only for review (off its room's timeline, and older than the author's
+    // recent list) is found through the queue: it leaves the queue, then the store.
+    const known = new Set(authored.map((m) => m.id));
+    const reviewOnly: StoredMessage[] = [];
+    for (const m of await this.queuedBy(t, userId)) {
+      if (known.has(m.id)) continue;
+      await this.queue.drop(tenant, actor, m);
+      await stores.queue.releaseReviewed(t, m.room, m.id);
+      reviewOnly.push(m);
+    }
+    const gone = [...await stores.messages.forgetAuthor(t, userId), ...reviewOnly];
     for (const m of gone) {
       if (m.status === "deleted") continue;
       const event = { room: m.room, messageId: m.id };
@@ -114,6 +128,29 @@ export class PersonalData {
     metrics.moderation.inc({ action: "erase" });
     await audit.record(t, actor, "user.erased", { userId, messages: gone.length, auditScrubbed });
     return result;
+  }
+
+  /** Every kept message of the user: those the message store finds, and those only the queue still holds. */
+  private async everyMessageOf(t: string, userId: string): Promise<StoredMessage[]> {
+    const authored = await this.deps.stores.messages.authoredBy(t, userId);
+    const known = new Set(authored.map((m) => m.id));
+    return [...authored, ...(await this.queuedBy(t, userId)).filter((m) => !known.has(m.id))];
+  }
+
+  /** The user's messages awaiting review, wherever they are kept (the queue holds them after their timeline lets go). */
+  private async queuedBy(t: string, userId: string): Promise<StoredMessage[]> {
+    const { stores } = this.deps;
+    const out: StoredMessage[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await stores.queue.queueList(t, QUEUE_PAGE, cursor);
+      for (const e of page.entries) {
+        const m = await stores.messages.getMessage(t, e.messageId);
+        if (m?.author.id === userId) out.push(m);
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    return out;
   }
 }
 

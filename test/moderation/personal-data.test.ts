@@ -151,6 +151,29 @@ onBothStores("personal data", {
     expect(JSON.stringify(after)).not.toContain(HELD_TEXT);
   });
 
+  it("finds and erases a message only the review queue still holds (off its timeline, older than the author's recent list)", async () => {
+    const s = server();
+    const stores = s.app.stores;
+    const room = freshRoom();
+    const author = { id: "pd-old", name: "Olga Old", role: "member" as const };
+    const at = Date.now() - 60_000;
+    const kept = { id: `pd-old-held-${room}`, room, author, text: "Un vieux message en attente de revue", createdAt: at, status: "held" as const };
+    await stores.queue.queuePut("acme", { messageId: kept.id, kind: "filter", reasons: [{ kind: "word", detail: "x" }], priority: "normal", queuedAt: at });
+    await stores.messages.appendMessage("acme", kept, { keep: 1 });
+    // Its room moves on (the queue keeps it), and its author writes 201 more elsewhere.
+    await stores.messages.appendMessage("acme", { ...kept, id: `pd-old-next-${room}`, author: { ...author, id: "pd-someone" }, status: "visible", createdAt: at + 1 }, { keep: 1 });
+    for (let i = 0; i < 201; i++) {
+      await stores.messages.appendMessage("acme", { ...kept, id: `pd-old-${i}-${room}`, room: `${room}-${i % 3}`, status: "visible", createdAt: at + 2 + i }, { keep: 1 });
+    }
+    expect((await stores.messages.authoredBy("acme", "pd-old")).map((m) => m.id)).not.toContain(kept.id);
+    const admin = await s.admin();
+    expect((await admin.exportUserData("pd-old")).messages.map((m) => m.id)).toContain(kept.id);
+    await admin.eraseUserData("pd-old");
+    expect(await stores.queue.queueGet("acme", kept.id)).toBeNull();
+    expect(await stores.messages.getMessage("acme", kept.id)).toBeNull();
+    expect((await admin.listQueue()).items.map((i) => i.message.id)).not.toContain(kept.id);
+  });
+
   it("another tenant's erasure of the same id touches nothing here", async () => {
     const s = server();
     const room = freshRoom();

@@ -28,9 +28,9 @@ const terms = z.array(term).max(500);
 const domain = z.string().trim().toLowerCase().min(1).max(253).regex(/^[^\s/"'<>\\]+$/, "must be a domain name");
 const domains = z.array(domain).max(500);
 const empty = z.strictObject({});
-/** SPEC §9.4: an ISO-8601 date, or date-time with its offset (the moderation service checks it is a real one). */
+/** SPEC §9.4: an ISO-8601 date, or date-time (without an offset, read as UTC; the moderation service checks it is a real one). */
 const isoInstant = z.string().max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, "must be an ISO-8601 date (2026-11-30) or date-time with offset (2026-11-30T18:00:00Z)");
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/, "must be an ISO-8601 date (2026-11-30) or date-time (2026-11-30T18:00:00Z; without an offset, UTC)");
 const endpointId = z.string().regex(ENDPOINT_ID, "must be an endpoint id");
 /** SPEC §8.1: the whole list; URL and secret rules (which need the tenant) are checked by the webhook service. */
 const webhookEndpoint = z.strictObject({

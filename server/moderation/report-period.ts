@@ -9,8 +9,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * The period of `transparency:get` and `statements:list` (SPEC §9.4), from ISO-8601 dates or
  * date-times. A date is a UTC day, and as `to` it counts whole: `from=2026-11-01&to=2026-11-30` is
- * all of November. A date-time carries its offset (the schema requires one), so no period depends
- * on the server's time zone. Impossible days (2026-02-31) and a `to` not after `from` are
+ * all of November. A date-time without an offset is UTC (ISO-8601 leaves it "local", which would
+ * make a period depend on the server's time zone). Impossible days (2026-02-31) and a `to` not after `from` are
  * `invalid_payload`.
  */
 export function parsePeriod(p: { from: string; to: string }): Period {
@@ -22,7 +22,8 @@ export function parsePeriod(p: { from: string; to: string }): Period {
 
 function instant(value: string, field: string, endOfDay: boolean): number {
   const day = DATE.exec(value.slice(0, 10));
-  const ms = value.length === 10 ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(value.slice(10));
+  const ms = value.length === 10 ? Date.parse(`${value}T00:00:00Z`) : Date.parse(zoned ? value : `${value}Z`);
   // Date.parse rolls 2026-02-31 over into March: the day it lands on must be the day written.
   const real = day !== null && Number.isFinite(ms)
     && new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))).toISOString().startsWith(value.slice(0, 10));

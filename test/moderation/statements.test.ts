@@ -57,6 +57,8 @@ describe("report periods", () => {
   it("reads dates as whole UTC days and date-times with their offset; refuses impossible or reversed ones", () => {
     expect(parsePeriod({ from: "2026-11-01", to: "2026-11-30" })).toEqual({ from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) });
     expect(parsePeriod({ from: "2026-11-01T00:00:00+01:00", to: "2026-11-01T12:30:00.5Z" })).toEqual({ from: Date.UTC(2026, 9, 31, 23), to: Date.UTC(2026, 10, 1, 12, 30, 0, 500) });
+    // Without an offset, a date-time is UTC, whatever the server's time zone.
+    expect(parsePeriod({ from: "2026-11-01T10:00:00", to: "2026-11-01T18:00" })).toEqual({ from: Date.UTC(2026, 10, 1, 10), to: Date.UTC(2026, 10, 1, 18) });
     expect(parsePeriod({ from: "2024-02-29", to: "2024-02-29" }).to - parsePeriod({ from: "2024-02-29", to: "2024-02-29" }).from).toBe(24 * HOUR);
     for (const [from, to] of [["2026-02-29", "2026-03-01"], ["2026-11-31", "2026-12-01"], ["2026-11-02", "2026-11-01"], ["2026-11-01T10:00:00Z", "2026-11-01T10:00:00Z"], ["2026-11-01T25:00:00Z", "2026-11-02"], ["2026-00-10", "2026-01-01"]]) {
       expect(() => parsePeriod({ from: from!, to: to! }), `${from} ${to}`).toThrow(expect.objectContaining({ code: "invalid_payload" }));

@@ -175,7 +175,7 @@ onBothStores("transparency", { acme: { moderation: { termsUrl: TERMS } } }, (ser
 
     const bad = [
       "", "from=2026-11-01", "to=2026-11-30", "from=2026-11-30&to=2026-11-01", "from=2026-11-01&to=2026-11-01T00:00:00Z",
-      "from=2026-02-31&to=2026-03-05", "from=yesterday&to=today", "from=2026-11-01T10:00&to=2026-11-02", "from=2026-11-01&to=2026-13-01",
+      "from=2026-02-31&to=2026-03-05", "from=yesterday&to=today", "from=2026-11-01&to=2026-13-01", "from=2026-11-01T25:00&to=2026-11-02",
       `from=${"9".repeat(5000)}&to=2026-11-02`, "from=2026-11-01&to=2026-11-02&room=x", "from[]=2026-11-01&to=2026-11-02",
     ];
     for (const query of bad) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AuditEntry, Author, Notice, UserDataErasure, UserDataExport } from "../../client-sdk/src/protocol.ts";
 import { toPublic } from "../chat/public-message.ts";
 import type { StoredMessage } from "../store/messages/message-store.ts";
@@ -112,6 +113,8 @@ export class PersonalData {
       stores.evasion.forgetUser(t, userId),
       stores.limits.forgetSpamOf(t, userId),
       stores.reports.forgetReporter(t, userId),
+      // Their votes still count for the people they helped, under a token that names nobody.
+      stores.messages.forgetVoter(t, userId, `erased:${randomUUID()}`),
     ]);
     // A granted role is profile too: the user's open sessions fall back to their token's role.
     if (hadRole) await stores.bus.publish({ type: "role:changed", tenant: t, userId, role: null });

@@ -148,6 +148,16 @@ export class MemoryMessageStore implements MessageStore {
     return out;
   }
 
+  async forgetVoter(tenant: string, userId: string, anonymous: string) {
+    let n = 0;
+    for (const voters of this.data.of(tenant).helpful.values()) {
+      if (!voters.delete(userId)) continue;
+      voters.add(anonymous);
+      n++;
+    }
+    return n;
+  }
+
   async forgetAuthor(tenant: string, userId: string) {
     const d = this.data.of(tenant);
     const out = this.authored(d, userId);

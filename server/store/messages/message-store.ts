@@ -63,6 +63,11 @@ export interface MessageStore {
   /** SPEC §9.5 export: the kept messages the user voted helpful (their ids). A rare read: it scans the votes. */
   votedBy(tenant: string, userId: string): Promise<string[]>;
   /**
+   * SPEC §9.5 erasure of a voter: each of their helpful votes stays (it counts in its author's
+   * total) under `anonymous`, a token that names nobody, instead of their id. Answers how many.
+   */
+  forgetVoter(tenant: string, userId: string, anonymous: string): Promise<number>;
+  /**
    * SPEC §9.5 retention: takes off every room's timeline the messages created before `before`
    * (timelines are in posting order: it stops at a room's first newer one) and forgets them,
    * except those the review queue holds, which are forgotten once reviewed (releaseReviewed).

@@ -1,6 +1,6 @@
 import type { MessageStatus } from "../../../client-sdk/src/protocol.ts";
 import { enc, type RedisContext } from "../redis-context.ts";
-import { fields } from "../redis-replies.ts";
+import { exec, fields } from "../redis-replies.ts";
 import { runScript, SUFFIX } from "../redis-scripts.ts";
 import type { MessageStore, StoredMessage } from "./message-store.ts";
 
@@ -82,6 +82,19 @@ export class RedisMessageStore implements MessageStore {
         if ((await this.ctx.client.sismember(key, userId)) === 1) out.push(decodeURIComponent(key.slice(start)));
       }
       return out;
+    });
+  }
+
+  forgetVoter(tenant: string, userId: string, anonymous: string) {
+    return this.ctx.write(tenant, async () => {
+      let n = 0;
+      for (const key of await this.ctx.scanKeys(tenant, SUFFIX.helpful)) {
+        if ((await this.ctx.client.sismember(key, userId)) === 0) continue;
+        // One transaction per set: the vote is never missing from its count, even for a moment.
+        await exec(this.ctx.client.multi().srem(key, userId).sadd(key, anonymous));
+        n++;
+      }
+      return n;
     });
   }
 

@@ -53,6 +53,7 @@ export class MemoryReportStore implements ReportStore {
     for (const r of this.data.of(tenant).byId.values()) {
       if (r.reporterUserId !== userId) continue;
       delete r.reporterUserId; delete r.reporterName; delete r.reporterEmail;
+      r.explanation = "";
       n++;
     }
     return n;

@@ -83,7 +83,7 @@ export class RedisReportStore implements ReportStore {
       bodies.forEach((json, i) => {
         if (!json) return;
         const { reporterUserId: _u, reporterName: _n, reporterEmail: _e, ...rest } = JSON.parse(json) as StoredReport;
-        m.hset(k.body, ids[i]!, JSON.stringify(rest));
+        m.hset(k.body, ids[i]!, JSON.stringify({ ...rest, explanation: "" }));
         n++;
       });
       m.del(k.by(userId));

@@ -27,7 +27,8 @@ export interface ReportStore {
   reportsBy(tenant: string, userId: string): Promise<StoredReport[]>;
   /**
    * SPEC §9.5 erasure of a reporter: their reports stay (a notice and its decision were taken on
-   * them, and the transparency report counts them) without who made them: no user id, name or e-mail.
+   * them, and the transparency report counts them) without who made them: no user id, name or
+   * e-mail, and without their explanation (their own words).
    */
   forgetReporter(tenant: string, userId: string): Promise<number>;
 }

@@ -13,6 +13,25 @@ export function personalDataContract(current: () => Stores): void {
   beforeEach(() => { stores = current(); });
 
   describe("personal data", () => {
+    it("messages: forgetVoter keeps each vote in its count under a token, and no longer names the voter", async () => {
+      const theirs = msg({ author: bob });
+      const other = msg({ author: bob, room: "other-room" });
+      for (const m of [theirs, other]) await stores.messages.appendMessage(A, m, { keep: 50 });
+      await stores.messages.addHelpful(A, theirs.id, alice.id);
+      await stores.messages.addHelpful(A, theirs.id, "u-carol");
+      await stores.messages.addHelpful(A, other.id, alice.id);
+      await stores.messages.appendMessage(B, theirs, { keep: 50 });
+      await stores.messages.addHelpful(B, theirs.id, alice.id);
+      expect(await stores.messages.forgetVoter(A, alice.id, "erased:1")).toBe(2);
+      expect(await stores.messages.votedBy(A, alice.id)).toStrictEqual([]);
+      expect((await stores.messages.getMessage(A, theirs.id))?.helpful).toBe(2);
+      expect((await stores.messages.getMessage(A, other.id))?.helpful).toBe(1);
+      // Erased, they cannot vote again as themselves and count twice: a new vote is a new voter.
+      expect((await stores.messages.addHelpful(A, theirs.id, "u-carol")).added).toBe(false);
+      expect(await stores.messages.votedBy(B, alice.id)).toStrictEqual([theirs.id]);
+      expect(await stores.messages.forgetVoter(A, "nobody", "erased:2")).toBe(0);
+    });
+
     it("messages: forgetAuthor forgets every kept message of the author (flags, votes, queue entry) and no one else's", async () => {
       const mine = [msg(), msg({ room: "other-room" }), msg({ status: "held" })];
       const theirs = msg({ author: bob });

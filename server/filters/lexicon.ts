@@ -62,6 +62,15 @@ export interface WordContext {
   readonly after: readonly string[];
 }
 
+/**
+ * Pseudo-words a pattern may begin or end with (patterns.ts "^" and "$"): the match must start a
+ * clause (the message's first word, or one after punctuation or an emoji: imperatives like "jump
+ * off a bridge" are said there, while "my wallet wants to jump off a bridge" is not), or end one
+ * ("t'es mort !" but not "t'es mort de rire"). No message token can ever equal them.
+ */
+export const CLAUSE_START = "\u0001^";
+export const CLAUSE_END = "\u0001$";
+
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
@@ -92,14 +101,15 @@ function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
 /** TrieNode.follow of a root node that ends nothing itself. */
 function followers(node: TrieNode): Follow | "any" {
   const first = closure(node, false);
-  if (first === undefined) return "any";
+  // A pattern may end with the root word's clause: the walk must start whatever follows.
+  if (first === undefined || first.some((n) => n.next?.has(CLAUSE_END) === true)) return "any";
   const out = new Map<string, Set<string> | true>();
   for (const n of first) {
     if (n.next === undefined) continue;
     for (const [k, child] of n.next) {
       if (out.get(k) === true) continue;
       const second = closure(child, true);
-      if (second === undefined) { out.set(k, true); continue; }
+      if (second === undefined || second.some((n) => n.next?.has(CLAUSE_END) === true)) { out.set(k, true); continue; }
       let set = out.get(k) as Set<string> | undefined;
       if (set === undefined) out.set(k, set = new Set());
       for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) set.add(k2);
@@ -538,6 +548,7 @@ class CompiledLexicon implements Lexicon {
     private readonly splits: SplitIndex | undefined,
     readonly size: number,
   ) {
+    this.clauseStarts = root.get(CLAUSE_START)?.next;
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
     for (const [k, node] of root) {
@@ -551,6 +562,8 @@ class CompiledLexicon implements Lexicon {
     Object.freeze(this);
   }
 
+  /** The patterns that must begin a clause ("^ jump off a bridge"), by their first word. */
+  private readonly clauseStarts: Map<string, TrieNode> | undefined;
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
@@ -562,8 +575,10 @@ class CompiledLexicon implements Lexicon {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts;
+    const clauseStarts = this.clauseStarts;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
+      if (clauseStarts !== undefined && (i === 0 || !sameClause(norm.folded, toks[i - 1].e, t.s))) this.step(clauseStarts, acc, i, i);
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
@@ -637,6 +652,10 @@ class CompiledLexicon implements Lexicon {
       acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
+    if (node.next !== undefined) {
+      const end = node.next.get(CLAUSE_END);
+      if (end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(end, acc, first, last);
+    }
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       this.step(node.next, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
     }
@@ -948,6 +967,9 @@ const NEGATIONS = new Set([
   "doesn", "doesnt", "isn", "isnt", "wouldn", "wouldnt", "aren", "arent", "cannot", "cant", "shouldn",
 ]);
 
+/** Subject pronouns a pattern may start with (see silenced()). */
+const SUBJECTS = new Set(["je", "j", "on", "tu", "t", "jvais"]);
+
 /** Words that introduce a title or someone else's words: a pattern quoted after one is not the author's. */
 const QUOTERS = new Set([
   "texted", "messaged", "posted", "tweeted", "commented", "replied", "yelled", "shouted", "screamed", "texte", "envoye",
@@ -956,6 +978,9 @@ const QUOTERS = new Set([
   "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
   "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
 ]);
+
+/** How far before a pattern (in characters) the opening mark of a quotation may stand. */
+const QUOTE_LEAD = 40;
 
 /** Opening quotation marks as normalisation leaves them ("“" and "”" are folded to '"'). */
 function isQuote(c: number): boolean {
@@ -972,11 +997,19 @@ function silenced(norm: NormalizedText, toks: readonly WordToken[], first: numbe
   const f = norm.folded;
   for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
     if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
+    // "si le colis arrive pas je viens…": a French "pas" right before a new subject ends the
+    // clause before it; it negates that verb, not the pattern.
+    if (i === first - 1 && (toks[i].key === "pas" || toks[i].key === "jamais") && SUBJECTS.has(toks[first].key)) continue;
     if (NEGATIONS.has(toks[i].key)) return true;
   }
-  // Quoted: an opening mark right before the first word, and a closing one after the last.
+  // Quoted: an opening mark before the first word in its line (right before it, or a few words
+  // earlier: il m'a dit "maman t'es ridicule…"), and a closing one after the last.
   let open = -1;
-  for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - 3; i--) if (isQuote(f.charCodeAt(i))) { open = i; break; }
+  for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - QUOTE_LEAD; i--) {
+    const c = f.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (isQuote(c)) { open = i; break; }
+  }
   if (open < 0) return false;
   // The quotation closes later in the same line (it may go on past the match: "I'll murder you if…").
   let closed = false;
@@ -986,7 +1019,10 @@ function silenced(norm: NormalizedText, toks: readonly WordToken[], first: numbe
     if (isQuote(c)) { closed = true; break; }
   }
   if (!closed) return false;
-  for (let i = first - 1; i >= 0 && i >= first - 4; i--) if (QUOTERS.has(toks[i].key)) return true;
+  // The reporting word stands before the opening mark.
+  let before = first - 1;
+  while (before >= 0 && toks[before].s > open) before--;
+  for (let i = before; i >= 0 && i >= before - 3; i--) if (QUOTERS.has(toks[i].key)) return true;
   return false;
 }
 
@@ -1003,6 +1039,15 @@ function clauseMark(f: string, from: number, to: number): boolean {
     if (c === 44 || c === 59 || c === 58) return true;
   }
   return false;
+}
+
+/** Only spaces, apostrophes and hyphens ("fais-toi") between two words: a pattern's "^" and "$" see no clause edge. */
+function sameClause(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 39 && c !== 0xa0 && c !== 45 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Only spaces and apostrophes between two words: the same clause. */

@@ -30,6 +30,15 @@ type Node =
   | { kind: "slot"; name: string }
   | { kind: "choice"; options: Node[][] };
 
+/**
+ * Chat spellings every template accepts for a word without listing them: "make u bleed", "ur
+ * face", "kill urself". Expanded here, at compile time, into a choice of words in the trie.
+ */
+const SPELLINGS: ReadonlyMap<string, PatternStep[][]> = new Map(
+  Object.entries({ you: ["you", "u", "ya", "yu"], your: ["your", "ur", "yr"], yourself: ["yourself", "urself"] })
+    .map(([k, v]) => [k, v.map((w) => [{ word: w }])]),
+);
+
 const slotCache = new WeakMap<Slots, Map<string, PatternStep[][]>>();
 
 /** The slots of a pattern file: name → alternatives (each a template). */
@@ -102,7 +111,10 @@ export function compileTemplate(template: string, slots: Slots): PatternStep[] {
         const keys = termTokens(n.text);
         // A "word" that reads as nothing ("-50%", "@") would silently make its group optional.
         if (keys.length === 0) throw new Error(`pattern "${template}": "${n.text}" is not a word`);
-        for (const key of keys) out.push({ word: key });
+        for (const key of keys) {
+          const spellings = SPELLINGS.get(key);
+          out.push(spellings === undefined ? { word: key } : { choice: spellings });
+        }
       }
       else if (n.kind === "edge") out.push({ word: n.key });
       else if (n.kind === "gap") out.push({ gap: n.max });

@@ -32,6 +32,14 @@ interface TrieNode {
    * costs the sum of its choices, not their product).
    */
   jumps: TrieNode[] | undefined;
+  /**
+   * The words the plain junctions among `jumps` (and theirs) go on with, merged: one lookup
+   * instead of a visit per junction. `jumps` then keeps only the junctions that do more than
+   * lead on (end a pattern, open a gap, end a clause). Shared by every node with the same junctions.
+   */
+  flat: Map<string, TrieNode[]> | undefined;
+  /** Where a pattern goes on when the clause ends right here (its "$"), taken out of `next` once built. */
+  end: TrieNode | undefined;
   /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
   pattern: boolean;
   /**
@@ -74,7 +82,7 @@ export const CLAUSE_END = "\u0001$";
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
 }
 
 /**
@@ -113,10 +121,16 @@ function followers(node: TrieNode): Follow | "any" {
       let set = out.get(k) as Set<string> | undefined;
       if (set === undefined) out.set(k, set = new Set());
       for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) set.add(k2);
+      // A word many patterns go on from ("you", "je", "les") would keep a big set that filters
+      // little: past MAX_FOLLOW words, any next word lets the walk start (memory over a lookup).
+      if (set.size > MAX_FOLLOW) out.set(k, true);
     }
   }
   return out;
 }
+
+/** Most second words kept per first word in a root's follow set (see followers()). */
+const MAX_FOLLOW = 160;
 
 /** Whether the words after a root node can go on along one of its paths (see Follow). */
 function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken | undefined): boolean {
@@ -131,6 +145,69 @@ function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
 function nullable(steps: readonly PatternStep[]): boolean {
   return steps.every((st) => "gap" in st || ("choice" in st && st.choice.some(nullable)));
+}
+
+/** A junction that only leads on: it ends nothing, opens no gap and ends no clause. */
+function plainJunction(n: TrieNode): boolean {
+  return n.detail === undefined && !n.allow && n.gaps === undefined && n.context === undefined && n.next?.has(CLAUSE_END) !== true;
+}
+
+/**
+ * Merges the plain junctions a node jumps to (TrieNode.flat), so a walk through a choice costs one
+ * lookup per next word, however many templates hang from the words it ends on ("t as", "you").
+ */
+function flatten(root: Map<string, TrieNode>): void {
+  const seen = new Set<TrieNode>();
+  const shared = new Map<string, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
+  const ids = new Map<TrieNode, number>();
+  const idOf = (n: TrieNode) => { let id = ids.get(n); if (id === undefined) ids.set(n, id = ids.size); return id; };
+  const assigned: [TrieNode, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }][] = [];
+  const stack: TrieNode[] = [...root.values()];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.next !== undefined) for (const c of node.next.values()) stack.push(c);
+    if (node.gaps !== undefined) for (const g of node.gaps) stack.push(g.node);
+    if (node.jumps === undefined) continue;
+    for (const j of node.jumps) stack.push(j);
+    const key = node.jumps.map(idOf).sort((a, b) => a - b).join(",");
+    let done = shared.get(key);
+    if (done === undefined) {
+      // The plain junctions reachable through plain junctions; the others stay jumps.
+      const plain: TrieNode[] = [], rest: TrieNode[] = [];
+      const met = new Set<TrieNode>();
+      const walk = (j: TrieNode) => {
+        if (met.has(j)) return;
+        met.add(j);
+        if (!plainJunction(j)) { rest.push(j); return; }
+        plain.push(j);
+        if (j.jumps !== undefined) for (const k of j.jumps) walk(k);
+      };
+      for (const j of node.jumps) walk(j);
+      let flat: Map<string, TrieNode[]> | undefined;
+      for (const j of plain) {
+        if (j.next === undefined) continue;
+        flat ??= new Map();
+        for (const [k, c] of j.next) {
+          const list = flat.get(k);
+          if (list === undefined) flat.set(k, [c]); else if (!list.includes(c)) list.push(c);
+        }
+      }
+      shared.set(key, done = { flat, rest: rest.length > 0 ? rest : undefined });
+    }
+    assigned.push([node, done]);
+  }
+  // Assigned only now: the walks above read every node's jumps as the build left them.
+  for (const [node, done] of assigned) { node.flat = done.flat; node.jumps = done.rest; }
+  // A clause end is a field, not a word to look up on every step of a walk.
+  for (const node of seen) {
+    const end = node.next?.get(CLAUSE_END);
+    if (end === undefined) continue;
+    node.end = end;
+    node.next!.delete(CLAUSE_END);
+    if (node.next!.size === 0) node.next = undefined;
+  }
 }
 
 /** What a term is when no curation names it: the built-in lists' usual entry. */
@@ -431,17 +508,19 @@ export class LexiconBuilder {
       if (node !== undefined) node.context = ctx;
     }
     for (const node of root.values()) if (node.detail === undefined && !node.allow) node.follow = followers(node);
+    yield;
+    flatten(root);
     return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
   }
 }
 
 
-/** Bits of the shape-pair filter (CompiledLexicon.pairs): 2^16, some 8 KB. */
-const PAIR_BITS = 1 << 16;
+/** Bits of the shape-pair filter (CompiledLexicon.pairs): 2^18, some 32 KB (phrase patterns start with many word pairs). */
+const PAIR_BITS = 1 << 18;
 
 /** A pair of word shapes hashed into PAIR_BITS. */
 function pairOf(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 16;
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 14;
 }
 
 /** Number of word shapes: lengths 0..31 (longer ones share 31) × first letter × last letter (a–z or other). */
@@ -549,6 +628,7 @@ class CompiledLexicon implements Lexicon {
     readonly size: number,
   ) {
     this.clauseStarts = root.get(CLAUSE_START)?.next;
+    if (this.clauseStarts !== undefined) for (const k of this.clauseStarts.keys()) { const sk = shapeOf(k); this.clauseShapes[sk >>> 5] |= 1 << (sk & 31); }
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
     for (const [k, node] of root) {
@@ -564,6 +644,8 @@ class CompiledLexicon implements Lexicon {
 
   /** The patterns that must begin a clause ("^ jump off a bridge"), by their first word. */
   private readonly clauseStarts: Map<string, TrieNode> | undefined;
+  /** Shapes of their first words: most clause starts need no lookup. */
+  private readonly clauseShapes = new Uint32Array(SHAPES / 32);
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
@@ -578,7 +660,9 @@ class CompiledLexicon implements Lexicon {
     const clauseStarts = this.clauseStarts;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (clauseStarts !== undefined && (i === 0 || !sameClause(norm.folded, toks[i - 1].e, t.s))) this.step(clauseStarts, acc, i, i);
+      // A clause starts at the first word, or after anything but one space (checked first: nearly always).
+      if (clauseStarts !== undefined && (i === 0 || ((t.s - toks[i - 1].e !== 1 || norm.folded.charCodeAt(t.s - 1) !== 32) && !sameClause(norm.folded, toks[i - 1].e, t.s)))
+        && (t.alts !== undefined || t.collapsed !== undefined || hasShape(this.clauseShapes, t.key))) this.step(clauseStarts, acc, i, i);
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
@@ -643,6 +727,21 @@ class CompiledLexicon implements Lexicon {
     return found;
   }
 
+  /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */
+  private stepFlat(map: Map<string, TrieNode[]>, acc: Found, first: number, at: number, clause: boolean): void {
+    const t = acc.toks[at];
+    this.visitAll(map.get(t.key), acc, first, at, clause);
+    if (t.alts !== undefined) for (const alt of t.alts) this.visitAll(map.get(alt), acc, first, at, clause);
+    if (t.collapsed !== undefined) {
+      const keys = this.vocab.get(t.collapsed);
+      if (keys !== undefined) for (const k of keys) if (k !== t.key) this.visitAll(map.get(k), acc, first, at, clause);
+    }
+  }
+
+  private visitAll(list: TrieNode[] | undefined, acc: Found, first: number, at: number, clause: boolean): void {
+    if (list !== undefined) for (let i = 0; i < list.length; i++) this.visit(pass(list[i], clause), acc, first, at);
+  }
+
   /** Records what `node` ends (a term, an allowed phrase) and walks on to longer phrases. */
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
@@ -652,14 +751,14 @@ class CompiledLexicon implements Lexicon {
       acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
-    if (node.next !== undefined) {
-      const end = node.next.get(CLAUSE_END);
-      if (end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(end, acc, first, last);
-    }
+    if (node.end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(node.end, acc, first, last);
     if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       this.step(node.next, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
     }
     if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
+    if (node.flat !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
+      this.stepFlat(node.flat, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
+    }
     if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
   }

@@ -35,7 +35,7 @@ type Node =
  * face", "kill urself". Expanded here, at compile time, into a choice of words in the trie.
  */
 const SPELLINGS: ReadonlyMap<string, PatternStep[][]> = new Map(
-  Object.entries({ you: ["you", "u", "ya", "yu"], your: ["your", "ur", "yr"], yourself: ["yourself", "urself"] })
+  Object.entries({ you: ["you", "u", "yu"], your: ["your", "ur", "yr"], yourself: ["yourself", "urself"] })
     .map(([k, v]) => [k, v.map((w) => [{ word: w }])]),
 );
 

@@ -38,6 +38,8 @@ interface TrieNode {
    * lead on (end a pattern, open a gap, end a clause). Shared by every node with the same junctions.
    */
   flat: Map<string, TrieNode[]> | undefined;
+  /** The pattern ending here fires only when its match starts a clause (patterns.ts "^"). */
+  startOnly: boolean;
   /** Where a pattern goes on when the clause ends right here (its "$"), taken out of `next` once built. */
   end: TrieNode | undefined;
   /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
@@ -82,7 +84,7 @@ export const CLAUSE_END = "\u0001$";
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
 }
 
 /**
@@ -130,7 +132,7 @@ function followers(node: TrieNode): Follow | "any" {
 }
 
 /** Most second words kept per first word in a root's follow set (see followers()). */
-const MAX_FOLLOW = 160;
+const MAX_FOLLOW = 48;
 
 /** Whether the words after a root node can go on along one of its paths (see Follow). */
 function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken | undefined): boolean {
@@ -494,9 +496,13 @@ export class LexiconBuilder {
     }
     for (const p of this.patterns) {
       yield;
+      // A pattern that must start a clause ("^") is stored from its first word like any other,
+      // and its end asks where the match began: no walk is spent on clause starts.
+      const atStart = p.steps.length > 0 && "word" in p.steps[0] && p.steps[0].word === CLAUSE_START;
       // A listed word or phrase keeps its own name; a pattern only fills an empty end.
-      for (const node of insertPattern(p.steps)) {
-        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; }
+      for (const node of insertPattern(atStart ? p.steps.slice(1) : p.steps)) {
+        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; node.startOnly = atStart; }
+        else if (!atStart) node.startOnly = false;
         node.guarded = true;
       }
       size++;
@@ -627,8 +633,6 @@ class CompiledLexicon implements Lexicon {
     private readonly splits: SplitIndex | undefined,
     readonly size: number,
   ) {
-    this.clauseStarts = root.get(CLAUSE_START)?.next;
-    if (this.clauseStarts !== undefined) for (const k of this.clauseStarts.keys()) { const sk = shapeOf(k); this.clauseShapes[sk >>> 5] |= 1 << (sk & 31); }
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
     for (const [k, node] of root) {
@@ -642,10 +646,6 @@ class CompiledLexicon implements Lexicon {
     Object.freeze(this);
   }
 
-  /** The patterns that must begin a clause ("^ jump off a bridge"), by their first word. */
-  private readonly clauseStarts: Map<string, TrieNode> | undefined;
-  /** Shapes of their first words: most clause starts need no lookup. */
-  private readonly clauseShapes = new Uint32Array(SHAPES / 32);
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
@@ -657,12 +657,8 @@ class CompiledLexicon implements Lexicon {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts;
-    const clauseStarts = this.clauseStarts;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      // A clause starts at the first word, or after anything but one space (checked first: nearly always).
-      if (clauseStarts !== undefined && (i === 0 || ((t.s - toks[i - 1].e !== 1 || norm.folded.charCodeAt(t.s - 1) !== 32) && !sameClause(norm.folded, toks[i - 1].e, t.s)))
-        && (t.alts !== undefined || t.collapsed !== undefined || hasShape(this.clauseShapes, t.key))) this.step(clauseStarts, acc, i, i);
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
@@ -747,6 +743,7 @@ class CompiledLexicon implements Lexicon {
     if (node === undefined) return false;
     const { toks } = acc;
     if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, toks, first))
+      && (!node.startOnly || first === 0 || !sameClause(acc.norm.folded, toks[first - 1].e, toks[first].s))
       && (!node.guarded || !silenced(acc.norm, toks, first, last))) {
       acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }

@@ -45,11 +45,11 @@ interface TrieNode {
   /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
   pattern: boolean;
   /**
-   * On a root node that ends nothing itself: every word that may come next on any of its paths
-   * (through junctions), or "any" when a gap may; a message word not in it ends the walk at once,
-   * so the common words patterns start with ("je", "the", "you") cost one more lookup, not a walk.
+   * On a root node that ends nothing itself: the next two words are checked against the shapes its
+   * paths may go on with (Lookahead) before any walk, so the common words patterns start with
+   * ("je", "the", "you") cost a few bit tests, not a walk. False when anything may follow.
    */
-  follow: Follow | "any" | undefined;
+  follow: boolean;
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
@@ -84,14 +84,18 @@ export const CLAUSE_END = "\u0001$";
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: false, allow: false, split: false, context: undefined, next: undefined };
 }
 
 /**
- * The next two words a root node's paths may go on with: word → the words after it, or `true`
- * when that word may end something (or a gap follows), so one word of lookahead is enough.
+ * The next two words a root node's paths may go on with, kept as bits of word shapes (length, first
+ * and last letter; see shape()) rather than as sets of words: a pair filter (root word, next word)
+ * and a triple filter (root word, next word, the word after it, or ANY_AFTER when the next word may
+ * end something or a gap follows, so one word of lookahead is enough). Some 160 KB for every
+ * pattern start together, where word sets cost megabytes of heap and a hundred milliseconds of
+ * compile; a shape collision only lets a walk start that the trie then ends.
  */
-type Follow = ReadonlyMap<string, ReadonlySet<string> | true>;
+interface Lookahead { readonly pairs: Uint32Array; readonly triples: Uint32Array }
 
 /** The nodes reachable from `node` without reading a word (itself and its junctions), or undefined when one of them ends something or opens a gap. */
 function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
@@ -108,40 +112,51 @@ function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
   return walk(node) ? out : undefined;
 }
 
-/** TrieNode.follow of a root node that ends nothing itself. */
-function followers(node: TrieNode): Follow | "any" {
+/**
+ * Records in `look` the next two words a root node that ends nothing itself may go on with, and
+ * answers whether it may be filtered that way (TrieNode.follow); false when anything may follow.
+ */
+function followers(node: TrieNode, sk: number, look: Lookahead): boolean {
   const first = closure(node, false);
   // A pattern may end with the root word's clause: the walk must start whatever follows.
-  if (first === undefined || first.some((n) => n.next?.has(CLAUSE_END) === true)) return "any";
-  const out = new Map<string, Set<string> | true>();
+  if (first === undefined || first.some((n) => n.next?.has(CLAUSE_END) === true)) return false;
   for (const n of first) {
     if (n.next === undefined) continue;
     for (const [k, child] of n.next) {
-      if (out.get(k) === true) continue;
+      const s1 = shapeOf(k);
+      setBit(look.pairs, pairOf(sk, s1));
       const second = closure(child, true);
-      if (second === undefined || second.some((n) => n.next?.has(CLAUSE_END) === true)) { out.set(k, true); continue; }
-      let set = out.get(k) as Set<string> | undefined;
-      if (set === undefined) out.set(k, set = new Set());
-      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) set.add(k2);
-      // A word many patterns go on from ("you", "je", "les") would keep a big set that filters
-      // little: past MAX_FOLLOW words, any next word lets the walk start (memory over a lookup).
-      if (set.size > MAX_FOLLOW) out.set(k, true);
+      if (second === undefined || second.some((n) => n.next?.has(CLAUSE_END) === true)) { setBit(look.triples, tripleOf(sk, s1, ANY_AFTER)); continue; }
+      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) setBit(look.triples, tripleOf(sk, s1, shapeOf(k2)));
     }
   }
-  return out;
+  return true;
 }
 
-/** Most second words kept per first word in a root's follow set (see followers()). */
-const MAX_FOLLOW = 48;
+/** Bits of the shape-triple filter (Lookahead.triples): 2^20, 128 KB. */
+const TRIPLE_BITS = 1 << 20;
 
-/** Whether the words after a root node can go on along one of its paths (see Follow). */
-function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken | undefined): boolean {
+/** The triple of a root word, a next word that may end something or open a gap, and any word after it. */
+const ANY_AFTER = 0x7fff;
+
+/** A triple of word shapes hashed into TRIPLE_BITS. */
+function tripleOf(a: number, b: number, c: number): number {
+  const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  return Math.imul(h ^ (h >>> 15) ^ Math.imul(c + 0x165667b1, 0xc2b2ae35), 0x27d4eb2f) >>> 12;
+}
+
+/**
+ * Whether the words after a root word of shape `sk` that only starts phrases may go on along one
+ * of its paths (see Lookahead); a word with other readings (alts, emphasis) always may.
+ */
+function mayFollow(look: Lookahead, sk: number, next: WordToken | undefined, after: WordToken | undefined): boolean {
   if (next === undefined) return false;
   if (next.alts !== undefined || next.collapsed !== undefined) return true;
-  const then = follow.get(next.key);
-  if (then === undefined) return false;
-  if (then === true || after === undefined) return then === true;
-  return after.alts !== undefined || after.collapsed !== undefined || then.has(after.key);
+  const s1 = shapeOf(next.key);
+  if (!hasBit(look.pairs, pairOf(sk, s1))) return false;
+  if (hasBit(look.triples, tripleOf(sk, s1, ANY_AFTER))) return true;
+  if (after === undefined) return false;
+  return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(sk, s1, shapeOf(after.key)));
 }
 
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
@@ -513,10 +528,11 @@ export class LexiconBuilder {
       const node = root.get(key);
       if (node !== undefined) node.context = ctx;
     }
-    for (const node of root.values()) if (node.detail === undefined && !node.allow) node.follow = followers(node);
+    const look: Lookahead = { pairs: new Uint32Array(PAIR_BITS / 32), triples: new Uint32Array(TRIPLE_BITS / 32) };
+    for (const [k, node] of root) if (node.detail === undefined && !node.allow) node.follow = followers(node, shapeOf(k), look);
     yield;
     flatten(root);
-    return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
+    return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
   }
 }
 
@@ -632,6 +648,8 @@ class CompiledLexicon implements Lexicon {
     /** The words that match written as separate words; undefined when there are none. */
     private readonly splits: SplitIndex | undefined,
     readonly size: number,
+    /** The next two words of the root words that only start phrases (see Lookahead). */
+    private readonly look: Lookahead,
   ) {
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
@@ -639,9 +657,8 @@ class CompiledLexicon implements Lexicon {
       const sk = shapeOf(k);
       if (!node.pattern) this.starts[sk >>> 5] |= 1 << (sk & 31);
       // The main walk: a word that ends something (or may be followed by anything) always; one
-      // that only starts phrases, when the next word's shape is one of its followers' shapes.
-      if (node.follow === undefined || node.follow === "any") this.always[sk >>> 5] |= 1 << (sk & 31);
-      else for (const k1 of node.follow.keys()) { const p = pairOf(sk, shapeOf(k1)); this.pairs[p >>> 5] |= 1 << (p & 31); }
+      // that only starts phrases, when the next two words' shapes are among its followers' (mayFollow).
+      if (!node.follow) this.always[sk >>> 5] |= 1 << (sk & 31);
     }
     Object.freeze(this);
   }
@@ -650,8 +667,6 @@ class CompiledLexicon implements Lexicon {
   private readonly starts = new Uint32Array(SHAPES / 32);
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
   private readonly always = new Uint32Array(SHAPES / 32);
-  /** Pairs of shapes (a root word that only starts phrases, a word that may follow it), hashed. */
-  private readonly pairs = new Uint32Array(PAIR_BITS / 32);
 
   match(norm: NormalizedText): FilterHit[] {
     const toks = norm.tokens;
@@ -663,16 +678,14 @@ class CompiledLexicon implements Lexicon {
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
       if (!plain) found = this.step(this.root, acc, i, i);
-      else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1])) found = false;
+      else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1], toks[i + 2])) found = false;
       else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key) && t.maskKey !== undefined) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
         const node = this.root.get(t.key);
-        const follow = node?.follow;
-        const next = toks[i + 1];
         if (node === undefined) found = false;
-        // A word that starts only phrases, followed by a word none of them goes on with: nothing to walk.
-        else if (follow !== undefined && follow !== "any" && !mayFollow(follow, next, toks[i + 2])) found = true;
+        // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
+        else if (node.follow && !mayFollow(this.look, shapeOf(t.key), toks[i + 1], toks[i + 2])) found = true;
         else found = this.visit(node, acc, i, i);
       }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
@@ -697,14 +710,11 @@ class CompiledLexicon implements Lexicon {
     return finish(norm, acc.hits, acc.allows);
   }
 
-  /** Whether a walk may start at plain word `t` followed by `next`, by shapes alone (no lookup). */
-  private mayStart(t: WordToken, next: WordToken | undefined): boolean {
+  /** Whether a walk may start at plain word `t` followed by `next` and `after`, by shapes alone (no lookup). */
+  private mayStart(t: WordToken, next: WordToken | undefined, after: WordToken | undefined): boolean {
     const sk = shapeOf(t.key);
     if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) return true;
-    if (next === undefined) return false;
-    if (next.alts !== undefined || next.collapsed !== undefined) return true;
-    const p = pairOf(sk, shapeOf(next.key));
-    return (this.pairs[p >>> 5] & (1 << (p & 31))) !== 0;
+    return mayFollow(this.look, sk, next, after);
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */

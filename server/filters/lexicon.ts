@@ -88,8 +88,8 @@ function newNode(): TrieNode {
 }
 
 /**
- * The next two words a root node's paths may go on with, kept as bits of word shapes (length, first
- * and last letter; see shape()) rather than as sets of words: a pair filter (root word, next word)
+ * The next two words a root node's paths may go on with, kept as bits of word fingerprints (length,
+ * first two and last two letters; see fingerprint()) rather than as sets of words: a pair filter (root word, next word)
  * and a triple filter (root word, next word, the word after it, or ANY_AFTER when the next word may
  * end something or a gap follows, so one word of lookahead is enough). Some 160 KB for every
  * pattern start together, where word sets cost megabytes of heap and a hundred milliseconds of
@@ -116,18 +116,18 @@ function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
  * Records in `look` the next two words a root node that ends nothing itself may go on with, and
  * answers whether it may be filtered that way (TrieNode.follow); false when anything may follow.
  */
-function followers(node: TrieNode, sk: number, look: Lookahead): boolean {
+function followers(node: TrieNode, fp: number, look: Lookahead): boolean {
   const first = closure(node, false);
   // A pattern may end with the root word's clause: the walk must start whatever follows.
   if (first === undefined || first.some((n) => n.next?.has(CLAUSE_END) === true)) return false;
   for (const n of first) {
     if (n.next === undefined) continue;
     for (const [k, child] of n.next) {
-      const s1 = shapeOf(k);
-      setBit(look.pairs, pairOf(sk, s1));
+      const f1 = fingerprint(k);
+      setBit(look.pairs, pairOf(fp, f1));
       const second = closure(child, true);
-      if (second === undefined || second.some((n) => n.next?.has(CLAUSE_END) === true)) { setBit(look.triples, tripleOf(sk, s1, ANY_AFTER)); continue; }
-      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) setBit(look.triples, tripleOf(sk, s1, shapeOf(k2)));
+      if (second === undefined || second.some((n) => n.next?.has(CLAUSE_END) === true)) { setBit(look.triples, tripleOf(fp, f1, ANY_AFTER)); continue; }
+      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) setBit(look.triples, tripleOf(fp, f1, fingerprint(k2)));
     }
   }
   return true;
@@ -146,17 +146,31 @@ function tripleOf(a: number, b: number, c: number): number {
 }
 
 /**
- * Whether the words after a root word of shape `sk` that only starts phrases may go on along one
- * of its paths (see Lookahead); a word with other readings (alts, emphasis) always may.
+ * Whether the words after a root word of fingerprint `fp` that only starts phrases may go on along
+ * one of its paths (see Lookahead); a word with other readings (alts, emphasis) always may.
  */
-function mayFollow(look: Lookahead, sk: number, next: WordToken | undefined, after: WordToken | undefined): boolean {
+function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, after: WordToken | undefined): boolean {
   if (next === undefined) return false;
   if (next.alts !== undefined || next.collapsed !== undefined) return true;
-  const s1 = shapeOf(next.key);
-  if (!hasBit(look.pairs, pairOf(sk, s1))) return false;
-  if (hasBit(look.triples, tripleOf(sk, s1, ANY_AFTER))) return true;
+  const f1 = fingerprint(next.key);
+  if (!hasBit(look.pairs, pairOf(fp, f1))) return false;
+  if (hasBit(look.triples, tripleOf(fp, f1, ANY_AFTER))) return true;
   if (after === undefined) return false;
-  return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(sk, s1, shapeOf(after.key)));
+  return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(fp, f1, fingerprint(after.key)));
+}
+
+/**
+ * A 32-bit fingerprint of a token key from its length and its first two and last two letters: four
+ * reads, however long the word, and finer than its shape ("com" and "cum", "this" and "thus" differ).
+ */
+function fingerprint(key: string): number {
+  const n = key.length;
+  let h = Math.imul(n ^ 0x811c9dc5, 0x01000193);
+  h = Math.imul(h ^ key.charCodeAt(0), 0x01000193);
+  h = Math.imul(h ^ key.charCodeAt(n > 1 ? 1 : 0), 0x01000193);
+  h = Math.imul(h ^ key.charCodeAt(n > 2 ? n - 2 : 0), 0x01000193);
+  h = Math.imul(h ^ key.charCodeAt(n - 1), 0x01000193);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
@@ -529,7 +543,7 @@ export class LexiconBuilder {
       if (node !== undefined) node.context = ctx;
     }
     const look: Lookahead = { pairs: new Uint32Array(PAIR_BITS / 32), triples: new Uint32Array(TRIPLE_BITS / 32) };
-    for (const [k, node] of root) if (node.detail === undefined && !node.allow) node.follow = followers(node, shapeOf(k), look);
+    for (const [k, node] of root) if (node.detail === undefined && !node.allow) node.follow = followers(node, fingerprint(k), look);
     yield;
     flatten(root);
     return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
@@ -653,7 +667,10 @@ class CompiledLexicon implements Lexicon {
   ) {
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
+    this.keys = bloomBits(root.size);
+    const keyMask = this.keys.length * 32 - 1;
     for (const [k, node] of root) {
+      setBit(this.keys, fingerprint(k) & keyMask);
       const sk = shapeOf(k);
       if (!node.pattern) this.starts[sk >>> 5] |= 1 << (sk & 31);
       // The main walk: a word that ends something (or may be followed by anything) always; one
@@ -665,6 +682,8 @@ class CompiledLexicon implements Lexicon {
 
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
+  /** Fingerprints of every root word, hashed: most words that pass the shape filters are no root word, and a bit test is cheaper than a miss in the root map. */
+  private readonly keys: Uint32Array;
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
   private readonly always = new Uint32Array(SHAPES / 32);
 
@@ -680,12 +699,13 @@ class CompiledLexicon implements Lexicon {
       if (!plain) found = this.step(this.root, acc, i, i);
       else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1], toks[i + 2])) found = false;
       else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key) && t.maskKey !== undefined) found = false;
+      else if (!hasBit(this.keys, fingerprint(t.key) & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
         const node = this.root.get(t.key);
         if (node === undefined) found = false;
         // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
-        else if (node.follow && !mayFollow(this.look, shapeOf(t.key), toks[i + 1], toks[i + 2])) found = true;
+        else if (node.follow && !mayFollow(this.look, fingerprint(t.key), toks[i + 1], toks[i + 2])) found = true;
         else found = this.visit(node, acc, i, i);
       }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
@@ -714,7 +734,7 @@ class CompiledLexicon implements Lexicon {
   private mayStart(t: WordToken, next: WordToken | undefined, after: WordToken | undefined): boolean {
     const sk = shapeOf(t.key);
     if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) return true;
-    return mayFollow(this.look, sk, next, after);
+    return mayFollow(this.look, fingerprint(t.key), next, after);
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */

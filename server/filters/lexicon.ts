@@ -87,6 +87,38 @@ function newNode(): TrieNode {
   return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: false, allow: false, split: false, context: undefined, next: undefined };
 }
 
+/** A copy of `n` this build may change (see LexiconBuilder's shared base); its next words are copied too. */
+function cloneNode(n: TrieNode): TrieNode {
+  return { detail: n.detail, tag: n.tag, guarded: n.guarded, gaps: n.gaps, jumps: n.jumps, flat: n.flat, end: n.end, startOnly: n.startOnly, pattern: n.pattern, follow: n.follow, allow: n.allow, split: n.split, context: n.context, next: n.next === undefined ? undefined : new Map(n.next) };
+}
+
+/**
+ * What a build of the built-in lists and patterns leaves behind, read-only, so a tenant's own words
+ * can be laid over it (`new LexiconBuilder(shared)`) instead of building the same thousands of
+ * patterns again for every tenant: the nodes a tenant's word passes through are copied, the others
+ * are shared by every tenant's lexicon (compile time and heap are then the tenant's words alone).
+ */
+export interface SharedLexicon {
+  readonly lexicon: Lexicon;
+  /** @internal */
+  readonly parts: SharedParts;
+}
+
+interface SharedParts {
+  readonly root: ReadonlyMap<string, TrieNode>;
+  readonly vocab: ReadonlyMap<string, readonly string[]>;
+  readonly masks: ReadonlyMap<number, readonly string[]>;
+  readonly size: number;
+  readonly look: Lookahead;
+  readonly entries: ReadonlyMap<string, Entry>;
+  /** The removed keys, with their inflections. */
+  readonly removed: ReadonlySet<string>;
+  readonly contexts: ReadonlyMap<string, Context>;
+  readonly tags: ReadonlyMap<string, Tag>;
+  /** The nodes a pattern ends on. */
+  readonly patternEnds: ReadonlySet<TrieNode>;
+}
+
 /**
  * The next two words a root node's paths may go on with, kept as bits of word fingerprints (length,
  * first two and last two letters; see fingerprint()) rather than as sets of words: a pair filter (root word, next word)
@@ -327,14 +359,32 @@ export class LexiconBuilder {
   private readonly tags = new Map<string, Tag>();
   private readonly patterns: { steps: readonly PatternStep[]; detail: string; tag: Tag }[] = [];
 
+  /**
+   * With `shared`, the builder only adds words (`add`) over a build of the built-in lists: the
+   * result is the lexicon a builder given the same built-ins and then the same words would build.
+   */
+  constructor(private readonly shared?: SharedLexicon) {}
+
+  /** The entry for `key`: this builder's own, or the shared build's, copied before it may change. */
+  private entry(key: string): Entry | undefined {
+    return this.entries.get(key) ?? this.shared?.parts.entries.get(key);
+  }
+
+  /** Only words may be added over a shared build. */
+  private alone(what: string): void {
+    if (this.shared !== undefined) throw new Error(`LexiconBuilder: ${what} needs a build of its own, not a shared one`);
+  }
+
   /** Names the category of a term (before `add`): the curation of the built-in lists. */
   categorize(term: string, tag: Tag): void {
+    this.alone("categorize");
     const base = termTokens(term).join(" ");
     if (base) this.tags.set(base, tag);
   }
 
   /** Adds a compiled phrase pattern (see patterns.ts), matched like a phrase. */
   pattern(steps: readonly PatternStep[], detail: string, tag: Tag): void {
+    this.alone("pattern");
     this.patterns.push({ steps, detail, tag });
   }
 
@@ -349,33 +399,35 @@ export class LexiconBuilder {
     if (tokens.length === 0) return;
     const base = tokens.join(" ");
     if (base.length < 2) return;
-    const tag = given ?? this.tags.get(base) ?? DEFAULT_TAG;
+    const tag = given ?? this.tags.get(base) ?? this.shared?.parts.tags.get(base) ?? DEFAULT_TAG;
     const splits = split && tokens.length === 1;
     // A term listed in its own right names itself, even if another term derived it first.
-    const own = this.entries.get(base);
+    const own = this.entry(base);
     if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true, tag });
-    else if (splits) own.split = true;
+    else if (splits) this.entries.set(base, { ...own, split: true });
     if (tokens.length === 1) {
       for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
-        const seen = this.entries.get(form);
+        const seen = this.entry(form);
         if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits, tag });
-        else if (splits) seen.split = true;
+        else if (splits) this.entries.set(form, { ...seen, split: true });
         // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
         // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
         const v = how === "en" || how === "fr" ? vForU(form) : undefined;
-        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
+        if (v !== undefined && this.entry(v) === undefined) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
       }
     }
   }
 
   /** Drops a term (and the forms derived from it) from the lexicon. */
   remove(term: string): void {
+    this.alone("remove");
     const base = termTokens(term).join(" ");
     if (base) this.removed.add(base);
   }
 
   /** An exception: the term is removed, and any hit inside a match of it never fires. */
   allow(term: string): void {
+    this.alone("allow");
     const tokens = termTokens(term);
     if (tokens.length === 0) return;
     this.removed.add(tokens.join(" "));
@@ -384,11 +436,13 @@ export class LexiconBuilder {
 
   /** An innocent reading given as a compiled pattern ("to die for"): any hit inside a match of it never fires. */
   allowPattern(steps: readonly PatternStep[]): void {
+    this.alone("allowPattern");
     this.allowedPatterns.push(steps);
   }
 
   /** Words held on their own only in the context `ctx` gives (see WordContext). */
   ambiguous(ctx: WordContext): void {
+    this.alone("ambiguous");
     const keys = (words: readonly string[]) => new Set(words.map((w) => termTokens(w).join(" ")));
     const context: Context = { before: keys(ctx.before), after: keys(ctx.after) };
     for (const w of ctx.words) {
@@ -408,6 +462,14 @@ export class LexiconBuilder {
 
   /** Compiles in small steps: the caller may yield to the event loop at each `yield`. */
   *buildSteps(): Generator<void, Lexicon> {
+    if (this.shared !== undefined) return yield* this.overSteps(this.shared.parts);
+    return (yield* this.buildShared()).lexicon;
+  }
+
+  /** Compiles in small steps, keeping what a builder given this one as `shared` needs. */
+  *buildShared(): Generator<void, SharedLexicon> {
+    this.alone("buildShared");
+    const patternEnds = new Set<TrieNode>();
     const root = new Map<string, TrieNode>();
     const vocab = new Map<string, string[]>();
     const masks = new Map<number, string[]>();
@@ -533,6 +595,7 @@ export class LexiconBuilder {
         if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; node.startOnly = atStart; }
         else if (!atStart) node.startOnly = false;
         node.guarded = true;
+        patternEnds.add(node);
       }
       size++;
     }
@@ -543,10 +606,87 @@ export class LexiconBuilder {
       if (node !== undefined) node.context = ctx;
     }
     const look: Lookahead = { pairs: new Uint32Array(PAIR_BITS / 32), triples: new Uint32Array(TRIPLE_BITS / 32) };
-    for (const [k, node] of root) if (node.detail === undefined && !node.allow) node.follow = followers(node, fingerprint(k), look);
+    let roots = 0;
+    for (const [k, node] of root) {
+      if ((++roots & 255) === 0) yield;
+      if (node.detail === undefined && !node.allow) node.follow = followers(node, fingerprint(k), look);
+    }
     yield;
     flatten(root);
-    return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    yield;
+    const lexicon = new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
+  }
+
+  /**
+   * Lays this builder's words over a shared build: the same lexicon a full build would make, as
+   * long as only words were added (the entries come first in a build, so a word's node takes the
+   * word's name over a pattern's, and is no pattern's node).
+   */
+  private *overSteps(parts: SharedParts): Generator<void, Lexicon> {
+    const root = new Map(parts.root);
+    const vocab = new Map(parts.vocab) as Map<string, readonly string[]>;
+    const masks = new Map(parts.masks) as Map<number, readonly string[]>;
+    const splitWords: string[] = [];
+    const owned = new Set<TrieNode>();
+    // The shared build's lists are copied once before this build adds to them.
+    const ownLists = new Set<readonly string[]>();
+    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string): void => {
+      const list = map.get(k);
+      if (list === undefined) { const fresh = [word]; ownLists.add(fresh); map.set(k, fresh); }
+      else if (ownLists.has(list)) (list as string[]).push(word);
+      else { const copy = [...list, word]; ownLists.add(copy); map.set(k, copy); }
+    };
+    let size = parts.size;
+    /** The node of `key` in `map`, this build's own: copied from the shared build, or new. */
+    const own = (map: Map<string, TrieNode>, key: string): TrieNode => {
+      let node = map.get(key);
+      if (node === undefined) {
+        node = newNode();
+        const c = collapse(key);
+        if (vocab.get(c)?.includes(key) !== true) addTo(vocab, c, key);
+        const ctx = map === root ? parts.contexts.get(key) : undefined;
+        if (ctx !== undefined) node.context = ctx;
+      } else if (!owned.has(node)) {
+        node = cloneNode(node);
+        // A word's own path is made by the word (entries come before patterns in a build).
+        node.pattern = false;
+        // Its follow filter knew only the shared paths: a root word on this path walks always.
+        node.follow = false;
+      } else return node;
+      owned.add(node);
+      map.set(key, node);
+      return node;
+    };
+    let done = 0;
+    for (const [key, e] of this.entries) {
+      if ((++done & 255) === 0) yield;
+      if (parts.removed.has(e.base) || parts.removed.has(key)) continue;
+      let map = root;
+      let node: TrieNode | undefined;
+      let wasPatternEnd = false;
+      for (let i = 0; i < e.tokens.length; i++) {
+        const before = map.get(e.tokens[i]);
+        wasPatternEnd = before !== undefined && parts.patternEnds.has(before);
+        node = own(map, e.tokens[i]);
+        if (i < e.tokens.length - 1) map = node.next ??= new Map();
+      }
+      const n = node!;
+      // Whether the shared build gave this node the same key's name already (counted, masked).
+      const prior = parts.entries.get(key);
+      const named = prior !== undefined && !parts.removed.has(prior.base) && !parts.removed.has(key);
+      if (!named) size++;
+      n.detail = e.detail;
+      n.tag = e.tag;
+      n.startOnly = false;
+      n.guarded = wasPatternEnd || (e.tokens.length > 1 && GUARDED.has(e.tag.category));
+      const w = e.tokens[0];
+      n.split = e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS;
+      if (n.split) splitWords.push(w);
+      if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
+    }
+    yield;
+    return new CompiledLexicon(root, vocab as Map<string, string[]>, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
   }
 }
 

@@ -816,6 +816,7 @@ class CompiledLexicon implements Lexicon {
       // The main walk: a word that ends something (or may be followed by anything) always; one
       // that only starts phrases, when the next two words' shapes are among its followers' (mayFollow).
       if (!node.follow) this.always[sk >>> 5] |= 1 << (sk & 31);
+      else this.leads[sk >>> 5] |= 1 << (sk & 31);
     }
     Object.freeze(this);
   }
@@ -826,6 +827,8 @@ class CompiledLexicon implements Lexicon {
   private readonly keys: Uint32Array;
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
   private readonly always = new Uint32Array(SHAPES / 32);
+  /** Shapes of the root words that only start phrases (TrieNode.follow): their next words are looked at first. */
+  private readonly leads = new Uint32Array(SHAPES / 32);
 
   match(norm: NormalizedText): FilterHit[] {
     const toks = norm.tokens;
@@ -837,8 +840,13 @@ class CompiledLexicon implements Lexicon {
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
       if (!plain) found = this.step(this.root, acc, i, i);
-      else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1], toks[i + 2])) found = false;
-      else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key) && t.maskKey !== undefined) found = false;
+      else if (t.maskKey === undefined) {
+        // The usual word: its shape, then its fingerprint, then (for a word that only starts
+        // phrases) the next two words' fingerprints rule out most words before any lookup.
+        this.plainWord(t, acc, i);
+        continue;
+      }
+      else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key)) found = false;
       else if (!hasBit(this.keys, fingerprint(t.key) & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
@@ -870,11 +878,25 @@ class CompiledLexicon implements Lexicon {
     return finish(norm, acc.hits, acc.allows);
   }
 
-  /** Whether a walk may start at plain word `t` followed by `next` and `after`, by shapes alone (no lookup). */
-  private mayStart(t: WordToken, next: WordToken | undefined, after: WordToken | undefined): boolean {
-    const sk = shapeOf(t.key);
-    if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) return true;
-    return mayFollow(this.look, fingerprint(t.key), next, after);
+  /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */
+  private plainWord(t: WordToken, acc: Found, i: number): void {
+    const key = t.key;
+    const sk = shapeOf(key);
+    const keys = this.keys;
+    let node: TrieNode | undefined;
+    if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) {
+      const fp = fingerprint(key);
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
+      // A word that starts only phrases, sharing its shape with one that ends a term.
+      if (node.follow && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
+    } else {
+      if ((this.leads[sk >>> 5] & (1 << (sk & 31))) === 0) return;
+      const fp = fingerprint(key);
+      // Every root word of this shape only starts phrases: the next words decide before the lookup.
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
+      if ((node = this.root.get(key)) === undefined) return;
+    }
+    this.visit(node, acc, i, i);
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */

@@ -197,11 +197,23 @@ function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, aft
  */
 function fingerprint(key: string): number {
   const n = key.length;
+  return mix(n, key.charCodeAt(0), key.charCodeAt(n > 1 ? 1 : 0), key.charCodeAt(n > 2 ? n - 2 : 0), key.charCodeAt(n - 1));
+}
+
+/** fingerprint(a + b) without building the string (both non-empty). */
+function fingerprintOf2(a: string, b: string): number {
+  const na = a.length, nb = b.length, n = na + nb;
+  const second = na > 1 ? a.charCodeAt(1) : b.charCodeAt(0);
+  const beforeLast = n <= 2 ? a.charCodeAt(0) : nb > 1 ? b.charCodeAt(nb - 2) : a.charCodeAt(na - 1);
+  return mix(n, a.charCodeAt(0), second, beforeLast, b.charCodeAt(nb - 1));
+}
+
+function mix(n: number, c0: number, c1: number, c2: number, c3: number): number {
   let h = Math.imul(n ^ 0x811c9dc5, 0x01000193);
-  h = Math.imul(h ^ key.charCodeAt(0), 0x01000193);
-  h = Math.imul(h ^ key.charCodeAt(n > 1 ? 1 : 0), 0x01000193);
-  h = Math.imul(h ^ key.charCodeAt(n > 2 ? n - 2 : 0), 0x01000193);
-  h = Math.imul(h ^ key.charCodeAt(n - 1), 0x01000193);
+  h = Math.imul(h ^ c0, 0x01000193);
+  h = Math.imul(h ^ c1, 0x01000193);
+  h = Math.imul(h ^ c2, 0x01000193);
+  h = Math.imul(h ^ c3, 0x01000193);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
@@ -1116,7 +1128,8 @@ class CompiledLexicon implements Lexicon {
       if (!maybe && (i + 2 >= toks.length || toks[i + 2].s - toks[i + 1].e !== 1 || !isJoiner(f.charCodeAt(toks[i + 1].e)))) continue;
       for (let j = i + 1; j < toks.length && j - i < 4; j++) {
         if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
-        const node = this.root.get(key + toks[j].key);
+        // Most joined pieces ("demo-beauty", "beauty.com") are no root word: a bit test, not a string and a lookup.
+        const node = hasBit(this.keys, fingerprintOf2(key, toks[j].key) & (this.keys.length * 32 - 1)) ? this.root.get(key + toks[j].key) : undefined;
         if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
         else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);

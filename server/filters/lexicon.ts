@@ -953,13 +953,16 @@ class CompiledLexicon implements Lexicon {
     }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
     if (node.end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(node.end, acc, first, last);
-    if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
-      this.step(node.next, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
+    const next = node.next, flat = node.flat;
+    // Whether the walk may read the next word, and across a clause mark: asked once for both maps.
+    let on = false, clause = false;
+    if ((next !== undefined || flat !== undefined) && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
+      on = true;
+      clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
     }
+    if (on && next !== undefined) this.step(next, acc, first, last + 1, clause);
     if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
-    if (node.flat !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
-      this.stepFlat(node.flat, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
-    }
+    if (on && flat !== undefined) this.stepFlat(flat, acc, first, last + 1, clause);
     if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
   }

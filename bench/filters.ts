@@ -143,6 +143,17 @@ export async function runFiltersBench(): Promise<void> {
   gc?.(); gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   const { elapsedMs: compileAsyncMs, maxGapMs: maxGap } = await longestLoopGap(() => compileFilters({ ...DEMO, terms }, base));
+  // The built-in lists and patterns are built once per BaseLexicons and shared by every tenant: the
+  // figures above are a tenant's compile and heap. The first tenant of a process also builds them
+  // (a copy of the base lexicons is a cache miss).
+  gc?.(); gc?.();
+  const heapFirstBefore = process.memoryUsage().heapUsed;
+  const t1 = performance.now();
+  const first = compileFiltersSync({ ...DEMO, terms }, { ...base });
+  const compileFirstMs = performance.now() - t1;
+  gc?.(); gc?.();
+  const heapFirstMb = (process.memoryUsage().heapUsed - heapFirstBefore) / 2 ** 20;
+  const { maxGapMs: maxGapFirst } = await longestLoopGap(() => compileFilters({ ...DEMO, terms }, { ...base }));
   const bigThroughput = throughput(messages, wordsAndLinks(big));
 
   const mine = best.get("causette words+links")!;
@@ -162,11 +173,13 @@ export async function runFiltersBench(): Promise<void> {
   console.log(`| ratio to obscenity (words+links vs hasMatch) | ${(mine / obs).toFixed(1)}× | ≥ 10× |`);
   console.log(`| absolute throughput, words+links | ${fmt(mine)} msg/s | ≥ 200,000 |`);
   console.log(`| 2,000-char message, words+links (best of ${ROUNDS}) | ${usOurs.toFixed(1)} µs (obscenity ${usObscenity.toFixed(1)} µs) | < 100 µs |`);
-  console.log(`| heap of a 10,000-term lexicon (+ built-ins) | ${heapMb.toFixed(1)} MB${gc ? "" : " (approx.: run with --expose-gc)"} | < 20 MB |`);
+  console.log(`| heap of a 10,000-term lexicon (built-ins shared) | ${heapMb.toFixed(1)} MB${gc ? "" : " (approx.: run with --expose-gc)"} | < 20 MB |`);
+  console.log(`| heap of a 10,000-term lexicon + built-ins (first of a process) | ${heapFirstMb.toFixed(1)} MB | < 20 MB |`);
   console.log(`| compile 10,000 terms, sync | ${compileSyncMs.toFixed(0)} ms | < 200 ms |`);
   console.log(`| compile 10,000 terms, async; longest event-loop gap | ${compileAsyncMs.toFixed(0)} ms; ${maxGap.toFixed(1)} ms | gap < 50 ms |`);
+  console.log(`| compile 10,000 terms + built-ins (first of a process), sync; async longest gap | ${compileFirstMs.toFixed(0)} ms; ${maxGapFirst.toFixed(1)} ms | gap < 50 ms |`);
   console.log(`| throughput with the 10k-term lexicon | ${fmt(bigThroughput)} msg/s | |`);
-  console.log(`\n(terms compiled: demo ${ours.termCount}, 10k tenant ${big.termCount}; bench took ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
+  console.log(`\n(terms compiled: demo ${ours.termCount}, 10k tenant ${big.termCount} (${first.termCount} first of a process); bench took ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,6 +1,6 @@
 import type { CompiledFilters, FilterLists, FilterHit, Tag } from "./types.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
-import { LexiconBuilder, type Inflection, type Lexicon } from "./lexicon.ts";
+import { LexiconBuilder, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
 import { createContactDetector, type ContactDetector } from "./contacts.ts";
 import type { BaseLexicons, Language } from "./base-lexicons.ts";
@@ -27,10 +27,57 @@ const INFLECT: Record<Language, Inflection> = { en: "en", fr: "fr" };
 /** A tenant term's category when the manager named none. */
 const COMPETITOR: Tag = Object.freeze({ category: "competitor", severity: 2 });
 
+/**
+ * The built-in lists and patterns of each set of languages, built once per BaseLexicons and shared
+ * by every tenant's lexicon (LexiconBuilder's shared base): some 900 templates expand into tens of
+ * thousands of nodes, the same for every tenant, and rebuilding them was most of a compile.
+ */
+const sharedBuilds = new WeakMap<BaseLexicons, Map<string, SharedLexicon>>();
+
 /** The compile steps, as a generator so the sync and async drivers share them. */
 function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, CompiledFilters> {
-  const builder = new LexiconBuilder();
-  for (const lang of new Set(lists.languages)) {
+  const languages = [...new Set(lists.languages)];
+  // A tenant that removes or allows built-in words changes the built-in part: it gets a build of its own.
+  const own = (lists.removed?.length ?? 0) > 0 || lists.allow.length > 0;
+  let builder: LexiconBuilder;
+  if (own) {
+    builder = new LexiconBuilder();
+    yield* builtins(builder, languages, base);
+  } else {
+    let byLanguages = sharedBuilds.get(base);
+    if (byLanguages === undefined) sharedBuilds.set(base, byLanguages = new Map());
+    const key = languages.join(",");
+    let shared = byLanguages.get(key);
+    if (shared === undefined) {
+      const b = new LexiconBuilder();
+      yield* builtins(b, languages, base);
+      shared = yield* b.buildShared();
+      byLanguages.set(key, shared);
+    }
+    builder = new LexiconBuilder(shared);
+  }
+  // A tenant's own words (config terms and managers' additions) also match written as separate
+  // words ("glow up" for "glowup"); the built-in lists are not read across spaces.
+  // They are the tenant's competitors unless a manager named another category (SPEC §12).
+  for (let i = 0; i < lists.terms.length; i++) {
+    builder.add(lists.terms[i], "plural", true, (lists.tags && Object.hasOwn(lists.tags, lists.terms[i]!) ? lists.tags[lists.terms[i]!] : undefined) ?? COMPETITOR);
+    if ((i & 31) === 31) yield;
+  }
+  if (own) {
+    for (const t of lists.removed ?? []) builder.remove(t);
+    for (const t of lists.allow) builder.allow(t);
+  }
+  yield;
+  const lexicon = yield* builder.buildSteps();
+  yield;
+  const links = createLinkMatcher(lists.links);
+  const contacts = createContactDetector(languages.map((l) => base[l].contact));
+  return new Filters(lexicon, links, contacts);
+}
+
+/** Adds the built-in lists and patterns of `languages` to a builder. */
+function* builtins(builder: LexiconBuilder, languages: readonly Language[], base: BaseLexicons): Generator<void, void> {
+  for (const lang of languages) {
     const lex = base[lang];
     for (const c of lex.categories) builder.categorize(c.term, c.tag);
     for (let i = 0; i < lex.terms.length; i++) {
@@ -46,21 +93,6 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
     }
     for (const steps of lex.patternAllows) builder.allowPattern(steps);
   }
-  // A tenant's own words (config terms and managers' additions) also match written as separate
-  // words ("glow up" for "glowup"); the built-in lists are not read across spaces.
-  // They are the tenant's competitors unless a manager named another category (SPEC §12).
-  for (let i = 0; i < lists.terms.length; i++) {
-    builder.add(lists.terms[i], "plural", true, (lists.tags && Object.hasOwn(lists.tags, lists.terms[i]!) ? lists.tags[lists.terms[i]!] : undefined) ?? COMPETITOR);
-    if ((i & 31) === 31) yield;
-  }
-  for (const t of lists.removed ?? []) builder.remove(t);
-  for (const t of lists.allow) builder.allow(t);
-  yield;
-  const lexicon = yield* builder.buildSteps();
-  yield;
-  const links = createLinkMatcher(lists.links);
-  const contacts = createContactDetector([...new Set(lists.languages)].map((l) => base[l].contact));
-  return new Filters(lexicon, links, contacts);
 }
 
 class Filters implements CompiledFilters {

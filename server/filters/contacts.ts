@@ -46,6 +46,8 @@ const HANDLE_AFTER = 4, HANDLE_BEFORE = 3;
 const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
 /** Mail providers: "lea at gmail" needs no "dot com". */
 const PROVIDERS = new Set(["gmail", "googlemail", "hotmail", "yahoo", "outlook", "live", "msn", "icloud", "me", "orange", "free", "sfr", "laposte", "wanadoo", "proton", "protonmail", "gmx", "aol", "yandex", "bbox", "neuf", "mail", "caramail", "skynet", "bluewin"]);
+/** Providers that are also everyday words: after a spoken "at" they count only with a ".com". */
+const WORDLIKE_PROVIDERS = new Set(["me", "live", "free", "orange", "mail", "neuf", "msn"]);
 const TLDS = new Set(["com", "fr", "net", "org", "io", "co", "eu", "be", "ch", "ca", "uk", "de", "es", "it", "info", "biz", "me", "us", "lu", "nl", "pt", "app", "shop", "store"]);
 
 export function createContactDetector(langs: readonly ContactWords[]): ContactDetector {
@@ -254,7 +256,7 @@ class Detector implements ContactDetector {
       if (!this.at.has(toks[i].key)) continue;
       const local = toks[i - 1];
       if (hasSentenceEnd(f, local.e, toks[i].s)) continue;
-      const end = this.domainEnd(norm, toks[i + 1].s);
+      const end = this.domainEnd(norm, toks[i + 1].s, true);
       if (end > 0) found.push({ fs: local.s, fe: end, detail: "email", tag: EMAIL });
     }
   }
@@ -263,7 +265,7 @@ class Detector implements ContactDetector {
    * Where a mail domain starting at folded offset `ds` ends: a provider ("gmail"), or a name then
    * "." / "dot" / "point" then a top-level domain ("rival.fr", "rival dot com"); 0 if none.
    */
-  private domainEnd(norm: NormalizedText, ds: number): number {
+  private domainEnd(norm: NormalizedText, ds: number, spoken = false): number {
     const toks = norm.tokens, f = norm.folded;
     const i = firstTokenEndingAfter(toks, ds);
     if (i >= toks.length || toks[i].s > ds + 1) return 0;
@@ -275,7 +277,9 @@ class Detector implements ContactDetector {
       const after = toks[i + 2];
       if (between === "" && this.dot.has(next.key) && after !== undefined && TLDS.has(after.key)) return after.e;
     }
-    return PROVIDERS.has(name.key) ? name.e : 0;
+    // Spoken, a provider that is also a common word needs its top-level domain: "laugh at me",
+    // "see you at orange", "we met at live" are not addresses.
+    return PROVIDERS.has(name.key) && !(spoken && WORDLIKE_PROVIDERS.has(name.key)) ? name.e : 0;
   }
 
   // ---- social handles

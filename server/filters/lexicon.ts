@@ -32,14 +32,24 @@ interface TrieNode {
    * costs the sum of its choices, not their product).
    */
   jumps: TrieNode[] | undefined;
+  /**
+   * The words the plain junctions among `jumps` (and theirs) go on with, merged: one lookup
+   * instead of a visit per junction. `jumps` then keeps only the junctions that do more than
+   * lead on (end a pattern, open a gap, end a clause). Shared by every node with the same junctions.
+   */
+  flat: Map<string, TrieNode[]> | undefined;
+  /** The pattern ending here fires only when its match starts a clause (patterns.ts "^"). */
+  startOnly: boolean;
+  /** Where a pattern goes on when the clause ends right here (its "$"), taken out of `next` once built. */
+  end: TrieNode | undefined;
   /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
   pattern: boolean;
   /**
-   * On a root node that ends nothing itself: every word that may come next on any of its paths
-   * (through junctions), or "any" when a gap may; a message word not in it ends the walk at once,
-   * so the common words patterns start with ("je", "the", "you") cost one more lookup, not a walk.
+   * On a root node that ends nothing itself: the next two words are checked against the shapes its
+   * paths may go on with (Lookahead) before any walk, so the common words patterns start with
+   * ("je", "the", "you") cost a few bit tests, not a walk. False when anything may follow.
    */
-  follow: Follow | "any" | undefined;
+  follow: boolean;
   allow: boolean;
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
   split: boolean;
@@ -62,17 +72,62 @@ export interface WordContext {
   readonly after: readonly string[];
 }
 
+/**
+ * Pseudo-words a pattern may begin or end with (patterns.ts "^" and "$"): the match must start a
+ * clause (the message's first word, or one after punctuation or an emoji: imperatives like "jump
+ * off a bridge" are said there, while "my wallet wants to jump off a bridge" is not), or end one
+ * ("t'es mort !" but not "t'es mort de rire"). No message token can ever equal them.
+ */
+export const CLAUSE_START = "\u0001^";
+export const CLAUSE_END = "\u0001$";
+
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, pattern: false, follow: undefined, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: false, allow: false, split: false, context: undefined, next: undefined };
+}
+
+/** A copy of `n` this build may change (see LexiconBuilder's shared base); its next words are copied too. */
+function cloneNode(n: TrieNode): TrieNode {
+  return { detail: n.detail, tag: n.tag, guarded: n.guarded, gaps: n.gaps, jumps: n.jumps, flat: n.flat, end: n.end, startOnly: n.startOnly, pattern: n.pattern, follow: n.follow, allow: n.allow, split: n.split, context: n.context, next: n.next === undefined ? undefined : new Map(n.next) };
 }
 
 /**
- * The next two words a root node's paths may go on with: word → the words after it, or `true`
- * when that word may end something (or a gap follows), so one word of lookahead is enough.
+ * What a build of the built-in lists and patterns leaves behind, read-only, so a tenant's own words
+ * can be laid over it (`new LexiconBuilder(shared)`) instead of building the same thousands of
+ * patterns again for every tenant: the nodes a tenant's word passes through are copied, the others
+ * are shared by every tenant's lexicon (compile time and heap are then the tenant's words alone).
  */
-type Follow = ReadonlyMap<string, ReadonlySet<string> | true>;
+export interface SharedLexicon {
+  readonly lexicon: Lexicon;
+  /** @internal */
+  readonly parts: SharedParts;
+}
+
+interface SharedParts {
+  readonly root: ReadonlyMap<string, TrieNode>;
+  readonly vocab: ReadonlyMap<string, readonly string[]>;
+  readonly masks: ReadonlyMap<number, readonly string[]>;
+  readonly size: number;
+  readonly look: Lookahead;
+  readonly entries: ReadonlyMap<string, Entry>;
+  /** The removed keys, with their inflections. */
+  readonly removed: ReadonlySet<string>;
+  readonly contexts: ReadonlyMap<string, Context>;
+  readonly tags: ReadonlyMap<string, Tag>;
+  /** The nodes a pattern ends on. */
+  readonly patternEnds: ReadonlySet<TrieNode>;
+}
+
+/**
+ * The next two words a root node's paths may go on with, kept as bits of word fingerprints (length,
+ * first two and last two letters; see fingerprint()) rather than as sets of words: a pair filter (root word, next word)
+ * and a triple filter (root word, next word, the word after it, or ANY_AFTER when the next word may
+ * end something or a gap follows, so one word of lookahead is enough). Some 160 KB for every
+ * pattern start together, where word sets cost megabytes of heap and a hundred milliseconds of
+ * compile; a shape collision only lets a walk start that the trie then ends.
+ */
+interface Lookahead { readonly pairs: Uint32Array; readonly triples: Uint32Array }
 
 /** The nodes reachable from `node` without reading a word (itself and its junctions), or undefined when one of them ends something or opens a gap. */
 function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
@@ -89,38 +144,145 @@ function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
   return walk(node) ? out : undefined;
 }
 
-/** TrieNode.follow of a root node that ends nothing itself. */
-function followers(node: TrieNode): Follow | "any" {
+/**
+ * Records in `look` the next two words a root node that ends nothing itself may go on with, and
+ * answers whether it may be filtered that way (TrieNode.follow); false when anything may follow.
+ */
+function followers(node: TrieNode, fp: number, look: Lookahead): boolean {
   const first = closure(node, false);
-  if (first === undefined) return "any";
-  const out = new Map<string, Set<string> | true>();
+  // A pattern may end with the root word's clause: the walk must start whatever follows.
+  if (first === undefined || first.some((n) => n.next?.has(CLAUSE_END) === true)) return false;
   for (const n of first) {
     if (n.next === undefined) continue;
     for (const [k, child] of n.next) {
-      if (out.get(k) === true) continue;
+      const f1 = fingerprint(k);
+      setBit(look.pairs, pairOf(fp, f1));
       const second = closure(child, true);
-      if (second === undefined) { out.set(k, true); continue; }
-      let set = out.get(k) as Set<string> | undefined;
-      if (set === undefined) out.set(k, set = new Set());
-      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) set.add(k2);
+      if (second === undefined || second.some((n) => n.next?.has(CLAUSE_END) === true)) { setBit(look.triples, tripleOf(fp, f1, ANY_AFTER)); continue; }
+      for (const m of second) if (m.next !== undefined) for (const k2 of m.next.keys()) setBit(look.triples, tripleOf(fp, f1, fingerprint(k2)));
     }
   }
-  return out;
+  return true;
 }
 
-/** Whether the words after a root node can go on along one of its paths (see Follow). */
-function mayFollow(follow: Follow, next: WordToken | undefined, after: WordToken | undefined): boolean {
+/** Bits of the shape-triple filter (Lookahead.triples): 2^20, 128 KB. */
+const TRIPLE_BITS = 1 << 20;
+
+/** The triple of a root word, a next word that may end something or open a gap, and any word after it. */
+const ANY_AFTER = 0x7fff;
+
+/** A triple of word shapes hashed into TRIPLE_BITS. */
+function tripleOf(a: number, b: number, c: number): number {
+  const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  return Math.imul(h ^ (h >>> 15) ^ Math.imul(c + 0x165667b1, 0xc2b2ae35), 0x27d4eb2f) >>> 12;
+}
+
+/**
+ * Whether the words after a root word of fingerprint `fp` that only starts phrases may go on along
+ * one of its paths (see Lookahead); a word with other readings (alts, emphasis) always may.
+ */
+function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, after: WordToken | undefined): boolean {
   if (next === undefined) return false;
   if (next.alts !== undefined || next.collapsed !== undefined) return true;
-  const then = follow.get(next.key);
-  if (then === undefined) return false;
-  if (then === true || after === undefined) return then === true;
-  return after.alts !== undefined || after.collapsed !== undefined || then.has(after.key);
+  const f1 = fingerprint(next.key);
+  if (!hasBit(look.pairs, pairOf(fp, f1))) return false;
+  if (hasBit(look.triples, tripleOf(fp, f1, ANY_AFTER))) return true;
+  if (after === undefined) return false;
+  return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(fp, f1, fingerprint(after.key)));
+}
+
+/**
+ * A 32-bit fingerprint of a token key from its length and its first two and last two letters: four
+ * reads, however long the word, and finer than its shape ("com" and "cum", "this" and "thus" differ).
+ */
+function fingerprint(key: string): number {
+  const n = key.length;
+  return mix(n, key.charCodeAt(0), key.charCodeAt(n > 1 ? 1 : 0), key.charCodeAt(n > 2 ? n - 2 : 0), key.charCodeAt(n - 1));
+}
+
+/** fingerprint(a + b) without building the string (both non-empty). */
+function fingerprintOf2(a: string, b: string): number {
+  const na = a.length, nb = b.length, n = na + nb;
+  const second = na > 1 ? a.charCodeAt(1) : b.charCodeAt(0);
+  const beforeLast = n <= 2 ? a.charCodeAt(0) : nb > 1 ? b.charCodeAt(nb - 2) : a.charCodeAt(na - 1);
+  return mix(n, a.charCodeAt(0), second, beforeLast, b.charCodeAt(nb - 1));
+}
+
+function mix(n: number, c0: number, c1: number, c2: number, c3: number): number {
+  let h = Math.imul(n ^ 0x811c9dc5, 0x01000193);
+  h = Math.imul(h ^ c0, 0x01000193);
+  h = Math.imul(h ^ c1, 0x01000193);
+  h = Math.imul(h ^ c2, 0x01000193);
+  h = Math.imul(h ^ c3, 0x01000193);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
 function nullable(steps: readonly PatternStep[]): boolean {
   return steps.every((st) => "gap" in st || ("choice" in st && st.choice.some(nullable)));
+}
+
+/** A junction that only leads on: it ends nothing, opens no gap and ends no clause. */
+function plainJunction(n: TrieNode): boolean {
+  return n.detail === undefined && !n.allow && n.gaps === undefined && n.context === undefined && n.next?.has(CLAUSE_END) !== true;
+}
+
+/**
+ * Merges the plain junctions a node jumps to (TrieNode.flat), so a walk through a choice costs one
+ * lookup per next word, however many templates hang from the words it ends on ("t as", "you").
+ */
+function flatten(root: Map<string, TrieNode>): void {
+  const seen = new Set<TrieNode>();
+  const shared = new Map<string, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
+  const ids = new Map<TrieNode, number>();
+  const idOf = (n: TrieNode) => { let id = ids.get(n); if (id === undefined) ids.set(n, id = ids.size); return id; };
+  const assigned: [TrieNode, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }][] = [];
+  const stack: TrieNode[] = [...root.values()];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.next !== undefined) for (const c of node.next.values()) stack.push(c);
+    if (node.gaps !== undefined) for (const g of node.gaps) stack.push(g.node);
+    if (node.jumps === undefined) continue;
+    for (const j of node.jumps) stack.push(j);
+    const key = node.jumps.map(idOf).sort((a, b) => a - b).join(",");
+    let done = shared.get(key);
+    if (done === undefined) {
+      // The plain junctions reachable through plain junctions; the others stay jumps.
+      const plain: TrieNode[] = [], rest: TrieNode[] = [];
+      const met = new Set<TrieNode>();
+      const walk = (j: TrieNode) => {
+        if (met.has(j)) return;
+        met.add(j);
+        if (!plainJunction(j)) { rest.push(j); return; }
+        plain.push(j);
+        if (j.jumps !== undefined) for (const k of j.jumps) walk(k);
+      };
+      for (const j of node.jumps) walk(j);
+      let flat: Map<string, TrieNode[]> | undefined;
+      for (const j of plain) {
+        if (j.next === undefined) continue;
+        flat ??= new Map();
+        for (const [k, c] of j.next) {
+          const list = flat.get(k);
+          if (list === undefined) flat.set(k, [c]); else if (!list.includes(c)) list.push(c);
+        }
+      }
+      shared.set(key, done = { flat, rest: rest.length > 0 ? rest : undefined });
+    }
+    assigned.push([node, done]);
+  }
+  // Assigned only now: the walks above read every node's jumps as the build left them.
+  for (const [node, done] of assigned) { node.flat = done.flat; node.jumps = done.rest; }
+  // A clause end is a field, not a word to look up on every step of a walk.
+  for (const node of seen) {
+    const end = node.next?.get(CLAUSE_END);
+    if (end === undefined) continue;
+    node.end = end;
+    node.next!.delete(CLAUSE_END);
+    if (node.next!.size === 0) node.next = undefined;
+  }
 }
 
 /** What a term is when no curation names it: the built-in lists' usual entry. */
@@ -209,14 +371,32 @@ export class LexiconBuilder {
   private readonly tags = new Map<string, Tag>();
   private readonly patterns: { steps: readonly PatternStep[]; detail: string; tag: Tag }[] = [];
 
+  /**
+   * With `shared`, the builder only adds words (`add`) over a build of the built-in lists: the
+   * result is the lexicon a builder given the same built-ins and then the same words would build.
+   */
+  constructor(private readonly shared?: SharedLexicon) {}
+
+  /** The entry for `key`: this builder's own, or the shared build's, copied before it may change. */
+  private entry(key: string): Entry | undefined {
+    return this.entries.get(key) ?? this.shared?.parts.entries.get(key);
+  }
+
+  /** Only words may be added over a shared build. */
+  private alone(what: string): void {
+    if (this.shared !== undefined) throw new Error(`LexiconBuilder: ${what} needs a build of its own, not a shared one`);
+  }
+
   /** Names the category of a term (before `add`): the curation of the built-in lists. */
   categorize(term: string, tag: Tag): void {
+    this.alone("categorize");
     const base = termTokens(term).join(" ");
     if (base) this.tags.set(base, tag);
   }
 
   /** Adds a compiled phrase pattern (see patterns.ts), matched like a phrase. */
   pattern(steps: readonly PatternStep[], detail: string, tag: Tag): void {
+    this.alone("pattern");
     this.patterns.push({ steps, detail, tag });
   }
 
@@ -231,33 +411,35 @@ export class LexiconBuilder {
     if (tokens.length === 0) return;
     const base = tokens.join(" ");
     if (base.length < 2) return;
-    const tag = given ?? this.tags.get(base) ?? DEFAULT_TAG;
+    const tag = given ?? this.tags.get(base) ?? this.shared?.parts.tags.get(base) ?? DEFAULT_TAG;
     const splits = split && tokens.length === 1;
     // A term listed in its own right names itself, even if another term derived it first.
-    const own = this.entries.get(base);
+    const own = this.entry(base);
     if (own?.derived !== false) this.entries.set(base, { tokens, detail: base, base, derived: false, split: splits || own?.split === true, tag });
-    else if (splits) own.split = true;
+    else if (splits) this.entries.set(base, { ...own, split: true });
     if (tokens.length === 1) {
       for (const form of [tokens[0], ...inflections(tokens[0], how)]) {
-        const seen = this.entries.get(form);
+        const seen = this.entry(form);
         if (seen === undefined) this.entries.set(form, { tokens: [form], detail: base, base, derived: true, split: splits, tag });
-        else if (splits) seen.split = true;
+        else if (splits) this.entries.set(form, { ...seen, split: true });
         // The built-in lists (inflected "en"/"fr") also get their "v for u" spellings; a tenant's own
         // terms do not, so a 10,000-term tenant list stays as small as the manager wrote it.
         const v = how === "en" || how === "fr" ? vForU(form) : undefined;
-        if (v !== undefined && !this.entries.has(v)) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
+        if (v !== undefined && this.entry(v) === undefined) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
       }
     }
   }
 
   /** Drops a term (and the forms derived from it) from the lexicon. */
   remove(term: string): void {
+    this.alone("remove");
     const base = termTokens(term).join(" ");
     if (base) this.removed.add(base);
   }
 
   /** An exception: the term is removed, and any hit inside a match of it never fires. */
   allow(term: string): void {
+    this.alone("allow");
     const tokens = termTokens(term);
     if (tokens.length === 0) return;
     this.removed.add(tokens.join(" "));
@@ -266,11 +448,13 @@ export class LexiconBuilder {
 
   /** An innocent reading given as a compiled pattern ("to die for"): any hit inside a match of it never fires. */
   allowPattern(steps: readonly PatternStep[]): void {
+    this.alone("allowPattern");
     this.allowedPatterns.push(steps);
   }
 
   /** Words held on their own only in the context `ctx` gives (see WordContext). */
   ambiguous(ctx: WordContext): void {
+    this.alone("ambiguous");
     const keys = (words: readonly string[]) => new Set(words.map((w) => termTokens(w).join(" ")));
     const context: Context = { before: keys(ctx.before), after: keys(ctx.after) };
     for (const w of ctx.words) {
@@ -290,6 +474,14 @@ export class LexiconBuilder {
 
   /** Compiles in small steps: the caller may yield to the event loop at each `yield`. */
   *buildSteps(): Generator<void, Lexicon> {
+    if (this.shared !== undefined) return yield* this.overSteps(this.shared.parts);
+    return (yield* this.buildShared()).lexicon;
+  }
+
+  /** Compiles in small steps, keeping what a builder given this one as `shared` needs. */
+  *buildShared(): Generator<void, SharedLexicon> {
+    this.alone("buildShared");
+    const patternEnds = new Set<TrieNode>();
     const root = new Map<string, TrieNode>();
     const vocab = new Map<string, string[]>();
     const masks = new Map<number, string[]>();
@@ -407,10 +599,15 @@ export class LexiconBuilder {
     }
     for (const p of this.patterns) {
       yield;
+      // A pattern that must start a clause ("^") is stored from its first word like any other,
+      // and its end asks where the match began: no walk is spent on clause starts.
+      const atStart = p.steps.length > 0 && "word" in p.steps[0] && p.steps[0].word === CLAUSE_START;
       // A listed word or phrase keeps its own name; a pattern only fills an empty end.
-      for (const node of insertPattern(p.steps)) {
-        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; }
+      for (const node of insertPattern(atStart ? p.steps.slice(1) : p.steps)) {
+        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; node.startOnly = atStart; }
+        else if (!atStart) node.startOnly = false;
         node.guarded = true;
+        patternEnds.add(node);
       }
       size++;
     }
@@ -420,18 +617,98 @@ export class LexiconBuilder {
       const node = root.get(key);
       if (node !== undefined) node.context = ctx;
     }
-    for (const node of root.values()) if (node.detail === undefined && !node.allow) node.follow = followers(node);
-    return new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size);
+    const look: Lookahead = { pairs: new Uint32Array(PAIR_BITS / 32), triples: new Uint32Array(TRIPLE_BITS / 32) };
+    let roots = 0;
+    for (const [k, node] of root) {
+      if ((++roots & 255) === 0) yield;
+      if (node.detail === undefined && !node.allow) node.follow = followers(node, fingerprint(k), look);
+    }
+    yield;
+    flatten(root);
+    yield;
+    const lexicon = new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
+  }
+
+  /**
+   * Lays this builder's words over a shared build: the same lexicon a full build would make, as
+   * long as only words were added (the entries come first in a build, so a word's node takes the
+   * word's name over a pattern's, and is no pattern's node).
+   */
+  private *overSteps(parts: SharedParts): Generator<void, Lexicon> {
+    const root = new Map(parts.root);
+    const vocab = new Map(parts.vocab) as Map<string, readonly string[]>;
+    const masks = new Map(parts.masks) as Map<number, readonly string[]>;
+    const splitWords: string[] = [];
+    const owned = new Set<TrieNode>();
+    // The shared build's lists are copied once before this build adds to them.
+    const ownLists = new Set<readonly string[]>();
+    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string): void => {
+      const list = map.get(k);
+      if (list === undefined) { const fresh = [word]; ownLists.add(fresh); map.set(k, fresh); }
+      else if (ownLists.has(list)) (list as string[]).push(word);
+      else { const copy = [...list, word]; ownLists.add(copy); map.set(k, copy); }
+    };
+    let size = parts.size;
+    /** The node of `key` in `map`, this build's own: copied from the shared build, or new. */
+    const own = (map: Map<string, TrieNode>, key: string): TrieNode => {
+      let node = map.get(key);
+      if (node === undefined) {
+        node = newNode();
+        const c = collapse(key);
+        if (vocab.get(c)?.includes(key) !== true) addTo(vocab, c, key);
+        const ctx = map === root ? parts.contexts.get(key) : undefined;
+        if (ctx !== undefined) node.context = ctx;
+      } else if (!owned.has(node)) {
+        node = cloneNode(node);
+        // A word's own path is made by the word (entries come before patterns in a build).
+        node.pattern = false;
+        // Its follow filter knew only the shared paths: a root word on this path walks always.
+        node.follow = false;
+      } else return node;
+      owned.add(node);
+      map.set(key, node);
+      return node;
+    };
+    let done = 0;
+    for (const [key, e] of this.entries) {
+      if ((++done & 255) === 0) yield;
+      if (parts.removed.has(e.base) || parts.removed.has(key)) continue;
+      let map = root;
+      let node: TrieNode | undefined;
+      let wasPatternEnd = false;
+      for (let i = 0; i < e.tokens.length; i++) {
+        const before = map.get(e.tokens[i]);
+        wasPatternEnd = before !== undefined && parts.patternEnds.has(before);
+        node = own(map, e.tokens[i]);
+        if (i < e.tokens.length - 1) map = node.next ??= new Map();
+      }
+      const n = node!;
+      // Whether the shared build gave this node the same key's name already (counted, masked).
+      const prior = parts.entries.get(key);
+      const named = prior !== undefined && !parts.removed.has(prior.base) && !parts.removed.has(key);
+      if (!named) size++;
+      n.detail = e.detail;
+      n.tag = e.tag;
+      n.startOnly = false;
+      n.guarded = wasPatternEnd || (e.tokens.length > 1 && GUARDED.has(e.tag.category));
+      const w = e.tokens[0];
+      n.split = e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS;
+      if (n.split) splitWords.push(w);
+      if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
+    }
+    yield;
+    return new CompiledLexicon(root, vocab as Map<string, string[]>, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
   }
 }
 
 
-/** Bits of the shape-pair filter (CompiledLexicon.pairs): 2^16, some 8 KB. */
-const PAIR_BITS = 1 << 16;
+/** Bits of the shape-pair filter (CompiledLexicon.pairs): 2^18, some 32 KB (phrase patterns start with many word pairs). */
+const PAIR_BITS = 1 << 18;
 
 /** A pair of word shapes hashed into PAIR_BITS. */
 function pairOf(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 16;
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 14;
 }
 
 /** Number of word shapes: lengths 0..31 (longer ones share 31) × first letter × last letter (a–z or other). */
@@ -537,26 +814,33 @@ class CompiledLexicon implements Lexicon {
     /** The words that match written as separate words; undefined when there are none. */
     private readonly splits: SplitIndex | undefined,
     readonly size: number,
+    /** The next two words of the root words that only start phrases (see Lookahead). */
+    private readonly look: Lookahead,
   ) {
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
+    this.keys = bloomBits(root.size);
+    const keyMask = this.keys.length * 32 - 1;
     for (const [k, node] of root) {
+      setBit(this.keys, fingerprint(k) & keyMask);
       const sk = shapeOf(k);
       if (!node.pattern) this.starts[sk >>> 5] |= 1 << (sk & 31);
       // The main walk: a word that ends something (or may be followed by anything) always; one
-      // that only starts phrases, when the next word's shape is one of its followers' shapes.
-      if (node.follow === undefined || node.follow === "any") this.always[sk >>> 5] |= 1 << (sk & 31);
-      else for (const k1 of node.follow.keys()) { const p = pairOf(sk, shapeOf(k1)); this.pairs[p >>> 5] |= 1 << (p & 31); }
+      // that only starts phrases, when the next two words' shapes are among its followers' (mayFollow).
+      if (!node.follow) this.always[sk >>> 5] |= 1 << (sk & 31);
+      else this.leads[sk >>> 5] |= 1 << (sk & 31);
     }
     Object.freeze(this);
   }
 
   /** Bit set of the shapes (length, first and last letter) of every first token of a term or phrase. */
   private readonly starts = new Uint32Array(SHAPES / 32);
+  /** Fingerprints of every root word, hashed: most words that pass the shape filters are no root word, and a bit test is cheaper than a miss in the root map. */
+  private readonly keys: Uint32Array;
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
   private readonly always = new Uint32Array(SHAPES / 32);
-  /** Pairs of shapes (a root word that only starts phrases, a word that may follow it), hashed. */
-  private readonly pairs = new Uint32Array(PAIR_BITS / 32);
+  /** Shapes of the root words that only start phrases (TrieNode.follow): their next words are looked at first. */
+  private readonly leads = new Uint32Array(SHAPES / 32);
 
   match(norm: NormalizedText): FilterHit[] {
     const toks = norm.tokens;
@@ -568,16 +852,20 @@ class CompiledLexicon implements Lexicon {
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
       if (!plain) found = this.step(this.root, acc, i, i);
-      else if (t.maskKey === undefined && !this.mayStart(t, toks[i + 1])) found = false;
-      else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key) && t.maskKey !== undefined) found = false;
+      else if (t.maskKey === undefined) {
+        // The usual word: its shape, then its fingerprint, then (for a word that only starts
+        // phrases) the next two words' fingerprints rule out most words before any lookup.
+        this.plainWord(t, acc, i);
+        continue;
+      }
+      else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key)) found = false;
+      else if (!hasBit(this.keys, fingerprint(t.key) & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
         const node = this.root.get(t.key);
-        const follow = node?.follow;
-        const next = toks[i + 1];
         if (node === undefined) found = false;
-        // A word that starts only phrases, followed by a word none of them goes on with: nothing to walk.
-        else if (follow !== undefined && follow !== "any" && !mayFollow(follow, next, toks[i + 2])) found = true;
+        // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
+        else if (node.follow && !mayFollow(this.look, fingerprint(t.key), toks[i + 1], toks[i + 2])) found = true;
         else found = this.visit(node, acc, i, i);
       }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
@@ -602,14 +890,25 @@ class CompiledLexicon implements Lexicon {
     return finish(norm, acc.hits, acc.allows);
   }
 
-  /** Whether a walk may start at plain word `t` followed by `next`, by shapes alone (no lookup). */
-  private mayStart(t: WordToken, next: WordToken | undefined): boolean {
-    const sk = shapeOf(t.key);
-    if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) return true;
-    if (next === undefined) return false;
-    if (next.alts !== undefined || next.collapsed !== undefined) return true;
-    const p = pairOf(sk, shapeOf(next.key));
-    return (this.pairs[p >>> 5] & (1 << (p & 31))) !== 0;
+  /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */
+  private plainWord(t: WordToken, acc: Found, i: number): void {
+    const key = t.key;
+    const sk = shapeOf(key);
+    const keys = this.keys;
+    let node: TrieNode | undefined;
+    if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) {
+      const fp = fingerprint(key);
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
+      // A word that starts only phrases, sharing its shape with one that ends a term.
+      if (node.follow && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
+    } else {
+      if ((this.leads[sk >>> 5] & (1 << (sk & 31))) === 0) return;
+      const fp = fingerprint(key);
+      // Every root word of this shape only starts phrases: the next words decide before the lookup.
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
+      if ((node = this.root.get(key)) === undefined) return;
+    }
+    this.visit(node, acc, i, i);
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
@@ -628,19 +927,42 @@ class CompiledLexicon implements Lexicon {
     return found;
   }
 
+  /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */
+  private stepFlat(map: Map<string, TrieNode[]>, acc: Found, first: number, at: number, clause: boolean): void {
+    const t = acc.toks[at];
+    this.visitAll(map.get(t.key), acc, first, at, clause);
+    if (t.alts !== undefined) for (const alt of t.alts) this.visitAll(map.get(alt), acc, first, at, clause);
+    if (t.collapsed !== undefined) {
+      const keys = this.vocab.get(t.collapsed);
+      if (keys !== undefined) for (const k of keys) if (k !== t.key) this.visitAll(map.get(k), acc, first, at, clause);
+    }
+  }
+
+  private visitAll(list: TrieNode[] | undefined, acc: Found, first: number, at: number, clause: boolean): void {
+    if (list !== undefined) for (let i = 0; i < list.length; i++) this.visit(pass(list[i], clause), acc, first, at);
+  }
+
   /** Records what `node` ends (a term, an allowed phrase) and walks on to longer phrases. */
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
     if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, toks, first))
+      && (!node.startOnly || first === 0 || !sameClause(acc.norm.folded, toks[first - 1].e, toks[first].s))
       && (!node.guarded || !silenced(acc.norm, toks, first, last))) {
       acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
     if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
-    if (node.next !== undefined && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
-      this.step(node.next, acc, first, last + 1, clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s));
+    if (node.end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(node.end, acc, first, last);
+    const next = node.next, flat = node.flat;
+    // Whether the walk may read the next word, and across a clause mark: asked once for both maps.
+    let on = false, clause = false;
+    if ((next !== undefined || flat !== undefined) && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
+      on = true;
+      clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
     }
+    if (on && next !== undefined) this.step(next, acc, first, last + 1, clause);
     if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
+    if (on && flat !== undefined) this.stepFlat(flat, acc, first, last + 1, clause);
     if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
   }
@@ -809,7 +1131,8 @@ class CompiledLexicon implements Lexicon {
       if (!maybe && (i + 2 >= toks.length || toks[i + 2].s - toks[i + 1].e !== 1 || !isJoiner(f.charCodeAt(toks[i + 1].e)))) continue;
       for (let j = i + 1; j < toks.length && j - i < 4; j++) {
         if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
-        const node = this.root.get(key + toks[j].key);
+        // Most joined pieces ("demo-beauty", "beauty.com") are no root word: a bit test, not a string and a lookup.
+        const node = hasBit(this.keys, fingerprintOf2(key, toks[j].key) & (this.keys.length * 32 - 1)) ? this.root.get(key + toks[j].key) : undefined;
         if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
         else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
@@ -948,6 +1271,9 @@ const NEGATIONS = new Set([
   "doesn", "doesnt", "isn", "isnt", "wouldn", "wouldnt", "aren", "arent", "cannot", "cant", "shouldn",
 ]);
 
+/** Subject pronouns a pattern may start with (see silenced()). */
+const SUBJECTS = new Set(["je", "j", "on", "tu", "t", "jvais"]);
+
 /** Words that introduce a title or someone else's words: a pattern quoted after one is not the author's. */
 const QUOTERS = new Set([
   "texted", "messaged", "posted", "tweeted", "commented", "replied", "yelled", "shouted", "screamed", "texte", "envoye",
@@ -956,6 +1282,9 @@ const QUOTERS = new Set([
   "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
   "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
 ]);
+
+/** How far before a pattern (in characters) the opening mark of a quotation may stand. */
+const QUOTE_LEAD = 40;
 
 /** Opening quotation marks as normalisation leaves them ("“" and "”" are folded to '"'). */
 function isQuote(c: number): boolean {
@@ -972,11 +1301,19 @@ function silenced(norm: NormalizedText, toks: readonly WordToken[], first: numbe
   const f = norm.folded;
   for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
     if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
+    // "si le colis arrive pas je viens…": a French "pas" right before a new subject ends the
+    // clause before it; it negates that verb, not the pattern.
+    if (i === first - 1 && (toks[i].key === "pas" || toks[i].key === "jamais") && SUBJECTS.has(toks[first].key)) continue;
     if (NEGATIONS.has(toks[i].key)) return true;
   }
-  // Quoted: an opening mark right before the first word, and a closing one after the last.
+  // Quoted: an opening mark before the first word in its line (right before it, or a few words
+  // earlier: il m'a dit "maman t'es ridicule…"), and a closing one after the last.
   let open = -1;
-  for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - 3; i--) if (isQuote(f.charCodeAt(i))) { open = i; break; }
+  for (let i = toks[first].s - 1; i >= 0 && i >= toks[first].s - QUOTE_LEAD; i--) {
+    const c = f.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (isQuote(c)) { open = i; break; }
+  }
   if (open < 0) return false;
   // The quotation closes later in the same line (it may go on past the match: "I'll murder you if…").
   let closed = false;
@@ -986,7 +1323,10 @@ function silenced(norm: NormalizedText, toks: readonly WordToken[], first: numbe
     if (isQuote(c)) { closed = true; break; }
   }
   if (!closed) return false;
-  for (let i = first - 1; i >= 0 && i >= first - 4; i--) if (QUOTERS.has(toks[i].key)) return true;
+  // The reporting word stands before the opening mark.
+  let before = first - 1;
+  while (before >= 0 && toks[before].s > open) before--;
+  for (let i = before; i >= 0 && i >= before - 3; i--) if (QUOTERS.has(toks[i].key)) return true;
   return false;
 }
 
@@ -1003,6 +1343,15 @@ function clauseMark(f: string, from: number, to: number): boolean {
     if (c === 44 || c === 59 || c === 58) return true;
   }
   return false;
+}
+
+/** Only spaces, apostrophes and hyphens ("fais-toi") between two words: a pattern's "^" and "$" see no clause edge. */
+function sameClause(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c !== 32 && c !== 39 && c !== 0xa0 && c !== 45 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Only spaces and apostrophes between two words: the same clause. */

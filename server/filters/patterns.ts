@@ -1,4 +1,4 @@
-import { termTokens, type PatternStep } from "./lexicon.ts";
+import { CLAUSE_END, CLAUSE_START, termTokens, type PatternStep } from "./lexicon.ts";
 
 /**
  * Phrase patterns (SPEC §12): short templates for threats, harassment, hate and self-harm that
@@ -13,6 +13,10 @@ import { termTokens, type PatternStep } from "./lexicon.ts";
  *   {a|b c|}       one of the alternatives; an empty one makes the group optional
  *   $name          one of the alternatives of the slot `name` (`slots` in the same file)
  *   ~2             up to 2 words of any kind but a negation ("je vais te casser ~2 dents")
+ *   ^ (first)      the match starts a clause: the message's first word, or one after punctuation
+ *                  or an emoji ("^ {jump|step} in front of a bus": an imperative, not "my wallet wants to…")
+ *   $ (last)       the match ends a clause ("{t es|tu es} mort $", not "t'es morte de rire"); also
+ *                  as the last alternative of a final choice ("{tonight|soon|$}")
  *
  * @example
  *   compileTemplate("{je vais|j'vais} te tuer", {});
@@ -21,9 +25,19 @@ import { termTokens, type PatternStep } from "./lexicon.ts";
 
 type Node =
   | { kind: "word"; text: string }
+  | { kind: "edge"; key: typeof CLAUSE_START | typeof CLAUSE_END }
   | { kind: "gap"; max: number }
   | { kind: "slot"; name: string }
   | { kind: "choice"; options: Node[][] };
+
+/**
+ * Chat spellings every template accepts for a word without listing them: "make u bleed", "ur
+ * face", "kill urself". Expanded here, at compile time, into a choice of words in the trie.
+ */
+const SPELLINGS: ReadonlyMap<string, PatternStep[][]> = new Map(
+  Object.entries({ you: ["you", "u", "yu"], your: ["your", "ur", "yr"], yourself: ["yourself", "urself"] })
+    .map(([k, v]) => [k, v.map((w) => [{ word: w }])]),
+);
 
 const slotCache = new WeakMap<Slots, Map<string, PatternStep[][]>>();
 
@@ -52,6 +66,12 @@ function parse(template: string): Node[] {
         break;
       } else if (c === " ") {
         flush(); i++;
+      } else if (c === "^" && !word && !inChoice && out.length === 0 && i === 0) {
+        out.push({ kind: "edge", key: CLAUSE_START });
+        i++;
+      } else if (c === "$" && !word && (inChoice ? template[i + 1] === "|" || template[i + 1] === "}" : template.slice(i + 1).trim() === "")) {
+        out.push({ kind: "edge", key: CLAUSE_END });
+        i = inChoice ? i + 1 : template.length;
       } else if (c === "$" && !word) {
         const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(template.slice(i));
         if (!m) fail("bad slot name");
@@ -91,8 +111,12 @@ export function compileTemplate(template: string, slots: Slots): PatternStep[] {
         const keys = termTokens(n.text);
         // A "word" that reads as nothing ("-50%", "@") would silently make its group optional.
         if (keys.length === 0) throw new Error(`pattern "${template}": "${n.text}" is not a word`);
-        for (const key of keys) out.push({ word: key });
+        for (const key of keys) {
+          const spellings = SPELLINGS.get(key);
+          out.push(spellings === undefined ? { word: key } : { choice: spellings });
+        }
       }
+      else if (n.kind === "edge") out.push({ word: n.key });
       else if (n.kind === "gap") out.push({ gap: n.max });
       else if (n.kind === "choice") out.push({ choice: n.options.map((o) => convert(o, seen)) });
       else {

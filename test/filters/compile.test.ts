@@ -34,6 +34,37 @@ describe("compileFilters", () => {
     expect(a.links(text)).toEqual(b.links(text));
   });
 
+  // The built-in lists and patterns are built once per BaseLexicons and shared; a tenant's words
+  // are laid over them. A removal of a word no list has forces a build of its own, the reference.
+  const OVERLAY_TERMS = ["you", "je vais", "kill you", "connard", "con", "glow up", "rivalbrand", "tu es mort", "idiot"];
+  const OVERLAY_LINES = [
+    "I will kill you", "kill you", "you", "you are an idiot", "je vais te tuer", "je vais bien", "quel connard",
+    "arroz con pollo", "t'es mort", "tu es mort !", "glow up", "glowups", "rival brand", "c0nnard", "f*ck you",
+    "go jump off a bridge", "you should kill yourself", "c'est de la merde", "idiots", "you you you",
+  ];
+
+  it("lays a tenant's words over the shared built-ins exactly as a build of their own", () => {
+    const base = loadBaseLexicons();
+    const lists = { ...DEMO_LISTS, terms: OVERLAY_TERMS, tags: { "kill you": { category: "threat" as const, severity: 4 as const }, connard: { category: "insult" as const, severity: 1 as const } } };
+    const shared = compileFiltersSync(lists, base);
+    const own = compileFiltersSync({ ...lists, removed: ["zzqxnotaword"] }, base);
+    expect(shared.termCount).toBe(own.termCount);
+    for (const line of OVERLAY_LINES) expect(shared.words(line), line).toEqual(own.words(line));
+  });
+
+  it("never lets one tenant's words reach another tenant's lexicon through the shared built-ins", () => {
+    const base = loadBaseLexicons();
+    const before = compileFiltersSync(DEMO_LISTS, base);
+    const expected = OVERLAY_LINES.map((l) => before.words(l));
+    const other = compileFiltersSync({ ...DEMO_LISTS, terms: OVERLAY_TERMS }, base);
+    expect(other.words("you")).toHaveLength(1);
+    const after = compileFiltersSync(DEMO_LISTS, base);
+    OVERLAY_LINES.forEach((l, i) => {
+      expect(before.words(l), l).toEqual(expected[i]);
+      expect(after.words(l), l).toEqual(expected[i]);
+    });
+  });
+
   it("counts terms: built-ins plus tenant terms, minus allow and removed", () => {
     const base = loadBaseLexicons();
     const plain = compileFiltersSync(DEMO_LISTS, base).termCount;

@@ -134,6 +134,39 @@ describe("third blind corpus by category (tuned)", () => {
   });
 });
 
+/**
+ * corpus-categories-4.tsv (300 lines, 150 to hold and 150 traps, 25 of each per category) was
+ * written by a fourth helper who had read neither the engine nor any other corpus, and held out:
+ * nobody tuning the patterns ever saw it. It was measured twice, never tuned on: with the engine
+ * before this round (3f64947) and after it.
+ *
+ *   category     before         after
+ *   threat       40.0% (10/25)  68.0% (17/25)
+ *   harassment   56.0% (14/25)  84.0% (21/25)
+ *   hate         60.0% (15/25)  84.0% (21/25)
+ *   selfHarm     68.0% (17/25)  92.0% (23/25)
+ *   sexual       28.0% (7/25)   64.0% (16/25)
+ *   contact      100% (25/25)   100% (25/25)
+ *   all          58.7% (88/150) 82.0% (123/150)
+ *   clean held   0.67% (1/150)  0.67% (1/150)
+ *
+ * Issue 25's target (≥ 90% held on unseen messages, threats and hate ≥ 95%) is not met on it; this
+ * test guards the figures from getting worse. Tuning on this file would spend it as a measure:
+ * the next round needs a new held-out corpus.
+ */
+describe("held-out corpus by category (a guard, not the target)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    const { tally } = measure("test/fixtures/corpus-categories-4.tsv");
+    let held = 0, caught = 0, clean = 0, fp = 0;
+    for (const t of tally.values()) { held += t.held; caught += t.caught; clean += t.clean; fp += t.fp; }
+    // Figures only: its lines are not printed, so nobody tunes on them by accident.
+    console.log(`corpus-categories-4.tsv (held out): held ${caught}/${held}, clean held ${fp}/${clean}`);
+    expect(held).toBe(150);
+    expect(caught).toBeGreaterThanOrEqual(123);
+    expect(fp).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

@@ -167,6 +167,36 @@ describe("held-out corpus by category (a guard, not the target)", () => {
   });
 });
 
+/**
+ * corpus-categories-5.tsv (300 lines, 25 held and 25 traps per category) was written at the end of
+ * the same round by a fifth helper who read neither the engine nor any corpus, and never tuned on.
+ * Measured with the engine before the round (3f64947) and after it:
+ *
+ *   category     before         after
+ *   threat       20.0% (5/25)   56.0% (14/25)
+ *   harassment   24.0% (6/25)   36.0% (9/25)
+ *   hate         32.0% (8/25)   68.0% (17/25)   (2 of 25 traps held)
+ *   selfHarm     52.0% (13/25)  72.0% (18/25)
+ *   sexual       4.0% (1/25)    32.0% (8/25)
+ *   contact      88.0% (22/25)  88.0% (22/25)
+ *   all          36.7% (55/150) 58.7% (88/150)
+ *   clean held   0.00% (0/150)  1.33% (2/150)
+ *
+ * A further round of templates tuned on corpus 4 (to 100%) moved this one only to 60.0%, so it was
+ * not kept: templates have stopped generalising to new writers. A guard, like corpus 4's.
+ */
+describe("second held-out corpus by category (a guard, not the target)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    const { tally } = measure("test/fixtures/corpus-categories-5.tsv");
+    let held = 0, caught = 0, clean = 0, fp = 0;
+    for (const t of tally.values()) { held += t.held; caught += t.caught; clean += t.clean; fp += t.fp; }
+    console.log(`corpus-categories-5.tsv (held out): held ${caught}/${held}, clean held ${fp}/${clean}`);
+    expect(held).toBe(150);
+    expect(caught).toBeGreaterThanOrEqual(88);
+    expect(fp).toBeLessThanOrEqual(2);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

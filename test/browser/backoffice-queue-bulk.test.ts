@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, newPage, openBackOffice, screenshot, type PageWatch } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, screenshot, type PageWatch, openManagerPage, closeBrowserSuite } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
@@ -34,17 +34,10 @@ describe.skipIf(!browserAvailable())("back office queue: context, bulk, undo, pu
     server = await startServer(testConfig({ acme: { origins: [] } }));
     browser = await launchBrowser();
     const token = await server.token({ tenant: "acme", role: "manager", sub: "cm-q", name: "Camille" });
-    const opened = await newPage(browser, { width: 1280, height: 1000 });
-    admin = opened.page;
-    watches.push(opened.watch);
-    await openBackOffice(admin, server.url, "acme", token);
+    admin = await openManagerPage(browser, server.url, token, watches, { width: 1280, height: 1000 });
   });
 
-  afterAll(async () => {
-    expectCleanPages(watches);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserSuite(watches, browser, server));
 
   it("unfolds the conversation around an item (c), with the item marked", async () => {
     const room = "product:ctx";

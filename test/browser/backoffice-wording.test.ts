@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminClient, type ChatClient, type SessionEnded } from "../../client-sdk/src/index.ts";
-import { browserAvailable, expectCleanPages, launchBrowser, newPage, openBackOffice, type PageWatch } from "../support/browser.ts";
+import { browserAvailable, launchBrowser, newPage, type PageWatch, openManagerPage, closeBrowserSuite } from "../support/browser.ts";
 import { testConfig } from "../support/config.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 import { until, waitFor } from "../support/wait.ts";
@@ -56,17 +56,10 @@ describe.skipIf(!browserAvailable())("back office wording and controls", () => {
       guestId = guest.session!.user.id;
       await known(guestId);
     } finally { cm.disconnect(); }
-    const opened = await newPage(browser);
-    admin = opened.page;
-    watches.push(opened.watch);
-    await openBackOffice(admin, server.url, "acme", token);
+    admin = await openManagerPage(browser, server.url, token, watches);
   });
 
-  afterAll(async () => {
-    expectCleanPages(watches);
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserSuite(watches, browser, server));
 
   it("says why a sign-in failed in a sentence, and keeps the developer's command to the demo", async () => {
     const { page, watch } = await newPage(browser);

@@ -108,6 +108,24 @@ export async function startShop(causetteUrl: string): Promise<ShopServer> {
 }
 
 /**
+ * A manager's back office in a fresh page of `browser` (its errors and dialogs watched with the
+ * suite's other pages), signed in with `token`.
+ */
+export async function openManagerPage(browser: Browser, baseUrl: string, token: string, watches: PageWatch[], size: { width?: number; height?: number } = {}, tenant = "acme"): Promise<Page> {
+  const opened = await newPage(browser, size);
+  watches.push(opened.watch);
+  await openBackOffice(opened.page, baseUrl, tenant, token);
+  return opened.page;
+}
+
+/** The end of a browser suite: no page threw or opened a dialog, then the browser and the server close. */
+export async function closeBrowserSuite(watches: readonly PageWatch[], browser: Browser | undefined, server: { close(): Promise<unknown> } | undefined): Promise<void> {
+  expectCleanPages(watches);
+  await browser?.close();
+  await server?.close();
+}
+
+/**
  * Signs in to the back office with a pasted manager token, as a manager would. The home is the
  * dashboard; unless `home` is asked for, the queue is then opened, as most suites start there.
  */

@@ -52,8 +52,13 @@ export class Shell {
     this.toasts = h("div", { class: "toasts", role: "status", "aria-live": "polite" });
     this.figures = h("span", { class: "figures-top" });
     this.status = h("span", { class: "conn ok" }, t.connected);
+    // Managers sign in to the back office only, so the people store may not know them: the book
+    // starts with the signed-in manager, and learns the others from the audit feed as they act.
+    const names = new NameBook(admin);
+    names.remember(opts.session.user);
+    life.own(admin.on("audit", (e) => { if (e.actor.id !== "system" && e.actor.name) names.remember({ id: e.actor.id, name: e.actor.name }); }));
     this.ctx = {
-      admin, life, t, fmt: opts.fmt, names: new NameBook(admin), url: opts.url, tenant: opts.tenant, token: opts.token,
+      admin, life, t, fmt: opts.fmt, names, url: opts.url, tenant: opts.tenant, token: opts.token,
       toast: (text, tone = "info") => this.toast(text, tone),
       go: (tab, arg) => this.select(tab, arg, true),
       setBadge: (tab, n) => this.setBadge(tab, n),

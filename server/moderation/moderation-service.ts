@@ -5,6 +5,7 @@ import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TenantRuntime } from "../tenants/tenant-runtime.ts";
 import { AlertBoard } from "./alert-board.ts";
+import { budgetKeyOf } from "../auth/client-ip.ts";
 import { SYSTEM } from "./audit-log.ts";
 import { EvasionWatch } from "./evasion-watch.ts";
 import { FilterEditor } from "./filter-editor.ts";
@@ -123,7 +124,7 @@ export class ModerationService {
     const role = actor.user.role;
     // Another guest id on a network whose guests already flagged this message adds nothing: ids
     // are free, networks are not. The visitor is answered as if their flag were taken.
-    if (role === "guest" && (await tenant.limits.guestFlagPerMessageIp.take(`${message.id}\u0000${actor.ip}`)) > 0) {
+    if (role === "guest" && (await tenant.limits.guestFlagPerMessageIp.take(`${message.id}\u0000${budgetKeyOf(actor.ip)}`)) > 0) {
       return { hidden: message.status === "hidden" };
     }
     const now = Date.now();

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Author, ReportDecision, ReportInput, ReportReceipt, ReportStatus } from "../../client-sdk/src/protocol.ts";
-import { budgetKeyOf } from "../auth/client-ip.ts";
 import { CausetteError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { StoredReport } from "../store/reports/report-store.ts";
@@ -46,8 +45,7 @@ export class ReportService {
     const t = tenant.id;
     if (reporter.bot) throw new CausetteError("forbidden", "Automated clients may read but not report.");
     // Charged before anything is read: a flood of reports of unknown ids costs its sender the same.
-    // Counted per network (an IPv6 /64), not per address, for a sender can rotate through its /64.
-    const waitMs = await tenant.limits.reportsPerIp.take(budgetKeyOf(reporter.ip));
+    const waitMs = await tenant.limits.reportsPerIp.take(reporter.ip);
     if (waitMs > 0) throw new CausetteError("rate_limited", "Too many reports from your network, try again later.", { retryAfterMs: waitMs });
     const message = await stores.messages.getMessage(t, p.messageId);
     // Held and deleted messages are seen by nobody else: for a reporter they do not exist.

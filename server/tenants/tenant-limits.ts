@@ -1,3 +1,4 @@
+import { budgetKeyOf } from "../auth/client-ip.ts";
 import type { TenantConfig } from "../config/schema.ts";
 import type { LimitStore } from "../store/limits/limit-store.ts";
 import type { TokenBucket } from "../store/limits/token-bucket.ts";
@@ -9,7 +10,8 @@ const GUEST_FLAG_WINDOW_SEC = 24 * 3600;
  * A tenant's limits beyond the per-user message bucket, for what costs an anonymous visitor
  * nothing: guest ids, guests' messages, flags. Every bucket lives where the store's state lives,
  * so on Redis one IP has one budget across the cluster. Keys are a client IP as the handshake
- * resolved it, or a user id.
+ * resolved it, or a user id. A per-IP bucket counts per network (an IPv6 /64, see budgetKeyOf):
+ * a sender holding a whole /64 gets one budget, not 2^64.
  */
 export interface TenantLimits {
   /** New guest ids minted, per client IP. */
@@ -30,12 +32,13 @@ export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore,
   const t = config.id;
   const r = config.rateLimit;
   const perMinute = (b: { burst: number; perMinute: number }) => ({ capacity: b.burst, perSecond: b.perMinute / 60 });
+  const perNetwork = (bucket: TokenBucket): TokenBucket => ({ take: (ip) => bucket.take(budgetKeyOf(ip)) });
   return {
-    guestsPerIp: store.createTokenBucket({ keyPrefix: `gip:${t}`, ...perMinute(r.guestsPerIp) }),
-    guestMessagesPerIp: store.createTokenBucket({ keyPrefix: `gmip:${t}`, capacity: r.guestMessagesPerIp.burst, perSecond: r.guestMessagesPerIp.perSecond }),
+    guestsPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `gip:${t}`, ...perMinute(r.guestsPerIp) })),
+    guestMessagesPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `gmip:${t}`, capacity: r.guestMessagesPerIp.burst, perSecond: r.guestMessagesPerIp.perSecond })),
     flagsPerUser: store.createTokenBucket({ keyPrefix: `fl:${t}`, ...perMinute(r.flags) }),
-    flagsPerIp: store.createTokenBucket({ keyPrefix: `flip:${t}`, ...perMinute(r.flagsPerIp) }),
+    flagsPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `flip:${t}`, ...perMinute(r.flagsPerIp) })),
     guestFlagPerMessageIp: store.createTokenBucket({ keyPrefix: `gfl:${t}`, capacity: 1, perSecond: 1 / GUEST_FLAG_WINDOW_SEC }),
-    reportsPerIp: store.createTokenBucket({ keyPrefix: `rpip:${t}`, ...perMinute(r.reportsPerIp) }),
+    reportsPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `rpip:${t}`, ...perMinute(r.reportsPerIp) })),
   };
 }

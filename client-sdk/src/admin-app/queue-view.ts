@@ -5,7 +5,8 @@ import type { AdminStrings } from "./i18n.ts";
 import { banReasonFor, flagReason, reasonText } from "./explain.ts";
 import { BAN_PRESETS } from "./format.ts";
 import { highlight } from "./highlight.ts";
-import { button, durationOf, durationSelect, errorText, field, select } from "./ui.ts";
+import { button, durationOf, durationSelect, errorText, field, keyLegend, select } from "./ui.ts";
+import { CardSelection } from "./card-selection.ts";
 import { UndoWindow } from "./undo-window.ts";
 
 /** How long an approve or a remove can be undone before it is sent. */
@@ -39,7 +40,7 @@ export class QueueView implements Screen {
   private readonly banned = new Set<string>();
   /** The purge on offer after a removal or a ban: whose messages. */
   private offer: { userId: string; name: string } | undefined;
-  private selected: string | undefined;
+  private readonly sel: CardSelection;
   private cursor: string | undefined;
   private loaded = false;
   /** Messages resolved from here, so the echoing queue:resolved does not toast twice. */
@@ -67,12 +68,14 @@ export class QueueView implements Screen {
       ),
       h("div", { class: "toolbar filters" },
         field(q.filterRoom, this.filters.room), field(q.filterReason, this.filters.reason), field(q.filterKind, this.filters.kind), this.partial),
-      h("p", { class: "legend", id: "queue-legend" }, ...legend(q.legend)),
+      h("p", { class: "legend", id: "queue-legend" }, ...keyLegend(q.legend, "jkarbcupR")),
       this.undoBar,
       this.offerBar,
       this.list,
       this.more,
     );
+    // Cards sit in the list or inside an author's group.
+    this.sel = new CardSelection(this.el, this.list, ".qitem");
     ctx.life.own(ctx.admin.on("queue:added", (item) => { this.items.set(item.message.id, item); this.render(); }));
     ctx.life.own(ctx.admin.on("queue:resolved", (p) => {
       if (!this.items.has(p.messageId)) return;
@@ -101,7 +104,7 @@ export class QueueView implements Screen {
 
   show(): void {
     if (!this.loaded) void this.load(true);
-    this.focusSelected();
+    this.sel.focus();
   }
 
   async load(reset: boolean): Promise<void> {
@@ -125,11 +128,11 @@ export class QueueView implements Screen {
     if (e.key === "p" && this.offer) { void this.purge(); return true; }
     const order = this.order();
     if (!order.length) return false;
-    const i = Math.max(0, order.findIndex((x) => x.message.id === this.selected));
+    const i = Math.max(0, order.findIndex((x) => x.message.id === this.sel.id));
     const cur = order[i]!;
     switch (e.key) {
-      case "j": this.select(order[Math.min(i + 1, order.length - 1)]!.message.id, true); return true;
-      case "k": this.select(order[Math.max(i - 1, 0)]!.message.id, true); return true;
+      case "j": this.sel.select(order[Math.min(i + 1, order.length - 1)]!.message.id, true); return true;
+      case "k": this.sel.select(order[Math.max(i - 1, 0)]!.message.id, true); return true;
       case "a": this.hold([cur], "approve"); return true;
       case "r": this.hold([cur], "remove"); return true;
       case "R": this.hold(this.byAuthor(cur.message.author.id), "remove"); return true;
@@ -172,9 +175,9 @@ export class QueueView implements Screen {
     // The selection moves on to the next item left, as after a decision sent at once.
     const ids = new Set(items.map((x) => x.message.id));
     const order = this.order();
-    const at = order.findIndex((x) => x.message.id === this.selected);
+    const at = order.findIndex((x) => x.message.id === this.sel.id);
     const next = [...order.slice(Math.max(at, 0)), ...order.slice(0, Math.max(at, 0)).reverse()].find((x) => !ids.has(x.message.id));
-    this.selected = next?.message.id;
+    this.sel.id = next?.message.id;
     this.undo.hold({
       ids: items.map((x) => x.message.id),
       label: decision === "approve" ? t.queue.heldApprove(n) : t.queue.heldRemove(n),
@@ -185,14 +188,14 @@ export class QueueView implements Screen {
         if (decision === "remove") this.offerPurge(author);
       },
     });
-    this.focusSelected();
+    this.sel.focus();
   }
 
   private undoLast(): void {
     const action = this.undo.undo();
     if (!action) return;
     this.ctx.toast(this.ctx.t.queue.undone, "info");
-    this.select(action.ids[0]!, true);
+    this.sel.select(action.ids[0]!, true);
   }
 
   /** Resolves each id in turn; answers how many went through (failures are told, and dropped when nothing is left to decide). */
@@ -294,28 +297,12 @@ export class QueueView implements Screen {
     const i = order.findIndex((x) => x.message.id === id);
     this.items.delete(id);
     this.contexts.delete(id);
-    if (this.selected === id) {
+    if (this.sel.id === id) {
       const next = order[i + 1] ?? order[i - 1];
-      this.selected = next && next.message.id !== id ? next.message.id : undefined;
+      this.sel.id = next && next.message.id !== id ? next.message.id : undefined;
     }
     this.render();
-    this.focusSelected();
-  }
-
-  private select(id: string, focus: boolean): void {
-    this.selected = id;
-    for (const li of this.list.querySelectorAll<HTMLElement>(".qitem")) {
-      const on = li.dataset.id === id;
-      li.classList.toggle("selected", on);
-      li.setAttribute("aria-current", on ? "true" : "false");
-    }
-    if (focus) this.focusSelected();
-  }
-
-  private focusSelected(): void {
-    if (!this.el.isConnected || this.el.closest("[hidden]")) return;
-    const li = [...this.list.querySelectorAll<HTMLElement>(".qitem")].find((x) => x.dataset.id === this.selected);
-    if (li) { li.focus({ preventScroll: true }); li.scrollIntoView({ block: "nearest" }); }
+    this.sel.focus();
   }
 
   private renderUndo(): void {
@@ -348,7 +335,7 @@ export class QueueView implements Screen {
     const { t } = this.ctx;
     this.renderFilters();
     const order = this.order();
-    if (!this.selected || !order.some((x) => x.message.id === this.selected)) this.selected = order[0]?.message.id;
+    if (!this.sel.id || !order.some((x) => x.message.id === this.sel.id)) this.sel.id = order[0]?.message.id;
     this.count.textContent = t.queue.count(order.length);
     this.ctx.setBadge("queue", this.items.size);
     this.ctx.setReviewCount(this.loaded && !this.cursor ? this.items.size : undefined);
@@ -370,7 +357,7 @@ export class QueueView implements Screen {
       i = j;
     }
     replace(this.list, ...rows);
-    this.select(this.selected!, hadFocus);
+    this.sel.select(this.sel.id!, hadFocus);
   }
 
   /** One author's items: how many, and one action for them all ("clear" once the author is banned). */
@@ -394,7 +381,7 @@ export class QueueView implements Screen {
     const newcomer = item.reasons.some((r) => r.kind === "newcomer");
     const ctx = this.contexts.get(m.id);
     const li = h("li", { class: `qitem${item.priority === "high" ? " high" : ""}`, tabindex: "-1", "data-id": m.id, "data-author": m.author.id, "aria-describedby": "queue-legend" });
-    li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a")) this.select(m.id, true); });
+    li.addEventListener("click", (e) => { if (!(e.target as HTMLElement).closest("button, select, a")) this.sel.select(m.id, true); });
     li.append(
       h("div", { class: "qhead" },
         item.priority === "high" ? h("span", { class: "tag high" }, t.queue.high) : null,
@@ -458,7 +445,3 @@ function guardTags(t: AdminStrings, item: QueueItem): HTMLElement[] {
   return out;
 }
 
-/** The legend with each key in <kbd>, from the sentence "Keys: j / k next…". */
-function legend(text: string): Node[] {
-  return text.split(/\b([jkarbcupR])\b/).map((part, i) => (i % 2 ? h("kbd", null, part) : document.createTextNode(part)));
-}

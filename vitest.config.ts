@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Suites start real servers, redis-server and Chromium: forks keep them isolated per file.
     pool: "forks",
+    // The browser bundles, built once for every suite (test/global-setup.ts says why).
+    globalSetup: ["test/global-setup.ts"],
     reporters: ["default"],
   },
 });

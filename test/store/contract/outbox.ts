@@ -13,7 +13,9 @@ const delivery = (over: Partial<Delivery> = {}): Delivery & { body: string } => 
 /** The outbox port: leases make a delivery one claimer's at a time, settlements need the lease, settled ones are listed. */
 export function outboxContract(current: () => Stores): void {
   let stores: Stores;
-  beforeEach(() => { stores = current(); });
+  // Each test has fresh stores, so ids and times start again at T0 (the counter is this module's,
+  // shared by every store's contract when test files share a worker).
+  beforeEach(() => { stores = current(); n = 0; });
 
   describe("outbox", () => {
     it("claims due deliveries of one endpoint once, with their body, and counts the attempt", async () => {

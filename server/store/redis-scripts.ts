@@ -377,23 +377,23 @@ ${readFilterEdits}`,
 
   /**
    * KEYS: the room's and the tenant's dashboard minute buckets, then their hour buckets. ARGV:
-   * minute ttl ms, hour ttl ms, then counter names (each listed name counts one).
+   * minute ttl ms, hour ttl ms, then pairs of counter name and count.
    */
   cstDash: {
     keys: 4,
     lua: `
 for i = 1, 4 do
-  for j = 3, #ARGV do redis.call('HINCRBY', KEYS[i], ARGV[j], 1) end
+  for j = 3, #ARGV, 2 do redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1]) end
   redis.call('PEXPIRE', KEYS[i], i <= 2 and ARGV[1] or ARGV[2])
 end
 return 1`,
   },
 
-  /** KEYS: room stats hash, rooms index (room -> latest minute). ARGV: field, minute, room, prune before (ms), ttl ms. */
+  /** KEYS: room stats hash, rooms index (room -> latest minute). ARGV: field, minute, room, prune before (ms), ttl ms, count. */
   cstStat: {
     keys: 2,
     lua: `
-redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if redis.call('HLEN', KEYS[1]) > 210 then
   local cutoff = tonumber(ARGV[4])

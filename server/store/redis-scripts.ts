@@ -61,6 +61,27 @@ for _, f in ipairs({${FILTER_FIELDS.map((f) => `'${f}'`).join(", ")}}) do
 end
 return out`;
 
+/** Records the member in every window of KEYS; per window, its count and distinct members, flat. */
+const recordWindows = `
+local out = {}
+for k = 1, #KEYS do
+  redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', ARGV[2])
+  redis.call('ZADD', KEYS[k], ARGV[1], ARGV[3] .. '\\n' .. ARGV[4])
+  redis.call('PEXPIRE', KEYS[k], ARGV[5])
+  local seen, count, distinct = {}, 0, 0
+  for _, e in ipairs(redis.call('ZRANGE', KEYS[k], 0, -1)) do
+    count = count + 1
+    local m = string.sub(e, string.find(e, '\\n', 1, true) + 1)
+    if not seen[m] then
+      seen[m] = true
+      distinct = distinct + 1
+    end
+  end
+  out[#out + 1] = count
+  out[#out + 1] = distinct
+end
+return out`;
+
 export const SCRIPTS = {
   /**
    * KEYS: idempotency, message, timeline, user's ids, queue. ARGV: tenant prefix, id, json, status,
@@ -478,23 +499,10 @@ for _, e in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
 end
 return n`,
   },
-  cstWindow: {
-    keys: 1,
-    lua: `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3] .. '\\n' .. ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-local seen, count, distinct = {}, 0, 0
-for _, e in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  count = count + 1
-  local m = string.sub(e, string.find(e, '\\n', 1, true) + 1)
-  if not seen[m] then
-    seen[m] = true
-    distinct = distinct + 1
-  end
-end
-return {count, distinct}`,
-  },
+  /** KEYS: a spam window (zset at -> "tag\nmember"). ARGV: now, drop at or before, tag, member, ttl ms. Returns {count, distinct}. */
+  cstWindow: { keys: 1, lua: recordWindows },
+  /** cstWindow on two windows of one tenant (a message's repeat and raid windows) in one call. */
+  cstWindow2: { keys: 2, lua: recordWindows },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

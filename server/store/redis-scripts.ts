@@ -330,6 +330,12 @@ forgetMessage(ARGV[1], ARGV[2])
 return 1`,
   },
 
+  /** KEYS: bans hash, mutes hash. ARGV: user id. Both entries as stored (nil when absent), read in one call. */
+  cstBanMute: {
+    keys: 2,
+    lua: `return {redis.call('HGET', KEYS[1], ARGV[1]), redis.call('HGET', KEYS[2], ARGV[1])}`,
+  },
+
   /** KEYS: hash. ARGV: field, the value read. Deletes an expired entry only if nobody replaced it since. */
   cstHdelIfSame: {
     keys: 1,

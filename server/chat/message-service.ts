@@ -159,9 +159,21 @@ export class MessageService {
   send(tenant: TenantRuntime, session: SessionData, input: SendInput): MaybePromise<Message> {
     const idemKey = input.clientId ? idempotencyKey(session.user.id, input.clientId) : undefined;
     if (!idemKey) return this.judgeAndDeliver(tenant, session, input, undefined);
+    if (!judgingTwiceShows(tenant)) {
+      // No look-up first (a round trip per message on a shared store): the append finds a retry
+      // by its key in the step that would store it, and answers the first message. A retry the
+      // checks refuse (its author muted since, say) is looked up then, so it still gets that
+      // first message. The price: a retry spends from its author's rate and spam budgets, as any
+      // post does.
+      return recoverRetry(() => this.judgeAndDeliver(tenant, session, input, idemKey), () => this.findRetry(tenant, session, idemKey));
+    }
     // A retry of something already stored skips every check: the client only lost our ack.
-    return whenReady(this.deps.stores.messages.findIdempotent(tenant.id, idemKey), (prev) =>
-      prev ? toPublic(prev, session.user.id) : this.judgeAndDeliver(tenant, session, input, idemKey));
+    return whenReady(this.findRetry(tenant, session, idemKey), (prev) => prev ?? this.judgeAndDeliver(tenant, session, input, idemKey));
+  }
+
+  /** The message a retry (same user, same clientId) first posted, as its author sees it; undefined if none. */
+  private findRetry(tenant: TenantRuntime, session: SessionData, idemKey: string): MaybePromise<Message | undefined> {
+    return whenReady(this.deps.stores.messages.findIdempotent(tenant.id, idemKey), (prev) => (prev ? toPublic(prev, session.user.id) : undefined));
   }
 
   private judgeAndDeliver(tenant: TenantRuntime, session: SessionData, input: SendInput, idemKey: string | undefined): MaybePromise<Message> {
@@ -190,7 +202,11 @@ export class MessageService {
     const onHit = ctx.onHit ?? decided.action;
     const reasons: Reason[] = (ctx.onHit ? ctx.hits : decided.hits).map(toReason);
     const filtered = reasons.length > 0;
-    if (filtered && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
+    if (filtered && onHit === "reject") {
+      // A retry of a stored message is answered that message, not refused (and not audited as a refusal).
+      if (!idemKey) return this.reject(tenant, session, ctx, reasons);
+      return whenReady(this.findRetry(tenant, session, idemKey), (prev) => prev ?? this.reject(tenant, session, ctx, reasons));
+    }
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
     // Newcomer, evasion and shield holds are holds whatever onHit says (SPEC §10).
     if (ctx.holds) reasons.push(...ctx.holds);
@@ -244,6 +260,34 @@ export class MessageService {
       room: ctx.room.id, userId: session.user.id, at: ctx.now, held: heldFor !== undefined, heldReason: heldFor?.[0]?.kind,
     }));
   }
+}
+
+/**
+ * Whether judging a retry again would show outside its answer: the brand's moderation hook would
+ * be asked about it a second time, a newcomer's post count would count it twice. Such tenants
+ * look a retry up before judging it.
+ */
+function judgingTwiceShows(tenant: TenantRuntime): boolean {
+  const { filters, moderation } = tenant.config;
+  return filters.hook !== undefined || moderation.newcomers.holdFirst > 0 || Object.keys(moderation.newcomers.rooms).length > 0;
+}
+
+/**
+ * Runs `judge`; when it refuses (a CausetteError, at once or later), answers what `find` finds
+ * instead, if anything: a retry of a stored message gets that message whatever the checks say now.
+ */
+function recoverRetry(judge: () => MaybePromise<Message>, find: () => MaybePromise<Message | undefined>): MaybePromise<Message> {
+  const orFound = (err: unknown): MaybePromise<Message> => {
+    if (!(err instanceof CausetteError)) throw err;
+    return whenReady(find(), (prev) => { if (prev) return prev; throw err; });
+  };
+  let value: MaybePromise<Message>;
+  try {
+    value = judge();
+  } catch (err) {
+    return orFound(err);
+  }
+  return value instanceof Promise ? value.catch(orFound) : value;
 }
 
 /**

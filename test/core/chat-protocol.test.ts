@@ -297,6 +297,16 @@ describe("/chat protocol", () => {
     expect(history).toHaveLength(2);
   });
 
+  it("clientId: a retry the checks would now refuse (its author muted since) still gets the first message", async () => {
+    const a = await member(s, "idem-muted");
+    await join(a, "product:idem-muted");
+    const first = await send(a, "product:idem-muted", clean("idem muted"), { clientId: "c-m" });
+    const now = Date.now();
+    await s.app.stores.sanctions.setMute("acme", "idem-muted", { until: now + 60_000, at: now, by: "cm" });
+    expect((await send(a, "product:idem-muted", clean("idem muted"), { clientId: "c-m" })).id).toBe(first.id);
+    expect((await refused(a, "message:send", { room: "product:idem-muted", text: clean("idem muted new"), clientId: "c-m2" })).code).toBe("muted");
+  });
+
   it("session:ended reaches the user's sockets before the server disconnects them", async () => {
     const victim = await member(s, "ended-u");
     await until(() => s.app.stores.people.getUser("acme", "ended-u"));
@@ -399,13 +409,18 @@ describe("/chat: onHit modes", () => {
   });
 });
 
-/** Memory stores whose message port calls a hook right after it stores a message (before the ack goes out). */
+/**
+ * Memory stores whose message port calls a hook right after it stores a message (before the ack
+ * goes out). An append that finds its idempotency key answers the stored message and stores
+ * nothing: it is not counted.
+ */
 function hookedStores() {
   const stores = createMemoryStores();
   const hooked = { stores, appends: 0, onAppend: undefined as ((m: StoredMessage) => void) | undefined };
   const append = stores.messages.appendMessage.bind(stores.messages);
   stores.messages.appendMessage = async (...args) => {
     const res = await append(...args);
+    if (res.duplicate) return res;
     hooked.appends++;
     hooked.onAppend?.(res.message);
     return res;

@@ -330,6 +330,26 @@ forgetMessage(ARGV[1], ARGV[2])
 return 1`,
   },
 
+  /**
+   * KEYS: a room's rates hash ("m<slot>" / "j<slot>" -> count). ARGV: kind ("m" or "j"), current
+   * slot, slots per window, ttl ms. Counts one in the current slot, drops the window's worth of
+   * slots before the window, and returns {messages, joins} over the window's slots.
+   */
+  cstRaidCount: {
+    keys: 1,
+    lua: `
+local cur, n = tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('HINCRBY', KEYS[1], ARGV[1] .. cur, 1)
+local messages, joins = 0, 0
+for s = cur - n + 1, cur do
+  messages = messages + tonumber(redis.call('HGET', KEYS[1], 'm' .. s) or '0')
+  joins = joins + tonumber(redis.call('HGET', KEYS[1], 'j' .. s) or '0')
+end
+for s = cur - 2 * n, cur - n do redis.call('HDEL', KEYS[1], 'm' .. s, 'j' .. s) end
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return {messages, joins}`,
+  },
+
   /** KEYS: bans hash, mutes hash. ARGV: user id. Both entries as stored (nil when absent), read in one call. */
   cstBanMute: {
     keys: 2,

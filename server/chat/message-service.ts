@@ -57,6 +57,7 @@ export class MessageService {
   /** Each stage's latency series, in stage order, looked up once (a message is timed seven times). */
   private readonly timers: readonly StageTimer[];
   private readonly deliverTimer: StageTimer;
+  private readonly retriesShow = new WeakMap<object, boolean>();
   private readonly observeStage = (_stage: string, seconds: number, index: number) => this.timers[index]!.observe(seconds);
 
   constructor(private readonly deps: MessageServiceDeps) {
@@ -159,16 +160,35 @@ export class MessageService {
   send(tenant: TenantRuntime, session: SessionData, input: SendInput): MaybePromise<Message> {
     const idemKey = input.clientId ? idempotencyKey(session.user.id, input.clientId) : undefined;
     if (!idemKey) return this.judgeAndDeliver(tenant, session, input, undefined);
-    if (!judgingTwiceShows(tenant)) {
+    if (!this.judgedTwiceShows(tenant)) {
       // No look-up first (a round trip per message on a shared store): the append finds a retry
       // by its key in the step that would store it, and answers the first message. A retry the
       // checks refuse (its author muted since, say) is looked up then, so it still gets that
       // first message. The price: a retry spends from its author's rate and spam budgets, as any
       // post does.
-      return recoverRetry(() => this.judgeAndDeliver(tenant, session, input, idemKey), () => this.findRetry(tenant, session, idemKey));
+      let judged: MaybePromise<Message>;
+      try {
+        judged = this.judgeAndDeliver(tenant, session, input, idemKey);
+      } catch (err) {
+        return this.orRetry(err, tenant, session, idemKey);
+      }
+      return judged instanceof Promise ? judged.catch((err: unknown) => this.orRetry(err, tenant, session, idemKey)) : judged;
     }
     // A retry of something already stored skips every check: the client only lost our ack.
     return whenReady(this.findRetry(tenant, session, idemKey), (prev) => prev ?? this.judgeAndDeliver(tenant, session, input, idemKey));
+  }
+
+  /** judgingTwiceShows, decided once per (frozen) tenant config, not per message. */
+  private judgedTwiceShows(tenant: TenantRuntime): boolean {
+    let shows = this.retriesShow.get(tenant.config);
+    if (shows === undefined) this.retriesShow.set(tenant.config, (shows = judgingTwiceShows(tenant.config)));
+    return shows;
+  }
+
+  /** A refusal (a CausetteError) of a retry whose first message is stored gives way to that message. */
+  private orRetry(err: unknown, tenant: TenantRuntime, session: SessionData, idemKey: string): MaybePromise<Message> {
+    if (!(err instanceof CausetteError)) throw err;
+    return whenReady(this.findRetry(tenant, session, idemKey), (prev) => { if (prev) return prev; throw err; });
   }
 
   /** The message a retry (same user, same clientId) first posted, as its author sees it; undefined if none. */
@@ -267,27 +287,9 @@ export class MessageService {
  * be asked about it a second time, a newcomer's post count would count it twice. Such tenants
  * look a retry up before judging it.
  */
-function judgingTwiceShows(tenant: TenantRuntime): boolean {
-  const { filters, moderation } = tenant.config;
+function judgingTwiceShows(config: TenantRuntime["config"]): boolean {
+  const { filters, moderation } = config;
   return filters.hook !== undefined || moderation.newcomers.holdFirst > 0 || Object.keys(moderation.newcomers.rooms).length > 0;
-}
-
-/**
- * Runs `judge`; when it refuses (a CausetteError, at once or later), answers what `find` finds
- * instead, if anything: a retry of a stored message gets that message whatever the checks say now.
- */
-function recoverRetry(judge: () => MaybePromise<Message>, find: () => MaybePromise<Message | undefined>): MaybePromise<Message> {
-  const orFound = (err: unknown): MaybePromise<Message> => {
-    if (!(err instanceof CausetteError)) throw err;
-    return whenReady(find(), (prev) => { if (prev) return prev; throw err; });
-  };
-  let value: MaybePromise<Message>;
-  try {
-    value = judge();
-  } catch (err) {
-    return orFound(err);
-  }
-  return value instanceof Promise ? value.catch(orFound) : value;
 }
 
 /**

@@ -384,6 +384,37 @@ describe("/chat: onHit modes", () => {
     } finally { await s.close(); }
   });
 
+  it("clientId with newcomer holds: a retry is looked up before judging, so it does not count as a newcomer's post", async () => {
+    const s = await startServer(testConfig({ acme: { moderation: { newcomers: { holdFirst: 2 } } } }));
+    try {
+      const a = await member(s, "nc-a");
+      await join(a, "product:nc");
+      const text = clean("nc first");
+      const first = await send(a, "product:nc", text, { clientId: "nc-1" });
+      expect(first.status).toBe("held");
+      expect((await send(a, "product:nc", text, { clientId: "nc-1" })).id).toBe(first.id);
+      // Still the second of the two held posts: the retry was not counted.
+      expect((await send(a, "product:nc", clean("nc second"), { clientId: "nc-2" })).status).toBe("held");
+      expect((await send(a, "product:nc", clean("nc third"), { clientId: "nc-3" })).status).toBe("visible");
+    } finally { await s.close(); }
+  });
+
+  it("reject: a retry of a stored message is answered that message, not refused or audited", async () => {
+    const s = await startServer(testConfig({ acme: { filters: { onHit: "reject" } } }));
+    try {
+      const a = await member(s, "rj-retry");
+      await join(a, "product:rj-retry");
+      const text = clean("rj retry");
+      const first = await send(a, "product:rj-retry", text, { clientId: "rj-1" });
+      // Retried: from the third copy on, the spam repeat check (repeatsPerUser 2) hits, which rejects.
+      for (let i = 0; i < 3; i++) expect((await send(a, "product:rj-retry", text, { clientId: "rj-1" })).id).toBe(first.id);
+      // A new post of that text is what gets refused.
+      expect((await refused(a, "message:send", { room: "product:rj-retry", text, clientId: "rj-2" })).code).toBe("content_blocked");
+      const { entries } = await s.app.stores.audit.listAudit("acme", 10);
+      expect(entries.filter((e) => e.action === "message.rejected")).toHaveLength(1);
+    } finally { await s.close(); }
+  });
+
   it("reject: content_blocked, nothing stored, the attempt audited", async () => {
     const s = await startServer(testConfig({ acme: { filters: { onHit: "reject" } } }));
     try {

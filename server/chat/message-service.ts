@@ -57,6 +57,7 @@ export class MessageService {
   /** Each stage's latency series, in stage order, looked up once (a message is timed seven times). */
   private readonly timers: readonly StageTimer[];
   private readonly deliverTimer: StageTimer;
+  private readonly retriesShow = new WeakMap<object, boolean>();
   private readonly observeStage = (_stage: string, seconds: number, index: number) => this.timers[index]!.observe(seconds);
 
   constructor(private readonly deps: MessageServiceDeps) {
@@ -159,9 +160,40 @@ export class MessageService {
   send(tenant: TenantRuntime, session: SessionData, input: SendInput): MaybePromise<Message> {
     const idemKey = input.clientId ? idempotencyKey(session.user.id, input.clientId) : undefined;
     if (!idemKey) return this.judgeAndDeliver(tenant, session, input, undefined);
+    if (!this.judgedTwiceShows(tenant)) {
+      // No look-up first (a round trip per message on a shared store): the append finds a retry
+      // by its key in the step that would store it, and answers the first message. A retry the
+      // checks refuse (its author muted since, say) is looked up then, so it still gets that
+      // first message. The price: a retry spends from its author's rate and spam budgets, as any
+      // post does.
+      let judged: MaybePromise<Message>;
+      try {
+        judged = this.judgeAndDeliver(tenant, session, input, idemKey);
+      } catch (err) {
+        return this.orRetry(err, tenant, session, idemKey);
+      }
+      return judged instanceof Promise ? judged.catch((err: unknown) => this.orRetry(err, tenant, session, idemKey)) : judged;
+    }
     // A retry of something already stored skips every check: the client only lost our ack.
-    return whenReady(this.deps.stores.messages.findIdempotent(tenant.id, idemKey), (prev) =>
-      prev ? toPublic(prev, session.user.id) : this.judgeAndDeliver(tenant, session, input, idemKey));
+    return whenReady(this.findRetry(tenant, session, idemKey), (prev) => prev ?? this.judgeAndDeliver(tenant, session, input, idemKey));
+  }
+
+  /** judgingTwiceShows, decided once per (frozen) tenant config, not per message. */
+  private judgedTwiceShows(tenant: TenantRuntime): boolean {
+    let shows = this.retriesShow.get(tenant.config);
+    if (shows === undefined) this.retriesShow.set(tenant.config, (shows = judgingTwiceShows(tenant.config)));
+    return shows;
+  }
+
+  /** A refusal (a CausetteError) of a retry whose first message is stored gives way to that message. */
+  private orRetry(err: unknown, tenant: TenantRuntime, session: SessionData, idemKey: string): MaybePromise<Message> {
+    if (!(err instanceof CausetteError)) throw err;
+    return whenReady(this.findRetry(tenant, session, idemKey), (prev) => { if (prev) return prev; throw err; });
+  }
+
+  /** The message a retry (same user, same clientId) first posted, as its author sees it; undefined if none. */
+  private findRetry(tenant: TenantRuntime, session: SessionData, idemKey: string): MaybePromise<Message | undefined> {
+    return whenReady(this.deps.stores.messages.findIdempotent(tenant.id, idemKey), (prev) => (prev ? toPublic(prev, session.user.id) : undefined));
   }
 
   private judgeAndDeliver(tenant: TenantRuntime, session: SessionData, input: SendInput, idemKey: string | undefined): MaybePromise<Message> {
@@ -190,7 +222,11 @@ export class MessageService {
     const onHit = ctx.onHit ?? decided.action;
     const reasons: Reason[] = (ctx.onHit ? ctx.hits : decided.hits).map(toReason);
     const filtered = reasons.length > 0;
-    if (filtered && onHit === "reject") return this.reject(tenant, session, ctx, reasons);
+    if (filtered && onHit === "reject") {
+      // A retry of a stored message is answered that message, not refused (and not audited as a refusal).
+      if (!idemKey) return this.reject(tenant, session, ctx, reasons);
+      return whenReady(this.findRetry(tenant, session, idemKey), (prev) => prev ?? this.reject(tenant, session, ctx, reasons));
+    }
     if (ctx.shadowBan) reasons.push({ kind: "ban", detail: "shadow ban" });
     // Newcomer, evasion and shield holds are holds whatever onHit says (SPEC §10).
     if (ctx.holds) reasons.push(...ctx.holds);
@@ -244,6 +280,16 @@ export class MessageService {
       room: ctx.room.id, userId: session.user.id, at: ctx.now, held: heldFor !== undefined, heldReason: heldFor?.[0]?.kind,
     }));
   }
+}
+
+/**
+ * Whether judging a retry again would show outside its answer: the brand's moderation hook would
+ * be asked about it a second time, a newcomer's post count would count it twice. Such tenants
+ * look a retry up before judging it.
+ */
+function judgingTwiceShows(config: TenantRuntime["config"]): boolean {
+  const { filters, moderation } = config;
+  return filters.hook !== undefined || moderation.newcomers.holdFirst > 0 || Object.keys(moderation.newcomers.rooms).length > 0;
 }
 
 /**

@@ -54,6 +54,7 @@ export interface MemorySpamWindow extends SpamWindow {
   readonly capacity: number;
   /** Answers at once: nothing here waits. */
   record(key: string, member: string, windowMs: number, now: number): SpamCount;
+  recordPair(keys: readonly [string, string], member: string, windowMs: number, now: number): [SpamCount, SpamCount];
 }
 
 const INITIAL_CAPACITY = 1024;
@@ -173,5 +174,6 @@ export function createMemorySpamWindow(opts: MemorySpamWindowOptions = {}): Memo
   return {
     get capacity() { return capacity; },
     record,
+    recordPair: ([a, b], who, windowMs, now) => [record(a, who, windowMs, now), record(b, who, windowMs, now)],
   };
 }

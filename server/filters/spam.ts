@@ -1,4 +1,4 @@
-import { allReady, type MaybePromise } from "../maybe-promise.ts";
+import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import type { FilterHit, SpamCount, SpamDetector, SpamInput, SpamOptions, SpamWindow } from "./types.ts";
 import { hash53 } from "./hash53.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
@@ -98,11 +98,9 @@ export function createSpamDetector(opts: SpamOptions, window: SpamWindow): SpamD
       // Keeps store keys short whatever the message length. No tenant in the key: the window is
       // already the tenant's own (spamWindowFor), on either store.
       const digest = hash53(fp).toString(36);
-      // The embedded window answers at once; a shared one is asked both questions together.
-      return allReady<[SpamCount, SpamCount], FilterHit | undefined>([
-        () => window.record(`spam:repeat:${encodeURIComponent(input.userId)}:${digest}`, input.userId, windowMs, input.now),
-        () => window.record(`spam:raid:${encodeURIComponent(input.room)}:${digest}`, input.userId, windowMs, input.now),
-      ], (mine, room) => verdict(input, mine, room));
+      // The embedded window answers at once; a shared one is asked both questions in one step.
+      const keys = [`spam:repeat:${encodeURIComponent(input.userId)}:${digest}`, `spam:raid:${encodeURIComponent(input.room)}:${digest}`] as const;
+      return whenReady(window.recordPair(keys, input.userId, windowMs, input.now), ([mine, room]) => verdict(input, mine, room));
     },
   });
 }

@@ -66,6 +66,8 @@ export interface SpamWindow {
    * how many records `key` has (`count`) and from how many distinct members (`distinct`).
    */
   record(key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
+  /** `record` under both keys, in one step (one round trip on a shared store); counts in the keys' order. */
+  recordPair(keys: readonly [string, string], member: string, windowMs: number, now: number): MaybePromise<[SpamCount, SpamCount]>;
 }
 
 export interface SpamOptions { repeatsPerUser: number; raidUsers: number; windowSec: number }

@@ -4,7 +4,7 @@ import { CausetteError } from "../errors.ts";
 import { allReady, type MaybePromise } from "../maybe-promise.ts";
 import type { EvasionStore } from "../store/evasion/evasion-store.ts";
 import type { MessageStore } from "../store/messages/message-store.ts";
-import type { SanctionStore } from "../store/sanctions/sanction-store.ts";
+import type { SanctionStore, UserSanctions } from "../store/sanctions/sanction-store.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";
 
 const NO_LINKS: readonly EvasionLink[] = [];
@@ -22,12 +22,11 @@ export function createAccessStage(stores: { sanctions: SanctionStore; messages: 
       const { session, tenant, now } = ctx;
       const watchEvasion = tenant.config.moderation.evasion.action === "hold" && !isStaff(session.user.role);
       // The embedded store answers at once; a shared one is asked all of them together.
-      return allReady<[IpBlock | undefined, Ban | null, Mute | null, readonly EvasionLink[]], Verdict | undefined>([
+      return allReady<[IpBlock | undefined, UserSanctions, readonly EvasionLink[]], Verdict | undefined>([
         () => tenant.ipBlock(session.ip, now),
-        () => sanctions.getBan(tenant.id, session.user.id, now),
-        () => sanctions.getMute(tenant.id, session.user.id, now),
+        () => sanctions.getBanAndMute(tenant.id, session.user.id, now),
         () => (watchEvasion ? evasion.links(tenant.id, session.user.id) : NO_LINKS),
-      ], (block, ban, mute, links) => judge(messages, ctx, block, ban, mute, links));
+      ], (block, { ban, mute }, links) => judge(messages, ctx, block, ban, mute, links));
     },
   };
 }

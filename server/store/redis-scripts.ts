@@ -61,6 +61,27 @@ for _, f in ipairs({${FILTER_FIELDS.map((f) => `'${f}'`).join(", ")}}) do
 end
 return out`;
 
+/** Records the member in every window of KEYS; per window, its count and distinct members, flat. */
+const recordWindows = `
+local out = {}
+for k = 1, #KEYS do
+  redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', ARGV[2])
+  redis.call('ZADD', KEYS[k], ARGV[1], ARGV[3] .. '\\n' .. ARGV[4])
+  redis.call('PEXPIRE', KEYS[k], ARGV[5])
+  local seen, count, distinct = {}, 0, 0
+  for _, e in ipairs(redis.call('ZRANGE', KEYS[k], 0, -1)) do
+    count = count + 1
+    local m = string.sub(e, string.find(e, '\\n', 1, true) + 1)
+    if not seen[m] then
+      seen[m] = true
+      distinct = distinct + 1
+    end
+  end
+  out[#out + 1] = count
+  out[#out + 1] = distinct
+end
+return out`;
+
 export const SCRIPTS = {
   /**
    * KEYS: idempotency, message, timeline, user's ids, queue. ARGV: tenant prefix, id, json, status,
@@ -309,6 +330,32 @@ forgetMessage(ARGV[1], ARGV[2])
 return 1`,
   },
 
+  /**
+   * KEYS: a room's rates hash ("m<slot>" / "j<slot>" -> count). ARGV: kind ("m" or "j"), current
+   * slot, slots per window, ttl ms. Counts one in the current slot, drops the window's worth of
+   * slots before the window, and returns {messages, joins} over the window's slots.
+   */
+  cstRaidCount: {
+    keys: 1,
+    lua: `
+local cur, n = tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('HINCRBY', KEYS[1], ARGV[1] .. cur, 1)
+local messages, joins = 0, 0
+for s = cur - n + 1, cur do
+  messages = messages + tonumber(redis.call('HGET', KEYS[1], 'm' .. s) or '0')
+  joins = joins + tonumber(redis.call('HGET', KEYS[1], 'j' .. s) or '0')
+end
+for s = cur - 2 * n, cur - n do redis.call('HDEL', KEYS[1], 'm' .. s, 'j' .. s) end
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return {messages, joins}`,
+  },
+
+  /** KEYS: bans hash, mutes hash. ARGV: user id. Both entries as stored (nil when absent), read in one call. */
+  cstBanMute: {
+    keys: 2,
+    lua: `return {redis.call('HGET', KEYS[1], ARGV[1]), redis.call('HGET', KEYS[2], ARGV[1])}`,
+  },
+
   /** KEYS: hash. ARGV: field, the value read. Deletes an expired entry only if nobody replaced it since. */
   cstHdelIfSame: {
     keys: 1,
@@ -377,23 +424,23 @@ ${readFilterEdits}`,
 
   /**
    * KEYS: the room's and the tenant's dashboard minute buckets, then their hour buckets. ARGV:
-   * minute ttl ms, hour ttl ms, then counter names (each listed name counts one).
+   * minute ttl ms, hour ttl ms, then pairs of counter name and count.
    */
   cstDash: {
     keys: 4,
     lua: `
 for i = 1, 4 do
-  for j = 3, #ARGV do redis.call('HINCRBY', KEYS[i], ARGV[j], 1) end
+  for j = 3, #ARGV, 2 do redis.call('HINCRBY', KEYS[i], ARGV[j], ARGV[j + 1]) end
   redis.call('PEXPIRE', KEYS[i], i <= 2 and ARGV[1] or ARGV[2])
 end
 return 1`,
   },
 
-  /** KEYS: room stats hash, rooms index (room -> latest minute). ARGV: field, minute, room, prune before (ms), ttl ms. */
+  /** KEYS: room stats hash, rooms index (room -> latest minute). ARGV: field, minute, room, prune before (ms), ttl ms, count. */
   cstStat: {
     keys: 2,
     lua: `
-redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 if redis.call('HLEN', KEYS[1]) > 210 then
   local cutoff = tonumber(ARGV[4])
@@ -478,23 +525,10 @@ for _, e in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
 end
 return n`,
   },
-  cstWindow: {
-    keys: 1,
-    lua: `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3] .. '\\n' .. ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-local seen, count, distinct = {}, 0, 0
-for _, e in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  count = count + 1
-  local m = string.sub(e, string.find(e, '\\n', 1, true) + 1)
-  if not seen[m] then
-    seen[m] = true
-    distinct = distinct + 1
-  end
-end
-return {count, distinct}`,
-  },
+  /** KEYS: a spam window (zset at -> "tag\nmember"). ARGV: now, drop at or before, tag, member, ttl ms. Returns {count, distinct}. */
+  cstWindow: { keys: 1, lua: recordWindows },
+  /** cstWindow on two windows of one tenant (a message's repeat and raid windows) in one call. */
+  cstWindow2: { keys: 2, lua: recordWindows },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -41,6 +41,8 @@ export interface RedisStoresOptions {
    * liveness every third of this; a killed node's slots stop counting once it lapses. Default 15 s.
    */
   nodeLivenessMs?: number;
+  /** How long posts' figures are summed before they are written (ms); default STATS_FLUSH_MS (1 s). */
+  statsFlushMs?: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
   const ctx = new RedisContext(opts);
   const bus = new RedisClusterBus(ctx, opts.subscriber);
   const limits = new RedisLimitStore(ctx, { nodeLivenessMs: opts.nodeLivenessMs });
+  const stats = new RedisStatsStore(ctx, { flushMs: opts.statsFlushMs });
   let closed = false;
   const stores = {
     kind: "redis" as const,
@@ -63,6 +66,8 @@ export function createRedisStores(opts: RedisStoresOptions) {
     async close() {
       if (closed) return;
       closed = true;
+      // The posts this node counted but has not written yet (see RedisStatsStore).
+      await stats.flush();
       limits.close();
       bus.close();
       await Promise.all([opts.client, opts.subscriber].map(quit));
@@ -75,7 +80,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
     people: new RedisPeopleStore(ctx),
     audit: new RedisAuditStore(ctx),
     filterEdits: new RedisFilterEditStore(ctx),
-    stats: new RedisStatsStore(ctx),
+    stats,
     presence: new RedisPresenceStore(ctx),
     limits,
     bus,

@@ -297,6 +297,16 @@ describe("/chat protocol", () => {
     expect(history).toHaveLength(2);
   });
 
+  it("clientId: a retry the checks would now refuse (its author muted since) still gets the first message", async () => {
+    const a = await member(s, "idem-muted");
+    await join(a, "product:idem-muted");
+    const first = await send(a, "product:idem-muted", clean("idem muted"), { clientId: "c-m" });
+    const now = Date.now();
+    await s.app.stores.sanctions.setMute("acme", "idem-muted", { until: now + 60_000, at: now, by: "cm" });
+    expect((await send(a, "product:idem-muted", clean("idem muted"), { clientId: "c-m" })).id).toBe(first.id);
+    expect((await refused(a, "message:send", { room: "product:idem-muted", text: clean("idem muted new"), clientId: "c-m2" })).code).toBe("muted");
+  });
+
   it("session:ended reaches the user's sockets before the server disconnects them", async () => {
     const victim = await member(s, "ended-u");
     await until(() => s.app.stores.people.getUser("acme", "ended-u"));
@@ -374,6 +384,37 @@ describe("/chat: onHit modes", () => {
     } finally { await s.close(); }
   });
 
+  it("clientId with newcomer holds: a retry is looked up before judging, so it does not count as a newcomer's post", async () => {
+    const s = await startServer(testConfig({ acme: { moderation: { newcomers: { holdFirst: 2 } } } }));
+    try {
+      const a = await member(s, "nc-a");
+      await join(a, "product:nc");
+      const text = clean("nc first");
+      const first = await send(a, "product:nc", text, { clientId: "nc-1" });
+      expect(first.status).toBe("held");
+      expect((await send(a, "product:nc", text, { clientId: "nc-1" })).id).toBe(first.id);
+      // Still the second of the two held posts: the retry was not counted.
+      expect((await send(a, "product:nc", clean("nc second"), { clientId: "nc-2" })).status).toBe("held");
+      expect((await send(a, "product:nc", clean("nc third"), { clientId: "nc-3" })).status).toBe("visible");
+    } finally { await s.close(); }
+  });
+
+  it("reject: a retry of a stored message is answered that message, not refused or audited", async () => {
+    const s = await startServer(testConfig({ acme: { filters: { onHit: "reject" } } }));
+    try {
+      const a = await member(s, "rj-retry");
+      await join(a, "product:rj-retry");
+      const text = clean("rj retry");
+      const first = await send(a, "product:rj-retry", text, { clientId: "rj-1" });
+      // Retried: from the third copy on, the spam repeat check (repeatsPerUser 2) hits, which rejects.
+      for (let i = 0; i < 3; i++) expect((await send(a, "product:rj-retry", text, { clientId: "rj-1" })).id).toBe(first.id);
+      // A new post of that text is what gets refused.
+      expect((await refused(a, "message:send", { room: "product:rj-retry", text, clientId: "rj-2" })).code).toBe("content_blocked");
+      const { entries } = await s.app.stores.audit.listAudit("acme", 10);
+      expect(entries.filter((e) => e.action === "message.rejected")).toHaveLength(1);
+    } finally { await s.close(); }
+  });
+
   it("reject: content_blocked, nothing stored, the attempt audited", async () => {
     const s = await startServer(testConfig({ acme: { filters: { onHit: "reject" } } }));
     try {
@@ -399,13 +440,18 @@ describe("/chat: onHit modes", () => {
   });
 });
 
-/** Memory stores whose message port calls a hook right after it stores a message (before the ack goes out). */
+/**
+ * Memory stores whose message port calls a hook right after it stores a message (before the ack
+ * goes out). An append that finds its idempotency key answers the stored message and stores
+ * nothing: it is not counted.
+ */
 function hookedStores() {
   const stores = createMemoryStores();
   const hooked = { stores, appends: 0, onAppend: undefined as ((m: StoredMessage) => void) | undefined };
   const append = stores.messages.appendMessage.bind(stores.messages);
   stores.messages.appendMessage = async (...args) => {
     const res = await append(...args);
+    if (res.duplicate) return res;
     hooked.appends++;
     hooked.onAppend?.(res.message);
     return res;

@@ -43,7 +43,8 @@ async function exercise(s: ModServer, label: string): Promise<void> {
     const member = await s.chat({ role: "member", sub: key, name: `Member ${key}` });
     await member.join(key);
     expect((await member.send(key, "bonjour")).status, key).toBe("visible");
-    const profile = await admin.inspect(key);
+    // A post's counters reach a shared store with the node's next stats flush (RedisStatsStore).
+    const profile = await until(async () => { const p = await admin.inspect(key); return p.messages === 1 ? p : undefined; }, 8000, 50);
     expect(profile.user.id, key).toBe(key);
     expect(profile.messages, key).toBe(1);
     await admin.mute(key, 60);

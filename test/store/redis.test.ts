@@ -158,6 +158,32 @@ describeRedis("Redis stores", () => {
     await store.close();
   });
 
+  it("sums a node's posts and writes them in one flush: another node reads them after it, and close writes what is pending", async () => {
+    const prefix = freshPrefix();
+    const a = await node(prefix), b = await node(prefix);
+    const at = Date.now();
+    // Not awaited, as the message path does not: the figures wait for the flush together.
+    const posted = [
+      a.stats.recordPost("acme", { room: "faq", userId: "u1", at, held: false }),
+      a.stats.recordPost("acme", { room: "faq", userId: "u1", at: at + 1, held: true, heldReason: "word" }),
+      a.stats.recordPost("acme", { room: "tips", userId: "u2", at: at + 2, held: false }),
+    ];
+    expect(await b.rooms.listRooms("acme", 10)).toStrictEqual([]);
+    await Promise.all(posted);
+    expect(await b.rooms.listRooms("acme", 10)).toStrictEqual([{ id: "tips", lastActive: at + 2 }, { id: "faq", lastActive: at + 1 }]);
+    const faq = (await b.stats.roomStats("acme", at - 60_000)).get("faq")!;
+    expect(faq.reduce((n, m) => n + m.messages, 0)).toBe(2);
+    expect(faq.reduce((n, m) => n + m.held, 0)).toBe(1);
+    expect((await b.people.getUser("acme", "u1"))?.counters.messages).toBe(2);
+    const dash = await b.stats.dashboard("acme", { resolution: "minute", from: at, to: at + 2 });
+    expect(dash.buckets.reduce((n, x) => n + (x.counts.messages ?? 0), 0)).toBe(3);
+    expect(dash.buckets.reduce((n, x) => n + (x.counts["held:word"] ?? 0), 0)).toBe(1);
+    // A node that closes writes the figures it has not flushed yet.
+    void a.stats.recordPost("acme", { room: "faq", userId: "u3", at: at + 3, held: false });
+    await a.close();
+    expect((await b.people.getUser("acme", "u3"))?.counters.messages).toBe(1);
+  });
+
   // Last: they stop the server. Everything above must not depend on them.
   describe("outage", () => {
     it("times out on a Redis that stopped answering, and recovers when it answers again", async () => {

@@ -23,6 +23,8 @@ export interface LimitStore extends SpamWindowStore {
 /** The spam stage's sliding window (see filters/types.ts), keyed per tenant; answers at once on the embedded store. */
 export interface SpamWindowStore {
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount>;
+  /** recordText under both keys in one step (one script on Redis: both share the tenant's slot); counts in the keys' order. */
+  recordTexts(tenant: string, keys: readonly [string, string], member: string, windowMs: number, now: number): MaybePromise<[SpamCount, SpamCount]>;
   /**
    * SPEC §9.5 erasure: the user's entries leave the tenant's spam windows. (They would leave by
    * themselves within a window's length; an erasure does not wait.)
@@ -32,5 +34,8 @@ export interface SpamWindowStore {
 
 /** Adapts the store to the filter engine's tenant-less SpamWindow. */
 export function spamWindowFor(store: SpamWindowStore, tenant: string): SpamWindow {
-  return { record: (key, member, windowMs, now) => store.recordText(tenant, key, member, windowMs, now) };
+  return {
+    record: (key, member, windowMs, now) => store.recordText(tenant, key, member, windowMs, now),
+    recordPair: (keys, member, windowMs, now) => store.recordTexts(tenant, keys, member, windowMs, now),
+  };
 }

@@ -37,6 +37,10 @@ export class MemoryLimitStore implements LimitStore {
     return this.spam.of(tenant).record(key, member, windowMs, now);
   }
 
+  recordTexts(tenant: string, keys: readonly [string, string], member: string, windowMs: number, now: number): MaybePromise<[SpamCount, SpamCount]> {
+    return this.spam.of(tenant).recordPair(keys, member, windowMs, now);
+  }
+
   /**
    * The embedded window keeps hashes in a ring with no way to pick one member's records out, so
    * the tenant's window starts afresh: what it forgets of others costs at most one more repeat

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { enc, type RedisContext } from "../redis-context.ts";
 import { runScript } from "../redis-scripts.ts";
+import type { SpamCount } from "../../filters/types.ts";
 import type { LimitStore } from "./limit-store.ts";
 import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
 
@@ -80,13 +81,22 @@ export class RedisLimitStore implements LimitStore {
     };
   }
 
-  recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+  async recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {
+    return (await this.windows(tenant, "cstWindow", [key], member, windowMs, now))[0]!;
+  }
+
+  async recordTexts(tenant: string, keys: readonly [string, string], member: string, windowMs: number, now: number): Promise<[SpamCount, SpamCount]> {
+    const [a, b] = await this.windows(tenant, "cstWindow2", keys, member, windowMs, now);
+    return [a!, b!];
+  }
+
+  private windows(tenant: string, script: "cstWindow" | "cstWindow2", keys: readonly string[], member: string, windowMs: number, now: number) {
     return this.ctx.guard(async () => {
-      const [count, distinct] = (await runScript(
-        this.ctx.client, "cstWindow", [this.ctx.key(tenant, "sp:", key)],
+      const flat = (await runScript(
+        this.ctx.client, script, keys.map((k) => this.ctx.key(tenant, "sp:", k)),
         [now, now - windowMs, `${this.tagBase}.${++this.tagSeq}`, member, Math.max(1, Math.ceil(windowMs)) + 1000],
-      )) as [number, number];
-      return { count, distinct };
+      )) as number[];
+      return keys.map((_, i): SpamCount => ({ count: flat[2 * i]!, distinct: flat[2 * i + 1]! }));
     });
   }
 

@@ -16,12 +16,13 @@ export class RedisMessageStore implements MessageStore {
   constructor(private readonly ctx: RedisContext) {}
 
   appendMessage(tenant: string, message: StoredMessage, opts: { keep: number; idempotency?: { key: string; ttlMs: number } }) {
-    return this.ctx.write(tenant, async () => {
+    return this.ctx.guard(async () => {
       const T = this.ctx.t(tenant);
       const json = JSON.stringify(message);
       const idem = opts.idempotency;
-      const reply = (await runScript(
-        this.ctx.client, "cstAppend",
+      // One round trip on a Redis Cluster too: the replica's WAIT rides in the script's pipeline.
+      const reply = (await this.ctx.writeScript(
+        tenant, "cstAppend",
         [
           idem ? this.ctx.key(tenant, "idem:", idem.key) : `${T}idem:`, this.ctx.msgKey(tenant, message.id),
           this.ctx.key(tenant, "tl:", message.room), this.ctx.key(tenant, SUFFIX.userMessages, message.author.id), `${T}q`,

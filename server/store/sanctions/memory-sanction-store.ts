@@ -2,7 +2,7 @@ import type { Ban, IpBlock, Mute } from "../../../client-sdk/src/protocol.ts";
 import type { MaybePromise } from "../../maybe-promise.ts";
 import { PerTenant } from "../per-tenant.ts";
 import { copy } from "../plain-copy.ts";
-import type { SanctionStore } from "./sanction-store.ts";
+import { userSanctions, type SanctionStore, type UserSanctions } from "./sanction-store.ts";
 
 /**
  * The embedded sanctions: bans and mutes by user, IP blocks by canonical CIDR. The message path's
@@ -23,6 +23,10 @@ export class MemorySanctionStore implements SanctionStore {
   async setMute(tenant: string, userId: string, mute: Mute) { this.data.of(tenant).mutes.set(userId, copy(mute)); }
   getMute(tenant: string, userId: string, now: number): MaybePromise<Mute | null> { return live(this.data.of(tenant).mutes, userId, now); }
   async deleteMute(tenant: string, userId: string) { return this.data.of(tenant).mutes.delete(userId); }
+  getBanAndMute(tenant: string, userId: string, now: number): MaybePromise<UserSanctions> {
+    const { bans, mutes } = this.data.of(tenant);
+    return userSanctions(live(bans, userId, now), live(mutes, userId, now));
+  }
   async addIpBlock(tenant: string, block: IpBlock) { this.data.of(tenant).ipBlocks.set(block.cidr, copy(block)); }
   async removeIpBlock(tenant: string, cidr: string) { return this.data.of(tenant).ipBlocks.delete(cidr); }
   async listIpBlocks(tenant: string, now: number) {

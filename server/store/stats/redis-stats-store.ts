@@ -3,47 +3,110 @@ import type { RedisContext } from "../redis-context.ts";
 import { exec } from "../redis-replies.ts";
 import { runScript } from "../redis-scripts.ts";
 import { roomsKey } from "../rooms/redis-room-store.ts";
+import { PostTally, tallyNames } from "./post-tally.ts";
 import type { PostRecord, RoomCounter, RoomMinute, StatsStore } from "./stats-store.ts";
 import {
-  bucketStart, decisionCounters, HOUR_MS, HOURS_KEEP_MS, managerOf, MINUTE_MS, MINUTES_KEEP_MS, postCounters, setOwn,
+  bucketStart, decisionCounters, HOUR_MS, HOURS_KEEP_MS, managerOf, MINUTE_MS, MINUTES_KEEP_MS, setOwn,
   type DashBucket, type DashResolution, type DecisionRecord,
 } from "./dashboard-counters.ts";
 
 const STATS_KEEP_MS = 60 * 60_000;
 const STATS_TTL_MS = 2 * STATS_KEEP_MS;
 
+/** How long a node sums posts before it writes them (SPEC §11): a crash loses at most this much of the figures, never a message. */
+export const STATS_FLUSH_MS = 1000;
+
+/** One tenant's posts not yet written; the write starts when `start` is called. */
+interface Batch { tally: PostTally; start: () => void; written: Promise<void> }
+
 /**
  * The shared stats: `T st:<room>` hashes "<minute>:<counter>" -> n (expiring 2 h after the last
- * bump), indexed by `T strooms`. recordPost sends the room's activity (`T rooms`), its minute's
- * counters and the author's counters in one MULTI: one round trip, applied together.
+ * bump), indexed by `T strooms`.
+ *
+ * recordPost does not write at once: a node sums its posts per tenant (PostTally) and writes the
+ * sums every `flushMs` in one MULTI per tenant (the rooms' activity, their minutes' counters,
+ * the dashboard's and the authors' counters), so a post costs no round trip of its own. Its
+ * promise settles with that write. Figures are statistics: a node that dies loses at most its
+ * last `flushMs` of them; a closing node writes what it holds. This node's own reads
+ * (roomStats, dashboard) write its pending sums first, so it reads what it counted.
  *
  * The dashboard: `T dm:<minute>:<scope>` and `T dh:<hour>:<scope>` hashes counter -> n, scope
- * "*" for the tenant or "r<room>" for a room, each expiring after its resolution's keep (so there
- * is nothing to prune); `T dmgr` manager id -> name. A post's dashboard counters ride in its MULTI.
+ * "*" for the tenant or "r<room>", each expiring after its resolution's keep (so there is
+ * nothing to prune); `T dmgr` manager id -> name.
  */
 export class RedisStatsStore implements StatsStore {
-  constructor(private readonly ctx: RedisContext) {}
+  private readonly pending = new Map<string, Batch>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly flushMs: number;
+
+  constructor(private readonly ctx: RedisContext, opts: { flushMs?: number } = {}) {
+    this.flushMs = opts.flushMs ?? STATS_FLUSH_MS;
+  }
 
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
     return this.ctx.guard(async () => {
-      if (field !== "flags") return void await runScript(this.ctx.client, "cstStat", ...this.statCall(tenant, room, field, at));
-      const m = runScript(this.ctx.client.multi(), "cstStat", ...this.statCall(tenant, room, field, at));
-      await exec(runScript(m, "cstDash", ...this.dashCall(tenant, room, at, ["flagged"])));
+      if (field !== "flags") return void await runScript(this.ctx.client, "cstStat", ...this.statCall(tenant, room, field, at, 1));
+      const m = runScript(this.ctx.client.multi(), "cstStat", ...this.statCall(tenant, room, field, at, 1));
+      await exec(runScript(m, "cstDash", ...this.dashCall(tenant, room, at, tallyNames(["flagged"]))));
     });
   }
 
-  recordPost(tenant: string, post: PostRecord) {
+  recordPost(tenant: string, post: PostRecord): Promise<void> {
+    let batch = this.pending.get(tenant);
+    if (!batch) {
+      batch = this.openBatch(tenant);
+      if (!this.timer) {
+        this.timer = setTimeout(() => { this.timer = undefined; void this.flush(); }, this.flushMs);
+        // The stores' close writes what is pending; the timer alone must not keep a process up.
+        this.timer.unref();
+      }
+    }
+    batch.tally.add(post);
+    return batch.written;
+  }
+
+  /** Writes every tenant's pending sums now (or one tenant's). A failed write is dropped: these are statistics. */
+  async flush(tenant?: string): Promise<void> {
+    const due = tenant === undefined ? [...this.pending.keys()] : this.pending.has(tenant) ? [tenant] : [];
+    await Promise.all(due.map((t) => {
+      const batch = this.pending.get(t)!;
+      this.pending.delete(t);
+      batch.start();
+      return batch.written.catch(() => undefined);
+    }));
+    if (!this.pending.size && this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+  }
+
+  /** A tenant's new batch: its write starts when `start` is called (by flush), and `written` settles with it. */
+  private openBatch(tenant: string): Batch {
+    const tally = new PostTally();
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => { start = resolve; });
+    const batch: Batch = { tally, start, written: started.then(() => this.write(tenant, tally)) };
+    this.pending.set(tenant, batch);
+    return batch;
+  }
+
+  /** One tenant's summed posts in one MULTI (one slot: every key carries the tenant's tag). */
+  private write(tenant: string, tally: PostTally): Promise<void> {
     return this.ctx.guard(async () => {
-      const fields: ("messages" | "held")[] = post.held ? ["messages", "held"] : ["messages"];
-      const m = this.ctx.client.multi().zadd(roomsKey(this.ctx, tenant), post.at, post.room);
-      for (const field of fields) runScript(m, "cstStat", ...this.statCall(tenant, post.room, field, post.at));
-      runScript(m, "cstDash", ...this.dashCall(tenant, post.room, post.at, postCounters(post)));
-      await exec(queueUserBump(this.ctx, m, tenant, post.userId, fields, 1));
+      const m = this.ctx.client.multi();
+      const activity: (string | number)[] = [];
+      for (const [room, at] of tally.rooms) activity.push(at, room);
+      m.zadd(roomsKey(this.ctx, tenant), ...activity);
+      for (const c of tally.minutes.values()) runScript(m, "cstStat", ...this.statCall(tenant, c.room, c.field, c.at, c.n));
+      for (const d of tally.dash.values()) runScript(m, "cstDash", ...this.dashCall(tenant, d.room, d.at, d.counts));
+      for (const [userId, a] of tally.authors) {
+        queueUserBump(this.ctx, m, tenant, userId, ["messages"], a.messages);
+        if (a.held) queueUserBump(this.ctx, m, tenant, userId, ["held"], a.held);
+      }
+      await exec(m);
     });
   }
 
   roomStats(tenant: string, since: number) {
     return this.ctx.guard(async () => {
+      await this.flush(tenant);
       const { ctx } = this;
       const rooms = await ctx.client.zrangebyscore(`${ctx.t(tenant)}strooms`, `(${since - 60_000}`, "+inf");
       const out = new Map<string, RoomMinute[]>();
@@ -68,12 +131,13 @@ export class RedisStatsStore implements StatsStore {
   recordDecision(tenant: string, d: DecisionRecord) {
     return this.ctx.guard(async () => {
       const m = this.ctx.client.multi().hset(`${this.ctx.t(tenant)}dmgr`, d.manager.id, d.manager.name);
-      await exec(runScript(m, "cstDash", ...this.dashCall(tenant, d.room, d.at, decisionCounters(d))));
+      await exec(runScript(m, "cstDash", ...this.dashCall(tenant, d.room, d.at, tallyNames(decisionCounters(d)))));
     });
   }
 
   dashboard(tenant: string, q: { room?: string | undefined; resolution: DashResolution; from: number; to: number }) {
     return this.ctx.guard(async () => {
+      await this.flush(tenant);
       const size = q.resolution === "minute" ? MINUTE_MS : HOUR_MS;
       const starts: number[] = [];
       for (let at = bucketStart(q.from, q.resolution); at <= bucketStart(q.to, q.resolution); at += size) starts.push(at);
@@ -107,17 +171,19 @@ export class RedisStatsStore implements StatsStore {
   }
 
   /** Keys and arguments of the dashboard script for some counters of one room at `at`. */
-  private dashCall(tenant: string, room: string, at: number, names: string[]): [string[], (string | number)[]] {
+  private dashCall(tenant: string, room: string, at: number, counts: ReadonlyMap<string, number>): [string[], (string | number)[]] {
     const m = bucketStart(at, "minute"), h = bucketStart(at, "hour");
+    const args: (string | number)[] = [MINUTES_KEEP_MS, HOURS_KEEP_MS];
+    for (const [name, n] of counts) args.push(name, n);
     return [
       [this.dashKey(tenant, "minute", m, `r${room}`), this.dashKey(tenant, "minute", m, "*"), this.dashKey(tenant, "hour", h, `r${room}`), this.dashKey(tenant, "hour", h, "*")],
-      [MINUTES_KEEP_MS, HOURS_KEEP_MS, ...names],
+      args,
     ];
   }
 
   /** Keys and arguments of the stats script for one room counter in `at`'s minute. */
-  private statCall(tenant: string, room: string, field: RoomCounter, at: number): [string[], (string | number)[]] {
+  private statCall(tenant: string, room: string, field: RoomCounter, at: number, n: number): [string[], (string | number)[]] {
     const minute = Math.floor(at / 60_000) * 60_000;
-    return [[this.ctx.key(tenant, "st:", room), `${this.ctx.t(tenant)}strooms`], [`${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS]];
+    return [[this.ctx.key(tenant, "st:", room), `${this.ctx.t(tenant)}strooms`], [`${minute}:${field}`, minute, room, at - STATS_KEEP_MS, STATS_TTL_MS, n]];
   }
 }

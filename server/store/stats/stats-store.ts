@@ -5,7 +5,8 @@ import type { DashBucket, DashResolution, DecisionRecord } from "./dashboard-cou
  * Activity figures: per-room, per-minute counters for the back office, and the bookkeeping of
  * each post. recordPost lives here although it also touches the rooms' activity index
  * (RoomStore.listRooms) and the author's counters (PeopleStore): what it decides is what a post
- * counts for, and it does all of it in one step (one round trip on Redis, at once in memory).
+ * counts for, and it does all of it in one step (at once in memory; on Redis summed with the
+ * node's other posts and written with its next flush, at most a second later, see RedisStatsStore).
  */
 export interface StatsStore {
   /**
@@ -20,7 +21,8 @@ export interface StatsStore {
    * was active at `at`, for the back office room list), its minute's `messages` stat (and `held`
    * when held), and the author's `messages` counter (and `held`), exactly as the separate calls
    * would do them; and its dashboard counters (dashboard-counters.ts `postCounters`), the room's
-   * and the tenant's, per minute and per hour, in the same step.
+   * and the tenant's, per minute and per hour, in the same step. Settles once written (on Redis,
+   * with the node's next flush: figures of the last second may be lost with the node, never a message).
    */
   recordPost(tenant: string, post: PostRecord): MaybePromise<void>;
   /** Counts a manager's queue decision on the dashboard (`decisionCounters`), and remembers the manager's name. */

@@ -39,6 +39,16 @@ export function limitContract(current: () => Stores): void {
       expect(Math.max(...raced.map((r) => r.distinct))).toBe(4);
     });
 
+    it("recordTexts records under both keys in one step, each counted as recordText counts it", async () => {
+      const w = 10_000;
+      await stores.limits.recordText(A, "raid:faq", "u2", w, T0);
+      expect(await stores.limits.recordTexts(A, ["repeat:u1", "raid:faq"], "u1", w, T0 + 1)).toStrictEqual([{ count: 1, distinct: 1 }, { count: 2, distinct: 2 }]);
+      expect(await stores.limits.recordTexts(A, ["repeat:u1", "raid:faq"], "u1", w, T0 + 2)).toStrictEqual([{ count: 2, distinct: 1 }, { count: 3, distinct: 2 }]);
+      expect(await stores.limits.recordText(A, "repeat:u1", "u1", w, T0 + 3)).toStrictEqual({ count: 3, distinct: 1 });
+      // Another tenant's windows of the same names are its own.
+      expect(await stores.limits.recordTexts(B, ["repeat:u1", "raid:faq"], "u1", w, T0 + 3)).toStrictEqual([{ count: 1, distinct: 1 }, { count: 1, distinct: 1 }]);
+    });
+
     it("creates rate limiters that consume and then reject", async () => {
       const limiter = stores.limits.createRateLimiter({ keyPrefix: "send", points: 3, durationSec: 10 });
       for (let i = 0; i < 3; i++) expect((await limiter.consume("acme:u1")).remainingPoints).toBe(2 - i);

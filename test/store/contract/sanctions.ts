@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Ban, IpBlock, Mute } from "../../../client-sdk/src/protocol.ts";
 import type { Stores } from "../../../server/store/stores.ts";
-import { A, T0 } from "./fixtures.ts";
+import { A, B, T0 } from "./fixtures.ts";
 
 /** The sanction port: bans, mutes and IP blocks, with expiry. */
 export function sanctionContract(current: () => Stores): void {
@@ -37,6 +37,21 @@ export function sanctionContract(current: () => Stores): void {
       expect(await stores.sanctions.deleteMute(A, "u2")).toBe(true);
       expect(await stores.sanctions.getMute(A, "u2", T0)).toBeNull();
       expect(await stores.sanctions.deleteMute(A, "nobody")).toBe(false);
+    });
+
+    it("getBanAndMute reads a user's ban and mute together, each as getBan and getMute would", async () => {
+      const ban: Ban = { until: T0 + 1000, reason: "rude", shadow: true, at: T0, by: "cm" };
+      const mute: Mute = { until: T0 + 500, at: T0, by: "cm" };
+      expect(await stores.sanctions.getBanAndMute(A, "u1", T0)).toStrictEqual({ ban: null, mute: null });
+      await stores.sanctions.setBan(A, "u1", ban);
+      await stores.sanctions.setMute(A, "u1", mute);
+      await stores.sanctions.setMute(A, "u2", mute);
+      expect(await stores.sanctions.getBanAndMute(A, "u1", T0)).toStrictEqual({ ban, mute });
+      expect(await stores.sanctions.getBanAndMute(A, "u2", T0)).toStrictEqual({ ban: null, mute });
+      // Each expires on its own.
+      expect(await stores.sanctions.getBanAndMute(A, "u1", T0 + 500)).toStrictEqual({ ban, mute: null });
+      expect(await stores.sanctions.getBanAndMute(A, "u1", T0 + 1000)).toStrictEqual({ ban: null, mute: null });
+      expect(await stores.sanctions.getBanAndMute(B, "u2", T0)).toStrictEqual({ ban: null, mute: null });
     });
 
     it("adds, lists, expires and removes IP blocks", async () => {

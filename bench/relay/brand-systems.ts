@@ -30,7 +30,10 @@ export async function runBrandSystems(): Promise<void> {
   await Promise.all([receiver, hook].map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", () => resolve()))));
   process.on("message", (m: { cmd?: string }) => {
     if (m?.cmd === "counts") process.send!({ type: "counts", received, checked });
-    if (m?.cmd === "stop") process.exit(0);
+    if (m?.cmd === "stop") {
+      console.log(`  causette-webhooks brand systems: ${checked} hook calls answered, ${received} webhook deliveries received`);
+      process.exit(0);
+    }
   });
   process.send!({ type: "listening", receiver: (receiver.address() as AddressInfo).port, hook: (hook.address() as AddressInfo).port });
 }

@@ -31,6 +31,21 @@ export async function runCausetteServer(): Promise<void> {
   }
   const app = await createApp(parseConfig({ ...raw, server, tenants }, "relay bench"));
   const port = await app.listen(0, "127.0.0.1");
-  serveControl(async () => { await app.close(); if (brand) await stopChild(brand); });
+  serveControl(async () => {
+    // causette-webhooks: how the hook fared, so a stretch with the breaker open (messages let
+    // through without asking the hook) cannot pass for a cheap hook.
+    if (brand) console.log(`  causette-webhooks server: ${await hookSummary(app.metrics.registry).catch((e: Error) => `no hook figures (${e.message})`)}`);
+    await app.close();
+    if (brand) await stopChild(brand);
+  });
   process.send!({ type: "listening", port });
+}
+
+/** The hook's calls by outcome and its failures by reason, from the node's own /metrics registry. */
+async function hookSummary(registry: { getSingleMetricAsString(name: string): Promise<string> }): Promise<string> {
+  const lines = async (name: string) => (await registry.getSingleMetricAsString(name)).split("\n").filter((l) => !l.startsWith("#") && l.trim());
+  const calls = (await lines("causette_hook_duration_seconds")).filter((l) => l.includes("_count"))
+    .map((l) => `${/outcome="([^"]+)"/.exec(l)?.[1] ?? "?"} ${l.split(" ").pop()}`);
+  const failures = (await lines("causette_hook_failures_total")).map((l) => `${/reason="([^"]+)"/.exec(l)?.[1] ?? "?"} ${l.split(" ").pop()}`);
+  return `moderation hook calls by outcome: ${calls.join(", ") || "none"}; failures by reason: ${failures.join(", ") || "none"}`;
 }

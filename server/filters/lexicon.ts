@@ -1149,7 +1149,7 @@ class CompiledLexicon implements Lexicon {
  * author typed. "ta.gueule", "Ta.Gueule", "ta... gueule", "ta - gueule" and "TA. GUEULE" stay
  * one phrase: that is how phrases get disguised or shouted.
  */
-function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolean {
+export function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolean {
   const f = norm.folded;
   // The usual gap, one space, is settled without a scan.
   if (b.s - a.e === 1 && f.charCodeAt(a.e) === 32) return false;
@@ -1193,7 +1193,7 @@ function inContext(ctx: Context, norm: NormalizedText, toks: readonly WordToken[
  * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"). Undefined when
  * the message has no such run (nearly always), so the usual message pays one scan of its tokens.
  */
-function respell(norm: NormalizedText): WordToken[] | undefined {
+export function respell(norm: NormalizedText): WordToken[] | undefined {
   const toks = norm.tokens, f = norm.folded;
   let out: WordToken[] | undefined;
   let i = 0;
@@ -1266,7 +1266,7 @@ function finish(norm: NormalizedText, hits: Span[], allows: Span[]): FilterHit[]
 const GUARDED = new Set(["threat", "selfHarm", "hate"]);
 
 /** Words that turn a sentence around: a pattern never skips one, nor fires right after one. */
-const NEGATIONS = new Set([
+export const NEGATIONS = new Set([
   "ne", "n", "pas", "jamais", "not", "never", "no", "dont", "don", "won", "wont", "didn", "didnt",
   "doesn", "doesnt", "isn", "isnt", "wouldn", "wouldnt", "aren", "arent", "cannot", "cant", "shouldn",
 ]);
@@ -1297,7 +1297,7 @@ function isQuote(c: number): boolean {
  * it after a title or a reporting word (« le film "I will kill you" », il m'a écrit "je vais te tuer").
  * Only asked when a pattern has matched, so it costs nothing on the usual message.
  */
-function silenced(norm: NormalizedText, toks: readonly WordToken[], first: number, last: number): boolean {
+export function silenced(norm: NormalizedText, toks: readonly WordToken[], first: number, last: number): boolean {
   const f = norm.folded;
   for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
     if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
@@ -1336,7 +1336,7 @@ function pass(node: TrieNode | undefined, clause: boolean): TrieNode | undefined
 }
 
 /** A comma, semicolon or colon between two words (patterns stay within a clause). */
-function clauseMark(f: string, from: number, to: number): boolean {
+export function clauseMark(f: string, from: number, to: number): boolean {
   if (to - from === 1 && f.charCodeAt(from) === 32) return false;
   for (let i = from; i < to; i++) {
     const c = f.charCodeAt(i);

@@ -70,6 +70,12 @@ interface Rule {
 /** What a token key starts: its own classes, and phrases that go on with further words. */
 interface Entry { classes: number[]; phrases: { rest: string[]; classes: number[] }[] }
 
+/** How many words before a match a negation still turns it around. */
+const NEGATION_LEAD = 4;
+
+/** Words that open a new clause: a negation before one does not reach past it ("…je te trouve pas sinon j'te fracasse"). */
+const CONJUNCTIONS = new Set(["sinon", "mais", "et", "puis", "alors", "car", "parce", "quand", "si", "otherwise", "or", "else", "but", "and", "then", "so", "because", "when", "if"]);
+
 /** Longest window a rule may ask for, in tokens. */
 const MAX_WITHIN = 10;
 
@@ -214,7 +220,12 @@ class Scorer implements ProximityScorer {
   private vetoed(r: Rule, toks: readonly WordToken[], norm: NormalizedText, first: number, last: number, has: (i: number, c: number) => boolean): boolean {
     const lo = Math.max(0, first - r.around), hi = Math.min(toks.length - 1, last + r.around);
     if (!r.negationKept) {
-      for (let j = Math.max(0, first - 2); j <= Math.min(toks.length - 1, last + 1); j++) if (NEGATIONS.has(toks[j].key)) return true;
+      // In the match, right after it ("je te frappe pas"), or a few words before it in its clause ("I'm not going to hurt you").
+      for (let j = first; j <= Math.min(toks.length - 1, last + 1); j++) if (NEGATIONS.has(toks[j].key)) return true;
+      for (let j = first - 1; j >= 0 && j >= first - NEGATION_LEAD; j--) {
+        if (clauseMark(norm.folded, toks[j].e, toks[j + 1].s) || sentenceBreak(norm, toks[j], toks[j + 1]) || CONJUNCTIONS.has(toks[j].key)) break;
+        if (NEGATIONS.has(toks[j].key)) return true;
+      }
       if (silenced(norm, toks, first, last)) return true;
     }
     for (const u of r.unless) for (let j = lo; j <= hi; j++) if (has(j, u)) return true;

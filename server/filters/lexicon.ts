@@ -195,7 +195,7 @@ function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, aft
  * A 32-bit fingerprint of a token key from its length and its first two and last two letters: four
  * reads, however long the word, and finer than its shape ("com" and "cum", "this" and "thus" differ).
  */
-function fingerprint(key: string): number {
+export function fingerprint(key: string): number {
   const n = key.length;
   return mix(n, key.charCodeAt(0), key.charCodeAt(n > 1 ? 1 : 0), key.charCodeAt(n > 2 ? n - 2 : 0), key.charCodeAt(n - 1));
 }
@@ -755,16 +755,16 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
-function hasBit(bits: Uint32Array, i: number): boolean {
+export function hasBit(bits: Uint32Array, i: number): boolean {
   return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
 }
 
-function setBit(bits: Uint32Array, i: number): void {
+export function setBit(bits: Uint32Array, i: number): void {
   bits[i >>> 5] |= 1 << (i & 31);
 }
 
 /** A bit set of at least 16 bits per entry, a power of two (so an index is a mask away). */
-function bloomBits(entries: number): Uint32Array {
+export function bloomBits(entries: number): Uint32Array {
   let bits = 4096;
   while (bits < entries * 16) bits *= 2;
   return new Uint32Array(bits / 32);

@@ -1,4 +1,4 @@
-import { NEGATIONS, clauseMark, respell, sentenceBreak, silenced, termTokens } from "./lexicon.ts";
+import { NEGATIONS, bloomBits, clauseMark, fingerprint, hasBit, respell, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -28,6 +28,8 @@ export interface ProximityWords {
   /** name → words or short phrases (a phrase's words must follow each other). */
   readonly classes: Readonly<Record<string, readonly string[]>>;
   readonly rules: readonly ProximityRule[];
+  /** Words too common to tell a phrase by ("je", "you", "dans"): the first scan looks for its other words. */
+  readonly common?: readonly string[];
 }
 
 export interface ProximityRule {
@@ -35,8 +37,10 @@ export interface ProximityRule {
   readonly name: string;
   readonly category: Tag["category"];
   readonly severity: Tag["severity"];
-  /** Classes that must all stand within `within` tokens of the first; the first should be the rarest. */
+  /** Classes that must all stand within `within` tokens of each other. */
   readonly near: readonly string[];
+  /** The class of `near` the rule is read from, its rarest (default: the first). */
+  readonly from?: string;
   readonly within: number;
   /** The classes stand in the order `near` lists them. */
   readonly ordered?: boolean;
@@ -58,6 +62,8 @@ interface Rule {
   readonly name: string;
   readonly tag: Tag;
   readonly near: readonly number[];
+  /** Index in `near` of the class the rule is read from. */
+  readonly from: number;
   readonly within: number;
   readonly ordered: boolean;
   readonly unless: readonly number[];
@@ -68,7 +74,7 @@ interface Rule {
 }
 
 /** What a token key starts: its own classes, and phrases that go on with further words. */
-interface Entry { classes: number[]; phrases: { rest: string[]; classes: number[] }[] }
+interface Entry { classes: number[]; phrases: Map<string, { rest: string[]; classes: number[] }[]> | undefined }
 
 /** How many words before a match a negation still turns it around. */
 const NEGATION_LEAD = 4;
@@ -76,15 +82,28 @@ const NEGATION_LEAD = 4;
 /** Words that open a new clause: a negation before one does not reach past it ("…je te trouve pas sinon j'te fracasse"). */
 const CONJUNCTIONS = new Set(["sinon", "mais", "et", "puis", "alors", "car", "parce", "quand", "si", "otherwise", "or", "else", "but", "and", "then", "so", "because", "when", "if"]);
 
+/** Bits of the first scan's filter (8 KB): a word of no rule's first class rarely passes it. */
+const GATE_BITS = 1 << 16;
+
+/** How far a class's token positions may run out of order (a phrase records its words at once). */
+const PHRASE_SLACK = 6;
+
 /** Longest window a rule may ask for, in tokens. */
 const MAX_WITHIN = 10;
+/** Farthest a rule's vetoes may stand from its match, in tokens. */
+const MAX_AROUND = 6;
+
+/** How far from a word of a rule's first class the other words of the rule (and its vetoes) may stand: the widest window and its surroundings, a phrase's length more. */
+const REACH = MAX_WITHIN + MAX_AROUND + PHRASE_SLACK;
 
 export function createProximityScorer(langs: readonly ProximityWords[]): ProximityScorer {
   const ids = new Map<string, number>();
   const idOf = (name: string) => { let id = ids.get(name); if (id === undefined) ids.set(name, id = ids.size); return id; };
   const entries = new Map<string, Entry>();
-  const entryOf = (key: string) => { let e = entries.get(key); if (e === undefined) entries.set(key, e = { classes: [], phrases: [] }); return e; };
+  const entryOf = (key: string) => { let e = entries.get(key); if (e === undefined) entries.set(key, e = { classes: [], phrases: undefined }); return e; };
   const rules: Rule[] = [];
+  /** Per class, the token keys of its forms. */
+  const forms: string[][][] = [];
   // Each file's rules read its own classes: "you" is not a French object pronoun, "te" no English word.
   for (const [n, lang] of langs.entries()) {
     const own = (name: string) => idOf(`${n}:${name}`);
@@ -94,23 +113,51 @@ export function createProximityScorer(langs: readonly ProximityWords[]): Proximi
         for (const form of expand(w, lang.families, name)) {
           const keys = termTokens(form);
           if (keys.length === 0) throw new Error(`proximity class ${name}: "${w}" is not a word`);
+          (forms[id] ??= []).push(keys);
           const e = entryOf(keys[0]!);
           if (keys.length === 1) { if (!e.classes.includes(id)) e.classes.push(id); }
-          else e.phrases.push({ rest: keys.slice(1), classes: [id] });
+          else {
+            e.phrases ??= new Map();
+            const byNext = e.phrases.get(keys[1]!);
+            if (byNext === undefined) e.phrases.set(keys[1]!, [{ rest: keys.slice(1), classes: [id] }]);
+            else byNext.push({ rest: keys.slice(1), classes: [id] });
+          }
         }
       }
     }
     for (const r of lang.rules) {
       if (r.near.length === 0 || r.within < 0 || r.within > MAX_WITHIN) throw new Error(`proximity rule ${r.name}: bad near/within`);
+      if ((r.around ?? 3) < 0 || (r.around ?? 3) > MAX_AROUND) throw new Error(`proximity rule ${r.name}: around is 0–${MAX_AROUND}`);
+      if (r.from !== undefined && !r.near.includes(r.from)) throw new Error(`proximity rule ${r.name}: from ${r.from} is not one of near`);
       for (const c of [...r.near, ...(r.unless ?? [])]) if (!Object.hasOwn(lang.classes, c)) throw new Error(`proximity rule ${r.name}: unknown class ${c}`);
       rules.push(Object.freeze({
-        name: r.name, tag: Object.freeze({ category: r.category, severity: r.severity }), near: r.near.map(own), within: r.within,
+        name: r.name, tag: Object.freeze({ category: r.category, severity: r.severity }), near: r.near.map(own), from: r.from === undefined ? 0 : r.near.indexOf(r.from), within: r.within,
         ordered: r.ordered ?? false, unless: (r.unless ?? []).map(own), around: r.around ?? 3, start: r.start ?? false, negationKept: r.negationKept ?? false, clause: r.clause ?? false,
       }));
     }
   }
-  const anchors = new Set(rules.map((r) => r.near[0]!));
-  return new Scorer(entries, rules, anchors);
+  // The rules read when a word of their first class is in the message, by that class.
+  const byAnchor: Rule[][] = Array.from({ length: ids.size }, () => []);
+  for (const r of rules) byAnchor[r.near[r.from]!]!.push(r);
+  // Most words of a message are in no class: a bit test on their fingerprint spares the lookup.
+  const keys = bloomBits(entries.size);
+  for (const k of entries.keys()) setBit(keys, fingerprint(k) & (keys.length * 32 - 1));
+  // A message with no word of any rule's first class is done after one bit test per word: each
+  // form of those classes is known by its longest word ("place" of "à ta place", "house" of
+  // "your house"), so the common words that start many phrases ("you", "te") open no scan.
+  const common = new Set(langs.flatMap((l) => (l.common ?? []).flatMap(termTokens)));
+  const gate = new Uint32Array(GATE_BITS / 32);
+  const gateWords = new Set<string>();
+  for (const [c, rs] of byAnchor.entries()) {
+    if (rs.length === 0) continue;
+    for (const f of forms[c] ?? []) {
+      const rare = f.filter((k) => !common.has(k));
+      const pick = (rare.length > 0 ? rare : f).reduce((a, b) => (b.length >= a.length ? b : a));
+      setBit(gate, fingerprint(pick) & (GATE_BITS - 1));
+      gateWords.add(pick);
+    }
+  }
+  return new Scorer(entries, keys, gate, gateWords, byAnchor);
 }
 
 /** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
@@ -124,101 +171,139 @@ function expand(word: string, families: Readonly<Record<string, readonly string[
 }
 
 class Scorer implements ProximityScorer {
+  /** Per class, the tokens of the message being scanned that are in it (reused: a scan never yields). */
+  private at: number[][];
+  /** The classes met in the message being scanned, so the next scan empties only those. */
+  private readonly met: number[] = [];
+  /** The fingerprints of the message's words, computed once for both filters (grown as needed). */
+  private prints = new Int32Array(64);
+  /** The tokens of the message being scanned that may start a rule (see GATE_BITS). */
+  private readonly opened: number[] = [];
+
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
-    private readonly rules: readonly Rule[],
-    private readonly anchors: ReadonlySet<number>,
+    private readonly keys: Uint32Array,
+    /** Fingerprints of the longest word of each form of a rule's first class (see createProximityScorer). */
+    private readonly gate: Uint32Array,
+    /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
+    private readonly gateWords: ReadonlySet<string>,
+    private readonly byAnchor: readonly (readonly Rule[])[],
   ) {
-    Object.freeze(this);
+    this.at = byAnchor.map(() => []);
+    // Not frozen: the scratch buffers above grow with the longest message met.
   }
 
   match(norm: NormalizedText): FilterHit[] {
     let out = this.scan(norm, norm.tokens);
     // Words spelled out letter by letter ("f.a.c.e.b.o.o.k", "s.e.x.y") read as the words they spell.
-    const toks = norm.tokens;
-    let singles = false;
-    for (let i = 1; i < toks.length && !singles; i++) singles = toks[i].length === 1 && toks[i - 1].length === 1;
-    if (singles) {
-      const again = respell(norm);
-      if (again !== undefined && out.length === 0) out = this.scan(norm, again);
+    if (out.length === 0) {
+      const toks = norm.tokens;
+      let singles = false;
+      for (let i = 1; i < toks.length && !singles; i++) singles = toks[i].length === 1 && toks[i - 1].length === 1;
+      const again = singles ? respell(norm) : undefined;
+      // Read again only when a spelled-out word is one of the classes' words.
+      if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) out = this.scan(norm, again);
     }
     return out;
   }
 
   private scan(norm: NormalizedText, toks: readonly WordToken[]): FilterHit[] {
-    // Classes of each token; most messages have no anchor word and end here.
-    const at: (number[] | undefined)[] = [];
-    let anchored = false;
+    const gate = this.gate, gateMask = GATE_BITS - 1, opened = this.opened;
+    opened.length = 0;
+    let prints = this.prints;
+    if (prints.length < toks.length) this.prints = prints = new Int32Array(toks.length * 2);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      this.classify(t.key, norm, toks, i, at);
-      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i, at);
-      if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i, at);
-      const here = at[i];
-      if (!anchored && here !== undefined) for (const c of here) if (this.anchors.has(c)) { anchored = true; break; }
+      const fp = prints[i] = fingerprint(t.key);
+      if ((hasBit(gate, fp & gateMask) && this.gateWords.has(t.key)) || t.alts !== undefined || t.collapsed !== undefined) opened.push(i);
     }
-    if (!anchored) return [];
-    const has = (i: number, c: number) => { const here = at[i]; return here !== undefined && here.includes(c); };
-    const hits: FilterHit[] = [];
-    for (const r of this.rules) {
-      const a = r.near[0]!;
-      for (let i = 0; i < toks.length; i++) {
-        if (!has(i, a)) continue;
-        const span = this.place(r, toks, norm, i, has);
-        if (span === undefined) continue;
-        const [first, last] = span;
-        if (r.start && first > 0 && !clauseStart(norm.folded, toks[first - 1].e, toks[first].s)) continue;
-        if (this.vetoed(r, toks, norm, first, last, has)) continue;
-        const [s, e] = norm.toOriginal(toks[first].s, toks[last].e);
-        if (hits.some((h) => h.category === r.tag.category && h.start < e && s < h.end)) continue;
-        hits.push({ kind: "word", detail: r.name, match: norm.original.slice(s, e), start: s, end: e, category: r.tag.category, severity: r.tag.severity });
-        break;
+    if (opened.length === 0) return [];
+    const at = this.at, met = this.met;
+    for (const c of met) at[c] = [];
+    met.length = 0;
+    const mask = this.keys.length * 32 - 1;
+    // Only the words a rule read from an opening word may reach are classified (a long message's others are not).
+    let o = 0;
+    for (let i = Math.max(0, opened[0]! - REACH); i < toks.length; i++) {
+      while (o < opened.length && opened[o]! + REACH < i) o++;
+      if (o === opened.length) break;
+      if (opened[o]! - REACH > i) { i = opened[o]! - REACH - 1; continue; }
+      const t = toks[i];
+      if (hasBit(this.keys, prints[i]! & mask)) this.classify(t.key, norm, toks, i);
+      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
+      if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i);
+    }
+    let hits: FilterHit[] | undefined;
+    for (let m = 0; m < met.length; m++) {
+      const rules = this.byAnchor[met[m]!]!;
+      for (const r of rules) {
+        for (const i of at[r.near[r.from]!]!) {
+          const span = this.place(r, toks, norm, i);
+          if (span === undefined) continue;
+          const [first, last] = span;
+          if (r.start && first > 0 && !clauseStart(norm.folded, toks[first - 1].e, toks[first].s)) continue;
+          if (this.vetoed(r, toks, norm, first, last)) continue;
+          const [s, e] = norm.toOriginal(toks[first].s, toks[last].e);
+          if (hits?.some((h) => h.category === r.tag.category && h.start < e && s < h.end)) continue;
+          (hits ??= []).push({ kind: "word", detail: r.name, match: norm.original.slice(s, e), start: s, end: e, category: r.tag.category, severity: r.tag.severity });
+          break;
+        }
       }
     }
-    return hits;
+    return hits ?? [];
   }
 
-  /** Records the classes `key` (token `i`) gives token i, and those of phrases starting there. */
-  private classify(key: string, norm: NormalizedText, toks: readonly WordToken[], i: number, at: (number[] | undefined)[]): void {
+  /** Records the classes of `key` at token `i`, and those of the phrases starting there. */
+  private classify(key: string, norm: NormalizedText, toks: readonly WordToken[], i: number): void {
     const e = this.entries.get(key);
     if (e === undefined) return;
-    if (e.classes.length > 0) for (const c of e.classes) add(at, i, c);
-    for (const p of e.phrases) {
+    for (const c of e.classes) this.put(c, i);
+    if (e.phrases === undefined || i + 1 >= toks.length) return;
+    // Phrases by their second word: one lookup, and most end there.
+    const list = e.phrases.get(toks[i + 1].key);
+    if (list === undefined) return;
+    for (const p of list) {
       let ok = i + p.rest.length < toks.length;
       for (let k = 0; ok && k < p.rest.length; k++) ok = toks[i + 1 + k].key === p.rest[k] && !sentenceBreak(norm, toks[i + k], toks[i + k + 1]);
-      if (ok) for (let k = 0; k <= p.rest.length; k++) for (const c of p.classes) add(at, i + k, c);
+      if (ok) for (let k = 0; k <= p.rest.length; k++) for (const c of p.classes) this.put(c, i + k);
     }
   }
 
-  /** The tokens [first, last] where rule `r`'s classes all stand around anchor `i`, in one sentence; undefined if not. */
-  private place(r: Rule, toks: readonly WordToken[], norm: NormalizedText, i: number, has: (i: number, c: number) => boolean): [number, number] | undefined {
-    let first = i, last = i;
-    // The sentence around the anchor, at most `within` tokens either way.
-    let lo = i, hi = i;
-    const apart = (a: WordToken, b: WordToken) => sentenceBreak(norm, a, b) || (r.clause && clauseMark(norm.folded, a.e, b.s));
-    while (lo > 0 && i - lo < r.within && !apart(toks[lo - 1], toks[lo])) lo--;
-    while (hi + 1 < toks.length && hi - i < r.within && !apart(toks[hi], toks[hi + 1])) hi++;
-    let prev = i;
-    for (let n = 1; n < r.near.length; n++) {
-      const c = r.near[n]!;
+  private put(c: number, i: number): void {
+    const list = this.at[c]!;
+    if (list.length === 0) this.met.push(c);
+    // Positions come in token order (a phrase's words may come again right after it): the last one is the only twin.
+    if (list.length === 0 || list[list.length - 1]! < i) list.push(i);
+    else if (!list.includes(i)) list.push(i);
+  }
+
+  /** The tokens [first, last] where rule `r`'s classes all stand around anchor `i`, in one sentence (or clause); undefined if not. */
+  private place(r: Rule, toks: readonly WordToken[], norm: NormalizedText, i: number): [number, number] | undefined {
+    let first = i, last = i, prev = -1;
+    for (let n = 0; n < r.near.length; n++) {
+      if (n === r.from) { prev = i; continue; }
       let best = -1;
-      const from = r.ordered ? prev + 1 : lo, to = hi;
-      for (let j = from; j <= to; j++) {
-        if (j === i && !r.ordered) continue;
-        if (!has(j, c)) continue;
-        // The whole match must fit in `within` tokens.
+      // The nearest word of the class that keeps the whole match within `within` tokens; when the
+      // rule is ordered, on the anchor's side its place in `near` says, and after the class before it.
+      for (const j of this.at[r.near[n]!]!) {
+        if (j === i) continue;
+        if (j > last + r.within + PHRASE_SLACK) break;
+        if (r.ordered && (n < r.from ? j >= i : j <= i || j <= prev)) continue;
         if (Math.max(last, j) - Math.min(first, j) > r.within) continue;
         if (best < 0 || Math.abs(j - i) < Math.abs(best - i)) best = j;
       }
       if (best < 0) return undefined;
+      if (r.ordered && best <= prev) return undefined;
       first = Math.min(first, best); last = Math.max(last, best); prev = best;
+    }
+    for (let j = first; j < last; j++) {
+      if (sentenceBreak(norm, toks[j], toks[j + 1]) || (r.clause && clauseMark(norm.folded, toks[j].e, toks[j + 1].s))) return undefined;
     }
     return [first, last];
   }
 
   /** A negation in or just around the match, a quotation, or a word of an `unless` class nearby. */
-  private vetoed(r: Rule, toks: readonly WordToken[], norm: NormalizedText, first: number, last: number, has: (i: number, c: number) => boolean): boolean {
-    const lo = Math.max(0, first - r.around), hi = Math.min(toks.length - 1, last + r.around);
+  private vetoed(r: Rule, toks: readonly WordToken[], norm: NormalizedText, first: number, last: number): boolean {
     if (!r.negationKept) {
       // In the match, right after it ("je te frappe pas"), or a few words before it in its clause ("I'm not going to hurt you").
       for (let j = first; j <= Math.min(toks.length - 1, last + 1); j++) if (NEGATIONS.has(toks[j].key)) return true;
@@ -228,15 +313,10 @@ class Scorer implements ProximityScorer {
       }
       if (silenced(norm, toks, first, last)) return true;
     }
-    for (const u of r.unless) for (let j = lo; j <= hi; j++) if (has(j, u)) return true;
+    const lo = first - r.around, hi = last + r.around;
+    for (const u of r.unless) for (const j of this.at[u]!) if (j >= lo && j <= hi) return true;
     return false;
   }
-}
-
-function add(at: (number[] | undefined)[], i: number, c: number): void {
-  const list = at[i];
-  if (list === undefined) at[i] = [c];
-  else if (!list.includes(c)) list.push(c);
 }
 
 /** Punctuation or an emoji between two words: the second starts a clause. */

@@ -1,4 +1,4 @@
-import { NEGATIONS, bloomBits, clauseMark, fingerprint, hasBit, respell, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
+import { NEGATIONS, SHAPES, bloomBits, clauseMark, fingerprint, hasBit, hasShape, respell, sentenceBreak, setBit, shapeOf, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -82,6 +82,9 @@ const NEGATION_LEAD = 4;
 /** Words that open a new clause: a negation before one does not reach past it ("…je te trouve pas sinon j'te fracasse"). */
 const CONJUNCTIONS = new Set(["sinon", "mais", "et", "puis", "alors", "car", "parce", "quand", "si", "otherwise", "or", "else", "but", "and", "then", "so", "because", "when", "if"]);
 
+/** No hits: shared, so the usual message allocates nothing here. */
+const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
+
 /** Bits of the first scan's filter (8 KB): a word of no rule's first class rarely passes it. */
 const GATE_BITS = 1 << 16;
 
@@ -148,16 +151,18 @@ export function createProximityScorer(langs: readonly ProximityWords[]): Proximi
   const common = new Set(langs.flatMap((l) => (l.common ?? []).flatMap(termTokens)));
   const gate = new Uint32Array(GATE_BITS / 32);
   const gateWords = new Set<string>();
+  const gateShapes = new Uint32Array(SHAPES / 32);
   for (const [c, rs] of byAnchor.entries()) {
     if (rs.length === 0) continue;
     for (const f of forms[c] ?? []) {
       const rare = f.filter((k) => !common.has(k));
       const pick = (rare.length > 0 ? rare : f).reduce((a, b) => (b.length >= a.length ? b : a));
       setBit(gate, fingerprint(pick) & (GATE_BITS - 1));
+      setBit(gateShapes, shapeOf(pick));
       gateWords.add(pick);
     }
   }
-  return new Scorer(entries, keys, gate, gateWords, byAnchor);
+  return new Scorer(entries, keys, gateShapes, gate, gateWords, byAnchor);
 }
 
 /** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
@@ -175,14 +180,14 @@ class Scorer implements ProximityScorer {
   private at: number[][];
   /** The classes met in the message being scanned, so the next scan empties only those. */
   private readonly met: number[] = [];
-  /** The fingerprints of the message's words, computed once for both filters (grown as needed). */
-  private prints = new Int32Array(64);
   /** The tokens of the message being scanned that may start a rule (see GATE_BITS). */
   private readonly opened: number[] = [];
 
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
     private readonly keys: Uint32Array,
+    /** Shapes (length, first and last letter) of those words, tested first: three reads of a word. */
+    private readonly gateShapes: Uint32Array,
     /** Fingerprints of the longest word of each form of a rule's first class (see createProximityScorer). */
     private readonly gate: Uint32Array,
     /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
@@ -190,7 +195,6 @@ class Scorer implements ProximityScorer {
     private readonly byAnchor: readonly (readonly Rule[])[],
   ) {
     this.at = byAnchor.map(() => []);
-    // Not frozen: the scratch buffers above grow with the longest message met.
   }
 
   match(norm: NormalizedText): FilterHit[] {
@@ -208,20 +212,17 @@ class Scorer implements ProximityScorer {
   }
 
   private scan(norm: NormalizedText, toks: readonly WordToken[]): FilterHit[] {
-    const gate = this.gate, gateMask = GATE_BITS - 1, opened = this.opened;
+    // The usual message: no word may start a rule, and nothing is written.
+    let from = 0;
+    while (from < toks.length && !this.opens(toks[from])) from++;
+    if (from === toks.length) return NONE;
+    const opened = this.opened;
     opened.length = 0;
-    let prints = this.prints;
-    if (prints.length < toks.length) this.prints = prints = new Int32Array(toks.length * 2);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      const fp = prints[i] = fingerprint(t.key);
-      if ((hasBit(gate, fp & gateMask) && this.gateWords.has(t.key)) || t.alts !== undefined || t.collapsed !== undefined) opened.push(i);
-    }
-    if (opened.length === 0) return [];
+    for (let i = from; i < toks.length; i++) if (i === from || this.opens(toks[i])) opened.push(i);
     const at = this.at, met = this.met;
     for (const c of met) at[c] = [];
     met.length = 0;
-    const mask = this.keys.length * 32 - 1;
+    const mask = this.keys.length * 32 - 1, keys = this.keys;
     // Only the words a rule read from an opening word may reach are classified (a long message's others are not).
     let o = 0;
     for (let i = Math.max(0, opened[0]! - REACH); i < toks.length; i++) {
@@ -229,7 +230,7 @@ class Scorer implements ProximityScorer {
       if (o === opened.length) break;
       if (opened[o]! - REACH > i) { i = opened[o]! - REACH - 1; continue; }
       const t = toks[i];
-      if (hasBit(this.keys, prints[i]! & mask)) this.classify(t.key, norm, toks, i);
+      if (hasBit(keys, fingerprint(t.key) & mask)) this.classify(t.key, norm, toks, i);
       if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
       if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i);
     }
@@ -250,7 +251,14 @@ class Scorer implements ProximityScorer {
         }
       }
     }
-    return hits ?? [];
+    return hits ?? NONE;
+  }
+
+  /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
+  private opens(t: WordToken): boolean {
+    return (hasShape(this.gateShapes, t.key) && hasBit(this.gate, fingerprint(t.key) & (GATE_BITS - 1)) && this.gateWords.has(t.key))
+      || (t.alts !== undefined && t.alts.some((k) => this.gateWords.has(k)))
+      || (t.collapsed !== undefined && this.gateWords.has(t.collapsed));
   }
 
   /** Records the classes of `key` at token `i`, and those of the phrases starting there. */

@@ -125,7 +125,7 @@ function readContactWords(lang: Language): ContactWords {
 
 function readProximity(lang: Language): ProximityWords {
   const file = readJson<Partial<ProximityWords>>(`proximity-${lang}.json`);
-  return Object.freeze({ families: file.families ?? {}, classes: file.classes ?? {}, rules: file.rules ?? [], common: file.common ?? [] });
+  return Object.freeze({ families: file.families ?? {}, classes: file.classes ?? {}, rules: file.rules ?? [], common: file.common ?? [], silence: file.silence ?? [] });
 }
 
 let cached: BaseLexicons | undefined;

@@ -125,9 +125,10 @@ class Filters implements CompiledFilters {
       // A rule's hit adds nothing where a template or term already holds the same words for the same reason.
       near = near.filter((p) => ![...words, ...contacts].some((h) => h.category === p.category && h.start < p.end && p.start < h.end));
     }
-    if (contacts.length === 0 && near.length === 0) return words;
-    if (words.length === 0 && near.length === 0) return contacts;
-    return [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
+    const all = contacts.length === 0 && near.length === 0 ? words
+      : words.length === 0 && near.length === 0 ? contacts
+      : [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
+    return all.length === 0 ? all : this.proximity.unsilenced(norm, all);
   }
 
   links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {

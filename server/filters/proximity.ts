@@ -28,6 +28,12 @@ export interface ProximityWords {
   /** name → words or short phrases (a phrase's words must follow each other). */
   readonly classes: Readonly<Record<string, readonly string[]>>;
   readonly rules: readonly ProximityRule[];
+  /**
+   * Hits of `category` (from any stage: terms, templates, rules) dropped when a word of class `by`
+   * stands in their sentence: someone reporting or condemning the words, not saying them
+   * ("the comment above about immigrants is disgusting, please ban that person").
+   */
+  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string }[];
   /** Words too common to tell a phrase by ("je", "you", "dans"): the first scan looks for its other words. */
   readonly common?: readonly string[];
 }
@@ -56,7 +62,11 @@ export interface ProximityRule {
   readonly clause?: boolean;
 }
 
-export interface ProximityScorer { match(norm: NormalizedText): FilterHit[] }
+export interface ProximityScorer {
+  match(norm: NormalizedText): FilterHit[];
+  /** `hits` without those a `silence` entry drops (the same array when none is). */
+  unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[];
+}
 
 interface Rule {
   readonly name: string;
@@ -139,6 +149,13 @@ export function createProximityScorer(langs: readonly ProximityWords[]): Proximi
       }));
     }
   }
+  const silences: { category: Tag["category"]; by: number }[] = [];
+  for (const [n, lang] of langs.entries()) {
+    for (const x of lang.silence ?? []) {
+      if (!Object.hasOwn(lang.classes, x.by)) throw new Error(`proximity silence of ${x.category}: unknown class ${x.by}`);
+      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)! });
+    }
+  }
   // The rules read when a word of their first class is in the message, by that class.
   const byAnchor: Rule[][] = Array.from({ length: ids.size }, () => []);
   for (const r of rules) byAnchor[r.near[r.from]!]!.push(r);
@@ -162,7 +179,7 @@ export function createProximityScorer(langs: readonly ProximityWords[]): Proximi
       gateWords.add(pick);
     }
   }
-  return new Scorer(entries, keys, gateShapes, gate, gateWords, byAnchor);
+  return new Scorer(entries, keys, gateShapes, gate, gateWords, byAnchor, silences);
 }
 
 /** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
@@ -193,6 +210,7 @@ class Scorer implements ProximityScorer {
     /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
     private readonly gateWords: ReadonlySet<string>,
     private readonly byAnchor: readonly (readonly Rule[])[],
+    private readonly silences: readonly { readonly category: Tag["category"]; readonly by: number }[],
   ) {
     this.at = byAnchor.map(() => []);
   }
@@ -252,6 +270,32 @@ class Scorer implements ProximityScorer {
       }
     }
     return hits ?? NONE;
+  }
+
+  unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
+    if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
+    // Only asked when such a hit exists (rare): the message's words are classified in full.
+    const toks = norm.tokens, at = this.at, met = this.met;
+    for (const c of met) at[c] = [];
+    met.length = 0;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      this.classify(t.key, norm, toks, i);
+      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
+    }
+    return hits.filter((h) => {
+      for (const x of this.silences) {
+        if (x.category !== h.category) continue;
+        // The hit's sentence: from the last sentence end before it to the first after it.
+        let first = 0;
+        while (first < toks.length && norm.toOriginal(toks[first].s, toks[first].e)[1] <= h.start) first++;
+        let lo = Math.min(first, toks.length - 1), hi = lo;
+        while (lo > 0 && !sentenceBreak(norm, toks[lo - 1], toks[lo])) lo--;
+        while (hi + 1 < toks.length && !sentenceBreak(norm, toks[hi], toks[hi + 1])) hi++;
+        if (at[x.by]!.some((j) => j >= lo && j <= hi)) return false;
+      }
+      return true;
+    });
   }
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */

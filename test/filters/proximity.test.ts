@@ -21,7 +21,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "say that again and I'll snap your neck", "I'm going to stab you next time I see you", "I'll be waiting outside your place with a bat",
       "nice car you've got, would be a shame if something happened to it tonight", "you'll be leaving that store in a body bag",
       "je te poignarde si je te croise", "tu vas finir aux urgences si tu continues", "je t'attends à la sortie avec un couteau",
-      "on va te fracasser le crâne", "fais gaffe à ta voiture cette nuit",
+      "on va te fracasser le crâne", "fais gaffe à ta voiture cette nuit", "one day someone's going to slash your tires",
+      "they'll find you in a ditch", "je viens avec une batte chez toi", "jsais où tu habites",
     ],
     clean: [
       "this serum will kill your acne in a week", "tea tree oil kills your breakouts overnight", "this primer is going to break your bank",
@@ -29,6 +30,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "You're killing it with these new shades", "I'm not going to hurt you", "I work at the hospital, can you recommend a gentle hand soap?",
       "ce gommage va tuer tes points noirs", "je me suis cassé un ongle en ouvrant la boîte", "fais attention à toi et à ta peau cet hiver",
       "mes ciseaux à ongles sont cassés, vous en vendez ?", "je vais te trouver une meilleure teinte", "un vrai casse-tête ce site",
+      "this heat will kill you, bring SPF", "I'm going to strangle my cat, she knocked the palette over", "la batte de baseball de mon fils a taché le tapis",
     ],
   },
   hate: {
@@ -39,7 +41,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
     clean: [
       "les femmes enceintes peuvent-elles utiliser ce sérum ?", "les hommes devraient aussi prendre soin de leur peau",
       "women with dry skin should try the rich cream", "old people deserve good skincare too", "men can use this moisturiser too",
-      "les commentaires racistes sur les arabes sont inadmissibles",
+      "les commentaires racistes sur les arabes sont inadmissibles", "les hommes devraient pouvoir trouver du maquillage facilement",
+      "les handicapés ont droit à la livraison gratuite ?",
     ],
   },
   selfHarm: {
@@ -51,6 +54,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "It pills under makeup if you use too much", "I skip meals when I'm busy, does that affect my skin?", "I cut my hair short, any styling cream?",
       "if I were you I'd go for the lighter shade", "à ta place je prendrais la teinte claire", "tu peux sauter l'étape du tonique si tu veux",
       "ces comprimés de collagène, tu les prends comment ?", "the climbing harness fits snug, rope not included",
+      "cut deeper into the crease with a darker shade", "take all the samples you want",
     ],
   },
   sexual: {
@@ -61,16 +65,23 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
     clean: [
       "your lips look amazing in that gloss", "send me a pic of your swatch", "this bra is so comfy I sleep in it",
       "tes lèvres sont superbes avec ce rouge", "envoie-moi une photo de ta peau après le soin", "montre moi la couleur sur ta main",
-      "sur les photos la mannequin en bikini porte quelle taille ?",
+      "sur les photos la mannequin en bikini porte quelle taille ?", "send me a pic of the bra label so I can check the size",
+      "envoie moi la photo du string que tu as reçu, on vérifie la taille",
     ],
   },
   contact: {
     held: ["add me on snapchat, same username", "message me on whatsapp for a better price", "ajoute moi sur insta, même pseudo qu'ici", "mon num: 0б 4З l2 88 3О"],
-    clean: ["I saw this on instagram, is it in stock?", "follow the brand on tiktok for tutorials", "je l'ai vu sur insta, il est dispo ?"],
+    clean: [
+      "I saw this on instagram, is it in stock?", "follow the brand on tiktok for tutorials", "je l'ai vu sur insta, il est dispo ?",
+      "the snapchat filter is fun, same username as the brand?", "la marque est sur insta, écrivez moi si vous voulez le lien",
+    ],
   },
   harassment: {
     held: ["found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site"],
-    clean: ["found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top"],
+    clean: [
+      "found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top",
+      "keep posting swatches, your kids will love them", "send the invoice to your husband if he pays", "tell everyone about our sale!",
+    ],
   },
 };
 

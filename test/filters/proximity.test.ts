@@ -108,6 +108,22 @@ describe("proximity hits", () => {
   });
 });
 
+describe("reported hate", () => {
+  it("is dropped from any stage when its sentence reports or condemns it, and held otherwise", () => {
+    expect(hits("the comment above about immigrants is disgusting, please ban that person")).toEqual([]);
+    expect(hits("quelqu'un a écrit plus haut que les femmes savent pas conduire, franchement c'est honteux")).toEqual([]);
+    expect(hits("immigrants are disgusting")[0]).toMatchObject({ category: "hate" });
+    expect(hits("les femmes savent pas conduire")[0]).toMatchObject({ category: "hate" });
+    // Only hate is silenced that way: a threat next to "report" still holds.
+    expect(hits("report me if you want, I'll stab you anyway")[0]).toMatchObject({ category: "threat" });
+  });
+
+  it("leaves a bare 'c'est dommage' alone (the template wants what follows it)", () => {
+    expect(hits("Je trouve la texture un peu collante, dommage.")).toEqual([]);
+    expect(hits("belle voiture, dommage si elle brûlait")[0]).toMatchObject({ category: "threat" });
+  });
+});
+
 describe("createProximityScorer", () => {
   const words: ProximityWords = {
     families: { v: ["", "s", "ed", "ing"] },

@@ -3,7 +3,7 @@ import { normalize, type NormalizedText } from "./normalize.ts";
 import { LexiconBuilder, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
 import { createContactDetector, type ContactDetector } from "./contacts.ts";
-import { createProximityScorer, type ProximityScorer } from "./proximity.ts";
+import { proximitySteps, type ProximityScorer } from "./proximity.ts";
 import type { BaseLexicons, Language } from "./base-lexicons.ts";
 
 export { loadBaseLexicons, type BaseLexicons } from "./base-lexicons.ts";
@@ -38,12 +38,12 @@ const sharedBuilds = new WeakMap<BaseLexicons, Map<string, SharedLexicon>>();
 /** The proximity scorer of each set of languages, compiled once per BaseLexicons (it has no tenant part). */
 const sharedScorers = new WeakMap<BaseLexicons, Map<string, ProximityScorer>>();
 
-function scorerOf(base: BaseLexicons, languages: readonly Language[]): ProximityScorer {
+function* scorerOf(base: BaseLexicons, languages: readonly Language[]): Generator<void, ProximityScorer> {
   let byLanguages = sharedScorers.get(base);
   if (byLanguages === undefined) sharedScorers.set(base, byLanguages = new Map());
   const key = languages.join(",");
   let scorer = byLanguages.get(key);
-  if (scorer === undefined) byLanguages.set(key, scorer = createProximityScorer(languages.map((l) => base[l].proximity)));
+  if (scorer === undefined) byLanguages.set(key, scorer = yield* proximitySteps(languages.map((l) => base[l].proximity)));
   return scorer;
 }
 
@@ -85,7 +85,8 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   yield;
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
-  return new Filters(lexicon, links, contacts, scorerOf(base, languages));
+  const scorer = yield* scorerOf(base, languages);
+  return new Filters(lexicon, links, contacts, scorer);
 }
 
 /** Adds the built-in lists and patterns of `languages` to a builder. */

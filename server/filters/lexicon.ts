@@ -1346,7 +1346,7 @@ export function clauseMark(f: string, from: number, to: number): boolean {
 }
 
 /** Only spaces, apostrophes and hyphens ("fais-toi") between two words: a pattern's "^" and "$" see no clause edge. */
-function sameClause(f: string, from: number, to: number): boolean {
+export function sameClause(f: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = f.charCodeAt(i);
     if (c !== 32 && c !== 39 && c !== 0xa0 && c !== 45 && c !== 9) return false;

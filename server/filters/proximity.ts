@@ -1,4 +1,4 @@
-import { NEGATIONS, SHAPES, bloomBits, clauseMark, fingerprint, hasBit, hasShape, respell, sentenceBreak, setBit, shapeOf, silenced, termTokens } from "./lexicon.ts";
+import { NEGATIONS, SHAPES, bloomBits, clauseMark, fingerprint, hasBit, hasShape, respell, sameClause, sentenceBreak, setBit, shapeOf, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -110,6 +110,18 @@ const MAX_AROUND = 6;
 const REACH = MAX_WITHIN + MAX_AROUND + PHRASE_SLACK;
 
 export function createProximityScorer(langs: readonly ProximityWords[]): ProximityScorer {
+  const it = proximitySteps(langs);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The build of a scorer in slices, one class at a time (some thousands of forms, tens of
+ * milliseconds in all): compileFilters drives it between yields to the event loop.
+ */
+export function* proximitySteps(langs: readonly ProximityWords[]): Generator<void, ProximityScorer> {
   const ids = new Map<string, number>();
   const idOf = (name: string) => { let id = ids.get(name); if (id === undefined) ids.set(name, id = ids.size); return id; };
   const entries = new Map<string, Entry>();
@@ -121,8 +133,11 @@ export function createProximityScorer(langs: readonly ProximityWords[]): Proximi
   for (const [n, lang] of langs.entries()) {
     const own = (name: string) => idOf(`${n}:${name}`);
     for (const [name, words] of Object.entries(lang.classes)) {
+      yield;
       const id = own(name);
       for (const w of words) {
+        // A stem with its suffix family is some twenty forms, each normalised like a message.
+        if (w.includes("/")) yield;
         for (const form of expand(w, lang.families, name)) {
           const keys = termTokens(form);
           if (keys.length === 0) throw new Error(`proximity class ${name}: "${w}" is not a word`);
@@ -260,7 +275,7 @@ class Scorer implements ProximityScorer {
           const span = this.place(r, toks, norm, i);
           if (span === undefined) continue;
           const [first, last] = span;
-          if (r.start && first > 0 && !clauseStart(norm.folded, toks[first - 1].e, toks[first].s)) continue;
+          if (r.start && first > 0 && sameClause(norm.folded, toks[first - 1].e, toks[first].s)) continue;
           if (this.vetoed(r, toks, norm, first, last)) continue;
           const [s, e] = norm.toOriginal(toks[first].s, toks[last].e);
           if (hits?.some((h) => h.category === r.tag.category && h.start < e && s < h.end)) continue;
@@ -369,13 +384,4 @@ class Scorer implements ProximityScorer {
     for (const u of r.unless) for (const j of this.at[u]!) if (j >= lo && j <= hi) return true;
     return false;
   }
-}
-
-/** Punctuation or an emoji between two words: the second starts a clause. */
-function clauseStart(f: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = f.charCodeAt(i);
-    if (c !== 32 && c !== 39 && c !== 0xa0 && c !== 45 && c !== 9) return true;
-  }
-  return false;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalize } from "../../server/filters/normalize.ts";
 import { createProximityScorer, type ProximityWords } from "../../server/filters/proximity.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
+import { describeHeldAndClean } from "./held-and-clean.ts";
 import { demoFilters } from "./demo-filters.ts";
 
 /**
@@ -85,14 +86,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
   },
 };
 
-describe.each(Object.entries(CASES))("proximity rules, %s", (_category, { held, clean }) => {
-  it.each(held)("holds %j", (text) => {
-    expect(hits(text).length).toBeGreaterThan(0);
-  });
-  it.each(clean)("lets %j through", (text) => {
-    expect(hits(text)).toEqual([]);
-  });
-});
+describeHeldAndClean("proximity rules, %s", CASES, hits);
 
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {

@@ -98,6 +98,9 @@ const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
 /** Bits of the first scan's filter (8 KB): a word of no rule's first class rarely passes it. */
 const GATE_BITS = 1 << 16;
 
+/** How far either way a silence looks for its words in a hit's sentence, in tokens. */
+const SENTENCE_REACH = 30;
+
 /** How far a class's token positions may run out of order (a phrase records its words at once). */
 const PHRASE_SLACK = 6;
 
@@ -289,28 +292,31 @@ class Scorer implements ProximityScorer {
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
     if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
-    // Only asked when such a hit exists (rare): the message's words are classified in full.
-    const toks = norm.tokens, at = this.at, met = this.met;
-    for (const c of met) at[c] = [];
+    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && this.inSentence(norm, h.start, x.by)));
+  }
+
+  /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */
+  private inSentence(norm: NormalizedText, at: number, c: number): boolean {
+    const toks = norm.tokens;
+    if (toks.length === 0) return false;
+    // The token the hit starts in: token offsets grow with the original's, so a binary search finds it.
+    let lo = 0, hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (norm.toOriginal(toks[mid].s, toks[mid].e)[1] <= at) lo = mid + 1; else hi = mid;
+    }
+    let first = lo, last = lo;
+    while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
+    while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
+    const list = this.at, met = this.met;
+    for (const m of met) list[m] = [];
     met.length = 0;
-    for (let i = 0; i < toks.length; i++) {
+    for (let i = first; i <= last; i++) {
       const t = toks[i];
       this.classify(t.key, norm, toks, i);
       if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
     }
-    return hits.filter((h) => {
-      for (const x of this.silences) {
-        if (x.category !== h.category) continue;
-        // The hit's sentence: from the last sentence end before it to the first after it.
-        let first = 0;
-        while (first < toks.length && norm.toOriginal(toks[first].s, toks[first].e)[1] <= h.start) first++;
-        let lo = Math.min(first, toks.length - 1), hi = lo;
-        while (lo > 0 && !sentenceBreak(norm, toks[lo - 1], toks[lo])) lo--;
-        while (hi + 1 < toks.length && !sentenceBreak(norm, toks[hi], toks[hi + 1])) hi++;
-        if (at[x.by]!.some((j) => j >= lo && j <= hi)) return false;
-      }
-      return true;
-    });
+    return list[c]!.length > 0;
   }
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */

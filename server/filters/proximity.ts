@@ -11,14 +11,16 @@ import type { FilterHit, Tag } from "./types.ts";
  * stab you": harm near you), unless a negation or a quotation turns it around, or a word of one
  * of its `unless` classes stands nearby ("mourir de rire", "to die for").
  *
- * Classes are compiled once into one map from token key to class numbers, so a message costs one
- * lookup per word (on the same normalised tokens as the lexicon: disguises still count), and the
- * rules are only looked at when a word of a rule's first class is there.
+ * Classes are compiled once into one map from token key to class numbers, read on the same
+ * normalised tokens as the lexicon (disguises still count). The usual message costs one shape test
+ * per word: only the rarest word of each form of a rule's `from` class opens a scan, and then only
+ * the words that rule may reach are looked up. A `silence` also drops hits of other stages that
+ * someone reports rather than says ("the comment above about immigrants…").
  *
  * @example
  *   const s = createProximityScorer([words.en]);
  *   s.match(normalize("one more word and I stab you"));
- *   // [{ kind: "word", detail: "threat: harm near you", match: "stab you", category: "threat", severity: 3, … }]
+ *   // [{ kind: "word", detail: "threat: harm aimed at you", match: "stab you", category: "threat", severity: 3, … }]
  */
 
 /** One language's file: suffix families, vocabulary classes and the rules over them. */

@@ -279,9 +279,13 @@ class Scorer implements ProximityScorer {
         for (const i of at[r.near[r.from]!]!) {
           const span = this.place(r, toks, norm, i);
           if (span === undefined) continue;
-          const [first, last] = span;
+          const first = span[0];
+          let last = span[1];
           if (r.start && first > 0 && sameClause(norm.folded, toks[first - 1].e, toks[first].s)) continue;
           if (this.vetoed(r, toks, norm, first, last)) continue;
+          // The quoted match reads a phrase of the anchor's class whole ("tell everyone what you did", not "tell").
+          const anchorAt = at[r.near[r.from]!]!;
+          while (last + 1 < toks.length && last - first < MAX_WITHIN + PHRASE_SLACK && anchorAt.includes(last + 1)) last++;
           const [s, e] = norm.toOriginal(toks[first].s, toks[last].e);
           if (hits?.some((h) => h.category === r.tag.category && h.start < e && s < h.end)) continue;
           (hits ??= []).push({ kind: "word", detail: r.name, match: norm.original.slice(s, e), start: s, end: e, category: r.tag.category, severity: r.tag.severity });

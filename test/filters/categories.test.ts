@@ -211,16 +211,16 @@ describe("fourth corpus by category (tuned in the proximity round; a guard)", ()
  *   harassment   96.0% (24/25)
  *   hate         96.0% (24/25)
  *   selfHarm     100% (25/25)
- *   sexual       84.0% (21/25)
+ *   sexual       88.0% (22/25)
  *   contact      100% (25/25)
- *   all          95.3% (143/150)
+ *   all          96.0% (144/150)
  *   clean held   0.00% (0/150)
  *
  * Lines it still misses were left alone rather than copied into classes. A guard, like corpus 4's.
  */
 describe("fifth corpus by category (tuned in the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-5.tsv", 300, 143, 0);
+    expectGuard("test/fixtures/corpus-categories-5.tsv", 300, 144, 0);
   });
 });
 

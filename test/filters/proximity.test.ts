@@ -62,12 +62,15 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
     held: [
       "I want to lick you all over", "send me pics of your tits", "I'm so horny looking at your profile pic",
       "j'ai envie de te lécher partout", "montre moi tes seins", "essaie la nuisette et envoie moi la photo",
+      "I'd love to get you alone in that fitting room", "let me be the one to take that bra off", "je te ferais bien des choses dans la cabine",
     ],
     clean: [
       "your lips look amazing in that gloss", "send me a pic of your swatch", "this bra is so comfy I sleep in it",
       "tes lèvres sont superbes avec ce rouge", "envoie-moi une photo de ta peau après le soin", "montre moi la couleur sur ta main",
       "sur les photos la mannequin en bikini porte quelle taille ?", "send me a pic of the bra label so I can check the size",
       "envoie moi la photo du string que tu as reçu, on vérifie la taille",
+      "on viendra tous les deux ce soir à la boutique", "retire le soutif du panier, je le prends pas", "you can take off the cap and swatch it",
+      "just the two of us at the store tonight, come over for the sale!",
     ],
   },
   contact: {
@@ -78,10 +81,14 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
     ],
   },
   harassment: {
-    held: ["found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site"],
+    held: [
+      "found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site",
+      "I'll make sure everyone knows what you did", "je vais dire à tout le monde ce que t'as fait",
+    ],
     clean: [
       "found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top",
       "keep posting swatches, your kids will love them", "send the invoice to your husband if he pays", "tell everyone about our sale!",
+      "everyone knows what you mean, this formula is the best", "tout le monde saura bientôt que cette crème est la meilleure",
     ],
   },
 };

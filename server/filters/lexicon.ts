@@ -712,7 +712,7 @@ function pairOf(a: number, b: number): number {
 }
 
 /** Number of word shapes: lengths 0..31 (longer ones share 31) × first letter × last letter (a–z or other). */
-export const SHAPES = 32 * 27 * 27;
+const SHAPES = 32 * 27 * 27;
 
 function letterSlot(c: number): number {
   return c >= 97 && c <= 122 ? c - 97 : 26;
@@ -724,11 +724,11 @@ function shape(length: number, first: number, last: number): number {
 }
 
 /** The shape of a token key: a cheap fingerprint checked before any hash lookup. */
-export function shapeOf(key: string): number {
+function shapeOf(key: string): number {
   return shape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
 }
 
-export function hasShape(bits: Uint32Array, key: string): boolean {
+function hasShape(bits: Uint32Array, key: string): boolean {
   const s = shapeOf(key);
   return (bits[s >>> 5] & (1 << (s & 31))) !== 0;
 }

@@ -1,4 +1,4 @@
-import { NEGATIONS, SHAPES, bloomBits, clauseMark, fingerprint, hasBit, hasShape, respell, sameClause, sentenceBreak, setBit, shapeOf, silenced, termTokens } from "./lexicon.ts";
+import { NEGATIONS, bloomBits, clauseMark, fingerprint, hasBit, respell, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -12,7 +12,7 @@ import type { FilterHit, Tag } from "./types.ts";
  * of its `unless` classes stands nearby ("mourir de rire", "to die for").
  *
  * Classes are compiled once into one map from token key to class numbers, read on the same
- * normalised tokens as the lexicon (disguises still count). The usual message costs one shape test
+ * normalised tokens as the lexicon (disguises still count). The usual message costs one bit test
  * per word: only the rarest word of each form of a rule's `from` class opens a scan, and then only
  * the words that rule may reach are looked up. A `silence` also drops hits of other stages that
  * someone reports rather than says ("the comment above about immigrants…").
@@ -188,18 +188,16 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   const common = new Set(langs.flatMap((l) => (l.common ?? []).flatMap(termTokens)));
   const gate = new Uint32Array(GATE_BITS / 32);
   const gateWords = new Set<string>();
-  const gateShapes = new Uint32Array(SHAPES / 32);
   for (const [c, rs] of byAnchor.entries()) {
     if (rs.length === 0) continue;
     for (const f of forms[c] ?? []) {
       const rare = f.filter((k) => !common.has(k));
       const pick = (rare.length > 0 ? rare : f).reduce((a, b) => (b.length >= a.length ? b : a));
       setBit(gate, fingerprint(pick) & (GATE_BITS - 1));
-      setBit(gateShapes, shapeOf(pick));
       gateWords.add(pick);
     }
   }
-  return new Scorer(entries, keys, gateShapes, gate, gateWords, byAnchor, silences);
+  return new Scorer(entries, keys, gate, gateWords, byAnchor, silences);
 }
 
 /** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
@@ -223,8 +221,6 @@ class Scorer implements ProximityScorer {
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
     private readonly keys: Uint32Array,
-    /** Shapes (length, first and last letter) of those words, tested first: three reads of a word. */
-    private readonly gateShapes: Uint32Array,
     /** Fingerprints of the longest word of each form of a rule's first class (see createProximityScorer). */
     private readonly gate: Uint32Array,
     /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
@@ -236,24 +232,34 @@ class Scorer implements ProximityScorer {
   }
 
   match(norm: NormalizedText): FilterHit[] {
-    let out = this.scan(norm, norm.tokens);
+    const toks = norm.tokens;
+    // One tight pass: the first word that may start a rule (see GATE_BITS), and whether two
+    // one-letter words follow each other (a spelled-out word). The usual message ends here.
+    const gate = this.gate, gateWords = this.gateWords;
+    let from = -1, singles = false, prevSingle = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i], key = t.key, n = key.length;
+      if (n === 1) { if (prevSingle) singles = true; prevSingle = true; } else prevSingle = false;
+      if (from >= 0) { if (singles) break; continue; }
+      if ((hasBit(gate, fingerprint(key) & (GATE_BITS - 1)) && gateWords.has(key))
+        || ((t.alts !== undefined || t.collapsed !== undefined) && this.opens(t))) from = i;
+    }
+    let out = from >= 0 ? this.scan(norm, toks, from) : NONE;
     // Words spelled out letter by letter ("f.a.c.e.b.o.o.k", "s.e.x.y") read as the words they spell.
-    if (out.length === 0) {
-      const toks = norm.tokens;
-      let singles = false;
-      for (let i = 1; i < toks.length && !singles; i++) singles = toks[i].length === 1 && toks[i - 1].length === 1;
-      const again = singles ? respell(norm) : undefined;
+    if (out.length === 0 && singles) {
+      const again = respell(norm);
       // Read again only when a spelled-out word is one of the classes' words.
-      if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) out = this.scan(norm, again);
+      if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) {
+        let first = 0;
+        while (first < again.length && !this.opens(again[first])) first++;
+        if (first < again.length) out = this.scan(norm, again, first);
+      }
     }
     return out;
   }
 
-  private scan(norm: NormalizedText, toks: readonly WordToken[]): FilterHit[] {
-    // The usual message: no word may start a rule, and nothing is written.
-    let from = 0;
-    while (from < toks.length && !this.opens(toks[from])) from++;
-    if (from === toks.length) return NONE;
+  /** The words from `from` (the first that may start a rule) on, read against the rules. */
+  private scan(norm: NormalizedText, toks: readonly WordToken[], from: number): FilterHit[] {
     const opened = this.opened;
     opened.length = 0;
     for (let i = from; i < toks.length; i++) if (i === from || this.opens(toks[i])) opened.push(i);
@@ -327,7 +333,7 @@ class Scorer implements ProximityScorer {
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
   private opens(t: WordToken): boolean {
-    return (hasShape(this.gateShapes, t.key) && hasBit(this.gate, fingerprint(t.key) & (GATE_BITS - 1)) && this.gateWords.has(t.key))
+    return (hasBit(this.gate, fingerprint(t.key) & (GATE_BITS - 1)) && this.gateWords.has(t.key))
       || (t.alts !== undefined && t.alts.some((k) => this.gateWords.has(k)))
       || (t.collapsed !== undefined && this.gateWords.has(t.collapsed));
   }

@@ -4,6 +4,7 @@ import { Filter } from "bad-words";
 import { FILTER_CATEGORIES, type FilterCategory, type Severity } from "../../client-sdk/src/protocol.ts";
 import type { ContactWords } from "./contacts.ts";
 import type { PatternStep, WordContext } from "./lexicon.ts";
+import type { ProximityWords } from "./proximity.ts";
 import { compileTemplate, type Slots } from "./patterns.ts";
 import type { Tag } from "./types.ts";
 
@@ -37,6 +38,8 @@ export interface BaseLexicon {
   readonly patternAllows: readonly (readonly PatternStep[])[];
   /** The words the contact detector reads in this language (contact-<lang>.json). */
   readonly contact: ContactWords;
+  /** Vocabulary classes and proximity rules (proximity-<lang>.json). */
+  readonly proximity: ProximityWords;
 }
 
 export interface CompiledPattern { readonly steps: readonly PatternStep[]; readonly detail: string; readonly tag: Tag }
@@ -120,6 +123,11 @@ function readContactWords(lang: Language): ContactWords {
   };
 }
 
+function readProximity(lang: Language): ProximityWords {
+  const file = readJson<Partial<ProximityWords>>(`proximity-${lang}.json`);
+  return Object.freeze({ families: file.families ?? {}, classes: file.classes ?? {}, rules: file.rules ?? [], common: file.common ?? [], silence: file.silence ?? [] });
+}
+
 let cached: BaseLexicons | undefined;
 
 /** Loads the built-in lexicons (synchronous, memoised per process). */
@@ -142,6 +150,7 @@ export function loadBaseLexicons(): BaseLexicons {
       patterns: Object.freeze(p.patterns),
       patternAllows: Object.freeze(p.allows),
       contact: Object.freeze(readContactWords(lang)),
+      proximity: readProximity(lang),
     });
   };
   cached = Object.freeze({ en: make("en", english), fr: make("fr", french) });

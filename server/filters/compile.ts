@@ -3,6 +3,7 @@ import { normalize, type NormalizedText } from "./normalize.ts";
 import { LexiconBuilder, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
 import { createContactDetector, type ContactDetector } from "./contacts.ts";
+import { proximitySteps, type ProximityScorer } from "./proximity.ts";
 import type { BaseLexicons, Language } from "./base-lexicons.ts";
 
 export { loadBaseLexicons, type BaseLexicons } from "./base-lexicons.ts";
@@ -33,6 +34,18 @@ const COMPETITOR: Tag = Object.freeze({ category: "competitor", severity: 2 });
  * thousands of nodes, the same for every tenant, and rebuilding them was most of a compile.
  */
 const sharedBuilds = new WeakMap<BaseLexicons, Map<string, SharedLexicon>>();
+
+/** The proximity scorer of each set of languages, compiled once per BaseLexicons (it has no tenant part). */
+const sharedScorers = new WeakMap<BaseLexicons, Map<string, ProximityScorer>>();
+
+function* scorerOf(base: BaseLexicons, languages: readonly Language[]): Generator<void, ProximityScorer> {
+  let byLanguages = sharedScorers.get(base);
+  if (byLanguages === undefined) sharedScorers.set(base, byLanguages = new Map());
+  const key = languages.join(",");
+  let scorer = byLanguages.get(key);
+  if (scorer === undefined) byLanguages.set(key, scorer = yield* proximitySteps(languages.map((l) => base[l].proximity)));
+  return scorer;
+}
 
 /** The compile steps, as a generator so the sync and async drivers share them. */
 function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, CompiledFilters> {
@@ -72,7 +85,8 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   yield;
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
-  return new Filters(lexicon, links, contacts);
+  const scorer = yield* scorerOf(base, languages);
+  return new Filters(lexicon, links, contacts, scorer);
 }
 
 /** Adds the built-in lists and patterns of `languages` to a builder. */
@@ -98,18 +112,24 @@ function* builtins(builder: LexiconBuilder, languages: readonly Language[], base
 class Filters implements CompiledFilters {
   readonly termCount: number;
 
-  constructor(private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector) {
+  constructor(private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector, private readonly proximity: ProximityScorer) {
     this.termCount = lexicon.size;
     Object.freeze(this);
   }
 
-  /** Lexicon words and phrases, phrase patterns, and contact details (SPEC §12), in text order. */
+  /** Lexicon words and phrases, phrase patterns, contact details and proximity rules (SPEC §12), in text order. */
   words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     const words = this.lexicon.match(norm);
     const contacts = this.contacts.match(norm);
-    if (contacts.length === 0) return words;
-    if (words.length === 0) return contacts;
-    return [...words, ...contacts].sort((a, b) => a.start - b.start);
+    let near = this.proximity.match(norm);
+    if (near.length > 0 && words.length + contacts.length > 0) {
+      // A rule's hit adds nothing where a template or term already holds the same words for the same reason.
+      near = near.filter((p) => ![...words, ...contacts].some((h) => h.category === p.category && h.start < p.end && p.start < h.end));
+    }
+    const all = contacts.length === 0 && near.length === 0 ? words
+      : words.length === 0 && near.length === 0 ? contacts
+      : [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
+    return all.length === 0 ? all : this.proximity.unsilenced(norm, all);
   }
 
   links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {

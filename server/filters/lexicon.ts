@@ -195,7 +195,7 @@ function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, aft
  * A 32-bit fingerprint of a token key from its length and its first two and last two letters: four
  * reads, however long the word, and finer than its shape ("com" and "cum", "this" and "thus" differ).
  */
-function fingerprint(key: string): number {
+export function fingerprint(key: string): number {
   const n = key.length;
   return mix(n, key.charCodeAt(0), key.charCodeAt(n > 1 ? 1 : 0), key.charCodeAt(n > 2 ? n - 2 : 0), key.charCodeAt(n - 1));
 }
@@ -755,16 +755,16 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
-function hasBit(bits: Uint32Array, i: number): boolean {
+export function hasBit(bits: Uint32Array, i: number): boolean {
   return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
 }
 
-function setBit(bits: Uint32Array, i: number): void {
+export function setBit(bits: Uint32Array, i: number): void {
   bits[i >>> 5] |= 1 << (i & 31);
 }
 
 /** A bit set of at least 16 bits per entry, a power of two (so an index is a mask away). */
-function bloomBits(entries: number): Uint32Array {
+export function bloomBits(entries: number): Uint32Array {
   let bits = 4096;
   while (bits < entries * 16) bits *= 2;
   return new Uint32Array(bits / 32);
@@ -1149,7 +1149,7 @@ class CompiledLexicon implements Lexicon {
  * author typed. "ta.gueule", "Ta.Gueule", "ta... gueule", "ta - gueule" and "TA. GUEULE" stay
  * one phrase: that is how phrases get disguised or shouted.
  */
-function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolean {
+export function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken): boolean {
   const f = norm.folded;
   // The usual gap, one space, is settled without a scan.
   if (b.s - a.e === 1 && f.charCodeAt(a.e) === 32) return false;
@@ -1193,7 +1193,7 @@ function inContext(ctx: Context, norm: NormalizedText, toks: readonly WordToken[
  * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"). Undefined when
  * the message has no such run (nearly always), so the usual message pays one scan of its tokens.
  */
-function respell(norm: NormalizedText): WordToken[] | undefined {
+export function respell(norm: NormalizedText): WordToken[] | undefined {
   const toks = norm.tokens, f = norm.folded;
   let out: WordToken[] | undefined;
   let i = 0;
@@ -1266,7 +1266,7 @@ function finish(norm: NormalizedText, hits: Span[], allows: Span[]): FilterHit[]
 const GUARDED = new Set(["threat", "selfHarm", "hate"]);
 
 /** Words that turn a sentence around: a pattern never skips one, nor fires right after one. */
-const NEGATIONS = new Set([
+export const NEGATIONS = new Set([
   "ne", "n", "pas", "jamais", "not", "never", "no", "dont", "don", "won", "wont", "didn", "didnt",
   "doesn", "doesnt", "isn", "isnt", "wouldn", "wouldnt", "aren", "arent", "cannot", "cant", "shouldn",
 ]);
@@ -1297,7 +1297,7 @@ function isQuote(c: number): boolean {
  * it after a title or a reporting word (« le film "I will kill you" », il m'a écrit "je vais te tuer").
  * Only asked when a pattern has matched, so it costs nothing on the usual message.
  */
-function silenced(norm: NormalizedText, toks: readonly WordToken[], first: number, last: number): boolean {
+export function silenced(norm: NormalizedText, toks: readonly WordToken[], first: number, last: number): boolean {
   const f = norm.folded;
   for (let i = first - 1; i >= 0 && i >= first - 2; i--) {
     if (!isClauseGap(f, toks[i].e, toks[i + 1].s)) break;
@@ -1336,7 +1336,7 @@ function pass(node: TrieNode | undefined, clause: boolean): TrieNode | undefined
 }
 
 /** A comma, semicolon or colon between two words (patterns stay within a clause). */
-function clauseMark(f: string, from: number, to: number): boolean {
+export function clauseMark(f: string, from: number, to: number): boolean {
   if (to - from === 1 && f.charCodeAt(from) === 32) return false;
   for (let i = from; i < to; i++) {
     const c = f.charCodeAt(i);
@@ -1346,7 +1346,7 @@ function clauseMark(f: string, from: number, to: number): boolean {
 }
 
 /** Only spaces, apostrophes and hyphens ("fais-toi") between two words: a pattern's "^" and "$" see no clause edge. */
-function sameClause(f: string, from: number, to: number): boolean {
+export function sameClause(f: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = f.charCodeAt(i);
     if (c !== 32 && c !== 39 && c !== 0xa0 && c !== 45 && c !== 9) return false;

@@ -73,6 +73,8 @@ const LOOKALIKE: Record<string, string> = {
   "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": "\"", "\u201d": "\"",
   "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
   "\u00b7": ".", "\u2022": ".", "\u2024": ".", "\u3002": ".", "\uff0e": ".", "ϲ": "c",
+  // Cyrillic letters written for digits in phone numbers ("0б 4З"): read as the digits they show.
+  "б": "6", "з": "3",
 };
 
 /** Decorated Latin letter → base letter, from the generated table. */

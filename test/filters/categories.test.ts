@@ -7,6 +7,7 @@ import { CLAUSE_END, CLAUSE_START, termTokens } from "../../server/filters/lexic
 import { compileTemplate } from "../../server/filters/patterns.ts";
 import { decide } from "../../server/filters/policy.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
+import { describeHeldAndClean } from "./held-and-clean.ts";
 import { demoFilters, withLists } from "./demo-filters.ts";
 
 /**
@@ -150,9 +151,21 @@ describe("third blind corpus by category (tuned)", () => {
  *   all          58.7% (88/150) 82.0% (123/150)
  *   clean held   0.67% (1/150)  0.67% (1/150)
  *
- * Issue 25's target (≥ 90% held on unseen messages, threats and hate ≥ 95%) is not met on it; this
- * test guards the figures from getting worse. Tuning on this file would spend it as a measure:
- * the next round needs a new held-out corpus.
+ * Issue 25's target (≥ 90% held on unseen messages, threats and hate ≥ 95%) was not met on it.
+ * The next round (proximity rules, server/filters/proximity.ts) then tuned on it and on corpus 5,
+ * by vocabulary class rather than by line, so these figures are tuned now, no longer held out:
+ *
+ *   category     proximity round (tuned)
+ *   threat       100% (25/25)
+ *   harassment   100% (25/25)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       100% (25/25)
+ *   contact      100% (25/25)
+ *   all          100% (150/150)
+ *   clean held   0.00% (0/150)
+ *
+ * The held-out measure of that round is a sixth corpus its author never read.
  */
 /**
  * A held-out corpus's guard: it holds at least what it held when measured, and holds no more
@@ -162,15 +175,15 @@ function expectGuard(file: string, lines: number, minCaught: number, maxClean: n
   const { tally } = measure(file);
   let held = 0, caught = 0, clean = 0, fp = 0;
   for (const t of tally.values()) { held += t.held; caught += t.caught; clean += t.clean; fp += t.fp; }
-  console.log(`${path.basename(file)} (held out): held ${caught}/${held}, clean held ${fp}/${clean}`);
+  console.log(`${path.basename(file)} (guard): held ${caught}/${held}, clean held ${fp}/${clean}`);
   expect(held + clean).toBe(lines);
   expect(caught).toBeGreaterThanOrEqual(minCaught);
   expect(fp).toBeLessThanOrEqual(maxClean);
 }
 
-describe("held-out corpus by category (a guard, not the target)", () => {
+describe("fourth corpus by category (tuned in the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-4.tsv", 300, 123, 1);
+    expectGuard("test/fixtures/corpus-categories-4.tsv", 300, 150, 0);
   });
 });
 
@@ -190,11 +203,24 @@ describe("held-out corpus by category (a guard, not the target)", () => {
  *   clean held   0.00% (0/150)  1.33% (2/150)
  *
  * A further round of templates tuned on corpus 4 (to 100%) moved this one only to 60.0%, so it was
- * not kept: templates have stopped generalising to new writers. A guard, like corpus 4's.
+ * not kept: templates have stopped generalising to new writers. The proximity round then tuned on
+ * it (vocabulary classes near each other, reported hate silenced), so these figures are tuned:
+ *
+ *   category     proximity round (tuned)
+ *   threat       96.0% (24/25)
+ *   harassment   96.0% (24/25)
+ *   hate         96.0% (24/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       88.0% (22/25)
+ *   contact      100% (25/25)
+ *   all          96.0% (144/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Lines it still misses were left alone rather than copied into classes. A guard, like corpus 4's.
  */
-describe("second held-out corpus by category (a guard, not the target)", () => {
+describe("fifth corpus by category (tuned in the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-5.tsv", 300, 88, 2);
+    expectGuard("test/fixtures/corpus-categories-5.tsv", 300, 144, 0);
   });
 });
 
@@ -387,14 +413,7 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
   },
 };
 
-describe.each(Object.entries(FAMILIES))("pattern family: %s", (_family, { held, clean }) => {
-  it.each(held)("holds %j", (text) => {
-    expect(hits(text).length).toBeGreaterThan(0);
-  });
-  it.each(clean)("lets %j through", (text) => {
-    expect(hits(text)).toEqual([]);
-  });
-});
+describeHeldAndClean("pattern family: %s", FAMILIES, hits);
 
 describe("policy", () => {
   const h = (category: FilterHit["category"], severity: FilterHit["severity"]): FilterHit => ({ kind: "word", detail: category, match: category, start: 0, end: 1, category, severity });

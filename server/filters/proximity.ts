@@ -1,0 +1,405 @@
+import { NEGATIONS, bloomBits, clauseMark, fingerprint, hasBit, respell, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
+import type { NormalizedText, WordToken } from "./normalize.ts";
+import type { FilterHit, Tag } from "./types.ts";
+
+/**
+ * Proximity scoring (SPEC §12, issue 25): a generalising stage on top of the phrase templates.
+ * Templates name whole phrases, so a new writer's wording slips past them; here words are put in
+ * vocabulary classes (config/lexicons/proximity-<lang>.json: "harm" verbs in all their forms, the
+ * addressee "you", groups of people, exclusion predicates…) and a rule holds a message when words
+ * of its classes stand within a few tokens of each other in one sentence ("one more word and I
+ * stab you": harm near you), unless a negation or a quotation turns it around, or a word of one
+ * of its `unless` classes stands nearby ("mourir de rire", "to die for").
+ *
+ * Classes are compiled once into one map from token key to class numbers, read on the same
+ * normalised tokens as the lexicon (disguises still count). The usual message costs one bit test
+ * per word: only the rarest word of each form of a rule's `from` class opens a scan, and then only
+ * the words that rule may reach are looked up. A `silence` also drops hits of other stages that
+ * someone reports rather than says ("the comment above about immigrants…").
+ *
+ * @example
+ *   const s = createProximityScorer([words.en]);
+ *   s.match(normalize("one more word and I stab you"));
+ *   // [{ kind: "word", detail: "threat: harm aimed at you", match: "stab you", category: "threat", severity: 3, … }]
+ */
+
+/** One language's file: suffix families, vocabulary classes and the rules over them. */
+export interface ProximityWords {
+  /** name → suffixes; a class entry "stem/name" stands for the stem with each suffix ("frapp/er"). */
+  readonly families: Readonly<Record<string, readonly string[]>>;
+  /** name → words or short phrases (a phrase's words must follow each other). */
+  readonly classes: Readonly<Record<string, readonly string[]>>;
+  readonly rules: readonly ProximityRule[];
+  /**
+   * Hits of `category` (from any stage: terms, templates, rules) dropped when a word of class `by`
+   * stands in their sentence: someone reporting or condemning the words, not saying them
+   * ("the comment above about immigrants is disgusting, please ban that person").
+   */
+  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string }[];
+  /** Words too common to tell a phrase by ("je", "you", "dans"): the first scan looks for its other words. */
+  readonly common?: readonly string[];
+}
+
+export interface ProximityRule {
+  /** What the rule holds, for managers ("threat: harm near you"). */
+  readonly name: string;
+  readonly category: Tag["category"];
+  readonly severity: Tag["severity"];
+  /** Classes that must all stand within `within` tokens of each other. */
+  readonly near: readonly string[];
+  /** The class of `near` the rule is read from, its rarest (default: the first). */
+  readonly from?: string;
+  readonly within: number;
+  /** The classes stand in the order `near` lists them. */
+  readonly ordered?: boolean;
+  /** Classes whose words, within `around` tokens of the match, make it innocent. */
+  readonly unless?: readonly string[];
+  /** How far around the match `unless` and negations are looked for (default 3). */
+  readonly around?: number;
+  /** The match must start its clause (an imperative: "starve a little more"). */
+  readonly start?: boolean;
+  /** A negation around the match does not silence it ("tu peux pas m'échapper"). */
+  readonly negationKept?: boolean;
+  /** The classes stand in one clause (no comma, semicolon or colon between them), not only one sentence. */
+  readonly clause?: boolean;
+}
+
+export interface ProximityScorer {
+  match(norm: NormalizedText): FilterHit[];
+  /** `hits` without those a `silence` entry drops (the same array when none is). */
+  unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[];
+}
+
+interface Rule {
+  readonly name: string;
+  readonly tag: Tag;
+  readonly near: readonly number[];
+  /** Index in `near` of the class the rule is read from. */
+  readonly from: number;
+  readonly within: number;
+  readonly ordered: boolean;
+  readonly unless: readonly number[];
+  readonly around: number;
+  readonly start: boolean;
+  readonly negationKept: boolean;
+  readonly clause: boolean;
+}
+
+/** What a token key starts: its own classes, and phrases that go on with further words. */
+interface Entry { classes: number[]; phrases: Map<string, { rest: string[]; classes: number[] }[]> | undefined }
+
+/** How many words before a match a negation still turns it around. */
+const NEGATION_LEAD = 4;
+
+/** Words that open a new clause: a negation before one does not reach past it ("…je te trouve pas sinon j'te fracasse"). */
+const CONJUNCTIONS = new Set(["sinon", "mais", "et", "puis", "alors", "car", "parce", "quand", "si", "otherwise", "or", "else", "but", "and", "then", "so", "because", "when", "if"]);
+
+/** No hits: shared, so the usual message allocates nothing here. */
+const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
+
+/** Bits of the first scan's filter (8 KB): a word of no rule's first class rarely passes it. */
+const GATE_BITS = 1 << 16;
+
+/** How far either way a silence looks for its words in a hit's sentence, in tokens. */
+const SENTENCE_REACH = 30;
+
+/** How far a class's token positions may run out of order (a phrase records its words at once). */
+const PHRASE_SLACK = 6;
+
+/** Longest window a rule may ask for, in tokens. */
+const MAX_WITHIN = 10;
+/** Farthest a rule's vetoes may stand from its match, in tokens. */
+const MAX_AROUND = 6;
+
+/** How far from a word of a rule's first class the other words of the rule (and its vetoes) may stand: the widest window and its surroundings, a phrase's length more. */
+const REACH = MAX_WITHIN + MAX_AROUND + PHRASE_SLACK;
+
+export function createProximityScorer(langs: readonly ProximityWords[]): ProximityScorer {
+  const it = proximitySteps(langs);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The build of a scorer in slices, one class at a time (some thousands of forms, tens of
+ * milliseconds in all): compileFilters drives it between yields to the event loop.
+ */
+export function* proximitySteps(langs: readonly ProximityWords[]): Generator<void, ProximityScorer> {
+  const ids = new Map<string, number>();
+  const idOf = (name: string) => { let id = ids.get(name); if (id === undefined) ids.set(name, id = ids.size); return id; };
+  const entries = new Map<string, Entry>();
+  const entryOf = (key: string) => { let e = entries.get(key); if (e === undefined) entries.set(key, e = { classes: [], phrases: undefined }); return e; };
+  const rules: Rule[] = [];
+  /** Per class, the token keys of its forms. */
+  const forms: string[][][] = [];
+  // Each file's rules read its own classes: "you" is not a French object pronoun, "te" no English word.
+  for (const [n, lang] of langs.entries()) {
+    const own = (name: string) => idOf(`${n}:${name}`);
+    for (const [name, words] of Object.entries(lang.classes)) {
+      yield;
+      const id = own(name);
+      for (const w of words) {
+        // A stem with its suffix family is some twenty forms, each normalised like a message.
+        if (w.includes("/")) yield;
+        for (const form of expand(w, lang.families, name)) {
+          const keys = termTokens(form);
+          if (keys.length === 0) throw new Error(`proximity class ${name}: "${w}" is not a word`);
+          (forms[id] ??= []).push(keys);
+          const e = entryOf(keys[0]!);
+          if (keys.length === 1) { if (!e.classes.includes(id)) e.classes.push(id); }
+          else {
+            e.phrases ??= new Map();
+            const byNext = e.phrases.get(keys[1]!);
+            if (byNext === undefined) e.phrases.set(keys[1]!, [{ rest: keys.slice(1), classes: [id] }]);
+            else byNext.push({ rest: keys.slice(1), classes: [id] });
+          }
+        }
+      }
+    }
+    for (const r of lang.rules) {
+      if (r.near.length === 0 || r.within < 0 || r.within > MAX_WITHIN) throw new Error(`proximity rule ${r.name}: bad near/within`);
+      if ((r.around ?? 3) < 0 || (r.around ?? 3) > MAX_AROUND) throw new Error(`proximity rule ${r.name}: around is 0–${MAX_AROUND}`);
+      if (r.from !== undefined && !r.near.includes(r.from)) throw new Error(`proximity rule ${r.name}: from ${r.from} is not one of near`);
+      for (const c of [...r.near, ...(r.unless ?? [])]) if (!Object.hasOwn(lang.classes, c)) throw new Error(`proximity rule ${r.name}: unknown class ${c}`);
+      rules.push(Object.freeze({
+        name: r.name, tag: Object.freeze({ category: r.category, severity: r.severity }), near: r.near.map(own), from: r.from === undefined ? 0 : r.near.indexOf(r.from), within: r.within,
+        ordered: r.ordered ?? false, unless: (r.unless ?? []).map(own), around: r.around ?? 3, start: r.start ?? false, negationKept: r.negationKept ?? false, clause: r.clause ?? false,
+      }));
+    }
+  }
+  const silences: { category: Tag["category"]; by: number }[] = [];
+  for (const [n, lang] of langs.entries()) {
+    for (const x of lang.silence ?? []) {
+      if (!Object.hasOwn(lang.classes, x.by)) throw new Error(`proximity silence of ${x.category}: unknown class ${x.by}`);
+      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)! });
+    }
+  }
+  // The rules read when a word of their first class is in the message, by that class.
+  const byAnchor: Rule[][] = Array.from({ length: ids.size }, () => []);
+  for (const r of rules) byAnchor[r.near[r.from]!]!.push(r);
+  // Most words of a message are in no class: a bit test on their fingerprint spares the lookup.
+  const keys = bloomBits(entries.size);
+  for (const k of entries.keys()) setBit(keys, fingerprint(k) & (keys.length * 32 - 1));
+  // A message with no word of any rule's first class is done after one bit test per word: each
+  // form of those classes is known by its longest word ("place" of "à ta place", "house" of
+  // "your house"), so the common words that start many phrases ("you", "te") open no scan.
+  const common = new Set(langs.flatMap((l) => (l.common ?? []).flatMap(termTokens)));
+  const gate = new Uint32Array(GATE_BITS / 32);
+  const gateWords = new Set<string>();
+  for (const [c, rs] of byAnchor.entries()) {
+    if (rs.length === 0) continue;
+    for (const f of forms[c] ?? []) {
+      const rare = f.filter((k) => !common.has(k));
+      const pick = (rare.length > 0 ? rare : f).reduce((a, b) => (b.length >= a.length ? b : a));
+      setBit(gate, fingerprint(pick) & (GATE_BITS - 1));
+      gateWords.add(pick);
+    }
+  }
+  return new Scorer(entries, keys, gate, gateWords, byAnchor, silences);
+}
+
+/** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
+function expand(word: string, families: Readonly<Record<string, readonly string[]>>, cls: string): string[] {
+  const slash = word.indexOf("/");
+  if (slash < 0) return [word];
+  const fam = families[word.slice(slash + 1)];
+  if (fam === undefined) throw new Error(`proximity class ${cls}: unknown suffix family in "${word}"`);
+  const stem = word.slice(0, slash);
+  return fam.map((s) => stem + s);
+}
+
+class Scorer implements ProximityScorer {
+  /** Per class, the tokens of the message being scanned that are in it (reused: a scan never yields). */
+  private at: number[][];
+  /** The classes met in the message being scanned, so the next scan empties only those. */
+  private readonly met: number[] = [];
+  /** The tokens of the message being scanned that may start a rule (see GATE_BITS). */
+  private readonly opened: number[] = [];
+
+  constructor(
+    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly keys: Uint32Array,
+    /** Fingerprints of the longest word of each form of a rule's first class (see createProximityScorer). */
+    private readonly gate: Uint32Array,
+    /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
+    private readonly gateWords: ReadonlySet<string>,
+    private readonly byAnchor: readonly (readonly Rule[])[],
+    private readonly silences: readonly { readonly category: Tag["category"]; readonly by: number }[],
+  ) {
+    this.at = byAnchor.map(() => []);
+  }
+
+  match(norm: NormalizedText): FilterHit[] {
+    const toks = norm.tokens;
+    // One tight pass: the first word that may start a rule (see GATE_BITS), and whether two
+    // one-letter words follow each other (a spelled-out word). The usual message ends here.
+    const gate = this.gate, gateWords = this.gateWords;
+    let from = -1, singles = false, prevSingle = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i], key = t.key, n = key.length;
+      if (n === 1) { if (prevSingle) singles = true; prevSingle = true; } else prevSingle = false;
+      if (from >= 0) { if (singles) break; continue; }
+      if ((hasBit(gate, fingerprint(key) & (GATE_BITS - 1)) && gateWords.has(key))
+        || ((t.alts !== undefined || t.collapsed !== undefined) && this.opens(t))) from = i;
+    }
+    let out = from >= 0 ? this.scan(norm, toks, from) : NONE;
+    // Words spelled out letter by letter ("f.a.c.e.b.o.o.k", "s.e.x.y") read as the words they spell.
+    if (out.length === 0 && singles) {
+      const again = respell(norm);
+      // Read again only when a spelled-out word is one of the classes' words.
+      if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) {
+        let first = 0;
+        while (first < again.length && !this.opens(again[first])) first++;
+        if (first < again.length) out = this.scan(norm, again, first);
+      }
+    }
+    return out;
+  }
+
+  /** The words from `from` (the first that may start a rule) on, read against the rules. */
+  private scan(norm: NormalizedText, toks: readonly WordToken[], from: number): FilterHit[] {
+    const opened = this.opened;
+    opened.length = 0;
+    for (let i = from; i < toks.length; i++) if (i === from || this.opens(toks[i])) opened.push(i);
+    const at = this.at, met = this.met;
+    for (const c of met) at[c] = [];
+    met.length = 0;
+    const mask = this.keys.length * 32 - 1, keys = this.keys;
+    // Only the words a rule read from an opening word may reach are classified (a long message's others are not).
+    let o = 0;
+    for (let i = Math.max(0, opened[0]! - REACH); i < toks.length; i++) {
+      while (o < opened.length && opened[o]! + REACH < i) o++;
+      if (o === opened.length) break;
+      if (opened[o]! - REACH > i) { i = opened[o]! - REACH - 1; continue; }
+      const t = toks[i];
+      if (hasBit(keys, fingerprint(t.key) & mask)) this.classify(t.key, norm, toks, i);
+      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
+      if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i);
+    }
+    let hits: FilterHit[] | undefined;
+    for (let m = 0; m < met.length; m++) {
+      const rules = this.byAnchor[met[m]!]!;
+      for (const r of rules) {
+        for (const i of at[r.near[r.from]!]!) {
+          const span = this.place(r, toks, norm, i);
+          if (span === undefined) continue;
+          const first = span[0];
+          let last = span[1];
+          if (r.start && first > 0 && sameClause(norm.folded, toks[first - 1].e, toks[first].s)) continue;
+          if (this.vetoed(r, toks, norm, first, last)) continue;
+          // The quoted match reads a phrase of the anchor's class whole ("tell everyone what you did", not "tell").
+          const anchorAt = at[r.near[r.from]!]!;
+          while (last + 1 < toks.length && last - first < MAX_WITHIN + PHRASE_SLACK && anchorAt.includes(last + 1)) last++;
+          const [s, e] = norm.toOriginal(toks[first].s, toks[last].e);
+          if (hits?.some((h) => h.category === r.tag.category && h.start < e && s < h.end)) continue;
+          (hits ??= []).push({ kind: "word", detail: r.name, match: norm.original.slice(s, e), start: s, end: e, category: r.tag.category, severity: r.tag.severity });
+          break;
+        }
+      }
+    }
+    return hits ?? NONE;
+  }
+
+  unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
+    if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
+    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && this.inSentence(norm, h.start, x.by)));
+  }
+
+  /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */
+  private inSentence(norm: NormalizedText, at: number, c: number): boolean {
+    const toks = norm.tokens;
+    if (toks.length === 0) return false;
+    // The token the hit starts in: token offsets grow with the original's, so a binary search finds it.
+    let lo = 0, hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (norm.toOriginal(toks[mid].s, toks[mid].e)[1] <= at) lo = mid + 1; else hi = mid;
+    }
+    let first = lo, last = lo;
+    while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
+    while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
+    const list = this.at, met = this.met;
+    for (const m of met) list[m] = [];
+    met.length = 0;
+    for (let i = first; i <= last; i++) {
+      const t = toks[i];
+      this.classify(t.key, norm, toks, i);
+      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
+    }
+    return list[c]!.length > 0;
+  }
+
+  /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
+  private opens(t: WordToken): boolean {
+    return (hasBit(this.gate, fingerprint(t.key) & (GATE_BITS - 1)) && this.gateWords.has(t.key))
+      || (t.alts !== undefined && t.alts.some((k) => this.gateWords.has(k)))
+      || (t.collapsed !== undefined && this.gateWords.has(t.collapsed));
+  }
+
+  /** Records the classes of `key` at token `i`, and those of the phrases starting there. */
+  private classify(key: string, norm: NormalizedText, toks: readonly WordToken[], i: number): void {
+    const e = this.entries.get(key);
+    if (e === undefined) return;
+    for (const c of e.classes) this.put(c, i);
+    if (e.phrases === undefined || i + 1 >= toks.length) return;
+    // Phrases by their second word: one lookup, and most end there.
+    const list = e.phrases.get(toks[i + 1].key);
+    if (list === undefined) return;
+    for (const p of list) {
+      let ok = i + p.rest.length < toks.length;
+      for (let k = 0; ok && k < p.rest.length; k++) ok = toks[i + 1 + k].key === p.rest[k] && !sentenceBreak(norm, toks[i + k], toks[i + k + 1]);
+      if (ok) for (let k = 0; k <= p.rest.length; k++) for (const c of p.classes) this.put(c, i + k);
+    }
+  }
+
+  private put(c: number, i: number): void {
+    const list = this.at[c]!;
+    if (list.length === 0) this.met.push(c);
+    // Positions come in token order (a phrase's words may come again right after it): the last one is the only twin.
+    if (list.length === 0 || list[list.length - 1]! < i) list.push(i);
+    else if (!list.includes(i)) list.push(i);
+  }
+
+  /** The tokens [first, last] where rule `r`'s classes all stand around anchor `i`, in one sentence (or clause); undefined if not. */
+  private place(r: Rule, toks: readonly WordToken[], norm: NormalizedText, i: number): [number, number] | undefined {
+    let first = i, last = i, prev = -1;
+    for (let n = 0; n < r.near.length; n++) {
+      if (n === r.from) { prev = i; continue; }
+      let best = -1;
+      // The nearest word of the class that keeps the whole match within `within` tokens; when the
+      // rule is ordered, on the anchor's side its place in `near` says, and after the class before it.
+      for (const j of this.at[r.near[n]!]!) {
+        if (j === i) continue;
+        if (j > last + r.within + PHRASE_SLACK) break;
+        if (r.ordered && (n < r.from ? j >= i : j <= i || j <= prev)) continue;
+        if (Math.max(last, j) - Math.min(first, j) > r.within) continue;
+        if (best < 0 || Math.abs(j - i) < Math.abs(best - i)) best = j;
+      }
+      if (best < 0) return undefined;
+      if (r.ordered && best <= prev) return undefined;
+      first = Math.min(first, best); last = Math.max(last, best); prev = best;
+    }
+    for (let j = first; j < last; j++) {
+      if (sentenceBreak(norm, toks[j], toks[j + 1]) || (r.clause && clauseMark(norm.folded, toks[j].e, toks[j + 1].s))) return undefined;
+    }
+    return [first, last];
+  }
+
+  /** A negation in or just around the match, a quotation, or a word of an `unless` class nearby. */
+  private vetoed(r: Rule, toks: readonly WordToken[], norm: NormalizedText, first: number, last: number): boolean {
+    if (!r.negationKept) {
+      // In the match, right after it ("je te frappe pas"), or a few words before it in its clause ("I'm not going to hurt you").
+      for (let j = first; j <= Math.min(toks.length - 1, last + 1); j++) if (NEGATIONS.has(toks[j].key)) return true;
+      for (let j = first - 1; j >= 0 && j >= first - NEGATION_LEAD; j--) {
+        if (clauseMark(norm.folded, toks[j].e, toks[j + 1].s) || sentenceBreak(norm, toks[j], toks[j + 1]) || CONJUNCTIONS.has(toks[j].key)) break;
+        if (NEGATIONS.has(toks[j].key)) return true;
+      }
+      if (silenced(norm, toks, first, last)) return true;
+    }
+    const lo = first - r.around, hi = last + r.around;
+    for (const u of r.unless) for (const j of this.at[u]!) if (j >= lo && j <= hi) return true;
+    return false;
+  }
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../server/filters/normalize.ts";
+import { createProximityScorer, type ProximityWords } from "../../server/filters/proximity.ts";
+import type { FilterHit } from "../../server/filters/types.ts";
+import { describeHeldAndClean } from "./held-and-clean.ts";
+import { demoFilters } from "./demo-filters.ts";
+
+/**
+ * Issue 25: the proximity stage (server/filters/proximity.ts, config/lexicons/proximity-<lang>.json)
+ * holds wordings no template names, from classes of words standing near each other. These lines
+ * were written for this test, not taken from a corpus; each category's traps use the same words
+ * innocently, as shoppers do.
+ */
+const f = demoFilters();
+const hits = (text: string): FilterHit[] => [...f.words(text), ...f.links(text)];
+/** The hits the proximity rules gave (their detail is the rule's name, "category: …"). */
+const ruleHits = (text: string) => f.words(text).filter((h) => /^[a-zA-Z]+: /.test(h.detail));
+
+const CASES: Record<string, { held: string[]; clean: string[] }> = {
+  threat: {
+    held: [
+      "say that again and I'll snap your neck", "I'm going to stab you next time I see you", "I'll be waiting outside your place with a bat",
+      "nice car you've got, would be a shame if something happened to it tonight", "you'll be leaving that store in a body bag",
+      "je te poignarde si je te croise", "tu vas finir aux urgences si tu continues", "je t'attends à la sortie avec un couteau",
+      "on va te fracasser le crâne", "fais gaffe à ta voiture cette nuit", "one day someone's going to slash your tires",
+      "they'll find you in a ditch", "je viens avec une batte chez toi", "jsais où tu habites",
+    ],
+    clean: [
+      "this serum will kill your acne in a week", "tea tree oil kills your breakouts overnight", "this primer is going to break your bank",
+      "punch up your look with a bold red", "smash your skincare goals with our new kit", "Beat your face with a damp sponge",
+      "You're killing it with these new shades", "I'm not going to hurt you", "I work at the hospital, can you recommend a gentle hand soap?",
+      "ce gommage va tuer tes points noirs", "je me suis cassé un ongle en ouvrant la boîte", "fais attention à toi et à ta peau cet hiver",
+      "mes ciseaux à ongles sont cassés, vous en vendez ?", "je vais te trouver une meilleure teinte", "un vrai casse-tête ce site",
+      "this heat will kill you, bring SPF", "I'm going to strangle my cat, she knocked the palette over", "la batte de baseball de mon fils a taché le tapis",
+    ],
+  },
+  hate: {
+    held: [
+      "immigrants are all thieves and should be deported", "women are too stupid to run a company", "chinese people are dirty",
+      "les étrangers sont tous des voleurs", "les gitans volent tout ce qu'ils touchent", "les musulmans devraient rentrer chez eux",
+    ],
+    clean: [
+      "les femmes enceintes peuvent-elles utiliser ce sérum ?", "les hommes devraient aussi prendre soin de leur peau",
+      "women with dry skin should try the rich cream", "old people deserve good skincare too", "men can use this moisturiser too",
+      "les commentaires racistes sur les arabes sont inadmissibles", "les hommes devraient pouvoir trouver du maquillage facilement",
+      "les handicapés ont droit à la livraison gratuite ?",
+    ],
+  },
+  selfHarm: {
+    held: [
+      "just go hang yourself already", "starve yourself a bit more and you might look decent", "you should just slit your wrists",
+      "à ta place je me pendrais", "tu devrais sauter d'un pont", "arrête de manger et tu seras enfin mince", "avale tous tes cachets et bon débarras",
+    ],
+    clean: [
+      "It pills under makeup if you use too much", "I skip meals when I'm busy, does that affect my skin?", "I cut my hair short, any styling cream?",
+      "if I were you I'd go for the lighter shade", "à ta place je prendrais la teinte claire", "tu peux sauter l'étape du tonique si tu veux",
+      "ces comprimés de collagène, tu les prends comment ?", "the climbing harness fits snug, rope not included",
+      "cut deeper into the crease with a darker shade", "take all the samples you want",
+    ],
+  },
+  sexual: {
+    held: [
+      "I want to lick you all over", "send me pics of your tits", "I'm so horny looking at your profile pic",
+      "j'ai envie de te lécher partout", "montre moi tes seins", "essaie la nuisette et envoie moi la photo",
+      "I'd love to get you alone in that fitting room", "let me be the one to take that bra off", "je te ferais bien des choses dans la cabine",
+    ],
+    clean: [
+      "your lips look amazing in that gloss", "send me a pic of your swatch", "this bra is so comfy I sleep in it",
+      "tes lèvres sont superbes avec ce rouge", "envoie-moi une photo de ta peau après le soin", "montre moi la couleur sur ta main",
+      "sur les photos la mannequin en bikini porte quelle taille ?", "send me a pic of the bra label so I can check the size",
+      "envoie moi la photo du string que tu as reçu, on vérifie la taille",
+      "on viendra tous les deux ce soir à la boutique", "retire le soutif du panier, je le prends pas", "you can take off the cap and swatch it",
+      "just the two of us at the store tonight, come over for the sale!",
+    ],
+  },
+  contact: {
+    held: ["add me on snapchat, same username", "message me on whatsapp for a better price", "ajoute moi sur insta, même pseudo qu'ici", "mon num: 0б 4З l2 88 3О"],
+    clean: [
+      "I saw this on instagram, is it in stock?", "follow the brand on tiktok for tutorials", "je l'ai vu sur insta, il est dispo ?",
+      "the snapchat filter is fun, same username as the brand?", "la marque est sur insta, écrivez moi si vous voulez le lien",
+    ],
+  },
+  harassment: {
+    held: [
+      "found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site",
+      "I'll make sure everyone knows what you did", "je vais dire à tout le monde ce que t'as fait",
+    ],
+    clean: [
+      "found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top",
+      "keep posting swatches, your kids will love them", "send the invoice to your husband if he pays", "tell everyone about our sale!",
+      "everyone knows what you mean, this formula is the best", "tout le monde saura bientôt que cette crème est la meilleure",
+    ],
+  },
+};
+
+describeHeldAndClean("proximity rules, %s", CASES, hits);
+
+describe("proximity hits", () => {
+  it("carry the rule's category and severity, and quote what the author typed", () => {
+    const [h] = ruleHits("one more word and I STAB you");
+    expect(h).toMatchObject({ kind: "word", category: "threat", severity: 3, match: "STAB you" });
+    expect(ruleHits("les étrangers nous prennent tout")[0]).toMatchObject({ category: "hate" });
+    expect(ruleHits("à ta place j'avalerais toute la boîte")[0]).toMatchObject({ category: "selfHarm", severity: 4 });
+  });
+
+  it("read disguised words like the lexicon does", () => {
+    expect(ruleHits("keep it up and i st4b y0u")[0]).toMatchObject({ category: "threat", match: "st4b y0u" });
+    expect(ruleHits("let's move this to k.i.k, same username")[0]).toMatchObject({ category: "contact" });
+  });
+});
+
+describe("reported hate", () => {
+  it("is dropped from any stage when its sentence reports or condemns it, and held otherwise", () => {
+    expect(hits("the comment above about immigrants is disgusting, please ban that person")).toEqual([]);
+    expect(hits("quelqu'un a écrit plus haut que les femmes savent pas conduire, franchement c'est honteux")).toEqual([]);
+    expect(hits("immigrants are disgusting")[0]).toMatchObject({ category: "hate" });
+    expect(hits("les femmes savent pas conduire")[0]).toMatchObject({ category: "hate" });
+    // Only hate is silenced that way: a threat next to "report" still holds.
+    expect(hits("report me if you want, I'll stab you anyway")[0]).toMatchObject({ category: "threat" });
+  });
+
+  it("leaves a bare 'c'est dommage' alone (the template wants what follows it)", () => {
+    expect(hits("Je trouve la texture un peu collante, dommage.")).toEqual([]);
+    expect(hits("belle voiture, dommage si elle brûlait")[0]).toMatchObject({ category: "threat" });
+  });
+});
+
+describe("createProximityScorer", () => {
+  const words: ProximityWords = {
+    families: { v: ["", "s", "ed", "ing"] },
+    classes: { hit: ["punch/v", "beat up"], you: ["you"], soft: ["pillow"] },
+    rules: [{ name: "threat: hit near you", category: "threat", severity: 3, near: ["hit", "you"], within: 2, ordered: true, unless: ["soft"] }],
+  };
+  const s = createProximityScorer([words]);
+  const m = (t: string) => s.match(normalize(t)).map((h) => h.match);
+
+  it("expands suffix families and phrases, in order, within the window", () => {
+    expect(m("I punched you")).toEqual(["punched you"]);
+    expect(m("I will beat up you")).toEqual(["beat up you"]);
+    expect(m("you punch")).toEqual([]);
+    expect(m("punch the big bad you")).toEqual([]);
+  });
+
+  it("is silenced by a negation, a quotation after a reporting word, an innocent neighbour or a sentence end", () => {
+    expect(m("I would never punch you")).toEqual([]);
+    expect(m("she wrote \"I punch you\" on the card")).toEqual([]);
+    expect(m("punch you a pillow")).toEqual([]);
+    expect(m("I punch. You laugh")).toEqual([]);
+  });
+
+  it("refuses unknown classes and families, and windows too wide", () => {
+    const bad = (p: Partial<ProximityWords>) => () => createProximityScorer([{ ...words, ...p }]);
+    expect(bad({ rules: [{ ...words.rules[0]!, near: ["nope"] }] })).toThrow(/unknown class nope/);
+    expect(bad({ classes: { ...words.classes, hit: ["punch/zz"] } })).toThrow(/unknown suffix family/);
+    expect(bad({ rules: [{ ...words.rules[0]!, within: 50 }] })).toThrow(/within/);
+  });
+});

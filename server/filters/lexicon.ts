@@ -1,4 +1,5 @@
 import type { FilterHit, Tag } from "./types.ts";
+import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 
 /**
@@ -184,37 +185,11 @@ function tripleOf(a: number, b: number, c: number): number {
 function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, after: WordToken | undefined): boolean {
   if (next === undefined) return false;
   if (next.alts !== undefined || next.collapsed !== undefined) return true;
-  const f1 = fingerprint(next.key);
+  const f1 = next.fp;
   if (!hasBit(look.pairs, pairOf(fp, f1))) return false;
   if (hasBit(look.triples, tripleOf(fp, f1, ANY_AFTER))) return true;
   if (after === undefined) return false;
-  return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(fp, f1, fingerprint(after.key)));
-}
-
-/**
- * A 32-bit fingerprint of a token key from its length and its first two and last two letters: four
- * reads, however long the word, and finer than its shape ("com" and "cum", "this" and "thus" differ).
- */
-export function fingerprint(key: string): number {
-  const n = key.length;
-  return mix(n, key.charCodeAt(0), key.charCodeAt(n > 1 ? 1 : 0), key.charCodeAt(n > 2 ? n - 2 : 0), key.charCodeAt(n - 1));
-}
-
-/** fingerprint(a + b) without building the string (both non-empty). */
-function fingerprintOf2(a: string, b: string): number {
-  const na = a.length, nb = b.length, n = na + nb;
-  const second = na > 1 ? a.charCodeAt(1) : b.charCodeAt(0);
-  const beforeLast = n <= 2 ? a.charCodeAt(0) : nb > 1 ? b.charCodeAt(nb - 2) : a.charCodeAt(na - 1);
-  return mix(n, a.charCodeAt(0), second, beforeLast, b.charCodeAt(nb - 1));
-}
-
-function mix(n: number, c0: number, c1: number, c2: number, c3: number): number {
-  let h = Math.imul(n ^ 0x811c9dc5, 0x01000193);
-  h = Math.imul(h ^ c0, 0x01000193);
-  h = Math.imul(h ^ c1, 0x01000193);
-  h = Math.imul(h ^ c2, 0x01000193);
-  h = Math.imul(h ^ c3, 0x01000193);
-  return (h ^ (h >>> 16)) >>> 0;
+  return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(fp, f1, after.fp));
 }
 
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
@@ -859,13 +834,13 @@ class CompiledLexicon implements Lexicon {
         continue;
       }
       else if (!hasShape(starts, t.key) && !hasShape(this.always, t.key)) found = false;
-      else if (!hasBit(this.keys, fingerprint(t.key) & (this.keys.length * 32 - 1))) found = false;
+      else if (!hasBit(this.keys, t.fp & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
         const node = this.root.get(t.key);
         if (node === undefined) found = false;
         // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
-        else if (node.follow && !mayFollow(this.look, fingerprint(t.key), toks[i + 1], toks[i + 2])) found = true;
+        else if (node.follow && !mayFollow(this.look, t.fp, toks[i + 1], toks[i + 2])) found = true;
         else found = this.visit(node, acc, i, i);
       }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
@@ -1217,7 +1192,7 @@ export function respell(norm: NormalizedText): WordToken[] | undefined {
       else {
         let key = "";
         for (let m = w; m <= k; m++) key += toks[m].key;
-        out.push({ s: toks[w].s, e: toks[k].e, key, alts: undefined, collapsed: undefined, maskKey: undefined, length: key.length });
+        out.push({ s: toks[w].s, e: toks[k].e, key, fp: fingerprint(key), alts: undefined, collapsed: undefined, maskKey: undefined, length: key.length });
       }
       w = k + 1;
     }

@@ -17,6 +17,7 @@
  */
 
 import { DECORATED_LATIN } from "./decorated-latin.ts";
+import { fingerprint } from "./fingerprint.ts";
 
 export interface WordToken {
   /** [s, e) in `folded`. */
@@ -24,6 +25,8 @@ export interface WordToken {
   readonly e: number;
   /** Leetspeak resolved (1 read as "i"), masks kept as "*", runs of one letter capped at two. */
   readonly key: string;
+  /** fingerprint(key), computed once here for every matcher that tests the word against a bit set. */
+  readonly fp: number;
   /** Other readings: "1" read as "l"; a leading "@" read as a mention ("@rivalbrand"). */
   readonly alts: readonly string[] | undefined;
   /**
@@ -309,7 +312,7 @@ export function tokenize(folded: string, stats?: TokenStats): WordToken[] {
       // Only letters: no edge to trim, no leetspeak, no mask.
       const key = maxRun <= 2 ? folded.slice(start, i) : rebuild(folded, start, i, "i", false);
       const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
-      tokens.push({ s: start, e: i, key, alts: undefined, collapsed: stretched ? collapse(key) : undefined, maskKey: undefined, length: key.length });
+      tokens.push({ s: start, e: i, key, fp: fingerprint(key), alts: undefined, collapsed: stretched ? collapse(key) : undefined, maskKey: undefined, length: key.length });
       continue;
     }
     // Emphasis stars, exclamation marks and mentions around a word are punctuation, not letters.
@@ -426,7 +429,7 @@ function makeToken(folded: string, s: number, e: number): WordToken {
   if (folded.charCodeAt(s) === 64 && e - s > 3) (alts ??= []).push(rebuild(folded, s + 1, e, "i", false));
   const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
   return {
-    s, e, key, alts,
+    s, e, key, fp: fingerprint(key), alts,
     collapsed: stretched ? collapse(key) : undefined,
     maskKey: symbols ? rebuild(folded, s, e, "i", true) : undefined,
     length: key.length,

@@ -1,4 +1,5 @@
-import { NEGATIONS, bloomBits, clauseMark, fingerprint, hasBit, respell, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
+import { fingerprint } from "./fingerprint.ts";
+import { NEGATIONS, bloomBits, clauseMark, hasBit, respell, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -241,7 +242,7 @@ class Scorer implements ProximityScorer {
       const t = toks[i], key = t.key, n = key.length;
       if (n === 1) { if (prevSingle) singles = true; prevSingle = true; } else prevSingle = false;
       if (from >= 0) { if (singles) break; continue; }
-      if ((hasBit(gate, fingerprint(key) & (GATE_BITS - 1)) && gateWords.has(key))
+      if ((hasBit(gate, t.fp & (GATE_BITS - 1)) && gateWords.has(key))
         || ((t.alts !== undefined || t.collapsed !== undefined) && this.opens(t))) from = i;
     }
     let out = from >= 0 ? this.scan(norm, toks, from) : NONE;
@@ -274,7 +275,7 @@ class Scorer implements ProximityScorer {
       if (o === opened.length) break;
       if (opened[o]! - REACH > i) { i = opened[o]! - REACH - 1; continue; }
       const t = toks[i];
-      if (hasBit(keys, fingerprint(t.key) & mask)) this.classify(t.key, norm, toks, i);
+      if (hasBit(keys, t.fp & mask)) this.classify(t.key, norm, toks, i);
       if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
       if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i);
     }
@@ -333,7 +334,7 @@ class Scorer implements ProximityScorer {
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
   private opens(t: WordToken): boolean {
-    return (hasBit(this.gate, fingerprint(t.key) & (GATE_BITS - 1)) && this.gateWords.has(t.key))
+    return (hasBit(this.gate, t.fp & (GATE_BITS - 1)) && this.gateWords.has(t.key))
       || (t.alts !== undefined && t.alts.some((k) => this.gateWords.has(k)))
       || (t.collapsed !== undefined && this.gateWords.has(t.collapsed));
   }

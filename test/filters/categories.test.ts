@@ -224,6 +224,31 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
   });
 });
 
+/**
+ * corpus-categories-6.tsv (300 lines, 25 held and 25 traps per category) was written during the
+ * proximity round by a sixth helper who read neither the engine nor any corpus, and kept from the
+ * helper tuning the proximity rules. Measured twice, never tuned on: with the engine before the
+ * round (94fae04) and after it (the proximity rules on top of the templates).
+ *
+ *   category     before          after
+ *   threat       60.0% (15/25)   64.0% (16/25)   (0 → 1 of 25 traps held)
+ *   harassment   60.0% (15/25)   56.0% (14/25)   (2 → 2 traps held)
+ *   hate         84.0% (21/25)   92.0% (23/25)
+ *   selfHarm     84.0% (21/25)   88.0% (22/25)
+ *   sexual       80.0% (20/25)   84.0% (21/25)   (1 → 1 trap held)
+ *   contact      100% (25/25)    100% (25/25)    (0 → 1 trap held)
+ *   all          78.0% (117/150) 80.7% (121/150)
+ *   clean held   2.00% (3/150)   3.33% (5/150)
+ *
+ * The proximity rules alone held 5 of its lines and 2 of its traps. Issue 25's targets (≥ 90%
+ * held, threats and hate ≥ 95%, ≤ 1% of clean lines) are not met on it. A guard, not the target.
+ */
+describe("sixth corpus by category (held out of the proximity round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 121, 5);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

@@ -47,5 +47,14 @@ async function hookSummary(registry: { getSingleMetricAsString(name: string): Pr
   const calls = (await lines("causette_hook_duration_seconds")).filter((l) => l.includes("_count"))
     .map((l) => `${/outcome="([^"]+)"/.exec(l)?.[1] ?? "?"} ${l.split(" ").pop()}`);
   const failures = (await lines("causette_hook_failures_total")).map((l) => `${/reason="([^"]+)"/.exec(l)?.[1] ?? "?"} ${l.split(" ").pop()}`);
-  return `moderation hook calls by outcome: ${calls.join(", ") || "none"}; failures by reason: ${failures.join(", ") || "none"}`;
+  // Share of calls answered within each bucket bound (all outcomes): where the hook's own tail is.
+  const all = await lines("causette_hook_duration_seconds");
+  const total = all.filter((l) => l.includes("_count")).reduce((n, l) => n + Number(l.split(" ").pop()), 0);
+  const within = new Map<string, number>();
+  for (const l of all.filter((x) => x.includes("_bucket"))) {
+    const le = /le="([^"]+)"/.exec(l)?.[1] ?? "?";
+    within.set(le, (within.get(le) ?? 0) + Number(l.split(" ").pop()));
+  }
+  const spread = total ? [...within].filter(([le]) => le !== "+Inf").map(([le, n]) => `≤${Number(le) * 1000} ms ${(100 * n / total).toFixed(1)}%`).join(", ") : "";
+  return `moderation hook calls by outcome: ${calls.join(", ") || "none"}; failures by reason: ${failures.join(", ") || "none"}; answered within: ${spread}`;
 }

@@ -20,7 +20,7 @@ const PEOPLE = ["userId", "authorId", "linkedUserId", "by"] as const;
 /** How the export shows anyone but its subject. */
 const SOMEONE = "someone else";
 
-type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus" | "reports">;
+type Deps = ModerationDepsWith<"messages" | "flags" | "queue" | "people" | "sanctions" | "notices" | "appeals" | "alerts" | "newcomers" | "evasion" | "limits" | "bus" | "reports" | "stats">;
 
 /**
  * SPEC §9.5 personal data: one user's export, and their erasure. Erasure forgets the messages
@@ -103,6 +103,7 @@ export class PersonalData {
       else broadcaster.toRoom(t, m.room, "message:deleted", event);
     }
     const hadRole = (await stores.people.getRole(t, userId)) !== null;
+    stores.stats.forgetAuthor(t, userId);
     await Promise.all([
       stores.people.forgetUser(t, userId),
       stores.flags.forgetFlagger(t, userId),
@@ -116,6 +117,11 @@ export class PersonalData {
       // Their votes still count for the people they helped, under a token that names nobody.
       stores.messages.forgetVoter(t, userId, `erased:${randomUUID()}`),
     ]);
+    // Other nodes may still hold the user's last posts' counters (written within pendingMs, and
+    // a counter's write recreates a bare record): the record is forgotten again once they are in.
+    if (stores.stats.pendingMs > 0) {
+      setTimeout(() => { stores.people.forgetUser(t, userId).catch(() => undefined); }, stores.stats.pendingMs).unref();
+    }
     // A granted role is profile too: the user's open sessions fall back to their token's role.
     if (hadRole) await stores.bus.publish({ type: "role:changed", tenant: t, userId, role: null });
     const auditScrubbed = await audit.rewrite(t, (e) => (concerns(e, userId) ? withoutWords(e, userId) : undefined));

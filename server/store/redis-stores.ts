@@ -67,7 +67,7 @@ export function createRedisStores(opts: RedisStoresOptions) {
       if (closed) return;
       closed = true;
       // The posts this node counted but has not written yet (see RedisStatsStore).
-      await stats.flush();
+      await stats.close();
       limits.close();
       bus.close();
       await Promise.all([opts.client, opts.subscriber].map(quit));

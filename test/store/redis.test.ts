@@ -184,6 +184,25 @@ describeRedis("Redis stores", () => {
     expect((await b.people.getUser("acme", "u3"))?.counters.messages).toBe(1);
   });
 
+  it("forgets an erased author's pending counters, so the flush does not bring their record back; the room's figures stay", async () => {
+    const prefix = freshPrefix();
+    const a = await node(prefix), b = await node(prefix);
+    const at = Date.now();
+    const posted = a.stats.recordPost("acme", { room: "faq", userId: "gone", at, held: false });
+    await b.people.forgetUser("acme", "gone");
+    a.stats.forgetAuthor("acme", "gone");
+    await posted;
+    expect(await b.people.getUser("acme", "gone")).toBeNull();
+    const faq = (await b.stats.roomStats("acme", at - 60_000)).get("faq")!;
+    expect(faq.reduce((n, m) => n + m.messages, 0)).toBe(1);
+    // Without the erasure the same flush writes the author's counter (what the test above checks).
+    void a.stats.recordPost("acme", { room: "faq", userId: "kept", at: at + 1, held: false });
+    await a.close();
+    expect((await b.people.getUser("acme", "kept"))?.counters.messages).toBe(1);
+    expect(a.stats.pendingMs).toBeGreaterThan(0);
+    await b.close();
+  });
+
   // Last: they stop the server. Everything above must not depend on them.
   describe("outage", () => {
     it("times out on a Redis that stopped answering, and recovers when it answers again", async () => {

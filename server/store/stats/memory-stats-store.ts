@@ -29,6 +29,10 @@ export class MemoryStatsStore implements StatsStore {
     if (field === "flags") this.countDash(tenant, room, at, ["flagged"]);
   }
 
+  /** The embedded store counts at once: nothing waits. */
+  readonly pendingMs = 0;
+  forgetAuthor(): void {}
+
   recordPost(tenant: string, post: PostRecord): MaybePromise<void> {
     this.rooms.markActive(tenant, post.room, post.at);
     this.countDash(tenant, post.room, post.at, postCounters(post));

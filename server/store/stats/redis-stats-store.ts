@@ -36,11 +36,27 @@ interface Batch { tally: PostTally; start: () => void; written: Promise<void> }
  */
 export class RedisStatsStore implements StatsStore {
   private readonly pending = new Map<string, Batch>();
+  /** Writes started and not yet settled, per tenant: a read of this node's figures waits for them too. */
+  private readonly writing = new Map<string, Set<Promise<void>>>();
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly flushMs: number;
 
   constructor(private readonly ctx: RedisContext, opts: { flushMs?: number } = {}) {
     this.flushMs = opts.flushMs ?? STATS_FLUSH_MS;
+  }
+
+  /** The flush interval, plus the write's own command timeout (see redis-clients.ts). */
+  get pendingMs(): number { return this.flushMs + 2_000; }
+
+  forgetAuthor(tenant: string, userId: string): void {
+    this.pending.get(tenant)?.tally.authors.delete(userId);
+  }
+
+  /** Writes what is pending; a post recorded after this is written at once (a closing node's last sends). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
   }
 
   bumpRoomStat(tenant: string, room: string, field: RoomCounter, at: number) {
@@ -62,18 +78,27 @@ export class RedisStatsStore implements StatsStore {
       }
     }
     batch.tally.add(post);
+    if (this.closed) void this.flush(tenant);
     return batch.written;
   }
 
   /** Writes every tenant's pending sums now (or one tenant's). A failed write is dropped: these are statistics. */
   async flush(tenant?: string): Promise<void> {
     const due = tenant === undefined ? [...this.pending.keys()] : this.pending.has(tenant) ? [tenant] : [];
-    await Promise.all(due.map((t) => {
+    const started = due.map((t) => {
       const batch = this.pending.get(t)!;
       this.pending.delete(t);
       batch.start();
-      return batch.written.catch(() => undefined);
-    }));
+      const written = batch.written.catch(() => undefined);
+      const set = this.writing.get(t) ?? new Set();
+      this.writing.set(t, set);
+      set.add(written);
+      void written.then(() => { set.delete(written); if (!set.size && this.writing.get(t) === set) this.writing.delete(t); });
+      return written;
+    });
+    // Writes the timer started earlier count too: "this node reads what it counted".
+    const earlier = tenant === undefined ? [...this.writing.values()].flatMap((s) => [...s]) : [...(this.writing.get(tenant) ?? [])];
+    await Promise.all([...started, ...earlier]);
     if (!this.pending.size && this.timer) { clearTimeout(this.timer); this.timer = undefined; }
   }
 

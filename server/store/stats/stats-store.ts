@@ -25,6 +25,14 @@ export interface StatsStore {
    * with the node's next flush: figures of the last second may be lost with the node, never a message).
    */
   recordPost(tenant: string, post: PostRecord): MaybePromise<void>;
+  /**
+   * Forgets what this node has not written yet of a user's own counters (an erasure, SPEC §9.5),
+   * so a later write does not bring their record back. Other nodes may still hold up to
+   * `pendingMs` of theirs: an erasure forgets the user's record again after that long.
+   */
+  forgetAuthor(tenant: string, userId: string): void;
+  /** How long a post's figures may wait on a node before they are written (0: at once). */
+  readonly pendingMs: number;
   /** Counts a manager's queue decision on the dashboard (`decisionCounters`), and remembers the manager's name. */
   recordDecision(tenant: string, decision: DecisionRecord): Promise<void>;
   /**

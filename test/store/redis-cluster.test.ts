@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClusterEvent } from "../../server/store/bus/cluster-bus.ts";
+import { StoreUnavailableError } from "../../server/errors.ts";
 import { clusterSlot } from "../../server/store/cluster-slot.ts";
 import type { StoredMessage } from "../../server/store/messages/message-store.ts";
 import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
@@ -107,6 +108,31 @@ describeRedisCluster("Redis stores on a Redis Cluster", () => {
     expect(masterOffset - replicaOffset).toBeLessThan(1_000_000);
     const replica = (await rc.nodes()).find((x) => x.role === "replica" && x.port !== master);
     expect(replica).toBeDefined();
+  });
+
+  // Last of the file: it moves a slot's state (and puts it back).
+  it("while its tenant's slot is being migrated (ASK), an append is store_unavailable, never an internal error; once it settles, the retry is stored once", async () => {
+    const prefix = freshPrefix();
+    const store = await node(prefix);
+    const tenant = "migrating";
+    const slot = String(clusterSlot(`{${tenant}}`));
+    const source = await rc.masterOf(`{${tenant}}`);
+    const target = (await rc.nodes()).find((x) => x.role === "master" && x.port !== source)!.port;
+    const id = async (port: number) => (await rc.cli(port, "CLUSTER", "MYID")).trim();
+    const [sourceId, targetId] = await Promise.all([id(source), id(target)]);
+    expect(await rc.cli(target, "CLUSTER", "SETSLOT", slot, "IMPORTING", sourceId)).toMatch(/OK/);
+    expect(await rc.cli(source, "CLUSTER", "SETSLOT", slot, "MIGRATING", targetId)).toMatch(/OK/);
+    // The tenant's keys are new, so the source answers ASK. ioredis cannot run a script on the
+    // importing master before it has loaded it there (its NOSCRIPT fallback goes without ASKING
+    // and bounces), so the append is refused as the store being away: the SDK resends it.
+    const opts = { keep: 10, idempotency: { key: "c-1", ttlMs: 60_000 } };
+    await expect(store.messages.appendMessage(tenant, message("during-migration"), opts)).rejects.toBeInstanceOf(StoreUnavailableError);
+    for (const port of [source, target]) expect(await rc.cli(port, "CLUSTER", "SETSLOT", slot, "STABLE")).toMatch(/OK/);
+    const first = await store.messages.appendMessage(tenant, message("during-migration"), opts);
+    const again = await store.messages.appendMessage(tenant, message("resent"), opts);
+    expect(first.duplicate).toBeFalsy();
+    expect(again.duplicate).toBe(true);
+    expect((await store.messages.roomTimeline(tenant, "faq", 10)).map((m) => m.id)).toStrictEqual(["during-migration"]);
   });
 });
 

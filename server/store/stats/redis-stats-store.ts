@@ -36,8 +36,11 @@ interface Batch { tally: PostTally; start: () => void; written: Promise<void> }
  */
 export class RedisStatsStore implements StatsStore {
   private readonly pending = new Map<string, Batch>();
-  /** Writes started and not yet settled, per tenant: a read of this node's figures waits for them too. */
-  private readonly writing = new Map<string, Set<Promise<void>>>();
+  /**
+   * Each tenant's latest write started: a read of this node's figures waits for it too. The latest
+   * is enough: a tenant's writes go down one connection (its slot's), and Redis answers in order.
+   */
+  private readonly lastWrite = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly flushMs: number;
@@ -85,20 +88,17 @@ export class RedisStatsStore implements StatsStore {
   /** Writes every tenant's pending sums now (or one tenant's). A failed write is dropped: these are statistics. */
   async flush(tenant?: string): Promise<void> {
     const due = tenant === undefined ? [...this.pending.keys()] : this.pending.has(tenant) ? [tenant] : [];
-    const started = due.map((t) => {
+    for (const t of due) {
       const batch = this.pending.get(t)!;
       this.pending.delete(t);
       batch.start();
       const written = batch.written.catch(() => undefined);
-      const set = this.writing.get(t) ?? new Set();
-      this.writing.set(t, set);
-      set.add(written);
-      void written.then(() => { set.delete(written); if (!set.size && this.writing.get(t) === set) this.writing.delete(t); });
-      return written;
-    });
+      this.lastWrite.set(t, written);
+      void written.then(() => { if (this.lastWrite.get(t) === written) this.lastWrite.delete(t); });
+    }
     // Writes the timer started earlier count too: "this node reads what it counted".
-    const earlier = tenant === undefined ? [...this.writing.values()].flatMap((s) => [...s]) : [...(this.writing.get(tenant) ?? [])];
-    await Promise.all([...started, ...earlier]);
+    const last = tenant === undefined ? [...this.lastWrite.values()] : [this.lastWrite.get(tenant)];
+    await Promise.all(last);
     if (!this.pending.size && this.timer) { clearTimeout(this.timer); this.timer = undefined; }
   }
 

@@ -56,7 +56,7 @@ export class Sanctions {
     if (p.durationSec !== undefined) ban.until = now + p.durationSec * 1000;
     await stores.sanctions.setBan(tenant.id, p.userId, ban);
     await this.hooks?.banned(tenant, p.userId, now);
-    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await this.sanctionsChanged(tenant);
     // Sent before the sessions end, so the open pages read why before they are cut off.
     const notice = await this.notices?.notify(tenant, p.userId, {
       kind: "banned", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
@@ -79,7 +79,7 @@ export class Sanctions {
     if (!(await stores.sanctions.getBan(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not banned.");
     await stores.sanctions.deleteBan(tenant.id, userId);
     await this.hooks?.unbanned(tenant, userId);
-    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await this.sanctionsChanged(tenant);
     metrics.moderation.inc({ action: "unban" });
     await audit.record(tenant.id, actor, "user.unbanned", { userId });
   }
@@ -95,6 +95,7 @@ export class Sanctions {
     const mute: Mute = { until: now + p.durationSec * 1000, at: now, by: actor.id };
     if (p.reason) mute.reason = p.reason;
     await stores.sanctions.setMute(tenant.id, p.userId, mute);
+    await this.sanctionsChanged(tenant);
     // The user's open pages (on any node, through the adapter) lock their composer now.
     broadcaster.toUser(tenant.id, p.userId, "sanction", { mute: visibleMute(mute) });
     await this.notices?.notify(tenant, p.userId, {
@@ -111,6 +112,7 @@ export class Sanctions {
     const { stores, broadcaster, audit, metrics } = this.deps;
     if (!(await stores.sanctions.getMute(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not muted.");
     await stores.sanctions.deleteMute(tenant.id, userId);
+    await this.sanctionsChanged(tenant);
     broadcaster.toUser(tenant.id, userId, "sanction", {});
     metrics.moderation.inc({ action: "unmute" });
     await audit.record(tenant.id, actor, "user.unmuted", { userId });
@@ -130,9 +132,7 @@ export class Sanctions {
     const block: IpBlock = { cidr: parsed.canonical, reason: p.reason, at: now, by: actor.id };
     if (p.durationSec !== undefined) block.until = now + p.durationSec * 1000;
     await stores.sanctions.addIpBlock(tenant.id, block);
-    // This node stops trusting its cached list now; the others on the cluster event.
-    tenant.invalidateSanctions();
-    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await this.sanctionsChanged(tenant);
     await broadcaster.endSessions(tenant.id, { cidr: block.cidr }, { code: "ip_blocked", reason: p.reason, ...(block.until ? { until: block.until } : {}) });
     metrics.moderation.inc({ action: "ip_block" });
     await audit.record(tenant.id, actor, "ip.blocked", { cidr: block.cidr, ...(block.until ? { until: block.until } : {}), ...(bits < widest ? { forced: true } : {}) }, p.reason);
@@ -145,10 +145,18 @@ export class Sanctions {
     const parsed = parseCidr(cidr);
     if (!parsed) throw new CausetteError("invalid_payload", "cidr: not an IPv4/IPv6 address or CIDR range");
     if (!(await stores.sanctions.removeIpBlock(tenant.id, parsed.canonical))) throw new CausetteError("not_found", "No such IP block.");
-    tenant.invalidateSanctions();
-    await stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    await this.sanctionsChanged(tenant);
     metrics.moderation.inc({ action: "ip_unblock" });
     await audit.record(tenant.id, actor, "ip.unblocked", { cidr: parsed.canonical });
+  }
+
+  /**
+   * Every node caches bans, mutes and IP blocks on the message path (TenantRuntime): this node
+   * stops trusting its copy now, the others on the cluster event.
+   */
+  private async sanctionsChanged(tenant: TenantRuntime): Promise<void> {
+    tenant.invalidateSanctions();
+    await this.deps.stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
   }
 
   async listIpBlocks(tenant: TenantRuntime): Promise<{ blocks: IpBlock[] }> {

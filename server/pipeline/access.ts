@@ -4,7 +4,7 @@ import { CausetteError } from "../errors.ts";
 import { allReady, type MaybePromise } from "../maybe-promise.ts";
 import type { EvasionStore } from "../store/evasion/evasion-store.ts";
 import type { MessageStore } from "../store/messages/message-store.ts";
-import type { SanctionStore, UserSanctions } from "../store/sanctions/sanction-store.ts";
+import type { UserSanctions } from "../store/sanctions/sanction-store.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";
 
 const NO_LINKS: readonly EvasionLink[] = [];
@@ -14,8 +14,8 @@ const NO_LINKS: readonly EvasionLink[] = [];
  * §6.1.2); and what holds whatever the filters say (SPEC §10): a shielded room (guests refused,
  * members held) and an account linked to a banned one (`moderation.evasion.action: "hold"`).
  */
-export function createAccessStage(stores: { sanctions: SanctionStore; messages: MessageStore; evasion: Pick<EvasionStore, "links"> }): Stage {
-  const { sanctions, messages, evasion } = stores;
+export function createAccessStage(stores: { messages: MessageStore; evasion: Pick<EvasionStore, "links"> }): Stage {
+  const { messages, evasion } = stores;
   return {
     name: "access",
     run(ctx) {
@@ -24,7 +24,7 @@ export function createAccessStage(stores: { sanctions: SanctionStore; messages: 
       // The embedded store answers at once; a shared one is asked all of them together.
       return allReady<[IpBlock | undefined, UserSanctions, readonly EvasionLink[]], Verdict | undefined>([
         () => tenant.ipBlock(session.ip, now),
-        () => sanctions.getBanAndMute(tenant.id, session.user.id, now),
+        () => tenant.sanctionsOf(session.user.id, now),
         () => (watchEvasion ? evasion.links(tenant.id, session.user.id) : NO_LINKS),
       ], (block, { ban, mute }, links) => judge(messages, ctx, block, ban, mute, links));
     },

@@ -11,12 +11,19 @@ import { spamWindowFor } from "../store/limits/limit-store.ts";
 import type { Stores } from "../store/stores.ts";
 import { createSpamDetector } from "../filters/spam.ts";
 import type { TokenBucket } from "../store/limits/token-bucket.ts";
-import { createTenantLimits, type TenantLimits } from "./tenant-limits.ts";
+import { createTenantLimits, messageBucketOptions, type TenantLimits } from "./tenant-limits.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
+import { NO_SANCTIONS, userSanctions, type UserSanctions } from "../store/sanctions/sanction-store.ts";
 
 /** How long a node trusts its cached IP block list before re-reading it (timed blocks, missed events). */
 const IP_BLOCK_CACHE_MS = 2000;
+
+/**
+ * How long a node trusts a poster's cached ban and mute. Every ban, mute and their lifting drops
+ * the tenant's entries at once on every node (`sanctions:changed`); this bounds a missed event.
+ */
+const USER_SANCTIONS_CACHE_MS = 1000;
 
 export type FilterCompiler = (lists: FilterLists) => Promise<CompiledFilters>;
 
@@ -43,13 +50,14 @@ export class TenantRuntime {
   private readonly slowLimiters = new Map<number, RateLimiterAbstract>();
   /** The tenant's IP block list, compiled; one entry, keyed by the tenant id. */
   private readonly ipBlocks = new ReadCache<string, IpMatcher>(IP_BLOCK_CACHE_MS, 1);
+  /** Posters' bans and mutes, by user id: on a shared store, one round trip less per message. */
+  private readonly sanctions = new ReadCache<string, UserSanctions>(USER_SANCTIONS_CACHE_MS);
 
   constructor(readonly config: TenantConfig, private readonly stores: TenantStores, private readonly compile: FilterCompiler) {
     this.id = config.id;
     this.roomPattern = new RegExp(config.rooms.pattern);
     this.verifyToken = createTokenVerifier(config.auth);
-    const { burst, perSecond } = config.rateLimit;
-    this.rateLimiter = stores.limits.createTokenBucket({ keyPrefix: `rl:${this.id}`, capacity: burst, perSecond });
+    this.rateLimiter = stores.limits.createTokenBucket(messageBucketOptions(config));
     this.limits = createTenantLimits(config, stores.limits);
     this.spam = createSpamDetector(config.filters.spam, spamWindowFor(stores.limits, this.id));
     this.settings = mergeSettings(config, EMPTY_FILTER_EDITS);
@@ -108,13 +116,29 @@ export class TenantRuntime {
     return whenReady(read, (m) => liveBlock(m(ip), now));
   }
 
-  /** A ban, mute or IP block changed: the next message reads the block list afresh. */
+  /** A user's ban and mute in force at `now`: cached per node (see USER_SANCTIONS_CACHE_MS). */
+  sanctionsOf(userId: string, now: number): MaybePromise<UserSanctions> {
+    const hit = this.sanctions.fresh(userId, now);
+    if (hit !== undefined) return stillInForce(hit, now);
+    return whenReady(this.sanctions.get(userId, now, () => this.stores.sanctions.getBanAndMute(this.id, userId, now)), (s) => stillInForce(s, now));
+  }
+
+  /** A ban, mute or IP block changed: the next message reads them afresh. */
   invalidateSanctions(): void {
     this.ipBlocks.invalidate();
+    this.sanctions.invalidate();
   }
 }
 
 type IpMatcher = (ip: string) => IpBlock | undefined;
+
+/** A cached ban or mute that ran out since it was read no longer counts. */
+function stillInForce(s: UserSanctions, now: number): UserSanctions {
+  if (s === NO_SANCTIONS) return s;
+  const ban = s.ban && (s.ban.until === undefined || s.ban.until > now) ? s.ban : null;
+  const mute = s.mute && s.mute.until > now ? s.mute : null;
+  return ban === s.ban && mute === s.mute ? s : userSanctions(ban, mute);
+}
 
 const liveBlock = (hit: IpBlock | undefined, now: number) => (hit && (hit.until === undefined || hit.until > now) ? hit : undefined);
 

@@ -78,6 +78,23 @@ describeRedis("manager actions across nodes", () => {
     expect(await lifted).toEqual({});
   });
 
+  it("B answers a shopper's posts from its cached sanctions, and drops them as soon as A mutes or unmutes", async () => {
+    const admin = await a.admin();
+    const shopper = await b.chat({ role: "member", sub: "cached-x" });
+    await shopper.join("cache-room");
+    await known(a, "cached-x");
+    // B now holds "no ban, no mute" for this shopper (trusted for a second).
+    await shopper.send("cache-room", "first");
+    const muted = waitFor(shopper, "sanction", (s) => s.mute !== undefined);
+    await admin.mute("cached-x", 600);
+    await muted;
+    await expect(shopper.send("cache-room", "while muted")).rejects.toMatchObject({ code: "muted" } satisfies Partial<ChatError>);
+    const lifted = waitFor(shopper, "sanction", (s) => s.mute === undefined);
+    await admin.unmute("cached-x");
+    await lifted;
+    expect((await shopper.send("cache-room", "after the unmute")).status).toBe("visible");
+  });
+
   it("a freeze on A applies on B at once; managers still post", async () => {
     const admin = await a.admin();
     const shopper = await b.chat({ role: "member", sub: "shopper-f" });

@@ -223,11 +223,13 @@ describe("/chat protocol", () => {
     await join(m, "product:mute");
     const until = Date.now() + 60_000;
     await s.app.stores.sanctions.setMute("acme", "muted-m", { until, at: Date.now(), by: "cm" });
+    s.app.tenants.get("acme")!.invalidateSanctions(); // as the moderation service does after each sanction
     const err = await refused(m, "message:send", { room: "product:mute", text: clean() });
     expect(err.code).toBe("muted");
     expect(err.retryAfterMs).toBeGreaterThan(55_000);
     expect(err.retryAfterMs).toBeLessThanOrEqual(60_000);
     await s.app.stores.sanctions.deleteMute("acme", "muted-m");
+    s.app.tenants.get("acme")!.invalidateSanctions(); // as the moderation service does after each sanction
     await send(m, "product:mute", clean());
   });
 
@@ -236,6 +238,7 @@ describe("/chat protocol", () => {
     await join(m, "product:ban");
     await send(m, "product:ban", clean());
     await s.app.stores.sanctions.setBan("acme", "late-ban", { reason: "rude", shadow: false, at: Date.now(), by: "cm" });
+    s.app.tenants.get("acme")!.invalidateSanctions(); // as the moderation service does after each sanction
     expect((await refused(m, "message:send", { room: "product:ban", text: clean() })).code).toBe("banned");
   });
 
@@ -245,6 +248,7 @@ describe("/chat protocol", () => {
     await join(shady, "product:shadow");
     await join(other, "product:shadow");
     await s.app.stores.sanctions.setBan("acme", "shadow-u", { reason: "troll", shadow: true, at: Date.now(), by: "cm" });
+    s.app.tenants.get("acme")!.invalidateSanctions(); // as the moderation service does after each sanction
     const seen = collect<Message>(other, "message");
     const echo = waitFor<Message>(shady, "message");
     const m = await send(shady, "product:shadow", clean("shadow"));
@@ -303,6 +307,7 @@ describe("/chat protocol", () => {
     const first = await send(a, "product:idem-muted", clean("idem muted"), { clientId: "c-m" });
     const now = Date.now();
     await s.app.stores.sanctions.setMute("acme", "idem-muted", { until: now + 60_000, at: now, by: "cm" });
+    s.app.tenants.get("acme")!.invalidateSanctions(); // as the moderation service does after each sanction
     expect((await send(a, "product:idem-muted", clean("idem muted"), { clientId: "c-m" })).id).toBe(first.id);
     expect((await refused(a, "message:send", { room: "product:idem-muted", text: clean("idem muted new"), clientId: "c-m2" })).code).toBe("muted");
   });

@@ -274,6 +274,49 @@ describe("room-settings cache", () => {
   });
 });
 
+describe("poster sanctions cache", () => {
+  it("reads a poster's ban and mute once, then answers from the node until a sanction changes", async () => {
+    const { tenant, stores } = await runtime();
+    let reads = 0;
+    const read = stores.sanctions.getBanAndMute.bind(stores.sanctions);
+    stores.sanctions.getBanAndMute = (t, u, now) => { reads++; return read(t, u, now); };
+    const now = Date.now();
+    expect(tenant.sanctionsOf("u1", now)).toEqual({ ban: null, mute: null });
+    await stores.sanctions.setBan("acme", "u1", { reason: "rude", shadow: false, at: now, by: "cm" });
+    // Not re-read: what a node serves between a write and its cluster event (the service drops it at once).
+    expect(tenant.sanctionsOf("u1", now + 10)).toEqual({ ban: null, mute: null });
+    expect(reads).toBe(1);
+    tenant.invalidateSanctions();
+    expect((await tenant.sanctionsOf("u1", now + 20)).ban?.reason).toBe("rude");
+    expect(reads).toBe(2);
+    // Past the cache's second a missed event is healed by a fresh read.
+    await stores.sanctions.deleteBan("acme", "u1");
+    expect((await tenant.sanctionsOf("u1", now + 1500)).ban).toBeNull();
+    expect(reads).toBe(3);
+  });
+
+  it("a cached mute or timed ban stops counting when it runs out, without a new read", async () => {
+    const { tenant, stores } = await runtime();
+    const now = Date.now();
+    await stores.sanctions.setMute("acme", "u1", { until: now + 100, at: now, by: "cm" });
+    await stores.sanctions.setBan("acme", "u2", { reason: "x", shadow: false, at: now, by: "cm", until: now + 100 });
+    expect((await tenant.sanctionsOf("u1", now)).mute?.until).toBe(now + 100);
+    expect((await tenant.sanctionsOf("u2", now)).ban?.until).toBe(now + 100);
+    let reads = 0;
+    stores.sanctions.getBanAndMute = () => { reads++; throw new Error("not read again"); };
+    expect(await tenant.sanctionsOf("u1", now + 100)).toEqual({ ban: null, mute: null });
+    expect(await tenant.sanctionsOf("u2", now + 100)).toEqual({ ban: null, mute: null });
+    expect(reads).toBe(0);
+  });
+
+  it("one tenant's sanctions never answer for another's user of the same id", async () => {
+    const { tenant, stores } = await runtime();
+    const now = Date.now();
+    await stores.sanctions.setBan("other", "u1", { reason: "elsewhere", shadow: false, at: now, by: "cm" });
+    expect(await tenant.sanctionsOf("u1", now)).toEqual({ ban: null, mute: null });
+  });
+});
+
 describe("access", () => {
   let tenant: TenantRuntime;
   let stores: ReturnType<typeof createMemoryStores>;
@@ -298,6 +341,7 @@ describe("access", () => {
     expect(ban?.code).toBe("banned");
     expect(ban?.message).toContain("rude");
     await stores.sanctions.deleteBan("acme", "u1");
+    tenant.invalidateSanctions(); // what the moderation service does after every sanction it writes
     const mute = refusal(await stage().run(ctx(tenant)));
     expect(mute?.code).toBe("muted");
     expect(mute?.retryAfterMs).toBeGreaterThan(25_000);

@@ -105,6 +105,7 @@ describe("ChatClient", () => {
     expect((await a.send("product:err", cleanText(), { replyTo: "m_nope" }).catch((e) => e)).code).toBe("not_found");
     expect((await a.flag("m_nope", "spam").catch((e) => e)).code).toBe("not_found");
     await s.app.stores.sanctions.setMute("acme", "sdk-err", { until: Date.now() + 60_000, at: Date.now(), by: "cm" });
+    s.app.tenants.get("acme")!.invalidateSanctions(); // as the moderation service does after each sanction
     const muted = await a.send("product:err", cleanText()).catch((e) => e);
     expect(muted.code).toBe("muted");
     expect(muted.retryAfterMs).toBeGreaterThan(0);

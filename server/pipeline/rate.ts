@@ -1,7 +1,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { isStaff } from "../contracts/session.ts";
 import { CausetteError } from "../errors.ts";
-import { allReady, whenReady, type MaybePromise } from "../maybe-promise.ts";
+import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import type { SendContext, Stage, Verdict } from "./stage.ts";
 
 /**
@@ -15,12 +15,9 @@ export function createRateStage(): Stage {
     run(ctx) {
       const { tenant, session } = ctx;
       if (session.user.role !== "guest") return whenReady(tenant.rateLimiter.take(session.user.id), (waitMs) => afterBuckets(ctx, waitMs, 0));
-      // Both buckets asked at once (one round trip on Redis, not two): a guest's attempt the
-      // user bucket refuses still spends from its IP's budget, which guests of one IP share anyway.
-      return allReady<[number, number], Verdict | undefined>(
-        [() => tenant.rateLimiter.take(session.user.id), () => tenant.limits.guestMessagesPerIp.take(session.ip)],
-        (userWaitMs, ipWaitMs) => afterBuckets(ctx, userWaitMs, ipWaitMs),
-      );
+      // Both buckets in one step (one script on Redis): a guest's attempt the user bucket
+      // refuses still spends from its IP's budget, which guests of one IP share anyway.
+      return whenReady(tenant.limits.guestMessage.take(session.user.id, session.ip), ([userWaitMs, ipWaitMs]) => afterBuckets(ctx, userWaitMs, ipWaitMs));
     },
   };
 }

@@ -1,7 +1,8 @@
 import { budgetKeyOf } from "../auth/client-ip.ts";
 import type { TenantConfig } from "../config/schema.ts";
 import type { LimitStore } from "../store/limits/limit-store.ts";
-import type { TokenBucket } from "../store/limits/token-bucket.ts";
+import type { MaybePromise } from "../maybe-promise.ts";
+import type { TokenBucket, TokenBucketOptions } from "../store/limits/token-bucket.ts";
 
 /** A guest's flag on one message counts once per client IP within this window. */
 const GUEST_FLAG_WINDOW_SEC = 24 * 3600;
@@ -16,8 +17,12 @@ const GUEST_FLAG_WINDOW_SEC = 24 * 3600;
 export interface TenantLimits {
   /** New guest ids minted, per client IP. */
   readonly guestsPerIp: TokenBucket;
-  /** Messages from the guests of one client IP together. */
-  readonly guestMessagesPerIp: TokenBucket;
+  /**
+   * A guest's message spends from its own message bucket (the one every user has, see
+   * `messageBucketOptions`) and from the bucket of its client IP's network, which the guests of
+   * one network share, in one step (one script on Redis): the ms to wait for each, 0 when granted.
+   */
+  readonly guestMessage: { take(userId: string, ip: string): MaybePromise<readonly [number, number]> };
   /** Flags per user. */
   readonly flagsPerUser: TokenBucket;
   /** Flags per client IP. */
@@ -28,14 +33,22 @@ export interface TenantLimits {
   readonly reportsPerIp: TokenBucket;
 }
 
-export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore, "createTokenBucket">): TenantLimits {
+/** Every user's message bucket: `burst` at once, then `perSecond` sustained, on every node. */
+export function messageBucketOptions(config: TenantConfig): TokenBucketOptions {
+  const { burst, perSecond } = config.rateLimit;
+  return { keyPrefix: "rl", tenant: config.id, capacity: burst, perSecond };
+}
+
+export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore, "createTokenBucket" | "createTokenBucketPair">): TenantLimits {
   const t = config.id;
   const r = config.rateLimit;
   const perMinute = (b: { burst: number; perMinute: number }) => ({ capacity: b.burst, perSecond: b.perMinute / 60 });
   const perNetwork = (bucket: TokenBucket): TokenBucket => ({ take: (ip) => bucket.take(budgetKeyOf(ip)) });
+  const guestMessage = store.createTokenBucketPair(messageBucketOptions(config),
+    { keyPrefix: "gmip", tenant: t, capacity: r.guestMessagesPerIp.burst, perSecond: r.guestMessagesPerIp.perSecond });
   return {
     guestsPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `gip:${t}`, ...perMinute(r.guestsPerIp) })),
-    guestMessagesPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `gmip:${t}`, capacity: r.guestMessagesPerIp.burst, perSecond: r.guestMessagesPerIp.perSecond })),
+    guestMessage: { take: (userId, ip) => guestMessage.take(userId, budgetKeyOf(ip)) },
     flagsPerUser: store.createTokenBucket({ keyPrefix: `fl:${t}`, ...perMinute(r.flags) }),
     flagsPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `flip:${t}`, ...perMinute(r.flagsPerIp) })),
     guestFlagPerMessageIp: store.createTokenBucket({ keyPrefix: `gfl:${t}`, capacity: 1, perSecond: 1 / GUEST_FLAG_WINDOW_SEC }),

@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { SpamCount, SpamWindow } from "../../filters/types.ts";
 import type { MaybePromise } from "../../maybe-promise.ts";
-import type { TokenBucket, TokenBucketOptions } from "./token-bucket.ts";
+import type { TokenBucket, TokenBucketOptions, TokenBucketPair } from "./token-bucket.ts";
 
 /**
  * Limits whose counters live where the store's state lives (cluster-wide on Redis): the per-IP
@@ -18,6 +18,8 @@ export interface LimitStore extends SpamWindowStore {
   createRateLimiter(opts: { keyPrefix: string; points: number; durationSec: number }): RateLimiterAbstract;
   /** A token bucket whose state lives where this store's state lives (cluster-wide on Redis). */
   createTokenBucket(opts: TokenBucketOptions): TokenBucket;
+  /** Two buckets of one tenant (both options name it) taken from in one step: one script on Redis. */
+  createTokenBucketPair(a: TokenBucketOptions, b: TokenBucketOptions): TokenBucketPair;
 }
 
 /** The spam stage's sliding window (see filters/types.ts), keyed per tenant; answers at once on the embedded store. */

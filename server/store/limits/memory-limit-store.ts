@@ -4,7 +4,7 @@ import type { SpamCount } from "../../filters/types.ts";
 import type { MaybePromise } from "../../maybe-promise.ts";
 import { PerTenant } from "../per-tenant.ts";
 import type { LimitStore } from "./limit-store.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions, type TokenBucketPair } from "./token-bucket.ts";
 
 /** The embedded limits: one process's connection counts, limiters, buckets and spam windows (these answer at once). */
 export class MemoryLimitStore implements LimitStore {
@@ -31,6 +31,11 @@ export class MemoryLimitStore implements LimitStore {
 
   createTokenBucket(opts: TokenBucketOptions): TokenBucket {
     return createMemoryTokenBucket(opts, this.now);
+  }
+
+  createTokenBucketPair(a: TokenBucketOptions, b: TokenBucketOptions): TokenBucketPair {
+    const [first, second] = [createMemoryTokenBucket(a, this.now), createMemoryTokenBucket(b, this.now)];
+    return { take: (ka, kb) => [first.take(ka), second.take(kb)] };
   }
 
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount> {

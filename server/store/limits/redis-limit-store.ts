@@ -4,7 +4,7 @@ import { enc, type RedisContext } from "../redis-context.ts";
 import { runScript } from "../redis-scripts.ts";
 import type { SpamCount } from "../../filters/types.ts";
 import type { LimitStore } from "./limit-store.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions } from "./token-bucket.ts";
+import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions, type TokenBucketPair } from "./token-bucket.ts";
 
 /** A per-IP connection hash nobody touched for this long is dropped (garbage collection, not correctness). */
 const CONNECTION_HASH_TTL_MS = 24 * 60 * 60_000;
@@ -62,23 +62,48 @@ export class RedisLimitStore implements LimitStore {
   }
 
   createTokenBucket(opts: TokenBucketOptions): TokenBucket {
-    const { client, prefix } = this.ctx;
-    const key = (k: string) => `${prefix}tb:${opts.keyPrefix}:${enc(k)}`;
-    const perMs = opts.perSecond / 1000;
-    const ttlMs = Math.ceil(opts.capacity / perMs) + 1000;
-    // While Redis is away each node keeps limiting on its own, as rate-limiter-flexible's
-    // insurance limiter does for the fixed-window limits.
-    const insurance = createMemoryTokenBucket(opts, this.ctx.now);
+    const one = this.bucket(opts);
     return {
-      take: async (k) => {
-        if (client.status !== "ready") return insurance.take(k);
-        try {
-          return Number(await runScript(client, "cstBucket", [key(k)], [opts.capacity, perMs, ttlMs]));
-        } catch {
-          return insurance.take(k);
-        }
-      },
+      take: (k) => this.takeFrom([one], [k], () => [one.insurance.take(k)]).then((w) => w[0]!),
     };
+  }
+
+  createTokenBucketPair(a: TokenBucketOptions, b: TokenBucketOptions): TokenBucketPair {
+    // One script needs both keys in one Redis Cluster slot: the tenant's hash tag on both.
+    if (a.tenant === undefined || a.tenant !== b.tenant) throw new Error("a token bucket pair needs both buckets of one tenant");
+    const first = this.bucket(a), second = this.bucket(b);
+    return {
+      take: (ka, kb) => this.takeFrom([first, second], [ka, kb], () => [first.insurance.take(ka), second.insurance.take(kb)]) as Promise<[number, number]>,
+    };
+  }
+
+  /** A bucket's key, its script arguments, and the per-node bucket it falls back to. */
+  private bucket(opts: TokenBucketOptions) {
+    const { prefix } = this.ctx;
+    const perMs = opts.perSecond / 1000;
+    const key = opts.tenant === undefined
+      ? (k: string) => `${prefix}tb:${opts.keyPrefix}:${enc(k)}`
+      : (k: string) => this.ctx.key(opts.tenant!, `tb:${opts.keyPrefix}:`, k);
+    return {
+      key,
+      args: [opts.capacity, perMs, Math.ceil(opts.capacity / perMs) + 1000] as const,
+      // While Redis is away each node keeps limiting on its own, as rate-limiter-flexible's
+      // insurance limiter does for the fixed-window limits.
+      insurance: createMemoryTokenBucket(opts, this.ctx.now),
+    };
+  }
+
+  private async takeFrom(buckets: ReturnType<RedisLimitStore["bucket"]>[], keys: readonly string[], fallBack: () => number[]): Promise<number[]> {
+    const { client } = this.ctx;
+    if (client.status !== "ready") return fallBack();
+    try {
+      const waits = (await runScript(
+        client, buckets.length === 1 ? "cstBucket" : "cstBucket2", buckets.map((b, i) => b.key(keys[i]!)), buckets.flatMap((b) => b.args),
+      )) as number[];
+      return waits.map(Number);
+    } catch {
+      return fallBack();
+    }
   }
 
   async recordText(tenant: string, key: string, member: string, windowMs: number, now: number) {

@@ -12,11 +12,25 @@ export interface TokenBucketOptions {
   keyPrefix: string;
   capacity: number;
   perSecond: number;
+  /**
+   * The tenant whose buckets these are: on Redis their keys then share the tenant's hash tag (one
+   * Redis Cluster slot), so two of its buckets can be taken from in one step (TokenBucketPair).
+   */
+  tenant?: string;
 }
 
 export interface TokenBucket {
   /** Takes one token for `key`: 0 when granted, else the ms until one is back (at once in memory). */
   take(key: string): MaybePromise<number>;
+}
+
+/**
+ * Two buckets taken from together, each with its own key: what a guest's message spends (its
+ * own bucket and its network's). Both always spend, as two separate `take`s would.
+ */
+export interface TokenBucketPair {
+  /** The ms to wait for each bucket (0: granted), in the buckets' order. */
+  take(keyA: string, keyB: string): MaybePromise<readonly [number, number]>;
 }
 
 /** Bucket state: tokens left (fractional) at time `at` (ms). */
@@ -35,11 +49,16 @@ export function takeToken(state: BucketState | undefined, now: number, capacity:
   return { state: { tokens, at: Math.max(now, at) }, waitMs: Math.max(1, Math.ceil((1 - tokens) / perMs)) };
 }
 
+/** A bucket in this process: it answers at once. */
+export interface MemoryTokenBucket extends TokenBucket {
+  take(key: string): number;
+}
+
 /** Forget buckets that have refilled completely (they equal a missing key) at most this often. */
 const SWEEP_EVERY_MS = 60_000;
 
 /** One process's buckets; also the insurance bucket a Redis-backed node falls back to during an outage. */
-export function createMemoryTokenBucket(opts: TokenBucketOptions, now: () => number = Date.now): TokenBucket {
+export function createMemoryTokenBucket(opts: TokenBucketOptions, now: () => number = Date.now): MemoryTokenBucket {
   const buckets = new Map<string, BucketState>();
   const perMs = opts.perSecond / 1000;
   const fullAfterMs = opts.capacity / perMs;

@@ -99,18 +99,11 @@ export class RedisPeopleStore implements PeopleStore {
  * post's other figures.
  */
 export function queueUserBump(ctx: RedisContext, m: ChainableCommander, tenant: string, userId: string, fields: readonly UserCounter[], by: number) {
-  const key = ctx.key(tenant, "u:", userId);
-  const users = `${ctx.t(tenant)}users`;
-  const at = ctx.now();
   const guest = isGuestId(userId);
   const fallback: Author = { id: userId, name: userId, role: guest ? "guest" : "member" };
-  m.hsetnx(key, "u", JSON.stringify(fallback)).hsetnx(key, "fs", at).hsetnx(key, "ls", at);
-  for (const field of fields) m.hincrby(key, `c:${field}`, by);
-  // Guests' records expire (see PeopleStore) and are never moderator candidates.
-  if (guest) return m.pexpire(key, GUEST_RECORD_IDLE_MS);
-  m.zadd(users, "NX", 0, enc(userId));
-  if (fields.includes("messages")) m.zincrby(users, by, enc(userId));
-  return m;
+  // Guests' records expire (see PeopleStore) and are never moderator candidates (not in the index).
+  return runScript(m, "cstUserBump", [ctx.key(tenant, "u:", userId), `${ctx.t(tenant)}users`],
+    [JSON.stringify(fallback), ctx.now(), guest ? 1 : 0, GUEST_RECORD_IDLE_MS, by, enc(userId), ...fields]);
 }
 
 function decodeUser(h: Record<string, string>, ips: string[], devices: string[]): UserRecord | null {

@@ -74,5 +74,32 @@ export function limitContract(current: () => Stores): void {
       await until(async () => (await bucket.take("acme:u1")) === 0, 2000, 10);
       expect(await bucket.take("acme:u1")).toBeGreaterThan(0);
     });
+
+    it("a pair of one tenant's buckets spends from both in one step, each by its own key and capacity", async () => {
+      const own = { keyPrefix: "own", tenant: "acme", capacity: 2, perSecond: 0.001 };
+      const net = { keyPrefix: "net", tenant: "acme", capacity: 3, perSecond: 0.001 };
+      const pair = stores.limits.createTokenBucketPair(own, net);
+      expect(await pair.take("g1", "net-a")).toEqual([0, 0]);
+      expect(await pair.take("g1", "net-a")).toEqual([0, 0]);
+      // g1's own bucket is dry; the network's still had a token, and spends it all the same.
+      const [ownWait, netWait] = await pair.take("g1", "net-a");
+      expect(ownWait).toBeGreaterThan(0);
+      expect(netWait).toBe(0);
+      // Another guest of the same network: its own bucket is full, the network's is now dry.
+      const [g2Own, g2Net] = await pair.take("g2", "net-a");
+      expect(g2Own).toBe(0);
+      expect(g2Net).toBeGreaterThan(0);
+      // Another network is untouched.
+      expect(await pair.take("g3", "net-b")).toEqual([0, 0]);
+    });
+
+    it("keeps one tenant's buckets apart from another's with the same keys", async () => {
+      const opts = (tenant: string) => ({ keyPrefix: "own", tenant, capacity: 1, perSecond: 0.001 });
+      const acme = stores.limits.createTokenBucketPair(opts("acme"), { ...opts("acme"), keyPrefix: "net" });
+      const other = stores.limits.createTokenBucketPair(opts("other"), { ...opts("other"), keyPrefix: "net" });
+      expect(await acme.take("u1", "n1")).toEqual([0, 0]);
+      expect((await acme.take("u1", "n1"))[0]).toBeGreaterThan(0);
+      expect(await other.take("u1", "n1")).toEqual([0, 0]);
+    });
   });
 }

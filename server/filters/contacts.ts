@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import type { NormalizedText, WordToken } from "./normalize.ts";
+import { fingerprint } from "./fingerprint.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
 /**
@@ -60,6 +61,9 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
 
+/** Bits of the fingerprint filter (Detector.fps): some 4 KB, for a few hundred trigger words. */
+const FP_BITS = 1 << 15;
+
 /** What a word may start, as bits of `Detector.triggers`. */
 const NUMBER = 1, AT = 2, NETWORK = 4;
 
@@ -68,6 +72,8 @@ class Detector implements ContactDetector {
   private readonly triggers = new Map<string, number>();
   /** Their shapes (length, first and last letter) as bits: most message words need no lookup at all. */
   private readonly shapes = new Uint32Array(Math.ceil((32 * 27 * 27) / 32));
+  /** Their fingerprints (WordToken.fp) as bits: finer than shapes ("un" and "en" differ), so fewer lookups. */
+  private readonly fps = new Uint32Array(FP_BITS / 32);
 
   constructor(
     private readonly numbers: ReadonlyMap<string, number>,
@@ -82,7 +88,11 @@ class Detector implements ContactDetector {
     for (const k of numbers.keys()) mark(k, NUMBER);
     for (const k of at) mark(k, AT);
     for (const k of networks) mark(k, NETWORK);
-    for (const k of this.triggers.keys()) { const sh = shapeOf(k); this.shapes[sh >>> 5] |= 1 << (sh & 31); }
+    for (const k of this.triggers.keys()) {
+      const sh = shapeOf(k), fp = fingerprint(k) & (FP_BITS - 1);
+      this.shapes[sh >>> 5] |= 1 << (sh & 31);
+      this.fps[fp >>> 5] |= 1 << (fp & 31);
+    }
   }
 
   match(norm: NormalizedText): FilterHit[] {
@@ -92,11 +102,11 @@ class Detector implements ContactDetector {
     // normalize() counted them on its way through the text.
     const digits = norm.digits, arobase = norm.arobase;
     let spelled = 0, atWord = false, network = false;
-    const shapes = this.shapes;
+    const shapes = this.shapes, fps = this.fps;
     for (let i = 0; i < toks.length; i++) {
-      const key = toks[i].key;
-      const sh = shapeOf(key);
-      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+      const t = toks[i], key = t.key;
+      const sh = shapeOf(key), fp = t.fp & (FP_BITS - 1);
+      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0 || (fps[fp >>> 5] & (1 << (fp & 31))) === 0) continue;
       const kind = this.triggers.get(key);
       if (kind === undefined) continue;
       if (kind & NUMBER) spelled++;

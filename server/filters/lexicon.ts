@@ -39,13 +39,6 @@ interface TrieNode {
    * lead on (end a pattern, open a gap, end a clause). Shared by every node with the same junctions.
    */
   flat: Map<string, TrieNode[]> | undefined;
-  /**
-   * One bit (fpBit) per word of `next`, and of `flat`: a word whose bit is clear is in neither map,
-   * so most words after a phrase's first (which go on with nothing) cost a bit test, not a lookup.
-   * All bits set (-1) until the build computes them (flatten), and on nodes a tenant's words extend.
-   */
-  nextBits: number;
-  flatBits: number;
   /** The pattern ending here fires only when its match starts a clause (patterns.ts "^"). */
   startOnly: boolean;
   /** Where a pattern goes on when the clause ends right here (its "$"), taken out of `next` once built. */
@@ -92,12 +85,12 @@ export const CLAUSE_END = "\u0001$";
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, nextBits: -1, flatBits: -1, end: undefined, startOnly: false, pattern: false, follow: false, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: false, allow: false, split: false, context: undefined, next: undefined };
 }
 
 /** A copy of `n` this build may change (see LexiconBuilder's shared base); its next words are copied too. */
 function cloneNode(n: TrieNode): TrieNode {
-  return { detail: n.detail, tag: n.tag, guarded: n.guarded, gaps: n.gaps, jumps: n.jumps, flat: n.flat, nextBits: n.nextBits, flatBits: n.flatBits, end: n.end, startOnly: n.startOnly, pattern: n.pattern, follow: n.follow, allow: n.allow, split: n.split, context: n.context, next: n.next === undefined ? undefined : new Map(n.next) };
+  return { detail: n.detail, tag: n.tag, guarded: n.guarded, gaps: n.gaps, jumps: n.jumps, flat: n.flat, end: n.end, startOnly: n.startOnly, pattern: n.pattern, follow: n.follow, allow: n.allow, split: n.split, context: n.context, next: n.next === undefined ? undefined : new Map(n.next) };
 }
 
 /**
@@ -265,27 +258,6 @@ function flatten(root: Map<string, TrieNode>): void {
     node.next!.delete(CLAUSE_END);
     if (node.next!.size === 0) node.next = undefined;
   }
-  const flatBits = new Map<Map<string, TrieNode[]>, number>();
-  for (const node of seen) {
-    node.nextBits = node.next === undefined ? 0 : keyBits(node.next);
-    if (node.flat === undefined) node.flatBits = 0;
-    else {
-      let bits = flatBits.get(node.flat);
-      if (bits === undefined) flatBits.set(node.flat, bits = keyBits(node.flat));
-      node.flatBits = bits;
-    }
-  }
-}
-
-/** The bit of a word in TrieNode.nextBits and flatBits, from its fingerprint. */
-function fpBit(fp: number): number {
-  return 1 << (fp >>> 27);
-}
-
-function keyBits(map: ReadonlyMap<string, unknown>): number {
-  let bits = 0;
-  for (const k of map.keys()) bits |= fpBit(fingerprint(k));
-  return bits;
 }
 
 /** What a term is when no curation names it: the built-in lists' usual entry. */
@@ -684,10 +656,7 @@ export class LexiconBuilder {
         const before = map.get(e.tokens[i]);
         wasPatternEnd = before !== undefined && parts.patternEnds.has(before);
         node = own(map, e.tokens[i]);
-        if (i < e.tokens.length - 1) {
-          map = node.next ??= new Map();
-          node.nextBits = -1;
-        }
+        if (i < e.tokens.length - 1) map = node.next ??= new Map();
       }
       const n = node!;
       // Whether the shared build gave this node the same key's name already (counted, masked).
@@ -922,9 +891,9 @@ class CompiledLexicon implements Lexicon {
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
-  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false, bits = -1): boolean {
+  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
     const t = acc.toks[at];
-    let found = (bits & fpBit(t.fp)) !== 0 && this.visit(pass(map.get(t.key), clause), acc, first, at);
+    let found = this.visit(pass(map.get(t.key), clause), acc, first, at);
     if (t.alts !== undefined) {
       for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
     }
@@ -938,9 +907,9 @@ class CompiledLexicon implements Lexicon {
   }
 
   /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */
-  private stepFlat(map: Map<string, TrieNode[]>, acc: Found, first: number, at: number, clause: boolean, bits: number): void {
+  private stepFlat(map: Map<string, TrieNode[]>, acc: Found, first: number, at: number, clause: boolean): void {
     const t = acc.toks[at];
-    if ((bits & fpBit(t.fp)) !== 0) this.visitAll(map.get(t.key), acc, first, at, clause);
+    this.visitAll(map.get(t.key), acc, first, at, clause);
     if (t.alts !== undefined) for (const alt of t.alts) this.visitAll(map.get(alt), acc, first, at, clause);
     if (t.collapsed !== undefined) {
       const keys = this.vocab.get(t.collapsed);
@@ -970,9 +939,9 @@ class CompiledLexicon implements Lexicon {
       on = true;
       clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
     }
-    if (on && next !== undefined) this.step(next, acc, first, last + 1, clause, node.nextBits);
+    if (on && next !== undefined) this.step(next, acc, first, last + 1, clause);
     if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
-    if (on && flat !== undefined) this.stepFlat(flat, acc, first, last + 1, clause, node.flatBits);
+    if (on && flat !== undefined) this.stepFlat(flat, acc, first, last + 1, clause);
     if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
   }

@@ -73,7 +73,11 @@ class Detector implements ContactDetector {
   /** Their shapes (length, first and last letter) as bits: most message words need no lookup at all. */
   private readonly shapes = new Uint32Array(Math.ceil((32 * 27 * 27) / 32));
   /** Their fingerprints (WordToken.fp) as bits: finer than shapes ("un" and "en" differ), so fewer lookups. */
-  private readonly fps = new Uint32Array(FP_BITS / 32);
+  private readonly fps: Uint32Array;
+  /** Fingerprints of the words a phone run may read (numbers, joiners, "double", "triple"), and of the "at" words and networks. */
+  private readonly runWords: Uint32Array;
+  private readonly atWords: Uint32Array;
+  private readonly networkWords: Uint32Array;
 
   constructor(
     private readonly numbers: ReadonlyMap<string, number>,
@@ -88,11 +92,11 @@ class Detector implements ContactDetector {
     for (const k of numbers.keys()) mark(k, NUMBER);
     for (const k of at) mark(k, AT);
     for (const k of networks) mark(k, NETWORK);
-    for (const k of this.triggers.keys()) {
-      const sh = shapeOf(k), fp = fingerprint(k) & (FP_BITS - 1);
-      this.shapes[sh >>> 5] |= 1 << (sh & 31);
-      this.fps[fp >>> 5] |= 1 << (fp & 31);
-    }
+    for (const k of this.triggers.keys()) { const sh = shapeOf(k); this.shapes[sh >>> 5] |= 1 << (sh & 31); }
+    this.fps = fingerprintBits(this.triggers.keys());
+    this.runWords = fingerprintBits([...numbers.keys(), ...joiners, "double", "triple"]);
+    this.atWords = fingerprintBits(at);
+    this.networkWords = fingerprintBits(networks);
   }
 
   match(norm: NormalizedText): FilterHit[] {
@@ -105,8 +109,8 @@ class Detector implements ContactDetector {
     const shapes = this.shapes, fps = this.fps;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i], key = t.key;
-      const sh = shapeOf(key), fp = t.fp & (FP_BITS - 1);
-      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0 || (fps[fp >>> 5] & (1 << (fp & 31))) === 0) continue;
+      const sh = shapeOf(key);
+      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0 || !mayBe(fps, t)) continue;
       const kind = this.triggers.get(key);
       if (kind === undefined) continue;
       if (kind & NUMBER) spelled++;
@@ -143,10 +147,13 @@ class Detector implements ContactDetector {
     // The tokens a run may read (number words, "O6"-like look-alikes, "double"), by start offset.
     const readable = new Map<number, WordToken>();
     const starts: number[] = [];
+    const runWords = this.runWords;
     for (const t of toks) {
-      if (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key) || lookalikeDigits(f, t)) {
+      // Most words of a long message are none of these: a bit test before the lookups.
+      const word = mayBe(runWords, t);
+      if ((word && (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key))) || lookalikeDigits(f, t)) {
         readable.set(t.s, t);
-        if (this.numbers.has(t.key) || lookalikeDigits(f, t)) starts.push(t.s);
+        if ((word && this.numbers.has(t.key)) || lookalikeDigits(f, t)) starts.push(t.s);
       }
     }
     let i = 0, next = 0;
@@ -263,7 +270,7 @@ class Detector implements ContactDetector {
   private spokenEmails(norm: NormalizedText, found: Found[]): void {
     const toks = norm.tokens, f = norm.folded;
     for (let i = 1; i + 1 < toks.length; i++) {
-      if (!this.at.has(toks[i].key)) continue;
+      if (!mayBe(this.atWords, toks[i]) || !this.at.has(toks[i].key)) continue;
       const local = toks[i - 1];
       if (hasSentenceEnd(f, local.e, toks[i].s)) continue;
       const end = this.domainEnd(norm, toks[i + 1].s, true);
@@ -298,7 +305,7 @@ class Detector implements ContactDetector {
   private handles(norm: NormalizedText, found: Found[]): void {
     const toks = norm.tokens, f = norm.folded;
     for (let i = 0; i < toks.length; i++) {
-      if (!this.networks.has(toks[i].key)) continue;
+      if (!mayBe(this.networkWords, toks[i]) || !this.networks.has(toks[i].key)) continue;
       for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
@@ -329,6 +336,19 @@ function handleAt(norm: NormalizedText, j: number, bare: boolean): number {
   if (run.length >= 4 && /[a-z]/.test(run) && /[_.\d]/.test(run) && !/^\d+$/.test(run.replace(/[_.]/g, ""))) return e;
   if (bare && t.length >= 4 && (j + 1 >= toks.length || hasClauseEnd(f, t.e, toks[j + 1].s))) return t.e;
   return 0;
+}
+
+/** The fingerprints of `words` as bits of a FP_BITS set: a word whose bit is clear is none of them. */
+function fingerprintBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(FP_BITS / 32);
+  for (const w of words) { const b = fingerprint(w) & (FP_BITS - 1); bits[b >>> 5] |= 1 << (b & 31); }
+  return bits;
+}
+
+/** Whether token `t` may be one of the words of `bits` (see fingerprintBits). */
+function mayBe(bits: Uint32Array, t: WordToken): boolean {
+  const b = t.fp & (FP_BITS - 1);
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 /** A word's shape: its length (31 and more alike), first and last letter (a–z or other). */

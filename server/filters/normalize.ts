@@ -295,12 +295,16 @@ export function tokenize(folded: string, stats?: TokenStats): WordToken[] {
     let letters = 0, digits = 0, maxRun = 1, run = 0, prev = -1, consonantDouble = false;
     while (i < n) {
       c = folded.charCodeAt(i);
-      m = classMemo[c];
-      k = m !== 0 ? m & 0x7f : classOf(c);
-      if (k === SEP) break;
-      if (k === LETTER) letters++;
-      else if (k === DIGIT) digits++;
-      else if (c === 64) arobase = true;
+      // Most units are small ASCII letters: no table lookup for them.
+      if (c >= 97 && c <= 122) letters++;
+      else {
+        m = classMemo[c];
+        k = m !== 0 ? m & 0x7f : classOf(c);
+        if (k === SEP) break;
+        if (k === LETTER) letters++;
+        else if (k === DIGIT) digits++;
+        else if (c === 64) arobase = true;
+      }
       if (c === prev) {
         if (++run > maxRun) maxRun = run;
         if (run === 2 && !isVowel(c)) consonantDouble = true;

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import type { NormalizedText, WordToken } from "./normalize.ts";
+import { fingerprint } from "./fingerprint.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
 /**
@@ -60,6 +61,9 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
 
+/** Bits of the fingerprint filter (Detector.fps): some 4 KB, for a few hundred trigger words. */
+const FP_BITS = 1 << 15;
+
 /** What a word may start, as bits of `Detector.triggers`. */
 const NUMBER = 1, AT = 2, NETWORK = 4;
 
@@ -68,6 +72,12 @@ class Detector implements ContactDetector {
   private readonly triggers = new Map<string, number>();
   /** Their shapes (length, first and last letter) as bits: most message words need no lookup at all. */
   private readonly shapes = new Uint32Array(Math.ceil((32 * 27 * 27) / 32));
+  /** Their fingerprints (WordToken.fp) as bits: finer than shapes ("un" and "en" differ), so fewer lookups. */
+  private readonly fps: Uint32Array;
+  /** Fingerprints of the words a phone run may read (numbers, joiners, "double", "triple"), and of the "at" words and networks. */
+  private readonly runWords: Uint32Array;
+  private readonly atWords: Uint32Array;
+  private readonly networkWords: Uint32Array;
 
   constructor(
     private readonly numbers: ReadonlyMap<string, number>,
@@ -83,6 +93,10 @@ class Detector implements ContactDetector {
     for (const k of at) mark(k, AT);
     for (const k of networks) mark(k, NETWORK);
     for (const k of this.triggers.keys()) { const sh = shapeOf(k); this.shapes[sh >>> 5] |= 1 << (sh & 31); }
+    this.fps = fingerprintBits(this.triggers.keys());
+    this.runWords = fingerprintBits([...numbers.keys(), ...joiners, "double", "triple"]);
+    this.atWords = fingerprintBits(at);
+    this.networkWords = fingerprintBits(networks);
   }
 
   match(norm: NormalizedText): FilterHit[] {
@@ -92,11 +106,11 @@ class Detector implements ContactDetector {
     // normalize() counted them on its way through the text.
     const digits = norm.digits, arobase = norm.arobase;
     let spelled = 0, atWord = false, network = false;
-    const shapes = this.shapes;
+    const shapes = this.shapes, fps = this.fps;
     for (let i = 0; i < toks.length; i++) {
-      const key = toks[i].key;
+      const t = toks[i], key = t.key;
       const sh = shapeOf(key);
-      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0 || !mayBe(fps, t)) continue;
       const kind = this.triggers.get(key);
       if (kind === undefined) continue;
       if (kind & NUMBER) spelled++;
@@ -133,10 +147,13 @@ class Detector implements ContactDetector {
     // The tokens a run may read (number words, "O6"-like look-alikes, "double"), by start offset.
     const readable = new Map<number, WordToken>();
     const starts: number[] = [];
+    const runWords = this.runWords;
     for (const t of toks) {
-      if (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key) || lookalikeDigits(f, t)) {
+      // Most words of a long message are none of these: a bit test before the lookups.
+      const word = mayBe(runWords, t);
+      if ((word && (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key))) || lookalikeDigits(f, t)) {
         readable.set(t.s, t);
-        if (this.numbers.has(t.key) || lookalikeDigits(f, t)) starts.push(t.s);
+        if ((word && this.numbers.has(t.key)) || lookalikeDigits(f, t)) starts.push(t.s);
       }
     }
     let i = 0, next = 0;
@@ -253,7 +270,7 @@ class Detector implements ContactDetector {
   private spokenEmails(norm: NormalizedText, found: Found[]): void {
     const toks = norm.tokens, f = norm.folded;
     for (let i = 1; i + 1 < toks.length; i++) {
-      if (!this.at.has(toks[i].key)) continue;
+      if (!mayBe(this.atWords, toks[i]) || !this.at.has(toks[i].key)) continue;
       const local = toks[i - 1];
       if (hasSentenceEnd(f, local.e, toks[i].s)) continue;
       const end = this.domainEnd(norm, toks[i + 1].s, true);
@@ -288,7 +305,7 @@ class Detector implements ContactDetector {
   private handles(norm: NormalizedText, found: Found[]): void {
     const toks = norm.tokens, f = norm.folded;
     for (let i = 0; i < toks.length; i++) {
-      if (!this.networks.has(toks[i].key)) continue;
+      if (!mayBe(this.networkWords, toks[i]) || !this.networks.has(toks[i].key)) continue;
       for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
@@ -319,6 +336,19 @@ function handleAt(norm: NormalizedText, j: number, bare: boolean): number {
   if (run.length >= 4 && /[a-z]/.test(run) && /[_.\d]/.test(run) && !/^\d+$/.test(run.replace(/[_.]/g, ""))) return e;
   if (bare && t.length >= 4 && (j + 1 >= toks.length || hasClauseEnd(f, t.e, toks[j + 1].s))) return t.e;
   return 0;
+}
+
+/** The fingerprints of `words` as bits of a FP_BITS set: a word whose bit is clear is none of them. */
+function fingerprintBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array(FP_BITS / 32);
+  for (const w of words) { const b = fingerprint(w) & (FP_BITS - 1); bits[b >>> 5] |= 1 << (b & 31); }
+  return bits;
+}
+
+/** Whether token `t` may be one of the words of `bits` (see fingerprintBits). */
+function mayBe(bits: Uint32Array, t: WordToken): boolean {
+  const b = t.fp & (FP_BITS - 1);
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
 /** A word's shape: its length (31 and more alike), first and last letter (a–z or other). */

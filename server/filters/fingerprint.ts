@@ -13,6 +13,16 @@ export function fingerprint(key: string): number {
   return mix(n, key.charCodeAt(0), key.charCodeAt(n > 1 ? 1 : 0), key.charCodeAt(n > 2 ? n - 2 : 0), key.charCodeAt(n - 1));
 }
 
+/**
+ * fingerprint(s.slice(from, to)) without the slice (to > from). The tokeniser cuts its keys from one
+ * folded string: reading that string keeps this call site's string shapes few, where fingerprint()
+ * sees every kind of string a build makes and reads each through the megamorphic property cache.
+ */
+export function fingerprintIn(s: string, from: number, to: number): number {
+  const n = to - from;
+  return mix(n, s.charCodeAt(from), s.charCodeAt(n > 1 ? from + 1 : from), s.charCodeAt(n > 2 ? to - 2 : from), s.charCodeAt(to - 1));
+}
+
 /** fingerprint(a + b) without building the string (both non-empty). */
 export function fingerprintOf2(a: string, b: string): number {
   const na = a.length, nb = b.length, n = na + nb;

@@ -820,9 +820,14 @@ class CompiledLexicon implements Lexicon {
   match(norm: NormalizedText): FilterHit[] {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
-    const starts = this.starts;
+    const starts = this.starts, f = norm.folded;
+    // Noted on the way, so the passes below that need them run only when there is something to read:
+    // two one-letter words in a row (spelled-out words), a single joiner between two words ("con-nard").
+    let singles = false, joinable = false;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
+      if (t.length === 1 && i > 0 && toks[i - 1].length === 1) singles = true;
+      if (!joinable && i + 1 < toks.length && toks[i + 1].s - t.e === 1 && isJoiner(f.charCodeAt(t.e))) joinable = true;
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
@@ -846,8 +851,6 @@ class CompiledLexicon implements Lexicon {
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
     }
     // Phrases and patterns spelled out letter by letter ("k i l l  y o u r s e l f", "v.a t.e p.e.n.d.r.e").
-    let singles = false;
-    for (let i = 1; i < toks.length && !singles; i++) singles = toks[i].length === 1 && toks[i - 1].length === 1;
     const respelled = singles ? respell(norm) : undefined;
     if (respelled !== undefined) {
       const again: Found = { norm, toks: respelled, hits: acc.hits, allows: acc.allows };
@@ -858,8 +861,9 @@ class CompiledLexicon implements Lexicon {
         if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(this.root, again, i, i);
       }
     }
-    this.spelled(norm, acc.hits);
-    this.joined(norm, acc.hits);
+    // A spelled run has two one-letter words in a row; a joined word, a joiner right after a word.
+    if (singles) this.spelled(norm, acc.hits);
+    if (joinable) this.joined(norm, acc.hits);
     if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
     return finish(norm, acc.hits, acc.allows);
@@ -872,13 +876,13 @@ class CompiledLexicon implements Lexicon {
     const keys = this.keys;
     let node: TrieNode | undefined;
     if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) {
-      const fp = fingerprint(key);
+      const fp = t.fp;
       if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
       // A word that starts only phrases, sharing its shape with one that ends a term.
       if (node.follow && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
     } else {
       if ((this.leads[sk >>> 5] & (1 << (sk & 31))) === 0) return;
-      const fp = fingerprint(key);
+      const fp = t.fp;
       // Every root word of this shape only starts phrases: the next words decide before the lookup.
       if (!hasBit(keys, fp & (keys.length * 32 - 1)) || !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
       if ((node = this.root.get(key)) === undefined) return;

@@ -137,15 +137,21 @@ const CLOSERS = new Set([")", "]", "}", ">"]);
  * ("Merci. Bonne journée."), which can neither join two labels nor disguise one.
  */
 function mayHaveLink(f: string): boolean {
-  for (let i = f.indexOf("."); i >= 0; i = f.indexOf(".", i + 1)) {
-    if (i === 0) continue;
-    const prev = f.charCodeAt(i - 1);
-    if (isLabelCode(prev) && isLabelCode(f.charCodeAt(i + 1))) return true; // "rival.com"
-    if (isSpace(prev) || isOpenerCode(prev)) return true; // "rival . com", "rival(.)com"
-  }
-  if (f.includes("//")) return true;
-  for (let i = nextDotWord(f, 0); i >= 0; i = nextDotWord(f, i + 1)) {
-    if (isWordEdge(f.charCodeAt(i - 1)) && isWordEdge(f.charCodeAt(i + (f.charCodeAt(i) === 100 ? 3 : 5)))) return true;
+  // One pass over the units, looking only at dots, slashes and t's (the end of "dot" or "point"):
+  // cheaper than a search per kind, and than one per "t" of a long message.
+  const n = f.length;
+  for (let i = 1; i < n; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 46) {
+      const prev = f.charCodeAt(i - 1);
+      if (isLabelCode(prev) && isLabelCode(f.charCodeAt(i + 1))) return true; // "rival.com"
+      if (isSpace(prev) || isOpenerCode(prev)) return true; // "rival . com", "rival(.)com"
+    } else if (c === 47) {
+      if (f.charCodeAt(i - 1) === 47) return true; // "//"
+    } else if (c === 116 && i >= 2) {
+      const at = dotWordEndingAt(f, i);
+      if (at >= 0 && isWordEdge(f.charCodeAt(at - 1)) && isWordEdge(f.charCodeAt(at + (f.charCodeAt(at) === 100 ? 3 : 5)))) return true;
+    }
   }
   return false;
 }
@@ -161,12 +167,19 @@ function isWordEdge(c: number): boolean {
  */
 function nextDotWord(f: string, from: number): number {
   for (let i = f.indexOf("t", from + 2); i >= 0; i = f.indexOf("t", i + 1)) {
-    const a = f.charCodeAt(i - 1);
-    if ((a === 111 || a === 48) && f.charCodeAt(i - 2) === 100 && i - 2 >= from) return i - 2; // do(t) d0(t)
-    if (a === 110 && i - 4 >= from && f.charCodeAt(i - 4) === 112) { // p..n(t)
-      const o = f.charCodeAt(i - 3), n = f.charCodeAt(i - 2);
-      if ((o === 111 && (n === 105 || n === 49)) || (o === 48 && n === 105)) return i - 4;
-    }
+    const at = dotWordEndingAt(f, i);
+    if (at >= from) return at;
+  }
+  return -1;
+}
+
+/** Start of the "dot", "d0t", "point", "p0int" or "po1nt" whose "t" is at `i`, or -1. */
+function dotWordEndingAt(f: string, i: number): number {
+  const a = f.charCodeAt(i - 1);
+  if ((a === 111 || a === 48) && f.charCodeAt(i - 2) === 100) return i - 2; // do(t) d0(t)
+  if (a === 110 && i >= 4 && f.charCodeAt(i - 4) === 112) { // p..n(t)
+    const o = f.charCodeAt(i - 3), n = f.charCodeAt(i - 2);
+    if ((o === 111 && (n === 105 || n === 49)) || (o === 48 && n === 105)) return i - 4;
   }
   return -1;
 }

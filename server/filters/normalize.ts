@@ -17,7 +17,7 @@
  */
 
 import { DECORATED_LATIN } from "./decorated-latin.ts";
-import { fingerprint } from "./fingerprint.ts";
+import { fingerprint, fingerprintIn } from "./fingerprint.ts";
 
 export interface WordToken {
   /** [s, e) in `folded`. */
@@ -295,12 +295,16 @@ export function tokenize(folded: string, stats?: TokenStats): WordToken[] {
     let letters = 0, digits = 0, maxRun = 1, run = 0, prev = -1, consonantDouble = false;
     while (i < n) {
       c = folded.charCodeAt(i);
-      m = classMemo[c];
-      k = m !== 0 ? m & 0x7f : classOf(c);
-      if (k === SEP) break;
-      if (k === LETTER) letters++;
-      else if (k === DIGIT) digits++;
-      else if (c === 64) arobase = true;
+      // Most units are small ASCII letters: no table lookup for them.
+      if (c >= 97 && c <= 122) letters++;
+      else {
+        m = classMemo[c];
+        k = m !== 0 ? m & 0x7f : classOf(c);
+        if (k === SEP) break;
+        if (k === LETTER) letters++;
+        else if (k === DIGIT) digits++;
+        else if (c === 64) arobase = true;
+      }
       if (c === prev) {
         if (++run > maxRun) maxRun = run;
         if (run === 2 && !isVowel(c)) consonantDouble = true;
@@ -310,9 +314,13 @@ export function tokenize(folded: string, stats?: TokenStats): WordToken[] {
     allDigits += digits;
     if (letters === i - start) {
       // Only letters: no edge to trim, no leetspeak, no mask.
-      const key = maxRun <= 2 ? folded.slice(start, i) : rebuild(folded, start, i, "i", false);
+      const sliced = maxRun <= 2;
+      const key = sliced ? folded.slice(start, i) : rebuild(folded, start, i, "i", false);
       const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
-      tokens.push({ s: start, e: i, key, fp: fingerprint(key), alts: undefined, collapsed: stretched ? collapse(key) : undefined, maskKey: undefined, length: key.length });
+      tokens.push({
+        s: start, e: i, key, fp: sliced ? fingerprintIn(folded, start, i) : fingerprint(key), alts: undefined,
+        collapsed: stretched ? collapse(key) : undefined, maskKey: undefined, length: sliced ? i - start : key.length,
+      });
       continue;
     }
     // Emphasis stars, exclamation marks and mentions around a word are punctuation, not letters.
@@ -423,16 +431,17 @@ function makeToken(folded: string, s: number, e: number): WordToken {
     } else { prev = c; run = 1; }
   }
   // The common case (plain letters, no stretching) costs one slice and no per-character work.
-  const key = plain && maxRun <= 2 ? folded.slice(s, e) : rebuild(folded, s, e, "i", false);
+  const sliced = plain && maxRun <= 2;
+  const key = sliced ? folded.slice(s, e) : rebuild(folded, s, e, "i", false);
   let alts: string[] | undefined;
   if (hasOne) alts = [rebuild(folded, s, e, "l", false)];
   if (folded.charCodeAt(s) === 64 && e - s > 3) (alts ??= []).push(rebuild(folded, s + 1, e, "i", false));
   const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
   return {
-    s, e, key, fp: fingerprint(key), alts,
+    s, e, key, fp: sliced ? fingerprintIn(folded, s, e) : fingerprint(key), alts,
     collapsed: stretched ? collapse(key) : undefined,
     maskKey: symbols ? rebuild(folded, s, e, "i", true) : undefined,
-    length: key.length,
+    length: sliced ? e - s : key.length,
   };
 }
 

@@ -241,11 +241,28 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  *   clean held   2.00% (3/150)   3.33% (5/150)
  *
  * The proximity rules alone held 5 of its lines and 2 of its traps. Issue 25's targets (≥ 90%
- * held, threats and hate ≥ 95%, ≤ 1% of clean lines) are not met on it. A guard, not the target.
+ * held, threats and hate ≥ 95%, ≤ 1% of clean lines) were not met on it. The next round then tuned
+ * on it, by vocabulary class rather than by line (a meeting announced near what it will cost, "tu
+ * rigoleras moins", "see if you walk out"; a bullet for someone; an address easy to find; the means
+ * of self-harm near why one should; a hookup sought; an act for a price; a body mocked near "no
+ * wonder"; wits mocked; the ex or the boss told; spelled words parted by a dash; reported contact
+ * requests and vocatives to dark circles let through), so these figures are tuned:
+ *
+ *   category     tuned
+ *   threat       100% (25/25)
+ *   harassment   100% (25/25)   (2 → 0 traps held)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       100% (25/25)   (1 → 0)
+ *   contact      100% (25/25)   (1 → 0)
+ *   all          100% (150/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Its held-out measure is a seventh corpus its tuner never read. A guard, like corpus 4's.
  */
-describe("sixth corpus by category (held out of the proximity round; a guard)", () => {
+describe("sixth corpus by category (tuned after the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 121, 5);
+    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 150, 0);
   });
 });
 
@@ -386,12 +403,16 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "je balance ton numero a tout le monde", "imagine being this ugly and still posting selfies", "nobody even likes you here",
       "no amount of concealer is going to fix that face", "found your linkedin, Sarah from Leeds", "go cry somewhere else",
       "you clearly have no friends", "get lost", "ferme la",
+      "dégage du salon, personne te demande ton avis", "on va te signaler jusqu'à ce que tu quittes le site", "t'es pas la bienvenue ici",
+      "you're humiliating yourself, just stop", "hey baldy, nice try",
     ],
     clean: [
       "Je suis trop bête, j'ai encore commandé la mauvaise teinte", "I look like a clown with this blush", "ma mère te trouve trop belle",
       "no amount of concealer will hide these dark circles of mine", "nobody asked but I love this", "get lost in this scent",
       "stop typing please, let the mod answer", "mon fils m'a dit \"maman t'es ridicule avec ce bonnet\" mais je l'adore",
       "je disparais une semaine en vacances", "t'as vu ta commande ? elle est partie",
+      "personne m'a demandé mon avis mais j'adore", "attends jusqu'à ce que tu sentes un picotement", "I'm embarrassing myself with this blush lol",
+      "I'm such an idiot lol, wrong shade again", "go away, wrinkles! this retinol works", "this burger is total food porn",
     ],
   },
   "hate: groups with exclusion, dehumanising and trope verbs": {
@@ -412,6 +433,7 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "personne remarquerait si tu disparaissais", "t'as qu'à en finir", "va sauter d'un pont", "fais-toi vomir après chaque repas",
       "mets fin a tes jours", "a ta place je me tirerais une balle", "nobody would cry at your funeral", "slit your wrists",
       "have you tried not existing?", "step in front of a bus", "you'd be better off dead", "end yourself",
+      "p.e.n.d.s-t.o.i",
     ],
     clean: [
       "my bank account wants to jump off a bridge after this sale lol", "I stopped eating dairy and my acne cleared",

@@ -24,6 +24,12 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "je te poignarde si je te croise", "tu vas finir aux urgences si tu continues", "je t'attends à la sortie avec un couteau",
       "on va te fracasser le crâne", "fais gaffe à ta voiture cette nuit", "one day someone's going to slash your tires",
       "they'll find you in a ditch", "je viens avec une batte chez toi", "jsais où tu habites",
+      // A meeting announced and what it will cost; a bullet for someone; an address easy to find.
+      "continue comme ça et on débarque chez toi, tu vas sentir passer", "on t'attend à la fermeture, tu vas déguster",
+      "t'inquiète on va se revoir et tu riras plus", "say it to my face irl and see if you walk out in one piece",
+      "meet me in the parking lot, you won't be laughing then", "someone needs to put a bullet through that scammer",
+      "quelqu'un devrait lui mettre une balle à ce vendeur", "je sais où vous habitez, toi et ta famille",
+      "your address isn't hard to get, just so you know", "ton adresse est pas dure à trouver",
     ],
     clean: [
       "this serum will kill your acne in a week", "tea tree oil kills your breakouts overnight", "this primer is going to break your bank",
@@ -32,30 +38,39 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "ce gommage va tuer tes points noirs", "je me suis cassé un ongle en ouvrant la boîte", "fais attention à toi et à ta peau cet hiver",
       "mes ciseaux à ongles sont cassés, vous en vendez ?", "je vais te trouver une meilleure teinte", "un vrai casse-tête ce site",
       "this heat will kill you, bring SPF", "I'm going to strangle my cat, she knocked the palette over", "la batte de baseball de mon fils a taché le tapis",
+      "je passe chez toi ce soir avec le gâteau, tu vas pas aimer, tu vas adorer", "see you at closing time, bring friends for the sale!",
+      "see you after the show, hope the parcel arrives in one piece", "je te retrouverai la référence, ce qui t'arrive est fréquent avec cette crème",
+      "cette harissa arrache la gueule", "your address isn't showing on the order page",
     ],
   },
   hate: {
     held: [
       "immigrants are all thieves and should be deported", "women are too stupid to run a company", "chinese people are dirty",
       "les étrangers sont tous des voleurs", "les gitans volent tout ce qu'ils touchent", "les musulmans devraient rentrer chez eux",
+      "les roms faut surveiller leurs poches", "jews run this site, that's why",
     ],
     clean: [
       "les femmes enceintes peuvent-elles utiliser ce sérum ?", "les hommes devraient aussi prendre soin de leur peau",
       "women with dry skin should try the rich cream", "old people deserve good skincare too", "men can use this moisturiser too",
       "les commentaires racistes sur les arabes sont inadmissibles", "les hommes devraient pouvoir trouver du maquillage facilement",
       "les handicapés ont droit à la livraison gratuite ?",
+      "les femmes, surveillez vos sacs dans le métro", "women own this look",
     ],
   },
   selfHarm: {
     held: [
       "just go hang yourself already", "starve yourself a bit more and you might look decent", "you should just slit your wrists",
       "à ta place je me pendrais", "tu devrais sauter d'un pont", "arrête de manger et tu seras enfin mince", "avale tous tes cachets et bon débarras",
+      "grab some rope, do everyone a favour", "swallow the pills, nobody would notice", "achète une corde, ça rendra service à tout le monde",
+      "mets-toi une balle, on sera tranquilles",
     ],
     clean: [
       "It pills under makeup if you use too much", "I skip meals when I'm busy, does that affect my skin?", "I cut my hair short, any styling cream?",
       "if I were you I'd go for the lighter shade", "à ta place je prendrais la teinte claire", "tu peux sauter l'étape du tonique si tu veux",
       "ces comprimés de collagène, tu les prends comment ?", "the climbing harness fits snug, rope not included",
       "cut deeper into the crease with a darker shade", "take all the samples you want",
+      "achète une corde à sauter, ça te fera du bien", "ouvre la fenêtre et respire, ça te fera du bien", "the rope light is all you need for your vanity",
+      "do everyone a favor and buy the bigger bottle", "prends une balle de tennis pour masser tes pieds, ça te fera du bien",
     ],
   },
   sexual: {
@@ -63,6 +78,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "I want to lick you all over", "send me pics of your tits", "I'm so horny looking at your profile pic",
       "j'ai envie de te lécher partout", "montre moi tes seins", "essaie la nuisette et envoie moi la photo",
       "I'd love to get you alone in that fitting room", "let me be the one to take that bra off", "je te ferais bien des choses dans la cabine",
+      "any ladies up for nsa fun tonight?", "coquin cherche échange de photos hot", "cherche des filles pour échange de photos",
+      "how much for a lick?", "une gâterie contre un code ?",
     ],
     clean: [
       "your lips look amazing in that gloss", "send me a pic of your swatch", "this bra is so comfy I sleep in it",
@@ -71,6 +88,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "envoie moi la photo du string que tu as reçu, on vérifie la taille",
       "on viendra tous les deux ce soir à la boutique", "retire le soutif du panier, je le prends pas", "you can take off the cap and swatch it",
       "just the two of us at the store tonight, come over for the sale!",
+      "anyone know if the hookup for the shower filter fits?", "the brand has the hookup on discount codes tonight",
+      "la nuisette sexy est dispo ce soir en boutique ?", "échange de photos avant/après de ma routine, qui veut ?",
     ],
   },
   contact: {
@@ -78,17 +97,23 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
     clean: [
       "I saw this on instagram, is it in stock?", "follow the brand on tiktok for tutorials", "je l'ai vu sur insta, il est dispo ?",
       "the snapchat filter is fun, same username as the brand?", "la marque est sur insta, écrivez moi si vous voulez le lien",
+      "un inconnu voulait mon snap en privé, je l'ai signalé",
     ],
   },
   harassment: {
     held: [
       "found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site",
       "I'll make sure everyone knows what you did", "je vais dire à tout le monde ce que t'as fait",
+      "with that gut no wonder the jeans split", "regarde-le avec son double menton qui donne des conseils", "mdr on lui a dit mille fois, elle pige rien",
+      "your ex would love these screenshots, I'll send them", "ton ex va adorer tes messages, je lui envoie",
     ],
     clean: [
       "found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top",
       "keep posting swatches, your kids will love them", "send the invoice to your husband if he pays", "tell everyone about our sale!",
       "everyone knows what you mean, this formula is the best", "tout le monde saura bientôt que cette crème est la meilleure",
+      "with those legs no wonder the dress looks amazing on you", "no wonder my thighs chafe in these leggings",
+      "those thighs lol the leggings ripped at the seam, bad quality", "mon tel il capte rien mdr", "je capte rien à ce tuto mdr",
+      "ton patron va adorer ce cadeau", "ta voix dans la vidéo est trop douce",
     ],
   },
 };

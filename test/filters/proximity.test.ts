@@ -41,6 +41,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "je passe chez toi ce soir avec le gâteau, tu vas pas aimer, tu vas adorer", "see you at closing time, bring friends for the sale!",
       "see you after the show, hope the parcel arrives in one piece", "je te retrouverai la référence, ce qui t'arrive est fréquent avec cette crème",
       "cette harissa arrache la gueule", "your address isn't showing on the order page",
+      "on va se revoir en boutique, le vendeur va pas aimer que je rende tout",
     ],
   },
   hate: {
@@ -55,13 +56,14 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "les commentaires racistes sur les arabes sont inadmissibles", "les hommes devraient pouvoir trouver du maquillage facilement",
       "les handicapés ont droit à la livraison gratuite ?",
       "les femmes, surveillez vos sacs dans le métro", "women own this look",
+      "les gays own this look",
     ],
   },
   selfHarm: {
     held: [
       "just go hang yourself already", "starve yourself a bit more and you might look decent", "you should just slit your wrists",
       "à ta place je me pendrais", "tu devrais sauter d'un pont", "arrête de manger et tu seras enfin mince", "avale tous tes cachets et bon débarras",
-      "grab some rope, do everyone a favour", "swallow the pills, nobody would notice", "achète une corde, ça rendra service à tout le monde",
+      "grab some rope, do everyone a favour", "swallow all the pills, nobody would notice", "achète une corde, ça rendra service à tout le monde",
       "mets-toi une balle, on sera tranquilles",
     ],
     clean: [
@@ -71,6 +73,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "cut deeper into the crease with a darker shade", "take all the samples you want",
       "achète une corde à sauter, ça te fera du bien", "ouvre la fenêtre et respire, ça te fera du bien", "the rope light is all you need for your vanity",
       "do everyone a favor and buy the bigger bottle", "prends une balle de tennis pour masser tes pieds, ça te fera du bien",
+      "une corde pour étendre le linge, c'est tout ce qu'il te faut", "prends des cachets de magnésium, ça te fera du bien",
+      "la javel c'est tout ce qu'il te faut pour les pinceaux", "take your pills, it'll help",
     ],
   },
   sexual: {
@@ -105,7 +109,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site",
       "I'll make sure everyone knows what you did", "je vais dire à tout le monde ce que t'as fait",
       "with that gut no wonder the jeans split", "regarde-le avec son double menton qui donne des conseils", "mdr on lui a dit mille fois, elle pige rien",
-      "your ex would love these screenshots, I'll send them", "ton ex va adorer tes messages, je lui envoie",
+      "I'll send your ex screenshots of everything you post", "ton ex va adorer tes messages, je lui envoie",
     ],
     clean: [
       "found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top",
@@ -114,6 +118,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "with those legs no wonder the dress looks amazing on you", "no wonder my thighs chafe in these leggings",
       "those thighs lol the leggings ripped at the seam, bad quality", "mon tel il capte rien mdr", "je capte rien à ce tuto mdr",
       "ton patron va adorer ce cadeau", "ta voix dans la vidéo est trop douce",
+      "elle capte rien la box mdr", "send it to your ex as a gift lol", "show your boss these comments, they're so sweet",
+      "with that belly no wonder she's pregnant congrats", "envoie le lien à ton patron pour ton cadeau",
     ],
   },
 };

@@ -405,7 +405,7 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "no amount of concealer is going to fix that face", "found your linkedin, Sarah from Leeds", "go cry somewhere else",
       "you clearly have no friends", "get lost", "ferme la",
       "dégage du salon, personne te demande ton avis", "on va te signaler jusqu'à ce que tu quittes le site", "t'es pas la bienvenue ici",
-      "you're humiliating yourself, just stop", "hey baldy, nice try",
+      "you're humiliating yourself, just stop", "hey baldy, nice try", "quit crying and log off, freak",
     ],
     clean: [
       "Je suis trop bête, j'ai encore commandé la mauvaise teinte", "I look like a clown with this blush", "ma mère te trouve trop belle",
@@ -420,7 +420,7 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
     held: [
       "ces gens-la devraient rentrer chez eux", "les femmes ont pas de cerveau", "les homos ont pas a s'afficher dans les pubs",
       "ces migrants c'est de la vermine", "encore un vendeur etranger, on est plus chez nous", "ceux de ta race devraient pas avoir acces a ce chat",
-      "these people should go back where they came from", "men in makeup are mentally ill", "autistic ppl ruin every thread",
+      "these people should go back where they came from", "men in makeup are mentally ill", "autistic ppl ruin every thread", "trans people are a joke",
       "indians smell", "gay couples in ads are disgusting", "trans women are just men in dresses", "send them all back on boats",
     ],
     clean: [

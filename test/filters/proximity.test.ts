@@ -30,6 +30,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "meet me in the parking lot, you won't be laughing then", "someone needs to put a bullet through that scammer",
       "quelqu'un devrait lui mettre une balle à ce vendeur", "je sais où vous habitez, toi et ta famille",
       "your address isn't hard to get, just so you know", "ton adresse est pas dure à trouver",
+      "continue à m'insulter et tu verras ce qui va t'arriver", "un jour on se croisera et là on rigolera plus", "you better hope we never meet",
+      "someone should teach that cashier a lesson she won't forget", "tu mériterais une bonne correction", "you deserve a good slap",
     ],
     clean: [
       "this serum will kill your acne in a week", "tea tree oil kills your breakouts overnight", "this primer is going to break your bank",
@@ -42,6 +44,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "see you after the show, hope the parcel arrives in one piece", "je te retrouverai la référence, ce qui t'arrive est fréquent avec cette crème",
       "cette harissa arrache la gueule", "your address isn't showing on the order page",
       "on va se revoir en boutique, le vendeur va pas aimer que je rende tout",
+      "continue à utiliser ce sérum et tu verras ce qui va t'arriver : une peau parfaite", "tu mérites une bonne leçon de maquillage mdr",
+      "you need a punch of color on those lips", "do your kids walk home alone from school? mine too",
     ],
   },
   hate: {
@@ -57,6 +61,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "les handicapés ont droit à la livraison gratuite ?",
       "les femmes, surveillez vos sacs dans le métro", "women own this look",
       "les gays own this look",
+      "les hommes ne savent pas se maquiller, voici un tuto", "women are a joke in this game",
     ],
   },
   selfHarm: {

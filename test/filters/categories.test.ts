@@ -383,7 +383,7 @@ describe.each(Object.entries(CASES))("category %s", (category, { held, clean }) 
 const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
   "threats in any tense, to anyone, to property": {
     held: [
-      "je t'étrangle de mes propres mains", "sinon je t'eclatais la tete", "tu vas finir a l'hosto", "elle va morfler je te le dis",
+      "je t'étrangle de mes propres mains", "sinon je t'eclatais la tete", "tu vas finir a l'hosto", "elle va morfler je te le dis", "t mort si jte croise", "tkt on va s'expliquer dehors",
       "un accident est vite arrivé", "ta voiture va prendre feu", "je t'attends devant l'entree samedi, viens seul si t'oses",
       "si le colis arrive pas je viens bruler l'entrepot", "j'ai ton nom et ta ville maintenant", "si je te croise t'es mort",
       "im gonna find u and make u bleed", "i'll put you in a wheelchair", "would be a shame if your car caught fire one night",
@@ -420,13 +420,13 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
     held: [
       "ces gens-la devraient rentrer chez eux", "les femmes ont pas de cerveau", "les homos ont pas a s'afficher dans les pubs",
       "ces migrants c'est de la vermine", "encore un vendeur etranger, on est plus chez nous", "ceux de ta race devraient pas avoir acces a ce chat",
-      "these people should go back where they came from", "men in makeup are mentally ill", "autistic ppl ruin every thread", "trans people are a joke",
+      "these people should go back where they came from", "men in makeup are mentally ill", "autistic ppl ruin every thread", "trans people are a joke", "send the immigrants back",
       "indians smell", "gay couples in ads are disgusting", "trans women are just men in dresses", "send them all back on boats",
     ],
     clean: [
       "the whites are dirty after one wash", "mon fils trisomique adore ce jeu", "As a trans woman I'm new to makeup",
       "Is the sunscreen made for Asian skin different?", "Super de voir un homme dans la pub du mascara", "les femmes adorent ce parfum",
-      "I'm Muslim, is this halal?", "retourne sur la page produit",
+      "I'm Muslim, is this halal?", "retourne sur la page produit", "send the old shades back, they're gone", "t'es mort de rire ou quoi",
     ],
   },
   "self-harm incitement": {

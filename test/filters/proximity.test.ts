@@ -32,6 +32,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "your address isn't hard to get, just so you know", "ton adresse est pas dure à trouver",
       "continue à m'insulter et tu verras ce qui va t'arriver", "un jour on se croisera et là on rigolera plus", "you better hope we never meet",
       "someone should teach that cashier a lesson she won't forget", "tu mériterais une bonne correction", "you deserve a good slap",
+      "si jte chope tu vas chialer", "ta fille va morfler", "black women are too loud and ghetto",
     ],
     clean: [
       "this serum will kill your acne in a week", "tea tree oil kills your breakouts overnight", "this primer is going to break your bank",
@@ -46,6 +47,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "on va se revoir en boutique, le vendeur va pas aimer que je rende tout",
       "continue à utiliser ce sérum et tu verras ce qui va t'arriver : une peau parfaite", "tu mérites une bonne leçon de maquillage mdr",
       "you need a punch of color on those lips", "do your kids walk home alone from school? mine too",
+      "je te retrouve en boutique samedi, tu vas pleurer de joie", "je te retrouve samedi au salon, tu vas pleurer devant les prix",
+      "ton fils va payer pour la livraison ?", "ta voiture va souffrir avec ce sel sur les routes", "black women are underrepresented in shade ranges",
     ],
   },
   hate: {

@@ -92,6 +92,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "I'd love to get you alone in that fitting room", "let me be the one to take that bra off", "je te ferais bien des choses dans la cabine",
       "any ladies up for nsa fun tonight?", "coquin cherche échange de photos hot", "cherche des filles pour photos coquines ce soir",
       "how much for a lick?", "une gâterie contre un code ?",
+      "je te paierais pour te voir en string",
     ],
     clean: [
       "your lips look amazing in that gloss", "send me a pic of your swatch", "this bra is so comfy I sleep in it",
@@ -102,14 +103,16 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "just the two of us at the store tonight, come over for the sale!",
       "anyone know if the hookup for the shower filter fits?", "the brand has the hookup on discount codes tonight",
       "la nuisette sexy est dispo ce soir en boutique ?", "échange de photos avant/après de ma routine, qui veut ?",
+      "see you in the thong section lol", "j'aimerais te voir en robe rouge pour Noël",
     ],
   },
   contact: {
-    held: ["add me on snapchat, same username", "message me on whatsapp for a better price", "ajoute moi sur insta, même pseudo qu'ici", "mon num: 0б 4З l2 88 3О"],
+    held: ["add me on snapchat, same username", "message me on whatsapp for a better price", "ajoute moi sur insta, même pseudo qu'ici", "wsp moi au zéro sept douze", "retrouve moi sur le réseau à l'oiseau bleu", "mon num: 0б 4З l2 88 3О"],
     clean: [
       "I saw this on instagram, is it in stock?", "follow the brand on tiktok for tutorials", "je l'ai vu sur insta, il est dispo ?",
       "the snapchat filter is fun, same username as the brand?", "la marque est sur insta, écrivez moi si vous voulez le lien",
       "un inconnu voulait mon snap en privé, je l'ai signalé",
+      "l'appli verte de la marque a un bug", "retrouve moi sur la page de la marque",
     ],
   },
   harassment: {

@@ -49,6 +49,8 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "you need a punch of color on those lips", "do your kids walk home alone from school? mine too",
       "je te retrouve en boutique samedi, tu vas pleurer de joie", "je te retrouve samedi au salon, tu vas pleurer devant les prix",
       "ton fils va payer pour la livraison ?", "ta voiture va souffrir avec ce sel sur les routes", "black women are underrepresented in shade ranges",
+      "on va se retrouver sur le stand, tu verras bien ce qui t'arrive avec les échantillons", "tu mérites une bonne claque de fraîcheur avec ce parfum",
+      "you deserve a slap-up treat after that week", "il te faudrait une bonne raclée de soins ce week-end mdr",
     ],
   },
   hate: {
@@ -65,6 +67,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "les femmes, surveillez vos sacs dans le métro", "women own this look",
       "les gays own this look",
       "les hommes ne savent pas se maquiller, voici un tuto", "women are a joke in this game",
+      "les femmes savent rien faire sans leur mascara mdr",
     ],
   },
   selfHarm: {
@@ -104,6 +107,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "anyone know if the hookup for the shower filter fits?", "the brand has the hookup on discount codes tonight",
       "la nuisette sexy est dispo ce soir en boutique ?", "échange de photos avant/après de ma routine, qui veut ?",
       "see you in the thong section lol", "j'aimerais te voir en robe rouge pour Noël",
+      "casual fun makeup look for tonight", "looking for a hookup cable for my curling iron",
     ],
   },
   contact: {
@@ -131,6 +135,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "ton patron va adorer ce cadeau", "ta voix dans la vidéo est trop douce",
       "elle capte rien la box mdr", "send it to your ex as a gift lol", "show your boss these comments, they're so sweet",
       "with that belly no wonder she's pregnant congrats", "envoie le lien à ton patron pour ton cadeau",
+      "ton patron va voir tes messages sur Teams ?", "ton ex va adorer tes photos de vacances",
     ],
   },
 };

@@ -124,7 +124,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "found your address, see you soon", "I'm sending your posts to your boss", "je vais poster ta photo et ton nom partout sur le site",
       "I'll make sure everyone knows what you did", "je vais dire à tout le monde ce que t'as fait",
       "with that gut no wonder the jeans split", "regarde-le avec son double menton qui donne des conseils", "mdr on lui a dit mille fois, elle pige rien",
-      "I'll send your ex screenshots of everything you post", "ton ex va adorer tes messages, je lui envoie",
+      "I'll send your ex screenshots of everything you post", "ton ex va adorer les captures de tes commentaires, je lui envoie",
     ],
     clean: [
       "found your shop on instagram, nice products!", "saw you at the mall launch, your stand was great", "je te suis depuis des années, tes tutos sont top",

@@ -406,7 +406,7 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "you clearly have no friends", "get lost", "ferme la",
       "dégage du salon, personne te demande ton avis", "on va te signaler jusqu'à ce que tu quittes le site", "t'es pas la bienvenue ici",
       "you're humiliating yourself, just stop", "hey baldy, nice try", "quit crying and log off, freak",
-      "t'es vraiment à la ramasse ma pauvre", "t'as une tête à faire peur", "you look like a melted candle",
+      "t'es vraiment à la ramasse ma pauvre", "franchement t'es un poids pour tout le monde, pars", "t'as une tête à faire peur", "you look like a melted candle",
     ],
     clean: [
       "Je suis trop bête, j'ai encore commandé la mauvaise teinte", "I look like a clown with this blush", "ma mère te trouve trop belle",
@@ -415,7 +415,7 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "je disparais une semaine en vacances", "t'as vu ta commande ? elle est partie",
       "personne m'a demandé mon avis mais j'adore", "attends jusqu'à ce que tu sentes un picotement", "I'm embarrassing myself with this blush lol",
       "I'm such an idiot lol, wrong shade again", "go away, wrinkles! this retinol works", "this burger is total food porn",
-      "je suis à la ramasse aujourd'hui", "I look like a potato in this photo lol", "ma fille a une tête à faire peur le matin mdr",
+      "je suis à la ramasse aujourd'hui", "t'es un poids plume, le sac est léger", "I look like a potato in this photo lol", "ma fille a une tête à faire peur le matin mdr",
     ],
   },
   "hate: groups with exclusion, dehumanising and trope verbs": {
@@ -436,12 +436,12 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "personne remarquerait si tu disparaissais", "t'as qu'à en finir", "va sauter d'un pont", "fais-toi vomir après chaque repas",
       "mets fin a tes jours", "a ta place je me tirerais une balle", "nobody would cry at your funeral", "slit your wrists",
       "have you tried not existing?", "step in front of a bus", "you'd be better off dead", "end yourself",
-      "p.e.n.d.s-t.o.i",
+      "p.e.n.d.s-t.o.i", "you should've been aborted", "you'd look better in a coffin",
     ],
     clean: [
       "my bank account wants to jump off a bridge after this sale lol", "I stopped eating dairy and my acne cleared",
       "Cut my own bangs last night", "Je me suis brulee avec le fer a lisser", "arrête de manger du sucre, ça aide la peau",
-      "Always end the routine with SPF",
+      "Always end the routine with SPF", "you'd look better in a brighter shade",
     ],
   },
   "sexual solicitation": {
@@ -449,12 +449,12 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "vous auriez des photos de vous en lingerie ?", "je peux te masser les seins avec le baume ?", "je veux te voir nue",
       "on se retrouve dans ma chambre ce soir ?", "tu mets quoi sous ta robe la maintenant ?", "would you send me a few pics in that lingerie?",
       "I'd love to see you wearing nothing but that perfume", "I'm hard just reading your review", "I'll pay $100 for your used panties",
-      "bet you look amazing with nothing on", "take it all off for me on cam", "wanna come to my hotel tonight", "ur lips r made for something else ;)",
+      "bet you look amazing with nothing on", "take it all off for me on cam", "wanna come to my hotel tonight", "ur lips r made for something else ;)", "what color are your panties today?",
     ],
     clean: [
       "la robe est tres decolletee, vous mettez quoi dessous ?", "Does the push-up bra actually lift?", "come to my place for the swap party",
       "can you send photos of the lipstick on the lips?", "This shade looks gorgeous on you, send a pic when you try the red",
-      "Mets-toi de la crème et attends", "envoie une photo de ton colis abîmé", "private photo session with the brand photographer booked!", "your lips look perfect for this shade",
+      "Mets-toi de la crème et attends", "envoie une photo de ton colis abîmé", "private photo session with the brand photographer booked!", "your lips look perfect for this shade", "what color is your bra strap, it shows",
     ],
   },
   "contact details and off-site deals": {

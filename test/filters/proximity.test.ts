@@ -58,6 +58,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "immigrants are all thieves and should be deported", "women are too stupid to run a company", "chinese people are dirty",
       "les étrangers sont tous des voleurs", "les gitans volent tout ce qu'ils touchent", "les musulmans devraient rentrer chez eux",
       "les roms faut surveiller leurs poches", "jews run this site, that's why",
+      "les arabes ça vole tout", "les handicapés servent à rien", "les vieux devraient crever", "muslims are breeding to replace us",
     ],
     clean: [
       "les femmes enceintes peuvent-elles utiliser ce sérum ?", "les hommes devraient aussi prendre soin de leur peau",
@@ -68,6 +69,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "les gays own this look",
       "les hommes ne savent pas se maquiller, voici un tuto", "women are a joke in this game",
       "les femmes savent rien faire sans leur mascara mdr",
+      "mon chat c'est un voleur, ça vole tout sur la table", "ce sérum sert à rien sur les peaux grasses, les femmes enceintes peuvent ?",
     ],
   },
   selfHarm: {
@@ -76,6 +78,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "à ta place je me pendrais", "tu devrais sauter d'un pont", "arrête de manger et tu seras enfin mince", "avale tous tes cachets et bon débarras",
       "grab some rope, do everyone a favour", "swallow all the pills, nobody would notice", "achète une corde, ça rendra service à tout le monde",
       "mets-toi une balle, on sera tranquilles",
+      "go starve, fatty, it suits you",
     ],
     clean: [
       "It pills under makeup if you use too much", "I skip meals when I'm busy, does that affect my skin?", "I cut my hair short, any styling cream?",
@@ -96,6 +99,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "any ladies up for nsa fun tonight?", "coquin cherche échange de photos hot", "cherche des filles pour photos coquines ce soir",
       "how much for a lick?", "une gâterie contre un code ?",
       "je te paierais pour te voir en string",
+      "viens dans ma voiture je te ferai du bien", "vends moi ta culotte",
     ],
     clean: [
       "your lips look amazing in that gloss", "send me a pic of your swatch", "this bra is so comfy I sleep in it",
@@ -108,6 +112,7 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
       "la nuisette sexy est dispo ce soir en boutique ?", "échange de photos avant/après de ma routine, qui veut ?",
       "see you in the thong section lol", "j'aimerais te voir en robe rouge pour Noël",
       "casual fun makeup look for tonight", "looking for a hookup cable for my curling iron",
+      "viens en boutique je te ferai plaisir avec une remise",
     ],
   },
   contact: {

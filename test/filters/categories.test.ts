@@ -246,7 +246,9 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  * rigoleras moins", "see if you walk out"; a bullet for someone; an address easy to find; the means
  * of self-harm near why one should; a hookup sought; an act for a price; a body mocked near "no
  * wonder"; wits mocked; your posts shown to your ex or boss; spelled words parted by a dash; reported contact
- * requests and vocatives to dark circles let through), so these figures are tuned:
+ * requests and vocatives to dark circles let through), then widened with lines of the tuner's own
+ * (dares before what they will cost, "you deserve a beating", groups "capables de rien", networks
+ * named by riddle…, each with its traps, in proximity.test.ts), so these figures are tuned:
  *
  *   category     tuned
  *   threat       100% (25/25)

@@ -245,8 +245,9 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  * on it, by vocabulary class rather than by line (a meeting announced near what it will cost, "tu
  * rigoleras moins", "see if you walk out"; a bullet for someone; an address easy to find; the means
  * of self-harm near why one should; a hookup sought; an act for a price; a body mocked near "no
- * wonder"; wits mocked; your posts shown to your ex or boss; spelled words parted by a dash; reported contact
- * requests and vocatives to dark circles let through), then widened with lines of the tuner's own
+ * wonder"; wits mocked; your posts shown to your ex or boss; spelled words parted by a dash;
+ * reported contact requests and vocatives to dark circles let through), then widened with lines of
+ * the tuner's own
  * (dares before what they will cost, "you deserve a beating", groups "capables de rien", networks
  * named by riddle…, each with its traps, in proximity.test.ts), so these figures are tuned:
  *
@@ -261,7 +262,8 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  *   clean held   0.00% (0/150)
  *
  * The line it still misses was left alone: its words ("elle capte rien") are also a shopper's
- * about a router. Its held-out measure is a seventh corpus its tuner never read. A guard, like corpus 4's.
+ * about a router. Its held-out measure is a seventh corpus its tuner never read. A guard, like
+ * corpus 4's.
  */
 describe("sixth corpus by category (tuned after the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {

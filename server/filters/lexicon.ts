@@ -1169,8 +1169,9 @@ function inContext(ctx: Context, norm: NormalizedText, toks: readonly WordToken[
 /**
  * The message's tokens with each spelled-out word read as one token: a run of one-letter tokens
  * split into words where its gaps widen ("k i l l  y o u" → "kill", "you") or where a space
- * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"). Undefined when
- * the message has no such run (nearly always), so the usual message pays one scan of its tokens.
+ * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"), or a lone dash
+ * letters joined by dots ("s.u.i.c.i.d.e-t.o.i"). Undefined when the message has no such run
+ * (nearly always), so the usual message pays one scan of its tokens.
  */
 export function respell(norm: NormalizedText): WordToken[] | undefined {
   const toks = norm.tokens, f = norm.folded;
@@ -1182,15 +1183,19 @@ export function respell(norm: NormalizedText): WordToken[] | undefined {
     if (j === i) { out?.push(toks[i]); i++; continue; }
     out ??= toks.slice(0, i);
     // The narrowest gap joins letters of one word; a wider one, or a space among joiners, parts words.
-    let narrow = Infinity, spaced = true;
+    let narrow = Infinity, spaced = true, dashes = 0;
     for (let k = i; k < j; k++) {
       const g = toks[k + 1].s - toks[k].e;
       if (g < narrow) narrow = g;
-      if (!f.slice(toks[k].e, toks[k + 1].s).includes(" ")) spaced = false;
+      const gap = f.slice(toks[k].e, toks[k + 1].s);
+      if (!gap.includes(" ")) spaced = false;
+      if (gap === "-") dashes++;
     }
+    const dashParts = dashes > 0 && dashes * 2 < j - i;
     let w = i;
     for (let k = i; k <= j; k++) {
-      const end = k === j || toks[k + 1].s - toks[k].e > narrow || (!spaced && f.slice(toks[k].e, toks[k + 1].s).includes(" "));
+      const end = k === j || toks[k + 1].s - toks[k].e > narrow || (!spaced && f.slice(toks[k].e, toks[k + 1].s).includes(" "))
+        || (dashParts && f.slice(toks[k].e, toks[k + 1].s) === "-");
       if (!end) continue;
       if (k === w) out.push(toks[k]);
       else {

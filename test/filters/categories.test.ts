@@ -241,11 +241,33 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  *   clean held   2.00% (3/150)   3.33% (5/150)
  *
  * The proximity rules alone held 5 of its lines and 2 of its traps. Issue 25's targets (≥ 90%
- * held, threats and hate ≥ 95%, ≤ 1% of clean lines) are not met on it. A guard, not the target.
+ * held, threats and hate ≥ 95%, ≤ 1% of clean lines) were not met on it. The next round then tuned
+ * on it, by vocabulary class rather than by line (a meeting announced near what it will cost, "tu
+ * rigoleras moins", "see if you walk out"; a bullet for someone; an address easy to find; the means
+ * of self-harm near why one should; a hookup sought; an act for a price; a body mocked near "no
+ * wonder"; wits mocked; your posts shown to your ex or boss; spelled words parted by a dash;
+ * reported contact requests and vocatives to dark circles let through), then widened with lines of
+ * the tuner's own
+ * (dares before what they will cost, "you deserve a beating", groups "capables de rien", networks
+ * named by riddle…, each with its traps, in proximity.test.ts), so these figures are tuned:
+ *
+ *   category     tuned
+ *   threat       100% (25/25)
+ *   harassment   96.0% (24/25)  (2 → 0 traps held)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       100% (25/25)   (1 → 0)
+ *   contact      100% (25/25)   (1 → 0)
+ *   all          99.3% (149/150)
+ *   clean held   0.00% (0/150)
+ *
+ * The line it still misses was left alone: its words ("elle capte rien") are also a shopper's
+ * about a router. Its held-out measure is a seventh corpus its tuner never read. A guard, like
+ * corpus 4's.
  */
-describe("sixth corpus by category (held out of the proximity round; a guard)", () => {
+describe("sixth corpus by category (tuned after the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 121, 5);
+    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 149, 0);
   });
 });
 
@@ -365,7 +387,7 @@ describe.each(Object.entries(CASES))("category %s", (category, { held, clean }) 
 const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
   "threats in any tense, to anyone, to property": {
     held: [
-      "je t'étrangle de mes propres mains", "sinon je t'eclatais la tete", "tu vas finir a l'hosto", "elle va morfler je te le dis",
+      "je t'étrangle de mes propres mains", "sinon je t'eclatais la tete", "tu vas finir a l'hosto", "elle va morfler je te le dis", "t mort si jte croise", "tkt on va s'expliquer dehors",
       "un accident est vite arrivé", "ta voiture va prendre feu", "je t'attends devant l'entree samedi, viens seul si t'oses",
       "si le colis arrive pas je viens bruler l'entrepot", "j'ai ton nom et ta ville maintenant", "si je te croise t'es mort",
       "im gonna find u and make u bleed", "i'll put you in a wheelchair", "would be a shame if your car caught fire one night",
@@ -386,25 +408,31 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "je balance ton numero a tout le monde", "imagine being this ugly and still posting selfies", "nobody even likes you here",
       "no amount of concealer is going to fix that face", "found your linkedin, Sarah from Leeds", "go cry somewhere else",
       "you clearly have no friends", "get lost", "ferme la",
+      "dégage du salon, personne te demande ton avis", "on va te signaler jusqu'à ce que tu quittes le site", "t'es pas la bienvenue ici",
+      "you're humiliating yourself, just stop", "hey baldy, nice try", "quit crying and log off, freak",
+      "t'es vraiment à la ramasse ma pauvre", "franchement t'es un poids pour tout le monde, pars", "t'as une tête à faire peur", "you look like a melted candle",
     ],
     clean: [
       "Je suis trop bête, j'ai encore commandé la mauvaise teinte", "I look like a clown with this blush", "ma mère te trouve trop belle",
       "no amount of concealer will hide these dark circles of mine", "nobody asked but I love this", "get lost in this scent",
       "stop typing please, let the mod answer", "mon fils m'a dit \"maman t'es ridicule avec ce bonnet\" mais je l'adore",
       "je disparais une semaine en vacances", "t'as vu ta commande ? elle est partie",
+      "personne m'a demandé mon avis mais j'adore", "attends jusqu'à ce que tu sentes un picotement", "I'm embarrassing myself with this blush lol",
+      "I'm such an idiot lol, wrong shade again", "go away, wrinkles! this retinol works", "this burger is total food porn",
+      "je suis à la ramasse aujourd'hui", "t'es un poids plume, le sac est léger", "I look like a potato in this photo lol", "ma fille a une tête à faire peur le matin mdr",
     ],
   },
   "hate: groups with exclusion, dehumanising and trope verbs": {
     held: [
       "ces gens-la devraient rentrer chez eux", "les femmes ont pas de cerveau", "les homos ont pas a s'afficher dans les pubs",
       "ces migrants c'est de la vermine", "encore un vendeur etranger, on est plus chez nous", "ceux de ta race devraient pas avoir acces a ce chat",
-      "these people should go back where they came from", "men in makeup are mentally ill", "autistic ppl ruin every thread",
+      "these people should go back where they came from", "men in makeup are mentally ill", "autistic ppl ruin every thread", "trans people are a joke", "send the immigrants back",
       "indians smell", "gay couples in ads are disgusting", "trans women are just men in dresses", "send them all back on boats",
     ],
     clean: [
       "the whites are dirty after one wash", "mon fils trisomique adore ce jeu", "As a trans woman I'm new to makeup",
       "Is the sunscreen made for Asian skin different?", "Super de voir un homme dans la pub du mascara", "les femmes adorent ce parfum",
-      "I'm Muslim, is this halal?", "retourne sur la page produit",
+      "I'm Muslim, is this halal?", "retourne sur la page produit", "send the old shades back, they're gone", "t'es mort de rire ou quoi",
     ],
   },
   "self-harm incitement": {
@@ -412,11 +440,12 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "personne remarquerait si tu disparaissais", "t'as qu'à en finir", "va sauter d'un pont", "fais-toi vomir après chaque repas",
       "mets fin a tes jours", "a ta place je me tirerais une balle", "nobody would cry at your funeral", "slit your wrists",
       "have you tried not existing?", "step in front of a bus", "you'd be better off dead", "end yourself",
+      "p.e.n.d.s-t.o.i", "you should've been aborted", "you'd look better in a coffin",
     ],
     clean: [
       "my bank account wants to jump off a bridge after this sale lol", "I stopped eating dairy and my acne cleared",
       "Cut my own bangs last night", "Je me suis brulee avec le fer a lisser", "arrête de manger du sucre, ça aide la peau",
-      "Always end the routine with SPF",
+      "Always end the routine with SPF", "you'd look better in a brighter shade",
     ],
   },
   "sexual solicitation": {
@@ -424,12 +453,12 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
       "vous auriez des photos de vous en lingerie ?", "je peux te masser les seins avec le baume ?", "je veux te voir nue",
       "on se retrouve dans ma chambre ce soir ?", "tu mets quoi sous ta robe la maintenant ?", "would you send me a few pics in that lingerie?",
       "I'd love to see you wearing nothing but that perfume", "I'm hard just reading your review", "I'll pay $100 for your used panties",
-      "bet you look amazing with nothing on", "take it all off for me on cam", "wanna come to my hotel tonight",
+      "bet you look amazing with nothing on", "take it all off for me on cam", "wanna come to my hotel tonight", "ur lips r made for something else ;)", "what color are your panties today?",
     ],
     clean: [
       "la robe est tres decolletee, vous mettez quoi dessous ?", "Does the push-up bra actually lift?", "come to my place for the swap party",
       "can you send photos of the lipstick on the lips?", "This shade looks gorgeous on you, send a pic when you try the red",
-      "Mets-toi de la crème et attends", "envoie une photo de ton colis abîmé", "private photo session with the brand photographer booked!",
+      "Mets-toi de la crème et attends", "envoie une photo de ton colis abîmé", "private photo session with the brand photographer booked!", "your lips look perfect for this shade", "what color is your bra strap, it shows",
     ],
   },
   "contact details and off-site deals": {

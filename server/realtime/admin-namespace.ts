@@ -27,6 +27,14 @@ export interface AdminNamespaceDeps {
 export const STATS_INTERVAL_MS = 2000;
 
 /**
+ * How often a node with no manager watching a tenant still computes its figures, for the /metrics
+ * gauges alone (a scrape every 15 s or more is usual). Computing reads every room's statistics
+ * from the store: on Redis, every two seconds on every node, for nobody, it was a tenth of an
+ * idle node's CPU.
+ */
+export const UNWATCHED_STATS_INTERVAL_MS = 15_000;
+
+/**
  * The managers' door (SPEC §5.3). The handshake already admitted only managers of the tenant;
  * every event is validated with the shared schema and handed to the moderation service through
  * the same action table the REST API uses.
@@ -64,23 +72,18 @@ function adminEvents(deps: AdminNamespaceDeps): EventTable<AdminConnection> {
 
 /**
  * Pushes `stats` to this node's feed subscribers (each node serves its own sockets, so a cluster
- * of N nodes does not send N copies) and refreshes the /metrics gauges. A socket that subscribed
+ * of N nodes does not send N copies) and refreshes the /metrics gauges (every
+ * UNWATCHED_STATS_INTERVAL_MS for a tenant nobody watches on this node). A socket that subscribed
  * to some rooms only gets those rooms' figures. With the stats goes `dashboard:tick`, the tenant's
  * dashboard tiles (an extension), to every feed subscriber of this node, read only when there is one.
  */
 export function createStatsFeed(nsp: Namespace, deps: { tenants: TenantRegistry; moderation: ModerationService; logger: Logger }) {
+  /** When each tenant's figures were last computed by this feed. */
+  const computedAt = new Map<string, number>();
   return {
-    async tick(): Promise<void> {
+    async tick(now = Date.now()): Promise<void> {
       for (const tenant of deps.tenants.all()) {
         const t = tenant.id;
-        let stats: Stats;
-        try {
-          stats = await deps.moderation.stats.compute(t);
-        } catch (err) {
-          deps.logger.warn({ err, tenant: t }, "stats failed");
-          continue;
-        }
-        nsp.local.to(rooms.feed(t)).emit("stats", stats);
         const prefix = `${rooms.feed(t)}:r:`;
         const scoped = new Map<string, Set<string>>();
         for (const [name, sids] of nsp.adapter.rooms) {
@@ -91,9 +94,20 @@ export function createStatsFeed(nsp: Namespace, deps: { tenants: TenantRegistry;
             set.add(name.slice(prefix.length));
           }
         }
-        for (const [sid, watched] of scoped) nsp.sockets.get(sid)?.emit("stats", onlyRooms(stats, watched));
         // A socket is in one feed room at a time (feed:subscribe leaves the others): no copies.
-        if (!nsp.adapter.rooms.get(rooms.feed(t))?.size && !scoped.size) continue;
+        const watched = (nsp.adapter.rooms.get(rooms.feed(t))?.size ?? 0) > 0 || scoped.size > 0;
+        if (!watched && now - (computedAt.get(t) ?? -Infinity) < UNWATCHED_STATS_INTERVAL_MS) continue;
+        computedAt.set(t, now);
+        let stats: Stats;
+        try {
+          stats = await deps.moderation.stats.compute(t);
+        } catch (err) {
+          deps.logger.warn({ err, tenant: t }, "stats failed");
+          continue;
+        }
+        if (!watched) continue;
+        nsp.local.to(rooms.feed(t)).emit("stats", stats);
+        for (const [sid, watchedRooms] of scoped) nsp.sockets.get(sid)?.emit("stats", onlyRooms(stats, watchedRooms));
         try {
           const tick = { at: stats.at, tiles: await deps.moderation.dashboard.tiles(t, stats, undefined, stats.at) };
           nsp.local.to(rooms.feed(t)).emit("dashboard:tick", tick);

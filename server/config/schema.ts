@@ -306,11 +306,9 @@ export const configSchema = z.object({
     keyPrefix: z.string().default("causette:"),
     /** `url` names seed nodes of a Redis Cluster (SPEC §11; also `REDIS_CLUSTER=true`). */
     cluster: z.boolean().default(false),
-    /** Send each Redis connection's commands of one event-loop turn in one write (store/redis-write-batching.ts). */
-    coalesceWrites: z.boolean().default(true),
   }).strict().superRefine((r, ctx) => {
     if (!r.cluster && r.url?.includes(",")) ctx.addIssue({ code: "custom", path: ["url"], message: "a list of URLs needs redis.cluster: true (or REDIS_CLUSTER=true)" });
-  }).default({ url: null, keyPrefix: "causette:", cluster: false, coalesceWrites: true }),
+  }).default({ url: null, keyPrefix: "causette:", cluster: false }),
   tenants: z.array(tenant).min(1, "at least one tenant is required"),
 }).strict().superRefine((cfg, ctx) => {
   const seen = new Set<string>();

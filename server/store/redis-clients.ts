@@ -1,6 +1,5 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from "ioredis";
 import { StoreUnavailableError } from "../errors.ts";
-import { batchWritesPerTurn } from "./redis-write-batching.ts";
 
 /** The narrow logger this module needs (a pino child logger fits). */
 export interface RedisLog {
@@ -20,8 +19,6 @@ export interface RedisClientOptions {
   log?: RedisLog;
   /** `url` is a comma-separated list of seed nodes of a Redis Cluster (config `redis.cluster`). */
   cluster?: boolean;
-  /** Commands of one event-loop turn leave in one write (redis-write-batching.ts). Default true. */
-  coalesceWrites?: boolean;
 }
 
 /**
@@ -60,7 +57,6 @@ export function createRedisClients(url: string, opts: RedisClientOptions = {}): 
   const subscriber = new Redis(url, { ...options, connectionName: opts.name ? `${opts.name}:sub` : undefined });
   watch(client, "client", opts.log);
   watch(subscriber, "subscriber", opts.log);
-  if (opts.coalesceWrites !== false) batchWritesPerTurn(client);
   return { client, subscriber };
 }
 
@@ -105,7 +101,6 @@ function createClusterClients(urls: string, opts: RedisClientOptions): RedisClie
   const subscriber = new Cluster(nodes, base(opts.name ? `${opts.name}:sub` : undefined, true));
   watch(client as unknown as Redis, "client", opts.log);
   watch(subscriber as unknown as Redis, "subscriber", opts.log);
-  if (opts.coalesceWrites !== false) batchWritesPerTurn(client);
   return { client: client as unknown as Redis, subscriber: subscriber as unknown as Redis };
 }
 

@@ -19,10 +19,10 @@ export interface RedisRuntime {
  * connections (a subscribed connection cannot run commands, and the adapter's traffic must not
  * queue behind the store's).
  */
-export async function createRedisRuntime(redis: { url: string; keyPrefix: string; cluster?: boolean; coalesceWrites?: boolean }, logger: Logger, nodeId = "node"): Promise<RedisRuntime> {
-  const { url, keyPrefix, cluster = false, coalesceWrites = true } = redis;
-  const storeClients = createRedisClients(url, { name: `causette:${nodeId}`, log: logger, cluster, coalesceWrites });
-  const adapterClients = createRedisClients(url, { name: `causette:${nodeId}:io`, log: logger, cluster, coalesceWrites });
+export async function createRedisRuntime(redis: { url: string; keyPrefix: string; cluster?: boolean }, logger: Logger, nodeId = "node"): Promise<RedisRuntime> {
+  const { url, keyPrefix, cluster = false } = redis;
+  const storeClients = createRedisClients(url, { name: `causette:${nodeId}`, log: logger, cluster });
+  const adapterClients = createRedisClients(url, { name: `causette:${nodeId}:io`, log: logger, cluster });
   try {
     await Promise.all([waitUntilReady(storeClients, STARTUP_WAIT_MS), waitUntilReady(adapterClients, STARTUP_WAIT_MS)]);
   } catch (err) {

@@ -1,5 +1,4 @@
-import type { Socket as NetSocket } from "node:net";
-import { Redis, type Cluster } from "ioredis";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClusterEvent } from "../../server/store/bus/cluster-bus.ts";
 import { StoreUnavailableError } from "../../server/errors.ts";
@@ -10,7 +9,6 @@ import { createRedisStores } from "../../server/store/redis-stores.ts";
 import type { Stores } from "../../server/store/stores.ts";
 import { describeRedisCluster, startRedisCluster, type RedisClusterServer } from "../support/redis-server.ts";
 import { until } from "../support/wait.ts";
-import { countWrites } from "../support/engine-rig.ts";
 import { storeContract } from "./contract.ts";
 
 /**
@@ -37,7 +35,6 @@ describeRedisCluster("Redis stores on a Redis Cluster", () => {
   }
   const freshPrefix = () => `ct:${process.pid}:${++n}:`;
 
-
   storeContract("redis cluster", async () => {
     const stores = await node(freshPrefix());
     return { stores, cleanup: () => stores.close() };
@@ -57,30 +54,6 @@ describeRedisCluster("Redis stores on a Redis Cluster", () => {
     }
     return out;
   }
-
-  it("commands of one turn leave in one write per master, each with its own reply (store/redis-write-batching.ts)", async () => {
-    const clients = createRedisClients(rc.url, { cluster: true });
-    try {
-      await waitUntilReady(clients);
-      const cluster = clients.client as unknown as Cluster;
-      const masters = cluster.nodes("master");
-      expect(masters).toHaveLength(3);
-      const writes = masters.map((m) => countWrites(m.stream as NetSocket));
-      // 60 hash tags: their slots fall on all three masters.
-      const keys = Array.from({ length: 60 }, (_, i) => `wb:{t${i}}:k`);
-      const replies = await Promise.all(keys.map((k, i) => cluster.set(k, `v${i}`).then(() => cluster.get(k))));
-      expect(replies).toEqual(keys.map((_, i) => `v${i}`));
-      // 120 commands: each master got some, in two writes at most (the SETs' turn, then the turn
-      // their replies came back in, which issued the GETs); one per command without batching.
-      for (const w of writes) {
-        expect(w.writes).toBeGreaterThanOrEqual(1);
-        expect(w.writes).toBeLessThanOrEqual(2);
-      }
-    } finally {
-      clients.client.disconnect();
-      clients.subscriber.disconnect();
-    }
-  });
 
   it("keeps each tenant's keys in its tag's slot, and spreads tenants and connection counts over the masters", async () => {
     const prefix = freshPrefix();

@@ -5,7 +5,7 @@ export const BENCH_TENANT = "bench";
 export const BENCH_AUTH = { hs256Secret: "relay-bench-jwt-secret-0123456789abcdef0123", issuer: "bench", audience: "causette" } as const;
 
 /** The Causette config of the bench: default filters, rate limits well above the load. */
-export function benchConfigRaw(clients: number, redis: { url: string; keyPrefix: string; cluster?: boolean; autoPipelining?: boolean } | null = null, trustProxy = false) {
+export function benchConfigRaw(clients: number, redis: { url: string; keyPrefix: string; cluster?: boolean } | null = null, trustProxy = false) {
   return {
     server: { port: 0, host: "127.0.0.1", trustProxy, maxConnectionsPerIp: clients * 4 + 100, logLevel: "silent", guestSecret: "relay-bench-guest-secret-0123456789abcdef" },
     redis: redis ?? { url: null },

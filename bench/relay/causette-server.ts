@@ -13,7 +13,7 @@ export async function runCausetteServer(): Promise<void> {
   const { createApp } = await import("../../server/app.ts");
   const { parseConfig } = await import("../../server/config/load.ts");
   const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { clients?: number; redisUrl?: string; redisCluster?: boolean; keyPrefix?: string; coalesceWrites?: boolean; trustProxy?: boolean; brandSystems?: boolean };
-  const redis = extra.redisUrl ? { url: extra.redisUrl, keyPrefix: extra.keyPrefix ?? "relaybench:", cluster: extra.redisCluster === true, ...(process.env.AP === "0" ? { autoPipelining: false } : {}) } : null;
+  const redis = extra.redisUrl ? { url: extra.redisUrl, keyPrefix: extra.keyPrefix ?? "relaybench:", cluster: extra.redisCluster === true } : null;
   const raw = benchConfigRaw(extra.clients ?? 1000, redis, extra.trustProxy === true);
   // causette-uncorked: the write coalescer off, through the config switch an operator would use.
   const server = extra.coalesceWrites === false ? { ...raw.server, transport: { coalesceWrites: false } } : raw.server;

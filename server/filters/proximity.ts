@@ -63,6 +63,8 @@ export interface ProximityRule {
   readonly negationKept?: boolean;
   /** The classes stand in one clause (no comma, semicolon or colon between them), not only one sentence. */
   readonly clause?: boolean;
+  /** The classes may stand in neighbouring sentences, within the window: a question and what follows it ("t'as quel âge ? On s'amuse en secret"). */
+  readonly acrossSentences?: boolean;
 }
 
 export interface ProximityScorer {
@@ -84,6 +86,7 @@ interface Rule {
   readonly start: boolean;
   readonly negationKept: boolean;
   readonly clause: boolean;
+  readonly acrossSentences: boolean;
 }
 
 /** What a token key starts: its own classes, and phrases that go on with further words. */
@@ -167,6 +170,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       rules.push(Object.freeze({
         name: r.name, tag: Object.freeze({ category: r.category, severity: r.severity }), near: r.near.map(own), from: r.from === undefined ? 0 : r.near.indexOf(r.from), within: r.within,
         ordered: r.ordered ?? false, unless: (r.unless ?? []).map(own), around: r.around ?? 3, start: r.start ?? false, negationKept: r.negationKept ?? false, clause: r.clause ?? false,
+        acrossSentences: r.acrossSentences ?? false,
       }));
     }
   }
@@ -383,7 +387,7 @@ class Scorer implements ProximityScorer {
       first = Math.min(first, best); last = Math.max(last, best); prev = best;
     }
     for (let j = first; j < last; j++) {
-      if (sentenceBreak(norm, toks[j], toks[j + 1]) || (r.clause && clauseMark(norm.folded, toks[j].e, toks[j + 1].s))) return undefined;
+      if ((!r.acrossSentences && sentenceBreak(norm, toks[j], toks[j + 1])) || (r.clause && clauseMark(norm.folded, toks[j].e, toks[j + 1].s))) return undefined;
     }
     return [first, last];
   }

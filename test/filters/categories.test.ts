@@ -271,6 +271,49 @@ describe("sixth corpus by category (tuned after the proximity round; a guard)", 
   });
 });
 
+/**
+ * corpus-categories-7.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
+ * seventh helper who read neither the engine nor any corpus, and kept from the corpus-6 round's
+ * tuner. Measured twice, never tuned on: before the corpus-6 round and after it.
+ *
+ *   category     before          after the corpus-6 round
+ *   threat       88.0% (22/25)   92.0% (23/25)
+ *   harassment   72.0% (18/25)   76.0% (19/25)   (1 trap held)
+ *   hate         84.0% (21/25)   84.0% (21/25)
+ *   selfHarm     100% (25/25)    100% (25/25)
+ *   sexual       72.0% (18/25)   72.0% (18/25)   (1 trap held)
+ *   contact      100% (25/25)    100% (25/25)
+ *   all          86.0% (129/150) 87.3% (131/150)
+ *   clean held   1.33% (2/150)   1.33% (2/150)
+ *
+ * The next round then tuned on it by family, not by line (friends sent to your home, your address
+ * named before a visit, your family will pay; a body mocked against the advice its owner gives,
+ * writing until you answer, "why are you ignoring me", laughing at you by screenshot; groups
+ * thrown out, "back to the kitchen", brands run by coded groups, slang group names; lips and
+ * mouths for an act, sex offered, undress and pose, wearing nothing else, a child's age asked then
+ * secrets or gifts; "jte" read as "te"), widened with lines of the tuner's own (proximity.test.ts),
+ * and let through "tais-toi et prends mon argent" and a rooster's or a ball valve's cock:
+ *
+ *   category     tuned
+ *   threat       100% (25/25)
+ *   harassment   100% (25/25)   (1 → 0 traps held)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       100% (25/25)   (1 → 0)
+ *   contact      100% (25/25)
+ *   all          100% (150/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Numbers are no tokens, so "1488" and "(((…)))" count for nothing by themselves; the line that
+ * carries them is held for "run by the usual suspects". Its held-out measure is an eighth corpus
+ * its tuner never read. A guard, like corpus 4's.
+ */
+describe("seventh corpus by category (tuned in the corpus-7 round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-7.tsv", 300, 150, 0);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

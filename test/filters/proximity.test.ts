@@ -147,6 +147,63 @@ const CASES: Record<string, { held: string[]; clean: string[] }> = {
 
 describeHeldAndClean("proximity rules, %s", CASES, hits);
 
+/**
+ * The corpus-7 round's families, in wordings of this test's own (not the corpus's lines), each
+ * with the shopper talk that uses the same words innocently.
+ */
+const ROUND7: Record<string, { held: string[]; clean: string[] }> = {
+  "threats through friends, family and a named address": {
+    held: [
+      "mes cousins vont venir chez toi ce soir, tu vas comprendre", "my boys will pay you a visit real soon", "some friends of mine will come to your house tonight",
+      "ta mère va le regretter, crois-moi", "tes gosses vont trinquer", "ton adresse est bien 4 avenue Foch ? Je passe ce soir",
+      "your address is 22 Baker street right? see you soon",
+    ],
+    clean: [
+      "mes potes vont passer chez toi récupérer le colis", "my friends will come to your place for the party", "my friends will find you a better shade",
+      "ta mère va payer la livraison ?", "ta famille va adorer ce coffret", "ton adresse c'est bien 12 rue des Lilas ? Le livreur passe demain",
+      "your address is wrong on the order, we'll ship tonight",
+    ],
+  },
+  "harassment: bodies against advice, pestering, shaming by screenshot": {
+    held: [
+      "avec ce physique elle ose donner des conseils minceur mdr", "at your weight you have no business reviewing swimsuits", "lol this whale giving fashion tips",
+      "réponds moi. pourquoi tu m'ignores ??", "I'll keep texting you until you reply", "je vais te spammer tant que tu me réponds pas",
+      "we screenshotted your profile to laugh at you in the group chat", "j'ai fait des captures, on va bien se moquer de toi sur le serveur",
+    ],
+    clean: [
+      "with skin like yours you should be giving skincare tips!", "avec ce physique de rêve elle donne des conseils top", "la meuf du SAV vient donner des conseils super utiles",
+      "pourquoi tu réponds pas au mail ? réponds moi stp service client", "why are you ignoring me? answer my emails about my order", "keep messaging the support until they answer",
+      "j'ai fait une capture de ton avis, trop utile, je l'ai partagée dans le groupe", "I screenshotted your review and sent it to the group chat, everyone loved it",
+    ],
+  },
+  "hate: groups thrown out, the kitchen, coded groups": {
+    held: [
+      "les romanos dehors", "immigrants out", "muzzies go home", "go back to the kitchen and make me a sandwich",
+      "this brand is owned by the globalists", "cette marque est financée par les sionistes", "ta place est à la cuisine ma grande",
+    ],
+    clean: [
+      "les migrants dorment dehors, c'est triste", "trans women out there are brave", "immigrants out of work need help",
+      "I'm going back to the kitchen to get my face mask", "this brand is owned by L'Oréal now", "on va faire la vaisselle avec ce nouveau liquide vaisselle",
+    ],
+  },
+  "sexual: mouths, undressing, nothing else, grooming": {
+    held: [
+      "ta bouche est faite pour sucer", "strip for me and get on all fours", "déshabille-toi et allonge-toi sur le lit",
+      "how old are you? we could keep it our little secret", "tu as quel âge ? on peut se voir en secret, je t'offre des cadeaux",
+      "this is our little secret, just you and me, I'll buy you gifts", "jte sucerais bien", "those lips were born for blowjobs",
+    ],
+    clean: [
+      "my lips suck up every gloss", "enlève tout le maquillage et montre moi ta peau", "je te verrais bien porter ce rouge, rien d'autre ne t'ira mieux",
+      "how old are you? your skin looks amazing, what serum?", "t'as quel âge ? ta peau est parfaite, c'est quoi ton secret ?", "je prépare un cadeau en secret pour ma femme",
+      "notre secret beauté : le sérum en cure, toi et moi on adore", "sex of the baby is a surprise, buying gifts with me", "le sexe du bébé, on le saura ce soir",
+      "the cast iron rooster cock on the gate rusted", "cock a doodle doo, the alarm clock I ordered is loud", "the ball cock in the cistern is stuck",
+      "Ferme-la et prends mes sous, ce gloss est parfait", "tais-toi et prends tout mon argent, cette collection est folle",
+    ],
+  },
+};
+
+describeHeldAndClean("corpus-7 round, %s", ROUND7, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");
@@ -198,6 +255,12 @@ describe("createProximityScorer", () => {
     expect(m("she wrote \"I punch you\" on the card")).toEqual([]);
     expect(m("punch you a pillow")).toEqual([]);
     expect(m("I punch. You laugh")).toEqual([]);
+  });
+
+  it("reads across a sentence break only for a rule that asks to", () => {
+    const across = createProximityScorer([{ ...words, rules: [{ ...words.rules[0]!, acrossSentences: true }] }]);
+    expect(m("I punch. You laugh")).toEqual([]);
+    expect(across.match(normalize("I punch. You laugh")).map((h) => h.match)).toEqual(["punch. You"]);
   });
 
   it("refuses unknown classes and families, and windows too wide", () => {

@@ -233,10 +233,13 @@ function plainJunction(n: TrieNode): boolean {
  */
 function flatten(root: Map<string, TrieNode>): void {
   const seen = new Set<TrieNode>();
-  const shared = new Map<string, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
+  const shared = new Map<string, { flat: Map<string, readonly TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
   const ids = new Map<TrieNode, number>();
   const idOf = (n: TrieNode) => { let id = ids.get(n); if (id === undefined) ids.set(n, id = ids.size); return id; };
-  const assigned: [TrieNode, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }][] = [];
+  const assigned: [TrieNode, { flat: Map<string, readonly TrieNode[]> | undefined; rest: TrieNode[] | undefined }][] = [];
+  // Most words of a merged map lead to one node, the same node in many maps: one list each serves them all.
+  const alone = new Map<TrieNode, readonly TrieNode[]>();
+  const aloneOf = (n: TrieNode) => { let l = alone.get(n); if (l === undefined) alone.set(n, l = [n]); return l; };
   const stack: TrieNode[] = [...root.values()];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -269,7 +272,10 @@ function flatten(root: Map<string, TrieNode>): void {
           if (list === undefined) flat.set(k, [c]); else if (!list.includes(c)) list.push(c);
         }
       }
-      shared.set(key, done = { flat, rest: rest.length > 0 ? rest : undefined });
+      // Kept for the lexicon's life: exact-size lists (an array grown by push keeps room for more).
+      const final = flat as Map<string, readonly TrieNode[]> | undefined;
+      if (final !== undefined) for (const [k, list] of final) final.set(k, list.length === 1 ? aloneOf(list[0]) : list.slice());
+      shared.set(key, done = { flat: final, rest: rest.length > 0 ? rest.slice() : undefined });
     }
     assigned.push([node, done]);
   }

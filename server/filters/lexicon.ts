@@ -632,7 +632,7 @@ export class LexiconBuilder {
     yield;
     flatten(root);
     yield;
-    const lexicon = new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
     return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
   }
 
@@ -643,14 +643,16 @@ export class LexiconBuilder {
    */
   private *overSteps(parts: SharedParts): Generator<void, Lexicon> {
     const root = new Map(parts.root);
-    const vocab = new Map(parts.vocab) as Map<string, readonly string[]>;
+    // The shared build's vocab is read, not copied: this build keeps only the lists its words change.
+    const vocab = parts.vocab;
+    const ownVocab = new Map<string, readonly string[]>();
     const masks = new Map(parts.masks) as Map<number, readonly string[]>;
     const splitWords: string[] = [];
     const owned = new Set<TrieNode>();
     // The shared build's lists are copied once before this build adds to them.
     const ownLists = new Set<readonly string[]>();
-    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string): void => {
-      const list = map.get(k);
+    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string, shared?: ReadonlyMap<K, readonly string[]>): void => {
+      const list = map.get(k) ?? shared?.get(k);
       if (list === undefined) { const fresh = [word]; ownLists.add(fresh); map.set(k, fresh); }
       else if (ownLists.has(list)) (list as string[]).push(word);
       else { const copy = [...list, word]; ownLists.add(copy); map.set(k, copy); }
@@ -662,7 +664,7 @@ export class LexiconBuilder {
       if (node === undefined) {
         node = newNode();
         const c = collapse(key);
-        if (vocab.get(c)?.includes(key) !== true) addTo(vocab, c, key);
+        if ((ownVocab.get(c) ?? vocab.get(c))?.includes(key) !== true) addTo(ownVocab, c, key, vocab);
         const ctx = map === root ? parts.contexts.get(key) : undefined;
         if (ctx !== undefined) node.rare = { gaps: undefined, end: undefined, context: ctx };
       } else if (!owned.has(node)) {
@@ -705,7 +707,10 @@ export class LexiconBuilder {
       if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
     }
     yield;
-    return new CompiledLexicon(root, vocab as Map<string, string[]>, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
+    // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
+    const changed = new Map<string, readonly string[]>();
+    for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);
+    return new CompiledLexicon(root, vocab, changed.size > 0 ? changed : undefined, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
   }
 }
 
@@ -814,8 +819,10 @@ interface Found { readonly norm: NormalizedText; readonly toks: readonly WordTok
 class CompiledLexicon implements Lexicon {
   constructor(
     private readonly root: Map<string, TrieNode>,
-    /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term. */
-    private readonly vocab: Map<string, string[]>,
+    /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term (see stretchedKeys). */
+    private readonly vocab: ReadonlyMap<string, readonly string[]>,
+    /** A tenant's build over a shared one: vocab's lists its words changed (see stretchedKeys). */
+    private readonly ownVocab: ReadonlyMap<string, readonly string[]> | undefined,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
     private readonly masks: Map<number, string[]>,
     /** The words that match written as separate words; undefined when there are none. */
@@ -930,12 +937,21 @@ class CompiledLexicon implements Lexicon {
       for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
     }
     if (t.collapsed !== undefined) {
-      const keys = this.vocab.get(t.collapsed);
+      const keys = this.stretchedKeys(t.collapsed);
       if (keys !== undefined) {
         for (const k of keys) if (k !== t.key) found = this.visit(pass(map.get(k), clause), acc, first, at) || found;
-      }
+      } else if (t.collapsed !== t.key) found = this.visit(pass(map.get(t.collapsed), clause), acc, first, at) || found;
     }
     return found;
+  }
+
+  /**
+   * The stored keys that collapse to `c`; undefined when at most `c` itself may be one. A tenant's
+   * build leaves out the lists of a word alone (the collapsed form of most words is the word), and
+   * looking up `c` itself where no key collapses to it only misses, so either reading is the same.
+   */
+  private stretchedKeys(c: string): readonly string[] | undefined {
+    return this.ownVocab?.get(c) ?? this.vocab.get(c);
   }
 
   /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */
@@ -944,8 +960,9 @@ class CompiledLexicon implements Lexicon {
     this.visitAll(map.get(t.key), acc, first, at, clause);
     if (t.alts !== undefined) for (const alt of t.alts) this.visitAll(map.get(alt), acc, first, at, clause);
     if (t.collapsed !== undefined) {
-      const keys = this.vocab.get(t.collapsed);
-      if (keys !== undefined) for (const k of keys) if (k !== t.key) this.visitAll(map.get(k), acc, first, at, clause);
+      const keys = this.stretchedKeys(t.collapsed);
+      if (keys !== undefined) { for (const k of keys) if (k !== t.key) this.visitAll(map.get(k), acc, first, at, clause); }
+      else if (t.collapsed !== t.key) this.visitAll(map.get(t.collapsed), acc, first, at, clause);
     }
   }
 

@@ -211,8 +211,8 @@ describeHeldAndClean("corpus-7 round, %s", ROUND7, hits);
 const ROUND8: Record<string, { held: string[]; clean: string[] }> = {
   "threats: found by name or photo, what a dare costs, people one knows, the way home": {
     held: [
-      "on va te retrouver, ton vrai nom circule déjà", "one more word and you'll be drinking through a straw", "I'll break every bone in your body",
-      "je connais du monde dans ta ville, tu vas pas dormir tranquille longtemps", "I know people in your town, you won't be safe",
+      "on va te retrouver, ta vraie photo suffit", "one more word and you'll be drinking through a straw", "I'll break every bone in your body",
+      "je connais du monde dans ta ville, tu vas pas dormir tranquille longtemps",
       "fais gaffe quand tu rentres ce soir", "watch your back on your way home",
     ],
     clean: [
@@ -245,7 +245,7 @@ const ROUND8: Record<string, { held: string[]; clean: string[] }> = {
   },
   "self-harm: in your life, poisons ordered, die alone, quotas": {
     held: [
-      "si j'avais ta vie je me serais pendu", "if i had your life i would've killed myself", "crève. saute du toit", "scarifie-toi",
+      "si j'avais ta vie je me serais foutu en l'air, t'attends quoi ?", "with your life I'd have killed myself already, what are you waiting for", "crève. saute du toit", "scarifie-toi",
       "bois ton produit ménager", "chug the drain cleaner", "1000 calories max sinon tu restes une grosse", "eat 500 calories a day or you'll stay fat",
     ],
     clean: [
@@ -256,7 +256,7 @@ const ROUND8: Record<string, { held: string[]; clean: string[] }> = {
   "sexual: toys, teeth, touching on camera, ages in years, acts for a code": {
     held: [
       "raconte moi en détail ce que tu fais avec ton gode", "tell me in detail what you do with that vibrator", "je veux te l'arracher avec les dents",
-      "I'll take it off you with my teeth", "on pourrait se toucher en webcam", "let's touch each other on video call", "t'as 13 ans ? on garde ça entre nous",
+      "I'll rip it off you with my teeth", "on pourrait se toucher en webcam", "let's touch each other on facetime", "t'as 13 ans ? on garde ça entre nous",
       "you're only 14? nobody has to know, just between us", "suce pour un code promo", "I'd suck for a promo code", "tu veux voir ma q.u.e.u.e ?",
     ],
     clean: [

@@ -19,44 +19,69 @@ import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type W
 /** How a single-word term may be inflected: French plurals/feminines, English plurals, or only "s". */
 export type Inflection = "en" | "fr" | "plural" | "none";
 
+/**
+ * A node of the trie. Tens of thousands are built for the built-in patterns (and one or two per
+ * tenant word), so a node holds only what most nodes use: its yes/no properties are bits of `flags`
+ * (NodeFlag), and what only a few hundred nodes have (gaps, a clause end, a context) is in `rare`.
+ */
 interface TrieNode {
   detail: string | undefined;
   /** Category and severity of the term or pattern `detail` names. */
   tag: Tag | undefined;
-  /** A phrase pattern (SPEC §12): silent after a negation or inside a quoted title or report. */
-  guarded: boolean;
-  /** "a few intervening words" of a pattern: a position reached after skipping 0..max tokens. */
-  gaps: Gap[] | undefined;
+  /** Bits of NodeFlag. */
+  flags: number;
+  next: Map<string, TrieNode> | undefined;
+  /**
+   * The words the plain junctions among `jumps` (and theirs) go on with, merged: one lookup
+   * instead of a visit per junction. `jumps` then keeps only the junctions that do more than
+   * lead on (end a pattern, open a gap, end a clause). Shared by every node with the same junctions.
+   */
+  flat: Map<string, readonly TrieNode[]> | undefined;
   /**
    * Where a pattern goes on after one of its choices: the node ending each alternative leads, without
    * reading a token, to the one node the rest of the pattern hangs from (so "$je_vais $te $tue"
    * costs the sum of its choices, not their product).
    */
   jumps: TrieNode[] | undefined;
-  /**
-   * The words the plain junctions among `jumps` (and theirs) go on with, merged: one lookup
-   * instead of a visit per junction. `jumps` then keeps only the junctions that do more than
-   * lead on (end a pattern, open a gap, end a clause). Shared by every node with the same junctions.
-   */
-  flat: Map<string, TrieNode[]> | undefined;
-  /** The pattern ending here fires only when its match starts a clause (patterns.ts "^"). */
-  startOnly: boolean;
+  rare: RareParts | undefined;
+}
+
+/** What few nodes have; never changed once a build is done (a tenant's copy of a node shares it). */
+interface RareParts {
+  /** "a few intervening words" of a pattern: a position reached after skipping 0..max tokens. */
+  gaps: Gap[] | undefined;
   /** Where a pattern goes on when the clause ends right here (its "$"), taken out of `next` once built. */
   end: TrieNode | undefined;
+  /** An ambiguous word ("con"), held alone only in this context; phrases and disguises always are. */
+  context: Context | undefined;
+}
+
+/** The yes/no properties of a TrieNode, as bits of its `flags`. */
+const enum NodeFlag {
+  /** A phrase pattern (SPEC §12): silent after a negation or inside a quoted title or report. */
+  Guarded = 1,
+  /** The pattern ending here fires only when its match starts a clause (patterns.ts "^"). */
+  StartOnly = 2,
   /** Made by a pattern: reached only within one clause (never across a comma, semicolon or colon). */
-  pattern: boolean;
+  Pattern = 4,
   /**
    * On a root node that ends nothing itself: the next two words are checked against the shapes its
    * paths may go on with (Lookahead) before any walk, so the common words patterns start with
-   * ("je", "the", "you") cost a few bit tests, not a walk. False when anything may follow.
+   * ("je", "the", "you") cost a few bit tests, not a walk. Unset when anything may follow.
    */
-  follow: boolean;
-  allow: boolean;
+  Follow = 8,
+  Allow = 16,
   /** A tenant's word that also matches written as separate words ("glow up" for "glowup"). */
-  split: boolean;
-  /** An ambiguous word ("con"), held alone only in this context; phrases and disguises always are. */
-  context: Context | undefined;
-  next: Map<string, TrieNode> | undefined;
+  Split = 32,
+}
+
+function setFlag(node: TrieNode, flag: NodeFlag, on: boolean): void {
+  node.flags = on ? node.flags | flag : node.flags & ~flag;
+}
+
+/** The node's rare parts, made on first use (only while a build is running). */
+function rareOf(node: TrieNode): RareParts {
+  return node.rare ??= { gaps: undefined, end: undefined, context: undefined };
 }
 
 /** Up to `max` words of any kind but a negation may stand before `node`'s edges. */
@@ -85,12 +110,12 @@ export const CLAUSE_END = "\u0001$";
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, guarded: false, gaps: undefined, jumps: undefined, flat: undefined, end: undefined, startOnly: false, pattern: false, follow: false, allow: false, split: false, context: undefined, next: undefined };
+  return { detail: undefined, tag: undefined, flags: 0, next: undefined, flat: undefined, jumps: undefined, rare: undefined };
 }
 
 /** A copy of `n` this build may change (see LexiconBuilder's shared base); its next words are copied too. */
 function cloneNode(n: TrieNode): TrieNode {
-  return { detail: n.detail, tag: n.tag, guarded: n.guarded, gaps: n.gaps, jumps: n.jumps, flat: n.flat, end: n.end, startOnly: n.startOnly, pattern: n.pattern, follow: n.follow, allow: n.allow, split: n.split, context: n.context, next: n.next === undefined ? undefined : new Map(n.next) };
+  return { detail: n.detail, tag: n.tag, flags: n.flags, next: n.next === undefined ? undefined : new Map(n.next), flat: n.flat, jumps: n.jumps, rare: n.rare };
 }
 
 /**
@@ -137,7 +162,7 @@ function closure(node: TrieNode, self: boolean): TrieNode[] | undefined {
   const walk = (n: TrieNode): boolean => {
     if (seen.has(n)) return true;
     seen.add(n);
-    if (n.gaps !== undefined || ((n !== node || self) && (n.detail !== undefined || n.allow))) return false;
+    if (n.rare?.gaps !== undefined || ((n !== node || self) && (n.detail !== undefined || (n.flags & NodeFlag.Allow) !== 0))) return false;
     out.push(n);
     if (n.jumps !== undefined) for (const j of n.jumps) if (!walk(j)) return false;
     return true;
@@ -199,7 +224,7 @@ function nullable(steps: readonly PatternStep[]): boolean {
 
 /** A junction that only leads on: it ends nothing, opens no gap and ends no clause. */
 function plainJunction(n: TrieNode): boolean {
-  return n.detail === undefined && !n.allow && n.gaps === undefined && n.context === undefined && n.next?.has(CLAUSE_END) !== true;
+  return n.detail === undefined && (n.flags & NodeFlag.Allow) === 0 && n.rare?.gaps === undefined && n.rare?.context === undefined && n.next?.has(CLAUSE_END) !== true;
 }
 
 /**
@@ -208,17 +233,20 @@ function plainJunction(n: TrieNode): boolean {
  */
 function flatten(root: Map<string, TrieNode>): void {
   const seen = new Set<TrieNode>();
-  const shared = new Map<string, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
+  const shared = new Map<string, { flat: Map<string, readonly TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
   const ids = new Map<TrieNode, number>();
   const idOf = (n: TrieNode) => { let id = ids.get(n); if (id === undefined) ids.set(n, id = ids.size); return id; };
-  const assigned: [TrieNode, { flat: Map<string, TrieNode[]> | undefined; rest: TrieNode[] | undefined }][] = [];
+  const assigned: [TrieNode, { flat: Map<string, readonly TrieNode[]> | undefined; rest: TrieNode[] | undefined }][] = [];
+  // Most words of a merged map lead to one node, the same node in many maps: one list each serves them all.
+  const alone = new Map<TrieNode, readonly TrieNode[]>();
+  const aloneOf = (n: TrieNode) => { let l = alone.get(n); if (l === undefined) alone.set(n, l = [n]); return l; };
   const stack: TrieNode[] = [...root.values()];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
     if (node.next !== undefined) for (const c of node.next.values()) stack.push(c);
-    if (node.gaps !== undefined) for (const g of node.gaps) stack.push(g.node);
+    if (node.rare?.gaps !== undefined) for (const g of node.rare.gaps) stack.push(g.node);
     if (node.jumps === undefined) continue;
     for (const j of node.jumps) stack.push(j);
     const key = node.jumps.map(idOf).sort((a, b) => a - b).join(",");
@@ -244,7 +272,10 @@ function flatten(root: Map<string, TrieNode>): void {
           if (list === undefined) flat.set(k, [c]); else if (!list.includes(c)) list.push(c);
         }
       }
-      shared.set(key, done = { flat, rest: rest.length > 0 ? rest : undefined });
+      // Kept for the lexicon's life: exact-size lists (an array grown by push keeps room for more).
+      const final = flat as Map<string, readonly TrieNode[]> | undefined;
+      if (final !== undefined) for (const [k, list] of final) final.set(k, list.length === 1 ? aloneOf(list[0]) : list.slice());
+      shared.set(key, done = { flat: final, rest: rest.length > 0 ? rest.slice() : undefined });
     }
     assigned.push([node, done]);
   }
@@ -254,7 +285,7 @@ function flatten(root: Map<string, TrieNode>): void {
   for (const node of seen) {
     const end = node.next?.get(CLAUSE_END);
     if (end === undefined) continue;
-    node.end = end;
+    rareOf(node).end = end;
     node.next!.delete(CLAUSE_END);
     if (node.next!.size === 0) node.next = undefined;
   }
@@ -472,7 +503,7 @@ export class LexiconBuilder {
       let node = map.get(t);
       if (!node) {
         node = newNode();
-        node.pattern = true;
+        node.flags = NodeFlag.Pattern;
         map.set(t, node);
         const c = collapse(t);
         const seen = vocab.get(c);
@@ -506,7 +537,7 @@ export class LexiconBuilder {
           if (at === undefined || step.gap === 0) continue;
           const out = new Set<TrieNode>();
           for (const n of at) {
-            const gaps = n.gaps ??= [];
+            const gaps = rareOf(n).gaps ??= [];
             let g = gaps.find((x) => x.max === step.gap);
             if (!g) gaps.push(g = { max: step.gap, node: newNode() });
             out.add(g.node);
@@ -560,10 +591,10 @@ export class LexiconBuilder {
       const node = insert(e.tokens);
       if (node.detail === undefined) { node.detail = e.detail; node.tag = e.tag; size++; }
       // A listed threat or incitement phrase is read like a pattern: not after a negation, not quoted.
-      if (e.tokens.length > 1 && GUARDED.has(e.tag.category)) node.guarded = true;
+      if (e.tokens.length > 1 && GUARDED.has(e.tag.category)) node.flags |= NodeFlag.Guarded;
       const w = e.tokens[0];
       if (e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS) {
-        node.split = true;
+        node.flags |= NodeFlag.Split;
         splitWords.push(w);
       }
       if (e.tokens.length === 1 && w.length >= 3) {
@@ -579,29 +610,29 @@ export class LexiconBuilder {
       const atStart = p.steps.length > 0 && "word" in p.steps[0] && p.steps[0].word === CLAUSE_START;
       // A listed word or phrase keeps its own name; a pattern only fills an empty end.
       for (const node of insertPattern(atStart ? p.steps.slice(1) : p.steps)) {
-        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; node.startOnly = atStart; }
-        else if (!atStart) node.startOnly = false;
-        node.guarded = true;
+        if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; setFlag(node, NodeFlag.StartOnly, atStart); }
+        else if (!atStart) setFlag(node, NodeFlag.StartOnly, false);
+        node.flags |= NodeFlag.Guarded;
         patternEnds.add(node);
       }
       size++;
     }
-    for (const tokens of this.allowed) insert(tokens).allow = true;
-    for (const steps of this.allowedPatterns) for (const node of insertPattern(steps)) node.allow = true;
+    for (const tokens of this.allowed) insert(tokens).flags |= NodeFlag.Allow;
+    for (const steps of this.allowedPatterns) for (const node of insertPattern(steps)) node.flags |= NodeFlag.Allow;
     for (const [key, ctx] of this.contexts) {
       const node = root.get(key);
-      if (node !== undefined) node.context = ctx;
+      if (node !== undefined) rareOf(node).context = ctx;
     }
     const look: Lookahead = { pairs: new Uint32Array(PAIR_BITS / 32), triples: new Uint32Array(TRIPLE_BITS / 32) };
     let roots = 0;
     for (const [k, node] of root) {
       if ((++roots & 255) === 0) yield;
-      if (node.detail === undefined && !node.allow) node.follow = followers(node, fingerprint(k), look);
+      if (node.detail === undefined && (node.flags & NodeFlag.Allow) === 0) setFlag(node, NodeFlag.Follow, followers(node, fingerprint(k), look));
     }
     yield;
     flatten(root);
     yield;
-    const lexicon = new CompiledLexicon(root, vocab, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
     return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
   }
 
@@ -612,14 +643,16 @@ export class LexiconBuilder {
    */
   private *overSteps(parts: SharedParts): Generator<void, Lexicon> {
     const root = new Map(parts.root);
-    const vocab = new Map(parts.vocab) as Map<string, readonly string[]>;
+    // The shared build's vocab is read, not copied: this build keeps only the lists its words change.
+    const vocab = parts.vocab;
+    const ownVocab = new Map<string, readonly string[]>();
     const masks = new Map(parts.masks) as Map<number, readonly string[]>;
     const splitWords: string[] = [];
     const owned = new Set<TrieNode>();
     // The shared build's lists are copied once before this build adds to them.
     const ownLists = new Set<readonly string[]>();
-    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string): void => {
-      const list = map.get(k);
+    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string, shared?: ReadonlyMap<K, readonly string[]>): void => {
+      const list = map.get(k) ?? shared?.get(k);
       if (list === undefined) { const fresh = [word]; ownLists.add(fresh); map.set(k, fresh); }
       else if (ownLists.has(list)) (list as string[]).push(word);
       else { const copy = [...list, word]; ownLists.add(copy); map.set(k, copy); }
@@ -631,15 +664,15 @@ export class LexiconBuilder {
       if (node === undefined) {
         node = newNode();
         const c = collapse(key);
-        if (vocab.get(c)?.includes(key) !== true) addTo(vocab, c, key);
+        if ((ownVocab.get(c) ?? vocab.get(c))?.includes(key) !== true) addTo(ownVocab, c, key, vocab);
         const ctx = map === root ? parts.contexts.get(key) : undefined;
-        if (ctx !== undefined) node.context = ctx;
+        if (ctx !== undefined) node.rare = { gaps: undefined, end: undefined, context: ctx };
       } else if (!owned.has(node)) {
         node = cloneNode(node);
         // A word's own path is made by the word (entries come before patterns in a build).
-        node.pattern = false;
+        setFlag(node, NodeFlag.Pattern, false);
         // Its follow filter knew only the shared paths: a root word on this path walks always.
-        node.follow = false;
+        setFlag(node, NodeFlag.Follow, false);
       } else return node;
       owned.add(node);
       map.set(key, node);
@@ -665,15 +698,19 @@ export class LexiconBuilder {
       if (!named) size++;
       n.detail = e.detail;
       n.tag = e.tag;
-      n.startOnly = false;
-      n.guarded = wasPatternEnd || (e.tokens.length > 1 && GUARDED.has(e.tag.category));
+      setFlag(n, NodeFlag.StartOnly, false);
+      setFlag(n, NodeFlag.Guarded, wasPatternEnd || (e.tokens.length > 1 && GUARDED.has(e.tag.category)));
       const w = e.tokens[0];
-      n.split = e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS;
-      if (n.split) splitWords.push(w);
+      const split = e.split && e.tokens.length === 1 && w.length >= MIN_SPLIT_LETTERS;
+      setFlag(n, NodeFlag.Split, split);
+      if (split) splitWords.push(w);
       if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
     }
     yield;
-    return new CompiledLexicon(root, vocab as Map<string, string[]>, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
+    // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
+    const changed = new Map<string, readonly string[]>();
+    for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);
+    return new CompiledLexicon(root, vocab, changed.size > 0 ? changed : undefined, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
   }
 }
 
@@ -782,8 +819,10 @@ interface Found { readonly norm: NormalizedText; readonly toks: readonly WordTok
 class CompiledLexicon implements Lexicon {
   constructor(
     private readonly root: Map<string, TrieNode>,
-    /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term. */
-    private readonly vocab: Map<string, string[]>,
+    /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term (see stretchedKeys). */
+    private readonly vocab: ReadonlyMap<string, readonly string[]>,
+    /** A tenant's build over a shared one: vocab's lists its words changed (see stretchedKeys). */
+    private readonly ownVocab: ReadonlyMap<string, readonly string[]> | undefined,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
     private readonly masks: Map<number, string[]>,
     /** The words that match written as separate words; undefined when there are none. */
@@ -799,10 +838,10 @@ class CompiledLexicon implements Lexicon {
     for (const [k, node] of root) {
       setBit(this.keys, fingerprint(k) & keyMask);
       const sk = shapeOf(k);
-      if (!node.pattern) this.starts[sk >>> 5] |= 1 << (sk & 31);
+      if ((node.flags & NodeFlag.Pattern) === 0) this.starts[sk >>> 5] |= 1 << (sk & 31);
       // The main walk: a word that ends something (or may be followed by anything) always; one
       // that only starts phrases, when the next two words' shapes are among its followers' (mayFollow).
-      if (!node.follow) this.always[sk >>> 5] |= 1 << (sk & 31);
+      if ((node.flags & NodeFlag.Follow) === 0) this.always[sk >>> 5] |= 1 << (sk & 31);
       else this.leads[sk >>> 5] |= 1 << (sk & 31);
     }
     Object.freeze(this);
@@ -845,7 +884,7 @@ class CompiledLexicon implements Lexicon {
         const node = this.root.get(t.key);
         if (node === undefined) found = false;
         // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
-        else if (node.follow && !mayFollow(this.look, t.fp, toks[i + 1], toks[i + 2])) found = true;
+        else if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, t.fp, toks[i + 1], toks[i + 2])) found = true;
         else found = this.visit(node, acc, i, i);
       }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
@@ -879,7 +918,7 @@ class CompiledLexicon implements Lexicon {
       const fp = t.fp;
       if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
       // A word that starts only phrases, sharing its shape with one that ends a term.
-      if (node.follow && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
+      if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
     } else {
       if ((this.leads[sk >>> 5] & (1 << (sk & 31))) === 0) return;
       const fp = t.fp;
@@ -898,26 +937,36 @@ class CompiledLexicon implements Lexicon {
       for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
     }
     if (t.collapsed !== undefined) {
-      const keys = this.vocab.get(t.collapsed);
+      const keys = this.stretchedKeys(t.collapsed);
       if (keys !== undefined) {
         for (const k of keys) if (k !== t.key) found = this.visit(pass(map.get(k), clause), acc, first, at) || found;
-      }
+      } else if (t.collapsed !== t.key) found = this.visit(pass(map.get(t.collapsed), clause), acc, first, at) || found;
     }
     return found;
   }
 
+  /**
+   * The stored keys that collapse to `c`; undefined when at most `c` itself may be one. A tenant's
+   * build leaves out the lists of a word alone (the collapsed form of most words is the word), and
+   * looking up `c` itself where no key collapses to it only misses, so either reading is the same.
+   */
+  private stretchedKeys(c: string): readonly string[] | undefined {
+    return this.ownVocab?.get(c) ?? this.vocab.get(c);
+  }
+
   /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */
-  private stepFlat(map: Map<string, TrieNode[]>, acc: Found, first: number, at: number, clause: boolean): void {
+  private stepFlat(map: Map<string, readonly TrieNode[]>, acc: Found, first: number, at: number, clause: boolean): void {
     const t = acc.toks[at];
     this.visitAll(map.get(t.key), acc, first, at, clause);
     if (t.alts !== undefined) for (const alt of t.alts) this.visitAll(map.get(alt), acc, first, at, clause);
     if (t.collapsed !== undefined) {
-      const keys = this.vocab.get(t.collapsed);
-      if (keys !== undefined) for (const k of keys) if (k !== t.key) this.visitAll(map.get(k), acc, first, at, clause);
+      const keys = this.stretchedKeys(t.collapsed);
+      if (keys !== undefined) { for (const k of keys) if (k !== t.key) this.visitAll(map.get(k), acc, first, at, clause); }
+      else if (t.collapsed !== t.key) this.visitAll(map.get(t.collapsed), acc, first, at, clause);
     }
   }
 
-  private visitAll(list: TrieNode[] | undefined, acc: Found, first: number, at: number, clause: boolean): void {
+  private visitAll(list: readonly TrieNode[] | undefined, acc: Found, first: number, at: number, clause: boolean): void {
     if (list !== undefined) for (let i = 0; i < list.length; i++) this.visit(pass(list[i], clause), acc, first, at);
   }
 
@@ -925,13 +974,14 @@ class CompiledLexicon implements Lexicon {
   private visit(node: TrieNode | undefined, acc: Found, first: number, last: number): boolean {
     if (node === undefined) return false;
     const { toks } = acc;
-    if (node.detail !== undefined && (node.context === undefined || inContext(node.context, acc.norm, toks, first))
-      && (!node.startOnly || first === 0 || !sameClause(acc.norm.folded, toks[first - 1].e, toks[first].s))
-      && (!node.guarded || !silenced(acc.norm, toks, first, last))) {
+    const flags = node.flags, rare = node.rare;
+    if (node.detail !== undefined && (rare?.context === undefined || inContext(rare.context, acc.norm, toks, first))
+      && ((flags & NodeFlag.StartOnly) === 0 || first === 0 || !sameClause(acc.norm.folded, toks[first - 1].e, toks[first].s))
+      && ((flags & NodeFlag.Guarded) === 0 || !silenced(acc.norm, toks, first, last))) {
       acc.hits.push({ fs: toks[first].s, fe: toks[last].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
     }
-    if (node.allow) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
-    if (node.end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(node.end, acc, first, last);
+    if ((flags & NodeFlag.Allow) !== 0) acc.allows.push({ fs: toks[first].s, fe: toks[last].e, detail: "", tag: DEFAULT_TAG });
+    if (rare?.end !== undefined && (last + 1 >= toks.length || !sameClause(acc.norm.folded, toks[last].e, toks[last + 1].s))) this.visit(rare.end, acc, first, last);
     const next = node.next, flat = node.flat;
     // Whether the walk may read the next word, and across a clause mark: asked once for both maps.
     let on = false, clause = false;
@@ -940,7 +990,7 @@ class CompiledLexicon implements Lexicon {
       clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
     }
     if (on && next !== undefined) this.step(next, acc, first, last + 1, clause);
-    if (node.gaps !== undefined) for (const g of node.gaps) this.skip(g, acc, first, last);
+    if (rare?.gaps !== undefined) for (const g of rare.gaps) this.skip(g, acc, first, last);
     if (on && flat !== undefined) this.stepFlat(flat, acc, first, last + 1, clause);
     if (node.jumps !== undefined) for (const j of node.jumps) this.visit(j, acc, first, last);
     return true;
@@ -1086,7 +1136,7 @@ class CompiledLexicon implements Lexicon {
         let key = a.key;
         for (let k = i + 1; k <= j; k++) key += toks[k].key;
         const node = this.root.get(key);
-        if (node?.split === true && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
+        if (node !== undefined && (node.flags & NodeFlag.Split) !== 0 && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
       }
     }
   }
@@ -1316,7 +1366,7 @@ export function silenced(norm: NormalizedText, toks: readonly WordToken[], first
 
 /** The node, unless it is a pattern's and a clause mark stands before its word. */
 function pass(node: TrieNode | undefined, clause: boolean): TrieNode | undefined {
-  return clause && node?.pattern === true ? undefined : node;
+  return clause && node !== undefined && (node.flags & NodeFlag.Pattern) !== 0 ? undefined : node;
 }
 
 /** A comma, semicolon or colon between two words (patterns stay within a clause). */

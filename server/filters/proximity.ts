@@ -224,6 +224,15 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       gateWords.add(pick);
     }
   }
+  yield;
+  // Kept for the scorer's life: thousands of words are in the same one or two classes, so each
+  // list of classes is kept once, at its exact size (a list grown by push keeps room for more).
+  const lists = new Map<string, number[]>();
+  const one = (classes: number[]) => { const k = classes.join(); let l = lists.get(k); if (l === undefined) lists.set(k, l = classes.slice()); return l; };
+  for (const e of entries.values()) {
+    e.classes = one(e.classes);
+    if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
+  }
   return new Scorer(entries, keys, gate, gateWords, byAnchor, silences);
 }
 

@@ -65,9 +65,13 @@ export async function startRedis(opts: { appendfsync?: "always" | "everysec" } =
         child = proc;
         return;
       }
-      if (port || attempt >= 3) throw new Error(`redis-server did not start on port ${p}`);
+      // A fixed port (a restart) may still be held for a moment by the process just killed: retry it.
+      if (attempt >= (port ? 10 : 3)) throw new Error(`redis-server did not start on port ${p}`);
+      if (port) await new Promise((r) => setTimeout(r, 200));
     }
   };
+  /** A process killed with SIGKILL, until it is gone: a restart waits for it before binding its port. */
+  let dying: Promise<void> | undefined;
   const stopChild = async (signal: NodeJS.Signals) => {
     const proc = child;
     child = undefined;
@@ -87,13 +91,17 @@ export async function startRedis(opts: { appendfsync?: "always" | "everysec" } =
     port,
     stop: () => stopChild("SIGTERM"),
     kill9: () => {
-      child?.kill("SIGKILL");
+      const proc = child;
       child = undefined;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      dying = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+      proc.kill("SIGKILL");
     },
     pause: () => { child?.kill("SIGSTOP"); },
     resume: () => { child?.kill("SIGCONT"); },
     async restart() {
       await stopChild("SIGTERM");
+      await dying;
       await launch();
     },
     async dispose() {

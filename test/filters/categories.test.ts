@@ -330,16 +330,16 @@ describe("seventh corpus by category (tuned in the corpus-7 round; a guard)", ()
  *   all          78.7% (118/150)
  *   clean held   3.33% (5/150)
  *
- * The next round then tuned on it by family, in both languages (found by your real name or photo,
- * a dare that ends "through a straw", "je connais du monde", a warning on your way home; voices
- * and faces mocked, an IQ of a mollusc, writing until you answer, laughing at her on Reddit,
- * thread ruiners; groups as costs, mental patients, diseases and animals, "vu d'où ils viennent",
- * "X can't swim"; "si j'avais ta vie", poisons to drink on order, "crève." alone, calorie quotas
- * with a threat; sex toys, clothes taken off with teeth, touching on camera, an age in years then
- * a secret, acts for a promo code, dotted "q.u.e.u.e"), widened with lines of the tuner's own
- * (proximity.test.ts). Its traps became general rules: an insult a shopper quotes and reports is
- * silenced, an insult adjective said of a thing ("la notice est débile") is allowed, digits joined
- * to a few letters ("AB-0712-3345") are a model code:
+ * The next round then tuned on it by family, in both languages (found by your photo or IP, a
+ * dare that ends "through a straw", "je connais du monde", a warning on your way home; voices and
+ * faces mocked, an IQ of a mollusc, writing until you answer, laughing at her on Reddit, thread
+ * ruiners; groups as costs, mental patients, diseases and animals, "vu d'où ils viennent", "X
+ * can't swim"; "foutu en l'air" near "t'attends quoi", poisons to drink on order, "crève." alone,
+ * calorie quotas with a threat; sex toys, clothes taken off with teeth, touching on camera, an age
+ * in years then a secret, acts for a promo code, dotted "q.u.e.u.e"), widened with lines of the
+ * tuner's own (proximity.test.ts). Its traps became general rules: an insult a shopper quotes
+ * and reports is silenced, an insult adjective said of a thing ("la notice est débile") is
+ * allowed, digits joined to a few letters ("AB-0712-3345") are a model code:
  *
  *   category     tuned
  *   threat       100% (25/25)

@@ -579,3 +579,30 @@ describe("policy", () => {
     expect(decide([h("insult", 1)], settings).action).toBe("hold");
   });
 });
+
+/**
+ * corpus-categories-9.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
+ * ninth helper who read neither the engine nor any corpus, while the corpus-8 round was tuned, and
+ * nobody tuned on it. Measured with the engine as it was before the corpus-6 round (cb974e2) and
+ * after the corpus-6, -7 and -8 rounds:
+ *
+ *   category     before the rounds   after them (held out)
+ *   threat       72.0% (18/25)       76.0% (19/25)
+ *   harassment   52.0% (13/25)       64.0% (16/25)   (1 → 0 traps held)
+ *   hate         80.0% (20/25)       84.0% (21/25)
+ *   selfHarm     80.0% (20/25)       80.0% (20/25)
+ *   sexual       64.0% (16/25)       80.0% (20/25)
+ *   contact      88.0% (22/25)       92.0% (23/25)
+ *   all          72.7% (109/150)     79.3% (119/150)
+ *   clean held   0.67% (1/150)       0.00% (0/150)
+ *
+ * Three rounds tuned to 99-100% on their own corpora moved a corpus none of them saw by 6.6 points:
+ * the issue's targets (at least 90% held per category, 95% for threats, hate and contact details,
+ * at most 1% of clean lines held) are met on no blind batch yet. Kept untuned as the next round's
+ * held-out measure; a guard meanwhile.
+ */
+describe("ninth corpus by category (held out: never tuned on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 119, 0);
+  });
+});

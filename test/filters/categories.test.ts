@@ -598,11 +598,41 @@ describe("policy", () => {
  *
  * Three rounds tuned to 99-100% on their own corpora moved a corpus none of them saw by 6.6 points:
  * the issue's targets (at least 90% held per category, 95% for threats, hate and contact details,
- * at most 1% of clean lines held) are met on no blind batch yet. Kept untuned as the next round's
- * held-out measure; a guard meanwhile.
+ * at most 1% of clean lines held) are met on no blind batch yet.
+ *
+ * The next round then tuned on it by family, in both languages, harassment most broadly, each
+ * family needing an addressee or a pointer as well as the mockery (age sent back to the knitting,
+ * sizes no sheet would cover, "the fat one who asks", hooves and cankles, squeaky voices, "no
+ * wonder nobody answers you", "the biggest loser of the forum", get a life, touch grass, a sad
+ * life, nobody asked, ratio, cringe, spelling and reading mocked, dressed like a sack, "who asked
+ * you", "who are you to judge", go play with your dolls, "imagine wearing that", sweetie the
+ * adults are talking, writing to you all day; "I'm breaking your legs", your family paying for your
+ * words, leaving on a stretcher, your car burnt, "I know what you look like", "sé où tu bosses";
+ * "it's genetic", costs to society, one of them "against nature", kept away from normal people;
+ * purging after each meal, cutting that "helps", overdoses for the world's sake, a rope that
+ * settles it, quotas in kcal; a school year asked, feet for money, a moment for two, bodies
+ * guessed at in a bra, "any girls down for some fun"; found on the gram, moved to DMs), widened
+ * with lines of the tuner's own and their traps (proximity.test.ts): self-mockery ("I'm the
+ * biggest idiot on this forum", "I should get a life lol", "je retourne à l'école en septembre"),
+ * banter and sympathy are let through, and no new word opens a proximity scan on the bench
+ * messages:
+ *
+ *   category     tuned
+ *   threat       100% (25/25)
+ *   harassment   100% (25/25)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       96.0% (24/25)
+ *   contact      100% (25/25)
+ *   all          99.3% (149/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Left alone: a child's class asked after "ma puce", which the grooming rule's veto reads as a
+ * parent speaking ("ma fille", "ma puce"). Its held-out measure is a tenth corpus its tuner never
+ * read. A guard, like corpus 4's.
  */
-describe("ninth corpus by category (held out: never tuned on; a guard)", () => {
+describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 119, 0);
+    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 149, 0);
   });
 });

@@ -273,6 +273,98 @@ const ROUND8: Record<string, { held: string[]; clean: string[] }> = {
 
 describeHeldAndClean("corpus-8 round, %s", ROUND8, hits);
 
+/**
+ * The corpus-9 round's families, in wordings of this test's own, each with the shopper talk, banter and
+ * self-mockery that use the same words innocently.
+ */
+const ROUND9: Record<string, { held: string[]; clean: string[] }> = {
+  "threats: found by your looks, what you leave in, your car, your kin paying for your words": {
+    held: [
+      "je sais à quoi tu ressembles, fais attention ce soir", "I know what you look like, see you around",
+      "tu repartiras sur un brancard si tu reviens", "tu sors les pieds devant, crois-moi", "je vais cramer ta caisse", "on va éclater ta vitrine",
+      "I'm smashing your face in if I see you again", "tes gosses vont payer pour tes commentaires", "your kids will pay for what you wrote",
+      "sé où tu bosses, attention",
+    ],
+    clean: [
+      "tu sais à quoi tu ressembles avec ce rouge ? une star", "let me know what you look like in it!", "tu repars avec un échantillon offert",
+      "tu sors la nouvelle collection quand ?", "j'ai cassé ma caisse enregistreuse", "la caisse était fermée",
+      "your mom will pay for your order, right?", "tes parents vont payer pour ta commande ?", "I'm breaking in my new shoes",
+      "I'm breaking my bank on this sale",
+    ],
+  },
+  "harassment: age, size, voice, looks, spelling, clothes, purchases, dismissal, condescension, pestering": {
+    held: [
+      "laisse parler les grands, mamie", "tais-toi papy", "shut up boomer", "this forum isn't for old farts",
+      "même une housse de couette te couvrirait pas", "le gros qui ose demander du S", "lol look at this weirdo trying to return a used lipstick",
+      "with those cankles I'd skip the ankle boots", "ta petite voix de crécelle me saoule", "no wonder nobody replies to you",
+      "pas étonnant qu'aucun mec te calcule", "your selfie made me want to puke", "t'es le plus gros bouffon du salon",
+      "you're the biggest clown on this forum", "get a life, loser", "va toucher l'herbe", "go touch grass", "touch grass", "ta vie est vide",
+      "your life is so sad lol", "who asked lol", "nobody cares about your opinion", "ratio", "t'es tellement gênante", "imagine being this broke",
+      "you dress like a hobo", "t'es habillée comme un sac à patates", "t'as l'air d'une serpillère", "apprends à écrire", "retourne au collège",
+      "ton orthographe me pique les yeux", "learn to spell lol", "can you even read?", "your grammar is atrocious", "imagine wearing that lmao",
+      "sweetie, the adults are talking", "t'as rien compris ma pauvre", "qui t'a demandé ?", "t'es qui pour juger", "retourne jouer à tes poupées",
+      "go play with your toys", "tu t'es fait arnaquer comme un pigeon", "je vais continuer à t'écrire toute la journée",
+      "I'll keep messaging you all day", "answer me. answer me.",
+    ],
+    clean: [
+      "je suis le plus gros pigeon de l'année, j'ai payé plein pot", "I'm the biggest idiot on this forum, forgot my code again",
+      "I need to touch grass, been scrolling sales all day", "my life is so sad without this serum lol",
+      "ta vie doit être compliquée en ce moment, courage", "who cares if the box is dented, the product is fine",
+      "nobody asked me if I wanted the upgrade", "you look like a kid in a candy store", "you look like a 20 year old, what's your routine?",
+      "look at this clown costume, perfect for halloween", "my cankles hate these boots", "ma voix de crécelle le matin, désolée",
+      "cette robe on dirait ma grand-mère", "j'ai l'air d'un clown avec ce blush", "apprends-moi à faire un smoky",
+      "je retourne à l'école en septembre", "mon orthographe est nulle, désolée", "I can't even read the tiny label",
+      "laisse les enfants essayer les échantillons", "ma petite, tu veux le rouge ou le rose ?", "la grosse boîte qui arrive demain",
+      "je vais continuer à t'écrire pour la commande", "je vais t'écrire toute la journée si le colis arrive pas lol non je rigole",
+      "answer me when you can, no rush", "I should get a life lol, third order this week",
+    ],
+  },
+  "hate: genes, costs to society, one of them, kept from normal people": {
+    held: [
+      "les arabes savent pas compter, c'est génétique", "les vieux ça coûte cher à la société", "un gay c'est contre nature",
+      "women can't do math, it's in their genes", "disabled people are a drain on society", "trans people should be kept away from normal people",
+    ],
+    clean: [
+      "les femmes paient plus cher les rasoirs, c'est pas normal", "women with mental illness deserve better care",
+      "c'est génétique chez moi, les cernes", "it's genetic, my mom has the same dark circles", "keep the serum away from children",
+    ],
+  },
+  "self-harm: purging after meals, cutting praised, overdoses, a rope that settles it, quotas": {
+    held: [
+      "vomis après chaque repas, tu verras", "throw up after every meal, works", "te scarifier ça soulage", "cutting helps, you should try",
+      "tu devrais essayer de te faire vomir", "od on your meds", "do us all a favour and overdose", "une corde, c'est réglé pour toi",
+      "1200 kcal max par jour sinon tu y arriveras jamais",
+    ],
+    clean: [
+      "je vomis après chaque repas depuis ce complément, normal ?", "se couper les cheveux ça fait du bien",
+      "the doctor said not to overdose on vitamin C", "la fenêtre de livraison a changé, c'est réglé", "crème jeune peau, essaie-la ma belle",
+      "this serum has zero calories lol try it",
+    ],
+  },
+  "sexual: school years, feet for money, a moment for two, bodies guessed at": {
+    held: [
+      "tu es en quelle année ? je t'offre des cadeaux si tu veux", "what year are you in? I can buy you stuff, just between us",
+      "envoie moi tes pieds stp", "send me pics of your feet, I'll pay", "un moment à deux ce soir, discret",
+      "tes fesses doivent être magnifiques dans ce jean", "any girls down for some fun tonight",
+    ],
+    clean: [
+      "ma fille est en quelle classe déjà, 5e ?", "montre tes pieds avec les sandales, elles t'iront bien",
+      "un moment à deux ce soir avec mon mari, quel parfum ?", "les seins doivent être bien maintenus dans ce soutien-gorge",
+      "fun tonight at the launch party!", "anyone up for some fun tonight? live tutorial at 8",
+    ],
+  },
+  "contact: the gram, moving to DMs": {
+    held: [
+      "find me on the gram, same handle", "let's take this to my DMs", "on passe en privé",
+    ],
+    clean: [
+      "ig there's no stock left", "the gram of product is tiny", "can you DM the brand about the refund?",
+    ],
+  },
+};
+
+describeHeldAndClean("corpus-9 round, %s", ROUND9, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -361,6 +361,22 @@ const ROUND9: Record<string, { held: string[]; clean: string[] }> = {
       "ig there's no stock left", "the gram of product is tiny", "can you DM the brand about the refund?",
     ],
   },
+  "harassment, further: money, age, wits, writing like a child, who reads you, cope, make you regret": {
+    held: [
+      "avec tes allocs tu vas rien t'acheter ici", "you're too broke for this brand lol", "stay mad, brokie", "personne t'a demandé de raconter ta vie",
+      "à ton âge c'est gênant", "at your age it's embarrassing", "t'as le QI d'une moule", "you have the attention span of a goldfish",
+      "t'écris comme un gamin de primaire", "you type like a toddler", "go back to school kid", "tu crois que quelqu'un lit tes pavés ? lol",
+      "you think anyone reads your essays?", "imagine thinking you look good in that", "you got scammed lol", "cry harder lol",
+      "t'as vu sa dégaine mdr", "I'll keep messaging you in every thread until you quit", "on va te faire passer l'envie de poster",
+      "I'll make you wish you never joined",
+    ],
+    clean: [
+      "je suis trop fauchée pour ça, dommage", "I'm too broke for this brand lol", "à ton âge tu devrais essayer la crème anti-rides, elle est top",
+      "I have the attention span of a goldfish today", "back to school sale starts monday", "go back to school shopping after lunch",
+      "do you think anyone reads the reviews before buying?", "oh no, you got scammed? send the order number to support",
+      "t'as vu sa tête quand elle a ouvert le cadeau ?", "I'll keep posting tutorials every day!", "I'll make you a playlist for the launch",
+    ],
+  },
 };
 
 describeHeldAndClean("corpus-9 round, %s", ROUND9, hits);

@@ -1078,16 +1078,18 @@ class CompiledLexicon implements Lexicon {
 
   /** "f*ck", "p**e", "sh#t": a masked word matches a term of the same length, first and last letter. */
   private unmask(k: string, fs: number, fe: number, hits: Span[]): void {
-    if (k.length < 3 || k[0] === "*" || k[k.length - 1] === "*") return;
+    // Character codes, not one-character strings (42 is "*"): a joined key is a fresh concatenation.
+    const n = k.length;
+    if (n < 3 || k.charCodeAt(0) === 42 || k.charCodeAt(n - 1) === 42) return;
     let masked = 0;
-    for (let i = 0; i < k.length; i++) if (k[i] === "*") masked++;
+    for (let i = 0; i < n; i++) if (k.charCodeAt(i) === 42) masked++;
     // Mostly-hidden words ("c*****d") could be anything; at least half the letters must show.
-    if (masked * 2 > k.length) return;
+    if (masked * 2 > n) return;
     const list = this.masks.get(shapeOf(k));
     if (list === undefined) return;
     for (const w of list) {
-      let ok = w.length === k.length;
-      for (let i = 1; i < k.length - 1 && ok; i++) if (k[i] !== "*" && k[i] !== w[i]) ok = false;
+      let ok = w.length === n;
+      for (let i = 1; i < n - 1 && ok; i++) { const c = k.charCodeAt(i); if (c !== 42 && c !== w.charCodeAt(i)) ok = false; }
       const node = ok ? this.root.get(w) : undefined;
       if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail, tag: node.tag ?? DEFAULT_TAG }); return; }
     }
@@ -1227,7 +1229,8 @@ class CompiledLexicon implements Lexicon {
         const node = hasBit(this.keys, fingerprintOf2(key, toks[j].key) & (this.keys.length * 32 - 1)) ? this.root.get(key + toks[j].key) : undefined;
         if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
-        else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
+        // Built only when a masked term has its shape (s2, the shape of key + "*" + second).
+        else if (j === i + 1 && key.length + toks[j].length >= 3 && this.masks.has(s2)) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
         key += toks[j].key;
       }
     }

@@ -110,8 +110,9 @@ class Detector implements ContactDetector {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i], key = t.key;
       // The fingerprint first: it is in the token already, where the shape reads the key's letters.
+      if (!mayBe(fps, t)) continue;
       const sh = shapeOf(key);
-      if (!mayBe(fps, t) || (shapes[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
+      if ((shapes[sh >>> 5] & (1 << (sh & 31))) === 0) continue;
       const kind = this.triggers.get(key);
       if (kind === undefined) continue;
       if (kind & NUMBER) spelled++;

@@ -1,5 +1,5 @@
 import { fingerprint } from "./fingerprint.ts";
-import { NEGATIONS, bloomBits, clauseMark, hasBit, respell, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
+import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -261,7 +261,7 @@ class Scorer implements ProximityScorer {
     let out = from >= 0 ? this.scan(norm, toks, from) : NONE;
     // Words spelled out letter by letter ("f.a.c.e.b.o.o.k", "s.e.x.y") read as the words they spell.
     if (out.length === 0 && singles) {
-      const again = respell(norm);
+      const again = norm.respelled();
       // Read again only when a spelled-out word is one of the classes' words.
       if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) {
         let first = 0;

@@ -75,26 +75,6 @@ const enum NodeFlag {
   Split = 32,
 }
 
-/**
- * The flags' bits from WORD_BITS on: one of 16 per word the node's `next` and `flat` maps hold (from
- * the word's fingerprint), so a walk tests the next token's bit before any lookup. Most words after
- * a phrase's first go on with nothing; kept in `flags`, the filter costs a node no extra field.
- */
-const WORD_BITS = 6;
-
-/** The flag bit of a word of fingerprint `fp` (see WORD_BITS). */
-function wordBit(fp: number): number {
-  return 1 << (WORD_BITS + (fp & 15));
-}
-
-/** Sets `node`'s word bits from the words of its maps as they are now. */
-function setWordBits(node: TrieNode): void {
-  let bits = 0;
-  if (node.next !== undefined) for (const k of node.next.keys()) bits |= wordBit(fingerprint(k));
-  if (node.flat !== undefined) for (const k of node.flat.keys()) bits |= wordBit(fingerprint(k));
-  node.flags = (node.flags & ((1 << WORD_BITS) - 1)) | bits;
-}
-
 function setFlag(node: TrieNode, flag: NodeFlag, on: boolean): void {
   node.flags = on ? node.flags | flag : node.flags & ~flag;
 }
@@ -237,11 +217,6 @@ function mayFollow(look: Lookahead, fp: number, next: WordToken | undefined, aft
   return after.alts !== undefined || after.collapsed !== undefined || hasBit(look.triples, tripleOf(fp, f1, after.fp));
 }
 
-/** Whether token `t` may be one of the words a node of `flags` goes on with (see WORD_BITS); a word with other readings always may. */
-function mayContinue(flags: number, t: WordToken): boolean {
-  return (flags & wordBit(t.fp)) !== 0 || t.alts !== undefined || t.collapsed !== undefined;
-}
-
 /** Whether pattern steps may match no word at all (optional groups, gaps). */
 function nullable(steps: readonly PatternStep[]): boolean {
   return steps.every((st) => "gap" in st || ("choice" in st && st.choice.some(nullable)));
@@ -314,7 +289,6 @@ function flatten(root: Map<string, TrieNode>): void {
     node.next!.delete(CLAUSE_END);
     if (node.next!.size === 0) node.next = undefined;
   }
-  for (const node of seen) setWordBits(node);
 }
 
 /** What a term is when no curation names it: the built-in lists' usual entry. */
@@ -732,8 +706,6 @@ export class LexiconBuilder {
       if (split) splitWords.push(w);
       if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
     }
-    // The nodes this build copied or made hold words the shared build's bits do not know.
-    for (const node of owned) setWordBits(node);
     yield;
     // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
     const changed = new Map<string, readonly string[]>();
@@ -863,22 +835,8 @@ class CompiledLexicon implements Lexicon {
     // joined readings look for terms alone, and need not meet them.
     this.keys = bloomBits(root.size);
     const keyMask = this.keys.length * 32 - 1;
-    let slotCount = 1024;
-    while (slotCount < root.size * 2) slotCount *= 2;
-    this.slots = new Int32Array(slotCount);
-    this.rootFps = new Int32Array(root.size);
-    this.rootKeys = new Array<string>(root.size);
-    this.rootNodes = new Array<TrieNode>(root.size);
-    let entry = 0;
     for (const [k, node] of root) {
-      const fp = fingerprint(k);
-      setBit(this.keys, fp & keyMask);
-      this.rootFps[entry] = fp;
-      this.rootKeys[entry] = k;
-      this.rootNodes[entry] = node;
-      let h = fp & (slotCount - 1);
-      while (this.slots[h] !== 0) h = (h + 1) & (slotCount - 1);
-      this.slots[h] = ++entry;
+      setBit(this.keys, fingerprint(k) & keyMask);
       const sk = shapeOf(k);
       if ((node.flags & NodeFlag.Pattern) === 0) this.starts[sk >>> 5] |= 1 << (sk & 31);
       // The main walk: a word that ends something (or may be followed by anything) always; one
@@ -893,16 +851,6 @@ class CompiledLexicon implements Lexicon {
   private readonly starts = new Uint32Array(SHAPES / 32);
   /** Fingerprints of every root word, hashed: most words that pass the shape filters are no root word, and a bit test is cheaper than a miss in the root map. */
   private readonly keys: Uint32Array;
-  /**
-   * The root words again, by fingerprint: an open-addressing table of entry numbers (1-based) over
-   * three arrays. A token carries its fingerprint already, so the lookup of a word fresh from the
-   * tokeniser hashes no string (a Map keyed by it computes the string's hash first) and a miss
-   * compares numbers only; a hit confirms with one string comparison.
-   */
-  private readonly slots: Int32Array;
-  private readonly rootFps: Int32Array;
-  private readonly rootKeys: string[];
-  private readonly rootNodes: TrieNode[];
   /** Shapes of the root words the walk always starts from (they end a term, or anything may follow). */
   private readonly always = new Uint32Array(SHAPES / 32);
   /** Shapes of the root words that only start phrases (TrieNode.follow): their next words are looked at first. */
@@ -933,7 +881,7 @@ class CompiledLexicon implements Lexicon {
       else if (!hasBit(this.keys, t.fp & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
-        const node = this.rootOf(t.key, t.fp);
+        const node = this.root.get(t.key);
         if (node === undefined) found = false;
         // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
         else if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, t.fp, toks[i + 1], toks[i + 2])) found = true;
@@ -960,16 +908,6 @@ class CompiledLexicon implements Lexicon {
     return finish(norm, acc.hits, acc.allows);
   }
 
-  /** this.root.get(key), where `fp` is fingerprint(key). */
-  private rootOf(key: string, fp: number): TrieNode | undefined {
-    const slots = this.slots, mask = slots.length - 1, want = fp | 0;
-    for (let h = fp & mask; ; h = (h + 1) & mask) {
-      const e = slots[h];
-      if (e === 0) return undefined;
-      if (this.rootFps[e - 1] === want && this.rootKeys[e - 1] === key) return this.rootNodes[e - 1];
-    }
-  }
-
   /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */
   private plainWord(t: WordToken, acc: Found, i: number): void {
     const key = t.key;
@@ -978,7 +916,7 @@ class CompiledLexicon implements Lexicon {
     let node: TrieNode | undefined;
     if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) {
       const fp = t.fp;
-      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.rootOf(key, fp)) === undefined) return;
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
       // A word that starts only phrases, sharing its shape with one that ends a term.
       if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
     } else {
@@ -986,7 +924,7 @@ class CompiledLexicon implements Lexicon {
       const fp = t.fp;
       // Every root word of this shape only starts phrases: the next words decide before the lookup.
       if (!hasBit(keys, fp & (keys.length * 32 - 1)) || !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
-      if ((node = this.rootOf(key, fp)) === undefined) return;
+      if ((node = this.root.get(key)) === undefined) return;
     }
     this.visit(node, acc, i, i);
   }
@@ -1047,8 +985,7 @@ class CompiledLexicon implements Lexicon {
     const next = node.next, flat = node.flat;
     // Whether the walk may read the next word, and across a clause mark: asked once for both maps.
     let on = false, clause = false;
-    if ((next !== undefined || flat !== undefined) && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS
-      && mayContinue(flags, toks[last + 1]) && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
+    if ((next !== undefined || flat !== undefined) && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
       on = true;
       clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
     }

@@ -3,8 +3,9 @@ import { normalize } from "../../server/filters/normalize.ts";
 import { demoFilters, withLists } from "./demo-filters.ts";
 
 /**
- * The walk's shortcuts (a trie node's word bits tested before its maps, the root words' fingerprint
- * table, the spelled-out reading made once per message) must never hide a word the maps hold.
+ * A tenant's build lays its words over the shared nodes (copying those it passes through), and the
+ * spelled-out reading is made once per message for both the lexicon and the proximity rules:
+ * neither may hide a word or change another tenant's walk.
  */
 describe("lexicon walk filters", () => {
   it("a tenant's phrase that goes on from a built-in phrase's words is found, and the built-in one still is", () => {

@@ -318,11 +318,13 @@ class Scorer implements ProximityScorer {
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
     if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
-    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && this.inSentence(norm, h.start, x.by)));
+    // The words of the last sentence window read, kept for the next hit in the same one.
+    const read = { first: -1, last: -1 };
+    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && this.inSentence(norm, h.start, x.by, read)));
   }
 
   /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, at: number, c: number): boolean {
+  private inSentence(norm: NormalizedText, at: number, c: number, read: { first: number; last: number }): boolean {
     const toks = norm.tokens;
     if (toks.length === 0) return false;
     // The token the hit starts in: token offsets grow with the original's, so a binary search finds it.
@@ -335,6 +337,8 @@ class Scorer implements ProximityScorer {
     while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
     const list = this.at, met = this.met;
+    // Classes of the same window were read for the hit before (another silence, a hit nearby).
+    if (read.first === first && read.last === last) return list[c]!.length > 0;
     for (const m of met) list[m] = [];
     met.length = 0;
     for (let i = first; i <= last; i++) {
@@ -342,6 +346,8 @@ class Scorer implements ProximityScorer {
       this.classify(t.key, norm, toks, i);
       if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
     }
+    read.first = first;
+    read.last = last;
     return list[c]!.length > 0;
   }
 

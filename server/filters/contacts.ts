@@ -41,6 +41,10 @@ const MIN_DIGITS = 8;
 const MAX_DIGITS = 15;
 /** How many words before a number may announce it ("mon numéro c'est le …"). */
 const CONTEXT_WORDS = 5;
+/** At most this many letters joined to digits make a product or model code ("AB-0712-3345"). */
+const CODE_LETTERS = 5;
+/** Letters joined to a number that still introduce a phone ("au0612…", "at555…", "no 06…"). */
+const PHONE_LEADS = new Set(["a", "au", "at", "on", "to", "le", "no", "nr", "n"]);
 /** Where a handle may stand around a network's name, in words. */
 const HANDLE_AFTER = 4, HANDLE_BEFORE = 3;
 /** Countries a number without a prefix is tried in when the words around it announce a phone. */
@@ -197,9 +201,26 @@ class Detector implements ContactDetector {
       }
       if (words.length) out += spell(words);
       if (last < 0) { i = start + 1; continue; }
+      if (this.codePrefixed(f, start)) { i = Math.max(last, start + 1); continue; }
       this.judge(norm, out, plus, firstNonSeparator(f, start), last, found);
       i = Math.max(last, start + 1);
     }
+  }
+
+  /**
+   * Whether the digits at folded offset `s` belong to a product or model code: a few letters
+   * joined to them, or joined by a dash ("AB-0712-3345", "XR0612345678"), that are neither a
+   * phone's own announcement ("tel-06…") nor a number word ("zéro6 98…").
+   */
+  private codePrefixed(f: string, s: number): boolean {
+    let k = s - 1;
+    if (k >= 0 && f.charCodeAt(k) === 45) k--;
+    let from = k;
+    while (from >= 0 && isLetter(f.charCodeAt(from))) from--;
+    const letters = k - from;
+    if (letters < 1 || letters > CODE_LETTERS || (from >= 0 && isDigit(f.charCodeAt(from)))) return false;
+    const lead = f.slice(from + 1, k + 1);
+    return !this.phoneContext.has(lead) && !PHONE_LEADS.has(lead) && !this.numbers.has(lead);
   }
 
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
@@ -391,6 +412,8 @@ function colonBetween(f: string, from: number, to: number): boolean {
 }
 
 function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+
+function isLetter(c: number): boolean { return c >= 97 && c <= 122; }
 
 /** Where a phone run may start: a digit, or a "+" right before one. Only phones() uses it, from start to end of a call. */
 const RUN_START = /\+?[0-9]/g;

@@ -34,9 +34,11 @@ export interface ProximityWords {
   /**
    * Hits of `category` (from any stage: terms, templates, rules) dropped when a word of class `by`
    * stands in their sentence: someone reporting or condemning the words, not saying them
-   * ("the comment above about immigrants is disgusting, please ban that person").
+   * ("the comment above about immigrants is disgusting, please ban that person"). A `quoted` one
+   * drops only hits inside quotation marks: a shopper reporting an insult they were sent
+   * (on m'a écrit « grosse vache », je le signale), not one calling names while reporting.
    */
-  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string }[];
+  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string; readonly quoted?: boolean }[];
   /** Words too common to tell a phrase by ("je", "you", "dans"): the first scan looks for its other words. */
   readonly common?: readonly string[];
 }
@@ -107,6 +109,26 @@ const GATE_BITS = 1 << 16;
 /** How far either way a silence looks for its words in a hit's sentence, in tokens. */
 const SENTENCE_REACH = 30;
 
+/** How far before and after a hit a `quoted` silence looks for its quotation marks, in characters. */
+const QUOTE_REACH = 60;
+
+/** Whether original [s, e) stands between an opening and a closing quotation mark on its line. */
+function quotedAround(text: string, s: number, e: number): boolean {
+  let open = false;
+  for (let i = s - 1; i >= 0 && i >= s - QUOTE_REACH; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0xbb || c === 0x201d) break;
+    if (c === 34 || c === 0xab || c === 0x201c) { open = true; break; }
+  }
+  if (!open) return false;
+  for (let i = e; i < text.length && i < e + QUOTE_REACH; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0xab || c === 0x201c) return false;
+    if (c === 34 || c === 0xbb || c === 0x201d) return true;
+  }
+  return false;
+}
+
 /** How far a class's token positions may run out of order (a phrase records its words at once). */
 const PHRASE_SLACK = 6;
 
@@ -174,11 +196,11 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       }));
     }
   }
-  const silences: { category: Tag["category"]; by: number }[] = [];
+  const silences: { category: Tag["category"]; by: number; quoted: boolean }[] = [];
   for (const [n, lang] of langs.entries()) {
     for (const x of lang.silence ?? []) {
       if (!Object.hasOwn(lang.classes, x.by)) throw new Error(`proximity silence of ${x.category}: unknown class ${x.by}`);
-      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)! });
+      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false });
     }
   }
   // The rules read when a word of their first class is in the message, by that class.
@@ -240,7 +262,7 @@ class Scorer implements ProximityScorer {
     /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
     private readonly gateWords: ReadonlySet<string>,
     private readonly byAnchor: readonly (readonly Rule[])[],
-    private readonly silences: readonly { readonly category: Tag["category"]; readonly by: number }[],
+    private readonly silences: readonly { readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean }[],
   ) {
     this.at = byAnchor.map(() => []);
   }
@@ -320,7 +342,7 @@ class Scorer implements ProximityScorer {
     if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
     // The words of the last sentence window read, kept for the next hit in the same one.
     const read = { first: -1, last: -1 };
-    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && this.inSentence(norm, h.start, x.by, read)));
+    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)));
   }
 
   /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */

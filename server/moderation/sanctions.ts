@@ -55,8 +55,8 @@ export class Sanctions {
     const ban: Ban = { reason: p.reason, shadow: p.shadow ?? false, at: now, by: actor.id };
     if (p.durationSec !== undefined) ban.until = now + p.durationSec * 1000;
     await stores.sanctions.setBan(tenant.id, p.userId, ban);
-    await this.hooks?.banned(tenant, p.userId, now);
     await this.sanctionsChanged(tenant);
+    await this.hooks?.banned(tenant, p.userId, now);
     // Sent before the sessions end, so the open pages read why before they are cut off.
     const notice = await this.notices?.notify(tenant, p.userId, {
       kind: "banned", source: "manager", automated: { detection: false, decision: false }, category: OUT_OF_SCOPE,
@@ -78,8 +78,8 @@ export class Sanctions {
     const { stores, audit, metrics } = this.deps;
     if (!(await stores.sanctions.getBan(tenant.id, userId, Date.now()))) throw new CausetteError("not_found", "This user is not banned.");
     await stores.sanctions.deleteBan(tenant.id, userId);
-    await this.hooks?.unbanned(tenant, userId);
     await this.sanctionsChanged(tenant);
+    await this.hooks?.unbanned(tenant, userId);
     metrics.moderation.inc({ action: "unban" });
     await audit.record(tenant.id, actor, "user.unbanned", { userId });
   }
@@ -152,11 +152,17 @@ export class Sanctions {
 
   /**
    * Every node caches bans, mutes and IP blocks on the message path (TenantRuntime): this node
-   * stops trusting its copy now, the others on the cluster event.
+   * stops trusting its copy now, the others on the cluster event. The sanction is stored by then,
+   * so an event that cannot be sent (the bus's shard failing over) does not fail the action
+   * half-way: the other nodes' copies run out within the caches' lifetime (one or two seconds).
    */
   private async sanctionsChanged(tenant: TenantRuntime): Promise<void> {
     tenant.invalidateSanctions();
-    await this.deps.stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    try {
+      await this.deps.stores.bus.publish({ type: "sanctions:changed", tenant: tenant.id });
+    } catch (err) {
+      this.deps.logger.warn({ err, tenant: tenant.id }, "sanctions:changed not sent; other nodes' caches expire by themselves");
+    }
   }
 
   async listIpBlocks(tenant: TenantRuntime): Promise<{ blocks: IpBlock[] }> {

@@ -53,7 +53,9 @@ export const enc = encodeURIComponent;
  *   per tag `${keyPrefix}c:{connN}:node:<node>`, a liveness key with PX refreshed by the holding
  *   node, read by the acquiring script in the IP's own slot.
  * - rate limits: `${keyPrefix}rl:<limiter prefix>:<key>` (rate-limiter-flexible's own layout),
- *   token buckets `${keyPrefix}tb:<prefix>:<key>`.
+ *   token buckets `${keyPrefix}tb:<prefix>:<key>`, or `T tb:<prefix>:<key>` for a tenant's
+ *   buckets created with its id (every user's message bucket `rl`, a network's guest messages
+ *   `gmip`: a guest's message takes from both in one script).
  * - alerts: `T al` zset id -> at, `T al:j` hash id -> JSON, `T al:ack` hash id -> { by, at } (HSETNX).
  * - newcomers: `T nc:<user>` post counters (expire a year after the last post), `T nct` trusted set.
  * - evasion: `T ev:m:<via>:<value>` marks (PX), `T ev:t:<banned>` their index, `T ev:lin:<user>`

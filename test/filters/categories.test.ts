@@ -314,6 +314,54 @@ describe("seventh corpus by category (tuned in the corpus-7 round; a guard)", ()
   });
 });
 
+/**
+ * corpus-categories-8.tsv (300 lines, 25 held and 25 traps per category) was written blind by an
+ * eighth helper who read neither the engine nor any corpus, and kept from the corpus-7 round's
+ * tuner. Measured three times, never tuned on: before the corpus-6 round it held 76.0% (114/150)
+ * and 3.33% of its traps (5/150), after it 77.3% (116/150); after the corpus-7 round:
+ *
+ *   category     after the corpus-7 round
+ *   threat       80.0% (20/25)
+ *   harassment   68.0% (17/25)   (3 traps held)
+ *   hate         72.0% (18/25)
+ *   selfHarm     80.0% (20/25)
+ *   sexual       72.0% (18/25)
+ *   contact      100% (25/25)    (2 traps held)
+ *   all          78.7% (118/150)
+ *   clean held   3.33% (5/150)
+ *
+ * The next round then tuned on it by family, in both languages (found by your photo or IP, a
+ * dare that ends "through a straw", "je connais du monde", a warning on your way home; voices and
+ * faces mocked, an IQ of a mollusc, writing until you answer, laughing at her on Reddit, thread
+ * ruiners; groups as costs, mental patients, diseases and animals, "vu d'où ils viennent", "X
+ * can't swim"; "foutu en l'air" near "t'attends quoi", poisons to drink on order, "crève." alone,
+ * calorie quotas with a threat; sex toys, clothes taken off with teeth, touching on camera, an age
+ * in years then a secret, acts for a promo code, dotted "q.u.e.u.e"), widened with lines of the
+ * tuner's own (proximity.test.ts). Its traps became general rules: an insult a shopper quotes
+ * and reports is silenced, an insult adjective said of a thing ("la notice est débile") is
+ * allowed, digits joined to a few letters ("AB-0712-3345") are a model code:
+ *
+ *   category     tuned
+ *   threat       100% (25/25)
+ *   harassment   100% (25/25)   (3 → 0 traps held)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       96.0% (24/25)
+ *   contact      100% (25/25)   (2 → 1)
+ *   all          99.3% (149/150)
+ *   clean held   0.67% (1/150)
+ *
+ * Left alone: a masked "b*te" (a star may hide "bite" or "bête", so templates do not read it), and
+ * the trap of an address at "the brand's" domain, which is not the demo tenant's allowed domain
+ * (an address at demo-beauty.com is let through). Its held-out measure is a ninth corpus its tuner
+ * never read. A guard, like corpus 4's.
+ */
+describe("eighth corpus by category (tuned in the corpus-8 round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-8.tsv", 300, 149, 1);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();
@@ -529,5 +577,32 @@ describe("policy", () => {
     expect(decide([h("profanity", 1)], settings)).toEqual({ action: undefined, hits: [] });
     expect(decide([h("profanity", 2)], settings).action).toBe("hold");
     expect(decide([h("insult", 1)], settings).action).toBe("hold");
+  });
+});
+
+/**
+ * corpus-categories-9.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
+ * ninth helper who read neither the engine nor any corpus, while the corpus-8 round was tuned, and
+ * nobody tuned on it. Measured with the engine as it was before the corpus-6 round (cb974e2) and
+ * after the corpus-6, -7 and -8 rounds:
+ *
+ *   category     before the rounds   after them (held out)
+ *   threat       72.0% (18/25)       76.0% (19/25)
+ *   harassment   52.0% (13/25)       64.0% (16/25)   (1 → 0 traps held)
+ *   hate         80.0% (20/25)       84.0% (21/25)
+ *   selfHarm     80.0% (20/25)       80.0% (20/25)
+ *   sexual       64.0% (16/25)       80.0% (20/25)
+ *   contact      88.0% (22/25)       92.0% (23/25)
+ *   all          72.7% (109/150)     79.3% (119/150)
+ *   clean held   0.67% (1/150)       0.00% (0/150)
+ *
+ * Three rounds tuned to 99-100% on their own corpora moved a corpus none of them saw by 6.6 points:
+ * the issue's targets (at least 90% held per category, 95% for threats, hate and contact details,
+ * at most 1% of clean lines held) are met on no blind batch yet. Kept untuned as the next round's
+ * held-out measure; a guard meanwhile.
+ */
+describe("ninth corpus by category (held out: never tuned on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 119, 0);
   });
 });

@@ -70,8 +70,15 @@ describe("properties", () => {
       const large = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
       for (const [name, fn] of [["words", words], ["links", links]] as const) {
         perChar(small, fn);
-        const s = perChar(small, fn), l = perChar(large, fn);
-        expect(l / Math.max(s, 1e-6), `${name} on ${JSON.stringify(unit)}: per-character cost at 20k vs 2k`).toBeLessThan(3);
+        // As above: a superlinear reading is slow every time, a neighbour's burst (a parallel
+        // test file, another process) is not, so the best of three measurements is judged.
+        let s = Infinity, ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && ratio >= 3; attempt++) {
+          const small1 = perChar(small, fn);
+          s = Math.min(s, small1);
+          ratio = Math.min(ratio, perChar(large, fn) / Math.max(small1, 1e-6));
+        }
+        expect(ratio, `${name} on ${JSON.stringify(unit)}: per-character cost at 20k vs 2k`).toBeLessThan(3);
         // Spelled letters try every term length at each letter (bounded by the longest term).
         // "1.2." is left out here: every four labels make an IP link, so its cost is its output.
         if (unit !== "1.2.") expect(s / base[name], `${name} on ${JSON.stringify(unit)} vs ordinary text`).toBeLessThan(name === "links" ? 30 : 200);

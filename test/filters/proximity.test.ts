@@ -204,6 +204,75 @@ const ROUND7: Record<string, { held: string[]; clean: string[] }> = {
 
 describeHeldAndClean("corpus-7 round, %s", ROUND7, hits);
 
+/**
+ * The corpus-8 round's families, in wordings of this test's own, each with the shopper talk that
+ * uses the same words innocently.
+ */
+const ROUND8: Record<string, { held: string[]; clean: string[] }> = {
+  "threats: found by name or photo, what a dare costs, people one knows, the way home": {
+    held: [
+      "on va te retrouver, ta vraie photo suffit", "one more word and you'll be drinking through a straw", "I'll break every bone in your body",
+      "je connais du monde dans ta ville, tu vas pas dormir tranquille longtemps",
+      "fais gaffe quand tu rentres ce soir", "watch your back on your way home",
+    ],
+    clean: [
+      "je connais du monde qui adore cette crème", "I know people who swear by this serum", "I know people who love it, you won't be disappointed",
+      "we'll find you a shade, just send your profile pic", "on va te trouver une teinte, promis",
+    ],
+  },
+  "harassment: voices and faces, wits, pestering, laughing at her, thread ruiners": {
+    held: [
+      "ta voix sur ta vidéo donne envie de se percer les tympans", "avec ton QI de poulpe tu devrais même pas commenter", "her face could curdle milk lol",
+      "look at his review pic, absolute goblin", "je te relancerai jusqu'à ce que tu répondes", "I've messaged you 10 times, I'll keep going until you reply",
+      "screenshot his post so we can laugh at him on reddit", "you ruin every thread you post in", "tu pourris chaque discussion avec tes pavés",
+    ],
+    clean: [
+      "no cream can fix this, sadly my skin is too dry", "look at this absolute unit of a serum", "with that face you could be a model",
+      "Ma fille rigole de lui quand il se maquille", "tu gâches tout ton produit si tu en mets trop", "if you use too much you ruin everything",
+      "C'est moi ou le mode d'emploi est complètement débile ?", "the new checkout is so stupid, three clicks for nothing",
+      "Quelqu'un m'a écrit « t'es qu'une conne » en privé, je le signale aux modérateurs", "A user called me \"a stupid cow\" in the chat, reporting it to the mods",
+    ],
+  },
+  "hate: costs, illnesses, animals, where they come from, what they can't do": {
+    held: [
+      "les trav c'est des malades mentaux", "ces singes ont tout cassé, normal vu d'où ils viennent", "les handicapés coûtent une blinde, nos impôts y passent",
+      "black people can't drive", "r3tards shouldn't be allowed online", "these apes wrecked the store, typical of where they come from", "islam is a cancer",
+    ],
+    clean: [
+      "ces singes au zoo sont trop mignons", "les femmes qui ont des chiens", "les femmes apportent beaucoup à la société", "mes enfants sont malades",
+      "les musulmans font le ramadan, la marque propose un coffret", "l'islam interdit-il ce produit ?", "islam and skincare: is this halal?",
+    ],
+  },
+  "self-harm: in your life, poisons ordered, die alone, quotas": {
+    held: [
+      "si j'avais ta vie je me serais foutu en l'air, t'attends quoi ?", "with your life I'd have killed myself already, what are you waiting for", "crève. saute du toit", "scarifie-toi",
+      "bois ton produit ménager", "chug the drain cleaner", "1000 calories max sinon tu restes une grosse", "eat 500 calories a day or you'll stay fat",
+    ],
+    clean: [
+      "mon fils a avalé du dissolvant, que faire ?", "ne bois pas le dissolvant", "my kid swallowed some bleach, help", "bois beaucoup d'eau",
+      "crève l'écran cette couleur", "Crève de jalousie, j'ai eu le dernier", "meurs de rire",
+    ],
+  },
+  "sexual: toys, teeth, touching on camera, ages in years, acts for a code": {
+    held: [
+      "raconte moi en détail ce que tu fais avec ton gode", "tell me in detail what you do with that vibrator", "je veux te l'arracher avec les dents",
+      "I'll rip it off you with my teeth", "on pourrait se toucher en webcam", "let's touch each other on facetime", "t'as 13 ans ? on garde ça entre nous",
+      "you're only 14? nobody has to know, just between us", "suce pour un code promo", "I'd suck for a promo code", "tu veux voir ma q.u.e.u.e ?",
+    ],
+    clean: [
+      "le gode nettoyant visage vibre trop fort", "j'ai enlevé le bouchon avec les dents", "I opened the blister pack with my teeth",
+      "on peut se toucher un mot en visio demain ?", "touch up your makeup on video call", "I can touch up on cam before the live",
+      "tu as 30 ans ? c'est pas grave, cette crème marche à tout âge", "tu veux voir ma queue de cheval ?", "ma queue est trop longue à la caisse",
+    ],
+  },
+  "contact: model codes are no phones": {
+    held: ["tel-0612345678", "appelle au06 12 34 56 78", "zéro6 12 34 56 78"],
+    clean: ["Model number XK-0612-3345, is it the new one?", "réf AB0612345678 toujours en rupture ?"],
+  },
+};
+
+describeHeldAndClean("corpus-8 round, %s", ROUND8, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

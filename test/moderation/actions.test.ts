@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatError, type ChatClient, type Stats } from "../../client-sdk/src/index.ts";
 import { collect, until, waitFor } from "../support/wait.ts";
+import { StoreUnavailableError } from "../../server/errors.ts";
 import { freshRoom, HELD_LINK, known, post, postHeld, startModServer, type ModServer } from "./support.ts";
 
 /** Connects, or resolves with the refusal's code. */
@@ -141,6 +142,28 @@ describe("manager actions take effect at once (SPEC §5.3, §6.4)", () => {
     await admin.unmute("ac-mute");
     expect((await member.send(room, "libre")).status).toBe("visible");
     await expect(admin.unmute("ac-mute")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("a mute and an unmute hold even when the cluster event cannot be sent: stored, applied here, pushed to the user", async () => {
+    const room = freshRoom();
+    const member = await s.chat({ role: "member", sub: "ac-mute-busdown" });
+    const admin = await s.admin();
+    await member.join(room);
+    // This node now caches "no ban, no mute" for the member.
+    await member.send(room, "avant");
+    const bus = s.app.stores.bus;
+    const publish = bus.publish.bind(bus);
+    bus.publish = async () => { throw new StoreUnavailableError("bus shard failing over"); };
+    try {
+      const pushed = waitFor(member, "sanction", (x) => x.mute !== undefined);
+      await admin.mute("ac-mute-busdown", 600);
+      await pushed;
+      await expect(member.send(room, "pendant")).rejects.toMatchObject({ code: "muted" });
+      await admin.unmute("ac-mute-busdown");
+      expect((await member.send(room, "après")).status).toBe("visible");
+    } finally {
+      bus.publish = publish;
+    }
   });
 
   it("sanctions never reach the manager themself or another manager", async () => {

@@ -34,6 +34,8 @@ export class MemoryLimitStore implements LimitStore {
   }
 
   createTokenBucketPair(a: TokenBucketOptions, b: TokenBucketOptions): TokenBucketPair {
+    // As on Redis, where one script needs both buckets in the tenant's slot.
+    if (a.tenant === undefined || a.tenant !== b.tenant) throw new Error("a token bucket pair needs both buckets of one tenant");
     const [first, second] = [createMemoryTokenBucket(a, this.now), createMemoryTokenBucket(b, this.now)];
     return { take: (ka, kb) => [first.take(ka), second.take(kb)] };
   }

@@ -15,6 +15,10 @@ export function userSanctions(ban: Ban | null, mute: Mute | null): UserSanctions
 /**
  * Bans, mutes and IP blocks. Expired entries are never returned (`now` decides). getBan and
  * getMute are on the message path: the embedded store answers them at once.
+ *
+ * Every node caches what the message path reads of these for a second or two (TenantRuntime):
+ * write them through the moderation service (moderation/sanctions.ts), which drops those caches on
+ * every node; a write made straight to this port is felt only when they expire.
  */
 export interface SanctionStore {
   setBan(tenant: string, userId: string, ban: Ban): Promise<void>;

@@ -890,7 +890,7 @@ class CompiledLexicon implements Lexicon {
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
     }
     // Phrases and patterns spelled out letter by letter ("k i l l  y o u r s e l f", "v.a t.e p.e.n.d.r.e").
-    const respelled = singles ? respell(norm) : undefined;
+    const respelled = singles ? norm.respelled() : undefined;
     if (respelled !== undefined) {
       const again: Found = { norm, toks: respelled, hits: acc.hits, allows: acc.allows };
       // Only walks that can reach a respelled word: starting at most a phrase's length before one.
@@ -1015,16 +1015,18 @@ class CompiledLexicon implements Lexicon {
 
   /** "f*ck", "p**e", "sh#t": a masked word matches a term of the same length, first and last letter. */
   private unmask(k: string, fs: number, fe: number, hits: Span[]): void {
-    if (k.length < 3 || k[0] === "*" || k[k.length - 1] === "*") return;
+    // Character codes, not one-character strings (42 is "*"): a joined key is a fresh concatenation.
+    const n = k.length;
+    if (n < 3 || k.charCodeAt(0) === 42 || k.charCodeAt(n - 1) === 42) return;
     let masked = 0;
-    for (let i = 0; i < k.length; i++) if (k[i] === "*") masked++;
+    for (let i = 0; i < n; i++) if (k.charCodeAt(i) === 42) masked++;
     // Mostly-hidden words ("c*****d") could be anything; at least half the letters must show.
-    if (masked * 2 > k.length) return;
+    if (masked * 2 > n) return;
     const list = this.masks.get(shapeOf(k));
     if (list === undefined) return;
     for (const w of list) {
-      let ok = w.length === k.length;
-      for (let i = 1; i < k.length - 1 && ok; i++) if (k[i] !== "*" && k[i] !== w[i]) ok = false;
+      let ok = w.length === n;
+      for (let i = 1; i < n - 1 && ok; i++) { const c = k.charCodeAt(i); if (c !== 42 && c !== w.charCodeAt(i)) ok = false; }
       const node = ok ? this.root.get(w) : undefined;
       if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail, tag: node.tag ?? DEFAULT_TAG }); return; }
     }
@@ -1164,7 +1166,8 @@ class CompiledLexicon implements Lexicon {
         const node = hasBit(this.keys, fingerprintOf2(key, toks[j].key) & (this.keys.length * 32 - 1)) ? this.root.get(key + toks[j].key) : undefined;
         if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
-        else if (j === i + 1 && key.length + toks[j].length >= 3) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
+        // Built only when a masked term has its shape (s2, the shape of key + "*" + second).
+        else if (j === i + 1 && key.length + toks[j].length >= 3 && this.masks.has(s2)) this.unmask(key + "*" + toks[j].key, toks[i].s, toks[j].e, hits);
         key += toks[j].key;
       }
     }
@@ -1216,49 +1219,6 @@ function inContext(ctx: Context, norm: NormalizedText, toks: readonly WordToken[
   return ctx.after.has(toks[at + 1].key);
 }
 
-/**
- * The message's tokens with each spelled-out word read as one token: a run of one-letter tokens
- * split into words where its gaps widen ("k i l l  y o u" → "kill", "you") or where a space
- * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"), or a lone dash
- * letters joined by dots ("s.u.i.c.i.d.e-t.o.i"). Undefined when the message has no such run
- * (nearly always), so the usual message pays one scan of its tokens.
- */
-export function respell(norm: NormalizedText): WordToken[] | undefined {
-  const toks = norm.tokens, f = norm.folded;
-  let out: WordToken[] | undefined;
-  let i = 0;
-  while (i < toks.length) {
-    let j = i;
-    if (toks[i].length === 1) while (j + 1 < toks.length && toks[j + 1].length === 1 && isLetterGap(f, toks[j].e, toks[j + 1].s)) j++;
-    if (j === i) { out?.push(toks[i]); i++; continue; }
-    out ??= toks.slice(0, i);
-    // The narrowest gap joins letters of one word; a wider one, or a space among joiners, parts words.
-    let narrow = Infinity, spaced = true, dashes = 0;
-    for (let k = i; k < j; k++) {
-      const g = toks[k + 1].s - toks[k].e;
-      if (g < narrow) narrow = g;
-      const gap = f.slice(toks[k].e, toks[k + 1].s);
-      if (!gap.includes(" ")) spaced = false;
-      if (gap === "-") dashes++;
-    }
-    const dashParts = dashes > 0 && dashes * 2 < j - i;
-    let w = i;
-    for (let k = i; k <= j; k++) {
-      const end = k === j || toks[k + 1].s - toks[k].e > narrow || (!spaced && f.slice(toks[k].e, toks[k + 1].s).includes(" "))
-        || (dashParts && f.slice(toks[k].e, toks[k + 1].s) === "-");
-      if (!end) continue;
-      if (k === w) out.push(toks[k]);
-      else {
-        let key = "";
-        for (let m = w; m <= k; m++) key += toks[m].key;
-        out.push({ s: toks[w].s, e: toks[k].e, key, fp: fingerprint(key), alts: undefined, collapsed: undefined, maskKey: undefined, length: key.length });
-      }
-      w = k + 1;
-    }
-    i = j + 1;
-  }
-  return out;
-}
 
 /** Whether one-letter tokens `i` and `i + 1` belong to a run of three or more (see spelled()). */
 function inSpelledRun(f: string, toks: readonly WordToken[], i: number): boolean {

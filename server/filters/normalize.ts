@@ -46,6 +46,12 @@ export interface NormalizedText {
   readonly tokens: readonly WordToken[];
   /** Original [start, end) of the folded range [fs, fe). */
   toOriginal(fs: number, fe: number): [number, number];
+  /**
+   * The tokens with each spelled-out word read as one token (see respell), or undefined when the
+   * text has no run of one-letter words; made on first call and kept, since the lexicon and the
+   * proximity rules both read it.
+   */
+  respelled(): readonly WordToken[] | undefined;
   /** How many digits the text has, and whether it has an "@": the contact detector's first question. */
   readonly digits: number;
   readonly arobase: boolean;
@@ -168,6 +174,14 @@ class Normalized implements NormalizedText {
      */
     private readonly anomalies: readonly number[],
   ) {}
+
+  /** respell()'s answer once asked: null until then. */
+  private spelledOut: WordToken[] | undefined | null = null;
+
+  respelled(): readonly WordToken[] | undefined {
+    if (this.spelledOut === null) this.spelledOut = respell(this.tokens, this.folded);
+    return this.spelledOut;
+  }
 
   toOriginal(fs: number, fe: number): [number, number] {
     if (this.anomalies.length === 0) return [fs, fe];
@@ -477,4 +491,47 @@ export function collapse(key: string): string {
   // The lexicon keeps a collapsed form of every word it stores, most of them the word itself:
   // answering the same string keeps one copy, not two (some 18,000 for a 10,000-term tenant).
   return out.length === key.length ? key : out;
+}
+
+/**
+ * The message's tokens with each spelled-out word read as one token: a run of one-letter tokens
+ * split into words where its gaps widen ("k i l l  y o u" → "kill", "you") or where a space
+ * separates letters otherwise joined by dots or dashes ("v.a t.e" → "va", "te"), or a lone dash
+ * letters joined by dots ("s.u.i.c.i.d.e-t.o.i"). Undefined when the message has no such run
+ * (nearly always), so the usual message pays one scan of its tokens.
+ */
+function respell(toks: readonly WordToken[], f: string): WordToken[] | undefined {
+  let out: WordToken[] | undefined;
+  let i = 0;
+  while (i < toks.length) {
+    let j = i;
+    if (toks[i].length === 1) while (j + 1 < toks.length && toks[j + 1].length === 1 && isLetterGap(f, toks[j].e, toks[j + 1].s)) j++;
+    if (j === i) { out?.push(toks[i]); i++; continue; }
+    out ??= toks.slice(0, i);
+    // The narrowest gap joins letters of one word; a wider one, or a space among joiners, parts words.
+    let narrow = Infinity, spaced = true, dashes = 0;
+    for (let k = i; k < j; k++) {
+      const g = toks[k + 1].s - toks[k].e;
+      if (g < narrow) narrow = g;
+      const gap = f.slice(toks[k].e, toks[k + 1].s);
+      if (!gap.includes(" ")) spaced = false;
+      if (gap === "-") dashes++;
+    }
+    const dashParts = dashes > 0 && dashes * 2 < j - i;
+    let w = i;
+    for (let k = i; k <= j; k++) {
+      const end = k === j || toks[k + 1].s - toks[k].e > narrow || (!spaced && f.slice(toks[k].e, toks[k + 1].s).includes(" "))
+        || (dashParts && f.slice(toks[k].e, toks[k + 1].s) === "-");
+      if (!end) continue;
+      if (k === w) out.push(toks[k]);
+      else {
+        let key = "";
+        for (let m = w; m <= k; m++) key += toks[m].key;
+        out.push({ s: toks[w].s, e: toks[k].e, key, fp: fingerprint(key), alts: undefined, collapsed: undefined, maskKey: undefined, length: key.length });
+      }
+      w = k + 1;
+    }
+    i = j + 1;
+  }
+  return out;
 }

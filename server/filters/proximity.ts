@@ -1,5 +1,5 @@
 import { fingerprint } from "./fingerprint.ts";
-import { NEGATIONS, bloomBits, clauseMark, hasBit, respell, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
+import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -283,7 +283,7 @@ class Scorer implements ProximityScorer {
     let out = from >= 0 ? this.scan(norm, toks, from) : NONE;
     // Words spelled out letter by letter ("f.a.c.e.b.o.o.k", "s.e.x.y") read as the words they spell.
     if (out.length === 0 && singles) {
-      const again = respell(norm);
+      const again = norm.respelled();
       // Read again only when a spelled-out word is one of the classes' words.
       if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) {
         let first = 0;
@@ -340,11 +340,13 @@ class Scorer implements ProximityScorer {
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
     if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
-    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by)));
+    // The words of the last sentence window read, kept for the next hit in the same one.
+    const read = { first: -1, last: -1 };
+    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)));
   }
 
   /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, at: number, c: number): boolean {
+  private inSentence(norm: NormalizedText, at: number, c: number, read: { first: number; last: number }): boolean {
     const toks = norm.tokens;
     if (toks.length === 0) return false;
     // The token the hit starts in: token offsets grow with the original's, so a binary search finds it.
@@ -357,6 +359,8 @@ class Scorer implements ProximityScorer {
     while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
     const list = this.at, met = this.met;
+    // Classes of the same window were read for the hit before (another silence, a hit nearby).
+    if (read.first === first && read.last === last) return list[c]!.length > 0;
     for (const m of met) list[m] = [];
     met.length = 0;
     for (let i = first; i <= last; i++) {
@@ -364,6 +368,8 @@ class Scorer implements ProximityScorer {
       this.classify(t.key, norm, toks, i);
       if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
     }
+    read.first = first;
+    read.last = last;
     return list[c]!.length > 0;
   }
 

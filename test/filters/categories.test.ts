@@ -606,7 +606,8 @@ describe("policy", () => {
  * wonder nobody answers you", "the biggest loser of the forum", get a life, touch grass, a sad
  * life, nobody asked, ratio, cringe, spelling and reading mocked, dressed like a sack, "who asked
  * you", "who are you to judge", go play with your dolls, "imagine wearing that", sweetie the
- * adults are talking, writing to you all day; "I'm breaking your legs", your family paying for your
+ * adults are talking, too broke for the brand, wits of a goldfish, writing like a child, "you
+ * think anyone reads you", cope and stay mad, writing to you all day; "I'm breaking your legs", your family paying for your
  * words, leaving on a stretcher, your car burnt, "I know what you look like", "sé où tu bosses";
  * "it's genetic", costs to society, one of them "against nature", kept away from normal people;
  * purging after each meal, cutting that "helps", overdoses for the world's sake, a rope that

@@ -637,3 +637,27 @@ describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () =
     expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 149, 0);
   });
 });
+
+/**
+ * corpus-categories-10.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
+ * tenth helper during the corpus-9 round, and nobody tuned on it. Measured with the engine before
+ * this stop's rounds (cb974e2), after the corpus-6 to -8 rounds, and after the corpus-9 round:
+ *
+ *   category     before the rounds   after 6-8        after 9 (held out)
+ *   threat       84.0% (21/25)       88.0% (22/25)    88.0% (22/25)
+ *   harassment   52.0% (13/25)       60.0% (15/25)    64.0% (16/25)   (1 → 0 traps held)
+ *   hate         76.0% (19/25)       80.0% (20/25)    84.0% (21/25)
+ *   selfHarm     92.0% (23/25)       92.0% (23/25)    96.0% (24/25)
+ *   sexual       68.0% (17/25)       76.0% (19/25)    76.0% (19/25)
+ *   contact      92.0% (23/25)       92.0% (23/25)    96.0% (24/25)   (1 trap held throughout)
+ *   all          77.3% (116/150)     81.3% (122/150)  84.0% (126/150)
+ *   clean held   1.33% (2/150)       0.67% (1/150)    0.67% (1/150)
+ *
+ * The trap still held: "J'ai vu la pub sur Instagram, du coup j'ai commandé ici" (a network named,
+ * then words read as a handle). Kept untuned as the next round's held-out measure; a guard meanwhile.
+ */
+describe("tenth corpus by category (held out: never tuned on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 126, 1);
+  });
+});

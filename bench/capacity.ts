@@ -15,8 +15,9 @@
  *    (target: Causette at least 0.8x bare).
  * 2. Redis Cluster. Two Causette nodes over a private Redis Cluster (three masters, one replica
  *    each; every room spans both nodes) against one node on the embedded store, at the highest
- *    rate both sustained (or `--cluster-rate`): server CPU per delivered message, and the ratio
- *    (target: at most 1.5x). The Redis processes' own CPU is not counted.
+ *    rate both single-node sides sustained, stepping down until the two nodes sustain it too
+ *    (delivery p99 within 100 ms, nothing lost), or at `--cluster-rate`: server CPU per delivered
+ *    message, and the ratio (target: at most 1.5x). The Redis processes' own CPU is not counted.
  * 3. Propagation. `--actions` (200) moderation actions (ban, IP block, lexicon edit in turn) made
  *    on node A, each timed until a client of node B feels it (target: p99 under 100 ms).
  *
@@ -80,22 +81,32 @@ export async function runCapacityBench(opts: CapacityBenchOptions = {}): Promise
     return;
   }
   const sustainedRate = rates.filter((r) => r * clients <= Math.min(bare || Infinity, one) * 1.05).pop() ?? rates[0]!;
-  const clusterRate = opts.clusterRate ?? sustainedRate;
-  log(`\nRedis Cluster: two nodes over a 3-master Redis Cluster vs one embedded node, ${clusterRate} msg/s per client, ${Math.max(2, rounds)} phases each`);
-  const results = await runRelayBench({
-    clients, rooms: Math.max(1, Math.round(clients / roomSize)), rate: clusterRate, seconds, rounds: Math.max(2, rounds), print: false,
-    sides: [serverChild("causette", { clients }), causetteOverRedis(clients, undefined, true)],
-  });
-  const perMessage = (side: string) => {
-    const mine = results.filter((r) => r.side === side);
-    // CPU-seconds per second over deliveries per second: microseconds of server CPU per delivered message.
-    const us = mine.map((r) => (r.serverCpu / 100) * 1e6 / (r.msgPerSec * (roomSize - 1) * r.deliveredRatio));
-    const p99 = Math.max(...mine.map((r) => r.deliveryP99));
-    return { us: us.reduce((a, b) => a + b, 0) / us.length, p99, delivered: Math.min(...mine.map((r) => r.deliveredRatio)) };
-  };
-  const emb = perMessage("causette"), clu = perMessage("causette-cluster-x2");
-  log(`  server CPU per delivered message: embedded ${emb.us.toFixed(1)} µs, cluster (both nodes) ${clu.us.toFixed(1)} µs; cluster/embedded ${(clu.us / emb.us).toFixed(2)}x (target <= 1.50x)`);
-  log(`  delivery p99: embedded ${emb.p99.toFixed(1)} ms, cluster ${clu.p99.toFixed(1)} ms; delivered ${(100 * emb.delivered).toFixed(2)}% / ${(100 * clu.delivered).toFixed(2)}%`);
+  // The comparison is made at a rate the two nodes sustain: an overloaded pair drains its backlog
+  // after the measured window, so the CPU of that work would go uncounted and flatter the ratio.
+  // From the highest rate both single-node sides sustained (or --cluster-rate), it steps down the
+  // rates until the cluster's delivery p99 is within the limit with nothing lost.
+  const tries = opts.clusterRate !== undefined ? [opts.clusterRate] : rates.filter((r) => r <= sustainedRate).reverse();
+  for (const [i, clusterRate] of tries.entries()) {
+    log(`\nRedis Cluster: two nodes over a 3-master Redis Cluster vs one embedded node, ${clusterRate} msg/s per client, ${Math.max(2, rounds)} phases each`);
+    const results = await runRelayBench({
+      clients, rooms: Math.max(1, Math.round(clients / roomSize)), rate: clusterRate, seconds, rounds: Math.max(2, rounds), print: false,
+      sides: [serverChild("causette", { clients }), causetteOverRedis(clients, undefined, true)],
+    });
+    const perMessage = (side: string) => {
+      const mine = results.filter((r) => r.side === side);
+      // CPU-seconds per second over deliveries per second: microseconds of server CPU per delivered message.
+      const us = mine.map((r) => (r.serverCpu / 100) * 1e6 / (r.msgPerSec * (roomSize - 1) * r.deliveredRatio));
+      const p99 = Math.max(...mine.map((r) => r.deliveryP99));
+      return { us: us.reduce((a, b) => a + b, 0) / us.length, p99, delivered: Math.min(...mine.map((r) => r.deliveredRatio)) };
+    };
+    const emb = perMessage("causette"), clu = perMessage("causette-cluster-x2");
+    const sustained = clu.p99 <= P99_LIMIT_MS && clu.delivered >= 1;
+    log(`  server CPU per delivered message: embedded ${emb.us.toFixed(1)} µs, cluster (both nodes) ${clu.us.toFixed(1)} µs; cluster/embedded ${(clu.us / emb.us).toFixed(2)}x (target <= 1.50x)${sustained ? "" : " (not counted: the cluster did not sustain this rate)"}`);
+    log(`  delivery p99: embedded ${emb.p99.toFixed(1)} ms, cluster ${clu.p99.toFixed(1)} ms; delivered ${(100 * emb.delivered).toFixed(2)}% / ${(100 * clu.delivered).toFixed(2)}%`);
+    if (sustained) break;
+    if (i === tries.length - 1) log("  the cluster sustained none of these rates: no ratio (lower --rates or --cluster-rate)");
+    else log(`  overloaded at ${clusterRate} msg/s per client (p99 over ${P99_LIMIT_MS} ms): its backlog drains after the measured window, so the next lower rate is measured`);
+  }
 
   const actions = opts.actions ?? 200;
   log(`\nModeration action propagation: ${actions} actions on node A, felt on node B (two nodes over a Redis Cluster)`);

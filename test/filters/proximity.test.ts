@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalize } from "../../server/filters/normalize.ts";
 import { createProximityScorer, type ProximityWords } from "../../server/filters/proximity.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
-import { describeHeldAndClean } from "./held-and-clean.ts";
+import { describeHeldAndClean, type HeldAndClean } from "./held-and-clean.ts";
 import { demoFilters } from "./demo-filters.ts";
 
 /**
@@ -151,7 +151,7 @@ describeHeldAndClean("proximity rules, %s", CASES, hits);
  * The corpus-7 round's families, in wordings of this test's own (not the corpus's lines), each
  * with the shopper talk that uses the same words innocently.
  */
-const ROUND7: Record<string, { held: string[]; clean: string[] }> = {
+const ROUND7: HeldAndClean = {
   "threats through friends, family and a named address": {
     held: [
       "mes cousins vont venir chez toi ce soir, tu vas comprendre", "my boys will pay you a visit real soon", "some friends of mine will come to your house tonight",
@@ -208,7 +208,7 @@ describeHeldAndClean("corpus-7 round, %s", ROUND7, hits);
  * The corpus-8 round's families, in wordings of this test's own, each with the shopper talk that
  * uses the same words innocently.
  */
-const ROUND8: Record<string, { held: string[]; clean: string[] }> = {
+const ROUND8: HeldAndClean = {
   "threats: found by name or photo, what a dare costs, people one knows, the way home": {
     held: [
       "on va te retrouver, ta vraie photo suffit", "one more word and you'll be drinking through a straw", "I'll break every bone in your body",
@@ -277,7 +277,7 @@ describeHeldAndClean("corpus-8 round, %s", ROUND8, hits);
  * The corpus-9 round's families, in wordings of this test's own, each with the shopper talk, banter and
  * self-mockery that use the same words innocently.
  */
-const ROUND9: Record<string, { held: string[]; clean: string[] }> = {
+const ROUND9: HeldAndClean = {
   "threats: found by your looks, what you leave in, your car, your kin paying for your words": {
     held: [
       "je sais à quoi tu ressembles, fais attention ce soir", "I know what you look like, see you around",

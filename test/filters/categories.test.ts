@@ -640,8 +640,9 @@ describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () =
 
 /**
  * corpus-categories-10.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
- * tenth helper during the corpus-9 round, and nobody tuned on it. Measured with the engine before
- * this stop's rounds (cb974e2), after the corpus-6 to -8 rounds, and after the corpus-9 round:
+ * tenth helper during the corpus-9 round, and nobody tuned on it until the corpus-10 round.
+ * Measured with the engine before this stop's rounds (cb974e2), after the corpus-6 to -8 rounds,
+ * and after the corpus-9 round:
  *
  *   category     before the rounds   after 6-8        after 9 (held out)
  *   threat       84.0% (21/25)       88.0% (22/25)    88.0% (22/25)
@@ -653,11 +654,40 @@ describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () =
  *   all          77.3% (116/150)     81.3% (122/150)  84.0% (126/150)
  *   clean held   1.33% (2/150)       0.67% (1/150)    0.67% (1/150)
  *
- * The trap still held: "J'ai vu la pub sur Instagram, du coup j'ai commandé ici" (a network named,
- * then words read as a handle). Kept untuned as the next round's held-out measure; a guard meanwhile.
+ * The trap held then: "J'ai vu la pub sur Instagram, du coup j'ai commandé ici" (a network named,
+ * then words read as a handle).
+ *
+ * The corpus-10 round then tuned on it by family, in both languages, harassment and sexual most
+ * broadly: no cream or moisturiser will save that face, a prune and a tramp's jumper mocked by
+ * photo, sounding like a dying goose, spamming the thread all day, "look how stupid this guy is",
+ * "get lost loser"; the slap one should have given, "you're getting stabbed", a body bag or a
+ * helmet to bring; "chances pour la France", slurs as a product's makers, groups who "will steal
+ * again"; "better off dead"; underwear described or its colour asked, "makes me horny", "who wants
+ * to suck tonight", "mature for your age", lips good for "something other than lipstick"; "join my
+ * Facebook group"; an ad seen on Instagram let through. Its traps (proximity.test.ts, ROUND10):
+ * self-mockery ("I sound like a dying goose when I sing", "I've been spamming this thread"), a
+ * parent's "mature pour son âge", a dress held by "brides", "des chances pour la France de gagner",
+ * "you're getting jumped ahead in the queue". No new word opens a proximity scan on the bench
+ * messages (37 of 429, as before):
+ *
+ *   category     tuned
+ *   threat       96.0% (24/25)
+ *   harassment   92.0% (23/25)
+ *   hate         96.0% (24/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       100% (25/25)
+ *   contact      100% (25/25)
+ *   all          97.3% (146/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Left alone: two stalking lines whose menace is only their sum ("j'ai trouvé ton insta, tu
+ * habites près de…, je t'ai vue passer", "saw you at the mall…, I'll be watching"), whose parts
+ * shoppers say kindly; a wait "in the parking lot with my brother" (pickups read alike); and
+ * "(((they)))", whose brackets the normaliser drops. Its held-out measure is an eleventh corpus its
+ * tuner never read. A guard, like corpus 9's.
  */
-describe("tenth corpus by category (held out: never tuned on; a guard)", () => {
+describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 126, 1);
+    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 146, 0);
   });
 });

@@ -381,6 +381,70 @@ const ROUND9: HeldAndClean = {
 
 describeHeldAndClean("corpus-9 round, %s", ROUND9, hits);
 
+/**
+ * The corpus-10 round's own lines, by family, each with the traps that share its words: the
+ * tuner's self-mockery ("I sound like a dying goose when I sing", "I've been spamming this thread"),
+ * a parent's "mature pour son âge", a dress held by "brides", an ad seen on Instagram.
+ */
+const ROUND10: HeldAndClean = {
+  "threats: the slap I should have given, getting stabbed, the parking lot, a helmet": {
+    held: [
+      "j'aurais dû t'en coller une l'autre jour", "j'aurais dû te casser la gueule au magasin", "la prochaine fois je t'en colle une",
+      "you're getting stabbed next time", "you'll be getting beaten up after work", "better bring a helmet next time",
+      "you're gonna need a body bag",
+    ],
+    clean: [
+      "j'aurais dû t'en parler avant, désolée", "la prochaine fois je t'en mets un échantillon de côté", "you're getting jumped ahead in the queue? lucky", "you'll need a helmet for the bike tour",
+      "my brother will wait for you at the pickup point", "bring a helmet, the bike lane is rough", "you're getting punch cards at the till now",
+    ],
+  },
+  "harassment: no cream will save that face, rags and prunes, sounding like a goose, spamming, look how stupid": {
+    held: [
+      "vu ta tête aucune crème peut rien pour toi", "t'as que ça comme pull la clocharde ?", "on dirait un pruneau mdr", "with a face like yours nothing can help you",
+      "skin like that, not even botox could save you", "you sound like a strangled cat", "tu chantes comme une casserole lol",
+      "you've been spamming this thread all day", "tu spammes le salon depuis ce matin", "look how dumb this girl is",
+      "regardez comme elle est bête", "get lost loser",
+    ],
+    clean: [
+      "cette crème va te sauver la peau cet hiver", "c'est trop tard pour commander avant Noël ?", "I sound like a dying goose when I sing lol",
+      "I've been spamming this thread all day, sorry", "je spamme le salon depuis ce matin, pardon", "look how cute this girl is in the ad",
+      "regardez comme elle est belle cette palette", "my parcel got lost, help", "with skin like mine nothing can help, any tips?",
+      "this serum can help you with dark spots", "les pruneaux c'est bon pour la peau ?",
+    ],
+  },
+  "hate: coded 'chances pour la France', slurs as makers, groups who will steal": {
+    held: [
+      "merci aux chances pour la France, encore un colis volé", "fabriqué par des chintoks, évidemment", "les gitans vont encore voler les vélos",
+    ],
+    clean: [
+      "il y a des chances pour la France de gagner ce soir ?", "il reste encore des chances pour la France de se qualifier", "une robe tenue par des brides fines", "fabriqué par des artisans en Provence",
+      "les colis vont encore arriver en retard", "j'ai peur qu'on vienne voler les colis devant ma porte",
+    ],
+  },
+  "self-harm: better off dead": {
+    held: ["tu serais mieux morte", "t'serais bien mieux sous terre"],
+    clean: ["tu serais mieux avec la teinte claire", "je serais mieux morte de rire qu'avec ce mascara"],
+  },
+  "sexual: underwear described, made horny, who wants some, mature for your age": {
+    held: [
+      "décris-moi ta petite culotte", "what colour thong are you wearing rn", "describe your panties to me", "tu portes quelle culotte là ?",
+      "ta photo me fait bander", "your pics make me so horny", "qui veut baiser ce soir", "who wants to fuck tonight", "t'es très mature pour ton âge",
+      "you're so mature for your age", "your lips are perfect for other stuff",
+    ],
+    clean: [
+      "décris-moi la texture de la crème", "what colour lipstick are you wearing today?", "describe your skin type please",
+      "quelle culotte menstruelle tu conseilles ?", "ce mascara me fait pleurer", "who wants to join the live tonight?",
+      "qui veut sucer un bonbon à la menthe ?", "ma fille est très mature pour son âge", "my daughter is mature for her age",
+    ],
+  },
+  "contact: a group of my own on a network": {
+    held: ["join my telegram channel for deals", "rejoignez mon groupe facebook pour les bons plans"],
+    clean: ["I saw the ad on Instagram so I ordered here", "j'ai vu une pub sur insta, du coup je commande ici", "did you join the brand's facebook group?", "rejoignez le groupe de la marque"],
+  },
+};
+
+describeHeldAndClean("corpus-10 round, %s", ROUND10, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -691,3 +691,30 @@ describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () 
     expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 146, 0);
   });
 });
+
+/**
+ * corpus-categories-11.tsv (300 lines, 25 held and 25 traps per category) was written blind by an
+ * eleventh helper during the corpus-10 round, and nobody tuned on it. Measured with the engine
+ * before this stop's rounds (cb974e2), after the corpus-6 to -9 rounds, and after the corpus-10
+ * round (the same figures):
+ *
+ *   category     before the rounds   after them (held out)
+ *   threat       80.0% (20/25)       88.0% (22/25)
+ *   harassment   60.0% (15/25)       72.0% (18/25)   (4 → 1 traps held)
+ *   hate         88.0% (22/25)       96.0% (24/25)
+ *   selfHarm     84.0% (21/25)       88.0% (22/25)
+ *   sexual       76.0% (19/25)       92.0% (23/25)
+ *   contact      88.0% (22/25)       92.0% (23/25)
+ *   all          79.3% (119/150)     88.0% (132/150)
+ *   clean held   2.67% (4/150)       0.67% (1/150)
+ *
+ * The first blind batch whose traps stay within the issue's 1%, with hate and sexual over their
+ * targets; threats (95% asked), contact details (95%), harassment and self-harm (90%) are not
+ * there yet. The trap still held is self-mockery ("j'ai l'air d'une vieille chouette avec ces
+ * montures"). Kept untuned as the next round's held-out measure; a guard meanwhile.
+ */
+describe("eleventh corpus by category (held out: never tuned on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 132, 1);
+  });
+});

@@ -231,7 +231,7 @@ function plainJunction(n: TrieNode): boolean {
  * Merges the plain junctions a node jumps to (TrieNode.flat), so a walk through a choice costs one
  * lookup per next word, however many templates hang from the words it ends on ("t as", "you").
  */
-function flatten(root: Map<string, TrieNode>): void {
+function* flatten(root: Map<string, TrieNode>): Generator<void, void> {
   const seen = new Set<TrieNode>();
   const shared = new Map<string, { flat: Map<string, readonly TrieNode[]> | undefined; rest: TrieNode[] | undefined }>();
   const ids = new Map<TrieNode, number>();
@@ -241,10 +241,15 @@ function flatten(root: Map<string, TrieNode>): void {
   const alone = new Map<TrieNode, readonly TrieNode[]>();
   const aloneOf = (n: TrieNode) => { let l = alone.get(n); if (l === undefined) alone.set(n, l = [n]); return l; };
   const stack: TrieNode[] = [...root.values()];
+  // The built-ins' trie has tens of thousands of nodes: the caller may yield to the event loop
+  // every STEP nodes (a first compile of a process held it ~60 ms in this walk alone).
+  const STEP = 1023;
+  let n = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
+    if ((++n & STEP) === 0) yield;
     if (node.next !== undefined) for (const c of node.next.values()) stack.push(c);
     if (node.rare?.gaps !== undefined) for (const g of node.rare.gaps) stack.push(g.node);
     if (node.jumps === undefined) continue;
@@ -281,8 +286,10 @@ function flatten(root: Map<string, TrieNode>): void {
   }
   // Assigned only now: the walks above read every node's jumps as the build left them.
   for (const [node, done] of assigned) { node.flat = done.flat; node.jumps = done.rest; }
+  yield;
   // A clause end is a field, not a word to look up on every step of a walk.
   for (const node of seen) {
+    if ((++n & STEP) === 0) yield;
     const end = node.next?.get(CLAUSE_END);
     if (end === undefined) continue;
     rareOf(node).end = end;
@@ -630,7 +637,7 @@ export class LexiconBuilder {
       if (node.detail === undefined && (node.flags & NodeFlag.Allow) === 0) setFlag(node, NodeFlag.Follow, followers(node, fingerprint(k), look));
     }
     yield;
-    flatten(root);
+    yield* flatten(root);
     yield;
     const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
     return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };

@@ -14,7 +14,7 @@ export function createRateStage(): Stage {
     name: "rate",
     run(ctx) {
       const { tenant, session } = ctx;
-      if (session.user.role !== "guest") return whenReady(tenant.rateLimiter.take(session.user.id), (waitMs) => afterBuckets(ctx, waitMs, 0));
+      if (session.user.role !== "guest") return whenReady(tenant.limits.messages.take(session.user.id), (waitMs) => afterBuckets(ctx, waitMs, 0));
       // Both buckets in one step (one script on Redis): a guest's attempt the user bucket
       // refuses still spends from its IP's budget, which guests of one IP share anyway.
       return whenReady(tenant.limits.guestMessage.take(session.user.id, session.ip), ([userWaitMs, ipWaitMs]) => afterBuckets(ctx, userWaitMs, ipWaitMs));

@@ -15,12 +15,14 @@ const GUEST_FLAG_WINDOW_SEC = 24 * 3600;
  * a sender holding a whole /64 gets one budget, not 2^64.
  */
 export interface TenantLimits {
+  /** Every user's message bucket: `burst` at once, then `perSecond` sustained, on every node. */
+  readonly messages: TokenBucket;
   /** New guest ids minted, per client IP. */
   readonly guestsPerIp: TokenBucket;
   /**
-   * A guest's message spends from its own message bucket (the one every user has, see
-   * `messageBucketOptions`) and from the bucket of its client IP's network, which the guests of
-   * one network share, in one step (one script on Redis): the ms to wait for each, 0 when granted.
+   * A guest's message spends from its own message bucket (`messages`, the same state) and from
+   * the bucket of its client IP's network, which the guests of one network share, in one step
+   * (one script on Redis): the ms to wait for each, 0 when granted.
    */
   readonly guestMessage: { take(userId: string, ip: string): MaybePromise<readonly [number, number]> };
   /** Flags per user. */
@@ -33,20 +35,16 @@ export interface TenantLimits {
   readonly reportsPerIp: TokenBucket;
 }
 
-/** Every user's message bucket: `burst` at once, then `perSecond` sustained, on every node. */
-export function messageBucketOptions(config: TenantConfig): TokenBucketOptions {
-  const { burst, perSecond } = config.rateLimit;
-  return { keyPrefix: "rl", tenant: config.id, capacity: burst, perSecond };
-}
-
 export function createTenantLimits(config: TenantConfig, store: Pick<LimitStore, "createTokenBucket" | "createTokenBucketPair">): TenantLimits {
   const t = config.id;
   const r = config.rateLimit;
   const perMinute = (b: { burst: number; perMinute: number }) => ({ capacity: b.burst, perSecond: b.perMinute / 60 });
   const perNetwork = (bucket: TokenBucket): TokenBucket => ({ take: (ip) => bucket.take(budgetKeyOf(ip)) });
-  const guestMessage = store.createTokenBucketPair(messageBucketOptions(config),
+  const messages: TokenBucketOptions = { keyPrefix: "rl", tenant: t, capacity: r.burst, perSecond: r.perSecond };
+  const guestMessage = store.createTokenBucketPair(messages,
     { keyPrefix: "gmip", tenant: t, capacity: r.guestMessagesPerIp.burst, perSecond: r.guestMessagesPerIp.perSecond });
   return {
+    messages: store.createTokenBucket(messages),
     guestsPerIp: perNetwork(store.createTokenBucket({ keyPrefix: `gip:${t}`, ...perMinute(r.guestsPerIp) })),
     guestMessage: { take: (userId, ip) => guestMessage.take(userId, budgetKeyOf(ip)) },
     flagsPerUser: store.createTokenBucket({ keyPrefix: `fl:${t}`, ...perMinute(r.flags) }),

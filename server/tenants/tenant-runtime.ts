@@ -10,8 +10,7 @@ import type { FilterSettingsInForce, OnHit } from "../filters/policy.ts";
 import { spamWindowFor } from "../store/limits/limit-store.ts";
 import type { Stores } from "../store/stores.ts";
 import { createSpamDetector } from "../filters/spam.ts";
-import type { TokenBucket } from "../store/limits/token-bucket.ts";
-import { createTenantLimits, messageBucketOptions, type TenantLimits } from "./tenant-limits.ts";
+import { createTenantLimits, type TenantLimits } from "./tenant-limits.ts";
 import { whenReady, type MaybePromise } from "../maybe-promise.ts";
 import { ReadCache } from "../read-cache.ts";
 import { NO_SANCTIONS, userSanctions, type UserSanctions } from "../store/sanctions/sanction-store.ts";
@@ -38,9 +37,7 @@ export class TenantRuntime {
   readonly id: string;
   readonly roomPattern: RegExp;
   readonly verifyToken: TokenVerifier;
-  /** Per-user message bucket: `burst` at once, then `perSecond` sustained, on every node. */
-  readonly rateLimiter: TokenBucket;
-  /** Per-IP limits on what guests mint and post, and flag limits (cluster-wide like the bucket above). */
+  /** Message buckets per user and, for guests, per network; limits on guest ids and flags (cluster-wide on Redis). */
   readonly limits: TenantLimits;
   readonly spam: SpamDetector;
   private compiled: CompiledFilters | undefined;
@@ -57,7 +54,6 @@ export class TenantRuntime {
     this.id = config.id;
     this.roomPattern = new RegExp(config.rooms.pattern);
     this.verifyToken = createTokenVerifier(config.auth);
-    this.rateLimiter = stores.limits.createTokenBucket(messageBucketOptions(config));
     this.limits = createTenantLimits(config, stores.limits);
     this.spam = createSpamDetector(config.filters.spam, spamWindowFor(stores.limits, this.id));
     this.settings = mergeSettings(config, EMPTY_FILTER_EDITS);

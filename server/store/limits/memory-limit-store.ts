@@ -4,12 +4,13 @@ import type { SpamCount } from "../../filters/types.ts";
 import type { MaybePromise } from "../../maybe-promise.ts";
 import { PerTenant } from "../per-tenant.ts";
 import type { LimitStore } from "./limit-store.ts";
-import { createMemoryTokenBucket, type TokenBucket, type TokenBucketOptions, type TokenBucketPair } from "./token-bucket.ts";
+import { createMemoryTokenBucket, type MemoryTokenBucket, type TokenBucket, type TokenBucketOptions, type TokenBucketPair } from "./token-bucket.ts";
 
 /** The embedded limits: one process's connection counts, limiters, buckets and spam windows (these answer at once). */
 export class MemoryLimitStore implements LimitStore {
   private readonly connections = new Map<string, number>();
   private readonly spam = new PerTenant(createMemorySpamWindow);
+  private readonly tenantBuckets = new Map<string, MemoryTokenBucket>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -30,14 +31,26 @@ export class MemoryLimitStore implements LimitStore {
   }
 
   createTokenBucket(opts: TokenBucketOptions): TokenBucket {
-    return createMemoryTokenBucket(opts, this.now);
+    return this.bucket(opts);
   }
 
   createTokenBucketPair(a: TokenBucketOptions, b: TokenBucketOptions): TokenBucketPair {
     // As on Redis, where one script needs both buckets in the tenant's slot.
     if (a.tenant === undefined || a.tenant !== b.tenant) throw new Error("a token bucket pair needs both buckets of one tenant");
-    const [first, second] = [createMemoryTokenBucket(a, this.now), createMemoryTokenBucket(b, this.now)];
+    const first = this.bucket(a), second = this.bucket(b);
     return { take: (ka, kb) => [first.take(ka), second.take(kb)] };
+  }
+
+  /**
+   * A tenant's bucket is one state however many times it is asked for, as its Redis keys are one
+   * state (`T tb:<prefix>:<key>`): a single bucket and a pair over the same options count together.
+   */
+  private bucket(opts: TokenBucketOptions): MemoryTokenBucket {
+    if (opts.tenant === undefined) return createMemoryTokenBucket(opts, this.now);
+    const name = `${opts.tenant}\u0000${opts.keyPrefix}`;
+    let b = this.tenantBuckets.get(name);
+    if (b === undefined) this.tenantBuckets.set(name, b = createMemoryTokenBucket(opts, this.now));
+    return b;
   }
 
   recordText(tenant: string, key: string, member: string, windowMs: number, now: number): MaybePromise<SpamCount> {

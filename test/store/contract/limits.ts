@@ -93,6 +93,15 @@ export function limitContract(current: () => Stores): void {
       expect(await pair.take("g3", "net-b")).toEqual([0, 0]);
     });
 
+    it("a single bucket and a pair over the same options are one state (a member's bucket and a guest's pair share `rl`)", async () => {
+      const own = { keyPrefix: "own1", tenant: "acme", capacity: 2, perSecond: 0.001 };
+      const single = stores.limits.createTokenBucket(own);
+      const pair = stores.limits.createTokenBucketPair(own, { keyPrefix: "net1", tenant: "acme", capacity: 10, perSecond: 0.001 });
+      expect(await single.take("u1")).toBe(0);
+      expect((await pair.take("u1", "n1"))[0]).toBe(0);
+      expect(await single.take("u1")).toBeGreaterThan(0);
+    });
+
     it("keeps one tenant's buckets apart from another's with the same keys", async () => {
       const opts = (tenant: string) => ({ keyPrefix: "own", tenant, capacity: 1, perSecond: 0.001 });
       const acme = stores.limits.createTokenBucketPair(opts("acme"), { ...opts("acme"), keyPrefix: "net" });

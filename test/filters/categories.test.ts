@@ -362,6 +362,145 @@ describe("eighth corpus by category (tuned in the corpus-8 round; a guard)", () 
   });
 });
 
+/**
+ * corpus-categories-9.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
+ * ninth helper who read neither the engine nor any corpus, while the corpus-8 round was tuned, and
+ * nobody tuned on it. Measured with the engine as it was before the corpus-6 round (cb974e2) and
+ * after the corpus-6, -7 and -8 rounds:
+ *
+ *   category     before the rounds   after them (held out)
+ *   threat       72.0% (18/25)       76.0% (19/25)
+ *   harassment   52.0% (13/25)       64.0% (16/25)   (1 → 0 traps held)
+ *   hate         80.0% (20/25)       84.0% (21/25)
+ *   selfHarm     80.0% (20/25)       80.0% (20/25)
+ *   sexual       64.0% (16/25)       80.0% (20/25)
+ *   contact      88.0% (22/25)       92.0% (23/25)
+ *   all          72.7% (109/150)     79.3% (119/150)
+ *   clean held   0.67% (1/150)       0.00% (0/150)
+ *
+ * Three rounds tuned to 99-100% on their own corpora moved a corpus none of them saw by 6.6 points:
+ * the issue's targets (at least 90% held per category, 95% for threats, hate and contact details,
+ * at most 1% of clean lines held) are met on no blind batch yet.
+ *
+ * The next round then tuned on it by family, in both languages, harassment most broadly, each
+ * family needing an addressee or a pointer as well as the mockery (age sent back to the knitting,
+ * sizes no sheet would cover, "the fat one who asks", hooves and cankles, squeaky voices, "no
+ * wonder nobody answers you", "the biggest loser of the forum", get a life, touch grass, a sad
+ * life, nobody asked, ratio, cringe, spelling and reading mocked, dressed like a sack, "who asked
+ * you", "who are you to judge", go play with your dolls, "imagine wearing that", sweetie the
+ * adults are talking, too broke for the brand, wits of a goldfish, writing like a child, "you
+ * think anyone reads you", cope and stay mad, writing to you all day; "I'm breaking your legs", your family paying for your
+ * words, leaving on a stretcher, your car burnt, "I know what you look like", "sé où tu bosses";
+ * "it's genetic", costs to society, one of them "against nature", kept away from normal people;
+ * purging after each meal, cutting that "helps", overdoses for the world's sake, a rope that
+ * settles it, quotas in kcal; a school year asked, feet for money, a moment for two, bodies
+ * guessed at in a bra, "any girls down for some fun"; found on the gram, moved to DMs), widened
+ * with lines of the tuner's own and their traps (proximity.test.ts): self-mockery ("I'm the
+ * biggest idiot on this forum", "I should get a life lol", "je retourne à l'école en septembre"),
+ * banter and sympathy are let through, and no new word opens a proximity scan on the bench
+ * messages:
+ *
+ *   category     tuned
+ *   threat       100% (25/25)
+ *   harassment   100% (25/25)
+ *   hate         100% (25/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       96.0% (24/25)
+ *   contact      100% (25/25)
+ *   all          99.3% (149/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Left alone: a child's class asked after "ma puce", which the grooming rule's veto reads as a
+ * parent speaking ("ma fille", "ma puce"). Its held-out measure is a tenth corpus its tuner never
+ * read. A guard, like corpus 4's.
+ */
+describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 149, 0);
+  });
+});
+
+/**
+ * corpus-categories-10.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
+ * tenth helper during the corpus-9 round, and nobody tuned on it until the corpus-10 round.
+ * Measured with the engine before this stop's rounds (cb974e2), after the corpus-6 to -8 rounds,
+ * and after the corpus-9 round:
+ *
+ *   category     before the rounds   after 6-8        after 9 (held out)
+ *   threat       84.0% (21/25)       88.0% (22/25)    88.0% (22/25)
+ *   harassment   52.0% (13/25)       60.0% (15/25)    64.0% (16/25)   (1 → 0 traps held)
+ *   hate         76.0% (19/25)       80.0% (20/25)    84.0% (21/25)
+ *   selfHarm     92.0% (23/25)       92.0% (23/25)    96.0% (24/25)
+ *   sexual       68.0% (17/25)       76.0% (19/25)    76.0% (19/25)
+ *   contact      92.0% (23/25)       92.0% (23/25)    96.0% (24/25)   (1 trap held throughout)
+ *   all          77.3% (116/150)     81.3% (122/150)  84.0% (126/150)
+ *   clean held   1.33% (2/150)       0.67% (1/150)    0.67% (1/150)
+ *
+ * The trap held then: "J'ai vu la pub sur Instagram, du coup j'ai commandé ici" (a network named,
+ * then words read as a handle).
+ *
+ * The corpus-10 round then tuned on it by family, in both languages, harassment and sexual most
+ * broadly: no cream or moisturiser will save that face, a prune and a tramp's jumper mocked by
+ * photo, sounding like a dying goose, spamming the thread all day, "look how stupid this guy is",
+ * "get lost loser"; the slap one should have given, "you're getting stabbed", a body bag or a
+ * helmet to bring; "chances pour la France", slurs as a product's makers, groups who "will steal
+ * again"; "better off dead"; underwear described or its colour asked, "makes me horny", "who wants
+ * to suck tonight", "mature for your age", lips good for "something other than lipstick"; "join my
+ * Facebook group"; an ad seen on Instagram let through. Its traps (proximity.test.ts, ROUND10):
+ * self-mockery ("I sound like a dying goose when I sing", "I've been spamming this thread"), a
+ * parent's "mature pour son âge", a dress held by "brides", "des chances pour la France de gagner",
+ * "you're getting jumped ahead in the queue". No new word opens a proximity scan on the bench
+ * messages (37 of 429, as before):
+ *
+ *   category     tuned
+ *   threat       96.0% (24/25)
+ *   harassment   92.0% (23/25)
+ *   hate         96.0% (24/25)
+ *   selfHarm     100% (25/25)
+ *   sexual       100% (25/25)
+ *   contact      100% (25/25)
+ *   all          97.3% (146/150)
+ *   clean held   0.00% (0/150)
+ *
+ * Left alone: two stalking lines whose menace is only their sum ("j'ai trouvé ton insta, tu
+ * habites près de…, je t'ai vue passer", "saw you at the mall…, I'll be watching"), whose parts
+ * shoppers say kindly; a wait "in the parking lot with my brother" (pickups read alike); and
+ * "(((they)))", whose brackets the normaliser drops. Its held-out measure is an eleventh corpus its
+ * tuner never read. A guard, like corpus 9's.
+ */
+describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 146, 0);
+  });
+});
+
+/**
+ * corpus-categories-11.tsv (300 lines, 25 held and 25 traps per category) was written blind by an
+ * eleventh helper during the corpus-10 round, and nobody tuned on it. Measured with the engine
+ * before this stop's rounds (cb974e2), after the corpus-6 to -9 rounds, and after the corpus-10
+ * round (the same figures):
+ *
+ *   category     before the rounds   after them (held out)
+ *   threat       80.0% (20/25)       88.0% (22/25)
+ *   harassment   60.0% (15/25)       72.0% (18/25)   (4 → 1 traps held)
+ *   hate         88.0% (22/25)       96.0% (24/25)
+ *   selfHarm     84.0% (21/25)       88.0% (22/25)
+ *   sexual       76.0% (19/25)       92.0% (23/25)
+ *   contact      88.0% (22/25)       92.0% (23/25)
+ *   all          79.3% (119/150)     88.0% (132/150)
+ *   clean held   2.67% (4/150)       0.67% (1/150)
+ *
+ * The first blind batch whose traps stay within the issue's 1%, with hate and sexual over their
+ * targets; threats (95% asked), contact details (95%), harassment and self-harm (90%) are not
+ * there yet. The trap still held is self-mockery ("j'ai l'air d'une vieille chouette avec ces
+ * montures"). Kept untuned as the next round's held-out measure; a guard meanwhile.
+ */
+describe("eleventh corpus by category (held out: never tuned on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 132, 1);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();
@@ -577,144 +716,5 @@ describe("policy", () => {
     expect(decide([h("profanity", 1)], settings)).toEqual({ action: undefined, hits: [] });
     expect(decide([h("profanity", 2)], settings).action).toBe("hold");
     expect(decide([h("insult", 1)], settings).action).toBe("hold");
-  });
-});
-
-/**
- * corpus-categories-9.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
- * ninth helper who read neither the engine nor any corpus, while the corpus-8 round was tuned, and
- * nobody tuned on it. Measured with the engine as it was before the corpus-6 round (cb974e2) and
- * after the corpus-6, -7 and -8 rounds:
- *
- *   category     before the rounds   after them (held out)
- *   threat       72.0% (18/25)       76.0% (19/25)
- *   harassment   52.0% (13/25)       64.0% (16/25)   (1 → 0 traps held)
- *   hate         80.0% (20/25)       84.0% (21/25)
- *   selfHarm     80.0% (20/25)       80.0% (20/25)
- *   sexual       64.0% (16/25)       80.0% (20/25)
- *   contact      88.0% (22/25)       92.0% (23/25)
- *   all          72.7% (109/150)     79.3% (119/150)
- *   clean held   0.67% (1/150)       0.00% (0/150)
- *
- * Three rounds tuned to 99-100% on their own corpora moved a corpus none of them saw by 6.6 points:
- * the issue's targets (at least 90% held per category, 95% for threats, hate and contact details,
- * at most 1% of clean lines held) are met on no blind batch yet.
- *
- * The next round then tuned on it by family, in both languages, harassment most broadly, each
- * family needing an addressee or a pointer as well as the mockery (age sent back to the knitting,
- * sizes no sheet would cover, "the fat one who asks", hooves and cankles, squeaky voices, "no
- * wonder nobody answers you", "the biggest loser of the forum", get a life, touch grass, a sad
- * life, nobody asked, ratio, cringe, spelling and reading mocked, dressed like a sack, "who asked
- * you", "who are you to judge", go play with your dolls, "imagine wearing that", sweetie the
- * adults are talking, too broke for the brand, wits of a goldfish, writing like a child, "you
- * think anyone reads you", cope and stay mad, writing to you all day; "I'm breaking your legs", your family paying for your
- * words, leaving on a stretcher, your car burnt, "I know what you look like", "sé où tu bosses";
- * "it's genetic", costs to society, one of them "against nature", kept away from normal people;
- * purging after each meal, cutting that "helps", overdoses for the world's sake, a rope that
- * settles it, quotas in kcal; a school year asked, feet for money, a moment for two, bodies
- * guessed at in a bra, "any girls down for some fun"; found on the gram, moved to DMs), widened
- * with lines of the tuner's own and their traps (proximity.test.ts): self-mockery ("I'm the
- * biggest idiot on this forum", "I should get a life lol", "je retourne à l'école en septembre"),
- * banter and sympathy are let through, and no new word opens a proximity scan on the bench
- * messages:
- *
- *   category     tuned
- *   threat       100% (25/25)
- *   harassment   100% (25/25)
- *   hate         100% (25/25)
- *   selfHarm     100% (25/25)
- *   sexual       96.0% (24/25)
- *   contact      100% (25/25)
- *   all          99.3% (149/150)
- *   clean held   0.00% (0/150)
- *
- * Left alone: a child's class asked after "ma puce", which the grooming rule's veto reads as a
- * parent speaking ("ma fille", "ma puce"). Its held-out measure is a tenth corpus its tuner never
- * read. A guard, like corpus 4's.
- */
-describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () => {
-  it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 149, 0);
-  });
-});
-
-/**
- * corpus-categories-10.tsv (300 lines, 25 held and 25 traps per category) was written blind by a
- * tenth helper during the corpus-9 round, and nobody tuned on it until the corpus-10 round.
- * Measured with the engine before this stop's rounds (cb974e2), after the corpus-6 to -8 rounds,
- * and after the corpus-9 round:
- *
- *   category     before the rounds   after 6-8        after 9 (held out)
- *   threat       84.0% (21/25)       88.0% (22/25)    88.0% (22/25)
- *   harassment   52.0% (13/25)       60.0% (15/25)    64.0% (16/25)   (1 → 0 traps held)
- *   hate         76.0% (19/25)       80.0% (20/25)    84.0% (21/25)
- *   selfHarm     92.0% (23/25)       92.0% (23/25)    96.0% (24/25)
- *   sexual       68.0% (17/25)       76.0% (19/25)    76.0% (19/25)
- *   contact      92.0% (23/25)       92.0% (23/25)    96.0% (24/25)   (1 trap held throughout)
- *   all          77.3% (116/150)     81.3% (122/150)  84.0% (126/150)
- *   clean held   1.33% (2/150)       0.67% (1/150)    0.67% (1/150)
- *
- * The trap held then: "J'ai vu la pub sur Instagram, du coup j'ai commandé ici" (a network named,
- * then words read as a handle).
- *
- * The corpus-10 round then tuned on it by family, in both languages, harassment and sexual most
- * broadly: no cream or moisturiser will save that face, a prune and a tramp's jumper mocked by
- * photo, sounding like a dying goose, spamming the thread all day, "look how stupid this guy is",
- * "get lost loser"; the slap one should have given, "you're getting stabbed", a body bag or a
- * helmet to bring; "chances pour la France", slurs as a product's makers, groups who "will steal
- * again"; "better off dead"; underwear described or its colour asked, "makes me horny", "who wants
- * to suck tonight", "mature for your age", lips good for "something other than lipstick"; "join my
- * Facebook group"; an ad seen on Instagram let through. Its traps (proximity.test.ts, ROUND10):
- * self-mockery ("I sound like a dying goose when I sing", "I've been spamming this thread"), a
- * parent's "mature pour son âge", a dress held by "brides", "des chances pour la France de gagner",
- * "you're getting jumped ahead in the queue". No new word opens a proximity scan on the bench
- * messages (37 of 429, as before):
- *
- *   category     tuned
- *   threat       96.0% (24/25)
- *   harassment   92.0% (23/25)
- *   hate         96.0% (24/25)
- *   selfHarm     100% (25/25)
- *   sexual       100% (25/25)
- *   contact      100% (25/25)
- *   all          97.3% (146/150)
- *   clean held   0.00% (0/150)
- *
- * Left alone: two stalking lines whose menace is only their sum ("j'ai trouvé ton insta, tu
- * habites près de…, je t'ai vue passer", "saw you at the mall…, I'll be watching"), whose parts
- * shoppers say kindly; a wait "in the parking lot with my brother" (pickups read alike); and
- * "(((they)))", whose brackets the normaliser drops. Its held-out measure is an eleventh corpus its
- * tuner never read. A guard, like corpus 9's.
- */
-describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () => {
-  it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 146, 0);
-  });
-});
-
-/**
- * corpus-categories-11.tsv (300 lines, 25 held and 25 traps per category) was written blind by an
- * eleventh helper during the corpus-10 round, and nobody tuned on it. Measured with the engine
- * before this stop's rounds (cb974e2), after the corpus-6 to -9 rounds, and after the corpus-10
- * round (the same figures):
- *
- *   category     before the rounds   after them (held out)
- *   threat       80.0% (20/25)       88.0% (22/25)
- *   harassment   60.0% (15/25)       72.0% (18/25)   (4 → 1 traps held)
- *   hate         88.0% (22/25)       96.0% (24/25)
- *   selfHarm     84.0% (21/25)       88.0% (22/25)
- *   sexual       76.0% (19/25)       92.0% (23/25)
- *   contact      88.0% (22/25)       92.0% (23/25)
- *   all          79.3% (119/150)     88.0% (132/150)
- *   clean held   2.67% (4/150)       0.67% (1/150)
- *
- * The first blind batch whose traps stay within the issue's 1%, with hate and sexual over their
- * targets; threats (95% asked), contact details (95%), harassment and self-harm (90%) are not
- * there yet. The trap still held is self-mockery ("j'ai l'air d'une vieille chouette avec ces
- * montures"). Kept untuned as the next round's held-out measure; a guard meanwhile.
- */
-describe("eleventh corpus by category (held out: never tuned on; a guard)", () => {
-  it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 132, 1);
   });
 });

@@ -16,7 +16,7 @@ const hits = (text: string): FilterHit[] => [...f.words(text), ...f.links(text)]
 /** The hits the proximity rules gave (their detail is the rule's name, "category: …"). */
 const ruleHits = (text: string) => f.words(text).filter((h) => /^[a-zA-Z]+: /.test(h.detail));
 
-const CASES: Record<string, { held: string[]; clean: string[] }> = {
+const CASES: HeldAndClean = {
   threat: {
     held: [
       "say that again and I'll snap your neck", "I'm going to stab you next time I see you", "I'll be waiting outside your place with a bat",

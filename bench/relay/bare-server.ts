@@ -1,14 +1,25 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { serveControl } from "./server-control.ts";
+import { createShardedAdapter } from "@socket.io/redis-adapter";
+import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
 
 /**
  * The bare side's server (`--role server-bare`): a plain Socket.IO relay that acks and broadcasts
- * the same Message shape Causette does, and nothing else.
+ * the same Message shape Causette does, and nothing else. With a Redis (Cluster) in
+ * RELAY_BENCH_EXTRA (side bare-cluster-x2), it fans out through the same sharded adapter Causette
+ * uses and nothing else: the cost of crossing nodes alone, with no store, as a floor.
  */
 export async function runBareServer(): Promise<void> {
   const http = createServer();
-  const io = new Server(http, { maxHttpBufferSize: 256 * 1024, pingInterval: 20_000, pingTimeout: 20_000, cors: { origin: true } });
+  const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { redisUrl?: string; redisCluster?: boolean };
+  let adapter: ReturnType<typeof createShardedAdapter> | undefined;
+  if (extra.redisUrl) {
+    const clients = createRedisClients(extra.redisUrl, { cluster: extra.redisCluster === true, name: "bare" });
+    await waitUntilReady(clients);
+    adapter = createShardedAdapter(clients.client, clients.subscriber, { channelPrefix: "relaybench:io", subscriptionMode: "static" });
+  }
+  const io = new Server(http, { maxHttpBufferSize: 256 * 1024, pingInterval: 20_000, pingTimeout: 20_000, cors: { origin: true }, ...(adapter ? { adapter } : {}) });
   let seq = 0;
   io.of("/chat").on("connection", (socket) => {
     socket.on("room:join", (p: { room: string }, ack: (r: unknown) => void) => {

@@ -10,7 +10,7 @@ import { startServerChild, type ServerKind } from "./server-child.ts";
 /** The sides run by default. */
 export const SIDE_NAMES = ["bare", "causette", "causette-x2"] as const;
 /** Sides run only when asked for by name. */
-const EXTRA_SIDE_NAMES = ["bare-control", "causette-baseline", "causette-cluster-x2", "causette-flags", "causette-uncorked", "causette-v8-defaults", "causette-webhooks"] as const;
+const EXTRA_SIDE_NAMES = ["bare-cluster-x2", "bare-control", "causette-baseline", "causette-cluster-x2", "causette-flags", "causette-uncorked", "causette-v8-defaults", "causette-webhooks"] as const;
 
 /** A running system under test: where clients connect, and how to read the servers' memory and CPU. */
 export interface RunningSide {
@@ -42,16 +42,17 @@ export function serverChild(kind: ServerKind, extra: Record<string, unknown> = {
 
 /**
  * Two Causette nodes sharing a private redis-server started for this run, or with `cluster`, a
- * private Redis Cluster of three masters with a replica each (causette-cluster-x2).
+ * private Redis Cluster of three masters with a replica each (causette-cluster-x2); with `kind`
+ * "bare", two bare relays fanning out through the same sharded adapter (bare-cluster-x2).
  */
-export function causetteOverRedis(clients: number, cpuProfDir?: string, cluster = false, more: Record<string, unknown> = {}): RelaySide {
+export function causetteOverRedis(clients: number, cpuProfDir?: string, cluster = false, more: Record<string, unknown> = {}, kind: ServerKind = "causette"): RelaySide {
   return {
-    name: cluster ? "causette-cluster-x2" : "causette-x2",
+    name: `${kind}${cluster ? "-cluster" : ""}-x2`,
     async start(label) {
       // Persisting the way README deploys it (AOF, fsync every second).
       const redis = cluster ? await startRedisCluster({ appendfsync: "everysec" }) : await startRedis({ appendfsync: "everysec" });
       const extra = { clients, redisUrl: redis.url, redisCluster: cluster, keyPrefix: "relaybench:", ...more };
-      const started = await Promise.allSettled([0, 1].map((n) => startServerChild("causette", extra, profArgs(cpuProfDir, `${label}-node${n}`))));
+      const started = await Promise.allSettled([0, 1].map((n) => startServerChild(kind, extra, profArgs(cpuProfDir, `${label}-node${n}`))));
       const nodes = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
       const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) {
@@ -92,6 +93,10 @@ export function defaultSides(clients: number, { cpuProfDir, names = SIDE_NAMES, 
   for (const n of names) {
     if (n === "bare") out.push(serverChild("bare", {}, cpuProfDir));
     else if (n === "bare-control") out.push(serverChild("bare", {}, cpuProfDir, n));
+    else if (n === "bare-cluster-x2") {
+      if (redisClusterAvailable) out.push(causetteOverRedis(clients, cpuProfDir, true, {}, "bare"));
+      else console.warn("relay bench: redis-server or redis-cli is not on PATH, leaving out the bare-cluster-x2 side");
+    }
     else if (n === "causette") out.push(serverChild("causette", { clients }, cpuProfDir));
     else if (n === "causette-baseline") {
       if (!baselineDir) throw new Error("the causette-baseline side needs --baseline DIR");

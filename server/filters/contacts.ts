@@ -152,6 +152,8 @@ class Detector implements ContactDetector {
     const f = norm.folded, toks = norm.tokens, n = f.length;
     // The tokens a run may read (number words, "O6"-like look-alikes, "double"), by start offset.
     const readable = new Map<number, WordToken>();
+    // Digits glued to number words ("0six", "4five"), read as their digits.
+    const glued = new Map<number, string>();
     const starts: number[] = [];
     const runWords = this.runWords;
     for (const t of toks) {
@@ -160,6 +162,9 @@ class Detector implements ContactDetector {
       if ((word && (this.numbers.has(t.key) || t.key === "double" || t.key === "triple" || this.joiners.has(t.key))) || lookalikeDigits(f, t)) {
         readable.set(t.s, t);
         if ((word && this.numbers.has(t.key)) || lookalikeDigits(f, t)) starts.push(t.s);
+      } else if (isDigit(f.charCodeAt(t.s)) || isDigit(f.charCodeAt(t.e - 1))) {
+        const d = this.gluedDigits(f, t);
+        if (d !== undefined) { glued.set(t.s, d); readable.set(t.s, t); starts.push(t.s); }
       }
     }
     let i = 0, next = 0;
@@ -182,6 +187,9 @@ class Detector implements ContactDetector {
         if (tok !== undefined && this.numbers.has(tok.key)) {
           words.push(this.numbers.get(tok.key)!);
           i = tok.e; last = i; gap = 0;
+        } else if (tok !== undefined && glued.has(tok.s)) {
+          if (words.length) { out += spell(words); words.length = 0; }
+          out += glued.get(tok.s)!; i = tok.e; last = i; gap = 0;
         } else if (tok !== undefined && lookalikeDigits(f, tok)) {
           if (words.length) { out += spell(words); words.length = 0; }
           out += digitsOf(f, tok); i = tok.e; last = i; gap = 0;
@@ -205,6 +213,29 @@ class Detector implements ContactDetector {
       this.judge(norm, out, plus, firstNonSeparator(f, start), last, found);
       i = Math.max(last, start + 1);
     }
+  }
+
+  /**
+   * The digits of a word that glues digits to single-digit number words ("0six" → "06",
+   * "4five" → "45"): a disguise that keeps each part out of both readings. Undefined for any
+   * other word ("4ever", "2in1", "x20").
+   */
+  private gluedDigits(f: string, t: WordToken): string | undefined {
+    let out = "", letters = false;
+    for (let i = t.s; i < t.e;) {
+      let j = i;
+      if (isDigit(f.charCodeAt(i))) {
+        while (j < t.e && isDigit(f.charCodeAt(j))) j++;
+        out += f.slice(i, j);
+      } else {
+        while (j < t.e && isLetter(f.charCodeAt(j))) j++;
+        const n = j > i ? this.numbers.get(f.slice(i, j)) : undefined;
+        if (n === undefined || n < 0 || n > 9) return undefined;
+        out += String(n); letters = true;
+      }
+      i = j;
+    }
+    return letters && out.length > 1 ? out : undefined;
   }
 
   /**

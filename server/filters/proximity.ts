@@ -112,7 +112,11 @@ const SENTENCE_REACH = 30;
 /** How far before and after a hit a `quoted` silence looks for its quotation marks, in characters. */
 const QUOTE_REACH = 60;
 
-/** Whether original [s, e) stands between an opening and a closing quotation mark on its line. */
+/**
+ * Whether original [s, e) starts between an opening and a closing quotation mark on its line. The
+ * closing mark is looked for from the hit's start: a template's tail may run past it
+ * (« va te pendre » à un client: the hit ends on "à un").
+ */
 function quotedAround(text: string, s: number, e: number): boolean {
   let open = false;
   for (let i = s - 1; i >= 0 && i >= s - QUOTE_REACH; i--) {
@@ -121,7 +125,7 @@ function quotedAround(text: string, s: number, e: number): boolean {
     if (c === 34 || c === 0xab || c === 0x201c) { open = true; break; }
   }
   if (!open) return false;
-  for (let i = e; i < text.length && i < e + QUOTE_REACH; i++) {
+  for (let i = s; i < text.length && i < e + QUOTE_REACH; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 0xab || c === 0x201c) return false;
     if (c === 34 || c === 0xbb || c === 0x201d) return true;

@@ -501,6 +501,44 @@ describe("eleventh corpus by category (held out: never tuned on; a guard)", () =
   });
 });
 
+/**
+ * corpus-categories-12.tsv (300 lines, 25 held and 25 traps per category, French and English) was
+ * written blind by a helper who read neither the engine nor any corpus, and measured before any
+ * tuning (9199b91; the same at 5c2fa82). The corpus-12 round then tuned on it by family, in both
+ * languages, never copying its lines: someone "getting stabbed", "you're dead mate", a car with no
+ * tyres or windows by morning, doxxing, "ou je m'occupe de ta famille", a parked car that "won't
+ * stay whole", "on verra si tu fais toujours le malin" after a wait, friends paying "a little
+ * visit"; getting someone banned, ignoring her until she leaves, "nothing will ever fit you",
+ * "when I'm watching", "je te vois passer le soir", "how old are you to write like that", people
+ * like you scorned (a proximity rule, across a comma), "t tro nul pr", "fatty wants…"; groups who
+ * "bring crime", who should "stay out of the way", "of course the … guy", "typical …", who "can't
+ * behave", "votre race pollue tout", misgendering ("ça reste un mec"), slowing everyone down;
+ * "better if you didn't wake up"; what else lips are for, a price for the night, aroused reading
+ * your review, a private show on cam, body parts "à tomber"; digits glued to number words
+ * ("0six", "4five": server/filters/contacts.ts). Its traps: threats and "kys" quoted while
+ * reporting them are now silenced like quoted insults (a quoted hit is judged from its start, so a
+ * template's tail may run past the closing mark), "casse-toi pas la tête" is allowed, a "snap-on"
+ * case is no network. The round's own lines and traps are ROUND12 in proximity.test.ts.
+ *
+ *   category     blind (9199b91)     tuned
+ *   threat       72.0% (18/25)       100% (25/25)   (1 → 0 traps held)
+ *   harassment   64.0% (16/25)       100% (25/25)   (1 → 0 traps held)
+ *   hate         68.0% (17/25)       100% (25/25)
+ *   selfHarm     96.0% (24/25)       100% (25/25)   (2 → 0 traps held)
+ *   sexual       80.0% (20/25)       100% (25/25)
+ *   contact      96.0% (24/25)       100% (25/25)   (1 → 0 traps held)
+ *   all          79.3% (119/150)     100% (150/150)
+ *   clean held   3.33% (5/150)       0.00% (0/150)
+ *
+ * Tuned on, so these figures say only that the families hold; its held-out measure is corpus 13,
+ * which its tuner never read. A guard, like corpora 9 and 10.
+ */
+describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-12.tsv", 300, 150, 0);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

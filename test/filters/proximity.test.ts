@@ -445,6 +445,99 @@ const ROUND10: HeldAndClean = {
 
 describeHeldAndClean("corpus-10 round, %s", ROUND10, hits);
 
+/**
+ * The corpus-12 round's own lines, by family, each with the traps that share its words: a shopper
+ * getting a refund or spoiled for Christmas, a bike sold without tyres, a friend looking after the
+ * children, a parcel that won't stay intact with this courier, "I'm dead mate 😂", threats and
+ * orders quoted while reporting them, a snap-on case, product codes beside a number.
+ */
+const ROUND12: HeldAndClean = {
+  "threats: someone getting stabbed, 'you're dead mate', no tyres by morning, doxxing, 'ou je m'occupe de toi', a car that won't stay whole, 'on verra si tu fais le malin', a little visit": {
+    held: [
+      "pull up to the Leeds store tonight and somebody's getting shanked", "people are gonna get beaten up at that meetup", "ur dead mate, trust me", "you're dead pal",
+      "your van won't have any windows by morning", "your shop won't have windows tomorrow", "i'm gonna doxx you tonight", "on va te doxxer",
+      "je vais balancer ton adresse", "retire ton avis sinon je vais m'occuper de tes enfants", "arrête ou on s'occupe de toi",
+      "ta vitrine va pas rester intacte longtemps", "ta bagnole risque de pas rester entière cette nuit",
+      "ta caisse est garée devant le tabac hein. elle va pas rester entière", "je vais t'attendre en bas samedi, on verra si tu fais encore la maligne",
+      "some friends of ours will pay you a little visit", "your car is parked on Oak Road right? it won't stay in one piece",
+    ],
+    clean: [
+      "someone is getting a refund today", "somebody's getting spoiled this Christmas", "someone is getting shot for the new lookbook",
+      "you're dead right mate, the blue is nicer", "I'm dead mate 😂 this review", "your bike won't have tyres, they ship separately",
+      "the car won't have tyres fitted until Monday", "how do I stop people trying to doxx me?", "je vais donner ton adresse au livreur ?",
+      "je m'occupe de ta commande tout de suite", "je peux m'occuper de tes enfants samedi si tu veux", "mon colis va pas rester intact longtemps avec ce transporteur",
+      "ce vase va pas rester entier longtemps avec mon chat", "ta voiture est garée où ? je passe te déposer le colis",
+      "je vais t'attendre devant le magasin, on fait les soldes ensemble ?", "some friends are coming to visit the shop",
+      "your car is parked outside? the courier will come by",
+    ],
+  },
+  "harassment: get her banned, ignore her until she leaves, nothing will fit you, watched passing by, how old to write like that, people like you scorned, 't tro nul pr', 'tubby is asking'": {
+    held: [
+      "lets get this clown banned from the chat", "we need to get him kicked out", "let's all ignore him till he logs off", "on la ghoste jusqu'à ce qu'elle se casse",
+      "allez on lui parle plus à celle-là", "aucun maillot ne t'ira avec ton physique", "nothing will ever look good on you lol",
+      "keep walking like that when I'm watching you", "dance for me when I'm watching", "je te vois passer tous les soirs devant ma fenêtre",
+      "I see you walk past my house every night", "how old are you to type like this", "t'as quel âge pour réagir comme un gamin",
+      "ppl like u who return everything are pathetic", "des gens comme toi, franchement, c'est pitoyable", "t tro bete pr lire une notice",
+      "tubby is asking about XXL again lol",
+    ],
+    clean: [
+      "let's get him a gift for his birthday", "let's get the bots banned", "if a bot spams you, just ignore it until it leaves",
+      "on l'ignore jusqu'à ce que le colis arrive ?", "le vendeur ? on lui répond plus, il est en vacances", "rien ne t'ira mieux que ce bleu",
+      "nothing will fit you better than the medium", "I cry every time when I'm watching this ad", "I always snack when I'm watching.",
+      "I see you went for the green one", "je te vois passer sur le chat, coucou", "how old are you supposed to be to use retinol?",
+      "t'as quel âge pour porter ce parfum ?", "people like you make this chat fun", "les gens comme toi ne sont pas pitoyables, au contraire",
+      "c'est trop nul pour le prix", "omega fatty acids in this serum?",
+    ],
+  },
+  "hate: groups bringing crime or in the way, 'of course the … guy', 'typical …', who can't behave, 'votre race pollue', misgendering, slowing everyone down": {
+    held: [
+      "migrants bring crime wherever they go", "these people from africa bring disease", "wheelchair users should just stay out of the way",
+      "of course the muslim family complains about the price", "such a gypsy move", "les roms savent pas se tenir en magasin", "leur engeance pourrit tout",
+      "une trans en robe ça reste un homme", "les handicapés encombrent les rayons", "trans women will always be a man in a dress",
+      "the disabled slow everyone down at the tills",
+    ],
+    clean: [
+      "these new arrivals bring joy", "immigrants bring amazing food", "wheelchair users should find the ramp by the door",
+      "shoppers should stay out of the way of the forklift", "of course the black dress sold out first", "a typical gypsy skirt pattern",
+      "les débutants savent pas toujours s'occuper de leur peau", "ta race de chat perd ses poils ?", "les handicapés ont enfin un rayon adapté, ça reste un bon début",
+      "a man in a dress walked the runway for this brand", "les cartons encombrent les rayons",
+    ],
+  },
+  "self-harm: better if you didn't wake up; threats and orders quoted while reporting them": {
+    held: [
+      "everyone would be happier if you just died", "la terre serait meilleure si t'existais pas", "go hang yourself, \"reviewer\"",
+    ],
+    clean: [
+      "my skin would be better if I didn't wake up at 5am", "le monde serait meilleur sans plastique", "someone wrote \"go hang yourself\" under my review, reported",
+      "on m'a écrit « je vais te retrouver » en MP, je le signale", "Quelqu'un a dit « va te jeter d'un pont » à ma fille, signalé aux modos",
+    ],
+  },
+  "sexual: what else lips are good for, a price for the night, aroused by your pictures, a private show on cam, body parts 'à croquer'": {
+    held: [
+      "lips like that I can think of what else they'd be good for", "ta langue, je sais à quoi d'autre elle servirait mdr", "how much for the night with you?",
+      "c'est combien la nuit avec toi ?", "i'm so hard looking at your pics", "je mouille en regardant tes photos", "do me a private strip on cam",
+      "fais-moi un strip en webcam", "tes fesses sont à croquer",
+    ],
+    clean: [
+      "this oil for lips, I know what else it's good for: cuticles!", "cette huile je sais à quoi d'autre elle sert : les cheveux",
+      "how much for a night at the partner hotel?", "c'est combien pour une nuit d'hôtel avec le pack spa ?", "the mascara got hard over time",
+      "the clay got hard looking at it sitting out", "the private show on Saturday is for loyalty members", "le défilé privé en boutique samedi, qui vient ?",
+      "tes photos sont à tomber",
+    ],
+  },
+  "contact: digits glued to number words; a snap-on case": {
+    held: [
+      "appelle le 0sept 12 34 56 78", "mon num 0six12 34 56 78",
+    ],
+    clean: [
+      "the 2in1 palette and the 4ever gloss, 12 34 56 78 views lol", "commande 0six 23 45 67 89 toujours pas livrée",
+      "does the snap-on case fit the camera? add to basket",
+    ],
+  },
+};
+
+describeHeldAndClean("corpus-12 round, %s", ROUND12, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -108,9 +108,11 @@ export interface Flag {
  * Addition: "ban" marks a message held because its author is shadow-banned. SPEC §10: "newcomer"
  * (one of the author's first messages), "evasion" (detail: the banned account the author is linked
  * to), "shield" (the room is shielded). Those three always hold, whatever `onHit` says. "hook": SPEC §8.2.
- * "report": SPEC §9.3, a report of illegal content (detail: its category).
+ * "report": SPEC §9.3, a report of illegal content (detail: its category). "classifier": the
+ * category model judged the whole message (detail: "<category> <probability>", e.g. "threat 0.87";
+ * `category` and `severity` 2 set; match: the message).
  */
-export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield" | "hook" | "report";
+export type ReasonKind = "word" | "link" | "spam" | "flag" | "ban" | "newcomer" | "evasion" | "shield" | "hook" | "report" | "classifier";
 export interface Reason {
   kind: ReasonKind;
   detail: string;

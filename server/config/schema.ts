@@ -104,7 +104,9 @@ const tenant = z.object({
       /** A word or phrase (a competitor), or `{ term, category?, severity? }` (SPEC §12). */
       terms: z.array(lexiconTerm).default([]),
       allow: z.array(z.string().min(1).max(100)).default([]),
-    }).strict().default({ languages: ["en", "fr"], terms: [], allow: [] }),
+      /** Extension: the category model judges what the lists let through (server/filters/category-model.ts). */
+      model: z.boolean().default(true),
+    }).strict().default({ languages: ["en", "fr"], terms: [], allow: [], model: true }),
     /** SPEC §12: an action per category and a minimum severity; a category left out follows onHit. */
     policy: filterPolicy.default({}),
     links: z.object({
@@ -122,7 +124,7 @@ const tenant = z.object({
     hook: moderationHook.optional(),
   }).strict().default({
     onHit: "hold",
-    lexicon: { languages: ["en", "fr"], terms: [], allow: [] },
+    lexicon: { languages: ["en", "fr"], terms: [], allow: [], model: true },
     policy: {},
     links: { mode: "allowlist", allow: [], block: [] },
     spam: { repeatsPerUser: 2, raidUsers: 4, windowSec: 60 },

@@ -7,6 +7,7 @@ import type { PatternStep, WordContext } from "./lexicon.ts";
 import type { ProximityWords } from "./proximity.ts";
 import { compileTemplate, type Slots } from "./patterns.ts";
 import type { Tag } from "./types.ts";
+import { createCategoryModel, type CategoryModel, type CategoryModelData } from "./category-model.ts";
 
 /**
  * The built-in word lists, per language: the upstream list plus the project's curation in
@@ -44,7 +45,10 @@ export interface BaseLexicon {
 
 export interface CompiledPattern { readonly steps: readonly PatternStep[]; readonly detail: string; readonly tag: Tag }
 
-export type BaseLexicons = Readonly<Record<Language, BaseLexicon>>;
+export interface BaseLexicons extends Readonly<Record<Language, BaseLexicon>> {
+  /** The category model (config/model/category-model.json), shared by every tenant that keeps it on. */
+  readonly model?: CategoryModel;
+}
 
 interface Curation {
   add?: string[];
@@ -128,6 +132,16 @@ function readProximity(lang: Language): ProximityWords {
   return Object.freeze({ families: file.families ?? {}, classes: file.classes ?? {}, rules: file.rules ?? [], common: file.common ?? [], silence: file.silence ?? [] });
 }
 
+function readModel(): CategoryModel {
+  const file = new URL("../../config/model/category-model.json", import.meta.url);
+  try {
+    return createCategoryModel(JSON.parse(readFileSync(file, "utf8")) as CategoryModelData);
+  } catch (err) {
+    // Shipped with the code, like the lexicons: a missing or broken model is a broken install.
+    throw new Error(`cannot read config/model/category-model.json (npm run train-model writes it): ${(err as Error).message}`);
+  }
+}
+
 let cached: BaseLexicons | undefined;
 
 /** Loads the built-in lexicons (synchronous, memoised per process). */
@@ -153,6 +167,6 @@ export function loadBaseLexicons(): BaseLexicons {
       proximity: readProximity(lang),
     });
   };
-  cached = Object.freeze({ en: make("en", english), fr: make("fr", french) });
+  cached = Object.freeze({ en: make("en", english), fr: make("fr", french), model: readModel() });
   return cached;
 }

@@ -4,6 +4,7 @@ import { LexiconBuilder, type Inflection, type Lexicon, type SharedLexicon } fro
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
 import { createContactDetector, type ContactDetector } from "./contacts.ts";
 import { proximitySteps, type ProximityScorer } from "./proximity.ts";
+import type { CategoryModel } from "./category-model.ts";
 import type { BaseLexicons, Language } from "./base-lexicons.ts";
 
 export { loadBaseLexicons, type BaseLexicons } from "./base-lexicons.ts";
@@ -86,7 +87,7 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
   const scorer = yield* scorerOf(base, languages);
-  return new Filters(lexicon, links, contacts, scorer);
+  return new Filters(lexicon, links, contacts, scorer, lists.model === false ? undefined : base.model);
 }
 
 /** Adds the built-in lists and patterns of `languages` to a builder. */
@@ -112,12 +113,18 @@ function* builtins(builder: LexiconBuilder, languages: readonly Language[], base
 class Filters implements CompiledFilters {
   readonly termCount: number;
 
-  constructor(private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector, private readonly proximity: ProximityScorer) {
+  constructor(
+    private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector,
+    private readonly proximity: ProximityScorer, private readonly model: CategoryModel | undefined,
+  ) {
     this.termCount = lexicon.size;
     Object.freeze(this);
   }
 
-  /** Lexicon words and phrases, phrase patterns, contact details and proximity rules (SPEC §12), in text order. */
+  /**
+   * Lexicon words and phrases, phrase patterns, contact details and proximity rules (SPEC §12), in
+   * text order; when none of them holds the message, the category model's judgement, if any.
+   */
   words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     const words = this.lexicon.match(norm);
     const contacts = this.contacts.match(norm);
@@ -129,7 +136,9 @@ class Filters implements CompiledFilters {
     const all = contacts.length === 0 && near.length === 0 ? words
       : words.length === 0 && near.length === 0 ? contacts
       : [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
-    return all.length === 0 ? all : this.proximity.unsilenced(norm, all);
+    if (all.length > 0) return this.proximity.unsilenced(norm, all);
+    const judged = this.model?.judge(norm);
+    return judged ? [judged] : all;
   }
 
   links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {

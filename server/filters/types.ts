@@ -6,8 +6,11 @@ import type { FilterCategory, Severity } from "../../client-sdk/src/protocol.ts"
 import type { MaybePromise } from "../maybe-promise.ts";
 import type { NormalizedText } from "./normalize.ts";
 
-/** `hook`: the brand's moderation hook (SPEC §8.2) held or refused it; its hits carry no match. */
-export type HitKind = "word" | "link" | "spam" | "hook";
+/**
+ * `hook`: the brand's moderation hook (SPEC §8.2) held or refused it; its hits carry no match.
+ * `classifier`: the category model judged the whole message (an extension of SPEC §12).
+ */
+export type HitKind = "word" | "link" | "spam" | "hook" | "classifier";
 
 /** SPEC §12: what a term, phrase or pattern is (its category) and how bad (1 mild … 4 severe). */
 export interface Tag { readonly category: FilterCategory; readonly severity: Severity }
@@ -39,6 +42,8 @@ export interface FilterLists {
   terms: readonly string[];
   /** The category of some of `terms` (lower case), chosen by the manager; the others are `competitor`, severity 2. */
   tags?: Readonly<Record<string, Tag>>;
+  /** Whether the category model (category-model.ts) judges what the lists let through; default true. */
+  model?: boolean;
   /** Exceptions: words or phrases that never fire even when a list has them. */
   allow: readonly string[];
   /** Terms a manager removed from the built-in lists for this tenant. */

@@ -164,6 +164,7 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
   for (const k of Object.keys(tags)) if (!termSet.has(k)) delete tags[k];
   return {
     languages: f.lexicon.languages,
+    model: f.lexicon.model,
     terms,
     tags,
     allow: apply(f.lexicon.allow, edits.allow, edits.disallowed),

@@ -494,10 +494,23 @@ describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () 
  * targets; threats (95% asked), contact details (95%), harassment and self-harm (90%) are not
  * there yet. The trap still held is self-mockery ("j'ai l'air d'une vieille chouette avec ces
  * montures"). Kept untuned as the next round's held-out measure; a guard meanwhile.
+ *
+ * The corpus-12 round left it at 132/150. The category model (server/filters/category-model.ts,
+ * never trained on it: config/model/training.json lists it as held out) then took it to:
+ *
+ *   category     rules alone         with the model
+ *   threat       88.0% (22/25)       96.0% (24/25)
+ *   harassment   72.0% (18/25)       80.0% (20/25)
+ *   hate         96.0% (24/25)       96.0% (24/25)
+ *   selfHarm     88.0% (22/25)       96.0% (24/25)
+ *   sexual       92.0% (23/25)       92.0% (23/25)
+ *   contact      92.0% (23/25)       100% (25/25)
+ *   all          88.0% (132/150)     93.3% (140/150)
+ *   clean held   0.67% (1/150)       0.67% (1/150)   (the same self-mockery)
  */
-describe("eleventh corpus by category (held out: never tuned on; a guard)", () => {
+describe("eleventh corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 132, 1);
+    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 140, 1);
   });
 });
 
@@ -536,6 +549,33 @@ describe("eleventh corpus by category (held out: never tuned on; a guard)", () =
 describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
     expectGuard("test/fixtures/corpus-categories-12.tsv", 300, 150, 0);
+  });
+});
+
+/**
+ * corpus-categories-13.tsv (300 lines, 25 held and 25 traps per category, French and English) was
+ * written blind in the same hour as corpus 12 by another helper who read neither the engine nor
+ * any corpus, asked for the less obvious shapes: indirect threats ("ce serait dommage qu'il
+ * t'arrive quelque chose"), veiled stalking, calls to pile on, coded hate, contact details woven
+ * into sentences. Nobody tuned on it and the category model never trained on it (it is listed as
+ * held out in config/model/training.json). Measured before the corpus-12 round (9199b91), after it
+ * (the same figures: that round's families did not reach these wordings), and with the model:
+ *
+ *   category     blind (9199b91)     after round 12     with the model
+ *   threat       36.0% (9/25)        36.0% (9/25)       64.0% (16/25)
+ *   harassment   40.0% (10/25)       40.0% (10/25)      52.0% (13/25)
+ *   hate         64.0% (16/25)       64.0% (16/25)      88.0% (22/25)
+ *   selfHarm     56.0% (14/25)       56.0% (14/25)      84.0% (21/25)
+ *   sexual       72.0% (18/25)       72.0% (18/25)      84.0% (21/25)
+ *   contact      88.0% (22/25)       88.0% (22/25)      92.0% (23/25)
+ *   all          59.3% (89/150)      59.3% (89/150)     77.3% (116/150)
+ *   clean held   1.33% (2/150)       1.33% (2/150)      1.33% (2/150)   (both by rules, not the model)
+ *
+ * The next round's held-out measure; a guard meanwhile.
+ */
+describe("thirteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 116, 2);
   });
 });
 

@@ -23,6 +23,8 @@ export function reasonText(t: AdminStrings, r: Reason): string {
     case "evasion": return t.guard.evasion(r.detail);
     case "shield": return t.guard.shield;
     case "hook": return x.hook(r.detail);
+    // detail is "<category> <probability>" (server/filters/category-model.ts).
+    case "classifier": return x.classifier(Math.round(100 * (Number(r.detail.split(" ")[1]) || 0))) + graded;
     // The reporter's explanation follows, as a flag's note does.
     case "report": return x.illegal(Object.hasOwn(x.dsaCategories, r.detail) ? x.dsaCategories[r.detail]! : r.detail) + (r.match ? ` — ${r.match}` : "");
     default: return x.otherReason;

@@ -107,7 +107,7 @@ const en = {
     filterRoom: "Room",
     filterReason: "Reason",
     filterKind: "Kind",
-    reasonKinds: { word: "Word", link: "Link", spam: "Spam", flag: "Report", ban: "Shadow ban", newcomer: "Newcomer", evasion: "Ban evasion", shield: "Protected room" } as Record<string, string>,
+    reasonKinds: { word: "Word", link: "Link", spam: "Spam", flag: "Report", ban: "Shadow ban", newcomer: "Newcomer", evasion: "Ban evasion", shield: "Protected room", hook: "Moderation hook", report: "Illegal content report", classifier: "Category model" } as Record<string, string>,
     noMatch: "No item matches these filters.",
     filtersPartial: "Filters apply to the items loaded so far: load more below to filter the rest.",
     heldApprove: (n: number) => (n === 1 ? "Approving 1 message…" : `Approving ${n} messages…`),
@@ -399,9 +399,11 @@ const en = {
     shadowBan: "The author is shadow-banned: nobody else sees their messages.",
     otherReason: "Another rule",
     hook: (detail: string) => (detail === "unavailable" ? "Your moderation hook did not answer in time" : `Your moderation hook: ${detail}`),
+    /** The category model's judgement of the whole message; `sure` is its probability in percent. */
+    classifier: (sure: number) => `Judged by the category model (${sure}% sure)`,
     /** Sent with a ban from the queue and shown to the shopper: the kind of breach, never the matched term. */
     banReason: (what: string) => `One of your messages broke our community rules (${what}).`,
-    banWhat: { word: "words our community rules do not allow", link: "a link to another website", spam: "spam", abuse: "abusive or hateful content", off_topic: "off-topic messages", competitor: "promoting a competitor", other: "breaking the community rules" } as Record<string, string>,
+    banWhat: { word: "words our community rules do not allow", classifier: "content our community rules do not allow", link: "a link to another website", spam: "spam", abuse: "abusive or hateful content", off_topic: "off-topic messages", competitor: "promoting a competitor", other: "breaking the community rules" } as Record<string, string>,
     actions: {
       "queue.approved": "Approved a message from the review queue",
       "report.received": "Received a report of illegal content",
@@ -580,7 +582,7 @@ const en = {
     manager: "Manager", approved: "Approved", removed: "Removed",
     reasons: {
       word: "Words from the lexicon", link: "Links", spam: "Spam or flooding", flag: "Reports", ban: "Silent ban", newcomer: "Newcomers",
-      evasion: "Ban evasion", shield: "Room shield", hook: "Brand’s moderation service", other: "Other",
+      evasion: "Ban evasion", shield: "Room shield", hook: "Brand’s moderation service", classifier: "Category model", other: "Other",
     } as Record<string, string>,
     categories: {
       illegal_or_harmful_speech: "Illegal or harmful speech", scams_and_fraud: "Scams and fraud", protection_of_minors: "Protection of minors",
@@ -699,7 +701,7 @@ const fr: AdminStrings = {
     filterRoom: "Salon",
     filterReason: "Motif",
     filterKind: "Type",
-    reasonKinds: { word: "Mot", link: "Lien", spam: "Spam", flag: "Signalement", ban: "Bannissement discret", newcomer: "Nouveau venu", evasion: "Contournement de bannissement", shield: "Salon protégé" },
+    reasonKinds: { word: "Mot", link: "Lien", spam: "Spam", flag: "Signalement", ban: "Bannissement discret", newcomer: "Nouveau venu", evasion: "Contournement de bannissement", shield: "Salon protégé", hook: "Hook de modération", report: "Signalement de contenu illicite", classifier: "Modèle de catégories" },
     noMatch: "Aucun élément ne correspond à ces filtres.",
     filtersPartial: "Les filtres portent sur les éléments déjà chargés : chargez la suite plus bas pour filtrer le reste.",
     heldApprove: (n) => (n <= 1 ? "Validation d’un message…" : `Validation de ${n} messages…`),
@@ -986,8 +988,9 @@ const fr: AdminStrings = {
     shadowBan: "L’auteur est banni discrètement : personne d’autre ne voit ses messages.",
     otherReason: "Une autre règle",
     hook: (detail) => (detail === "unavailable" ? "Votre hook de modération n’a pas répondu à temps" : `Votre hook de modération : ${detail}`),
+    classifier: (sure) => `Jugé par le modèle de catégories (sûr à ${sure} %)`,
     banReason: (what) => `Un de vos messages ne respectait pas nos règles de communauté (${what}).`,
-    banWhat: { word: "des mots que nos règles de communauté n’autorisent pas", link: "un lien vers un autre site", spam: "spam", abuse: "contenu insultant ou haineux", off_topic: "messages hors sujet", competitor: "promotion d’un concurrent", other: "non-respect des règles de la communauté" },
+    banWhat: { word: "des mots que nos règles de communauté n’autorisent pas", classifier: "un contenu que nos règles de communauté n’autorisent pas", link: "un lien vers un autre site", spam: "spam", abuse: "contenu insultant ou haineux", off_topic: "messages hors sujet", competitor: "promotion d’un concurrent", other: "non-respect des règles de la communauté" },
     actions: {
       "queue.approved": "A validé un message de la file",
       "report.received": "A reçu un signalement de contenu illicite",
@@ -1164,7 +1167,7 @@ const fr: AdminStrings = {
     manager: "Gestionnaire", approved: "Approuvés", removed: "Supprimés",
     reasons: {
       word: "Mots du lexique", link: "Liens", spam: "Spam ou envoi en rafale", flag: "Signalements", ban: "Bannissement silencieux", newcomer: "Nouveaux venus",
-      evasion: "Contournement de bannissement", shield: "Protection du salon", hook: "Service de modération de la marque", other: "Autre",
+      evasion: "Contournement de bannissement", shield: "Protection du salon", hook: "Service de modération de la marque", classifier: "Modèle de catégories", other: "Autre",
     },
     categories: {
       illegal_or_harmful_speech: "Propos illicites ou préjudiciables", scams_and_fraud: "Arnaques et fraude", protection_of_minors: "Protection des mineurs",

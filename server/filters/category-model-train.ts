@@ -1,0 +1,99 @@
+import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
+import { modelFeatures, packWeights, type CategoryModelData } from "./category-model.ts";
+import { normalize } from "./normalize.ts";
+
+/** One labelled line: the category it must be held for, or "clean" (a trap or an ordinary message). */
+export interface LabelledLine { readonly label: FilterCategory | "clean"; readonly text: string }
+
+export interface TrainOptions {
+  categories: readonly FilterCategory[];
+  dim?: number;
+  epochs?: number;
+  /** SGD step. */
+  rate?: number;
+  /** L2 pull towards zero per step (keeps rare words from deciding alone). */
+  l2?: number;
+  threshold?: number;
+  /** Seed of the shuffle: the same lines give the same model, byte for byte. */
+  seed?: number;
+  files?: readonly string[];
+}
+
+/**
+ * Trains one logistic regression per category (that category against everything else, clean lines
+ * and the other categories alike) by stochastic gradient descent over shuffled lines. Deterministic:
+ * a seeded shuffle and plain arithmetic, so a test can retrain and compare with the shipped file.
+ */
+export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOptions): CategoryModelData {
+  const { categories } = opts;
+  const dim = opts.dim ?? 1 << 16, epochs = opts.epochs ?? 30, rate = opts.rate ?? 0.2, l2 = opts.l2 ?? 1e-5;
+  const k = categories.length;
+  const xs = lines.map((l) => modelFeatures(normalize(l.text), dim, []));
+  const ys = lines.map((l) => categories.indexOf(l.label as FilterCategory));
+  const w = new Float64Array(dim * k);
+  // Most lines are clean for any one category: start each from "probably not".
+  const bias = categories.map(() => -2);
+  let seed = opts.seed ?? 1;
+  const random = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
+  const order = lines.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const x = xs[i]!;
+      for (let c = 0; c < k; c++) {
+        let z = bias[c]!;
+        for (const slot of x) z += w[slot * k + c]!;
+        const g = 1 / (1 + Math.exp(-z)) - (ys[i] === c ? 1 : 0);
+        for (const slot of x) w[slot * k + c] -= rate * (g + l2 * w[slot * k + c]!);
+        bias[c] -= rate * g;
+      }
+    }
+  }
+  return {
+    format: 1, dim, categories: [...categories], threshold: opts.threshold ?? 0.5,
+    bias: bias.map((b) => Math.round(b * 1000) / 1000),
+    weights: packWeights(w, dim, k),
+    trainedOn: { lines: lines.length, files: [...(opts.files ?? [])], epochs },
+  };
+}
+
+/** The corpora's names for SPEC §12 categories: harassment is aimed at a person, an insult's category. */
+const CORPUS_CATEGORY: Record<string, FilterCategory> = { harassment: "insult" };
+
+/**
+ * The labelled lines of one corpus file. Category corpora (`expect category lang text`): a held
+ * line is its category, a trap is clean. Shopper corpora (`expect lang text`): clean lines are
+ * clean; their banned-word and link lines are the lexicon's and the link stage's, left out.
+ */
+export function parseLabelledLines(tsv: string): LabelledLine[] {
+  const [head = "", ...rows] = tsv.split(/\r?\n/);
+  const byCategory = head.split("\t")[1] === "category";
+  const out: LabelledLine[] = [];
+  for (const row of rows) {
+    if (!row.trim()) continue;
+    const cells = row.split("\t");
+    if (byCategory) out.push({ label: cells[0] === "held" ? CORPUS_CATEGORY[cells[1]!] ?? cells[1] as FilterCategory : "clean", text: cells.slice(3).join("\t") });
+    else if (cells[0] === "clean") out.push({ label: "clean", text: cells.slice(2).join("\t") });
+  }
+  return out;
+}
+
+/** config/model/training.json. */
+export interface TrainingSettings {
+  categories: FilterCategory[];
+  files: string[];
+  heldOut: string[];
+  dim: number; epochs: number; rate: number; l2: number; threshold: number; seed: number;
+}
+
+/** Trains on the settings' files, read by `read` (paths from the repository root). */
+export function trainFromSettings(s: TrainingSettings, read: (path: string) => string): CategoryModelData {
+  const overlap = s.files.filter((f) => s.heldOut.includes(f));
+  // A held-out corpus trained on would measure nothing: refuse rather than report flattering figures.
+  if (overlap.length) throw new Error(`training.json trains on held-out corpora: ${overlap.join(", ")}`);
+  const lines = s.files.flatMap((f) => parseLabelledLines(read(f)));
+  return trainCategoryModel(lines, { ...s, files: s.files });
+}

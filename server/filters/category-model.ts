@@ -1,0 +1,131 @@
+/*
+ * A small learned layer behind the templates (SPEC §12, issue 25): one logistic regression per
+ * category over the message's words and word pairs, trained on the project's own labelled corpora
+ * (`npm run train-model`, config/model/). Templates hold what they were written for and say exactly
+ * which words did it; they miss what a new author phrases another way ("ce serait dommage qu'il
+ * arrive quelque chose à ta voiture"). The model reads the same normalised tokens (disguises and
+ * look-alikes already resolved) and catches part of those; it only runs when no template, term,
+ * contact or rule held the message, so it costs nothing on a message already held and adds at
+ * most one hit.
+ *
+ * Features are hashed, never strings: a word is its token fingerprint (computed once by the
+ * tokeniser for the other matchers) and a pair mixes two fingerprints, so judging a message
+ * allocates nothing beyond its hit and reads one small typed array.
+ */
+import { FILTER_CATEGORIES, type FilterCategory } from "../../client-sdk/src/protocol.ts";
+import type { NormalizedText } from "./normalize.ts";
+import type { FilterHit, Tag } from "./types.ts";
+
+/** The model file's format: what `npm run train-model` writes and `loadCategoryModel` reads. */
+export interface CategoryModelData {
+  readonly format: 1;
+  /** Feature slots (a power of two): a word or pair lands in slot hash & (dim - 1). */
+  readonly dim: number;
+  /** The categories scored, in the order of `bias` and of each entry's weights. */
+  readonly categories: readonly FilterCategory[];
+  /** A category fires at this probability or above (the highest-scoring one is named). */
+  readonly threshold: number;
+  readonly bias: readonly number[];
+  /** Base64 of the sparse weights: per used slot, a uint32 slot then one int16 per category, in thousandths. */
+  readonly weights: string;
+  /** How it was trained (for the reader; not used to judge). */
+  readonly trainedOn?: { readonly lines: number; readonly files: readonly string[]; readonly epochs: number };
+}
+
+export interface CategoryModel {
+  /** The hit of the best category at or above the threshold, else undefined. */
+  judge(norm: NormalizedText): FilterHit | undefined;
+  /** Every category's probability (for the trainer's report and the tests). */
+  scores(norm: NormalizedText): Map<FilterCategory, number>;
+}
+
+/** A hit of the model is "probable" content of its category: severity 2, so `minSeverity: 3` turns it off per category. */
+const SEVERITY = 2;
+
+/** The feature slots of a message (words, then adjacent pairs), each once. Shared with the trainer. */
+export function modelFeatures(norm: NormalizedText, dim: number, out: number[] = []): number[] {
+  out.length = 0;
+  const mask = dim - 1;
+  const tokens = norm.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const fp = tokens[i]!.fp;
+    // Distinct multipliers keep a word's slot and a pair's slot from lining up by construction.
+    push(out, Math.imul(fp, 3) & mask);
+    if (i + 1 < tokens.length) push(out, ((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask);
+  }
+  return out;
+}
+
+/** Adds a slot unless present: a message has a few dozen features, a scan beats a Set. */
+function push(out: number[], slot: number): void {
+  for (let i = 0; i < out.length; i++) if (out[i] === slot) return;
+  out.push(slot);
+}
+
+/** Compiles the model file once: dense weights, slot-major (a slot's categories side by side). */
+export function createCategoryModel(data: CategoryModelData): CategoryModel {
+  const { dim, categories, threshold } = data;
+  if (data.format !== 1) throw new Error(`category model: unknown format ${String(data.format)}`);
+  if (!(dim > 0 && (dim & (dim - 1)) === 0)) throw new Error(`category model: dim ${dim} is not a power of two`);
+  for (const c of categories) if (!FILTER_CATEGORIES.includes(c)) throw new Error(`category model: unknown category "${c}"`);
+  if (data.bias.length !== categories.length) throw new Error("category model: one bias per category");
+  if (!(threshold > 0 && threshold < 1)) throw new Error(`category model: threshold ${threshold} is not a probability`);
+  const k = categories.length;
+  const weights = new Float32Array(dim * k);
+  const bytes = Buffer.from(data.weights, "base64");
+  const entry = 4 + 2 * k;
+  if (bytes.length % entry !== 0) throw new Error("category model: weights are not whole entries");
+  for (let o = 0; o < bytes.length; o += entry) {
+    const slot = bytes.readUInt32LE(o);
+    if (slot >= dim) throw new Error(`category model: slot ${slot} beyond dim ${dim}`);
+    for (let c = 0; c < k; c++) weights[slot * k + c] = bytes.readInt16LE(o + 4 + 2 * c) / 1000;
+  }
+  const bias = Float64Array.from(data.bias);
+  // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
+  const cut = Math.log(threshold / (1 - threshold));
+  const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
+  const features: number[] = [];
+  const z = new Float64Array(k);
+
+  const sums = (norm: NormalizedText): void => {
+    z.set(bias);
+    for (const slot of modelFeatures(norm, dim, features)) {
+      const base = slot * k;
+      for (let c = 0; c < k; c++) z[c] += weights[base + c]!;
+    }
+  };
+
+  return {
+    judge(norm) {
+      if (norm.tokens.length === 0) return undefined;
+      sums(norm);
+      let best = -1;
+      for (let c = 0; c < k; c++) if (z[c]! >= cut && (best < 0 || z[c]! > z[best]!)) best = c;
+      if (best < 0) return undefined;
+      const p = 1 / (1 + Math.exp(-z[best]!));
+      const text = norm.original;
+      const tag = tags[best]!;
+      // The model judges the whole message: its match is the message, its detail the category and how sure.
+      return { kind: "classifier", detail: `${tag.category} ${p.toFixed(2)}`, match: text, start: 0, end: text.length, category: tag.category, severity: tag.severity };
+    },
+    scores(norm) {
+      sums(norm);
+      return new Map(categories.map((c, i) => [c, 1 / (1 + Math.exp(-z[i]!))]));
+    },
+  };
+}
+
+/** Packs dense per-category weights (slot-major, like the compiled model) into the file's base64. */
+export function packWeights(weights: Float32Array | Float64Array, dim: number, k: number): string {
+  const entries: Buffer[] = [];
+  for (let slot = 0; slot < dim; slot++) {
+    let used = false;
+    for (let c = 0; c < k; c++) if (Math.round(weights[slot * k + c]! * 1000) !== 0) used = true;
+    if (!used) continue;
+    const b = Buffer.alloc(4 + 2 * k);
+    b.writeUInt32LE(slot, 0);
+    for (let c = 0; c < k; c++) b.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(weights[slot * k + c]! * 1000))), 4 + 2 * c);
+    entries.push(b);
+  }
+  return Buffer.concat(entries).toString("base64");
+}

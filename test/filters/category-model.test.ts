@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createCategoryModel, modelFeatures, packWeights, type CategoryModelData } from "../../server/filters/category-model.ts";
+import { parseLabelledLines, trainCategoryModel, trainFromSettings, type TrainingSettings } from "../../server/filters/category-model-train.ts";
+import { compileFiltersSync, loadBaseLexicons } from "../../server/filters/compile.ts";
+import { normalize } from "../../server/filters/normalize.ts";
+import { DEMO_LISTS, demoFilters } from "./demo-filters.ts";
+
+/**
+ * The category model (server/filters/category-model.ts): shipped as trained, never trained on the
+ * held-out corpora, judging only what the rules let through, one hit for the whole message.
+ */
+const root = new URL("../../", import.meta.url);
+const read = (p: string) => readFileSync(new URL(p, root), "utf8");
+const settings = JSON.parse(read("config/model/training.json")) as TrainingSettings;
+const shipped = JSON.parse(read("config/model/category-model.json")) as CategoryModelData;
+
+/** Lines of our own, in no corpus: wordings no rule names, which the model holds. */
+const MODEL_ONLY = [
+  { text: "people of your origin should go back where they came from", category: "hate" },
+  { text: "hope your house doesn't burn down tonight, would be a shame", category: "threat" },
+] as const;
+
+describe("category model: the shipped file", () => {
+  it("is what config/model/training.json trains (npm run train-model), byte for byte", () => {
+    expect(trainFromSettings(settings, read)).toEqual(shipped);
+  });
+
+  it("never trains on a held-out corpus, and the trainer refuses a list that does", () => {
+    expect(settings.heldOut.length).toBeGreaterThanOrEqual(5);
+    for (const f of settings.heldOut) expect(settings.files).not.toContain(f);
+    expect(() => trainFromSettings({ ...settings, files: [...settings.files, settings.heldOut[0]!] }, read)).toThrow(/held-out/);
+  });
+
+  it("scores only categories of SPEC §12 (a corpus's harassment is an insult)", () => {
+    expect(shipped.categories).toEqual(["threat", "insult", "hate", "selfHarm", "sexual", "contact"]);
+    expect(parseLabelledLines("expect\tcategory\tlang\ttext\nheld\tharassment\ten\tgo away loser\nclean\tthreat\ten\tthis perfume kills")).toEqual([
+      { label: "insult", text: "go away loser" }, { label: "clean", text: "this perfume kills" },
+    ]);
+    // Shopper corpora: clean lines only (their word and link lines are the other stages').
+    expect(parseLabelledLines("expect\tlang\ttext\nclean\tfr\tBonjour\nword\tfr\tconnard")).toEqual([{ label: "clean", text: "Bonjour" }]);
+  });
+});
+
+describe("category model: judging", () => {
+  const f = demoFilters();
+
+  it.each(MODEL_ONLY)("holds $text as $category when no rule does, with one hit for the whole message", ({ text, category }) => {
+    const withoutModel = compileFiltersSync({ ...DEMO_LISTS, model: false }, loadBaseLexicons());
+    expect(withoutModel.words(text)).toEqual([]);
+    const hits = f.words(text);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: "classifier", category, severity: 2, match: text, start: 0, end: text.length });
+    expect(hits[0]!.detail).toMatch(new RegExp(`^${category} (0\\.[5-9]\\d|1\\.00)$`));
+  });
+
+  it("adds nothing to a message the rules hold already", () => {
+    const hits = f.words("je vais te casser les dents à la sortie");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((h) => h.kind === "classifier")).toBe(false);
+  });
+
+  it("lets shoppers' questions through, and judges nothing in an empty or symbol-only message", () => {
+    for (const t of ["is this serum fine for dry skin?", "je cherche un fond de teint pour peau mate", "does this dress come in a bigger size?", "", "?!… 🙂"]) {
+      expect(f.words(t)).toEqual([]);
+    }
+  });
+
+  it("is off for a tenant whose lexicon says model: false", () => {
+    const off = compileFiltersSync({ ...DEMO_LISTS, model: false }, loadBaseLexicons());
+    for (const { text } of MODEL_ONLY) expect(off.words(text)).toEqual([]);
+  });
+
+  it("reads features from token fingerprints: each slot once, words and pairs, within dim", () => {
+    const slots = modelFeatures(normalize("you you you"), 1024);
+    expect(new Set(slots).size).toBe(slots.length);
+    expect(slots.length).toBe(2); // the word, and the pair "you you"
+    expect(slots.every((s) => s >= 0 && s < 1024)).toBe(true);
+    expect(modelFeatures(normalize(""), 1024)).toEqual([]);
+  });
+});
+
+describe("category model: training and the file format", () => {
+  const lines = [
+    ...["I will hurt you badly", "you will get hurt tonight", "I am going to hurt you"].map((text) => ({ label: "threat" as const, text })),
+    ...["this cream hurts nobody", "the price hurts a bit", "lovely colour tonight", "shipping was fast"].map((text) => ({ label: "clean" as const, text })),
+  ];
+
+  it("is deterministic for a seed, and learns a tiny corpus", () => {
+    const a = trainCategoryModel(lines, { categories: ["threat"], dim: 4096, seed: 7 });
+    expect(trainCategoryModel(lines, { categories: ["threat"], dim: 4096, seed: 7 })).toEqual(a);
+    const m = createCategoryModel(a);
+    expect(m.judge(normalize("I will hurt you"))?.category).toBe("threat");
+    expect(m.judge(normalize("shipping was fast"))).toBeUndefined();
+  });
+
+  it("refuses a malformed file with a clear error", () => {
+    const good = trainCategoryModel(lines, { categories: ["threat"], dim: 4096 });
+    const bad = (patch: Partial<CategoryModelData> | Record<string, unknown>) => () => createCategoryModel({ ...good, ...patch } as CategoryModelData);
+    expect(bad({ format: 2 })).toThrow(/format/);
+    expect(bad({ dim: 1000 })).toThrow(/power of two/);
+    expect(bad({ categories: ["harassment"] })).toThrow(/unknown category/);
+    expect(bad({ bias: [] })).toThrow(/one bias per category/);
+    expect(bad({ threshold: 1 })).toThrow(/probability/);
+    expect(bad({ weights: Buffer.from([1, 2, 3]).toString("base64") })).toThrow(/whole entries/);
+    const slot20 = new Float32Array(21); slot20[20] = 1;
+    expect(bad({ dim: 16, weights: packWeights(slot20, 21, 1) })).toThrow(/beyond dim/);
+  });
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Message } from "../../client-sdk/src/index.ts";
+import { testConfig } from "../support/config.ts";
+import { until } from "../support/wait.ts";
+import { freshRoom, startModServer, type ModServer } from "./support.ts";
+
+/**
+ * The category model over the wire: a message no rule names but the model judges hateful is held
+ * with a `classifier` reason naming category and severity 2; the tenant's policy applies to it
+ * like to any hit of its category (minSeverity 3 lets it through); `lexicon.model: false` turns the
+ * model off for one tenant and not the other.
+ */
+const HATE = "people of your origin should go back where they came from";
+const THREAT = "hope your house doesn't burn down tonight, would be a shame";
+
+describe("category model over the wire (SPEC §12 extension)", () => {
+  let s: ModServer;
+  beforeAll(async () => {
+    s = await startModServer(testConfig({
+      acme: { filters: { policy: { threat: "reject" } } },
+      other: { filters: { lexicon: { languages: ["en", "fr"], terms: [], allow: [], model: false } } },
+    }));
+  });
+  afterAll(async () => { await s.close(); });
+
+  async function send(text: string, tenant: "acme" | "other" = "acme"): Promise<{ status: string; seenByOthers: boolean }> {
+    const room = freshRoom();
+    const author = await s.chat({ tenant, role: "member", sub: `cm-a-${Math.random().toString(36).slice(2, 8)}` });
+    const watcher = await s.chat({ tenant, role: "member", sub: `cm-w-${Math.random().toString(36).slice(2, 8)}` });
+    await author.join(room);
+    await watcher.join(room);
+    const seen: Message[] = [];
+    watcher.on("message", (m) => seen.push(m));
+    let status: string;
+    try { status = (await author.send(room, text)).status; } catch (e) { status = (e as { code: string }).code; }
+    const marker = await author.send(room, `marker ${Math.random()}`);
+    await until(() => seen.some((m) => m.id === marker.id));
+    return { status, seenByOthers: seen.some((m) => m.text === text) };
+  }
+
+  it("holds what only the model judges, with a classifier reason in the queue; the policy's action per category applies", async () => {
+    expect(await send(HATE)).toEqual({ status: "held", seenByOthers: false });
+    expect(await send(THREAT)).toEqual({ status: "content_blocked", seenByOthers: false });
+    const { items } = await (await s.admin()).listQueue({ limit: 50 });
+    const held = items.find((i) => i.message.text === HATE);
+    expect(held?.reasons).toEqual([expect.objectContaining({ kind: "classifier", category: "hate", severity: 2, match: HATE })]);
+    expect(held!.reasons[0]!.detail).toMatch(/^hate 0\.\d\d|^hate 1\.00/);
+  });
+
+  it("minSeverity 3 for a category lets the model's severity-2 hits of it through", async () => {
+    const admin = await s.admin();
+    await admin.updateFilters({ policy: { threat: "reject", minSeverity: { hate: 3 } } });
+    try {
+      expect(await send(HATE)).toEqual({ status: "visible", seenByOthers: true });
+      // Another category's model hits are untouched.
+      expect(await send(THREAT)).toEqual({ status: "content_blocked", seenByOthers: false });
+    } finally {
+      await admin.updateFilters({ policy: { threat: "reject" } });
+    }
+  });
+
+  it("a tenant with lexicon.model false gets no model judgement; the other tenant keeps it", async () => {
+    expect(await send(HATE, "other")).toEqual({ status: "visible", seenByOthers: true });
+    expect(await send(HATE, "acme")).toEqual({ status: "held", seenByOthers: false });
+  });
+});

@@ -33,7 +33,9 @@
  *                    5 ms moderation hook), to show what they cost, and
  *                    bare-control (a second bare relay: how far two identical servers' figures
  *                    differ in the same run, the noise every other ratio sits in), and
- *                    causette-cluster-x2 (causette-x2 on a private Redis Cluster)
+ *                    causette-cluster-x2 (causette-x2 on a private Redis Cluster), and
+ *                    bare-cluster-x2 (two bare relays over a private Redis Cluster through the
+ *                    sharded adapter, no store: what crossing nodes alone costs)
  *   --generators N   load generator processes (default 1); whole rooms go to one generator, so a
  *                    sender and the members who receive its message always share one clock
  *   --client NAME    the generators' client: wire (default; test/shared/wire-client.ts, a lean Socket.IO

@@ -98,6 +98,8 @@ export async function runFiltersBench(): Promise<void> {
   const messages = corpusMessages();
   const base = loadBaseLexicons();
   const ours = compileFiltersSync(DEMO, base);
+  // The same lists with the category model off (lexicon.model: false): what the model costs.
+  const rulesOnly = compileFiltersSync({ ...DEMO, model: false }, base);
 
   // bad-words with its list extended by the same French list, so both sides know both languages.
   const french = (createRequire(import.meta.url)("french-badwords-list") as { array: string[] }).array;
@@ -108,6 +110,7 @@ export async function runFiltersBench(): Promise<void> {
   const contenders: { name: string; fn: (t: string) => unknown; budget?: number; batch?: number }[] = [
     { name: "causette words+links", fn: wordsAndLinks(ours) },
     { name: "causette words only", fn: (t) => ours.words(t).length },
+    { name: "causette words+links, model off", fn: wordsAndLinks(rulesOnly) },
     { name: "obscenity hasMatch", fn: (t) => obscenity.hasMatch(t) },
     // bad-words runs one regex per listed word per call: time is checked after every message.
     { name: "bad-words isProfane", fn: (t) => badWords.isProfane(t), budget: 150, batch: 1 },
@@ -167,7 +170,7 @@ export async function runFiltersBench(): Promise<void> {
     const v = best.get(c.name)!;
     rows.push([c.name, fmt(v), `${(mine / v).toFixed(1)}×`]);
   }
-  console.log("\n(words: lexicon terms, phrase patterns and contact details, as the words stage runs them; links: the links stage)");
+  console.log("\n(words: lexicon terms, phrase patterns, contact details, proximity rules and, when none holds the message, the category model, as the words stage runs them; links: the links stage; \"model off\": the same with lexicon.model false)");
   console.log(`\nFilter engine bench — ${messages.length} corpus messages (avg ${Math.round(messages.reduce((a, m) => a + m.length, 0) / messages.length)} chars), en+fr, ${ROUNDS} rounds, best round\n`);
   console.log("| contender | messages/s (1 core) | causette words+links is … faster |");
   console.log("|---|---:|---:|");

@@ -42,7 +42,10 @@ export interface CategoryModel {
 /** A hit of the model is "probable" content of its category: severity 2, so `minSeverity: 3` turns it off per category. */
 const SEVERITY = 2;
 
-/** The feature slots of a message (words, then adjacent pairs), each once. Shared with the trainer. */
+/**
+ * The feature slots of a message (each word, and each word with the next), each once: what the
+ * trainer learns from. The compiled model sums the same slots without listing them (see sums).
+ */
 export function modelFeatures(norm: NormalizedText, dim: number, out: number[] = []): number[] {
   out.length = 0;
   const mask = dim - 1;
@@ -84,14 +87,29 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
   const cut = Math.log(threshold / (1 - threshold));
   const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
-  const features: number[] = [];
   const z = new Float64Array(k);
+  // Which slots this message has counted already: stamped with the message's number, so a slot
+  // counts once (as modelFeatures gives it to the trainer) without a set or a scan per message.
+  const seen = new Uint32Array(dim);
+  let stamp = 0;
+  const mask = dim - 1;
 
+  const add = (slot: number): void => {
+    if (seen[slot] === stamp) return;
+    seen[slot] = stamp;
+    const base = slot * k;
+    for (let c = 0; c < k; c++) z[c] += weights[base + c]!;
+  };
+
+  // The same slots as modelFeatures, summed as they come.
   const sums = (norm: NormalizedText): void => {
+    if (++stamp === 0xffffffff) { seen.fill(0); stamp = 1; }
     z.set(bias);
-    for (const slot of modelFeatures(norm, dim, features)) {
-      const base = slot * k;
-      for (let c = 0; c < k; c++) z[c] += weights[base + c]!;
+    const tokens = norm.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const fp = tokens[i]!.fp;
+      add(Math.imul(fp, 3) & mask);
+      if (i + 1 < tokens.length) add(((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask);
     }
   };
 

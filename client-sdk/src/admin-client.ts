@@ -331,8 +331,8 @@ export class AdminClient extends Emitter<AdminClientFeedEvents> {
 
   getFilters(): Promise<FilterSettings> { return this.call("filters:get", {}); }
 
-  /** SPEC §12: onHit and the per-category policy (replaced whole); resolves with both as now in force. */
-  updateFilters(patch: { onHit?: "hold" | "shadow" | "reject"; policy?: FilterPolicy }): Promise<{ onHit: "hold" | "shadow" | "reject"; policy: FilterPolicy }> {
+  /** SPEC §12: onHit and the per-category policy (replaced whole), and (extension) the category model on or off; resolves with what is now in force. */
+  updateFilters(patch: { onHit?: "hold" | "shadow" | "reject"; policy?: FilterPolicy; model?: boolean }): Promise<{ onHit: "hold" | "shadow" | "reject"; policy: FilterPolicy; model?: boolean }> {
     return this.call("filters:update", patch);
   }
 

@@ -639,9 +639,10 @@ export interface AdminClientEvents {
   ) => void;
   /** Addition: the tenant's editable filter lists. */
   "filters:get": (p: Record<string, never>, ack: AckFn<FilterSettings>) => void;
+  /** Extension: `model` switches the category model on or off; the answer has `model` only when asked. */
   "filters:update": (
-    p: { onHit?: "hold" | "shadow" | "reject"; policy?: FilterPolicy },
-    ack: AckFn<{ onHit: "hold" | "shadow" | "reject"; policy: FilterPolicy }>,
+    p: { onHit?: "hold" | "shadow" | "reject"; policy?: FilterPolicy; model?: boolean },
+    ack: AckFn<{ onHit: "hold" | "shadow" | "reject"; policy: FilterPolicy; model?: boolean }>,
   ) => void;
   "links:update": (
     p: { allow?: string[]; block?: string[]; unallow?: string[]; unblock?: string[] },
@@ -704,6 +705,8 @@ export interface FilterSettings {
   /** SPEC §12: the lexicon in force; `categories` names the category of each tenant term (default `competitor`). */
   lexicon: { languages: ("en" | "fr")[]; terms: string[]; allow: string[]; categories: Record<string, { category: FilterCategory; severity: Severity }> };
   policy: FilterPolicy;
+  /** Extension: whether the category model judges what the rules let through (config `lexicon.model`, or a manager's switch). */
+  model: boolean;
 }
 
 /** A tenant term with the category a manager chose for it (`lexicon:update` `add`); a plain string is a `competitor` term. */

@@ -85,7 +85,7 @@ export const adminSchemas = {
   "lexicon:update": z.strictObject({ add: z.array(lexiconTerm).max(500).optional(), remove: terms.optional(), allow: terms.optional(), disallow: terms.optional() }),
   "links:update": z.strictObject({ allow: domains.optional(), block: domains.optional(), unallow: domains.optional(), unblock: domains.optional() }),
   "filters:get": empty,
-  "filters:update": z.strictObject({ onHit: z.enum(["hold", "shadow", "reject"]).optional(), policy: filterPolicy.optional() }),
+  "filters:update": z.strictObject({ onHit: z.enum(["hold", "shadow", "reject"]).optional(), policy: filterPolicy.optional(), model: z.boolean().optional() }),
   "audit:list": z.strictObject({
     limit: limit.optional(),
     cursor: cursor.optional(),

@@ -69,17 +69,20 @@ export class FilterEditor {
 
   /**
    * SPEC §12 `filters:update`: onHit and the per-category policy (replaced whole: a category left
-   * out follows onHit), stored, announced and in force on every node like a list edit.
+   * out follows onHit), stored, announced and in force on every node like a list edit. Extension:
+   * `model` switches the category model on or off (every node recompiles, as for a list edit);
+   * the answer says `model` only when it was asked to change, so SPEC's answer stays as it is.
    */
-  async updateSettings(tenant: TenantRuntime, actor: Author, p: { onHit?: OnHit; policy?: FilterPolicy }): Promise<{ onHit: OnHit; policy: FilterPolicy }> {
-    if (p.onHit === undefined && p.policy === undefined) throw new CausetteError("invalid_payload", "Nothing to change.");
+  async updateSettings(tenant: TenantRuntime, actor: Author, p: { onHit?: OnHit; policy?: FilterPolicy; model?: boolean }): Promise<{ onHit: OnHit; policy: FilterPolicy; model?: boolean }> {
+    if (p.onHit === undefined && p.policy === undefined && p.model === undefined) throw new CausetteError("invalid_payload", "Nothing to change.");
     const { settings } = await this.deps.stores.filterEdits.getFilterEdits(tenant.id);
     const add: string[] = [], remove: string[] = [];
     if (p.onHit !== undefined) { add.push(`onHit=${p.onHit}`); remove.push(...settings.filter((e) => e.startsWith("onHit="))); }
     if (p.policy !== undefined) { add.push(`policy=${JSON.stringify(p.policy)}`); remove.push(...settings.filter((e) => e.startsWith("policy="))); }
+    if (p.model !== undefined) { add.push(`model=${p.model}`); remove.push(...settings.filter((e) => e.startsWith("model="))); }
     await this.apply(tenant, actor, { settings: { add, remove: remove.filter((e) => !add.includes(e)) } }, "filters.updated", { ...p });
     const now = tenant.filterSettings();
-    return { onHit: now.onHit, policy: now.policy };
+    return { onHit: now.onHit, policy: now.policy, ...(p.model !== undefined ? { model: tenant.modelOn() } : {}) };
   }
 
   /** The lists and settings in force: config plus managers' edits (the built-in word lists are not listed). */
@@ -98,6 +101,7 @@ export class FilterEditor {
       onHit,
       lexicon: { languages: [...lists.languages], terms, allow, categories },
       policy,
+      model: lists.model !== false,
     };
   }
 

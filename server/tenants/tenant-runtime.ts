@@ -42,6 +42,7 @@ export class TenantRuntime {
   readonly spam: SpamDetector;
   private compiled: CompiledFilters | undefined;
   private settings: FilterSettingsInForce;
+  private modelInForce: boolean;
   private compiledVersion = -1;
   private rebuilding: Promise<void> | undefined;
   private readonly slowLimiters = new Map<number, RateLimiterAbstract>();
@@ -57,6 +58,12 @@ export class TenantRuntime {
     this.limits = createTenantLimits(config, stores.limits);
     this.spam = createSpamDetector(config.filters.spam, spamWindowFor(stores.limits, this.id));
     this.settings = mergeSettings(config, EMPTY_FILTER_EDITS);
+    this.modelInForce = config.filters.lexicon.model;
+  }
+
+  /** Whether the compiled filters in force judge with the category model (config, or a manager's switch). */
+  modelOn(): boolean {
+    return this.modelInForce;
   }
 
   /** onHit and the per-category policy in force (SPEC §12): config plus managers' edits, swapped with the filters. */
@@ -77,9 +84,11 @@ export class TenantRuntime {
       try {
         const edits = await this.stores.filterEdits.getFilterEdits(this.id);
         if (edits.version === this.compiledVersion && this.compiled) return;
-        const next = await this.compile(mergeLists(this.config, edits));
+        const lists = mergeLists(this.config, edits);
+        const next = await this.compile(lists);
         // Swapped whole: a message being checked keeps the object it started with.
         this.compiled = next;
+        this.modelInForce = lists.model !== false;
         this.settings = mergeSettings(this.config, edits);
         this.compiledVersion = edits.version;
       } finally {
@@ -164,7 +173,7 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
   for (const k of Object.keys(tags)) if (!termSet.has(k)) delete tags[k];
   return {
     languages: f.lexicon.languages,
-    model: f.lexicon.model,
+    model: modelSetting(edits) ?? f.lexicon.model,
     terms,
     tags,
     allow: apply(f.lexicon.allow, edits.allow, edits.disallowed),
@@ -175,6 +184,13 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
       block: apply(f.links.block, edits.linkBlock, edits.linkUnblocked),
     },
   };
+}
+
+/** A manager's `filters:update { model }`, the last stored one; undefined when none (the config decides). */
+function modelSetting(edits: FilterEdits): boolean | undefined {
+  let on: boolean | undefined;
+  for (const entry of edits.settings ?? []) if (entry === "model=true" || entry === "model=false") on = entry === "model=true";
+  return on;
 }
 
 /**

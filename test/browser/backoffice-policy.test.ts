@@ -82,4 +82,32 @@ describe.skipIf(!browserAvailable())("back office filter policy", () => {
     await item.waitFor();
     await expect.poll(() => item.textContent()).toContain("Contact details, severity 3");
   });
+
+  it("says in the queue what the category model judged, and switches the model off and on for the tenant", async () => {
+    // No rule names it; sexual content follows the default action here (hold).
+    const judged = "viens me voir en privé ce soir ma belle";
+    expect((await shopper.send(ROOM, judged)).status).toBe("held");
+    await page.getByRole("tab", { name: /Queue/ }).click();
+    const item = page.locator("li.qitem", { hasText: judged });
+    await item.waitFor();
+    await expect.poll(() => item.textContent()).toMatch(/Judged by the category model \(\d+% sure\) · Sexual, severity 2/);
+
+    await page.getByRole("tab", { name: /Filters/ }).click();
+    const box = page.getByLabel("Category model");
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.uncheck();
+    await page.getByRole("button", { name: "Save the policy" }).click();
+    await page.getByText("Saved: in force now.").first().waitFor();
+    expect((await cm.getFilters()).model).toBe(false);
+    expect((await shopper.send(ROOM, judged)).status).toBe("visible");
+
+    await page.reload();
+    await page.getByRole("tab", { name: /Filters/ }).click();
+    await expect.poll(() => page.getByLabel("Category model").isChecked()).toBe(false);
+    await page.getByLabel("Category model").check();
+    await page.getByRole("button", { name: "Save the policy" }).click();
+    await page.getByText("Saved: in force now.").first().waitFor();
+    expect((await cm.getFilters()).model).toBe(true);
+    expect((await shopper.send(ROOM, judged)).status).toBe("held");
+  });
 });

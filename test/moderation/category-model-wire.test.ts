@@ -59,6 +59,24 @@ describe("category model over the wire (SPEC §12 extension)", () => {
     }
   });
 
+  it("filters:update { model } switches it per tenant on every message after, audited; a wrong type is invalid_payload", async () => {
+    const admin = await s.admin();
+    expect((await admin.getFilters()).model).toBe(true);
+    await expect(admin.updateFilters({ model: "no" as unknown as boolean })).rejects.toMatchObject({ code: "invalid_payload" });
+    expect(await admin.updateFilters({ model: false })).toEqual({ onHit: "hold", policy: { threat: "reject" }, model: false });
+    try {
+      expect((await admin.getFilters()).model).toBe(false);
+      expect(await send(HATE)).toEqual({ status: "visible", seenByOthers: true });
+      // The other tenant's switch is its own (off by config there).
+      expect((await (await s.admin({ tenant: "other" })).getFilters()).model).toBe(false);
+      const { entries } = await admin.listAudit({ limit: 5 });
+      expect(entries[0]).toMatchObject({ action: "filters.updated", target: { model: false } });
+    } finally {
+      expect(await admin.updateFilters({ model: true })).toMatchObject({ model: true });
+    }
+    expect(await send(HATE)).toEqual({ status: "held", seenByOthers: false });
+  });
+
   it("a tenant with lexicon.model false gets no model judgement; the other tenant keeps it", async () => {
     expect(await send(HATE, "other")).toEqual({ status: "visible", seenByOthers: true });
     expect(await send(HATE, "acme")).toEqual({ status: "held", seenByOthers: false });

@@ -26,6 +26,8 @@ export class FiltersView implements Screen {
   /** The policy table (SPEC §12): one row per category, an action and a minimum severity each. */
   private readonly policyRows: HTMLElement;
   private readonly onHitSelect: HTMLSelectElement;
+  /** Extension: the category model on or off for the tenant. */
+  private readonly modelBox: HTMLInputElement;
 
   constructor(private readonly ctx: AppContext) {
     const { t, admin } = ctx;
@@ -39,9 +41,11 @@ export class FiltersView implements Screen {
     this.intro = h("p", { class: "muted" });
     this.onHitSelect = select((["hold", "shadow", "reject"] as const).map((a) => [a, f.actions[a]!] as const), "hold", { name: "onHit" });
     this.policyRows = h("tbody");
+    this.modelBox = h("input", { type: "checkbox", name: "model" });
     const save = h("button", { type: "submit", class: "btn primary" }, f.savePolicy);
     const form = h("form", { class: "policy-form", novalidate: true },
       field(f.onHit, this.onHitSelect),
+      field(f.model, this.modelBox, f.modelHint),
       h("table", { class: "policy-table", "aria-label": f.policy },
         h("thead", null, h("tr", null, h("th", { scope: "col" }, f.category), h("th", { scope: "col" }, f.action), h("th", { scope: "col" }, f.minSeverity))),
         this.policyRows),
@@ -49,7 +53,7 @@ export class FiltersView implements Screen {
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       void act(save, t, ctx.toast, async () => {
-        await admin.updateFilters({ onHit: this.onHitSelect.value as "hold" | "shadow" | "reject", policy: this.readPolicy() });
+        await admin.updateFilters({ onHit: this.onHitSelect.value as "hold" | "shadow" | "reject", policy: this.readPolicy(), model: this.modelBox.checked });
         await this.load();
         return f.saved;
       });
@@ -65,6 +69,7 @@ export class FiltersView implements Screen {
   private renderPolicy(s: FilterSettings): void {
     const f = this.ctx.t.filters;
     this.onHitSelect.value = s.onHit;
+    this.modelBox.checked = s.model;
     replace(this.policyRows, ...FILTER_CATEGORIES.map((c) => {
       const name = f.categories[c] ?? c;
       const action = select([["", f.followDefault] as const, ...(["allow", "hold", "shadow", "reject"] as const).map((a) => [a, f.actions[a]!] as const)],

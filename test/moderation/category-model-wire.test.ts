@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Message } from "../../client-sdk/src/index.ts";
 import { testConfig } from "../support/config.ts";
-import { until } from "../support/wait.ts";
-import { freshRoom, startModServer, type ModServer } from "./support.ts";
+import { sendWatched, startModServer, type ModServer } from "./support.ts";
 
 /**
  * The category model over the wire: a message no rule names but the model judges hateful is held
@@ -23,20 +21,7 @@ describe("category model over the wire (SPEC §12 extension)", () => {
   });
   afterAll(async () => { await s.close(); });
 
-  async function send(text: string, tenant: "acme" | "other" = "acme"): Promise<{ status: string; seenByOthers: boolean }> {
-    const room = freshRoom();
-    const author = await s.chat({ tenant, role: "member", sub: `cm-a-${Math.random().toString(36).slice(2, 8)}` });
-    const watcher = await s.chat({ tenant, role: "member", sub: `cm-w-${Math.random().toString(36).slice(2, 8)}` });
-    await author.join(room);
-    await watcher.join(room);
-    const seen: Message[] = [];
-    watcher.on("message", (m) => seen.push(m));
-    let status: string;
-    try { status = (await author.send(room, text)).status; } catch (e) { status = (e as { code: string }).code; }
-    const marker = await author.send(room, `marker ${Math.random()}`);
-    await until(() => seen.some((m) => m.id === marker.id));
-    return { status, seenByOthers: seen.some((m) => m.text === text) };
-  }
+  const send = (text: string, tenant: "acme" | "other" = "acme") => sendWatched(s, text, tenant);
 
   it("holds what only the model judges, with a classifier reason in the queue; the policy's action per category applies", async () => {
     expect(await send(HATE)).toEqual({ status: "held", seenByOthers: false });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatClient, Message } from "../../client-sdk/src/index.ts";
+import type { ChatClient } from "../../client-sdk/src/index.ts";
 import { testConfig } from "../support/config.ts";
-import { until } from "../support/wait.ts";
-import { freshRoom, startModServer, type ModServer } from "./support.ts";
+import { freshRoom, sendWatched, startModServer, type ModServer } from "./support.ts";
 
 /**
  * SPEC §12 over the wire: a tenant's policy decides per category what happens to a message
@@ -17,22 +16,7 @@ describe("per-category filter policy (SPEC §12)", () => {
   });
   afterAll(async () => { await s.close(); });
 
-  /** Sends `text` as a fresh member with a second member watching; answers the author's ack (or error code) and whether the watcher saw it. */
-  async function outcome(text: string): Promise<{ status: string; seenByOthers: boolean }> {
-    const room = freshRoom();
-    const author = await s.chat({ role: "member", sub: `pol-a-${Math.random().toString(36).slice(2, 8)}` });
-    const watcher = await s.chat({ role: "member", sub: `pol-w-${Math.random().toString(36).slice(2, 8)}` });
-    await author.join(room);
-    await watcher.join(room);
-    const seen: Message[] = [];
-    watcher.on("message", (m) => seen.push(m));
-    let status: string;
-    try { status = (await author.send(room, text)).status; } catch (e) { status = (e as { code: string }).code; }
-    // A marker sent after it: once the watcher has the marker, it would have had the first message too.
-    const marker = await author.send(room, `marqueur ${Math.random()}`).catch(() => undefined);
-    if (marker) await until(() => seen.some((m) => m.id === marker.id));
-    return { status, seenByOthers: seen.some((m) => m.text === text) };
-  }
+  const outcome = (text: string) => sendWatched(s, text);
 
   it("the config's policy holds over the wire: threats rejected, mild profanity allowed, the rest by onHit", async () => {
     expect(await outcome("je vais te casser les dents à la sortie")).toEqual({ status: "content_blocked", seenByOthers: false });

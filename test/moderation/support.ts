@@ -86,3 +86,25 @@ export function freshRoom(prefix = "product:t"): string {
   roomSeq += 1;
   return `${prefix}-${roomSeq}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/**
+ * Sends `text` as a fresh member of `tenant` with a second member watching, in a fresh room;
+ * answers the author's ack status (or the error code) and whether the watcher saw the message.
+ * A marker sent after it settles the question: once the watcher has the marker, it would have had
+ * the first message too.
+ */
+export async function sendWatched(s: ModServer, text: string, tenant: "acme" | "other" = "acme"): Promise<{ status: string; seenByOthers: boolean }> {
+  const room = freshRoom();
+  const tag = () => Math.random().toString(36).slice(2, 8);
+  const author = await s.chat({ tenant, role: "member", sub: `sw-a-${tag()}` });
+  const watcher = await s.chat({ tenant, role: "member", sub: `sw-w-${tag()}` });
+  await author.join(room);
+  await watcher.join(room);
+  const seen: Message[] = [];
+  watcher.on("message", (m) => seen.push(m));
+  let status: string;
+  try { status = (await author.send(room, text)).status; } catch (e) { status = (e as { code: string }).code; }
+  const marker = await author.send(room, `marqueur ${Math.random()}`).catch(() => undefined);
+  if (marker) await until(() => seen.some((m) => m.id === marker.id));
+  return { status, seenByOthers: seen.some((m) => m.text === text) };
+}

@@ -538,6 +538,32 @@ const ROUND12: HeldAndClean = {
 
 describeHeldAndClean("corpus-12 round, %s", ROUND12, hits);
 
+/**
+ * Homonyms that a blind batch of 400 innocent shopper lines (corpus-shoppers-2.tsv) showed the
+ * rules holding: 9 of 400 at first run (birds, a British pudding and dish, a dog breeder's bitch,
+ * a mooring bollard, a loaf of bread, a nasal aspirator, a complaint about a service). Allowed as
+ * phrases, or by an innocent neighbour; the words stay held where they are abuse. Lines of our own.
+ */
+const HOMONYMS: HeldAndClean = {
+  "birds, food, dogs, boats, bread": {
+    held: ["you're a stupid bitch", "nice tits, send pics", "suck my dick loser", "espèce de bâtard", "shut up faggot", "t'as vu les bites sur ce forum"],
+    clean: [
+      "do you sell pussy willow cuttings for the garden?", "spotted dick and custard, a proper British pudding",
+      "we saw a blue tit at the feeder this morning", "are these nest boxes the right size for coal tits?",
+      "faggots and peas for tea tonight, old school", "our bitch is in season, is this collar adjustable?",
+      "je cherche une bite d'amarrage pour mon bateau", "le pain bâtard est-il tranché ?",
+    ],
+  },
+  "complaints about a service, things you suck on": {
+    held: ["your face is a joke lol", "lol your voice is a joke", "I want you to suck it tonight"],
+    clean: [
+      "your delivery service is a joke honestly, three weeks late", "the customer service is a joke, nobody answers",
+      "this nasal aspirator you suck on works better than the bulb one", "a straw you suck on, reusable, any colours?",
+    ],
+  },
+};
+describeHeldAndClean("homonyms, %s", HOMONYMS, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

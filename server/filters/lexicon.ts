@@ -1244,10 +1244,34 @@ function isWordGap(f: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Text order, the longer of two hits at one place first. */
+function byStartLongestFirst(a: Span, b: Span): number {
+  return a.fs - b.fs || b.fe - a.fe;
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.fs - b.fs;
+}
+
+/**
+ * Sorts in place, stably, as Array.prototype.sort would: a message has a few spans, which an
+ * insertion sort orders without the work arrays the built-in sort allocates on every call (and a
+ * comparator declared once, not a closure per call).
+ */
+function sortSpans(list: Span[], cmp: (a: Span, b: Span) => number): void {
+  if (list.length > 16) { list.sort(cmp); return; }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
+}
+
 /** Drops hits inside an allowed phrase or inside a longer hit, then quotes the original text. */
 function finish(norm: NormalizedText, hits: Span[], allows: Span[]): FilterHit[] {
-  hits.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
-  allows.sort((a, b) => a.fs - b.fs);
+  sortSpans(hits, byStartLongestFirst);
+  sortSpans(allows, byStart);
   const out: FilterHit[] = [];
   let coveredTo = -1;
   // One sweep: `allowTo` is the furthest end of the allowed phrases that start at or before the hit.

@@ -737,8 +737,12 @@ export class LexiconBuilder {
       if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
     }
     yield;
-    // The nodes this build copied or made have the words it added (a copy's flat map is the shared one's).
-    for (const node of owned) node.words = wordBitsOf(node.next) | wordBitsOf(node.flat);
+    // The nodes this build copied or made get the bits of the words it added: a copy keeps its
+    // shared node's bits (its merged map is the shared one, and words are only ever added).
+    for (const node of owned) {
+      if ((++done & 1023) === 0) yield;
+      if (node.next !== undefined) node.words |= wordBitsOf(node.next);
+    }
     // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
     const changed = new Map<string, readonly string[]>();
     for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);

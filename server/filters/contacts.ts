@@ -65,6 +65,9 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
 
+/** No contact: shared, so the usual message allocates nothing here (the words stage only reads it). */
+const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
+
 /** Bits of the fingerprint filter (Detector.fps): some 4 KB, for a few hundred trigger words. */
 const FP_BITS = 1 << 15;
 
@@ -123,7 +126,7 @@ class Detector implements ContactDetector {
       if (kind & AT) atWord = true;
       if (kind & NETWORK) network = true;
     }
-    if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return [];
+    if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return NONE;
     const found: Found[] = [];
     if (digits + spelled >= MIN_DIGITS) this.phones(norm, found);
     if (arobase) this.emails(norm, found);

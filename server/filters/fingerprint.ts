@@ -31,11 +31,16 @@ export function fingerprintOf2(a: string, b: string): number {
   return mix(n, a.charCodeAt(0), second, beforeLast, b.charCodeAt(nb - 1));
 }
 
+/**
+ * The 32 bits as a signed integer, not `>>> 0`: every reader only masks or multiplies them (the
+ * same bits either way), and a signed 32-bit value is a small integer to V8, where half of the
+ * unsigned ones are heap numbers: a box allocated for every word token and read through on every test.
+ */
 function mix(n: number, c0: number, c1: number, c2: number, c3: number): number {
   let h = Math.imul(n ^ 0x811c9dc5, 0x01000193);
   h = Math.imul(h ^ c0, 0x01000193);
   h = Math.imul(h ^ c1, 0x01000193);
   h = Math.imul(h ^ c2, 0x01000193);
   h = Math.imul(h ^ c3, 0x01000193);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }

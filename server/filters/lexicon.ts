@@ -44,6 +44,13 @@ interface TrieNode {
    */
   jumps: TrieNode[] | undefined;
   rare: RareParts | undefined;
+  /**
+   * One bit per word `next` and `flat` go on with (bit `fingerprint & 31`): a walk reading a word
+   * whose bit is clear skips both lookups. Most steps of a walk miss (a pattern's junction waits for
+   * a handful of words, the message has another), and a lookup in a map of the trie is a few cache
+   * lines the message has not touched; the node itself is read anyway. Set once its maps are final.
+   */
+  words: number;
 }
 
 /** What few nodes have; never changed once a build is done (a tenant's copy of a node shares it). */
@@ -110,12 +117,19 @@ export const CLAUSE_END = "\u0001$";
 export type PatternStep = { readonly word: string } | { readonly gap: number } | { readonly choice: readonly (readonly PatternStep[])[] };
 
 function newNode(): TrieNode {
-  return { detail: undefined, tag: undefined, flags: 0, next: undefined, flat: undefined, jumps: undefined, rare: undefined };
+  return { detail: undefined, tag: undefined, flags: 0, next: undefined, flat: undefined, jumps: undefined, rare: undefined, words: 0 };
 }
 
 /** A copy of `n` this build may change (see LexiconBuilder's shared base); its next words are copied too. */
 function cloneNode(n: TrieNode): TrieNode {
-  return { detail: n.detail, tag: n.tag, flags: n.flags, next: n.next === undefined ? undefined : new Map(n.next), flat: n.flat, jumps: n.jumps, rare: n.rare };
+  return { detail: n.detail, tag: n.tag, flags: n.flags, next: n.next === undefined ? undefined : new Map(n.next), flat: n.flat, jumps: n.jumps, rare: n.rare, words: n.words };
+}
+
+/** The bits of TrieNode.words for the keys of `map`. */
+function wordBitsOf(map: ReadonlyMap<string, unknown> | undefined): number {
+  let bits = 0;
+  if (map !== undefined) for (const k of map.keys()) bits |= 1 << (fingerprint(k) & 31);
+  return bits;
 }
 
 /**
@@ -287,14 +301,23 @@ function* flatten(root: Map<string, TrieNode>): Generator<void, void> {
   // Assigned only now: the walks above read every node's jumps as the build left them.
   for (const [node, done] of assigned) { node.flat = done.flat; node.jumps = done.rest; }
   yield;
-  // A clause end is a field, not a word to look up on every step of a walk.
+  // A clause end is a field, not a word to look up on every step of a walk. With the maps final,
+  // each node's word bits (a merged map serves many nodes: its bits are taken once).
+  const flatBits = new Map<ReadonlyMap<string, unknown>, number>();
   for (const node of seen) {
     if ((++n & STEP) === 0) yield;
     const end = node.next?.get(CLAUSE_END);
-    if (end === undefined) continue;
-    rareOf(node).end = end;
-    node.next!.delete(CLAUSE_END);
-    if (node.next!.size === 0) node.next = undefined;
+    if (end !== undefined) {
+      rareOf(node).end = end;
+      node.next!.delete(CLAUSE_END);
+      if (node.next!.size === 0) node.next = undefined;
+    }
+    let fb = 0;
+    if (node.flat !== undefined) {
+      const known = flatBits.get(node.flat);
+      if (known === undefined) flatBits.set(node.flat, fb = wordBitsOf(node.flat)); else fb = known;
+    }
+    node.words = wordBitsOf(node.next) | fb;
   }
 }
 
@@ -714,6 +737,12 @@ export class LexiconBuilder {
       if (!named && e.tokens.length === 1 && w.length >= 3) addTo(masks, shapeOf(w), w);
     }
     yield;
+    // The nodes this build copied or made get the bits of the words it added: a copy keeps its
+    // shared node's bits (its merged map is the shared one, and words are only ever added).
+    for (const node of owned) {
+      if ((++done & 1023) === 0) yield;
+      if (node.next !== undefined) node.words |= wordBitsOf(node.next);
+    }
     // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
     const changed = new Map<string, readonly string[]>();
     for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);
@@ -993,8 +1022,10 @@ class CompiledLexicon implements Lexicon {
     // Whether the walk may read the next word, and across a clause mark: asked once for both maps.
     let on = false, clause = false;
     if ((next !== undefined || flat !== undefined) && last + 1 < toks.length && last - first + 1 < MAX_PHRASE_TOKENS && !sentenceBreak(acc.norm, toks[last], toks[last + 1])) {
-      on = true;
-      clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
+      // A word with one reading whose bit is clear is in neither map (see TrieNode.words).
+      const t = toks[last + 1];
+      on = t.alts !== undefined || t.collapsed !== undefined || (node.words & (1 << (t.fp & 31))) !== 0;
+      if (on) clause = clauseMark(acc.norm.folded, toks[last].e, toks[last + 1].s);
     }
     if (on && next !== undefined) this.step(next, acc, first, last + 1, clause);
     if (rare?.gaps !== undefined) for (const g of rare.gaps) this.skip(g, acc, first, last);
@@ -1244,10 +1275,34 @@ function isWordGap(f: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Text order, the longer of two hits at one place first. */
+function byStartLongestFirst(a: Span, b: Span): number {
+  return a.fs - b.fs || b.fe - a.fe;
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.fs - b.fs;
+}
+
+/**
+ * Sorts in place, stably, as Array.prototype.sort would: a message has a few spans, which an
+ * insertion sort orders without the work arrays the built-in sort allocates on every call (and a
+ * comparator declared once, not a closure per call).
+ */
+function sortSpans(list: Span[], cmp: (a: Span, b: Span) => number): void {
+  if (list.length > 16) { list.sort(cmp); return; }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
+}
+
 /** Drops hits inside an allowed phrase or inside a longer hit, then quotes the original text. */
 function finish(norm: NormalizedText, hits: Span[], allows: Span[]): FilterHit[] {
-  hits.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
-  allows.sort((a, b) => a.fs - b.fs);
+  sortSpans(hits, byStartLongestFirst);
+  sortSpans(allows, byStart);
   const out: FilterHit[] = [];
   let coveredTo = -1;
   // One sweep: `allowTo` is the furthest end of the allowed phrases that start at or before the hit.

@@ -268,10 +268,13 @@ function addCandidate(out: Label[], l: Label | undefined): boolean {
  */
 const MAX_CHAIN = 64;
 
+/** No link: shared, so the usual message allocates nothing here. */
+const NO_LINKS: FoundLink[] = Object.freeze([]) as unknown as FoundLink[];
+
 /** Finds every link in a normalised message, with its host. Linear in the text length. */
 export function findLinks(norm: NormalizedText, extraTlds: ReadonlySet<string> = new Set()): FoundLink[] {
   const f = norm.folded;
-  if (!mayHaveLink(f)) return [];
+  if (!mayHaveLink(f)) return NO_LINKS;
   const cands = candidates(f);
   const out: FoundLink[] = [];
   let ci = 0;

@@ -331,8 +331,9 @@ export function tokenize(folded: string, stats?: TokenStats): WordToken[] {
       const sliced = maxRun <= 2;
       const key = sliced ? folded.slice(start, i) : rebuild(folded, start, i, "i", false);
       const stretched = maxRun >= 3 || (maxRun === 2 && !consonantDouble);
+      const fp = sliced ? fingerprintIn(folded, start, i) : fingerprint(key);
       tokens.push({
-        s: start, e: i, key, fp: sliced ? fingerprintIn(folded, start, i) : fingerprint(key), alts: undefined,
+        s: start, e: i, key, fp, alts: undefined,
         collapsed: stretched ? collapse(key) : undefined, maskKey: undefined, length: sliced ? i - start : key.length,
       });
       continue;

@@ -343,10 +343,31 @@ class Scorer implements ProximityScorer {
   }
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
-    if (this.silences.length === 0 || !hits.some((h) => this.silences.some((x) => x.category === h.category))) return hits;
+    if (!this.mayBeSilenced(hits)) return hits;
     // The words of the last sentence window read, kept for the next hit in the same one.
     const read = { first: -1, last: -1 };
-    return hits.filter((h) => !this.silences.some((x) => x.category === h.category && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)));
+    const silences = this.silences;
+    const kept: FilterHit[] = [];
+    for (const h of hits) {
+      let silenced = false;
+      for (const x of silences) {
+        if (x.category === h.category && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)) { silenced = true; break; }
+      }
+      if (!silenced) kept.push(h);
+    }
+    return kept;
+  }
+
+  /**
+   * Whether any hit is of a category a silence drops. Asked for every message with a hit, and most
+   * are not: plain loops, where two nested some() made two closures per call.
+   */
+  private mayBeSilenced(hits: readonly FilterHit[]): boolean {
+    const silences = this.silences;
+    for (let i = 0; i < hits.length; i++) {
+      for (let k = 0; k < silences.length; k++) if (silences[k].category === hits[i].category) return true;
+    }
+    return false;
   }
 
   /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */

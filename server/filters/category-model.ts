@@ -65,7 +65,11 @@ function push(out: number[], slot: number): void {
   out.push(slot);
 }
 
-/** Compiles the model file once: dense weights, slot-major (a slot's categories side by side). */
+/**
+ * Compiles the model file once: dense weights, slot-major (a slot's categories side by side), kept
+ * as the file has them (integer thousandths): half the memory of floats, so a message's few
+ * dozen reads evict less of the lexicon's trie from the cache, and sums exact.
+ */
 export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const { dim, categories, threshold } = data;
   if (data.format !== 1) throw new Error(`category model: unknown format ${String(data.format)}`);
@@ -74,23 +78,23 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   if (data.bias.length !== categories.length) throw new Error("category model: one bias per category");
   if (!(threshold > 0 && threshold < 1)) throw new Error(`category model: threshold ${threshold} is not a probability`);
   const k = categories.length;
-  const weights = new Float32Array(dim * k);
+  const weights = new Int16Array(dim * k);
   const bytes = Buffer.from(data.weights, "base64");
   const entry = 4 + 2 * k;
   if (bytes.length % entry !== 0) throw new Error("category model: weights are not whole entries");
   for (let o = 0; o < bytes.length; o += entry) {
     const slot = bytes.readUInt32LE(o);
     if (slot >= dim) throw new Error(`category model: slot ${slot} beyond dim ${dim}`);
-    for (let c = 0; c < k; c++) weights[slot * k + c] = bytes.readInt16LE(o + 4 + 2 * c) / 1000;
+    for (let c = 0; c < k; c++) weights[slot * k + c] = bytes.readInt16LE(o + 4 + 2 * c);
   }
-  const bias = Float64Array.from(data.bias);
+  const bias = Int32Array.from(data.bias, (b) => Math.round(b * 1000));
   // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
-  const cut = Math.log(threshold / (1 - threshold));
+  const cut = Math.log(threshold / (1 - threshold)) * 1000;
   const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
-  const z = new Float64Array(k);
+  const z = new Int32Array(k);
   // Which slots this message has counted already: stamped with the message's number, so a slot
   // counts once (as modelFeatures gives it to the trainer) without a set or a scan per message.
-  const seen = new Uint32Array(dim);
+  const seen = new Uint16Array(dim);
   let stamp = 0;
   const mask = dim - 1;
 
@@ -103,7 +107,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
 
   // The same slots as modelFeatures, summed as they come.
   const sums = (norm: NormalizedText): void => {
-    if (++stamp === 0xffffffff) { seen.fill(0); stamp = 1; }
+    if (++stamp === 0x10000) { seen.fill(0); stamp = 1; }
     z.set(bias);
     const tokens = norm.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -120,7 +124,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       let best = -1;
       for (let c = 0; c < k; c++) if (z[c]! >= cut && (best < 0 || z[c]! > z[best]!)) best = c;
       if (best < 0) return undefined;
-      const p = 1 / (1 + Math.exp(-z[best]!));
+      const p = 1 / (1 + Math.exp(-z[best]! / 1000));
       const text = norm.original;
       const tag = tags[best]!;
       // The model judges the whole message: its match is the message, its detail the category and how sure.
@@ -128,7 +132,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
     },
     scores(norm) {
       sums(norm);
-      return new Map(categories.map((c, i) => [c, 1 / (1 + Math.exp(-z[i]!))]));
+      return new Map(categories.map((c, i) => [c, 1 / (1 + Math.exp(-z[i]! / 1000))]));
     },
   };
 }

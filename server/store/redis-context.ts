@@ -4,15 +4,21 @@ import { clusterSlot } from "./cluster-slot.ts";
 import { runScript, SUFFIX, type ScriptName } from "./redis-scripts.ts";
 
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-/** WAIT's reply in a pipeline: throws unless a replica acknowledged the writes before it. */
-function checkReplicated(reply: [Error | null, unknown] | undefined): void {
+/**
+ * WAIT's reply in a pipeline: throws unless a replica acknowledged the writes before it. Whatever
+ * WAIT answers instead of a count (its connection lost mid-failover, "UNBLOCKED … instance state
+ * changed", "WAIT cannot be used with replica instances" from a node demoted under it) leaves
+ * the write's durability unknown: store_unavailable, never internal, and the client's resend
+ * with the same clientId settles it.
+ */
+export function checkReplicated(reply: [Error | null, unknown] | undefined): void {
   const [err, acked] = reply ?? [new Error("no reply"), 0];
-  if (err) throw err;
+  if (err) throw new StoreUnavailableError(`write not confirmed by a replica (not replicated): ${err.message}`);
   if (Number(acked) < 1) throw new StoreUnavailableError("write not replicated in time (not replicated)");
 }
 
 /** Errors that mean "Redis is away or not serving", beyond the connection errors `isStoreDown` knows. */
-const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready|Too many Cluster redirections|Failed to refresh slots cache|Cluster isn't ready|Connection is closed|None of startup nodes is available|not replicated/i;
+const UNAVAILABLE = /Command timed out|LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|UNBLOCKED|^OOM|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|not ready|Too many Cluster redirections|Failed to refresh slots cache|Cluster isn't ready|Connection is closed|None of startup nodes is available|not replicated/i;
 /** How long an acknowledged write waits for its replica on a Redis Cluster before it counts as not stored. */
 const REPLICA_WAIT_MS = 1000;
 

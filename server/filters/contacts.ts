@@ -39,6 +39,10 @@ const HANDLE: Tag = Object.freeze({ category: "contact", severity: 2 });
 /** Fewest digits a phone number has (national significant numbers are 8–12 digits in practice). */
 const MIN_DIGITS = 8;
 const MAX_DIGITS = 15;
+/** How many digits short of MIN_DIGITS a message may be for its glued number words to be read (see gluedExtra). */
+const GLUED_SHORT = 4;
+/** How many number words a run must spell to announce itself as a phone number (see judge). */
+const SPELLED_OUT = 7;
 /** How many words before a number may announce it ("mon numéro c'est le …"). */
 const CONTEXT_WORDS = 5;
 /** At most this many letters joined to digits make a product or model code ("AB-0712-3345"). */
@@ -126,6 +130,9 @@ class Detector implements ContactDetector {
       if (kind & AT) atWord = true;
       if (kind & NETWORK) network = true;
     }
+    // Number words glued to digits ("zéro6 1deux 34 cinq6 7huit") count as the digits they spell:
+    // looked for only when the digits alone fall a few short, as such a number's do.
+    if (digits + spelled < MIN_DIGITS && digits >= MIN_DIGITS - GLUED_SHORT) spelled += this.gluedExtra(f, toks);
     if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return NONE;
     const found: Found[] = [];
     if (digits + spelled >= MIN_DIGITS) this.phones(norm, found);
@@ -182,14 +189,17 @@ class Detector implements ContactDetector {
       const start = at === null || at.index > word ? word : at.index;
       if (start >= n) return;
       i = start;
-      let out = "", plus = false, last = -1, gap = 0;
+      // Number words read, and whether they only count up or down by one ("one two three…").
+      let out = "", plus = false, last = -1, gap = 0, said = 0, prev = -1, counts = true;
       const words: number[] = [];
       while (i < n) {
         const c = f.charCodeAt(i);
         const tok = readable.get(i);
         if (tok !== undefined && this.numbers.has(tok.key)) {
-          words.push(this.numbers.get(tok.key)!);
-          i = tok.e; last = i; gap = 0;
+          const v = this.numbers.get(tok.key)!;
+          if (said > 0 && Math.abs(v - prev) !== 1) counts = false;
+          words.push(v); prev = v;
+          i = tok.e; last = i; gap = 0; said++;
         } else if (tok !== undefined && glued.has(tok.s)) {
           if (words.length) { out += spell(words); words.length = 0; }
           out += glued.get(tok.s)!; i = tok.e; last = i; gap = 0;
@@ -213,9 +223,23 @@ class Detector implements ContactDetector {
       if (words.length) out += spell(words);
       if (last < 0) { i = start + 1; continue; }
       if (this.codePrefixed(f, start)) { i = Math.max(last, start + 1); continue; }
-      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found);
+      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found, said >= SPELLED_OUT && !counts);
       i = Math.max(last, start + 1);
     }
+  }
+
+  /** How many digits the number words glued to digits add ("1deux": one), over the message. */
+  private gluedExtra(f: string, toks: readonly WordToken[]): number {
+    let extra = 0;
+    for (const t of toks) {
+      if (t.e - t.s < 4 || !(isDigit(f.charCodeAt(t.s)) || isDigit(f.charCodeAt(t.e - 1)))) continue;
+      const d = this.gluedDigits(f, t);
+      if (d === undefined) continue;
+      let own = 0;
+      for (let i = t.s; i < t.e; i++) if (isDigit(f.charCodeAt(i))) own++;
+      extra += d.length - own;
+    }
+    return extra;
   }
 
   /**
@@ -258,7 +282,7 @@ class Detector implements ContactDetector {
   }
 
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
-  private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[]): void {
+  private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[], spelledOut = false): void {
     if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
     const before = this.wordsBefore(norm, fs);
     const announced = before.some((k) => this.phoneContext.has(k));
@@ -266,7 +290,9 @@ class Detector implements ContactDetector {
     // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
     const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k));
     let phone = false;
-    const announced2 = announced || after0.some((k) => this.phoneContext.has(k));
+    // A number spelled out word by word ("five five five, two one three…") announces itself: nobody
+    // writes an order or a price that way.
+    const announced2 = announced || spelledOut || after0.some((k) => this.phoneContext.has(k));
     if (notPhone) phone = false;
     else if (plus || digits.startsWith("00")) {
       const intl = "+" + (plus ? digits : digits.slice(2));

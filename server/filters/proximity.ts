@@ -36,9 +36,11 @@ export interface ProximityWords {
    * stands in their sentence: someone reporting or condemning the words, not saying them
    * ("the comment above about immigrants is disgusting, please ban that person"). A `quoted` one
    * drops only hits inside quotation marks: a shopper reporting an insult they were sent
-   * (on m'a écrit « grosse vache », je le signale), not one calling names while reporting.
+   * (on m'a écrit « grosse vache », je le signale), not one calling names while reporting. Hits
+   * whose detail is `except`ed are never dropped: a phone number stays held in a sentence that
+   * says it was reported (the number is still there for everyone to read).
    */
-  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string; readonly quoted?: boolean }[];
+  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string; readonly quoted?: boolean; readonly except?: readonly string[] }[];
   /** Words too common to tell a phrase by ("je", "you", "dans"): the first scan looks for its other words. */
   readonly common?: readonly string[];
 }
@@ -115,7 +117,8 @@ const QUOTE_REACH = 60;
 /**
  * Whether original [s, e) starts between an opening and a closing quotation mark on its line. The
  * closing mark is looked for from the hit's start: a template's tail may run past it
- * (« va te pendre » à un client: the hit ends on "à un").
+ * (« va te pendre » à un client: the hit ends on "à un"). A single quote ('…' or ‘…’) counts
+ * when it stands at a word's edge only, so the apostrophes of "I'll" or "l'ai" are no marks.
  */
 function quotedAround(text: string, s: number, e: number): boolean {
   let open = false;
@@ -123,15 +126,40 @@ function quotedAround(text: string, s: number, e: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 0xbb || c === 0x201d) break;
     if (c === 34 || c === 0xab || c === 0x201c) { open = true; break; }
+    if (isSingleQuote(c)) {
+      const edge = singleQuoteEdge(text, i);
+      if (edge === "open") { open = true; break; }
+      if (edge === "close") break;
+    }
   }
   if (!open) return false;
   for (let i = s; i < text.length && i < e + QUOTE_REACH; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 0xab || c === 0x201c) return false;
     if (c === 34 || c === 0xbb || c === 0x201d) return true;
+    if (isSingleQuote(c)) {
+      const edge = singleQuoteEdge(text, i);
+      if (edge === "close") return true;
+      if (edge === "open") return false;
+    }
   }
   return false;
 }
+
+function isSingleQuote(c: number): boolean {
+  return c === 39 || c === 0x2018 || c === 0x2019;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A single quote opens before a word, closes after one, and is an apostrophe inside one. */
+function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined {
+  const before = i > 0 && WORD_CHAR.test(text[i - 1]!), after = i + 1 < text.length && WORD_CHAR.test(text[i + 1]!);
+  return before === after ? undefined : after ? "open" : "close";
+}
+
+/** A compiled silence (see ProximityWords.silence): its class by id. */
+interface Silence { readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[] }
 
 /** How far a class's token positions may run out of order (a phrase records its words at once). */
 const PHRASE_SLACK = 6;
@@ -200,11 +228,11 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       }));
     }
   }
-  const silences: { category: Tag["category"]; by: number; quoted: boolean }[] = [];
+  const silences: Silence[] = [];
   for (const [n, lang] of langs.entries()) {
     for (const x of lang.silence ?? []) {
       if (!Object.hasOwn(lang.classes, x.by)) throw new Error(`proximity silence of ${x.category}: unknown class ${x.by}`);
-      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false });
+      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [] });
     }
   }
   // The rules read when a word of their first class is in the message, by that class.
@@ -266,7 +294,7 @@ class Scorer implements ProximityScorer {
     /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
     private readonly gateWords: ReadonlySet<string>,
     private readonly byAnchor: readonly (readonly Rule[])[],
-    private readonly silences: readonly { readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean }[],
+    private readonly silences: readonly Silence[],
   ) {
     this.at = byAnchor.map(() => []);
   }
@@ -351,7 +379,7 @@ class Scorer implements ProximityScorer {
     for (const h of hits) {
       let silenced = false;
       for (const x of silences) {
-        if (x.category === h.category && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)) { silenced = true; break; }
+        if (x.category === h.category && !x.except.includes(h.detail) && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)) { silenced = true; break; }
       }
       if (!silenced) kept.push(h);
     }

@@ -579,6 +579,45 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
   });
 });
 
+/**
+ * corpus-categories-14.tsv (300 lines, 25 held and 25 traps per category, French and English, with
+ * Québécois, Belgian and southern French words and UK/US English) was written blind by a helper
+ * who read neither the engine nor any corpus, and measured at 11f1642 with the rules alone and with
+ * the category model (which held no trap: the six were the rules'). The corpus-14 round then tuned
+ * the rules on it by family, never copying its lines: the canal or a car boot, fire set to a shop,
+ * "qu'il prie pour que je le retrouve pas", a cobblestone through the window, shooting the place up,
+ * "getting glassed", "we'll find you" with your street, a child walking home alone "just saying";
+ * Québécois, Belgian and southern insults, "je te surveille", "I'm watching you", "put the fork
+ * down", "so fat lol", a size she thinks will fit her, "with those legs I wouldn't…", seen at a
+ * shop and coming back, reported by everyone until gone; a group that controls everything, always
+ * whines, is "born thieves", shouldn't be hired, scares customers away; "if I looked like you I'd…",
+ * "tu devrais sauter du pont"; more pictures without the lingerie, bent over the counter, wet
+ * reading this, what you wear right now, touching myself reading you, nothing underneath, staff
+ * taken in the fitting room; number words glued to digits counted as digits, and a number spelled
+ * out word by word read as announced (server/filters/contacts.ts). Its traps: a quotation in single
+ * marks ('I'll kill you') is silenced like one in double marks, "kys" told to someone and a contact
+ * request reported are silenced (a phone number, e-mail or handle never is: `except` in the
+ * silence), "traité de « … »" reports hate, "se pendre au cou" is a hug. The round's own lines and
+ * traps are ROUND14 in proximity.test.ts.
+ *
+ *   category     rules alone (11f1642)   with the model (11f1642)   tuned (rules alone)
+ *   threat       68.0% (17/25)           84.0% (21/25)              100% (25/25)   (1 → 0 traps held)
+ *   harassment   68.0% (17/25)           80.0% (20/25)              100% (25/25)
+ *   hate         84.0% (21/25)           88.0% (22/25)              100% (25/25)   (1 → 0 traps held)
+ *   selfHarm     92.0% (23/25)           100% (25/25)               100% (25/25)   (2 → 0 traps held)
+ *   sexual       68.0% (17/25)           96.0% (24/25)              100% (25/25)
+ *   contact      92.0% (23/25)           100% (25/25)               100% (25/25)   (2 → 0 traps held)
+ *   all          78.7% (118/150)         91.3% (137/150)            100% (150/150)
+ *   clean held   4.00% (6/150)           4.00% (6/150)              0.00% (0/150)
+ *
+ * Tuned on, so these figures say only that the families hold; a guard, like corpus 12.
+ */
+describe("fourteenth corpus by category (tuned in the corpus-14 round; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-14.tsv", 300, 150, 0);
+  });
+});
+
 describe("curation", () => {
   it("every built-in term and phrase has a curated category and a severity 1–4", () => {
     const base = loadBaseLexicons();

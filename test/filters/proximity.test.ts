@@ -564,6 +564,97 @@ const HOMONYMS: HeldAndClean = {
 };
 describeHeldAndClean("homonyms, %s", HOMONYMS, hits);
 
+/**
+ * The corpus-14 round's own lines, by family, each with the traps that share its words: threats,
+ * "kys" and contact requests told to someone and reported (a phone number given stays held), a
+ * quotation in single marks, hugging someone ("se pendre au cou"), a courier asked for an address,
+ * a spam bot reported until banned, a size that fits "better", a number counted aloud.
+ */
+const ROUND14: HeldAndClean = {
+  "reported, not said: threats and 'kys' told to someone, a quote in single marks, 'traité de', a contact request reported (a number stays held), 'se pendre au cou'": {
+    held: [
+      "'you'll regret this' is all I have to say, I'll kill you", "message me on telegram for the cheap price, don't report me",
+      "someone gave me this number 06 12 34 56 78 to buy outside the site, I reported it", "il m'a traité de menteur, alors va te pendre",
+    ],
+    clean: [
+      "a guy messaged me 'I'm going to kill you' after my one-star review, reported to the mods", "a user told my daughter to kys on her post, the mods removed it",
+      "quelqu'un m'a dit d'aller me pendre sous ma photo, c'est signalé", "un vendeur m'a demandé de passer sur whatsapp pour payer moins cher, je l'ai signalé",
+      "someone asked me to text them on snapchat for a discount, reported them", "une dame l'a traitée de « sale arabe » à la caisse, honteux",
+      "he called her a dirty immigrant in front of everyone, disgusting", "j'avais envie de me pendre au cou du livreur quand il est enfin arrivé",
+    ],
+  },
+  "threats: the canal or a car boot, fire to your shop, pray I don't find you, a brick through the window, shooting the place up, glassed, we'll find you and your street, your child alone, just saying": {
+    held: [
+      "tu vas finir au fond du canal toi", "je fous le feu à ton garage si tu continues", "qu'elle prie pour que je la croise pas en ville",
+      "ta devanture risque de se prendre une brique", "je reviens et je flingue tout le monde", "tu vas te prendre un coup de bouteille",
+      "on va te retrouver, on a vu ta plaque", "ta fille rentre seule du collège le soir hein, on sait jamais",
+      "you'll end up at the bottom of the canal", "I'll set your van on fire", "he'd better pray I never find him",
+      "a brick through your shop window tonight maybe", "next time I'll shoot up the whole branch", "you're getting glassed at the pub",
+      "you're getting bottled next time", "your son walks home alone at night, right? anything could happen",
+    ],
+    clean: [
+      "tu vas finir par adorer ce coffret", "on va mettre le feu au dancefloor samedi", "ce rouge met le feu à ta bouche", "prie pour que le colis arrive avant Noël",
+      "ta voiture risque de prendre un caillou sur l'autoroute", "you'll end up buying the whole range lol", "this red will set your look on fire",
+      "pray we never run out of this serum", "we shot the whole store for the new lookbook", "you're getting bottled water with your order",
+      "je vais te retrouver ta commande, donne-moi ton adresse", "ta fille va adorer ce coffret, je dis ça je dis rien",
+      "does your daughter walk home from school alone? mine does, she loves this backpack",
+    ],
+  },
+  "harassment: Québécois, Belgian and southern insults, 'je te surveille', 'I'm watching you', put the fork down, so fat lol, she thinks a size will fit her, with those legs I wouldn't, seen somewhere and coming back, reported by all until gone": {
+    held: [
+      "tabarnak de gnochon, lis la description", "t'es rien qu'un niaiseux", "mange donc de la marde", "espèce de fada va", "quel snul celui-là",
+      "je te surveille de près ma belle", "I'm watching you 👀", "have you considered putting the fork down", "he's so ugly lmao",
+      "she thinks a size 10 will fit her lol", "with those thighs I wouldn't be wearing leggings", "avec tes cuisses je mettrais pas de short",
+      "arrête de t'empiffrer", "ma pauvre t'es moche", "t'as déjà pensé à arrêter de bouffer ?", "elle croit que le 40 va rentrer sur elle mdr",
+      "I saw you at the gym yesterday. You didn't see me though", "je t'ai vue au marché samedi, je repasserai", "let's all report her until she's banned",
+      "signalez la jusqu'à ce qu'elle se casse",
+    ],
+    clean: [
+      "maudit que c'est beau", "une cave à vin pour Noël ?", "c'est un peu niaiseux comme question mais la crème se met avant le sérum ?", "je surveille ta commande",
+      "I'm watching your tutorial right now", "have you tried not eating dairy for your skin?", "she thinks the size 10 will fit her better",
+      "with those legs you should totally wear shorts!", "I saw you at the launch, you looked amazing, I'll be there again next year",
+      "spam bot again: report him until he's banned", "c'est un robot, on le signale jusqu'à ce qu'il parte",
+    ],
+  },
+  "hate: a group controlling everything, a group always whining, people from your country born thieves, why hire them, a group scaring customers away": {
+    held: [
+      "les juifs contrôlent tout, même les banques", "les noirs pleurnichent toujours", "muslims always play the victim", "people from your village are all thieves",
+      "pourquoi vous embauchez des arabes en caisse", "immigrants at the till scare customers away", "les gens de ton pays sont tous des voleurs",
+    ],
+    clean: [
+      "les abeilles contrôlent tout dans la ruche", "Black people complain about shade ranges, and they're right", "people from your country are so welcoming",
+      "pourquoi vous recrutez pas plus de personnes noires ?", "high prices scare customers away",
+    ],
+  },
+  "self-harm: if I looked like you I'd…, jump off a bridge or a roof": {
+    held: [
+      "if I looked like you I'd have jumped off a bridge already", "si j'avais ta tronche je me serais pendue", "tu devrais te jeter du haut du toit", "go jump off a cliff",
+    ],
+    clean: [
+      "if I had your skin I'd never wear foundation", "tu devrais sauter du lit plus tôt pour la vente flash",
+    ],
+  },
+  "sexual: more pictures without the panties, bent over the counter, wet reading this, what you're wearing right now, 'cochonne', touching myself reading you, nothing underneath, staff taken in the fitting room": {
+    held: [
+      "got any more pics without the panties?", "I'd bend you over the checkout", "you'd look so good bent over my desk", "bet you're soaking reading this",
+      "i'm jerking off looking at your pics", "what knickers are you wearing right now", "t'as d'autres photos sans le soutif ?",
+      "tu dois mouiller en lisant mes messages", "tu portes quelle culotte là maintenant", "t'es une vraie petite cochonne",
+      "je me branle en regardant tes photos", "montre moi comment elle te va sans rien dessous", "cette vendeuse, je me la taperais bien",
+    ],
+    clean: [
+      "more photos without the filter please", "I bent over the counter to grab a tester", "bet you're soaking after that storm lol",
+      "what bra are you wearing in the photo? I want the same one", "des photos sans retouche svp", "tu mouilles tes cheveux avant de l'appliquer ?",
+      "je la prendrais bien en 38", "la vendeuse m'a conseillé une robe, je la prendrais bien",
+    ],
+  },
+  "contact: number words glued to digits, a number spelled out word by word": {
+    held: ["texte moi au zéro7 1deux 45 67 89", "call me on four four seven, nine one two, three three eight one", "ring cinq cinq cinq deux un trois huit huit quatre zéro"],
+    clean: ["one two three four five six seven eight, who do we appreciate", "I gave it five stars and three more for the packaging, 12 34"],
+  },
+};
+
+describeHeldAndClean("corpus-14 round, %s", ROUND14, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -510,7 +510,7 @@ describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () 
  */
 describe("eleventh corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 139, 1);
+    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 140, 1);
   });
 });
 
@@ -559,23 +559,49 @@ describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", (
  * t'arrive quelque chose"), veiled stalking, calls to pile on, coded hate, contact details woven
  * into sentences. Nobody tuned on it and the category model never trained on it (it is listed as
  * held out in config/model/training.json). Measured before the corpus-12 round (9199b91), after it
- * (the same figures: that round's families did not reach these wordings), and with the model:
+ * (the same figures: that round's families did not reach these wordings), and with the model as
+ * trained at the end of the stop (rules alone then: 60.7%, 91/150):
  *
  *   category     blind (9199b91)     after round 12     with the model
  *   threat       36.0% (9/25)        36.0% (9/25)       64.0% (16/25)
- *   harassment   40.0% (10/25)       40.0% (10/25)      52.0% (13/25)
+ *   harassment   40.0% (10/25)       40.0% (10/25)      56.0% (14/25)
  *   hate         64.0% (16/25)       64.0% (16/25)      88.0% (22/25)
  *   selfHarm     56.0% (14/25)       56.0% (14/25)      84.0% (21/25)
  *   sexual       72.0% (18/25)       72.0% (18/25)      84.0% (21/25)
  *   contact      88.0% (22/25)       88.0% (22/25)      92.0% (23/25)
- *   all          59.3% (89/150)      59.3% (89/150)     77.3% (116/150)
+ *   all          59.3% (89/150)      59.3% (89/150)     78.0% (117/150)
  *   clean held   1.33% (2/150)       1.33% (2/150)      1.33% (2/150)   (both by rules, not the model)
  *
  * The next round's held-out measure; a guard meanwhile.
  */
 describe("thirteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 116, 2);
+    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 117, 2);
+  });
+});
+
+/**
+ * corpus-categories-15.tsv (300 lines, 25 held and 25 traps per category, French and English) was
+ * written blind while the category model was being built, by a helper who read neither the engine
+ * nor any corpus, asked for heated threads under reviews and complaints: sarcasm, threats
+ * disguised as advice, harassment by repetition, hate in euphemisms, sexual remarks as
+ * compliments, contact details split over words. Nobody tuned on it and the model never trained
+ * on it (held out in config/model/training.json). First run (11f1642), then after the corpus-14
+ * rounds of rules and the model's retraining on corpus 14, shoppers-1 and the tables:
+ *
+ *   category     first run: rules    with the model     now: rules    with the model
+ *   threat       52.0% (13/25)       76.0% (19/25)      52.0%         80.0% (20/25)
+ *   harassment   44.0% (11/25)       64.0% (16/25)      44.0%         64.0% (16/25)
+ *   hate         56.0% (14/25)       76.0% (19/25)      60.0%         76.0% (19/25)
+ *   selfHarm     68.0% (17/25)       76.0% (19/25)      68.0%         76.0% (19/25)
+ *   sexual       56.0% (14/25)       68.0% (17/25)      56.0%         68.0% (17/25)
+ *   contact      100% (25/25)        100% (25/25)       100%          100% (25/25)
+ *   all          62.7% (94/150)      76.7% (115/150)    63.3% (95)    77.3% (116/150)
+ *   clean held   0.67% (1/150)       0.67% (1/150)      0.67%         0.67% (1/150, by a rule)
+ */
+describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
+  it("holds at least what it held when measured, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 116, 1);
   });
 });
 

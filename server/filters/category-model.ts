@@ -90,6 +90,25 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const bias = Int32Array.from(data.bias, (b) => Math.round(b * 1000));
   // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
   const cut = Math.log(threshold / (1 - threshold)) * 1000;
+  // An upper bound of what a slot can add to any category (its largest weight, or 0), in steps of
+  // `step` rounded up into a byte: 64 KB for the shipped model, which stays in the cache where
+  // the weights (~900 KB, read at a few dozen random places) mostly do not. When the highest bias
+  // plus the message's bounds (a slot met twice counted twice: only a larger bound) stays below
+  // the cut, no category can reach it: the same "no hit" as the sums, without reading a weight.
+  // Most clean messages end there (about three in four of the corpus lines no rule holds).
+  let top = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i]! > top) top = weights[i]!;
+  const step = Math.max(1, Math.ceil(top / 255));
+  const bound = new Uint8Array(dim);
+  for (let slot = 0; slot < dim; slot++) {
+    let m = 0;
+    for (let c = 0; c < k; c++) m = Math.max(m, weights[slot * k + c]!);
+    bound[slot] = Math.ceil(m / step);
+  }
+  let topBias = -Infinity;
+  for (let c = 0; c < k; c++) topBias = Math.max(topBias, bias[c]!);
+  // The largest sum of bounds that may still reach the cut.
+  const reach = Math.floor((cut - topBias) / step);
   const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
   const z = new Int32Array(k);
   // Which slots this message has counted already: stamped with the message's number, so a slot
@@ -119,7 +138,15 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
 
   return {
     judge(norm) {
-      if (norm.tokens.length === 0) return undefined;
+      const tokens = norm.tokens;
+      if (tokens.length === 0) return undefined;
+      let most = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const fp = tokens[i]!.fp;
+        most += bound[Math.imul(fp, 3) & mask]!;
+        if (i + 1 < tokens.length) most += bound[((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask]!;
+      }
+      if (most < reach) return undefined;
       sums(norm);
       let best = -1;
       for (let c = 0; c < k; c++) if (z[c]! >= cut && (best < 0 || z[c]! > z[best]!)) best = c;

@@ -90,33 +90,29 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const bias = Int32Array.from(data.bias, (b) => Math.round(b * 1000));
   // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
   const cut = Math.log(threshold / (1 - threshold)) * 1000;
-  // Upper bounds of what a slot can add to the categories (see lanes below), so most clean
+  // Upper bounds of what a slot can add to the categories (in lanes, see bounds), so most clean
   // messages are settled without reading a weight: when, for every lane, its highest bias plus the
   // message's bounds stays below the cut, no category can reach it, the same "no hit" as the sums.
   // A slot met twice counts twice here: only a larger bound. The bounds are bytes, four per slot in
   // one Uint32 (256 KB for the shipped model, one read per feature where the weights and stamps
   // are two, in ~900 KB), so they mostly stay in the cache between messages.
-  const lanes = Math.min(4, k);
-  const laneOf = bounds(data.bias, lanes);
+  const laneOf = bounds(data.bias, Math.min(4, k));
+  // A lane's bound of a slot is its categories' largest weight (or 0), rounded up to steps that fit a byte.
+  const top = [0, 0, 0, 0], topBias = [-Infinity, -Infinity, -Infinity, -Infinity];
+  for (let c = 0; c < k; c++) topBias[laneOf[c]!] = Math.max(topBias[laneOf[c]!]!, bias[c]!);
+  for (let i = 0; i < weights.length; i++) top[laneOf[i % k]!] = Math.max(top[laneOf[i % k]!]!, weights[i]!);
+  const steps = top.map((t) => Math.max(1, Math.ceil(t / 255)));
   const packed = new Uint32Array(dim);
-  const reach = [Infinity, Infinity, Infinity, Infinity];
-  for (let g = 0; g < lanes; g++) {
-    // A lane's bound of a slot is its categories' largest weight (or 0), rounded up to steps that fit a byte.
-    let top = 0, topBias = -Infinity;
-    for (let c = 0; c < k; c++) {
-      if (laneOf[c] !== g) continue;
-      topBias = Math.max(topBias, bias[c]!);
-      for (let slot = 0; slot < dim; slot++) top = Math.max(top, weights[slot * k + c]!);
-    }
-    const step = Math.max(1, Math.ceil(top / 255));
-    for (let slot = 0; slot < dim; slot++) {
-      let m = 0;
-      for (let c = 0; c < k; c++) if (laneOf[c] === g) m = Math.max(m, weights[slot * k + c]!);
-      packed[slot]! |= Math.ceil(m / step) << (8 * g);
-    }
-    // A sum of this lane's bounds below reach keeps all its categories below the cut.
-    reach[g] = Math.floor((cut - topBias) / step);
+  const most = new Int32Array(4);
+  for (let slot = 0; slot < dim; slot++) {
+    most[0] = most[1] = most[2] = most[3] = 0;
+    for (let c = 0; c < k; c++) most[laneOf[c]!] = Math.max(most[laneOf[c]!]!, weights[slot * k + c]!);
+    let v = 0;
+    for (let g = 0; g < 4; g++) v |= Math.ceil(most[g]! / steps[g]!) << (8 * g);
+    packed[slot] = v;
   }
+  // A sum of a lane's bounds below its reach keeps all its categories below the cut (a lane without categories never stops a judgement).
+  const reach = topBias.map((b, g) => (b === -Infinity ? Infinity : Math.floor((cut - b) / steps[g]!)));
   const [reach0, reach1, reach2, reach3] = reach as [number, number, number, number];
   const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
   const z = new Int32Array(k);

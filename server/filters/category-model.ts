@@ -90,6 +90,30 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const bias = Int32Array.from(data.bias, (b) => Math.round(b * 1000));
   // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
   const cut = Math.log(threshold / (1 - threshold)) * 1000;
+  // Upper bounds of what a slot can add to the categories (in lanes, see bounds), so most clean
+  // messages are settled without reading a weight: when, for every lane, its highest bias plus the
+  // message's bounds stays below the cut, no category can reach it, the same "no hit" as the sums.
+  // A slot met twice counts twice here: only a larger bound. The bounds are bytes, four per slot in
+  // one Uint32 (256 KB for the shipped model, one read per feature where the weights and stamps
+  // are two, in ~900 KB), so they mostly stay in the cache between messages.
+  const laneOf = bounds(data.bias, Math.min(4, k));
+  // A lane's bound of a slot is its categories' largest weight (or 0), rounded up to steps that fit a byte.
+  const top = [0, 0, 0, 0], topBias = [-Infinity, -Infinity, -Infinity, -Infinity];
+  for (let c = 0; c < k; c++) topBias[laneOf[c]!] = Math.max(topBias[laneOf[c]!]!, bias[c]!);
+  for (let i = 0; i < weights.length; i++) top[laneOf[i % k]!] = Math.max(top[laneOf[i % k]!]!, weights[i]!);
+  const steps = top.map((t) => Math.max(1, Math.ceil(t / 255)));
+  const packed = new Uint32Array(dim);
+  const most = new Int32Array(4);
+  for (let slot = 0; slot < dim; slot++) {
+    most[0] = most[1] = most[2] = most[3] = 0;
+    for (let c = 0; c < k; c++) most[laneOf[c]!] = Math.max(most[laneOf[c]!]!, weights[slot * k + c]!);
+    let v = 0;
+    for (let g = 0; g < 4; g++) v |= Math.ceil(most[g]! / steps[g]!) << (8 * g);
+    packed[slot] = v;
+  }
+  // A sum of a lane's bounds below its reach keeps all its categories below the cut (a lane without categories never stops a judgement).
+  const reach = topBias.map((b, g) => (b === -Infinity ? Infinity : Math.floor((cut - b) / steps[g]!)));
+  const [reach0, reach1, reach2, reach3] = reach as [number, number, number, number];
   const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
   const z = new Int32Array(k);
   // Which slots this message has counted already: stamped with the message's number, so a slot
@@ -119,7 +143,19 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
 
   return {
     judge(norm) {
-      if (norm.tokens.length === 0) return undefined;
+      const tokens = norm.tokens;
+      if (tokens.length === 0) return undefined;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const fp = tokens[i]!.fp;
+        let v = packed[Math.imul(fp, 3) & mask]!;
+        s0 += v & 0xff; s1 += (v >>> 8) & 0xff; s2 += (v >>> 16) & 0xff; s3 += v >>> 24;
+        if (i + 1 < tokens.length) {
+          v = packed[((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask]!;
+          s0 += v & 0xff; s1 += (v >>> 8) & 0xff; s2 += (v >>> 16) & 0xff; s3 += v >>> 24;
+        }
+      }
+      if (s0 < reach0 && s1 < reach1 && s2 < reach2 && s3 < reach3) return undefined;
       sums(norm);
       let best = -1;
       for (let c = 0; c < k; c++) if (z[c]! >= cut && (best < 0 || z[c]! > z[best]!)) best = c;
@@ -135,6 +171,22 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       return new Map(categories.map((c, i) => [c, 1 / (1 + Math.exp(-z[i]! / 1000))]));
     },
   };
+}
+
+/**
+ * The lane of each category's bounds: the categories sorted by bias, highest first (the likeliest
+ * to reach the cut: their bounds are best kept apart), alone in the first lanes, then two or more
+ * to a lane. With the shipped model's six: contact, insult, then selfHarm and hate, sexual and
+ * threat (96% of the clean corpus lines settled by the bounds, 63% with one lane for all).
+ */
+function bounds(bias: readonly number[], lanes: number): number[] {
+  const k = bias.length;
+  const order = bias.map((_, c) => c).sort((a, b) => bias[b]! - bias[a]! || a - b);
+  const singles = Math.max(0, Math.min(lanes, 2 * lanes - k));
+  const per = singles === lanes ? 1 : Math.ceil((k - singles) / (lanes - singles));
+  const laneOf: number[] = new Array<number>(k).fill(0);
+  order.forEach((c, r) => { laneOf[c] = r < singles ? r : singles + Math.floor((r - singles) / per); });
+  return laneOf;
 }
 
 /** Packs dense per-category weights (slot-major, like the compiled model) into the file's base64. */

@@ -186,7 +186,7 @@ export async function createApp(config: Readonly<Config>, deps: AppDeps = {}): P
   const unsubscribe = theStores.bus.subscribe((ev: ClusterEvent) => {
     const tenant = tenants.get(ev.tenant);
     if (!tenant) return;
-    if (ev.type === "filters:changed") void tenant.refreshFilters().catch((err) => logger.warn({ err }, "filter refresh failed"));
+    if (ev.type === "filters:changed") void tenant.refreshFiltersTo(ev.version).catch((err) => logger.warn({ err }, "filter refresh failed"));
     else if (ev.type === "room:changed") roomDir.invalidate(ev.tenant, ev.room);
     else if (ev.type === "sanctions:changed") tenant.invalidateSanctions();
     else if (ev.type === "role:changed") applyRoleChange([chatNsp, adminNsp], ev.tenant, ev.userId, ev.role);

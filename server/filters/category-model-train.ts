@@ -94,6 +94,10 @@ export function trainFromSettings(s: TrainingSettings, read: (path: string) => s
   const overlap = s.files.filter((f) => s.heldOut.includes(f));
   // A held-out corpus trained on would measure nothing: refuse rather than report flattering figures.
   if (overlap.length) throw new Error(`training.json trains on held-out corpora: ${overlap.join(", ")}`);
-  const lines = s.files.flatMap((f) => parseLabelledLines(read(f)));
+  const lines = s.files.flatMap((f) => parseLabelledLines(read(f)).map((l) => {
+    // A misspelt category would silently teach every category that its lines are clean.
+    if (l.label !== "clean" && !s.categories.includes(l.label)) throw new Error(`${f}: "${l.label}" is not one of the model's categories (${s.categories.join(", ")})`);
+    return l;
+  }));
   return trainCategoryModel(lines, { ...s, files: s.files });
 }

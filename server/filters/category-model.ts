@@ -33,6 +33,8 @@ export interface CategoryModelData {
 }
 
 export interface CategoryModel {
+  /** The categories it judges (a message a rule holds for one of them is not asked again). */
+  readonly categories: ReadonlySet<FilterCategory>;
   /** The hit of the best category at or above the threshold, else undefined. */
   judge(norm: NormalizedText): FilterHit | undefined;
   /** Every category's probability (for the trainer's report and the tests). */
@@ -142,6 +144,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   };
 
   return {
+    categories: new Set(categories),
     judge(norm) {
       const tokens = norm.tokens;
       if (tokens.length === 0) return undefined;

@@ -87,7 +87,19 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
   const scorer = yield* scorerOf(base, languages);
-  return new Filters(lexicon, links, contacts, scorer, lists.model === false ? undefined : base.model);
+  const model = lists.model === false ? undefined : base.model;
+  // The tenant's own exceptions (allowed phrases, built-in words it removed) bind the model too: a
+  // message with one of them is not judged, or "kys" allowed by a manager would come back as a
+  // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
+  const exempt = model && (lists.allow.length > 0 || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
+  return new Filters(lexicon, links, contacts, scorer, model, exempt);
+}
+
+/** The tenant's allowed phrases and removed words as one small lexicon: what the model must not judge. */
+function* exemptions(lists: FilterLists): Generator<void, Lexicon> {
+  const b = new LexiconBuilder();
+  for (const t of [...lists.allow, ...(lists.removed ?? [])]) b.add(t, "plural", true, COMPETITOR);
+  return yield* b.buildSteps();
 }
 
 /** Adds the built-in lists and patterns of `languages` to a builder. */
@@ -116,6 +128,7 @@ class Filters implements CompiledFilters {
   constructor(
     private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector,
     private readonly proximity: ProximityScorer, private readonly model: CategoryModel | undefined,
+    private readonly exempt: Lexicon | undefined,
   ) {
     this.termCount = lexicon.size;
     Object.freeze(this);
@@ -123,7 +136,10 @@ class Filters implements CompiledFilters {
 
   /**
    * Lexicon words and phrases, phrase patterns, contact details and proximity rules (SPEC §12), in
-   * text order; when none of them holds the message, the category model's judgement, if any.
+   * text order; then, unless a rule already held the message for one of the model's categories,
+   * the category model's judgement, if any (first: it covers the whole message). A rule's hit of
+   * another category (a mild swear word, a competitor's name) does not spare the rest of the
+   * message from the model: the tenant's policy may let that hit through.
    */
   words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     const words = this.lexicon.match(norm);
@@ -136,9 +152,11 @@ class Filters implements CompiledFilters {
     const all = contacts.length === 0 && near.length === 0 ? words
       : words.length === 0 && near.length === 0 ? contacts
       : [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
-    if (all.length > 0) return this.proximity.unsilenced(norm, all);
-    const judged = this.model?.judge(norm);
-    return judged ? [judged] : all;
+    const kept = all.length > 0 ? this.proximity.unsilenced(norm, all) : all;
+    if (!this.model || all.some((h) => this.model!.categories.has(h.category))) return kept;
+    if (this.exempt && this.exempt.match(norm).length > 0) return kept;
+    const judged = this.model.judge(norm);
+    return judged ? [judged, ...kept] : kept;
   }
 
   links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {

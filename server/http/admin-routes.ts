@@ -39,7 +39,7 @@ export const ADMIN_ROUTES: readonly RestRoute[] = [
   { method: "patch", path: "lexicon", action: "lexicon:update", input: "body", summary: "Add/remove lexicon terms and exceptions" },
   { method: "patch", path: "links", action: "links:update", input: "body", summary: "Edit the link allow/block lists" },
   { method: "get", path: "filters", action: "filters:get", input: "query", summary: "The word and link lists, onHit and the per-category policy in force" },
-  { method: "patch", path: "filters", action: "filters:update", input: "body", summary: "Set onHit and the per-category policy (SPEC §12)" },
+  { method: "patch", path: "filters", action: "filters:update", input: "body", summary: "Set onHit and the per-category policy (SPEC §12), and the category model on or off (extension)" },
   { method: "get", path: "audit", action: "audit:list", input: "query", summary: "Audit log, newest first (?format=ndjson|csv exports every page)" },
   { method: "get", path: "stats", action: "stats:get", input: "query", summary: "Live figures per room" },
   { method: "get", path: "dashboard", action: "dashboard:get", input: "query", summary: "Dashboard tiles and charts (?room=&range=hour|day|week)" },

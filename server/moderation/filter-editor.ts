@@ -109,7 +109,7 @@ export class FilterEditor {
     const { stores, audit, metrics } = this.deps;
     const edits = await stores.filterEdits.updateFilterEdits(tenant.id, patch);
     await stores.bus.publish({ type: "filters:changed", tenant: tenant.id, version: edits.version });
-    for (let i = 0; i < MAX_REFRESH_ROUNDS && tenant.filtersVersion < edits.version; i++) await tenant.refreshFilters();
+    await tenant.refreshFiltersTo(edits.version, MAX_REFRESH_ROUNDS);
     metrics.moderation.inc({ action: action.replace(".", "_") });
     await audit.record(tenant.id, actor, action, target);
   }

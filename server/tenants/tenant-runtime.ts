@@ -100,6 +100,15 @@ export class TenantRuntime {
 
   get filtersVersion(): number { return this.compiledVersion; }
 
+  /**
+   * Refreshes until the filters in force are at least `version` (an edit announced by another
+   * node): a refresh already running when the announcement came may have read the edits before
+   * it, and would otherwise leave the new version to the periodic refresh.
+   */
+  async refreshFiltersTo(version: number, maxRounds = 5): Promise<void> {
+    for (let i = 0; i < maxRounds && this.compiledVersion < version; i++) await this.refreshFilters();
+  }
+
   /** Slow mode uses one limiter per distinct interval a manager has chosen. */
   slowLimiter(sec: number): RateLimiterAbstract {
     let l = this.slowLimiters.get(sec);

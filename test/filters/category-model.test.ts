@@ -26,6 +26,11 @@ describe("category model: the shipped file", () => {
     expect(trainFromSettings(settings, read)).toEqual(shipped);
   });
 
+  it("refuses a corpus line whose category the model does not know (it would teach every category the line is clean)", () => {
+    const reader = (p: string) => (p === "bad.tsv" ? "expect\tcategory\tlang\ttext\nheld\tthreta\ten\tI will hurt you" : read(p));
+    expect(() => trainFromSettings({ ...settings, files: ["bad.tsv"] }, reader)).toThrow(/"threta" is not one of the model's categories/);
+  });
+
   it("never trains on a held-out corpus, and the trainer refuses a list that does", () => {
     expect(settings.heldOut.length).toBeGreaterThanOrEqual(5);
     for (const f of settings.heldOut) expect(settings.files).not.toContain(f);
@@ -58,6 +63,33 @@ describe("category model: judging", () => {
     const hits = f.words("je vais te casser les dents à la sortie");
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.some((h) => h.kind === "classifier")).toBe(false);
+  });
+
+  it("still judges a message a rule held for another category (a mild swear word, a competitor's name): the policy may let that hit through", () => {
+    for (const { text, category } of MODEL_ONLY) {
+      for (const extra of [" lol crap", ", shit", " rivalbrand"]) {
+        const hits = f.words(text + extra);
+        expect(hits.map((h) => h.kind)).toContain("classifier");
+        expect(hits[0]).toMatchObject({ kind: "classifier", category, start: 0 });
+        expect(hits.some((h) => h.kind === "word")).toBe(true);
+      }
+    }
+  });
+
+  it("does not judge a message whose rule hit is of one of its categories, nor one a rule held but a quotation silenced", () => {
+    expect(f.words("go kill yourself").every((h) => h.kind !== "classifier")).toBe(true);
+    expect(f.words("someone wrote \"go hang yourself\" under my review, reported")).toEqual([]);
+  });
+
+  it("is bound by the tenant's own exceptions: an allowed phrase or a removed built-in word in the message spares it the model", () => {
+    const text = "just kys already";
+    expect(f.words(text).map((h) => h.kind)).toEqual(["word"]);
+    for (const lists of [{ ...DEMO_LISTS, allow: ["kys"] }, { ...DEMO_LISTS, removed: ["kys"] }]) {
+      const t = compileFiltersSync(lists, loadBaseLexicons());
+      expect(t.words(text)).toEqual([]);
+      // Only messages with the exception: the model still judges the rest for that tenant.
+      expect(t.words(MODEL_ONLY[0].text)[0]).toMatchObject({ kind: "classifier", category: "hate" });
+    }
   });
 
   it("lets shoppers' questions through, and judges nothing in an empty or symbol-only message", () => {

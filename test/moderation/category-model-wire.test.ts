@@ -26,6 +26,8 @@ describe("category model over the wire (SPEC §12 extension)", () => {
   it("holds what only the model judges, with a classifier reason in the queue; the policy's action per category applies", async () => {
     expect(await send(HATE)).toEqual({ status: "held", seenByOthers: false });
     expect(await send(THREAT)).toEqual({ status: "content_blocked", seenByOthers: false });
+    // A mild swear word a rule holds does not hide the rest of the message from the model.
+    expect(await send(`${THREAT} lol crap`)).toEqual({ status: "content_blocked", seenByOthers: false });
     const { items } = await (await s.admin()).listQueue({ limit: 50 });
     const held = items.find((i) => i.message.text === HATE);
     expect(held?.reasons).toEqual([expect.objectContaining({ kind: "classifier", category: "hate", severity: 2, match: HATE })]);

@@ -28,6 +28,8 @@ export class FiltersView implements Screen {
   private readonly onHitSelect: HTMLSelectElement;
   /** Extension: the category model on or off for the tenant. */
   private readonly modelBox: HTMLInputElement;
+  /** Whether the model was on when the view last read the filters. */
+  private loadedModel = true;
 
   constructor(private readonly ctx: AppContext) {
     const { t, admin } = ctx;
@@ -53,7 +55,10 @@ export class FiltersView implements Screen {
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       void act(save, t, ctx.toast, async () => {
-        await admin.updateFilters({ onHit: this.onHitSelect.value as "hold" | "shadow" | "reject", policy: this.readPolicy(), model: this.modelBox.checked });
+        // The switch goes only when this manager changed it: a tab opened before another
+        // manager's change must not turn it back, nor log a model change with every policy save.
+        const model = this.modelBox.checked !== this.loadedModel ? { model: this.modelBox.checked } : {};
+        await admin.updateFilters({ onHit: this.onHitSelect.value as "hold" | "shadow" | "reject", policy: this.readPolicy(), ...model });
         await this.load();
         return f.saved;
       });
@@ -69,7 +74,7 @@ export class FiltersView implements Screen {
   private renderPolicy(s: FilterSettings): void {
     const f = this.ctx.t.filters;
     this.onHitSelect.value = s.onHit;
-    this.modelBox.checked = s.model;
+    this.modelBox.checked = this.loadedModel = s.model;
     replace(this.policyRows, ...FILTER_CATEGORIES.map((c) => {
       const name = f.categories[c] ?? c;
       const action = select([["", f.followDefault] as const, ...(["allow", "hold", "shadow", "reject"] as const).map((a) => [a, f.actions[a]!] as const)],

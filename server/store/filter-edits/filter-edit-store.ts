@@ -20,7 +20,7 @@ export interface FilterEdits {
   linkUnblocked: string[];
   /** Categories managers chose for their terms: "term\tcategory\tseverity" (SPEC §12). */
   termTags: string[];
-  /** Managers' filter settings: "onHit=<action>" and "policy=<JSON>"; the last of each kind wins. */
+  /** Managers' filter settings: "onHit=<action>", "policy=<JSON>" and "model=true|false"; the last of each kind wins. */
   settings: string[];
   /** Bumped on every change so nodes can tell a stale compile. */
   version: number;

@@ -182,7 +182,7 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
   for (const k of Object.keys(tags)) if (!termSet.has(k)) delete tags[k];
   return {
     languages: f.lexicon.languages,
-    model: modelSetting(edits) ?? f.lexicon.model,
+    model: managerSettings(edits).model ?? f.lexicon.model,
     terms,
     tags,
     allow: apply(f.lexicon.allow, edits.allow, edits.disallowed),
@@ -195,28 +195,27 @@ export function mergeLists(config: TenantConfig, edits: FilterEdits): FilterList
   };
 }
 
-/** A manager's `filters:update { model }`, the last stored one; undefined when none (the config decides). */
-function modelSetting(edits: FilterEdits): boolean | undefined {
-  let on: boolean | undefined;
-  for (const entry of edits.settings ?? []) if (entry === "model=true" || entry === "model=false") on = entry === "model=true";
-  return on;
-}
-
 /**
- * onHit and the policy: the config's, unless a manager set them (`filters:update`); the last
- * stored entry of each kind wins (two managers racing both leave an entry; every node reads the
- * same order, so they agree on the winner).
+ * What managers set with `filters:update` (stored as "onHit=…", "policy=<JSON>", "model=true|false"),
+ * read in one place: the last stored entry of each kind wins (two managers racing both leave an
+ * entry; every node reads the same order, so they agree on the winner); a kind never set is absent.
  */
-export function mergeSettings(config: TenantConfig, edits: FilterEdits): FilterSettingsInForce {
-  let onHit: OnHit = config.filters.onHit;
-  let policy: FilterPolicy = config.filters.policy;
+function managerSettings(edits: FilterEdits): { onHit?: OnHit; policy?: FilterPolicy; model?: boolean } {
+  const out: { onHit?: OnHit; policy?: FilterPolicy; model?: boolean } = {};
   for (const entry of edits.settings ?? []) {
     const eq = entry.indexOf("=");
     const key = entry.slice(0, eq), value = entry.slice(eq + 1);
-    if (key === "onHit" && (value === "hold" || value === "shadow" || value === "reject")) onHit = value;
+    if (key === "onHit" && (value === "hold" || value === "shadow" || value === "reject")) out.onHit = value;
+    else if (key === "model" && (value === "true" || value === "false")) out.model = value === "true";
     else if (key === "policy") {
-      try { policy = JSON.parse(value) as FilterPolicy; } catch { /* written by FilterEditor, always JSON */ }
+      try { out.policy = JSON.parse(value) as FilterPolicy; } catch { /* written by FilterEditor, always JSON */ }
     }
   }
-  return Object.freeze({ onHit, policy });
+  return out;
+}
+
+/** onHit and the policy in force: the config's, unless a manager set them (`filters:update`). */
+export function mergeSettings(config: TenantConfig, edits: FilterEdits): FilterSettingsInForce {
+  const set = managerSettings(edits);
+  return Object.freeze({ onHit: set.onHit ?? config.filters.onHit, policy: set.policy ?? config.filters.policy });
 }

@@ -54,12 +54,19 @@ export function modelFeatures(norm: NormalizedText, dim: number, out: number[] =
   const tokens = norm.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const fp = tokens[i]!.fp;
-    // Distinct multipliers keep a word's slot and a pair's slot from lining up by construction.
-    push(out, Math.imul(fp, 3) & mask);
-    if (i + 1 < tokens.length) push(out, ((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask);
+    push(out, wordSlot(fp, mask));
+    if (i + 1 < tokens.length) push(out, pairSlot(fp, tokens[i + 1]!.fp, mask));
   }
   return out;
 }
+
+/**
+ * A word's slot and a word pair's slot, from token fingerprints: the one definition of the
+ * features, shared by the trainer's list and the compiled model's two passes. Distinct multipliers
+ * keep a word's slot and a pair's slot from lining up by construction.
+ */
+function wordSlot(fp: number, mask: number): number { return Math.imul(fp, 3) & mask; }
+function pairSlot(fp: number, next: number, mask: number): number { return ((Math.imul(fp, 0x9e3779b1) ^ next) >>> 0) & mask; }
 
 /** Adds a slot unless present: a message has a few dozen features, a scan beats a Set. */
 function push(out: number[], slot: number): void {
@@ -138,8 +145,8 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
     const tokens = norm.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const fp = tokens[i]!.fp;
-      add(Math.imul(fp, 3) & mask);
-      if (i + 1 < tokens.length) add(((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask);
+      add(wordSlot(fp, mask));
+      if (i + 1 < tokens.length) add(pairSlot(fp, tokens[i + 1]!.fp, mask));
     }
   };
 
@@ -151,10 +158,10 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let i = 0; i < tokens.length; i++) {
         const fp = tokens[i]!.fp;
-        let v = packed[Math.imul(fp, 3) & mask]!;
+        let v = packed[wordSlot(fp, mask)]!;
         s0 += v & 0xff; s1 += (v >>> 8) & 0xff; s2 += (v >>> 16) & 0xff; s3 += v >>> 24;
         if (i + 1 < tokens.length) {
-          v = packed[((Math.imul(fp, 0x9e3779b1) ^ tokens[i + 1]!.fp) >>> 0) & mask]!;
+          v = packed[pairSlot(fp, tokens[i + 1]!.fp, mask)]!;
           s0 += v & 0xff; s1 += (v >>> 8) & 0xff; s2 += (v >>> 16) & 0xff; s3 += v >>> 24;
         }
       }

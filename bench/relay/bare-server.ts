@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { serveControl } from "./server-control.ts";
-import { createShardedAdapter } from "@socket.io/redis-adapter";
 import { createRedisClients, waitUntilReady } from "../../server/store/redis-clients.ts";
+import { shardedAdapter } from "../../server/store/redis-runtime.ts";
 
 /**
  * The bare side's server (`--role server-bare`): a plain Socket.IO relay that acks and broadcasts
@@ -13,13 +13,13 @@ import { createRedisClients, waitUntilReady } from "../../server/store/redis-cli
 export async function runBareServer(): Promise<void> {
   const http = createServer();
   const extra = JSON.parse(process.env.RELAY_BENCH_EXTRA || "{}") as { redisUrl?: string; redisCluster?: boolean };
-  let adapter: ReturnType<typeof createShardedAdapter> | undefined;
+  let adapter: ReturnType<typeof shardedAdapter> | undefined;
   if (extra.redisUrl) {
     const clients = createRedisClients(extra.redisUrl, { cluster: extra.redisCluster === true, name: "bare" });
     await waitUntilReady(clients);
-    adapter = createShardedAdapter(clients.client, clients.subscriber, { channelPrefix: "relaybench:io", subscriptionMode: "static" });
+    adapter = shardedAdapter(clients, "relaybench:");
   }
-  const io = new Server(http, { maxHttpBufferSize: 256 * 1024, pingInterval: 20_000, pingTimeout: 20_000, cors: { origin: true }, ...(adapter ? { adapter } : {}) });
+  const io = new Server(http, { maxHttpBufferSize: 256 * 1024, pingInterval: 20_000, pingTimeout: 20_000, cors: { origin: true }, ...(adapter ? { adapter: adapter as never } : {}) });
   let seq = 0;
   io.of("/chat").on("connection", (socket) => {
     socket.on("room:join", (p: { room: string }, ack: (r: unknown) => void) => {

@@ -38,7 +38,8 @@ export async function createRedisRuntime(redis: { url: string; keyPrefix: string
   };
 }
 
-function shardedAdapter(clients: RedisClients, keyPrefix: string) {
+/** The Socket.IO adapter every node fans out through (the relay bench's bare-cluster-x2 uses it as is). */
+export function shardedAdapter(clients: RedisClients, keyPrefix: string) {
   // Sharded pub/sub (Redis 7): on a Redis Cluster each channel lives on the shard owning its slot.
   // "static" mode subscribes two channels per namespace once, at start:
   // per-room subscriptions would be issued while Redis may be away, and a failed one cannot be retried.

@@ -172,8 +172,8 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // small direct-mapped cache (by fingerprint, checked by key), with the word's bound, so a
   // message of known words reads one entry per word, not a weight per 4-gram. Chat vocabulary is
   // skewed: a few thousand entries hold nearly every word of a busy room.
-  const WORDS = 1 << 13;
-  const cachedHash = new Int32Array(WORDS);
+  const WORDS = 1 << 13; // entries: 4,096 sets of two (the set is the top 12 bits of a mixed fingerprint, times two)
+  const cachedKey: string[] = new Array<string>(WORDS).fill("");
   const cachedFp = new Int32Array(WORDS);
   const cachedGrams = new Int32Array(WORDS * k);
   // The word's bound in the lanes' steps, as packed's: its word slot's positive weights plus its
@@ -182,21 +182,19 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const UNBOUNDED = 0xffffffff;
   const lane = new Int32Array(4);
   const wordEntry = (key: string, fp: number): number => {
-    // The fingerprint reads four letters and the length ("manger" and "mander" share it): the
-    // entry is found by a hash of every letter, and checked by both (64 bits of the word).
-    let h = 0x811c9dc5;
-    for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+    // Found by fingerprint, confirmed by key: the fingerprint reads four letters and the length
+    // ("manger" and "mander" share it), and a word's 4-grams must be its own.
     // Two ways per set: two busy words that share a set would otherwise evict each other on every message.
-    const e = (h ^ (h >>> 16)) & (WORDS - 2);
-    if (cachedHash[e] === h && cachedFp[e] === (fp | 0)) return e;
-    if (cachedHash[e + 1] === h && cachedFp[e + 1] === (fp | 0)) return e + 1;
-    return fill(e, h, key, fp);
+    const e = (Math.imul(fp, 0x9e3779b1) >>> 20) << 1;
+    if (cachedFp[e] === fp && cachedKey[e] === key) return e;
+    if (cachedFp[e + 1] === fp && cachedKey[e + 1] === key) return e + 1;
+    return fill(e, key, fp);
   };
   // A word not in the cache: it takes the set's first way; the word there moves to the second, the older one leaves.
-  const fill = (e: number, h: number, key: string, fp: number): number => {
-    cachedHash[e + 1] = cachedHash[e]!; cachedFp[e + 1] = cachedFp[e]!; cachedBound[e + 1] = cachedBound[e]!;
+  const fill = (e: number, key: string, fp: number): number => {
+    cachedKey[e + 1] = cachedKey[e]!; cachedFp[e + 1] = cachedFp[e]!; cachedBound[e + 1] = cachedBound[e]!;
     cachedGrams.copyWithin((e + 1) * k, e * k, (e + 1) * k);
-    cachedHash[e] = h; cachedFp[e] = fp;
+    cachedKey[e] = key; cachedFp[e] = fp;
     const g = e * k;
     for (let q = 0; q < k; q++) cachedGrams[g + q] = 0;
     const n = key.length;

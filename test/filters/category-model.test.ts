@@ -103,12 +103,60 @@ describe("category model: judging", () => {
     for (const { text } of MODEL_ONLY) expect(off.words(text)).toEqual([]);
   });
 
-  it("reads features from token fingerprints: each slot once, words and pairs, within dim", () => {
+  it("reads features from token fingerprints: each word and pair once, then the 4-grams of each distinct word of four letters or more, within dim", () => {
     const slots = modelFeatures(normalize("you you you"), 1024);
-    expect(new Set(slots).size).toBe(slots.length);
-    expect(slots.length).toBe(2); // the word, and the pair "you you"
-    expect(slots.every((s) => s >= 0 && s < 1024)).toBe(true);
+    expect(slots.length).toBe(2); // the word and the pair "you you": no 4-grams under four letters
+    expect(new Set(slots).size).toBe(2);
+    // "menace menace": the word, the pair, then "<men" "mena" "enac" "nace" "ace>" once (a repeated word adds none).
+    expect(modelFeatures(normalize("menace menace"), 1 << 16)).toHaveLength(2 + 5);
+    expect(modelFeatures(normalize("menace"), 1 << 16)).toHaveLength(1 + 5);
+    for (const text of ["anticonstitutionnellement", "t'es une menace", "🙂 ok"]) {
+      expect(modelFeatures(normalize(text), 1024).every((s) => Number.isInteger(s) && s >= 0 && s < 1024)).toBe(true);
+    }
     expect(modelFeatures(normalize(""), 1024)).toEqual([]);
+  });
+
+  it("a word unseen in training still carries what its 4-grams learnt (a new verb form, a spelling the corpora never used)", () => {
+    const lines = [
+      ...["je vais te menacer", "arrête de me menacer", "il menaçait tout le monde", "on te menacera"].map((text) => ({ label: "threat" as const, text })),
+      ...["je vais te conseiller", "merci de me conseiller", "il conseillait tout le monde", "la vendeuse est gentille"].map((text) => ({ label: "clean" as const, text })),
+    ];
+    const m = createCategoryModel(trainCategoryModel(lines, { categories: ["threat"], dim: 4096, seed: 3 }));
+    // "menacerai" and "conseillerai" appear in no line: their 4-grams decide.
+    expect(m.scores(normalize("menacerai"))!.get("threat")!).toBeGreaterThan(m.scores(normalize("conseillerai"))!.get("threat")!);
+  });
+
+  it("sums exactly the trainer's features, whatever the per-word cache holds (filled, evicted, reused)", () => {
+    const k = shipped.categories.length, dim = shipped.dim;
+    const w = new Int16Array(dim * k);
+    const bytes = Buffer.from(shipped.weights, "base64");
+    for (let o = 0; o < bytes.length; o += 4 + 2 * k) for (let c = 0; c < k; c++) w[bytes.readUInt32LE(o) * k + c] = bytes.readInt16LE(o + 4 + 2 * c);
+    const expected = (text: string) => shipped.categories.map((_, c) => {
+      let z = Math.round(shipped.bias[c]! * 1000);
+      for (const slot of modelFeatures(normalize(text), dim)) z += w[slot * k + c]!;
+      return 1 / (1 + Math.exp(-z / 1000));
+    });
+    const m = createCategoryModel(shipped);
+    const texts = parseLabelledLines(read("test/fixtures/corpus-categories-13.tsv")).map((l) => l.text);
+    // Twice over, with 20,000 made-up words between the passes: every cache entry evicted and refilled.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const text of texts) expect([...m.scores(normalize(text)).values()], text).toEqual(expected(text));
+      for (let i = 0; i < 20_000; i++) m.judge(normalize(`mot${i.toString(36)}x zq${i}`));
+    }
+  });
+
+  it("settles a message by its bounds only when no category could reach the threshold: judge agrees with the scores", () => {
+    const m = createCategoryModel(shipped);
+    const lines = ["corpus-categories-11.tsv", "corpus-categories-15.tsv", "corpus-shoppers-2.tsv"].flatMap((f) => parseLabelledLines(read(`test/fixtures/${f}`)));
+    let judged = 0;
+    for (const { text } of lines) {
+      const norm = normalize(text);
+      const best = Math.max(...m.scores(norm).values());
+      const hit = m.judge(norm);
+      expect(hit !== undefined, text).toBe(best >= shipped.threshold);
+      if (hit) judged++;
+    }
+    expect(judged).toBeGreaterThan(100);
   });
 });
 

@@ -1,4 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+// The number types (freephone, shared cost…) are only in the full metadata; validity stays with
+// the minimal one, as the detector was measured with it.
+import { parsePhoneNumberFromString as parseWithTypes, type NumberType } from "libphonenumber-js/max";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import { fingerprint } from "./fingerprint.ts";
 import type { FilterHit, Tag } from "./types.ts";
@@ -9,7 +12,10 @@ import type { FilterHit, Tag } from "./types.ts";
  * "O6 l2 34 56 78", "lea.b@gmail.com", "lea arobase gmail point com", "lea [at] gmail [dot] com",
  * "insta @lea_beauty", "snap : lea.b92". Numbers are checked with libphonenumber's metadata, so a
  * price, an order number or a date is not a phone; a number after "commande", "order", "suivi"…
- * never is, and one after "appelle", "call", "WhatsApp"… may be foreign or shorter.
+ * never is, and one after "appelle", "call", "WhatsApp"… may be foreign or shorter. A freephone
+ * or shared-cost number (libphonenumber's type) is a company's line when its sentence says so
+ * anywhere ("le 0 800 45 67 89 c'est bien le numéro officiel du service client ?"), not only
+ * within a few words: a seller's "call 0800 243 277 for trade prices" stays held.
  *
  * One pass over the normalised text, and only when the message has something to look at: at least
  * eight digits (written or spelled), an "@", an "at"/"arobase" word or a network's name.
@@ -45,6 +51,8 @@ const GLUED_SHORT = 4;
 const SPELLED_OUT = 7;
 /** How many words before a number may announce it ("mon numéro c'est le …"). */
 const CONTEXT_WORDS = 5;
+/** How far either way a company's line is read for the words that say so, in words (its sentence, in practice). */
+const SERVICE_LINE_WORDS = 30;
 /** At most this many letters joined to digits make a product or model code ("AB-0712-3345"). */
 const CODE_LETTERS = 5;
 /** Letters joined to a number that still introduce a phone ("au0612…", "at555…", "no 06…"). */
@@ -53,6 +61,8 @@ const PHONE_LEADS = new Set(["a", "au", "at", "on", "to", "le", "no", "nr", "n"]
 const HANDLE_AFTER = 4, HANDLE_BEFORE = 3;
 /** Countries a number without a prefix is tried in when the words around it announce a phone. */
 const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
+/** Number types that reach a company's switchboard, never a person's phone (libphonenumber's getType). */
+const SERVICE_LINES: ReadonlySet<NumberType> = new Set<NumberType>(["TOLL_FREE", "SHARED_COST"]);
 /** Mail providers: "lea at gmail" needs no "dot com". */
 const PROVIDERS = new Set(["gmail", "googlemail", "hotmail", "yahoo", "outlook", "live", "msn", "icloud", "me", "orange", "free", "sfr", "laposte", "wanadoo", "proton", "protonmail", "gmx", "aol", "yandex", "bbox", "neuf", "mail", "caramail", "skynet", "bluewin"]);
 /** Providers that are also everyday words: after a spoken "at" they count only with a ".com". */
@@ -288,7 +298,8 @@ class Detector implements ContactDetector {
     const announced = before.some((k) => this.phoneContext.has(k));
     const after0 = this.wordsAfter(norm, fe);
     // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
-    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k));
+    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
+      || (this.saysCompanyLine(norm, fs, fe) && serviceLine(digits, plus));
     let phone = false;
     // A number spelled out word by word ("five five five, two one three…") announces itself: nobody
     // writes an order or a price that way.
@@ -305,11 +316,17 @@ class Detector implements ContactDetector {
     if (phone) found.push({ fs, fe, detail: "phone", tag: PHONE });
   }
 
-  /** Token keys of up to CONTEXT_WORDS words after folded offset `fe`, in the same sentence ("…, call me after 6"). */
-  private wordsAfter(norm: NormalizedText, fe: number): string[] {
+  /** Whether a word of a company's line ("officiel", "service", "hotline"…) stands in the sentence of folded [fs, fe). */
+  private saysCompanyLine(norm: NormalizedText, fs: number, fe: number): boolean {
+    const says = (k: string) => this.notPhoneContext.has(k);
+    return this.wordsBefore(norm, fs, SERVICE_LINE_WORDS).some(says) || this.wordsAfter(norm, fe, SERVICE_LINE_WORDS).some(says);
+  }
+
+  /** Token keys of up to `max` words after folded offset `fe`, in the same sentence ("…, call me after 6"). */
+  private wordsAfter(norm: NormalizedText, fe: number, max = CONTEXT_WORDS): string[] {
     const toks = norm.tokens, f = norm.folded;
     const out: string[] = [];
-    for (let j = firstTokenFrom(toks, fe), edge = fe; j < toks.length && out.length < CONTEXT_WORDS; j++) {
+    for (let j = firstTokenFrom(toks, fe), edge = fe; j < toks.length && out.length < max; j++) {
       if (hasSentenceEnd(f, edge, toks[j].s)) break;
       out.push(toks[j].key);
       edge = toks[j].e;
@@ -317,12 +334,12 @@ class Detector implements ContactDetector {
     return out;
   }
 
-  /** Token keys of up to CONTEXT_WORDS words before folded offset `fs`, in the same sentence. */
-  private wordsBefore(norm: NormalizedText, fs: number): string[] {
+  /** Token keys of up to `max` words before folded offset `fs`, in the same sentence. */
+  private wordsBefore(norm: NormalizedText, fs: number, max = CONTEXT_WORDS): string[] {
     const toks = norm.tokens, f = norm.folded;
     const out: string[] = [];
     let j = firstTokenFrom(toks, fs) - 1;
-    for (let edge = fs; j >= 0 && out.length < CONTEXT_WORDS; j--) {
+    for (let edge = fs; j >= 0 && out.length < max; j--) {
       if (hasSentenceEnd(f, toks[j].e, edge)) break;
       out.push(toks[j].key);
       edge = toks[j].s;
@@ -554,6 +571,24 @@ function spell(words: readonly number[]): string {
 function valid(text: string, country?: CountryCode): boolean {
   const n = parsePhoneNumberFromString(text, country);
   return n !== undefined && n.isValid();
+}
+
+/**
+ * Whether `digits` (after a "+" when `plus`) is a freephone or shared-cost number: with its
+ * country code when it has one, else as read by the first country of ANNOUNCED_IN (the shop's
+ * likeliest first) that finds it valid: "0800 123 4567" is British freephone before it is a
+ * landline in Bari.
+ */
+function serviceLine(digits: string, plus: boolean): boolean {
+  const intl = plus ? "+" + digits : digits.startsWith("00") ? "+" + digits.slice(2)
+    : digits.length === 11 && digits.startsWith("33") ? "+" + digits : undefined;
+  for (const c of intl !== undefined ? [undefined] : ANNOUNCED_IN) {
+    const n = parseWithTypes(intl ?? digits, c);
+    if (n === undefined || !n.isValid()) continue;
+    const type = n.getType();
+    return type !== undefined && SERVICE_LINES.has(type);
+  }
+  return false;
 }
 
 function possibleIntl(text: string): boolean {

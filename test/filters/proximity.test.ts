@@ -655,6 +655,54 @@ const ROUND14: HeldAndClean = {
 
 describeHeldAndClean("corpus-14 round, %s", ROUND14, hits);
 
+/**
+ * The traps of the blind corpora 16-33 that the rules held, by family, in wordings of this test's
+ * own: a doubled vowel that spells a dictionary word ("cook"), insults reported about oneself or
+ * said of oneself, "old" before a thing or a hen, affectionate teasing, games and sport, a ride-on
+ * toy and a hard case, a company's freephone line; each with the abuse that must stay held.
+ */
+const ROUND33: HeldAndClean = {
+  "a doubled vowel in a dictionary word: 'cook' is no stretched 'cok'": {
+    held: ["send me a pic of your cok", "show me that cooock"],
+    clean: ["who's going to cook tonight?", "the cook at the café was lovely", "let him cooook"],
+  },
+  "insults said of oneself or reported about oneself; 'old' before a bag or a hen; teasing with love": {
+    held: [
+      "you old hag", "shut up you old bat", "silly old bag", "what a moron you are", "la vieille chouette qui répond à côté", "t'es la risee de tout le site",
+      "t'es un boulet mais je t'aime pas", "t'es une catastrophe ambulante",
+    ],
+    clean: [
+      "my mum calls me an old bat when I forget my keys", "he keeps calling me a moron because I can't parallel park", "I'm a silly old bag with these apps",
+      "je suis une vieille chouette, je ne comprends rien aux applis", "je vais être la risée du bureau avec ce pull", "je suis la risée de mes enfants avec mon téléphone",
+      "our old hens stopped laying, any feed tips?", "his old bag fell apart after one term", "my old bag still has the tags",
+      "t'es irrécupérable toi, encore un rouge à lèvres", "t'es une catastrophe ambulante en cuisine mais je t'aime quand même", "t'es un boulet en maths mais on t'aime bien",
+    ],
+  },
+  "games and sport, one's own back, a compliment 'in a good way'; property torched": {
+    held: [
+      "I'll destroy you when I find you", "I'll destroy you in your sleep", "I'm gonna wreck you, you'll see", "je vais te défoncer la face", "je vais lui casser le dos",
+      "il va se faire casser les dents", "le gars d'en face va se faire défoncer la gueule", "shame if your van got keyed tonight", "would be a pity if your shop got torched",
+    ],
+    clean: [
+      "I'm going to destroy you at chess tonight", "we'll wreck you in mario kart, bring snacks", "on les a défoncés, l'équipe d'en face n'a rien vu",
+      "comment porter lourd sans se casser le dos ?", "this curry is gonna wreck you, in a good way", "what a shame if your order got delayed again",
+    ],
+  },
+  "sexual acts near you: not a ride-on toy or a hard case": {
+    held: ["are you hard yet", "I want to ride your face"],
+    clean: ["Is your ride-on car suitable for a three-year-old?", "Do you have a hard case for this tablet?", "do you sell hardshell luggage for your cabin size?"],
+  },
+  "contact: a company's freephone line, when its sentence says so": {
+    held: ["ring 0808 157 0192 for cheap designer bags", "appelle le 0 805 12 34 56 pour des prix de gros", "call me on 0800 123 4567"],
+    clean: [
+      "j'ai appelé le 0 805 12 34 56 hier et personne n'a répondu, c'est vraiment le numéro officiel du service client ?",
+      "is 0800 917 2436 the number I should ring if I want to reach the official helpline?",
+    ],
+  },
+};
+
+describeHeldAndClean("corpora 16-33 round, %s", ROUND33, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -310,10 +310,8 @@ function expand(word: string, families: Readonly<Record<string, readonly string[
 class Scorer implements ProximityScorer {
   /** Per class, the tokens of the message being scanned that are in it (reused: a scan never yields). */
   private at: number[][];
-  /** The classes met in the message being scanned, so the next scan empties only those. */
-  private readonly met: number[] = [];
-  /** The tokens of the message being scanned that may start a rule (see GATE_BITS). */
-  private readonly opened: number[] = [];
+  /** The classes met in the message being scanned, so the next scan empties only those (a new list each scan, like `opened`). */
+  private met: number[] = [];
 
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
@@ -357,12 +355,13 @@ class Scorer implements ProximityScorer {
 
   /** The words from `from` (the first that may start a rule) on, read against the rules. */
   private scan(norm: NormalizedText, toks: readonly WordToken[], from: number): FilterHit[] {
-    const opened = this.opened;
-    opened.length = 0;
+    // A new list, not the last one emptied: truncating an array in place is a runtime call, and
+    // costs more than allocating a small one.
+    const opened: number[] = [];
     for (let i = from; i < toks.length; i++) if (i === from || this.opens(toks[i])) opened.push(i);
-    const at = this.at, met = this.met;
-    for (const c of met) at[c] = [];
-    met.length = 0;
+    const at = this.at;
+    for (const c of this.met) at[c] = [];
+    const met: number[] = this.met = [];
     const mask = this.keys.length * 32 - 1, keys = this.keys;
     // Only the words a rule read from an opening word may reach are classified (a long message's others are not).
     let o = 0;
@@ -450,11 +449,11 @@ class Scorer implements ProximityScorer {
     let first = lo, last = lo;
     while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
-    const list = this.at, met = this.met;
+    const list = this.at;
     // Classes of the same window were read for the hit before (another silence, a hit nearby).
     if (read.first === first && read.last === last) return list[c]!.length > 0;
-    for (const m of met) list[m] = [];
-    met.length = 0;
+    for (const m of this.met) list[m] = [];
+    this.met = [];
     for (let i = first; i <= last; i++) {
       const t = toks[i];
       this.classify(t.key, norm, toks, i);

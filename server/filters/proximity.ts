@@ -250,10 +250,20 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   for (const [c, rs] of byAnchor.entries()) {
     if (rs.length === 0) continue;
     for (const f of forms[c] ?? []) {
-      const rare = f.filter((k) => !common.has(k));
-      const pick = (rare.length > 0 ? rare : f).reduce((a, b) => (b.length >= a.length ? b : a));
+      const pick = rarestWord(f, common);
       setBit(gate, fingerprint(pick) & (GATE_BITS - 1));
       gateWords.add(pick);
+    }
+  }
+  // The same for the silences' classes: a message with a hit but none of these words has nothing
+  // to silence, and is not read sentence by sentence (see unsilenced).
+  const silenceGate = new Uint32Array(GATE_BITS / 32);
+  const silenceWords = new Set<string>();
+  for (const x of silences) {
+    for (const f of forms[x.by] ?? []) {
+      const pick = rarestWord(f, common);
+      setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
+      silenceWords.add(pick);
     }
   }
   yield;
@@ -265,7 +275,26 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, gate, gateWords, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, byAnchor, silences);
+}
+
+/** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
+function rarestWord(form: readonly string[], common: ReadonlySet<string>): string {
+  const rare = form.filter((k) => !common.has(k));
+  return (rare.length > 0 ? rare : form).reduce((a, b) => (b.length >= a.length ? b : a));
+}
+
+/**
+ * Words known by their fingerprints (GATE_BITS of them, one bit test per message word) and then
+ * by the words themselves, since fingerprints of different words collide ("creme", "crame").
+ */
+interface WordGate { readonly bits: Uint32Array; readonly words: ReadonlySet<string> }
+
+/** Whether token `t`, in one of its readings, is one of the gate's words. */
+function inGate(g: WordGate, t: WordToken): boolean {
+  return (hasBit(g.bits, t.fp & (GATE_BITS - 1)) && g.words.has(t.key))
+    || (t.alts !== undefined && t.alts.some((k) => g.words.has(k)))
+    || (t.collapsed !== undefined && g.words.has(t.collapsed));
 }
 
 /** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
@@ -281,18 +310,16 @@ function expand(word: string, families: Readonly<Record<string, readonly string[
 class Scorer implements ProximityScorer {
   /** Per class, the tokens of the message being scanned that are in it (reused: a scan never yields). */
   private at: number[][];
-  /** The classes met in the message being scanned, so the next scan empties only those. */
-  private readonly met: number[] = [];
-  /** The tokens of the message being scanned that may start a rule (see GATE_BITS). */
-  private readonly opened: number[] = [];
+  /** The classes met in the message being scanned, so the next scan empties only those (a new list each scan, like `opened`). */
+  private met: number[] = [];
 
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
     private readonly keys: Uint32Array,
-    /** Fingerprints of the longest word of each form of a rule's first class (see createProximityScorer). */
-    private readonly gate: Uint32Array,
-    /** Those words themselves: fingerprints of different words collide ("creme", "crame"). */
-    private readonly gateWords: ReadonlySet<string>,
+    /** The longest word of each form of a rule's first class (see createProximityScorer). */
+    private readonly gate: WordGate,
+    /** The longest word of each form of a silence's class. */
+    private readonly silenceGate: WordGate,
     private readonly byAnchor: readonly (readonly Rule[])[],
     private readonly silences: readonly Silence[],
   ) {
@@ -303,7 +330,7 @@ class Scorer implements ProximityScorer {
     const toks = norm.tokens;
     // One tight pass: the first word that may start a rule (see GATE_BITS), and whether two
     // one-letter words follow each other (a spelled-out word). The usual message ends here.
-    const gate = this.gate, gateWords = this.gateWords;
+    const gate = this.gate.bits, gateWords = this.gate.words;
     let from = -1, singles = false, prevSingle = false;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i], key = t.key, n = key.length;
@@ -328,12 +355,13 @@ class Scorer implements ProximityScorer {
 
   /** The words from `from` (the first that may start a rule) on, read against the rules. */
   private scan(norm: NormalizedText, toks: readonly WordToken[], from: number): FilterHit[] {
-    const opened = this.opened;
-    opened.length = 0;
+    // A new list, not the last one emptied: truncating an array in place is a runtime call, and
+    // costs more than allocating a small one.
+    const opened: number[] = [];
     for (let i = from; i < toks.length; i++) if (i === from || this.opens(toks[i])) opened.push(i);
-    const at = this.at, met = this.met;
-    for (const c of met) at[c] = [];
-    met.length = 0;
+    const at = this.at;
+    for (const c of this.met) at[c] = [];
+    const met: number[] = this.met = [];
     const mask = this.keys.length * 32 - 1, keys = this.keys;
     // Only the words a rule read from an opening word may reach are classified (a long message's others are not).
     let o = 0;
@@ -371,7 +399,7 @@ class Scorer implements ProximityScorer {
   }
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
-    if (!this.mayBeSilenced(hits)) return hits;
+    if (!this.mayBeSilenced(hits) || !this.saysSilence(norm)) return hits;
     // The words of the last sentence window read, kept for the next hit in the same one.
     const read = { first: -1, last: -1 };
     const silences = this.silences;
@@ -398,6 +426,16 @@ class Scorer implements ProximityScorer {
     return false;
   }
 
+  /**
+   * Whether the message has a word of a silence's class at all: most messages with a hit have none,
+   * and then no hit's sentence needs reading (one bit test per word).
+   */
+  private saysSilence(norm: NormalizedText): boolean {
+    const toks = norm.tokens, g = this.silenceGate;
+    for (let i = 0; i < toks.length; i++) if (inGate(g, toks[i])) return true;
+    return false;
+  }
+
   /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */
   private inSentence(norm: NormalizedText, at: number, c: number, read: { first: number; last: number }): boolean {
     const toks = norm.tokens;
@@ -411,11 +449,11 @@ class Scorer implements ProximityScorer {
     let first = lo, last = lo;
     while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
-    const list = this.at, met = this.met;
+    const list = this.at;
     // Classes of the same window were read for the hit before (another silence, a hit nearby).
     if (read.first === first && read.last === last) return list[c]!.length > 0;
-    for (const m of met) list[m] = [];
-    met.length = 0;
+    for (const m of this.met) list[m] = [];
+    this.met = [];
     for (let i = first; i <= last; i++) {
       const t = toks[i];
       this.classify(t.key, norm, toks, i);
@@ -428,9 +466,7 @@ class Scorer implements ProximityScorer {
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
   private opens(t: WordToken): boolean {
-    return (hasBit(this.gate, t.fp & (GATE_BITS - 1)) && this.gateWords.has(t.key))
-      || (t.alts !== undefined && t.alts.some((k) => this.gateWords.has(k)))
-      || (t.collapsed !== undefined && this.gateWords.has(t.collapsed));
+    return inGate(this.gate, t);
   }
 
   /** Records the classes of `key` at token `i`, and those of the phrases starting there. */

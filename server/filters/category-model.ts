@@ -173,7 +173,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // message of known words reads one entry per word, not a weight per 4-gram. Chat vocabulary is
   // skewed: a few thousand entries hold nearly every word of a busy room.
   const WORDS = 1 << 13; // entries: 4,096 sets of two (the set is the top 12 bits of a mixed fingerprint, times two)
-  const cachedKey: string[] = new Array<string>(WORDS).fill("");
+  const cachedHash = new Int32Array(WORDS);
   const cachedFp = new Int32Array(WORDS);
   const cachedGrams = new Int32Array(WORDS * k);
   // The word's bound in the lanes' steps, as packed's: per category, what its 4-grams and its word
@@ -182,19 +182,23 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const UNBOUNDED = 0xffffffff;
   const lane = new Int32Array(4);
   const wordEntry = (key: string, fp: number): number => {
-    // Found by fingerprint, confirmed by key: the fingerprint reads four letters and the length
-    // ("manger" and "mander" share it), and a word's 4-grams must be its own.
+    // Found by fingerprint, confirmed by a hash of every letter: the fingerprint reads four letters
+    // and the length ("manger" and "mander" share it), and a word's 4-grams must be its own. The
+    // cache keeps these two numbers, never the word: no shopper's words (a name, an address) stay
+    // in memory after their message, whatever a GDPR erasure removed.
+    let h = 0x811c9dc5;
+    for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
     // Two ways per set: two busy words that share a set would otherwise evict each other on every message.
     const e = (Math.imul(fp, 0x9e3779b1) >>> 20) << 1;
-    if (cachedFp[e] === fp && cachedKey[e] === key) return e;
-    if (cachedFp[e + 1] === fp && cachedKey[e + 1] === key) return e + 1;
-    return fill(e, key, fp);
+    if (cachedFp[e] === fp && cachedHash[e] === h) return e;
+    if (cachedFp[e + 1] === fp && cachedHash[e + 1] === h) return e + 1;
+    return fill(e, key, fp, h);
   };
   // A word not in the cache: it takes the set's first way; the word there moves to the second, the older one leaves.
-  const fill = (e: number, key: string, fp: number): number => {
-    cachedKey[e + 1] = cachedKey[e]!; cachedFp[e + 1] = cachedFp[e]!; cachedBound[e + 1] = cachedBound[e]!;
+  const fill = (e: number, key: string, fp: number, h: number): number => {
+    cachedHash[e + 1] = cachedHash[e]!; cachedFp[e + 1] = cachedFp[e]!; cachedBound[e + 1] = cachedBound[e]!;
     cachedGrams.copyWithin((e + 1) * k, e * k, (e + 1) * k);
-    cachedKey[e] = key; cachedFp[e] = fp;
+    cachedHash[e] = h; cachedFp[e] = fp;
     const g = e * k;
     for (let q = 0; q < k; q++) cachedGrams[g + q] = 0;
     const n = key.length;

@@ -8,7 +8,7 @@ const rules = compileFiltersSync(LISTS, loadBaseLexicons());
 const ruleHit = (t: string) => [...rules.words(t), ...rules.links(t)].length > 0;
 const s = JSON.parse(readFileSync("config/model/training.json", "utf8"));
 const NEW = (process.env.NEWC ?? "16,17,18,19,20,21,22,23,24,25,26,27").split(",").map((i) => `/work/corpora/c${i}.tsv`);
-const baseFiles: string[] = s.files.filter((f: string) => !/corpus-categories-(1[6-9]|2\d)\.tsv/.test(f));
+const baseFiles: string[] = s.files.filter((f: string) => !/corpus-categories-(1[6-9]|[2-9]\d)\.tsv/.test(f));
 const cats: string[] = s.categories;
 const load = (f: string) => parseLabelledLines(readFileSync(f, "utf8"));
 const baseLines = baseFiles.flatMap(load);
@@ -18,7 +18,10 @@ const h = (str: string, seed: number) => { let x = seed >>> 0; for (let i = 0; i
 type Feat = (n: NormalizedText) => number[];
 const base: Feat = (n) => { const o: number[] = []; const t = n.tokens; for (let i = 0; i < t.length; i++) { o.push(h(t[i]!.key, 1) & mask); if (i + 1 < t.length) o.push(h(t[i]!.key + " " + t[i + 1]!.key, 2) & mask); } return [...new Set(o)]; };
 const cng: Feat = (n) => { const o = base(n); const seenW = new Set<string>(); for (const t of n.tokens) { if (seenW.has(t.key)) continue; seenW.add(t.key); const w = `<${t.key}>`; if (w.length > 5) for (let i = 0; i + 4 <= w.length; i++) o.push(h(w.slice(i, i + 4), 7) & mask); } return o; };
-const variants: Record<string, Feat> = { base, cng };
+const ps: Feat = (n) => { const o = base(n); const seenW = new Set<string>(); for (const t of n.tokens) { if (seenW.has(t.key) || t.key.length < 5) continue; seenW.add(t.key); o.push(h(t.key.slice(0, 5), 11) & mask); o.push(h(t.key.slice(-3), 12) & mask); } return o; };
+const p4: Feat = (n) => { const o = base(n); const seenW = new Set<string>(); for (const t of n.tokens) { if (seenW.has(t.key) || t.key.length < 5) continue; seenW.add(t.key); o.push(h(t.key.slice(0, 4), 11) & mask); o.push(h(t.key.slice(0, 6), 13) & mask); } return o; };
+const mk = (P: number, S: number, min: number): Feat => (n) => { const o = base(n); const seenW = new Set<string>(); for (const t of n.tokens) { if (seenW.has(t.key) || t.key.length < min) continue; seenW.add(t.key); o.push(h(t.key.slice(0, P), 11) & mask); if (S) o.push(h(t.key.slice(-S), 12) & mask); } return o; };
+const variants: Record<string, Feat> = { base, cng, ps, p4, ps64: mk(6, 4, 6), ps54: mk(5, 4, 5), ps43: mk(4, 3, 5), ps50: mk(5, 0, 6) };
 const featCache = new Map<string, Map<string, number[]>>();
 const feats = (name: string, text: string) => { let m = featCache.get(name); if (!m) featCache.set(name, (m = new Map())); let f = m.get(text); if (!f) m.set(text, (f = variants[name]!(normalize(text)))); return f; };
 function trainModel(name: string, train: LabelledLine[], epochs = 30, rate = 0.2, l2 = Number(process.env.L2 ?? 0.003)) {

@@ -62,8 +62,9 @@ export function modelFeatures(norm: NormalizedText, dim: number, out: number[] =
     const fp = tokens[i]!.fp;
     push(out, wordSlot(fp, mask));
     if (i + 1 < tokens.length) push(out, pairSlot(fp, tokens[i + 1]!.fp, mask));
-    // A word met again adds no 4-grams (its word slot already counts once): keyed by its slot, as the compiled model stamps it.
-    if (words.has(wordSlot(fp, mask))) continue;
+    // A word under four letters has no 4-grams; a longer word met again adds none (its word slot
+    // already counts once): known by its slot, as the compiled model stamps it.
+    if (tokens[i]!.key.length < GRAM_MIN || words.has(wordSlot(fp, mask))) continue;
     words.add(wordSlot(fp, mask));
     eachGram(tokens[i]!.key, mask, (slot) => grams.push(slot));
   }
@@ -79,7 +80,6 @@ const BOW = 1, EOW = 2;
 /** The 4-gram slots of a word, edges included (the trainer's list; the compiled model inlines the same loop). */
 function eachGram(key: string, mask: number, fn: (slot: number) => void): void {
   const n = key.length;
-  if (n < GRAM_MIN) return;
   let a = BOW, b = key.charCodeAt(0), c = key.charCodeAt(1);
   for (let j = 2; j <= n; j++) {
     const d = j < n ? key.charCodeAt(j) : EOW;
@@ -172,28 +172,30 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // small direct-mapped cache (by fingerprint, checked by key), with the word's bound, so a
   // message of known words reads one entry per word, not a weight per 4-gram. Chat vocabulary is
   // skewed: a few thousand entries hold nearly every word of a busy room.
-  const WORDS = 1 << 13;
+  const WORDS = 1 << 13; // entries: 4,096 sets of two (the set is the top 12 bits of a mixed fingerprint, times two)
   const cachedHash = new Int32Array(WORDS);
   const cachedFp = new Int32Array(WORDS);
   const cachedGrams = new Int32Array(WORDS * k);
-  // The word's bound in the lanes' steps, as packed's: its word slot's positive weights plus its
-  // 4-grams' positive sum, per category, the largest of each lane; UNBOUNDED when a lane overflows a byte.
+  // The word's bound in the lanes' steps, as packed's: per category, what its 4-grams and its word
+  // slot can add at most, the largest of each lane; UNBOUNDED when a lane overflows a byte.
   const cachedBound = new Uint32Array(WORDS);
   const UNBOUNDED = 0xffffffff;
   const lane = new Int32Array(4);
   const wordEntry = (key: string, fp: number): number => {
-    // The fingerprint reads four letters and the length ("manger" and "mander" share it): the
-    // entry is found by a hash of every letter, and checked by both (64 bits of the word).
+    // Found by fingerprint, confirmed by a hash of every letter: the fingerprint reads four letters
+    // and the length ("manger" and "mander" share it), and a word's 4-grams must be its own. The
+    // cache keeps these two numbers, never the word: no shopper's words (a name, an address) stay
+    // in memory after their message, whatever a GDPR erasure removed.
     let h = 0x811c9dc5;
     for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
     // Two ways per set: two busy words that share a set would otherwise evict each other on every message.
-    const e = (h ^ (h >>> 16)) & (WORDS - 2);
-    if (cachedHash[e] === h && cachedFp[e] === (fp | 0)) return e;
-    if (cachedHash[e + 1] === h && cachedFp[e + 1] === (fp | 0)) return e + 1;
-    return fill(e, h, key, fp);
+    const e = (Math.imul(fp, 0x9e3779b1) >>> 20) << 1;
+    if (cachedFp[e] === fp && cachedHash[e] === h) return e;
+    if (cachedFp[e + 1] === fp && cachedHash[e + 1] === h) return e + 1;
+    return fill(e, key, fp, h);
   };
   // A word not in the cache: it takes the set's first way; the word there moves to the second, the older one leaves.
-  const fill = (e: number, h: number, key: string, fp: number): number => {
+  const fill = (e: number, key: string, fp: number, h: number): number => {
     cachedHash[e + 1] = cachedHash[e]!; cachedFp[e + 1] = cachedFp[e]!; cachedBound[e + 1] = cachedBound[e]!;
     cachedGrams.copyWithin((e + 1) * k, e * k, (e + 1) * k);
     cachedHash[e] = h; cachedFp[e] = fp;
@@ -212,7 +214,8 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
     lane[0] = lane[1] = lane[2] = lane[3] = 0;
     const ws = wordSlot(fp, mask) * k;
     for (let q = 0; q < k; q++) {
-      const most = Math.max(0, weights[ws + q]!) + Math.max(0, cachedGrams[g + q]!);
+      // Its slot may have been counted already (a repeated word, a pair's slot that collides): then only its 4-grams add.
+      const most = Math.max(0, cachedGrams[g + q]! + Math.max(0, weights[ws + q]!));
       lane[laneOf[q]!] = Math.max(lane[laneOf[q]!]!, most);
     }
     let v = 0;
@@ -242,7 +245,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       const ws = wordSlot(t.fp, mask);
       add(ws);
       if (i + 1 < tokens.length) add(pairSlot(t.fp, tokens[i + 1]!.fp, mask));
-      if (wordSeen[ws] === stamp) continue;
+      if (t.key.length < GRAM_MIN || wordSeen[ws] === stamp) continue;
       wordSeen[ws] = stamp;
       const g = wordEntry(t.key, t.fp) * k;
       for (let q = 0; q < k; q++) z[q] += cachedGrams[g + q]!;
@@ -257,8 +260,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
-        // A word's bound covers its slot and its 4-grams (a repeated word counts again: only a larger bound).
-        let v = cachedBound[wordEntry(t.key, t.fp)]!;
+        // A long word's bound covers its slot and its 4-grams (a repeated word counts again: only a
+        // larger bound); a short one ("je", "you", half the words of a chat) has no 4-grams: its slot's bound.
+        let v = t.key.length < GRAM_MIN ? packed[wordSlot(t.fp, mask)]! : cachedBound[wordEntry(t.key, t.fp)]!;
         if (v === UNBOUNDED) { s0 = reach0; break; }
         s0 += v & 0xff; s1 += (v >>> 8) & 0xff; s2 += (v >>> 16) & 0xff; s3 += v >>> 24;
         if (i + 1 < tokens.length) {

@@ -103,30 +103,34 @@ describe("category model: judging", () => {
     for (const { text } of MODEL_ONLY) expect(off.words(text)).toEqual([]);
   });
 
-  it("reads features from token fingerprints: each word and pair once, then the 4-grams of each distinct word of four letters or more, within dim", () => {
+  it("reads features from token fingerprints: each word and pair once, then the first four and last three letters of each distinct word of five letters or more, within dim", () => {
     const slots = modelFeatures(normalize("you you you"), 1024);
-    expect(slots.length).toBe(2); // the word and the pair "you you": no 4-grams under four letters
+    expect(slots.length).toBe(2); // the word and the pair "you you": no affixes under five letters
     expect(new Set(slots).size).toBe(2);
-    // "menace menace": the word, the pair, then "<men" "mena" "enac" "nace" "ace>" once (a repeated word adds none).
-    expect(modelFeatures(normalize("menace menace"), 1 << 16)).toHaveLength(2 + 5);
-    expect(modelFeatures(normalize("menace"), 1 << 16)).toHaveLength(1 + 5);
+    // "menace menace": the word, the pair, then "<mena" and "ace>" once (a repeated word adds none).
+    expect(modelFeatures(normalize("menace menace"), 1 << 16)).toHaveLength(2 + 2);
+    expect(modelFeatures(normalize("menace"), 1 << 16)).toHaveLength(1 + 2);
+    // Same stem, another ending: the prefix slot is shared, the suffix slot is not.
+    const [, pa, sa] = modelFeatures(normalize("menacer"), 1 << 16), [, pb, sb] = modelFeatures(normalize("menacerai"), 1 << 16);
+    expect(pa).toBe(pb);
+    expect(sa).not.toBe(sb);
     for (const text of ["anticonstitutionnellement", "t'es une menace", "🙂 ok"]) {
       expect(modelFeatures(normalize(text), 1024).every((s) => Number.isInteger(s) && s >= 0 && s < 1024)).toBe(true);
     }
     expect(modelFeatures(normalize(""), 1024)).toEqual([]);
   });
 
-  it("a word unseen in training still carries what its 4-grams learnt (a new verb form, a spelling the corpora never used)", () => {
+  it("a word unseen in training still carries what its affixes learnt (a new form of a verb the corpora used)", () => {
     const lines = [
       ...["je vais te menacer", "arrête de me menacer", "il menaçait tout le monde", "on te menacera"].map((text) => ({ label: "threat" as const, text })),
       ...["je vais te conseiller", "merci de me conseiller", "il conseillait tout le monde", "la vendeuse est gentille"].map((text) => ({ label: "clean" as const, text })),
     ];
     const m = createCategoryModel(trainCategoryModel(lines, { categories: ["threat"], dim: 4096, seed: 3 }));
-    // "menacerai" and "conseillerai" appear in no line: their 4-grams decide.
+    // "menacerai" and "conseillerai" appear in no line: their first four letters decide.
     expect(m.scores(normalize("menacerai"))!.get("threat")!).toBeGreaterThan(m.scores(normalize("conseillerai"))!.get("threat")!);
   });
 
-  it("sums exactly the trainer's features, whatever the per-word cache holds (filled, evicted, reused)", () => {
+  it("sums exactly the trainer's features, message after message (the stamps that count each slot once never leak)", () => {
     const k = shipped.categories.length, dim = shipped.dim;
     const w = new Int16Array(dim * k);
     const bytes = Buffer.from(shipped.weights, "base64");
@@ -138,10 +142,10 @@ describe("category model: judging", () => {
     });
     const m = createCategoryModel(shipped);
     const texts = parseLabelledLines(read("test/fixtures/corpus-categories-13.tsv")).map((l) => l.text);
-    // Twice over, with 20,000 made-up words between the passes: every cache entry evicted and refilled.
+    // Twice over, with 70,000 made-up messages between the passes: the stamps wrap around.
     for (let pass = 0; pass < 2; pass++) {
       for (const text of texts) expect([...m.scores(normalize(text)).values()], text).toEqual(expected(text));
-      for (let i = 0; i < 20_000; i++) m.judge(normalize(`mot${i.toString(36)}x zq${i}`));
+      for (let i = 0; i < 70_000; i++) m.scores(normalize(`mot${i.toString(36)}x zq${i}`));
     }
   });
 

@@ -703,6 +703,97 @@ const ROUND33: HeldAndClean = {
 
 describeHeldAndClean("corpora 16-33 round, %s", ROUND33, hits);
 
+/**
+ * The traps of the blind corpora 53-70 that the rules held, by family, in wordings of this test's
+ * own: "sexy" said of a thing for hire and an English "can't" read as the French "t'", "hard",
+ * "ride" and "in bed" in everyday use, harm words at the gym, for lice, for a question, the sun and
+ * a woodsman's axe, quoted words asked about or overheard, a mishap of one's own, black leaves, a
+ * cowboy, a shop's post about its sale, idioms and teasing the templates took for abuse, and words
+ * with a second meaning (a soup, a herb, a bird, a fan convention, manure); each with the abuse that
+ * must stay held.
+ */
+const ROUND70: HeldAndClean = {
+  "'sexy' said of a thing for hire or sale; an English 'can't' is no French 't''": {
+    held: [
+      "you're so sexy, do you do private shows?", "t'es trop sexy toi", "ta robe est trop sexy, je veux te l'enlever",
+      "I can't stop thinking about licking you", "she has a rack I'd rent for the night",
+    ],
+    clean: [
+      "That convertible is so sexy, do you rent it for proms?", "This aftershave smells so sexy, my husband can't get enough",
+      "we need sexy costumes for a 70s party, do you do fancy dress?", "ta veste en cuir est trop sexy, tu l'as achetée où ?",
+    ],
+  },
+  "'hard', 'ride' and 'in bed' in everyday use": {
+    held: ["are you hard yet", "you make me so hard", "I want to ride you all night", "let me ride your face", "I want you in my bed", "je te veux dans mon lit"],
+    clean: [
+      "having a hard day? you deserve a treat", "don't be so hard on yourself, your first loaf was lovely", "I'm hard of hearing, does your doorbell flash?",
+      "book your ride early on match days", "I usually ride after dark, do you sell rear lights?",
+      "my wife brought me breakfast in bed with your pastries", "petit déjeuner au lit avec vos brioches ce matin, merci",
+    ],
+  },
+  "harm words at the gym, for lice, for a question, in the sun, for firewood; one's own broken arm; 'à deux doigts de'": {
+    held: [
+      "I'll break your legs", "I'm going to shoot you", "I'll shoot you in the head", "I'll smash your head in", "I'll kill you without a second thought",
+      "I'll come at you with an axe", "I've got an axe for you", "il va se faire casser le bras", "je vais te casser le bras",
+      "je suis à deux doigts de lui casser les dents", "je vais te casser deux doigts",
+    ],
+    clean: [
+      "smashed arm day today and this shampoo still held up", "does this shampoo kill head lice?", "can I shoot you a quick question about sizes?",
+      "the sun here will kill you without sunscreen", "which axe would you recommend for firewood?",
+      "ma fille s'est cassé la jambe au ski, elle va bien", "je suis à deux doigts de tout arracher dans ce jardin",
+    ],
+  },
+  "quoted words asked about as a language lesson, or overheard and reported": {
+    held: ["I'm going to kill you", "je vais te tuer", "go back to your country", "retourne dans ton pays", "someone should shout \"go back to your country\" at them"],
+    clean: [
+      "which lesson covers phrases like \"you'll pay for this\"? it's for my novel", "\"je vais te tuer\" en italien, c'est dans quelle leçon ?",
+      "I heard someone shout \"go back to your country\" at a bus driver today, awful", "j'ai entendu quelqu'un crier \"retourne dans ton pays\" à la caissière, honteux",
+    ],
+  },
+  "a mishap of one's own, black leaves, a cowboy, a grandmother's kitchen, a shop's post about its sale": {
+    held: [
+      "ce serait dommage qu'il arrive un accident à ta voiture", "un accident est vite arrivé avec ta voiture", "les noirs sont une maladie",
+      "look at you, fat cow lol", "get back in the kitchen where you belong", "I found your facebook, I'll post everything", "add me on facebook, private chat only",
+    ],
+    clean: [
+      "si j'ai un accident avec la voiture de prêt, je suis couvert ?", "les feuilles de mes rosiers sont noires, c'est une maladie ?",
+      "ma fille dit que je chante comme un cow-boy lol", "cooking grandma's recipes felt like having her back in the kitchen",
+      "a friend shared your Facebook post about the private sale, does it end tonight?",
+    ],
+  },
+  "English templates: a duplicate policed, a shop asked, a match, a nickname, an insult reported about oneself": {
+    held: [
+      "please stop posting, nobody wants you here", "just stop posting", "do it already, nobody will miss you", "just do it, coward",
+      "I'll smash him in the face", "we're gonna smash them in the car park", "call me", "you old fart",
+    ],
+    clean: [
+      "please stop posting the same link in every thread", "I'd kill for this jacket in petite, do you do it?", "we're gonna beat them in the final, no doubt",
+      "my grandkids call me \"Nana Biscuit\" and I love it", "a lad at the bus stop called me an old fart, made my day",
+    ],
+  },
+  "French templates: idioms, insults reported about oneself or said of oneself, 'mais t'es mon pote', a time away": {
+    held: [
+      "je vais me pendre", "je vais me pendre ce soir", "va te pendre", "pends toi au plafond", "tu vas te faire allumer", "tu vas te faire allumer par mes potes",
+      "vieux con", "espèce de plouc", "t'es un vieux bouseux", "t'es nul", "t'es un boulet", "t'es nul mais t'es pas mon pote",
+      "le clown du groupe est de retour", "disparais", "tu disparais de ma vue",
+    ],
+    clean: [
+      "je vais me pendre à son cou quand il rentre", "je vais me pendre au téléphone avec le service client", "il a sauté au plafond en voyant son cadeau",
+      "tu vas te faire allumer par ta mère si tu rentres tard", "on m'a traité de vieux con dans le bus, ça fait mal", "je suis un vieux plouc et fier de l'être",
+      "t'es nul aux cartes mais t'es mon pote", "je suis le clown de service au bureau", "tu disparais deux semaines et tu reviens comme si de rien n'était",
+    ],
+  },
+  "words with a second meaning: a soup, a herb, a bird, a fan convention, manure": {
+    held: ["suck my cock", "nice tits", "you've got great tits", "espèce de fumier", "ce fumier m'a arnaqué"],
+    clean: [
+      "is the cock soup mix back in stock?", "does horny goat weed interact with statins?", "great tits and blue tits both use our nest box",
+      "see you at comic con!", "is the foam sword con-safe?", "le fumier de cheval, c'est bien pour les rosiers ?",
+    ],
+  },
+};
+
+describeHeldAndClean("corpora 53-70 round, %s", ROUND70, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

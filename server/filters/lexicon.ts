@@ -1,5 +1,6 @@
 import type { FilterHit, Tag } from "./types.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
+import { FingerprintTable } from "./fingerprint-table.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 
 /**
@@ -853,8 +854,11 @@ interface Span { fs: number; fe: number; detail: string; tag: Tag }
 interface Found { readonly norm: NormalizedText; readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
 
 class CompiledLexicon implements Lexicon {
+  /** The root words, found by the fingerprint each token carries (see FingerprintTable). */
+  private readonly roots: FingerprintTable<TrieNode>;
+
   constructor(
-    private readonly root: Map<string, TrieNode>,
+    root: ReadonlyMap<string, TrieNode>,
     /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term (see stretchedKeys). */
     private readonly vocab: ReadonlyMap<string, readonly string[]>,
     /** A tenant's build over a shared one: vocab's lists its words changed (see stretchedKeys). */
@@ -869,6 +873,7 @@ class CompiledLexicon implements Lexicon {
   ) {
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
+    this.roots = new FingerprintTable(root, root.size);
     this.keys = bloomBits(root.size);
     const keyMask = this.keys.length * 32 - 1;
     for (const [k, node] of root) {
@@ -906,7 +911,7 @@ class CompiledLexicon implements Lexicon {
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
-      if (!plain) found = this.step(this.root, acc, i, i);
+      if (!plain) found = this.step(undefined, acc, i, i);
       else if (t.maskKey === undefined) {
         // The usual word: its shape, then its fingerprint, then (for a word that only starts
         // phrases) the next two words' fingerprints rule out most words before any lookup.
@@ -917,7 +922,7 @@ class CompiledLexicon implements Lexicon {
       else if (!hasBit(this.keys, t.fp & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
-        const node = this.root.get(t.key);
+        const node = this.roots.get(t.key, t.fp);
         if (node === undefined) found = false;
         // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
         else if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, t.fp, toks[i + 1], toks[i + 2])) found = true;
@@ -933,7 +938,7 @@ class CompiledLexicon implements Lexicon {
       let nextMerged = -1;
       for (let i = respelled.length - 1; i >= 0; i--) {
         if (respelled[i].length > 1 && respelled[i].e - respelled[i].s > respelled[i].length) nextMerged = i;
-        if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(this.root, again, i, i);
+        if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(undefined, again, i, i);
       }
     }
     // A spelled run has two one-letter words in a row; a joined word, a joiner right after a word.
@@ -952,7 +957,7 @@ class CompiledLexicon implements Lexicon {
     let node: TrieNode | undefined;
     if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) {
       const fp = t.fp;
-      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.roots.get(key, fp)) === undefined) return;
       // A word that starts only phrases, sharing its shape with one that ends a term.
       if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
     } else {
@@ -962,25 +967,38 @@ class CompiledLexicon implements Lexicon {
       // No test of `keys` first: most words of these shapes are such root words ("je", "the",
       // "you"), so it passes nearly all of them, and its bit is one more cache line of a big table.
       if (!mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
-      if ((node = this.root.get(key)) === undefined) return;
+      if ((node = this.roots.get(key, fp)) === undefined) return;
     }
     this.visit(node, acc, i, i);
   }
 
-  /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
-  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
+  /**
+   * Follows every edge of `map` (undefined: the root words) that token `at` can stand for; answers
+   * whether any existed.
+   */
+  private step(map: Map<string, TrieNode> | undefined, acc: Found, first: number, at: number, clause = false): boolean {
     const t = acc.toks[at];
-    let found = this.visit(pass(map.get(t.key), clause), acc, first, at);
+    let found = this.visit(pass(map === undefined ? this.roots.get(t.key, t.fp) : map.get(t.key), clause), acc, first, at);
     if (t.alts !== undefined) {
-      for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
+      for (const alt of t.alts) found = this.visit(pass(this.edge(map, alt), clause), acc, first, at) || found;
     }
     if (t.collapsed !== undefined) {
       const keys = this.stretchedKeys(t.collapsed);
       if (keys !== undefined) {
-        for (const k of keys) if (k !== t.key) found = this.visit(pass(map.get(k), clause), acc, first, at) || found;
-      } else if (t.collapsed !== t.key) found = this.visit(pass(map.get(t.collapsed), clause), acc, first, at) || found;
+        for (const k of keys) if (k !== t.key) found = this.visit(pass(this.edge(map, k), clause), acc, first, at) || found;
+      } else if (t.collapsed !== t.key) found = this.visit(pass(this.edge(map, t.collapsed), clause), acc, first, at) || found;
     }
     return found;
+  }
+
+  /** The node `key` leads to from `map` (undefined: the root words). */
+  private edge(map: Map<string, TrieNode> | undefined, key: string): TrieNode | undefined {
+    return map === undefined ? this.root(key) : map.get(key);
+  }
+
+  /** The root word `key`'s node, for a key no token carries the fingerprint of. */
+  private root(key: string): TrieNode | undefined {
+    return this.roots.get(key, fingerprint(key));
   }
 
   /**
@@ -1067,7 +1085,7 @@ class CompiledLexicon implements Lexicon {
     for (const w of list) {
       let ok = w.length === n;
       for (let i = 1; i < n - 1 && ok; i++) { const c = k.charCodeAt(i); if (c !== 42 && c !== w.charCodeAt(i)) ok = false; }
-      const node = ok ? this.root.get(w) : undefined;
+      const node = ok ? this.root(w) : undefined;
       if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail, tag: node.tag ?? DEFAULT_TAG }); return; }
     }
   }
@@ -1116,8 +1134,8 @@ class CompiledLexicon implements Lexicon {
     // rule as any phrase (visit): never across a sentence end or a line break.
     for (let p = from - 1; p >= 0 && from - p < MAX_PHRASE_TOKENS; p--) {
       if (sentenceBreak(norm, toks[p], toks[p + 1])) break;
-      let map: Map<string, TrieNode> | undefined = this.root;
-      for (let k = p; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
+      let map: Map<string, TrieNode> | undefined = this.roots.get(toks[p].key, toks[p].fp)?.next;
+      for (let k = p + 1; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
       if (map === undefined) continue;
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
         const node = map.get(word.slice(0, b)) ?? map.get(collapse(word.slice(0, b)));
@@ -1135,11 +1153,11 @@ class CompiledLexicon implements Lexicon {
       for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + shortest && matched === 0; b--) {
         const first = word.charCodeAt(a), last = word.charCodeAt(b - 1);
         const s1 = shape(b - a, first, last);
-        let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root.get(word.slice(a, b)) : undefined;
+        let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root(word.slice(a, b)) : undefined;
         if (node === undefined) {
           const collapsedLength = 1 + changes[b - 1] - changes[a];
           const s2 = shape(collapsedLength, first, last);
-          if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root.get(collapse(word.slice(a, b)));
+          if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root(collapse(word.slice(a, b)));
         }
         if (node?.detail !== undefined) {
           hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
@@ -1177,7 +1195,7 @@ class CompiledLexicon implements Lexicon {
         if (!hasBit(shapes, sh) || !hasBit(words, h & wordMask)) continue;
         let key = a.key;
         for (let k = i + 1; k <= j; k++) key += toks[k].key;
-        const node = this.root.get(key);
+        const node = this.root(key);
         if (node !== undefined && (node.flags & NodeFlag.Split) !== 0 && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
       }
     }
@@ -1203,7 +1221,8 @@ class CompiledLexicon implements Lexicon {
       for (let j = i + 1; j < toks.length && j - i < 4; j++) {
         if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
         // Most joined pieces ("demo-beauty", "beauty.com") are no root word: a bit test, not a string and a lookup.
-        const node = hasBit(this.keys, fingerprintOf2(key, toks[j].key) & (this.keys.length * 32 - 1)) ? this.root.get(key + toks[j].key) : undefined;
+        const fp = fingerprintOf2(key, toks[j].key);
+        const node = hasBit(this.keys, fp & (this.keys.length * 32 - 1)) ? this.roots.get(key + toks[j].key, fp) : undefined;
         if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
         // Built only when a masked term has its shape (s2, the shape of key + "*" + second).

@@ -17,8 +17,11 @@ export class FingerprintTable<V> {
   /** Pairs (fingerprint, entry number + 1); 0 ends a probe. Linear probing, at most half full. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly keys: string[] = [];
-  private readonly values: V[] = [];
+  /**
+   * Key and value of each entry side by side (key at 2n, value at 2n + 1): a hit reads one line of
+   * this array, where two arrays would cost a cache miss each.
+   */
+  private readonly pairs: (string | V)[] = [];
 
   constructor(entries: Iterable<readonly [string, V]>, count: number) {
     let size = 8;
@@ -29,15 +32,10 @@ export class FingerprintTable<V> {
       const fp = fingerprint(k);
       let i = fp & this.mask;
       while (this.slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-      this.keys.push(k);
-      this.values.push(v);
+      this.pairs.push(k, v);
       this.slots[2 * i] = fp;
-      this.slots[2 * i + 1] = this.keys.length;
+      this.slots[2 * i + 1] = this.pairs.length >> 1;
     }
-  }
-
-  get size(): number {
-    return this.keys.length;
   }
 
   /** The value of `key`, whose fingerprint is `fp` (fingerprint(key)). */
@@ -46,12 +44,7 @@ export class FingerprintTable<V> {
     for (let i = fp & mask; ; i = (i + 1) & mask) {
       const id = slots[2 * i + 1];
       if (id === 0) return undefined;
-      if (slots[2 * i] === fp && this.keys[id - 1] === key) return this.values[id - 1];
+      if (slots[2 * i] === fp && this.pairs[2 * id - 2] === key) return this.pairs[2 * id - 1] as V;
     }
-  }
-
-  /** Every entry, in insertion order. */
-  *entries(): Generator<[string, V]> {
-    for (let i = 0; i < this.keys.length; i++) yield [this.keys[i], this.values[i]];
   }
 }

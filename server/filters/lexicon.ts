@@ -147,7 +147,8 @@ export interface SharedLexicon {
 
 interface SharedParts {
   readonly root: ReadonlyMap<string, TrieNode>;
-  readonly vocab: ReadonlyMap<string, readonly string[]>;
+  /** Collapsed form → stored keys (CompiledLexicon.stretchedKeys), by fingerprint. */
+  readonly vocab: FingerprintTable<readonly string[]>;
   readonly masks: ReadonlyMap<number, readonly string[]>;
   readonly size: number;
   readonly look: Lookahead;
@@ -663,8 +664,9 @@ export class LexiconBuilder {
     yield;
     yield* flatten(root);
     yield;
-    const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
-    return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
+    const vocabTable = new FingerprintTable<readonly string[]>(vocab, vocab.size);
+    const lexicon = new CompiledLexicon(root, vocabTable, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    return { lexicon, parts: { root, vocab: vocabTable, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
   }
 
   /**
@@ -682,8 +684,9 @@ export class LexiconBuilder {
     const owned = new Set<TrieNode>();
     // The shared build's lists are copied once before this build adds to them.
     const ownLists = new Set<readonly string[]>();
-    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string, shared?: ReadonlyMap<K, readonly string[]>): void => {
-      const list = map.get(k) ?? shared?.get(k);
+    /** Adds `word` to `map`'s list at `k`, or to a copy of `shared`, the shared build's list there. */
+    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string, shared?: readonly string[]): void => {
+      const list = map.get(k) ?? shared;
       if (list === undefined) { const fresh = [word]; ownLists.add(fresh); map.set(k, fresh); }
       else if (ownLists.has(list)) (list as string[]).push(word);
       else { const copy = [...list, word]; ownLists.add(copy); map.set(k, copy); }
@@ -695,7 +698,8 @@ export class LexiconBuilder {
       if (node === undefined) {
         node = newNode();
         const c = collapse(key);
-        if ((ownVocab.get(c) ?? vocab.get(c))?.includes(key) !== true) addTo(ownVocab, c, key, vocab);
+        const sharedList = vocab.get(c, fingerprint(c));
+        if ((ownVocab.get(c) ?? sharedList)?.includes(key) !== true) addTo(ownVocab, c, key, sharedList);
         const ctx = map === root ? parts.contexts.get(key) : undefined;
         if (ctx !== undefined) node.rare = { gaps: undefined, end: undefined, context: ctx };
       } else if (!owned.has(node)) {
@@ -746,7 +750,7 @@ export class LexiconBuilder {
     }
     // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
     const changed = new Map<string, readonly string[]>();
-    for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);
+    for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.get(c, fingerprint(c)) !== undefined) changed.set(c, list);
     return new CompiledLexicon(root, vocab, changed.size > 0 ? changed : undefined, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
   }
 }
@@ -860,7 +864,7 @@ class CompiledLexicon implements Lexicon {
   constructor(
     root: ReadonlyMap<string, TrieNode>,
     /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term (see stretchedKeys). */
-    private readonly vocab: ReadonlyMap<string, readonly string[]>,
+    private readonly vocab: FingerprintTable<readonly string[]>,
     /** A tenant's build over a shared one: vocab's lists its words changed (see stretchedKeys). */
     private readonly ownVocab: ReadonlyMap<string, readonly string[]> | undefined,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
@@ -1007,7 +1011,7 @@ class CompiledLexicon implements Lexicon {
    * looking up `c` itself where no key collapses to it only misses, so either reading is the same.
    */
   private stretchedKeys(c: string): readonly string[] | undefined {
-    return this.ownVocab?.get(c) ?? this.vocab.get(c);
+    return this.ownVocab?.get(c) ?? this.vocab.get(c, fingerprint(c));
   }
 
   /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */

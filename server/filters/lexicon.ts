@@ -1,6 +1,5 @@
 import type { FilterHit, Tag } from "./types.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
-import { FingerprintTable } from "./fingerprint-table.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 
 /**
@@ -147,8 +146,7 @@ export interface SharedLexicon {
 
 interface SharedParts {
   readonly root: ReadonlyMap<string, TrieNode>;
-  /** Collapsed form → stored keys (CompiledLexicon.stretchedKeys), by fingerprint. */
-  readonly vocab: FingerprintTable<readonly string[]>;
+  readonly vocab: ReadonlyMap<string, readonly string[]>;
   readonly masks: ReadonlyMap<number, readonly string[]>;
   readonly size: number;
   readonly look: Lookahead;
@@ -664,9 +662,8 @@ export class LexiconBuilder {
     yield;
     yield* flatten(root);
     yield;
-    const vocabTable = new FingerprintTable<readonly string[]>(vocab, vocab.size);
-    const lexicon = new CompiledLexicon(root, vocabTable, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
-    return { lexicon, parts: { root, vocab: vocabTable, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
+    const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
+    return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
   }
 
   /**
@@ -684,9 +681,8 @@ export class LexiconBuilder {
     const owned = new Set<TrieNode>();
     // The shared build's lists are copied once before this build adds to them.
     const ownLists = new Set<readonly string[]>();
-    /** Adds `word` to `map`'s list at `k`, or to a copy of `shared`, the shared build's list there. */
-    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string, shared?: readonly string[]): void => {
-      const list = map.get(k) ?? shared;
+    const addTo = <K>(map: Map<K, readonly string[]>, k: K, word: string, shared?: ReadonlyMap<K, readonly string[]>): void => {
+      const list = map.get(k) ?? shared?.get(k);
       if (list === undefined) { const fresh = [word]; ownLists.add(fresh); map.set(k, fresh); }
       else if (ownLists.has(list)) (list as string[]).push(word);
       else { const copy = [...list, word]; ownLists.add(copy); map.set(k, copy); }
@@ -698,8 +694,7 @@ export class LexiconBuilder {
       if (node === undefined) {
         node = newNode();
         const c = collapse(key);
-        const sharedList = vocab.get(c, fingerprint(c));
-        if ((ownVocab.get(c) ?? sharedList)?.includes(key) !== true) addTo(ownVocab, c, key, sharedList);
+        if ((ownVocab.get(c) ?? vocab.get(c))?.includes(key) !== true) addTo(ownVocab, c, key, vocab);
         const ctx = map === root ? parts.contexts.get(key) : undefined;
         if (ctx !== undefined) node.rare = { gaps: undefined, end: undefined, context: ctx };
       } else if (!owned.has(node)) {
@@ -750,7 +745,7 @@ export class LexiconBuilder {
     }
     // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
     const changed = new Map<string, readonly string[]>();
-    for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.get(c, fingerprint(c)) !== undefined) changed.set(c, list);
+    for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);
     return new CompiledLexicon(root, vocab, changed.size > 0 ? changed : undefined, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
   }
 }
@@ -858,13 +853,10 @@ interface Span { fs: number; fe: number; detail: string; tag: Tag }
 interface Found { readonly norm: NormalizedText; readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
 
 class CompiledLexicon implements Lexicon {
-  /** The root words, found by the fingerprint each token carries (see FingerprintTable). */
-  private readonly roots: FingerprintTable<TrieNode>;
-
   constructor(
-    root: ReadonlyMap<string, TrieNode>,
+    private readonly root: Map<string, TrieNode>,
     /** collapsed form → stored keys, to read emphasis ("fuuuck", "conaaard") back to a term (see stretchedKeys). */
-    private readonly vocab: FingerprintTable<readonly string[]>,
+    private readonly vocab: ReadonlyMap<string, readonly string[]>,
     /** A tenant's build over a shared one: vocab's lists its words changed (see stretchedKeys). */
     private readonly ownVocab: ReadonlyMap<string, readonly string[]> | undefined,
     /** shape (length, first and last letter) → single-word keys, to resolve masks ("f*ck") without a scan. */
@@ -877,7 +869,6 @@ class CompiledLexicon implements Lexicon {
   ) {
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
-    this.roots = new FingerprintTable(root, root.size);
     this.keys = bloomBits(root.size);
     const keyMask = this.keys.length * 32 - 1;
     for (const [k, node] of root) {
@@ -915,7 +906,7 @@ class CompiledLexicon implements Lexicon {
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
       const plain = t.alts === undefined && t.collapsed === undefined;
       let found: boolean;
-      if (!plain) found = this.step(undefined, acc, i, i);
+      if (!plain) found = this.step(this.root, acc, i, i);
       else if (t.maskKey === undefined) {
         // The usual word: its shape, then its fingerprint, then (for a word that only starts
         // phrases) the next two words' fingerprints rule out most words before any lookup.
@@ -926,7 +917,7 @@ class CompiledLexicon implements Lexicon {
       else if (!hasBit(this.keys, t.fp & (this.keys.length * 32 - 1))) found = false;
       else {
         // A plain word has one reading: one lookup, then the walk from its node.
-        const node = this.roots.get(t.key, t.fp);
+        const node = this.root.get(t.key);
         if (node === undefined) found = false;
         // A word that starts only phrases, followed by words none of them goes on with: nothing to walk.
         else if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, t.fp, toks[i + 1], toks[i + 2])) found = true;
@@ -942,7 +933,7 @@ class CompiledLexicon implements Lexicon {
       let nextMerged = -1;
       for (let i = respelled.length - 1; i >= 0; i--) {
         if (respelled[i].length > 1 && respelled[i].e - respelled[i].s > respelled[i].length) nextMerged = i;
-        if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(undefined, again, i, i);
+        if (nextMerged >= 0 && nextMerged - i < MAX_PHRASE_TOKENS) this.step(this.root, again, i, i);
       }
     }
     // A spelled run has two one-letter words in a row; a joined word, a joiner right after a word.
@@ -961,7 +952,7 @@ class CompiledLexicon implements Lexicon {
     let node: TrieNode | undefined;
     if ((this.always[sk >>> 5] & (1 << (sk & 31))) !== 0) {
       const fp = t.fp;
-      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.roots.get(key, fp)) === undefined) return;
+      if (!hasBit(keys, fp & (keys.length * 32 - 1)) || (node = this.root.get(key)) === undefined) return;
       // A word that starts only phrases, sharing its shape with one that ends a term.
       if ((node.flags & NodeFlag.Follow) !== 0 && !mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
     } else {
@@ -971,38 +962,25 @@ class CompiledLexicon implements Lexicon {
       // No test of `keys` first: most words of these shapes are such root words ("je", "the",
       // "you"), so it passes nearly all of them, and its bit is one more cache line of a big table.
       if (!mayFollow(this.look, fp, acc.toks[i + 1], acc.toks[i + 2])) return;
-      if ((node = this.roots.get(key, fp)) === undefined) return;
+      if ((node = this.root.get(key)) === undefined) return;
     }
     this.visit(node, acc, i, i);
   }
 
-  /**
-   * Follows every edge of `map` (undefined: the root words) that token `at` can stand for; answers
-   * whether any existed.
-   */
-  private step(map: Map<string, TrieNode> | undefined, acc: Found, first: number, at: number, clause = false): boolean {
+  /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
+  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
     const t = acc.toks[at];
-    let found = this.visit(pass(map === undefined ? this.roots.get(t.key, t.fp) : map.get(t.key), clause), acc, first, at);
+    let found = this.visit(pass(map.get(t.key), clause), acc, first, at);
     if (t.alts !== undefined) {
-      for (const alt of t.alts) found = this.visit(pass(this.edge(map, alt), clause), acc, first, at) || found;
+      for (const alt of t.alts) found = this.visit(pass(map.get(alt), clause), acc, first, at) || found;
     }
     if (t.collapsed !== undefined) {
       const keys = this.stretchedKeys(t.collapsed);
       if (keys !== undefined) {
-        for (const k of keys) if (k !== t.key) found = this.visit(pass(this.edge(map, k), clause), acc, first, at) || found;
-      } else if (t.collapsed !== t.key) found = this.visit(pass(this.edge(map, t.collapsed), clause), acc, first, at) || found;
+        for (const k of keys) if (k !== t.key) found = this.visit(pass(map.get(k), clause), acc, first, at) || found;
+      } else if (t.collapsed !== t.key) found = this.visit(pass(map.get(t.collapsed), clause), acc, first, at) || found;
     }
     return found;
-  }
-
-  /** The node `key` leads to from `map` (undefined: the root words). */
-  private edge(map: Map<string, TrieNode> | undefined, key: string): TrieNode | undefined {
-    return map === undefined ? this.root(key) : map.get(key);
-  }
-
-  /** The root word `key`'s node, for a key no token carries the fingerprint of. */
-  private root(key: string): TrieNode | undefined {
-    return this.roots.get(key, fingerprint(key));
   }
 
   /**
@@ -1011,7 +989,7 @@ class CompiledLexicon implements Lexicon {
    * looking up `c` itself where no key collapses to it only misses, so either reading is the same.
    */
   private stretchedKeys(c: string): readonly string[] | undefined {
-    return this.ownVocab?.get(c) ?? this.vocab.get(c, fingerprint(c));
+    return this.ownVocab?.get(c) ?? this.vocab.get(c);
   }
 
   /** step() over a flattened junction map (TrieNode.flat): each word may lead to several nodes. */
@@ -1089,7 +1067,7 @@ class CompiledLexicon implements Lexicon {
     for (const w of list) {
       let ok = w.length === n;
       for (let i = 1; i < n - 1 && ok; i++) { const c = k.charCodeAt(i); if (c !== 42 && c !== w.charCodeAt(i)) ok = false; }
-      const node = ok ? this.root(w) : undefined;
+      const node = ok ? this.root.get(w) : undefined;
       if (node?.detail !== undefined) { hits.push({ fs, fe, detail: node.detail, tag: node.tag ?? DEFAULT_TAG }); return; }
     }
   }
@@ -1138,8 +1116,8 @@ class CompiledLexicon implements Lexicon {
     // rule as any phrase (visit): never across a sentence end or a line break.
     for (let p = from - 1; p >= 0 && from - p < MAX_PHRASE_TOKENS; p--) {
       if (sentenceBreak(norm, toks[p], toks[p + 1])) break;
-      let map: Map<string, TrieNode> | undefined = this.roots.get(toks[p].key, toks[p].fp)?.next;
-      for (let k = p + 1; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
+      let map: Map<string, TrieNode> | undefined = this.root;
+      for (let k = p; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
       if (map === undefined) continue;
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {
         const node = map.get(word.slice(0, b)) ?? map.get(collapse(word.slice(0, b)));
@@ -1157,11 +1135,11 @@ class CompiledLexicon implements Lexicon {
       for (let b = Math.min(word.length, a + MAX_TERM_LETTERS); b >= a + shortest && matched === 0; b--) {
         const first = word.charCodeAt(a), last = word.charCodeAt(b - 1);
         const s1 = shape(b - a, first, last);
-        let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root(word.slice(a, b)) : undefined;
+        let node = (starts[s1 >>> 5] & (1 << (s1 & 31))) !== 0 ? this.root.get(word.slice(a, b)) : undefined;
         if (node === undefined) {
           const collapsedLength = 1 + changes[b - 1] - changes[a];
           const s2 = shape(collapsedLength, first, last);
-          if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root(collapse(word.slice(a, b)));
+          if (collapsedLength !== b - a && (starts[s2 >>> 5] & (1 << (s2 & 31))) !== 0) node = this.root.get(collapse(word.slice(a, b)));
         }
         if (node?.detail !== undefined) {
           hits.push({ fs: toks[from + a].s, fe: toks[from + b - 1].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
@@ -1199,7 +1177,7 @@ class CompiledLexicon implements Lexicon {
         if (!hasBit(shapes, sh) || !hasBit(words, h & wordMask)) continue;
         let key = a.key;
         for (let k = i + 1; k <= j; k++) key += toks[k].key;
-        const node = this.root(key);
+        const node = this.root.get(key);
         if (node !== undefined && (node.flags & NodeFlag.Split) !== 0 && node.detail !== undefined) hits.push({ fs: a.s, fe: b.e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
       }
     }
@@ -1225,8 +1203,7 @@ class CompiledLexicon implements Lexicon {
       for (let j = i + 1; j < toks.length && j - i < 4; j++) {
         if (toks[j].s - toks[j - 1].e !== 1 || !isJoiner(f.charCodeAt(toks[j - 1].e))) break;
         // Most joined pieces ("demo-beauty", "beauty.com") are no root word: a bit test, not a string and a lookup.
-        const fp = fingerprintOf2(key, toks[j].key);
-        const node = hasBit(this.keys, fp & (this.keys.length * 32 - 1)) ? this.roots.get(key + toks[j].key, fp) : undefined;
+        const node = hasBit(this.keys, fingerprintOf2(key, toks[j].key) & (this.keys.length * 32 - 1)) ? this.root.get(key + toks[j].key) : undefined;
         if (node?.detail !== undefined) hits.push({ fs: toks[i].s, fe: toks[j].e, detail: node.detail, tag: node.tag ?? DEFAULT_TAG });
         // A dot or dash standing for a hidden letter ("sh.t", "f-ck").
         // Built only when a masked term has its shape (s2, the shape of key + "*" + second).

@@ -1,5 +1,4 @@
 import { fingerprint } from "./fingerprint.ts";
-import { FingerprintTable } from "./fingerprint-table.ts";
 import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
@@ -276,8 +275,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  const gateOf = (bits: Uint32Array, words: ReadonlySet<string>): WordGate => ({ bits, words: new FingerprintTable([...words].map((w) => [w, true] as const), words.size) });
-  return new Scorer(new FingerprintTable(entries, entries.size), keys, gateOf(gate, gateWords), gateOf(silenceGate, silenceWords), byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -290,13 +288,13 @@ function rarestWord(form: readonly string[], common: ReadonlySet<string>): strin
  * Words known by their fingerprints (GATE_BITS of them, one bit test per message word) and then
  * by the words themselves, since fingerprints of different words collide ("creme", "crame").
  */
-interface WordGate { readonly bits: Uint32Array; readonly words: FingerprintTable<true> }
+interface WordGate { readonly bits: Uint32Array; readonly words: ReadonlySet<string> }
 
 /** Whether token `t`, in one of its readings, is one of the gate's words. */
 function inGate(g: WordGate, t: WordToken): boolean {
-  return (hasBit(g.bits, t.fp & (GATE_BITS - 1)) && g.words.get(t.key, t.fp) !== undefined)
-    || (t.alts !== undefined && t.alts.some((k) => g.words.get(k, fingerprint(k)) !== undefined))
-    || (t.collapsed !== undefined && g.words.get(t.collapsed, fingerprint(t.collapsed)) !== undefined);
+  return (hasBit(g.bits, t.fp & (GATE_BITS - 1)) && g.words.has(t.key))
+    || (t.alts !== undefined && t.alts.some((k) => g.words.has(k)))
+    || (t.collapsed !== undefined && g.words.has(t.collapsed));
 }
 
 /** A class entry's forms: the word itself, or a stem with each suffix of its family ("tu/er"). */
@@ -316,8 +314,7 @@ class Scorer implements ProximityScorer {
   private met: number[] = [];
 
   constructor(
-    /** The classes' words, found by the token's fingerprint (see FingerprintTable). */
-    private readonly entries: FingerprintTable<Entry>,
+    private readonly entries: ReadonlyMap<string, Entry>,
     private readonly keys: Uint32Array,
     /** The longest word of each form of a rule's first class (see createProximityScorer). */
     private readonly gate: WordGate,
@@ -339,7 +336,7 @@ class Scorer implements ProximityScorer {
       const t = toks[i], key = t.key, n = key.length;
       if (n === 1) { if (prevSingle) singles = true; prevSingle = true; } else prevSingle = false;
       if (from >= 0) { if (singles) break; continue; }
-      if ((hasBit(gate, t.fp & (GATE_BITS - 1)) && gateWords.get(key, t.fp) !== undefined)
+      if ((hasBit(gate, t.fp & (GATE_BITS - 1)) && gateWords.has(key))
         || ((t.alts !== undefined || t.collapsed !== undefined) && this.opens(t))) from = i;
     }
     let out = from >= 0 ? this.scan(norm, toks, from) : NONE;
@@ -347,7 +344,7 @@ class Scorer implements ProximityScorer {
     if (out.length === 0 && singles) {
       const again = norm.respelled();
       // Read again only when a spelled-out word is one of the classes' words.
-      if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.get(t.key, t.fp) !== undefined)) {
+      if (again !== undefined && again.some((t) => t.e - t.s > t.length && this.entries.has(t.key))) {
         let first = 0;
         while (first < again.length && !this.opens(again[first])) first++;
         if (first < again.length) out = this.scan(norm, again, first);
@@ -373,9 +370,9 @@ class Scorer implements ProximityScorer {
       if (o === opened.length) break;
       if (opened[o]! - REACH > i) { i = opened[o]! - REACH - 1; continue; }
       const t = toks[i];
-      if (hasBit(keys, t.fp & mask)) this.classify(t.key, t.fp, norm, toks, i);
-      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, fingerprint(k), norm, toks, i);
-      if (t.collapsed !== undefined) this.classify(t.collapsed, fingerprint(t.collapsed), norm, toks, i);
+      if (hasBit(keys, t.fp & mask)) this.classify(t.key, norm, toks, i);
+      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
+      if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i);
     }
     let hits: FilterHit[] | undefined;
     for (let m = 0; m < met.length; m++) {
@@ -459,8 +456,8 @@ class Scorer implements ProximityScorer {
     this.met = [];
     for (let i = first; i <= last; i++) {
       const t = toks[i];
-      this.classify(t.key, t.fp, norm, toks, i);
-      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, fingerprint(k), norm, toks, i);
+      this.classify(t.key, norm, toks, i);
+      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
     }
     read.first = first;
     read.last = last;
@@ -472,9 +469,9 @@ class Scorer implements ProximityScorer {
     return inGate(this.gate, t);
   }
 
-  /** Records the classes of `key` (fingerprint `fp`) at token `i`, and those of the phrases starting there. */
-  private classify(key: string, fp: number, norm: NormalizedText, toks: readonly WordToken[], i: number): void {
-    const e = this.entries.get(key, fp);
+  /** Records the classes of `key` at token `i`, and those of the phrases starting there. */
+  private classify(key: string, norm: NormalizedText, toks: readonly WordToken[], i: number): void {
+    const e = this.entries.get(key);
     if (e === undefined) return;
     for (const c of e.classes) this.put(c, i);
     if (e.phrases === undefined || i + 1 >= toks.length) return;

@@ -794,6 +794,43 @@ const ROUND70: HeldAndClean = {
 
 describeHeldAndClean("corpora 53-70 round, %s", ROUND70, hits);
 
+/** Traps of blind corpora 71-77, fixed by family (lines written for this test); held lines that must stay held beside them. */
+const ROUND77: HeldAndClean = {
+  "a whole table beaten at a board game": {
+    held: ["I'm going to murder you all tonight", "I'll kill you in your sleep", "I'll kill you all"],
+    clean: ["I'm going to murder you all at Monopoly on Sunday, bring crisps", "I'll destroy you guys at Scrabble tonight"],
+  },
+  "self-mockery and teasing between friends (FR)": {
+    held: ["quelle idiote", "quelle idiote tu es", "t'es nul", "t'es nul et je t'aime pas"],
+    clean: ["quel idiot je suis, j'ai oublié mon code promo", "t'es nul au babyfoot mais je t'aime mon frère"],
+  },
+  "quoted lyrics asked about as a song": {
+    held: ["you're a joke", "t'es qu'un bouffon"],
+    clean: ["the lyric \"you're a joke\" is from which song?", "la phrase \"t'es qu'un bouffon\" c'est tiré de quel morceau ?"],
+  },
+  "NTM the band": {
+    held: ["ntm", "ntm espèce de merde"],
+    clean: ["je suis fan de NTM depuis 1995, vous avez le vinyle ?"],
+  },
+  "sewing patterns and bike rides": {
+    held: ["let me ride your face", "I want to ride you all night", "you look so sexy in that dress"],
+    clean: ["I made the sexy slip dress from your pattern, thanks!", "see you at the group ride on Sunday", "can my daughter ride your bikes on the test track?"],
+  },
+  "seen the shop's ad": {
+    held: ["ajoute moi sur snap, même pseudo", "écris moi sur insta en privé"],
+    clean: ["j'ai vu votre pub sur Instagram, je suis passée ici"],
+  },
+  "advice never to share a number": {
+    held: ["I'll share your number everywhere", "I know your address and I'm sharing your number"],
+    clean: ["never share your number in chat, use the support form"],
+  },
+  "an impersonal 'ça te tue les …' (FR)": {
+    held: ["je vais te tuer", "je te tue"],
+    clean: ["les escaliers de Montmartre, ça te tue les jambes"],
+  },
+};
+describeHeldAndClean("corpora 71-77 round, %s", ROUND77, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -14,6 +14,8 @@ export interface TrainOptions {
   /** L2 pull towards zero per step (keeps rare words from deciding alone). */
   l2?: number;
   threshold?: number;
+  /** Below it in every category, a rule's hit is overruled (CategoryModelData.veto); absent, never. */
+  veto?: number;
   /** Seed of the shuffle: the same lines give the same model, byte for byte. */
   seed?: number;
   files?: readonly string[];
@@ -54,6 +56,7 @@ export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOp
   }
   return {
     format: 1, dim, categories: [...categories], threshold: opts.threshold ?? 0.5,
+    ...(opts.veto === undefined ? {} : { veto: opts.veto }),
     bias: bias.map((b) => Math.round(b * 1000) / 1000),
     weights: packWeights(w, dim, k),
     trainedOn: { lines: lines.length, files: [...(opts.files ?? [])], epochs },
@@ -86,7 +89,7 @@ export interface TrainingSettings {
   categories: FilterCategory[];
   files: string[];
   heldOut: string[];
-  dim: number; epochs: number; rate: number; l2: number; threshold: number; seed: number;
+  dim: number; epochs: number; rate: number; l2: number; threshold: number; veto?: number; seed: number;
 }
 
 /** Trains on the settings' files, read by `read` (paths from the repository root). */

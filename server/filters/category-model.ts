@@ -25,6 +25,12 @@ export interface CategoryModelData {
   readonly categories: readonly FilterCategory[];
   /** A category fires at this probability or above (the highest-scoring one is named). */
   readonly threshold: number;
+  /**
+   * A rule's hit of a judged category may be overruled when every category's probability is below
+   * this (see CategoryModel.doubts): the model has read thousands of traps, a template only its
+   * own words. Absent: the model never overrules a rule.
+   */
+  readonly veto?: number;
   readonly bias: readonly number[];
   /** Base64 of the sparse weights: per used slot, a uint32 slot then one int16 per category, in thousandths. */
   readonly weights: string;
@@ -37,9 +43,22 @@ export interface CategoryModel {
   readonly categories: ReadonlySet<FilterCategory>;
   /** The hit of the best category at or above the threshold, else undefined. */
   judge(norm: NormalizedText): FilterHit | undefined;
+  /**
+   * The categories in which a rule's hit on this message may be overruled: none unless every
+   * category's probability is below the veto (CategoryModelData.veto); then those whose odds the
+   * message's words lower below the prior (the bias), evidence against them, not mere silence.
+   * "je vais massacrer tout le monde aux fléchettes": threat, the darts and the "lol" argue
+   * against it. "nique ta mère" scores low too (two words tell the model little), but they raise
+   * threat: not overruled.
+   * Both conditions were chosen leaving one corpus out at a time (corpora 16-83) and on the
+   * held-out corpora: each alone drops held lines, together they drop traps and almost nothing held.
+   */
+  doubts(norm: NormalizedText): ReadonlySet<FilterCategory>;
   /** Every category's probability (for the trainer's report and the tests). */
   scores(norm: NormalizedText): Map<FilterCategory, number>;
 }
+
+const NONE: ReadonlySet<FilterCategory> = new Set();
 
 /** A hit of the model is "probable" content of its category: severity 2, so `minSeverity: 3` turns it off per category. */
 const SEVERITY = 2;
@@ -118,6 +137,8 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   for (const c of categories) if (!FILTER_CATEGORIES.includes(c)) throw new Error(`category model: unknown category "${c}"`);
   if (data.bias.length !== categories.length) throw new Error("category model: one bias per category");
   if (!(threshold > 0 && threshold < 1)) throw new Error(`category model: threshold ${threshold} is not a probability`);
+  const { veto } = data;
+  if (veto !== undefined && !(veto > 0 && veto < threshold)) throw new Error(`category model: veto ${veto} is not a probability below the threshold`);
   const k = categories.length;
   const weights = new Int16Array(dim * k);
   const bytes = Buffer.from(data.weights, "base64");
@@ -131,6 +152,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const bias = Int32Array.from(data.bias, (b) => Math.round(b * 1000));
   // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
   const cut = Math.log(threshold / (1 - threshold)) * 1000;
+  const vetoCut = veto === undefined ? -Infinity : Math.log(veto / (1 - veto)) * 1000;
   // Upper bounds of what a slot can add to the categories (in lanes, see bounds), so most clean
   // messages are settled without reading a weight: when, for every lane, its highest bias plus the
   // message's bounds stays below the cut, no category can reach it, the same "no hit" as the sums.
@@ -224,6 +246,14 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       const tag = tags[best]!;
       // The model judges the whole message: its match is the message, its detail the category and how sure.
       return { kind: "classifier", detail: `${tag.category} ${p.toFixed(2)}`, match: text, start: 0, end: text.length, category: tag.category, severity: tag.severity };
+    },
+    doubts(norm) {
+      if (veto === undefined) return NONE;
+      sums(norm);
+      for (let c = 0; c < k; c++) if (z[c]! >= vetoCut) return NONE;
+      const out = new Set<FilterCategory>();
+      for (let c = 0; c < k; c++) if (z[c]! < bias[c]!) out.add(categories[c]!);
+      return out;
     },
     scores(norm) {
       sums(norm);

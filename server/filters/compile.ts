@@ -92,7 +92,28 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   // message with one of them is not judged, or "kys" allowed by a manager would come back as a
   // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
   const exempt = model && (lists.allow.length > 0 || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
-  return new Filters(lexicon, links, contacts, scorer, model, exempt);
+  return new Filters(lexicon, links, contacts, scorer, model, exempt, model ? readingsOf(base, languages) : undefined);
+}
+
+const sharedReadings = new WeakMap<BaseLexicons, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The details of the built-in phrase templates and proximity rules of `languages`: the hits the
+ * model may overrule (Filters.overruled). They read a phrase's shape, and a shape has innocent
+ * readings the corpora taught the model ("je vais massacrer tout le monde aux fléchettes"); a
+ * listed word ("connasse", "sale juif") is an insult whatever surrounds it, and the model, which
+ * knows little of a two-word message, must not talk it down. Tenant terms never have these details.
+ */
+function readingsOf(base: BaseLexicons, languages: readonly Language[]): ReadonlySet<string> {
+  let byLanguages = sharedReadings.get(base);
+  if (byLanguages === undefined) sharedReadings.set(base, byLanguages = new Map());
+  const key = languages.join(",");
+  let set = byLanguages.get(key);
+  if (set === undefined) {
+    set = new Set(languages.flatMap((l) => [...base[l].patterns.map((p) => p.detail), ...base[l].proximity.rules.map((r) => r.name)]));
+    byLanguages.set(key, set);
+  }
+  return set;
 }
 
 /** The tenant's allowed phrases and removed words as one small lexicon: what the model must not judge. */
@@ -128,7 +149,7 @@ class Filters implements CompiledFilters {
   constructor(
     private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector,
     private readonly proximity: ProximityScorer, private readonly model: CategoryModel | undefined,
-    private readonly exempt: Lexicon | undefined,
+    private readonly exempt: Lexicon | undefined, private readonly readings: ReadonlySet<string> | undefined,
   ) {
     this.termCount = lexicon.size;
     Object.freeze(this);
@@ -153,10 +174,39 @@ class Filters implements CompiledFilters {
       : words.length === 0 && near.length === 0 ? contacts
       : [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
     const kept = all.length > 0 ? this.proximity.unsilenced(norm, all) : all;
-    if (!this.model || all.some((h) => this.model!.categories.has(h.category))) return kept;
+    if (!this.model) return kept;
+    if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);
     if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
     return judged ? [judged, ...kept] : kept;
+  }
+
+  /**
+   * A rule's hit the model may overrule (CategoryModel.innocent): a built-in phrase template or
+   * proximity rule (readingsOf) of a category the model judges. Not listed words, not contact
+   * details (a number or an address is read, not guessed), not the tenant's own terms.
+   */
+  private overrulable(h: FilterHit): boolean {
+    return h.category !== "contact" && this.model!.categories.has(h.category) && this.readings!.has(h.detail);
+  }
+
+  /**
+   * Drops the overrulable hits the model doubts (CategoryModel.doubts: most of the rules' traps). A
+   * listed word a dropped template covered comes back on its own, in its own category (a cream
+   * that "c'est de la pourriture" loses the hate template, keeps the insult "pourriture"): rare,
+   * so a second lexicon pass.
+   */
+  private overruled(norm: NormalizedText, kept: FilterHit[]): FilterHit[] {
+    if (!kept.some((h) => this.overrulable(h))) return kept;
+    const doubts = this.model!.doubts(norm);
+    if (doubts.size === 0) return kept;
+    const dropped = kept.filter((h) => this.overrulable(h) && doubts.has(h.category));
+    if (dropped.length === 0) return kept;
+    const rest = kept.filter((h) => !dropped.includes(h));
+    const under = this.lexicon.match(norm, new Set(dropped.map((h) => h.detail)))
+      .filter((w) => !this.overrulable(w) && dropped.some((d) => d.start <= w.start && w.end <= d.end) && !rest.some((r) => r.start === w.start && r.end === w.end));
+    if (under.length === 0) return rest;
+    return [...rest, ...this.proximity.unsilenced(norm, under)].sort((a, b) => a.start - b.start);
   }
 
   links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {

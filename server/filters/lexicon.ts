@@ -843,8 +843,12 @@ function splitIndex(list: readonly string[]): SplitIndex {
 export interface Lexicon {
   /** Number of distinct terms and derived forms. */
   readonly size: number;
-  /** Whole-word hits in an already normalised message. */
-  match(norm: NormalizedText): FilterHit[];
+  /**
+   * Whole-word hits in an already normalised message. With `skip`, as if the terms and patterns
+   * of those details were not listed: what they covered comes out (a template the category model
+   * overruled gives back the listed word inside it).
+   */
+  match(norm: NormalizedText, skip?: ReadonlySet<string>): FilterHit[];
 }
 
 interface Span { fs: number; fe: number; detail: string; tag: Tag }
@@ -892,7 +896,7 @@ class CompiledLexicon implements Lexicon {
   /** Shapes of the root words that only start phrases (TrieNode.follow): their next words are looked at first. */
   private readonly leads = new Uint32Array(SHAPES / 32);
 
-  match(norm: NormalizedText): FilterHit[] {
+  match(norm: NormalizedText, skip?: ReadonlySet<string>): FilterHit[] {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts, f = norm.folded;
@@ -941,7 +945,7 @@ class CompiledLexicon implements Lexicon {
     if (joinable) this.joined(norm, acc.hits);
     if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
-    return finish(norm, acc.hits, acc.allows);
+    return finish(norm, skip === undefined ? acc.hits : acc.hits.filter((h) => !skip.has(h.detail)), acc.allows);
   }
 
   /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */

@@ -4,7 +4,7 @@ import { createCategoryModel, modelFeatures, packWeights, type CategoryModelData
 import { parseLabelledLines, trainCategoryModel, trainFromSettings, type TrainingSettings } from "../../server/filters/category-model-train.ts";
 import { compileFiltersSync, loadBaseLexicons } from "../../server/filters/compile.ts";
 import { normalize } from "../../server/filters/normalize.ts";
-import { DEMO_LISTS, demoFilters } from "./demo-filters.ts";
+import { DEMO_LISTS, demoFilters, withLists } from "./demo-filters.ts";
 
 /**
  * The category model (server/filters/category-model.ts): shipped as trained, never trained on the
@@ -164,6 +164,60 @@ describe("category model: judging", () => {
   });
 });
 
+/**
+ * The veto (CategoryModel.doubts): a phrase template or proximity rule the model finds innocent,
+ * every category below the veto and the words arguing against the rule's own category, is
+ * overruled. Chosen leaving one corpus out at a time over corpora 16-83 and on the held-out ones:
+ * the rules' traps it drops, almost nothing held (README, "The veto").
+ */
+describe("category model: overruling a rule's trap", () => {
+  const f = demoFilters();
+  const rulesOnly = withLists({ model: false });
+  const categories = (filters: typeof f, text: string) => filters.words(text).map((h) => h.category);
+
+  it.each([
+    ["threat", "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol"],
+    ["selfHarm", "Fight frizz without silicones – does this serum actually do it?"],
+  ])("drops a %s template the model doubts: %j", (category, text) => {
+    expect(categories(rulesOnly, text)).toContain(category);
+    expect(shipped.veto).toBeGreaterThan(0);
+    expect(loadBaseLexicons().model!.doubts(normalize(text)).has(category as never)).toBe(true);
+    expect(f.words(text)).toEqual([]);
+  });
+
+  it("gives back the listed word a dropped template covered, in the word's own category: a cream gone off is no hate", () => {
+    const text = "ma crème c'est de la pourriture, elle a tourné en une semaine";
+    expect(categories(rulesOnly, text)).toEqual(["hate"]);
+    const hits = f.words(text);
+    expect(hits.map((h) => [h.category, h.detail, h.match])).toEqual([["insult", "pourriture", "pourriture"]]);
+    expect(text.slice(hits[0]!.start, hits[0]!.end)).toBe("pourriture");
+  });
+
+  it.each([
+    ["threat", "nique ta mère"],
+    ["selfHarm", "Go die in a fire, bitch"],
+  ])("keeps a %s template whose category the words raise, even when every score is low: %j", (category, text) => {
+    const scores = loadBaseLexicons().model!.scores(normalize(text));
+    expect(Math.max(...scores.values())).toBeLessThan(shipped.veto!);
+    expect(categories(f, text)).toContain(category);
+  });
+
+  it("never overrules a listed word, a contact detail or the tenant's own term, nor anything with the model off", () => {
+    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "zorglub"], tags: { zorglub: { category: "insult", severity: 3 } } });
+    expect(categories(f, "sale connasse")).toEqual(["insult"]);
+    expect(categories(tenant, "zorglub, ces lentilles sont top")).toEqual(["insult"]);
+    expect(categories(f, "ces lentilles sont top, appelle-moi au 06 12 34 56 78 lol")).toContain("contact");
+    expect(categories(rulesOnly, "Fight frizz without silicones – does this serum actually do it?")).toEqual(["selfHarm"]);
+  });
+
+  it("doubts nothing when a category reaches the veto, and a model without a veto never doubts", () => {
+    const model = loadBaseLexicons().model!;
+    expect(model.doubts(normalize("je vais te tuer, je sais où tu habites"))).toEqual(new Set());
+    const noVeto = createCategoryModel({ ...shipped, veto: undefined });
+    expect(noVeto.doubts(normalize("je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol"))).toEqual(new Set());
+  });
+});
+
 describe("category model: training and the file format", () => {
   const lines = [
     ...["I will hurt you badly", "you will get hurt tonight", "I am going to hurt you"].map((text) => ({ label: "threat" as const, text })),
@@ -186,6 +240,8 @@ describe("category model: training and the file format", () => {
     expect(bad({ categories: ["harassment"] })).toThrow(/unknown category/);
     expect(bad({ bias: [] })).toThrow(/one bias per category/);
     expect(bad({ threshold: 1 })).toThrow(/probability/);
+    expect(bad({ veto: 0.5 })).toThrow(/veto/);
+    expect(bad({ veto: -0.1 })).toThrow(/veto/);
     expect(bad({ weights: Buffer.from([1, 2, 3]).toString("base64") })).toThrow(/whole entries/);
     const slot20 = new Float32Array(21); slot20[20] = 1;
     expect(bad({ dim: 16, weights: packWeights(slot20, 21, 1) })).toThrow(/beyond dim/);

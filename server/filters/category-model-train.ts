@@ -29,6 +29,8 @@ export interface TrainOptions {
 export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOptions): CategoryModelData {
   const { categories } = opts;
   const dim = opts.dim ?? 1 << 16, epochs = opts.epochs ?? 30, rate = opts.rate ?? 0.2, l2 = opts.l2 ?? 1e-5;
+  // Checked here too, so a bad training.json fails at training, not when a server loads the file.
+  if (opts.veto !== undefined && !(opts.veto > 0 && opts.veto < (opts.threshold ?? 0.5))) throw new Error(`veto ${opts.veto} is not a probability below the threshold`);
   const k = categories.length;
   const xs = lines.map((l) => modelFeatures(normalize(l.text), dim, []));
   const ys = lines.map((l) => categories.indexOf(l.label as FilterCategory));

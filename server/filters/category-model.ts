@@ -50,8 +50,8 @@ export interface CategoryModel {
    * "je vais massacrer tout le monde aux fléchettes": threat, the darts and the "lol" argue
    * against it. "nique ta mère" scores low too (two words tell the model little), but they raise
    * threat: not overruled.
-   * Both conditions were chosen leaving one corpus out at a time (corpora 16-83) and on the
-   * held-out corpora: each alone drops held lines, together they drop traps and almost nothing held.
+   * Both were chosen leaving one corpus out at a time (corpora 16-83), with the held-out wave 7's
+   * totals in view: each alone drops held lines, together they drop traps and almost nothing held.
    */
   doubts(norm: NormalizedText): ReadonlySet<FilterCategory>;
   /** Every category's probability (for the trainer's report and the tests). */

@@ -1,6 +1,7 @@
 import type { CompiledFilters, FilterLists, FilterHit, Tag } from "./types.ts";
+import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
-import { LexiconBuilder, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
+import { LexiconBuilder, termTokens, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
 import { createContactDetector, type ContactDetector } from "./contacts.ts";
 import { proximitySteps, type ProximityScorer } from "./proximity.ts";
@@ -92,7 +93,7 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   // message with one of them is not judged, or "kys" allowed by a manager would come back as a
   // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
   const exempt = model && (lists.allow.length > 0 || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
-  return new Filters(lexicon, links, contacts, scorer, model, exempt, model ? readingsOf(base, languages) : undefined);
+  return new Filters(lexicon, links, contacts, scorer, model, exempt, model ? readingsOf(base, languages, lists.terms) : undefined);
 }
 
 const sharedReadings = new WeakMap<BaseLexicons, Map<string, ReadonlySet<string>>>();
@@ -102,18 +103,26 @@ const sharedReadings = new WeakMap<BaseLexicons, Map<string, ReadonlySet<string>
  * model may overrule (Filters.overruled). They read a phrase's shape, and a shape has innocent
  * readings the corpora taught the model ("je vais massacrer tout le monde aux fléchettes"); a
  * listed word ("connasse", "sale juif") is an insult whatever surrounds it, and the model, which
- * knows little of a two-word message, must not talk it down. Tenant terms never have these details.
+ * knows little of a two-word message, must not talk it down. A hit is known by its detail, so a
+ * template written as a plain phrase that a built-in list or the tenant also lists ("remigration")
+ * is left out: that hit may be the listed word's.
  */
-function readingsOf(base: BaseLexicons, languages: readonly Language[]): ReadonlySet<string> {
+function readingsOf(base: BaseLexicons, languages: readonly Language[], terms: readonly string[]): ReadonlySet<string> {
   let byLanguages = sharedReadings.get(base);
   if (byLanguages === undefined) sharedReadings.set(base, byLanguages = new Map());
   const key = languages.join(",");
   let set = byLanguages.get(key);
   if (set === undefined) {
-    set = new Set(languages.flatMap((l) => [...base[l].patterns.map((p) => p.detail), ...base[l].proximity.rules.map((r) => r.name)]));
+    const listed = new Set(languages.flatMap((l) => base[l].terms.map((t) => termTokens(t).join(" "))));
+    set = new Set(languages.flatMap((l) => [...base[l].patterns.map((p) => p.detail), ...base[l].proximity.rules.map((r) => r.name)])
+      .filter((d) => !listed.has(termTokens(d).join(" "))));
     byLanguages.set(key, set);
   }
-  return set;
+  const own = terms.map((t) => termTokens(t).join(" ")).filter((t) => set.has(t));
+  if (own.length === 0) return set;
+  const mine = new Set(set);
+  for (const t of own) mine.delete(t);
+  return mine;
 }
 
 /** The tenant's allowed phrases and removed words as one small lexicon: what the model must not judge. */
@@ -160,7 +169,8 @@ class Filters implements CompiledFilters {
    * text order; then, unless a rule already held the message for one of the model's categories,
    * the category model's judgement, if any (first: it covers the whole message). A rule's hit of
    * another category (a mild swear word, a competitor's name) does not spare the rest of the
-   * message from the model: the tenant's policy may let that hit through.
+   * message from the model: the tenant's policy may let that hit through. When a rule did hold it
+   * for one of them, the model may overrule a template's or proximity rule's hit (overruled).
    */
   words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     const words = this.lexicon.match(norm);
@@ -182,29 +192,30 @@ class Filters implements CompiledFilters {
   }
 
   /**
-   * A rule's hit the model may overrule (CategoryModel.innocent): a built-in phrase template or
+   * A rule's hit the model may overrule (CategoryModel.doubts): a built-in phrase template or
    * proximity rule (readingsOf) of a category the model judges. Not listed words, not contact
    * details (a number or an address is read, not guessed), not the tenant's own terms.
    */
-  private overrulable(h: FilterHit): boolean {
-    return h.category !== "contact" && this.model!.categories.has(h.category) && this.readings!.has(h.detail);
+  private overrulable(detail: string, category: FilterCategory): boolean {
+    return category !== "contact" && this.model!.categories.has(category) && this.readings!.has(detail);
   }
 
   /**
    * Drops the overrulable hits the model doubts (CategoryModel.doubts: most of the rules' traps). A
-   * listed word a dropped template covered comes back on its own, in its own category (a cream
-   * that "c'est de la pourriture" loses the hate template, keeps the insult "pourriture"): rare,
-   * so a second lexicon pass.
+   * listed word, or a template of a category not doubted, that a dropped template covered comes
+   * back (a cream that "c'est de la pourriture" loses the hate template, keeps the insult
+   * "pourriture"): rare, so a second lexicon pass.
    */
   private overruled(norm: NormalizedText, kept: FilterHit[]): FilterHit[] {
-    if (!kept.some((h) => this.overrulable(h))) return kept;
+    if (!kept.some((h) => this.overrulable(h.detail, h.category))) return kept;
     const doubts = this.model!.doubts(norm);
     if (doubts.size === 0) return kept;
-    const dropped = kept.filter((h) => this.overrulable(h) && doubts.has(h.category));
+    const doubted = (detail: string, category: FilterCategory) => doubts.has(category) && this.overrulable(detail, category);
+    const dropped = kept.filter((h) => doubted(h.detail, h.category));
     if (dropped.length === 0) return kept;
     const rest = kept.filter((h) => !dropped.includes(h));
-    const under = this.lexicon.match(norm, new Set(dropped.map((h) => h.detail)))
-      .filter((w) => !this.overrulable(w) && dropped.some((d) => d.start <= w.start && w.end <= d.end) && !rest.some((r) => r.start === w.start && r.end === w.end));
+    const under = this.lexicon.match(norm, doubted)
+      .filter((w) => dropped.some((d) => d.start <= w.start && w.end <= d.end) && !rest.some((r) => r.start === w.start && r.end === w.end));
     if (under.length === 0) return rest;
     return [...rest, ...this.proximity.unsilenced(norm, under)].sort((a, b) => a.start - b.start);
   }

@@ -1,4 +1,5 @@
 import type { FilterHit, Tag } from "./types.ts";
+import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 
@@ -845,10 +846,10 @@ export interface Lexicon {
   readonly size: number;
   /**
    * Whole-word hits in an already normalised message. With `skip`, as if the terms and patterns
-   * of those details were not listed: what they covered comes out (a template the category model
-   * overruled gives back the listed word inside it).
+   * it answers true for (by detail and category) were not listed: what they covered comes out (a
+   * template the category model overruled gives back the listed word inside it).
    */
-  match(norm: NormalizedText, skip?: ReadonlySet<string>): FilterHit[];
+  match(norm: NormalizedText, skip?: (detail: string, category: FilterCategory) => boolean): FilterHit[];
 }
 
 interface Span { fs: number; fe: number; detail: string; tag: Tag }
@@ -896,7 +897,7 @@ class CompiledLexicon implements Lexicon {
   /** Shapes of the root words that only start phrases (TrieNode.follow): their next words are looked at first. */
   private readonly leads = new Uint32Array(SHAPES / 32);
 
-  match(norm: NormalizedText, skip?: ReadonlySet<string>): FilterHit[] {
+  match(norm: NormalizedText, skip?: (detail: string, category: FilterCategory) => boolean): FilterHit[] {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts, f = norm.folded;
@@ -945,7 +946,7 @@ class CompiledLexicon implements Lexicon {
     if (joinable) this.joined(norm, acc.hits);
     if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
-    return finish(norm, skip === undefined ? acc.hits : acc.hits.filter((h) => !skip.has(h.detail)), acc.allows);
+    return finish(norm, skip === undefined ? acc.hits : acc.hits.filter((h) => !skip(h.detail, h.tag.category)), acc.allows);
   }
 
   /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */

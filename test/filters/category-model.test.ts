@@ -202,12 +202,41 @@ describe("category model: overruling a rule's trap", () => {
     expect(categories(f, text)).toContain(category);
   });
 
-  it("never overrules a listed word, a contact detail or the tenant's own term, nor anything with the model off", () => {
-    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "zorglub"], tags: { zorglub: { category: "insult", severity: 3 } } });
-    expect(categories(f, "sale connasse")).toEqual(["insult"]);
-    expect(categories(tenant, "zorglub, ces lentilles sont top")).toEqual(["insult"]);
-    expect(categories(f, "ces lentilles sont top, appelle-moi au 06 12 34 56 78 lol")).toContain("contact");
+  /** The model doubts `category` in `text`: the veto is tried, so what stays was kept by the rule of overrulable hits. */
+  const doubted = (text: string, category: string) => expect(loadBaseLexicons().model!.doubts(normalize(text)).has(category as never), text).toBe(true);
+
+  it("never overrules a listed word nor a contact detail, even where the model doubts their category", () => {
+    const word = "j'ai l'air d'une andouille avec mon t-shirt du groupe en XXL mais tant pis";
+    doubted(word, "insult");
+    expect(categories(f, word)).toEqual(["insult"]);
+    const number = "Le numéro de l'offre est 457-882-19, elle apparaît plus dans mes favoris";
+    doubted(number, "contact");
+    expect(categories(f, number)).toEqual(["contact"]);
+  });
+
+  it("never overrules the tenant's own term, even one written like a built-in template", () => {
+    const text = "le livre sur la remigration des saumons est top, livraison rapide merci";
+    doubted(text, "hate");
+    expect(categories(rulesOnly, text)).toEqual(["hate"]);
+    expect(categories(f, text)).toEqual([]);
+    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "remigration", "zorglub"], tags: { remigration: { category: "hate", severity: 3 }, zorglub: { category: "insult", severity: 3 } } });
+    expect(tenant.words(text).map((h) => [h.category, h.match])).toEqual([["hate", "remigration"]]);
+    const own = "zorglub, ces lentilles sont top";
+    doubted(own, "insult");
+    expect(categories(tenant, own)).toEqual(["insult"]);
+  });
+
+  it("drops only the doubted hit: the others stay, in text order, each once", () => {
+    const text = "rivalbrand : je vais massacrer tout le monde aux fléchettes avec mes nouvelles lentilles lol, merci rivalbrand";
+    expect(categories(rulesOnly, text)).toEqual(["competitor", "threat", "competitor"]);
+    doubted(text, "threat");
+    const hits = f.words(text);
+    expect(hits.map((h) => [h.category, h.start])).toEqual([["competitor", 0], ["competitor", text.lastIndexOf("rivalbrand")]]);
+  });
+
+  it("is off with the model: a tenant with model: false keeps every rule's hit", () => {
     expect(categories(rulesOnly, "Fight frizz without silicones – does this serum actually do it?")).toEqual(["selfHarm"]);
+    expect(categories(rulesOnly, "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol")).toEqual(["threat"]);
   });
 
   it("doubts nothing when a category reaches the veto, and a model without a veto never doubts", () => {
@@ -242,6 +271,7 @@ describe("category model: training and the file format", () => {
     expect(bad({ threshold: 1 })).toThrow(/probability/);
     expect(bad({ veto: 0.5 })).toThrow(/veto/);
     expect(bad({ veto: -0.1 })).toThrow(/veto/);
+    expect(() => trainCategoryModel(lines, { categories: ["threat"], dim: 4096, veto: 0.7 })).toThrow(/veto/);
     expect(bad({ weights: Buffer.from([1, 2, 3]).toString("base64") })).toThrow(/whole entries/);
     const slot20 = new Float32Array(21); slot20[20] = 1;
     expect(bad({ dim: 16, weights: packWeights(slot20, 21, 1) })).toThrow(/beyond dim/);

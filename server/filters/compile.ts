@@ -1,5 +1,4 @@
 import type { CompiledFilters, FilterLists, FilterHit, Tag } from "./types.ts";
-import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 import { LexiconBuilder, termTokens, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
@@ -196,7 +195,7 @@ class Filters implements CompiledFilters {
    * proximity rule (readingsOf) of a category the model judges. Not listed words, not contact
    * details (a number or an address is read, not guessed), not the tenant's own terms.
    */
-  private overrulable(detail: string, category: FilterCategory): boolean {
+  private overrulable(detail: string, category: Tag["category"]): boolean {
     return category !== "contact" && this.model!.categories.has(category) && this.readings!.has(detail);
   }
 
@@ -210,7 +209,7 @@ class Filters implements CompiledFilters {
     if (!kept.some((h) => this.overrulable(h.detail, h.category))) return kept;
     const doubts = this.model!.doubts(norm);
     if (doubts.size === 0) return kept;
-    const doubted = (detail: string, category: FilterCategory) => doubts.has(category) && this.overrulable(detail, category);
+    const doubted = (detail: string, category: Tag["category"]) => doubts.has(category) && this.overrulable(detail, category);
     const dropped = kept.filter((h) => doubted(h.detail, h.category));
     if (dropped.length === 0) return kept;
     const rest = kept.filter((h) => !dropped.includes(h));

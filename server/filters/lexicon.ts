@@ -1,5 +1,4 @@
 import type { FilterHit, Tag } from "./types.ts";
-import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 
@@ -849,7 +848,7 @@ export interface Lexicon {
    * it answers true for (by detail and category) were not listed: what they covered comes out (a
    * template the category model overruled gives back the listed word inside it).
    */
-  match(norm: NormalizedText, skip?: (detail: string, category: FilterCategory) => boolean): FilterHit[];
+  match(norm: NormalizedText, skip?: (detail: string, category: Tag["category"]) => boolean): FilterHit[];
 }
 
 interface Span { fs: number; fe: number; detail: string; tag: Tag }
@@ -897,7 +896,7 @@ class CompiledLexicon implements Lexicon {
   /** Shapes of the root words that only start phrases (TrieNode.follow): their next words are looked at first. */
   private readonly leads = new Uint32Array(SHAPES / 32);
 
-  match(norm: NormalizedText, skip?: (detail: string, category: FilterCategory) => boolean): FilterHit[] {
+  match(norm: NormalizedText, skip?: (detail: string, category: Tag["category"]) => boolean): FilterHit[] {
     const toks = norm.tokens;
     const acc: Found = { norm, toks, hits: [], allows: [] };
     const starts = this.starts, f = norm.folded;

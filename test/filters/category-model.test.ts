@@ -167,13 +167,45 @@ describe("category model: judging", () => {
 /**
  * The veto (CategoryModel.doubts): a phrase template or proximity rule the model finds innocent,
  * every category below the veto and the words arguing against the rule's own category, is
- * overruled. Chosen leaving one corpus out at a time over corpora 16-83 and on the held-out ones:
- * the rules' traps it drops, almost nothing held (README, "The veto").
+ * overruled. Chosen leaving one corpus out at a time over corpora 16-83 and with the held-out
+ * wave 7's totals in view: the rules' traps it drops, almost nothing held (README, "Architecture").
+ * The model changes with every retraining, so most cases are read from the corpora or picked from
+ * a few candidates by what the model says now, and each asserts the veto was tried.
  */
 describe("category model: overruling a rule's trap", () => {
   const f = demoFilters();
   const rulesOnly = withLists({ model: false });
+  const model = loadBaseLexicons().model!;
   const categories = (filters: typeof f, text: string) => filters.words(text).map((h) => h.category);
+  /** The first candidate in which the model doubts `category`: the veto is tried there. */
+  const doubtedIn = (category: string, candidates: readonly string[]): string => {
+    const text = candidates.find((t) => model.doubts(normalize(t)).has(category as never));
+    expect(text, `one of ${JSON.stringify(candidates)} doubted in ${category}`).toBeDefined();
+    return text!;
+  };
+  /** A template's or proximity rule's detail: braces or a slot in a template, a colon in a rule's name; never a listed word. */
+  const isRule = (detail: string) => /[{$~:]/.test(detail);
+
+  it("over twelve corpora (96-107), keeps a template's hit exactly when the model does not doubt its category, and both happen", () => {
+    let dropped = 0, keptThoughLow = 0;
+    for (let n = 96; n <= 107; n++) {
+      for (const line of parseLabelledLines(read(`test/fixtures/corpus-categories-${n}.tsv`))) {
+        const rules = rulesOnly.words(line.text).filter((h) => h.category !== "contact" && model.categories.has(h.category) && isRule(h.detail));
+        if (rules.length === 0) continue;
+        const norm = normalize(line.text);
+        const doubts = model.doubts(norm);
+        const full = f.words(line.text);
+        for (const h of rules) {
+          const stays = full.some((x) => x.detail === h.detail && x.start === h.start && x.end === h.end);
+          expect(stays, line.text).toBe(!doubts.has(h.category));
+          if (!stays) dropped++;
+          else if (Math.max(...model.scores(norm).values()) < shipped.veto!) keptThoughLow++;
+        }
+      }
+    }
+    expect(dropped).toBeGreaterThan(0);
+    expect(keptThoughLow).toBeGreaterThan(0);
+  });
 
   it.each([
     ["threat", "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol"],
@@ -181,55 +213,52 @@ describe("category model: overruling a rule's trap", () => {
   ])("drops a %s template the model doubts: %j", (category, text) => {
     expect(categories(rulesOnly, text)).toContain(category);
     expect(shipped.veto).toBeGreaterThan(0);
-    expect(loadBaseLexicons().model!.doubts(normalize(text)).has(category as never)).toBe(true);
+    expect(model.doubts(normalize(text)).has(category as never)).toBe(true);
     expect(f.words(text)).toEqual([]);
   });
 
   it("gives back the listed word a dropped template covered, in the word's own category: a cream gone off is no hate", () => {
-    const text = "ma crème c'est de la pourriture, elle a tourné en une semaine";
+    const text = doubtedIn("hate", [
+      "ma crème c'est de la pourriture, elle a tourné en une semaine",
+      "ce fromage c'est de la pourriture, il a moisi dans le frigo en deux jours",
+      "le colis est arrivé trempé, la boîte c'est de la pourriture maintenant",
+    ]);
     expect(categories(rulesOnly, text)).toEqual(["hate"]);
     const hits = f.words(text);
     expect(hits.map((h) => [h.category, h.detail, h.match])).toEqual([["insult", "pourriture", "pourriture"]]);
     expect(text.slice(hits[0]!.start, hits[0]!.end)).toBe("pourriture");
   });
 
-  it.each([
-    ["threat", "nique ta mère"],
-    ["selfHarm", "Go die in a fire, bitch"],
-  ])("keeps a %s template whose category the words raise, even when every score is low: %j", (category, text) => {
-    const scores = loadBaseLexicons().model!.scores(normalize(text));
-    expect(Math.max(...scores.values())).toBeLessThan(shipped.veto!);
-    expect(categories(f, text)).toContain(category);
-  });
-
-  /** The model doubts `category` in `text`: the veto is tried, so what stays was kept by the rule of overrulable hits. */
-  const doubted = (text: string, category: string) => expect(loadBaseLexicons().model!.doubts(normalize(text)).has(category as never), text).toBe(true);
-
   it("never overrules a listed word nor a contact detail, even where the model doubts their category", () => {
-    const word = "j'ai l'air d'une andouille avec mon t-shirt du groupe en XXL mais tant pis";
-    doubted(word, "insult");
+    const word = doubtedIn("insult", [
+      "j'ai l'air d'une andouille avec mon t-shirt du groupe en XXL mais tant pis",
+      "quelle andouille je fais, j'ai commandé deux fois le même pull",
+      "I look like such an idiot in this hat but I love it",
+    ]);
     expect(categories(f, word)).toEqual(["insult"]);
-    const number = "Le numéro de l'offre est 457-882-19, elle apparaît plus dans mes favoris";
-    doubted(number, "contact");
+    const number = doubtedIn("contact", [
+      "Le numéro de l'offre est 457-882-19, elle apparaît plus dans mes favoris",
+      "Mon ticket de caisse porte le numéro 457 882 19, ça suffit pour un échange ?",
+    ]);
     expect(categories(f, number)).toEqual(["contact"]);
   });
 
   it("never overrules the tenant's own term, even one written like a built-in template", () => {
-    const text = "le livre sur la remigration des saumons est top, livraison rapide merci";
-    doubted(text, "hate");
+    const text = doubtedIn("hate", [
+      "le livre sur la remigration des saumons est top, livraison rapide merci",
+      "super documentaire sur la remigration des anguilles, le coffret DVD est arrivé vite",
+      "la remigration des oiseaux au printemps, vous avez des jumelles pour observer ça ?",
+    ]);
     expect(categories(rulesOnly, text)).toEqual(["hate"]);
     expect(categories(f, text)).toEqual([]);
-    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "remigration", "zorglub"], tags: { remigration: { category: "hate", severity: 3 }, zorglub: { category: "insult", severity: 3 } } });
+    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "remigration"], tags: { remigration: { category: "hate", severity: 3 } } });
     expect(tenant.words(text).map((h) => [h.category, h.match])).toEqual([["hate", "remigration"]]);
-    const own = "zorglub, ces lentilles sont top";
-    doubted(own, "insult");
-    expect(categories(tenant, own)).toEqual(["insult"]);
   });
 
   it("drops only the doubted hit: the others stay, in text order, each once", () => {
     const text = "rivalbrand : je vais massacrer tout le monde aux fléchettes avec mes nouvelles lentilles lol, merci rivalbrand";
     expect(categories(rulesOnly, text)).toEqual(["competitor", "threat", "competitor"]);
-    doubted(text, "threat");
+    expect(model.doubts(normalize(text)).has("threat")).toBe(true);
     const hits = f.words(text);
     expect(hits.map((h) => [h.category, h.start])).toEqual([["competitor", 0], ["competitor", text.lastIndexOf("rivalbrand")]]);
   });
@@ -240,7 +269,6 @@ describe("category model: overruling a rule's trap", () => {
   });
 
   it("doubts nothing when a category reaches the veto, and a model without a veto never doubts", () => {
-    const model = loadBaseLexicons().model!;
     expect(model.doubts(normalize("je vais te tuer, je sais où tu habites"))).toEqual(new Set());
     const noVeto = createCategoryModel({ ...shipped, veto: undefined });
     expect(noVeto.doubts(normalize("je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol"))).toEqual(new Set());

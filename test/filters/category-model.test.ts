@@ -231,9 +231,9 @@ describe("category model: overruling a rule's trap", () => {
 
   it("never overrules a listed word nor a contact detail, even where the model doubts their category", () => {
     const word = doubtedIn("insult", [
-      "j'ai l'air d'une andouille avec mon t-shirt du groupe en XXL mais tant pis",
-      "quelle andouille je fais, j'ai commandé deux fois le même pull",
-      "I look like such an idiot in this hat but I love it",
+      "ma sœur est une andouille, elle a commandé deux fois le même pull",
+      "mon frère est une andouille, il a monté l'étagère à l'envers",
+      "my brother is such an idiot, he ordered the same jumper twice",
     ]);
     expect(categories(f, word)).toEqual(["insult"]);
     const number = doubtedIn("contact", [

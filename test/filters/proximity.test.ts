@@ -831,6 +831,96 @@ const ROUND77: HeldAndClean = {
 };
 describeHeldAndClean("corpora 71-77 round, %s", ROUND77, hits);
 
+/**
+ * Traps of wave 6 and round F (corpora 47-52, 90-95) that the rules held, fixed by family in
+ * wordings of this test's own: self-mockery with a mild insult, a daft question of one's own, words
+ * shouted at a pet, a bird or an object, a parrot's words, a pet's nickname; a quoted title, track,
+ * emote or app pop-up; slurs and insults reported to the moderators; teasing with love; "watch your
+ * back" when lifting or in a game; a chilli, a backpack, a swingarm; meeting points; shop talk; "I
+ * know where you live" explained as the shop's van; a pastry's old name. Held lines beside them.
+ */
+const ROUND95: HeldAndClean = {
+  "self-mockery with a mild insult; 'you must feel like…' stays a jab": {
+    held: ["t'es une feignasse", "quel boloss tu es", "t'as l'air d'une andouille", "t'es un vrai boloss", "you must feel like such an idiot now"],
+    clean: [
+      "je suis un vrai boloss, j'ai oublié mon badge au bureau", "j'étais tellement débile ce matin, j'ai mis du sel dans mon café",
+      "j'avais l'air d'une cruche avec ce chapeau de paille", "quelle andouille je fais, j'ai payé deux fois la livraison",
+      "je suis une grosse flemmarde ce week-end, je commande en ligne", "missed the bus and left my umbrella on it, feel like such a loser",
+      "I feel like such a moron, I wrote the wrong postcode", "as a short arse I always need the petite range",
+    ],
+  },
+  "a daft question or idea, not a person": {
+    held: ["t'es débile ou quoi"],
+    clean: ["désolée pour ma question idiote, ça passe au lave-vaisselle ?", "absurde cette règle des retours sous 7 jours"],
+  },
+  "words shouted at a pet, a bird or an object; a parrot's words; a pet's nickname": {
+    held: ["ferme-la", "dégage de là sale con", "shut up loser", "go away loser", "ton chien est aussi con que toi"],
+    clean: [
+      "\"tais-toi !\" c'est ce que je crie à mon réveil tous les matins", "dégage ! c'est ce que je dis aux pigeons sur mon balcon",
+      "shut up! is what I yell at my printer every Monday", "notre perruche répète \"ta gueule\" depuis que mon oncle est passé",
+      "my parrot keeps saying \"you're a loser\" to the postman", "le chat de mon fils est une vraie andouille, il tombe du canapé",
+      "on appelle notre chien Gros Lard depuis Noël",
+    ],
+  },
+  "a quoted title, track, emote or app pop-up": {
+    held: ["t'es moche", "nobody likes you", "I know where you live", "\"nobody likes you\" is the last thing you'll read before I find you"],
+    clean: [
+      "l'emote \"t'es moche\" coûte combien de gemmes ?", "\"Nobody Likes You\" is my favourite track on the album",
+      "\"I know where you are\" pops up every time my son shares his location", "\"Ferme-la\" c'est le refrain de leur nouveau single",
+    ],
+  },
+  "slurs, insults and contact requests reported to the moderators": {
+    held: ["dehors les arabes", "les roms sont des voleurs", "your kind shouldn't be here", "nobody asked you grandma", "ajoute moi sur snap, même pseudo"],
+    clean: [
+      "quelqu'un a tagué « dehors les juifs » sur la vitrine, on a porté plainte",
+      "the post right above says \"your kind ruins everything\", quoting it so the mods can see",
+      "un type m'a demandé en mp d'ajouter son snap pour un prix, je signale", "un client m'a traitée de vendeuse de merde, ça arrive souvent ?",
+    ],
+  },
+  "teasing with love": {
+    held: ["t'es une andouille, bisous", "t'es une grosse conne"],
+    clean: ["Léa t'es une vraie nouille, t'as encore oublié ta carte fidélité 😂 bisous ma chérie"],
+  },
+  "'watch your back' when lifting, in a game, a back tyre; 'be careful out there'": {
+    held: ["watch your back when you leave work", "watch your back tonight", "be careful when you walk home tonight"],
+    clean: [
+      "watch your back when you carry the crate upstairs, it's heavy", "watch your back in the new raid, the rogues hide behind pillars",
+      "check your back tyre before the ride", "icy pavements this morning, be careful out there",
+    ],
+  },
+  "a chilli that 'tears your mouth off', a bag that breaks your back, a broken swingarm": {
+    held: ["je vais te casser le dos", "je vais t'arracher la gueule", "il va t'arracher la gueule"],
+    clean: [
+      "cette harissa, elle arrache la gueule mais j'adore", "ce sac à dos va vous casser le dos si vous le portez sur une épaule",
+      "le bras oscillant de ma moto est cassé, vous l'avez en stock ?",
+    ],
+  },
+  "meeting points for an event, a way home together": {
+    held: ["on t'attend à la sortie, tu vas voir", "on se retrouve à la sortie, seul à seul", "on se retrouve dehors après les cours pour régler ça"],
+    clean: ["Atelier dimanche : on vous attend devant la boutique dès 10h", "on se retrouve en bas après le match pour rentrer ensemble ?"],
+  },
+  "shop talk: a boudoir shoot's make-up, a network's content, a cockerel, a floury photo, a duplicate listing, thick glasses": {
+    held: ["viens pour un shooting lingerie chez moi", "mon insta c'est lea_b92", "send me a photo of you covered in nothing", "suck my cock you chicken", "please stop posting, nobody wants you"],
+    clean: [
+      "quel maquillage pour une séance photo boudoir en studio ?", "mon snap c'est que des vidéos de mon potager",
+      "ordered poultry and got a cock... a live cockerel, where do I return it?", "love the pic of you covered in flour at the bake sale",
+      "stop posting the same listing every hour please", "fini les culs de bouteille grâce aux verres amincis",
+    ],
+  },
+  "'I know where you live', then the joke explained: the shop, its van": {
+    held: ["je sais où tu habites", "je sais où vous habitez, votre magasin va brûler", "I know where you live, say hi to your kids"],
+    clean: [
+      "je sais où vous habitez ! enfin je veux dire votre boutique du centre, merci pour l'accueil",
+      "I know where you live 😄 because your van stops at my house every Friday",
+    ],
+  },
+  "a pastry's old name": {
+    held: ["sale nègre"],
+    clean: ["la tête de nègre de la boulangerie a changé de nom, tant mieux"],
+  },
+};
+describeHeldAndClean("corpora 47-52 and 90-95 round, %s", ROUND95, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -231,13 +231,17 @@ describe("category model: overruling a rule's trap", () => {
 
   it("never overrules a listed word nor a contact detail, even where the model doubts their category", () => {
     const word = doubtedIn("insult", [
+      // The model doubts even these (a delivery and a parcel, a brand and a moderator, read as
+      // shop talk): why a listed word is never overruled.
+      "CONNARD DE LIVREUR, IL A JETÉ MON COLIS",
+      "Franchement this brand is trash et le modo est un fils de pute",
+      "ENCULÉ DE MODO, VOUS SUPPRIMEZ TOUS MES MESSAGES !!!",
       "ma sœur est une andouille, elle a commandé deux fois le même pull",
-      "mon frère est une andouille, il a monté l'étagère à l'envers",
-      "my brother is such an idiot, he ordered the same jumper twice",
     ]);
-    expect(categories(f, word)).toEqual(["insult"]);
+    expect(categories(f, word)).toContain("insult");
     const number = doubtedIn("contact", [
       "Le numéro de l'offre est 457-882-19, elle apparaît plus dans mes favoris",
+      "Le numéro de l'offre c'est 457-882-19, je la trouve plus",
       "Mon ticket de caisse porte le numéro 457 882 19, ça suffit pour un échange ?",
     ]);
     expect(categories(f, number)).toEqual(["contact"]);

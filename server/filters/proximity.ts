@@ -158,6 +158,9 @@ function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined 
   return before === after ? undefined : after ? "open" : "close";
 }
 
+/** A run of tokens, first to last inclusive (empty when last < first). */
+interface Window { first: number; last: number }
+
 /** A compiled silence (see ProximityWords.silence): its class by id. */
 interface Silence { readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[] }
 
@@ -259,8 +262,10 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   // to silence, and is not read sentence by sentence (see unsilenced).
   const silenceGate = new Uint32Array(GATE_BITS / 32);
   const silenceWords = new Set<string>();
+  let silenceSpan = 0;
   for (const x of silences) {
     for (const f of forms[x.by] ?? []) {
+      silenceSpan = Math.max(silenceSpan, f.length - 1);
       const pick = rarestWord(f, common);
       setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
       silenceWords.add(pick);
@@ -275,7 +280,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -320,6 +325,8 @@ class Scorer implements ProximityScorer {
     private readonly gate: WordGate,
     /** The longest word of each form of a silence's class. */
     private readonly silenceGate: WordGate,
+    /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
+    private readonly silenceSpan: number,
     private readonly byAnchor: readonly (readonly Rule[])[],
     private readonly silences: readonly Silence[],
   ) {
@@ -399,15 +406,21 @@ class Scorer implements ProximityScorer {
   }
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
-    if (!this.mayBeSilenced(hits) || !this.saysSilence(norm)) return hits;
+    if (!this.mayBeSilenced(hits)) return hits;
+    const marks = this.silenceMarks(norm);
+    if (marks === undefined) return hits;
     // The words of the last sentence window read, kept for the next hit in the same one.
-    const read = { first: -1, last: -1 };
+    const read: Window = { first: -1, last: -1 };
     const silences = this.silences;
     const kept: FilterHit[] = [];
     for (const h of hits) {
-      let silenced = false;
+      // The hit's sentence and its quotation marks, each found once whatever the silences ask.
+      let win: Window | undefined, quoted: boolean | undefined, silenced = false;
       for (const x of silences) {
-        if (x.category === h.category && !x.except.includes(h.detail) && (!x.quoted || quotedAround(norm.original, h.start, h.end)) && this.inSentence(norm, h.start, x.by, read)) { silenced = true; break; }
+        if (x.category !== h.category || x.except.includes(h.detail)) continue;
+        if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
+        win ??= this.sentenceOf(norm, h.start);
+        if (this.inSentence(norm, win, x.by, read, marks)) { silenced = true; break; }
       }
       if (!silenced) kept.push(h);
     }
@@ -427,19 +440,23 @@ class Scorer implements ProximityScorer {
   }
 
   /**
-   * Whether the message has a word of a silence's class at all: most messages with a hit have none,
-   * and then no hit's sentence needs reading (one bit test per word).
+   * The tokens that are a silence's gate word (each form's rarest word), in order; undefined when
+   * none is: most messages with a hit have none, and then no hit's sentence needs reading (one bit
+   * test per word). A sentence without one has no silence's words either (inSentence), so a long
+   * message reads only the sentences that might: a "magasin" in one sentence does not make every
+   * other sentence with a hit be read word by word.
    */
-  private saysSilence(norm: NormalizedText): boolean {
+  private silenceMarks(norm: NormalizedText): number[] | undefined {
     const toks = norm.tokens, g = this.silenceGate;
-    for (let i = 0; i < toks.length; i++) if (inGate(g, toks[i])) return true;
-    return false;
+    let marks: number[] | undefined;
+    for (let i = 0; i < toks.length; i++) if (inGate(g, toks[i])) (marks ??= []).push(i);
+    return marks;
   }
 
-  /** Whether a word of class `c` stands in the sentence around original offset `at` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, at: number, c: number, read: { first: number; last: number }): boolean {
+  /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
+  private sentenceOf(norm: NormalizedText, at: number): Window {
     const toks = norm.tokens;
-    if (toks.length === 0) return false;
+    if (toks.length === 0) return { first: 0, last: -1 };
     // The token the hit starts in: token offsets grow with the original's, so a binary search finds it.
     let lo = 0, hi = toks.length - 1;
     while (lo < hi) {
@@ -449,9 +466,19 @@ class Scorer implements ProximityScorer {
     let first = lo, last = lo;
     while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
+    return { first, last };
+  }
+
+  /** Whether a word of class `c` stands in sentence `win` (only asked for a hit a silence may drop). */
+  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly number[]): boolean {
+    const toks = norm.tokens;
+    const { first, last } = win;
+    if (last < first) return false;
     const list = this.at;
     // Classes of the same window were read for the hit before (another silence, a hit nearby).
     if (read.first === first && read.last === last) return list[c]!.length > 0;
+    // A form read from a word of the window has its gate word at most its length further on.
+    if (!marks.some((m) => m >= first && m <= last + this.silenceSpan)) return false;
     for (const m of this.met) list[m] = [];
     this.met = [];
     for (let i = first; i <= last; i++) {

@@ -220,7 +220,7 @@ describe("fourth corpus by category (tuned in the proximity round; a guard)", ()
  */
 describe("fifth corpus by category (tuned in the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-5.tsv", 300, 144, 0);
+    expectGuard("test/fixtures/corpus-categories-5.tsv", 300, 150, 0);
   });
 });
 
@@ -267,7 +267,7 @@ describe("fifth corpus by category (tuned in the proximity round; a guard)", () 
  */
 describe("sixth corpus by category (tuned after the proximity round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 149, 0);
+    expectGuard("test/fixtures/corpus-categories-6.tsv", 300, 150, 0);
   });
 });
 
@@ -358,7 +358,7 @@ describe("seventh corpus by category (tuned in the corpus-7 round; a guard)", ()
  */
 describe("eighth corpus by category (tuned in the corpus-8 round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-8.tsv", 300, 149, 1);
+    expectGuard("test/fixtures/corpus-categories-8.tsv", 300, 150, 1);
   });
 });
 
@@ -416,7 +416,7 @@ describe("eighth corpus by category (tuned in the corpus-8 round; a guard)", () 
  */
 describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 149, 0);
+    expectGuard("test/fixtures/corpus-categories-9.tsv", 300, 150, 0);
   });
 });
 
@@ -470,7 +470,7 @@ describe("ninth corpus by category (tuned in the corpus-9 round; a guard)", () =
  */
 describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 146, 0);
+    expectGuard("test/fixtures/corpus-categories-10.tsv", 300, 150, 0);
   });
 });
 
@@ -662,9 +662,9 @@ describe("fourteenth corpus by category (tuned in the corpus-14 round; a guard)"
 const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-16.tsv", 300, 150, 0],
   ["corpus-categories-17.tsv", 300, 150, 0],
-  ["corpus-categories-18.tsv", 300, 150, 1],
+  ["corpus-categories-18.tsv", 300, 150, 0],
   ["corpus-categories-19.tsv", 300, 150, 0],
-  ["corpus-categories-20.tsv", 300, 150, 2],
+  ["corpus-categories-20.tsv", 300, 150, 1],
   ["corpus-categories-21.tsv", 300, 150, 1],
   ["corpus-categories-22.tsv", 300, 149, 0],
   ["corpus-categories-23.tsv", 300, 150, 1],
@@ -689,8 +689,8 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-42.tsv", 300, 150, 1],
   ["corpus-categories-43.tsv", 300, 150, 0],
   ["corpus-categories-44.tsv", 300, 150, 0],
-  ["corpus-categories-45.tsv", 300, 150, 2],
-  ["corpus-categories-46.tsv", 300, 150, 1],
+  ["corpus-categories-45.tsv", 300, 150, 1],
+  ["corpus-categories-46.tsv", 300, 150, 0],
   ["corpus-categories-47.tsv", 300, 150, 0],
   ["corpus-categories-48.tsv", 300, 150, 0],
   ["corpus-categories-49.tsv", 300, 150, 0],
@@ -718,22 +718,46 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-71.tsv", 600, 300, 0],
   ["corpus-categories-72.tsv", 600, 300, 0],
   ["corpus-categories-73.tsv", 600, 300, 0],
-  ["corpus-categories-74.tsv", 600, 300, 1],
+  ["corpus-categories-74.tsv", 600, 300, 0],
   ["corpus-categories-75.tsv", 600, 300, 0],
   ["corpus-categories-76.tsv", 600, 300, 2],
   ["corpus-categories-77.tsv", 600, 300, 1],
   ["corpus-categories-78.tsv", 600, 300, 0],
-  ["corpus-categories-79.tsv", 600, 300, 4],
+  ["corpus-categories-79.tsv", 600, 300, 3],
   ["corpus-categories-80.tsv", 600, 300, 3],
-  ["corpus-categories-81.tsv", 600, 300, 3],
+  ["corpus-categories-81.tsv", 600, 300, 2],
   ["corpus-categories-82.tsv", 600, 300, 2],
   ["corpus-categories-83.tsv", 600, 300, 0],
   ["corpus-categories-90.tsv", 600, 300, 0],
-  ["corpus-categories-91.tsv", 600, 300, 1],
+  ["corpus-categories-91.tsv", 600, 300, 0],
   ["corpus-categories-92.tsv", 600, 300, 1],
   ["corpus-categories-93.tsv", 600, 300, 0],
   ["corpus-categories-94.tsv", 600, 300, 0],
   ["corpus-categories-95.tsv", 600, 300, 1],
+  ["corpus-categories-96.tsv", 600, 300, 0],
+  ["corpus-categories-97.tsv", 600, 300, 2],
+  ["corpus-categories-98.tsv", 600, 300, 1],
+  ["corpus-categories-99.tsv", 600, 299, 2],
+  ["corpus-categories-100.tsv", 600, 300, 3],
+  ["corpus-categories-101.tsv", 600, 300, 2],
+  ["corpus-categories-102.tsv", 600, 300, 0],
+  ["corpus-categories-103.tsv", 600, 300, 0],
+  ["corpus-categories-104.tsv", 600, 300, 0],
+  ["corpus-categories-105.tsv", 600, 300, 1],
+  ["corpus-categories-106.tsv", 600, 300, 3],
+  ["corpus-categories-107.tsv", 600, 300, 0],
+  ["corpus-categories-108.tsv", 600, 300, 2],
+  ["corpus-categories-109.tsv", 600, 300, 1],
+  ["corpus-categories-110.tsv", 600, 300, 0],
+  ["corpus-categories-111.tsv", 600, 300, 0],
+  ["corpus-categories-112.tsv", 600, 300, 0],
+  ["corpus-categories-113.tsv", 600, 300, 1],
+  ["corpus-categories-114.tsv", 600, 300, 0],
+  ["corpus-categories-115.tsv", 600, 299, 0],
+  ["corpus-categories-116.tsv", 600, 300, 0],
+  ["corpus-categories-117.tsv", 600, 300, 2],
+  ["corpus-categories-118.tsv", 600, 300, 2],
+  ["corpus-categories-119.tsv", 600, 300, 0],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-84.tsv", 600, 265, 9],
@@ -779,6 +803,13 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * on the round's table lines moves the held-out corpora 13 and 15 by a line or two either way: the
  * table's wording of one family (a daft question) was chosen among three so that neither drops.
  *
+ * Rounds G to J (96-119, 14,400 lines, trained on since they arrived) were then tuned on by family
+ * (ROUND119: rule hits on their traps 114 → 19 of 7,200, links aside; reported insults, quoted
+ * names, "débile" or "de la merde" said of a thing, self-mockery and fondness, events' meeting
+ * points, a game's jump, scam warnings, birds and soups…). Over every category corpus one may read
+ * (all but 11, 13, 15 and 84-89) 25,821 of 25,825 lines held before and after, traps held 156 →
+ * 57 of 25,848. Their rows join the guards here with what they hold now.
+ *
  * Stop 36 trained on two more: wave 6 (47-52), stop 35's held-out measure (at 01fde3a 56.3% held
  * by the rules, 72.8% with the model, 2.00% of traps; stop 35's model 92.6%, 2.33%), and round F
  * (90-95, 3,600 lines written for training: an organic grocer, a games retailer, a baby shop, car
@@ -788,7 +819,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * Trained and tuned on, these figures say only that nothing they hold is lost: guards, like
  * corpora 4-10.
  */
-describe("corpora 16-83 and 90-95 but 84-89 (blind batches, trained on since; guards)", () => {
+describe("corpora 16-83 and 90-119 but 84-89 (blind batches, trained on since; guards)", () => {
   it.each(TRAINED_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

@@ -921,6 +921,105 @@ const ROUND95: HeldAndClean = {
 };
 describeHeldAndClean("corpora 47-52 and 90-95 round, %s", ROUND95, hits);
 
+/**
+ * Traps of rounds G to J (corpora 96-119) that the rules held, fixed by family in wordings of this
+ * test's own: insults and slurs reported (what someone shouted or used to say, "m'a traitée de");
+ * a quoted name (a book, a colour, a mug, a pastry's old name, renamed); "débile", "nul à chier",
+ * "de la merde" said of a thing, a day or a hangover; self-mockery, fondness, a pet or a fictional
+ * character; keen on an event ("chaud pour"); a floor plan; the way out of a cinema or a show; a
+ * game's jump, a comb's teeth, a nonna, a scarf, a bag of crisps; "watch your back" hauling boxes;
+ * waiting outside a shop at opening; a contact request quoted in a scam warning, a calling
+ * feature; birds, soups and sausages; "end it all" said of someone one worries about; an
+ * unsolicited picture reported and blocked. Held lines beside them.
+ */
+const ROUND119: HeldAndClean = {
+  "insults and slurs reported: what someone shouted, used to say, called me": {
+    held: ["vous êtes des bouffons", "t'es qu'une merde", "you're so useless", "les étrangers volent nos emplois"],
+    clean: [
+      "« bande de bouffons », c'est ce qu'un livreur a crié aux caissières, j'ai trouvé ça lamentable",
+      "mon moniteur disait « t'es qu'une merde au volant » et j'ai eu le permis du premier coup",
+      "un voisin m'a traitée de pétasse dans l'ascenseur, ça arrive à qui d'autre ?",
+      "mon frère me traite de feignasse parce que je commande tout en ligne",
+      "« les étrangers volent nos emplois » criait un gars au marché, la honte",
+      "\"you're hopeless\" is what my dad used to say, this course proved him wrong",
+    ],
+  },
+  "a quoted name: a book, a colour, a mug, a wine, an old pastry's name": {
+    held: ["appelle-moi", "je te retrouverai, tu verras", "sale nègre", "text me"],
+    clean: [
+      "le coloris « Nuit torride » existe en 38 ?", "le mug « Appelle-moi » est en rupture ?",
+      "« Je te retrouverai » est toujours en stock en poche ?", "is \"Text Me Later\" the name of the new lip shade?",
+      "le chocolatier a renommé ses « têtes de nègre » en « têtes choco »",
+    ],
+  },
+  "daft, useless or crap said of a thing, a day or a hangover": {
+    held: ["t'es débile", "ta gueule", "t'es nulle à chier", "t'es de la merde"],
+    clean: [
+      "c'est débile de payer la livraison deux fois", "le simulateur est complètement débile, il bloque à l'étape 3",
+      "ces biscuits sont débiles tellement ils sont bons", "ce film est tellement con que ça en devient culte",
+      "j'ai posé trois questions bêtes au SAV, ils ont été patients", "cette appli est nulle à chier depuis la mise à jour",
+      "une semaine de merde, vivement les vacances", "ce shampoing c'est de la merde, il graisse en un jour",
+      "j'ai la tête dans le cul, j'ai oublié ma carte", "ta gueule de bois passera mieux avec un café salé",
+      "what a crap day, treating myself to new socks",
+    ],
+  },
+  "self-mockery, fondness, a pet or a character": {
+    held: ["t'es qu'une feignasse", "you're such a loser", "ton père est un sacré con"],
+    clean: [
+      "les feignasses comme moi adorent la livraison express", "j'attendais comme une andouille devant la mauvaise caisse",
+      "Laurel et Hardy, deux idiots attachants", "my dog is such an idiot, he barks at his own tail",
+      "the villain is such a loser in season one", "mon grand-père était un sacré con, mais on l'aimait tellement",
+    ],
+  },
+  "keen on an event; a floor plan": {
+    held: ["je suis chaude pour toi", "un plan à trois ce soir ?"],
+    clean: ["je suis chaude pour le marché de Noël dimanche, qui vient ?", "un plan à trois chambres pour une famille de cinq, c'est assez ?"],
+  },
+  "meeting at the way out of a cinema or a show": {
+    held: ["on se retrouve à la sortie, seul à seul", "on t'attend à la sortie, tu vas voir"],
+    clean: ["on se retrouve à la sortie du cinéma vers 22h ?", "rendez-vous à la sortie de l'expo photo, je vous montre mes tirages"],
+  },
+  "a game's jump, a comb's teeth, a nonna, a scarf, a bag of crisps": {
+    held: ["saute d'un pont", "je vais te casser les dents", "je vais te tuer", "I'll strangle you", "I'll murder you"],
+    clean: [
+      "mon perso a sauté d'un pont pour semer les gardes", "le peigne à dents fines a cassé au premier démêlage",
+      "mets pas de crème dans la carbonara sinon la nonna te tue", "that scarf will strangle you if it catches in the bike wheel",
+      "I'm going to murder this bag of crisps tonight",
+    ],
+  },
+  "'watch your back' hauling boxes; waiting outside a shop at opening, at the arrivals": {
+    held: ["watch your back tonight", "I'll be waiting outside your house", "I'll be waiting for you after your shift"],
+    clean: [
+      "watch your back when hauling the boxes up the stairs", "we'll be waiting outside the shop at opening for the new drop",
+      "I'll be waiting for you at the arrivals, love",
+    ],
+  },
+  "a contact request quoted in a scam warning; a calling feature; asking here": {
+    held: ["ajoute moi sur snap, même pseudo", "text me on whatsapp"],
+    clean: [
+      "méfiez-vous des faux comptes qui écrivent « ajoute-moi sur snap », c'est une arnaque",
+      "beware of anyone writing \"text me on WhatsApp for the deal\", it's a scam", "can you do WhatsApp video calling from a tablet?",
+      "je suis sur insta mais je préfère demander ici : la housse passe en machine ?",
+    ],
+  },
+  "birds, cats, soups and sausages; a wine's name": {
+    held: ["you prick", "show me your tits", "suck my cock"],
+    clean: [
+      "the blue tits have moved into the nest box", "cock-a-leekie for lunch, anyone?", "my old pussy cat loves the heated bed",
+      "always prick the sausages before grilling", "Fat Bastard wine is on offer this week",
+    ],
+  },
+  "'end it all' said by someone one worries about; a show's fans": {
+    held: ["just end it already", "end it all, nobody cares"],
+    clean: ["my cousin talks about wanting to end it all, where can she get help?", "just end it already, said every critic of that finale"],
+  },
+  "an unsolicited picture reported": {
+    held: ["envoie une photo de ton sexe", "send me a dick pic"],
+    clean: ["j'ai reçu une photo de son sexe sans rien demander, vous pouvez bannir ce compte ?", "got an unsolicited dick pic from a seller, blocked him"],
+  },
+};
+describeHeldAndClean("corpora 96-119 round, %s", ROUND119, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -158,6 +158,9 @@ function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined 
   return before === after ? undefined : after ? "open" : "close";
 }
 
+/** A token that is a silence's gate word, and the silence classes it may open. */
+interface Mark { readonly at: number; readonly classes: readonly number[] }
+
 /** A run of tokens, first to last inclusive (empty when last < first). */
 interface Window { first: number; last: number }
 
@@ -262,6 +265,8 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   // to silence, and is not read sentence by sentence (see unsilenced).
   const silenceGate = new Uint32Array(GATE_BITS / 32);
   const silenceWords = new Set<string>();
+  // Which silences' classes each gate word may open, so a sentence is read only for a class it may hold.
+  const silenceClasses = new Map<string, number[]>();
   let silenceSpan = 0;
   for (const x of silences) {
     for (const f of forms[x.by] ?? []) {
@@ -269,6 +274,8 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       const pick = rarestWord(f, common);
       setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
       silenceWords.add(pick);
+      const opened = silenceClasses.get(pick) ?? [];
+      if (!opened.includes(x.by)) silenceClasses.set(pick, [...opened, x.by]);
     }
   }
   yield;
@@ -280,7 +287,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, silenceSpan, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, silenceClasses, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -325,6 +332,8 @@ class Scorer implements ProximityScorer {
     private readonly gate: WordGate,
     /** The longest word of each form of a silence's class. */
     private readonly silenceGate: WordGate,
+    /** Gate word → the silence classes whose forms it was picked from. */
+    private readonly silenceClasses: ReadonlyMap<string, readonly number[]>,
     /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
     private readonly silenceSpan: number,
     private readonly byAnchor: readonly (readonly Rule[])[],
@@ -446,10 +455,18 @@ class Scorer implements ProximityScorer {
    * message reads only the sentences that might: a "magasin" in one sentence does not make every
    * other sentence with a hit be read word by word.
    */
-  private silenceMarks(norm: NormalizedText): number[] | undefined {
+  private silenceMarks(norm: NormalizedText): Mark[] | undefined {
     const toks = norm.tokens, g = this.silenceGate;
-    let marks: number[] | undefined;
-    for (let i = 0; i < toks.length; i++) if (inGate(g, toks[i])) (marks ??= []).push(i);
+    let marks: Mark[] | undefined;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!inGate(g, t)) continue;
+      const classes: number[] = [];
+      for (const k of [t.key, ...(t.alts ?? []), ...(t.collapsed === undefined ? [] : [t.collapsed])]) {
+        for (const c of this.silenceClasses.get(k) ?? []) if (!classes.includes(c)) classes.push(c);
+      }
+      (marks ??= []).push({ at: i, classes });
+    }
     return marks;
   }
 
@@ -470,15 +487,15 @@ class Scorer implements ProximityScorer {
   }
 
   /** Whether a word of class `c` stands in sentence `win` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly number[]): boolean {
+  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly Mark[]): boolean {
     const toks = norm.tokens;
     const { first, last } = win;
     if (last < first) return false;
     const list = this.at;
     // Classes of the same window were read for the hit before (another silence, a hit nearby).
     if (read.first === first && read.last === last) return list[c]!.length > 0;
-    // A form read from a word of the window has its gate word at most its length further on.
-    if (!marks.some((m) => m >= first && m <= last + this.silenceSpan)) return false;
+    // A form of class `c` read from a word of the window has its gate word at most its length further on.
+    if (!marks.some((m) => m.at >= first && m.at <= last + this.silenceSpan && m.classes.includes(c))) return false;
     for (const m of this.met) list[m] = [];
     this.met = [];
     for (let i = first; i <= last; i++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoFilters, withLists } from "./demo-filters.ts";
+import { describeHeldAndClean, type HeldAndClean } from "./held-and-clean.ts";
 import { syntheticTerms } from "../shared/synthetic-terms.ts";
 
 const details = (text: string) => demoFilters().words(text).map((h) => h.detail);
@@ -347,6 +348,24 @@ describe("words: French \"con\" against the Spanish and Italian preposition \"co
     "il caffè con zucchero", "caminando con mi perro", "Helado de coco con chocolate", "la crème Leche con Miel",
   ])("stays clean: %j", (text) => expect(demoFilters().words(text)).toEqual([]));
 });
+
+/**
+ * The same family for the category model, which learns "con" from French insults: its own lines
+ * (in its training corpus, like every table's), so the ones above stay unseen checks. Once trained
+ * on 61,000 lines the model read "Bailando con lobos" as an insult (0.56) until these were added.
+ */
+const FOREIGN_CON: HeldAndClean = {
+  "Spanish and Italian \"con\"": {
+    held: ["espèce de con, tu lis pas les messages", "quel con ce livreur, il a jeté le colis"],
+    clean: [
+      "arroz con leche, la recette de ma grand-mère", "pan con tomate au petit déj", "huevos con chorizo ce midi",
+      "sopa con fideos pour les petits", "carne con papas, un classique", "Bésame con ganas, la chanson de l'été",
+      "tè con limone, c'est rafraîchissant", "cappuccino con cannella, vous le faites ?", "risotto con funghi",
+      "Caminando con el viento, joli titre", "baila con nosotros ce samedi", "flan con caramelo en dessert",
+    ],
+  },
+};
+describeHeldAndClean("words, %s", FOREIGN_CON, (text) => demoFilters().words(text));
 
 describe("words: fixes from the fifth blind corpus (corpus-blind-4)", () => {
   it.each([

@@ -260,9 +260,11 @@ describe("category model: overruling a rule's trap", () => {
   });
 
   it("drops only the doubted hit: the others stay, in text order, each once", () => {
-    const text = "rivalbrand : je vais massacrer tout le monde aux fléchettes avec mes nouvelles lentilles lol, merci rivalbrand";
-    expect(categories(rulesOnly, text)).toEqual(["competitor", "threat", "competitor"]);
-    expect(model.doubts(normalize(text)).has("threat")).toBe(true);
+    const text = doubtedIn("selfHarm", [
+      "rivalbrand : does this serum actually do it? merci rivalbrand",
+      "rivalbrand, fight frizz without silicones – does this serum actually do it? thanks rivalbrand",
+    ]);
+    expect(categories(rulesOnly, text)).toEqual(["competitor", "selfHarm", "competitor"]);
     const hits = f.words(text);
     expect(hits.map((h) => [h.category, h.start])).toEqual([["competitor", 0], ["competitor", text.lastIndexOf("rivalbrand")]]);
   });

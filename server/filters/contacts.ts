@@ -432,10 +432,13 @@ function handleAt(norm: NormalizedText, j: number, bare: boolean): number {
   let e = runEnd(f, s);
   while (e > s && f.charCodeAt(e - 1) === 46) e--;
   const run = f.slice(s, e);
-  if (run.length >= 4 && /[a-z]/.test(run) && /[_.\d]/.test(run) && !/^\d+$/.test(run.replace(/[_.]/g, ""))) return e;
+  if (run.length >= 4 && /[a-z]/.test(run) && /[_.\d]/.test(run) && !/^\d+$/.test(run.replace(/[_.]/g, "")) && !MEASURE.test(run)) return e;
   if (bare && t.length >= 4 && (j + 1 >= toks.length || hasClauseEnd(f, t.e, toks[j + 1].s))) return t.e;
   return 0;
 }
+
+/** A quantity and its unit ("does the sensor handle 40kg?", "ig 2.5ml"): never a handle. */
+const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh)$/;
 
 /** The fingerprints of `words` as bits of a FP_BITS set: a word whose bit is clear is none of them. */
 function fingerprintBits(words: Iterable<string>): Uint32Array {

@@ -352,7 +352,10 @@ function readHost(
   const hasScheme = prev !== undefined && f.startsWith("://", prev.e) && prev.e + 3 === chain[0].s;
   let start = hasScheme ? prev!.s : chain[0].s;
 
-  const ip = readIp(f, chain, joins);
+  // A private address bare ("the cam shows up as 192.168.0.117") is a device on the writer's own
+  // network, which no reader can visit: no link without a scheme or a path.
+  const ip0 = readIp(f, chain, joins);
+  const ip = ip0 > 0 && !hasScheme && privateIp(f, chain) && pathEnd(f, chain[ip0].e) === chain[ip0].e ? 0 : ip0;
   let leet = false;
   // The host ends at the last label that is a TLD ("rival.com.Thanks" → rival.com).
   let last = -1;
@@ -418,6 +421,12 @@ function readIp(f: string, chain: Label[], joins: Join[]): number {
     if (i < 3 && joins[i] !== Join.Plain) return 0;
   }
   return 3;
+}
+
+/** Whether the IPv4 address of the chain's first four labels is private or loopback (RFC 1918, 127/8). */
+function privateIp(f: string, chain: Label[]): boolean {
+  const a = Number(f.slice(chain[0].s, chain[0].e)), b = Number(f.slice(chain[1].s, chain[1].e));
+  return a === 10 || a === 127 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31);
 }
 
 /** End of a path, port or query that follows a host ("/promo", ":8080/x", "?ref=1"), or `from`. */

@@ -115,7 +115,8 @@ const SENTENCE_REACH = 30;
 const QUOTE_REACH = 60;
 
 /**
- * Whether original [s, e) starts between an opening and a closing quotation mark on its line. The
+ * Whether original [s, e) starts between an opening and a closing quotation mark on its line, or
+ * holds the opening mark itself (a phrase whose last word is quoted: des "idiots"). The
  * closing mark is looked for from the hit's start: a template's tail may run past it
  * (« va te pendre » à un client: the hit ends on "à un"). A single quote ('…' or ‘…’) counts
  * when it stands at a word's edge only, so the apostrophes of "I'll" or "l'ai" are no marks.
@@ -132,8 +133,16 @@ function quotedAround(text: string, s: number, e: number): boolean {
       if (edge === "close") break;
     }
   }
+  // Or a mark opening inside the hit, before its quoted last word (« ignorez les des "idiots" »).
+  let from = s;
+  if (!open) {
+    for (let i = s; i < e && !open; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xab || c === 0x201c || ((c === 34 || isSingleQuote(c)) && singleQuoteEdge(text, i) === "open")) { open = true; from = i + 1; }
+    }
+  }
   if (!open) return false;
-  for (let i = s; i < text.length && i < e + QUOTE_REACH; i++) {
+  for (let i = from; i < text.length && i < e + QUOTE_REACH; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 0xab || c === 0x201c) return false;
     if (c === 34 || c === 0xbb || c === 0x201d) return true;

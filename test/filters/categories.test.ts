@@ -747,7 +747,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-106.tsv", 600, 300, 3],
   ["corpus-categories-107.tsv", 600, 300, 0],
   ["corpus-categories-108.tsv", 600, 300, 2],
-  ["corpus-categories-109.tsv", 600, 300, 1],
+  ["corpus-categories-109.tsv", 600, 300, 0],
   ["corpus-categories-110.tsv", 600, 300, 0],
   ["corpus-categories-111.tsv", 600, 300, 0],
   ["corpus-categories-112.tsv", 600, 300, 0],
@@ -758,6 +758,18 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-117.tsv", 600, 300, 2],
   ["corpus-categories-118.tsv", 600, 300, 2],
   ["corpus-categories-119.tsv", 600, 300, 0],
+  ["corpus-categories-120.tsv", 600, 300, 2],
+  ["corpus-categories-121.tsv", 600, 300, 0],
+  ["corpus-categories-122.tsv", 600, 300, 1],
+  ["corpus-categories-123.tsv", 600, 300, 1],
+  ["corpus-categories-124.tsv", 600, 299, 1],
+  ["corpus-categories-125.tsv", 600, 300, 0],
+  ["corpus-categories-126.tsv", 600, 300, 3],
+  ["corpus-categories-127.tsv", 600, 300, 0],
+  ["corpus-categories-128.tsv", 600, 300, 0],
+  ["corpus-categories-129.tsv", 600, 300, 0],
+  ["corpus-categories-130.tsv", 600, 300, 0],
+  ["corpus-categories-131.tsv", 600, 299, 1],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-84.tsv", 600, 265, 9],
@@ -810,6 +822,11 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * (all but 11, 13, 15 and 84-89) 25,821 of 25,825 lines held before and after, traps held 156 →
  * 57 of 25,848. Their rows join the guards here with what they hold now.
  *
+ * Corpora 120-131 were then tuned on by family (ROUND131: rule hits on their traps 46 → 9 of
+ * 3,600+; left: customer-care and emergency numbers that are not read as a company's line, a serial
+ * number, "je sais où vous habitez" answered after a "?"). Over every category corpus one may read,
+ * 29,419 of 29,425 lines held before and after, traps held 107 → 69 of 29,448.
+ *
  * Stop 36 trained on two more: wave 6 (47-52), stop 35's held-out measure (at 01fde3a 56.3% held
  * by the rules, 72.8% with the model, 2.00% of traps; stop 35's model 92.6%, 2.33%), and round F
  * (90-95, 3,600 lines written for training: an organic grocer, a games retailer, a baby shop, car
@@ -819,7 +836,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * Trained and tuned on, these figures say only that nothing they hold is lost: guards, like
  * corpora 4-10.
  */
-describe("corpora 16-83 and 90-119 but 84-89 (blind batches, trained on since; guards)", () => {
+describe("corpora 16-83 and 90-131 but 84-89 (blind batches, trained on since; guards)", () => {
   it.each(TRAINED_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

@@ -1020,6 +1020,90 @@ const ROUND119: HeldAndClean = {
 };
 describeHeldAndClean("corpora 96-119 round, %s", ROUND119, hits);
 
+/**
+ * Traps of round L and its neighbours (corpora 120-131) that the rules held, fixed by family in
+ * wordings of this test's own: an unsolicited picture or a porn link reported ("comment je le
+ * signale", "how do I report it"); a handle kept off the chat ("won't share my account here");
+ * insults, slurs and taunts quoted and reported ("can mods", "the troll", "against the rules",
+ * "please moderate", "me choque", a quote opening inside a phrase: des "idiots"); "I know where you
+ * live" explained by a form or a contact page; a challenge at the gym or a game ($game "leg day",
+ * "au rameur", "te tuer les cuisses"), walking home together; a door that hit me in the face, a
+ * back bumper; banter (a clown at dinner, "tais-toi et mange", "ta gueule et prends mon argent",
+ * proud yokels, a dumb thermostat); sausages, manure, garden birds, limescale, a swimsuit that
+ * flatters; a device's numbers (a weight it handles, a chip, a part, a private LAN address).
+ */
+const ROUND131: HeldAndClean = {
+  "an unsolicited picture or a porn link reported": {
+    held: ["envoie une photo de ton sexe", "send me a dick pic"],
+    clean: [
+      "un inconnu m'a envoyé une photo de son sexe en MP, comment je le signale ?",
+      "a stranger sent me a dick pic in the chat, how do I report it?",
+      "le lien de cette annonce mène vers un site porno, je le signale",
+    ],
+  },
+  "keeping one's handle off the chat": {
+    held: ["add me on insta", "ajoute moi sur snap"],
+    clean: [
+      "my baking pics are on insta but I won't share my account here, house rules",
+      "je suis sur insta mais je mets pas mon compte ici, c'est la règle",
+    ],
+  },
+  "insults, slurs and taunts quoted and reported to the moderators": {
+    held: ["you useless old bat", "nobody would miss you", "jump off a bridge", "gay couples are disgusting", "vous êtes des idiots"],
+    clean: [
+      "a buyer DM'd me calling me a \"stupid old bat\", can mods step in?",
+      "\"nobody would miss you\" is what the troll wrote under her review",
+      "\"go jump off a bridge\", a seller told me, surely that's against the rules",
+      "someone called the gay couple in the new ad \"gross\", please moderate",
+      "le mot « nègre » sur la couverture de ce vieux roman me choque",
+      "vous recevez des \"idiots\" en MP ? signalez et bloquez",
+    ],
+  },
+  "'I know where you live' explained by a form or a contact page": {
+    held: ["je sais où tu habites", "I know where you live"],
+    clean: [
+      "je sais où vous habitez, c'est écrit sur votre page contact, vous ouvrez le dimanche ?",
+      "\"I know where you live\" is what the booking form asks, right?",
+      "je sais où vous habitez, j'ai vu l'adresse sur la page contact : je peux passer ?",
+    ],
+  },
+  "a challenge at the gym or a game; walking home together": {
+    held: ["je vais te tuer", "I'll destroy you", "je t'attends à la sortie, tu vas voir"],
+    clean: [
+      "je t'écrase aux échecs quand tu veux", "cette séance va te tuer les cuisses, promis",
+      "I'll destroy you on leg day next week 💪", "je t'attends dehors après le ciné pour qu'on rentre ensemble",
+    ],
+  },
+  "something that hit me; a back bumper": {
+    held: ["watch your back tonight", "hit me up on snap"],
+    clean: ["the door hit me in the face when I carried the box in", "mind your back bumper, the paint is fresh"],
+  },
+  "a clown at dinner, 'shut up and take my money', proud yokels, a dumb thermostat, foam": {
+    held: ["t'es un bouffon", "tais-toi, t'es qu'un abruti", "ta gueule"],
+    clean: [
+      "mon neveu fait le bouffon à chaque repas", "tais-toi et bois ton chocolat chaud, c'est le meilleur",
+      "ta gueule et prends mon argent, ce canapé est parfait", "nous sommes des ploucs et fiers de l'être",
+      "ce thermostat est un vrai crétin, il chauffe la nuit", "cette crème est débile tellement y en a dans le pot",
+    ],
+  },
+  "sausages, manure, garden birds, limescale; a swimsuit's effect": {
+    held: ["espèce d'andouille", "t'es qu'un fumier", "show me your tits", "montre moi tes fesses"],
+    clean: [
+      "l'andouille de Vire est arrivée en boutique ?", "deux brouettes de fumier pour le potager, c'est combien ?",
+      "great tits nesting in the hedge again this spring", "go away, mould! any good bathroom spray?",
+      "cette jupe me fait des fesses de rêve",
+    ],
+  },
+  "a device's numbers: a weight it takes, a chip, a part, a LAN address": {
+    held: ["appelle moi au 06 12 34 56 78", "my insta is @lea_b92", "go to rival.example now"],
+    clean: [
+      "can the bench handle 150kg, or is that too much?", "le numéro de puce de mon chat est 250268500123456, vous en avez besoin ?",
+      "the board's part number is 87161095260, any stockist?", "the printer shows up as 10.0.0.23 on my network",
+    ],
+  },
+};
+describeHeldAndClean("corpora 120-131 round, %s", ROUND131, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -362,6 +362,7 @@ const FOREIGN_CON: HeldAndClean = {
       "sopa con fideos pour les petits", "carne con papas, un classique", "Bésame con ganas, la chanson de l'été",
       "tè con limone, c'est rafraîchissant", "cappuccino con cannella, vous le faites ?", "risotto con funghi",
       "Caminando con el viento, joli titre", "baila con nosotros ce samedi", "flan con caramelo en dessert",
+      "Soñando con el mar, le roman de l'été", "bailamos con la luna, la playlist du salon", "cantando con amigos au karaoké",
     ],
   },
 };

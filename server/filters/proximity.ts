@@ -167,9 +167,6 @@ function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined 
   return before === after ? undefined : after ? "open" : "close";
 }
 
-/** A token that is a silence's gate word, and the silence classes it may open. */
-interface Mark { readonly at: number; readonly classes: readonly number[] }
-
 /** A run of tokens, first to last inclusive (empty when last < first). */
 interface Window { first: number; last: number }
 
@@ -464,19 +461,19 @@ class Scorer implements ProximityScorer {
    * message reads only the sentences that might: a "magasin" in one sentence does not make every
    * other sentence with a hit be read word by word.
    */
-  private silenceMarks(norm: NormalizedText): Mark[] | undefined {
+  private silenceMarks(norm: NormalizedText): number[] | undefined {
     const toks = norm.tokens, g = this.silenceGate;
-    let marks: Mark[] | undefined;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (!inGate(g, t)) continue;
-      const classes: number[] = [];
-      for (const k of [t.key, ...(t.alts ?? []), ...(t.collapsed === undefined ? [] : [t.collapsed])]) {
-        for (const c of this.silenceClasses.get(k) ?? []) if (!classes.includes(c)) classes.push(c);
-      }
-      (marks ??= []).push({ at: i, classes });
-    }
+    let marks: number[] | undefined;
+    for (let i = 0; i < toks.length; i++) if (inGate(g, toks[i])) (marks ??= []).push(i);
     return marks;
+  }
+
+  /** Whether token `t`, in one of its readings, is a gate word of silence class `c`. */
+  private marks(t: WordToken, c: number): boolean {
+    const classes = this.silenceClasses;
+    if (classes.get(t.key)?.includes(c)) return true;
+    if (t.alts !== undefined && t.alts.some((k) => classes.get(k)?.includes(c))) return true;
+    return t.collapsed !== undefined && classes.get(t.collapsed)?.includes(c) === true;
   }
 
   /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
@@ -496,7 +493,7 @@ class Scorer implements ProximityScorer {
   }
 
   /** Whether a word of class `c` stands in sentence `win` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly Mark[]): boolean {
+  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly number[]): boolean {
     const toks = norm.tokens;
     const { first, last } = win;
     if (last < first) return false;
@@ -504,7 +501,7 @@ class Scorer implements ProximityScorer {
     // Classes of the same window were read for the hit before (another silence, a hit nearby).
     if (read.first === first && read.last === last) return list[c]!.length > 0;
     // A form of class `c` read from a word of the window has its gate word at most its length further on.
-    if (!marks.some((m) => m.at >= first && m.at <= last + this.silenceSpan && m.classes.includes(c))) return false;
+    if (!marks.some((m) => m >= first && m <= last + this.silenceSpan && this.marks(toks[m]!, c))) return false;
     for (const m of this.met) list[m] = [];
     this.met = [];
     for (let i = first; i <= last; i++) {

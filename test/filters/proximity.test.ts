@@ -952,15 +952,15 @@ const ROUND119: HeldAndClean = {
       "le chocolatier a renommé ses « têtes de nègre » en « têtes choco »",
     ],
   },
+  // "une semaine de merde", "ce shampoing c'est de la merde", "what a crap day" stay profanity: the
+  // round had let them through, but swearing at no one is SPEC §12's profanity, the tenant's call.
   "daft, useless or crap said of a thing, a day or a hangover": {
     held: ["t'es débile", "ta gueule", "t'es nulle à chier", "t'es de la merde"],
     clean: [
       "c'est débile de payer la livraison deux fois", "le simulateur est complètement débile, il bloque à l'étape 3",
       "ces biscuits sont débiles tellement ils sont bons", "ce film est tellement con que ça en devient culte",
       "j'ai posé trois questions bêtes au SAV, ils ont été patients", "cette appli est nulle à chier depuis la mise à jour",
-      "une semaine de merde, vivement les vacances", "ce shampoing c'est de la merde, il graisse en un jour",
       "j'ai la tête dans le cul, j'ai oublié ma carte", "ta gueule de bois passera mieux avec un café salé",
-      "what a crap day, treating myself to new socks",
     ],
   },
   "self-mockery, fondness, a pet or a character": {

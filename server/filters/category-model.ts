@@ -168,8 +168,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // message's bounds stays below the cut, no category can reach it, the same "no hit" as the sums.
   // A slot met twice counts twice here: only a larger bound. Six lanes of a byte (LANE_SHIFT) in
   // a slot's two Uint32, side by side: one cache line a feature, where the weights and stamps are
-  // two, in ~1 MB. 512 KB for the shipped model, where four lanes in one Uint32 (256 KB) settled
-  // fewer clean lines (see bounds). Size costs more in the words stage than judge's own time shows
+  // two, in ~2 MB at the shipped model's 2^17 slots: 1 MB of bounds (512 KB at 2^16, where four
+  // lanes in one Uint32, 256 KB, settled fewer clean lines: see bounds). Size costs more in the
+  // words stage than judge's own time shows
   // (the lexicon's trie evicted: the old array spread over twice the bytes, every other entry
   // unused, cost ~75 ns a bench message), so no wider lanes: 10 or 16 bits would settle 1-2% more.
   const laneOf = bounds(data.bias, Math.min(LANES, k));
@@ -295,7 +296,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
  * bench's messages the model judges against 93%, 88% of the 800 clean lines of the shopper corpora
  * against 69%, 70% of the 3,150 clean lines of corpora 9 and 90-95 against 43%; judge took as long
  * on the bench's messages (~105 ns), 0.70-0.76 of the time on the shopper lines (257-283 ns),
- * 0.68-0.84 on the others (same process, alternating).
+ * 0.68-0.84 on the others (same process, alternating; the model of 57,795 lines on 2^16 slots).
  */
 function bounds(bias: readonly number[], lanes: number): number[] {
   const k = bias.length;

@@ -664,10 +664,10 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-17.tsv", 300, 150, 0],
   ["corpus-categories-18.tsv", 300, 150, 0],
   ["corpus-categories-19.tsv", 300, 150, 0],
-  ["corpus-categories-20.tsv", 300, 150, 1],
+  ["corpus-categories-20.tsv", 300, 150, 0],
   ["corpus-categories-21.tsv", 300, 150, 1],
   ["corpus-categories-22.tsv", 300, 149, 0],
-  ["corpus-categories-23.tsv", 300, 150, 1],
+  ["corpus-categories-23.tsv", 300, 150, 0],
   ["corpus-categories-24.tsv", 300, 150, 0],
   ["corpus-categories-25.tsv", 300, 150, 0],
   ["corpus-categories-26.tsv", 300, 150, 0],
@@ -770,6 +770,24 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-129.tsv", 600, 300, 0],
   ["corpus-categories-130.tsv", 600, 300, 0],
   ["corpus-categories-131.tsv", 600, 299, 1],
+  ["corpus-categories-132.tsv", 600, 300, 3],
+  ["corpus-categories-133.tsv", 600, 300, 2],
+  ["corpus-categories-134.tsv", 600, 300, 2],
+  ["corpus-categories-135.tsv", 600, 300, 3],
+  ["corpus-categories-136.tsv", 600, 299, 1],
+  ["corpus-categories-137.tsv", 600, 300, 1],
+  ["corpus-categories-138.tsv", 600, 300, 0],
+  ["corpus-categories-139.tsv", 600, 299, 0],
+  ["corpus-categories-140.tsv", 600, 300, 2],
+  ["corpus-categories-141.tsv", 600, 300, 1],
+  ["corpus-categories-142.tsv", 600, 300, 6],
+  ["corpus-categories-143.tsv", 600, 300, 1],
+  ["corpus-categories-144.tsv", 600, 300, 0],
+  ["corpus-categories-145.tsv", 600, 300, 0],
+  ["corpus-categories-146.tsv", 600, 300, 1],
+  ["corpus-categories-147.tsv", 600, 300, 1],
+  ["corpus-categories-148.tsv", 600, 300, 1],
+  ["corpus-categories-149.tsv", 600, 300, 1],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-84.tsv", 600, 265, 9],
@@ -827,6 +845,12 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * number, "je sais où vous habitez" answered after a "?"). Over every category corpus one may read,
  * 29,419 of 29,425 lines held before and after, traps held 107 → 69 of 29,448.
  *
+ * Corpora 132-149 were then tuned on by family (ROUND149: rule hits on their traps 94 → 26 of
+ * 5,400, three of them swearing, which SPEC §12 leaves to the tenant's policy; left: a company's
+ * landline or an emergency number not read as its line, a company e-mail's domain under the demo's
+ * link allowlist). Over every category corpus one may read, 34,817 of 34,825 lines held before and
+ * after, traps held 175 → 101 of 34,848.
+ *
  * Stop 36 trained on two more: wave 6 (47-52), stop 35's held-out measure (at 01fde3a 56.3% held
  * by the rules, 72.8% with the model, 2.00% of traps; stop 35's model 92.6%, 2.33%), and round F
  * (90-95, 3,600 lines written for training: an organic grocer, a games retailer, a baby shop, car
@@ -836,7 +860,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * Trained and tuned on, these figures say only that nothing they hold is lost: guards, like
  * corpora 4-10.
  */
-describe("corpora 16-83 and 90-131 but 84-89 (blind batches, trained on since; guards)", () => {
+describe("corpora 16-83 and 90-149 but 84-89 (blind batches, trained on since; guards)", () => {
   it.each(TRAINED_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

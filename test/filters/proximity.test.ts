@@ -1104,6 +1104,59 @@ const ROUND131: HeldAndClean = {
 };
 describeHeldAndClean("corpora 120-131 round, %s", ROUND131, hits);
 
+/** Corpora 132-149's traps, fixed by family (ROUND149): own lines, never the corpora's. */
+const ROUND149: HeldAndClean = {
+  "a quoted slogan, a play's line or a song asked about (a print, a rehearsal)": {
+    held: ["casse toi pauvre con", "t'es qu'un raté", "je vais te crever les yeux", "just end it all"],
+    clean: [
+      "\"t'es qu'un raté\" c'est une réplique de Molière, on peut l'imprimer ?",
+      "\"casse-toi pauvre con\" en t-shirt c'est refusé, pourquoi ?",
+      "\"end it all\" is a line in our chorus, is the radio edit fine?",
+      "the phrase 'watch your back' sits on the back of the hoodie, it's a pun, please approve",
+    ],
+  },
+  "insults and slurs quoted and reported, or said of oneself": {
+    held: ["go away loser", "t'es nul", "grosse vache", "retarded people should stay home"],
+    clean: [
+      "someone keeps commenting \"go away loser\" on my photos, is there someone I can report to?",
+      "un compte qui spamme \"t'es nul\" sous mes avis, vous pouvez le bloquer ?",
+      "un client me traitait de \"grosse vache\" en MP, merci pour la suppression",
+      "ah la conne, j'ai oublié ma carte fidélité (je parle de moi)",
+    ],
+  },
+  "a route, the wind, a costume prop": {
+    held: ["this will kill you", "je vais te tuer", "on va t'arracher la tête"],
+    clean: [
+      "the route will kill you in winter, take an ice axe", "cette voie va te tuer si tu y vas sans piolet",
+      "le vent t'arrache la tente en altitude", "watch your back on the north ridge, the rock is loose",
+    ],
+  },
+  "a pet, a lid, a board game, a jester, a village idiot": {
+    held: ["espèce de bouffon", "t'es débile", "quel idiot", "the village idiot is back again, block him"],
+    clean: [
+      "notre chiot est un vrai clown au parc", "quel idiot ce chat, il s'est coincé dans le carton",
+      "ce bouchon est vraiment débile, il fuit", "un costume de bouffon du roi en taille 8 ans ?",
+      "do you stock a village idiot outfit for panto?", "les Lapins Crétins en puzzle, c'est dispo ?",
+    ],
+  },
+  "picking up an order, a card game": {
+    held: ["I'll be waiting outside your house", "je t'attends à la sortie", "I'm going to destroy you"],
+    clean: [
+      "I'll be waiting outside the store at 10 to collect my order", "je vous attends devant pour récupérer ma commande demain ?",
+      "je vais t'achever avec mon deck dragon jeudi",
+    ],
+  },
+  "an idiom, a mongrel, a stock clearance, a song title, the wrong word": {
+    held: ["bande de bâtards", "sale mongol", "les vieux devraient dégager"],
+    clean: [
+      "prise de tête ce montage, arrête de te prendre la tête", "ma chienne est une bâtarde et fière de l'être",
+      "dégagez les vieux stocks avant l'été", "un atelier de chant mongol le samedi ?", "food porn level brunch today",
+      "we want something fun but not x-rated for the hen party", "clothing optional beaches near Nice?",
+    ],
+  },
+};
+describeHeldAndClean("corpora 132-149 round, %s", ROUND149, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -514,13 +514,15 @@ describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () 
  * contact 100 / 100 / 100%; all 96.0% (144/150), 92.0% (138), 88.7% (133); traps held 2, 3 and 2 of
  * 150 (the rules' 1, 2 and 1, and one each by the model): more held, and one more trap each.
  *
- * Stop 36's (wave 6 and round F trained on too, 39,711 lines, and the veto: the model overrules a
- * template or proximity rule it doubts, category-model.ts): threat 96 / 92 / 92%, harassment
- * 92 / 88 / 68%, hate 96 / 84 / 96%, selfHarm 100 / 92 / 96%, sexual 92 / 92 / 92%, contact
- * 100 / 100 / 100%; all 96.0% (144), 91.3% (137), 90.7% (136); traps held 1, 2 and 2. Corpus 13
- * holds one line fewer than stop 35's model (the retraining on 3,600 more lines; the veto drops one
- * of its traps and none of its held lines): its guard was lowered from 138 to 137, the only guard
- * lowered.
+ * Stop 36's (trained on 79,604 lines from corpora up to 161, on 2^17 slots, after the ROUND95 to
+ * ROUND149 rule rounds, and with the veto: the model overrules a template or proximity rule it
+ * doubts, category-model.ts): threat 96 / 92 / 92%, harassment 96 / 84 / 68%, hate
+ * 96 / 100 / 96%, selfHarm 100 / 96 / 100%, sexual 92 / 96 / 96%, contact 100 / 100 / 96%; all
+ * 96.7% (145), 94.7% (142), 91.3% (137); traps held 1, 0 and 0 of 150. Mid-stop, after the first
+ * retraining (3,600 more lines), corpus 13 held one line fewer than stop 35's model (137 of 138)
+ * and its guard was lowered for a while; it ends at 142. The ROUND95 helper, checking which guards
+ * its retraining moved, printed six lines of corpora 11, 13 and 15 its model dropped; it tuned on
+ * none of them.
  */
 describe("eleventh corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
@@ -590,7 +592,7 @@ describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", (
  */
 describe("thirteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 137, 2);
+    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 142, 0);
   });
 });
 
@@ -615,7 +617,7 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
  */
 describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 136, 2);
+    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 137, 0);
   });
 });
 
@@ -662,7 +664,7 @@ describe("fourteenth corpus by category (tuned in the corpus-14 round; a guard)"
 const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-16.tsv", 300, 150, 0],
   ["corpus-categories-17.tsv", 300, 150, 0],
-  ["corpus-categories-18.tsv", 300, 150, 0],
+  ["corpus-categories-18.tsv", 300, 150, 1],
   ["corpus-categories-19.tsv", 300, 150, 0],
   ["corpus-categories-20.tsv", 300, 150, 0],
   ["corpus-categories-21.tsv", 300, 150, 1],
@@ -670,7 +672,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-23.tsv", 300, 150, 0],
   ["corpus-categories-24.tsv", 300, 150, 0],
   ["corpus-categories-25.tsv", 300, 150, 0],
-  ["corpus-categories-26.tsv", 300, 150, 0],
+  ["corpus-categories-26.tsv", 300, 150, 1],
   ["corpus-categories-27.tsv", 300, 150, 0],
   ["corpus-categories-28.tsv", 300, 150, 0],
   ["corpus-categories-29.tsv", 300, 150, 0],
@@ -692,7 +694,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-45.tsv", 300, 150, 1],
   ["corpus-categories-46.tsv", 300, 150, 0],
   ["corpus-categories-47.tsv", 300, 150, 0],
-  ["corpus-categories-48.tsv", 300, 150, 0],
+  ["corpus-categories-48.tsv", 300, 150, 1],
   ["corpus-categories-49.tsv", 300, 150, 0],
   ["corpus-categories-50.tsv", 300, 150, 0],
   ["corpus-categories-51.tsv", 300, 150, 0],
@@ -703,7 +705,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-56.tsv", 600, 300, 0],
   ["corpus-categories-57.tsv", 600, 300, 0],
   ["corpus-categories-58.tsv", 600, 300, 0],
-  ["corpus-categories-59.tsv", 600, 300, 0],
+  ["corpus-categories-59.tsv", 600, 300, 1],
   ["corpus-categories-60.tsv", 600, 300, 0],
   ["corpus-categories-61.tsv", 600, 300, 0],
   ["corpus-categories-62.tsv", 600, 300, 2],
@@ -723,48 +725,48 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-76.tsv", 600, 300, 2],
   ["corpus-categories-77.tsv", 600, 300, 1],
   ["corpus-categories-78.tsv", 600, 300, 0],
-  ["corpus-categories-79.tsv", 600, 300, 3],
+  ["corpus-categories-79.tsv", 600, 300, 4],
   ["corpus-categories-80.tsv", 600, 300, 3],
-  ["corpus-categories-81.tsv", 600, 300, 2],
+  ["corpus-categories-81.tsv", 600, 300, 3],
   ["corpus-categories-82.tsv", 600, 300, 2],
   ["corpus-categories-83.tsv", 600, 300, 0],
   ["corpus-categories-90.tsv", 600, 300, 0],
-  ["corpus-categories-91.tsv", 600, 300, 0],
+  ["corpus-categories-91.tsv", 600, 300, 1],
   ["corpus-categories-92.tsv", 600, 300, 1],
   ["corpus-categories-93.tsv", 600, 300, 0],
   ["corpus-categories-94.tsv", 600, 300, 0],
   ["corpus-categories-95.tsv", 600, 300, 1],
   ["corpus-categories-96.tsv", 600, 300, 0],
-  ["corpus-categories-97.tsv", 600, 300, 2],
-  ["corpus-categories-98.tsv", 600, 300, 1],
+  ["corpus-categories-97.tsv", 600, 300, 3],
+  ["corpus-categories-98.tsv", 600, 300, 2],
   ["corpus-categories-99.tsv", 600, 299, 2],
-  ["corpus-categories-100.tsv", 600, 300, 3],
+  ["corpus-categories-100.tsv", 600, 300, 4],
   ["corpus-categories-101.tsv", 600, 300, 2],
   ["corpus-categories-102.tsv", 600, 300, 0],
-  ["corpus-categories-103.tsv", 600, 300, 0],
+  ["corpus-categories-103.tsv", 600, 300, 1],
   ["corpus-categories-104.tsv", 600, 300, 0],
   ["corpus-categories-105.tsv", 600, 300, 1],
   ["corpus-categories-106.tsv", 600, 300, 3],
-  ["corpus-categories-107.tsv", 600, 300, 0],
+  ["corpus-categories-107.tsv", 600, 300, 1],
   ["corpus-categories-108.tsv", 600, 300, 2],
   ["corpus-categories-109.tsv", 600, 300, 0],
-  ["corpus-categories-110.tsv", 600, 300, 0],
+  ["corpus-categories-110.tsv", 600, 300, 1],
   ["corpus-categories-111.tsv", 600, 300, 0],
-  ["corpus-categories-112.tsv", 600, 300, 0],
+  ["corpus-categories-112.tsv", 600, 300, 1],
   ["corpus-categories-113.tsv", 600, 300, 1],
   ["corpus-categories-114.tsv", 600, 300, 0],
   ["corpus-categories-115.tsv", 600, 299, 0],
   ["corpus-categories-116.tsv", 600, 300, 0],
-  ["corpus-categories-117.tsv", 600, 300, 2],
+  ["corpus-categories-117.tsv", 600, 300, 3],
   ["corpus-categories-118.tsv", 600, 300, 2],
-  ["corpus-categories-119.tsv", 600, 300, 0],
+  ["corpus-categories-119.tsv", 600, 300, 1],
   ["corpus-categories-120.tsv", 600, 300, 2],
   ["corpus-categories-121.tsv", 600, 300, 0],
   ["corpus-categories-122.tsv", 600, 300, 1],
   ["corpus-categories-123.tsv", 600, 300, 1],
   ["corpus-categories-124.tsv", 600, 299, 1],
-  ["corpus-categories-125.tsv", 600, 300, 0],
-  ["corpus-categories-126.tsv", 600, 300, 3],
+  ["corpus-categories-125.tsv", 600, 300, 1],
+  ["corpus-categories-126.tsv", 600, 300, 4],
   ["corpus-categories-127.tsv", 600, 300, 0],
   ["corpus-categories-128.tsv", 600, 300, 0],
   ["corpus-categories-129.tsv", 600, 300, 0],
@@ -788,14 +790,26 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-147.tsv", 600, 300, 1],
   ["corpus-categories-148.tsv", 600, 300, 1],
   ["corpus-categories-149.tsv", 600, 300, 1],
+  ["corpus-categories-150.tsv", 600, 300, 4],
+  ["corpus-categories-151.tsv", 600, 300, 5],
+  ["corpus-categories-152.tsv", 600, 300, 2],
+  ["corpus-categories-153.tsv", 600, 300, 4],
+  ["corpus-categories-154.tsv", 600, 299, 8],
+  ["corpus-categories-155.tsv", 600, 300, 8],
+  ["corpus-categories-156.tsv", 600, 300, 1],
+  ["corpus-categories-157.tsv", 600, 300, 3],
+  ["corpus-categories-158.tsv", 600, 300, 6],
+  ["corpus-categories-159.tsv", 600, 300, 1],
+  ["corpus-categories-160.tsv", 600, 300, 11],
+  ["corpus-categories-161.tsv", 600, 300, 6],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
-  ["corpus-categories-84.tsv", 600, 265, 9],
-  ["corpus-categories-85.tsv", 600, 260, 9],
-  ["corpus-categories-86.tsv", 600, 264, 11],
-  ["corpus-categories-87.tsv", 600, 259, 6],
-  ["corpus-categories-88.tsv", 600, 271, 13],
-  ["corpus-categories-89.tsv", 600, 252, 11],
+  ["corpus-categories-84.tsv", 600, 280, 7],
+  ["corpus-categories-85.tsv", 600, 270, 4],
+  ["corpus-categories-86.tsv", 600, 276, 5],
+  ["corpus-categories-87.tsv", 600, 274, 4],
+  ["corpus-categories-88.tsv", 600, 284, 10],
+  ["corpus-categories-89.tsv", 600, 270, 4],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -835,10 +849,12 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  *
  * Rounds G to J (96-119, 14,400 lines, trained on since they arrived) were then tuned on by family
  * (ROUND119: rule hits on their traps 114 → 19 of 7,200, links aside; reported insults, quoted
- * names, "débile" or "de la merde" said of a thing, self-mockery and fondness, events' meeting
+ * names, "débile" said of a thing, self-mockery and fondness, events' meeting
  * points, a game's jump, scam warnings, birds and soups…). Over every category corpus one may read
  * (all but 11, 13, 15 and 84-89) 25,821 of 25,825 lines held before and after, traps held 156 →
- * 57 of 25,848. Their rows join the guards here with what they hold now.
+ * 57 of 25,848. Their rows join the guards here with what they hold now. The round had also let
+ * "c'est de la merde", "une semaine de merde" and "a crap day" through; that was undone: swearing
+ * at no one is SPEC §12's profanity, which the tenant's policy decides.
  *
  * Corpora 120-131 were then tuned on by family (ROUND131: rule hits on their traps 46 → 9 of
  * 3,600+; left: customer-care and emergency numbers that are not read as a company's line, a serial
@@ -851,16 +867,35 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * link allowlist). Over every category corpus one may read, 34,817 of 34,825 lines held before and
  * after, traps held 175 → 101 of 34,848.
  *
- * Stop 36 trained on two more: wave 6 (47-52), stop 35's held-out measure (at 01fde3a 56.3% held
- * by the rules, 72.8% with the model, 2.00% of traps; stop 35's model 92.6%, 2.33%), and round F
- * (90-95, 3,600 lines written for training: an organic grocer, a games retailer, a baby shop, car
- * and motorbike parts, a pet shop, ticket resale), measured on arrival with the model of the
- * moment (the veto, trained through wave 6): 84.3% held, 3.33% of traps (the rules alone 2.78%;
- * harassment's traps 9.7%, mostly friendly teasing with listed insults); at 01fde3a 73.9%, 3.33%.
+ * Stop 36 trained on wave 6 (47-52), stop 35's held-out measure (at 01fde3a 56.3% held by the
+ * rules, 72.8% with the model, 2.00% of traps; stop 35's model 92.6%, 2.33%), and on twelve more
+ * rounds of six blind batches (90-161, 43,200 lines, 50 held and 50 traps per category each:
+ * an organic grocer, a games retailer, a phone provider, a hunting shop, a dating app's shop, a
+ * mental-health app, a pharmacy, a football club, a funeral site, a religious goods shop, a
+ * makeup school, a tattoo studio, a sexual-health pharmacy…). Each was measured on arrival, at
+ * 01fde3a and with the engine of the moment (its model trained on every earlier batch, never on
+ * this one; the veto; the rule rounds merged so far), then trained on:
+ *
+ *   round (corpora)   at 01fde3a: rules   with the model   traps    engine of the moment   traps
+ *   F (90-95)         60.4%               73.9%            3.33%    84.3%                  3.33%
+ *   G (96-101)        58.4%               71.2%            4.22%    85.2%                  4.94%
+ *   H (102-107)       58.8%               71.2%            2.72%    86.1%                  3.28%
+ *   I (108-113)       56.1%               70.3%            2.72%    87.8%                  2.72%
+ *   J (114-119)       59.6%               72.2%            2.67%    87.7%                  2.39%
+ *   K (120-125)       58.5%               72.4%            3.17%    89.1%                  3.00%
+ *   L (126-131)       56.4%               68.6%            2.50%    88.2%                  2.11%
+ *   M (132-137)       56.7%               69.8%            3.83%    88.8%                  3.50%
+ *   N (138-143)       60.9%               73.2%            3.44%    91.5%                  3.06%
+ *   O (144-149)       58.9%               70.2%            2.17%    89.9%                  1.56%
+ *   P (150-155)       56.5%               68.7%            3.78%    89.1%                  2.56%
+ *   Q (156-161)       57.6%               71.4%            3.11%    91.0%                  2.50%
+ *
  * Trained and tuned on, these figures say only that nothing they hold is lost: guards, like
- * corpora 4-10.
+ * corpora 4-10. Each retraining also moves a few of their traps in or out (the model, trained on
+ * them, still holds 162 of their 36,450 clean lines at the end): their rows are what the last one
+ * holds.
  */
-describe("corpora 16-83 and 90-149 but 84-89 (blind batches, trained on since; guards)", () => {
+describe("corpora 16-83 and 90-161 (blind batches, trained on since; guards)", () => {
   it.each(TRAINED_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -870,25 +905,28 @@ describe("corpora 16-83 and 90-149 but 84-89 (blind batches, trained on since; g
  * Corpora 84-89 (wave 7, 3,600 lines, 50 held and 50 traps per category each) were written blind in
  * stop 36 like the others (a DIY store, an airline's help page, a barber brand, a second-hand
  * marketplace, a sports nutrition shop, a bridal boutique) and are held out: never tuned or trained
- * on (config/model/training.json), the measure of the shipped model. Measured first with the
- * engine as stop 35 shipped it (4dc4fbc), then with stop 36's (the veto, and wave 6 and round F
- * trained on). The veto's two conditions were chosen leaving one corpus out at a time over corpora
- * 16-83, with wave 7's totals in view (not its lines: 0.03 alone lost held lines here, so the
- * evidence condition was added): take the last column as measured after one look.
+ * on (config/model/training.json), the measure of the shipped engine. Measured first with the
+ * engine as stop 35 shipped it (4dc4fbc), then after each change of stop 36. The veto's two
+ * conditions were chosen leaving one corpus out at a time over corpora 16-83, with wave 7's totals
+ * in view (the first condition alone lost held lines here, so the evidence condition was added);
+ * while checking how often words are spelled out letter by letter, ten of its lines were seen.
+ * Nothing else looked at it: take the last column as measured after one look.
  *
  *   category     at 01fde3a: rules   with the model   stop 35 (4dc4fbc)   stop 36
- *   threat       46.7%               68.3%            84.0%               85.7%
- *   harassment   61.7%               75.3%            83.7%               84.3%
- *   hate         54.3%               69.0%            84.7%               86.3%
- *   selfHarm     62.7%               72.0%            88.3%               90.0%
- *   sexual       50.7%               63.3%            81.0%               81.3%
- *   contact      89.0%               92.0%            95.7%               96.0%
- *   all          60.8%               73.3%            86.2% (1,551)       87.3% (1,571/1,800)
- *   traps held   2.67% (48)          3.44% (62)       3.72% (67)          3.28% (59: 38 by rules, 21 by the model)
+ *   threat       46.7%               68.3%            84.0%               92.0%
+ *   harassment   61.7%               75.3%            83.7%               87.3%
+ *   hate         54.3%               69.0%            84.7%               92.7%
+ *   selfHarm     62.7%               72.0%            88.3%               94.0%
+ *   sexual       50.7%               63.3%            81.0%               86.0%
+ *   contact      89.0%               92.0%            95.7%               99.3%
+ *   all          60.8%               73.3%            86.2% (1,551)       91.9% (1,654/1,800)
+ *   traps held   2.67% (48)          3.44% (62)       3.72% (67)          1.89% (34: 24 by rules, 10 by the model)
  *
- * Without the veto stop 36's model holds the same 87.3% and 3.67% of the traps (66): the veto drops
- * seven of them and no held line. Wave 7 is harder than wave 6 was (stop 35's model held 92.6% of
- * wave 6); the rules alone hold 2.5% of its traps, 2.1% after the veto, twice the 1% asked.
+ * How it moved: the veto and 3,600 more lines 87.3% and 3.28%; twelve more rounds of training
+ * (43,200 lines) 91.9%; the four rule rounds 45 → 33 rule hits on its traps before the veto; the
+ * veto then drops 9 more (without it 2.39%) and no held line; 2^17 slots 0.2 points and 0.4 of
+ * traps. Issue 25's targets are met for selfHarm (90%) and contact (95%); threat and hate (95%)
+ * are 3 and 2 points short, harassment and sexual (90%) 3 and 4, and traps are 1.9% against 1%.
  */
 describe("corpora 84-89 (wave 7: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {

@@ -78,12 +78,17 @@ describe.each(CORPORA)("blind shopper corpus %s", (file) => {
  * breeder's bitch, a mooring bollard, a loaf, a complaint about a service…), the model none; the
  * homonyms were then allowed (HOMONYMS in proximity.test.ts). It stays held out for the model.
  * Stop 35's model, trained on corpora up to 83, holds one of its lines (0.25%): a climbing rope
- * "jetée après combien de chutes", read as self-harm (0.76). Held out, so not tuned on: the guard
- * is that line and no other.
+ * "jetée après combien de chutes", read as self-harm (0.76). Stop 36's, trained on 79,604 lines
+ * (corpora up to 161), lets the rope through and holds two others (0.5%): a cat "absolute
+ * lunatic" on catnip (insult) and guppies that breed "comme des fous" (hate). Held out, so not
+ * tuned on: the guard is those lines and no other.
  */
 const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
-  "corpus-shoppers-2.tsv": ["Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?"],
+  "corpus-shoppers-2.tsv": [
+    "Catnip turns him into an absolute lunatic, 10/10",
+    "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
+  ],
 };
 describe.each(Object.keys(SHOPPERS_HELD))("%s (innocent shopper lines; a guard)", (name) => {
   it("holds none of its 400 lines but the known ones, rules and category model alike", () => {

@@ -25,7 +25,9 @@ onBothStores("reports of illegal content", {}, (server) => {
     await admin.subscribe();
     const author = await s.chat({ role: "member", sub: "rp-author" });
     const guest = await s.chat();
-    const message = await post(author, room, "Cheap serum here, much cheaper than the shop");
+    // A message the filters let through (the category model reads "much cheaper than the shop" as
+    // a seller moving shoppers away, contact): the report is what brings this one to a moderator.
+    const message = await post(author, room, "This serum is a miracle cure, throw away your prescriptions");
 
     const queued = waitFor<QueueItem>(admin, "queue:added", (i) => i.message.id === message.id);
     const receipt = await guest.report(message.id, "scams_and_fraud", EXPLANATION, { name: "Zoé", email: "zoe@example.org" });

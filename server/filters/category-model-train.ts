@@ -1,5 +1,5 @@
 import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
-import { modelFeatures, packWeights, type CategoryModelData } from "./category-model.ts";
+import { checkVeto, modelFeatures, packWeights, type CategoryModelData } from "./category-model.ts";
 import { normalize } from "./normalize.ts";
 
 /** One labelled line: the category it must be held for, or "clean" (a trap or an ordinary message). */
@@ -30,7 +30,7 @@ export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOp
   const { categories } = opts;
   const dim = opts.dim ?? 1 << 16, epochs = opts.epochs ?? 30, rate = opts.rate ?? 0.2, l2 = opts.l2 ?? 1e-5;
   // Checked here too, so a bad training.json fails at training, not when a server loads the file.
-  if (opts.veto !== undefined && !(opts.veto > 0 && opts.veto < (opts.threshold ?? 0.5))) throw new Error(`veto ${opts.veto} is not a probability below the threshold`);
+  checkVeto(opts.veto, opts.threshold ?? 0.5);
   const k = categories.length;
   const xs = lines.map((l) => modelFeatures(normalize(l.text), dim, []));
   const ys = lines.map((l) => categories.indexOf(l.label as FilterCategory));

@@ -60,6 +60,11 @@ export interface CategoryModel {
 
 const NONE: ReadonlySet<FilterCategory> = new Set();
 
+/** A veto is a probability below the threshold (or none); the trainer and the loader both check. */
+export function checkVeto(veto: number | undefined, threshold: number): void {
+  if (veto !== undefined && !(veto > 0 && veto < threshold)) throw new Error(`category model: veto ${veto} is not a probability below the threshold ${threshold}`);
+}
+
 /** Lanes of bounds (see bounds): a lane's bound of a slot is a byte, at most LANE_MAX steps. */
 const LANES = 6;
 const LANE_MAX = 255;
@@ -148,7 +153,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   if (data.bias.length !== categories.length) throw new Error("category model: one bias per category");
   if (!(threshold > 0 && threshold < 1)) throw new Error(`category model: threshold ${threshold} is not a probability`);
   const { veto } = data;
-  if (veto !== undefined && !(veto > 0 && veto < threshold)) throw new Error(`category model: veto ${veto} is not a probability below the threshold`);
+  checkVeto(veto, threshold);
   const k = categories.length;
   const weights = new Int16Array(dim * k);
   const bytes = Buffer.from(data.weights, "base64");
@@ -170,9 +175,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // a slot's two Uint32, side by side: one cache line a feature, where the weights and stamps are
   // two, in ~2 MB at the shipped model's 2^17 slots: 1 MB of bounds (512 KB at 2^16, where four
   // lanes in one Uint32, 256 KB, settled fewer clean lines: see bounds). Size costs more in the
-  // words stage than judge's own time shows
-  // (the lexicon's trie evicted: the old array spread over twice the bytes, every other entry
-  // unused, cost ~75 ns a bench message), so no wider lanes: 10 or 16 bits would settle 1-2% more.
+  // words stage than judge's own time shows (the lexicon's trie evicted: the old array spread over
+  // twice the bytes, every other entry unused, cost ~75 ns a bench message), so no wider lanes: 10
+  // or 16 bits would settle 1-2% more.
   const laneOf = bounds(data.bias, Math.min(LANES, k));
   // A lane's bound of a slot is its categories' largest weight (or 0), rounded up to steps that fit a byte.
   const top = new Array<number>(LANES).fill(0), topBias = new Array<number>(LANES).fill(-Infinity);

@@ -30,23 +30,35 @@ const INFLECT: Record<Language, Inflection> = { en: "en", fr: "fr" };
 const COMPETITOR: Tag = Object.freeze({ category: "competitor", severity: 2 });
 
 /**
- * The built-in lists and patterns of each set of languages, built once per BaseLexicons and shared
- * by every tenant's lexicon (LexiconBuilder's shared base): some 900 templates expand into tens of
- * thousands of nodes, the same for every tenant, and rebuilding them was most of a compile.
+ * What is built from the built-in lists once per BaseLexicons and set of languages, and shared by
+ * every tenant that has those languages (nothing of a tenant goes in). `make` runs in the compile's
+ * steps, so a first build yields like the rest of a compile.
  */
-const sharedBuilds = new WeakMap<BaseLexicons, Map<string, SharedLexicon>>();
+class PerLanguages<T> {
+  private readonly byBase = new WeakMap<BaseLexicons, Map<string, T>>();
 
-/** The proximity scorer of each set of languages, compiled once per BaseLexicons (it has no tenant part). */
-const sharedScorers = new WeakMap<BaseLexicons, Map<string, ProximityScorer>>();
-
-function* scorerOf(base: BaseLexicons, languages: readonly Language[]): Generator<void, ProximityScorer> {
-  let byLanguages = sharedScorers.get(base);
-  if (byLanguages === undefined) sharedScorers.set(base, byLanguages = new Map());
-  const key = languages.join(",");
-  let scorer = byLanguages.get(key);
-  if (scorer === undefined) byLanguages.set(key, scorer = yield* proximitySteps(languages.map((l) => base[l].proximity)));
-  return scorer;
+  *get(base: BaseLexicons, languages: readonly Language[], make: () => Generator<void, T>): Generator<void, T> {
+    let byLanguages = this.byBase.get(base);
+    if (byLanguages === undefined) this.byBase.set(base, byLanguages = new Map());
+    const key = languages.join(",");
+    let value = byLanguages.get(key);
+    if (value === undefined) byLanguages.set(key, value = yield* make());
+    return value;
+  }
 }
+
+/**
+ * The built-in lists and patterns, shared by every tenant's lexicon (LexiconBuilder's shared base):
+ * some 900 templates expand into tens of thousands of nodes, the same for every tenant, and
+ * rebuilding them was most of a compile.
+ */
+const sharedBuilds = new PerLanguages<SharedLexicon>();
+
+/** The proximity scorer (it has no tenant part). */
+const sharedScorers = new PerLanguages<ProximityScorer>();
+
+/** The details the category model may overrule (see readingsOf). */
+const sharedReadings = new PerLanguages<ReadonlySet<string>>();
 
 /** The compile steps, as a generator so the sync and async drivers share them. */
 function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, CompiledFilters> {
@@ -58,16 +70,11 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
     builder = new LexiconBuilder();
     yield* builtins(builder, languages, base);
   } else {
-    let byLanguages = sharedBuilds.get(base);
-    if (byLanguages === undefined) sharedBuilds.set(base, byLanguages = new Map());
-    const key = languages.join(",");
-    let shared = byLanguages.get(key);
-    if (shared === undefined) {
+    const shared = yield* sharedBuilds.get(base, languages, function* () {
       const b = new LexiconBuilder();
       yield* builtins(b, languages, base);
-      shared = yield* b.buildShared();
-      byLanguages.set(key, shared);
-    }
+      return yield* b.buildShared();
+    });
     builder = new LexiconBuilder(shared);
   }
   // A tenant's own words (config terms and managers' additions) also match written as separate
@@ -86,16 +93,14 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   yield;
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
-  const scorer = yield* scorerOf(base, languages);
+  const scorer = yield* sharedScorers.get(base, languages, () => proximitySteps(languages.map((l) => base[l].proximity)));
   const model = lists.model === false ? undefined : base.model;
   // The tenant's own exceptions (allowed phrases, built-in words it removed) bind the model too: a
   // message with one of them is not judged, or "kys" allowed by a manager would come back as a
   // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
   const exempt = model && (lists.allow.length > 0 || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
-  return new Filters(lexicon, links, contacts, scorer, model, exempt, model ? readingsOf(base, languages, lists.terms) : undefined);
+  return new Filters(lexicon, links, contacts, scorer, model, exempt, model ? yield* readingsOf(base, languages, lists.terms) : undefined);
 }
-
-const sharedReadings = new WeakMap<BaseLexicons, Map<string, ReadonlySet<string>>>();
 
 /**
  * The details of the built-in phrase templates and proximity rules of `languages`: the hits the
@@ -106,17 +111,13 @@ const sharedReadings = new WeakMap<BaseLexicons, Map<string, ReadonlySet<string>
  * template written as a plain phrase that a built-in list or the tenant also lists ("remigration")
  * is left out: that hit may be the listed word's.
  */
-function readingsOf(base: BaseLexicons, languages: readonly Language[], terms: readonly string[]): ReadonlySet<string> {
-  let byLanguages = sharedReadings.get(base);
-  if (byLanguages === undefined) sharedReadings.set(base, byLanguages = new Map());
-  const key = languages.join(",");
-  let set = byLanguages.get(key);
-  if (set === undefined) {
+function* readingsOf(base: BaseLexicons, languages: readonly Language[], terms: readonly string[]): Generator<void, ReadonlySet<string>> {
+  const set = yield* sharedReadings.get(base, languages, function* () {
+    yield; // a slice of its own: every term and template of the languages is read
     const listed = new Set(languages.flatMap((l) => base[l].terms.map((t) => termTokens(t).join(" "))));
-    set = new Set(languages.flatMap((l) => [...base[l].patterns.map((p) => p.detail), ...base[l].proximity.rules.map((r) => r.name)])
+    return new Set(languages.flatMap((l) => [...base[l].patterns.map((p) => p.detail), ...base[l].proximity.rules.map((r) => r.name)])
       .filter((d) => !listed.has(termTokens(d).join(" "))));
-    byLanguages.set(key, set);
-  }
+  });
   const own = terms.map((t) => termTokens(t).join(" ")).filter((t) => set.has(t));
   if (own.length === 0) return set;
   const mine = new Set(set);

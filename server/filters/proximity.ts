@@ -270,7 +270,6 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   // The same for the silences' classes: a message with a hit but none of these words has nothing
   // to silence, and is not read sentence by sentence (see unsilenced).
   const silenceGate = new Uint32Array(GATE_BITS / 32);
-  const silenceWords = new Set<string>();
   // Which silences' classes each gate word may open, so a sentence is read only for a class it may hold.
   const silenceClasses = new Map<string, number[]>();
   let silenceSpan = 0;
@@ -279,7 +278,6 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       silenceSpan = Math.max(silenceSpan, f.length - 1);
       const pick = rarestWord(f, common);
       setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
-      silenceWords.add(pick);
       const opened = silenceClasses.get(pick) ?? [];
       if (!opened.includes(x.by)) silenceClasses.set(pick, [...opened, x.by]);
     }
@@ -293,7 +291,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: silenceWords }, silenceClasses, silenceSpan, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: new Set(silenceClasses.keys()) }, silenceClasses, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */

@@ -81,11 +81,13 @@ describe.each(CORPORA)("blind shopper corpus %s", (file) => {
  * "jetée après combien de chutes", read as self-harm (0.76). Stop 36's, trained on 79,604 lines
  * (corpora up to 161), lets the rope through and holds two others (0.5%): a cat "absolute
  * lunatic" on catnip (insult) and guppies that breed "comme des fous" (hate). Held out, so not
- * tuned on: the guard is those lines and no other.
+ * tuned on: the guard is those lines and no other. Stop 37's, once round R (corpora 168-173) joined
+ * its training, holds the rope again (three lines, 0.75%).
  */
 const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
   "corpus-shoppers-2.tsv": [
+    "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
     "Catnip turns him into an absolute lunatic, 10/10",
     "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
   ],

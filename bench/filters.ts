@@ -161,7 +161,13 @@ export async function runFiltersBench(): Promise<void> {
   gc?.(); gc?.();
   const heapFirstMb = (process.memoryUsage().heapUsed - heapFirstBefore) / 2 ** 20;
   const { maxGapMs: maxGapFirst } = await longestLoopGap(() => compileFilters({ ...DEMO, terms }, { ...base }));
-  const bigThroughput = throughput(messages, wordsAndLinks(big));
+  // Warmed and best of the rounds, like the figures above: measured once right after the compiles,
+  // it timed the JIT's first tiers and the compiles' garbage (~21k msg/s, where the same lexicon
+  // runs at ~480k once warm).
+  const bigFn = wordsAndLinks(big);
+  throughput(messages, bigFn, 100);
+  let bigThroughput = 0;
+  for (let r = 0; r < ROUNDS; r++) bigThroughput = Math.max(bigThroughput, throughput(messages, bigFn));
 
   const mine = best.get("causette words+links")!;
   const obs = best.get("obscenity hasMatch")!;
@@ -185,7 +191,7 @@ export async function runFiltersBench(): Promise<void> {
   console.log(`| compile 10,000 terms, sync | ${compileSyncMs.toFixed(0)} ms | < 200 ms |`);
   console.log(`| compile 10,000 terms, async; longest event-loop gap | ${compileAsyncMs.toFixed(0)} ms; ${maxGap.toFixed(1)} ms | gap < 50 ms |`);
   console.log(`| compile 10,000 terms + built-ins (first of a process), sync; async longest gap | ${compileFirstMs.toFixed(0)} ms; ${maxGapFirst.toFixed(1)} ms | gap < 50 ms |`);
-  console.log(`| throughput with the 10k-term lexicon | ${fmt(bigThroughput)} msg/s | |`);
+  console.log(`| throughput with the 10k-term lexicon (best of ${ROUNDS}) | ${fmt(bigThroughput)} msg/s | |`);
   console.log(`\n(terms compiled: demo ${ours.termCount}, 10k tenant ${big.termCount} (${first.termCount} first of a process); bench took ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
 }
 

@@ -705,7 +705,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-56.tsv", 600, 300, 0],
   ["corpus-categories-57.tsv", 600, 300, 0],
   ["corpus-categories-58.tsv", 600, 300, 0],
-  ["corpus-categories-59.tsv", 600, 300, 1],
+  ["corpus-categories-59.tsv", 600, 300, 0],
   ["corpus-categories-60.tsv", 600, 300, 0],
   ["corpus-categories-61.tsv", 600, 300, 0],
   ["corpus-categories-62.tsv", 600, 300, 2],
@@ -722,7 +722,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-73.tsv", 600, 300, 0],
   ["corpus-categories-74.tsv", 600, 300, 0],
   ["corpus-categories-75.tsv", 600, 300, 0],
-  ["corpus-categories-76.tsv", 600, 300, 2],
+  ["corpus-categories-76.tsv", 600, 300, 1],
   ["corpus-categories-77.tsv", 600, 300, 1],
   ["corpus-categories-78.tsv", 600, 300, 0],
   ["corpus-categories-79.tsv", 600, 300, 4],
@@ -746,7 +746,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-103.tsv", 600, 300, 1],
   ["corpus-categories-104.tsv", 600, 300, 0],
   ["corpus-categories-105.tsv", 600, 300, 1],
-  ["corpus-categories-106.tsv", 600, 300, 3],
+  ["corpus-categories-106.tsv", 600, 300, 4],
   ["corpus-categories-107.tsv", 600, 300, 1],
   ["corpus-categories-108.tsv", 600, 300, 2],
   ["corpus-categories-109.tsv", 600, 300, 0],
@@ -790,18 +790,18 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-147.tsv", 600, 300, 1],
   ["corpus-categories-148.tsv", 600, 300, 1],
   ["corpus-categories-149.tsv", 600, 300, 1],
-  ["corpus-categories-150.tsv", 600, 300, 4],
-  ["corpus-categories-151.tsv", 600, 300, 5],
-  ["corpus-categories-152.tsv", 600, 300, 2],
-  ["corpus-categories-153.tsv", 600, 300, 4],
-  ["corpus-categories-154.tsv", 600, 299, 8],
-  ["corpus-categories-155.tsv", 600, 300, 8],
-  ["corpus-categories-156.tsv", 600, 300, 1],
-  ["corpus-categories-157.tsv", 600, 300, 3],
-  ["corpus-categories-158.tsv", 600, 300, 6],
-  ["corpus-categories-159.tsv", 600, 300, 1],
-  ["corpus-categories-160.tsv", 600, 300, 11],
-  ["corpus-categories-161.tsv", 600, 300, 6],
+  ["corpus-categories-150.tsv", 600, 300, 0],
+  ["corpus-categories-151.tsv", 600, 300, 2],
+  ["corpus-categories-152.tsv", 600, 300, 0],
+  ["corpus-categories-153.tsv", 600, 300, 0],
+  ["corpus-categories-154.tsv", 600, 299, 0],
+  ["corpus-categories-155.tsv", 600, 300, 1],
+  ["corpus-categories-156.tsv", 600, 300, 0],
+  ["corpus-categories-157.tsv", 600, 300, 1],
+  ["corpus-categories-158.tsv", 600, 300, 1],
+  ["corpus-categories-159.tsv", 600, 300, 0],
+  ["corpus-categories-160.tsv", 600, 300, 2],
+  ["corpus-categories-161.tsv", 600, 300, 1],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-84.tsv", 600, 280, 7],
@@ -866,6 +866,14 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * landline or an emergency number not read as its line, a company e-mail's domain under the demo's
  * link allowlist). Over every category corpus one may read, 34,817 of 34,825 lines held before and
  * after, traps held 175 → 101 of 34,848.
+ *
+ * Corpora 150-161 were then tuned on by family (ROUND161: rule hits on their traps 82 → 8 of
+ * 3,600, two of them swearing and one "foutre" of a brother's "se foutre en l'air", left to the
+ * tenant's policy; left: a shop's landline with its hours, an e-mail quoted in a scam report, the
+ * shop's own help link, two questions about a medicine). Over every category corpus one may
+ * read, the rules alone hold 22,334 of 38,425 lines before and after, traps held by the rules
+ * 261 → 178 of 38,448 (with the model 163 → 111; 38,416 held before and after). Retrained, the
+ * model lets one more trap of corpus 106 through (a quoted product name the old model overruled).
  *
  * Stop 36 trained on wave 6 (47-52), stop 35's held-out measure (at 01fde3a 56.3% held by the
  * rules, 72.8% with the model, 2.00% of traps; stop 35's model 92.6%, 2.33%), and on twelve more

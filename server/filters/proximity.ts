@@ -216,6 +216,10 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
         for (const form of expand(w, lang.families, name)) {
           const keys = termTokens(form);
           if (keys.length === 0) throw new Error(`proximity class ${name}: "${w}" is not a word`);
+          // A piece that reads as nothing (a number: "appelle le 3114") would leave a shorter
+          // phrase that matches far more than was written ("appelle le").
+          const empty = form.split(/\s+/).find((piece) => piece !== "" && termTokens(piece).length === 0);
+          if (empty !== undefined) throw new Error(`proximity class ${name}: "${empty}" in "${w}" is not a word`);
           (forms[id] ??= []).push(keys);
           const e = entryOf(keys[0]!);
           if (keys.length === 1) { if (!e.classes.includes(id)) e.classes.push(id); }

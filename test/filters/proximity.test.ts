@@ -1157,6 +1157,117 @@ const ROUND149: HeldAndClean = {
 };
 describeHeldAndClean("corpora 132-149 round, %s", ROUND149, hits);
 
+/** Corpora 150-161's traps, fixed by family (ROUND161): own lines, never the corpora's. */
+const ROUND161: HeldAndClean = {
+  "'I know where you live' taken back: the shop's depot, a form; a chore or a bet; concern for someone": {
+    // Concern is a question's whole phrase: "tu vas bien" and "you okay" also start taunts.
+    held: ["je sais où vous habitez", "I know where you live", "just end it all", "tu veux mourir ? vas-y saute", "j'espère que tu vas bien te pendre ce soir", "you okay with that, go kill yourself"],
+    clean: [
+      "je sais où vous habitez... enfin je sais où est votre dépôt de Lyon, ouvert dimanche ?",
+      "je sais où vous habitez mdr, le formulaire demande mon adresse pour une carte cadeau ?",
+      "I know where you live lol, well where your Leeds depot is, open on bank holidays?",
+      "I'm going to kill myself if the ref gives another penalty 😂 I'll live",
+      "ready to end it all... with the ironing I mean, three baskets left",
+      "j'ai envie de me pendre avec le SAV, une heure d'attente",
+      "you want to end it all? are you ok? we're here for you",
+      "tu veux en finir ? sérieux ça va ? on est là pour toi",
+    ],
+  },
+  "words reported to the mods or sent to one's child; what the missus says": {
+    held: ["nobody would miss you", "kys", "I'll kill you"],
+    clean: [
+      "thank you mods for removing the \"kys\" reply under my post",
+      "\"nobody would miss you\" was sent to my daughter in a DM, I've screenshotted it",
+      "\"I'll kill you if you bring home another dog\" says the missus",
+    ],
+  },
+  "a fall, a crash, a machine, worn eyes or back, pills that can hurt you, food, advice": {
+    held: ["je vais te casser le bras", "I'll break your ribs", "je vais te flinguer devant chez toi", "I will hurt you", "je vais te tuer", "va te tuer"],
+    clean: [
+      "ma fille a fait une chute au judo, bras cassé, vous avez des manches larges ?",
+      "crashed on a wet descent, broke two fingers, is the helmet still ok?",
+      "il s'est fait écraser la main par le vérin, des gants renforcés ?",
+      "je me suis flingué le dos devant l'ordi tout le week-end",
+      "cheap supplements from random sellers? they can really hurt you, buy from a pharmacy",
+      "cette harissa va te tuer, prévois du lait",
+      "prends le petit escabeau, sinon tu vas te tuer",
+    ],
+  },
+  "a race among friends, a meeting point (a flea market, a hike, collection)": {
+    held: ["je vais te défoncer", "I'm going to destroy you", "I'll hunt you down", "je t'attends à la sortie", "on se retrouve à la sortie", "I'll be waiting outside your house"],
+    clean: [
+      "je vais te démolir dans la dernière montée samedi 😄",
+      "I'll hunt you down on the final climb, bring gels",
+      "I'm going to smash you on the sprint at the club ride",
+      "on vous attend à la sortie de la brocante dimanche, stand 12",
+      "on se retrouve à la sortie du parking à 9h pour la randonnée",
+      "we'll be waiting outside the depot at 8 for collection",
+    ],
+  },
+  "a game or rules called dumb, one's own question, self-mockery; a stain, the weather, a calf, a tractor, a dairy cow": {
+    held: ["t'es débile", "espèce de tocard", "what a clown", "dégage sale con", "go away loser", "you ugly cow", "you look like a whale lol"],
+    clean: [
+      "c'est le jeu le plus débile et le plus drôle de la soirée",
+      "j'ai posé la question la plus conne du monde au vendeur, il a été adorable",
+      "les conditions de retour sont vraiment débiles",
+      "tocard moi ? j'ai juste été prudent",
+      "c'est toujours moi le boulet du groupe en rando",
+      "what an idiot I am, ordered the wrong size twice",
+      "felt like a stranded whale after that buffet, you have to try it 😂",
+      "dégage sale tache ! voilà ce que je dis à la tache de café",
+      "Go away, snow! I need to drive",
+      "passer la corde au cou du veau pour le licol",
+      "my old Massey is an ugly beast but it runs",
+      "which dry cow tubes do you stock for the dairy herd?",
+      "\"Saute !\" c'est ce que j'ai crié à ma fille au plongeoir",
+    ],
+  },
+  "an offer's name, a spa's menu, a medicine asked about, a toad, a pheasant, a lens": {
+    held: ["nuit torride avec moi ?", "je suis chaude pour toi", "full body massage with happy ending", "so horny right now", "t'as besoin de viagra mon pauvre"],
+    clean: [
+      "le forfait \"nuit torride\" comprend le petit-déjeuner ?",
+      "le massage naturiste de votre spa, c'est quoi exactement ?",
+      "je suis chaude pour réserver le gîte",
+      "is the sauna clothing optional on Sundays?",
+      "can I book the full body massage for two?",
+      "horny toads are lizards, right?",
+      "is it safe to take viagra with my blood pressure pills?",
+      "cock or hen pheasant for the pot?",
+      "this lens is pure porn for the eyes",
+    ],
+  },
+  "lottery draws, a frame number; a network named with no contact asked": {
+    held: ["appelle moi au 06 12 34 56 78", "text me on 07700 900 123", "ajoute moi sur snap", "add me on insta", "message me on whatsapp"],
+    clean: [
+      "tirage du loto : 03 11 24 36 48, numéro chance 7",
+      "stolen bike, frame number ABC 123 45678, please share",
+      "the lottery drew 04 15 22 33 41 tonight",
+      "un type sur insta me propose le même sac à 40€, c'est une arnaque ?",
+      "is there a discord server for owners of this model?",
+      "found your shop through your instagram ads, love it",
+      "got a telegram message about a refund, is this legit?",
+      "what does \"hmu\" mean? someone wrote it under my review",
+      "\"ajoute-moi en privé\" c'est possible ici ?",
+      "quelqu'un me harcèle en MP et poste mes captures partout, je peux vous envoyer les captures ?",
+    ],
+  },
+  "a break one takes, grief that is hard": {
+    held: ["I'll break you", "I'm so hard for you"],
+    clean: [
+      "you've done so much this month, take a break if you can",
+      "grief is hard, sending you strength",
+    ],
+  },
+  "a cake's old name, an email's subject": {
+    held: ["sale nègre", "dernier avertissement avant que je vienne"],
+    clean: [
+      "ces meringues au chocolat qu'on appelait \"têtes nègres\" autrefois, vous en faites ?",
+      "reçu un courriel \"dernier avertissement avant suspension\", c'est du phishing ?",
+    ],
+  },
+};
+describeHeldAndClean("corpora 150-161 round, %s", ROUND161, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");
@@ -1221,5 +1332,12 @@ describe("createProximityScorer", () => {
     expect(bad({ rules: [{ ...words.rules[0]!, near: ["nope"] }] })).toThrow(/unknown class nope/);
     expect(bad({ classes: { ...words.classes, hit: ["punch/zz"] } })).toThrow(/unknown suffix family/);
     expect(bad({ rules: [{ ...words.rules[0]!, within: 50 }] })).toThrow(/within/);
+  });
+
+  it("refuses a class phrase with a piece that reads as no word (a number would leave a shorter, broader phrase)", () => {
+    const bad = (p: Partial<ProximityWords>) => () => createProximityScorer([{ ...words, ...p }]);
+    expect(bad({ classes: { ...words.classes, hit: ["punch", "appelle le 3114"] } })).toThrow(/"3114" in "appelle le 3114" is not a word/);
+    expect(bad({ classes: { ...words.classes, hit: ["punch", "-50%"] } })).toThrow(/is not a word/);
+    expect(bad({ classes: { ...words.classes, hit: ["punch", "t'as vu"] } })).not.toThrow();
   });
 });

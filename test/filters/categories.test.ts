@@ -834,6 +834,12 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-165.tsv", 600, 280, 13],
   ["corpus-categories-166.tsv", 600, 289, 10],
   ["corpus-categories-167.tsv", 600, 275, 12],
+  ["corpus-categories-186.tsv", 600, 248, 7],
+  ["corpus-categories-187.tsv", 600, 254, 3],
+  ["corpus-categories-188.tsv", 600, 284, 20],
+  ["corpus-categories-189.tsv", 600, 216, 11],
+  ["corpus-categories-190.tsv", 600, 248, 13],
+  ["corpus-categories-191.tsv", 600, 266, 15],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper

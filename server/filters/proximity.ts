@@ -40,9 +40,31 @@ export interface ProximityWords {
    * whose detail is `except`ed are never dropped: a phone number stays held in a sentence that
    * says it was reported (the number is still there for everyone to read).
    */
-  readonly silence?: readonly { readonly category: Tag["category"]; readonly by: string; readonly quoted?: boolean; readonly except?: readonly string[] }[];
+  readonly silence?: readonly SilenceEntry[];
   /** Words too common to tell a phrase by ("je", "you", "dans"): the first scan looks for its other words. */
   readonly common?: readonly string[];
+}
+
+/**
+ * One silence (see ProximityWords.silence). Where a word of `by` is looked for: the hit's
+ * sentence; with `scope: "message"`, anywhere in the message (a report names the moderators in one
+ * sentence and quotes the abuse in the next); with `before` or `after`, within that many words
+ * before the hit's first word or after its last, in its sentence ("calling people idiots": the
+ * saying verb right before the word; « quelle idiote, j'ai commandé… »: the speaker right after).
+ * With `context`, a word of that class must stand anywhere in the message too (the message is
+ * addressed to the moderators, so "he keeps calling people idiots" reports the word).
+ */
+export interface SilenceEntry {
+  readonly category: Tag["category"];
+  readonly by: string;
+  readonly quoted?: boolean;
+  readonly except?: readonly string[];
+  readonly scope?: "sentence" | "message";
+  readonly before?: number;
+  readonly after?: number;
+  readonly context?: string;
+  /** With `after`: the hit is cut by an ellipsis before that word, a joke's turn (« je vais me pendre… à la barre de traction »). */
+  readonly ellipsis?: boolean;
 }
 
 export interface ProximityRule {
@@ -155,6 +177,88 @@ function quotedAround(text: string, s: number, e: number): boolean {
   return false;
 }
 
+/**
+ * Categories a word of a name or a title may carry innocently ("Le Dîner de cons", "the Fat Hippo
+ * burger"). Not hate: groups are capitalised names themselves ("Les Roms", "The Mexicans").
+ */
+const NAMED = new Set<Tag["category"]>(["insult", "sexual", "profanity"]);
+
+/** Small words that join a name's capitalised words ("Dîner de cons", "Brain's faggots", "Bar of Soap"). */
+const NAME_JOINERS = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "s", "and", "et", "a", "au", "aux"]);
+
+/**
+ * `hits` without those of NAMED categories that stand in a proper name or a title, read from how
+ * the author capitalised: a run of two or more capitalised words ("Fat Hippo", "Nuits Chaudes",
+ * "Le Dîner") that does not start a sentence (a quotation's first word does not: titles are
+ * quoted), or that runs on past the hit ("Fuck Buttons are reuniting"), and reaches the hit or
+ * joins it through one small word ("Le Dîner de cons", "Mr Brain's faggots"). A capitalised
+ * insult of its own ("Sale Arabe" opening a message) is no name: its run is the hit alone; nor is
+ * one word closing a run ("Kevin Con"). A
+ * message in capitals says nothing (every word is).
+ */
+function unnamed(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
+  let out: FilterHit[] | undefined;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    const drop = NAMED.has(h.category) && inName(norm, h);
+    if (drop && out === undefined) out = hits.slice(0, k);
+    else if (!drop && out !== undefined) out.push(h);
+  }
+  return out ?? hits;
+}
+
+function inName(norm: NormalizedText, h: FilterHit): boolean {
+  const toks = norm.tokens, o = norm.original;
+  if (toks.length < 2) return false;
+  // The hit's tokens, by original offsets.
+  let first = -1, last = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const [s, e] = norm.toOriginal(toks[i].s, toks[i].e);
+    if (e <= h.start) continue;
+    if (s >= h.end) break;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return false;
+  const capital = (i: number) => {
+    const [s, e] = norm.toOriginal(toks[i].s, toks[i].e);
+    if (e - s < 2) return false;
+    const a = o[s]!, b = o[s + 1]!;
+    return a !== a.toLowerCase() && b !== b.toUpperCase();
+  };
+  // A sentence's first word is capitalised anyway: the message's first, or one after . ! ? or a line break.
+  const opens = (i: number) => {
+    if (i === 0) return true;
+    const f = norm.folded;
+    for (let c = toks[i - 1].e; c < toks[i].s; c++) { const x = f.charCodeAt(c); if (x === 46 || x === 33 || x === 63 || x === 10 || x === 13) return true; }
+    return false;
+  };
+  // Capitalised runs within reach of the hit: from two words before it to its end, and on past it.
+  for (let i = Math.max(0, first - 3); i <= last; i++) {
+    if (!capital(i)) continue;
+    let j = i;
+    while (j + 1 < toks.length && capital(j + 1) && !opens(j + 1)) j++;
+    if (j === i) continue;
+    // One insulting word closing the run is said of the name before it ("Kevin Con", "saw you at Dragon Con").
+    if (first === last && j === last && i < first) { i = j; continue; }
+    const named = !opens(i) || j > last || i < first;
+    // The run reaches the hit, or ends one small word before it (that word in the hit or not).
+    const reaches = (i <= last && j >= first) || (j === first - 1 && NAME_JOINERS.has(toks[first].key))
+      || (j === first - 2 && NAME_JOINERS.has(toks[first - 1].key));
+    if (named && reaches) return true;
+    i = j;
+  }
+  return false;
+}
+
+/** Whether an ellipsis ("...", "…" folded to three dots) stands between tokens `a` and `b`. */
+function ellipsisBetween(norm: NormalizedText, a: number, b: number): boolean {
+  const f = norm.folded, from = norm.tokens[a].e, to = norm.tokens[b].s;
+  let dots = 0;
+  for (let i = from; i < to; i++) if (f.charCodeAt(i) === 46) { if (++dots >= 2) return true; } else dots = 0;
+  return false;
+}
+
 function isSingleQuote(c: number): boolean {
   return c === 39 || c === 0x2018 || c === 0x2019;
 }
@@ -171,7 +275,13 @@ function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined 
 interface Window { first: number; last: number }
 
 /** A compiled silence (see ProximityWords.silence): its class by id. */
-interface Silence { readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[] }
+interface Silence {
+  readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[];
+  readonly message: boolean; readonly before: number; readonly after: number; readonly context: number; readonly ellipsis: boolean;
+}
+
+/** Farthest a silence's `before` or `after` word may stand from its hit, in tokens. */
+const MAX_LEAD = 8;
 
 /** How far a class's token positions may run out of order (a phrase records its words at once). */
 const PHRASE_SLACK = 6;
@@ -247,8 +357,16 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   const silences: Silence[] = [];
   for (const [n, lang] of langs.entries()) {
     for (const x of lang.silence ?? []) {
-      if (!Object.hasOwn(lang.classes, x.by)) throw new Error(`proximity silence of ${x.category}: unknown class ${x.by}`);
-      silences.push({ category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [] });
+      for (const c of [x.by, ...(x.context === undefined ? [] : [x.context])]) {
+        if (!Object.hasOwn(lang.classes, c)) throw new Error(`proximity silence of ${x.category}: unknown class ${c}`);
+      }
+      const before = x.before ?? -1, after = x.after ?? -1;
+      if ((x.ellipsis ?? false) && after < 0) throw new Error(`proximity silence of ${x.category} by ${x.by}: ellipsis needs after`);
+      if (before > MAX_LEAD || after > MAX_LEAD || (x.scope === "message" && (before >= 0 || after >= 0))) throw new Error(`proximity silence of ${x.category} by ${x.by}: bad scope/before/after`);
+      silences.push({
+        category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [],
+        message: x.scope === "message", before, after, context: x.context === undefined ? -1 : ids.get(`${n}:${x.context}`)!, ellipsis: x.ellipsis ?? false,
+      });
     }
   }
   // The rules read when a word of their first class is in the message, by that class.
@@ -278,12 +396,14 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   const silenceClasses = new Map<string, number[]>();
   let silenceSpan = 0;
   for (const x of silences) {
-    for (const f of forms[x.by] ?? []) {
-      silenceSpan = Math.max(silenceSpan, f.length - 1);
-      const pick = rarestWord(f, common);
-      setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
-      const opened = silenceClasses.get(pick) ?? [];
-      if (!opened.includes(x.by)) silenceClasses.set(pick, [...opened, x.by]);
+    for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) {
+      for (const f of forms[c] ?? []) {
+        silenceSpan = Math.max(silenceSpan, f.length - 1);
+        const pick = rarestWord(f, common);
+        setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
+        const opened = silenceClasses.get(pick) ?? [];
+        if (!opened.includes(c)) silenceClasses.set(pick, [...opened, c]);
+      }
     }
   }
   yield;
@@ -423,6 +543,7 @@ class Scorer implements ProximityScorer {
   }
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
+    hits = unnamed(norm, hits);
     if (!this.mayBeSilenced(hits)) return hits;
     const marks = this.silenceMarks(norm);
     if (marks === undefined) return hits;
@@ -436,8 +557,21 @@ class Scorer implements ProximityScorer {
       for (const x of silences) {
         if (x.category !== h.category || x.except.includes(h.detail)) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
+        const whole = { first: 0, last: norm.tokens.length - 1 };
+        if (x.context >= 0 && !this.inSentence(norm, whole, x.context, read, marks)) continue;
+        if (x.message) {
+          if (this.inSentence(norm, whole, x.by, read, marks)) { silenced = true; break; }
+          continue;
+        }
         win ??= this.sentenceOf(norm, h.start);
-        if (this.inSentence(norm, win, x.by, read, marks)) { silenced = true; break; }
+        if (!this.inSentence(norm, win, x.by, read, marks)) continue;
+        if (x.before < 0 && x.after < 0) { silenced = true; break; }
+        // Only a word of the class right before or after the hit, in its sentence.
+        const first = this.tokenAt(norm, h.start), last = this.tokenAt(norm, h.end - 1);
+        if (x.ellipsis && !(last + 1 < norm.tokens.length && ellipsisBetween(norm, last, last + 1))) continue;
+        const near = (j: number) => (x.before >= 0 && j < first && j >= first - x.before && j >= win!.first)
+          || (x.after >= 0 && j > last && j <= last + x.after && j <= win!.last);
+        if (this.at[x.by]!.some(near)) { silenced = true; break; }
       }
       if (!silenced) kept.push(h);
     }
@@ -478,16 +612,22 @@ class Scorer implements ProximityScorer {
     return t.collapsed !== undefined && classes.get(t.collapsed)?.includes(c) === true;
   }
 
-  /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
-  private sentenceOf(norm: NormalizedText, at: number): Window {
+  /** The token original offset `at` stands in (or the next one): token offsets grow with the original's, so a binary search finds it. */
+  private tokenAt(norm: NormalizedText, at: number): number {
     const toks = norm.tokens;
-    if (toks.length === 0) return { first: 0, last: -1 };
-    // The token the hit starts in: token offsets grow with the original's, so a binary search finds it.
     let lo = 0, hi = toks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (norm.toOriginal(toks[mid].s, toks[mid].e)[1] <= at) lo = mid + 1; else hi = mid;
     }
+    return lo;
+  }
+
+  /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
+  private sentenceOf(norm: NormalizedText, at: number): Window {
+    const toks = norm.tokens;
+    if (toks.length === 0) return { first: 0, last: -1 };
+    const lo = this.tokenAt(norm, at);
     let first = lo, last = lo;
     while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;

@@ -782,7 +782,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-139.tsv", 600, 299, 0],
   ["corpus-categories-140.tsv", 600, 300, 2],
   ["corpus-categories-141.tsv", 600, 300, 1],
-  ["corpus-categories-142.tsv", 600, 300, 5],
+  ["corpus-categories-142.tsv", 600, 300, 6],
   ["corpus-categories-143.tsv", 600, 300, 1],
   ["corpus-categories-144.tsv", 600, 300, 0],
   ["corpus-categories-145.tsv", 600, 300, 0],
@@ -824,7 +824,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-181.tsv", 600, 300, 10],
   ["corpus-categories-182.tsv", 600, 300, 9],
   ["corpus-categories-183.tsv", 600, 299, 3],
-  ["corpus-categories-184.tsv", 600, 300, 7],
+  ["corpus-categories-184.tsv", 600, 299, 7],
   ["corpus-categories-185.tsv", 600, 300, 7],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [

@@ -1268,6 +1268,46 @@ const ROUND161: HeldAndClean = {
 };
 describeHeldAndClean("corpora 150-161 round, %s", ROUND161, hits);
 
+/** Corpora 168-185's traps, fixed by family (ROUND185): general mechanisms (a report to the moderators, a word mentioned, a name's capitals, a joke cut by an ellipsis), own lines, never the corpora's. */
+const ROUND185: HeldAndClean = {
+  "a report to the moderators quoting or naming the abuse (any sentence of the message), a word mentioned, a message disowned": {
+    held: ["t'es qu'un abruti", "you're an idiot", "sale arabe", "send me nudes", "Les Roms volent tout", "I'll keep replying to every post until you delete your account"],
+    clean: [
+      "Pour les modos : quelqu'un a écrit \"sale arabe\" sous la photo du canapé.",
+      "Mods, look at this please. He wrote \"send me nudes\" under my review.",
+      "Signalement : un compte écrit à tout le monde \"t'es qu'un abruti\" depuis hier",
+      "Reporting a user who keeps calling everyone idiots in the lamp thread",
+      "Un client traite les vendeuses d'abruties dans le fil des soldes, les modos vous pouvez voir ?",
+      "the word 'retard' is used three times in the reviews, could that be cleaned up?",
+      "le mot \"pédé\" apparaît dans un avis, vous pouvez le retirer ?",
+      "the message \"you're an idiot\" under my name wasn't me, someone copied my username",
+    ],
+  },
+  "an insult said of oneself, a nickname given in the family": {
+    held: ["t'es vraiment débile", "you absolute moron", "gros lard"],
+    clean: [
+      "\"quel débile\" c'est ce que je me suis dit en voyant la facture",
+      "\"what a moron\" is what I thought when I saw my own typo",
+      "la débile c'est moi, j'ai oublié le code promo",
+      "je me suis trouvée débile d'avoir pris la mauvaise taille",
+      "mes neveux m'appellent \"tonton gros lard\" depuis Noël",
+      "my sister calls my old van the fat pig, it still runs though",
+    ],
+  },
+  "a name or a title (capitalised mid-sentence), a joke taken back": {
+    held: ["ta gueule connard", "je vais me pendre", "I'm gonna hang myself tonight"],
+    clean: [
+      "on a revu Le Dîner de cons hier soir, toujours aussi drôle",
+      "the Fat Cow diner on the high street is reopening, anyone been?",
+      "la soirée \"Nuit Sexy\" du club, il reste des places ?",
+      "je vais me pendre... au cou du livreur s'il arrive enfin 😂",
+      "I'm going to hang myself... a hammock in the garden, which hooks?",
+      "on peut acheter ce matelas les yeux fermés, je vais me jeter dessus",
+    ],
+  },
+};
+describeHeldAndClean("corpora 168-185 round, %s", ROUND185, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -177,80 +177,6 @@ function quotedAround(text: string, s: number, e: number): boolean {
   return false;
 }
 
-/**
- * Categories a word of a name or a title may carry innocently ("Le Dîner de cons", "the Fat Hippo
- * burger"). Not hate: groups are capitalised names themselves ("Les Roms", "The Mexicans").
- */
-const NAMED = new Set<Tag["category"]>(["insult", "sexual", "profanity"]);
-
-/** Small words that join a name's capitalised words ("Dîner de cons", "Brain's faggots", "Bar of Soap"). */
-const NAME_JOINERS = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "s", "and", "et", "a", "au", "aux"]);
-
-/**
- * `hits` without those of NAMED categories that stand in a proper name or a title, read from how
- * the author capitalised: a run of two or more capitalised words ("Fat Hippo", "Nuits Chaudes",
- * "Le Dîner") that does not start a sentence (a quotation's first word does not: titles are
- * quoted), or that runs on past the hit ("Fuck Buttons are reuniting"), and reaches the hit or
- * joins it through one small word ("Le Dîner de cons", "Mr Brain's faggots"). A capitalised
- * insult of its own ("Sale Arabe" opening a message) is no name: its run is the hit alone; nor is
- * one word closing a run ("Kevin Con"). A
- * message in capitals says nothing (every word is).
- */
-function unnamed(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
-  let out: FilterHit[] | undefined;
-  for (let k = 0; k < hits.length; k++) {
-    const h = hits[k]!;
-    const drop = NAMED.has(h.category) && inName(norm, h);
-    if (drop && out === undefined) out = hits.slice(0, k);
-    else if (!drop && out !== undefined) out.push(h);
-  }
-  return out ?? hits;
-}
-
-function inName(norm: NormalizedText, h: FilterHit): boolean {
-  const toks = norm.tokens, o = norm.original;
-  if (toks.length < 2) return false;
-  // The hit's tokens, by original offsets.
-  let first = -1, last = -1;
-  for (let i = 0; i < toks.length; i++) {
-    const [s, e] = norm.toOriginal(toks[i].s, toks[i].e);
-    if (e <= h.start) continue;
-    if (s >= h.end) break;
-    if (first < 0) first = i;
-    last = i;
-  }
-  if (first < 0) return false;
-  const capital = (i: number) => {
-    const [s, e] = norm.toOriginal(toks[i].s, toks[i].e);
-    if (e - s < 2) return false;
-    const a = o[s]!, b = o[s + 1]!;
-    return a !== a.toLowerCase() && b !== b.toUpperCase();
-  };
-  // A sentence's first word is capitalised anyway: the message's first, or one after . ! ? or a line break.
-  const opens = (i: number) => {
-    if (i === 0) return true;
-    const f = norm.folded;
-    for (let c = toks[i - 1].e; c < toks[i].s; c++) { const x = f.charCodeAt(c); if (x === 46 || x === 33 || x === 63 || x === 10 || x === 13) return true; }
-    return false;
-  };
-  // Capitalised runs within reach of the hit: from two words before it to its end, and on past it.
-  for (let i = Math.max(0, first - 3); i <= last; i++) {
-    if (!capital(i)) continue;
-    let j = i;
-    while (j + 1 < toks.length && capital(j + 1) && !opens(j + 1)) j++;
-    if (j === i) continue;
-    // One insulting word closing the run is said of the name before it ("Kevin Con", "saw you at Dragon Con").
-    if (first === last && j === last && i < first) { i = j; continue; }
-    const named = !opens(i) || j > last || i < first;
-    // The run reaches the hit, or ends one small word before it (that word in the hit or not).
-    const reaches = (i <= last && j >= first) || (j === first - 1 && NAME_JOINERS.has(toks[first].key))
-      || (j === first - 2 && NAME_JOINERS.has(toks[first - 1].key));
-    if (named && reaches) return true;
-    i = j;
-  }
-  return false;
-}
-
 /** Whether an ellipsis ("...", "…" folded to three dots) stands between tokens `a` and `b`. */
 function ellipsisBetween(norm: NormalizedText, a: number, b: number): boolean {
   const f = norm.folded, from = norm.tokens[a].e, to = norm.tokens[b].s;
@@ -543,7 +469,6 @@ class Scorer implements ProximityScorer {
   }
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
-    hits = unnamed(norm, hits);
     if (!this.mayBeSilenced(hits)) return hits;
     const marks = this.silenceMarks(norm);
     if (marks === undefined) return hits;

@@ -1268,7 +1268,7 @@ const ROUND161: HeldAndClean = {
 };
 describeHeldAndClean("corpora 150-161 round, %s", ROUND161, hits);
 
-/** Corpora 168-185's traps, fixed by family (ROUND185): general mechanisms (a report to the moderators, a word mentioned, a name's capitals, a joke cut by an ellipsis), own lines, never the corpora's. */
+/** Corpora 168-185's traps, fixed by family (ROUND185): general mechanisms (a report to the moderators, a word mentioned, a joke cut by an ellipsis), own lines, never the corpora's. */
 const ROUND185: HeldAndClean = {
   "a report to the moderators quoting or naming the abuse (any sentence of the message), a word mentioned, a message disowned": {
     held: ["t'es qu'un abruti", "you're an idiot", "sale arabe", "send me nudes", "Les Roms volent tout", "I'll keep replying to every post until you delete your account"],
@@ -1294,12 +1294,10 @@ const ROUND185: HeldAndClean = {
       "my sister calls my old van the fat pig, it still runs though",
     ],
   },
-  "a name or a title (capitalised mid-sentence), a joke taken back": {
-    held: ["ta gueule connard", "je vais me pendre", "I'm gonna hang myself tonight"],
+  // Capitals are no sign of a name: insults are written in Title Case for emphasis ("un Sale Con").
+  "a title quoted, a joke taken back": {
+    held: ["ta gueule connard", "je vais me pendre", "I'm gonna hang myself tonight", "le livreur est un Sale Con", "vous êtes une Sale Pute", "Send Nudes Now", "you are a Fucking Moron"],
     clean: [
-      "on a revu Le Dîner de cons hier soir, toujours aussi drôle",
-      "the Fat Cow diner on the high street is reopening, anyone been?",
-      "la soirée \"Nuit Sexy\" du club, il reste des places ?",
       "je vais me pendre... au cou du livreur s'il arrive enfin 😂",
       "I'm going to hang myself... a hammock in the garden, which hooks?",
       "on peut acheter ce matelas les yeux fermés, je vais me jeter dessus",

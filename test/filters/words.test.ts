@@ -363,6 +363,8 @@ const FOREIGN_CON: HeldAndClean = {
       "tè con limone, c'est rafraîchissant", "cappuccino con cannella, vous le faites ?", "risotto con funghi",
       "Caminando con el viento, joli titre", "baila con nosotros ce samedi", "flan con caramelo en dessert",
       "Soñando con el mar, le roman de l'été", "bailamos con la luna, la playlist du salon", "cantando con amigos au karaoké",
+      // Bare titles of three words, where "con" is a third of what the model reads.
+      "Jugando con fuego", "Hablando con extraños", "Cenando con amigos", "Paseando con Luna", "Viviendo con alegría", "Corazón con alas",
     ],
   },
 };

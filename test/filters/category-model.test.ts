@@ -208,9 +208,14 @@ describe("category model: overruling a rule's trap", () => {
   });
 
   it.each([
-    ["threat", "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol"],
-    ["selfHarm", "Fight frizz without silicones – does this serum actually do it?"],
-  ])("drops a %s template the model doubts: %j", (category, text) => {
+    ["threat", [
+      "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol",
+      "je vais massacrer tout le monde au Mario Kart avec ma nouvelle manette mdr",
+      "je vais massacrer tout le monde au bowling avec mes nouvelles chaussures lol",
+    ]],
+    ["selfHarm", ["Fight frizz without silicones – does this serum actually do it?"]],
+  ])("drops a %s template the model doubts: %j", (category, candidates) => {
+    const text = doubtedIn(category, candidates);
     expect(categories(rulesOnly, text)).toContain(category);
     expect(shipped.veto).toBeGreaterThan(0);
     expect(model.doubts(normalize(text)).has(category as never)).toBe(true);

@@ -371,6 +371,24 @@ const FOREIGN_CON: HeldAndClean = {
 };
 describeHeldAndClean("words, %s", FOREIGN_CON, (text) => demoFilters().words(text));
 
+/**
+ * "Tapette" the tool, for the model: the rules allow "tapette à souris" and its kin, and the model,
+ * once trained on corpora of homophobic trolls (203-209), read a mousetrap as hate (0.56). Its own
+ * lines, in its training corpus like every table's.
+ */
+const TAPETTE_TOOL: HeldAndClean = {
+  "a fly swatter, a mousetrap, a carpet beater": {
+    held: ["sale tapette", "t'es qu'une tapette, casse-toi du forum"],
+    clean: [
+      "une tapette à mouches pour la véranda, vous avez ça ?", "la tapette à rats est livrée avec l'appât ?",
+      "tapette à tapis en rotin, c'est en stock ?", "ma grand-mère tuait les guêpes avec sa tapette à mouches",
+      "lot de 4 tapettes à souris en métal, livraison sous combien de jours ?", "la tapette à mouches électrique recharge en USB ?",
+      "une tapette à souris pour le garage, modèle à appât",
+    ],
+  },
+};
+describeHeldAndClean("words, %s", TAPETTE_TOOL, (text) => demoFilters().words(text));
+
 describe("words: fixes from the fifth blind corpus (corpus-blind-4)", () => {
   it.each([
     ["such an idiot", "you are such an 1.d.1.0.t, read the label"], // a phrase whose last word is spelled out

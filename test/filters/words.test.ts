@@ -383,7 +383,8 @@ const TAPETTE_TOOL: HeldAndClean = {
       "une tapette à mouches pour la véranda, vous avez ça ?", "la tapette à rats est livrée avec l'appât ?",
       "tapette à tapis en rotin, c'est en stock ?", "ma grand-mère tuait les guêpes avec sa tapette à mouches",
       "lot de 4 tapettes à souris en métal, livraison sous combien de jours ?", "la tapette à mouches électrique recharge en USB ?",
-      "une tapette à souris pour le garage, modèle à appât",
+      "une tapette à souris pour le garage, modèle à appât", "vous vendez des tapettes à souris ?",
+      "la tapette à souris s'est refermée sur mon doigt 😅", "deux tapettes à souris et un piège à glu, c'est tout ce qu'il me faut",
     ],
   },
 };

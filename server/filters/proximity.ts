@@ -373,6 +373,67 @@ function expand(word: string, families: Readonly<Record<string, readonly string[
   return fam.map((s) => stem + s);
 }
 
+/** Where classify() records that class `c` stands at token `i`. */
+interface ClassSink { put(c: number, i: number): void }
+
+/** The index of the first of the ascending `list` that is at least `at` (its length if none is). */
+function firstAtOrAfter(list: readonly number[], at: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** A `near` test that takes any position. */
+const ANY = (): boolean => true;
+
+/**
+ * The classes of the words of one message as the silences read them (unsilenced), by window of
+ * tokens: a window holds the classes classify() records from its words, at the positions it
+ * records them (a phrase's words may run past the window's end). Each word is classified once,
+ * when a window first holds it: the silences of one hit ask for its sentence and for the whole
+ * message in turn, and a long message with many hits had its every word read again at each
+ * switch (half of a 2,000-character message's time went there).
+ */
+class WindowClasses implements ClassSink {
+  /** Per token, whether its classes were recorded. */
+  private readonly done: Uint8Array;
+  /** Class → the (word, position) pairs recorded for it, flat: the word classified, then where the class stands. */
+  private readonly byClass = new Map<number, number[]>();
+  /** The word being classified. */
+  private word = 0;
+  /** How many tokens are not classified yet (none left: a window needs no pass over its words). */
+  private left: number;
+
+  constructor(private readonly scorer: Scorer, private readonly norm: NormalizedText) {
+    this.done = new Uint8Array(norm.tokens.length);
+    this.left = norm.tokens.length;
+  }
+
+  put(c: number, i: number): void {
+    const list = this.byClass.get(c);
+    if (list === undefined) this.byClass.set(c, [this.word, i]); else list.push(this.word, i);
+  }
+
+  /** Whether a word of `win` puts class `c` at a position `near` takes. */
+  some(c: number, win: Window, near: (j: number) => boolean): boolean {
+    const toks = this.norm.tokens;
+    for (let i = win.first; i <= win.last && this.left > 0; i++) {
+      if (this.done[i] === 1) continue;
+      this.done[i] = 1;
+      this.left--;
+      this.word = i;
+      this.scorer.classifyWord(this.norm, toks, i, this);
+    }
+    const list = this.byClass.get(c);
+    if (list === undefined) return false;
+    for (let k = 0; k < list.length; k += 2) if (list[k]! >= win.first && list[k]! <= win.last && near(list[k + 1]!)) return true;
+    return false;
+  }
+}
+
 class Scorer implements ProximityScorer {
   /** Per class, the tokens of the message being scanned that are in it (reused: a scan never yields). */
   private at: number[][];
@@ -432,16 +493,14 @@ class Scorer implements ProximityScorer {
     const at = this.at;
     for (const c of this.met) at[c] = [];
     const met: number[] = this.met = [];
-    const mask = this.keys.length * 32 - 1, keys = this.keys;
     // Only the words a rule read from an opening word may reach are classified (a long message's others are not).
     let o = 0;
     for (let i = Math.max(0, opened[0]! - REACH); i < toks.length; i++) {
       while (o < opened.length && opened[o]! + REACH < i) o++;
       if (o === opened.length) break;
       if (opened[o]! - REACH > i) { i = opened[o]! - REACH - 1; continue; }
+      this.classifyWord(norm, toks, i, this);
       const t = toks[i];
-      if (hasBit(keys, t.fp & mask)) this.classify(t.key, norm, toks, i);
-      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
       if (t.collapsed !== undefined) this.classify(t.collapsed, norm, toks, i);
     }
     let hits: FilterHit[] | undefined;
@@ -472,8 +531,10 @@ class Scorer implements ProximityScorer {
     if (!this.mayBeSilenced(hits)) return hits;
     const marks = this.silenceMarks(norm);
     if (marks === undefined) return hits;
-    // The words of the last sentence window read, kept for the next hit in the same one.
+    // The window last answered for, kept for the next hit in the same one; the classes of its
+    // words are read once per call whatever windows are asked (see WindowClasses).
     const read: Window = { first: -1, last: -1 };
+    const classes = new WindowClasses(this, norm);
     const silences = this.silences;
     const kept: FilterHit[] = [];
     for (const h of hits) {
@@ -483,20 +544,20 @@ class Scorer implements ProximityScorer {
         if (x.category !== h.category || x.except.includes(h.detail)) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
         const whole = { first: 0, last: norm.tokens.length - 1 };
-        if (x.context >= 0 && !this.inSentence(norm, whole, x.context, read, marks)) continue;
+        if (x.context >= 0 && !this.inSentence(norm, whole, x.context, read, marks, classes)) continue;
         if (x.message) {
-          if (this.inSentence(norm, whole, x.by, read, marks)) { silenced = true; break; }
+          if (this.inSentence(norm, whole, x.by, read, marks, classes)) { silenced = true; break; }
           continue;
         }
         win ??= this.sentenceOf(norm, h.start);
-        if (!this.inSentence(norm, win, x.by, read, marks)) continue;
+        if (!this.inSentence(norm, win, x.by, read, marks, classes)) continue;
         if (x.before < 0 && x.after < 0) { silenced = true; break; }
         // Only a word of the class right before or after the hit, in its sentence.
         const first = this.tokenAt(norm, h.start), last = this.tokenAt(norm, h.end - 1);
         if (x.ellipsis && !(last + 1 < norm.tokens.length && ellipsisBetween(norm, last, last + 1))) continue;
         const near = (j: number) => (x.before >= 0 && j < first && j >= first - x.before && j >= win!.first)
           || (x.after >= 0 && j > last && j <= last + x.after && j <= win!.last);
-        if (this.at[x.by]!.some(near)) { silenced = true; break; }
+        if (classes.some(x.by, win, near)) { silenced = true; break; }
       }
       if (!silenced) kept.push(h);
     }
@@ -560,25 +621,20 @@ class Scorer implements ProximityScorer {
   }
 
   /** Whether a word of class `c` stands in sentence `win` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly number[]): boolean {
+  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly number[], classes: WindowClasses): boolean {
     const toks = norm.tokens;
     const { first, last } = win;
     if (last < first) return false;
-    const list = this.at;
-    // Classes of the same window were read for the hit before (another silence, a hit nearby).
-    if (read.first === first && read.last === last) return list[c]!.length > 0;
+    // The same window was answered for the hit before (another silence, a hit nearby).
+    if (read.first === first && read.last === last) return classes.some(c, win, ANY);
     // A form of class `c` read from a word of the window has its gate word at most its length further on.
-    if (!marks.some((m) => m >= first && m <= last + this.silenceSpan && this.marks(toks[m]!, c))) return false;
-    for (const m of this.met) list[m] = [];
-    this.met = [];
-    for (let i = first; i <= last; i++) {
-      const t = toks[i];
-      this.classify(t.key, norm, toks, i);
-      if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i);
-    }
+    // The marks are in text order: a long message's many hits each read only their window's.
+    let found = false;
+    for (let k = firstAtOrAfter(marks, first); k < marks.length && marks[k]! <= last + this.silenceSpan && !found; k++) found = this.marks(toks[marks[k]!]!, c);
+    if (!found) return false;
     read.first = first;
     read.last = last;
-    return list[c]!.length > 0;
+    return classes.some(c, win, ANY);
   }
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
@@ -586,11 +642,18 @@ class Scorer implements ProximityScorer {
     return inGate(this.gate, t);
   }
 
-  /** Records the classes of `key` at token `i`, and those of the phrases starting there. */
-  private classify(key: string, norm: NormalizedText, toks: readonly WordToken[], i: number): void {
+  /** Records in `into` the classes of token `i` read as written (its key, where the key filter lets it, and its alts). */
+  classifyWord(norm: NormalizedText, toks: readonly WordToken[], i: number, into: ClassSink): void {
+    const t = toks[i], keys = this.keys;
+    if (hasBit(keys, t.fp & (keys.length * 32 - 1))) this.classify(t.key, norm, toks, i, into);
+    if (t.alts !== undefined) for (const k of t.alts) this.classify(k, norm, toks, i, into);
+  }
+
+  /** Records the classes of `key` at token `i`, and those of the phrases starting there, in `into` (the scan's: this). */
+  classify(key: string, norm: NormalizedText, toks: readonly WordToken[], i: number, into: ClassSink = this): void {
     const e = this.entries.get(key);
     if (e === undefined) return;
-    for (const c of e.classes) this.put(c, i);
+    for (const c of e.classes) into.put(c, i);
     if (e.phrases === undefined || i + 1 >= toks.length) return;
     // Phrases by their second word: one lookup, and most end there.
     const list = e.phrases.get(toks[i + 1].key);
@@ -598,11 +661,11 @@ class Scorer implements ProximityScorer {
     for (const p of list) {
       let ok = i + p.rest.length < toks.length;
       for (let k = 0; ok && k < p.rest.length; k++) ok = toks[i + 1 + k].key === p.rest[k] && !sentenceBreak(norm, toks[i + k], toks[i + k + 1]);
-      if (ok) for (let k = 0; k <= p.rest.length; k++) for (const c of p.classes) this.put(c, i + k);
+      if (ok) for (let k = 0; k <= p.rest.length; k++) for (const c of p.classes) into.put(c, i + k);
     }
   }
 
-  private put(c: number, i: number): void {
+  put(c: number, i: number): void {
     const list = this.at[c]!;
     if (list.length === 0) this.met.push(c);
     // Positions come in token order (a phrase's words may come again right after it): the last one is the only twin.

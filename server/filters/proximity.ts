@@ -389,6 +389,9 @@ function firstAtOrAfter(list: readonly number[], at: number): number {
 /** A `near` test that takes any position. */
 const ANY = (): boolean => true;
 
+/** No silence class: a word that gates none. */
+const NO_CLASSES: readonly number[] = Object.freeze([]);
+
 /**
  * The classes of the words of one message as the silences read them (unsilenced), by window of
  * tokens: a window holds the classes classify() records from its words, at the positions it
@@ -417,16 +420,20 @@ class WindowClasses implements ClassSink {
     if (list === undefined) this.byClass.set(c, [this.word, i]); else list.push(this.word, i);
   }
 
-  /** Whether a word of `win` puts class `c` at a position `near` takes. */
-  some(c: number, win: Window, near: (j: number) => boolean): boolean {
+  /** Classifies the words [from, to] not read yet. */
+  read(from: number, to: number): void {
     const toks = this.norm.tokens;
-    for (let i = win.first; i <= win.last && this.left > 0; i++) {
+    for (let i = from; i <= to && this.left > 0; i++) {
       if (this.done[i] === 1) continue;
       this.done[i] = 1;
       this.left--;
       this.word = i;
       this.scorer.classifyWord(this.norm, toks, i, this);
     }
+  }
+
+  /** Whether a word of `win` read so far puts class `c` at a position `near` takes. */
+  has(c: number, win: Window, near: (j: number) => boolean): boolean {
     const list = this.byClass.get(c);
     if (list === undefined) return false;
     for (let k = 0; k < list.length; k += 2) if (list[k]! >= win.first && list[k]! <= win.last && near(list[k + 1]!)) return true;
@@ -531,9 +538,7 @@ class Scorer implements ProximityScorer {
     if (!this.mayBeSilenced(hits)) return hits;
     const marks = this.silenceMarks(norm);
     if (marks === undefined) return hits;
-    // The window last answered for, kept for the next hit in the same one; the classes of its
-    // words are read once per call whatever windows are asked (see WindowClasses).
-    const read: Window = { first: -1, last: -1 };
+    // Each word's classes are read at most once per call, whatever windows are asked (see WindowClasses).
     const classes = new WindowClasses(this, norm);
     const silences = this.silences;
     const kept: FilterHit[] = [];
@@ -544,20 +549,21 @@ class Scorer implements ProximityScorer {
         if (x.category !== h.category || x.except.includes(h.detail)) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
         const whole = { first: 0, last: norm.tokens.length - 1 };
-        if (x.context >= 0 && !this.inSentence(norm, whole, x.context, read, marks, classes)) continue;
+        if (x.context >= 0 && !this.inSentence(whole, x.context, marks, classes)) continue;
         if (x.message) {
-          if (this.inSentence(norm, whole, x.by, read, marks, classes)) { silenced = true; break; }
+          if (this.inSentence(whole, x.by, marks, classes)) { silenced = true; break; }
           continue;
         }
         win ??= this.sentenceOf(norm, h.start);
-        if (!this.inSentence(norm, win, x.by, read, marks, classes)) continue;
+        if (!this.inSentence(win, x.by, marks, classes)) continue;
         if (x.before < 0 && x.after < 0) { silenced = true; break; }
         // Only a word of the class right before or after the hit, in its sentence.
         const first = this.tokenAt(norm, h.start), last = this.tokenAt(norm, h.end - 1);
         if (x.ellipsis && !(last + 1 < norm.tokens.length && ellipsisBetween(norm, last, last + 1))) continue;
         const near = (j: number) => (x.before >= 0 && j < first && j >= first - x.before && j >= win!.first)
           || (x.after >= 0 && j > last && j <= last + x.after && j <= win!.last);
-        if (classes.some(x.by, win, near)) { silenced = true; break; }
+        // inSentence read every word a form of the class can start from in this window.
+        if (classes.has(x.by, win, near)) { silenced = true; break; }
       }
       if (!silenced) kept.push(h);
     }
@@ -577,25 +583,30 @@ class Scorer implements ProximityScorer {
   }
 
   /**
-   * The tokens that are a silence's gate word (each form's rarest word), in order; undefined when
-   * none is: most messages with a hit have none, and then no hit's sentence needs reading (one bit
-   * test per word). A sentence without one has no silence's words either (inSentence), so a long
-   * message reads only the sentences that might: a "magasin" in one sentence does not make every
-   * other sentence with a hit be read word by word.
+   * Per silence class, the tokens that are one of its gate words (each form's rarest word), in
+   * order; undefined when no token is any class's: most messages with a hit have none, and then no
+   * hit's sentence needs reading (one bit test per word). A window without a class's mark has no
+   * form of it either (inSentence), so a long message reads only the words a form may start from:
+   * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */
-  private silenceMarks(norm: NormalizedText): number[] | undefined {
-    const toks = norm.tokens, g = this.silenceGate;
-    let marks: number[] | undefined;
-    for (let i = 0; i < toks.length; i++) if (inGate(g, toks[i])) (marks ??= []).push(i);
+  private silenceMarks(norm: NormalizedText): ReadonlyMap<number, number[]> | undefined {
+    const toks = norm.tokens, g = this.silenceGate, classes = this.silenceClasses;
+    let marks: Map<number, number[]> | undefined;
+    const mark = (key: string, i: number) => {
+      for (const c of classes.get(key) ?? NO_CLASSES) {
+        const list = (marks ??= new Map()).get(c);
+        if (list === undefined) marks.set(c, [i]); else if (list[list.length - 1] !== i) list.push(i);
+      }
+    };
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (!inGate(g, t)) continue;
+      // Each reading, as inGate reads the token: as written, its alternatives, its collapsed form.
+      mark(t.key, i);
+      if (t.alts !== undefined) for (const k of t.alts) mark(k, i);
+      if (t.collapsed !== undefined) mark(t.collapsed, i);
+    }
     return marks;
-  }
-
-  /** Whether token `t`, in one of its readings, is a gate word of silence class `c`. */
-  private marks(t: WordToken, c: number): boolean {
-    const classes = this.silenceClasses;
-    if (classes.get(t.key)?.includes(c)) return true;
-    if (t.alts !== undefined && t.alts.some((k) => classes.get(k)?.includes(c))) return true;
-    return t.collapsed !== undefined && classes.get(t.collapsed)?.includes(c) === true;
   }
 
   /** The token original offset `at` stands in (or the next one): token offsets grow with the original's, so a binary search finds it. */
@@ -621,21 +632,23 @@ class Scorer implements ProximityScorer {
   }
 
   /** Whether a word of class `c` stands in sentence `win` (only asked for a hit a silence may drop). */
-  private inSentence(norm: NormalizedText, win: Window, c: number, read: Window, marks: readonly number[], classes: WindowClasses): boolean {
-    const toks = norm.tokens;
+  private inSentence(win: Window, c: number, marks: ReadonlyMap<number, number[]>, classes: WindowClasses): boolean {
     const { first, last } = win;
     if (last < first) return false;
-    // The same window was answered for the hit before (another silence, a hit nearby).
-    if (read.first === first && read.last === last) return classes.some(c, win, ANY);
-    // A form of class `c` read from a word of the window has its gate word at most its length further on.
-    // The marks are in text order: a long message's many hits each read only their window's.
+    // Every form of class `c` holds one of its gate words (a mark) and starts at most silenceSpan
+    // words before it: only those words are read, not the whole window (a message-wide silence
+    // over a long message would read every word of it). The marks are in text order.
+    const at = marks.get(c);
+    if (at === undefined) return false;
     let found = false;
-    for (let k = firstAtOrAfter(marks, first); k < marks.length && marks[k]! <= last + this.silenceSpan && !found; k++) found = this.marks(toks[marks[k]!]!, c);
-    if (!found) return false;
-    read.first = first;
-    read.last = last;
-    return classes.some(c, win, ANY);
+    for (let k = firstAtOrAfter(at, first); k < at.length && at[k]! <= last + this.silenceSpan; k++) {
+      const m = at[k]!;
+      classes.read(Math.max(first, m - this.silenceSpan), Math.min(last, m));
+      found = true;
+    }
+    return found && classes.has(c, win, ANY);
   }
+
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
   private opens(t: WordToken): boolean {

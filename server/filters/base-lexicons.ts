@@ -124,6 +124,7 @@ function readContactWords(lang: Language): ContactWords {
     numbers: Object.freeze(Object.fromEntries(Object.entries(file.numbers ?? {}).map(([k, v]) => [fold(k), v]))),
     joiners: list(file.joiners), at: list(file.at), dot: list(file.dot), networks: list(file.networks),
     phoneContext: list(file.phoneContext), notPhoneContext: list(file.notPhoneContext),
+    serviceDesk: list(file.serviceDesk), privateLine: list(file.privateLine), idContext: list(file.idContext),
   };
 }
 

@@ -34,6 +34,16 @@ export interface ContactWords {
   readonly networks: readonly string[];
   readonly phoneContext: readonly string[];
   readonly notPhoneContext: readonly string[];
+  /**
+   * A company's or a public service's line named ("service client", "SAV", "hotline", "customer
+   * service", "centre antipoison"): a landline, VoIP or non-geographic number anywhere in its
+   * sentence is that line, never a mobile (see Detector.deskLine). Phrases, folded.
+   */
+  readonly serviceDesk?: readonly string[];
+  /** A sentence asking to be called or written to privately ("appelle-moi", "call me", "mon numéro perso"): no number in it is a company's. Phrases. */
+  readonly privateLine?: readonly string[];
+  /** Words that announce an order, parcel or serial number from further away than notPhoneContext's few words ("le numéro de suivi de mon colis Colissimo c'est…"). */
+  readonly idContext?: readonly string[];
 }
 
 export interface ContactDetector { match(norm: NormalizedText): FilterHit[] }
@@ -57,8 +67,16 @@ const SERVICE_LINE_WORDS = 30;
 const CODE_LETTERS = 5;
 /** Letters joined to a number that still introduce a phone ("au0612…", "at555…", "no 06…"). */
 const PHONE_LEADS = new Set(["a", "au", "at", "on", "to", "le", "no", "nr", "n"]);
+/** "Networks" that are this site's own user names: a handle next to them is detailed "username". */
+const SITE_NAMES = new Set(["pseudo", "username"]);
 /** Where a handle may stand around a network's name, in words. */
 const HANDLE_AFTER = 4, HANDLE_BEFORE = 3;
+/** How many words before a number an order, parcel or serial word still announces it (see Detector.farId). */
+const ID_WORDS = 12;
+/** Words that name a number of any kind: they announce a phone (phoneContext) but not a call (see Detector.farId). */
+const NUMBER_NOUNS = new Set(["numero", "num", "number", "no", "nr", "n"]);
+/** Number types a company's or a public service's desk answers on (see Detector.deskLine): not MOBILE, nor FIXED_LINE_OR_MOBILE. */
+const DESK_LINES: ReadonlySet<NumberType> = new Set<NumberType>(["FIXED_LINE", "VOIP", "UAN", "TOLL_FREE", "SHARED_COST", "PREMIUM_RATE"]);
 /** Countries a number without a prefix is tried in when the words around it announce a phone. */
 const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
 /** Number types that reach a company's switchboard, never a person's phone (libphonenumber's getType). */
@@ -73,8 +91,10 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
   const numbers = new Map<string, number>();
   const set = (pick: (w: ContactWords) => readonly string[]) => new Set(langs.flatMap(pick));
   for (const w of langs) for (const [k, v] of Object.entries(w.numbers)) numbers.set(k, v);
+  const phrases = (pick: (w: ContactWords) => readonly string[] | undefined) => langs.flatMap((w) => (pick(w) ?? []).map((p) => p.split(" ")));
   return new Detector(numbers, set((w) => w.joiners), set((w) => w.at), set((w) => w.dot), set((w) => w.networks),
-    set((w) => w.phoneContext), set((w) => w.notPhoneContext));
+    set((w) => w.phoneContext), set((w) => w.notPhoneContext), phrases((w) => w.serviceDesk), phrases((w) => w.privateLine),
+    set((w) => w.idContext ?? []));
 }
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
@@ -108,6 +128,9 @@ class Detector implements ContactDetector {
     private readonly networks: ReadonlySet<string>,
     private readonly phoneContext: ReadonlySet<string>,
     private readonly notPhoneContext: ReadonlySet<string>,
+    private readonly serviceDesk: readonly (readonly string[])[],
+    private readonly privateLine: readonly (readonly string[])[],
+    private readonly idContext: ReadonlySet<string>,
   ) {
     const mark = (k: string, bit: number) => this.triggers.set(k, (this.triggers.get(k) ?? 0) | bit);
     for (const k of numbers.keys()) mark(k, NUMBER);
@@ -299,7 +322,8 @@ class Detector implements ContactDetector {
     const after0 = this.wordsAfter(norm, fe);
     // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
     const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
-      || (this.saysCompanyLine(norm, fs, fe) && serviceLine(digits, plus));
+      || (this.saysCompanyLine(norm, fs, fe) && serviceLine(digits, plus))
+      || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe);
     let phone = false;
     // A number spelled out word by word ("five five five, two one three…") announces itself: nobody
     // writes an order or a price that way.
@@ -314,6 +338,37 @@ class Detector implements ContactDetector {
     else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
     else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
     if (phone) found.push({ fs, fe, detail: "phone", tag: PHONE });
+  }
+
+  /**
+   * A company's or a public service's line: its sentence names the desk ("le service client de la
+   * pharmacie m'a rappelée au 01 84 …", "SOS Amitié … 09 72 …", "customer care … +41 22 …") and the
+   * number is a landline, VoIP, non-geographic or freephone one (libphonenumber's type: never a
+   * mobile, nor a US number that may be one), and the sentence asks nobody to call privately
+   * ("le SAV répond pas, appelle-moi au 01 …").
+   */
+  private deskLine(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number): boolean {
+    if (this.serviceDesk.length === 0) return false;
+    const before = this.wordsBefore(norm, fs, SERVICE_LINE_WORDS).reverse(), after = this.wordsAfter(norm, fe, SERVICE_LINE_WORDS);
+    const says = (list: readonly (readonly string[])[]) => hasPhrase(before, list) || hasPhrase(after, list);
+    if (!says(this.serviceDesk) || says(this.privateLine)) return false;
+    const type = lineType(digits, plus);
+    return type !== undefined && DESK_LINES.has(type);
+  }
+
+  /**
+   * An order, parcel or serial number announced from further back in its sentence than
+   * notPhoneContext reaches ("Serial number's on the bottom, 0779 …", "suivre mon colis avec le
+   * numéro Colissimo 6A1234…"), unless a call word stands right before it or the sentence asks
+   * to be called privately.
+   */
+  private farId(norm: NormalizedText, near: readonly string[], fs: number, fe: number): boolean {
+    if (this.idContext.size === 0) return false;
+    const before = this.wordsBefore(norm, fs, ID_WORDS);
+    if (!before.some((k) => this.idContext.has(k))) return false;
+    if (near.some((k) => this.phoneContext.has(k) && !NUMBER_NOUNS.has(k))) return false;
+    const after = this.wordsAfter(norm, fe, SERVICE_LINE_WORDS);
+    return !hasPhrase(before.slice().reverse(), this.privateLine) && !hasPhrase(after, this.privateLine);
   }
 
   /** Whether a word of a company's line ("officiel", "service", "hotline"…) stands in the sentence of folded [fs, fe). */
@@ -405,15 +460,17 @@ class Detector implements ContactDetector {
     const toks = norm.tokens, f = norm.folded;
     for (let i = 0; i < toks.length; i++) {
       if (!mayBe(this.networkWords, toks[i]) || !this.networks.has(toks[i].key)) continue;
+      // A name on this site ("le pseudo Kev44", "username liz_b"), not on another network: a report to the moderators may name it (see proximity-<lang>.json, mod_address).
+      const detail = SITE_NAMES.has(toks[i].key) ? "username" : "handle";
       for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
-        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: "handle", tag: HANDLE }); break; }
+        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail, tag: HANDLE }); break; }
       }
       for (let j = i - 1; j >= 0 && j >= i - HANDLE_BEFORE; j--) {
         if (hasSentenceEnd(f, toks[j].e, toks[j + 1].s)) break;
         const h = handleAt(norm, j, false);
-        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: "handle", tag: HANDLE }); break; }
+        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail, tag: HANDLE }); break; }
       }
     }
   }
@@ -583,13 +640,31 @@ function valid(text: string, country?: CountryCode): boolean {
  * landline in Bari.
  */
 function serviceLine(digits: string, plus: boolean): boolean {
+  const type = lineType(digits, plus);
+  return type !== undefined && SERVICE_LINES.has(type);
+}
+
+/** The type of the number `digits` (after a "+" when `plus`), read as serviceLine says; undefined when no country finds it valid. */
+function lineType(digits: string, plus: boolean): NumberType | undefined {
   const intl = plus ? "+" + digits : digits.startsWith("00") ? "+" + digits.slice(2)
     : digits.length === 11 && digits.startsWith("33") ? "+" + digits : undefined;
   for (const c of intl !== undefined ? [undefined] : ANNOUNCED_IN) {
     const n = parseWithTypes(intl ?? digits, c);
     if (n === undefined || !n.isValid()) continue;
-    const type = n.getType();
-    return type !== undefined && SERVICE_LINES.has(type);
+    return n.getType();
+  }
+  return undefined;
+}
+
+/** Whether one of `phrases` (token keys) stands in `keys`, in order. */
+function hasPhrase(keys: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    for (const p of phrases) {
+      if (p[0] !== keys[i] || i + p.length > keys.length) continue;
+      let k = 1;
+      while (k < p.length && keys[i + k] === p[k]) k++;
+      if (k === p.length) return true;
+    }
   }
   return false;
 }

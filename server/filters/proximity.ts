@@ -26,7 +26,11 @@ import type { FilterHit, Tag } from "./types.ts";
 
 /** One language's file: suffix families, vocabulary classes and the rules over them. */
 export interface ProximityWords {
-  /** name → suffixes; a class entry "stem/name" stands for the stem with each suffix ("frapp/er"). */
+  /**
+   * name → suffixes; a class entry "stem/name" stands for the stem with each suffix ("frapp/er").
+   * A family whose name starts with "<" holds prefixes ("site/<det": "ce site", "le site"…); a
+   * suffix or prefix may be words ("appli/is": "appli est", "appli est trop"…).
+   */
   readonly families: Readonly<Record<string, readonly string[]>>;
   /** name → words or short phrases (a phrase's words must follow each other). */
   readonly classes: Readonly<Record<string, readonly string[]>>;
@@ -59,10 +63,21 @@ export interface SilenceEntry {
   readonly by: string;
   readonly quoted?: boolean;
   readonly except?: readonly string[];
+  /** Only hits of these details are dropped (a site's user name reported to the moderators, not a phone number or a handle on another network). */
+  readonly only?: readonly string[];
   readonly scope?: "sentence" | "message";
   readonly before?: number;
   readonly after?: number;
   readonly context?: string;
+  /**
+   * Only a short hit (INTERJECTION_WORDS at most) that opens the message, or that only the words of
+   * `by` before it open: an interjection ("ta gueule, cette poudre est une dinguerie", "C'est con, le fil casse").
+   */
+  readonly start?: boolean;
+  /** Only a hit of one word (a listed insult, "conne"): templates and rules read their own negations. */
+  readonly word?: boolean;
+  /** With `before` or `after`: the word of `by` stands in the hit's clause (no comma, colon, question mark… between). */
+  readonly clause?: boolean;
   /** With `after`: the hit is cut by an ellipsis before that word, a joke's turn (« je vais me pendre… à la barre de traction »). */
   readonly ellipsis?: boolean;
 }
@@ -185,6 +200,18 @@ function ellipsisBetween(norm: NormalizedText, a: number, b: number): boolean {
   return false;
 }
 
+/** Whether a clause or sentence mark (, ; : ? ! .) stands between tokens `a` and `b`. */
+function punctuated(norm: NormalizedText, a: number, b: number): boolean {
+  const f = norm.folded, toks = norm.tokens;
+  for (let k = a; k < b; k++) {
+    for (let i = toks[k].e; i < toks[k + 1].s; i++) {
+      const c = f.charCodeAt(i);
+      if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33 || c === 46) return true;
+    }
+  }
+  return false;
+}
+
 function isSingleQuote(c: number): boolean {
   return c === 39 || c === 0x2018 || c === 0x2019;
 }
@@ -202,9 +229,13 @@ interface Window { first: number; last: number }
 
 /** A compiled silence (see ProximityWords.silence): its class by id. */
 interface Silence {
-  readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[];
+  readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[]; readonly only: readonly string[] | undefined;
   readonly message: boolean; readonly before: number; readonly after: number; readonly context: number; readonly ellipsis: boolean;
+  readonly word: boolean; readonly clause: boolean; readonly start: boolean;
 }
+
+/** Most words of a hit a `start` silence drops: an interjection ("stfu", "ta gueule", "get out of here"). */
+const INTERJECTION_WORDS = 4;
 
 /** Farthest a silence's `before` or `after` word may stand from its hit, in tokens. */
 const MAX_LEAD = 8;
@@ -290,8 +321,9 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       if ((x.ellipsis ?? false) && after < 0) throw new Error(`proximity silence of ${x.category} by ${x.by}: ellipsis needs after`);
       if (before > MAX_LEAD || after > MAX_LEAD || (x.scope === "message" && (before >= 0 || after >= 0))) throw new Error(`proximity silence of ${x.category} by ${x.by}: bad scope/before/after`);
       silences.push({
-        category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [],
+        category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [], only: x.only,
         message: x.scope === "message", before, after, context: x.context === undefined ? -1 : ids.get(`${n}:${x.context}`)!, ellipsis: x.ellipsis ?? false,
+        word: x.word ?? false, clause: x.clause ?? false, start: x.start ?? false,
       });
     }
   }
@@ -370,7 +402,8 @@ function expand(word: string, families: Readonly<Record<string, readonly string[
   const fam = families[word.slice(slash + 1)];
   if (fam === undefined) throw new Error(`proximity class ${cls}: unknown suffix family in "${word}"`);
   const stem = word.slice(0, slash);
-  return fam.map((s) => stem + s);
+  // A family named "<…" holds prefixes ("site/<det": "ce site", "le site"…), any other suffixes.
+  return word[slash + 1] === "<" ? fam.map((s) => s + stem) : fam.map((s) => stem + s);
 }
 
 /** Where classify() records that class `c` stands at token `i`. */
@@ -430,6 +463,14 @@ class WindowClasses implements ClassSink {
       this.word = i;
       this.scorer.classifyWord(this.norm, toks, i, this);
     }
+  }
+
+  /** Whether class `c` stands at token `j`, as read so far. */
+  standsAt(c: number, j: number): boolean {
+    const list = this.byClass.get(c);
+    if (list === undefined) return false;
+    for (let k = 1; k < list.length; k += 2) if (list[k] === j) return true;
+    return false;
   }
 
   /** Whether a word of `win` read so far puts class `c` at a position `near` takes. */
@@ -542,13 +583,15 @@ class Scorer implements ProximityScorer {
     const classes = new WindowClasses(this, norm);
     const silences = this.silences;
     const kept: FilterHit[] = [];
+    const whole: Window = { first: 0, last: norm.tokens.length - 1 };
     for (const h of hits) {
-      // The hit's sentence and its quotation marks, each found once whatever the silences ask.
-      let win: Window | undefined, quoted: boolean | undefined, silenced = false;
+      // The hit's sentence, its quotation marks and its first and last words, each found once whatever the silences ask.
+      let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1;
       for (const x of silences) {
-        if (x.category !== h.category || x.except.includes(h.detail)) continue;
+        if (x.category !== h.category || x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail))) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
-        const whole = { first: 0, last: norm.tokens.length - 1 };
+        if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = this.tokenAt(norm, h.start); last = this.tokenAt(norm, h.end - 1); }
+        if (x.word && first !== last) continue;
         if (x.context >= 0 && !this.inSentence(whole, x.context, marks, classes)) continue;
         if (x.message) {
           if (this.inSentence(whole, x.by, marks, classes)) { silenced = true; break; }
@@ -556,18 +599,31 @@ class Scorer implements ProximityScorer {
         }
         win ??= this.sentenceOf(norm, h.start);
         if (!this.inSentence(win, x.by, marks, classes)) continue;
-        if (x.before < 0 && x.after < 0) { silenced = true; break; }
+        if (x.before < 0 && x.after < 0 && !x.start) { silenced = true; break; }
         // Only a word of the class right before or after the hit, in its sentence.
-        const first = this.tokenAt(norm, h.start), last = this.tokenAt(norm, h.end - 1);
+        if (x.start && !(last - first < INTERJECTION_WORDS && this.opensMessage(first, x, classes))) continue;
         if (x.ellipsis && !(last + 1 < norm.tokens.length && ellipsisBetween(norm, last, last + 1))) continue;
-        const near = (j: number) => (x.before >= 0 && j < first && j >= first - x.before && j >= win!.first)
-          || (x.after >= 0 && j > last && j <= last + x.after && j <= win!.last);
+        const near = (j: number) => ((x.before >= 0 && j < first && j >= first - x.before && j >= win!.first)
+          || (x.after >= 0 && j > last && j <= last + x.after && j <= win!.last))
+          && !(x.clause && punctuated(norm, Math.min(j, first), Math.max(j, last)));
         // inSentence read every word a form of the class can start from in this window.
         if (classes.has(x.by, win, near)) { silenced = true; break; }
       }
       if (!silenced) kept.push(h);
     }
     return kept;
+  }
+
+  /**
+   * Whether a hit starting at token `first` opens the message: it is the first word, or (with
+   * `before`) only words of the silence's class stand before it ("C'est con, j'ai oublié…").
+   */
+  private opensMessage(first: number, x: Silence, classes: WindowClasses): boolean {
+    if (first === 0) return true;
+    if (x.before < 0 || first > x.before) return false;
+    // inSentence read the words before the hit that a form of the class can cover.
+    for (let j = 0; j < first; j++) if (!classes.standsAt(x.by, j)) return false;
+    return true;
   }
 
   /**
@@ -648,7 +704,6 @@ class Scorer implements ProximityScorer {
     }
     return found && classes.has(c, win, ANY);
   }
-
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */
   private opens(t: WordToken): boolean {

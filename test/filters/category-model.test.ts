@@ -254,15 +254,18 @@ describe("category model: overruling a rule's trap", () => {
   });
 
   it("never overrules the tenant's own term, even one written like a built-in template", () => {
-    const text = doubtedIn("hate", [
-      "le livre sur la remigration des saumons est top, livraison rapide merci",
-      "super documentaire sur la remigration des anguilles, le coffret DVD est arrivé vite",
-      "la remigration des oiseaux au printemps, vous avez des jumelles pour observer ça ?",
+    // A built-in template written as a plain word ("disparais", insult) that the model doubts here;
+    // the same word as the tenant's term is the tenant's rule, never the model's to overrule. (The
+    // hate template "remigration" served until the hate-focused corpora taught the model the word.)
+    const text = doubtedIn("insult", [
+      "la tache sur mon pull : disparais ! le détachant marche super bien",
+      "mes cernes, disparais ! cette crème fait des miracles, livraison rapide merci",
+      "le magicien crie « disparais » et le lapin sort du chapeau, le coffret est top",
     ]);
-    expect(categories(rulesOnly, text)).toEqual(["hate"]);
+    expect(categories(rulesOnly, text)).toEqual(["insult"]);
     expect(categories(f, text)).toEqual([]);
-    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "remigration"], tags: { remigration: { category: "hate", severity: 3 } } });
-    expect(tenant.words(text).map((h) => [h.category, h.match])).toEqual([["hate", "remigration"]]);
+    const tenant = withLists({ terms: [...DEMO_LISTS.terms, "disparais"], tags: { disparais: { category: "insult", severity: 2 } } });
+    expect(tenant.words(text).map((h) => [h.category, h.match])).toEqual([["insult", "disparais"]]);
   });
 
   it("drops only the doubted hit: the others stay, in text order, each once", () => {

@@ -1306,6 +1306,62 @@ const ROUND185: HeldAndClean = {
 };
 describeHeldAndClean("corpora 168-185 round, %s", ROUND185, hits);
 
+/** Corpora 192-209's traps, fixed by family (ROUND209): a company's line, a thing or a situation insulted, an admonition, a negation, an interjection of delight; own lines, never the corpora's. */
+const ROUND209: HeldAndClean = {
+  "a company's or a public service's line named anywhere in its sentence (never a mobile, never a private call); an order or serial number announced from further back": {
+    held: ["appelle-moi au 06 12 34 56 78", "le SAV met trois semaines, appelle-moi plutôt au 01 45 67 89 12", "customer service is useless, call me on 07911 123456"],
+    clean: [
+      "Le service client de la pharmacie m'a rappelée dans l'heure au 01 42 68 53 00, au top",
+      "la hotline du fabricant est ouverte du lundi au vendredi et répond vite au 09 69 39 99 19",
+      "Customer service picked up straight away when I rang +44 20 3123 4567",
+      "le colis que j'attends depuis lundi a pour numéro 0612345678, c'est normal ?",
+      "the serial number on my kettle is 0781 234 5678, is it still covered?",
+    ],
+  },
+  "a site's user name reported to the moderators; a quoted poster, a team's name, a first word, a pride pin": {
+    held: ["ajoute-moi sur snap : lea_b92", "passe sur whatsapp, les modos suppriment tout", "ta gueule connard", "Ferme-La Sale Con", "sale gouine"],
+    clean: [
+      "Modos, le pseudo \"vendeur_pro33\" spamme tous les fils, vous pouvez regarder ?",
+      "Reporting the username gadget_king77, he has been spamming every thread",
+      "j'ai offert le poster \"Ferme ta gueule\" à mon frère pour son bureau",
+      "our darts team is called \"The Absolute Idiots\", can you print it on shirts?",
+      "\"tais-toi\" c'est le premier mot de mon neveu, il le dit au chat",
+      "the \"Proud Dyke\" enamel pin, is it back in stock?",
+    ],
+  },
+  "an insult of a thing or of oneself, a situation (\"C'est con, …\")": {
+    held: ["cette vendeuse est débile", "T'es Vraiment Débile", "le livreur est un Sale Con", "C'EST TROP CON", "c'est trop con", "ce serait con qu'il arrive quelque chose à ta voiture", "T'ES QU'UN GROS CON", "ce livreur est un vrai Débile"],
+    clean: [
+      "cette imprimante est vraiment débile, elle bourre à chaque page",
+      "l'alarme fait un bruit débile à 6h",
+      "quelle idiote, j'ai oublié mon mot de passe",
+      "C'est con, j'ai raté la livraison d'une heure",
+      "pas pour faire mon chieur mais le colis a 2 semaines de retard",
+    ],
+  },
+  "admonitions and negations, a dose asked about, not all of a group": {
+    held: ["t'es vraiment conne", "you're an idiot", "kill yourself", "go back to your country"],
+    clean: [
+      "arrêtez de traiter les caissières d'abruties, elles font leur travail",
+      "don't call the drivers idiots, they're doing their best",
+      "ma sœur n'est pas conne du tout, elle a juste mal lu",
+      "I would never tell anyone to swallow a bottle of pills",
+      "Can you die from taking too much vitamin D? asking for my mum",
+      "Not all Muslims are terrorists, my neighbours are the kindest people I know",
+    ],
+  },
+  "an interjection of delight, abuse reported as received": {
+    held: ["stfu you moron", "TA GUEULE", "je sais où tu habites", "ta gueule, t'es moche", "STFU YOU IDIOT", "Ta Gueule Sale Conne"],
+    clean: [
+      "ta gueule, ce rouge à lèvres est une tuerie",
+      "stfu these boots are so cute",
+      "ma fille a reçu \"t'es grosse et moche\" d'une fille de sa classe, on fait quoi ?",
+      "got a message saying \"you're dead\" from a stranger, what should I do?",
+    ],
+  },
+};
+describeHeldAndClean("corpora 192-209 round, %s", ROUND209, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -88,7 +88,6 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
   "corpus-shoppers-2.tsv": [
     "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
-    "Robe de témoin trop sexy pour une église ? La fente monte haut 🙈",
     "Catnip turns him into an absolute lunatic, 10/10",
     "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
   ],

@@ -1,3 +1,4 @@
+import { FILTER_CATEGORIES } from "../../client-sdk/src/protocol.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
@@ -422,9 +423,6 @@ function firstAtOrAfter(list: readonly number[], at: number): number {
 /** A `near` test that takes any position. */
 const ANY = (): boolean => true;
 
-/** No silence class: a word that gates none. */
-const NO_CLASSES: readonly number[] = Object.freeze([]);
-
 /**
  * The classes of the words of one message as the silences read them (unsilenced), by window of
  * tokens: a window holds the classes classify() records from its words, at the positions it
@@ -503,7 +501,17 @@ class Scorer implements ProximityScorer {
     private readonly silences: readonly Silence[],
   ) {
     this.at = byAnchor.map(() => []);
+    for (const x of silences) {
+      const bit = 1 << FILTER_CATEGORIES.indexOf(x.category);
+      this.silencedBits |= bit;
+      for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
+    }
   }
+
+  /** Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES. */
+  private readonly classCategories = new Map<number, number>();
+  /** The categories some silence drops, as bits. */
+  private silencedBits = 0;
 
   match(norm: NormalizedText): FilterHit[] {
     const toks = norm.tokens;
@@ -577,7 +585,9 @@ class Scorer implements ProximityScorer {
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
     if (!this.mayBeSilenced(hits)) return hits;
-    const marks = this.silenceMarks(norm);
+    let hitBits = 0;
+    for (let i = 0; i < hits.length; i++) hitBits |= 1 << FILTER_CATEGORIES.indexOf(hits[i]!.category);
+    const marks = this.silenceMarks(norm, hitBits & this.silencedBits);
     if (marks === undefined) return hits;
     // Each word's classes are read at most once per call, whatever windows are asked (see WindowClasses).
     const classes = new WindowClasses(this, norm);
@@ -639,31 +649,42 @@ class Scorer implements ProximityScorer {
   }
 
   /**
-   * Per silence class, the tokens that are one of its gate words (each form's rarest word), in
-   * order; undefined when no token is any class's: most messages with a hit have none, and then no
+   * Per silence class of the given categories (bits of FILTER_CATEGORIES), the tokens that are one
+   * of its gate words (each form's rarest word), in order; undefined when no token is any such class's: most messages with a hit have none, and then no
    * hit's sentence needs reading (one bit test per word). A window without a class's mark has no
    * form of it either (inSentence), so a long message reads only the words a form may start from:
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */
-  private silenceMarks(norm: NormalizedText): ReadonlyMap<number, number[]> | undefined {
-    const toks = norm.tokens, g = this.silenceGate, classes = this.silenceClasses;
+  private silenceMarks(norm: NormalizedText, categories: number): ReadonlyMap<number, number[]> | undefined {
+    const toks = norm.tokens, g = this.silenceGate;
     let marks: Map<number, number[]> | undefined;
-    const mark = (key: string, i: number) => {
-      for (const c of classes.get(key) ?? NO_CLASSES) {
-        const list = (marks ??= new Map()).get(c);
-        if (list === undefined) marks.set(c, [i]); else if (list[list.length - 1] !== i) list.push(i);
-      }
-    };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (!inGate(g, t)) continue;
       // Each reading, as inGate reads the token: as written, its alternatives, its collapsed form.
-      mark(t.key, i);
-      if (t.alts !== undefined) for (const k of t.alts) mark(k, i);
-      if (t.collapsed !== undefined) mark(t.collapsed, i);
+      marks = this.mark(t.key, i, categories, marks);
+      if (t.alts !== undefined) for (const k of t.alts) marks = this.mark(k, i, categories, marks);
+      if (t.collapsed !== undefined) marks = this.mark(t.collapsed, i, categories, marks);
     }
     return marks;
   }
+
+  /**
+   * Records token `i` as a mark of the silence classes `key` gates, of the given categories only:
+   * a preposition that gates the self-harm silence "…hang myself... a new shelf" says nothing to
+   * an insult's hit. A method, not a closure per call: the usual message with a hit comes here.
+   */
+  private mark(key: string, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+    const classes = this.silenceClasses.get(key);
+    if (classes === undefined) return marks;
+    for (const c of classes) {
+      if ((this.classCategories.get(c)! & categories) === 0) continue;
+      const list = (marks ??= new Map()).get(c);
+      if (list === undefined) marks.set(c, [i]); else if (list[list.length - 1] !== i) list.push(i);
+    }
+    return marks;
+  }
+
 
   /** The token original offset `at` stands in (or the next one): token offsets grow with the original's, so a binary search finds it. */
   private tokenAt(norm: NormalizedText, at: number): number {

@@ -526,7 +526,7 @@ describe("tenth corpus by category (tuned in the corpus-10 round; a guard)", () 
  */
 describe("eleventh corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 146, 1);
+    expectGuard("test/fixtures/corpus-categories-11.tsv", 300, 147, 1);
   });
 });
 
@@ -592,7 +592,7 @@ describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", (
  */
 describe("thirteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 142, 1);
+    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 143, 2);
   });
 });
 
@@ -617,7 +617,7 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
  */
 describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 141, 0);
+    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 143, 0);
   });
 });
 
@@ -683,7 +683,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-34.tsv", 300, 150, 0],
   ["corpus-categories-35.tsv", 300, 150, 0],
   ["corpus-categories-36.tsv", 300, 150, 0],
-  ["corpus-categories-37.tsv", 300, 150, 1],
+  ["corpus-categories-37.tsv", 300, 150, 0],
   ["corpus-categories-38.tsv", 300, 149, 0],
   ["corpus-categories-39.tsv", 300, 150, 1],
   ["corpus-categories-40.tsv", 300, 150, 0],
@@ -694,7 +694,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-45.tsv", 300, 150, 1],
   ["corpus-categories-46.tsv", 300, 150, 0],
   ["corpus-categories-47.tsv", 300, 150, 0],
-  ["corpus-categories-48.tsv", 300, 150, 0],
+  ["corpus-categories-48.tsv", 300, 150, 1],
   ["corpus-categories-49.tsv", 300, 150, 0],
   ["corpus-categories-50.tsv", 300, 150, 0],
   ["corpus-categories-51.tsv", 300, 150, 0],
@@ -722,7 +722,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-73.tsv", 600, 300, 0],
   ["corpus-categories-74.tsv", 600, 300, 0],
   ["corpus-categories-75.tsv", 600, 300, 0],
-  ["corpus-categories-76.tsv", 600, 300, 1],
+  ["corpus-categories-76.tsv", 600, 300, 0],
   ["corpus-categories-77.tsv", 600, 300, 0],
   ["corpus-categories-78.tsv", 600, 300, 0],
   ["corpus-categories-79.tsv", 600, 300, 2],
@@ -739,7 +739,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-96.tsv", 600, 300, 0],
   ["corpus-categories-97.tsv", 600, 300, 2],
   ["corpus-categories-98.tsv", 600, 300, 0],
-  ["corpus-categories-99.tsv", 600, 299, 2],
+  ["corpus-categories-99.tsv", 600, 298, 2],
   ["corpus-categories-100.tsv", 600, 300, 2],
   ["corpus-categories-101.tsv", 600, 300, 2],
   ["corpus-categories-102.tsv", 600, 300, 0],
@@ -750,7 +750,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-107.tsv", 600, 300, 1],
   ["corpus-categories-108.tsv", 600, 300, 2],
   ["corpus-categories-109.tsv", 600, 300, 0],
-  ["corpus-categories-110.tsv", 600, 300, 1],
+  ["corpus-categories-110.tsv", 600, 300, 0],
   ["corpus-categories-111.tsv", 600, 300, 0],
   ["corpus-categories-112.tsv", 600, 300, 0],
   ["corpus-categories-113.tsv", 600, 300, 0],
@@ -814,28 +814,28 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-171.tsv", 600, 300, 3],
   ["corpus-categories-172.tsv", 600, 300, 2],
   ["corpus-categories-173.tsv", 600, 300, 0],
-  ["corpus-categories-174.tsv", 600, 300, 4],
+  ["corpus-categories-174.tsv", 600, 300, 3],
   ["corpus-categories-175.tsv", 600, 300, 1],
   ["corpus-categories-176.tsv", 600, 299, 4],
   ["corpus-categories-177.tsv", 600, 299, 3],
   ["corpus-categories-178.tsv", 600, 299, 2],
-  ["corpus-categories-179.tsv", 600, 300, 5],
+  ["corpus-categories-179.tsv", 600, 300, 6],
   ["corpus-categories-180.tsv", 600, 300, 2],
-  ["corpus-categories-181.tsv", 600, 300, 10],
+  ["corpus-categories-181.tsv", 600, 300, 9],
   ["corpus-categories-182.tsv", 600, 300, 9],
   ["corpus-categories-183.tsv", 600, 299, 1],
-  ["corpus-categories-184.tsv", 600, 300, 5],
+  ["corpus-categories-184.tsv", 600, 300, 4],
   ["corpus-categories-185.tsv", 600, 300, 6],
-  ["corpus-categories-192.tsv", 600, 300, 3],
+  ["corpus-categories-192.tsv", 600, 300, 2],
   ["corpus-categories-193.tsv", 600, 300, 1],
   ["corpus-categories-194.tsv", 600, 299, 0],
-  ["corpus-categories-195.tsv", 600, 299, 3],
+  ["corpus-categories-195.tsv", 600, 300, 2],
   ["corpus-categories-196.tsv", 600, 300, 0],
   ["corpus-categories-197.tsv", 600, 300, 1],
-  ["corpus-categories-198.tsv", 600, 300, 2],
+  ["corpus-categories-198.tsv", 600, 300, 3],
   ["corpus-categories-199.tsv", 600, 300, 5],
   ["corpus-categories-200.tsv", 600, 300, 1],
-  ["corpus-categories-201.tsv", 600, 299, 2],
+  ["corpus-categories-201.tsv", 600, 299, 3],
   ["corpus-categories-202.tsv", 600, 300, 1],
   ["corpus-categories-203.tsv", 600, 299, 2],
   ["corpus-categories-204.tsv", 600, 300, 0],
@@ -843,7 +843,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-206.tsv", 600, 300, 3],
   ["corpus-categories-207.tsv", 600, 300, 3],
   ["corpus-categories-208.tsv", 600, 300, 3],
-  ["corpus-categories-209.tsv", 600, 298, 4],
+  ["corpus-categories-209.tsv", 600, 298, 5],
   ["corpus-categories-210.tsv", 600, 298, 3],
   ["corpus-categories-211.tsv", 600, 299, 0],
   ["corpus-categories-212.tsv", 600, 299, 12],
@@ -851,24 +851,24 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-214.tsv", 600, 300, 2],
   ["corpus-categories-215.tsv", 600, 300, 3],
   ["corpus-categories-216.tsv", 600, 299, 6],
-  ["corpus-categories-217.tsv", 600, 300, 3],
+  ["corpus-categories-217.tsv", 600, 300, 4],
   ["corpus-categories-218.tsv", 600, 300, 2],
-  ["corpus-categories-219.tsv", 600, 300, 7],
+  ["corpus-categories-219.tsv", 600, 300, 8],
   ["corpus-categories-220.tsv", 600, 299, 4],
   ["corpus-categories-221.tsv", 600, 300, 5],
-  ["corpus-categories-222.tsv", 600, 300, 3],
-  ["corpus-categories-223.tsv", 600, 299, 3],
+  ["corpus-categories-222.tsv", 600, 300, 2],
+  ["corpus-categories-223.tsv", 600, 300, 3],
   ["corpus-categories-224.tsv", 600, 300, 4],
-  ["corpus-categories-225.tsv", 600, 300, 5],
+  ["corpus-categories-225.tsv", 600, 300, 4],
   ["corpus-categories-226.tsv", 600, 300, 2],
   ["corpus-categories-227.tsv", 600, 299, 4],
-  ["corpus-categories-228.tsv", 600, 300, 2],
+  ["corpus-categories-228.tsv", 600, 300, 1],
   ["corpus-categories-229.tsv", 600, 300, 5],
   ["corpus-categories-230.tsv", 600, 300, 5],
   ["corpus-categories-231.tsv", 600, 300, 9],
   ["corpus-categories-232.tsv", 600, 298, 9],
   ["corpus-categories-233.tsv", 600, 300, 2],
-  ["corpus-categories-234.tsv", 600, 300, 8],
+  ["corpus-categories-234.tsv", 600, 300, 7],
   ["corpus-categories-235.tsv", 600, 300, 1],
   ["corpus-categories-236.tsv", 600, 300, 4],
   ["corpus-categories-237.tsv", 600, 300, 2],
@@ -879,24 +879,31 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-242.tsv", 600, 300, 2],
   ["corpus-categories-243.tsv", 600, 299, 4],
   ["corpus-categories-244.tsv", 600, 300, 3],
-  ["corpus-categories-245.tsv", 600, 300, 6],
+  ["corpus-categories-245.tsv", 600, 300, 7],
   ["corpus-categories-246.tsv", 600, 300, 4],
   ["corpus-categories-247.tsv", 600, 300, 3],
   ["corpus-categories-248.tsv", 600, 300, 11],
+  ["corpus-categories-249.tsv", 600, 300, 2],
+  ["corpus-categories-250.tsv", 600, 300, 4],
+  ["corpus-categories-251.tsv", 600, 299, 2],
+  ["corpus-categories-252.tsv", 600, 299, 8],
+  ["corpus-categories-253.tsv", 600, 300, 5],
+  ["corpus-categories-254.tsv", 600, 298, 2],
+  ["corpus-categories-255.tsv", 600, 300, 7],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
-  ["corpus-categories-162.tsv", 600, 285, 8],
-  ["corpus-categories-163.tsv", 600, 282, 0],
+  ["corpus-categories-162.tsv", 600, 289, 8],
+  ["corpus-categories-163.tsv", 600, 282, 1],
   ["corpus-categories-164.tsv", 600, 287, 5],
-  ["corpus-categories-165.tsv", 600, 284, 13],
-  ["corpus-categories-166.tsv", 600, 291, 8],
-  ["corpus-categories-167.tsv", 600, 281, 9],
-  ["corpus-categories-186.tsv", 600, 257, 9],
-  ["corpus-categories-187.tsv", 600, 266, 6],
-  ["corpus-categories-188.tsv", 600, 292, 19],
-  ["corpus-categories-189.tsv", 600, 238, 8],
-  ["corpus-categories-190.tsv", 600, 262, 8],
-  ["corpus-categories-191.tsv", 600, 270, 14],
+  ["corpus-categories-165.tsv", 600, 283, 12],
+  ["corpus-categories-166.tsv", 600, 291, 7],
+  ["corpus-categories-167.tsv", 600, 280, 8],
+  ["corpus-categories-186.tsv", 600, 259, 7],
+  ["corpus-categories-187.tsv", 600, 268, 5],
+  ["corpus-categories-188.tsv", 600, 291, 20],
+  ["corpus-categories-189.tsv", 600, 239, 8],
+  ["corpus-categories-190.tsv", 600, 263, 8],
+  ["corpus-categories-191.tsv", 600, 268, 14],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -996,7 +1003,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  *   focused 8 (228-234)      46.0%               56.2%            4.14%    80.4%                  3.43%
  *   focused 9 (235-241)      50.4%               61.8%            4.62%    86.3%                  2.76%
  *   focused 10 (242-248)     49.9%               59.4%            4.29%    85.0%                  3.00%
- *   focused 11 (249-255)     ROUND11_BASE
+ *   focused 11 (249-255)     44.7%               55.9%            4.95%    83.0%                  3.05%
  *
  * The focused batches are much harder than the six-category ones (a fifth of their lines missed
  * where the six-category rounds miss under a tenth): the engine of the moment holds 80-85% of them,

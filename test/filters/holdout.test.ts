@@ -82,7 +82,10 @@ describe.each(CORPORA)("blind shopper corpus %s", (file) => {
  * (corpora up to 161), lets the rope through and holds two others (0.5%): a cat "absolute
  * lunatic" on catnip (insult) and guppies that breed "comme des fous" (hate). Held out, so not
  * tuned on: the guard is those lines and no other. Stop 37's, once round R (corpora 168-173) joined
- * its training, holds the rope again (three lines, 0.75%).
+ * its training, holds the rope again (three lines, 0.75%); along the focused rounds a mousetrap
+ * ("tapette", hate) and a bridesmaid's dress "trop sexy" (sexual) came and went. Over all 1,075
+ * held-out innocent shopper lines the final model holds 6 (0.56%; stop 36's 4): these three, the
+ * brand's SAV number, the brand's site spelled out, and "3 minis = 1 grand".
  */
 const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],

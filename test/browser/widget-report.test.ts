@@ -45,7 +45,9 @@ describe.skipIf(!browserAvailable())("widget: report illegal content", () => {
   }
 
   it("a guest reports a message through the form, gets a receipt and a status link, and is told the manager removed it in the back office", async () => {
-    const text = "Genuine serum at half price, pay me by bank transfer before delivery";
+    // Illegal but not caught by the filters (a shopper has to report it). A seller's "pay me by
+    // bank transfer" is one the category model now holds as contact (0.51), so not that one.
+    const text = "This serum is a miracle cure, throw away your prescriptions";
     const message: Message = await seller.send(ROOM, text);
     const page = await openWidgetPage(browser, shop.page({ path: PATH }), watches);
     await item(page, text).waitFor();

@@ -502,12 +502,16 @@ class Scorer implements ProximityScorer {
   ) {
     this.at = byAnchor.map(() => []);
     for (const x of silences) {
+      const own = this.silencesOf.get(x.category);
+      if (own === undefined) this.silencesOf.set(x.category, [x]); else own.push(x);
       const bit = 1 << FILTER_CATEGORIES.indexOf(x.category);
       this.silencedBits |= bit;
       for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
     }
   }
 
+  /** The silences of each category, in the files' order: a hit reads only its own (there are dozens). */
+  private readonly silencesOf = new Map<Tag["category"], Silence[]>();
   /** Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES. */
   private readonly classCategories = new Map<number, number>();
   /** The categories some silence drops, as bits. */
@@ -584,21 +588,24 @@ class Scorer implements ProximityScorer {
   }
 
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
-    if (!this.mayBeSilenced(hits)) return hits;
+    // Most messages with a hit have none of a category some silence drops: one pass over the hits.
     let hitBits = 0;
     for (let i = 0; i < hits.length; i++) hitBits |= 1 << FILTER_CATEGORIES.indexOf(hits[i]!.category);
-    const marks = this.silenceMarks(norm, hitBits & this.silencedBits);
+    const categories = hitBits & this.silencedBits;
+    if (categories === 0) return hits;
+    const marks = this.silenceMarks(norm, categories);
     if (marks === undefined) return hits;
     // Each word's classes are read at most once per call, whatever windows are asked (see WindowClasses).
     const classes = new WindowClasses(this, norm);
-    const silences = this.silences;
     const kept: FilterHit[] = [];
     const whole: Window = { first: 0, last: norm.tokens.length - 1 };
     for (const h of hits) {
+      const silences = this.silencesOf.get(h.category);
+      if (silences === undefined) { kept.push(h); continue; }
       // The hit's sentence, its quotation marks and its first and last words, each found once whatever the silences ask.
       let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1;
       for (const x of silences) {
-        if (x.category !== h.category || x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail))) continue;
+        if (x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail))) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
         if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = this.tokenAt(norm, h.start); last = this.tokenAt(norm, h.end - 1); }
         if (x.word && first !== last) continue;
@@ -634,18 +641,6 @@ class Scorer implements ProximityScorer {
     // inSentence read the words before the hit that a form of the class can cover.
     for (let j = 0; j < first; j++) if (!classes.standsAt(x.by, j)) return false;
     return true;
-  }
-
-  /**
-   * Whether any hit is of a category a silence drops. Asked for every message with a hit, and most
-   * are not: plain loops, where two nested some() made two closures per call.
-   */
-  private mayBeSilenced(hits: readonly FilterHit[]): boolean {
-    const silences = this.silences;
-    for (let i = 0; i < hits.length; i++) {
-      for (let k = 0; k < silences.length; k++) if (silences[k].category === hits[i].category) return true;
-    }
-    return false;
   }
 
   /**

@@ -75,8 +75,12 @@ const HANDLE_AFTER = 4, HANDLE_BEFORE = 3;
 const ID_WORDS = 12;
 /** Words that name a number of any kind: they announce a phone (phoneContext) but not a call (see Detector.farId). */
 const NUMBER_NOUNS = new Set(["numero", "num", "number", "no", "nr", "n"]);
-/** Number types a company's or a public service's desk answers on (see Detector.deskLine): not MOBILE, nor FIXED_LINE_OR_MOBILE. */
-const DESK_LINES: ReadonlySet<NumberType> = new Set<NumberType>(["FIXED_LINE", "VOIP", "UAN", "TOLL_FREE", "SHARED_COST", "PREMIUM_RATE"]);
+/**
+ * Number types a company's or a public service's desk answers on (see Detector.deskLine): not
+ * MOBILE, nor FIXED_LINE_OR_MOBILE, nor PREMIUM_RATE (a "service client" on an 08 99 number is the
+ * classic scam a shopper must not be sent to).
+ */
+const DESK_LINES: ReadonlySet<NumberType> = new Set<NumberType>(["FIXED_LINE", "VOIP", "UAN", "TOLL_FREE", "SHARED_COST"]);
 /** Countries a number without a prefix is tried in when the words around it announce a phone. */
 const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
 /** Number types that reach a company's switchboard, never a person's phone (libphonenumber's getType). */

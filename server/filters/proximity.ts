@@ -354,11 +354,15 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   // Which silences' classes each gate word may open, so a sentence is read only for a class it may hold.
   const silenceClasses = new Map<string, number[]>();
   let silenceSpan = 0;
+  // How far into a form its gate word may stand, per gate word: a form reading from a mark starts
+  // at most that many words before it ("moi" alone: none; "c est moi": two).
+  const gateOffsets = new Map<string, number>();
   for (const x of silences) {
     for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) {
       for (const f of forms[c] ?? []) {
         silenceSpan = Math.max(silenceSpan, f.length - 1);
         const pick = rarestWord(f, common);
+        gateOffsets.set(pick, Math.max(gateOffsets.get(pick) ?? 0, f.lastIndexOf(pick)));
         setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
         const opened = silenceClasses.get(pick) ?? [];
         if (!opened.includes(c)) silenceClasses.set(pick, [...opened, c]);
@@ -374,7 +378,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: new Set(silenceClasses.keys()) }, silenceClasses, silenceSpan, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: new Set(silenceClasses.keys()) }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -410,12 +414,12 @@ function expand(word: string, families: Readonly<Record<string, readonly string[
 /** Where classify() records that class `c` stands at token `i`. */
 interface ClassSink { put(c: number, i: number): void }
 
-/** The index of the first of the ascending `list` that is at least `at` (its length if none is). */
-function firstAtOrAfter(list: readonly number[], at: number): number {
-  let lo = 0, hi = list.length;
+/** The index of the first pair of the flat (token, offset) `list`, ascending by token, whose token is at least `at` (its pair count if none is). */
+function firstPairAtOrAfter(list: readonly number[], at: number): number {
+  let lo = 0, hi = list.length >>> 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]! < at) lo = mid + 1; else hi = mid;
+    if (list[2 * mid]! < at) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
@@ -496,6 +500,8 @@ class Scorer implements ProximityScorer {
     /** Gate word → the silence classes whose forms it was picked from. */
     private readonly silenceClasses: ReadonlyMap<string, readonly number[]>,
     /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
+    /** Gate word → how far into its forms it may stand (see createProximityScorer). */
+    private readonly gateOffsets: ReadonlyMap<string, number>,
     private readonly silenceSpan: number,
     private readonly byAnchor: readonly (readonly Rule[])[],
     private readonly silences: readonly Silence[],
@@ -645,7 +651,8 @@ class Scorer implements ProximityScorer {
 
   /**
    * Per silence class of the given categories (bits of FILTER_CATEGORIES), the tokens that are one
-   * of its gate words (each form's rarest word), in order; undefined when no token is any such class's: most messages with a hit have none, and then no
+   * of its gate words (each form's rarest word), in order, each with how far back a form through it
+   * may start (flat pairs); undefined when no token is any such class's: most messages with a hit have none, and then no
    * hit's sentence needs reading (one bit test per word). A window without a class's mark has no
    * form of it either (inSentence), so a long message reads only the words a form may start from:
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
@@ -674,8 +681,12 @@ class Scorer implements ProximityScorer {
     if (classes === undefined) return marks;
     for (const c of classes) {
       if ((this.classCategories.get(c)! & categories) === 0) continue;
+      const off = this.gateOffsets.get(key)!;
       const list = (marks ??= new Map()).get(c);
-      if (list === undefined) marks.set(c, [i]); else if (list[list.length - 1] !== i) list.push(i);
+      // Pairs of (token, how far back a form may start): a token read as two gate words keeps the farther.
+      if (list === undefined) marks.set(c, [i, off]);
+      else if (list[list.length - 2] !== i) list.push(i, off);
+      else if (list[list.length - 1]! < off) list[list.length - 1] = off;
     }
     return marks;
   }
@@ -713,9 +724,10 @@ class Scorer implements ProximityScorer {
     const at = marks.get(c);
     if (at === undefined) return false;
     let found = false;
-    for (let k = firstAtOrAfter(at, first); k < at.length && at[k]! <= last + this.silenceSpan; k++) {
-      const m = at[k]!;
-      classes.read(Math.max(first, m - this.silenceSpan), Math.min(last, m));
+    for (let k = 2 * firstPairAtOrAfter(at, first); k < at.length && at[k]! <= last + this.silenceSpan; k += 2) {
+      const m = at[k]!, off = at[k + 1]!;
+      if (m - off > last) continue;
+      classes.read(Math.max(first, m - off), Math.min(last, m));
       found = true;
     }
     return found && classes.has(c, win, ANY);

@@ -910,6 +910,13 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-189.tsv", 600, 239, 8],
   ["corpus-categories-190.tsv", 600, 263, 8],
   ["corpus-categories-191.tsv", 600, 268, 14],
+  ["corpus-categories-256.tsv", 600, 229, 5],
+  ["corpus-categories-257.tsv", 600, 228, 0],
+  ["corpus-categories-258.tsv", 600, 269, 11],
+  ["corpus-categories-259.tsv", 600, 260, 2],
+  ["corpus-categories-260.tsv", 600, 277, 17],
+  ["corpus-categories-261.tsv", 600, 242, 6],
+  ["corpus-categories-262.tsv", 600, 263, 5],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1098,8 +1105,13 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * none). Issue 25's targets on wave 8: met for threat, harassment, selfHarm and contact; hate is
  * 3.3 points short of 95%, sexual 0.3 short of 90%, traps 2.3% against 1%. On wave 8F, the harder
  * focused lines, only selfHarm and contact meet them.
+ *
+ * Corpora 256-262, a twelfth focused round (measured first with the final engine, 3ff0bf5: 84.2%
+ * held, 2.19% of traps; at 01fde3a 55.5%, 3.76%), were not trained on: with them the model held 3
+ * of the held-out blind-4 shopper corpus's 214 clean lines (1.4%; holdout.test.ts asks ≤ 1%). They
+ * stay held out, with the two waves.
  */
-describe("corpora 162-167 and 186-191 (waves 8 and 8F: held out, never tuned or trained on; guards)", () => {
+describe("corpora 162-167, 186-191 and 256-262 (waves 8 and 8F and a twelfth focused round: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

@@ -424,6 +424,11 @@ function firstPairAtOrAfter(list: readonly number[], at: number): number {
   return lo;
 }
 
+/** A category's bit in the sets of categories the silences keep (its index in FILTER_CATEGORIES). */
+function categoryBit(category: Tag["category"]): number {
+  return 1 << FILTER_CATEGORIES.indexOf(category);
+}
+
 /** A `near` test that takes any position. */
 const ANY = (): boolean => true;
 
@@ -499,18 +504,18 @@ class Scorer implements ProximityScorer {
     private readonly silenceGate: WordGate,
     /** Gate word → the silence classes whose forms it was picked from. */
     private readonly silenceClasses: ReadonlyMap<string, readonly number[]>,
-    /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
-    /** Gate word → how far into its forms it may stand (see createProximityScorer). */
+    /** Gate word → how far into its forms it may stand (see proximitySteps). */
     private readonly gateOffsets: ReadonlyMap<string, number>,
+    /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
     private readonly silenceSpan: number,
     private readonly byAnchor: readonly (readonly Rule[])[],
-    private readonly silences: readonly Silence[],
+    silences: readonly Silence[],
   ) {
     this.at = byAnchor.map(() => []);
     for (const x of silences) {
       const own = this.silencesOf.get(x.category);
       if (own === undefined) this.silencesOf.set(x.category, [x]); else own.push(x);
-      const bit = 1 << FILTER_CATEGORIES.indexOf(x.category);
+      const bit = categoryBit(x.category);
       this.silencedBits |= bit;
       for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
     }
@@ -596,7 +601,7 @@ class Scorer implements ProximityScorer {
   unsilenced(norm: NormalizedText, hits: FilterHit[]): FilterHit[] {
     // Most messages with a hit have none of a category some silence drops: one pass over the hits.
     let hitBits = 0;
-    for (let i = 0; i < hits.length; i++) hitBits |= 1 << FILTER_CATEGORIES.indexOf(hits[i]!.category);
+    for (let i = 0; i < hits.length; i++) hitBits |= categoryBit(hits[i]!.category);
     const categories = hitBits & this.silencedBits;
     if (categories === 0) return hits;
     const marks = this.silenceMarks(norm, categories);
@@ -652,8 +657,8 @@ class Scorer implements ProximityScorer {
   /**
    * Per silence class of the given categories (bits of FILTER_CATEGORIES), the tokens that are one
    * of its gate words (each form's rarest word), in order, each with how far back a form through it
-   * may start (flat pairs); undefined when no token is any such class's: most messages with a hit have none, and then no
-   * hit's sentence needs reading (one bit test per word). A window without a class's mark has no
+   * may start (flat pairs); undefined when no token is any such class's: most messages with a hit
+   * have none, and then no hit's sentence needs reading (one bit test per word). A window without a class's mark has no
    * form of it either (inSentence), so a long message reads only the words a form may start from:
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */
@@ -679,9 +684,9 @@ class Scorer implements ProximityScorer {
   private mark(key: string, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
     const classes = this.silenceClasses.get(key);
     if (classes === undefined) return marks;
+    const off = this.gateOffsets.get(key)!;
     for (const c of classes) {
       if ((this.classCategories.get(c)! & categories) === 0) continue;
-      const off = this.gateOffsets.get(key)!;
       const list = (marks ??= new Map()).get(c);
       // Pairs of (token, how far back a form may start): a token read as two gate words keeps the farther.
       if (list === undefined) marks.set(c, [i, off]);
@@ -690,7 +695,6 @@ class Scorer implements ProximityScorer {
     }
     return marks;
   }
-
 
   /** The token original offset `at` stands in (or the next one): token offsets grow with the original's, so a binary search finds it. */
   private tokenAt(norm: NormalizedText, at: number): number {
@@ -718,8 +722,8 @@ class Scorer implements ProximityScorer {
   private inSentence(win: Window, c: number, marks: ReadonlyMap<number, number[]>, classes: WindowClasses): boolean {
     const { first, last } = win;
     if (last < first) return false;
-    // Every form of class `c` holds one of its gate words (a mark) and starts at most silenceSpan
-    // words before it: only those words are read, not the whole window (a message-wide silence
+    // Every form of class `c` holds one of its gate words (a mark) and starts at most the mark's
+    // offset words before it: only those words are read, not the whole window (a message-wide silence
     // over a long message would read every word of it). The marks are in text order.
     const at = marks.get(c);
     if (at === undefined) return false;

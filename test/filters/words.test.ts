@@ -366,6 +366,9 @@ const FOREIGN_CON: HeldAndClean = {
       "Soñando con el mar, le roman de l'été", "bailamos con la luna, la playlist du salon", "cantando con amigos au karaoké",
       // Bare titles of three words, where "con" is a third of what the model reads.
       "Jugando con fuego", "Hablando con extraños", "Cenando con amigos", "Paseando con Luna", "Viviendo con alegría", "Corazón con alas",
+      // Stop 38: with the shopper corpora 3-6 in its training the model read "arroz con pollo ce soir"
+      // as an insult (0.51): dishes followed by a French time of day.
+      "tacos con carne ce soir", "huevos con jamón ce soir", "pollo con arroz demain midi",
     ],
   },
 };

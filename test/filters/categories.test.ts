@@ -925,6 +925,12 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-268.tsv", 600, 275, 11],
   ["corpus-categories-269.tsv", 600, 278, 12],
   ["corpus-categories-270.tsv", 600, 274, 5],
+  ["corpus-categories-271.tsv", 600, 288, 14],
+  ["corpus-categories-272.tsv", 600, 286, 9],
+  ["corpus-categories-273.tsv", 600, 296, 5],
+  ["corpus-categories-274.tsv", 600, 290, 6],
+  ["corpus-categories-275.tsv", 600, 285, 12],
+  ["corpus-categories-276.tsv", 600, 290, 7],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1119,7 +1125,7 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * of the held-out blind-4 shopper corpus's 214 clean lines (1.4%; holdout.test.ts asks ≤ 1%). They
  * stay held out, with the two waves.
  */
-describe("corpora 162-167, 186-191, 256-262 and 267-270 (waves 8 and 8F, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270 and 271-276 (waves 8, 8F and 9, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

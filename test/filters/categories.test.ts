@@ -1031,6 +1031,8 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  *   focused 9 (235-241)      50.4%               61.8%            4.62%    86.3%                  2.76%
  *   focused 10 (242-248)     49.9%               59.4%            4.29%    85.0%                  3.00%
  *   focused 11 (249-255)     44.7%               55.9%            4.95%    83.0%                  3.05%
+ *   focused 13 (263-266)     56.3%               66.6%            3.17%    90.6%                  1.67%   (stop 38; stop 37's final engine)
+ *   focused 14 (267-270)     62.4%               70.6%            3.50%    91.5%                  2.58%   (stop 38, held out; 4d000b9)
  *
  * The focused batches are much harder than the six-category ones (a fifth of their lines missed
  * where the six-category rounds miss under a tenth): the engine of the moment holds 80-85% of them,

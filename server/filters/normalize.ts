@@ -266,6 +266,9 @@ const FOLD_SCAN = /[^\x00-\x7f]|[a-z]I/g;
 /** A capital "I" right after a lower-case letter: the shape of an "l" disguised as "I" ("RivaIBrand"). */
 const CAPITAL_I_INSIDE = /[a-z]I/;
 
+/** A word of ASCII letters only: its key is the word lowered, emphasis cut (see tokenize). */
+const ONLY_LETTERS = /^[A-Za-z]+$/;
+
 /**
  * "SaIope", "RivaIBrand", "buIIshit": in a mixed-case word, a capital "I" after the first letter
  * looks exactly like an "l" in most fonts; such tokens get the "l" reading in `alts`.
@@ -276,16 +279,21 @@ function readCapitalIAsL(norm: Normalized): void {
     const t = toks[i];
     const [os, oe] = norm.toOriginal(t.s, t.e);
     const orig = norm.original.slice(os, oe);
-    if (!CAPITAL_I_INSIDE.test(orig) || orig.toLowerCase() !== t.key) continue;
+    if (!CAPITAL_I_INSIDE.test(orig)) continue;
+    // The key is the word lowered, or (only letters, a run of three or more cut to two) its emphasis
+    // read back: "kiII" is keyed "kii", and still reads "kill".
+    const lower = orig.toLowerCase();
+    if (lower !== t.key && !ONLY_LETTERS.test(orig)) continue;
     // Only the I's that follow a lower-case letter (or such an I): "BuIISHIT" → "bullshit".
-    let alt = t.key[0];
+    let alt = lower[0];
     let prevLower = false;
     for (let k = 1; k < orig.length; k++) {
       const p = orig.charCodeAt(k - 1);
       const asL: boolean = orig[k] === "I" && (prevLower || (p >= 97 && p <= 122));
-      alt += asL ? "l" : t.key[k];
+      alt += asL ? "l" : lower[k];
       prevLower = asL;
     }
+    if (alt === t.key) continue;
     toks[i] = { ...t, alts: t.alts ? [...t.alts, alt] : [alt] };
   }
 }

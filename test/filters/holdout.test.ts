@@ -97,34 +97,29 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // Shoppers-3 to 6 (600 lines each, three brands apiece: pets, tools, lingerie; pharmacy, hunting
   // and fishing, baby care; sports nutrition, games, travel; knives, sexual wellness, a garden
   // centre), written blind at stop 38 and trained on. At first run the rules held 1, 0, 5 and 13
-  // of them and the engine 1, 1, 4 and 12 (18 of 2,400, 0.75%). What is still held is below:
-  // a cat breed the English slur list reads, and what the demo tenant's lists hold on purpose in
-  // another brand's mouth: the staff giving their service line or address (a tenant allows its own
+  // of them and the engine 1, 1, 4 and 12 (18 of 2,400, 0.75%). What is still held is below: what
+  // the demo tenant's lists hold on purpose in another brand's mouth: the staff giving their
+  // service line or address (a tenant allows its own
   // domain in links.allow, which covers its addresses; its own number it would post as staff), and
   // the sexual-wellness brand's products (its manager lowers the sexual category or removes the words).
-  "corpus-shoppers-3.tsv": [
-    "The scratching post fell over within a week, base is too small for a Maine Coon",
-  ],
+  "corpus-shoppers-3.tsv": [],
   "corpus-shoppers-4.tsv": [],
   "corpus-shoppers-5.tsv": [
     "[Équipe] Bonjour, nous sommes désolés pour cette situation. Notre assistance voyage est joignable 24h/24 au 01 76 54 98 00, on vous trouve une solution",
     "[Staff] We're so sorry. Our 24/7 travel assistance line is +1 (646) 555-0177, they'll rebook you as fast as possible",
   ],
-  // Trained on and still held (the other lines as said above): a proximity rule (a knife, then
-  // "would you") the model no longer overrules, and weeding by hand read as a threat by the model.
+  // Round 266 let through the cat breed (allowed like a dish), the knife roll and the wet feet (a
+  // knife accessory and a plant's roots are no threat or act), the tomatoes' "cul noir" and weeding
+  // by hand (allowed, and an innocent neighbour of "arracher"); what is left is said above.
   "corpus-shoppers-6.tsv": [
     "Sorry to hear that! Please email support@forgeval.com with a photo and your order number and we'll send a replacement.",
-    "my son's starting culinary school in Lyon, which knife roll would you get him?",
     "So sorry! Please contact care@velours-shop.com with your order number and we'll replace it under warranty.",
     "Is the cock ring one-size? Bit nervous about it being too tight",
     "Does the 7 inch dildo have a suction cup base?",
-    "Lavender hates wet feet, did you plant it in clay? Add plenty of grit",
     "Sorry to hear that, please email hello@tilleulsgarden.co.uk with the date and time so the manager can look into it.",
     "Désolés ! Envoyez une photo et votre n° de commande à sav@forgeval.fr, on vous renvoie un couteau.",
     "Désolés ! Écrivez à service.client@velours.fr avec le n° de commande, on le remplace sous garantie.",
-    "Mes tomates ont le cul noir, au secours !",
     "Désolés, écrivez-nous à contact@jardinerie-tilleuls.fr avec la date et l'heure, le responsable va regarder.",
-    "Perso j'arrache à la main, c'est ma méditation",
     "Pour toute question : 03 88 41 27 60, ou passez nous voir !",
   ],
 };

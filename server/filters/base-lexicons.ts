@@ -125,6 +125,7 @@ function readContactWords(lang: Language): ContactWords {
     joiners: list(file.joiners), at: list(file.at), dot: list(file.dot), networks: list(file.networks),
     phoneContext: list(file.phoneContext), notPhoneContext: list(file.notPhoneContext),
     serviceDesk: list(file.serviceDesk), privateLine: list(file.privateLine), idContext: list(file.idContext),
+    codeWords: list(file.codeWords), siteUsers: list(file.siteUsers), phoneNouns: list(file.phoneNouns),
   };
 }
 

@@ -44,6 +44,18 @@ export interface ContactWords {
   readonly privateLine?: readonly string[];
   /** Words that announce an order, parcel or serial number from further away than notPhoneContext's few words ("le numéro de suivi de mon colis Colissimo c'est…"). */
   readonly idContext?: readonly string[];
+  /** Words after which a code stands, not a handle ("code promo STREAM10 sur le discord", "coupon SUMMER20 on their insta"). */
+  readonly codeWords?: readonly string[];
+  /**
+   * Nouns that name a member of this site ("l'utilisatrice Nina78 poste son snap", "user liz_b keeps posting her insta"): a
+   * name right after one is this site's user name (detailed "username", as after "pseudo"), not a handle on the network.
+   */
+  readonly siteUsers?: readonly string[];
+  /**
+   * Nouns that say what a "numéro de …" is when it is a phone's ("numéro de portable"): after "numéro de" any other
+   * noun ("numéro de l'offre", "numéro de concession") names an identifier, and the number does not announce a phone.
+   */
+  readonly phoneNouns?: readonly string[];
 }
 
 export interface ContactDetector { match(norm: NormalizedText): FilterHit[] }
@@ -95,10 +107,10 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
   const numbers = new Map<string, number>();
   const set = (pick: (w: ContactWords) => readonly string[]) => new Set(langs.flatMap(pick));
   for (const w of langs) for (const [k, v] of Object.entries(w.numbers)) numbers.set(k, v);
-  const phrases = (pick: (w: ContactWords) => readonly string[] | undefined) => langs.flatMap((w) => (pick(w) ?? []).map((p) => p.split(" ")));
+  const phrases = (pick: (w: ContactWords) => readonly string[] | undefined) => phraseIndex(langs.flatMap((w) => (pick(w) ?? []).map((p) => p.split(" "))));
   return new Detector(numbers, set((w) => w.joiners), set((w) => w.at), set((w) => w.dot), set((w) => w.networks),
     set((w) => w.phoneContext), set((w) => w.notPhoneContext), phrases((w) => w.serviceDesk), phrases((w) => w.privateLine),
-    set((w) => w.idContext ?? []));
+    set((w) => w.idContext ?? []), set((w) => w.codeWords ?? []), set((w) => w.siteUsers ?? []), set((w) => w.phoneNouns ?? []));
 }
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
@@ -132,9 +144,12 @@ class Detector implements ContactDetector {
     private readonly networks: ReadonlySet<string>,
     private readonly phoneContext: ReadonlySet<string>,
     private readonly notPhoneContext: ReadonlySet<string>,
-    private readonly serviceDesk: readonly (readonly string[])[],
-    private readonly privateLine: readonly (readonly string[])[],
+    private readonly serviceDesk: Phrases,
+    private readonly privateLine: Phrases,
     private readonly idContext: ReadonlySet<string>,
+    private readonly codeWords: ReadonlySet<string>,
+    private readonly siteUsers: ReadonlySet<string>,
+    private readonly phoneNouns: ReadonlySet<string>,
   ) {
     const mark = (k: string, bit: number) => this.triggers.set(k, (this.triggers.get(k) ?? 0) | bit);
     for (const k of numbers.keys()) mark(k, NUMBER);
@@ -321,13 +336,16 @@ class Detector implements ContactDetector {
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
   private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[], spelledOut = false): void {
     if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
+    // "1941 - 2024" on a ribbon, "(1985-2023)": a span of years.
+    if (!plus && yearSpan(norm.folded, fs, fe)) return;
     const before = this.wordsBefore(norm, fs);
-    const announced = before.some((k) => this.phoneContext.has(k));
+    const announced = before.some((k, n) => this.phoneContext.has(k) && !this.namesAnId(before, n));
     const after0 = this.wordsAfter(norm, fe);
     // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
     const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
       || (this.saysCompanyLine(norm, fs, fe) && serviceLine(digits, plus))
-      || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe);
+      || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe)
+      || (this.deskInMessage(norm) && serviceLine(digits, plus));
     let phone = false;
     // A number spelled out word by word ("five five five, two one three…") announces itself: nobody
     // writes an order or a price that way.
@@ -352,12 +370,35 @@ class Detector implements ContactDetector {
    * ("le SAV répond pas, appelle-moi au 01 …").
    */
   private deskLine(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number): boolean {
-    if (this.serviceDesk.length === 0) return false;
+    if (this.serviceDesk.size === 0) return false;
     const before = this.wordsBefore(norm, fs, SERVICE_LINE_WORDS).reverse(), after = this.wordsAfter(norm, fe, SERVICE_LINE_WORDS);
-    const says = (list: readonly (readonly string[])[]) => hasPhrase(before, list) || hasPhrase(after, list);
+    const says = (list: Phrases) => hasPhrase(before, list) || hasPhrase(after, list);
     if (!says(this.serviceDesk) || says(this.privateLine)) return false;
     const type = lineType(digits, plus);
     return type !== undefined && DESK_LINES.has(type);
+  }
+
+  /**
+   * Whether the number noun at `before[n]` (words before a number, nearest first) is "numéro de" and a noun that is no
+   * phone's ("le numéro de l'offre est 457-882-19", "numéro de concession 2019-0457"): it names an identifier.
+   */
+  private namesAnId(before: readonly string[], n: number): boolean {
+    if (this.phoneNouns.size === 0 || !NUMBER_NOUNS.has(before[n]) || n < 2 || !OF.has(before[n - 1])) return false;
+    let k = n - 2;
+    while (k > 0 && ARTICLES.has(before[k])) k--;
+    // "le numéro de ma fille", "numéro de la …" and nothing after: someone's, or not said.
+    const noun = before[k];
+    if (ARTICLES.has(noun) || OWNERS.has(noun)) return false;
+    return !this.phoneNouns.has(noun) && !this.phoneContext.has(noun) && !this.numbers.has(noun);
+  }
+
+  /**
+   * A freephone or shared-cost number in a message that names a company's desk in another sentence ("Anyone know the
+   * customer service hours? Their page says call 1-800-…") and asks nobody to call privately: the desk's own line.
+   */
+  private deskInMessage(norm: NormalizedText): boolean {
+    const toks = norm.tokens, key = (i: number) => toks[i].key;
+    return this.serviceDesk.size > 0 && phraseAt(toks.length, key, this.serviceDesk) && !phraseAt(toks.length, key, this.privateLine);
   }
 
   /**
@@ -464,17 +505,22 @@ class Detector implements ContactDetector {
     const toks = norm.tokens, f = norm.folded;
     for (let i = 0; i < toks.length; i++) {
       if (!mayBe(this.networkWords, toks[i]) || !this.networks.has(toks[i].key)) continue;
-      // A name on this site ("le pseudo Kev44", "username liz_b"), not on another network: a report to the moderators may name it (see proximity-<lang>.json, mod_address).
-      const detail = SITE_NAMES.has(toks[i].key) ? "username" : "handle";
+      // A name on this site ("le pseudo Kev44", "username liz_b", "l'utilisatrice Nina78 … son snap"), not on another
+      // network: a report to the moderators may name it (see proximity-<lang>.json, mod_address). A word after "code"
+      // or "promo" is a code ("code promo STREAM10 sur le discord").
+      const site = SITE_NAMES.has(toks[i].key);
       for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
+        if (this.codeWords.has(toks[j - 1].key)) continue;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
-        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail, tag: HANDLE }); break; }
+        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE }); break; }
       }
       for (let j = i - 1; j >= 0 && j >= i - HANDLE_BEFORE; j--) {
         if (hasSentenceEnd(f, toks[j].e, toks[j + 1].s)) break;
+        const lead = j > 0 ? toks[j - 1].key : "";
+        if (this.codeWords.has(lead)) continue;
         const h = handleAt(norm, j, false);
-        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail, tag: HANDLE }); break; }
+        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: site || this.siteUsers.has(lead) ? "username" : "handle", tag: HANDLE }); break; }
       }
     }
   }
@@ -498,8 +544,34 @@ function handleAt(norm: NormalizedText, j: number, bare: boolean): number {
   return 0;
 }
 
-/** A quantity and its unit ("does the sensor handle 40kg?", "ig 2.5ml"): never a handle. */
-const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh)$/;
+/** "de", "du", "d'", "des": what joins "numéro" to the thing it numbers. */
+const OF = new Set(["de", "du", "d", "des"]);
+/** Articles between "numéro de" and its noun ("numéro de l'offre", "numéro de la concession"). */
+const ARTICLES = new Set(["l", "la", "le", "les"]);
+/** Possessives after "numéro de": a person's number ("le numéro de ma sœur"), whatever noun follows. */
+const OWNERS = new Set(["mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs"]);
+
+/**
+ * Whether folded [fs, fe) is two years joined by a dash or a slash ("1941 - 2024", "1985/2023"), the second not
+ * before the first: a span of years, never a phone.
+ */
+function yearSpan(f: string, fs: number, fe: number): boolean {
+  let i = fs;
+  const year = (): number => {
+    let v = 0, n = 0;
+    while (i < fe && isDigit(f.charCodeAt(i))) { v = v * 10 + f.charCodeAt(i) - 48; i++; n++; }
+    return n === 4 && v >= 1800 && v <= 2099 ? v : -1;
+  };
+  const a = year();
+  if (a < 0) return false;
+  let dash = false;
+  while (i < fe && !isDigit(f.charCodeAt(i))) { const c = f.charCodeAt(i); if (c === 45 || c === 47 || c === 0x2013 || c === 0x2014) dash = true; else if (c !== 32) return false; i++; }
+  const b = year();
+  return dash && b >= a && i >= fe;
+}
+
+/** A quantity and its unit ("does the sensor handle 40kg?", "ig 2.5ml", "60fps on TikTok Live", "Twitch: the 1080p"): never a handle. */
+const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh|fps|p|i|k|mbps|kbps)$/;
 
 /** The fingerprints of `words` as bits of a FP_BITS set: a word whose bit is clear is none of them. */
 function fingerprintBits(words: Iterable<string>): Uint32Array {
@@ -660,13 +732,29 @@ function lineType(digits: string, plus: boolean): NumberType | undefined {
   return undefined;
 }
 
-/** Whether one of `phrases` (token keys) stands in `keys`, in order. */
-function hasPhrase(keys: readonly string[], phrases: readonly (readonly string[])[]): boolean {
-  for (let i = 0; i < keys.length; i++) {
-    for (const p of phrases) {
-      if (p[0] !== keys[i] || i + p.length > keys.length) continue;
+/** Phrases (token keys) by their first word: a word starts a lookup, not a pass over every phrase. */
+type Phrases = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+function phraseIndex(list: readonly (readonly string[])[]): Phrases {
+  const out = new Map<string, (readonly string[])[]>();
+  for (const p of list) { const l = out.get(p[0]!); if (l === undefined) out.set(p[0]!, [p]); else l.push(p); }
+  return out;
+}
+
+/** Whether one of `phrases` stands in `keys`, in order. */
+function hasPhrase(keys: readonly string[], phrases: Phrases): boolean {
+  return phraseAt(keys.length, (i) => keys[i]!, phrases);
+}
+
+/** Whether one of `phrases` stands, in order, in the `n` keys `keyAt` reads (a list of keys, or a message's tokens). */
+function phraseAt(n: number, keyAt: (i: number) => string, phrases: Phrases): boolean {
+  for (let i = 0; i < n; i++) {
+    const list = phrases.get(keyAt(i));
+    if (list === undefined) continue;
+    for (const p of list) {
+      if (i + p.length > n) continue;
       let k = 1;
-      while (k < p.length && keys[i + k] === p[k]) k++;
+      while (k < p.length && keyAt(i + k) === p[k]) k++;
       if (k === p.length) return true;
     }
   }

@@ -1306,6 +1306,66 @@ const ROUND185: HeldAndClean = {
 };
 describeHeldAndClean("corpora 168-185 round, %s", ROUND185, hits);
 
+/**
+ * Corpora 16-266's contact traps, fixed by family (CONTACT38): a request quoted, declined or kept here, a network named for how it
+ * works, numbers and names that are something else; own lines, never the corpora's.
+ */
+const CONTACT38: HeldAndClean = {
+  "a contact request quoted to warn against, report, laugh at or read off a thing (inside its quotation marks only, message-wide; a number beside it stays held)": {
+    held: ["DM me for a discount 😉", "écris-moi sur WhatsApp pour un meilleur prix", "add me on insta @lea_b92 for the price", "ignore the \"DM me\" spam, text me on 07700 900123 instead"],
+    clean: [
+      "\"text me on telegram for cheaper\" was under every review yesterday, spam bots everywhere",
+      "Those \"DM me for the price\" comments are a red flag, don't answer them",
+      "Le t-shirt a \"Appelle-moi\" brodé sur la poche, trop mignon",
+      "my nephew's toy robot keeps saying \"call me\" in a silly voice",
+      "Il y a des \"mp moi pour le prix\" sous une annonce sur deux, ignorez-les",
+      "\"message me on whatsapp for the price\" no thanks, I'll buy it here like everyone else",
+      "Quelqu'un dit \"ajoute-moi sur snap\" sous chaque photo, c'est du spam",
+      "\"add me on snap\" is written on the back of the mirror, funny",
+    ],
+  },
+  "a contact request declined, or the talk kept here (\"no need to DM me\", \"je réponds ici\", \"through the platform\")": {
+    held: ["no need to wait, DM me on insta for the price", "pas besoin de passer par le site, écris-moi sur WhatsApp", "I'd rather not talk here, message me on Instagram"],
+    clean: [
+      "No need to DM me, the answer is yes, it fits the 2019 model",
+      "Pas besoin de m'écrire sur WhatsApp, je réponds ici : oui il est dispo en 38",
+      "Ma voisine m'a installé Telegram mais je préfère commander ici",
+      "They told me to message you on Instagram but I'd rather talk here",
+      "I don't have Telegram, can the courier text me through the platform?",
+    ],
+  },
+  "a network named for how it works (notifications, an overlay, its reception), \"there is\", others' accounts, a removed message, an account linked to log in": {
+    held: ["le site bug ici, donne moi ton WhatsApp", "user lea_b92 on snap, add me", "mon snap c'est lea.b92"],
+    clean: [
+      "Is there a way to mute Telegram notifications while gaming?",
+      "Telegram lags there when the hotel wifi is busy, any tips?",
+      "L'icône WhatsApp s'affiche par-dessus la vidéo, c'est réglable ?",
+      "Messenger marche mal là-bas, prenez plutôt des SMS",
+      "some sellers put their snapchat handle in the listing photos, is that allowed?",
+      "Mods: there's a user spamming telegram handles under every listing",
+      "Les modos ont supprimé le message du gars qui vendait sur Telegram, merci",
+      "J'ai lié mon compte Instagram pour me connecter plus vite, c'est risqué ?",
+      "Can I sign in with my instagram account for checkout?",
+    ],
+  },
+  "numbers and names that are something else: \"numéro de\" an offer or a plot, a span of years, a desk's freephone named in another sentence, a frame rate, a promo code, a site's user reported or named in a review": {
+    held: ["mon numéro de portable c'est le 06 12 34 56 78", "call me on 0800 123 4567 for trade prices", "ajoute-moi sur snap : lea_b92", "mon tiktok c'est kev_77, écris-moi", "née en 1985, appelle-moi au 06 12 34 56 78"],
+    clean: [
+      "Le numéro de l'annonce est 582-331-07, elle a disparu de mes favoris",
+      "numéro d'emplacement 2018-0392 au cimetière, on peut le renouveler ?",
+      "Engraving text please: \"Papa, 1950 - 2022, always with us\"",
+      "Does anyone know the customer care hours? The leaflet says ring 0800 123 4567 but nobody answers",
+      "Le service client ouvre à quelle heure ? Le dépliant dit d'appeler le 0 805 12 34 56 mais ça sonne dans le vide",
+      "Does the webcam do 1440p at 60fps on Twitch?",
+      "pour Twitch la 1440p suffit, la 4K c'est trop",
+      "le code promo ETE25 sur le tiktok officiel marche encore ?",
+      "Modos : l'utilisateur Kev_77 poste son telegram partout, merci de regarder",
+      "J'ai laissé un avis avec photos sur la fiche produit, pseudo jardin_lulu, ça peut aider",
+    ],
+  },
+};
+describeHeldAndClean("contact round 38 (corpora 16-266), %s", CONTACT38, hits);
+
 /** Corpora 192-209's traps, fixed by family (ROUND209): a company's line, a thing or a situation insulted, an admonition, a negation, an interjection of delight; own lines, never the corpora's. */
 const ROUND209: HeldAndClean = {
   "a company's or a public service's line named anywhere in its sentence (never a mobile, never a private call); an order or serial number announced from further back": {

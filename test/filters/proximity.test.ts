@@ -1434,7 +1434,7 @@ const ROUND266: HeldAndClean = {
       "sous-race, dégage",
       "des bamboulas dans la pub, sérieux",
       "les noich ils copient tout",
-      "c00ns in the comment section again",
+      "c00ns all over the review section again",
     ],
     clean: [
       "our Maine Coon loves this scratching post",
@@ -1709,6 +1709,97 @@ const ROUND266: HeldAndClean = {
   },
 };
 describeHeldAndClean("corpora 263-266 round, %s", ROUND266, hits);
+
+/** Hate lines the engine missed on corpora it was not trained on (DROP measures of 16-255), fixed by family (HATE38): slurs, group words and dehumanising claims, exclusion and praise of slavery; own lines, never the corpora's. */
+const HATE38: HeldAndClean = {
+  "a slur the lists missed, English and French (anti-Roma, anti-Black, anti-Arab, antisemitic, homophobic, transphobic, ableist, coded: \"kebab removal\", \"ywnbaw\"); a medical term and a shop or a language that sound alike": {
+    held: ["stall full of pikeys again, hide the tools", "don't let those gyppos near the car boot sale", "typical towelhead driver", "avoid that beaner seller", "some heeb runs this shop", "looks like a troon designed it", "ywnbaw lol", "the poofters who run this page", "put kebab removal on while packing orders", "the spastics in the queue were so slow", "des bamboulas partout au marché", "les zarabes du quartier encore", "un métèque tient la caisse maintenant", "des sous-hommes dans cette pub", "les travelos du catalogue"],
+    clean: [
+      "spastic colon flare up, any gentle teas?",
+      "the kebab shop next door delivers till midnight",
+      "Yiddish lessons for beginners, any good books?",
+    ],
+  },
+  "a group word (Roma and Travellers, trans people, named nationalities) beside a dehumanising claim (feral, crooks, a plague, frauds, a criminal race, se lavent pas, monstres, voleurs de poules, racaille), \"=\" included; the same groups named kindly, vegetables, music": {
+    held: ["pikeys are feral, keep them off the site", "gypos are crooks, every one", "trannies are a plague on this app", "Nigerians = frauds", "albanians in every shop now, criminal race", "les tziganes se lavent pas", "les gens du voyage salissent tout sur le parking", "les transgenres c'est des monstres", "bohémiens = voleurs de poules", "les Algériens c'est de la racaille"],
+    clean: [
+      "travellers love the packable jacket, fits in any carry-on",
+      "the Roma exhibition at the museum was moving",
+      "les gens du voyage ont leur stand samedi, super vanneries",
+      "les tziganes jouent un jazz manouche incroyable",
+      "des légumes africains comme le gombo, vous en vendez ?",
+      "our Nigerian supplier ships fast",
+      "trans women asked for longer sizes in the jeans",
+    ],
+  },
+  "\"you'll never be a woman\", \"the only good X is one…\", back to the plantation or the cotton fields, slavery or colonisation praised, in both languages; a sock pack, a tour, a history book, a tea plantation": {
+    held: ["you will never be a real woman, sweetie", "the only good pikey is one in the ground", "send them back to the cotton fields lol", "colonialism was a gift to them", "tu seras jamais une femme, point", "un bon gitan c'est un gitan qui repart", "retournez aux champs de coton", "rentre dans ta hutte", "l'esclavage c'était une bonne chose pour eux", "faudrait rouvrir les plantations"],
+    clean: [
+      "you'll never be a man short with this six-pack of socks",
+      "the only good part is one that fits",
+      "we toured a cotton plantation museum in Georgia, the plantation tour was sobering",
+      "slavery was a crime, this history book explains it well",
+      "tu ne seras jamais une femme malheureuse avec ce sac",
+      "je retourne à la plantation de thé demain pour la récolte",
+      "l'esclavage c'était une horreur, ce livre le raconte bien",
+    ],
+  },
+  "a slur or a claim reported, admonished, quoted from someone else or explained as a word": {
+    held: [],
+    clean: [
+      "stop saying pikey, it's a slur",
+      "\"you'll never be a real man\" is what my dad told me, this suit proved him wrong",
+      "ceux qui disent que les gens du voyage volent, venez voir nos factures",
+      "le mot « métèque » vient du grec, j'ai appris ça hier",
+    ],
+  },
+  "a place kept white, a place \"nicer before\" a group came or \"crawling with\" it, \"your lot always…\", a wink (\"if you catch my drift\") beside whites or \"not too diverse\", in both languages; a wedding colour, aphids, tourists, a dry cake, a see-through dress, a team that replies": {
+    held: ["keep the forum white lads", "keep our league white, no exceptions", "gardons le quartier blanc, merci", "this pub was nicer before the Somalis moved in", "c'était tranquille avant l'arrivée des migrants", "the beach is crawling with migrants again", "le parc est envahi de roms", "your lot always moan about the prices", "leur race ment toujours", "good neighbourhood, not too diverse, if you catch my drift", "appart réservé aux vrais français, si vous voyez ce que je veux dire"],
+    clean: [
+      "keep it white or ivory for the wedding",
+      "the garden was crawling with aphids after the rain",
+      "le jardin est envahi de pucerons",
+      "the café was quieter before the tourists arrived",
+      "the cake was a bit dry, if you catch my drift",
+      "la robe blanche est un peu transparente, si vous voyez ce que je veux dire",
+      "the staff were lovely, your team always replies fast",
+    ],
+  },
+  "Holocaust denial, blood libel, the cattle cars, coded antisemitic phrases (\"the goyim know\", \"prix de juif\"), \"women can't…\" and back to the stove, pride or the gay agenda called a cult or propaganda, disabled people told not to have kids, \"la peste verte\"; a memoir, a model railway, a dish sent back, a lipstick, a powerlifting club, a pride parade, grooming products": {
+    held: ["the shoah was a hoax, read the real history", "l'holocauste c'est du pipeau, tout le monde le sait", "faurisson avait raison sur tout", "christian blood in their bagels lol", "du sang de chrétien dans leurs pâtisseries, évidemment", "ship them all onto the cattle cars", "faudrait les entasser dans des wagons", "elle ferait mieux de rester aux fourneaux", "women can't read a map, period", "the gay agenda is propaganda for kids", "le lobby lgbt c'est une secte", "disabled folk shouldn't have kids", "the goyim know, avoid this deli", "un prix de juif pour une baguette", "he jewed me down on the price", "the muslim plague is everywhere now", "la peste verte dans nos rues"],
+    clean: [
+      "this Holocaust memoir never leaves my desk",
+      "the cattle cars on my model railway need new wheels",
+      "mon plat est retourné en cuisine, le chef l'a refait",
+      "women can't stop buying this lipstick, it's a hit",
+      "girls can't lift? tell that to my powerlifting club",
+      "we loved the pride parade, so many families",
+      "pride and grooming products for dads",
+      "le mois des fiertés, c'est une belle collection cette année",
+      "les wagons du train électrique de mon fils sont arrivés",
+      "ce produit vaut rien, les femmes de ma famille sont d'accord",
+    ],
+  },
+  "a nationalist slogan (\"France for the French\", \"la France aux Français\") ending its clause; a tennis trip, a rail pass": {
+    held: ["Britain for the British, nobody else", "la Corse aux Corses, dehors les autres"],
+    clean: [
+      "cheap flights to France for the French Open",
+      "un pass Europe pour les Européens qui voyagent en train, super offre",
+    ],
+  },
+  "a veil and its wearers called terrorists' wives, invaders, bin bags; two identities \"double the shame\"; a den of degenerates; \"white Europe\"; sodomites, limp-wristed; a ninja-style niqab, a bridal veil, a victim's airport story, black and white, robins, a map poster": {
+    held: ["every hijab on this site is a terrorist's wife", "burqas everywhere, time for a new crusade", "les femmes voilées c'est l'invasion", "des sacs poubelle pour niqabées", "jewish and gay? twice the shame", "musulmane et lesbienne le combo parfait", "this forum is a den of degenerates", "ce groupe est un ramassis de dégénérés", "white europe forever", "une Europe blanche d'abord", "a brand for sodomites", "limp wristed staff in the shop"],
+    clean: [
+      "does the ninja-style niqab come in grey?",
+      "le voile de mariée est en tulle, invasion de compliments au mariage",
+      "my hijab got me called a terrorist at the airport, anyway love this scarf",
+      "black and white, double the fun",
+      "a nest of baby robins in the hedge by the shop",
+      "the white Europe map poster is sold out",
+    ],
+  },
+};
+describeHeldAndClean("hate round 38, %s", HATE38, hits);
 
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {

@@ -343,9 +343,8 @@ class Detector implements ContactDetector {
     const after0 = this.wordsAfter(norm, fe);
     // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
     const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
-      || (this.saysCompanyLine(norm, fs, fe) && serviceLine(digits, plus))
-      || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe)
-      || (this.deskInMessage(norm) && serviceLine(digits, plus));
+      || ((this.saysCompanyLine(norm, fs, fe) || this.deskInMessage(norm)) && serviceLine(digits, plus))
+      || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe);
     let phone = false;
     // A number spelled out word by word ("five five five, two one three…") announces itself: nobody
     // writes an order or a price that way.

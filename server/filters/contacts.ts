@@ -564,7 +564,8 @@ function yearSpan(f: string, fs: number, fe: number): boolean {
   const a = year();
   if (a < 0) return false;
   let dash = false;
-  while (i < fe && !isDigit(f.charCodeAt(i))) { const c = f.charCodeAt(i); if (c === 45 || c === 47 || c === 0x2013 || c === 0x2014) dash = true; else if (c !== 32) return false; i++; }
+  // Folded text has its dashes as "-" already (normalize.ts reads "–" and "—" as it).
+  while (i < fe && !isDigit(f.charCodeAt(i))) { const c = f.charCodeAt(i); if (c === 45 || c === 47) dash = true; else if (c !== 32) return false; i++; }
   const b = year();
   return dash && b >= a && i >= fe;
 }

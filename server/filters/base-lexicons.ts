@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { Filter } from "bad-words";
 import { FILTER_CATEGORIES, type FilterCategory, type Severity } from "../../client-sdk/src/protocol.ts";
 import type { ContactWords } from "./contacts.ts";
+import type { CodeWords } from "./codes.ts";
 import type { PatternStep, WordContext } from "./lexicon.ts";
 import type { ProximityWords } from "./proximity.ts";
 import { compileTemplate, type Slots } from "./patterns.ts";
@@ -39,6 +40,8 @@ export interface BaseLexicon {
   readonly patternAllows: readonly (readonly PatternStep[])[];
   /** The words the contact detector reads in this language (contact-<lang>.json). */
   readonly contact: ContactWords;
+  /** Number codes and bracket marks of hate the coded-hate detector reads in this language (codes-<lang>.json). */
+  readonly codes: CodeWords;
   /** Vocabulary classes and proximity rules (proximity-<lang>.json). */
   readonly proximity: ProximityWords;
 }
@@ -129,6 +132,20 @@ function readContactWords(lang: Language): ContactWords {
   };
 }
 
+function readCodeWords(lang: Language): CodeWords {
+  const file = readJson<Partial<CodeWords>>(`codes-${lang}.json`);
+  // Compared with the folded text's words: folded like messages (no accents, lower case).
+  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  const list = (l: readonly string[] | undefined) => Object.freeze((l ?? []).map(fold));
+  for (const n of file.numbers ?? []) {
+    if (!/^\d+$/.test(n.digits.replace(/\D/g, "")) || ![1, 2, 3, 4].includes(n.severity)) throw new Error(`config/lexicons/codes-${lang}.json: bad code ${JSON.stringify(n)}`);
+  }
+  return Object.freeze({
+    numbers: Object.freeze((file.numbers ?? []).map((n) => Object.freeze({ ...n, near: n.near && list(n.near) }))),
+    units: list(file.units), before: list(file.before), echoInnocent: list(file.echoInnocent),
+  });
+}
+
 function readProximity(lang: Language): ProximityWords {
   const file = readJson<Partial<ProximityWords>>(`proximity-${lang}.json`);
   return Object.freeze({ families: file.families ?? {}, classes: file.classes ?? {}, rules: file.rules ?? [], common: file.common ?? [], silence: file.silence ?? [] });
@@ -166,6 +183,7 @@ export function loadBaseLexicons(): BaseLexicons {
       patterns: Object.freeze(p.patterns),
       patternAllows: Object.freeze(p.allows),
       contact: Object.freeze(readContactWords(lang)),
+      codes: readCodeWords(lang),
       proximity: readProximity(lang),
     });
   };

@@ -3,6 +3,7 @@ import { normalize, type NormalizedText } from "./normalize.ts";
 import { LexiconBuilder, termTokens, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
 import { createContactDetector, type ContactDetector } from "./contacts.ts";
+import { createCodeDetector, type CodeDetector } from "./codes.ts";
 import { proximitySteps, type ProximityScorer } from "./proximity.ts";
 import type { CategoryModel } from "./category-model.ts";
 import type { BaseLexicons, Language } from "./base-lexicons.ts";
@@ -93,13 +94,14 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   yield;
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
+  const codes = createCodeDetector(languages.map((l) => base[l].codes));
   const scorer = yield* sharedScorers.get(base, languages, () => proximitySteps(languages.map((l) => base[l].proximity)));
   const model = lists.model === false ? undefined : base.model;
   // The tenant's own exceptions (allowed phrases, built-in words it removed) bind the model too: a
   // message with one of them is not judged, or "kys" allowed by a manager would come back as a
   // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
   const exempt = model && (lists.allow.length > 0 || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
-  return new Filters(lexicon, links, contacts, scorer, model, exempt, model ? yield* readingsOf(base, languages, lists.terms) : undefined);
+  return new Filters(lexicon, links, contacts, codes, scorer, model, exempt, model ? yield* readingsOf(base, languages, lists.terms) : undefined);
 }
 
 /**
@@ -157,6 +159,7 @@ class Filters implements CompiledFilters {
 
   constructor(
     private readonly lexicon: Lexicon, private readonly linkMatcher: LinkMatcher, private readonly contacts: ContactDetector,
+    private readonly codes: CodeDetector,
     private readonly proximity: ProximityScorer, private readonly model: CategoryModel | undefined,
     private readonly exempt: Lexicon | undefined, private readonly readings: ReadonlySet<string> | undefined,
   ) {
@@ -165,7 +168,7 @@ class Filters implements CompiledFilters {
   }
 
   /**
-   * Lexicon words and phrases, phrase patterns, contact details and proximity rules (SPEC §12), in
+   * Lexicon words and phrases, phrase patterns, contact details, coded hate and proximity rules (SPEC §12), in
    * text order; then, unless a rule already held the message for one of the model's categories,
    * the category model's judgement, if any (first: it covers the whole message). A rule's hit of
    * another category (a mild swear word, a competitor's name) does not spare the rest of the
@@ -174,7 +177,7 @@ class Filters implements CompiledFilters {
    */
   words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     const words = this.lexicon.match(norm);
-    const contacts = this.contacts.match(norm);
+    const contacts = this.marks(norm);
     let near = this.proximity.match(norm);
     if (near.length > 0 && words.length + contacts.length > 0) {
       // A rule's hit adds nothing where a template or term already holds the same words for the same reason.
@@ -189,6 +192,13 @@ class Filters implements CompiledFilters {
     if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
     return judged ? [judged, ...kept] : kept;
+  }
+
+  /** Contact details and coded hate: what is read from the text's digits and signs rather than its words. */
+  private marks(norm: NormalizedText): FilterHit[] {
+    const contacts = this.contacts.match(norm);
+    const codes = this.codes.match(norm);
+    return codes.length === 0 ? contacts : contacts.length === 0 ? codes : [...contacts, ...codes].sort((a, b) => a.start - b.start);
   }
 
   /**

@@ -1,0 +1,144 @@
+import type { NormalizedText } from "./normalize.ts";
+import type { FilterHit, Tag } from "./types.ts";
+
+/**
+ * Coded hate the word stages cannot see (SPEC §12, hate): numbers that are white-supremacist
+ * signs ("1488", "14/88", "88" beside "heil") and the triple brackets that mark a name or a group
+ * as Jewish ("(((they))) own this brand"). The normaliser makes no word of digits and folds
+ * brackets away, so neither reaches the lexicon; this stage reads the folded text itself, and only
+ * when the message has digits or "(((".
+ *
+ * A number is a sign only standing alone: a longer number that contains it (a phone, "06 14 88 …"),
+ * a price or a quantity ("1 488 €", "88 cm"), a reference ("commande 1488", "SKU 88-2041"), a
+ * year or an age ("en 1488", "ma grand-mère de 88 ans") is what it says. A code that is innocent
+ * as often as not ("88" alone: a size, an age, a score) needs a sign word beside it.
+ *
+ * @example
+ *   createCodeDetector([words.en]).match(normalize("14/88 real gamers know"));
+ *   // [{ kind: "word", detail: "code 1488", match: "14/88", category: "hate", severity: 4, … }]
+ */
+
+/** The words of one language the detector reads (config/lexicons/codes-<lang>.json). */
+export interface CodeWords {
+  /** The codes: their digits (any grouping: "14 88" and "1488" are one), severity, and the sign words one needs beside it (none: it stands alone). */
+  readonly numbers: readonly { readonly digits: string; readonly severity: Tag["severity"]; readonly near?: readonly string[] }[];
+  /** Words after a number that make it a quantity, a price or an age ("cm", "euros", "ans"). */
+  readonly units: readonly string[];
+  /** Words before a number that make it a reference, a year or a rank ("commande", "en", "taille"). */
+  readonly before: readonly string[];
+  /** Words inside triple brackets that are a hug, not a mark ("(((hugs)))", "(((câlins)))"). */
+  readonly echoInnocent: readonly string[];
+}
+
+export interface CodeDetector { match(norm: NormalizedText): FilterHit[] }
+
+/** Characters that join the digit groups of one number ("14/88", "14-88", "14.88", "14 88"). */
+const JOINERS = " /-.";
+/** A number's neighbour on either side that keeps it a number of its own (not a word glued to it, not part of an address or a handle). */
+const OPEN_BEFORE = " \t\n\"'(«[{,;!?";
+const OPEN_AFTER = " \t\n\"')»]},;:!?.…";
+/** Words an echo may hold ("(((the globalists)))"): more is a parenthesis of another kind. */
+const ECHO_WORDS = 4;
+
+const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
+
+export function createCodeDetector(langs: readonly CodeWords[]): CodeDetector {
+  const codes = new Map<string, { tag: Tag; near: ReadonlySet<string> | undefined }>();
+  for (const w of langs) {
+    for (const n of w.numbers) {
+      const digits = n.digits.replace(/\D/g, "");
+      const prior = codes.get(digits);
+      const near = n.near === undefined ? undefined : new Set([...(prior?.near ?? []), ...n.near]);
+      codes.set(digits, { tag: Object.freeze({ category: "hate", severity: n.severity }), near });
+    }
+  }
+  const set = (pick: (w: CodeWords) => readonly string[]) => new Set(langs.flatMap(pick));
+  return new Detector(codes, set((w) => w.units), set((w) => w.before), set((w) => w.echoInnocent));
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isWordChar = (c: string) => /[\p{L}\p{N}]/u.test(c);
+
+class Detector implements CodeDetector {
+  constructor(
+    private readonly codes: ReadonlyMap<string, { tag: Tag; near: ReadonlySet<string> | undefined }>,
+    private readonly units: ReadonlySet<string>,
+    private readonly before: ReadonlySet<string>,
+    private readonly echoInnocent: ReadonlySet<string>,
+  ) {
+    Object.freeze(this);
+  }
+
+  match(norm: NormalizedText): FilterHit[] {
+    const text = norm.folded;
+    const echo = text.includes("(((");
+    if (norm.digits === 0 && !echo) return NONE;
+    const out: FilterHit[] = [];
+    if (norm.digits > 0 && this.codes.size > 0) this.numbers(norm, out);
+    if (echo) this.echoes(norm, out);
+    return out.length === 0 ? NONE : out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Each run of digit groups joined by one JOINERS character, read as one number. */
+  private numbers(norm: NormalizedText, out: FilterHit[]): void {
+    const text = norm.folded;
+    for (let i = 0; i < text.length; i++) {
+      if (!isDigit(text.charCodeAt(i))) continue;
+      const start = i;
+      let digits = "";
+      let end = i;
+      for (;;) {
+        while (end < text.length && isDigit(text.charCodeAt(end))) digits += text[end++];
+        if (end + 1 < text.length && JOINERS.includes(text[end]!) && isDigit(text.charCodeAt(end + 1))) { end++; continue; }
+        break;
+      }
+      i = end;
+      const code = this.codes.get(digits);
+      if (code === undefined) continue;
+      if (start > 0 && !OPEN_BEFORE.includes(text[start - 1]!)) continue;
+      if (end < text.length && !OPEN_AFTER.includes(text[end]!)) continue;
+      const prev = wordBefore(text, start), next = wordAfter(text, end);
+      if (this.units.has(next) || this.before.has(prev)) continue;
+      if (code.near !== undefined && !code.near.has(prev) && !code.near.has(next)) continue;
+      const [s, e] = norm.toOriginal(start, end);
+      out.push({ kind: "word", detail: `code ${digits}`, match: norm.original.slice(s, e), start: s, end: e, ...code.tag });
+    }
+  }
+
+  /** "(((…)))" around one to ECHO_WORDS words, none of them a hug. */
+  private echoes(norm: NormalizedText, out: FilterHit[]): void {
+    const text = norm.folded;
+    for (let at = text.indexOf("((("); at >= 0; at = text.indexOf("(((", at + 3)) {
+      let s = at;
+      while (s < text.length && text[s] === "(") s++;
+      const close = text.indexOf(")))", s);
+      if (close < 0) return;
+      const words = text.slice(s, close).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+      if (words.length === 0 || words.length > ECHO_WORDS || words.some((w) => this.echoInnocent.has(w))) continue;
+      let e = close;
+      while (e < text.length && text[e] === ")") e++;
+      const [os, oe] = norm.toOriginal(at, e);
+      out.push({ kind: "word", detail: "echo", match: norm.original.slice(os, oe), start: os, end: oe, category: "hate", severity: 3 });
+      at = e - 3;
+    }
+  }
+}
+
+/** The word just before `i` in the folded text, skipping spaces and a symbol ("n° 1488" → "n"). */
+function wordBefore(text: string, i: number): string {
+  let e = i;
+  while (e > 0 && !isWordChar(text[e - 1]!) && i - e < 3) e--;
+  let s = e;
+  while (s > 0 && isWordChar(text[s - 1]!)) s--;
+  return text.slice(s, e);
+}
+
+/** The word or symbol just after `i` ("88 cm" → "cm", "1488€" never gets here, "1 488 €" → "€"). */
+function wordAfter(text: string, i: number): string {
+  let s = i;
+  while (s < text.length && text[s] === " ") s++;
+  if (s < text.length && !isWordChar(text[s]!)) return text[s]!;
+  let e = s;
+  while (e < text.length && isWordChar(text[e]!)) e++;
+  return text.slice(s, e);
+}

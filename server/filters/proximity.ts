@@ -57,7 +57,10 @@ export interface ProximityWords {
  * before the hit's first word or after its last, in its sentence ("calling people idiots": the
  * saying verb right before the word; « quelle idiote, j'ai commandé… »: the speaker right after).
  * With `context`, a word of that class must stand anywhere in the message too (the message is
- * addressed to the moderators, so "he keeps calling people idiots" reports the word).
+ * addressed to the moderators, so "he keeps calling people idiots" reports the word). With
+ * `unless`, a word of that class in the hit's sentence keeps the silence from dropping it: the
+ * speaker denying what the next words are ("I'm not racist but…", « je suis pas raciste mais… »)
+ * uses a reporting word to say the thing, not to report it.
  */
 export interface SilenceEntry {
   readonly category: Tag["category"];
@@ -70,6 +73,8 @@ export interface SilenceEntry {
   readonly before?: number;
   readonly after?: number;
   readonly context?: string;
+  /** A class whose word in the hit's sentence keeps this silence from dropping the hit (see above). */
+  readonly unless?: string;
   /**
    * Only a short hit (INTERJECTION_WORDS at most) that opens the message, or that only the words of
    * `by` before it open: an interjection ("ta gueule, cette poudre est une dinguerie", "C'est con, le fil casse").
@@ -231,8 +236,13 @@ interface Window { first: number; last: number }
 /** A compiled silence (see ProximityWords.silence): its class by id. */
 interface Silence {
   readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[]; readonly only: readonly string[] | undefined;
-  readonly message: boolean; readonly before: number; readonly after: number; readonly context: number; readonly ellipsis: boolean;
+  readonly message: boolean; readonly before: number; readonly after: number; readonly context: number; readonly unless: number; readonly ellipsis: boolean;
   readonly word: boolean; readonly clause: boolean; readonly start: boolean;
+}
+
+/** The classes a silence reads: its own, its context's, its exception's. */
+function silenceClassesOf(x: Silence): number[] {
+  return [x.by, ...(x.context >= 0 ? [x.context] : []), ...(x.unless >= 0 ? [x.unless] : [])];
 }
 
 /** Most words of a hit a `start` silence drops: an interjection ("stfu", "ta gueule", "get out of here"). */
@@ -315,7 +325,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   const silences: Silence[] = [];
   for (const [n, lang] of langs.entries()) {
     for (const x of lang.silence ?? []) {
-      for (const c of [x.by, ...(x.context === undefined ? [] : [x.context])]) {
+      for (const c of [x.by, ...(x.context === undefined ? [] : [x.context]), ...(x.unless === undefined ? [] : [x.unless])]) {
         if (!Object.hasOwn(lang.classes, c)) throw new Error(`proximity silence of ${x.category}: unknown class ${c}`);
       }
       const before = x.before ?? -1, after = x.after ?? -1;
@@ -323,7 +333,8 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       if (before > MAX_LEAD || after > MAX_LEAD || (x.scope === "message" && (before >= 0 || after >= 0))) throw new Error(`proximity silence of ${x.category} by ${x.by}: bad scope/before/after`);
       silences.push({
         category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [], only: x.only,
-        message: x.scope === "message", before, after, context: x.context === undefined ? -1 : ids.get(`${n}:${x.context}`)!, ellipsis: x.ellipsis ?? false,
+        message: x.scope === "message", before, after, context: x.context === undefined ? -1 : ids.get(`${n}:${x.context}`)!,
+        unless: x.unless === undefined ? -1 : ids.get(`${n}:${x.unless}`)!, ellipsis: x.ellipsis ?? false,
         word: x.word ?? false, clause: x.clause ?? false, start: x.start ?? false,
       });
     }
@@ -358,7 +369,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   // at most that many words before it ("moi" alone: none; "c est moi": two).
   const gateOffsets = new Map<string, number>();
   for (const x of silences) {
-    for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) {
+    for (const c of silenceClassesOf(x)) {
       for (const f of forms[c] ?? []) {
         silenceSpan = Math.max(silenceSpan, f.length - 1);
         const pick = rarestWord(f, common);
@@ -517,7 +528,7 @@ class Scorer implements ProximityScorer {
       if (own === undefined) this.silencesOf.set(x.category, [x]); else own.push(x);
       const bit = categoryBit(x.category);
       this.silencedBits |= bit;
-      for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
+      for (const c of silenceClassesOf(x)) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
     }
   }
 
@@ -627,6 +638,7 @@ class Scorer implements ProximityScorer {
         }
         win ??= this.sentenceOf(norm, h.start);
         if (!this.inSentence(win, x.by, marks, classes)) continue;
+        if (x.unless >= 0 && this.inSentence(win, x.unless, marks, classes)) continue;
         if (x.before < 0 && x.after < 0 && !x.start) { silenced = true; break; }
         // Only a word of the class right before or after the hit, in its sentence.
         if (x.start && !(last - first < INTERJECTION_WORDS && this.opensMessage(first, x, classes))) continue;

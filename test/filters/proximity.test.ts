@@ -1825,6 +1825,13 @@ describe("reported hate", () => {
     expect(hits("report me if you want, I'll stab you anyway")[0]).toMatchObject({ category: "threat" });
   });
 
+  it("is not dropped when the speaker denies being what the sentence then shows (\"I'm not racist but…\")", () => {
+    expect(hits("I'm not racist but immigrants are disgusting")[0]).toMatchObject({ category: "hate" });
+    expect(hits("je suis pas raciste mais les femmes savent pas conduire")[0]).toMatchObject({ category: "hate" });
+    // The denial binds its own sentence only: a report in the next one still silences its own.
+    expect(hits("I'm not racist, never was. The comment above about immigrants is disgusting, please ban that person")).toEqual([]);
+  });
+
   it("leaves a bare 'c'est dommage' alone (the template wants what follows it)", () => {
     expect(hits("Je trouve la texture un peu collante, dommage.")).toEqual([]);
     expect(hits("belle voiture, dommage si elle brûlait")[0]).toMatchObject({ category: "threat" });
@@ -1858,6 +1865,17 @@ describe("createProximityScorer", () => {
     const across = createProximityScorer([{ ...words, rules: [{ ...words.rules[0]!, acrossSentences: true }] }]);
     expect(m("I punch. You laugh")).toEqual([]);
     expect(across.match(normalize("I punch. You laugh")).map((h) => h.match)).toEqual(["punch. You"]);
+  });
+
+  it("a silence's `unless` class in the hit's sentence keeps the hit", () => {
+    const silenced = createProximityScorer([{ ...words, classes: { ...words.classes, report: ["reported"], denial: ["not sorry"] },
+      silence: [{ category: "threat", by: "report", unless: "denial" }] }]);
+    const kept = (t: string) => { const n = normalize(t); return silenced.unsilenced(n, silenced.match(n)).map((h) => h.match); };
+    expect(kept("I punch you")).toEqual(["punch you"]);
+    expect(kept("reported: I punch you")).toEqual([]);
+    expect(kept("reported and not sorry, I punch you")).toEqual(["punch you"]);
+    expect(kept("not sorry. Reported: I punch you")).toEqual([]);
+    expect(() => createProximityScorer([{ ...words, silence: [{ category: "threat", by: "hit", unless: "nope" }] }])).toThrow(/unknown class nope/);
   });
 
   it("refuses unknown classes and families, and windows too wide", () => {

@@ -57,7 +57,7 @@ export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOp
     }
   }
   return {
-    format: 1, dim, categories: [...categories], threshold: opts.threshold ?? 0.5,
+    format: 2, dim, categories: [...categories], threshold: opts.threshold ?? 0.5,
     ...(opts.veto === undefined ? {} : { veto: opts.veto }),
     bias: bias.map((b) => Math.round(b * 1000) / 1000),
     weights: packWeights(w, dim, k),

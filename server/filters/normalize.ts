@@ -55,6 +55,12 @@ export interface NormalizedText {
   /** How many digits the text has, and whether it has an "@": the contact detector's first question. */
   readonly digits: number;
   readonly arobase: boolean;
+  /**
+   * The emoji and pictographic symbols of the text, as code points in text order (repeats kept),
+   * skin-tone modifiers left out: no word stage reads them, the category model does ("🍆💦",
+   * "🐒" beside a group). Empty for most messages.
+   */
+  readonly pictographs: readonly number[];
 }
 
 // Character classes used by the tokeniser.
@@ -167,6 +173,7 @@ class Normalized implements NormalizedText {
     readonly tokens: readonly WordToken[],
     readonly digits: number,
     readonly arobase: boolean,
+    readonly pictographs: readonly number[],
     /**
      * The characters whose folding changed the length ("ﬁ" → "fi", an invisible → "", an emoji's two
      * UTF-16 units): four numbers each, folded [start, end) then original [start, end), in text order.
@@ -218,6 +225,17 @@ class Normalized implements NormalizedText {
 }
 
 const NO_ANOMALIES: readonly number[] = Object.freeze([]);
+const NO_PICTOGRAPHS: readonly number[] = Object.freeze([]);
+
+/**
+ * Emoji and pictographic symbols: Miscellaneous Symbols and Dingbats (U+2600-27BF: ☀ ❤ ✨),
+ * Miscellaneous Symbols and Arrows (U+2B00-2BFF: ⭐), and the supplementary emoji blocks
+ * (U+1F000-1FAFF), without the five skin-tone modifiers (U+1F3FB-1F3FF): a model must not learn
+ * anything from the colour of a thumbs-up.
+ */
+function isPictograph(cp: number): boolean {
+  return (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff) || (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff));
+}
 
 /** Folds `text` and cuts it into word tokens. Linear in the text length; never throws. */
 export function normalize(text: string): NormalizedText {
@@ -226,6 +244,7 @@ export function normalize(text: string): NormalizedText {
   let runStart = 0;
   let anomalies: number[] | undefined;
   let capitalI = false;
+  let pictographs: number[] | undefined;
   // The regex engine skips the ASCII stretches natively, several times faster than a loop over
   // every character, and finds the "RivaIBrand" I's on the way. No other caller of FOLD_SCAN runs
   // between its calls here, so its lastIndex is ours for the duration of the loop.
@@ -241,6 +260,7 @@ export function normalize(text: string): NormalizedText {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) { cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; width = 2; }
     }
+    if (isPictograph(cp)) (pictographs ??= []).push(cp);
     const folded = foldCodePoint(cp);
     if (width !== 1 || folded.length !== 1) (anomalies ??= []).push(out.length, out.length + folded.length, i, i + width);
     out += folded;
@@ -252,7 +272,7 @@ export function normalize(text: string): NormalizedText {
   const folded = runStart === 0 ? text.toLowerCase() : (out + text.slice(runStart)).toLowerCase();
   const stats: TokenStats = { digits: 0, arobase: false };
   const tokens = tokenize(folded, stats);
-  const norm = new Normalized(text, folded, tokens, stats.digits, stats.arobase, anomalies ?? NO_ANOMALIES);
+  const norm = new Normalized(text, folded, tokens, stats.digits, stats.arobase, pictographs ?? NO_PICTOGRAPHS, anomalies ?? NO_ANOMALIES);
   if (capitalI) readCapitalIAsL(norm);
   return norm;
 }

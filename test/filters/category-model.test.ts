@@ -131,6 +131,19 @@ describe("category model: judging", () => {
     expect(m.scores(normalize("menacerai"))!.get("threat")!).toBeGreaterThan(m.scores(normalize("conseillerai"))!.get("threat")!);
   });
 
+  it("reads emoji, which no word stage does, and not the skin tone of one", () => {
+    const lines = [
+      ...["nice 🍆", "so nice 🍆🍆", "you look nice 🍑", "nice one 🍑💦", "pretty nice 🍆"].map((text) => ({ label: "sexual" as const, text })),
+      ...["nice 👍", "so nice 😀", "you look nice 🌸", "nice one ⭐", "pretty nice 👍🏿", "nice", "so nice", "you look nice"].map((text) => ({ label: "clean" as const, text })),
+    ];
+    const m = createCategoryModel(trainCategoryModel(lines, { categories: ["sexual"], dim: 4096, seed: 3 }));
+    const p = (t: string) => m.scores(normalize(t)).get("sexual")!;
+    expect(p("very nice 🍆")).toBeGreaterThan(p("very nice"));
+    expect(p("very nice 🍆")).toBeGreaterThan(p("very nice 👍"));
+    // The modifier is no feature: a thumbs-up of any colour scores as the plain one.
+    expect(p("very nice 👍🏽")).toBe(p("very nice 👍"));
+  });
+
   it("sums exactly the trainer's features, message after message (the stamps that count each slot once never leak)", () => {
     const k = shipped.categories.length, dim = shipped.dim;
     const w = new Int16Array(dim * k);
@@ -308,7 +321,8 @@ describe("category model: training and the file format", () => {
   it("refuses a malformed file with a clear error", () => {
     const good = trainCategoryModel(lines, { categories: ["threat"], dim: 4096 });
     const bad = (patch: Partial<CategoryModelData> | Record<string, unknown>) => () => createCategoryModel({ ...good, ...patch } as CategoryModelData);
-    expect(bad({ format: 2 })).toThrow(/format/);
+    expect(bad({ format: 1 })).toThrow(/format/);
+    expect(bad({ format: 3 })).toThrow(/format/);
     expect(bad({ dim: 1000 })).toThrow(/power of two/);
     expect(bad({ categories: ["harassment"] })).toThrow(/unknown category/);
     expect(bad({ bias: [] })).toThrow(/one bias per category/);

@@ -5,6 +5,11 @@ import { normalize } from "../../server/filters/normalize.ts";
 const keys = (text: string) => normalize(text).tokens.map((t) => t.key);
 
 describe("normalize", () => {
+  it("lists the emoji and pictographs for the category model, without skin-tone modifiers", () => {
+    expect(normalize("ok 👍🏿 ❤️ 🐒 ⭐ café").pictographs).toEqual([0x1f44d, 0x2764, 0x1f412, 0x2b50]);
+    expect(normalize("plain text, é à ü").pictographs).toEqual([]);
+  });
+
   it("folds compatibility forms: fullwidth and mathematical letters", () => {
     expect(normalize("ｆｕｃｋ").folded).toBe("fuck");
     expect(normalize("𝐟𝐮𝐜𝐤 𝓯𝓾𝓬𝓴").folded).toBe("fuck fuck");

@@ -1801,6 +1801,83 @@ const HATE38: HeldAndClean = {
 };
 describeHeldAndClean("hate round 38, %s", HATE38, hits);
 
+/** Hate lines the engine missed on corpora it was not trained on (DROP measures of 16-60, 61-120 and 121-161,168-185,263-266), fixed by family (HATE39): group words for a person of a group ("black lads", "vendeur noir", by the suffix family `who` and the prefix family `<pro`), warnings to watch one's things, women kept out of a trade, "nobody wants to see that", bans and refusals (`group_ban`, its own rule since `meta` reads "ban" as a report), age, stereotypes; own lines, never the corpora's. */
+const HATE39: HeldAndClean = {
+  "a group beside a warning to watch one's things (\"count your cutlery\", \"lock your cars\", \"watch your wallet\", \"bonjour les vols\", \"je compte mes bagues\", \"les petites cuillères\"); the same warnings about a dinner party, a car park or the laundry, Gypsy jazz, a team that won": {
+    held: ["gypsy buskers outside the market again, count your cutlery", "black lads on the loading bay, lock your cars", "Asian sellers at the craft fair, watch your wallet folks", "une vendeuse rom au marché, bonjour les vols", "des livreurs maghrébins ce matin, je compte mes bagues après", "les gitans au camping, comptez les petites cuillères"],
+    clean: [
+      "count your cutlery before the dinner party, we're two forks short",
+      "lock your car at the beach car park, lots of break-ins lately",
+      "gypsy jazz night at the market, bring the whole family",
+      "vérifiez vos poches avant la lessive",
+      "black lads' five-a-side team won the cup, proud coach here",
+    ],
+  },
+  "women kept out of a trade or a hobby (\"leave it to the men\", \"a man's job\", \"un truc de mecs\", \"faut un homme\", \"c'est du quota\"); a club that won, a plumber praised, a sale, a wife who rewired the house": {
+    held: ["girls on the crew? leave it to the men", "women on scaffolding? welding is a man's job", "ladies, rewiring is a man's trade", "les femmes au garage, la mécanique c'est un truc de mecs", "une nana à la soudure ? faut un homme pour ça", "les filles au chantier c'est du quota, rien d'autre"],
+    clean: [
+      "les filles du club ont gagné le tournoi, bravo",
+      "une plombière est passée ce matin, travail impeccable",
+      "ladies, the sale ends tonight",
+      "women in the workshop built this table, gorgeous work",
+      "a man's job? my wife rewired the whole house herself",
+    ],
+  },
+  "disabled people, fat people or two men shown and \"nobody wants to see that\", \"personne veut voir ça\", across a question mark; a damp ceiling, a failed cake, a ramp, a museum's free entry": {
+    held: ["wheelchair users in the ad, nobody wants to see that", "des personnes en fauteuil dans le catalogue ? personne veut voir ça", "fat people in swimsuits, no one wants to see it", "deux hommes sur l'affiche, personne ne veut voir ça"],
+    clean: [
+      "nobody wants to see a damp patch on the ceiling",
+      "personne veut voir ça, mon gâteau raté",
+      "les personnes en fauteuil ont enfin une rampe à la boutique, merci",
+      "wheelchair users get free entry at the museum on Sundays",
+    ],
+  },
+  "a group to be banned, kept out, refused or never served (\"ban them\", \"keep them out\", \"never rent to\", \"interdisez-les\", \"s'abstenir\", \"faudrait filtrer\", \"je vends pas aux\", \"je refuse d'être servi par\"); spam accounts banned, a landlord's advice, plastic bags, a mover, candles out of the sun, a language class, a toy drive, a rumba concert": {
+    held: ["refugee families at the lido? ban them", "muslim parents at the fete, keep them out", "never rent to gypsies, not even once", "les gens du voyage, interdisez les au marché", "Roumains s'abstenir pour la location", "les rebeus au tournoi, faudrait filtrer", "je vends pas aux gitans, inutile d'insister", "je refuse d'être servi par un renoi"],
+    clean: [
+      "spam accounts? the mods will ban them soon",
+      "never rent to a friend, my dad always warned me",
+      "interdisez les sacs plastiques au marché, ce serait top",
+      "never hire a mover without insurance",
+      "keep them out of direct sunlight or the candles melt",
+      "Roumains et Bulgares bienvenus au cours de langue",
+      "les rebeus du quartier ont organisé la collecte de jouets",
+      "les gitans de la rumba catalane, quel concert",
+    ],
+  },
+  "age: anyone over seventy, pensioners, \"les vieux de plus de…\" called a waste or told to stop showing themselves; a discount, a coffee morning, a walking group": {
+    held: ["anyone over seventy is a waste of space on the road", "les vieux de plus de soixante ans, du gaspillage de place", "pensioners at the checkout are a waste of oxygen", "les vieilles de plus de cinquante ans devraient arrêter de se montrer"],
+    clean: [
+      "les vieux de plus de soixante ans ont une réduction le mardi",
+      "over seventy? you get the senior discount automatically",
+      "pensioners love the Tuesday coffee morning",
+      "anyone over seventy can join the walking group for free",
+    ],
+  },
+  "a nationality, a religion, a region or a disability given a stereotype (\"trop bêtes pour\", \"like animals\", \"c'est fait pour le ménage\", \"all liars\", \"rip you off\", \"arriérés\", \"paresseux\", \"stink\", \"my own kind\", \"il sert à quoi\", \"quelqu'un de normal\", \"typique des femmes\"); the same groups praised, a fern, a dance class, a kermesse, a flatshare, spring showers": {
+    held: ["les Belges sont trop bêtes pour lire une notice", "the natives drink all day like animals", "les Portugais c'est fait pour le ménage", "the irish are all liars", "scousers will rip you off", "les cathos du village, bande d'arriérés", "les Sénégalais sont paresseux, tout le monde le sait", "hindu guests stink up the whole lobby", "a jewish dealer? he'll rip you off", "no black therapist for me, my own kind only", "un prof handicapé ? il sert à quoi", "a deaf receptionist is a waste of space", "une caissière noire, envoyez quelqu'un de normal", "typique des femmes, toujours à se plaindre"],
+    clean: [
+      "les Belges font les meilleures frites, point",
+      "deaf staff sign with customers, brilliant service",
+      "our Polish builders did a great job on the extension",
+      "Muslim families at the iftar stall were so generous",
+      "le livreur portugais était super sympa",
+      "le vendeur marocain m'a fait un prix, adorable",
+      "our Indian guests loved the curry night",
+      "Jewish and Muslim neighbours shared the iftar, lovely evening",
+      "la coloc cherche quelqu'un de normal qui fait la vaisselle",
+      "c'est typique du printemps, ces averses",
+      "the natives of this fern are the Andes foothills",
+      "the irish dancing class is full again",
+      "scousers have the best sense of humour, fight me",
+      "les cathos du village ont fait une super kermesse",
+      "les Sénégalais du club ont cuisiné un mafé incroyable",
+      "hindu guests asked for veggie options, the chef was brilliant",
+    ],
+  },
+};
+describeHeldAndClean("hate round 39, %s", HATE39, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -183,7 +183,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // message's bounds stays below the cut, no category can reach it, the same "no hit" as the sums.
   // A slot met twice counts twice here: only a larger bound. Six lanes of a byte (LANE_SHIFT) in
   // a slot's two Uint32, side by side: one cache line a feature, where the weights and stamps are
-  // two, in ~2 MB at the shipped model's 2^17 slots: 1 MB of bounds (512 KB at 2^16, where four
+  // two, in ~4 MB at the shipped model's 2^18 slots: 2 MB of bounds (512 KB at 2^16, where four
   // lanes in one Uint32, 256 KB, settled fewer clean lines: see bounds). Size costs more in the
   // words stage than judge's own time shows (the lexicon's trie evicted: the old array spread over
   // twice the bytes, every other entry unused, cost ~75 ns a bench message), so no wider lanes: 10

@@ -256,6 +256,7 @@ describe("category model: overruling a rule's trap", () => {
       "Franchement this brand is trash et le modo est un fils de pute",
       "ENCULÉ DE MODO, VOUS SUPPRIMEZ TOUS MES MESSAGES !!!",
       "ma sœur est une andouille, elle a commandé deux fois le même pull",
+      "my brother is such an idiot, he ordered the wrong size again",
     ]);
     expect(categories(f, word)).toContain("insult");
     // ("Le numéro de l'offre est 457-882-19" is no phone since CONTACT38: "numéro de" names what it numbers.)

@@ -86,13 +86,12 @@ describe.each(CORPORA)("blind shopper corpus %s", (file) => {
  * ("tapette", hate) and a bridesmaid's dress "trop sexy" (sexual) came and went. Over all 1,075
  * held-out innocent shopper lines the final model holds 6 (0.56%; stop 36's 4): these three, the
  * brand's SAV number, the brand's site spelled out, and "3 minis = 1 grand".
+ * Stop 39's (2^18 slots, pictographs) lets the cat and the guppies through: 4 of 1,040 (0.38%).
  */
 const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
   "corpus-shoppers-2.tsv": [
     "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
-    "Catnip turns him into an absolute lunatic, 10/10",
-    "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
   ],
   // Shoppers-3 to 6 (600 lines each, three brands apiece: pets, tools, lingerie; pharmacy, hunting
   // and fishing, baby care; sports nutrition, games, travel; knives, sexual wellness, a garden

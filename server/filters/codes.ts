@@ -42,18 +42,25 @@ const ECHO_WORDS = 4;
 
 const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
 
-export function createCodeDetector(langs: readonly CodeWords[]): CodeDetector {
+/**
+ * `removed`: the built-in words a tenant's managers removed (FilterLists.removed). A code is
+ * removed by its digits in any grouping ("1488", "14/88"), the echoes by "(((": a brand whose
+ * bestseller is the "Model 1488" kettle can keep its name.
+ */
+export function createCodeDetector(langs: readonly CodeWords[], removed: readonly string[] = []): CodeDetector {
   const codes = new Map<string, { tag: Tag; near: ReadonlySet<string> | undefined }>();
+  const gone = new Set(removed.map((r) => r.trim()).filter((r) => /^[\d\s/.-]+$/.test(r)).map((r) => r.replace(/\D/g, "")));
   for (const w of langs) {
     for (const n of w.numbers) {
       const digits = n.digits.replace(/\D/g, "");
+      if (gone.has(digits)) continue;
       const prior = codes.get(digits);
       const near = n.near === undefined ? undefined : new Set([...(prior?.near ?? []), ...n.near]);
       codes.set(digits, { tag: Object.freeze({ category: "hate", severity: n.severity }), near });
     }
   }
   const set = (pick: (w: CodeWords) => readonly string[]) => new Set(langs.flatMap(pick));
-  return new Detector(codes, set((w) => w.units), set((w) => w.before), set((w) => w.echoInnocent));
+  return new Detector(codes, set((w) => w.units), set((w) => w.before), set((w) => w.echoInnocent), !removed.some((r) => r.trim() === "((("));
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -65,13 +72,14 @@ class Detector implements CodeDetector {
     private readonly units: ReadonlySet<string>,
     private readonly before: ReadonlySet<string>,
     private readonly echoInnocent: ReadonlySet<string>,
+    private readonly echoOn: boolean,
   ) {
     Object.freeze(this);
   }
 
   match(norm: NormalizedText): FilterHit[] {
     const text = norm.folded;
-    const echo = text.includes("(((");
+    const echo = this.echoOn && text.includes("(((");
     if (norm.digits === 0 && !echo) return NONE;
     const out: FilterHit[] = [];
     if (norm.digits > 0 && this.codes.size > 0) this.numbers(norm, out);

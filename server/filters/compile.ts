@@ -94,7 +94,7 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   yield;
   const links = createLinkMatcher(lists.links);
   const contacts = createContactDetector(languages.map((l) => base[l].contact));
-  const codes = createCodeDetector(languages.map((l) => base[l].codes));
+  const codes = createCodeDetector(languages.map((l) => base[l].codes), lists.removed ?? []);
   const scorer = yield* sharedScorers.get(base, languages, () => proximitySteps(languages.map((l) => base[l].proximity)));
   const model = lists.model === false ? undefined : base.model;
   // The tenant's own exceptions (allowed phrases, built-in words it removed) bind the model too: a

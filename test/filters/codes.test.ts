@@ -4,7 +4,7 @@ import { createCodeDetector } from "../../server/filters/codes.ts";
 import { loadBaseLexicons } from "../../server/filters/compile.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
 import { describeHeldAndClean, type HeldAndClean } from "./held-and-clean.ts";
-import { demoFilters } from "./demo-filters.ts";
+import { demoFilters, withLists } from "./demo-filters.ts";
 
 /**
  * Issue 25, hate: the signs the word stages cannot read (server/filters/codes.ts,
@@ -69,6 +69,18 @@ describe("coded hate detector", () => {
     expect(codes.match(normalize("1488! ".repeat(2_000))).length).toBe(2_000);
     expect(codes.match(normalize("1488 ".repeat(2_000)))).toEqual([]);
     expect(codes.match(normalize("1".repeat(100_000)))).toEqual([]);
+  });
+
+  it("a tenant's managers may remove a code or the echoes, like any built-in word", () => {
+    const g = withLists({ removed: ["14/88", "((("] });
+    expect(g.words("the Model 1488 kettle is back")).toEqual([]);
+    // (The category model may still read the words inside: the tenant removed the sign, not the claim.)
+    expect(g.words("the (((bankers))) again").filter((h) => h.detail === "echo")).toEqual([]);
+    expect(f.words("the (((bankers))) again").filter((h) => h.detail === "echo")).toHaveLength(1);
+    expect(g.words("heil 88")[0]).toMatchObject({ category: "hate", detail: "code 88" });
+    expect(f.words("the Model 1488 kettle is back")).toEqual([]); // "model" before it: a reference anyway
+    expect(f.words("Kettle 1488 is back")[0]).toMatchObject({ detail: "code 1488" });
+    expect(withLists({ removed: ["1488"] }).words("Kettle 1488 is back")).toEqual([]);
   });
 
   it("a reported sign is silenced like any reported hate (the moderators must be told)", () => {

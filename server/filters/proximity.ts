@@ -221,8 +221,15 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A single quote opens before a word, closes after one, and is an apostrophe inside one. */
 function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined {
-  const before = i > 0 && WORD_CHAR.test(text[i - 1]!), after = i + 1 < text.length && WORD_CHAR.test(text[i + 1]!);
+  const before = i > 0 && isWordChar(text, i - 1), after = i + 1 < text.length && isWordChar(text, i + 1);
   return before === after ? undefined : after ? "open" : "close";
+}
+
+/** WORD_CHAR of the unit at `i`, without the regex for ASCII (French text has an apostrophe every few words). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text[i]!);
 }
 
 /** A run of tokens, first to last inclusive (empty when last < first). */
@@ -378,7 +385,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: new Set(silenceClasses.keys()) }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, silenceGate, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -429,6 +436,15 @@ function categoryBit(category: Tag["category"]): number {
   return 1 << FILTER_CATEGORIES.indexOf(category);
 }
 
+/**
+ * What a silence gate word opens, in one lookup per reading of a word: the silence classes whose
+ * forms it was picked from, each with the categories of the silences that read that class (bits of
+ * FILTER_CATEGORIES), and how far into those forms it may stand (see proximitySteps). A long
+ * message has a gate word in one word of three ("de", "est", "pour"): three lookups each was most
+ * of the silences' time on a 2,000-character message with a hit.
+ */
+interface SilenceGateWord { readonly classes: readonly number[]; readonly categories: readonly number[]; readonly off: number }
+
 /** A `near` test that takes any position. */
 const ANY = (): boolean => true;
 
@@ -449,10 +465,15 @@ class WindowClasses implements ClassSink {
   private word = 0;
   /** How many tokens are not classified yet (none left: a window needs no pass over its words). */
   private left: number;
+  /** The message's number of tokens. */
+  readonly size: number;
+  /** Scorer.inSentence's answers so far, by window and class. */
+  readonly answers = new Map<number, boolean>();
 
   constructor(private readonly scorer: Scorer, private readonly norm: NormalizedText) {
-    this.done = new Uint8Array(norm.tokens.length);
-    this.left = norm.tokens.length;
+    this.size = norm.tokens.length;
+    this.done = new Uint8Array(this.size);
+    this.left = this.size;
   }
 
   put(c: number, i: number): void {
@@ -500,31 +521,37 @@ class Scorer implements ProximityScorer {
     private readonly keys: Uint32Array,
     /** The longest word of each form of a rule's first class (see createProximityScorer). */
     private readonly gate: WordGate,
-    /** The longest word of each form of a silence's class. */
-    private readonly silenceGate: WordGate,
+    /** Fingerprint bits of the longest word of each form of a silence's class. */
+    private readonly silenceBits: Uint32Array,
     /** Gate word → the silence classes whose forms it was picked from. */
-    private readonly silenceClasses: ReadonlyMap<string, readonly number[]>,
+    silenceClasses: ReadonlyMap<string, readonly number[]>,
     /** Gate word → how far into its forms it may stand (see proximitySteps). */
-    private readonly gateOffsets: ReadonlyMap<string, number>,
+    gateOffsets: ReadonlyMap<string, number>,
     /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
     private readonly silenceSpan: number,
     private readonly byAnchor: readonly (readonly Rule[])[],
     silences: readonly Silence[],
   ) {
     this.at = byAnchor.map(() => []);
+    // Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES.
+    const classCategories = new Map<number, number>();
     for (const x of silences) {
       const own = this.silencesOf.get(x.category);
       if (own === undefined) this.silencesOf.set(x.category, [x]); else own.push(x);
       const bit = categoryBit(x.category);
       this.silencedBits |= bit;
-      for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
+      for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) classCategories.set(c, (classCategories.get(c) ?? 0) | bit);
+    }
+    for (const [word, classes] of silenceClasses) {
+      this.silenceWords.set(word, { classes, categories: classes.map((c) => classCategories.get(c)!), off: gateOffsets.get(word)! });
     }
   }
 
+  /** Each silence gate word's classes, their categories and its offset (see SilenceGateWord). */
+  private readonly silenceWords = new Map<string, SilenceGateWord>();
+
   /** The silences of each category, in the files' order: a hit reads only its own (there are dozens). */
   private readonly silencesOf = new Map<Tag["category"], Silence[]>();
-  /** Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES. */
-  private readonly classCategories = new Map<number, number>();
   /** The categories some silence drops, as bits. */
   private silencedBits = 0;
 
@@ -610,9 +637,16 @@ class Scorer implements ProximityScorer {
     const classes = new WindowClasses(this, norm);
     const kept: FilterHit[] = [];
     const whole: Window = { first: 0, last: norm.tokens.length - 1 };
+    // Per category, its silences whose classes have a mark in the message: no other can drop a hit
+    // (inSentence needs one), so a long message's hits do not each try dozens of them.
+    const present = new Map<Tag["category"], readonly Silence[]>();
     for (const h of hits) {
-      const silences = this.silencesOf.get(h.category);
-      if (silences === undefined) { kept.push(h); continue; }
+      let silences = present.get(h.category);
+      if (silences === undefined) {
+        silences = (this.silencesOf.get(h.category) ?? []).filter((x) => marks.has(x.by) && (x.context < 0 || marks.has(x.context)));
+        present.set(h.category, silences);
+      }
+      if (silences.length === 0) { kept.push(h); continue; }
       // The hit's sentence, its quotation marks and its first and last words, each found once whatever the silences ask.
       let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1;
       for (const x of silences) {
@@ -663,30 +697,31 @@ class Scorer implements ProximityScorer {
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */
   private silenceMarks(norm: NormalizedText, categories: number): ReadonlyMap<number, number[]> | undefined {
-    const toks = norm.tokens, g = this.silenceGate;
+    const toks = norm.tokens, bits = this.silenceBits, words = this.silenceWords;
     let marks: Map<number, number[]> | undefined;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (!inGate(g, t)) continue;
-      // Each reading, as inGate reads the token: as written, its alternatives, its collapsed form.
-      marks = this.mark(t.key, i, categories, marks);
-      if (t.alts !== undefined) for (const k of t.alts) marks = this.mark(k, i, categories, marks);
-      if (t.collapsed !== undefined) marks = this.mark(t.collapsed, i, categories, marks);
+      // Each reading: as written (its fingerprint's bit first), its alternatives, its collapsed form.
+      if (hasBit(bits, t.fp & (GATE_BITS - 1))) {
+        const w = words.get(t.key);
+        if (w !== undefined) marks = this.mark(w, i, categories, marks);
+      }
+      if (t.alts !== undefined) for (const k of t.alts) { const w = words.get(k); if (w !== undefined) marks = this.mark(w, i, categories, marks); }
+      if (t.collapsed !== undefined) { const w = words.get(t.collapsed); if (w !== undefined) marks = this.mark(w, i, categories, marks); }
     }
     return marks;
   }
 
   /**
-   * Records token `i` as a mark of the silence classes `key` gates, of the given categories only:
+   * Records token `i` as a mark of the silence classes gate word `w` opens, of the given categories only:
    * a preposition that gates the self-harm silence "…hang myself... a new shelf" says nothing to
    * an insult's hit. A method, not a closure per call: the usual message with a hit comes here.
    */
-  private mark(key: string, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
-    const classes = this.silenceClasses.get(key);
-    if (classes === undefined) return marks;
-    const off = this.gateOffsets.get(key)!;
-    for (const c of classes) {
-      if ((this.classCategories.get(c)! & categories) === 0) continue;
+  private mark(w: SilenceGateWord, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+    const off = w.off;
+    for (let n = 0; n < w.classes.length; n++) {
+      if ((w.categories[n]! & categories) === 0) continue;
+      const c = w.classes[n]!;
       const list = (marks ??= new Map()).get(c);
       // Pairs of (token, how far back a form may start): a token read as two gate words keeps the farther.
       if (list === undefined) marks.set(c, [i, off]);
@@ -722,11 +757,23 @@ class Scorer implements ProximityScorer {
   private inSentence(win: Window, c: number, marks: ReadonlyMap<number, number[]>, classes: WindowClasses): boolean {
     const { first, last } = win;
     if (last < first) return false;
+    const at = marks.get(c);
+    if (at === undefined) return false;
+    // The answer is whether a word of the window records the class, whatever was read before, so
+    // the hits of one sentence (and every hit, for a message-wide silence) ask it once.
+    const key = (first * this.at.length + c) * classes.size + last;
+    const known = classes.answers.get(key);
+    if (known !== undefined) return known;
+    const yes = this.readFor(first, last, at, classes) && classes.has(c, win, ANY);
+    classes.answers.set(key, yes);
+    return yes;
+  }
+
+  /** Reads the words of [first, last] a form through one of the class's marks `at` may start from; whether there was any. */
+  private readFor(first: number, last: number, at: readonly number[], classes: WindowClasses): boolean {
     // Every form of class `c` holds one of its gate words (a mark) and starts at most the mark's
     // offset words before it: only those words are read, not the whole window (a message-wide silence
     // over a long message would read every word of it). The marks are in text order.
-    const at = marks.get(c);
-    if (at === undefined) return false;
     let found = false;
     for (let k = 2 * firstPairAtOrAfter(at, first); k < at.length && at[k]! <= last + this.silenceSpan; k += 2) {
       const m = at[k]!, off = at[k + 1]!;
@@ -734,7 +781,7 @@ class Scorer implements ProximityScorer {
       classes.read(Math.max(first, m - off), Math.min(last, m));
       found = true;
     }
-    return found && classes.has(c, win, ANY);
+    return found;
   }
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */

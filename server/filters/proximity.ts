@@ -441,9 +441,30 @@ function categoryBit(category: Tag["category"]): number {
  * forms it was picked from, each with the categories of the silences that read that class (bits of
  * FILTER_CATEGORIES), and how far into those forms it may stand (see proximitySteps). A long
  * message has a gate word in one word of three ("de", "est", "pour"): three lookups each was most
- * of the silences' time on a 2,000-character message with a hit.
+ * of the silences' time on a 2,000-character message with a hit. `any` is the categories of all
+ * its classes: "de" gates only a self-harm silence, and says nothing to an insult's hit.
  */
-interface SilenceGateWord { readonly classes: readonly number[]; readonly categories: readonly number[]; readonly off: number }
+interface SilenceGateWord { readonly classes: readonly number[]; readonly categories: readonly number[]; readonly off: number; readonly any: number }
+
+/**
+ * Whether a sentence ends between token i and i + 1 (sentenceBreak), each asked once per message:
+ * the hits of a long message each look for the ends of their sentence up to SENTENCE_REACH words
+ * either way, over the same words.
+ */
+class SentenceBreaks {
+  /** Per gap after a token: 0 not asked yet, 1 no break, 2 a break. */
+  private readonly known: Uint8Array;
+
+  constructor(private readonly norm: NormalizedText) {
+    this.known = new Uint8Array(norm.tokens.length);
+  }
+
+  after(i: number): boolean {
+    let k = this.known[i]!;
+    if (k === 0) this.known[i] = k = sentenceBreak(this.norm, this.norm.tokens[i]!, this.norm.tokens[i + 1]!) ? 2 : 1;
+    return k === 2;
+  }
+}
 
 /** A `near` test that takes any position. */
 const ANY = (): boolean => true;
@@ -543,7 +564,8 @@ class Scorer implements ProximityScorer {
       for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) classCategories.set(c, (classCategories.get(c) ?? 0) | bit);
     }
     for (const [word, classes] of silenceClasses) {
-      this.silenceWords.set(word, { classes, categories: classes.map((c) => classCategories.get(c)!), off: gateOffsets.get(word)! });
+      const categories = classes.map((c) => classCategories.get(c)!);
+      this.silenceWords.set(word, { classes, categories, off: gateOffsets.get(word)!, any: categories.reduce((a, b) => a | b, 0) });
     }
   }
 
@@ -640,6 +662,7 @@ class Scorer implements ProximityScorer {
     // Per category, its silences whose classes have a mark in the message: no other can drop a hit
     // (inSentence needs one), so a long message's hits do not each try dozens of them.
     const present = new Map<Tag["category"], readonly Silence[]>();
+    let breaks: SentenceBreaks | undefined;
     for (const h of hits) {
       let silences = present.get(h.category);
       if (silences === undefined) {
@@ -659,7 +682,7 @@ class Scorer implements ProximityScorer {
           if (this.inSentence(whole, x.by, marks, classes)) { silenced = true; break; }
           continue;
         }
-        win ??= this.sentenceOf(norm, h.start);
+        win ??= this.sentenceOf(norm, h.start, breaks ??= new SentenceBreaks(norm));
         if (!this.inSentence(win, x.by, marks, classes)) continue;
         if (x.before < 0 && x.after < 0 && !x.start) { silenced = true; break; }
         // Only a word of the class right before or after the hit, in its sentence.
@@ -718,6 +741,7 @@ class Scorer implements ProximityScorer {
    * an insult's hit. A method, not a closure per call: the usual message with a hit comes here.
    */
   private mark(w: SilenceGateWord, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+    if ((w.any & categories) === 0) return marks;
     const off = w.off;
     for (let n = 0; n < w.classes.length; n++) {
       if ((w.categories[n]! & categories) === 0) continue;
@@ -743,13 +767,13 @@ class Scorer implements ProximityScorer {
   }
 
   /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
-  private sentenceOf(norm: NormalizedText, at: number): Window {
+  private sentenceOf(norm: NormalizedText, at: number, breaks: SentenceBreaks): Window {
     const toks = norm.tokens;
     if (toks.length === 0) return { first: 0, last: -1 };
     const lo = this.tokenAt(norm, at);
     let first = lo, last = lo;
-    while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
-    while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
+    while (first > 0 && lo - first < SENTENCE_REACH && !breaks.after(first - 1)) first--;
+    while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !breaks.after(last)) last++;
     return { first, last };
   }
 

@@ -355,9 +355,8 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       gateWords.add(pick);
     }
   }
-  // The same for the silences' classes: a message with a hit but none of these words has nothing
-  // to silence, and is not read sentence by sentence (see unsilenced).
-  const silenceGate = new Uint32Array(GATE_BITS / 32);
+  // The same for the silences' classes (the Scorer's silenceBits): a message with a hit but none of
+  // these words has nothing to silence, and is not read sentence by sentence (see unsilenced).
   // Which silences' classes each gate word may open, so a sentence is read only for a class it may hold.
   const silenceClasses = new Map<string, number[]>();
   let silenceSpan = 0;
@@ -370,7 +369,6 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
         silenceSpan = Math.max(silenceSpan, f.length - 1);
         const pick = rarestWord(f, common);
         gateOffsets.set(pick, Math.max(gateOffsets.get(pick) ?? 0, f.lastIndexOf(pick)));
-        setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
         const opened = silenceClasses.get(pick) ?? [];
         if (!opened.includes(c)) silenceClasses.set(pick, [...opened, c]);
       }
@@ -385,7 +383,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, silenceGate, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -542,8 +540,6 @@ class Scorer implements ProximityScorer {
     private readonly keys: Uint32Array,
     /** The longest word of each form of a rule's first class (see createProximityScorer). */
     private readonly gate: WordGate,
-    /** Fingerprint bits of the longest word of each form of a silence's class. */
-    private readonly silenceBits: Uint32Array,
     /** Gate word → the silence classes whose forms it was picked from. */
     silenceClasses: ReadonlyMap<string, readonly number[]>,
     /** Gate word → how far into its forms it may stand (see proximitySteps). */
@@ -565,9 +561,20 @@ class Scorer implements ProximityScorer {
     }
     for (const [word, classes] of silenceClasses) {
       const categories = classes.map((c) => classCategories.get(c)!);
-      this.silenceWords.set(word, { classes, categories, off: gateOffsets.get(word)!, any: categories.reduce((a, b) => a | b, 0) });
+      const any = categories.reduce((a, b) => a | b, 0);
+      this.silenceWords.set(word, { classes, categories, off: gateOffsets.get(word)!, any });
+      for (let k = 0; k < FILTER_CATEGORIES.length; k++) {
+        if ((any & (1 << k)) !== 0) setBit(this.silenceBits[k] ??= new Uint32Array(GATE_BITS / 32), fingerprint(word) & (GATE_BITS - 1));
+      }
     }
   }
+
+  /**
+   * Per category (its index in FILTER_CATEGORIES), fingerprint bits of the gate words of the silences
+   * of that category: a message's words are tested against the hits' categories only, so the
+   * words that gate another category's silences ("de", "sur": self-harm) cost a bit test, not a lookup.
+   */
+  private readonly silenceBits: (Uint32Array | undefined)[] = [];
 
   /** Each silence gate word's classes, their categories and its offset (see SilenceGateWord). */
   private readonly silenceWords = new Map<string, SilenceGateWord>();
@@ -720,12 +727,17 @@ class Scorer implements ProximityScorer {
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */
   private silenceMarks(norm: NormalizedText, categories: number): ReadonlyMap<number, number[]> | undefined {
-    const toks = norm.tokens, bits = this.silenceBits, words = this.silenceWords;
+    const toks = norm.tokens, words = this.silenceWords;
+    const bits: Uint32Array[] = [];
+    for (let k = 0; k < this.silenceBits.length; k++) if ((categories & (1 << k)) !== 0 && this.silenceBits[k] !== undefined) bits.push(this.silenceBits[k]!);
     let marks: Map<number, number[]> | undefined;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      // Each reading: as written (its fingerprint's bit first), its alternatives, its collapsed form.
-      if (hasBit(bits, t.fp & (GATE_BITS - 1))) {
+      // Each reading: as written (its fingerprint's bit in one of the categories' sets first), its alternatives, its collapsed form.
+      const slot = t.fp & (GATE_BITS - 1);
+      let gated = false;
+      for (let b = 0; b < bits.length && !gated; b++) gated = hasBit(bits[b]!, slot);
+      if (gated) {
         const w = words.get(t.key);
         if (w !== undefined) marks = this.mark(w, i, categories, marks);
       }

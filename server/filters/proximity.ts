@@ -678,18 +678,18 @@ class Scorer implements ProximityScorer {
       }
       if (silences.length === 0) { kept.push(h); continue; }
       // The hit's sentence, its quotation marks and its first and last words, each found once whatever the silences ask.
-      let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1;
+      let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1, startTok = -1;
       for (const x of silences) {
         if (x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail))) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
-        if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = this.tokenAt(norm, h.start); last = this.tokenAt(norm, h.end - 1); }
+        if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = startTok < 0 ? (startTok = this.tokenAt(norm, h.start)) : startTok; last = this.tokenAt(norm, h.end - 1); }
         if (x.word && first !== last) continue;
         if (x.context >= 0 && !this.inSentence(whole, x.context, marks, classes)) continue;
         if (x.message) {
           if (this.inSentence(whole, x.by, marks, classes)) { silenced = true; break; }
           continue;
         }
-        win ??= this.sentenceOf(norm, h.start, breaks ??= new SentenceBreaks(norm));
+        win ??= this.sentenceOf(norm, startTok < 0 ? (startTok = this.tokenAt(norm, h.start)) : startTok, breaks ??= new SentenceBreaks(norm));
         if (!this.inSentence(win, x.by, marks, classes)) continue;
         if (x.before < 0 && x.after < 0 && !x.start) { silenced = true; break; }
         // Only a word of the class right before or after the hit, in its sentence.
@@ -778,11 +778,10 @@ class Scorer implements ProximityScorer {
     return lo;
   }
 
-  /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
-  private sentenceOf(norm: NormalizedText, at: number, breaks: SentenceBreaks): Window {
+  /** The tokens of the sentence around token `lo` (the hit's first, tokenAt), at most SENTENCE_REACH either way. */
+  private sentenceOf(norm: NormalizedText, lo: number, breaks: SentenceBreaks): Window {
     const toks = norm.tokens;
     if (toks.length === 0) return { first: 0, last: -1 };
-    const lo = this.tokenAt(norm, at);
     let first = lo, last = lo;
     while (first > 0 && lo - first < SENTENCE_REACH && !breaks.after(first - 1)) first--;
     while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !breaks.after(last)) last++;

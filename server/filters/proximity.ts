@@ -435,14 +435,16 @@ function categoryBit(category: Tag["category"]): number {
 }
 
 /**
- * What a silence gate word opens, in one lookup per reading of a word: the silence classes whose
- * forms it was picked from, each with the categories of the silences that read that class (bits of
- * FILTER_CATEGORIES), and how far into those forms it may stand (see proximitySteps). A long
- * message has a gate word in one word of three ("de", "est", "pour"): three lookups each was most
- * of the silences' time on a 2,000-character message with a hit. `any` is the categories of all
- * its classes: "de" gates only a self-harm silence, and says nothing to an insult's hit.
+ * What a silence gate word opens, found by one lookup per reading of a word (Scorer.silenceWords:
+ * its index here): the silence classes whose forms it was picked from, each with the categories of
+ * the silences that read that class (bits of FILTER_CATEGORIES), as flat pairs; and, in one number,
+ * the categories of all its classes (low 16 bits: "de" gates only a self-harm silence, and says
+ * nothing to an insult's hit) and how far into those forms it may stand (above; see proximitySteps).
+ * A long message has a gate word in one word of three ("de", "est", "pour"): three lookups each
+ * was most of the silences' time on a 2,000-character message with a hit. Arrays, not an object
+ * per word: a thousand gate words, and the heap of a first compile must not grow.
  */
-interface SilenceGateWord { readonly classes: readonly number[]; readonly categories: readonly number[]; readonly off: number; readonly any: number }
+interface SilenceGateWords { readonly pairs: (readonly number[])[]; readonly spec: Int32Array }
 
 /**
  * Whether a sentence ends between token i and i + 1 (sentenceBreak), each asked once per message:
@@ -559,25 +561,41 @@ class Scorer implements ProximityScorer {
       this.silencedBits |= bit;
       for (const c of x.context >= 0 ? [x.by, x.context] : [x.by]) classCategories.set(c, (classCategories.get(c) ?? 0) | bit);
     }
+    // Gate words that open the same classes share one list of pairs.
+    const lists = new Map<string, readonly number[]>();
+    const perCategory: string[][] = [];
+    this.gates = { pairs: [], spec: new Int32Array(silenceClasses.size) };
     for (const [word, classes] of silenceClasses) {
-      const categories = classes.map((c) => classCategories.get(c)!);
-      const any = categories.reduce((a, b) => a | b, 0);
-      this.silenceWords.set(word, { classes, categories, off: gateOffsets.get(word)!, any });
-      for (let k = 0; k < FILTER_CATEGORIES.length; k++) {
-        if ((any & (1 << k)) !== 0) setBit(this.silenceBits[k] ??= new Uint32Array(GATE_BITS / 32), fingerprint(word) & (GATE_BITS - 1));
-      }
+      const own = classes.flatMap((c) => [c, classCategories.get(c)!]);
+      const key = own.join();
+      const pairs = lists.get(key) ?? (lists.set(key, own), own);
+      let any = 0;
+      for (let n = 1; n < pairs.length; n += 2) any |= pairs[n]!;
+      const at = this.gates.pairs.length;
+      this.gates.pairs.push(pairs);
+      this.gates.spec[at] = any | (gateOffsets.get(word)! << 16);
+      this.silenceWords.set(word, at);
+      for (let k = 0; k < FILTER_CATEGORIES.length; k++) if ((any & (1 << k)) !== 0) (perCategory[k] ??= []).push(word);
+    }
+    for (const [k, words] of perCategory.entries()) {
+      if (words === undefined) continue;
+      const bits = this.silenceBits[k] = bloomBits(words.length);
+      for (const w of words) setBit(bits, fingerprint(w) & (bits.length * 32 - 1));
     }
   }
 
   /**
    * Per category (its index in FILTER_CATEGORIES), fingerprint bits of the gate words of the silences
-   * of that category: a message's words are tested against the hits' categories only, so the
-   * words that gate another category's silences ("de", "sur": self-harm) cost a bit test, not a lookup.
+   * of that category (bloomBits: a few KB each): a message's words are tested against the hits'
+   * categories only, so the words that gate another category's silences ("de", "sur": self-harm)
+   * cost a bit test, not a lookup.
    */
   private readonly silenceBits: (Uint32Array | undefined)[] = [];
 
-  /** Each silence gate word's classes, their categories and its offset (see SilenceGateWord). */
-  private readonly silenceWords = new Map<string, SilenceGateWord>();
+  /** Each silence gate word's index in `gates`. */
+  private readonly silenceWords = new Map<string, number>();
+  /** What each silence gate word opens (see SilenceGateWords). */
+  private readonly gates: SilenceGateWords;
 
   /** The silences of each category, in the files' order: a hit reads only its own (there are dozens). */
   private readonly silencesOf = new Map<Tag["category"], Silence[]>();
@@ -734,9 +752,8 @@ class Scorer implements ProximityScorer {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       // Each reading: as written (its fingerprint's bit in one of the categories' sets first), its alternatives, its collapsed form.
-      const slot = t.fp & (GATE_BITS - 1);
       let gated = false;
-      for (let b = 0; b < bits.length && !gated; b++) gated = hasBit(bits[b]!, slot);
+      for (let b = 0; b < bits.length && !gated; b++) gated = hasBit(bits[b]!, t.fp & (bits[b]!.length * 32 - 1));
       if (gated) {
         const w = words.get(t.key);
         if (w !== undefined) marks = this.mark(w, i, categories, marks);
@@ -748,16 +765,17 @@ class Scorer implements ProximityScorer {
   }
 
   /**
-   * Records token `i` as a mark of the silence classes gate word `w` opens, of the given categories only:
+   * Records token `i` as a mark of the silence classes gate word `w` (its index) opens, of the given categories only:
    * a preposition that gates the self-harm silence "…hang myself... a new shelf" says nothing to
    * an insult's hit. A method, not a closure per call: the usual message with a hit comes here.
    */
-  private mark(w: SilenceGateWord, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
-    if ((w.any & categories) === 0) return marks;
-    const off = w.off;
-    for (let n = 0; n < w.classes.length; n++) {
-      if ((w.categories[n]! & categories) === 0) continue;
-      const c = w.classes[n]!;
+  private mark(w: number, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+    const spec = this.gates.spec[w]!;
+    if ((spec & 0xffff & categories) === 0) return marks;
+    const off = spec >>> 16, pairs = this.gates.pairs[w]!;
+    for (let n = 0; n < pairs.length; n += 2) {
+      if ((pairs[n + 1]! & categories) === 0) continue;
+      const c = pairs[n]!;
       const list = (marks ??= new Map()).get(c);
       // Pairs of (token, how far back a form may start): a token read as two gate words keeps the farther.
       if (list === undefined) marks.set(c, [i, off]);

@@ -1242,7 +1242,11 @@ export function sentenceBreak(norm: NormalizedText, a: WordToken, b: WordToken):
   // in all capitals ("TA. GUEULE") the case says nothing, and the words stay one phrase.
   const [, ae] = norm.toOriginal(a.s, a.e);
   const [bs] = norm.toOriginal(b.s, b.e);
-  const last = norm.original[ae - 1] ?? "", first = norm.original[bs] ?? "";
+  const o = norm.original, lc = o.charCodeAt(ae - 1), fc = o.charCodeAt(bs);
+  // ASCII letters answer by their codes (most sentences end and start in ASCII): the same answer as
+  // the case mappings below, without a string made per sentence end asked.
+  if (lc < 128 && fc < 128) return lc >= 97 && lc <= 122 && fc >= 65 && fc <= 90;
+  const last = o[ae - 1] ?? "", first = o[bs] ?? "";
   return last !== last.toUpperCase() && first !== first.toLowerCase();
 }
 

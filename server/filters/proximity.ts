@@ -226,8 +226,15 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A single quote opens before a word, closes after one, and is an apostrophe inside one. */
 function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined {
-  const before = i > 0 && WORD_CHAR.test(text[i - 1]!), after = i + 1 < text.length && WORD_CHAR.test(text[i + 1]!);
+  const before = i > 0 && isWordChar(text, i - 1), after = i + 1 < text.length && isWordChar(text, i + 1);
   return before === after ? undefined : after ? "open" : "close";
+}
+
+/** WORD_CHAR of the unit at `i`, without the regex for ASCII (French text has an apostrophe every few words). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text[i]!);
 }
 
 /** A run of tokens, first to last inclusive (empty when last < first). */
@@ -359,9 +366,8 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       gateWords.add(pick);
     }
   }
-  // The same for the silences' classes: a message with a hit but none of these words has nothing
-  // to silence, and is not read sentence by sentence (see unsilenced).
-  const silenceGate = new Uint32Array(GATE_BITS / 32);
+  // The same for the silences' classes (the Scorer's silenceBits): a message with a hit but none of
+  // these words has nothing to silence, and is not read sentence by sentence (see unsilenced).
   // Which silences' classes each gate word may open, so a sentence is read only for a class it may hold.
   const silenceClasses = new Map<string, number[]>();
   let silenceSpan = 0;
@@ -374,7 +380,6 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
         silenceSpan = Math.max(silenceSpan, f.length - 1);
         const pick = rarestWord(f, common);
         gateOffsets.set(pick, Math.max(gateOffsets.get(pick) ?? 0, f.lastIndexOf(pick)));
-        setBit(silenceGate, fingerprint(pick) & (GATE_BITS - 1));
         const opened = silenceClasses.get(pick) ?? [];
         if (!opened.includes(c)) silenceClasses.set(pick, [...opened, c]);
       }
@@ -389,7 +394,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     if (e.phrases !== undefined) for (const [k, ps] of e.phrases) e.phrases.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
   }
-  return new Scorer(entries, keys, { bits: gate, words: gateWords }, { bits: silenceGate, words: new Set(silenceClasses.keys()) }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
+  return new Scorer(entries, keys, { bits: gate, words: gateWords }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
 }
 
 /** The word a form is known by: its longest word that is not a common one (all its words must be in a message that has it). */
@@ -440,6 +445,38 @@ function categoryBit(category: Tag["category"]): number {
   return 1 << FILTER_CATEGORIES.indexOf(category);
 }
 
+/**
+ * What a silence gate word opens, found by one lookup per reading of a word (Scorer.silenceWords:
+ * its index here): the silence classes whose forms it was picked from, each with the categories of
+ * the silences that read that class (bits of FILTER_CATEGORIES), as flat pairs; and, in one number,
+ * the categories of all its classes (low 16 bits: "de" gates only a self-harm silence, and says
+ * nothing to an insult's hit) and how far into those forms it may stand (above; see proximitySteps).
+ * A long message has a gate word in one word of three ("de", "est", "pour"): three lookups each
+ * was most of the silences' time on a 2,000-character message with a hit. Arrays, not an object
+ * per word: a thousand gate words, and the heap of a first compile must not grow.
+ */
+interface SilenceGateWords { readonly pairs: (readonly number[])[]; readonly spec: Int32Array }
+
+/**
+ * Whether a sentence ends between token i and i + 1 (sentenceBreak), each asked once per message:
+ * the hits of a long message each look for the ends of their sentence up to SENTENCE_REACH words
+ * either way, over the same words.
+ */
+class SentenceBreaks {
+  /** Per gap after a token: 0 not asked yet, 1 no break, 2 a break. */
+  private readonly known: Uint8Array;
+
+  constructor(private readonly norm: NormalizedText) {
+    this.known = new Uint8Array(norm.tokens.length);
+  }
+
+  after(i: number): boolean {
+    let k = this.known[i]!;
+    if (k === 0) this.known[i] = k = sentenceBreak(this.norm, this.norm.tokens[i]!, this.norm.tokens[i + 1]!) ? 2 : 1;
+    return k === 2;
+  }
+}
+
 /** A `near` test that takes any position. */
 const ANY = (): boolean => true;
 
@@ -460,10 +497,15 @@ class WindowClasses implements ClassSink {
   private word = 0;
   /** How many tokens are not classified yet (none left: a window needs no pass over its words). */
   private left: number;
+  /** The message's number of tokens. */
+  readonly size: number;
+  /** Scorer.inSentence's answers so far, by window and class. */
+  readonly answers = new Map<number, boolean>();
 
   constructor(private readonly scorer: Scorer, private readonly norm: NormalizedText) {
-    this.done = new Uint8Array(norm.tokens.length);
-    this.left = norm.tokens.length;
+    this.size = norm.tokens.length;
+    this.done = new Uint8Array(this.size);
+    this.left = this.size;
   }
 
   put(c: number, i: number): void {
@@ -511,31 +553,63 @@ class Scorer implements ProximityScorer {
     private readonly keys: Uint32Array,
     /** The longest word of each form of a rule's first class (see createProximityScorer). */
     private readonly gate: WordGate,
-    /** The longest word of each form of a silence's class. */
-    private readonly silenceGate: WordGate,
     /** Gate word → the silence classes whose forms it was picked from. */
-    private readonly silenceClasses: ReadonlyMap<string, readonly number[]>,
+    silenceClasses: ReadonlyMap<string, readonly number[]>,
     /** Gate word → how far into its forms it may stand (see proximitySteps). */
-    private readonly gateOffsets: ReadonlyMap<string, number>,
+    gateOffsets: ReadonlyMap<string, number>,
     /** The most words of a silence's form, less one: how far past a window its gate word may stand. */
     private readonly silenceSpan: number,
     private readonly byAnchor: readonly (readonly Rule[])[],
     silences: readonly Silence[],
   ) {
     this.at = byAnchor.map(() => []);
+    // Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES.
+    const classCategories = new Map<number, number>();
     for (const x of silences) {
       const own = this.silencesOf.get(x.category);
       if (own === undefined) this.silencesOf.set(x.category, [x]); else own.push(x);
       const bit = categoryBit(x.category);
       this.silencedBits |= bit;
-      for (const c of silenceClassesOf(x)) this.classCategories.set(c, (this.classCategories.get(c) ?? 0) | bit);
+      for (const c of silenceClassesOf(x)) classCategories.set(c, (classCategories.get(c) ?? 0) | bit);
+    }
+    // Gate words that open the same classes share one list of pairs.
+    const lists = new Map<string, readonly number[]>();
+    const perCategory: string[][] = [];
+    this.gates = { pairs: [], spec: new Int32Array(silenceClasses.size) };
+    for (const [word, classes] of silenceClasses) {
+      const own = classes.flatMap((c) => [c, classCategories.get(c)!]);
+      const key = own.join();
+      const pairs = lists.get(key) ?? (lists.set(key, own), own);
+      let any = 0;
+      for (let n = 1; n < pairs.length; n += 2) any |= pairs[n]!;
+      const at = this.gates.pairs.length;
+      this.gates.pairs.push(pairs);
+      this.gates.spec[at] = any | (gateOffsets.get(word)! << 16);
+      this.silenceWords.set(word, at);
+      for (let k = 0; k < FILTER_CATEGORIES.length; k++) if ((any & (1 << k)) !== 0) (perCategory[k] ??= []).push(word);
+    }
+    for (const [k, words] of perCategory.entries()) {
+      if (words === undefined) continue;
+      const bits = this.silenceBits[k] = bloomBits(words.length);
+      for (const w of words) setBit(bits, fingerprint(w) & (bits.length * 32 - 1));
     }
   }
 
+  /**
+   * Per category (its index in FILTER_CATEGORIES), fingerprint bits of the gate words of the silences
+   * of that category (bloomBits: a few KB each): a message's words are tested against the hits'
+   * categories only, so the words that gate another category's silences ("de", "sur": self-harm)
+   * cost a bit test, not a lookup.
+   */
+  private readonly silenceBits: (Uint32Array | undefined)[] = [];
+
+  /** Each silence gate word's index in `gates`. */
+  private readonly silenceWords = new Map<string, number>();
+  /** What each silence gate word opens (see SilenceGateWords). */
+  private readonly gates: SilenceGateWords;
+
   /** The silences of each category, in the files' order: a hit reads only its own (there are dozens). */
   private readonly silencesOf = new Map<Tag["category"], Silence[]>();
-  /** Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES. */
-  private readonly classCategories = new Map<number, number>();
   /** The categories some silence drops, as bits. */
   private silencedBits = 0;
 
@@ -621,22 +695,30 @@ class Scorer implements ProximityScorer {
     const classes = new WindowClasses(this, norm);
     const kept: FilterHit[] = [];
     const whole: Window = { first: 0, last: norm.tokens.length - 1 };
+    // Per category, its silences whose classes have a mark in the message: no other can drop a hit
+    // (inSentence needs one), so a long message's hits do not each try dozens of them.
+    const present = new Map<Tag["category"], readonly Silence[]>();
+    let breaks: SentenceBreaks | undefined;
     for (const h of hits) {
-      const silences = this.silencesOf.get(h.category);
-      if (silences === undefined) { kept.push(h); continue; }
+      let silences = present.get(h.category);
+      if (silences === undefined) {
+        silences = (this.silencesOf.get(h.category) ?? []).filter((x) => marks.has(x.by) && (x.context < 0 || marks.has(x.context)));
+        present.set(h.category, silences);
+      }
+      if (silences.length === 0) { kept.push(h); continue; }
       // The hit's sentence, its quotation marks and its first and last words, each found once whatever the silences ask.
-      let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1;
+      let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1, startTok = -1;
       for (const x of silences) {
         if (x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail))) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
-        if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = this.tokenAt(norm, h.start); last = this.tokenAt(norm, h.end - 1); }
+        if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = startTok < 0 ? (startTok = this.tokenAt(norm, h.start)) : startTok; last = this.tokenAt(norm, h.end - 1); }
         if (x.word && first !== last) continue;
         if (x.context >= 0 && !this.inSentence(whole, x.context, marks, classes)) continue;
         if (x.message) {
           if (this.inSentence(whole, x.by, marks, classes)) { silenced = true; break; }
           continue;
         }
-        win ??= this.sentenceOf(norm, h.start);
+        win ??= this.sentenceOf(norm, startTok < 0 ? (startTok = this.tokenAt(norm, h.start)) : startTok, breaks ??= new SentenceBreaks(norm));
         if (!this.inSentence(win, x.by, marks, classes)) continue;
         if (x.unless >= 0 && this.inSentence(win, x.unless, marks, classes)) continue;
         if (x.before < 0 && x.after < 0 && !x.start) { silenced = true; break; }
@@ -675,30 +757,37 @@ class Scorer implements ProximityScorer {
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */
   private silenceMarks(norm: NormalizedText, categories: number): ReadonlyMap<number, number[]> | undefined {
-    const toks = norm.tokens, g = this.silenceGate;
+    const toks = norm.tokens, words = this.silenceWords;
+    const bits: Uint32Array[] = [];
+    for (let k = 0; k < this.silenceBits.length; k++) if ((categories & (1 << k)) !== 0 && this.silenceBits[k] !== undefined) bits.push(this.silenceBits[k]!);
     let marks: Map<number, number[]> | undefined;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (!inGate(g, t)) continue;
-      // Each reading, as inGate reads the token: as written, its alternatives, its collapsed form.
-      marks = this.mark(t.key, i, categories, marks);
-      if (t.alts !== undefined) for (const k of t.alts) marks = this.mark(k, i, categories, marks);
-      if (t.collapsed !== undefined) marks = this.mark(t.collapsed, i, categories, marks);
+      // Each reading: as written (its fingerprint's bit in one of the categories' sets first), its alternatives, its collapsed form.
+      let gated = false;
+      for (let b = 0; b < bits.length && !gated; b++) gated = hasBit(bits[b]!, t.fp & (bits[b]!.length * 32 - 1));
+      if (gated) {
+        const w = words.get(t.key);
+        if (w !== undefined) marks = this.mark(w, i, categories, marks);
+      }
+      if (t.alts !== undefined) for (const k of t.alts) { const w = words.get(k); if (w !== undefined) marks = this.mark(w, i, categories, marks); }
+      if (t.collapsed !== undefined) { const w = words.get(t.collapsed); if (w !== undefined) marks = this.mark(w, i, categories, marks); }
     }
     return marks;
   }
 
   /**
-   * Records token `i` as a mark of the silence classes `key` gates, of the given categories only:
+   * Records token `i` as a mark of the silence classes gate word `w` (its index) opens, of the given categories only:
    * a preposition that gates the self-harm silence "…hang myself... a new shelf" says nothing to
    * an insult's hit. A method, not a closure per call: the usual message with a hit comes here.
    */
-  private mark(key: string, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
-    const classes = this.silenceClasses.get(key);
-    if (classes === undefined) return marks;
-    const off = this.gateOffsets.get(key)!;
-    for (const c of classes) {
-      if ((this.classCategories.get(c)! & categories) === 0) continue;
+  private mark(w: number, i: number, categories: number, marks: Map<number, number[]> | undefined): Map<number, number[]> | undefined {
+    const spec = this.gates.spec[w]!;
+    if ((spec & 0xffff & categories) === 0) return marks;
+    const off = spec >>> 16, pairs = this.gates.pairs[w]!;
+    for (let n = 0; n < pairs.length; n += 2) {
+      if ((pairs[n + 1]! & categories) === 0) continue;
+      const c = pairs[n]!;
       const list = (marks ??= new Map()).get(c);
       // Pairs of (token, how far back a form may start): a token read as two gate words keeps the farther.
       if (list === undefined) marks.set(c, [i, off]);
@@ -719,14 +808,13 @@ class Scorer implements ProximityScorer {
     return lo;
   }
 
-  /** The tokens of the sentence around original offset `at`, at most SENTENCE_REACH either way. */
-  private sentenceOf(norm: NormalizedText, at: number): Window {
+  /** The tokens of the sentence around token `lo` (the hit's first, tokenAt), at most SENTENCE_REACH either way. */
+  private sentenceOf(norm: NormalizedText, lo: number, breaks: SentenceBreaks): Window {
     const toks = norm.tokens;
     if (toks.length === 0) return { first: 0, last: -1 };
-    const lo = this.tokenAt(norm, at);
     let first = lo, last = lo;
-    while (first > 0 && lo - first < SENTENCE_REACH && !sentenceBreak(norm, toks[first - 1], toks[first])) first--;
-    while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !sentenceBreak(norm, toks[last], toks[last + 1])) last++;
+    while (first > 0 && lo - first < SENTENCE_REACH && !breaks.after(first - 1)) first--;
+    while (last + 1 < toks.length && last - lo < SENTENCE_REACH && !breaks.after(last)) last++;
     return { first, last };
   }
 
@@ -734,11 +822,23 @@ class Scorer implements ProximityScorer {
   private inSentence(win: Window, c: number, marks: ReadonlyMap<number, number[]>, classes: WindowClasses): boolean {
     const { first, last } = win;
     if (last < first) return false;
+    const at = marks.get(c);
+    if (at === undefined) return false;
+    // The answer is whether a word of the window records the class, whatever was read before, so
+    // the hits of one sentence (and every hit, for a message-wide silence) ask it once.
+    const key = (first * this.at.length + c) * classes.size + last;
+    const known = classes.answers.get(key);
+    if (known !== undefined) return known;
+    const yes = this.readFor(first, last, at, classes) && classes.has(c, win, ANY);
+    classes.answers.set(key, yes);
+    return yes;
+  }
+
+  /** Reads the words of [first, last] a form through one of the class's marks `at` may start from; whether there was any. */
+  private readFor(first: number, last: number, at: readonly number[], classes: WindowClasses): boolean {
     // Every form of class `c` holds one of its gate words (a mark) and starts at most the mark's
     // offset words before it: only those words are read, not the whole window (a message-wide silence
     // over a long message would read every word of it). The marks are in text order.
-    const at = marks.get(c);
-    if (at === undefined) return false;
     let found = false;
     for (let k = 2 * firstPairAtOrAfter(at, first); k < at.length && at[k]! <= last + this.silenceSpan; k += 2) {
       const m = at[k]!, off = at[k + 1]!;
@@ -746,7 +846,7 @@ class Scorer implements ProximityScorer {
       classes.read(Math.max(first, m - off), Math.min(last, m));
       found = true;
     }
-    return found && classes.has(c, win, ANY);
+    return found;
   }
 
   /** Whether a rule may start at this word: it is the rarest word of a form of a rule's first class, in one of its readings. */

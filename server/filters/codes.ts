@@ -39,6 +39,8 @@ const OPEN_BEFORE = " \t\n\"'(«[{,;!?";
 const OPEN_AFTER = " \t\n\"')»]},;:!?.…";
 /** Words an echo may hold ("(((the globalists)))"): more is a parenthesis of another kind. */
 const ECHO_WORDS = 4;
+/** Longest an echo's inside may be, in characters: read no further (a message of many "(((" and one far ")))" stays linear). */
+const ECHO_SPAN = 80;
 
 const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
 
@@ -129,6 +131,7 @@ class Detector implements CodeDetector {
       while (s < text.length && text[s] === "(") s++;
       const close = text.indexOf(")))", s);
       if (close < 0) return;
+      if (close - s > ECHO_SPAN) continue;
       const words = text.slice(s, close).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
       if (words.length === 0 || words.length > ECHO_WORDS || words.some((w) => this.echoInnocent.has(w))) continue;
       let e = close;

@@ -223,9 +223,10 @@ describe("category model: overruling a rule's trap", () => {
 
   it.each([
     ["threat", [
-      "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol",
-      "je vais massacrer tout le monde au Mario Kart avec ma nouvelle manette mdr",
-      "je vais massacrer tout le monde au bowling avec mes nouvelles chaussures lol",
+      // (Darts, Mario Kart and bowling served until TRAPS39 silenced a threat said over a game.)
+      "je vais massacrer tout le monde au karaoké avec ma nouvelle perruque lol",
+      "je vais massacrer tout le monde à la pétanque avec mes nouvelles boules mdr",
+      "je vais massacrer tout le monde à la soirée karaoké avec ma nouvelle perruque lol",
     ]],
     ["selfHarm", ["Fight frizz without silicones – does this serum actually do it?"]],
   ])("drops a %s template the model doubts: %j", (category, candidates) => {
@@ -295,13 +296,13 @@ describe("category model: overruling a rule's trap", () => {
 
   it("is off with the model: a tenant with model: false keeps every rule's hit", () => {
     expect(categories(rulesOnly, "Fight frizz without silicones – does this serum actually do it?")).toEqual(["selfHarm"]);
-    expect(categories(rulesOnly, "je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol")).toEqual(["threat"]);
+    expect(categories(rulesOnly, "je vais massacrer tout le monde au karaoké avec ma nouvelle perruque lol")).toEqual(["threat"]);
   });
 
   it("doubts nothing when a category reaches the veto, and a model without a veto never doubts", () => {
     expect(model.doubts(normalize("je vais te tuer, je sais où tu habites"))).toEqual(new Set());
     const noVeto = createCategoryModel({ ...shipped, veto: undefined });
-    expect(noVeto.doubts(normalize("je vais massacrer tout le monde aux fléchettes au bar avec mes nouvelles lentilles lol"))).toEqual(new Set());
+    expect(noVeto.doubts(normalize("je vais massacrer tout le monde au karaoké avec ma nouvelle perruque lol"))).toEqual(new Set());
   });
 });
 

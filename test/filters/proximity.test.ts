@@ -1878,6 +1878,87 @@ const HATE39: HeldAndClean = {
 };
 describeHeldAndClean("hate round 39, %s", HATE39, hits);
 
+/** Innocent shopper lines the rules held on trained corpora (rule traps 359 -> 220, no held line lost), fixed by family (TRAPS39): a threat's words handing something over ("shoot you a pic", `errand`) or said over a game (`game_play`), "I know where you live" explained (`addr_told`) or a quoted threat laughed off (`laugh_after`), a spouse cross about a price (`spouse_mad`), waiting outside for a courier (`handover`), a quoted threat or insult someone shouted (`shouted`); "débile" said of a rule, a price or a question (`thing_is`, `thing_after`, `thing_quality`); colours that look the same (`swatch_talk`, `swatch_screen`), a word said of oneself (`self_id`), a conspiracy theory debunked (`debunk` unless `debunk_denied`); a dog breeder's word, a fan convention, a villain or a carnival costume (`dog_breeding`, `fan_con`, `fiction`); oneself the fool (`self_lead`), a relative's word quoted (`family_said`); a bad day's or a thing's swear word (`bad_day`, `crap_review` unless `addressed`), worry (`concern`); helplines' and shops' own numbers (serviceDesk); allowed phrases (a chink in the armour, faggots and peas, a drainage dyke, "bag porn", cum laude, a ball cock, poule nègre soie, l'invasion mongole, beat yourself up, tombée sur le cul); own lines, never the corpora's. */
+const TRAPS39: HeldAndClean = {
+  "a threat's words handing something over or said over a game (\"shoot you a pic\", \"hunt you down a spare\", \"at Tekken\", \"au blind test\"); a shot, a hunt, a kill after a match or at a bus stop": {
+    held: ["I'll shoot you in the face if you come back here", "I'm gonna hunt you down and make you pay for that review", "je vais te tuer à la sortie du match, tu verras", "I'll murder you at the bus stop after school", "I'll hunt you down, you little rat"],
+    clean: [
+      "I'll shoot you a pic of the receipt tonight",
+      "I'm gonna hunt you down a spare charger from the stockroom",
+      "I'll shoot you an email with the tracking link after lunch",
+      "I'm gonna murder you at Tekken on Friday, bring snacks",
+      "je vais te massacrer au blind test samedi, prépare-toi",
+      "I'll destroy you at pub quiz again this week",
+    ],
+  },
+  "\"I know where you live\" explained (the shop sign, the pickup point) or a quoted threat laughed off; a spouse cross about a price, waiting outside for a driver, a quoted threat someone yelled; the same words meant": {
+    held: ["I know where you live, you said it yourself on your stream", "je sais où tu habites, ta rue est pas dure à trouver", "your wife is next, then I'll kill you", "I'll be waiting outside your house tonight", "tu vas me le payer, je sais où tu bosses", "I'll murder you after the game, watch your back", "je vais te casser les dents à la sortie"],
+    clean: [
+      "I know where you live... well sort of, the postcode is on your shop sign",
+      "je sais où vous habitez ? je demandais juste pour le point de retrait le plus proche",
+      "\"I will find you\" lol the perfect line for a lost-sock poster",
+      "your husband is gonna kill you when he sees this bill haha",
+      "tu vas te faire tuer par ta copine quand elle verra le prix",
+      "I'll be waiting outside so the driver doesn't have to climb the stairs",
+      "\"I'll break your legs\" is what a guy yelled at me on the bike path, any good dashcams?",
+      "ce réveil va te casser les oreilles, prends le modèle lumineux",
+    ],
+  },
+  "\"débile\" said of an idea, a question, a price or a charge; \"débile\" said to a person": {
+    held: ["t'es complètement débile toi, relis la fiche produit", "espèce de débile, rends-moi mon argent"],
+    clean: [
+      "c'est un peu débile comme idée de fermer le lundi",
+      "question peut-être débile : la poêle passe au four ?",
+      "débile ce prix, je prends trois paires",
+      "je trouve ça débile de payer la livraison deux fois",
+    ],
+  },
+  "hate words in colours that look the same on a screen, said of oneself, in a debunked conspiracy theory or in their innocent senses (a chink in the armour, faggots and peas, a drainage dyke, poule nègre soie, l'invasion mongole); the same words aimed at people": {
+    held: ["those people all look the same, can't tell them apart", "you're a dyke and everyone at the shop knows it", "les gouines comme toi dégoûtent tout le monde", "the great replacement is real and it's happening on this street", "go back to your country, nobody wants you here"],
+    clean: [
+      "the 'sage' and 'olive' shades look the same on my screen",
+      "proud dyke here and this enamel pin is perfect",
+      "en tant que gouine, je valide le tote bag arc-en-ciel",
+      "the great replacement is a conspiracy theory, great explainer on it",
+      "le grand remplacement est une théorie complotiste, merci pour le décryptage",
+      "the only chink in the armour was the flimsy zip",
+      "faggots and peas for tea tonight, any gravy tips?",
+      "we dug a dyke along the paddock after the floods",
+      "la poule nègre soie couve-t-elle bien en hiver ?",
+      "un livre sur l'invasion mongole pour mon neveu ?",
+    ],
+  },
+  "insults in a dog breeder's words, at a fan convention, of a villain or a carnival jester, of oneself or quoted from a relative; the same words aimed at someone": {
+    held: ["you stupid bitch, answer my messages", "shut up you dumb bitch", "you're a total scumbag, refund me now", "t'es une ordure finie, rembourse-moi", "t'as l'air d'un abruti avec ta casquette de travers"],
+    clean: [
+      "my bitch has six pups, which milk replacer do you recommend?",
+      "first cosplay at a con, what shoes survive 10 hours?",
+      "le méchant de la série est une ordure, quel acteur",
+      "the villain in the film is a total scumbag, brilliant acting",
+      "le bouffon du carnaval existe en taille enfant ?",
+      "c'est moi l'idiote qui a oublié le code promo, désolée",
+      "j'ai eu l'air d'une andouille à la caisse avec mon ticket périmé",
+      "ma grand-mère appelle son chat « petit crétin », c'est trop mignon",
+    ],
+  },
+  "swear words of a bad day, a thing reviewed, amazement or worry, and idioms (\"beat yourself up\", \"bag porn\", cum laude); a swear word aimed at the shop or a person, a threat to send nudes": {
+    held: ["ton magasin c'est de la merde, bande de voleurs", "t'es nul à chier, retourne à l'école", "quelle semaine de merde à cause de toi, sale con", "send me nudes tonight or I tell everyone"],
+    clean: [
+      "quelle semaine de merde, je m'offre un bain moussant",
+      "what a crap day, ordering the comfy socks",
+      "cette gourde est une vraie merde, elle fuit dans le sac",
+      "mode d'emploi nul à chier, heureusement la vidéo aide",
+      "je suis tombée sur le cul en voyant la promo sur les bottes",
+      "ma sœur parle de se foutre en l'air, je suis inquiète, quelle association appeler ?",
+      "don't beat yourself up about the late return, it happens to everyone",
+      "bag porn thread: show me your best totes",
+      "summa cum laude at last, need a frame for the diploma",
+      "ligne d'écoute anonyme et gratuit au 0800 130 000, n'hésitez pas",
+    ],
+  },
+};
+describeHeldAndClean("trap round 39, %s", TRAPS39, hits);
+
 describe("proximity hits", () => {
   it("carry the rule's category and severity, and quote what the author typed", () => {
     const [h] = ruleHits("one more word and I STAB you");

@@ -1163,7 +1163,33 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * alone hold 68.6% of wave 8 (stop 37: 67.3%), 56.3% of 8F (54.6%), 73.4% of wave 9 (71.4%), and
  * hate most of all (wave 8 56.0 -> 59.3%, 8F 39.7 -> 44.3%), and no more traps (27, 42 and 37 of them).
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270 and 271-276 (waves 8, 8F and 9, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
+/*
+ * Stop 39. Wave 10 (277-282, 3,600 lines from the six-category brief: a supermarket's grocery
+ * shop, a phone and laptop retailer, a toy shop, a DIY and furnishing store, a natural cosmetics
+ * brand, a car and motorbike parts shop) was written blind and held out, measured first with the
+ * engine as stop 38 shipped it (6322081), then after each change of this stop; no change was chosen
+ * by its figures and none of its lines was read. The changes: coded hate (codes.ts: "1488",
+ * "14/88", "88" beside "heil", triple-bracket echoes), reported hate kept when the speaker denies
+ * being racist ("I'm not racist but…"), the category model's emoji features and 2^18 slots (both
+ * chosen on trained corpora left out of a retraining), and two rule rounds (HATE39, TRAPS39):
+ *
+ *   wave 10 (277-282)  at 01fde3a: rules   with the model   first run (6322081)   stop 39   target
+ *   threat             66.3%               81.0%            96.0%                 95.7%     95%
+ *   harassment         68.3%               78.0%            96.3%                 97.7%     90%
+ *   hate               65.0%               75.0%            91.0%                 93.7%     95%
+ *   selfHarm           77.7%               86.0%            95.7%                 96.0%     90%
+ *   sexual             65.0%               78.3%            95.3%                 96.3%     90%
+ *   contact            88.7%               92.7%            98.0%                 98.3%     95%
+ *   all                71.8%               81.8% (1,473)    95.4% (1,717)         96.3% (1,733/1,800)
+ *   traps held         —                   2.39% (43)       1.56% (28)            1.22% (22)
+ *
+ * Coded hate alone, measured on wave 10 the moment it was written: hate 91.0 → 92.7%, no trap.
+ * The other held-out waves at the end of stop 39 (stop 38's figures above): wave 9 97.4% (1,754;
+ * hate 95.0, sexual 95.7), traps 2.78% (50); wave 8 96.7% (1,740; hate 95.7, sexual 94.0), traps
+ * 2.17% (39); wave 8F 89.6% (1,612; hate 86.3), traps 3.33% (60); rounds 12 and 14 (256-262,
+ * 267-270) 88.9% (2,934/3,300), traps 2.36% (78).
+ */
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276 and 277-282 (waves 8, 8F, 9 and 10, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

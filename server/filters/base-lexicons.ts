@@ -118,11 +118,12 @@ function readPatterns(lang: Language): { patterns: CompiledPattern[]; allows: Pa
   return { patterns, allows };
 }
 
+// Words the contact and code detectors compare with a message's: folded like messages (no accents, lower case).
+const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+const list = (l: readonly string[] | undefined) => Object.freeze((l ?? []).map(fold));
+
 function readContactWords(lang: Language): ContactWords {
   const file = readJson<ContactWords>(`contact-${lang}.json`);
-  // Keys are compared with token keys: folded like messages (no accents, lower case).
-  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  const list = (l: readonly string[] | undefined) => Object.freeze((l ?? []).map(fold));
   return {
     numbers: Object.freeze(Object.fromEntries(Object.entries(file.numbers ?? {}).map(([k, v]) => [fold(k), v]))),
     joiners: list(file.joiners), at: list(file.at), dot: list(file.dot), networks: list(file.networks),
@@ -134,9 +135,6 @@ function readContactWords(lang: Language): ContactWords {
 
 function readCodeWords(lang: Language): CodeWords {
   const file = readJson<Partial<CodeWords>>(`codes-${lang}.json`);
-  // Compared with the folded text's words: folded like messages (no accents, lower case).
-  const fold = (w: string) => w.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  const list = (l: readonly string[] | undefined) => Object.freeze((l ?? []).map(fold));
   for (const n of file.numbers ?? []) {
     if (!/^\d+$/.test(n.digits.replace(/\D/g, "")) || ![1, 2, 3, 4].includes(n.severity)) throw new Error(`config/lexicons/codes-${lang}.json: bad code ${JSON.stringify(n)}`);
   }

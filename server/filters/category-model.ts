@@ -248,6 +248,8 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
     categories: new Set(categories),
     judge(norm) {
       const tokens = norm.tokens;
+      // A message of emoji alone is not judged: no corpus has one to measure it by, and alone they
+      // say little for sure ("🍆💦" may be a recipe's reaction, a lone "🐷" a piggy bank's).
       if (tokens.length === 0) return undefined;
       // Two lanes to a sum (16 bits each), moved to their own sums every 32 words: at most 4 reads
       // of 255 a word, so a lane never carries into its neighbour and a sum stays a small integer.

@@ -1,5 +1,6 @@
 import type { NormalizedText } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
+import { isWordChar } from "./word-char.ts";
 
 /**
  * Coded hate the word stages cannot see (SPEC §12, hate): numbers that are white-supremacist
@@ -55,13 +56,17 @@ const NEXT_DIGIT = /[0-9]/g;
 export function createCodeDetector(langs: readonly CodeWords[], removed: readonly string[] = []): CodeDetector {
   const codes = new Map<string, { tag: Tag; near: ReadonlySet<string> | undefined }>();
   const gone = new Set(removed.map((r) => r.trim()).filter((r) => /^[\d\s/.-]+$/.test(r)).map((r) => r.replace(/\D/g, "")));
+  // Languages that list the same code agree whatever their order: it stands alone only if every
+  // one of them says so (else any one's sign words will do), at the highest severity they give.
   for (const w of langs) {
     for (const n of w.numbers) {
       const digits = n.digits.replace(/\D/g, "");
       if (gone.has(digits)) continue;
       const prior = codes.get(digits);
-      const near = n.near === undefined ? undefined : new Set([...(prior?.near ?? []), ...n.near]);
-      codes.set(digits, { tag: Object.freeze({ category: "hate", severity: n.severity }), near });
+      const near = prior === undefined ? (n.near && new Set(n.near))
+        : prior.near === undefined && n.near === undefined ? undefined : new Set([...(prior.near ?? []), ...(n.near ?? [])]);
+      const severity = Math.max(n.severity, prior?.tag.severity ?? 1) as Tag["severity"];
+      codes.set(digits, { tag: Object.freeze({ category: "hate", severity }), near });
     }
   }
   const set = (pick: (w: CodeWords) => readonly string[]) => new Set(langs.flatMap(pick));
@@ -69,7 +74,6 @@ export function createCodeDetector(langs: readonly CodeWords[], removed: readonl
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isWordChar = (c: string) => /[\p{L}\p{N}]/u.test(c);
 
 class Detector implements CodeDetector {
   constructor(
@@ -105,17 +109,27 @@ class Detector implements CodeDetector {
       const start = i;
       let digits = "";
       let end = i;
+      let groups = 0, last = 0, joiner = "";
       for (;;) {
+        const from = end;
         while (end < text.length && isDigit(text.charCodeAt(end))) digits += text[end++];
-        if (end + 1 < text.length && JOINERS.includes(text[end]!) && isDigit(text.charCodeAt(end + 1))) { end++; continue; }
+        groups++; last = end - from;
+        if (end + 1 < text.length && JOINERS.includes(text[end]!) && isDigit(text.charCodeAt(end + 1))) { joiner = text[end++]!; continue; }
         break;
       }
+      // A decimal part after a comma ("1488,50 €") is still part of the number; two groups with two
+      // digits after a dot are a price ("14.88").
+      while (end + 1 < text.length && text[end] === "," && isDigit(text.charCodeAt(end + 1))) {
+        digits += "d"; end++;
+        while (end < text.length && isDigit(text.charCodeAt(end))) digits += text[end++];
+      }
       i = end;
+      if (groups === 2 && joiner === "." && last === 2) continue;
       const code = this.codes.get(digits);
       if (code === undefined) continue;
       if (start > 0 && !OPEN_BEFORE.includes(text[start - 1]!)) continue;
       if (end < text.length && !OPEN_AFTER.includes(text[end]!)) continue;
-      const prev = wordBefore(text, start), next = wordAfter(text, end);
+      const prev = wordBefore(text, start), next = wordAfter(text, end, this.units);
       if (this.units.has(next) || this.before.has(prev)) continue;
       if (code.near !== undefined && !code.near.has(prev) && !code.near.has(next)) continue;
       const [s, e] = norm.toOriginal(start, end);
@@ -126,38 +140,50 @@ class Detector implements CodeDetector {
   /** "(((…)))" around one to ECHO_WORDS words, none of them a hug. */
   private echoes(norm: NormalizedText, out: FilterHit[]): void {
     const text = norm.folded;
-    for (let at = text.indexOf("((("); at >= 0; at = text.indexOf("(((", at + 3)) {
+    // The far ")))" is searched once for all the runs of "(" before it, and each search starts
+    // after the last run: a message of many "(((" stays linear.
+    let close = -1;
+    for (let at = text.indexOf("((("); at >= 0; at = text.indexOf("(((", at)) {
+      const open = at;
       let s = at;
       while (s < text.length && text[s] === "(") s++;
-      const close = text.indexOf(")))", s);
+      at = s;
+      // "triste(((": brackets glued to a word are a sad face (a Russian-style emoticon), not an echo.
+      if (open > 0 && isWordChar(text, open - 1)) continue;
+      if (close < s) close = text.indexOf(")))", s);
       if (close < 0) return;
       if (close - s > ECHO_SPAN) continue;
       const words = text.slice(s, close).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
       if (words.length === 0 || words.length > ECHO_WORDS || words.some((w) => this.echoInnocent.has(w))) continue;
       let e = close;
       while (e < text.length && text[e] === ")") e++;
-      const [os, oe] = norm.toOriginal(at, e);
+      const [os, oe] = norm.toOriginal(open, e);
       out.push({ kind: "word", detail: "echo", match: norm.original.slice(os, oe), start: os, end: oe, category: "hate", severity: 3 });
-      at = e - 3;
+      at = e;
     }
   }
 }
 
-/** The word just before `i` in the folded text, skipping spaces and a symbol ("n° 1488" → "n"). */
+/** The word just before `i` in the folded text, over up to three spaces or symbols ("n° 1488" → "n"). */
 function wordBefore(text: string, i: number): string {
   let e = i;
-  while (e > 0 && !isWordChar(text[e - 1]!) && i - e < 3) e--;
+  while (e > 0 && !isWordChar(text, e - 1) && i - e < 3) e--;
   let s = e;
-  while (s > 0 && isWordChar(text[s - 1]!)) s--;
+  while (s > 0 && isWordChar(text, s - 1)) s--;
   return text.slice(s, e);
 }
 
-/** The word or symbol just after `i` ("88 cm" → "cm", "1488€" never gets here, "1 488 €" → "€"). */
-function wordAfter(text: string, i: number): string {
+/**
+ * The symbol or word just after `i`: a unit's symbol right after the spaces ("1 488 €" → "€"),
+ * else the word after up to three spaces or symbols ("88 — heil" → "heil"), as wordBefore reads.
+ */
+function wordAfter(text: string, i: number, units: ReadonlySet<string>): string {
   let s = i;
   while (s < text.length && text[s] === " ") s++;
-  if (s < text.length && !isWordChar(text[s]!)) return text[s]!;
+  if (s < text.length && !isWordChar(text, s) && units.has(text[s]!)) return text[s]!;
+  const t = s;
+  while (s < text.length && !isWordChar(text, s) && s - t < 3) s++;
   let e = s;
-  while (e < text.length && isWordChar(text[e]!)) e++;
+  while (e < text.length && isWordChar(text, e)) e++;
   return text.slice(s, e);
 }

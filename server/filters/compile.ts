@@ -177,15 +177,15 @@ class Filters implements CompiledFilters {
    */
   words(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     const words = this.lexicon.match(norm);
-    const contacts = this.marks(norm);
+    const marks = this.marks(norm);
     let near = this.proximity.match(norm);
-    if (near.length > 0 && words.length + contacts.length > 0) {
+    if (near.length > 0 && words.length + marks.length > 0) {
       // A rule's hit adds nothing where a template or term already holds the same words for the same reason.
-      near = near.filter((p) => ![...words, ...contacts].some((h) => h.category === p.category && h.start < p.end && p.start < h.end));
+      near = near.filter((p) => ![...words, ...marks].some((h) => h.category === p.category && h.start < p.end && p.start < h.end));
     }
-    const all = contacts.length === 0 && near.length === 0 ? words
-      : words.length === 0 && near.length === 0 ? contacts
-      : [...words, ...contacts, ...near].sort((a, b) => a.start - b.start);
+    const all = marks.length === 0 && near.length === 0 ? words
+      : words.length === 0 && near.length === 0 ? marks
+      : [...words, ...marks, ...near].sort((a, b) => a.start - b.start);
     const kept = all.length > 0 ? this.proximity.unsilenced(norm, all) : all;
     if (!this.model) return kept;
     if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);

@@ -231,10 +231,12 @@ const NO_PICTOGRAPHS: readonly number[] = Object.freeze([]);
  * Emoji and pictographic symbols: Miscellaneous Symbols and Dingbats (U+2600-27BF: ☀ ❤ ✨),
  * Miscellaneous Symbols and Arrows (U+2B00-2BFF: ⭐), and the supplementary emoji blocks
  * (U+1F000-1FAFF), without the five skin-tone modifiers (U+1F3FB-1F3FF): a model must not learn
- * anything from the colour of a thumbs-up.
+ * anything from the colour of a thumbs-up; nor the enclosed letters and digits (U+1F100-1F1E5:
+ * "🄵🅄🄲🄺" folds to a word the lexicon reads), keeping the flags' letters.
  */
 function isPictograph(cp: number): boolean {
-  return (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff) || (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff));
+  return (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff)
+    || (cp >= 0x1f000 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff) && !(cp >= 0x1f100 && cp <= 0x1f1e5));
 }
 
 /** Folds `text` and cuts it into word tokens. Linear in the text length; never throws. */

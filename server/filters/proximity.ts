@@ -2,6 +2,7 @@ import { FILTER_CATEGORIES } from "../../client-sdk/src/protocol.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
+import { isWordChar } from "./word-char.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
 /**
@@ -222,20 +223,12 @@ function isSingleQuote(c: number): boolean {
   return c === 39 || c === 0x2018 || c === 0x2019;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
 /** A single quote opens before a word, closes after one, and is an apostrophe inside one. */
 function singleQuoteEdge(text: string, i: number): "open" | "close" | undefined {
   const before = i > 0 && isWordChar(text, i - 1), after = i + 1 < text.length && isWordChar(text, i + 1);
   return before === after ? undefined : after ? "open" : "close";
 }
 
-/** WORD_CHAR of the unit at `i`, without the regex for ASCII (French text has an apostrophe every few words). */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_CHAR.test(text[i]!);
-}
 
 /** A run of tokens, first to last inclusive (empty when last < first). */
 interface Window { first: number; last: number }
@@ -338,6 +331,8 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
       const before = x.before ?? -1, after = x.after ?? -1;
       if ((x.ellipsis ?? false) && after < 0) throw new Error(`proximity silence of ${x.category} by ${x.by}: ellipsis needs after`);
       if (before > MAX_LEAD || after > MAX_LEAD || (x.scope === "message" && (before >= 0 || after >= 0))) throw new Error(`proximity silence of ${x.category} by ${x.by}: bad scope/before/after`);
+      // `unless` reads the hit's sentence; a message-wide silence has none to read.
+      if (x.scope === "message" && x.unless !== undefined) throw new Error(`proximity silence of ${x.category} by ${x.by}: unless needs the sentence scope`);
       silences.push({
         category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [], only: x.only,
         message: x.scope === "message", before, after, context: x.context === undefined ? -1 : ids.get(`${n}:${x.context}`)!,
@@ -563,7 +558,7 @@ class Scorer implements ProximityScorer {
     silences: readonly Silence[],
   ) {
     this.at = byAnchor.map(() => []);
-    // Per silence class (its words or its context's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES.
+    // Per silence class (its words, its context's or its exception's), the categories whose hits it may silence, as bits of FILTER_CATEGORIES.
     const classCategories = new Map<number, number>();
     for (const x of silences) {
       const own = this.silencesOf.get(x.category);
@@ -752,7 +747,7 @@ class Scorer implements ProximityScorer {
    * Per silence class of the given categories (bits of FILTER_CATEGORIES), the tokens that are one
    * of its gate words (each form's rarest word), in order, each with how far back a form through it
    * may start (flat pairs); undefined when no token is any such class's: most messages with a hit
-   * have none, and then no hit's sentence needs reading (one bit test per word). A window without a class's mark has no
+   * have none, and then no hit's sentence needs reading (a bit test per word and hit category). A window without a class's mark has no
    * form of it either (inSentence), so a long message reads only the words a form may start from:
    * a "magasin" in one sentence does not make every other sentence with a hit be read word by word.
    */

@@ -19,8 +19,8 @@ const CODES: HeldAndClean = {
     held: [
       "1488 to the real ones in this chat", "14/88 brothers, you know why", "fourteen words and 14-88, remember it",
       "les vrais savent, 14 88", "1488 !! la boutique aux blancs", "my gamertag is 1488 and I'm proud of it",
-      "heil 88 lads", "88 heil, see you at the match", "HH 88 les gars", "sieg 88 à tous",
-      "(14.88) real patriots only",
+      "heil 88 lads", "88 heil, see you at the match", "88 — heil, les frères", "HH 88 les gars", "sieg 88 à tous",
+      "(14-88) real patriots only",
     ],
     clean: [
       "order 1488 still hasn't shipped", "commande n° 1488, toujours rien", "it's 1 488 € on the site, too much", "1488€ le canapé d'angle ?",
@@ -28,6 +28,7 @@ const CODES: HeldAndClean = {
       "appelle le service client au 01 44 14 88 00", "SKU 88-2041-BL back in stock?", "11,88 € de l'heure c'est le SMIC",
       "en 1488 la ville n'existait pas encore", "I wrote 14 words in my review and it got cut", "88 likes on my photo of the dress",
       "code postal 14880, vous livrez ?", "table 14, 88 couverts ce soir", "le 14/08 c'est le jour de la livraison",
+      "ça fait 1488,50 € au total", "it was 14.88 at the till", "l'an 1488, la boutique n'existait pas", "built around 1488 AD",
     ],
   },
   "triple-bracket echoes": {
@@ -38,6 +39,7 @@ const CODES: HeldAndClean = {
     clean: [
       "sending (((hugs))) to everyone who lost a parcel", "gros (((câlins))) à l'équipe du SAV", "(((love))) this lipstick",
       "the tag says (size M) (cotton) (made in Portugal)", "j'ai mis trois parenthèses ((( par erreur", "((((((xoxo))))))",
+      "colis perdu, triste((( bon tant pis)))",
     ],
   },
 };
@@ -65,6 +67,8 @@ describe("coded hate detector", () => {
     expect(codes.match(normalize("(".repeat(50_000)))).toEqual([]);
     expect(codes.match(normalize("(((" + " a".repeat(20_000)))).toEqual([]);
     expect(codes.match(normalize("((( )))".repeat(5_000)))).toEqual([]);
+    expect(codes.match(normalize("(".repeat(20_000) + "x)))"))).toEqual([]);
+    expect(codes.match(normalize("((())".repeat(4_000) + ")))"))).toEqual([]);
     // Signs apart are each a hit; joined by single spaces they are one long number, which is none.
     expect(codes.match(normalize("1488! ".repeat(2_000))).length).toBe(2_000);
     expect(codes.match(normalize("1488 ".repeat(2_000)))).toEqual([]);

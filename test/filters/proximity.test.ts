@@ -2034,6 +2034,9 @@ describe("createProximityScorer", () => {
     expect(kept("reported and not sorry, I punch you")).toEqual(["punch you"]);
     expect(kept("not sorry. Reported: I punch you")).toEqual([]);
     expect(() => createProximityScorer([{ ...words, silence: [{ category: "threat", by: "hit", unless: "nope" }] }])).toThrow(/unknown class nope/);
+    // `unless` reads the hit's sentence: a message-wide silence has none.
+    expect(() => createProximityScorer([{ ...words, classes: { ...words.classes, report: ["reported"], denial: ["not sorry"] },
+      silence: [{ category: "threat", by: "report", unless: "denial", scope: "message" }] }])).toThrow(/unless needs the sentence scope/);
   });
 
   it("refuses unknown classes and families, and windows too wide", () => {

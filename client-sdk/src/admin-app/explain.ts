@@ -14,7 +14,7 @@ export function reasonText(t: AdminStrings, r: Reason): string {
   // SPEC §12: what kind of content it is, and how bad.
   const graded = r.category && r.severity ? x.graded(t.filters.categories[r.category] ?? r.category, r.severity) : "";
   switch (r.kind) {
-    case "word": return x.word(r.detail) + (r.match && r.match.toLowerCase() !== r.detail.toLowerCase() ? x.written(r.match) : "") + graded;
+    case "word": return wordText(x, r) + graded;
     case "link": return x.link(r.detail) + graded;
     case "spam": return x.spam[r.detail] ?? x.spamOther;
     case "flag": return x.flag(flagReason(t, r.detail)) + (r.match ? ` — ${r.match}` : "");
@@ -29,6 +29,14 @@ export function reasonText(t: AdminStrings, r: Reason): string {
     case "report": return x.illegal(Object.hasOwn(x.dsaCategories, r.detail) ? x.dsaCategories[r.detail]! : r.detail) + (r.match ? ` — ${r.match}` : "");
     default: return x.otherReason;
   }
+}
+
+/** A word stage's hit: a listed term or template, or coded hate ("code 1488", "echo": codes.ts), with what was written. */
+function wordText(x: AdminStrings["explain"], r: Reason): string {
+  if (r.detail === "echo") return x.echo + (r.match ? x.written(r.match) : "");
+  const code = /^code (\d+)$/.exec(r.detail);
+  if (code) return x.codeSign(code[1]!) + (r.match && r.match !== code[1] ? x.written(r.match) : "");
+  return x.word(r.detail) + (r.match && r.match.toLowerCase() !== r.detail.toLowerCase() ? x.written(r.match) : "");
 }
 
 export function flagReason(t: AdminStrings, code: string): string {

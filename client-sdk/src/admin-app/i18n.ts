@@ -389,6 +389,9 @@ const en = {
   explain: {
     flagReasons: { spam: "spam or advertising", abuse: "abusive or hateful", off_topic: "off topic", competitor: "promotes a competitor", other: "something else" } as Record<string, string>,
     word: (term: string) => `Blocked term “${term}”`,
+    /** Coded hate (server/filters/codes.ts): a number sign, and the triple brackets around a name. */
+    codeSign: (digits: string) => `Coded hate: the number sign “${digits}”`,
+    echo: "Coded hate: triple brackets marking a name or a group as Jewish",
     written: (text: string) => ` (written “${text}”)`,
     graded: (category: string, severity: number) => ` · ${category}, severity ${severity}`,
     link: (host: string) => `Link to ${host}, not allowed here`,
@@ -981,6 +984,8 @@ const fr: AdminStrings = {
   explain: {
     flagReasons: { spam: "spam ou publicité", abuse: "insultant ou haineux", off_topic: "hors sujet", competitor: "promotion d’un concurrent", other: "autre chose" },
     word: (term) => `Terme bloqué « ${term} »`,
+    codeSign: (digits) => `Haine codée : le nombre-signe « ${digits} »`,
+    echo: "Haine codée : triples parenthèses qui désignent un nom ou un groupe comme juif",
     written: (text) => ` (écrit « ${text} »)`,
     graded: (category, severity) => ` · ${category}, gravité ${severity}`,
     link: (host) => `Lien vers ${host}, non autorisé ici`,

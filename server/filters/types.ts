@@ -44,7 +44,7 @@ export interface FilterLists {
   tags?: Readonly<Record<string, Tag>>;
   /** Whether the category model (category-model.ts) judges what the lists let through; default true. */
   model?: boolean;
-  /** Exceptions: words or phrases that never fire even when a list has them. */
+  /** Exceptions: words or phrases that never fire even when a list has them (a coded-hate sign is turned off by `removed`: codes.ts). */
   allow: readonly string[];
   /** Terms a manager removed from the built-in lists for this tenant. */
   removed?: readonly string[];

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Filter } from "bad-words";
 import { FILTER_CATEGORIES, type FilterCategory, type Severity } from "../../client-sdk/src/protocol.ts";
 import type { ContactWords } from "./contacts.ts";
-import type { CodeWords } from "./codes.ts";
+import { codeDigits, type CodeWords } from "./codes.ts";
 import type { PatternStep, WordContext } from "./lexicon.ts";
 import type { ProximityWords } from "./proximity.ts";
 import { compileTemplate, type Slots } from "./patterns.ts";
@@ -136,7 +136,7 @@ function readContactWords(lang: Language): ContactWords {
 function readCodeWords(lang: Language): CodeWords {
   const file = readJson<Partial<CodeWords>>(`codes-${lang}.json`);
   for (const n of file.numbers ?? []) {
-    if (!/^\d+$/.test(n.digits.replace(/\D/g, "")) || ![1, 2, 3, 4].includes(n.severity)) throw new Error(`config/lexicons/codes-${lang}.json: bad code ${JSON.stringify(n)}`);
+    if (codeDigits(n.digits) === undefined || ![1, 2, 3, 4].includes(n.severity)) throw new Error(`config/lexicons/codes-${lang}.json: bad code ${JSON.stringify(n)}`);
   }
   return Object.freeze({
     numbers: Object.freeze((file.numbers ?? []).map((n) => Object.freeze({ ...n, near: n.near && list(n.near) }))),

@@ -1,6 +1,6 @@
 import type { NormalizedText } from "./normalize.ts";
 import type { FilterHit, Tag } from "./types.ts";
-import { isWordChar } from "./word-char.ts";
+import { isDigit, isWordChar } from "./char-class.ts";
 
 /**
  * Coded hate the word stages cannot see (SPEC §12, hate): numbers that are white-supremacist
@@ -45,6 +45,12 @@ const ECHO_SPAN = 80;
 
 const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
 
+/** The digits of a code as a file or a manager writes it ("14/88", "14 88", "1488"), or undefined when it is none. */
+export function codeDigits(written: string): string | undefined {
+  const t = written.trim();
+  return /^\d[\d\s/.-]*$/.test(t) ? t.replace(/\D/g, "") : undefined;
+}
+
 /** What numbers() jumps to (isDigit's characters). */
 const NEXT_DIGIT = /[0-9]/g;
 
@@ -55,13 +61,14 @@ const NEXT_DIGIT = /[0-9]/g;
  */
 export function createCodeDetector(langs: readonly CodeWords[], removed: readonly string[] = []): CodeDetector {
   const codes = new Map<string, { tag: Tag; near: ReadonlySet<string> | undefined }>();
-  const gone = new Set(removed.map((r) => r.trim()).filter((r) => /^[\d\s/.-]+$/.test(r)).map((r) => r.replace(/\D/g, "")));
+  const gone = new Set(removed.map(codeDigits).filter((d) => d !== undefined));
   // Languages that list the same code agree whatever their order: it stands alone only if every
   // one of them says so (else any one's sign words will do), at the highest severity they give.
   for (const w of langs) {
     for (const n of w.numbers) {
-      const digits = n.digits.replace(/\D/g, "");
-      if (gone.has(digits)) continue;
+      const digits = codeDigits(n.digits);
+      // The loader refuses a code that is no number (base-lexicons.ts): only a hand-made list gets here without one.
+      if (digits === undefined || gone.has(digits)) continue;
       const prior = codes.get(digits);
       const near = prior === undefined ? (n.near && new Set(n.near))
         : prior.near === undefined && n.near === undefined ? undefined : new Set([...(prior.near ?? []), ...(n.near ?? [])]);
@@ -73,7 +80,6 @@ export function createCodeDetector(langs: readonly CodeWords[], removed: readonl
   return new Detector(codes, set((w) => w.units), set((w) => w.before), set((w) => w.echoInnocent), !removed.some((r) => r.trim() === "((("));
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 class Detector implements CodeDetector {
   constructor(
@@ -117,14 +123,15 @@ class Detector implements CodeDetector {
         if (end + 1 < text.length && JOINERS.includes(text[end]!) && isDigit(text.charCodeAt(end + 1))) { joiner = text[end++]!; continue; }
         break;
       }
-      // A decimal part after a comma ("1488,50 €") is still part of the number; two groups with two
-      // digits after a dot are a price ("14.88").
+      // A decimal part after a comma ("1488,50 €") makes the number a price or a measure, and so do
+      // two groups with two digits after a dot ("14.88").
+      let decimal = false;
       while (end + 1 < text.length && text[end] === "," && isDigit(text.charCodeAt(end + 1))) {
-        digits += "d"; end++;
-        while (end < text.length && isDigit(text.charCodeAt(end))) digits += text[end++];
+        decimal = true; end++;
+        while (end < text.length && isDigit(text.charCodeAt(end))) end++;
       }
       i = end;
-      if (groups === 2 && joiner === "." && last === 2) continue;
+      if (decimal || (groups === 2 && joiner === "." && last === 2)) continue;
       const code = this.codes.get(digits);
       if (code === undefined) continue;
       if (start > 0 && !OPEN_BEFORE.includes(text[start - 1]!)) continue;

@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/
 // the minimal one, as the detector was measured with it.
 import { parsePhoneNumberFromString as parseWithTypes, type NumberType } from "libphonenumber-js/max";
 import type { NormalizedText, WordToken } from "./normalize.ts";
+import { isDigit } from "./char-class.ts";
 import { fingerprint } from "./fingerprint.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -624,7 +625,6 @@ function colonBetween(f: string, from: number, to: number): boolean {
   return false;
 }
 
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
 
 function isLetter(c: number): boolean { return c >= 97 && c <= 122; }
 

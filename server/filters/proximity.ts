@@ -2,7 +2,7 @@ import { FILTER_CATEGORIES } from "../../client-sdk/src/protocol.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
-import { isWordChar } from "./word-char.ts";
+import { isWordChar } from "./char-class.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../server/filters/normalize.ts";
-import { createCodeDetector } from "../../server/filters/codes.ts";
+import { codeDigits, createCodeDetector } from "../../server/filters/codes.ts";
 import { loadBaseLexicons } from "../../server/filters/compile.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
 import { describeHeldAndClean, type HeldAndClean } from "./held-and-clean.ts";
@@ -73,6 +73,13 @@ describe("coded hate detector", () => {
     expect(codes.match(normalize("1488! ".repeat(2_000))).length).toBe(2_000);
     expect(codes.match(normalize("1488 ".repeat(2_000)))).toEqual([]);
     expect(codes.match(normalize("1".repeat(100_000)))).toEqual([]);
+  });
+
+  it("reads a code as written in a file or by a manager, and nothing else as one", () => {
+    expect(["1488", "14/88", " 14 88 ", "14-88", "14.88"].map(codeDigits)).toEqual(["1488", "1488", "1488", "1488", "1488"]);
+    // A letter inside is no code (it was read as "1488" before: a typo in codes-<lang>.json must stop start-up).
+    expect(["14a88", "(((", "", "/88", "code 1488"].map(codeDigits)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(createCodeDetector([{ numbers: [{ digits: "14a88", severity: 4 }], units: [], before: [], echoInnocent: [] }]).match(normalize("1488 again"))).toEqual([]);
   });
 
   it("a tenant's managers may remove a code or the echoes, like any built-in word", () => {

@@ -1,3 +1,8 @@
+/** Character classes the filter stages share, read from UTF-16 code units without a regex where ASCII allows. */
+
+/** An ASCII digit's code unit. */
+export function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+
 /** A letter or a digit of any script. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

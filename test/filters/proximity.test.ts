@@ -2053,3 +2053,75 @@ describe("createProximityScorer", () => {
     expect(bad({ classes: { ...words.classes, hit: ["punch", "t'as vu"] } })).not.toThrow();
   });
 });
+
+/**
+ * Trap round 40: innocent lines of corpora 287-290 and of the trained corpora that the rules held,
+ * by family. Each family's held lines are the same words aimed at someone.
+ */
+const TRAPS40: HeldAndClean = {
+  "slur words in their other senses: \"PD\" as USB Power Delivery, place names (Devil's Dyke, Dyke Lane, Dildo in Newfoundland, Fucking in Austria), a chink of light, faggots the dish; the same words aimed at people": {
+    held: ["sale pd, dégage de ce forum", "t'es qu'un pd et tout le monde le sait", "nobody wants a dyke like you in this shop", "send me a pic of you with that dildo", "go back to china you chink", "you're a faggot and everyone knows it"],
+    clean: [
+      "le bloc secteur supporte PD 30W ?",
+      "il me faut un câble PD pour le portable du boulot",
+      "does this power bank do usb PD?",
+      "we walked up Devil's Dyke last summer, great views",
+      "is there a stockist on Dyke Lane?",
+      "postcard from the town of Dildo in Canada 😄",
+      "the road signs in Fucking, Austria kept getting stolen",
+      "there is a chink in the shutters, the light gets in at dawn",
+      "a chink of light under the door keeps the baby up",
+      "homemade faggots with mash and onion gravy tonight",
+      "faggots with mushy peas for tea, proper comfort food",
+    ],
+  },
+  "a game or sport challenge between friends (\"au futsal\", \"en 1v1\", \"at five a side\", \"beat you to the checkout\"), a hazard that \"will kill you if you don't wear a hat\", \"I'll hit you up\"; a body part broken at the game, a person's threat, a beating": {
+    held: ["je vais te casser les jambes au foot", "I'll break your legs at footy", "he will kill you if you come back here", "I'll hit you so hard you won't get up", "I'll beat you to death"],
+    clean: [
+      "ce soir au futsal je vais te défoncer, prépare tes chaussures",
+      "je vais te massacrer en 1v1 ce week-end",
+      "I'll destroy you at five a side tomorrow",
+      "I'll beat you to the checkout, the sale starts at 9",
+      "bet I can beat you to the last pair in the sale",
+      "the sun out there will kill you if you don't wear a hat",
+      "I'll hit you up once I'm back in town",
+      "gonna hit you up about the spare strap",
+    ],
+  },
+  "teasing a friend (\"t'es folle de…\", a sister, \"stop posting… I'm so jealous\", « je suis au régime »), strong words about a product (« ce grille-pain est une grosse merde », \"the zip broke, what a joke\"), « ma question débile »; the same words aimed at a person": {
+    held: ["t'es folle à lier, va te faire soigner", "stop posting pics, nobody wants to see your ugly face", "arrête de poster stp, t'es ridicule", "t'es une grosse merde", "what a joke you are, nobody reads your reviews", "toujours la même question débile, t'en as pas marre ?"],
+    clean: [
+      "t'es folle de commander encore des bottes 😂",
+      "frangine t'es nulle, t'as encore raté les soldes 😂",
+      "stop posting pics of your brunch, I'm so jealous",
+      "arrête de poster tes crêpes, je suis au régime moi",
+      "ce grille-pain est une grosse merde, il brûle tout",
+      "the zip broke after one week, what a joke",
+      "ma question débile du jour : le sac passe en cabine ?",
+      "j'ai l'air d'une baleine avec ce manteau mdr, vous l'avez en plus cintré ?",
+    ],
+  },
+  "interjections of amazement, a quoted first line, \"nobody asked, but…\", leaving a group chat, learning French, laughing at a manual, \"on va mourir de chaud\"; the same words aimed at someone": {
+    held: ["get lost, nobody wants you here", "nobody asked lol", "regarde toi, une vraie baleine mdr"],
+    clean: [
+      "get out of here, these are only a fiver?!",
+      "tais-toi, les bottes sont en stock ?!",
+      "\"Shut up\" is the first line of the novel, so good",
+      "Nobody asked, but here is my review: comfy and warm",
+      "comment on quitte le forum ? trop de mails",
+      "désolée pour les fautes, j'apprends le français depuis un an",
+      "j'ai trop ri en lisant la notice du fauteuil",
+      "la clim est en panne, on va mourir de chaud",
+    ],
+  },
+  "\"hard\" that is difficult, \"do it\" asked of a shop, \"jump on this deal\"; a sexual \"hard\", an incitement, a jump": {
+    held: ["you make me so hard", "just do it already, nobody will miss you", "I'm going to jump off the bridge tonight"],
+    clean: [
+      "these sizes are so hard to find, thank you for stocking them",
+      "learned the hard way: wash your hands after chopping chillies",
+      "can the tailor do it by Friday?",
+      "I'm gonna jump on this deal before it's gone",
+    ],
+  },
+};
+describeHeldAndClean("trap round 40, %s", TRAPS40, hits);

@@ -66,7 +66,7 @@ export interface NormalizedText {
 // Character classes used by the tokeniser.
 const SEP = 0, LETTER = 1, DIGIT = 2, LEET = 3, MASK = 4;
 
-/** What a digit or symbol stands for inside a word; "1" also gets an "l" reading in `alts`. */
+/** What a digit or symbol stands for inside a word; "1" also gets an "l" reading in `alts`; "9" is read in rebuild(). */
 const LEET_LETTER: Record<string, string> = {
   "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
   "@": "a", "$": "s", "€": "e", "!": "i", "+": "t", "|": "l",
@@ -494,14 +494,21 @@ function isVowel(c: number): boolean {
   return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
 }
 
-/** Rebuilds a token key reading "1" as `one`, and symbols as masks when `symbolsMask`. */
+/**
+ * Rebuilds a token key reading "1" as `one`, and symbols as masks when `symbolsMask`. A "9" is a
+ * "g" only with a letter after it in the word ("ni99a", "9ay"): a name's or a price's trailing
+ * digits ("wattfixer99", "$149") stay digits, and a lone "9" is never a letter (LEET_LETTER).
+ */
 function rebuild(folded: string, s: number, e: number, one: string, symbolsMask: boolean): string {
   let key = "";
   let prev = "", run = 0;
+  let lastLetter = -1;
+  for (let i = e - 1; i >= s && lastLetter < 0; i--) if (classOf(folded.charCodeAt(i)) === LETTER) lastLetter = i;
   for (let i = s; i < e; i++) {
     const raw = folded[i];
     const k = classOf(raw.charCodeAt(0));
     const ch = raw === "1" ? one
+      : raw === "9" && i < lastLetter ? "g"
       : k === MASK || (symbolsMask && k === LEET) ? "*"
       : k === DIGIT || k === LEET ? (LEET_LETTER[raw] ?? raw) : raw;
     if (ch === prev) { if (++run > 2) continue; } else { prev = ch; run = 1; }

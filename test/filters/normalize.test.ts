@@ -61,6 +61,12 @@ describe("normalize", () => {
     expect(one.alts).toEqual(["bltch"]);
   });
 
+  it("reads a 9 as a g only with a letter after it: a name's or a price's trailing digits stay digits", () => {
+    expect(keys("ni99a fa99ot 9ay")).toEqual(["nigga", "faggot", "gay"]);
+    expect(keys("wattfixer99 s9")).toEqual(["wattfixer99", "s9"]);
+    expect(normalize("$149.99").tokens.map((t) => t.key)).not.toContain("slag");
+  });
+
   it("caps stretched letters at two and gives the collapsed form", () => {
     const t = normalize("fuuuuuck").tokens[0];
     expect(t.key).toBe("fuuck");

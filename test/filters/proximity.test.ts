@@ -2125,3 +2125,56 @@ const TRAPS40: HeldAndClean = {
   },
 };
 describeHeldAndClean("trap round 40, %s", TRAPS40, hits);
+
+/**
+ * Corpora 287-290 (written blind, weighted to hate) and their rule gaps, fixed by family (HATE40): own lines in the shape of what
+ * the rules missed, never the corpora's; the traps next to them keep the same words innocent. Hate held by the rules alone on
+ * 287-290 went from 64.2% to 95.6% with no rule trap added over the trained corpora.
+ */
+const HATE40: HeldAndClean = {
+  "a group called thieves, parasites or subhuman, beside a shop word or across a relative clause (`group_vile`, within 12 words); thieves, parasites and a deaf nan that are no group's": {
+    held: ["the roma lads who sell outside the bakery on weekends are all thieves", "deaf people asking about the product again, subhuman", "les roms qui traînent devant le magasin, c'est tous des voleurs", "autists asking about shipping again, total parasites"],
+    clean: ["thieves stole the delivery van, police are on it", "parasites in the dog's fur, which shampoo works?", "les voleurs ont pris le colis devant ma porte", "my deaf nan loves the subtitles on your product videos"],
+  },
+  "a racist joke's shapes (\"why do … ? because they …\", \"what's the difference between a …\", \"what do you call a …\", three of them walking into a bar; « pourquoi les … ? parce qu'ils … », « c'est quoi la différence entre un … »); the same questions about cats, goats, coffee and ovens": {
+    held: ["why do mexicans love black friday? because they never pay", "what's the difference between a jew and a coupon? one of them gives you money off", "what do you call a paki with a scooter", "a muslim, a jew and a gay guy walk into a bar", "c'est quoi la différence entre un rom et une trottinette ?", "pourquoi les arabes aiment les soldes ? parce qu'ils paient jamais rien", "un noir, un chinois et une juive entrent dans une boulangerie"],
+    clean: ["why do cats love boxes? because they feel safe", "what do you call a baby goat? a kid", "what's the difference between a latte and a flat white?", "c'est quoi la différence entre un four à chaleur tournante et un four classique ?", "why do old people need bigger buttons on remotes? my dad struggles with this one"],
+  },
+  "Hitler praised, the camps or ovens missed, six million in an oven winked at (`hitler_ref`, `holo_place`, `holo_count`); summer camps, a bakery closed on Sundays, a documentary, a million cookies": {
+    held: ["shame the ovens closed down, would have solved the queue", "tonton Adolf avait vu juste", "dommage que les chambres à gaz soient fermées", "this oven fits 6 million gingerbread men lol iykyk", "hitler would be proud of this lot", "uncle adolf was onto something with these people"],
+    clean: ["shame the summer camps closed early this year, the kids loved it", "dommage que les fours soient fermés le dimanche à la boulangerie", "the Hitler documentary on channel 4 was chilling, history class watched it", "this oven bakes a million cookies a day lol, love it", "pity the football camps closed for the winter"],
+  },
+  "a person or a people called apes, beside a model, a muse, \"no offence\" or \"where she comes from\" (`ape`, `ape_cue`); a child in a onesie, a sock monkey, a band": {
+    held: ["your new ambassador looks like a gorilla, no offence", "monkeys like him shouldn't be serving customers", "ta nouvelle égérie ressemble à une guenon, vu d'où elle vient"],
+    clean: ["my son looks like a little monkey in the onesie", "the sock monkey plush is adorable, does it come in grey?", "mon fils fait le singe dans le pyjama, trop mignon", "Arctic Monkeys vinyl back in stock?"],
+  },
+  "migrants called vermin crossing the Channel (`vermin_word`, `migrant_cue`); rats in a boat shed, dolphins crossing": {
+    held: ["rats crossing the channel in dinghies again", "ces cafards qui traversent la Manche en zodiac"],
+    clean: ["rats got into the boat shed, need traps", "we saw dolphins crossing the channel on the ferry"],
+  },
+  "slurs the lists missed, a \"9\" for a \"g\", the \"no blacks, no dogs\" sign, the \"14 words\" and \"13/50\" codes; a seller's name and a price ending in 9, a spa, a word count, a quiz score": {
+    held: ["pajeets flooding the returns desk", "stop acting like a sp3rg", "ni99as in the queue again", "curry munchers in the lift again", "christcucks and their crosses", "build the ethnostate already", "no irish no blacks on my street", "useless cripples blocking the aisle", "14 words, keep the pub pure", "13/50 and the shop still wonders why"],
+    clean: ["wattfixer99 sold me the kettle, legit seller", "paid $149.99 for the jacket, worth it", "my spa day was lovely", "the title must be max 14 words", "I scored 13/50 on the quiz, gutted"],
+  },
+  "women sent back to the chores, kept from the controls or the help desk (\"go iron something\", « meuf au volant danger public », « c'est pour les quotas »), lesbians and women's brains belittled; ironing for a party, a woman driving a lorry, a proverb quoted and refuted (`refuted`)": {
+    held: ["girls on the support line? go iron something", "meuf au volant danger public", "les femmes au SAV c'est pour les quotas", "girls' brains are smaller, no wonder", "lesbians are women who couldn't get a man"],
+    clean: ["I'll go iron something for the party tonight", "une femme au volant de ce camion, elle gère", "\"femme au volant mort au tournant\" ? 25 ans de permis et jamais eu d accident"],
+  },
+  "a religion called barbaric, a cancer or a terrorists' meeting, its faithful sheep, Jews blamed for Christ's death; a pilgrimage package, a film's Romans, a grandparents' faith": {
+    held: ["religion de sauvages, ce tapis de prière", "islam cancer, boycott", "the hajj is a terrorist convention", "jews killed jesus and now they price-gouge", "catholics are brainwashed sheep"],
+    clean: ["the hajj package includes flights and hotel", "Jesus was killed by the Romans according to the film", "religion de mes grands-parents, je la respecte"],
+  },
+  "every foreigner deported, a trans person who \"doesn't know what he is\", disabled or non-binary people to be locked away; a shopper or a cashier who doesn't know what he's doing": {
+    held: ["deport every foreigner from the forum", "un trans au service client, il sait même pas ce qu'il est", "the trans cashier doesn't even know what he is", "downies should have been aborted", "les non-binaires faut les interner"],
+    clean: ["il sait même pas ce qu'il est en train d'acheter", "the cashier doesn't even know what he is doing"],
+  },
+  "threats: a depot to burn, turning up armed (`armed_arrive`), \"better watch his back\"; a cricket bat and a glue gun brought along, a back to mind when lifting (`back_care`)": {
+    held: ["someone should torch the depot down", "i'm coming down there with a crowbar", "the driver who dumped my parcel better watch his back", "on va foutre le feu à l'agence"],
+    clean: ["bringing my cricket bat to the nets tonight", "bringing my glue gun to the craft fair", "he'd better watch his back when lifting those boxes"],
+  },
+  "self-harm wished on someone or advised (\"better if you unalived yourself\", \"if i were you i'd unalive myself\", \"chew and spit\"), \"you're honestly worthless\"; \"you're honestly a lifesaver\"": {
+    held: ["the world would be better if you unalived yourself", "if i were you id unalive myself", "chew and spit, zero calories", "you're honestly worthless"],
+    clean: ["you're honestly a lifesaver"],
+  },
+};
+describeHeldAndClean("hate round 40, %s", HATE40, hits);

@@ -2178,3 +2178,220 @@ const HATE40: HeldAndClean = {
   },
 };
 describeHeldAndClean("hate round 40, %s", HATE40, hits);
+
+/**
+ * Corpora 291, 292, 294 (written blind, weighted to harassment and self-harm) and their rule gaps, fixed by family (HARASS40):
+ * own lines in the shape of what the rules missed, never the corpora's; the traps next to them keep the same words innocent.
+ * Held by the rules alone on 291+292+294: harassment 47.0% to 90.3%, self-harm 49.3% to 94.3%, with no rule trap added over
+ * the trained corpora (corpus 293, measured blind before it was read: harassment 54% to 57%, self-harm 60% to 69%).
+ */
+const HARASS40: HeldAndClean = {
+  "pro-ana words and fasting made a group challenge (\"thinspo\", \"ana buddies\", \"72h sans manger, qui me suit ?\"); a fast for Ramadan, Lent or a blood test, a pro-ana post reported to the mods": {
+    held: [
+      "48 hour dry fast challenge before prom, who's in? starve together girls",
+      "zero calorie weekend ladies, who's joining? skinny by June",
+      "défi entre copines : zéro repas jusqu'à samedi, qui me suit ? on sera enfin maigres",
+      "pro ana tips welcome here, dm me your goal weight",
+      "thinspo tip for the week: skip dinner and count your ribs",
+    ],
+    clean: [
+      "I did a water fast for my blood test on Monday, who's in for brunch after?",
+      "Ramadan fasting starts tomorrow, any ideas for iftar desserts ladies?",
+      "ma sœur fait le ramadan, elle jeûne jusqu'au coucher du soleil, des idées de gâteaux ?",
+      "I did a 3 day juice fast once, never again, who's in for pizza?",
+      "mods, someone keeps posting pro-ana stuff in the swimwear thread, please remove it",
+    ],
+  },
+  "thinness and hunger praised, tricks to cheat hunger, laxatives for thinness (\"bones look better than gold\", \"la faim c'est la faiblesse qui s'en va\"); a necklace on the collarbones, a hungry snack, laxatives for constipation": {
+    held: [
+      "collarbones sticking out are the best accessory, better than any pendant",
+      "les os des hanches qui ressortent c'est la vraie beauté, objectif été",
+      "hunger is just weakness leaving the body, push through girls",
+      "la faim c'est juste la faiblesse qui quitte ton corps, tiens bon",
+      "drink iced water and chew gum when you're hungry, food is for the weak",
+      "si t'as faim mâche un chewing-gum et bois de l'eau glacée, au lieu de manger",
+      "laxative tea every night is the secret to a flat tummy, trust me",
+      "les laxatifs tous les soirs c'est ça le secret pour rester mince",
+    ],
+    clean: [
+      "my goal this summer: a necklace that sits right on the collarbones",
+      "the beef ribs at the bbq were the best, goals for next weekend",
+      "are laxatives safe while breastfeeding? I've been constipated since the birth",
+      "le médecin m'a prescrit un laxatif doux pour la constipation après l'accouchement",
+      "quand j'ai faim la nuit en allaitant je bois un grand verre d'eau",
+      "les os à moelle pour le chien sont en promo, objectif chien heureux",
+    ],
+  },
+  "one's own self-harm recommended, cuts hidden (\"I burn my arm when it gets bad, try it\", \"cachez vos coupures\"); a burn soothed, a cut from shaving or the kitchen, a bite, thorns' cuts, old scars of a recovery, \"je me coupe plus\"": {
+    held: [
+      "when I'm stressed I burn my arm with a lighter, honestly it works, try it",
+      "quand ça va pas je me coupe les bras, ça soulage vraiment, essayez",
+      "hide fresh cuts under a chunky watch strap, nobody ever notices",
+      "planquez vos coupures sous vos bracelets, personne verra que vous vous mutilez",
+      "I hope you hurt yourself tonight, you deserve it",
+    ],
+    clean: [
+      "I burnt my arm on the oven tray, try aloe vera, it really helps",
+      "je me suis brûlée avec le fer à lisser, essayez la biafine ça marche bien",
+      "wear long gloves when pruning the roses, the thorns leave nasty cuts",
+      "je cache mes vieilles cicatrices avec un bracelet manchette, ça fait 6 ans que je vais mieux",
+      "je me coupe plus depuis deux ans, essayez d'en parler à quelqu'un ça marche",
+      "I cut myself shaving this morning, try a styptic pencil, it really helps",
+      "a hot spoon on a mosquito bite really helps, try it",
+      "je me coupe souvent avec la mandoline, essayez les gants anti-coupure ça marche",
+      "j'espère que tu ne t'es pas fait mal en tombant du vélo",
+    ],
+  },
+  "a poison offered to drink or eat, a rope or a branch suggested (\"the weedkiller's for you, not the weeds\", \"une corde et un tabouret, tu sais ce qu'il te reste à faire\"); poisons kept from pets, a rope for a swing or a boat": {
+    held: [
+      "the weedkiller on aisle 3, you should drink it, do us a favour",
+      "le désherbant est en promo, bois-le d'un coup et on n'en parle plus",
+      "the slug pellets aren't for your slugs, they're for you",
+      "the rope's in aisle 6 and the stool's next to it, you know what to do",
+      "y a une corde et un tabouret au rayon bricolage, tu sais ce qu'il te reste à faire",
+    ],
+    clean: [
+      "is glyphosate safe if my dog eats the grass afterwards?",
+      "the slug pellets are toxic to cats, keep the box out of reach",
+      "la digitale est toxique, ne laissez pas les enfants en manger",
+      "the stool and rope bundle for the climbing frame, your kids will love it",
+      "la corde de 10m pour la balançoire, t'as bien une branche solide dans le jardin ?",
+      "cette corde est idéale pour toi si tu fais de l'escalade",
+      "cette corde de 10m est parfaite pour étendre le linge",
+    ],
+  },
+  "your grave, your funeral hurried, your death celebrated, head in the oven, too cowardly to end it; a hen party, a wedding, a retirement party": {
+    held: [
+      "go stick your head in the oven, nobody would care",
+      "va mettre ta tête dans le four et on sera tranquilles",
+      "ta place est six pieds sous terre, vas-y",
+      "can't wait for your funeral, hurry up already",
+      "vivement ton enterrement, dépêche-toi",
+      "you're too much of a coward to end it yourself",
+      "t'as même pas les couilles d'en finir",
+      "I'll pop champagne the day you kill yourself",
+      "le jour où tu crèves on fait la fête",
+    ],
+    clean: [
+      "je vais t'envoyer des fleurs pour ton enterrement de vie de jeune fille !",
+      "can't wait for your wedding, hurry up and send the invites!",
+      "j'ai hâte de ton mariage, dépêche-toi d'envoyer les faire-part !",
+      "we'll have a party when you retire, can't wait",
+      "on fera la fête le jour où tu auras ton diplôme",
+    ],
+  },
+  "a crowd called on against someone, a shunning to make someone leave (\"everyone downvote her\", \"tout le monde l'ignore, qu'elle comprenne\"); a birthday wish, a bot reported, a wrong link to ignore": {
+    held: [
+      "everyone downvote her reviews until she leaves, let's all pile on",
+      "tout le monde l'ignore, faites-lui bien comprendre qu'elle est pas la bienvenue",
+      "downvote everything she posts, she deserves it",
+      "from now on nobody talk to her, let her feel unwanted",
+      "les gars balancez vos pires commentaires sous sa photo",
+    ],
+    clean: [
+      "tout le monde allez souhaiter un joyeux anniversaire à Julie sur son profil",
+      "everyone report that bot, it keeps posting scam links",
+      "guys ignore her last message, she sent the wrong link, here's the right one",
+      "les filles ignorez mon dernier message, je me suis trompée de photo",
+      "everyone downvoted my question lol, was it that dumb?",
+    ],
+  },
+  "answer me, I won't let go (\"I can see you've read it\", \"je vais pas lâcher\", \"you blocked me so I made a new account\"); staying loyal to a shop, an answer promised": {
+    held: [
+      "stop ignoring me, I can see you've read it, reply",
+      "je sais que tu lis mes messages, réponds, je vais pas lâcher",
+      "I'll comment under every post you make until you reply to me",
+      "you blocked me, so what, I made a new account, you can't hide from me",
+      "tu m'as bloquée partout mais tu finiras bien par me répondre",
+    ],
+    clean: [
+      "I'm not going anywhere, this shop is my favourite 😂",
+      "je vais pas lâcher ce modèle, je le porte tous les jours",
+      "I'll answer tomorrow, I'm not going anywhere this weekend anyway",
+      "je réponds ce soir, je lâcherai pas le fil avant d'avoir trouvé la bonne taille",
+    ],
+  },
+  "a parent shamed (\"worst mum\", \"social services should take your kids\", \"on devrait te retirer la garde\", \"not cut out to be a mother\"); a mum laughing at herself, a routine visit, a sick baby": {
+    held: [
+      "you're the worst mum on this forum, honestly",
+      "social services should take your kids away",
+      "t'es la pire mère que j'aie jamais vue",
+      "on devrait te retirer la garde de tes enfants",
+      "clearly you aren't cut out for motherhood",
+      "your kids must be so ashamed of you",
+      "poor kid, with a mum like that he's got no chance",
+    ],
+    clean: [
+      "je suis la pire mère, j'ai encore oublié le doudou à la crèche 😅",
+      "my wife is the worst mum for hiding the biscuits, love her",
+      "social services helped us so much after the birth",
+      "la PMI vient peser bébé demain, c'est normal ?",
+      "pauvre bébé, sa mère est malade cette semaine",
+    ],
+  },
+  "a love life put down (\"nobody's gonna marry you\", \"he stayed out of pity\", \"he must have settled\"); a proposal out of the blue, \"par pitié\" as a plea": {
+    held: [
+      "nobody's gonna marry you with that attitude",
+      "he only stayed with you out of pity",
+      "il t'a épousée par pitié, c'est évident",
+      "your husband proposed with that? he must have settled",
+      "no wonder your boyfriend left you",
+    ],
+    clean: [
+      "par pitié aidez-moi à choisir une bague pour mon mari",
+      "he proposed out of the blue at the garden centre 😍",
+      "she married him out of love, not money, and they're still happy",
+      "nobody's gonna believe you got this for £5!",
+    ],
+  },
+  "worth, wit and presence scorned (\"tu vaux moins que…\", \"as cheap as you\", \"so boring even your shadow falls asleep\", \"the dumbest person I've ever met\"); oneself, a gadget, praise": {
+    held: [
+      "tu vaux moins que la poussière sous ce meuble, déchet",
+      "your bracelet looks as cheap as you do",
+      "if brains were petrol you couldn't fuel a lawnmower",
+      "you're so boring even your own shadow falls asleep",
+      "t'es tellement nulle que même ton miroir a honte de toi",
+      "the dumbest person I've ever met on this site",
+      "whole forum loses IQ points every time you post",
+      "qqn pourrait lui dire qu'il est inutile ?",
+      "that receptionist is dumb as a post",
+    ],
+    clean: [
+      "the smoke alarm is dumb as a rock, it goes off for toast",
+      "you're so kind even the cat adores you",
+      "t'es tellement douée que même ta prof a été impressionnée",
+      "tu vaux mieux que ça, ne le laisse pas te parler comme ça",
+      "that's as cheap as you'll find anywhere",
+    ],
+  },
+  "a body mocked against a thing or in a photo (\"that seat won't survive your weight\", \"ses oreilles, des paraboles\", \"she looks like a bouncy castle\"); sizing help, praise, oneself": {
+    held: [
+      "that seat won't survive your weight, just saying",
+      "avec ta corpulence la chaise va pas survivre",
+      "lol look at her ears in that photo, satellite dishes",
+      "regardez son nez sur la photo, une catastrophe mdr",
+      "she looks like a bouncy castle in that dress",
+      "elle ressemble à une barrique en maillot",
+      "that isn't a baby, it's a gremlin, takes after mummy",
+    ],
+    clean: [
+      "her nose piercing looks gorgeous in that photo",
+      "son nez est parfait avec cet anneau, trop belle",
+      "si ton poignet fait plus de 18 cm il faut une rallonge pour ce bracelet",
+      "will the swing seat hold your weight? it's rated to 150kg",
+      "my baby's ears stick out so cute in the photo",
+      "my brother is built like a tank, he'll carry the sofa",
+    ],
+  },
+  "someone's blunders shared with everyone they know (\"sent it to your whole class\"); photos or cards sent on request": {
+    held: [
+      "I sent the clip of your worst karaoke to your whole class",
+      "j'ai envoyé ta vidéo ratée à toute ta classe, la honte",
+    ],
+    clean: [
+      "I sent the wedding photos to your whole family as you asked",
+      "j'ai envoyé les faire-part à toute ta famille comme demandé",
+    ],
+  },
+};
+describeHeldAndClean("harassment and self-harm round 40, %s", HARASS40, hits);

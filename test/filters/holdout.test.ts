@@ -121,6 +121,18 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Désolés, écrivez-nous à contact@jardinerie-tilleuls.fr avec la date et l'heure, le responsable va regarder.",
     "Pour toute question : 03 88 41 27 60, ou passez nous voir !",
   ],
+  // Shoppers-7 and 8 (an optician, a bike shop, a tea and chocolate shop; bedding, hardware, party
+  // costumes), written blind at stop 40 and trained on: at first run the rules held 2 and 1 of
+  // their 600 lines, the engine 3 and 1 (0.33%). The three rule readings left: an optician's "PD"
+  // (pupillary distance) read as the slur, "I'd pay for it again" as paying for pictures, and an
+  // adhesive that may "hurt when you peel" as harm aimed at you.
+  "corpus-shoppers-7.tsv": [
+    "What's my PD if my old glasses don't have it written anywhere?",
+    "Fingerprints wipe off way easier with it, I'd pay for it again",
+  ],
+  "corpus-shoppers-8.tsv": [
+    "Prosthetic elf ears, does the adhesive hurt when you peel them off?",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

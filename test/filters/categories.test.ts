@@ -598,7 +598,7 @@ describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", (
  */
 describe("thirteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 145, 1);
+    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 143, 1);
   });
 });
 
@@ -629,7 +629,7 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
 // lines, 149, 144 and 143 (436).
 describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 143, 0);
+    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 141, 0);
   });
 });
 
@@ -695,7 +695,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-34.tsv", 300, 150, 0],
   ["corpus-categories-35.tsv", 300, 150, 0],
   ["corpus-categories-36.tsv", 300, 150, 0],
-  ["corpus-categories-37.tsv", 300, 150, 0],
+  ["corpus-categories-37.tsv", 300, 150, 1],
   ["corpus-categories-38.tsv", 300, 150, 0],
   ["corpus-categories-39.tsv", 300, 150, 1],
   ["corpus-categories-40.tsv", 300, 150, 0],
@@ -717,7 +717,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-56.tsv", 600, 300, 0],
   ["corpus-categories-57.tsv", 600, 300, 0],
   ["corpus-categories-58.tsv", 600, 300, 0],
-  ["corpus-categories-59.tsv", 600, 300, 0],
+  ["corpus-categories-59.tsv", 600, 300, 1],
   ["corpus-categories-60.tsv", 600, 300, 0],
   ["corpus-categories-61.tsv", 600, 300, 0],
   ["corpus-categories-62.tsv", 600, 300, 2],
@@ -738,7 +738,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-77.tsv", 600, 300, 0],
   ["corpus-categories-78.tsv", 600, 300, 0],
   ["corpus-categories-79.tsv", 600, 300, 1],
-  ["corpus-categories-80.tsv", 600, 300, 1],
+  ["corpus-categories-80.tsv", 600, 300, 2],
   ["corpus-categories-81.tsv", 600, 300, 0],
   ["corpus-categories-82.tsv", 600, 300, 0],
   ["corpus-categories-83.tsv", 600, 300, 0],
@@ -758,13 +758,13 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-103.tsv", 600, 300, 0],
   ["corpus-categories-104.tsv", 600, 300, 0],
   ["corpus-categories-105.tsv", 600, 300, 0],
-  ["corpus-categories-106.tsv", 600, 300, 2],
+  ["corpus-categories-106.tsv", 600, 300, 3],
   ["corpus-categories-107.tsv", 600, 300, 1],
   ["corpus-categories-108.tsv", 600, 300, 1],
   ["corpus-categories-109.tsv", 600, 300, 0],
   ["corpus-categories-110.tsv", 600, 300, 0],
   ["corpus-categories-111.tsv", 600, 300, 0],
-  ["corpus-categories-112.tsv", 600, 300, 1],
+  ["corpus-categories-112.tsv", 600, 300, 0],
   ["corpus-categories-113.tsv", 600, 300, 0],
   ["corpus-categories-114.tsv", 600, 300, 0],
   ["corpus-categories-115.tsv", 600, 299, 0],
@@ -822,14 +822,14 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-89.tsv", 600, 300, 1],
   ["corpus-categories-168.tsv", 600, 300, 1],
   ["corpus-categories-169.tsv", 600, 300, 2],
-  ["corpus-categories-170.tsv", 600, 300, 0],
+  ["corpus-categories-170.tsv", 600, 300, 1],
   ["corpus-categories-171.tsv", 600, 300, 1],
   ["corpus-categories-172.tsv", 600, 300, 1],
   ["corpus-categories-173.tsv", 600, 300, 0],
-  ["corpus-categories-174.tsv", 600, 300, 4],
+  ["corpus-categories-174.tsv", 600, 300, 3],
   ["corpus-categories-175.tsv", 600, 300, 0],
   ["corpus-categories-176.tsv", 600, 300, 3],
-  ["corpus-categories-177.tsv", 600, 300, 1],
+  ["corpus-categories-177.tsv", 600, 299, 1],
   ["corpus-categories-178.tsv", 600, 300, 2],
   ["corpus-categories-179.tsv", 600, 300, 6],
   ["corpus-categories-180.tsv", 600, 300, 2],
@@ -844,14 +844,14 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-195.tsv", 600, 300, 2],
   ["corpus-categories-196.tsv", 600, 300, 0],
   ["corpus-categories-197.tsv", 600, 300, 1],
-  ["corpus-categories-198.tsv", 600, 300, 2],
+  ["corpus-categories-198.tsv", 600, 300, 1],
   ["corpus-categories-199.tsv", 600, 300, 3],
   ["corpus-categories-200.tsv", 600, 300, 1],
   ["corpus-categories-201.tsv", 600, 299, 2],
   ["corpus-categories-202.tsv", 600, 300, 0],
   ["corpus-categories-203.tsv", 600, 299, 1],
   ["corpus-categories-204.tsv", 600, 300, 0],
-  ["corpus-categories-205.tsv", 600, 300, 1],
+  ["corpus-categories-205.tsv", 600, 299, 1],
   ["corpus-categories-206.tsv", 600, 300, 2],
   ["corpus-categories-207.tsv", 600, 300, 2],
   ["corpus-categories-208.tsv", 600, 300, 3],
@@ -859,18 +859,18 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-210.tsv", 600, 298, 2],
   ["corpus-categories-211.tsv", 600, 299, 0],
   ["corpus-categories-212.tsv", 600, 299, 4],
-  ["corpus-categories-213.tsv", 600, 300, 1],
+  ["corpus-categories-213.tsv", 600, 300, 3],
   ["corpus-categories-214.tsv", 600, 300, 2],
   ["corpus-categories-215.tsv", 600, 300, 0],
-  ["corpus-categories-216.tsv", 600, 300, 3],
-  ["corpus-categories-217.tsv", 600, 300, 3],
+  ["corpus-categories-216.tsv", 600, 300, 4],
+  ["corpus-categories-217.tsv", 600, 300, 2],
   ["corpus-categories-218.tsv", 600, 300, 2],
   ["corpus-categories-219.tsv", 600, 300, 1],
   ["corpus-categories-220.tsv", 600, 299, 2],
   ["corpus-categories-221.tsv", 600, 300, 2],
   ["corpus-categories-222.tsv", 600, 300, 1],
   ["corpus-categories-223.tsv", 600, 300, 1],
-  ["corpus-categories-224.tsv", 600, 300, 2],
+  ["corpus-categories-224.tsv", 600, 300, 1],
   ["corpus-categories-225.tsv", 600, 300, 1],
   ["corpus-categories-226.tsv", 600, 300, 0],
   ["corpus-categories-227.tsv", 600, 300, 3],
@@ -887,17 +887,17 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-238.tsv", 600, 300, 1],
   ["corpus-categories-239.tsv", 600, 300, 1],
   ["corpus-categories-240.tsv", 600, 300, 0],
-  ["corpus-categories-241.tsv", 600, 299, 6],
+  ["corpus-categories-241.tsv", 600, 299, 5],
   ["corpus-categories-242.tsv", 600, 300, 2],
   ["corpus-categories-243.tsv", 600, 299, 3],
-  ["corpus-categories-244.tsv", 600, 300, 2],
+  ["corpus-categories-244.tsv", 600, 300, 1],
   ["corpus-categories-245.tsv", 600, 300, 4],
   ["corpus-categories-246.tsv", 600, 300, 3],
   ["corpus-categories-247.tsv", 600, 300, 3],
   ["corpus-categories-248.tsv", 600, 300, 5],
   ["corpus-categories-249.tsv", 600, 300, 1],
   ["corpus-categories-250.tsv", 600, 300, 4],
-  ["corpus-categories-251.tsv", 600, 299, 2],
+  ["corpus-categories-251.tsv", 600, 299, 1],
   ["corpus-categories-252.tsv", 600, 300, 3],
   ["corpus-categories-253.tsv", 600, 300, 0],
   ["corpus-categories-254.tsv", 600, 300, 0],
@@ -916,47 +916,47 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-294.tsv", 600, 300, 3],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
-  ["corpus-categories-162.tsv", 600, 292, 8],
+  ["corpus-categories-162.tsv", 600, 291, 8],
   ["corpus-categories-163.tsv", 600, 286, 0],
   ["corpus-categories-164.tsv", 600, 292, 4],
-  ["corpus-categories-165.tsv", 600, 288, 10],
-  ["corpus-categories-166.tsv", 600, 291, 7],
+  ["corpus-categories-165.tsv", 600, 286, 9],
+  ["corpus-categories-166.tsv", 600, 290, 7],
   ["corpus-categories-167.tsv", 600, 287, 10],
   ["corpus-categories-186.tsv", 600, 262, 5],
-  ["corpus-categories-187.tsv", 600, 274, 5],
-  ["corpus-categories-188.tsv", 600, 294, 17],
-  ["corpus-categories-189.tsv", 600, 238, 11],
-  ["corpus-categories-190.tsv", 600, 265, 8],
-  ["corpus-categories-191.tsv", 600, 277, 10],
+  ["corpus-categories-187.tsv", 600, 271, 4],
+  ["corpus-categories-188.tsv", 600, 295, 18],
+  ["corpus-categories-189.tsv", 600, 237, 11],
+  ["corpus-categories-190.tsv", 600, 266, 8],
+  ["corpus-categories-191.tsv", 600, 277, 12],
   ["corpus-categories-256.tsv", 600, 240, 5],
-  ["corpus-categories-257.tsv", 600, 233, 0],
-  ["corpus-categories-258.tsv", 600, 271, 13],
-  ["corpus-categories-259.tsv", 600, 267, 1],
+  ["corpus-categories-257.tsv", 600, 236, 0],
+  ["corpus-categories-258.tsv", 600, 274, 13],
+  ["corpus-categories-259.tsv", 600, 267, 0],
   ["corpus-categories-260.tsv", 600, 281, 15],
   ["corpus-categories-261.tsv", 600, 246, 6],
-  ["corpus-categories-262.tsv", 600, 264, 7],
-  ["corpus-categories-267.tsv", 600, 285, 4],
-  ["corpus-categories-268.tsv", 600, 283, 12],
-  ["corpus-categories-269.tsv", 600, 285, 11],
-  ["corpus-categories-270.tsv", 600, 276, 3],
+  ["corpus-categories-262.tsv", 600, 265, 5],
+  ["corpus-categories-267.tsv", 600, 283, 3],
+  ["corpus-categories-268.tsv", 600, 283, 10],
+  ["corpus-categories-269.tsv", 600, 282, 11],
+  ["corpus-categories-270.tsv", 600, 276, 4],
   ["corpus-categories-271.tsv", 600, 291, 12],
   ["corpus-categories-272.tsv", 600, 293, 6],
   ["corpus-categories-273.tsv", 600, 297, 7],
-  ["corpus-categories-274.tsv", 600, 290, 4],
+  ["corpus-categories-274.tsv", 600, 291, 4],
   ["corpus-categories-275.tsv", 600, 290, 11],
-  ["corpus-categories-276.tsv", 600, 293, 8],
+  ["corpus-categories-276.tsv", 600, 292, 7],
   ["corpus-categories-277.tsv", 600, 289, 2],
   ["corpus-categories-278.tsv", 600, 291, 7],
-  ["corpus-categories-279.tsv", 600, 284, 4],
+  ["corpus-categories-279.tsv", 600, 282, 4],
   ["corpus-categories-280.tsv", 600, 295, 4],
   ["corpus-categories-281.tsv", 600, 292, 5],
-  ["corpus-categories-282.tsv", 600, 289, 0],
-  ["corpus-categories-283.tsv", 600, 289, 7],
-  ["corpus-categories-284.tsv", 600, 282, 6],
-  ["corpus-categories-285.tsv", 600, 285, 5],
+  ["corpus-categories-282.tsv", 600, 290, 0],
+  ["corpus-categories-283.tsv", 600, 290, 7],
+  ["corpus-categories-284.tsv", 600, 281, 6],
+  ["corpus-categories-285.tsv", 600, 284, 5],
   ["corpus-categories-286.tsv", 600, 290, 5],
-  ["corpus-categories-295.tsv", 600, 270, 3],
-  ["corpus-categories-296.tsv", 600, 277, 9],
+  ["corpus-categories-295.tsv", 600, 270, 2],
+  ["corpus-categories-296.tsv", 600, 277, 8],
   ["corpus-categories-297.tsv", 600, 225, 6],
   ["corpus-categories-298.tsv", 600, 226, 14],
 ];
@@ -1208,7 +1208,52 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * corpus either way: the last one (six lines of the coded-hate table) moved wave 9's hate 95.0 →
  * 94.3%.
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276 and 277-282 (waves 8, 8F, 9 and 10, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
+/*
+ * Stop 40. Wave 11 (283-286, 2,400 lines from the six-category brief: a pharmacy, a sportswear and
+ * outdoor shop, a bookshop, a pet shop) and wave 11F (295-298: a furniture store and a hair
+ * products brand from a brief weighted to harassment and self-harm, a supermarket's food shop and a
+ * streaming platform from one weighted to hate) were written blind and held out, measured first
+ * with the engine as stop 39 shipped it (ac9fcab), then at the end; no change was chosen by their
+ * figures and none of their lines was read. The changes: eight more blind batches of the weighted
+ * briefs (287-294) and two of innocent shopper lines (shoppers-7, 8), measured on arrival, then
+ * tuned on by family in three rule rounds (HATE40, HARASS40, TRAPS40 in proximity.test.ts: the
+ * rules alone on them, hate 64 -> 96%, harassment 47 -> 90%, self-harm 49 -> 94%, rule traps of
+ * 287-290 28 -> 6) and trained on:
+ *
+ *   wave 11 (283-286)  at 01fde3a: rules   with the model   first run (ac9fcab)   stop 40   target
+ *   threat             61.5%               79.5%            97.0%                 97.5%     95%
+ *   harassment         69.0%               84.0%            90.5%                 92.5%     90%
+ *   hate               68.5%               79.0%            94.5%                 95.0%     95%
+ *   selfHarm           67.5%               72.5%            90.5%                 92.5%     90%
+ *   sexual             68.0%               76.0%            96.0%                 95.5%     90%
+ *   contact            89.0%               90.5%            99.5%                 99.5%     95%
+ *   all                70.6%               80.3% (963)      94.7% (1,136)         95.4% (1,145/1,200)
+ *   traps held         —                   2.50% (30)       2.08% (25; rules 19)  1.92% (23; rules 17)
+ *
+ *   wave 11F (295-298) at 01fde3a: rules   with the model   first run (ac9fcab)   stop 40
+ *   harassment         57.3%               75.0%            88.3% (219/248)       90.7%
+ *   selfHarm           61.3%               68.1%            86.7% (215/248)       87.9%
+ *   threat             62.2%               82.7%            95.9%                 95.9%
+ *   hate               52.4%               61.0%            92.4% (268/290)       93.4%
+ *   sexual             67.3%               73.5%            93.9%                 93.9%
+ *   contact            93.9%               96.9%            100%                  100%
+ *   all                61.6%               72.2% (780)      91.3% (986/1,080)     92.4% (998)
+ *   traps held         —                   2.95% (39)       2.42% (32; rules 24)  2.27% (30; rules 24)
+ *
+ * The trained batches at first run: 287-290 (hate-weighted) 94.3% (hate 92.1%), traps 2.85% (41
+ * of 1,440); 291-294 (harassment and self-harm) 87.0% (harassment 80.0, self-harm 82.8), traps
+ * 2.42% (29); shoppers-7 and 8, 4 of 1,200 innocent lines (0.33%). Trained on with the rules
+ * unchanged, the model alone moved wave 11 from 1,136 to 1,143 lines and 11F from 986 to 997.
+ * The other held-out waves at the end of stop 40 (stop 39's figures above): wave 10 96.6% (1,739;
+ * hate 95.0), traps 1.22% (22); wave 9 97.4% (1,754; hate 95.3), traps 2.61% (47); wave 8 96.2%
+ * (1,732; hate 95.7, sexual 93.0), traps 2.11% (38); wave 8F 89.3% (1,608; hate 86.3), traps
+ * 3.22% (58); rounds 12 and 14 (256-262, 267-270) 88.9% (2,933/3,300), traps 2.18% (72). The
+ * re-read of the rounds (REVIEW40 in proximity.test.ts) put back `group_innocent`'s veto on a group
+ * called thieves or swindlers unless the claim is about the whole group, and took shop senses out
+ * of six other families; its 22 table lines, trained on, moved every corpus a line or two (corpora
+ * 13 and 15: 145 -> 143, 143 -> 141).
+ */
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286 and 295-298 (waves 8, 8F, 9, 10, 11 and 11F, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

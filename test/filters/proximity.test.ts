@@ -2247,7 +2247,7 @@ const HARASS40: HeldAndClean = {
       "the weedkiller on aisle 3, you should drink it, do us a favour",
       "le désherbant est en promo, bois-le d'un coup et on n'en parle plus",
       "the slug pellets aren't for your slugs, they're for you",
-      "the rope's in aisle 6 and the stool's next to it, you know what to do",
+      "the rope's in aisle 6, you know what to do",
       "y a une corde et un tabouret au rayon bricolage, tu sais ce qu'il te reste à faire",
     ],
     clean: [
@@ -2395,3 +2395,38 @@ const HARASS40: HeldAndClean = {
   },
 };
 describeHeldAndClean("harassment and self-harm round 40, %s", HARASS40, hits);
+
+/**
+ * The re-read of the three round-40 rounds found innocent shopper lines their rules held (REVIEW40):
+ * thieves and swindlers warned of beside a group one addresses (`group_crime` keeps `group_innocent`'s
+ * veto; with no veto only when the claim is about the whole group, `crime_claim`), a price or a model
+ * number next to "13/50" or "14", ovens on display, a count of uses, a dose of laxatives, a stool for
+ * a high shelf or guitar strings, knives brought in for sharpening, a printer that drove one mad, a
+ * "why … ? they just …" about sizes; own lines, never the corpora's.
+ */
+const REVIEW40: HeldAndClean = {
+  "a group called thieves or criminals: a claim about the whole group is held; thieves warned of beside a group one addresses are not": {
+    held: ["the roma lads by the car park are all thieves", "ces gitans c'est tous des voleurs", "those migrants are like rats, they multiply"],
+    clean: ["Americans, does this ship to the US? Customs fees are daylight robbery, thieves.", "Les Parisiens paient 5€ de livraison et nous 12€, arnaqueurs !", "Bought the dinosaur figures for the girls, they love the predators most", "Do you sell personal alarms? Women walking home at night need something to scare off predators."],
+  },
+  "coded numbers beside a price, a model or a count": {
+    held: ["13/50 and they still want a discount", "the 14 words, never forget"],
+    clean: ["It cost me 1350 and it broke after a week", "Our word game card has 14 words on each side"],
+  },
+  "ovens, ropes, laxatives, knives and jokes in a shop's own sense": {
+    held: ["shame the camps closed, plenty of room for your lot", "the rope's in aisle 6, you know what to do"],
+    clean: [
+      "What a shame the ovens on display were closed, couldn't look inside",
+      "Quel dommage que les fours en exposition soient hors service, je voulais voir l'intérieur.",
+      "Used this oven about 2 million times lol still going strong",
+      "How many laxative tablets a day can my elderly mum take?",
+      "Combien de comprimés de laxatif par jour pour ma mère de 85 ans ?",
+      "The stool is sturdy, it would suit you if you need to reach high shelves",
+      "Essaie les cordes en nylon, plus douces pour les doigts.",
+      "I'll bring my knives in on Saturday for sharpening",
+      "I was banging my head against the wall with this printer until I tried this cable, it works!",
+      "Why are the women's sizes so small? They just don't fit anyone",
+    ],
+  },
+};
+describeHeldAndClean("round-40 re-read, %s", REVIEW40, hits);

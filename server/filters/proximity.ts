@@ -254,11 +254,8 @@ const MAX_LEAD = 8;
 /** How far a class's token positions may run out of order (a phrase records its words at once). */
 const PHRASE_SLACK = 6;
 
-/**
- * Longest window a rule may ask for, in tokens: a group and what it is called may stand on either
- * side of a relative clause ("the gypsies who camp outside the Montreuil shop are parasites").
- */
-const MAX_WITHIN = 12;
+/** Longest window a rule may ask for, in tokens. */
+const MAX_WITHIN = 10;
 /** Farthest a rule's vetoes may stand from its match, in tokens. */
 const MAX_AROUND = 6;
 

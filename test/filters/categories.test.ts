@@ -1214,44 +1214,41 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * products brand from a brief weighted to harassment and self-harm, a supermarket's food shop and a
  * streaming platform from one weighted to hate) were written blind and held out, measured first
  * with the engine as stop 39 shipped it (ac9fcab), then at the end; no change was chosen by their
- * figures and none of their lines was read. The changes: eight more blind batches of the weighted
- * briefs (287-294) and two of innocent shopper lines (shoppers-7, 8), measured on arrival, then
- * tuned on by family in three rule rounds (HATE40, HARASS40, TRAPS40 in proximity.test.ts: the
- * rules alone on them, hate 64 -> 96%, harassment 47 -> 90%, self-harm 49 -> 94%, rule traps of
- * 287-290 28 -> 6) and trained on:
+ * figures and none of their lines was read. The change: eight more blind batches of the weighted
+ * briefs (287-294) and two of innocent shopper lines (shoppers-7, 8), measured on arrival and
+ * trained on, and what was kept of three rule rounds on them (KEPT40 in proximity.test.ts):
  *
  *   wave 11 (283-286)  at 01fde3a: rules   with the model   first run (ac9fcab)   stop 40   target
- *   threat             61.5%               79.5%            97.0%                 97.5%     95%
- *   harassment         69.0%               84.0%            90.5%                 92.5%     90%
- *   hate               68.5%               79.0%            94.5%                 95.0%     95%
- *   selfHarm           67.5%               72.5%            90.5%                 92.5%     90%
- *   sexual             68.0%               76.0%            96.0%                 95.5%     90%
+ *   threat             61.5%               79.5%            97.0%                 97.0%     95%
+ *   harassment         69.0%               84.0%            90.5%                 92.0%     90%
+ *   hate               68.5%               79.0%            94.5%                 94.5%     95%
+ *   selfHarm           67.5%               72.5%            90.5%                 91.5%     90%
+ *   sexual             68.0%               76.0%            96.0%                 96.0%     90%
  *   contact            89.0%               90.5%            99.5%                 99.5%     95%
- *   all                70.6%               80.3% (963)      94.7% (1,136)         95.4% (1,145/1,200)
- *   traps held         —                   2.50% (30)       2.08% (25; rules 19)  1.92% (23; rules 17)
+ *   all                70.6%               80.3% (963)      94.7% (1,136)         95.1% (1,141/1,200)
+ *   traps held         —                   2.50% (30)       2.08% (25; rules 19)  2.17% (26; rules 19)
  *
  *   wave 11F (295-298) at 01fde3a: rules   with the model   first run (ac9fcab)   stop 40
  *   harassment         57.3%               75.0%            88.3% (219/248)       90.7%
  *   selfHarm           61.3%               68.1%            86.7% (215/248)       87.9%
  *   threat             62.2%               82.7%            95.9%                 95.9%
- *   hate               52.4%               61.0%            92.4% (268/290)       93.4%
+ *   hate               52.4%               61.0%            92.4% (268/290)       93.1%
  *   sexual             67.3%               73.5%            93.9%                 93.9%
  *   contact            93.9%               96.9%            100%                  100%
- *   all                61.6%               72.2% (780)      91.3% (986/1,080)     92.4% (998)
- *   traps held         —                   2.95% (39)       2.42% (32; rules 24)  2.27% (30; rules 24)
+ *   all                61.6%               72.2% (780)      91.3% (986/1,080)     92.3% (997)
+ *   traps held         —                   2.95% (39)       2.42% (32; rules 24)  2.20% (29; rules 24)
  *
  * The trained batches at first run: 287-290 (hate-weighted) 94.3% (hate 92.1%), traps 2.85% (41
  * of 1,440); 291-294 (harassment and self-harm) 87.0% (harassment 80.0, self-harm 82.8), traps
- * 2.42% (29); shoppers-7 and 8, 4 of 1,200 innocent lines (0.33%). Trained on with the rules
- * unchanged, the model alone moved wave 11 from 1,136 to 1,143 lines and 11F from 986 to 997.
- * The other held-out waves at the end of stop 40 (stop 39's figures above): wave 10 96.6% (1,739;
- * hate 95.0), traps 1.22% (22); wave 9 97.4% (1,754; hate 95.3), traps 2.61% (47); wave 8 96.2%
- * (1,732; hate 95.7, sexual 93.0), traps 2.11% (38); wave 8F 89.3% (1,608; hate 86.3), traps
- * 3.22% (58); rounds 12 and 14 (256-262, 267-270) 88.9% (2,933/3,300), traps 2.18% (72). The
- * re-read of the rounds (REVIEW40 in proximity.test.ts) put back `group_innocent`'s veto on a group
- * called thieves or swindlers unless the claim is about the whole group, and took shop senses out
- * of six other families; its 22 table lines, trained on, moved every corpus a line or two (corpora
- * 13 and 15: 145 -> 143, 143 -> 141).
+ * 2.42% (29); shoppers-7 and 8, 4 of 1,200 innocent lines (0.33%). Rule rounds on them (hate,
+ * harassment and self-harm, traps) raised the rules alone on the held-out waves (wave 11 73.4 ->
+ * 75.6%, 11F 64.5 -> 69.5%) but, with the model trained on the same corpora, added a line or two
+ * to the engine, for 2.9 MB of heap and ~40% of the filter bench's throughput: taken back but for
+ * their listed words, codes and the 9-for-g reading. The other held-out waves at the end of stop
+ * 40 (stop 39's figures above): wave 10 96.5% (1,737; hate 94.7), traps 1.22% (22); wave 9 97.5%
+ * (1,755; hate 95.3), traps 2.61% (47); wave 8 96.4% (1,736; hate 95.3, sexual 93.7), traps 2.22%
+ * (40); wave 8F 89.1% (1,603; hate 85.0), traps 3.22% (58); rounds 12 and 14 (256-262, 267-270)
+ * 88.5% (2,920/3,300), traps 2.15% (71).
  */
 describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286 and 295-298 (waves 8, 8F, 9, 10, 11 and 11F, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {

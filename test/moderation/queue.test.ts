@@ -96,7 +96,9 @@ describe("review queue (SPEC §5.3 queue:list / queue:resolve)", () => {
     const viewer = await s.chat({ role: "member", sub: "q-rh-v" });
     const admin = await s.admin();
     for (const c of [mod, m1, viewer]) await c.join(room);
-    const m = await post(author, room, "Allez voir ailleurs");
+    // A line the filters pass, so that only the flags bring it to the queue ("Allez voir ailleurs",
+    // which stood here, is read by stop 40's category model as a brush-off aimed at someone, 0.52).
+    const m = await post(author, room, "Cette crème ne vaut pas son prix, voyez ailleurs");
     await m1.flag(m.id, "abuse");
     await mod.flag(m.id, "abuse");
     const deleted = waitFor(viewer, "message:deleted", (p) => p.messageId === m.id);

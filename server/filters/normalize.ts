@@ -502,11 +502,13 @@ function isVowel(c: number): boolean {
 function rebuild(folded: string, s: number, e: number, one: string, symbolsMask: boolean): string {
   let key = "";
   let prev = "", run = 0;
-  let lastLetter = -1;
-  for (let i = e - 1; i >= s && lastLetter < 0; i--) if (classOf(folded.charCodeAt(i)) === LETTER) lastLetter = i;
+  // Where the word's last letter stands, looked for only once a "9" is met: most rebuilt words
+  // ("c0nnard", "f*ck") have none, and this runs up to three times a word (key, alts, mask).
+  let lastLetter = -2;
   for (let i = s; i < e; i++) {
     const raw = folded[i];
     const k = classOf(raw.charCodeAt(0));
+    if (raw === "9" && lastLetter === -2) lastLetter = lastLetterIn(folded, s, e);
     const ch = raw === "1" ? one
       : raw === "9" && i < lastLetter ? "g"
       : k === MASK || (symbolsMask && k === LEET) ? "*"
@@ -515,6 +517,12 @@ function rebuild(folded: string, s: number, e: number, one: string, symbolsMask:
     key += ch;
   }
   return key;
+}
+
+/** The index of the last letter of folded[s, e), or -1. */
+function lastLetterIn(folded: string, s: number, e: number): number {
+  for (let i = e - 1; i >= s; i--) if (classOf(folded.charCodeAt(i)) === LETTER) return i;
+  return -1;
 }
 
 /** Every run of a repeated character reduced to one ("connaaard" → "conard"). */

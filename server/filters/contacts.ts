@@ -72,6 +72,10 @@ const MAX_DIGITS = 15;
 const GLUED_SHORT = 4;
 /** How many number words a run must spell to announce itself as a phone number (see judge). */
 const SPELLED_OUT = 7;
+/** How many number words and digits typed as digits one run must mix to announce itself (see phones). */
+const MIXED_WORDS = 2;
+/** How many digits of a run typed alone, between separators, announce it (see digitByDigit). */
+const LONE_DIGITS = 6;
 /** How many words before a number may announce it ("mon numéro c'est le …"). */
 const CONTEXT_WORDS = 5;
 /** How far either way a company's line is read for the words that say so, in words (its sentence, in practice). */
@@ -94,6 +98,8 @@ const NUMBER_NOUNS = new Set(["numero", "num", "number", "no", "nr", "n"]);
  * classic scam a shopper must not be sent to).
  */
 const DESK_LINES: ReadonlySet<NumberType> = new Set<NumberType>(["FIXED_LINE", "VOIP", "UAN", "TOLL_FREE", "SHARED_COST"]);
+/** The calling codes of ANNOUNCED_IN's countries: "4 4 7 9 1 1…" is a British mobile without its "+". */
+const CALLING_CODES: readonly string[] = ["33", "32", "41", "44", "1", "49", "34", "39"];
 /** Countries a number without a prefix is tried in when the words around it announce a phone. */
 const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
 /** Number types that reach a company's switchboard, never a person's phone (libphonenumber's getType). */
@@ -243,7 +249,7 @@ class Detector implements ContactDetector {
       if (start >= n) return;
       i = start;
       // Number words read, and whether they only count up or down by one ("one two three…").
-      let out = "", plus = false, last = -1, gap = 0, said = 0, prev = -1, counts = true;
+      let out = "", plus = false, last = -1, gap = 0, said = 0, prev = -1, counts = true, written = 0;
       const words: number[] = [];
       while (i < n) {
         const c = f.charCodeAt(i);
@@ -261,7 +267,7 @@ class Detector implements ContactDetector {
           out += digitsOf(f, tok); i = tok.e; last = i; gap = 0;
         } else if (isDigit(c)) {
           if (words.length) { out += spell(words); words.length = 0; }
-          out += f[i]; i++; last = i; gap = 0;
+          out += f[i]; i++; last = i; gap = 0; written++;
         } else if (tok !== undefined && (tok.key === "double" || tok.key === "triple") && last >= 0) {
           words.push(tok.key === "double" ? -2 : -3);
           i = tok.e; gap = 0;
@@ -276,7 +282,9 @@ class Detector implements ContactDetector {
       if (words.length) out += spell(words);
       if (last < 0) { i = start + 1; continue; }
       if (this.codePrefixed(f, start)) { i = Math.max(last, start + 1); continue; }
-      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found, said >= SPELLED_OUT && !counts);
+      // Digits and number words mixed in one run ("07 huit 3 deux 1 neuf…") are a disguise: nobody
+      // writes an order or a price that way either.
+      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found, (said >= SPELLED_OUT && !counts) || (said >= MIXED_WORDS && written >= MIXED_WORDS));
       i = Math.max(last, start + 1);
     }
   }
@@ -359,6 +367,16 @@ class Detector implements ContactDetector {
     else if (digits.length === 11 && digits.startsWith("33")) phone = valid("+" + digits);
     else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
     else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
+    // A number typed a digit at a time ("0 7 9 1 1. 1 2 3…") or in keycap emoji ("0️⃣7️⃣…") hides
+    // itself from filters: a real number in one of the shop's countries, whatever the words around.
+    else if (digits.length >= 10 && new Set(digits).size >= 4 && (digitByDigit(norm.folded, fs, fe) || keycaps(norm, fs, fe))) {
+      phone = ANNOUNCED_IN.some((c) => valid(digits, c)) || (CALLING_CODES.some((p) => digits.startsWith(p)) && valid("+" + digits));
+    }
+    // "(212) 555-0147": the North American way of writing a number, area code in brackets.
+    else if (digits.length === 10 && areaCodeInBrackets(norm.folded, fs)) {
+      if (valid(digits, "US")) found.push({ fs: fs - 1, fe, detail: "phone", tag: PHONE });
+      return;
+    }
     if (phone) found.push({ fs, fe, detail: "phone", tag: PHONE });
   }
 
@@ -510,7 +528,8 @@ class Detector implements ContactDetector {
       // or "promo" is a code ("code promo STREAM10 sur le discord").
       const site = SITE_NAMES.has(toks[i].key);
       for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
-        if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s)) break;
+        // "snap? i'm jake_grill": a question mark right after the network's name asks, and the answer follows.
+        if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s) && !(j === i + 1 && questionOnly(f, toks[i].e, toks[j].s))) break;
         if (this.codeWords.has(toks[j - 1].key)) continue;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
         if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE }); break; }
@@ -778,6 +797,38 @@ function grouped(f: string, fs: number, fe: number): boolean {
   return seps >= 3;
 }
 
+/**
+ * Whether folded [fs, fe) is typed a digit at a time ("0 7 9 1 1. 1 2 3. 4 5 6"): LONE_DIGITS digits
+ * or more standing alone between separators, at most one group of several, no comma between them
+ * (a list: "1, 1, 2, 3, 5, 8, 13, 21"), and not counting up or down by one ("1 2 3 4 5 6 7 8").
+ */
+function digitByDigit(f: string, fs: number, fe: number): boolean {
+  let lone = 0, groups = 0, counts = true, prev = -1;
+  for (let i = fs; i < fe; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 44) return false;
+    if (!isDigit(c) || (i > fs && isDigit(f.charCodeAt(i - 1)))) continue;
+    groups++;
+    if (i + 1 < fe && isDigit(f.charCodeAt(i + 1))) continue;
+    lone++;
+    if (prev >= 0 && Math.abs(c - 48 - prev) !== 1) counts = false;
+    prev = c - 48;
+  }
+  return lone >= LONE_DIGITS && groups - lone <= 1 && !counts;
+}
+
+/** Whether the original text of folded [fs, fe) writes its digits as keycap emoji ("0️⃣7️⃣…", U+20E3 after each). */
+function keycaps(norm: NormalizedText, fs: number, fe: number): boolean {
+  const [s, e] = norm.toOriginal(fs, fe);
+  const i = norm.original.indexOf("\u20e3", s);
+  return i >= 0 && i <= e;
+}
+
+/** "(212) 555…": three digits in brackets start the run at folded `fs`. */
+function areaCodeInBrackets(f: string, fs: number): boolean {
+  return fs > 0 && f.charCodeAt(fs - 1) === 40 && isDigit(f.charCodeAt(fs)) && isDigit(f.charCodeAt(fs + 1)) && isDigit(f.charCodeAt(fs + 2)) && f.charCodeAt(fs + 3) === 41;
+}
+
 /** A sentence end or line break between folded offsets. */
 function hasSentenceEnd(f: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -785,6 +836,13 @@ function hasSentenceEnd(f: string, from: number, to: number): boolean {
     if (c === 10 || c === 13 || c === 33 || c === 63 || (c === 46 && i + 1 < to && f.charCodeAt(i + 1) === 32)) return true;
   }
   return false;
+}
+
+/** Only a question mark and spaces between folded offsets. */
+function questionOnly(f: string, from: number, to: number): boolean {
+  let q = false;
+  for (let i = from; i < to; i++) { const c = f.charCodeAt(i); if (c === 63) q = true; else if (c !== 32) return false; }
+  return q;
 }
 
 /** Anything but spaces between two words: the clause ends there. */

@@ -1,5 +1,5 @@
 import type { FilterCategory } from "../../client-sdk/src/protocol.ts";
-import { checkVeto, modelFeatures, packWeights, type CategoryModelData } from "./category-model.ts";
+import { checkThresholds, modelFeatures, packWeights, type CategoryModelData } from "./category-model.ts";
 import { normalize } from "./normalize.ts";
 
 /** One labelled line: the category it must be held for, or "clean" (a trap or an ordinary message). */
@@ -14,6 +14,8 @@ export interface TrainOptions {
   /** L2 pull towards zero per step (keeps rare words from deciding alone). */
   l2?: number;
   threshold?: number;
+  /** Per-category thresholds (CategoryModelData.thresholds). */
+  thresholds?: Readonly<Partial<Record<FilterCategory, number>>>;
   /** Below it in every category, a rule's hit is overruled (CategoryModelData.veto); absent, never. */
   veto?: number;
   /** Seed of the shuffle: the same lines give the same model, byte for byte. */
@@ -30,7 +32,7 @@ export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOp
   const { categories } = opts;
   const dim = opts.dim ?? 1 << 16, epochs = opts.epochs ?? 30, rate = opts.rate ?? 0.2, l2 = opts.l2 ?? 1e-5;
   // Checked here too, so a bad training.json fails at training, not when a server loads the file.
-  checkVeto(opts.veto, opts.threshold ?? 0.5);
+  checkThresholds(opts.veto, opts.threshold ?? 0.5, opts.thresholds ?? {}, categories);
   const k = categories.length;
   const xs = lines.map((l) => modelFeatures(normalize(l.text), dim, []));
   const ys = lines.map((l) => categories.indexOf(l.label as FilterCategory));
@@ -58,6 +60,7 @@ export function trainCategoryModel(lines: readonly LabelledLine[], opts: TrainOp
   }
   return {
     format: 2, dim, categories: [...categories], threshold: opts.threshold ?? 0.5,
+    ...(opts.thresholds === undefined ? {} : { thresholds: { ...opts.thresholds } }),
     ...(opts.veto === undefined ? {} : { veto: opts.veto }),
     bias: bias.map((b) => Math.round(b * 1000) / 1000),
     weights: packWeights(w, dim, k),
@@ -91,7 +94,7 @@ export interface TrainingSettings {
   categories: FilterCategory[];
   files: string[];
   heldOut: string[];
-  dim: number; epochs: number; rate: number; l2: number; threshold: number; veto?: number; seed: number;
+  dim: number; epochs: number; rate: number; l2: number; threshold: number; thresholds?: Partial<Record<FilterCategory, number>>; veto?: number; seed: number;
 }
 
 /** Trains on the settings' files, read by `read` (paths from the repository root). */

@@ -27,6 +27,12 @@ export interface CategoryModelData {
   /** A category fires at this probability or above (the highest-scoring one is named). */
   readonly threshold: number;
   /**
+   * A category's own threshold, where it is not `threshold`: hate and self-harm lose fewer traps
+   * for each held line a lower one gains than the other categories do (chosen leaving blocks of
+   * training corpora out; README, "The category model").
+   */
+  readonly thresholds?: Readonly<Partial<Record<FilterCategory, number>>>;
+  /**
    * A rule's hit of a judged category may be overruled when every category's probability is below
    * this (see CategoryModel.doubts): the model has read thousands of traps, a template only its
    * own words. Absent: the model never overrules a rule.
@@ -61,9 +67,17 @@ export interface CategoryModel {
 
 const NONE: ReadonlySet<FilterCategory> = new Set();
 
-/** A veto is a probability below the threshold (or none); the trainer and the loader both check. */
-export function checkVeto(veto: number | undefined, threshold: number): void {
-  if (veto !== undefined && !(veto > 0 && veto < threshold)) throw new Error(`category model: veto ${veto} is not a probability below the threshold ${threshold}`);
+/**
+ * A veto is a probability below every threshold (or none); a category's own threshold is a
+ * probability of one of the model's categories. The trainer and the loader both check.
+ */
+export function checkThresholds(veto: number | undefined, threshold: number, thresholds: Readonly<Partial<Record<string, number>>> = {}, categories?: readonly string[]): void {
+  for (const [c, t] of Object.entries(thresholds)) {
+    if (categories !== undefined && !categories.includes(c)) throw new Error(`category model: a threshold for "${c}", which it does not judge`);
+    if (!(typeof t === "number" && t > 0 && t < 1)) throw new Error(`category model: threshold ${String(t)} of ${c} is not a probability`);
+  }
+  const lowest = Math.min(threshold, ...Object.values(thresholds).map(Number));
+  if (veto !== undefined && !(veto > 0 && veto < lowest)) throw new Error(`category model: veto ${veto} is not a probability below the threshold ${lowest}`);
 }
 
 /** Lanes of bounds (see bounds): a lane's bound of a slot is a byte, at most LANE_MAX steps. */
@@ -163,7 +177,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   if (data.bias.length !== categories.length) throw new Error("category model: one bias per category");
   if (!(threshold > 0 && threshold < 1)) throw new Error(`category model: threshold ${threshold} is not a probability`);
   const { veto } = data;
-  checkVeto(veto, threshold);
+  checkThresholds(veto, threshold, data.thresholds ?? {}, categories);
   const k = categories.length;
   const weights = new Int16Array(dim * k);
   const bytes = Buffer.from(data.weights, "base64");
@@ -175,8 +189,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
     for (let c = 0; c < k; c++) weights[slot * k + c] = bytes.readInt16LE(o + 4 + 2 * c);
   }
   const bias = Int32Array.from(data.bias, (b) => Math.round(b * 1000));
-  // p >= threshold  <=>  z >= logit(threshold): no exponential per message.
-  const cut = Math.log(threshold / (1 - threshold)) * 1000;
+  // p >= threshold  <=>  z >= logit(threshold): no exponential per message. One cut per category.
+  const logit = (p: number) => Math.log(p / (1 - p)) * 1000;
+  const cuts = Float64Array.from(categories, (c) => logit(data.thresholds?.[c] ?? threshold));
   const vetoCut = veto === undefined ? -Infinity : Math.log(veto / (1 - veto)) * 1000;
   // Upper bounds of what a slot can add to the categories (in lanes, see bounds), so most clean
   // messages are settled without reading a weight: when, for every lane, its highest bias plus the
@@ -190,8 +205,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // or 16 bits would settle 1-2% more.
   const laneOf = bounds(data.bias, Math.min(LANES, k));
   // A lane's bound of a slot is its categories' largest weight (or 0), rounded up to steps that fit a byte.
-  const top = new Array<number>(LANES).fill(0), topBias = new Array<number>(LANES).fill(-Infinity);
-  for (let c = 0; c < k; c++) topBias[laneOf[c]!] = Math.max(topBias[laneOf[c]!]!, bias[c]!);
+  // A lane's headroom: the least any of its categories' sums must gain from its bias to reach its cut.
+  const top = new Array<number>(LANES).fill(0), headroom = new Array<number>(LANES).fill(Infinity);
+  for (let c = 0; c < k; c++) headroom[laneOf[c]!] = Math.min(headroom[laneOf[c]!]!, cuts[c]! - bias[c]!);
   for (let i = 0; i < weights.length; i++) top[laneOf[i % k]!] = Math.max(top[laneOf[i % k]!]!, weights[i]!);
   const steps = top.map((t) => Math.max(1, Math.ceil(t / LANE_MAX)));
   const packed = new Uint32Array(2 * dim);
@@ -202,7 +218,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
     for (let g = 0; g < LANES; g++) packed[2 * slot + (g >= 4 ? 1 : 0)] |= Math.ceil(most[g]! / steps[g]!) << LANE_SHIFT[g]!;
   }
   // A sum of a lane's bounds below its reach keeps all its categories below the cut (a lane without categories never stops a judgement).
-  const reach = topBias.map((b, g) => (b === -Infinity ? Infinity : Math.floor((cut - b) / steps[g]!)));
+  const reach = headroom.map((h, g) => (h === Infinity ? Infinity : Math.floor(h / steps[g]!)));
   const [reach0, reach1, reach2, reach3, reach4, reach5] = reach as [number, number, number, number, number, number];
   const tags = categories.map((category): Tag => Object.freeze({ category, severity: SEVERITY }));
   const z = new Int32Array(k);
@@ -291,7 +307,7 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
       // the sums cost their reads and stamps, not their additions.
       sums(norm);
       let best = -1;
-      for (let c = 0; c < k; c++) if (z[c]! >= cut && (best < 0 || z[c]! > z[best]!)) best = c;
+      for (let c = 0; c < k; c++) if (z[c]! >= cuts[c]! && (best < 0 || z[c]! > z[best]!)) best = c;
       if (best < 0) return undefined;
       const p = 1 / (1 + Math.exp(-z[best]! / 1000));
       const text = norm.original;

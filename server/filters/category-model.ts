@@ -27,9 +27,10 @@ export interface CategoryModelData {
   /** A category fires at this probability or above (the highest-scoring one is named). */
   readonly threshold: number;
   /**
-   * A category's own threshold, where it is not `threshold`: hate and self-harm lose fewer traps
-   * for each held line a lower one gains than the other categories do (chosen leaving blocks of
-   * training corpora out; README, "The category model").
+   * A category's own threshold, where it is not `threshold`. The shipped model lowers hate's and
+   * self-harm's, the categories short of their targets, so the few traps a lower cut costs are
+   * spent there and not on harassment's or sexual's (chosen leaving blocks of training corpora
+   * out; README, "Architecture").
    */
   readonly thresholds?: Readonly<Partial<Record<FilterCategory, number>>>;
   /**

@@ -1256,7 +1256,32 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * (40); wave 8F 89.1% (1,603; hate 85.0), traps 3.22% (58); rounds 12 and 14 (256-262, 267-270)
  * 88.5% (2,920/3,300), traps 2.15% (71).
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286 and 295-298 (waves 8, 8F, 9, 10, 11 and 11F, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
+/*
+ * Stop 41. Wave 12 (299: a wine merchant, from a brief weighted to hate; 301: a bicycle shop, from
+ * one weighted to harassment and self-harm; 1,200 lines) was written blind and held out, measured
+ * first with the engine as stop 40 shipped it (cc6fde8), then at the end; no change was chosen by
+ * its figures and none of its lines was read:
+ *
+ *   wave 12 (299, 301)  at 01fde3a: rules   with the model   first run (cc6fde8)   stop 41   target
+ *   threat              65.3%               77.6%            100%                  100%      95%
+ *   harassment          62.9%               72.6%            91.9% (114/124)       91.1%     90%
+ *   hate                44.8%               57.9%            91.0% (132/145)       93.1%     95%
+ *   selfHarm            68.5%               73.4%            94.4% (117/124)       96.0%     90%
+ *   sexual              53.1%               63.3%            89.8% (44/49)         91.8%     90%
+ *   contact             93.9%               95.9%            100%                  100%      95%
+ *   all                 61.5%               70.6% (381)      93.5% (505/540)       94.4% (510)
+ *   traps held          3.79% (25)          4.39% (29)       2.73% (18; rules 16)  3.03% (20; rules 16)
+ *
+ * The change: four more blind batches (300, 302-304: 93.8% held and 1.51% of traps at first run)
+ * trained on; the contact detector reads numbers typed to hide (their misses); hate and self-harm
+ * judged by the model from 40% (its `thresholds`, chosen leaving blocks of training corpora out).
+ * The other held-out waves, stop 40's figures in brackets: wave 11 95.3% (95.1; hate 95.5), traps
+ * 2.17% (2.17); wave 11F 93.3% (92.3; hate 95.5, self-harm 89.1), 2.27% (2.20); wave 10 97.4%
+ * (96.5), 1.33% (1.22); wave 9 97.8% (97.5), 2.72% (2.61); wave 8 96.9% (96.4), 2.28% (2.22);
+ * wave 8F 89.9% (89.1), 3.39% (3.22); rounds 12 and 14 (256-262, 267-270) 89.5% (88.5), 2.61%
+ * (2.15). The innocent shopper lines held out: 5 of 1,040 (4).
+ */
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299 and 301 (waves 8, 8F, 9, 10, 11, 11F and 12, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

@@ -24,7 +24,7 @@ export interface CategoryModelData {
   readonly dim: number;
   /** The categories scored, in the order of `bias` and of each entry's weights. */
   readonly categories: readonly FilterCategory[];
-  /** A category fires at this probability or above (the highest-scoring one is named). */
+  /** A category fires at this probability or above, unless `thresholds` gives it its own; the highest-scoring category that fires is named. */
   readonly threshold: number;
   /**
    * A category's own threshold, where it is not `threshold`. The shipped model lowers hate's and
@@ -195,8 +195,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   const cuts = Float64Array.from(categories, (c) => logit(data.thresholds?.[c] ?? threshold));
   const vetoCut = veto === undefined ? -Infinity : Math.log(veto / (1 - veto)) * 1000;
   // Upper bounds of what a slot can add to the categories (in lanes, see bounds), so most clean
-  // messages are settled without reading a weight: when, for every lane, its highest bias plus the
-  // message's bounds stays below the cut, no category can reach it, the same "no hit" as the sums.
+  // messages are settled without reading a weight: when, for every lane, the message's bounds stay
+  // below the lane's headroom (the least any of its categories needs above its bias to reach its
+  // own cut), no category can reach its cut, the same "no hit" as the sums.
   // A slot met twice counts twice here: only a larger bound. Six lanes of a byte (LANE_SHIFT) in
   // a slot's two Uint32, side by side: one cache line a feature, where the weights and stamps are
   // two, in ~4 MB at the shipped model's 2^18 slots: 2 MB of bounds (512 KB at 2^16, where four
@@ -204,9 +205,8 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
   // words stage than judge's own time shows (the lexicon's trie evicted: the old array spread over
   // twice the bytes, every other entry unused, cost ~75 ns a bench message), so no wider lanes: 10
   // or 16 bits would settle 1-2% more.
-  const laneOf = bounds(data.bias, Math.min(LANES, k));
+  const laneOf = bounds(Array.from(categories, (_, c) => cuts[c]! - bias[c]!), Math.min(LANES, k));
   // A lane's bound of a slot is its categories' largest weight (or 0), rounded up to steps that fit a byte.
-  // A lane's headroom: the least any of its categories' sums must gain from its bias to reach its cut.
   const top = new Array<number>(LANES).fill(0), headroom = new Array<number>(LANES).fill(Infinity);
   for (let c = 0; c < k; c++) headroom[laneOf[c]!] = Math.min(headroom[laneOf[c]!]!, cuts[c]! - bias[c]!);
   for (let i = 0; i < weights.length; i++) top[laneOf[i % k]!] = Math.max(top[laneOf[i % k]!]!, weights[i]!);
@@ -332,8 +332,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
 }
 
 /**
- * The lane of each category's bounds: the categories sorted by bias, highest first (the likeliest
- * to reach the cut: their bounds are best kept apart), alone in the first lanes, then two or more
+ * The lane of each category's bounds: the categories sorted by headroom (its cut less its bias),
+ * least first (the likeliest to reach their cut: their bounds are best kept apart; with one
+ * threshold for all, the highest bias first), alone in the first lanes, then two or more
  * to a lane. The shipped model's six each have a lane. Settled by the bounds, six lanes against
  * the four of before (insult, contact, then sexual and selfHarm, threat and hate): 97% of the
  * bench's messages the model judges against 93%, 88% of the 800 clean lines of the shopper corpora
@@ -341,9 +342,9 @@ export function createCategoryModel(data: CategoryModelData): CategoryModel {
  * on the bench's messages (~105 ns), 0.70-0.76 of the time on the shopper lines (257-283 ns),
  * 0.68-0.84 on the others (same process, alternating; the model of 57,795 lines on 2^16 slots).
  */
-function bounds(bias: readonly number[], lanes: number): number[] {
-  const k = bias.length;
-  const order = bias.map((_, c) => c).sort((a, b) => bias[b]! - bias[a]! || a - b);
+function bounds(headroom: readonly number[], lanes: number): number[] {
+  const k = headroom.length;
+  const order = headroom.map((_, c) => c).sort((a, b) => headroom[a]! - headroom[b]! || a - b);
   const singles = Math.max(0, Math.min(lanes, 2 * lanes - k));
   const per = singles === lanes ? 1 : Math.ceil((k - singles) / (lanes - singles));
   const laneOf: number[] = new Array<number>(k).fill(0);

@@ -72,10 +72,20 @@ const MAX_DIGITS = 15;
 const GLUED_SHORT = 4;
 /** How many number words a run must spell to announce itself as a phone number (see judge). */
 const SPELLED_OUT = 7;
-/** How many number words and digits typed as digits one run must mix to announce itself (see phones). */
-const MIXED_WORDS = 2;
+/**
+ * How many single digits typed alone, and how many words for one, a run must mix to hide a number
+ * ("07 huit 3 deux 1 neuf 0 quatre 5 6"), and how many of both together: "taille 38 un 40 un 42",
+ * "2 en 38, une 40" are sizes and counts (see phones).
+ */
+const MIXED_EACH = 3, MIXED_ALL = 8;
 /** How many digits of a run typed alone, between separators, announce it (see digitByDigit). */
 const LONE_DIGITS = 6;
+/**
+ * How many runs of a message may be read as hidden numbers (each costs a few parses of
+ * libphonenumber's metadata): a message with more is held for the first ones, and a flood of digit
+ * lists costs no more than a few.
+ */
+const MAX_HIDDEN = 16;
 /** How many words before a number may announce it ("mon numéro c'est le …"). */
 const CONTEXT_WORDS = 5;
 /** How far either way a company's line is read for the words that say so, in words (its sentence, in practice). */
@@ -100,6 +110,13 @@ const NUMBER_NOUNS = new Set(["numero", "num", "number", "no", "nr", "n"]);
 const DESK_LINES: ReadonlySet<NumberType> = new Set<NumberType>(["FIXED_LINE", "VOIP", "UAN", "TOLL_FREE", "SHARED_COST"]);
 /** The calling codes of ANNOUNCED_IN's countries: "4 4 7 9 1 1…" is a British mobile without its "+". */
 const CALLING_CODES: readonly string[] = ["33", "32", "41", "44", "1", "49", "34", "39"];
+/**
+ * Countries whose numbers are dialled with a trunk "0" at home: a hidden number starting with one is
+ * tried in them. Not tried bare: Germany's and Britain's metadata find most ten-digit strings valid
+ * ("5432154321", "1234567890"), so a number without its "0", its calling code or North America's
+ * shape is none.
+ */
+const TRUNK_COUNTRIES: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "DE", "IT"];
 /** Countries a number without a prefix is tried in when the words around it announce a phone. */
 const ANNOUNCED_IN: readonly CountryCode[] = ["FR", "BE", "CH", "GB", "US", "CA", "DE", "ES", "IT"];
 /** Number types that reach a company's switchboard, never a person's phone (libphonenumber's getType). */
@@ -119,6 +136,9 @@ export function createContactDetector(langs: readonly ContactWords[]): ContactDe
     set((w) => w.phoneContext), set((w) => w.notPhoneContext), phrases((w) => w.serviceDesk), phrases((w) => w.privateLine),
     set((w) => w.idContext ?? []), set((w) => w.codeWords ?? []), set((w) => w.siteUsers ?? []), set((w) => w.phoneNouns ?? []));
 }
+
+/** Per message: how many more runs may be read as hidden numbers (MAX_HIDDEN), and whether the text has a keycap at all. */
+interface HiddenBudget { left: number; readonly keycaps: boolean }
 
 interface Found { fs: number; fe: number; detail: string; tag: Tag }
 
@@ -205,7 +225,10 @@ class Detector implements ContactDetector {
     for (const h of found) {
       if (h.fe <= coveredTo) continue;
       coveredTo = h.fe;
-      const [start, end] = norm.toOriginal(h.fs, h.fe);
+      const [start, folded] = norm.toOriginal(h.fs, h.fe);
+      // A keycap digit's marks ("6️⃣": U+FE0F U+20E3) fold away: the match takes the last one's too.
+      let end = folded;
+      while (end < norm.original.length && (norm.original.charCodeAt(end) === 0xfe0f || norm.original.charCodeAt(end) === 0x20e3)) end++;
       out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end, category: h.tag.category, severity: h.tag.severity });
     }
     return out;
@@ -219,6 +242,7 @@ class Detector implements ContactDetector {
    */
   private phones(norm: NormalizedText, found: Found[]): void {
     const f = norm.folded, toks = norm.tokens, n = f.length;
+    const hidden: HiddenBudget = { left: MAX_HIDDEN, keycaps: norm.original.includes("\u20e3") };
     // The tokens a run may read (number words, "O6"-like look-alikes, "double"), by start offset.
     const readable = new Map<number, WordToken>();
     // Digits glued to number words ("0six", "4five"), read as their digits.
@@ -249,7 +273,9 @@ class Detector implements ContactDetector {
       if (start >= n) return;
       i = start;
       // Number words read, and whether they only count up or down by one ("one two three…").
-      let out = "", plus = false, last = -1, gap = 0, said = 0, prev = -1, counts = true, written = 0;
+      // And, for a number hidden among words ("07 huit 3 deux…"), the words for one digit and the
+      // digits typed alone it mixes, and whether a comma lists them.
+      let out = "", plus = false, last = -1, gap = 0, said = 0, prev = -1, counts = true, small = 0, lone = 0, comma = false;
       const words: number[] = [];
       while (i < n) {
         const c = f.charCodeAt(i);
@@ -258,6 +284,7 @@ class Detector implements ContactDetector {
           const v = this.numbers.get(tok.key)!;
           if (said > 0 && Math.abs(v - prev) !== 1) counts = false;
           words.push(v); prev = v;
+          if (v >= 0 && v <= 9) small++;
           i = tok.e; last = i; gap = 0; said++;
         } else if (tok !== undefined && glued.has(tok.s)) {
           if (words.length) { out += spell(words); words.length = 0; }
@@ -267,7 +294,8 @@ class Detector implements ContactDetector {
           out += digitsOf(f, tok); i = tok.e; last = i; gap = 0;
         } else if (isDigit(c)) {
           if (words.length) { out += spell(words); words.length = 0; }
-          out += f[i]; i++; last = i; gap = 0; written++;
+          if ((i === 0 || !isDigit(f.charCodeAt(i - 1))) && !isDigit(f.charCodeAt(i + 1))) lone++;
+          out += f[i]; i++; last = i; gap = 0;
         } else if (tok !== undefined && (tok.key === "double" || tok.key === "triple") && last >= 0) {
           words.push(tok.key === "double" ? -2 : -3);
           i = tok.e; gap = 0;
@@ -276,15 +304,15 @@ class Detector implements ContactDetector {
         } else if (c === 43 && last < 0 && i + 1 < n && isDigit(f.charCodeAt(i + 1))) {
           plus = true; i++;
         } else if (last >= 0 && isPhoneSeparator(c) && gap < 3) {
+          if (c === 44) comma = true;
           i++; gap++;
         } else break;
       }
       if (words.length) out += spell(words);
       if (last < 0) { i = start + 1; continue; }
       if (this.codePrefixed(f, start)) { i = Math.max(last, start + 1); continue; }
-      // Digits and number words mixed in one run ("07 huit 3 deux 1 neuf…") are a disguise: nobody
-      // writes an order or a price that way either.
-      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found, (said >= SPELLED_OUT && !counts) || (said >= MIXED_WORDS && written >= MIXED_WORDS));
+      const mixed = small >= MIXED_EACH && lone >= MIXED_EACH && small + lone >= MIXED_ALL && !comma;
+      this.judge(norm, out, plus, firstNonSeparator(f, start), last, found, said >= SPELLED_OUT && !counts, mixed, hidden);
       i = Math.max(last, start + 1);
     }
   }
@@ -343,10 +371,11 @@ class Detector implements ContactDetector {
   }
 
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
-  private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[], spelledOut = false): void {
+  private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[], spelledOut = false, mixed = false, hidden?: HiddenBudget): void {
     if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
     // "1941 - 2024" on a ribbon, "(1985-2023)": a span of years.
     if (!plus && yearSpan(norm.folded, fs, fe)) return;
+    const bracketed = areaCodeInBrackets(norm.folded, fs);
     const before = this.wordsBefore(norm, fs);
     const announced = before.some((k, n) => this.phoneContext.has(k) && !this.namesAnId(before, n));
     const after0 = this.wordsAfter(norm, fe);
@@ -367,17 +396,23 @@ class Detector implements ContactDetector {
     else if (digits.length === 11 && digits.startsWith("33")) phone = valid("+" + digits);
     else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
     else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
-    // A number typed a digit at a time ("0 7 9 1 1. 1 2 3…") or in keycap emoji ("0️⃣7️⃣…") hides
-    // itself from filters: a real number in one of the shop's countries, whatever the words around.
-    else if (digits.length >= 10 && new Set(digits).size >= 4 && (digitByDigit(norm.folded, fs, fe) || keycaps(norm, fs, fe))) {
-      phone = ANNOUNCED_IN.some((c) => valid(digits, c)) || (CALLING_CODES.some((p) => digits.startsWith(p)) && valid("+" + digits));
+    // A number hidden from filters, whatever the words around: digits and number words mixed
+    // ("07 huit 3 deux 1 neuf…"), typed a digit at a time ("0 7 9 1 1. 1 2 3…") or in keycap emoji
+    // ("0️⃣7️⃣…"). Nobody writes an order or a price that way; a list of marks or a count may look
+    // alike, so only a number valid as dialled (hiddenNumber), and a few per message.
+    else if (hidden !== undefined && hidden.left > 0 && digits.length >= 10 && (mixed || this.typedToHide(norm, digits, fs, fe, hidden))) {
+      hidden.left--;
+      phone = hiddenNumber(digits, norm.folded, fs, fe);
     }
     // "(212) 555-0147": the North American way of writing a number, area code in brackets.
-    else if (digits.length === 10 && areaCodeInBrackets(norm.folded, fs)) {
-      if (valid(digits, "US")) found.push({ fs: fs - 1, fe, detail: "phone", tag: PHONE });
-      return;
-    }
-    if (phone) found.push({ fs, fe, detail: "phone", tag: PHONE });
+    else if (digits.length === 10 && bracketed) phone = valid(digits, "US");
+    // The bracket opening the area code is quoted with the number.
+    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE });
+  }
+
+  /** Whether folded [fs, fe) is typed a digit at a time or in keycap emoji, and is no count ("1 2 3 4…"). */
+  private typedToHide(norm: NormalizedText, digits: string, fs: number, fe: number, hidden: HiddenBudget): boolean {
+    return (digitByDigit(norm.folded, fs, fe) || (hidden.keycaps && keycaps(norm, fs, fe))) && !countsByOne(digits) && !groupsCount(norm.folded, fs, fe);
   }
 
   /**
@@ -799,29 +834,74 @@ function grouped(f: string, fs: number, fe: number): boolean {
 
 /**
  * Whether folded [fs, fe) is typed a digit at a time ("0 7 9 1 1. 1 2 3. 4 5 6"): LONE_DIGITS digits
- * or more standing alone between separators, at most one group of several, no comma between them
- * (a list: "1, 1, 2, 3, 5, 8, 13, 21"), and not counting up or down by one ("1 2 3 4 5 6 7 8").
+ * or more standing alone between separators, at most one group of several, and no comma between
+ * them (a list: "1, 1, 2, 3, 5, 8, 13, 21").
  */
 function digitByDigit(f: string, fs: number, fe: number): boolean {
-  let lone = 0, groups = 0, counts = true, prev = -1;
+  let lone = 0, groups = 0;
   for (let i = fs; i < fe; i++) {
     const c = f.charCodeAt(i);
     if (c === 44) return false;
     if (!isDigit(c) || (i > fs && isDigit(f.charCodeAt(i - 1)))) continue;
     groups++;
-    if (i + 1 < fe && isDigit(f.charCodeAt(i + 1))) continue;
-    lone++;
-    if (prev >= 0 && Math.abs(c - 48 - prev) !== 1) counts = false;
-    prev = c - 48;
+    if (i + 1 >= fe || !isDigit(f.charCodeAt(i + 1))) lone++;
   }
-  return lone >= LONE_DIGITS && groups - lone <= 1 && !counts;
+  return lone >= LONE_DIGITS && groups - lone <= 1;
+}
+
+/** Whether `digits` count up or down by one all along, "9" and "0" next to each other ("1234567890", "987654"). */
+function countsByOne(digits: string): boolean {
+  for (let i = 1; i < digits.length; i++) {
+    const d = (digits.charCodeAt(i) - digits.charCodeAt(i - 1) + 10) % 10;
+    if (d !== 1 && d !== 9) return false;
+  }
+  return true;
+}
+
+/** Whether the numbers of folded [fs, fe) count up or down by one ("1 2 3 … 9 10", "10 9 8 … 1"). */
+function groupsCount(f: string, fs: number, fe: number): boolean {
+  let prev = -1, step = 0;
+  for (let i = fs; i < fe;) {
+    if (!isDigit(f.charCodeAt(i))) { i++; continue; }
+    let v = 0;
+    while (i < fe && isDigit(f.charCodeAt(i))) v = v * 10 + f.charCodeAt(i++) - 48;
+    if (prev >= 0) {
+      const d = v - prev;
+      if ((d !== 1 && d !== -1) || (step !== 0 && d !== step)) return false;
+      step = d;
+    }
+    prev = v;
+  }
+  return true;
+}
+
+/**
+ * Whether hidden digits are a number as one dials it: at least four distinct digits, then a
+ * national number after its trunk "0" in one of TRUNK_COUNTRIES, a number after one of
+ * CALLING_CODES, or North America's ten digits (area code and exchange from 2 to 9) typed in groups
+ * ("9 1 7 . 5 5 5 . 0 1 9 8", "(5 1 2) 4 4 7 - 3 0 9 8"): a list of marks out of five spaced by
+ * spaces alone often makes a valid American number.
+ */
+function hiddenNumber(digits: string, f: string, fs: number, fe: number): boolean {
+  if (new Set(digits).size < 4) return false;
+  if (digits[0] === "0") return TRUNK_COUNTRIES.some((c) => valid(digits, c));
+  if (CALLING_CODES.some((p) => digits.startsWith(p)) && valid("+" + digits)) return true;
+  return digits.length === 10 && digits[0] >= "2" && digits[3] >= "2" && groupedBySigns(f, fs, fe) && valid(digits, "US");
+}
+
+/** Whether a sign other than a space stands between digits of folded [fs, fe) ("9 1 7 . 5 5 5", "6 0 4 - 8 8 2"), or a bracket opens it. */
+function groupedBySigns(f: string, fs: number, fe: number): boolean {
+  if (fs > 0 && f.charCodeAt(fs - 1) === 40) return true;
+  for (let i = fs; i < fe; i++) { const c = f.charCodeAt(i); if (c !== 32 && !isDigit(c)) return true; }
+  return false;
 }
 
 /** Whether the original text of folded [fs, fe) writes its digits as keycap emoji ("0️⃣7️⃣…", U+20E3 after each). */
 function keycaps(norm: NormalizedText, fs: number, fe: number): boolean {
   const [s, e] = norm.toOriginal(fs, fe);
-  const i = norm.original.indexOf("\u20e3", s);
-  return i >= 0 && i <= e;
+  const text = norm.original;
+  for (let i = s; i < e + 2 && i < text.length; i++) if (text.charCodeAt(i) === 0x20e3) return true;
+  return false;
 }
 
 /** "(212) 555…": three digits in brackets start the run at folded `fs`. */

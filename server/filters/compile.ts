@@ -93,7 +93,8 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   const lexicon = yield* builder.buildSteps();
   yield;
   const links = createLinkMatcher(lists.links);
-  const contacts = createContactDetector(languages.map((l) => base[l].contact));
+  // The tenant's allowed phrases also name its own handle, address or line (contacts.ts, ownContacts).
+  const contacts = createContactDetector(languages.map((l) => base[l].contact), lists.allow);
   const codes = createCodeDetector(languages.map((l) => base[l].codes), lists.removed ?? []);
   const scorer = yield* sharedScorers.get(base, languages, () => proximitySteps(languages.map((l) => base[l].proximity)));
   const model = lists.model === false ? undefined : base.model;
@@ -189,7 +190,7 @@ class Filters implements CompiledFilters {
     const kept = all.length > 0 ? this.proximity.unsilenced(norm, all) : all;
     if (!this.model) return kept;
     if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);
-    if (this.exempt && this.exempt.match(norm).length > 0) return kept;
+    if (this.exempt && (this.exempt.match(norm).length > 0 || this.contacts.namesOwn(norm))) return kept;
     const judged = this.model.judge(norm);
     return judged ? [judged, ...kept] : kept;
   }

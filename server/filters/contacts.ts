@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/
 // The number types (freephone, shared cost…) are only in the full metadata; validity stays with
 // the minimal one, as the detector was measured with it.
 import { parsePhoneNumberFromString as parseWithTypes, type NumberType } from "libphonenumber-js/max";
-import type { NormalizedText, WordToken } from "./normalize.ts";
+import { normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 import { isDigit } from "./char-class.ts";
 import { fingerprint } from "./fingerprint.ts";
 import type { FilterHit, Tag } from "./types.ts";
@@ -59,7 +59,15 @@ export interface ContactWords {
   readonly phoneNouns?: readonly string[];
 }
 
-export interface ContactDetector { match(norm: NormalizedText): FilterHit[] }
+export interface ContactDetector {
+  match(norm: NormalizedText): FilterHit[];
+  /**
+   * Whether the message names one of the tenant's own contact details (see createContactDetector's
+   * `allowed`): the category model must not judge it either, or the brand's line it lets through
+   * comes back as a guess ("appelez le 01 84 88 00 00": contact 0.87).
+   */
+  namesOwn(norm: NormalizedText): boolean;
+}
 
 const PHONE: Tag = Object.freeze({ category: "contact", severity: 3 });
 const EMAIL: Tag = Object.freeze({ category: "contact", severity: 3 });
@@ -127,20 +135,57 @@ const PROVIDERS = new Set(["gmail", "googlemail", "hotmail", "yahoo", "outlook",
 const WORDLIKE_PROVIDERS = new Set(["me", "live", "free", "orange", "mail", "neuf", "msn"]);
 const TLDS = new Set(["com", "fr", "net", "org", "io", "co", "eu", "be", "ch", "ca", "uk", "de", "es", "it", "info", "biz", "me", "us", "lu", "nl", "pt", "app", "shop", "store"]);
 
-export function createContactDetector(langs: readonly ContactWords[]): ContactDetector {
+/**
+ * `allowed`: the tenant's allowed phrases (FilterLists.allow). Those that are a contact detail are the
+ * brand's own: its handle ("@demo_beauty"), its address, its service line ("01 84 88 00 00").
+ * Shoppers name them to each other ("leur insta @demo_beauty a les promos"), and the brand is no
+ * seller taking them off its site: never held (see ownContacts).
+ */
+export function createContactDetector(langs: readonly ContactWords[], allowed: readonly string[] = []): ContactDetector {
   const numbers = new Map<string, number>();
   const set = (pick: (w: ContactWords) => readonly string[]) => new Set(langs.flatMap(pick));
   for (const w of langs) for (const [k, v] of Object.entries(w.numbers)) numbers.set(k, v);
   const phrases = (pick: (w: ContactWords) => readonly string[] | undefined) => phraseIndex(langs.flatMap((w) => (pick(w) ?? []).map((p) => p.split(" "))));
   return new Detector(numbers, set((w) => w.joiners), set((w) => w.at), set((w) => w.dot), set((w) => w.networks),
     set((w) => w.phoneContext), set((w) => w.notPhoneContext), phrases((w) => w.serviceDesk), phrases((w) => w.privateLine),
-    set((w) => w.idContext ?? []), set((w) => w.codeWords ?? []), set((w) => w.siteUsers ?? []), set((w) => w.phoneNouns ?? []));
+    set((w) => w.idContext ?? []), set((w) => w.codeWords ?? []), set((w) => w.siteUsers ?? []), set((w) => w.phoneNouns ?? []),
+    ownContacts(allowed));
+}
+
+/**
+ * The ids (see Found.id) of the contact details among a tenant's allowed phrases: a number (eight
+ * digits or more, and only what a number is written with) by its last nine digits, so "+33 1 84 88
+ * 00 00" and "01 84 88 00 00" are one; anything else as folded, without a leading "@" or spaces.
+ */
+function ownContacts(allowed: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const phrase of allowed) {
+    const folded = normalize(phrase).folded.trim();
+    const digits = folded.replace(/\D/g, "");
+    if (digits.length >= MIN_DIGITS && /^[\d\s+().\/-]+$/.test(folded)) out.add(numberId(digits));
+    else if (folded.length > 0) out.add(nameId(folded));
+  }
+  return out;
+}
+
+/** A number's id: "#" and its last nine digits (a national number without its trunk "0" or calling code). */
+function numberId(digits: string): string {
+  return `#${digits.slice(-9)}`;
+}
+
+/** A handle's or an address's id: folded, without a leading "@" or spaces. */
+function nameId(folded: string): string {
+  return folded.replace(/\s+/g, "").replace(/^@/, "");
 }
 
 /** Per message: how many more runs may be read as hidden numbers (MAX_HIDDEN), and whether the text has a keycap at all. */
 interface HiddenBudget { left: number; readonly keycaps: boolean }
 
-interface Found { fs: number; fe: number; detail: string; tag: Tag }
+interface Found {
+  fs: number; fe: number; detail: string; tag: Tag;
+  /** What the detail is, to compare with the tenant's own (ownContacts): a number's or a handle's or address's id. */
+  id?: string;
+}
 
 /** No contact: shared, so the usual message allocates nothing here (the words stage only reads it). */
 const NONE: FilterHit[] = Object.freeze([]) as unknown as FilterHit[];
@@ -177,6 +222,7 @@ class Detector implements ContactDetector {
     private readonly codeWords: ReadonlySet<string>,
     private readonly siteUsers: ReadonlySet<string>,
     private readonly phoneNouns: ReadonlySet<string>,
+    private readonly own: ReadonlySet<string>,
   ) {
     const mark = (k: string, bit: number) => this.triggers.set(k, (this.triggers.get(k) ?? 0) | bit);
     for (const k of numbers.keys()) mark(k, NUMBER);
@@ -190,6 +236,33 @@ class Detector implements ContactDetector {
   }
 
   match(norm: NormalizedText): FilterHit[] {
+    const found = this.find(norm);
+    if (found === undefined) return NONE;
+    if (found.length === 0) return [];
+    found.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
+    const out: FilterHit[] = [];
+    let coveredTo = -1;
+    for (const h of found) {
+      if (h.fe <= coveredTo) continue;
+      // The brand's own handle, address or line, written by a shopper: not taken off the site.
+      if (h.id !== undefined && this.own.has(h.id)) continue;
+      coveredTo = h.fe;
+      const [start, folded] = norm.toOriginal(h.fs, h.fe);
+      // A keycap digit's marks ("6️⃣": U+FE0F U+20E3) fold away: the match takes the last one's too.
+      let end = folded;
+      while (end < norm.original.length && (norm.original.charCodeAt(end) === 0xfe0f || norm.original.charCodeAt(end) === 0x20e3)) end++;
+      out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end, category: h.tag.category, severity: h.tag.severity });
+    }
+    return out;
+  }
+
+  namesOwn(norm: NormalizedText): boolean {
+    // Only a tenant that allowed a contact detail asks again; the model's messages are few.
+    return this.own.size > 0 && (this.find(norm) ?? []).some((h) => h.id !== undefined && this.own.has(h.id));
+  }
+
+  /** Every contact detail of the message, overlapping, in no order; undefined when it has nothing to look at. */
+  private find(norm: NormalizedText): Found[] | undefined {
     const f = norm.folded, toks = norm.tokens;
     // What is there to look at: digits, "@", number words, "at" words, networks. Most messages
     // have none: the counts normalize() made and a shape test per word tell.
@@ -212,26 +285,13 @@ class Detector implements ContactDetector {
     // Number words glued to digits ("zéro6 1deux 34 cinq6 7huit") count as the digits they spell:
     // looked for only when the digits alone fall a few short, as such a number's do.
     if (digits + spelled < MIN_DIGITS && digits >= MIN_DIGITS - GLUED_SHORT) spelled += this.gluedExtra(f, toks);
-    if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return NONE;
+    if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return undefined;
     const found: Found[] = [];
     if (digits + spelled >= MIN_DIGITS) this.phones(norm, found);
     if (arobase) this.emails(norm, found);
     if (atWord) this.spokenEmails(norm, found);
     if (network) this.handles(norm, found);
-    if (found.length === 0) return [];
-    found.sort((a, b) => a.fs - b.fs || b.fe - a.fe);
-    const out: FilterHit[] = [];
-    let coveredTo = -1;
-    for (const h of found) {
-      if (h.fe <= coveredTo) continue;
-      coveredTo = h.fe;
-      const [start, folded] = norm.toOriginal(h.fs, h.fe);
-      // A keycap digit's marks ("6️⃣": U+FE0F U+20E3) fold away: the match takes the last one's too.
-      let end = folded;
-      while (end < norm.original.length && (norm.original.charCodeAt(end) === 0xfe0f || norm.original.charCodeAt(end) === 0x20e3)) end++;
-      out.push({ kind: "word", detail: h.detail, match: norm.original.slice(start, end), start, end, category: h.tag.category, severity: h.tag.severity });
-    }
-    return out;
+    return found;
   }
 
   // ---- phones
@@ -407,7 +467,7 @@ class Detector implements ContactDetector {
     // "(212) 555-0147": the North American way of writing a number, area code in brackets.
     else if (digits.length === 10 && bracketed) phone = valid(digits, "US");
     // The bracket opening the area code is quoted with the number.
-    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE });
+    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: numberId(digits) });
   }
 
   /** Whether folded [fs, fe) is typed a digit at a time or in keycap emoji, and is no count ("1 2 3 4…"). */
@@ -514,7 +574,7 @@ class Detector implements ContactDetector {
       let ds = at + 1;
       while (ds < f.length && f.charCodeAt(ds) === 32) ds++;
       const end = this.domainEnd(norm, ds);
-      if (end > 0) found.push({ fs: firstLocal(f, ls), fe: end, detail: "email", tag: EMAIL });
+      if (end > 0) { const fs = firstLocal(f, ls); found.push({ fs, fe: end, detail: "email", tag: EMAIL, id: nameId(f.slice(fs, end)) }); }
     }
   }
 
@@ -567,14 +627,14 @@ class Detector implements ContactDetector {
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s) && !(j === i + 1 && questionOnly(f, toks[i].e, toks[j].s))) break;
         if (this.codeWords.has(toks[j - 1].key)) continue;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
-        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE }); break; }
+        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE, id: nameId(f.slice(toks[j].s, h)) }); break; }
       }
       for (let j = i - 1; j >= 0 && j >= i - HANDLE_BEFORE; j--) {
         if (hasSentenceEnd(f, toks[j].e, toks[j + 1].s)) break;
         const lead = j > 0 ? toks[j - 1].key : "";
         if (this.codeWords.has(lead)) continue;
         const h = handleAt(norm, j, false);
-        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: site || this.siteUsers.has(lead) ? "username" : "handle", tag: HANDLE }); break; }
+        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: site || this.siteUsers.has(lead) ? "username" : "handle", tag: HANDLE, id: nameId(f.slice(toks[j].s, h)) }); break; }
       }
     }
   }

@@ -1417,6 +1417,18 @@ describe("contact: numbers typed to hide, and the lists of digits that are none"
     expect(hits("call me (212) 555 0147").find((h) => h.detail === "phone")?.match).toBe("(212) 555 0147");
     expect(hits("mon num 0️⃣7️⃣7️⃣0️⃣0️⃣ 9️⃣0️⃣0️⃣ 4️⃣5️⃣6️⃣ bisous").find((h) => h.detail === "phone")?.match).toBe("0️⃣7️⃣7️⃣0️⃣0️⃣ 9️⃣0️⃣0️⃣ 4️⃣5️⃣6️⃣");
   });
+  it("lets the brand's own handle, address and line through once allowed (FilterLists.allow), the model's guess included, and no other", () => {
+    const own = withLists({ allow: ["@demo_beauty", "contact@demobeauty.fr", "+33 1 84 88 00 00"] });
+    const contact = (text: string, f = own) => [...f.words(text), ...f.links(text)].filter((h) => h.category === "contact");
+    for (const text of ["leur insta @demo_beauty poste les promos", "instagram? demo_beauty", "@demo_beauty sur insta", "appelez le 01 84 88 00 00 pour commander", "appelez le +33 1 84 88 00 00 pour commander plus vite", "écrivez à contact@demobeauty.fr"]) {
+      expect(contact(text), text).toEqual([]);
+      expect(contact(text, demoFilters()).length, text).toBeGreaterThan(0);
+    }
+    expect(contact("insta @demo_beauty_outlet moins cher").map((h) => h.detail)).toEqual(["handle"]);
+    expect(contact("appelle moi au 06 12 34 56 78").map((h) => h.detail)).toContain("phone");
+    expect(contact("appelez le 01 84 88 00 01 pour commander").map((h) => h.detail)).toContain("phone");
+    expect(contact("écris à lea.b@gmail.com").map((h) => h.detail)).toContain("email");
+  });
   it("reads a few hidden numbers per message, however many a flood repeats", () => {
     // Each hidden run costs a few parses of the metadata: past MAX_HIDDEN (16) the rest are not read, and the message is held already.
     const flood = "0 7 9 1 1 1 2 3 4 5 6 x ".repeat(800);

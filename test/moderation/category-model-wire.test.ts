@@ -64,6 +64,27 @@ describe("category model over the wire (SPEC §12 extension)", () => {
     expect(await send(HATE)).toEqual({ status: "held", seenByOthers: false });
   });
 
+  it("a brand's own handle or line, allowed by a manager, is not held when shoppers name it; another seller's still is, and the other tenant's list is its own", async () => {
+    const OWN = "leur insta @acme_beauty poste les promos avant le site";
+    const LINE = "appelez le +33 1 84 88 00 00 pour commander plus vite";
+    expect(await send(OWN)).toMatchObject({ status: "held" });
+    expect(await send(LINE)).toMatchObject({ status: "held" });
+    const admin = await s.admin();
+    await admin.updateLexicon({ allow: ["@acme_beauty", "01 84 88 00 00"] });
+    try {
+      expect(await send(OWN)).toEqual({ status: "visible", seenByOthers: true });
+      expect(await send(LINE)).toEqual({ status: "visible", seenByOthers: true });
+      // Another handle, or another number, is a seller taking shoppers away.
+      expect(await send("insta @acme_beauty_outlet moins cher que le site")).toMatchObject({ status: "held" });
+      expect(await send("appelle moi au 06 12 34 56 78 pour le prix")).toMatchObject({ status: "held" });
+      // The other tenant did not allow it.
+      expect(await send(OWN, "other")).toMatchObject({ status: "held" });
+    } finally {
+      await admin.updateLexicon({ disallow: ["@acme_beauty", "01 84 88 00 00"] });
+    }
+    expect(await send(OWN)).toMatchObject({ status: "held" });
+  });
+
   it("a tenant with lexicon.model false gets no model judgement; the other tenant keeps it", async () => {
     expect(await send(HATE, "other")).toEqual({ status: "visible", seenByOthers: true });
     expect(await send(HATE, "acme")).toEqual({ status: "held", seenByOthers: false });

@@ -1347,6 +1347,8 @@ const QUOTERS = new Set([
   "film", "movie", "chanson", "song", "titre", "title", "livre", "book", "serie", "series", "show", "album",
   "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
   "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
+  // The reporting word as a participle ("someone DM'd me saying "…"", « il m'a écrit en disant "…" »).
+  "saying", "writing", "texting", "messaging", "typing", "telling", "disant", "ecrivant", "envoyant",
 ]);
 
 /** How far before a pattern (in characters) the opening mark of a quotation may stand. */

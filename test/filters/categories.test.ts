@@ -915,7 +915,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-293.tsv", 600, 300, 4],
   ["corpus-categories-294.tsv", 600, 300, 3],
   ["corpus-categories-300.tsv", 600, 239, 2],
-  ["corpus-categories-302.tsv", 600, 299, 2],
+  ["corpus-categories-302.tsv", 600, 299, 1],
   ["corpus-categories-303.tsv", 600, 300, 1],
   ["corpus-categories-304.tsv", 600, 300, 2],
 ];
@@ -1393,6 +1393,18 @@ describe.each(Object.entries(CASES))("category %s", (category, { held, clean }) 
   });
   it.each(clean)("lets %j through", (text) => {
     expect(hits(text)).toEqual([]);
+  });
+});
+
+describe("a phrase quoted after a reporting participle is reported, not said (stop 41)", () => {
+  it.each([
+    'someone DM\'d me saying "nobody wants you here", is there a block button?',
+    'un mec m\'a écrit en disant "personne ne veut de toi ici", on peut le bannir ?',
+  ])("lets %j through", (text) => {
+    expect(hits(text)).toEqual([]);
+  });
+  it.each(["nobody wants you here", "personne ne veut de toi ici", 'saying it plainly: nobody wants you here'])("still holds %j said outright", (text) => {
+    expect(hits(text).length).toBeGreaterThan(0);
   });
 });
 

@@ -906,9 +906,9 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-264.tsv", 600, 300, 1],
   ["corpus-categories-265.tsv", 600, 300, 1],
   ["corpus-categories-266.tsv", 600, 300, 0],
-  ["corpus-categories-287.tsv", 600, 240, 5],
-  ["corpus-categories-288.tsv", 600, 240, 5],
-  ["corpus-categories-289.tsv", 600, 240, 7],
+  ["corpus-categories-287.tsv", 600, 240, 4],
+  ["corpus-categories-288.tsv", 600, 240, 3],
+  ["corpus-categories-289.tsv", 600, 240, 5],
   ["corpus-categories-290.tsv", 600, 240, 6],
   ["corpus-categories-291.tsv", 600, 300, 3],
   ["corpus-categories-292.tsv", 600, 300, 3],
@@ -941,7 +941,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-262.tsv", 600, 264, 7],
   ["corpus-categories-267.tsv", 600, 287, 6],
   ["corpus-categories-268.tsv", 600, 284, 12],
-  ["corpus-categories-269.tsv", 600, 283, 14],
+  ["corpus-categories-269.tsv", 600, 283, 13],
   ["corpus-categories-270.tsv", 600, 278, 5],
   ["corpus-categories-271.tsv", 600, 291, 13],
   ["corpus-categories-272.tsv", 600, 293, 6],
@@ -1393,6 +1393,20 @@ describe.each(Object.entries(CASES))("category %s", (category, { held, clean }) 
   });
   it.each(clean)("lets %j through", (text) => {
     expect(hits(text)).toEqual([]);
+  });
+});
+
+describe("stop 41's traps: a word's other senses, allowed where they are said", () => {
+  it.each([
+    "le chargeur est compatible PD 65W ? pour brancher la switch", "is the cable usb PD 100W or just 60?", "un chargeur USB-C PD 3.0",
+    "does the store on Dyke Road in Brighton still do click and collect?", "walking holiday on Offa's Dyke path", "a chink of light under the door",
+    "do you sell faggots of kindling for the pizza oven?", "the dyke at the bottom of my field floods every winter",
+    "i'll hit you up when we land, meet at the hotel bar?", "i'll definitely hit you up tomorrow",
+  ])("lets %j through", (text) => {
+    expect(hits(text)).toEqual([]);
+  });
+  it.each(["sale pd", "t'es qu'un pd", "shut up you faggot", "what a dyke lol", "i'll hit you", "i'll hit you up then beat you up"])("still holds %j", (text) => {
+    expect(hits(text).length).toBeGreaterThan(0);
   });
 });
 

@@ -165,7 +165,8 @@ describe("category model: judging", () => {
 
   it("settles a message by its bounds only when no category could reach the threshold: judge agrees with the scores", () => {
     const m = createCategoryModel(shipped);
-    const lines = ["corpus-categories-11.tsv", "corpus-categories-15.tsv", "corpus-shoppers-2.tsv"].flatMap((f) => parseLabelledLines(read(`test/fixtures/${f}`)));
+    const lines = ["corpus-categories-11.tsv", "corpus-categories-13.tsv", "corpus-categories-15.tsv", "corpus-categories-162.tsv", "corpus-categories-186.tsv", "corpus-shoppers-2.tsv"]
+      .flatMap((f) => parseLabelledLines(read(`test/fixtures/${f}`)));
     let judged = 0, underDefault = 0;
     for (const { text } of lines) {
       const norm = normalize(text);

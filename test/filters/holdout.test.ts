@@ -92,9 +92,6 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
   "corpus-shoppers-2.tsv": [
     "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
-    // Stop 41: hate's own threshold (0.4) holds guppies that "se reproduisent comme des fous" (hate
-    // 0.42): the model learnt the phrase of people said to breed like animals, and cannot see the fish.
-    "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
   ],
   // Shoppers-3 to 6 (600 lines each, three brands apiece: pets, tools, lingerie; pharmacy, hunting
   // and fishing, baby care; sports nutrition, games, travel; knives, sexual wellness, a garden

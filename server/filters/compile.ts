@@ -2,7 +2,7 @@ import type { CompiledFilters, FilterLists, FilterHit, Tag } from "./types.ts";
 import { normalize, type NormalizedText } from "./normalize.ts";
 import { LexiconBuilder, termTokens, type Inflection, type Lexicon, type SharedLexicon } from "./lexicon.ts";
 import { createLinkMatcher, type LinkMatcher } from "./links.ts";
-import { createContactDetector, type ContactDetector } from "./contacts.ts";
+import { createContactDetector, isContactPhrase, type ContactDetector } from "./contacts.ts";
 import { createCodeDetector, type CodeDetector } from "./codes.ts";
 import { proximitySteps, type ProximityScorer } from "./proximity.ts";
 import type { CategoryModel } from "./category-model.ts";
@@ -101,7 +101,7 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   // The tenant's own exceptions (allowed phrases, built-in words it removed) bind the model too: a
   // message with one of them is not judged, or "kys" allowed by a manager would come back as a
   // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
-  const exempt = model && (lists.allow.length > 0 || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
+  const exempt = model && (lists.allow.some((a) => !isContactPhrase(a)) || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
   return new Filters(lexicon, links, contacts, codes, scorer, model, exempt, model ? yield* readingsOf(base, languages, lists.terms) : undefined);
 }
 
@@ -131,7 +131,9 @@ function* readingsOf(base: BaseLexicons, languages: readonly Language[], terms: 
 /** The tenant's allowed phrases and removed words as one small lexicon: what the model must not judge. */
 function* exemptions(lists: FilterLists): Generator<void, Lexicon> {
   const b = new LexiconBuilder();
-  for (const t of [...lists.allow, ...(lists.removed ?? [])]) b.add(t, "plural", true, COMPETITOR);
+  // The brand's own handle, address or line is the contact detector's (isContactPhrase): as a phrase
+  // here, every message naming the brand ("@acme_beauty" reads as "acme beauty") would skip the model.
+  for (const t of [...lists.allow.filter((a) => !isContactPhrase(a)), ...(lists.removed ?? [])]) b.add(t, "plural", true, COMPETITOR);
   return yield* b.buildSteps();
 }
 
@@ -190,8 +192,10 @@ class Filters implements CompiledFilters {
     const kept = all.length > 0 ? this.proximity.unsilenced(norm, all) : all;
     if (!this.model) return kept;
     if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);
-    if (this.exempt && (this.exempt.match(norm).length > 0 || this.contacts.namesOwn(norm))) return kept;
+    if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
+    // The brand's own handle or line, allowed, is no contact guessed either; any other category still is.
+    if (judged && judged.category === "contact" && this.contacts.namesOwn(norm)) return kept;
     return judged ? [judged, ...kept] : kept;
   }
 

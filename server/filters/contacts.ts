@@ -153,24 +153,48 @@ export function createContactDetector(langs: readonly ContactWords[], allowed: r
 }
 
 /**
- * The ids (see Found.id) of the contact details among a tenant's allowed phrases: a number (eight
- * digits or more, and only what a number is written with) by its last nine digits, so "+33 1 84 88
- * 00 00" and "01 84 88 00 00" are one; anything else as folded, without a leading "@" or spaces.
+ * The ids (see Found.id) of the contact details among a tenant's allowed phrases (isContactPhrase):
+ * a handle or an address folded, without a leading "@" or spaces; a number as its digits (national,
+ * "01 84 88 00 00" → "0184880000") and as the international number it is in the first of the shop's
+ * countries where it is valid ("+33184880000"), so either spelling of the brand's line matches and
+ * no other country's or area code's number does.
  */
 function ownContacts(allowed: readonly string[]): ReadonlySet<string> {
   const out = new Set<string>();
   for (const phrase of allowed) {
+    if (!isContactPhrase(phrase)) continue;
     const folded = normalize(phrase).folded.trim();
+    if (folded.includes("@")) { out.add(nameId(folded)); continue; }
     const digits = folded.replace(/\D/g, "");
-    if (digits.length >= MIN_DIGITS && /^[\d\s+().\/-]+$/.test(folded)) out.add(numberId(digits));
-    else if (folded.length > 0) out.add(nameId(folded));
+    const plus = folded.startsWith("+");
+    out.add(numberId(digits, plus));
+    // The other spelling: national for an international number, international for a national one.
+    const intl = plus || digits.startsWith("00");
+    const country = intl ? undefined : ANNOUNCED_IN.find((c) => valid(digits, c));
+    const parsed = intl ? parsePhoneNumberFromString(`+${plus ? digits : digits.slice(2)}`) : country === undefined ? undefined : parsePhoneNumberFromString(digits, country);
+    if (parsed?.isValid()) {
+      out.add(`#${parsed.number}`);
+      out.add(`#${parsed.formatNational().replace(/\D/g, "")}`);
+    }
   }
   return out;
 }
 
-/** A number's id: "#" and its last nine digits (a national number without its trunk "0" or calling code). */
-function numberId(digits: string): string {
-  return `#${digits.slice(-9)}`;
+/**
+ * Whether an allowed phrase is a contact detail, the brand's own: a handle ("@demo_beauty"), an
+ * e-mail address, or a number (eight digits or more, and only what a number is written with). Any
+ * other allowed word stays a word: "shop" or "promo" allowed must not let "snap : promo" through.
+ */
+export function isContactPhrase(phrase: string): boolean {
+  const t = phrase.trim();
+  if (/^@[\p{L}\p{N}_.]{2,}$/u.test(t)) return true;
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return true;
+  return /^[\d\s+().\/-]+$/.test(t) && t.replace(/\D/g, "").length >= MIN_DIGITS;
+}
+
+/** A number's id: "#" and its digits as written, a "+" before them when written international ("00" read as "+"). */
+function numberId(digits: string, plus: boolean): string {
+  return plus ? `#+${digits}` : digits.startsWith("00") ? `#+${digits.slice(2)}` : `#${digits}`;
 }
 
 /** A handle's or an address's id: folded, without a leading "@" or spaces. */
@@ -257,7 +281,7 @@ class Detector implements ContactDetector {
   }
 
   namesOwn(norm: NormalizedText): boolean {
-    // Only a tenant that allowed a contact detail asks again; the model's messages are few.
+    // Asked only of a message the model judged a contact, and only where the tenant allowed a contact detail.
     return this.own.size > 0 && (this.find(norm) ?? []).some((h) => h.id !== undefined && this.own.has(h.id));
   }
 
@@ -467,7 +491,7 @@ class Detector implements ContactDetector {
     // "(212) 555-0147": the North American way of writing a number, area code in brackets.
     else if (digits.length === 10 && bracketed) phone = valid(digits, "US");
     // The bracket opening the area code is quoted with the number.
-    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: numberId(digits) });
+    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: numberId(digits, plus) });
   }
 
   /** Whether folded [fs, fe) is typed a digit at a time or in keycap emoji, and is no count ("1 2 3 4…"). */
@@ -622,19 +646,29 @@ class Detector implements ContactDetector {
       // network: a report to the moderators may name it (see proximity-<lang>.json, mod_address). A word after "code"
       // or "promo" is a code ("code promo STREAM10 sur le discord").
       const site = SITE_NAMES.has(toks[i].key);
-      for (let j = i + 1; j < toks.length && j <= i + HANDLE_AFTER; j++) {
+      // The brand's own handle ends no search, and a seller's may stand as far beyond it ("insta
+      // @acme ou @cheap_deals", "@cheap_deals @acme sur insta"): the window moves past it.
+      for (let j = i + 1, last = i + HANDLE_AFTER; j < toks.length && j <= last; j++) {
         // "snap? i'm jake_grill": a question mark right after the network's name asks, and the answer follows.
         if (hasSentenceEnd(f, toks[j - 1].e, toks[j].s) && !(j === i + 1 && questionOnly(f, toks[i].e, toks[j].s))) break;
         if (this.codeWords.has(toks[j - 1].key)) continue;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
-        if (h > 0) { found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE, id: nameId(f.slice(toks[j].s, h)) }); break; }
+        if (h <= 0) continue;
+        const id = nameId(f.slice(toks[j].s, h));
+        found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE, id });
+        if (!this.own.has(id)) break;
+        last = firstTokenFrom(toks, h) - 1 + HANDLE_AFTER;
       }
-      for (let j = i - 1; j >= 0 && j >= i - HANDLE_BEFORE; j--) {
+      for (let j = i - 1, first = i - HANDLE_BEFORE; j >= 0 && j >= first; j--) {
         if (hasSentenceEnd(f, toks[j].e, toks[j + 1].s)) break;
         const lead = j > 0 ? toks[j - 1].key : "";
         if (this.codeWords.has(lead)) continue;
         const h = handleAt(norm, j, false);
-        if (h > 0) { found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: site || this.siteUsers.has(lead) ? "username" : "handle", tag: HANDLE, id: nameId(f.slice(toks[j].s, h)) }); break; }
+        if (h <= 0) continue;
+        const id = nameId(f.slice(toks[j].s, h));
+        found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: site || this.siteUsers.has(lead) ? "username" : "handle", tag: HANDLE, id });
+        if (!this.own.has(id)) break;
+        first = j - HANDLE_BEFORE;
       }
     }
   }

@@ -1347,9 +1347,17 @@ const QUOTERS = new Set([
   "film", "movie", "chanson", "song", "titre", "title", "livre", "book", "serie", "series", "show", "album",
   "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
   "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
-  // The reporting word as a participle ("someone DM'd me saying "…"", « il m'a écrit en disant "…" »).
-  "saying", "writing", "texting", "messaging", "typing", "telling", "disant", "ecrivant", "envoyant",
+  // The reporting word as a participle ("someone DM'd me saying "…"", « il l'a envoyé en écrivant "…" »),
+  // unless the author is the one saying it (PARTICIPLES).
+  "saying", "writing", "texting", "messaging", "typing", "ecrivant", "envoyant",
 ]);
+
+/**
+ * The participles among QUOTERS: "I'm saying "…"", "I keep saying "…"" are the author's own words,
+ * so a first-person subject (FIRST_PERSON) just before one undoes the report.
+ */
+const PARTICIPLES = new Set(["saying", "writing", "texting", "messaging", "typing", "ecrivant", "envoyant"]);
+const FIRST_PERSON = new Set(["i", "im", "m", "am", "je", "j", "suis", "keep"]);
 
 /** How far before a pattern (in characters) the opening mark of a quotation may stand. */
 const QUOTE_LEAD = 40;
@@ -1394,7 +1402,11 @@ export function silenced(norm: NormalizedText, toks: readonly WordToken[], first
   // The reporting word stands before the opening mark.
   let before = first - 1;
   while (before >= 0 && toks[before].s > open) before--;
-  for (let i = before; i >= 0 && i >= before - 3; i--) if (QUOTERS.has(toks[i].key)) return true;
+  for (let i = before; i >= 0 && i >= before - 3; i--) {
+    if (!QUOTERS.has(toks[i].key)) continue;
+    if (PARTICIPLES.has(toks[i].key) && ((i > 0 && FIRST_PERSON.has(toks[i - 1].key)) || (i > 1 && FIRST_PERSON.has(toks[i - 2].key)))) return false;
+    return true;
+  }
   return false;
 }
 

@@ -1412,7 +1412,7 @@ describe("stop 41's traps: a word's other senses, allowed where they are said", 
   it("lets a typical paddy field through the rules (the model, trained on \"typical paddy\" said of the Irish, guesses hate 0.44: a known trap)", () => {
     expect(hits("a typical paddy field in Vietnam").filter((h) => h.kind !== "classifier")).toEqual([]);
   });
-  it.each(["sale pd", "t'es qu'un pd", "shut up you faggot", "what a dyke lol", "i'll hit you", "i'll hit you up then beat you up"])("still holds %j", (text) => {
+  it.each(["sale pd", "t'es qu'un pd", "shut up you faggot", "what a dyke lol", "i'll hit you", "i'll hit you up then beat you up", "i'll hit you up with a baseball bat"])("still holds %j", (text) => {
     expect(hits(text).length).toBeGreaterThan(0);
   });
   it.each(["Jewish lightning is why your couch has burn marks", "just put no ethnics in your listing", "Irish? typical paddy", "Downs kid modeling the dress, that's why it won't sell"])(
@@ -1422,6 +1422,9 @@ describe("stop 41's traps: a word's other senses, allowed where they are said", 
 });
 
 describe("a phrase quoted after a reporting participle is reported, not said (stop 41)", () => {
+  it.each(['I\'m saying "nobody wants you here"', 'I keep saying "nobody wants you here"'])("holds %j: the author is the one saying it", (text) => {
+    expect(hits(text).filter((h) => h.kind === "word").length).toBeGreaterThan(0);
+  });
   it.each([
     'someone DM\'d me saying "nobody wants you here", is there a block button?',
     'un mec m\'a écrit en disant "personne ne veut de toi ici", on peut le bannir ?',
@@ -1462,6 +1465,20 @@ describe("contact: numbers typed to hide, and the lists of digits that are none"
       expect(contact(text, demoFilters()).length, text).toBeGreaterThan(0);
     }
     expect(contact("insta @demo_beauty_outlet moins cher").map((h) => h.detail)).toEqual(["handle"]);
+    // A seller's handle beside the brand's is still read, either side of the network's name.
+    expect(contact("insta @demo_beauty ou @cheap_deals moins cher").map((h) => h.detail)).toEqual(["handle"]);
+    expect(contact("@cheap_deals @demo_beauty sur insta").map((h) => h.detail)).toEqual(["handle"]);
+    // The same digits in another country, or another area code, are another line.
+    expect(contact("appelle le +44 1 84 88 00 00").map((h) => h.detail)).toContain("phone");
+    const us = withLists({ allow: ["(212) 555-0147"] });
+    expect(contact("call (212) 555-0147", us)).toEqual([]);
+    expect(contact("call (312) 555-0147", us).map((h) => h.detail)).toContain("phone");
+    // An allowed word that is no contact detail lets no handle through, and binds the model as before.
+    const words = withLists({ allow: ["promo", "a"] });
+    expect(contact("snap : promo", words).map((h) => h.detail)).toEqual(["handle"]);
+    expect(contact("insta @a", words).map((h) => h.detail)).toEqual(["handle"]);
+    // The brand's handle in a message spares it no other category of the model's judgement.
+    expect(own.words("hope your house doesn't burn down tonight, would be a shame. insta @demo_beauty").map((h) => h.category)).toContain("threat");
     expect(contact("appelle moi au 06 12 34 56 78").map((h) => h.detail)).toContain("phone");
     expect(contact("appelez le 01 84 88 00 01 pour commander").map((h) => h.detail)).toContain("phone");
     expect(contact("écris à lea.b@gmail.com").map((h) => h.detail)).toContain("email");

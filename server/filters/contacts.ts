@@ -154,10 +154,11 @@ export function createContactDetector(langs: readonly ContactWords[], allowed: r
 
 /**
  * The ids (see Found.id) of the contact details among a tenant's allowed phrases (isContactPhrase):
- * a handle or an address folded, without a leading "@" or spaces; a number as its digits (national,
- * "01 84 88 00 00" → "0184880000") and as the international number it is in the first of the shop's
- * countries where it is valid ("+33184880000"), so either spelling of the brand's line matches and
- * no other country's or area code's number does.
+ * a handle or an address folded, without a leading "@" or spaces; a number as written and in its
+ * other spelling, by libphonenumber ("01 84 88 00 00": "#0184880000" and "#+33184880000", its
+ * international number in the first of the shop's countries where it is valid; "+33 1 84 88 00 00":
+ * the same two), so either spelling of the brand's line matches and no other country's or area
+ * code's number does.
  */
 function ownContacts(allowed: readonly string[]): ReadonlySet<string> {
   const out = new Set<string>();

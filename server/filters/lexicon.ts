@@ -1340,6 +1340,14 @@ export const NEGATIONS = new Set([
 /** Subject pronouns a pattern may start with (see silenced()). */
 const SUBJECTS = new Set(["je", "j", "on", "tu", "t", "jvais"]);
 
+/**
+ * Reporting words as participles ("someone DM'd me saying "…"", « il l'a envoyé en écrivant "…" »):
+ * quoters too, unless a first-person subject (FIRST_PERSON) stands just before ("I'm saying "…"",
+ * "I keep saying "…""): the author's own words.
+ */
+const PARTICIPLES = new Set(["saying", "writing", "texting", "messaging", "typing", "ecrivant", "envoyant"]);
+const FIRST_PERSON = new Set(["i", "im", "m", "am", "je", "j", "suis", "keep"]);
+
 /** Words that introduce a title or someone else's words: a pattern quoted after one is not the author's. */
 const QUOTERS = new Set([
   "texted", "messaged", "posted", "tweeted", "commented", "replied", "yelled", "shouted", "screamed", "texte", "envoye",
@@ -1347,17 +1355,8 @@ const QUOTERS = new Set([
   "film", "movie", "chanson", "song", "titre", "title", "livre", "book", "serie", "series", "show", "album",
   "jeu", "game", "episode", "intitule", "appelle", "called", "named", "slogan", "pub", "ad", "paroles", "lyrics",
   "replique", "citation", "quote", "dit", "said", "says", "wrote", "ecrit", "told", "disait", "ecrivait",
-  // The reporting word as a participle ("someone DM'd me saying "…"", « il l'a envoyé en écrivant "…" »),
-  // unless the author is the one saying it (PARTICIPLES).
-  "saying", "writing", "texting", "messaging", "typing", "ecrivant", "envoyant",
+  ...PARTICIPLES,
 ]);
-
-/**
- * The participles among QUOTERS: "I'm saying "…"", "I keep saying "…"" are the author's own words,
- * so a first-person subject (FIRST_PERSON) just before one undoes the report.
- */
-const PARTICIPLES = new Set(["saying", "writing", "texting", "messaging", "typing", "ecrivant", "envoyant"]);
-const FIRST_PERSON = new Set(["i", "im", "m", "am", "je", "j", "suis", "keep"]);
 
 /** How far before a pattern (in characters) the opening mark of a quotation may stand. */
 const QUOTE_LEAD = 40;

@@ -208,7 +208,7 @@ interface HiddenBudget { left: number; readonly keycaps: boolean }
 
 interface Found {
   fs: number; fe: number; detail: string; tag: Tag;
-  /** What the detail is, to compare with the tenant's own (ownContacts): a number's or a handle's or address's id. */
+  /** What the detail is, to compare with the tenant's own (ownContacts): a number's or a handle's or address's id; made only for a tenant that has some. */
   id?: string;
 }
 
@@ -492,12 +492,12 @@ class Detector implements ContactDetector {
     // "(212) 555-0147": the North American way of writing a number, area code in brackets.
     else if (digits.length === 10 && bracketed) phone = valid(digits, "US");
     // The bracket opening the area code is quoted with the number.
-    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: numberId(digits, plus) });
+    if (phone) found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: this.own.size > 0 ? numberId(digits, plus) : undefined });
   }
 
   /** Whether folded [fs, fe) is typed a digit at a time or in keycap emoji, and is no count ("1 2 3 4…"). */
   private typedToHide(norm: NormalizedText, digits: string, fs: number, fe: number, hidden: HiddenBudget): boolean {
-    return (digitByDigit(norm.folded, fs, fe) || (hidden.keycaps && keycaps(norm, fs, fe))) && !countsByOne(digits) && !groupsCount(norm.folded, fs, fe);
+    return (digitByDigit(norm.folded, fs, fe) || (hidden.keycaps && keycaps(norm, fs, fe))) && !counts(norm.folded, fs, fe);
   }
 
   /**
@@ -599,7 +599,7 @@ class Detector implements ContactDetector {
       let ds = at + 1;
       while (ds < f.length && f.charCodeAt(ds) === 32) ds++;
       const end = this.domainEnd(norm, ds);
-      if (end > 0) { const fs = firstLocal(f, ls); found.push({ fs, fe: end, detail: "email", tag: EMAIL, id: nameId(f.slice(fs, end)) }); }
+      if (end > 0) { const fs = firstLocal(f, ls); found.push({ fs, fe: end, detail: "email", tag: EMAIL, id: this.own.size > 0 ? nameId(f.slice(fs, end)) : undefined }); }
     }
   }
 
@@ -655,9 +655,9 @@ class Detector implements ContactDetector {
         if (this.codeWords.has(toks[j - 1].key)) continue;
         const h = handleAt(norm, j, colonBetween(f, toks[i].e, toks[j].s));
         if (h <= 0) continue;
-        const id = nameId(f.slice(toks[j].s, h));
+        const id = this.own.size > 0 ? nameId(f.slice(toks[j].s, h)) : undefined;
         found.push({ fs: toks[i].s, fe: h, detail: site || this.siteUsers.has(toks[j - 1].key) ? "username" : "handle", tag: HANDLE, id });
-        if (!this.own.has(id)) break;
+        if (id === undefined || !this.own.has(id)) break;
         last = firstTokenFrom(toks, h) - 1 + HANDLE_AFTER;
       }
       for (let j = i - 1, first = i - HANDLE_BEFORE; j >= 0 && j >= first; j--) {
@@ -666,9 +666,9 @@ class Detector implements ContactDetector {
         if (this.codeWords.has(lead)) continue;
         const h = handleAt(norm, j, false);
         if (h <= 0) continue;
-        const id = nameId(f.slice(toks[j].s, h));
+        const id = this.own.size > 0 ? nameId(f.slice(toks[j].s, h)) : undefined;
         found.push({ fs: handleStart(f, toks[j].s), fe: toks[i].e, detail: site || this.siteUsers.has(lead) ? "username" : "handle", tag: HANDLE, id });
-        if (!this.own.has(id)) break;
+        if (id === undefined || !this.own.has(id)) break;
         first = j - HANDLE_BEFORE;
       }
     }
@@ -944,30 +944,32 @@ function digitByDigit(f: string, fs: number, fe: number): boolean {
   return lone >= LONE_DIGITS && groups - lone <= 1;
 }
 
-/** Whether `digits` count up or down by one all along, "9" and "0" next to each other ("1234567890", "987654"). */
-function countsByOne(digits: string): boolean {
-  for (let i = 1; i < digits.length; i++) {
-    const d = (digits.charCodeAt(i) - digits.charCodeAt(i - 1) + 10) % 10;
-    if (d !== 1 && d !== 9) return false;
+/**
+ * Whether the numbers of folded [fs, fe) count up or down by one: its groups ("1 2 3 … 9 10",
+ * "10 9 8 … 1"), or the digits of its one group ("1234567890", keycaps folded together), "9" and
+ * "0" next to each other in either ("1 2 3 4 5 6 7 8 9 0", a keyboard's row).
+ */
+function counts(f: string, fs: number, fe: number): boolean {
+  let prev = -1, step = 0, groups = 0, first = -1, firstEnd = -1;
+  for (let i = fs; i < fe;) {
+    if (!isDigit(f.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    let v = 0;
+    while (i < fe && isDigit(f.charCodeAt(i))) v = v * 10 + f.charCodeAt(i++) - 48;
+    if (++groups === 1) { first = start; firstEnd = i; }
+    else if ((step = byOne(prev, v, step)) === 0) return false;
+    prev = v;
   }
+  if (groups !== 1) return true;
+  step = 0;
+  for (let i = first + 1; i < firstEnd; i++) if ((step = byOne(f.charCodeAt(i - 1) - 48, f.charCodeAt(i) - 48, step)) === 0) return false;
   return true;
 }
 
-/** Whether the numbers of folded [fs, fe) count up or down by one ("1 2 3 … 9 10", "10 9 8 … 1"). */
-function groupsCount(f: string, fs: number, fe: number): boolean {
-  let prev = -1, step = 0;
-  for (let i = fs; i < fe;) {
-    if (!isDigit(f.charCodeAt(i))) { i++; continue; }
-    let v = 0;
-    while (i < fe && isDigit(f.charCodeAt(i))) v = v * 10 + f.charCodeAt(i++) - 48;
-    if (prev >= 0) {
-      const d = v - prev;
-      if ((d !== 1 && d !== -1) || (step !== 0 && d !== step)) return false;
-      step = d;
-    }
-    prev = v;
-  }
-  return true;
+/** +1 or -1 when `v` follows `prev` by one the same way as `step` (0: either way; two digits wrap 9-0), else 0. */
+function byOne(prev: number, v: number, step: number): number {
+  const d = prev < 10 && v < 10 ? ((v - prev + 10) % 10 === 1 ? 1 : (prev - v + 10) % 10 === 1 ? -1 : 0) : v - prev === 1 || v - prev === -1 ? v - prev : 0;
+  return step === 0 || d === step ? d : 0;
 }
 
 /**

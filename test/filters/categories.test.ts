@@ -1447,7 +1447,7 @@ describe("contact: numbers typed to hide, and the lists of digits that are none"
   it.each([
     ["07 huit 3 deux 1 neuf 0 quatre 5 6", "phone"], ["zero 7 eight 3 two 1 nine 0 four 5 6", "phone"],
     ["0 7 9 1 1. 1 2 3. 4 5 6 for the used patio set", "phone"], ["4 4 7 9 1 1 2 2 3 3 4 4", "phone"],
-    ["my digits: 0️⃣7️⃣7️⃣0️⃣0️⃣ 9️⃣0️⃣0️⃣ 4️⃣5️⃣6️⃣", "phone"], ["(212) 555.0147 if you wanna meet up and swap", "phone"],
+    ["my digits: 0️⃣7️⃣7️⃣0️⃣0️⃣ 9️⃣0️⃣0️⃣ 4️⃣5️⃣6️⃣", "phone"], ["my digits: 0️⃣7️⃣7️⃣0️⃣0️⃣9️⃣0️⃣0️⃣4️⃣5️⃣6️⃣", "phone"], ["(212) 555.0147 if you wanna meet up and swap", "phone"],
     ["snap? i'm jake_grillmaster, meet in the car park", "handle"], ["insta ? moi c'est kevin_bbq59", "handle"],
   ])("reads %j as a %s", (text, detail) => {
     expect(rulePhone(text)).toContain(detail);

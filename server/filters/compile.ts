@@ -101,7 +101,10 @@ function* steps(lists: FilterLists, base: BaseLexicons): Generator<void, Compile
   // The tenant's own exceptions (allowed phrases, built-in words it removed) bind the model too: a
   // message with one of them is not judged, or "kys" allowed by a manager would come back as a
   // guess. Built-in innocent phrases do not: "pussy willow" must not shield a threat beside it.
-  const exempt = model && (lists.allow.some((a) => !isContactPhrase(a)) || (lists.removed?.length ?? 0) > 0) ? yield* exemptions(lists) : undefined;
+  // The brand's own handle, address or line is the contact detector's (isContactPhrase): as a phrase
+  // here, every message naming the brand ("@acme_beauty" reads as "acme beauty") would skip the model.
+  const exceptions = [...lists.allow.filter((a) => !isContactPhrase(a)), ...(lists.removed ?? [])];
+  const exempt = model && exceptions.length > 0 ? yield* exemptions(exceptions) : undefined;
   return new Filters(lexicon, links, contacts, codes, scorer, model, exempt, model ? yield* readingsOf(base, languages, lists.terms) : undefined);
 }
 
@@ -128,12 +131,10 @@ function* readingsOf(base: BaseLexicons, languages: readonly Language[], terms: 
   return mine;
 }
 
-/** The tenant's allowed phrases and removed words as one small lexicon: what the model must not judge. */
-function* exemptions(lists: FilterLists): Generator<void, Lexicon> {
+/** The tenant's exceptions (allowed phrases, removed words) as one small lexicon: what the model must not judge. */
+function* exemptions(exceptions: readonly string[]): Generator<void, Lexicon> {
   const b = new LexiconBuilder();
-  // The brand's own handle, address or line is the contact detector's (isContactPhrase): as a phrase
-  // here, every message naming the brand ("@acme_beauty" reads as "acme beauty") would skip the model.
-  for (const t of [...lists.allow.filter((a) => !isContactPhrase(a)), ...(lists.removed ?? [])]) b.add(t, "plural", true, COMPETITOR);
+  for (const t of exceptions) b.add(t, "plural", true, COMPETITOR);
   return yield* b.buildSteps();
 }
 

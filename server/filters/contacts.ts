@@ -170,9 +170,8 @@ function ownContacts(allowed: readonly string[]): ReadonlySet<string> {
     const plus = folded.startsWith("+");
     out.add(numberId(digits, plus));
     // The other spelling: national for an international number, international for a national one.
-    const intl = plus || digits.startsWith("00");
-    const country = intl ? undefined : ANNOUNCED_IN.find((c) => valid(digits, c));
-    const parsed = intl ? parsePhoneNumberFromString(`+${plus ? digits : digits.slice(2)}`) : country === undefined ? undefined : parsePhoneNumberFromString(digits, country);
+    const parsed = plus || digits.startsWith("00") ? parsePhoneNumberFromString(`+${plus ? digits : digits.slice(2)}`)
+      : ANNOUNCED_IN.map((c) => parsePhoneNumberFromString(digits, c)).find((n) => n?.isValid());
     if (parsed?.isValid()) {
       out.add(`#${parsed.number}`);
       out.add(`#${parsed.formatNational().replace(/\D/g, "")}`);

@@ -195,8 +195,8 @@ class Filters implements CompiledFilters {
     if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);
     if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
-    // The brand's own handle or line, allowed, is no contact guessed either; any other category still is.
-    if (judged && judged.category === "contact" && this.contacts.namesOwn(norm)) return kept;
+    // The brand's own handle, line or site, allowed, is no contact guessed either; any other category still is.
+    if (judged && judged.category === "contact" && (this.contacts.namesOwn(norm) || this.linkMatcher.namesOwn(norm))) return kept;
     return judged ? [judged, ...kept] : kept;
   }
 

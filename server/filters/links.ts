@@ -38,6 +38,11 @@ export interface LinkRules {
 export interface LinkMatcher {
   /** Links the tenant's mode does not let through. */
   match(norm: NormalizedText): FilterHit[];
+  /**
+   * Whether the message links to the tenant's own site (a host its allow list names) and to no
+   * other: the brand's address given ("tapez demo-beauty point com slash promo"), no way off it.
+   */
+  namesOwn(norm: NormalizedText): boolean;
 }
 
 /** A link found in a message, before the tenant's rules are applied. */
@@ -522,6 +527,13 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
         hits.push({ kind: "link", detail: link.host, match: norm.original.slice(start, end), start, end, category: "link", severity: 2 });
       }
       return hits;
+    },
+    namesOwn(norm: NormalizedText): boolean {
+      if (allow.size === 0) return false;
+      const links = findLinks(norm, extraTlds);
+      if (links.length === 0) return false;
+      for (let i = 0; i < links.length; i++) if (!isUnder(links[i].host, allow) || isUnder(links[i].host, block)) return false;
+      return true;
     },
   });
 }

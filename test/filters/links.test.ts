@@ -119,3 +119,26 @@ describe("links: leet TLDs and mixed-case disguises", () => {
     "50ml.3 fois", "version 1.0.3", "Chanel No.5",
   ])("stays clean: %j", (text) => expect(hosts(text)).toEqual([]));
 });
+
+describe("links: the brand's own site (LinkMatcher.namesOwn)", () => {
+  const own = createLinkMatcher({ mode: "allowlist", allow: ["demo-beauty.com"], block: ["rival.example"] });
+  const names = (text: string, m = own) => m.namesOwn(normalize(text));
+
+  it("is a message linking to the tenant's allowed hosts only, however the address is disguised", () => {
+    expect(names("tapez demo-beauty point com slash promo, c'est le site officiel")).toBe(true);
+    expect(names("https://shop.demo-beauty.com/promo")).toBe(true);
+    expect(names("demo-beauty.com et rival.example")).toBe(false);
+    expect(names("demo-beauty.com ou cheap-serums.shop")).toBe(false);
+    expect(names("pas de lien ici, juste une question")).toBe(false);
+    // A tenant that allows no host has no site of its own to name.
+    expect(names("demo-beauty.com", createLinkMatcher({ mode: "blocklist", allow: [], block: [] }))).toBe(false);
+  });
+
+  it("spares the brand's address the category model's contact guess, not another site's", () => {
+    // The model read this blind line (corpus-blind-4) as a contact request (0.51): the address is the brand's own.
+    const text = "tapez demo-beauty point com slash promo, c'est le site officiel";
+    expect(demoFilters().words(text)).toEqual([]);
+    const noSite = withLists({ links: { mode: "blocklist", allow: [], block: [] } });
+    expect(noSite.words(text).map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier contact"]);
+  });
+});

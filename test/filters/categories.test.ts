@@ -1290,7 +1290,33 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  * rounds 12 and 14 (256-262, 267-270) 89.3% (88.5), 2.48% (2.15). The innocent shopper lines held
  * out: 4 of 1,040 (4).
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299 and 301 (waves 8, 8F, 9, 10, 11, 11F and 12, the twelfth and fourteenth focused rounds: held out, never tuned or trained on; guards)", () => {
+/*
+ * Stop 42. Wave 13 (307: a streetwear shop, from a brief focused on hate; 309: a toy shop, five
+ * categories; 1,200 lines) was written blind and held out, measured with the engine as stop 41
+ * shipped it (5cf7159) and at the end; none of its lines was read:
+ *
+ *   wave 13 (307, 309)  first run (5cf7159)     stop 42            target
+ *   threat              100% (90/90)            100%               95%
+ *   harassment          93.3% (84/90)           93.3%              90%
+ *   hate                95.7% (201/210)         95.7%              95%
+ *   selfHarm            91.1% (82/90)           91.1%              90%
+ *   sexual              91.1% (82/90)           90.0% (81)         90%
+ *   contact             100% (30/30)            100%               95%
+ *   all                 94.8% (569/600)         94.7% (568)
+ *   traps held          1.50% (9; rules 1)      1.50% (9; rules 1)
+ *
+ * Wave 12's misses and held traps were read this stop (looking for the distress and banter
+ * families, found in the trained batches 308 and 310 too), so its figures from here on are not
+ * blind. The change: 308 and 310 trained on; a wish to die beside words of distress held; friends'
+ * teasing (a laugh and a word of love) lets a mild insult through; the brand's own site spares the
+ * model's contact guess. The other held-out waves, stop 41's figures in brackets: wave 12 94.6%
+ * (94.6; hate 92.4, sexual 89.8), traps 2.58% (3.03); wave 11 95.8% (95.5), 2.00% (2.17); wave 11F
+ * 93.3% (93.6; harassment 89.9, self-harm 89.9), 2.27% (2.27); wave 10 97.1% (97.0), 1.28% (1.28);
+ * wave 9 97.7% (97.7), 2.33% (2.50); wave 8 96.6% (96.6), 2.28% (2.11); wave 8F 89.4% (89.6), 3.28%
+ * (3.44); rounds 12 and 14 89.4% (89.3), 2.36% (2.48). The innocent shopper lines held out: 4 of
+ * 1,040 (4).
+ */
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307 and 309 (waves 8, 8F, 9, 10, 11, 11F, 12 and 13, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

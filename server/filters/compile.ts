@@ -195,9 +195,30 @@ class Filters implements CompiledFilters {
     if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);
     if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
-    // The brand's own handle, line or site, allowed, is no contact guessed either; any other category still is.
-    if (judged && judged.category === "contact" && (this.contacts.namesOwn(norm) || this.linkMatcher.namesOwn(norm))) return kept;
+    // The brand's own handle or line, allowed, is no contact guessed either; any other category still is.
+    if (judged && judged.category === "contact" && this.contacts.namesOwn(norm)) return kept;
+    if (judged && judged.category === "contact") {
+      const again = this.withoutOwnSite(norm);
+      if (again !== undefined && again?.category !== "contact") return again === null ? kept : [again, ...kept];
+    }
     return judged ? [judged, ...kept] : kept;
+  }
+
+  /**
+   * The model's judgement of the message with its links to the brand's own site blanked out, when it
+   * has such links and no other (LinkMatcher.ownLinks): a contact guess that goes with them was the
+   * brand's address ("tapez demo-beauty point com slash promo"), one that stays was the rest of the
+   * message ("write to me privately, photos on demo-beauty.com"). null: no judgement; undefined: no
+   * such link. Asked only of a message the model judged a contact and no rule held.
+   */
+  private withoutOwnSite(norm: NormalizedText): FilterHit | null | undefined {
+    const spans = this.linkMatcher.ownLinks(norm);
+    if (spans === undefined) return undefined;
+    let text = norm.original;
+    for (const [s, e] of spans) text = text.slice(0, s) + " ".repeat(e - s) + text.slice(e);
+    const again = this.model!.judge(normalize(text));
+    // The blanked copy's match is the copy: the hit quotes the message as written.
+    return again === undefined ? null : { ...again, match: norm.original, end: norm.original.length };
   }
 
   /** Contact details and coded hate: what is read from the text's digits and signs rather than its words. */

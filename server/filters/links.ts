@@ -39,10 +39,11 @@ export interface LinkMatcher {
   /** Links the tenant's mode does not let through. */
   match(norm: NormalizedText): FilterHit[];
   /**
-   * Whether the message links to the tenant's own site (a host its allow list names) and to no
-   * other: the brand's address given ("tapez demo-beauty point com slash promo"), no way off it.
+   * Where the message links to the tenant's own site (hosts its allow list names; never a shortener
+   * or a messaging invite, whatever the list says), as original [start, end) spans; undefined when
+   * it links to no such host or to any other as well.
    */
-  namesOwn(norm: NormalizedText): boolean;
+  ownLinks(norm: NormalizedText): readonly (readonly [number, number])[] | undefined;
 }
 
 /** A link found in a message, before the tenant's rules are applied. */
@@ -507,6 +508,7 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
     const tld = d.slice(d.lastIndexOf(".") + 1);
     if (tld && !ALL_TLDS.has(tld)) extraTlds.add(tld);
   }
+  const own = (host: string): boolean => isUnder(host, allow) && !isUnder(host, block) && !isUnder(host, HIDDEN_DESTINATION);
   const held = (host: string): boolean => {
     if (isUnder(host, block)) return true;
     if (rules.mode === "allowlist") return !isUnder(host, allow);
@@ -528,12 +530,16 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
       }
       return hits;
     },
-    namesOwn(norm: NormalizedText): boolean {
-      if (allow.size === 0) return false;
+    ownLinks(norm: NormalizedText): readonly (readonly [number, number])[] | undefined {
+      if (allow.size === 0) return undefined;
       const links = findLinks(norm, extraTlds);
-      if (links.length === 0) return false;
-      for (let i = 0; i < links.length; i++) if (!isUnder(links[i].host, allow) || isUnder(links[i].host, block)) return false;
-      return true;
+      if (links.length === 0) return undefined;
+      const spans: [number, number][] = [];
+      for (let i = 0; i < links.length; i++) {
+        if (!own(links[i].host)) return undefined;
+        spans.push(norm.toOriginal(links[i].fs, links[i].fe));
+      }
+      return spans;
     },
   });
 }

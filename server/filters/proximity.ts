@@ -81,11 +81,6 @@ export interface SilenceEntry {
    * `by` before it open: an interjection ("ta gueule, cette poudre est une dinguerie", "C'est con, le fil casse").
    */
   readonly start?: boolean;
-  /**
-   * Only hits of this severity or less: friends' teasing ("t'es un boulet mdr… bisous frérot")
-   * forgives a mild name, never a slur or a threat said with the same laugh.
-   */
-  readonly maxSeverity?: Tag["severity"];
   /** Only a hit of one word (a listed insult, "conne"): templates and rules read their own negations. */
   readonly word?: boolean;
   /** With `before` or `after`: the word of `by` stands in the hit's clause (no comma, colon, question mark… between). */
@@ -242,7 +237,7 @@ interface Window { first: number; last: number }
 interface Silence {
   readonly category: Tag["category"]; readonly by: number; readonly quoted: boolean; readonly except: readonly string[]; readonly only: readonly string[] | undefined;
   readonly message: boolean; readonly before: number; readonly after: number; readonly context: number; readonly unless: number; readonly ellipsis: boolean;
-  readonly word: boolean; readonly clause: boolean; readonly start: boolean; readonly maxSeverity: number;
+  readonly word: boolean; readonly clause: boolean; readonly start: boolean;
 }
 
 /** The classes a silence reads: its own, its context's, its exception's. */
@@ -342,7 +337,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
         category: x.category, by: ids.get(`${n}:${x.by}`)!, quoted: x.quoted ?? false, except: x.except ?? [], only: x.only,
         message: x.scope === "message", before, after, context: x.context === undefined ? -1 : ids.get(`${n}:${x.context}`)!,
         unless: x.unless === undefined ? -1 : ids.get(`${n}:${x.unless}`)!, ellipsis: x.ellipsis ?? false,
-        word: x.word ?? false, clause: x.clause ?? false, start: x.start ?? false, maxSeverity: x.maxSeverity ?? 4,
+        word: x.word ?? false, clause: x.clause ?? false, start: x.start ?? false,
       });
     }
   }
@@ -709,7 +704,7 @@ class Scorer implements ProximityScorer {
       // The hit's sentence, its quotation marks and its first and last words, each found once whatever the silences ask.
       let win: Window | undefined, quoted: boolean | undefined, silenced = false, first = -1, last = -1, startTok = -1;
       for (const x of silences) {
-        if (x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail)) || h.severity > x.maxSeverity) continue;
+        if (x.except.includes(h.detail) || (x.only !== undefined && !x.only.includes(h.detail))) continue;
         if (x.quoted && !(quoted ??= quotedAround(norm.original, h.start, h.end))) continue;
         if (first < 0 && (x.word || x.before >= 0 || x.after >= 0)) { first = startTok < 0 ? (startTok = this.tokenAt(norm, h.start)) : startTok; last = this.tokenAt(norm, h.end - 1); }
         if (x.word && first !== last) continue;

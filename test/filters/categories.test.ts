@@ -700,7 +700,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-38.tsv", 300, 150, 0],
   ["corpus-categories-39.tsv", 300, 150, 1],
   ["corpus-categories-40.tsv", 300, 150, 0],
-  ["corpus-categories-41.tsv", 300, 150, 0],
+  ["corpus-categories-41.tsv", 300, 150, 1],
   ["corpus-categories-42.tsv", 300, 150, 1],
   ["corpus-categories-43.tsv", 300, 150, 0],
   ["corpus-categories-44.tsv", 300, 150, 0],
@@ -739,7 +739,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-77.tsv", 600, 300, 0],
   ["corpus-categories-78.tsv", 600, 300, 0],
   ["corpus-categories-79.tsv", 600, 300, 1],
-  ["corpus-categories-80.tsv", 600, 300, 1],
+  ["corpus-categories-80.tsv", 600, 300, 2],
   ["corpus-categories-81.tsv", 600, 300, 0],
   ["corpus-categories-82.tsv", 600, 300, 0],
   ["corpus-categories-83.tsv", 600, 300, 0],
@@ -875,7 +875,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-225.tsv", 600, 300, 1],
   ["corpus-categories-226.tsv", 600, 300, 0],
   ["corpus-categories-227.tsv", 600, 300, 3],
-  ["corpus-categories-228.tsv", 600, 300, 0],
+  ["corpus-categories-228.tsv", 600, 300, 1],
   ["corpus-categories-229.tsv", 600, 300, 1],
   ["corpus-categories-230.tsv", 600, 300, 3],
   ["corpus-categories-231.tsv", 600, 300, 2],
@@ -904,7 +904,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-254.tsv", 600, 300, 1],
   ["corpus-categories-255.tsv", 600, 300, 4],
   ["corpus-categories-263.tsv", 600, 300, 0],
-  ["corpus-categories-264.tsv", 600, 300, 0],
+  ["corpus-categories-264.tsv", 600, 300, 1],
   ["corpus-categories-265.tsv", 600, 300, 1],
   ["corpus-categories-266.tsv", 600, 300, 0],
   ["corpus-categories-287.tsv", 600, 240, 4],
@@ -949,11 +949,11 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-269.tsv", 600, 284, 12],
   ["corpus-categories-270.tsv", 600, 280, 4],
   ["corpus-categories-271.tsv", 600, 292, 10],
-  ["corpus-categories-272.tsv", 600, 293, 6],
-  ["corpus-categories-273.tsv", 600, 297, 6],
+  ["corpus-categories-272.tsv", 600, 293, 7],
+  ["corpus-categories-273.tsv", 600, 297, 7],
   ["corpus-categories-274.tsv", 600, 290, 4],
   ["corpus-categories-275.tsv", 600, 292, 10],
-  ["corpus-categories-276.tsv", 600, 294, 6],
+  ["corpus-categories-276.tsv", 600, 294, 7],
   ["corpus-categories-277.tsv", 600, 291, 3],
   ["corpus-categories-278.tsv", 600, 292, 7],
   ["corpus-categories-279.tsv", 600, 286, 5],
@@ -968,7 +968,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-296.tsv", 600, 276, 8],
   ["corpus-categories-297.tsv", 600, 229, 6],
   ["corpus-categories-298.tsv", 600, 229, 14],
-  ["corpus-categories-299.tsv", 600, 224, 9],
+  ["corpus-categories-299.tsv", 600, 224, 11],
   ["corpus-categories-301.tsv", 600, 287, 8],
   ["corpus-categories-307.tsv", 600, 292, 6],
   ["corpus-categories-309.tsv", 600, 276, 3],
@@ -1305,14 +1305,13 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  *   all                 94.8% (569/600)         94.7% (568)
  *   traps held          1.50% (9; rules 1)      1.50% (9; rules 1)
  *
- * Wave 12's misses and held traps were read this stop (looking for the distress and banter
+ * Wave 12's misses and held traps were read this stop (looking for the distress and teasing
  * families, found in the trained batches 308 and 310 too), so its figures from here on are not
- * blind. The change: 308 and 310 trained on; a wish to die beside words of distress held; friends'
- * teasing (a laugh and a word of love) lets a mild insult through; the brand's own site spares the
- * model's contact guess. The other held-out waves, stop 41's figures in brackets: wave 12 94.6%
- * (94.6; hate 92.4, sexual 89.8), traps 2.58% (3.03); wave 11 95.8% (95.5), 2.00% (2.17); wave 11F
- * 93.3% (93.6; harassment 89.9, self-harm 89.9), 2.27% (2.27); wave 10 97.1% (97.0), 1.28% (1.28);
- * wave 9 97.7% (97.7), 2.33% (2.50); wave 8 96.6% (96.6), 2.28% (2.11); wave 8F 89.4% (89.6), 3.28%
+ * blind. The change: 308 and 310 trained on; a wish to die beside words of distress held; the
+ * model's contact guess that goes with a link to the brand's own site dropped. The other held-out
+ * waves, stop 41's figures in brackets: wave 12 94.6% (94.6; hate 92.4, sexual 89.8), traps 2.88%
+ * (3.03); wave 11 95.8% (95.5), 2.00% (2.17); wave 11F 93.3% (93.6; harassment 89.9, self-harm
+ * 89.9), 2.27% (2.27); wave 10 97.1% (97.0), 1.28% (1.28); wave 9 97.7% (97.7), 2.50% (2.50); wave 8 96.6% (96.6), 2.28% (2.11); wave 8F 89.4% (89.6), 3.28%
  * (3.44); rounds 12 and 14 89.4% (89.3), 2.36% (2.48). The innocent shopper lines held out: 4 of
  * 1,040 (4).
  */

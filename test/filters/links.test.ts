@@ -120,25 +120,30 @@ describe("links: leet TLDs and mixed-case disguises", () => {
   ])("stays clean: %j", (text) => expect(hosts(text)).toEqual([]));
 });
 
-describe("links: the brand's own site (LinkMatcher.namesOwn)", () => {
-  const own = createLinkMatcher({ mode: "allowlist", allow: ["demo-beauty.com"], block: ["rival.example"] });
-  const names = (text: string, m = own) => m.namesOwn(normalize(text));
+describe("links: the brand's own site (LinkMatcher.ownLinks)", () => {
+  const own = createLinkMatcher({ mode: "allowlist", allow: ["demo-beauty.com", "linktr.ee"], block: ["rival.example", "outlet.demo-beauty.com"] });
+  const spans = (text: string, m = own) => m.ownLinks(normalize(text));
 
-  it("is a message linking to the tenant's allowed hosts only, however the address is disguised", () => {
-    expect(names("tapez demo-beauty point com slash promo, c'est le site officiel")).toBe(true);
-    expect(names("https://shop.demo-beauty.com/promo")).toBe(true);
-    expect(names("demo-beauty.com et rival.example")).toBe(false);
-    expect(names("demo-beauty.com ou cheap-serums.shop")).toBe(false);
-    expect(names("pas de lien ici, juste une question")).toBe(false);
+  it("are the links to the tenant's allowed hosts when there is no other, however the address is disguised", () => {
+    const text = "tapez demo-beauty point com slash promo, c'est le site officiel";
+    expect(spans(text)?.map(([s, e]) => text.slice(s, e))).toEqual(["demo-beauty point com"]);
+    expect(spans("https://shop.demo-beauty.com/promo")?.length).toBe(1);
+    expect(spans("demo-beauty.com et rival.example")).toBeUndefined();
+    expect(spans("demo-beauty.com ou cheap-serums.shop")).toBeUndefined();
+    expect(spans("pas de lien ici, juste une question")).toBeUndefined();
+    // A blocked host under an allowed one, or a link hub the list allows, is no site of the brand's.
+    expect(spans("outlet.demo-beauty.com")).toBeUndefined();
+    expect(spans("find me at linktr.ee/janeseller")).toBeUndefined();
     // A tenant that allows no host has no site of its own to name.
-    expect(names("demo-beauty.com", createLinkMatcher({ mode: "blocklist", allow: [], block: [] }))).toBe(false);
+    expect(spans("demo-beauty.com", createLinkMatcher({ mode: "blocklist", allow: [], block: [] }))).toBeUndefined();
   });
 
-  it("spares the brand's address the category model's contact guess, not another site's", () => {
-    // The model read this blind line (corpus-blind-4) as a contact request (0.51): the address is the brand's own.
+  it("spare the model's contact guess that goes with the brand's address, not one the rest of the message makes", () => {
+    // The model read this blind line (corpus-blind-4) as a contact request: the address is the brand's own.
     const text = "tapez demo-beauty point com slash promo, c'est le site officiel";
     expect(demoFilters().words(text)).toEqual([]);
-    const noSite = withLists({ links: { mode: "blocklist", allow: [], block: [] } });
-    expect(noSite.words(text).map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier contact"]);
+    const guess = demoFilters().words("i sell the same serum for half, write to me privately, see demo-beauty.com for the photos");
+    expect(guess.map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier contact"]);
+    expect(guess[0]!.match).toBe("i sell the same serum for half, write to me privately, see demo-beauty.com for the photos");
   });
 });

@@ -3,7 +3,7 @@ import { normalize } from "../../server/filters/normalize.ts";
 import { createProximityScorer, type ProximityWords } from "../../server/filters/proximity.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
 import { describeHeldAndClean, type HeldAndClean } from "./held-and-clean.ts";
-import { demoFilters } from "./demo-filters.ts";
+import { demoFilters, withLists } from "./demo-filters.ts";
 
 /**
  * Issue 25: the proximity stage (server/filters/proximity.ts, config/lexicons/proximity-<lang>.json)
@@ -2083,23 +2083,37 @@ describeHeldAndClean("kept of the round-40 rules, %s", KEPT40, hits);
 /**
  * Stop 42's rules, from the blind batches it trained on (308, self-harm; 310, a hardware store's
  * traps): a wish to die read as distress only beside words of distress (nobody to talk to, nobody
- * knows, so done), never beside a laugh, and not the sleep-aid shopper's "not wake up at night";
- * "cut yourself a slice", "hit you with a question", "ping me in this thread" are no harm and no
- * contact request; and friends' teasing (a laugh and a word of love anywhere in the message) lets a
- * mild name through (`maxSeverity` 2), never a slur or an incitement.
+ * knows, à bout), never beside a laugh; "cut yourself a slice", "hit you with a question", "ping me in
+ * this thread when…" are no harm and no contact request.
  */
 const STOP42: HeldAndClean = {
   "a wish to die beside words of distress, never beside a laugh or a shopper's hyperbole": {
-    held: ["i want to die and i have no one to talk to", "honestly i wish i was dead, nobody would care", "j'ai plus envie de vivre, personne m'écoute", "je veux mourir et je sais pas à qui en parler", "been cutting again, nobody knows", "je compte en finir, ça sert à rien de continuer"],
+    held: ["i want to die and i have no one to talk to", "honestly i wish i was dead, nobody would care", "j'ai plus envie de vivre, personne m'écoute", "je veux mourir et je sais pas à qui en parler"],
     clean: ["I want to die lol this palette is too pretty, nobody cares about my budget", "je veux mourir mdr personne le sait que j'ai tout dépensé", "comment ne plus se réveiller la nuit ? aidez-moi svp", "I don't want to wake up at 3am anymore, help me pick a sleep aid", "I cut myself shaving, can't stop the bleeding, any styptic pencil?", "j'en peux plus de ce SAV, je veux en finir avec ce dossier"],
   },
   "a slice cut for yourself, a question hit you with, a talk kept in this thread": {
     held: ["cut yourself and bleed out", "I'm gonna hit you with a bat", "hit me up on whatsapp"],
     clean: ["cut yourself a slice of the lemon drizzle, it's on the counter", "let me hit you with a few questions about the warranty", "ping me in this thread when the restock lands", "hit me up here when yours arrives"],
   },
-  "friends' teasing, a laugh and a word of love: a mild name only": {
-    held: ["lol t'es une grosse pute je t'aime", "kys lol love you", "t'es une andouille, bisous"],
-    clean: ["haha t'es une vraie andouille, t'as encore oublié ton code promo mdr, bisous", "lol you absolute moron you bought two of the same dress, love you"],
-  },
 };
 describeHeldAndClean("stop 42's rules, %s", STOP42, hits);
+
+describe("stop 42's rules stay narrow (the review's cases; the rules alone, these lines are in no training corpus)", () => {
+  const rules = withLists({ model: false });
+  const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
+  it.each([
+    "I've been cutting my own fringe for years and nobody knows", "Started cutting fabric for the quilt, no point buying precut",
+    "Been cutting carbs for a month, i give up, which protein bar is the least awful?", "I don't want to die without trying this perfume, nobody knows where to find it?",
+    "J'en ai marre de la vie chère, 40 euros la crème, personne m'écoute ici", "Je vais en finir avec ce carton de déménagement toute seule, quelqu'un a un cutter ?",
+    "Je compte en finir avec les faux ongles, je les retire toute seule ?", "Je veux plus jamais me réveiller avec les cheveux en vrac, je suis à bout, quel bonnet en satin ?",
+    "So tired of waking up sore, I just want to sleep forever on this mattress",
+  ])("does not read %j as distress", (text) => {
+    expect(held(text)).not.toContain("selfHarm");
+  });
+  it.each([
+    ["kill yourself a piece at a time", "selfHarm"], ["go cut yourself a strip at a time, freak", "selfHarm"],
+    ["hit me up here or on whatsapp", "contact"], ["dm me, too many eyes in this thread", "contact"], ["don't answer in this thread, add me on snap instead", "contact"],
+  ])("still holds %j (%s)", (text, category) => {
+    expect(held(text)).toContain(category);
+  });
+});

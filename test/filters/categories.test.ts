@@ -916,7 +916,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-293.tsv", 600, 300, 4],
   ["corpus-categories-294.tsv", 600, 300, 2],
   ["corpus-categories-300.tsv", 600, 239, 1],
-  ["corpus-categories-302.tsv", 600, 299, 1],
+  ["corpus-categories-302.tsv", 600, 300, 1],
   ["corpus-categories-303.tsv", 600, 300, 1],
   ["corpus-categories-304.tsv", 600, 300, 2],
   ["corpus-categories-305.tsv", 600, 300, 3],
@@ -927,51 +927,51 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-162.tsv", 600, 292, 8],
   ["corpus-categories-163.tsv", 600, 287, 0],
-  ["corpus-categories-164.tsv", 600, 292, 4],
+  ["corpus-categories-164.tsv", 600, 293, 6],
   ["corpus-categories-165.tsv", 600, 289, 11],
   ["corpus-categories-166.tsv", 600, 292, 7],
   ["corpus-categories-167.tsv", 600, 287, 11],
   ["corpus-categories-186.tsv", 600, 264, 5],
   ["corpus-categories-187.tsv", 600, 272, 5],
-  ["corpus-categories-188.tsv", 600, 296, 19],
-  ["corpus-categories-189.tsv", 600, 233, 9],
-  ["corpus-categories-190.tsv", 600, 268, 9],
+  ["corpus-categories-188.tsv", 600, 296, 21],
+  ["corpus-categories-189.tsv", 600, 235, 9],
+  ["corpus-categories-190.tsv", 600, 270, 9],
   ["corpus-categories-191.tsv", 600, 277, 12],
   ["corpus-categories-256.tsv", 600, 242, 5],
   ["corpus-categories-257.tsv", 600, 236, 1],
   ["corpus-categories-258.tsv", 600, 277, 12],
   ["corpus-categories-259.tsv", 600, 268, 1],
-  ["corpus-categories-260.tsv", 600, 281, 15],
+  ["corpus-categories-260.tsv", 600, 282, 15],
   ["corpus-categories-261.tsv", 600, 250, 6],
   ["corpus-categories-262.tsv", 600, 264, 5],
   ["corpus-categories-267.tsv", 600, 287, 5],
   ["corpus-categories-268.tsv", 600, 281, 12],
   ["corpus-categories-269.tsv", 600, 284, 12],
-  ["corpus-categories-270.tsv", 600, 280, 4],
+  ["corpus-categories-270.tsv", 600, 281, 6],
   ["corpus-categories-271.tsv", 600, 292, 10],
-  ["corpus-categories-272.tsv", 600, 293, 7],
+  ["corpus-categories-272.tsv", 600, 293, 8],
   ["corpus-categories-273.tsv", 600, 297, 7],
-  ["corpus-categories-274.tsv", 600, 290, 4],
+  ["corpus-categories-274.tsv", 600, 291, 4],
   ["corpus-categories-275.tsv", 600, 292, 10],
   ["corpus-categories-276.tsv", 600, 294, 7],
-  ["corpus-categories-277.tsv", 600, 291, 3],
+  ["corpus-categories-277.tsv", 600, 292, 3],
   ["corpus-categories-278.tsv", 600, 292, 7],
   ["corpus-categories-279.tsv", 600, 286, 5],
-  ["corpus-categories-280.tsv", 600, 293, 3],
+  ["corpus-categories-280.tsv", 600, 294, 3],
   ["corpus-categories-281.tsv", 600, 292, 5],
-  ["corpus-categories-282.tsv", 600, 293, 0],
+  ["corpus-categories-282.tsv", 600, 294, 0],
   ["corpus-categories-283.tsv", 600, 290, 7],
   ["corpus-categories-284.tsv", 600, 282, 7],
   ["corpus-categories-285.tsv", 600, 287, 6],
   ["corpus-categories-286.tsv", 600, 290, 4],
-  ["corpus-categories-295.tsv", 600, 274, 2],
-  ["corpus-categories-296.tsv", 600, 276, 8],
+  ["corpus-categories-295.tsv", 600, 277, 2],
+  ["corpus-categories-296.tsv", 600, 279, 8],
   ["corpus-categories-297.tsv", 600, 229, 6],
   ["corpus-categories-298.tsv", 600, 229, 14],
   ["corpus-categories-299.tsv", 600, 224, 11],
-  ["corpus-categories-301.tsv", 600, 287, 8],
-  ["corpus-categories-307.tsv", 600, 292, 6],
-  ["corpus-categories-309.tsv", 600, 276, 3],
+  ["corpus-categories-301.tsv", 600, 287, 9],
+  ["corpus-categories-307.tsv", 600, 292, 7],
+  ["corpus-categories-309.tsv", 600, 277, 3],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1297,23 +1297,24 @@ describe("blind batches trained on since (16-161, 168-185, 192-255; guards)", ()
  *
  *   wave 13 (307, 309)  first run (5cf7159)     stop 42            target
  *   threat              100% (90/90)            100%               95%
- *   harassment          93.3% (84/90)           93.3%              90%
+ *   harassment          93.3% (84/90)           94.4% (85)         90%
  *   hate                95.7% (201/210)         95.7%              95%
  *   selfHarm            91.1% (82/90)           91.1%              90%
  *   sexual              91.1% (82/90)           90.0% (81)         90%
  *   contact             100% (30/30)            100%               95%
- *   all                 94.8% (569/600)         94.7% (568)
- *   traps held          1.50% (9; rules 1)      1.50% (9; rules 1)
+ *   all                 94.8% (569/600)         94.8% (569)
+ *   traps held          1.50% (9; rules 1)      1.67% (10; rules 1)
  *
  * Wave 12's misses and held traps were read this stop (looking for the distress and teasing
  * families, found in the trained batches 308 and 310 too), so its figures from here on are not
  * blind. The change: 308 and 310 trained on; a wish to die beside words of distress held; the
- * model's contact guess that goes with a link to the brand's own site dropped. The other held-out
- * waves, stop 41's figures in brackets: wave 12 94.6% (94.6; hate 92.4, sexual 89.8), traps 2.88%
- * (3.03); wave 11 95.8% (95.5), 2.00% (2.17); wave 11F 93.3% (93.6; harassment 89.9, self-harm
- * 89.9), 2.27% (2.27); wave 10 97.1% (97.0), 1.28% (1.28); wave 9 97.7% (97.7), 2.50% (2.50); wave 8 96.6% (96.6), 2.28% (2.11); wave 8F 89.4% (89.6), 3.28%
- * (3.44); rounds 12 and 14 89.4% (89.3), 2.36% (2.48). The innocent shopper lines held out: 4 of
- * 1,040 (4).
+ * model's contact guess that goes with a link to the brand's own site dropped; self-harm judged by
+ * the model from 30% (chosen leaving blocks 287-294 and 300-310 out). The other held-out waves,
+ * stop 41's figures in brackets: wave 12 94.6% (94.6; hate 92.4, sexual 89.8), traps 3.03% (3.03);
+ * wave 11 95.8% (95.5), 2.00% (2.17); wave 11F 93.9% (93.6; harassment 89.9, self-harm 92.3),
+ * 2.27% (2.27); wave 10 97.2% (97.0), 1.28% (1.28); wave 9 97.7% (97.7), 2.56% (2.50); wave 8
+ * 96.7% (96.6), 2.39% (2.11); wave 8F 89.7% (89.6), 3.39% (3.44); rounds 12 and 14 89.5% (89.3),
+ * 2.42% (2.48). The innocent shopper lines held out: 4 of 1,040 (4).
  */
 describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307 and 309 (waves 8, 8F, 9, 10, 11, 11F, 12 and 13, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {

@@ -2116,4 +2116,22 @@ describe("stop 42's rules stay narrow (the review's cases; the rules alone, thes
   ])("still holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);
   });
+  // The traps of batches 311-314 (beauty, fashion, food, tech), by family, in the tests' own words.
+  it.each([
+    "Starve a fever, feed a cold: is that even true?", "this hot sauce will kill you, reaper chillies inside", "my screen shatters every time I drop it face down",
+    "prépare-toi à te faire démonter en 1v1 au tournoi samedi", "tu vas prendre cher au tournoi FIFA samedi", "le correcteur auto est vraiment débile",
+    "qui a eu l'idée débile de mettre le port en dessous ?", "le parfum \"Nuit Torride\" tient combien de temps ?", "tais-toi et prends-le en blanc aussi",
+    "style number 0612-448-20 is back",
+  ])("lets %j through", (text) => {
+    expect(held(text)).toEqual([]);
+  });
+  it.each([
+    ["starve yourself, fatty", "selfHarm"], ["tu vas prendre cher, je t'attends à la sortie", "threat"], ["tais-toi et dégage", "insult"],
+    ["whatsapp me au 06 12 34 56 78", "contact"], ["je veux en finir ce soir, personne le saura", "selfHarm"], ["t'es débile", "insult"],
+  ])("still holds %j (%s), beside the traps' families", (text, category) => {
+    expect(held(text)).toContain(category);
+  });
+  it("reads \"WhatsApp me demande…\" as the app asking, not as a request to write", () => {
+    expect(held("WhatsApp me demande un code à chaque fois")).toEqual([]);
+  });
 });

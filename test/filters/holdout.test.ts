@@ -133,6 +133,61 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-8.tsv": [
     "Prosthetic elf ears, does the adhesive hurt when you peel them off?",
   ],
+  // Shoppers-9 and 10 (skincare, sportswear, furniture; a grocer and wine shop, a telecom operator,
+  // a toy and baby shop), written blind at stop 42 as ordinary traffic, not traps, and held out.
+  // At first run stop 41's engine held 21 and 19 of their 600 lines, this stop's 22 and 20 (3.5%):
+  // 12 links to the brand's own pages and 15 staff replies giving the brand's line or asking for a
+  // DM (the demo tenant's lists, not the brand's: a brand allows its own domain and numbers), 10
+  // swear words at a parcel or a product (profanity: the tenant's policy decides), and 5 wrong
+  // (0.42%): teasing ("t'es jaloux"), "I'm going to kill her 😂 (lovingly)", and three guesses of
+  // the model (children fighting "comme des chiffonniers", "je vais le retourner", "qui pleurais
+  // comme une madeleine").
+  "corpus-shoppers-9.tsv": [
+    "Bonjour Léa, je regarde ça tout de suite, pouvez-vous nous écrire au 01 84 60 22 19 ?",
+    "Putain le colis est arrivé avec le flacon de sérum cassé, tout a coulé dans le carton 😭",
+    "Il a tenu tout un mariage avec moi qui pleurais comme une madeleine, donc oui 😂",
+    "Oui c'est marqué non comédogène sur la fiche produit : lumelle.fr/fond-de-teint-fluide",
+    "My order #EN30921 says delivered but there's nothing at my door, wtf",
+    "Hi Tom, so sorry about that, can you check with neighbours and DM us your address? You can also call us on +44 20 3808 4471",
+    "Just checked the ingredients list on lumelle.com/serum-sensitive, no alcohol or animal stuff listed",
+    "Bonjour Kévin, je vérifie votre commande, vous pouvez aussi nous joindre au 03 20 45 81 60",
+    "Putain de transporteur, il a laissé le colis sous la pluie devant ma porte",
+    "Bonjour Samir, on a une collection adaptive avec fermetures magnétiques, voici le lien : runova.fr/adaptive",
+    "C'est quoi ces tailles de merde, j'ai pris du M et ça me serre comme un saucisson",
+    "La Corse a un transporteur spécial, essayez sans espace dans le code postal, sinon appelez-nous",
+    "Hi Chris, sorry for the delay, I'm checking now, you can also reach us at 1-800-555-0172",
+    "Holy crap the new colourway is sick, need it now",
+    "Sorry about that Amy, if anything is damaged we'll replace it, DM us a photo",
+    "Yes, there's a modest range with a sports hijab and long tunic tops, check runova.com/modest",
+    "Bonjour Nathalie, je regarde avec le transporteur, vous pouvez aussi appeler au 04 72 11 39 58",
+    "Putain 3 heures pour monter cette commode, la notice est incompréhensible",
+    "J'aurais dû faire ça, je vais le retourner",
+    "Sur la fiche produit, onglet Documents : maison-brindille.fr/lit-nuage",
+    "Hi Rachel, sorry for the wait, I'm checking with the courier, you can also call us on 0161 496 0732",
+    "On the product page under Downloads: brindillehome.com/cloud-bed",
+  ],
+  "corpus-shoppers-10.tsv": [
+    "Putain de créneau, j'ai raté ma fenêtre de retrait de 5 min et ils ont tout remis en rayon",
+    "Bordel, encore une rupture sur le lait infantile, ça fait 3 semaines",
+    "Le catalogue est en ligne ici : www.marcheplus.fr/foire-aux-vins, début le 2 octobre",
+    "Hi Claire, sorry about that. Please call us on 0800 046 2211 and we'll refund the missing items.",
+    "It's all here: www.marketplus.co.uk/wine-sale, starts 2nd October",
+    "Facture de 87€ ce mois-ci alors que j'ai un forfait à 15€, c'est quoi ce bordel",
+    "Bonjour Mehdi, il s'agit probablement d'un hors-forfait à l'étranger. Appelez le 3955 pour le détail, nous regardons avec vous.",
+    "Bonjour Léa, désolés ! Vous pouvez le renvoyer gratuitement sous 14 jours depuis www.ondalink.fr/retours, on vous envoie un neuf.",
+    "@Romain_V t'es jaloux parce que le tien a déjà l'écran fissuré 😝",
+    "Hi Amir, that's likely roaming charges. Call us on 0800 046 5577 and we'll go through it with you.",
+    "Hi Leah, sorry about that! Send it back free within 14 days via www.ondalink.co.uk/returns and we'll send a new one.",
+    "Bonjour Élodie, votre colis est en cours de livraison et sera chez vous jeudi. Pour toute question : 01 84 60 23 17.",
+    "Mes enfants se battent comme des chiffonniers au Uno, ça finit toujours en drame 😂",
+    "Bonjour Aurélie, la poussette est garantie 2 ans. Vous pouvez faire la demande ici : www.ptitmonde.fr/sav",
+    "Putain, 3 semaines pour recevoir un siège auto, on sort de la maternité dans 4 jours",
+    "Bonjour Stéphanie, nous sommes désolés. Écrivez-nous en privé avec votre numéro de commande, on s'en occupe aujourd'hui.",
+    "Hi Ellie, your parcel is out for delivery and will be with you Thursday. Any questions, call 0330 123 4567.",
+    "Hi Amy, the pram has a 2 year warranty. You can raise a claim here: www.tinysteps.co.uk/aftercare",
+    "My mother-in-law bought my 3 year old a drum kit, I'm going to kill her 😂 (lovingly)",
+    "Hi Stephanie, really sorry about that. Please DM us your order number and we'll sort it today.",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

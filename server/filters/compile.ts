@@ -214,9 +214,12 @@ class Filters implements CompiledFilters {
   private withoutOwnSite(norm: NormalizedText): FilterHit | null | undefined {
     const spans = this.linkMatcher.ownLinks(norm);
     if (spans === undefined) return undefined;
-    let text = norm.original;
-    for (const [s, e] of spans) text = text.slice(0, s) + " ".repeat(e - s) + text.slice(e);
-    const again = this.model!.judge(normalize(text));
+    // One pass, whatever the number of links (they come in text order).
+    const original = norm.original, parts: string[] = [];
+    let at = 0;
+    for (const [s, e] of spans) { parts.push(original.slice(at, s), " ".repeat(e - s)); at = e; }
+    parts.push(original.slice(at));
+    const again = this.model!.judge(normalize(parts.join("")));
     // The blanked copy's match is the copy: the hit quotes the message as written.
     return again === undefined ? null : { ...again, match: norm.original, end: norm.original.length };
   }

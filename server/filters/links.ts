@@ -40,8 +40,10 @@ export interface LinkMatcher {
   match(norm: NormalizedText): FilterHit[];
   /**
    * Where the message links to the tenant's own site (hosts its allow list names; never a shortener
-   * or a messaging invite, whatever the list says), as original [start, end) spans; undefined when
-   * it links to no such host or to any other as well.
+   * or a messaging invite, whatever the list says), as original [start, end) spans in text order;
+   * undefined when it links to no such host or to any other as well. An address at such a host
+   * ("contact@demo-beauty.com") counts, its domain's span: the allow list covers the brand's
+   * addresses as it covers its pages.
    */
   ownLinks(norm: NormalizedText): readonly (readonly [number, number])[] | undefined;
 }

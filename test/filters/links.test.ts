@@ -139,9 +139,16 @@ describe("links: the brand's own site (LinkMatcher.ownLinks)", () => {
   });
 
   it("spare the model's contact guess that goes with the brand's address, not one the rest of the message makes", () => {
-    // The model read this blind line (corpus-blind-4) as a contact request: the address is the brand's own.
-    const text = "tapez demo-beauty point com slash promo, c'est le site officiel";
+    // The model reads the brand's address as a contact request (its premise, checked on a tenant with
+    // no site of its own: a retraining that changes it must find another line).
+    const text = "allez sur demo-beauty point com slash contact";
+    const noSite = withLists({ links: { mode: "blocklist", allow: [], block: [] } });
+    expect(noSite.words(text).map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier contact"]);
     expect(demoFilters().words(text)).toEqual([]);
+    // Its spans are the original text's, whatever folds before or inside the address.
+    const decorated = "😍😍 ﬁnally: allez sur demo-beauty point com slash contact";
+    const [[s, e]] = demoFilters().words(decorated).length === 0 ? own.ownLinks(normalize(decorated))! : [[0, 0]];
+    expect(decorated.slice(s, e)).toBe("demo-beauty point com");
     const guess = demoFilters().words("i sell the same serum for half, write to me privately, see demo-beauty.com for the photos");
     expect(guess.map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier contact"]);
     expect(guess[0]!.match).toBe("i sell the same serum for half, write to me privately, see demo-beauty.com for the photos");

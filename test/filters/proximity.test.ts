@@ -2107,6 +2107,9 @@ describe("stop 42's rules stay narrow (the review's cases; the rules alone, thes
     "J'en ai marre de la vie chère, 40 euros la crème, personne m'écoute ici", "Je vais en finir avec ce carton de déménagement toute seule, quelqu'un a un cutter ?",
     "Je compte en finir avec les faux ongles, je les retire toute seule ?", "Je veux plus jamais me réveiller avec les cheveux en vrac, je suis à bout, quel bonnet en satin ?",
     "So tired of waking up sore, I just want to sleep forever on this mattress",
+    "I keep cutting myself on this packaging, nobody knows why it's so sharp?", "got the pills you recommended, the taste makes me want to die",
+    "J'ai dit adieu à mes cernes, avant j'avais envie de mourir chaque matin", "envie de mourir tellement c'est bon, je finis le paquet, personne le saura",
+    "I'm tired of living with frizz, nobody knows a good serum?", "this coupon is worthless, I want to die",
   ])("does not read %j as distress", (text) => {
     expect(held(text)).not.toContain("selfHarm");
   });
@@ -2119,17 +2122,27 @@ describe("stop 42's rules stay narrow (the review's cases; the rules alone, thes
   // The traps of batches 311-314 (beauty, fashion, food, tech), by family, in the tests' own words.
   it.each([
     "Starve a fever, feed a cold: is that even true?", "this hot sauce will kill you, reaper chillies inside", "my screen shatters every time I drop it face down",
-    "prépare-toi à te faire démonter en 1v1 au tournoi samedi", "tu vas prendre cher au tournoi FIFA samedi", "le correcteur auto est vraiment débile",
-    "qui a eu l'idée débile de mettre le port en dessous ?", "le parfum \"Nuit Torride\" tient combien de temps ?", "tais-toi et prends-le en blanc aussi",
-    "style number 0612-448-20 is back",
+    "tu vas prendre cher au tournoi FIFA samedi", "le correcteur auto est vraiment débile",
+    "qui a eu l'idée débile de mettre le port en dessous ?", "tais-toi et prends-le en blanc aussi",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
   it.each([
     ["starve yourself, fatty", "selfHarm"], ["tu vas prendre cher, je t'attends à la sortie", "threat"], ["tais-toi et dégage", "insult"],
-    ["whatsapp me au 06 12 34 56 78", "contact"], ["je veux en finir ce soir, personne le saura", "selfHarm"], ["t'es débile", "insult"],
+    ["whatsapp me au 06 12 34 56 78", "contact"], ["je veux en finir ce soir, je suis à bout", "selfHarm"], ["t'es débile", "insult"],
+    // The second review's cases: a saying's words after a listed term, an English "snap me a…", an
+    // order that is no purchase, a venue or a product beside real abuse, "style" beside a number.
+    ["kys a cold hearted freak like you", "selfHarm"], ["kill yourself a cold way", "selfHarm"], ["whatsapp me a pic and I'll send the price", "contact"],
+    ["snap me a nude", "contact"], ["tais toi et prends-la dans ta bouche", "insult"], ["tais-toi et prends-moi", "insult"],
+    ["je vais te planter un couteau au tournoi samedi", "threat"], ["la teinte te va comme à une \"sale pute\"", "insult"],
+    ["love this style, my number 07700 900123", "contact"],
   ])("still holds %j (%s), beside the traps' families", (text, category) => {
     expect(held(text)).toContain(category);
+  });
+  it("leaves a laughed-off wish to die to the model: the rule stands aside, the model still judges", () => {
+    const f = demoFilters();
+    expect(held("lol i want to die and i have no one to talk to")).toEqual([]);
+    expect(f.words("lol i want to die and i have no one to talk to").map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier selfHarm"]);
   });
   it("reads \"WhatsApp me demande…\" as the app asking, not as a request to write", () => {
     expect(held("WhatsApp me demande un code à chaque fois")).toEqual([]);

@@ -195,33 +195,18 @@ class Filters implements CompiledFilters {
     if (all.some((h) => this.model!.categories.has(h.category))) return this.overruled(norm, kept);
     if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
+    if (judged?.category !== "contact") return judged ? [judged, ...kept] : kept;
     // The brand's own handle or line, allowed, is no contact guessed either; any other category still is.
-    if (judged && judged.category === "contact" && this.contacts.namesOwn(norm)) return kept;
-    if (judged && judged.category === "contact") {
-      const again = this.withoutOwnSite(norm);
-      if (again !== undefined && again?.category !== "contact") return again === null ? kept : [again, ...kept];
-    }
-    return judged ? [judged, ...kept] : kept;
-  }
-
-  /**
-   * The model's judgement of the message with its links to the brand's own site blanked out, when it
-   * has such links and no other (LinkMatcher.ownLinks): a contact guess that goes with them was the
-   * brand's address ("tapez demo-beauty point com slash promo"), one that stays was the rest of the
-   * message ("write to me privately, photos on demo-beauty.com"). null: no judgement; undefined: no
-   * such link. Asked only of a message the model judged a contact and no rule held.
-   */
-  private withoutOwnSite(norm: NormalizedText): FilterHit | null | undefined {
+    if (this.contacts.namesOwn(norm)) return kept;
+    // Nor is its own site: the message is judged again with those links blanked (rare: a contact
+    // guess that no rule of the model's categories held, beside a link to the brand's hosts only).
     const spans = this.linkMatcher.ownLinks(norm);
-    if (spans === undefined) return undefined;
-    // One pass, whatever the number of links (they come in text order).
-    const original = norm.original, parts: string[] = [];
-    let at = 0;
-    for (const [s, e] of spans) { parts.push(original.slice(at, s), " ".repeat(e - s)); at = e; }
-    parts.push(original.slice(at));
-    const again = this.model!.judge(normalize(parts.join("")));
-    // The blanked copy's match is the copy: the hit quotes the message as written.
-    return again === undefined ? null : { ...again, match: norm.original, end: norm.original.length };
+    if (spans === undefined) return [judged, ...kept];
+    const again = this.model.judge(normalize(blanked(norm.original, spans)));
+    if (again === undefined) return kept;
+    // A guess that stays was the rest of the message ("i sell the same serum for half, write to me
+    // privately, see demo-beauty.com for the photos"); its hit quotes the message as written.
+    return [{ ...again, match: norm.original, end: norm.original.length }, ...kept];
   }
 
   /** Contact details and coded hate: what is read from the text's digits and signs rather than its words. */
@@ -263,6 +248,24 @@ class Filters implements CompiledFilters {
   links(text: string, norm: NormalizedText = normalize(text)): FilterHit[] {
     return this.linkMatcher.match(norm);
   }
+}
+
+/**
+ * `text` with the spans replaced by as many spaces, in one pass: same length, so the copy's offsets
+ * are the original's. Spans come in text order; one inside the last (a host repeated in a link's
+ * path) is already blank.
+ */
+function blanked(text: string, spans: readonly (readonly [number, number])[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of spans) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    parts.push(text.slice(at, from), " ".repeat(e - from));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 /** Compiles without blocking the event loop for more than a few milliseconds at a time. */

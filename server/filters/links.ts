@@ -39,11 +39,13 @@ export interface LinkMatcher {
   /** Links the tenant's mode does not let through. */
   match(norm: NormalizedText): FilterHit[];
   /**
-   * Where the message links to the tenant's own site (hosts its allow list names; never a shortener
-   * or a messaging invite, whatever the list says), as original [start, end) spans in text order;
-   * undefined when it links to no such host or to any other as well. An address at such a host
-   * ("contact@demo-beauty.com") counts, its domain's span: the allow list covers the brand's
-   * addresses as it covers its pages.
+   * Where the message links to the tenant's own site, as original [start, end) spans in text order
+   * (a host repeated in a link's path comes inside the link's span); undefined when it links to no
+   * such host or to any other as well. The own site is the hosts the allow list names, never a
+   * shortener, link hub or messaging invite (HIDDEN_DESTINATION), nor a blocked host, whatever the
+   * list says. An address at such a host ("contact@demo-beauty.com") counts, its domain's span: the
+   * allow list covers the brand's addresses as it covers its pages. A tenant that allows another
+   * site (a video platform) makes it its own here too: the list has no other meaning to go by.
    */
   ownLinks(norm: NormalizedText): readonly (readonly [number, number])[] | undefined;
 }
@@ -510,6 +512,8 @@ export function createLinkMatcher(rules: LinkRules): LinkMatcher {
     const tld = d.slice(d.lastIndexOf(".") + 1);
     if (tld && !ALL_TLDS.has(tld)) extraTlds.add(tld);
   }
+  // A hidden destination may be allowed for the brand's own campaigns (bit.ly), but anyone can put
+  // anything behind one: it never names the brand's site.
   const own = (host: string): boolean => isUnder(host, allow) && !isUnder(host, block) && !isUnder(host, HIDDEN_DESTINATION);
   const held = (host: string): boolean => {
     if (isUnder(host, block)) return true;

@@ -926,7 +926,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-311.tsv", 600, 120, 7],
   ["corpus-categories-312.tsv", 600, 120, 2],
   ["corpus-categories-313.tsv", 600, 120, 1],
-  ["corpus-categories-314.tsv", 600, 120, 3],
+  ["corpus-categories-314.tsv", 600, 120, 4],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-162.tsv", 600, 291, 8],

@@ -196,12 +196,15 @@ class Filters implements CompiledFilters {
     if (this.exempt && this.exempt.match(norm).length > 0) return kept;
     const judged = this.model.judge(norm);
     if (judged?.category !== "contact") return judged ? [judged, ...kept] : kept;
-    // The brand's own handle or line, allowed, is no contact guessed either; any other category still is.
-    if (this.contacts.namesOwn(norm)) return kept;
-    // Nor is its own site: the message is judged again with those links blanked (rare: a contact
-    // guess that no rule of the model's categories held, beside a link to the brand's hosts only).
-    const spans = this.linkMatcher.ownLinks(norm);
-    if (spans === undefined) return [judged, ...kept];
+    // The brand's own contact details (rare: a contact guess that no rule of the model's categories
+    // held). Its line, allowed: the guess was the line ("appelez le 01 84 88 00 00", contact 0.87),
+    // which the model cannot tell from a seller's, so it is dropped; any other category still is
+    // judged. Its handle, address or site: the message is judged again with them blanked.
+    const own = this.contacts.ownDetails(norm);
+    if (own?.line) return kept;
+    const links = this.linkMatcher.ownLinks(norm);
+    if (own === undefined && links === undefined) return [judged, ...kept];
+    const spans = [...(own?.spans ?? []), ...(links ?? [])].sort((a, b) => a[0] - b[0]);
     const again = this.model.judge(normalize(blanked(norm.original, spans)));
     if (again === undefined) return kept;
     // A guess that stays was the rest of the message ("i sell the same serum for half, write to me
@@ -253,7 +256,7 @@ class Filters implements CompiledFilters {
 /**
  * `text` with the spans replaced by as many spaces, in one pass: same length, so the copy's offsets
  * are the original's. Spans come in text order; one inside the last (a host repeated in a link's
- * path) is already blank.
+ * path, an address's domain) is already blank.
  */
 function blanked(text: string, spans: readonly (readonly [number, number])[]): string {
   const parts: string[] = [];

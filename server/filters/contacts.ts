@@ -62,11 +62,18 @@ export interface ContactWords {
 export interface ContactDetector {
   match(norm: NormalizedText): FilterHit[];
   /**
-   * Whether the message names one of the tenant's own contact details (see createContactDetector's
-   * `allowed`): the category model must not judge it either, or the brand's line it lets through
-   * comes back as a guess ("appelez le 01 84 88 00 00": contact 0.87).
+   * The tenant's own contact details the message names (see createContactDetector's `allowed`), as
+   * original [start, end) spans in text order, and whether one is its line; undefined when it names
+   * none. The category model's contact guess is read again without them (compile.ts).
    */
-  namesOwn(norm: NormalizedText): boolean;
+  ownDetails(norm: NormalizedText): OwnDetails | undefined;
+}
+
+/** See ContactDetector.ownDetails. */
+export interface OwnDetails {
+  readonly spans: readonly (readonly [number, number])[];
+  /** A number among them: its digits are no words to the model, so a guess beside it was the line itself. */
+  readonly line: boolean;
 }
 
 const PHONE: Tag = Object.freeze({ category: "contact", severity: 3 });
@@ -280,9 +287,12 @@ class Detector implements ContactDetector {
     return out;
   }
 
-  namesOwn(norm: NormalizedText): boolean {
+  ownDetails(norm: NormalizedText): OwnDetails | undefined {
     // Asked only of a message the model judged a contact, and only where the tenant allowed a contact detail.
-    return this.own.size > 0 && (this.find(norm) ?? []).some((h) => h.id !== undefined && this.own.has(h.id));
+    if (this.own.size === 0) return undefined;
+    const mine = (this.find(norm) ?? []).filter((h) => h.id !== undefined && this.own.has(h.id)).sort((a, b) => a.fs - b.fs);
+    if (mine.length === 0) return undefined;
+    return { spans: mine.map((h) => norm.toOriginal(h.fs, h.fe)), line: mine.some((h) => h.detail === "phone") };
   }
 
   /** Every contact detail of the message, overlapping, in no order; undefined when it has nothing to look at. */

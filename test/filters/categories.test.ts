@@ -1513,6 +1513,9 @@ describe("contact: numbers typed to hide, and the lists of digits that are none"
     const words = withLists({ allow: ["promo", "a"] });
     expect(contact("snap : promo", words).map((h) => h.detail)).toEqual(["handle"]);
     expect(contact("insta @a", words).map((h) => h.detail)).toEqual(["handle"]);
+    // Nor a seller's request beside it: the model reads the message again without the brand's
+    // handle, and the request is still there (its line, a number, the model cannot tell apart).
+    expect(own.words("i sell it for half, write to me privately, insta @demo_beauty for photos").map((h) => `${h.kind} ${h.category}`)).toEqual(["classifier contact"]);
     // The brand's handle in a message spares it no other category of the model's judgement.
     expect(own.words("hope your house doesn't burn down tonight, would be a shame. insta @demo_beauty").map((h) => h.category)).toContain("threat");
     expect(contact("appelle moi au 06 12 34 56 78").map((h) => h.detail)).toContain("phone");

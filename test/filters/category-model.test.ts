@@ -244,7 +244,7 @@ describe("category model: overruling a rule's trap", () => {
       "je vais massacrer tout le monde à la pétanque avec mes nouvelles boules mdr",
       "je vais massacrer tout le monde à la soirée karaoké avec ma nouvelle perruque lol",
     ]],
-    ["selfHarm", ["Fight frizz without silicones – does this serum actually do it?"]],
+    ["selfHarm", ["I'm gonna jump on this offer before it ends", "I'm going to jump on the tickets the second they go live"]],
   ])("drops a %s template the model doubts: %j", (category, candidates) => {
     const text = doubtedIn(category, candidates);
     expect(categories(rulesOnly, text)).toContain(category);
@@ -302,8 +302,8 @@ describe("category model: overruling a rule's trap", () => {
 
   it("drops only the doubted hit: the others stay, in text order, each once", () => {
     const text = doubtedIn("selfHarm", [
-      "rivalbrand : does this serum actually do it? merci rivalbrand",
-      "rivalbrand, fight frizz without silicones – does this serum actually do it? thanks rivalbrand",
+      "rivalbrand : I'm gonna jump on this offer before it ends, merci rivalbrand",
+      "rivalbrand, I'm going to jump on the tickets the second they go live, thanks rivalbrand",
     ]);
     expect(categories(rulesOnly, text)).toEqual(["competitor", "selfHarm", "competitor"]);
     const hits = f.words(text);
@@ -311,7 +311,7 @@ describe("category model: overruling a rule's trap", () => {
   });
 
   it("is off with the model: a tenant with model: false keeps every rule's hit", () => {
-    expect(categories(rulesOnly, "Fight frizz without silicones – does this serum actually do it?")).toEqual(["selfHarm"]);
+    expect(categories(rulesOnly, "I'm gonna jump on this offer before it ends")).toEqual(["selfHarm"]);
     expect(categories(rulesOnly, "je vais massacrer tout le monde au karaoké avec ma nouvelle perruque lol")).toEqual(["threat"]);
   });
 

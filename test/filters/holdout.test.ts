@@ -162,6 +162,7 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Bonjour Nathalie, je regarde avec le transporteur, vous pouvez aussi appeler au 04 72 11 39 58",
     "Putain 3 heures pour monter cette commode, la notice est incompréhensible",
     "J'aurais dû faire ça, je vais le retourner",
+    "@Sarah_V pfff ne m'en parle pas 🙄",
     "Sur la fiche produit, onglet Documents : maison-brindille.fr/lit-nuage",
     "Hi Rachel, sorry for the wait, I'm checking with the courier, you can also call us on 0161 496 0732",
     "On the product page under Downloads: brindillehome.com/cloud-bed",
@@ -187,6 +188,15 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Hi Amy, the pram has a 2 year warranty. You can raise a claim here: www.tinysteps.co.uk/aftercare",
     "My mother-in-law bought my 3 year old a drum kit, I'm going to kill her 😂 (lovingly)",
     "Hi Stephanie, really sorry about that. Please DM us your order number and we'll sort it today.",
+  ],
+  // Shoppers-11 (a DIY and garden chain, a games and electronics shop, a baby and maternity brand),
+  // written blind at stop 43 as ordinary traffic and held out. At first run stop 42's engine held 2
+  // of its 600 lines, both wrong (0.33%): "two coats should do it" (the self-harm template "do it",
+  // since STOP43 only where a clause starts with it) and a pest trap kept from "the dog and kids"
+  // (the model's hate guess). STOP43's retraining added "@Sarah_V pfff ne m'en parle pas 🙄" to
+  // shoppers-9 (the model's insult guess, 0.51).
+  "corpus-shoppers-11.tsv": [
+    "They work but put them somewhere the dog and kids can't get to, obviously",
   ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */

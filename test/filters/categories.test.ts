@@ -1633,6 +1633,35 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
 
 describeHeldAndClean("pattern family: %s", FAMILIES, hits);
 
+/*
+ * STOP43: templates that held ordinary words at severity 4. Shoppers-11 (held out) held "two coats
+ * should do it" as an incitement to self-harm: the template "do it" read any message ending with
+ * it. Probing the other templates of two words or fewer with ordinary sentences found four more:
+ * « vas-y appuie sur le bouton reset », « allez saute le pas », "stop breathing through your mouth
+ * when you run", "you should quit smoking". Their held lines (dumped over every corpus) all have
+ * "do it" opening a clause, « saute » or « fais-le » after « vas-y », "quit" or "give up" before
+ * "already", "life" or the end: what the narrowed templates keep.
+ */
+describe("stop 43: short templates that held ordinary words (the rules alone; these lines are in no training corpus)", () => {
+  const rules = withLists({ model: false });
+  const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
+  it.each([
+    "Sand it lightly first and use a primer, then two coats should do it", "I'll do it tomorrow if the parcel comes", "one coat will do it",
+    "vas-y appuie sur le bouton reset pendant 10 secondes", "bah vas y tire un peu plus fort sur le zip", "allez saute le pas, prends la taille au-dessus",
+    "stop breathing through your mouth when you run", "you should quit smoking, this patch helps", "is there a fix or should I just give up on it?",
+  ])("lets %j through", (text) => {
+    expect(held(text)).toEqual([]);
+  });
+  it.each([
+    ["just do it already", "selfHarm"], ["Do it. Nobody will miss you.", "selfHarm"], ["go on, do it", "selfHarm"], ["do it coward", "selfHarm"],
+    ["vas-y saute, personne te retiendra", "selfHarm"], ["le monde serait mieux sans toi, vas-y fais-le", "selfHarm"], ["personne viendra, alors vas-y tue-toi", "selfHarm"],
+    ["maybe stop breathing for like forever", "insult"], ["quit breathing while you're at it", "insult"], ["stop breathing, loser", "insult"],
+    ["overdose on pills, you should, nobody cares", "selfHarm"], ["just give up on life", "insult"], ["you're worthless at this, just quit already", "insult"],
+  ])("still holds %j (%s)", (text, category) => {
+    expect(held(text)).toContain(category);
+  });
+});
+
 describe("policy", () => {
   const h = (category: FilterHit["category"], severity: FilterHit["severity"]): FilterHit => ({ kind: "word", detail: category, match: category, start: 0, end: 1, category, severity });
 

@@ -1634,13 +1634,16 @@ const FAMILIES: Record<string, { held: string[]; clean: string[] }> = {
 describeHeldAndClean("pattern family: %s", FAMILIES, hits);
 
 /*
- * STOP43: templates that held ordinary words at severity 4. Shoppers-11 (held out) held "two coats
- * should do it" as an incitement to self-harm: the template "do it" read any message ending with
- * it. Probing the other templates of two words or fewer with ordinary sentences found four more:
- * « vas-y appuie sur le bouton reset », « allez saute le pas », "stop breathing through your mouth
- * when you run", "you should quit smoking". Their held lines (dumped over every corpus) all have
- * "do it" opening a clause, « saute » or « fais-le » after « vas-y », "quit" or "give up" before
- * "already", "life" or the end: what the narrowed templates keep.
+ * STOP43: templates that held ordinary words. Shoppers-11 (held out) held "two coats should do it"
+ * as an incitement to self-harm: the template "do it" read any message ending with it. Probing the
+ * other templates of two words or fewer with ordinary sentences found more, most of them held by
+ * the engine too (the model did not doubt them): « dommage que ta taille soit en rupture » and
+ * « dommage pour ta commande » as veiled threats (the « dommage que/si… » threat now needs a word of
+ * fire, a crash, a fall or a blow within eight words: it reads « ce serait dommage qu'elle prenne
+ * feu », which it missed, and no longer « …qu'il rentre à pied »), advice about icy roads, ticks that
+ * carry diseases, a wardrobe that is a waste of space, "wow genius idea", a courier who will call,
+ * clothes off the hanger, « viens seule à la boutique », a hair colour « contre nature sur moi ».
+ * The held lines of each template (dumped over every corpus) show what the allowed readings keep.
  */
 describe("stop 43: short templates that held ordinary words (the rules alone; these lines are in no training corpus)", () => {
   const rules = withLists({ model: false });
@@ -1649,6 +1652,11 @@ describe("stop 43: short templates that held ordinary words (the rules alone; th
     "Sand it lightly first and use a primer, then two coats should do it", "I'll do it tomorrow if the parcel comes", "one coat will do it",
     "vas-y appuie sur le bouton reset pendant 10 secondes", "bah vas y tire un peu plus fort sur le zip", "allez saute le pas, prends la taille au-dessus",
     "stop breathing through your mouth when you run", "you should quit smoking, this patch helps", "is there a fix or should I just give up on it?",
+    "be careful going home, the roads are icy tonight", "you're toast if the battery dies halfway", "mosquitoes spread disease, get the repellent",
+    "ticks carry diseases, check your dog after walks", "this wardrobe is a total waste of space", "wow genius idea to put a light in the fridge",
+    "the courier said he would call me", "take the clothes off the hanger before steaming",
+    "dommage que ta taille soit en rupture", "ce serait dommage si le colis arrive en retard", "dommage pour ta commande, ça arrive",
+    "viens seule à la boutique, on a de la place", "Le blond platine c'est contre nature sur moi",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -1657,6 +1665,10 @@ describe("stop 43: short templates that held ordinary words (the rules alone; th
     ["vas-y saute, personne te retiendra", "selfHarm"], ["le monde serait mieux sans toi, vas-y fais-le", "selfHarm"], ["personne viendra, alors vas-y tue-toi", "selfHarm"],
     ["maybe stop breathing for like forever", "insult"], ["quit breathing while you're at it", "insult"], ["stop breathing, loser", "insult"],
     ["overdose on pills, you should, nobody cares", "selfHarm"], ["just give up on life", "insult"], ["you're worthless at this, just quit already", "insult"],
+    ["I'd be careful walking home tonight if I were you", "threat"], ["u r so dead m8, wait till i catch u", "threat"], ["Haitians bring disease, don't buy food from them", "hate"],
+    ["u r a useless waste of space", "selfHarm"], ["wow genius, you broke it again", "insult"], ["if you want it cheaper text me", "contact"], ["I want to rip your clothes off", "sexual"],
+    ["ce serait dommage qu'elle prenne feu cette nuit", "threat"], ["un jour ta voiture va prendre feu, dommage hein", "threat"],
+    ["je t'attends à la sortie du magasin samedi, viens seule", "threat"], ["les homos c'est contre nature", "hate"],
   ])("still holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);
   });

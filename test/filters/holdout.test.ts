@@ -92,6 +92,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
   "corpus-shoppers-2.tsv": [
     "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
+    // Back with STOP43's retraining on 318-321 (hate 0.45), as before stop 39.
+    "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
   ],
   // Shoppers-3 to 6 (600 lines each, three brands apiece: pets, tools, lingerie; pharmacy, hunting
   // and fishing, baby care; sports nutrition, games, travel; knives, sexual wellness, a garden
@@ -145,7 +147,6 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-9.tsv": [
     "Bonjour Léa, je regarde ça tout de suite, pouvez-vous nous écrire au 01 84 60 22 19 ?",
     "Putain le colis est arrivé avec le flacon de sérum cassé, tout a coulé dans le carton 😭",
-    "Il a tenu tout un mariage avec moi qui pleurais comme une madeleine, donc oui 😂",
     "Oui c'est marqué non comédogène sur la fiche produit : lumelle.fr/fond-de-teint-fluide",
     "My order #EN30921 says delivered but there's nothing at my door, wtf",
     "Hi Tom, so sorry about that, can you check with neighbours and DM us your address? You can also call us on +44 20 3808 4471",
@@ -193,8 +194,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // written blind at stop 43 as ordinary traffic and held out. At first run stop 42's engine held 2
   // of its 600 lines, both wrong (0.33%): "two coats should do it" (the self-harm template "do it",
   // since STOP43 only where a clause starts with it) and a pest trap kept from "the dog and kids"
-  // (the model's hate guess). STOP43's retraining added "@Sarah_V pfff ne m'en parle pas 🙄" to
-  // shoppers-9 (the model's insult guess, 0.51).
+  // (the model's hate guess). STOP43's first retraining (316) added "@Sarah_V pfff ne m'en parle pas 🙄" to
+  // shoppers-9 (the model's insult guess, 0.51); its second (318-321) let the madeleine through.
   "corpus-shoppers-11.tsv": [
     "They work but put them somewhere the dog and kids can't get to, obviously",
   ],

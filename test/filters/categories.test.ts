@@ -979,9 +979,9 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-298.tsv", 600, 229, 14],
   ["corpus-categories-299.tsv", 600, 225, 13],
   ["corpus-categories-301.tsv", 600, 287, 8],
-  ["corpus-categories-307.tsv", 600, 292, 8],
+  ["corpus-categories-307.tsv", 600, 293, 8],
   ["corpus-categories-309.tsv", 600, 281, 3],
-  ["corpus-categories-315.tsv", 600, 270, 7],
+  ["corpus-categories-315.tsv", 600, 272, 7],
   ["corpus-categories-317.tsv", 600, 109, 20],
 ];
 /**
@@ -1677,6 +1677,39 @@ describeHeldAndClean("pattern family: %s", FAMILIES, hits);
  * the roads are icy" by the rules too (a silence by the weather let "…it's slippery and nobody would
  * see a thing" through).
  */
+/*
+ * STOP43: a person's own distress, held for a manager to answer (severity 3), in eighteen templates
+ * read from self-harm-focused batch 318's misses (trained on): tired of being alive, not wanting to
+ * be alive any more, to sleep and never wake up, a burden to everyone, nobody would notice if I
+ * were gone, no point in living, pills saved up, the medicine cabinet taken, burnt or cut on
+ * purpose, a head hit until it bleeds. Over every corpus the rules held 24 more of their lines and
+ * no trap; the engine 3 more held-out lines (wave 14 two, wave 13 one) and no trap. "Everyone
+ * would be better off without me" was left out: the blind writers label it clean where the writer
+ * speaks of it as past or is seeking help (« j'en ai parlé à ma psy »), and so were "suicidal",
+ * « idées noires » and « aucune raison de vivre » (no line gained, help-seeking traps held).
+ */
+describe("stop 43: a person's own distress (the rules alone)", () => {
+  const rules = withLists({ model: false });
+  const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
+  it.each([
+    "honestly im so tired of being alive", "i dont want to be alive anymore", "i just wanna sleep and never wake up",
+    "im just a burden to my family", "nobody would notice if i was gone", "i can't see the point of living anymore",
+    "been stockpiling pills for weeks", "i'm taking everything in my medicine cabinet tonight", "burnt myself on purpose again",
+    "banging my head against the wall until it bleeds", "chui tellement épuisée de vivre", "je voudrais dormir et ne plus jamais me réveiller",
+    "je suis un fardeau pour mes proches", "je manquerais à personne de toute façon", "je me suis coupée exprès hier soir",
+    "je vois plus le sens de vivre", "je passe mes nuits à penser à mourir", "je vais prendre tout ce qu'il y a dans la boîte à pharmacie",
+  ])("holds %j as self-harm", (text) => {
+    expect(held(text)).toContain("selfHarm");
+  });
+  it.each([
+    "nobody will notice if i'm gone for 10 min, cover the till", "je ne vois pas l'intérêt de continuer comme ça avec ce fournisseur",
+    "Votre service est nul, je ne vois pas l'intérêt de continuer.", "fatiguée de vivre avec cette douleur au dos",
+    "I just want to sleep and not wake up at 3am", "I don't want to be alive when the sequel comes out lol", "I'm a burden to my wallet",
+  ])("lets %j through", (text) => {
+    expect(held(text)).not.toContain("selfHarm");
+  });
+});
+
 describe("stop 43: short templates that held ordinary words (the rules alone)", () => {
   const rules = withLists({ model: false });
   const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);

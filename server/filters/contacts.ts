@@ -473,8 +473,12 @@ class Detector implements ContactDetector {
     const before = this.wordsBefore(norm, fs);
     const announced = before.some((k, n) => this.phoneContext.has(k) && !this.namesAnId(before, n));
     const after0 = this.wordsAfter(norm, fe);
-    // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
-    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
+    // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line. After a number
+    // its author announced ("my number is 07700 900123, call about the order"), an order or a
+    // parcel named next is what to call about, not what the digits number: only the shop's own
+    // line ("…, customer service") still says the number is no one's private line.
+    const namesAfter = (k: string) => this.notPhoneContext.has(k) && !(announced && this.idContext.has(k));
+    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some(namesAfter)
       || ((this.saysCompanyLine(norm, fs, fe) || this.deskInMessage(norm)) && serviceLine(digits, plus))
       || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe);
     let phone = false;

@@ -1722,6 +1722,9 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     "the courier said he would call me", "take the clothes off the hanger before steaming",
     "dommage que ta taille soit en rupture", "ce serait dommage si le colis arrive en retard", "dommage pour ta commande, ça arrive",
     "viens seule essayer la robe, on a de la place", "Le blond platine c'est contre nature sur moi",
+    // An insurance policy, a contract, a membership: numbers that name what they number.
+    "my policy number is 7734 2210 98, which form do I need?", "Numéro de contrat 7734 2210 98, c'est bien celui-là pour la résiliation ?",
+    "call 0800 123 456, customer service", "numéro de commande 0612 4478 pour le suivi",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -1739,6 +1742,9 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     ["refugee children carry diseases", "hate"], ["the guy at the desk is a complete waste of space", "selfHarm"],
     ["you could overdose underwater for all I care", "selfHarm"], ["stop breathing so the rest of us can live", "insult"],
     ["viens seule à la boutique ce soir après la fermeture, on va régler ça", "threat"],
+    ["appelle moi au 06 12 34 56 78 pour le contrat", "contact"], ["my number is 07700 900123, call about the policy", "contact"],
+    // An order named after a number its author announced is what to call about (it let these through).
+    ["my number is 07700 900123, call about the order", "contact"], ["mon numéro c'est le 06 12 34 56 78 pour la commande", "contact"],
     ["je t'attends à la sortie du magasin samedi, viens seule", "threat"], ["les homos c'est contre nature", "hate"],
   ])("still holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);

@@ -914,7 +914,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-291.tsv", 600, 300, 3],
   ["corpus-categories-292.tsv", 600, 300, 3],
   ["corpus-categories-293.tsv", 600, 300, 4],
-  ["corpus-categories-294.tsv", 600, 300, 2],
+  ["corpus-categories-294.tsv", 600, 300, 1],
   ["corpus-categories-300.tsv", 600, 239, 1],
   ["corpus-categories-302.tsv", 600, 299, 1],
   ["corpus-categories-303.tsv", 600, 300, 1],
@@ -931,7 +931,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-318.tsv", 600, 300, 1],
   ["corpus-categories-319.tsv", 600, 300, 3],
   ["corpus-categories-320.tsv", 600, 300, 0],
-  ["corpus-categories-321.tsv", 600, 120, 5],
+  ["corpus-categories-321.tsv", 600, 120, 2],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-162.tsv", 600, 292, 8],
@@ -970,8 +970,8 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-281.tsv", 600, 292, 5],
   ["corpus-categories-282.tsv", 600, 293, 0],
   ["corpus-categories-283.tsv", 600, 290, 7],
-  ["corpus-categories-284.tsv", 600, 282, 7],
-  ["corpus-categories-285.tsv", 600, 286, 6],
+  ["corpus-categories-284.tsv", 600, 282, 6],
+  ["corpus-categories-285.tsv", 600, 286, 5],
   ["corpus-categories-286.tsv", 600, 290, 5],
   ["corpus-categories-295.tsv", 600, 282, 2],
   ["corpus-categories-296.tsv", 600, 281, 7],
@@ -1725,6 +1725,8 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     // An insurance policy, a contract, a membership: numbers that name what they number.
     "my policy number is 7734 2210 98, which form do I need?", "Numéro de contrat 7734 2210 98, c'est bien celui-là pour la résiliation ?",
     "call 0800 123 456, customer service", "numéro de commande 0612 4478 pour le suivi",
+    // More games and sports after a threat's words (the game silence's class).
+    "I'll destroy you at Cluedo tonight, bring crisps", "je vais te défoncer au volley dimanche", "je vais te tuer au Dobble ce soir, prépare-toi",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -1745,6 +1747,8 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     ["appelle moi au 06 12 34 56 78 pour le contrat", "contact"], ["my number is 07700 900123, call about the policy", "contact"],
     // An order named after a number its author announced is what to call about (it let these through).
     ["my number is 07700 900123, call about the order", "contact"], ["mon numéro c'est le 06 12 34 56 78 pour la commande", "contact"],
+    // A weapon beside the game keeps the threat.
+    ["I'll stab you at bingo with my knife", "threat"], ["i'll smash you at pool with a bat", "threat"], ["je vais te défoncer au foot avec une batte", "threat"],
     ["je t'attends à la sortie du magasin samedi, viens seule", "threat"], ["les homos c'est contre nature", "hate"],
   ])("still holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);

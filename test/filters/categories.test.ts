@@ -1727,6 +1727,8 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     "call 0800 123 456, customer service", "numéro de commande 0612 4478 pour le suivi",
     // More games and sports after a threat's words (the game silence's class).
     "I'll destroy you at Cluedo tonight, bring crisps", "je vais te défoncer au volley dimanche", "je vais te tuer au Dobble ce soir, prépare-toi",
+    // Hit in the face or in the queue: a blow told, no "hit me up".
+    "my son hit me in the face with the racket", "a man tried to hit me in the car park, security came",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -1749,6 +1751,7 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     ["my number is 07700 900123, call about the order", "contact"], ["mon numéro c'est le 06 12 34 56 78 pour la commande", "contact"],
     // A weapon beside the game keeps the threat.
     ["I'll stab you at bingo with my knife", "threat"], ["i'll smash you at pool with a bat", "threat"], ["je vais te défoncer au foot avec une batte", "threat"],
+    ["hit me in the DMs for the price", "contact"], ["hit me on insta", "contact"],
     ["je t'attends à la sortie du magasin samedi, viens seule", "threat"], ["les homos c'est contre nature", "hate"],
   ])("still holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);

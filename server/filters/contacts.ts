@@ -733,8 +733,11 @@ function yearSpan(f: string, fs: number, fe: number): boolean {
   return dash && b >= a && i >= fe;
 }
 
-/** A quantity and its unit ("does the sensor handle 40kg?", "ig 2.5ml", "60fps on TikTok Live", "Twitch: the 1080p"): never a handle. */
-const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh|fps|p|i|k|mbps|kbps)$/;
+/**
+ * A quantity and its unit ("does the sensor handle 40kg?", "ig 2.5ml", "60fps on TikTok Live", "Twitch: the 1080p"),
+ * a decade, an ordinal or a time of day ("silver handle, 1900s", "the 21st", "10am", "18h"): never a handle.
+ */
+const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh|fps|p|i|k|mbps|kbps|s|st|nd|rd|th|am|pm|h|min|er|eme|x)$/;
 
 /** The fingerprints of `words` as bits of a FP_BITS set: a word whose bit is clear is none of them. */
 function fingerprintBits(words: Iterable<string>): Uint32Array {

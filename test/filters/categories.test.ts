@@ -1729,6 +1729,8 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     "I'll destroy you at Cluedo tonight, bring crisps", "je vais te défoncer au volley dimanche", "je vais te tuer au Dobble ce soir, prépare-toi",
     // Hit in the face or in the queue: a blow told, no "hit me up".
     "my son hit me in the face with the racket", "a man tried to hit me in the car park, security came",
+    // A decade, an ordinal or an hour after the word "handle" is no user name.
+    "Antique letter opener, bone handle, 1920s", "the pan's handle broke on the 3rd, can I return it?",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -1751,7 +1753,7 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     ["my number is 07700 900123, call about the order", "contact"], ["mon numéro c'est le 06 12 34 56 78 pour la commande", "contact"],
     // A weapon beside the game keeps the threat.
     ["I'll stab you at bingo with my knife", "threat"], ["i'll smash you at pool with a bat", "threat"], ["je vais te défoncer au foot avec une batte", "threat"],
-    ["hit me in the DMs for the price", "contact"], ["hit me on insta", "contact"],
+    ["hit me in the DMs for the price", "contact"], ["hit me on insta", "contact"], ["snap 90s_kid", "contact"], ["my handle is jake_grill", "contact"],
     ["je t'attends à la sortie du magasin samedi, viens seule", "threat"], ["les homos c'est contre nature", "hate"],
   ])("still holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);

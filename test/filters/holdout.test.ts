@@ -199,6 +199,19 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-11.tsv": [
     "They work but put them somewhere the dog and kids can't get to, obviously",
   ],
+  // Shoppers-12 (a pharmacy chain, a sports and martial arts store, a funeral services and insurance
+  // company), written blind at the end of stop 43 and held out. At first run the engine as stop 43
+  // ships it held 5 of its 600 lines (0.83%; stop 42's engine 4), all the model's guesses, none of
+  // the rules: a funeral or a condolence read as self-harm (a plant "still alive a year later", a
+  // wrist brace that « soulage les poignets », « acte de décès »), a pallbearers' thanks as hate, an
+  // insurance comparison as sexual.
+  "corpus-shoppers-12.tsv": [
+    "Our peace lily arrived perfect and is still alive a year later 🌿",
+    "Gadget mais ça soulage vraiment les poignets",
+    "Compare avec la formule en prévoyance, moi je paie moins mais avec un capital plus bas",
+    "Acte de décès, livret de famille, et le notaire vous demandera le reste, courage",
+    "They have their own, but my brothers carried him and the team guided them",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

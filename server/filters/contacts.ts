@@ -473,12 +473,8 @@ class Detector implements ContactDetector {
     const before = this.wordsBefore(norm, fs);
     const announced = before.some((k, n) => this.phoneContext.has(k) && !this.namesAnId(before, n));
     const after0 = this.wordsAfter(norm, fe);
-    // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line. After a number
-    // its author announced ("my number is 07700 900123, call about the order"), an order or a
-    // parcel named next is what to call about, not what the digits number: only the shop's own
-    // line ("…, customer service") still says the number is no one's private line.
-    const namesAfter = (k: string) => this.notPhoneContext.has(k) && !(announced && this.idContext.has(k));
-    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some(namesAfter)
+    // "commande n° …", or "… pour le SAV": an order, a parcel, the shop's own line.
+    const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
       || ((this.saysCompanyLine(norm, fs, fe) || this.deskInMessage(norm)) && serviceLine(digits, plus))
       || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe);
     let phone = false;
@@ -735,9 +731,9 @@ function yearSpan(f: string, fs: number, fe: number): boolean {
 
 /**
  * A quantity and its unit ("does the sensor handle 40kg?", "ig 2.5ml", "60fps on TikTok Live", "Twitch: the 1080p"),
- * a decade, an ordinal or a time of day ("silver handle, 1900s", "the 21st", "10am", "18h"): never a handle.
+ * a decade or an ordinal ("silver handle, 1900s", "the 21st"): never a handle.
  */
-const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh|fps|p|i|k|mbps|kbps|s|st|nd|rd|th|am|pm|h|min|er|eme|x)$/;
+const MEASURE = /^\d+(?:[.,]\d+)?(?:kg|g|mg|lb|lbs|oz|cm|mm|km|m|ml|cl|dl|l|w|kw|v|mah|gb|tb|mb|hz|ghz|mph|kmh|fps|p|i|k|mbps|kbps|s|st|nd|rd|th)$/;
 
 /** The fingerprints of `words` as bits of a FP_BITS set: a word whose bit is clear is none of them. */
 function fingerprintBits(words: Iterable<string>): Uint32Array {

@@ -1333,26 +1333,29 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
 /*
  * Stop 43. Wave 14 (315: six categories, 50 lines and 50 traps of each; 317: traps-heavy, 80 traps
  * and 20 lines of each; 1,200 lines) was written blind and held out, measured with the engine as
- * stop 42 shipped it (777a5a7) and at the end; none of its lines was read:
+ * stop 42 shipped it (777a5a7) and at the end; none of its lines was read. Wave 15 (322: six
+ * categories; 323: traps-heavy) was written blind at the end of the stop and measured with this
+ * stop's engine (fb6276e), then after the second review (a6757c4); stop 42's engine in brackets:
  *
- *   wave 14 (315, 317)  first run (777a5a7)     stop 43            target
- *   threat              90.0% (63/70)           91.4% (64)         95%
- *   harassment          84.3% (59/70)           87.1% (61)         90%
- *   hate                97.1% (68/70)           97.1%              95%
- *   selfHarm            78.6% (55/70)           78.6%              90%
- *   sexual              90.0% (63/70)           88.6% (62)         90%
- *   contact             98.6% (69/70)           98.6%              95%
- *   all                 89.8% (377/420)         90.2% (379)
- *   traps held          3.46% (27/780; rules 19) 3.46% (27; rules 18)
+ *                       wave 14                                  wave 15
+ *                       first run (777a5a7)  stop 43            first run (fb6276e)     shipped   target
+ *   threat              90.0% (63/70)        91.4% (64)         84.3% (59/70; 58)       84.3%     95%
+ *   harassment          84.3% (59/70)        87.1% (61)         90.0% (63/70; 63)       90.0%     90%
+ *   hate                97.1% (68/70)        97.1%              98.6% (69/70; 68)       98.6%     95%
+ *   selfHarm            78.6% (55/70)        78.6%              67.1% (47/70; 42)       65.7%     90%
+ *   sexual              90.0% (63/70)        88.6% (62)         90.0% (63/70; 62)       90.0%     90%
+ *   contact             98.6% (69/70)        98.6%              94.3% (66/70; 66)       94.3%     95%
+ *   all                 89.8% (377/420)      90.2% (379)        87.4% (367/420; 359)    87.1%
+ *   traps held          3.46% (27; rules 19) 3.46% (27; rules 18) 2.44% (19; rules 12; 17) 2.44%
  *
  * The change: 316 and 318-321 (blind, measured on arrival, then read) trained on; short templates
- * that held ordinary words narrowed or given their innocent readings (STOP43 above), none of which
- * changed what the engine holds of any fixture line. The other held-out waves, stop 42's figures in
- * brackets: wave 13 95.5% (95.2), traps 1.83% (1.67); wave 12 94.8% (94.3; hate 93.1, sexual 89.8),
- * 3.18% (3.18); wave 11 95.7% (95.7), 2.08% (2.25); wave 11F 94.7% (93.9), 2.20% (2.27); wave 10
- * 97.4% (97.2), 1.39% (1.17); wave 9 97.7% (97.4), 2.61% (2.67); wave 8 96.8% (96.6), 2.39% (2.22);
- * wave 8F 90.3% (90.1), 3.56% (3.39); rounds 12 and 14 89.5% (89.2), 2.48% (2.45). The innocent
- * shopper lines held out: 5 of 1,040 (4).
+ * that held ordinary words narrowed or given their innocent readings; a person's own distress held
+ * by the rules; more board games in the game silence (STOP43 above and below). The other held-out
+ * waves, stop 42's figures in brackets: wave 13 95.7% (95.2), traps 1.83% (1.67); wave 12 94.8%
+ * (94.3; hate 93.1, sexual 89.8), 3.18% (3.18); wave 11 95.7% (95.7), 2.00% (2.25); wave 11F 94.7%
+ * (93.9), 2.20% (2.27); wave 10 97.4% (97.2), 1.39% (1.17); wave 9 97.7% (97.4), 2.61% (2.67); wave 8
+ * 96.8% (96.6), 2.39% (2.22); wave 8F 90.3% (90.1), 3.56% (3.39); rounds 12 and 14 89.5% (89.2),
+ * 2.48% (2.45). The innocent shopper lines held out: 5 of 1,040 (4).
  */
 describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322 and 323 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14 and 15, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {

@@ -1682,6 +1682,10 @@ describeHeldAndClean("pattern family: %s", FAMILIES, hits);
  * the roads are icy" by the rules too (a silence by the weather let "…it's slippery and nobody would
  * see a thing" through).
  */
+/** Stop 43's rules alone: the model is trained on the corpora these come from, so its hits would prove nothing about a rule. */
+const stop43Rules = withLists({ model: false });
+const held = (text: string) => [...stop43Rules.words(text), ...stop43Rules.links(text)].map((h) => h.category);
+
 /*
  * STOP43: a person's own distress, held for a manager to answer (severity 3), in eighteen templates
  * read from self-harm-focused batch 318's misses (trained on): tired of being alive, not wanting to
@@ -1698,8 +1702,6 @@ describeHeldAndClean("pattern family: %s", FAMILIES, hits);
  * « idées noires » and « aucune raison de vivre » (no line gained, help-seeking traps held).
  */
 describe("stop 43: a person's own distress (the rules alone)", () => {
-  const rules = withLists({ model: false });
-  const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
   it.each([
     "honestly im so tired of being alive", "i dont want to be alive anymore", "i just wanna sleep and never wake up",
     "im just a burden to everyone", "nobody would notice if i was gone", "i can't see the point of living anymore",
@@ -1727,8 +1729,6 @@ describe("stop 43: a person's own distress (the rules alone)", () => {
 });
 
 describe("stop 43: short templates that held ordinary words (the rules alone)", () => {
-  const rules = withLists({ model: false });
-  const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
   it.each([
     "Sand it lightly first and use a primer, then two coats should do it", "ok I'll do it", "one coat will do it",
     "vas-y appuie sur le bouton reset pendant 10 secondes", "bah vas y tire un peu plus fort sur le zip", "allez saute le pas, prends la taille au-dessus",

@@ -880,7 +880,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-230.tsv", 600, 300, 3],
   ["corpus-categories-231.tsv", 600, 300, 2],
   ["corpus-categories-232.tsv", 600, 299, 3],
-  ["corpus-categories-233.tsv", 600, 300, 2],
+  ["corpus-categories-233.tsv", 600, 300, 1],
   ["corpus-categories-234.tsv", 600, 300, 2],
   ["corpus-categories-235.tsv", 600, 300, 0],
   ["corpus-categories-236.tsv", 600, 300, 3],
@@ -985,6 +985,8 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-317.tsv", 600, 109, 20],
   ["corpus-categories-322.tsv", 600, 263, 5],
   ["corpus-categories-323.tsv", 600, 103, 14],
+  ["corpus-categories-324.tsv", 600, 212, 7],
+  ["corpus-categories-325.tsv", 600, 242, 9],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1356,8 +1358,16 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  * (93.9), 2.20% (2.27); wave 10 97.4% (97.2), 1.39% (1.17); wave 9 97.7% (97.4), 2.61% (2.67); wave 8
  * 96.8% (96.6), 2.39% (2.22); wave 8F 90.3% (90.1), 3.56% (3.39); rounds 12 and 14 89.5% (89.2),
  * 2.48% (2.45). The innocent shopper lines held out: 5 of 1,040 (4).
+ *
+ * Wave 16 (324: self-harm-focused, two thirds of its 150 lines a person's own distress, mostly
+ * without a word of death; 325: threat-focused, mostly veiled; 150 lines and 150 traps of the focus,
+ * 30 and 30 of each other category) was written last and held out, measured with this stop's engine:
+ * 75.7% of its 600 lines held (self-harm 56.1%, threats 73.3%, harassment 81.7%, sexual 88.3%) and
+ * 2.67% of its traps. A retraining on it and two ordinary-traffic corpora (shoppers-13 and 14)
+ * was tried and not kept: 19 traps fewer over the held-out waves but 24 lines fewer, wave 11F's
+ * threats and wave 12's harassment under their targets.
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322 and 323 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14 and 15, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324 and 325 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15 and 16, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -1744,6 +1754,8 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     "my son hit me in the face with the racket", "a man tried to hit me in the car park, security came",
     // A decade, an ordinal or an hour after the word "handle" is no user name.
     "Antique letter opener, bone handle, 1920s", "the knife has a horn handle, 21st century copy",
+    // An insurer's customers asking what a policy covers.
+    "votre assurance couvre un accident de voiture ?", "l'assurance couvre un accident de voiture pendant les vacances ?",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -1763,6 +1775,7 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     ["viens seule à la boutique ce soir après la fermeture, on va régler ça", "threat"],
     // A weapon beside the game keeps the threat.
     ["I'll stab you at bingo with my knife", "threat"], ["i'll smash you at pool with a bat", "threat"], ["je vais te défoncer au foot avec une batte", "threat"],
+    ["fais gaffe à ta maison, un accident est vite arrivé et l'assurance rembourse jamais tout", "threat"], ["fais gaffe à ta voiture, ton assurance couvrira pas tout", "threat"],
     ["hit me in the DMs for the price", "contact"], ["hit me on insta", "contact"], ["hit us on the line if you want the bulk price", "contact"],
     // The second review's cases: a sport or a venue is no game to threaten over.
     ["I'll break your legs at football on Saturday", "threat"], ["I'll stab you at bingo tonight", "threat"],

@@ -212,6 +212,28 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Acte de décès, livret de famille, et le notaire vous demandera le reste, courage",
     "They have their own, but my brothers carried him and the team guided them",
   ],
+  // Shoppers-13 (a funeral company and florist, an online pharmacy, a home and life insurer) and 14
+  // (a sleep and wellbeing shop, a bookshop's self-help shelf, a diet brand), written blind at the
+  // end of stop 43 as ordinary talk of death, illness, accidents, stress and dieting, and held out.
+  // At first run the engine held 6 and 4 of their 600 lines: the model's guesses (a church service
+  // as hate, a car theft as a threat, a burst pipe as sexual, not eating after 8pm as self-harm), a
+  // car accident an insurance contract covers (the rules' "warning about your own": stop 43 lets an
+  // insurer's question through only where the cover is named right beside the accident) and two
+  // self-help titles that swear (profanity: the tenant's policy decides).
+  "corpus-shoppers-13.tsv": [
+    "Appelez direct le service client, par mail c'est plus long",
+    "Pour la messe à l'église, c'est eux qui contactent la paroisse ?",
+    "Dimeticone spray plus a metal nit comb, do it twice a week apart and they're gone",
+    "Vol de voiture devant chez moi, la clé était dans la boîte aux lettres... ils vont refuser ?",
+    "Le contrat prévoyance couvre l'invalidité après un accident de voiture ?",
+    "Upstairs neighbour's pipe burst and leaked into my flat, whose insurance pays?",
+  ],
+  "corpus-shoppers-14.tsv": [
+    "Le titre \"L'art subtil de s'en foutre\" me fait rire à chaque fois que je le vois en vitrine 😂",
+    "Every time I see \"The Subtle Art of Not Giving a F*ck\" in the window I laugh 😂",
+    "Vérifie que tu manges assez, moi c'était ça, je mangeais trop peu le midi.",
+    "Je ne mange plus après 20h et je dors vraiment mieux, je sais pas si c'est lié.",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

@@ -970,7 +970,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-281.tsv", 600, 292, 5],
   ["corpus-categories-282.tsv", 600, 293, 0],
   ["corpus-categories-283.tsv", 600, 290, 7],
-  ["corpus-categories-284.tsv", 600, 282, 7],
+  ["corpus-categories-284.tsv", 600, 283, 7],
   ["corpus-categories-285.tsv", 600, 286, 5],
   ["corpus-categories-286.tsv", 600, 290, 5],
   ["corpus-categories-295.tsv", 600, 282, 2],
@@ -981,12 +981,14 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-301.tsv", 600, 287, 8],
   ["corpus-categories-307.tsv", 600, 293, 8],
   ["corpus-categories-309.tsv", 600, 281, 3],
-  ["corpus-categories-315.tsv", 600, 270, 7],
+  ["corpus-categories-315.tsv", 600, 272, 7],
   ["corpus-categories-317.tsv", 600, 109, 20],
   ["corpus-categories-322.tsv", 600, 263, 5],
-  ["corpus-categories-323.tsv", 600, 103, 14],
-  ["corpus-categories-324.tsv", 600, 212, 7],
+  ["corpus-categories-323.tsv", 600, 104, 14],
+  ["corpus-categories-324.tsv", 600, 214, 7],
   ["corpus-categories-325.tsv", 600, 242, 9],
+  ["corpus-categories-326.tsv", 600, 273, 5],
+  ["corpus-categories-327.tsv", 600, 277, 6],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1367,7 +1369,7 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  * was tried and not kept: 19 traps fewer over the held-out waves but 24 lines fewer, wave 11F's
  * threats and wave 12's harassment under their targets.
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324 and 325 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15 and 16, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326 and 327 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16 and 17, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -1803,5 +1805,76 @@ describe("policy", () => {
     expect(decide([h("profanity", 1)], settings)).toEqual({ action: undefined, hits: [] });
     expect(decide([h("profanity", 2)], settings).action).toBe("hold");
     expect(decide([h("insult", 1)], settings).action).toBe("hold");
+  });
+});
+
+/**
+ * Stop 44, read from the tuning batch 328 (self-harm and threats, written blind, then read): a
+ * person's own distress in more of its words (hurting oneself on purpose, a plan and a date, a lethal
+ * dose of one's own medicine, not seeing a future, « y a plus rien qui me retient »), the wish to die
+ * beside more words of distress, and veiled threats (nobody would hear you scream, "I know you", a
+ * lovely family to keep safe, nothing left of the shop but ashes). Hyperbole stays let through.
+ */
+describe("stop 44: more of a person's own distress (the rules alone)", () => {
+  it.each([
+    "i hurt myself on purpose so i can feel something", "burning myself with the hair straightener on purpose calms me down",
+    "I can't stop cutting myself", "punching walls until my knuckles bleed", "how long does it take to bleed out",
+    "what's the lethal dose of my sleeping pills", "the pills i'm stockpiling should be enough this time",
+    "i have a plan and a date", "i wish i hadn't woken up this morning", "i don't see a future for me",
+    "i'm so tired of existing", "i don't think i'll make it through tonight", "not planning on seeing christmas",
+    "by tomorrow i won't be a burden to anyone", "i want to drive into a tree on the way home", "I want to die, nobody loves me",
+    "je me griffe les bras jusqu'au sang", "je me suis encore scarifiée hier soir",
+    "c'est quoi la dose mortelle de mes anxiolytiques", "j'ai mis de côté mes médocs depuis un mois", "j'ai un plan et une date",
+    "j'aurais préféré ne pas me réveiller ce matin", "je suis fatiguée d'exister", "je crois que je passerai pas la nuit",
+    "y a plus rien qui me retient ici", "demain je serai plus un problème pour personne", "je n'ai plus de raison de vivre",
+    "j'ai envie de foncer dans un arbre en rentrant", "j'ai envie de crever, j'en peux plus",
+  ])("holds %j as self-harm", (text) => {
+    expect(held(text)).toContain("selfHarm");
+  });
+});
+
+describe("stop 44: veiled threats (the rules alone)", () => {
+  it.each([
+    "nobody would hear you scream in that stockroom", "you don't know me but i know you",
+    "I have friends who don't mind doing jobs like this", "there'll be nothing left of your shop but ashes",
+    "i'll wait until you're alone", "you know what happens to snitches", "You have a lovely family. Keep them safe.",
+    "personne t'entendra crier dans la réserve", "tu me connais pas mais moi je te connais",
+    "j'ai des potes que ce genre de boulot dérange pas", "il restera que des cendres de ton magasin", "dis adieu à tes vitrines",
+    "j'attendrai que tu sois seule", "tu sais ce qui arrive aux balances", "j'ai vu où tu te gares",
+    "t'as une jolie famille. protège-les bien",
+  ])("holds %j as a threat", (text) => {
+    expect(held(text)).toContain("threat");
+  });
+});
+
+describe("stop 44: the same words said innocently", () => {
+  it.each([
+    "ugh I want to die of embarrassment, I give up", "I want to die lol no point going out in this heat",
+    "j'ai envie de crever de chaud, j'en peux plus de cette chaleur",
+    "j'en peux plus de ce SAV, je veux en finir avec ce dossier", "ce créneau va me tuer, j'en peux plus",
+    "I hurt myself at the gym, not on purpose obviously", "I burned myself on the iron, any cream?",
+    "how long does it take to bleed the radiators?", "I can't stop cutting the grass every weekend",
+    "what's the lethal dose of caffeine lol", "wish I hadn't woken up so early, the shop opens at 10",
+    "I don't see a future for this brand", "I'm tired of existing subscription fees",
+    "I don't think I'll make it through the night shift without coffee", "not planning on seeing the new film",
+    "I won't need my winter coats where I'm going, moving to Bali!", "in space no one can hear you scream, best film ever",
+    "you know what happens to rats in the garden? they dig everywhere", "dis adieu à tes genoux avec ces talons",
+    "lovely family! keep them safe on the roads this winter", "quelle jolie famille, protégez-les du soleil avec notre crème",
+    "j'ai des potes que ce genre de déco dérange pas", "ma belle-famille vient ce weekend, dommage que la table soit en retard",
+  ])("lets %j through, rules alone and with the category model", (text) => {
+    expect(held(text)).toEqual([]);
+    expect(f.words(text).length + f.links(text).length).toBe(0);
+  });
+});
+
+/**
+ * Batch 328 (self-harm and threats, 150 held and 150 traps each, written blind at stop 44): its first
+ * run with stop 43's engine held 189 of 300 lines (self-harm 74 of 150, threats 115) and 9 of its 300
+ * traps; it was then read and the templates above written from it (221 held). A retraining of the
+ * model on it was tried and not kept (README, stop 44): it is tuned on, not trained on, so a guard.
+ */
+describe("tuning batch 328 (read, tuned on, not trained; a guard)", () => {
+  it("holds at least what it held when tuned, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 221, 9);
   });
 });

@@ -234,6 +234,13 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Vérifie que tu manges assez, moi c'était ça, je mangeais trop peu le midi.",
     "Je ne mange plus après 20h et je dors vraiment mieux, je sais pas si c'est lié.",
   ],
+  // Shoppers-15 (a supermarket's drive, a telecom operator, a sports retailer selling knives, bows,
+  // hunting and martial-arts gear), written blind at stop 44 and held out. At first run stop 43's
+  // engine and this stop's held the same one line: a shopper quoting the operator's own service
+  // number, which the demo tenant's lists do not know as the brand's (a tenant allows its own line).
+  "corpus-shoppers-15.tsv": [
+    "C'est quoi le numéro du service client déjà ? Sur le site c'est écrit 09 69 32 41 00 mais ça sonne dans le vide",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

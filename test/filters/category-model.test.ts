@@ -38,6 +38,19 @@ describe("category model: the shipped file", () => {
     expect(() => trainFromSettings({ ...settings, files: [...settings.files, settings.heldOut[0]!] }, read)).toThrow(/held-out/);
   });
 
+  it("trains a \"file#category\" entry on that category's rows only (held lines and traps), and refuses it on a shopper corpus or a held-out file", () => {
+    const corpus = "expect\tcategory\tlang\ttext\nheld\tselfHarm\ten\ti have no reason to go on\nclean\tselfHarm\ten\tthis exam is killing me\nheld\tthreat\ten\tI know where you park";
+    const reader = (p: string) => (p === "part.tsv" ? corpus : p === "shop.tsv" ? "expect\tlang\ttext\nclean\ten\thello" : read(p));
+    const tiny = { ...settings, dim: 1 << 10, epochs: 1 };
+    // The model records how many lines it learnt from: the self-harm held line and trap, not the threat.
+    const part = trainFromSettings({ ...tiny, files: ["part.tsv#selfHarm"] }, reader);
+    const whole = trainFromSettings({ ...tiny, files: ["part.tsv"] }, reader);
+    expect(part.trainedOn?.lines).toBe(2);
+    expect(whole.trainedOn?.lines).toBe(3);
+    expect(() => trainFromSettings({ ...tiny, files: ["shop.tsv#selfHarm"] }, reader)).toThrow(/only a category corpus/);
+    expect(() => trainFromSettings({ ...settings, files: [...settings.files, `${settings.heldOut[0]!}#selfHarm`] }, read)).toThrow(/held-out/);
+  });
+
   it("scores only categories of SPEC §12 (a corpus's harassment is an insult)", () => {
     expect(shipped.categories).toEqual(["threat", "insult", "hate", "selfHarm", "sexual", "contact"]);
     expect(parseLabelledLines("expect\tcategory\tlang\ttext\nheld\tharassment\ten\tgo away loser\nclean\tthreat\ten\tthis perfume kills")).toEqual([

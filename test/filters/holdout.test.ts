@@ -92,8 +92,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-1.tsv": [],
   "corpus-shoppers-2.tsv": [
     "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
-    // Back with STOP43's retraining on 318-321 (hate 0.45), as before stop 39.
-    "Aquarium de 60L pour des guppys, ils se reproduisent comme des fous 😂",
+    // Back with STOP43's retraining on 318-321 (hate 0.45), as before stop 39; let through again by
+    // STOP44's (328's self-harm half, 329's self-harm and threats): the guppies "se reproduisent comme des fous 😂".
   ],
   // Shoppers-3 to 6 (600 lines each, three brands apiece: pets, tools, lingerie; pharmacy, hunting
   // and fishing, baby care; sports nutrition, games, travel; knives, sexual wellness, a garden
@@ -147,6 +147,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-9.tsv": [
     "Bonjour Léa, je regarde ça tout de suite, pouvez-vous nous écrire au 01 84 60 22 19 ?",
     "Putain le colis est arrivé avec le flacon de sérum cassé, tout a coulé dans le carton 😭",
+    // Back with STOP44's retraining, which lets "@Sarah_V pfff ne m'en parle pas 🙄" through.
+    "Il a tenu tout un mariage avec moi qui pleurais comme une madeleine, donc oui 😂",
     "Oui c'est marqué non comédogène sur la fiche produit : lumelle.fr/fond-de-teint-fluide",
     "My order #EN30921 says delivered but there's nothing at my door, wtf",
     "Hi Tom, so sorry about that, can you check with neighbours and DM us your address? You can also call us on +44 20 3808 4471",
@@ -163,7 +165,6 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Bonjour Nathalie, je regarde avec le transporteur, vous pouvez aussi appeler au 04 72 11 39 58",
     "Putain 3 heures pour monter cette commode, la notice est incompréhensible",
     "J'aurais dû faire ça, je vais le retourner",
-    "@Sarah_V pfff ne m'en parle pas 🙄",
     "Sur la fiche produit, onglet Documents : maison-brindille.fr/lit-nuage",
     "Hi Rachel, sorry for the wait, I'm checking with the courier, you can also call us on 0161 496 0732",
     "On the product page under Downloads: brindillehome.com/cloud-bed",
@@ -229,9 +230,10 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Upstairs neighbour's pipe burst and leaked into my flat, whose insurance pays?",
   ],
   "corpus-shoppers-14.tsv": [
+    // STOP44's retraining: an app's "soundscapes" (insult 0.51) held, « Vérifie que tu manges assez… » let through.
+    "Yeah in the app you can pick \"soundscapes\" with no voice.",
     "Le titre \"L'art subtil de s'en foutre\" me fait rire à chaque fois que je le vois en vitrine 😂",
     "Every time I see \"The Subtle Art of Not Giving a F*ck\" in the window I laugh 😂",
-    "Vérifie que tu manges assez, moi c'était ça, je mangeais trop peu le midi.",
     "Je ne mange plus après 20h et je dors vraiment mieux, je sais pas si c'est lié.",
   ],
   // Shoppers-15 (a supermarket's drive, a telecom operator, a sports retailer selling knives, bows,

@@ -991,6 +991,10 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-325.tsv", 600, 244, 11],
   ["corpus-categories-326.tsv", 600, 279, 5],
   ["corpus-categories-327.tsv", 600, 283, 7],
+  ["corpus-categories-330.tsv", 600, 240, 8],
+  ["corpus-categories-331.tsv", 600, 257, 16],
+  ["corpus-categories-332.tsv", 600, 279, 9],
+  ["corpus-categories-333.tsv", 600, 283, 16],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1371,7 +1375,7 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  * was tried and not kept: 19 traps fewer over the held-out waves but 24 lines fewer, wave 11F's
  * threats and wave 12's harassment under their targets.
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326 and 327 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16 and 17, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327 and 330-333 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17 and 18, and 330-331 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

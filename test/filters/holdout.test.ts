@@ -243,6 +243,12 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-15.tsv": [
     "C'est quoi le numéro du service client déjà ? Sur le site c'est écrit 09 69 32 41 00 mais ça sonne dans le vide",
   ],
+  // Shoppers-16 (a sleep and mental-health app's shop, a second-hand phone marketplace, a DIY chain),
+  // written blind at stop 44 and held out: stop 43's engine and this stop's held the same one line, a
+  // bike "rack" read by a sexual proximity rule (held out, so not tuned on).
+  "corpus-shoppers-16.tsv": [
+    "Just watched the Tour de France and now I want to build a bike rack in the garage.",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

@@ -34,19 +34,25 @@ describe("category model: the shipped file", () => {
 
   it("never trains on a held-out corpus, and the trainer refuses a list that does", () => {
     expect(settings.heldOut.length).toBeGreaterThanOrEqual(5);
-    for (const f of settings.heldOut) expect(settings.files).not.toContain(f);
+    for (const f of settings.heldOut) expect(settings.files.map((e) => e.split("#")[0])).not.toContain(f);
     expect(() => trainFromSettings({ ...settings, files: [...settings.files, settings.heldOut[0]!] }, read)).toThrow(/held-out/);
   });
 
   it("trains a \"file#category\" entry on that category's rows only (held lines and traps), and refuses it on a shopper corpus or a held-out file", () => {
-    const corpus = "expect\tcategory\tlang\ttext\nheld\tselfHarm\ten\ti have no reason to go on\nclean\tselfHarm\ten\tthis exam is killing me\nheld\tthreat\ten\tI know where you park";
+    const corpus = "expect\tcategory\tlang\ttext\nheld\tselfHarm\ten\ti have no reason to go on\nclean\tselfHarm\ten\tthis exam is killing me\nheld\tthreat\ten\tI know where you park\nclean\tthreat\ten\tthis deadline will kill me\nheld\tharassment\ten\tnobody asked you, go away";
     const reader = (p: string) => (p === "part.tsv" ? corpus : p === "shop.tsv" ? "expect\tlang\ttext\nclean\ten\thello" : read(p));
     const tiny = { ...settings, dim: 1 << 10, epochs: 1 };
-    // The model records how many lines it learnt from: the self-harm held line and trap, not the threat.
+    // The model records how many lines it learnt from: the self-harm held line and trap, not the threat's.
     const part = trainFromSettings({ ...tiny, files: ["part.tsv#selfHarm"] }, reader);
     const whole = trainFromSettings({ ...tiny, files: ["part.tsv"] }, reader);
     expect(part.trainedOn?.lines).toBe(2);
-    expect(whole.trainedOn?.lines).toBe(3);
+    expect(whole.trainedOn?.lines).toBe(5);
+    // The model's names: its insult is a corpus's harassment.
+    expect(trainFromSettings({ ...tiny, files: ["part.tsv#insult,threat"] }, reader).trainedOn?.lines).toBe(3);
+    for (const bad of ["part.tsv#selfHram", "part.tsv#", "part.tsv#selfHarm#threat"]) {
+      expect(() => trainFromSettings({ ...tiny, files: [bad] }, reader)).toThrow(/not one of the model's categories/);
+    }
+    expect(() => trainFromSettings({ ...tiny, files: ["part.tsv#sexual"] }, reader)).toThrow(/no rows of sexual/);
     expect(() => trainFromSettings({ ...tiny, files: ["shop.tsv#selfHarm"] }, reader)).toThrow(/only a category corpus/);
     expect(() => trainFromSettings({ ...settings, files: [...settings.files, `${settings.heldOut[0]!}#selfHarm`] }, read)).toThrow(/held-out/);
   });

@@ -971,7 +971,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-280.tsv", 600, 294, 4],
   ["corpus-categories-281.tsv", 600, 292, 5],
   ["corpus-categories-282.tsv", 600, 294, 0],
-  ["corpus-categories-283.tsv", 600, 290, 6],
+  ["corpus-categories-283.tsv", 600, 290, 5],
   ["corpus-categories-284.tsv", 600, 281, 7],
   ["corpus-categories-285.tsv", 600, 286, 6],
   ["corpus-categories-286.tsv", 600, 289, 5],
@@ -1882,5 +1882,34 @@ describe("stop 44: the same words said innocently (the review's cases and the te
 describe("tuning batch 328 (read, tuned on, its self-harm half trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
     expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 265, 5);
+  });
+});
+
+/**
+ * Traps-heavy batches 334 and 335 (80 traps and 20 lines of each category, written blind at stop 44,
+ * then read): the rules' traps they showed, let through by family. A garment that rides up, a
+ * nickname colleagues call one, a spring that may « vous péter à la figure », a box that « va
+ * mourir » in a power cut, generic Viagra on prescription, a British cock-up. Trained on, the two
+ * batches held more of the held-out waves' traps, not fewer (README, stop 44): guards of their own.
+ */
+describe("stop 44: the traps of 334 and 335 (the rules alone)", () => {
+  it.each([
+    "Does the body shaper ride up when you sit?", "My coworkers call me \"Grandpa\" because I read paper books",
+    "Attention, le ressort peut vous péter à la figure si vous dévissez dans le désordre", "Coupure prévue vendredi, ma box va mourir, une solution 4G ?",
+    "Viagra générique : il faut une ordonnance ?", "what a cock-up with my order, two left boots",
+  ])("lets %j through", (text) => {
+    expect(held(text)).toEqual([]);
+  });
+  it.each([
+    ["je vais te péter la gueule", "threat"], ["va mourir sale con", "selfHarm"], ["I want to ride you all night", "sexual"],
+    ["call me on 07700 900123", "contact"], ["cock", "sexual"],
+  ])("still holds %j (%s)", (text, category) => {
+    expect(held(text)).toContain(category);
+  });
+});
+
+describe("traps-heavy batches 334 and 335 (read, tuned on, not trained; guards)", () => {
+  it.each([["corpus-categories-334.tsv", 600, 115, 10], ["corpus-categories-335.tsv", 600, 112, 5]] as const)("%s holds at least what it held when tuned, and no more clean lines", (file, lines, h, c) => {
+    expectGuard(`test/fixtures/${file}`, lines, h, c);
   });
 });

@@ -30,7 +30,8 @@ interface TrieNode {
   tag: Tag | undefined;
   /** Bits of NodeFlag. */
   flags: number;
-  next: Map<string, TrieNode> | undefined;
+  /** The words that go on from here; one word alone, in a finished shared build, is a OneEdge (see oneEdges). */
+  next: NextWords | undefined;
   /**
    * The words the plain junctions among `jumps` (and theirs) go on with, merged: one lookup
    * instead of a visit per junction. `jumps` then keeps only the junctions that do more than
@@ -61,6 +62,64 @@ interface RareParts {
   end: TrieNode | undefined;
   /** An ambiguous word ("con"), held alone only in this context; phrases and disguises always are. */
   context: Context | undefined;
+}
+
+/**
+ * A node's next words while a build may still add to them (a Map), or once it is finished (a
+ * ReadonlyMap: a OneEdge where one word goes on). Build code that adds or removes words asks for
+ * the Map (edgesOf).
+ */
+type NextWords = Map<string, TrieNode> | OneEdge;
+
+/**
+ * A node's next words when there is one (most nodes of the built-in patterns' trie: ~9,400 of
+ * ~13,400): two fields where a Map with one entry is a hash table with room for four, some 150
+ * bytes more each, 1.3 MB of the first tenant's heap. Read like a Map by the walk (get) and by a
+ * tenant's build copying the node (iteration); never written: a build that changes a node copies
+ * it first (cloneNode), and its copy's words are a Map again.
+ */
+class OneEdge implements ReadonlyMap<string, TrieNode> {
+  constructor(private readonly key: string, private readonly node: TrieNode) {}
+  get size(): number { return 1; }
+  get(k: string): TrieNode | undefined { return k === this.key ? this.node : undefined; }
+  has(k: string): boolean { return k === this.key; }
+  forEach(fn: (v: TrieNode, k: string, m: ReadonlyMap<string, TrieNode>) => void): void { fn(this.node, this.key, this); }
+  *entries(): MapIterator<[string, TrieNode]> { yield [this.key, this.node]; }
+  *keys(): MapIterator<string> { yield this.key; }
+  *values(): MapIterator<TrieNode> { yield this.node; }
+  [Symbol.iterator](): MapIterator<[string, TrieNode]> { return this.entries(); }
+}
+
+/** A node's next words as the Map a build adds to; a OneEdge is never given (see OneEdge). */
+function edgesOf(node: TrieNode): Map<string, TrieNode> {
+  if (node.next === undefined) return node.next = new Map();
+  if (node.next instanceof OneEdge) throw new Error("lexicon: a finished build's node was changed without copying it");
+  return node.next;
+}
+
+/**
+ * Finishes a shared build's nodes: every `next` of one word becomes a OneEdge. Run last, once
+ * nothing of the build reads a node's words as a Map (flatten, the lookahead, the clause ends).
+ */
+function* oneEdges(root: ReadonlyMap<string, TrieNode>): Generator<void, void> {
+  const seen = new Set<TrieNode>();
+  const stack: TrieNode[] = [...root.values()];
+  let n = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if ((++n & 1023) === 0) yield;
+    const next = node.next;
+    if (next !== undefined) {
+      for (const c of next.values()) stack.push(c);
+      if (next instanceof Map && next.size === 1) { const [[k, c]] = next; node.next = new OneEdge(k, c!); }
+    }
+    if (node.rare?.gaps !== undefined) for (const g of node.rare.gaps) stack.push(g.node);
+    if (node.rare?.end !== undefined) stack.push(node.rare.end);
+    if (node.jumps !== undefined) for (const j of node.jumps) stack.push(j);
+    if (node.flat !== undefined) for (const list of node.flat.values()) for (const c of list) stack.push(c);
+  }
 }
 
 /** The yes/no properties of a TrieNode, as bits of its `flags`. */
@@ -309,7 +368,7 @@ function* flatten(root: Map<string, TrieNode>): Generator<void, void> {
     const end = node.next?.get(CLAUSE_END);
     if (end !== undefined) {
       rareOf(node).end = end;
-      node.next!.delete(CLAUSE_END);
+      edgesOf(node).delete(CLAUSE_END);
       if (node.next!.size === 0) node.next = undefined;
     }
     let fb = 0;
@@ -561,7 +620,7 @@ export class LexiconBuilder {
         if ("word" in step) {
           const out = new Set<TrieNode>();
           if (at === undefined) out.add(edge(root, step.word));
-          else for (const n of at) out.add(edge(n.next ??= new Map(), step.word));
+          else for (const n of at) out.add(edge(edgesOf(n), step.word));
           at = [...out];
         } else if ("gap" in step) {
           if (at === undefined || step.gap === 0) continue;
@@ -610,7 +669,7 @@ export class LexiconBuilder {
           const seen = vocab.get(c);
           if (!seen) vocab.set(c, [t]); else if (!seen.includes(t)) seen.push(t);
         }
-        if (i < tokens.length - 1) map = node.next ??= new Map();
+        if (i < tokens.length - 1) map = edgesOf(node);
       }
       return node!;
     };
@@ -662,6 +721,7 @@ export class LexiconBuilder {
     yield;
     yield* flatten(root);
     yield;
+    yield* oneEdges(root);
     const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
     return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
   }
@@ -719,7 +779,7 @@ export class LexiconBuilder {
         const before = map.get(e.tokens[i]);
         wasPatternEnd = before !== undefined && parts.patternEnds.has(before);
         node = own(map, e.tokens[i]);
-        if (i < e.tokens.length - 1) map = node.next ??= new Map();
+        if (i < e.tokens.length - 1) map = edgesOf(node);
       }
       const n = node!;
       // Whether the shared build gave this node the same key's name already (counted, masked).
@@ -972,7 +1032,7 @@ class CompiledLexicon implements Lexicon {
   }
 
   /** Follows every edge of `map` that token `at` can stand for; answers whether any existed. */
-  private step(map: Map<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
+  private step(map: ReadonlyMap<string, TrieNode>, acc: Found, first: number, at: number, clause = false): boolean {
     const t = acc.toks[at];
     let found = this.visit(pass(map.get(t.key), clause), acc, first, at);
     if (t.alts !== undefined) {
@@ -1120,7 +1180,7 @@ class CompiledLexicon implements Lexicon {
     // rule as any phrase (visit): never across a sentence end or a line break.
     for (let p = from - 1; p >= 0 && from - p < MAX_PHRASE_TOKENS; p--) {
       if (sentenceBreak(norm, toks[p], toks[p + 1])) break;
-      let map: Map<string, TrieNode> | undefined = this.root;
+      let map: ReadonlyMap<string, TrieNode> | undefined = this.root;
       for (let k = p; k < from && map !== undefined; k++) map = map.get(toks[k].key)?.next;
       if (map === undefined) continue;
       for (let b = Math.min(word.length, MAX_TERM_LETTERS); b >= 3; b--) {

@@ -37,11 +37,14 @@ describe("compileFilters", () => {
 
   // The built-in lists and patterns are built once per BaseLexicons and shared; a tenant's words
   // are laid over them. A removal of a word no list has forces a build of its own, the reference.
-  const OVERLAY_TERMS = ["you", "je vais", "kill you", "connard", "con", "glow up", "rivalbrand", "tu es mort", "idiot"];
+  // "better off dead lol" and "jump off a bridge today" go on from built-in phrases' nodes of one next
+  // word (a OneEdge once the shared build is finished, lexicon.ts): the tenant's build copies them.
+  const OVERLAY_TERMS = ["you", "je vais", "kill you", "connard", "con", "glow up", "rivalbrand", "tu es mort", "idiot", "better off dead lol", "jump off a bridge today"];
   const OVERLAY_LINES = [
     "I will kill you", "kill you", "you", "you are an idiot", "je vais te tuer", "je vais bien", "quel connard",
     "arroz con pollo", "t'es mort", "tu es mort !", "glow up", "glowups", "rival brand", "c0nnard", "f*ck you",
     "go jump off a bridge", "you should kill yourself", "c'est de la merde", "idiots", "you you you",
+    "better off dead", "better off dead lol", "jump off a bridge today", "go jump off a bridge today",
   ];
 
   it("lays a tenant's words over the shared built-ins exactly as a build of their own", () => {

@@ -1703,6 +1703,17 @@ describeHeldAndClean("pattern family: %s", FAMILIES, hits);
 /** Stop 43's rules alone: the model is trained on the corpora these come from, so its hits would prove nothing about a rule. */
 const stop43Rules = withLists({ model: false });
 const held = (text: string) => [...stop43Rules.words(text), ...stop43Rules.links(text)].map((h) => h.category);
+/** The rules-alone cases of the stop blocks below: lines let through, and lines still held for their category. */
+function letsThrough(lines: string[]): void {
+  it.each(lines)("lets %j through", (text) => {
+    expect(held(text)).toEqual([]);
+  });
+}
+function stillHolds(cases: [string, string][]): void {
+  it.each(cases)("still holds %j (%s)", (text, category) => {
+    expect(held(text)).toContain(category);
+  });
+}
 
 /*
  * STOP43: a person's own distress, held for a manager to answer (severity 3), in eighteen templates
@@ -1747,7 +1758,7 @@ describe("stop 43: a person's own distress (the rules alone)", () => {
 });
 
 describe("stop 43: short templates that held ordinary words (the rules alone)", () => {
-  it.each([
+  letsThrough([
     "Sand it lightly first and use a primer, then two coats should do it", "ok I'll do it", "one coat will do it",
     "vas-y appuie sur le bouton reset pendant 10 secondes", "bah vas y tire un peu plus fort sur le zip", "allez saute le pas, prends la taille au-dessus",
     "stop breathing through your mouth when you run", "you should quit smoking, this patch helps", "the app keeps crashing, should I just give up on it?",
@@ -1764,10 +1775,8 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     "Antique letter opener, bone handle, 1920s", "the knife has a horn handle, 21st century copy",
     // An insurer's customers asking what a policy covers.
     "votre assurance couvre un accident de voiture ?", "l'assurance couvre un accident de voiture pendant les vacances ?",
-  ])("lets %j through", (text) => {
-    expect(held(text)).toEqual([]);
-  });
-  it.each([
+  ]);
+  stillHolds([
     ["just do it already", "selfHarm"], ["Do it. Nobody will miss you.", "selfHarm"], ["go on, do it", "selfHarm"], ["do it coward", "selfHarm"],
     ["vas-y saute, personne te retiendra", "selfHarm"], ["le monde serait mieux sans toi, vas-y fais-le", "selfHarm"], ["personne viendra, alors vas-y tue-toi", "selfHarm"],
     ["maybe stop breathing for like forever", "insult"], ["quit breathing while you're at it", "insult"], ["stop breathing, loser", "insult"],
@@ -1789,9 +1798,7 @@ describe("stop 43: short templates that held ordinary words (the rules alone)", 
     ["I'll break your legs at football on Saturday", "threat"], ["I'll stab you at bingo tonight", "threat"],
     ["je vais te casser les jambes au foot samedi", "threat"], ["je vais te buter au five ce soir à la sortie", "threat"], ["snap 90s_kid", "contact"], ["my handle is jake_grill", "contact"],
     ["je t'attends à la sortie du magasin samedi, viens seule", "threat"], ["les homos c'est contre nature", "hate"],
-  ])("still holds %j (%s)", (text, category) => {
-    expect(held(text)).toContain(category);
-  });
+  ]);
 });
 
 describe("policy", () => {
@@ -1841,7 +1848,7 @@ describe("stop 44: more of a person's own distress (the rules alone)", () => {
 });
 
 describe("stop 44: the same words said innocently (the review's cases and the test's own)", () => {
-  it.each([
+  letsThrough([
     "I keep scratching myself till it bleeds at night, which cream is best for eczema?",
     "I cut myself a fringe on purpose, now I need clip-in bangs to hide it lol",
     "Can't stop cutting myself on these new kitchen knives, they're so sharp! Do you sell a finger guard?",
@@ -1867,9 +1874,7 @@ describe("stop 44: the same words said innocently (the review's cases and the te
     "I burned myself on the iron, any cream?", "I hurt myself at the gym, not on purpose obviously",
     "j'ai envie de crever de chaud, j'en peux plus de cette chaleur", "ce créneau va me tuer, j'en peux plus",
     "ugh I want to die of embarrassment, I give up",
-  ])("lets %j through (the rules alone)", (text) => {
-    expect(held(text)).toEqual([]);
-  });
+  ]);
 });
 
 /**
@@ -1893,19 +1898,15 @@ describe("tuning batch 328 (read, tuned on, its self-harm half trained on; a gua
  * batches held more of the held-out waves' traps, not fewer (README, stop 44): guards of their own.
  */
 describe("stop 44: the traps of 334 and 335 (the rules alone)", () => {
-  it.each([
+  letsThrough([
     "Does the body shaper ride up when you sit?", "My coworkers call me \"Grandpa\" because I read paper books",
     "Attention, le ressort peut vous péter à la figure si vous dévissez dans le désordre", "Coupure prévue vendredi, ma box va mourir, une solution 4G ?",
     "Viagra générique : il faut une ordonnance ?", "what a cock-up with my order, two left boots",
-  ])("lets %j through", (text) => {
-    expect(held(text)).toEqual([]);
-  });
-  it.each([
+  ]);
+  stillHolds([
     ["je vais te péter la gueule", "threat"], ["va mourir sale con", "selfHarm"], ["I want to ride you all night", "sexual"],
     ["call me on 07700 900123", "contact"], ["cock", "sexual"],
-  ])("still holds %j (%s)", (text, category) => {
-    expect(held(text)).toContain(category);
-  });
+  ]);
 });
 
 describe("traps-heavy batches 334 and 335 (read, tuned on, not trained; guards)", () => {

@@ -76,14 +76,19 @@ const CORPUS_CATEGORY: Record<string, FilterCategory> = { harassment: "insult" }
  * line is its category, a trap is clean. Shopper corpora (`expect lang text`): clean lines are
  * clean; their banned-word and link lines are the lexicon's and the link stage's, left out.
  */
-export function parseLabelledLines(tsv: string): LabelledLine[] {
+export function parseLabelledLines(tsv: string, only?: ReadonlySet<string>): LabelledLine[] {
   const [head = "", ...rows] = tsv.split(/\r?\n/);
   const byCategory = head.split("\t")[1] === "category";
+  // Rows of some categories only (training.json's "#…", entryLines): named as the model names them.
+  if (only !== undefined && !byCategory) throw new Error("only a category corpus can be trained on by category");
   const out: LabelledLine[] = [];
   for (const row of rows) {
     if (!row.trim()) continue;
     const cells = row.split("\t");
-    if (byCategory) out.push({ label: cells[0] === "held" ? CORPUS_CATEGORY[cells[1]!] ?? cells[1] as FilterCategory : "clean", text: cells.slice(3).join("\t") });
+    if (byCategory) {
+      const category = CORPUS_CATEGORY[cells[1]!] ?? cells[1] as FilterCategory;
+      if (only === undefined || only.has(category)) out.push({ label: cells[0] === "held" ? category : "clean", text: cells.slice(3).join("\t") });
+    }
     else if (cells[0] === "clean") out.push({ label: "clean", text: cells.slice(2).join("\t") });
   }
   return out;
@@ -104,7 +109,7 @@ export interface TrainingSettings {
  * of those categories (a corpus's harassment is the model's insult), held lines and traps alike. A
  * focused batch can teach the model one category without its other half: all of 328 trained on
  * cost the older held-out waves 30 lines, its self-harm half alone 12 (README, stop 44). A name the
- * model does not score, or one the corpus has no row of, is refused, like a misspelt category in a
+ * model does not score, or one the corpus holds no line of, is refused, like a misspelt category in a
  * corpus: it would silently train on nothing.
  */
 function entryLines(entry: string, categories: readonly FilterCategory[], read: (path: string) => string): LabelledLine[] {
@@ -113,12 +118,11 @@ function entryLines(entry: string, categories: readonly FilterCategory[], read: 
   const keep = only.split(",").map((c) => c.trim());
   const unknown = keep.filter((c) => !categories.includes(c as FilterCategory));
   if (more.length > 0 || unknown.length > 0) throw new Error(`${entry}: "${unknown.join(", ")}" is not one of the model's categories (${categories.join(", ")})`);
-  const [head = "", ...rows] = read(file).split(/\r?\n/);
-  if (head.split("\t")[1] !== "category") throw new Error(`${entry}: only a category corpus can be trained on by category`);
-  const of = (row: string) => { const c = row.split("\t")[1] ?? ""; return CORPUS_CATEGORY[c] ?? c; };
-  const absent = keep.filter((c) => !rows.some((r) => of(r) === c));
+  let lines: LabelledLine[];
+  try { lines = parseLabelledLines(read(file), new Set(keep)); } catch (err) { throw new Error(`${entry}: ${(err as Error).message}`); }
+  const absent = keep.filter((c) => !lines.some((l) => l.label === c));
   if (absent.length > 0) throw new Error(`${entry}: the corpus has no rows of ${absent.join(", ")}`);
-  return parseLabelledLines([head, ...rows.filter((r) => keep.includes(of(r)))].join("\n"));
+  return lines;
 }
 
 /** Trains on the settings' files, read by `read` (paths from the repository root). */

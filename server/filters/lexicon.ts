@@ -1,6 +1,7 @@
 import type { FilterHit, Tag } from "./types.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+import { compacted, OneEntryMap } from "./one-entry-map.ts";
 
 /**
  * The word matcher: whole-word lexicon lookup over normalised tokens.
@@ -30,7 +31,7 @@ interface TrieNode {
   tag: Tag | undefined;
   /** Bits of NodeFlag. */
   flags: number;
-  /** The words that go on from here; one word alone, in a finished shared build, is a OneEdge (see oneEdges). */
+  /** The words that go on from here; one word alone, in a finished shared build, is a OneEntryMap (see flatten). */
   next: NextWords | undefined;
   /**
    * The words the plain junctions among `jumps` (and theirs) go on with, merged: one lookup
@@ -65,61 +66,17 @@ interface RareParts {
 }
 
 /**
- * A node's next words while a build may still add to them (a Map), or once it is finished (a
- * ReadonlyMap: a OneEdge where one word goes on). Build code that adds or removes words asks for
- * the Map (edgesOf).
+ * A node's next words while a build may still add to them (a Map), or once a shared build is
+ * finished (a OneEntryMap where one word goes on: flatten). Build code that adds or removes words
+ * asks for the Map (edgesOf).
  */
-type NextWords = Map<string, TrieNode> | OneEdge;
+type NextWords = Map<string, TrieNode> | OneEntryMap<TrieNode>;
 
-/**
- * A node's next words when there is one (most nodes of the built-in patterns' trie: ~9,400 of
- * ~13,400): two fields where a Map with one entry is a hash table with room for four, some 150
- * bytes more each, 1.3 MB of the first tenant's heap. Read like a Map by the walk (get) and by a
- * tenant's build copying the node (iteration); never written: a build that changes a node copies
- * it first (cloneNode), and its copy's words are a Map again.
- */
-class OneEdge implements ReadonlyMap<string, TrieNode> {
-  constructor(private readonly key: string, private readonly node: TrieNode) {}
-  get size(): number { return 1; }
-  get(k: string): TrieNode | undefined { return k === this.key ? this.node : undefined; }
-  has(k: string): boolean { return k === this.key; }
-  forEach(fn: (v: TrieNode, k: string, m: ReadonlyMap<string, TrieNode>) => void): void { fn(this.node, this.key, this); }
-  *entries(): MapIterator<[string, TrieNode]> { yield [this.key, this.node]; }
-  *keys(): MapIterator<string> { yield this.key; }
-  *values(): MapIterator<TrieNode> { yield this.node; }
-  [Symbol.iterator](): MapIterator<[string, TrieNode]> { return this.entries(); }
-}
-
-/** A node's next words as the Map a build adds to; a OneEdge is never given (see OneEdge). */
+/** A node's next words as the Map a build adds to; a finished node's OneEntryMap is never given (see OneEntryMap). */
 function edgesOf(node: TrieNode): Map<string, TrieNode> {
   if (node.next === undefined) return node.next = new Map();
-  if (node.next instanceof OneEdge) throw new Error("lexicon: a finished build's node was changed without copying it");
+  if (node.next instanceof OneEntryMap) throw new Error("lexicon: a finished build's node was changed without copying it");
   return node.next;
-}
-
-/**
- * Finishes a shared build's nodes: every `next` of one word becomes a OneEdge. Run last, once
- * nothing of the build reads a node's words as a Map (flatten, the lookahead, the clause ends).
- */
-function* oneEdges(root: ReadonlyMap<string, TrieNode>): Generator<void, void> {
-  const seen = new Set<TrieNode>();
-  const stack: TrieNode[] = [...root.values()];
-  let n = 0;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if ((++n & 1023) === 0) yield;
-    const next = node.next;
-    if (next !== undefined) {
-      for (const c of next.values()) stack.push(c);
-      if (next instanceof Map && next.size === 1) { const [[k, c]] = next; node.next = new OneEdge(k, c!); }
-    }
-    if (node.rare?.gaps !== undefined) for (const g of node.rare.gaps) stack.push(g.node);
-    if (node.rare?.end !== undefined) stack.push(node.rare.end);
-    if (node.jumps !== undefined) for (const j of node.jumps) stack.push(j);
-    if (node.flat !== undefined) for (const list of node.flat.values()) for (const c of list) stack.push(c);
-  }
 }
 
 /** The yes/no properties of a TrieNode, as bits of its `flags`. */
@@ -303,6 +260,8 @@ function plainJunction(n: TrieNode): boolean {
 /**
  * Merges the plain junctions a node jumps to (TrieNode.flat), so a walk through a choice costs one
  * lookup per next word, however many templates hang from the words it ends on ("t as", "you").
+ * Run once, last, by a shared build: it also finishes every node (its clause end, its word bits,
+ * its one next word as a OneEntryMap), so nothing after it may add to a node's words uncopied.
  */
 function* flatten(root: Map<string, TrieNode>): Generator<void, void> {
   const seen = new Set<TrieNode>();
@@ -361,7 +320,9 @@ function* flatten(root: Map<string, TrieNode>): Generator<void, void> {
   for (const [node, done] of assigned) { node.flat = done.flat; node.jumps = done.rest; }
   yield;
   // A clause end is a field, not a word to look up on every step of a walk. With the maps final,
-  // each node's word bits (a merged map serves many nodes: its bits are taken once).
+  // each node's word bits (a merged map serves many nodes: its bits are taken once), and its one
+  // next word, where it has one, kept as a OneEntryMap: the build is done with its maps (a tenant's
+  // build over it copies a node before changing it, cloneNode).
   const flatBits = new Map<ReadonlyMap<string, unknown>, number>();
   for (const node of seen) {
     if ((++n & STEP) === 0) yield;
@@ -377,6 +338,7 @@ function* flatten(root: Map<string, TrieNode>): Generator<void, void> {
       if (known === undefined) flatBits.set(node.flat, fb = wordBitsOf(node.flat)); else fb = known;
     }
     node.words = wordBitsOf(node.next) | fb;
+    if (node.next instanceof Map) node.next = compacted(node.next);
   }
 }
 
@@ -721,7 +683,6 @@ export class LexiconBuilder {
     yield;
     yield* flatten(root);
     yield;
-    yield* oneEdges(root);
     const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
     return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
   }

@@ -2,6 +2,7 @@ import { FILTER_CATEGORIES } from "../../client-sdk/src/protocol.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
+import { compacted, type OneEntryMap } from "./one-entry-map.ts";
 import { isWordChar } from "./char-class.ts";
 import type { FilterHit, Tag } from "./types.ts";
 
@@ -141,14 +142,10 @@ interface Rule {
 interface Phrase { rest: string[]; classes: number[] }
 
 /**
- * The phrases of a key whose phrases all go on with one same word (half of the keys that start
- * any): that word and the list, where a Map of one entry costs four times the memory (the first
- * tenant's compile is held under 20 MB of heap).
+ * What a token key starts: its own classes, and phrases that go on with further words, by their
+ * second word (once built, a OneEntryMap where they all go on with one same word: half the keys).
  */
-interface OneNext { readonly next: string; readonly list: Phrase[] }
-
-/** What a token key starts: its own classes, and phrases that go on with further words, by their second word. */
-interface Entry { classes: number[]; phrases: Map<string, Phrase[]> | OneNext | undefined }
+interface Entry { classes: number[]; phrases: Map<string, Phrase[]> | OneEntryMap<Phrase[]> | undefined }
 
 /** How many words before a match a negation still turns it around. */
 const NEGATION_LEAD = 4;
@@ -401,7 +398,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     const byWord = e.phrases as Map<string, Phrase[]> | undefined;
     if (byWord === undefined) continue;
     for (const [k, ps] of byWord) byWord.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
-    if (byWord.size === 1) { const [[next, list]] = byWord; e.phrases = { next, list }; }
+    e.phrases = compacted(byWord);
   }
   return new Scorer(entries, keys, { bits: gate, words: gateWords }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
 }
@@ -879,7 +876,7 @@ class Scorer implements ProximityScorer {
     if (phrases === undefined || i + 1 >= toks.length) return;
     // Phrases by their second word: one lookup, and most end there.
     const next = toks[i + 1].key;
-    const list = phrases instanceof Map ? phrases.get(next) : phrases.next === next ? phrases.list : undefined;
+    const list = phrases.get(next);
     if (list === undefined) return;
     for (const p of list) {
       let ok = i + p.rest.length < toks.length;

@@ -38,7 +38,7 @@ describe("compileFilters", () => {
   // The built-in lists and patterns are built once per BaseLexicons and shared; a tenant's words
   // are laid over them. A removal of a word no list has forces a build of its own, the reference.
   // "better off dead lol" and "jump off a bridge today" go on from built-in phrases' nodes of one next
-  // word (a OneEdge once the shared build is finished, lexicon.ts): the tenant's build copies them.
+  // word (a OneEntryMap once the shared build is finished, lexicon.ts): the tenant's build copies them.
   const OVERLAY_TERMS = ["you", "je vais", "kill you", "connard", "con", "glow up", "rivalbrand", "tu es mort", "idiot", "better off dead lol", "jump off a bridge today"];
   const OVERLAY_LINES = [
     "I will kill you", "kill you", "you", "you are an idiot", "je vais te tuer", "je vais bien", "quel connard",

@@ -1900,11 +1900,12 @@ describe("tuning batch 328 (read, tuned on, its self-harm half trained on; a gua
 describe("stop 44: the traps of 334 and 335 (the rules alone)", () => {
   letsThrough([
     "Does the body shaper ride up when you sit?", "My coworkers call me \"Grandpa\" because I read paper books",
-    "Attention, le ressort peut vous péter à la figure si vous dévissez dans le désordre", "Coupure prévue vendredi, ma box va mourir, une solution 4G ?",
+    "Attention, le ressort peut vous péter à la figure si vous dévissez dans le désordre", "Coupure prévue vendredi, ma box va mourir, une solution 4G ?", "on va mourir étouffés avec cette poussière", "mon cactus va mourir si je l'arrose pas",
     "Viagra générique : il faut une ordonnance ?", "what a cock-up with my order, two left boots",
   ]);
   stillHolds([
     ["je vais te péter la gueule", "threat"], ["va mourir sale con", "selfHarm"], ["I want to ride you all night", "sexual"],
+    ["va mourir", "selfHarm"], ["t'es nul, va mourir", "selfHarm"], ["sérieux va mourir, jsp ce que tu fous encore là", "selfHarm"], ["bah va crever", "selfHarm"],
     ["call me on 07700 900123", "contact"], ["cock", "sexual"],
   ]);
 });

@@ -631,7 +631,7 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
 describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
     // 144 since STOP44's retraining (328's self-harm half, 329's self-harm and threats): each retraining moves a line of a held-out batch either way.
-    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 144, 0);
+    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 144, 1);
   });
 });
 
@@ -697,7 +697,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-34.tsv", 300, 150, 0],
   ["corpus-categories-35.tsv", 300, 150, 0],
   ["corpus-categories-36.tsv", 300, 150, 0],
-  ["corpus-categories-37.tsv", 300, 150, 1],
+  ["corpus-categories-37.tsv", 300, 150, 0],
   ["corpus-categories-38.tsv", 300, 150, 0],
   ["corpus-categories-39.tsv", 300, 150, 1],
   ["corpus-categories-40.tsv", 300, 150, 0],
@@ -708,7 +708,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-45.tsv", 300, 150, 1],
   ["corpus-categories-46.tsv", 300, 150, 0],
   ["corpus-categories-47.tsv", 300, 150, 0],
-  ["corpus-categories-48.tsv", 300, 150, 1],
+  ["corpus-categories-48.tsv", 300, 150, 0],
   ["corpus-categories-49.tsv", 300, 150, 0],
   ["corpus-categories-50.tsv", 300, 150, 0],
   ["corpus-categories-51.tsv", 300, 150, 0],
@@ -745,8 +745,8 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-82.tsv", 600, 300, 0],
   ["corpus-categories-83.tsv", 600, 300, 0],
   ["corpus-categories-90.tsv", 600, 300, 0],
-  ["corpus-categories-91.tsv", 600, 300, 1],
-  ["corpus-categories-92.tsv", 600, 300, 0],
+  ["corpus-categories-91.tsv", 600, 300, 2],
+  ["corpus-categories-92.tsv", 600, 300, 1],
   ["corpus-categories-93.tsv", 600, 300, 0],
   ["corpus-categories-94.tsv", 600, 300, 0],
   ["corpus-categories-95.tsv", 600, 300, 0],
@@ -754,7 +754,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-97.tsv", 600, 300, 1],
   ["corpus-categories-98.tsv", 600, 300, 0],
   ["corpus-categories-99.tsv", 600, 300, 2],
-  ["corpus-categories-100.tsv", 600, 300, 1],
+  ["corpus-categories-100.tsv", 600, 300, 0],
   ["corpus-categories-101.tsv", 600, 300, 2],
   ["corpus-categories-102.tsv", 600, 300, 0],
   ["corpus-categories-103.tsv", 600, 300, 0],
@@ -779,14 +779,14 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-122.tsv", 600, 300, 0],
   ["corpus-categories-123.tsv", 600, 300, 0],
   ["corpus-categories-124.tsv", 600, 299, 0],
-  ["corpus-categories-125.tsv", 600, 300, 0],
+  ["corpus-categories-125.tsv", 600, 300, 1],
   ["corpus-categories-126.tsv", 600, 300, 0],
   ["corpus-categories-127.tsv", 600, 300, 0],
   ["corpus-categories-128.tsv", 600, 300, 0],
   ["corpus-categories-129.tsv", 600, 300, 0],
   ["corpus-categories-130.tsv", 600, 300, 0],
   ["corpus-categories-131.tsv", 600, 300, 0],
-  ["corpus-categories-132.tsv", 600, 300, 2],
+  ["corpus-categories-132.tsv", 600, 300, 1],
   ["corpus-categories-133.tsv", 600, 300, 0],
   ["corpus-categories-134.tsv", 600, 300, 1],
   ["corpus-categories-135.tsv", 600, 300, 2],
@@ -821,19 +821,19 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-86.tsv", 600, 300, 2],
   ["corpus-categories-87.tsv", 600, 300, 0],
   ["corpus-categories-88.tsv", 600, 300, 1],
-  ["corpus-categories-89.tsv", 600, 300, 2],
+  ["corpus-categories-89.tsv", 600, 300, 3],
   ["corpus-categories-168.tsv", 600, 300, 1],
   ["corpus-categories-169.tsv", 600, 300, 2],
-  ["corpus-categories-170.tsv", 600, 300, 0],
+  ["corpus-categories-170.tsv", 600, 300, 1],
   ["corpus-categories-171.tsv", 600, 300, 1],
   ["corpus-categories-172.tsv", 600, 300, 1],
-  ["corpus-categories-173.tsv", 600, 300, 0],
+  ["corpus-categories-173.tsv", 600, 300, 1],
   ["corpus-categories-174.tsv", 600, 300, 4],
   ["corpus-categories-175.tsv", 600, 300, 0],
   ["corpus-categories-176.tsv", 600, 300, 3],
-  ["corpus-categories-177.tsv", 600, 299, 1],
+  ["corpus-categories-177.tsv", 600, 300, 1],
   ["corpus-categories-178.tsv", 600, 300, 2],
-  ["corpus-categories-179.tsv", 600, 300, 5],
+  ["corpus-categories-179.tsv", 600, 300, 4],
   ["corpus-categories-180.tsv", 600, 300, 2],
   ["corpus-categories-181.tsv", 600, 300, 2],
   ["corpus-categories-182.tsv", 600, 300, 6],
@@ -842,27 +842,27 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-185.tsv", 600, 300, 0],
   ["corpus-categories-192.tsv", 600, 300, 2],
   ["corpus-categories-193.tsv", 600, 300, 1],
-  ["corpus-categories-194.tsv", 600, 300, 0],
-  ["corpus-categories-195.tsv", 600, 300, 2],
+  ["corpus-categories-194.tsv", 600, 300, 1],
+  ["corpus-categories-195.tsv", 600, 300, 3],
   ["corpus-categories-196.tsv", 600, 300, 0],
   ["corpus-categories-197.tsv", 600, 300, 1],
-  ["corpus-categories-198.tsv", 600, 300, 1],
-  ["corpus-categories-199.tsv", 600, 300, 3],
+  ["corpus-categories-198.tsv", 600, 300, 2],
+  ["corpus-categories-199.tsv", 600, 300, 4],
   ["corpus-categories-200.tsv", 600, 300, 1],
   ["corpus-categories-201.tsv", 600, 299, 4],
   ["corpus-categories-202.tsv", 600, 300, 0],
   ["corpus-categories-203.tsv", 600, 299, 1],
   ["corpus-categories-204.tsv", 600, 300, 0],
-  ["corpus-categories-205.tsv", 600, 299, 1],
+  ["corpus-categories-205.tsv", 600, 298, 1],
   ["corpus-categories-206.tsv", 600, 300, 2],
   ["corpus-categories-207.tsv", 600, 300, 2],
   ["corpus-categories-208.tsv", 600, 300, 3],
-  ["corpus-categories-209.tsv", 600, 298, 2],
+  ["corpus-categories-209.tsv", 600, 298, 1],
   ["corpus-categories-210.tsv", 600, 298, 2],
   ["corpus-categories-211.tsv", 600, 299, 0],
   ["corpus-categories-212.tsv", 600, 299, 4],
-  ["corpus-categories-213.tsv", 600, 300, 2],
-  ["corpus-categories-214.tsv", 600, 300, 2],
+  ["corpus-categories-213.tsv", 600, 300, 1],
+  ["corpus-categories-214.tsv", 600, 300, 1],
   ["corpus-categories-215.tsv", 600, 300, 0],
   ["corpus-categories-216.tsv", 600, 300, 3],
   ["corpus-categories-217.tsv", 600, 300, 2],
@@ -872,32 +872,32 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-221.tsv", 600, 300, 2],
   ["corpus-categories-222.tsv", 600, 300, 1],
   ["corpus-categories-223.tsv", 600, 300, 2],
-  ["corpus-categories-224.tsv", 600, 300, 2],
+  ["corpus-categories-224.tsv", 600, 300, 1],
   ["corpus-categories-225.tsv", 600, 300, 2],
   ["corpus-categories-226.tsv", 600, 300, 0],
   ["corpus-categories-227.tsv", 600, 300, 3],
-  ["corpus-categories-228.tsv", 600, 300, 1],
+  ["corpus-categories-228.tsv", 600, 300, 2],
   ["corpus-categories-229.tsv", 600, 300, 1],
-  ["corpus-categories-230.tsv", 600, 300, 4],
+  ["corpus-categories-230.tsv", 600, 300, 5],
   ["corpus-categories-231.tsv", 600, 300, 2],
   ["corpus-categories-232.tsv", 600, 299, 2],
-  ["corpus-categories-233.tsv", 600, 300, 1],
+  ["corpus-categories-233.tsv", 600, 300, 2],
   ["corpus-categories-234.tsv", 600, 300, 2],
   ["corpus-categories-235.tsv", 600, 300, 0],
-  ["corpus-categories-236.tsv", 600, 300, 3],
+  ["corpus-categories-236.tsv", 600, 300, 4],
   ["corpus-categories-237.tsv", 600, 300, 0],
   ["corpus-categories-238.tsv", 600, 300, 1],
   ["corpus-categories-239.tsv", 600, 300, 1],
   ["corpus-categories-240.tsv", 600, 300, 0],
-  ["corpus-categories-241.tsv", 600, 299, 6],
+  ["corpus-categories-241.tsv", 600, 299, 5],
   ["corpus-categories-242.tsv", 600, 300, 2],
   ["corpus-categories-243.tsv", 600, 299, 3],
-  ["corpus-categories-244.tsv", 600, 300, 1],
+  ["corpus-categories-244.tsv", 600, 300, 2],
   ["corpus-categories-245.tsv", 600, 300, 5],
   ["corpus-categories-246.tsv", 600, 300, 3],
-  ["corpus-categories-247.tsv", 600, 300, 2],
-  ["corpus-categories-248.tsv", 600, 300, 6],
-  ["corpus-categories-249.tsv", 600, 300, 0],
+  ["corpus-categories-247.tsv", 600, 300, 3],
+  ["corpus-categories-248.tsv", 600, 300, 5],
+  ["corpus-categories-249.tsv", 600, 299, 0],
   ["corpus-categories-250.tsv", 600, 300, 4],
   ["corpus-categories-251.tsv", 600, 299, 3],
   ["corpus-categories-252.tsv", 600, 300, 3],
@@ -913,88 +913,94 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-289.tsv", 600, 240, 5],
   ["corpus-categories-290.tsv", 600, 240, 6],
   ["corpus-categories-291.tsv", 600, 300, 3],
-  ["corpus-categories-292.tsv", 600, 300, 3],
+  ["corpus-categories-292.tsv", 600, 300, 4],
   ["corpus-categories-293.tsv", 600, 300, 4],
   ["corpus-categories-294.tsv", 600, 300, 2],
-  ["corpus-categories-300.tsv", 600, 239, 1],
+  ["corpus-categories-300.tsv", 600, 239, 2],
   ["corpus-categories-302.tsv", 600, 299, 2],
   ["corpus-categories-303.tsv", 600, 300, 1],
   ["corpus-categories-304.tsv", 600, 300, 2],
   ["corpus-categories-305.tsv", 600, 300, 3],
   ["corpus-categories-306.tsv", 600, 300, 1],
   ["corpus-categories-308.tsv", 600, 300, 1],
-  ["corpus-categories-310.tsv", 600, 120, 1],
-  ["corpus-categories-311.tsv", 600, 120, 7],
+  ["corpus-categories-310.tsv", 600, 120, 3],
+  ["corpus-categories-311.tsv", 600, 120, 8],
   ["corpus-categories-312.tsv", 600, 120, 2],
   ["corpus-categories-313.tsv", 600, 120, 1],
   ["corpus-categories-314.tsv", 600, 120, 4],
   ["corpus-categories-316.tsv", 600, 299, 1],
   ["corpus-categories-318.tsv", 600, 300, 1],
-  ["corpus-categories-319.tsv", 600, 300, 5],
+  ["corpus-categories-319.tsv", 600, 300, 4],
   ["corpus-categories-320.tsv", 600, 300, 0],
   ["corpus-categories-321.tsv", 600, 120, 3],
   ["corpus-categories-329.tsv", 600, 295, 9],
+  ["corpus-categories-338.tsv", 600, 300, 3],
+  ["corpus-categories-340.tsv", 600, 300, 6],
+  ["corpus-categories-341.tsv", 600, 299, 0],
+  ["corpus-categories-342.tsv", 600, 299, 6],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
-  ["corpus-categories-162.tsv", 600, 293, 8],
-  ["corpus-categories-163.tsv", 600, 286, 0],
+  ["corpus-categories-162.tsv", 600, 294, 8],
+  ["corpus-categories-163.tsv", 600, 288, 0],
   ["corpus-categories-164.tsv", 600, 294, 5],
-  ["corpus-categories-165.tsv", 600, 288, 10],
+  ["corpus-categories-165.tsv", 600, 289, 11],
   ["corpus-categories-166.tsv", 600, 292, 7],
-  ["corpus-categories-167.tsv", 600, 288, 10],
-  ["corpus-categories-186.tsv", 600, 263, 6],
-  ["corpus-categories-187.tsv", 600, 276, 7],
-  ["corpus-categories-188.tsv", 600, 295, 18],
-  ["corpus-categories-189.tsv", 600, 240, 11],
-  ["corpus-categories-190.tsv", 600, 271, 11],
-  ["corpus-categories-191.tsv", 600, 279, 9],
-  ["corpus-categories-256.tsv", 600, 241, 6],
-  ["corpus-categories-257.tsv", 600, 237, 1],
-  ["corpus-categories-258.tsv", 600, 274, 13],
-  ["corpus-categories-259.tsv", 600, 270, 3],
-  ["corpus-categories-260.tsv", 600, 282, 15],
-  ["corpus-categories-261.tsv", 600, 250, 6],
-  ["corpus-categories-262.tsv", 600, 265, 6],
-  ["corpus-categories-267.tsv", 600, 285, 4],
-  ["corpus-categories-268.tsv", 600, 284, 11],
-  ["corpus-categories-269.tsv", 600, 286, 12],
-  ["corpus-categories-270.tsv", 600, 281, 7],
-  ["corpus-categories-271.tsv", 600, 292, 9],
-  ["corpus-categories-272.tsv", 600, 294, 6],
+  ["corpus-categories-167.tsv", 600, 288, 11],
+  ["corpus-categories-186.tsv", 600, 267, 7],
+  ["corpus-categories-187.tsv", 600, 279, 7],
+  ["corpus-categories-188.tsv", 600, 297, 16],
+  ["corpus-categories-189.tsv", 600, 244, 11],
+  ["corpus-categories-190.tsv", 600, 273, 11],
+  ["corpus-categories-191.tsv", 600, 279, 10],
+  ["corpus-categories-256.tsv", 600, 245, 6],
+  ["corpus-categories-257.tsv", 600, 238, 1],
+  ["corpus-categories-258.tsv", 600, 276, 13],
+  ["corpus-categories-259.tsv", 600, 272, 4],
+  ["corpus-categories-260.tsv", 600, 284, 14],
+  ["corpus-categories-261.tsv", 600, 253, 7],
+  ["corpus-categories-262.tsv", 600, 266, 6],
+  ["corpus-categories-267.tsv", 600, 288, 3],
+  ["corpus-categories-268.tsv", 600, 286, 10],
+  ["corpus-categories-269.tsv", 600, 285, 13],
+  ["corpus-categories-270.tsv", 600, 281, 6],
+  ["corpus-categories-271.tsv", 600, 292, 11],
+  ["corpus-categories-272.tsv", 600, 294, 5],
   ["corpus-categories-273.tsv", 600, 298, 7],
-  ["corpus-categories-274.tsv", 600, 292, 5],
-  ["corpus-categories-275.tsv", 600, 291, 13],
+  ["corpus-categories-274.tsv", 600, 294, 5],
+  ["corpus-categories-275.tsv", 600, 294, 13],
   ["corpus-categories-276.tsv", 600, 295, 7],
-  ["corpus-categories-277.tsv", 600, 292, 2],
-  ["corpus-categories-278.tsv", 600, 294, 7],
-  ["corpus-categories-279.tsv", 600, 286, 5],
-  ["corpus-categories-280.tsv", 600, 294, 4],
+  ["corpus-categories-277.tsv", 600, 291, 4],
+  ["corpus-categories-278.tsv", 600, 296, 6],
+  ["corpus-categories-279.tsv", 600, 287, 5],
+  ["corpus-categories-280.tsv", 600, 295, 5],
   ["corpus-categories-281.tsv", 600, 292, 5],
-  ["corpus-categories-282.tsv", 600, 294, 0],
-  ["corpus-categories-283.tsv", 600, 290, 5],
-  ["corpus-categories-284.tsv", 600, 281, 7],
-  ["corpus-categories-285.tsv", 600, 286, 6],
+  ["corpus-categories-282.tsv", 600, 292, 0],
+  ["corpus-categories-283.tsv", 600, 291, 6],
+  ["corpus-categories-284.tsv", 600, 284, 7],
+  ["corpus-categories-285.tsv", 600, 287, 5],
   ["corpus-categories-286.tsv", 600, 289, 5],
-  ["corpus-categories-295.tsv", 600, 281, 2],
-  ["corpus-categories-296.tsv", 600, 280, 7],
-  ["corpus-categories-297.tsv", 600, 229, 6],
-  ["corpus-categories-298.tsv", 600, 229, 14],
-  ["corpus-categories-299.tsv", 600, 222, 12],
-  ["corpus-categories-301.tsv", 600, 287, 9],
-  ["corpus-categories-307.tsv", 600, 293, 6],
-  ["corpus-categories-309.tsv", 600, 281, 2],
-  ["corpus-categories-315.tsv", 600, 274, 5],
-  ["corpus-categories-317.tsv", 600, 111, 21],
-  ["corpus-categories-322.tsv", 600, 265, 5],
-  ["corpus-categories-323.tsv", 600, 107, 12],
-  ["corpus-categories-324.tsv", 600, 224, 6],
-  ["corpus-categories-325.tsv", 600, 244, 11],
-  ["corpus-categories-326.tsv", 600, 279, 5],
-  ["corpus-categories-327.tsv", 600, 283, 7],
-  ["corpus-categories-330.tsv", 600, 240, 8],
-  ["corpus-categories-331.tsv", 600, 257, 16],
-  ["corpus-categories-332.tsv", 600, 279, 9],
-  ["corpus-categories-333.tsv", 600, 283, 16],
+  ["corpus-categories-295.tsv", 600, 279, 2],
+  ["corpus-categories-296.tsv", 600, 279, 7],
+  ["corpus-categories-297.tsv", 600, 230, 6],
+  ["corpus-categories-298.tsv", 600, 228, 15],
+  ["corpus-categories-299.tsv", 600, 226, 13],
+  ["corpus-categories-301.tsv", 600, 288, 10],
+  ["corpus-categories-307.tsv", 600, 294, 7],
+  ["corpus-categories-309.tsv", 600, 282, 2],
+  ["corpus-categories-315.tsv", 600, 277, 7],
+  ["corpus-categories-317.tsv", 600, 112, 21],
+  ["corpus-categories-322.tsv", 600, 266, 5],
+  ["corpus-categories-323.tsv", 600, 108, 13],
+  ["corpus-categories-324.tsv", 600, 229, 7],
+  ["corpus-categories-325.tsv", 600, 249, 9],
+  ["corpus-categories-326.tsv", 600, 282, 5],
+  ["corpus-categories-327.tsv", 600, 286, 7],
+  ["corpus-categories-330.tsv", 600, 253, 8],
+  ["corpus-categories-331.tsv", 600, 262, 16],
+  ["corpus-categories-332.tsv", 600, 284, 10],
+  ["corpus-categories-333.tsv", 600, 288, 17],
+  ["corpus-categories-336.tsv", 600, 284, 4],
+  ["corpus-categories-337.tsv", 600, 280, 10],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1113,7 +1119,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * corpora 4-10. Each retraining also moves a few of their traps in or out: their rows are what
  * the last one holds.
  */
-describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287-294, 300, 302-306, 308, 310-314, 316, 318-321, 329's self-harm and threats; guards)", () => {
+describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287-294, 300, 302-306, 308, 310-314, 316, 318-321, 329's self-harm and threats, 338, 340-342; guards)", () => {
   it.each(TRAINED_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -1374,8 +1380,23 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  * 2.67% of its traps. A retraining on it and two ordinary-traffic corpora (shoppers-13 and 14)
  * was tried and not kept: 19 traps fewer over the held-out waves but 24 lines fewer, wave 11F's
  * threats and wave 12's harassment under their targets.
+ *
+ * Wave 19 (336: a parapharmacy, a games shop, weddings, concert tickets, second-hand furniture; 337:
+ * a pet shop, car rental, a bakery chain, a language school, running shoes; six categories, 50 lines
+ * and 50 traps of each) was written blind at the start of stop 45 and held out, measured on arrival
+ * with stop 44's engine (f38d14c) and again as stop 45 ships it (nobody has read its lines):
+ *
+ *                       first run (f38d14c)   stop 45     target
+ *   threat              96.0%                 95.0%       95%
+ *   harassment          92.0%                 92.0%       90%
+ *   hate                94.0%                 96.0%       95%
+ *   selfHarm            76.0%                 83.0%       90%
+ *   sexual              97.0%                 98.0%       90%
+ *   contact             100%                  100%        95%
+ *   all                 92.5% (555/600)       94.0% (564)
+ *   traps held          2.33% (14; rules 10)  2.33% (14; rules 10)
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327 and 330-333 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17 and 18, and 330-331 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327, 330-333, 336 and 337 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17, 18 and 19, and 330-331 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -1886,7 +1907,7 @@ describe("stop 44: the same words said innocently (the review's cases and the te
  */
 describe("tuning batch 328 (read, tuned on, its self-harm half trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 265, 5);
+    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 262, 5);
   });
 });
 
@@ -1911,7 +1932,74 @@ describe("stop 44: the traps of 334 and 335 (the rules alone)", () => {
 });
 
 describe("traps-heavy batches 334 and 335 (read, tuned on, not trained; guards)", () => {
-  it.each([["corpus-categories-334.tsv", 600, 115, 10], ["corpus-categories-335.tsv", 600, 112, 5]] as const)("%s holds at least what it held when tuned, and no more clean lines", (file, lines, h, c) => {
+  it.each([["corpus-categories-334.tsv", 600, 115, 11], ["corpus-categories-335.tsv", 600, 113, 5]] as const)("%s holds at least what it held when tuned, and no more clean lines", (file, lines, h, c) => {
     expectGuard(`test/fixtures/${file}`, lines, h, c);
+  });
+});
+
+/*
+ * STOP45: veiled threats read from threat-weighted batch 339 (150 threats and 150 traps, written
+ * blind at stop 45, then read; not trained on) and a person's own distress. Over every corpus, with
+ * the model, the templates held 6 more lines (all 339's) and no trap; the rules alone 11 more (one
+ * held-out) and no trap. Their first version was wider (a third party sent to hospital, a shop that
+ * will burn tonight, parking outside someone's door every night, a tool "used on your staff",
+ * « je sais comment entrer chez vous »), and a review helper wrote 120 shoppers against them: they held
+ * about 64 of them (a courier delivering to a hospital, a Black Friday shop "burning tonight", a food truck
+ * parked at the door every noon, a massage gun, a wood burner's first fire, « mettre un pavé dans la
+ * vitrine », a book). Those templates were dropped or narrowed; the review's cases are below.
+ */
+describe("stop 45: veiled threats and a person's own distress (the rules alone)", () => {
+  stillHolds([
+    ["you refunded half, so I'll cancel your life", "threat"],
+    ["keep it up and I'll shut your mouth for good", "threat"],
+    ["there'll be a fire at your shop tonight, think about it", "threat"],
+    ["vous m'avez bloqué, je vais annuler votre vie", "threat"],
+    ["continue et je vais te fermer ta gueule pour de bon", "threat"],
+    ["quelqu'un devrait jeter une brique dans leur vitrine", "threat"],
+    ["je vais faire en sorte que ton livreur finisse en réa", "threat"],
+    ["been cutting again, long sleeves all summer", "selfHarm"],
+    ["i keep thinking about driving into a tree on the way home", "selfHarm"],
+    ["is it normal to think about crashing into a lorry every morning", "selfHarm"],
+    ["j'ai envie de foncer dans un platane ce soir", "selfHarm"],
+  ]);
+});
+
+describe("stop 45: the same words said innocently (the review's cases and the test's own)", () => {
+  letsThrough([
+    "Je veux annuler votre Vie Pratique Gourmand au prochain numéro, on ne cuisine plus assez.",
+    "« On va annuler votre vie de corvées avec ce robot aspirateur », m'a promis la vendeuse",
+    "Le plombier m'a dit qu'il allait vous fermer la bouche définitivement, la vieille VMC de la salle de bain",
+    "Vous devriez mettre un pavé dans la vitrine, genre le dernier Ken Follett",
+    "Attention, votre débroussailleuse peut envoyer un caillou dans la vitrine si on coupe près de la terrasse",
+    "Je vous garantis que vous finirez aux urgences si vous montez sur cet escabeau sans la barre de sécurité",
+    "Je ferai en sorte que votre livreur finisse au cimetière : j'y serai à 10 h pour la plaque de mon grand-père",
+    "Je vais faire en sorte que votre technicien termine à l'hôpital demain, l'appareil de radio doit être révisé",
+    "Je pense à me lancer dans un arbre généalogique, votre logiciel importe les actes ?",
+    "Pour mes 40 ans j'ai envie de me jeter du pont en saut à l'élastique, vous vendez des bons cadeaux ?",
+    "The latch on the crab pot keeps popping open, so I'll shut your trap permanently with a zip tie",
+    "There'll be a fire in the house tonight for the first time since you installed the wood burner",
+    "There's gonna be a fire in the garage this weekend because I'm testing the little forge",
+    "Been cutting myself a slice of your lemon drizzle every morning, it's dangerously good.",
+    "Been cutting again with the new mower blade and the finish is so much cleaner",
+    "Been hurting myself on the sharp edge of the drawer runner, could you send edge guards?",
+    "I keep thinking about steering off the road the way the lane assist tugged the wheel yesterday",
+    "Is it normal to think about swerving into a lorry when they pass this close on my bike?",
+    "the AED trainer said practise on the dummy long before you ever need to use it on your staff",
+    "Jsuis garé devant ton magasin tous les jours depuis que tu fais des sandwichs",
+    "Je suis ostéo en entreprise : le pistolet de massage, je l'utiliserai sur vos employés du dépôt",
+    "Merci pour le plan, je sais très bien comment entrer chez vous, par le parking de derrière",
+    "Black Friday prices this hot? Your shop will burn tonight, good luck to the team!",
+  ]);
+});
+
+/**
+ * Batch 339 (threat-weighted: 150 threats and 150 traps, 30 and 30 of each other category; written
+ * blind at stop 45): its first run with stop 44's engine held 261 of 300 lines (threats 120 of 150)
+ * and 11 of its 300 traps. Read and tuned on (above), not trained on: trained on with 338, it moved
+ * the held-out waves less than 340-342 without it (README, stop 45).
+ */
+describe("tuning batch 339 (read, tuned on, not trained; a guard)", () => {
+  it("holds at least what it held when tuned, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 270, 10);
   });
 });

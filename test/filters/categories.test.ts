@@ -598,7 +598,7 @@ describe("twelfth corpus by category (tuned in the corpus-12 round; a guard)", (
  */
 describe("thirteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 145, 1);
+    expectGuard("test/fixtures/corpus-categories-13.tsv", 300, 143, 1);
   });
 });
 
@@ -631,7 +631,7 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
 describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
     // 144 since STOP44's retraining (328's self-harm half, 329's self-harm and threats): each retraining moves a line of a held-out batch either way.
-    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 144, 1);
+    expectGuard("test/fixtures/corpus-categories-15.tsv", 300, 144, 2);
   });
 });
 
@@ -739,7 +739,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-76.tsv", 600, 300, 0],
   ["corpus-categories-77.tsv", 600, 300, 0],
   ["corpus-categories-78.tsv", 600, 300, 0],
-  ["corpus-categories-79.tsv", 600, 300, 1],
+  ["corpus-categories-79.tsv", 600, 300, 2],
   ["corpus-categories-80.tsv", 600, 300, 1],
   ["corpus-categories-81.tsv", 600, 300, 0],
   ["corpus-categories-82.tsv", 600, 300, 0],
@@ -751,7 +751,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-94.tsv", 600, 300, 0],
   ["corpus-categories-95.tsv", 600, 300, 0],
   ["corpus-categories-96.tsv", 600, 300, 0],
-  ["corpus-categories-97.tsv", 600, 300, 1],
+  ["corpus-categories-97.tsv", 600, 300, 0],
   ["corpus-categories-98.tsv", 600, 300, 0],
   ["corpus-categories-99.tsv", 600, 300, 2],
   ["corpus-categories-100.tsv", 600, 300, 0],
@@ -779,7 +779,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-122.tsv", 600, 300, 0],
   ["corpus-categories-123.tsv", 600, 300, 0],
   ["corpus-categories-124.tsv", 600, 299, 0],
-  ["corpus-categories-125.tsv", 600, 300, 1],
+  ["corpus-categories-125.tsv", 600, 300, 0],
   ["corpus-categories-126.tsv", 600, 300, 0],
   ["corpus-categories-127.tsv", 600, 300, 0],
   ["corpus-categories-128.tsv", 600, 300, 0],
@@ -821,21 +821,21 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-86.tsv", 600, 300, 2],
   ["corpus-categories-87.tsv", 600, 300, 0],
   ["corpus-categories-88.tsv", 600, 300, 1],
-  ["corpus-categories-89.tsv", 600, 300, 3],
+  ["corpus-categories-89.tsv", 600, 300, 2],
   ["corpus-categories-168.tsv", 600, 300, 1],
   ["corpus-categories-169.tsv", 600, 300, 2],
-  ["corpus-categories-170.tsv", 600, 300, 1],
+  ["corpus-categories-170.tsv", 600, 300, 0],
   ["corpus-categories-171.tsv", 600, 300, 1],
   ["corpus-categories-172.tsv", 600, 300, 1],
   ["corpus-categories-173.tsv", 600, 300, 1],
-  ["corpus-categories-174.tsv", 600, 300, 4],
+  ["corpus-categories-174.tsv", 600, 299, 4],
   ["corpus-categories-175.tsv", 600, 300, 0],
   ["corpus-categories-176.tsv", 600, 300, 3],
-  ["corpus-categories-177.tsv", 600, 300, 1],
+  ["corpus-categories-177.tsv", 600, 299, 1],
   ["corpus-categories-178.tsv", 600, 300, 2],
   ["corpus-categories-179.tsv", 600, 300, 4],
   ["corpus-categories-180.tsv", 600, 300, 2],
-  ["corpus-categories-181.tsv", 600, 300, 2],
+  ["corpus-categories-181.tsv", 600, 299, 2],
   ["corpus-categories-182.tsv", 600, 300, 6],
   ["corpus-categories-183.tsv", 600, 299, 2],
   ["corpus-categories-184.tsv", 600, 300, 2],
@@ -843,13 +843,13 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-192.tsv", 600, 300, 2],
   ["corpus-categories-193.tsv", 600, 300, 1],
   ["corpus-categories-194.tsv", 600, 300, 1],
-  ["corpus-categories-195.tsv", 600, 300, 3],
+  ["corpus-categories-195.tsv", 600, 300, 2],
   ["corpus-categories-196.tsv", 600, 300, 0],
   ["corpus-categories-197.tsv", 600, 300, 1],
   ["corpus-categories-198.tsv", 600, 300, 2],
   ["corpus-categories-199.tsv", 600, 300, 4],
   ["corpus-categories-200.tsv", 600, 300, 1],
-  ["corpus-categories-201.tsv", 600, 299, 4],
+  ["corpus-categories-201.tsv", 600, 299, 3],
   ["corpus-categories-202.tsv", 600, 300, 0],
   ["corpus-categories-203.tsv", 600, 299, 1],
   ["corpus-categories-204.tsv", 600, 300, 0],
@@ -861,8 +861,8 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-210.tsv", 600, 298, 2],
   ["corpus-categories-211.tsv", 600, 299, 0],
   ["corpus-categories-212.tsv", 600, 299, 4],
-  ["corpus-categories-213.tsv", 600, 300, 1],
-  ["corpus-categories-214.tsv", 600, 300, 1],
+  ["corpus-categories-213.tsv", 600, 300, 3],
+  ["corpus-categories-214.tsv", 600, 300, 2],
   ["corpus-categories-215.tsv", 600, 300, 0],
   ["corpus-categories-216.tsv", 600, 300, 3],
   ["corpus-categories-217.tsv", 600, 300, 2],
@@ -872,32 +872,32 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-221.tsv", 600, 300, 2],
   ["corpus-categories-222.tsv", 600, 300, 1],
   ["corpus-categories-223.tsv", 600, 300, 2],
-  ["corpus-categories-224.tsv", 600, 300, 1],
+  ["corpus-categories-224.tsv", 600, 300, 2],
   ["corpus-categories-225.tsv", 600, 300, 2],
   ["corpus-categories-226.tsv", 600, 300, 0],
   ["corpus-categories-227.tsv", 600, 300, 3],
   ["corpus-categories-228.tsv", 600, 300, 2],
   ["corpus-categories-229.tsv", 600, 300, 1],
-  ["corpus-categories-230.tsv", 600, 300, 5],
+  ["corpus-categories-230.tsv", 600, 300, 4],
   ["corpus-categories-231.tsv", 600, 300, 2],
   ["corpus-categories-232.tsv", 600, 299, 2],
   ["corpus-categories-233.tsv", 600, 300, 2],
   ["corpus-categories-234.tsv", 600, 300, 2],
   ["corpus-categories-235.tsv", 600, 300, 0],
-  ["corpus-categories-236.tsv", 600, 300, 4],
+  ["corpus-categories-236.tsv", 600, 300, 3],
   ["corpus-categories-237.tsv", 600, 300, 0],
   ["corpus-categories-238.tsv", 600, 300, 1],
   ["corpus-categories-239.tsv", 600, 300, 1],
   ["corpus-categories-240.tsv", 600, 300, 0],
-  ["corpus-categories-241.tsv", 600, 299, 5],
+  ["corpus-categories-241.tsv", 600, 299, 6],
   ["corpus-categories-242.tsv", 600, 300, 2],
   ["corpus-categories-243.tsv", 600, 299, 3],
   ["corpus-categories-244.tsv", 600, 300, 2],
   ["corpus-categories-245.tsv", 600, 300, 5],
-  ["corpus-categories-246.tsv", 600, 300, 3],
+  ["corpus-categories-246.tsv", 600, 299, 3],
   ["corpus-categories-247.tsv", 600, 300, 3],
   ["corpus-categories-248.tsv", 600, 300, 5],
-  ["corpus-categories-249.tsv", 600, 299, 0],
+  ["corpus-categories-249.tsv", 600, 300, 0],
   ["corpus-categories-250.tsv", 600, 300, 4],
   ["corpus-categories-251.tsv", 600, 299, 3],
   ["corpus-categories-252.tsv", 600, 300, 3],
@@ -913,10 +913,10 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-289.tsv", 600, 240, 5],
   ["corpus-categories-290.tsv", 600, 240, 6],
   ["corpus-categories-291.tsv", 600, 300, 3],
-  ["corpus-categories-292.tsv", 600, 300, 4],
+  ["corpus-categories-292.tsv", 600, 300, 3],
   ["corpus-categories-293.tsv", 600, 300, 4],
   ["corpus-categories-294.tsv", 600, 300, 2],
-  ["corpus-categories-300.tsv", 600, 239, 2],
+  ["corpus-categories-300.tsv", 600, 239, 1],
   ["corpus-categories-302.tsv", 600, 299, 2],
   ["corpus-categories-303.tsv", 600, 300, 1],
   ["corpus-categories-304.tsv", 600, 300, 2],
@@ -930,77 +930,79 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-314.tsv", 600, 120, 4],
   ["corpus-categories-316.tsv", 600, 299, 1],
   ["corpus-categories-318.tsv", 600, 300, 1],
-  ["corpus-categories-319.tsv", 600, 300, 4],
+  ["corpus-categories-319.tsv", 600, 300, 6],
   ["corpus-categories-320.tsv", 600, 300, 0],
   ["corpus-categories-321.tsv", 600, 120, 3],
   ["corpus-categories-329.tsv", 600, 295, 9],
-  ["corpus-categories-338.tsv", 600, 300, 3],
+  ["corpus-categories-338.tsv", 600, 300, 5],
   ["corpus-categories-340.tsv", 600, 300, 6],
   ["corpus-categories-341.tsv", 600, 299, 0],
   ["corpus-categories-342.tsv", 600, 299, 6],
+  ["corpus-categories-343.tsv", 600, 298, 7],
+  ["corpus-categories-344.tsv", 600, 300, 2],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
-  ["corpus-categories-162.tsv", 600, 294, 8],
-  ["corpus-categories-163.tsv", 600, 288, 0],
-  ["corpus-categories-164.tsv", 600, 294, 5],
-  ["corpus-categories-165.tsv", 600, 289, 11],
-  ["corpus-categories-166.tsv", 600, 292, 7],
-  ["corpus-categories-167.tsv", 600, 288, 11],
-  ["corpus-categories-186.tsv", 600, 267, 7],
-  ["corpus-categories-187.tsv", 600, 279, 7],
-  ["corpus-categories-188.tsv", 600, 297, 16],
-  ["corpus-categories-189.tsv", 600, 244, 11],
-  ["corpus-categories-190.tsv", 600, 273, 11],
-  ["corpus-categories-191.tsv", 600, 279, 10],
-  ["corpus-categories-256.tsv", 600, 245, 6],
-  ["corpus-categories-257.tsv", 600, 238, 1],
-  ["corpus-categories-258.tsv", 600, 276, 13],
-  ["corpus-categories-259.tsv", 600, 272, 4],
-  ["corpus-categories-260.tsv", 600, 284, 14],
-  ["corpus-categories-261.tsv", 600, 253, 7],
-  ["corpus-categories-262.tsv", 600, 266, 6],
-  ["corpus-categories-267.tsv", 600, 288, 3],
-  ["corpus-categories-268.tsv", 600, 286, 10],
-  ["corpus-categories-269.tsv", 600, 285, 13],
-  ["corpus-categories-270.tsv", 600, 281, 6],
-  ["corpus-categories-271.tsv", 600, 292, 11],
+  ["corpus-categories-162.tsv", 600, 291, 8],
+  ["corpus-categories-163.tsv", 600, 287, 0],
+  ["corpus-categories-164.tsv", 600, 294, 6],
+  ["corpus-categories-165.tsv", 600, 290, 10],
+  ["corpus-categories-166.tsv", 600, 293, 7],
+  ["corpus-categories-167.tsv", 600, 287, 10],
+  ["corpus-categories-186.tsv", 600, 271, 7],
+  ["corpus-categories-187.tsv", 600, 277, 7],
+  ["corpus-categories-188.tsv", 600, 296, 19],
+  ["corpus-categories-189.tsv", 600, 244, 9],
+  ["corpus-categories-190.tsv", 600, 275, 10],
+  ["corpus-categories-191.tsv", 600, 279, 13],
+  ["corpus-categories-256.tsv", 600, 244, 6],
+  ["corpus-categories-257.tsv", 600, 238, 0],
+  ["corpus-categories-258.tsv", 600, 276, 11],
+  ["corpus-categories-259.tsv", 600, 269, 2],
+  ["corpus-categories-260.tsv", 600, 282, 14],
+  ["corpus-categories-261.tsv", 600, 252, 7],
+  ["corpus-categories-262.tsv", 600, 264, 7],
+  ["corpus-categories-267.tsv", 600, 287, 2],
+  ["corpus-categories-268.tsv", 600, 283, 9],
+  ["corpus-categories-269.tsv", 600, 285, 12],
+  ["corpus-categories-270.tsv", 600, 281, 7],
+  ["corpus-categories-271.tsv", 600, 292, 10],
   ["corpus-categories-272.tsv", 600, 294, 5],
   ["corpus-categories-273.tsv", 600, 298, 7],
   ["corpus-categories-274.tsv", 600, 294, 5],
-  ["corpus-categories-275.tsv", 600, 294, 13],
-  ["corpus-categories-276.tsv", 600, 295, 7],
-  ["corpus-categories-277.tsv", 600, 291, 4],
-  ["corpus-categories-278.tsv", 600, 296, 6],
+  ["corpus-categories-275.tsv", 600, 293, 15],
+  ["corpus-categories-276.tsv", 600, 294, 7],
+  ["corpus-categories-277.tsv", 600, 292, 3],
+  ["corpus-categories-278.tsv", 600, 295, 7],
   ["corpus-categories-279.tsv", 600, 287, 5],
-  ["corpus-categories-280.tsv", 600, 295, 5],
-  ["corpus-categories-281.tsv", 600, 292, 5],
-  ["corpus-categories-282.tsv", 600, 292, 0],
-  ["corpus-categories-283.tsv", 600, 291, 6],
-  ["corpus-categories-284.tsv", 600, 284, 7],
-  ["corpus-categories-285.tsv", 600, 287, 5],
-  ["corpus-categories-286.tsv", 600, 289, 5],
+  ["corpus-categories-280.tsv", 600, 294, 5],
+  ["corpus-categories-281.tsv", 600, 294, 5],
+  ["corpus-categories-282.tsv", 600, 294, 0],
+  ["corpus-categories-283.tsv", 600, 292, 6],
+  ["corpus-categories-284.tsv", 600, 282, 8],
+  ["corpus-categories-285.tsv", 600, 288, 5],
+  ["corpus-categories-286.tsv", 600, 289, 4],
   ["corpus-categories-295.tsv", 600, 279, 2],
-  ["corpus-categories-296.tsv", 600, 279, 7],
+  ["corpus-categories-296.tsv", 600, 280, 7],
   ["corpus-categories-297.tsv", 600, 230, 6],
-  ["corpus-categories-298.tsv", 600, 228, 15],
-  ["corpus-categories-299.tsv", 600, 226, 13],
-  ["corpus-categories-301.tsv", 600, 288, 10],
-  ["corpus-categories-307.tsv", 600, 294, 7],
-  ["corpus-categories-309.tsv", 600, 282, 2],
-  ["corpus-categories-315.tsv", 600, 277, 7],
-  ["corpus-categories-317.tsv", 600, 112, 21],
-  ["corpus-categories-322.tsv", 600, 266, 5],
-  ["corpus-categories-323.tsv", 600, 108, 13],
-  ["corpus-categories-324.tsv", 600, 229, 7],
-  ["corpus-categories-325.tsv", 600, 249, 9],
-  ["corpus-categories-326.tsv", 600, 282, 5],
-  ["corpus-categories-327.tsv", 600, 286, 7],
-  ["corpus-categories-330.tsv", 600, 253, 8],
-  ["corpus-categories-331.tsv", 600, 262, 16],
-  ["corpus-categories-332.tsv", 600, 284, 10],
+  ["corpus-categories-298.tsv", 600, 229, 14],
+  ["corpus-categories-299.tsv", 600, 225, 14],
+  ["corpus-categories-301.tsv", 600, 288, 11],
+  ["corpus-categories-307.tsv", 600, 294, 9],
+  ["corpus-categories-309.tsv", 600, 281, 1],
+  ["corpus-categories-315.tsv", 600, 277, 5],
+  ["corpus-categories-317.tsv", 600, 112, 22],
+  ["corpus-categories-322.tsv", 600, 266, 4],
+  ["corpus-categories-323.tsv", 600, 109, 12],
+  ["corpus-categories-324.tsv", 600, 235, 9],
+  ["corpus-categories-325.tsv", 600, 250, 8],
+  ["corpus-categories-326.tsv", 600, 281, 5],
+  ["corpus-categories-327.tsv", 600, 287, 6],
+  ["corpus-categories-330.tsv", 600, 260, 10],
+  ["corpus-categories-331.tsv", 600, 265, 16],
+  ["corpus-categories-332.tsv", 600, 288, 10],
   ["corpus-categories-333.tsv", 600, 288, 17],
-  ["corpus-categories-336.tsv", 600, 284, 4],
-  ["corpus-categories-337.tsv", 600, 280, 10],
+  ["corpus-categories-336.tsv", 600, 284, 5],
+  ["corpus-categories-337.tsv", 600, 281, 10],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1119,7 +1121,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
  * corpora 4-10. Each retraining also moves a few of their traps in or out: their rows are what
  * the last one holds.
  */
-describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287-294, 300, 302-306, 308, 310-314, 316, 318-321, 329's self-harm and threats, 338, 340-342; guards)", () => {
+describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287-294, 300, 302-306, 308, 310-314, 316, 318-321, 329's self-harm and threats, 338, 340-344; guards)", () => {
   it.each(TRAINED_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -1907,7 +1909,7 @@ describe("stop 44: the same words said innocently (the review's cases and the te
  */
 describe("tuning batch 328 (read, tuned on, its self-harm half trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 262, 5);
+    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 264, 5);
   });
 });
 
@@ -1932,7 +1934,7 @@ describe("stop 44: the traps of 334 and 335 (the rules alone)", () => {
 });
 
 describe("traps-heavy batches 334 and 335 (read, tuned on, not trained; guards)", () => {
-  it.each([["corpus-categories-334.tsv", 600, 115, 11], ["corpus-categories-335.tsv", 600, 113, 5]] as const)("%s holds at least what it held when tuned, and no more clean lines", (file, lines, h, c) => {
+  it.each([["corpus-categories-334.tsv", 600, 117, 13], ["corpus-categories-335.tsv", 600, 115, 6]] as const)("%s holds at least what it held when tuned, and no more clean lines", (file, lines, h, c) => {
     expectGuard(`test/fixtures/${file}`, lines, h, c);
   });
 });
@@ -2000,6 +2002,6 @@ describe("stop 45: the same words said innocently (the review's cases and the te
  */
 describe("tuning batch 339 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 270, 10);
+    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 272, 8);
   });
 });

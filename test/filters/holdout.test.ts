@@ -93,9 +93,12 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-2.tsv": [
     "Corde d'escalade de 9,5 mm : on la jette après combien de chutes ?",
     "Je vends mon landau d'occasion, j'ai le droit de le poster ici ?",
+    "Dog ramp for an old boy who can't jump into the car anymore?",
     // Back with STOP43's retraining on 318-321 (hate 0.45), as before stop 39; let through again by
     // STOP44's (328's self-harm half, 329's self-harm and threats): the guppies "se reproduisent comme des fous 😂".
-    // STOP45's retraining (338, 340-342 and shoppers-18, 20 epochs) holds a pram sold second-hand, « j'ai le droit de le poster ici ? », as contact (the model); the guppies let through.
+    // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds a pram sold
+    // second-hand (contact) and an old dog that "can't jump into the car anymore" (self-harm), both by
+    // the model.
   ],
   // Shoppers-3 to 6 (600 lines each, three brands apiece: pets, tools, lingerie; pharmacy, hunting
   // and fishing, baby care; sports nutrition, games, travel; knives, sexual wellness, a garden
@@ -135,7 +138,7 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Fingerprints wipe off way easier with it, I'd pay for it again",
   ],
   "corpus-shoppers-8.tsv": [
-    // STOP45's retraining lets the elf ears through (the model overrules the proximity rule).
+    "Prosthetic elf ears, does the adhesive hurt when you peel them off?",
   ],
   // Shoppers-9 and 10 (skincare, sportswear, furniture; a grocer and wine shop, a telecom operator,
   // a toy and baby shop), written blind at stop 42 as ordinary traffic, not traps, and held out.
@@ -149,7 +152,6 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   "corpus-shoppers-9.tsv": [
     "Bonjour Léa, je regarde ça tout de suite, pouvez-vous nous écrire au 01 84 60 22 19 ?",
     "Putain le colis est arrivé avec le flacon de sérum cassé, tout a coulé dans le carton 😭",
-    // Back with STOP44's retraining, which lets "@Sarah_V pfff ne m'en parle pas 🙄" through.
     "Il a tenu tout un mariage avec moi qui pleurais comme une madeleine, donc oui 😂",
     "Oui c'est marqué non comédogène sur la fiche produit : lumelle.fr/fond-de-teint-fluide",
     "My order #EN30921 says delivered but there's nothing at my door, wtf",
@@ -167,9 +169,13 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Bonjour Nathalie, je regarde avec le transporteur, vous pouvez aussi appeler au 04 72 11 39 58",
     "Putain 3 heures pour monter cette commode, la notice est incompréhensible",
     "J'aurais dû faire ça, je vais le retourner",
+    "@Sarah_V pfff ne m'en parle pas 🙄",
     "Sur la fiche produit, onglet Documents : maison-brindille.fr/lit-nuage",
     "Hi Rachel, sorry for the wait, I'm checking with the courier, you can also call us on 0161 496 0732",
     "On the product page under Downloads: brindillehome.com/cloud-bed",
+    // Back with STOP44's retraining, which lets "@Sarah_V pfff ne m'en parle pas 🙄" through.
+    // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds "@Sarah_V
+    // pfff ne m'en parle pas 🙄" again (insult, the model).
   ],
   "corpus-shoppers-10.tsv": [
     "Putain de créneau, j'ai raté ma fenêtre de retrait de 5 min et ils ont tout remis en rayon",
@@ -193,7 +199,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Hi Amy, the pram has a 2 year warranty. You can raise a claim here: www.tinysteps.co.uk/aftercare",
     "My mother-in-law bought my 3 year old a drum kit, I'm going to kill her 😂 (lovingly)",
     "Hi Stephanie, really sorry about that. Please DM us your order number and we'll sort it today.",
-    // STOP45's retraining holds the staff's « Signalez ces messages au 33700 » as contact (the model).
+    // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds the staff's
+    // « Signalez ces messages au 33700 » (contact, the model).
   ],
   // Shoppers-11 (a DIY and garden chain, a games and electronics shop, a baby and maternity brand),
   // written blind at stop 43 as ordinary traffic and held out. At first run stop 42's engine held 2
@@ -214,8 +221,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Our peace lily arrived perfect and is still alive a year later 🌿",
     "Gadget mais ça soulage vraiment les poignets",
     "Compare avec la formule en prévoyance, moi je paie moins mais avec un capital plus bas",
+    "Acte de décès, livret de famille, et le notaire vous demandera le reste, courage",
     "They have their own, but my brothers carried him and the team guided them",
-    // STOP45's retraining lets the « acte de décès » line through.
   ],
   // Shoppers-13 (a funeral company and florist, an online pharmacy, a home and life insurer) and 14
   // (a sleep and wellbeing shop, a bookshop's self-help shelf, a diet brand), written blind at the
@@ -226,20 +233,26 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // insurer's question through only where the cover is named right beside the accident) and two
   // self-help titles that swear (profanity: the tenant's policy decides).
   "corpus-shoppers-13.tsv": [
+    "Appelez direct le service client, par mail c'est plus long",
     "Pour la messe à l'église, c'est eux qui contactent la paroisse ?",
     "Dimeticone spray plus a metal nit comb, do it twice a week apart and they're gone",
     "Vol de voiture devant chez moi, la clé était dans la boîte aux lettres... ils vont refuser ?",
     "Le contrat prévoyance couvre l'invalidité après un accident de voiture ?",
     "J'ai eu un accident de scooter, la protection juridique m'a aidé face à l'autre assurance",
     "Upstairs neighbour's pipe burst and leaked into my flat, whose insurance pays?",
-    // STOP45's retraining lets « Appelez direct le service client » through and holds a scooter accident told to the insurer as a threat (the model).
+    // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds a scooter
+    // accident told to the insurer (threat, the model).
   ],
   "corpus-shoppers-14.tsv": [
-    "Yeah in the app you can pick \"soundscapes\" with no voice.",
+    "I take the 3mg melatonin and fall asleep faster but the dreams are WILD lol",
     "Le titre \"L'art subtil de s'en foutre\" me fait rire à chaque fois que je le vois en vitrine 😂",
     "Every time I see \"The Subtle Art of Not Giving a F*ck\" in the window I laugh 😂",
+    "Vérifie que tu manges assez, moi c'était ça, je mangeais trop peu le midi.",
     "Je ne mange plus après 20h et je dors vraiment mieux, je sais pas si c'est lié.",
     // STOP44's retraining: an app's "soundscapes" (insult 0.51) held, « Vérifie que tu manges assez… » let through.
+    // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) lets
+    // "soundscapes" through and holds melatonin's wild dreams and « Vérifie que tu manges assez »
+    // (self-harm, the model).
   ],
   // Shoppers-15 (a supermarket's drive, a telecom operator, a sports retailer selling knives, bows,
   // hunting and martial-arts gear), written blind at stop 44 and held out. At first run stop 43's
@@ -247,27 +260,30 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // number, which the demo tenant's lists do not know as the brand's (a tenant allows its own line).
   "corpus-shoppers-15.tsv": [
     "C'est quoi le numéro du service client déjà ? Sur le site c'est écrit 09 69 32 41 00 mais ça sonne dans le vide",
-    "My daughter's off to uni in another city, thinking about self-defence classes. What gear would she need?",
-    // STOP45's retraining holds a daughter's self-defence classes as sexual (the model): 2 of 600.
   ],
   // Shoppers-16 (a sleep and mental-health app's shop, a second-hand phone marketplace, a DIY chain),
   // written blind at stop 44 and held out: stop 43's engine and this stop's held the same one line, a
   // bike "rack" read by a sexual proximity rule (held out, so not tuned on).
   "corpus-shoppers-16.tsv": [
+    "J'utilise le son de ventilateur depuis des années, c'est le seul qui marche pour moi.",
     "Just watched the Tour de France and now I want to build a bike rack in the garage.",
+    // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds « le son de
+    // ventilateur… le seul qui marche pour moi » (self-harm, the model).
   ],
   // Shoppers-17 (an organic grocer's delivery, a toy and school-supplies shop, a hospital and clinic
   // booking platform, a motorbike gear shop, a tattoo and piercing studio), written blind at stop 45
-  // and held out: stop 44's engine held 1 line at first run, a file number written exactly as a French
-  // mobile number. This stop's engine holds the same one.
+  // and held out: at first run stop 44's engine held 1 line, a file number written exactly as a French
+  // mobile number; as stop 45 ships, 2 (the model reads alternating painkillers as self-harm).
   "corpus-shoppers-17.tsv": [
+    "paracetamol + ibuprofene en alterné, ca a bien calmé la douleur au bout de 2 jours",
     "my file number starts with a 0 and the site rejects it: 0612457839",
   ],
   // Shoppers-18 (a pharmacy, a funeral-services shop, a mental-health app, a bedding store, a climbing
   // store: doses, condolences, bad weeks, "I could sleep forever", ropes and bridges), written blind at
-  // stop 45 and trained on: the model trained on the self-harm batches 340-342 held 5 of its lines as
-  // self-harm at first run (7 of 600 in all, stop 44's engine 4), trained on it none. The staff's "DM
-  // us" is the demo tenant's contact rule (a tenant allows its own support channel).
+  // stop 45 and trained on, against what self-harm batches teach the model about such talk: at first
+  // run the model trained on 340-342 held 5 of its lines as self-harm (7 of 600 in all, stop 44's
+  // engine 4); trained on, none. What stays is the staff's "DM us", the demo tenant's contact rule (a
+  // tenant allows its own support channel).
   "corpus-shoppers-18.tsv": [
     "Sorry about that! Streaks sometimes reset with time zone changes, send us a DM and we'll restore it.",
     "Désolés ! Ça arrive avec les changements de fuseau horaire, écrivez-nous en MP et on la restaure.",
@@ -275,22 +291,44 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // Shoppers-19 (diet coaching, life insurance and funeral planning, a hospital's parking and
   // appointments, kitchen knives, a baby brand's parents' forum), written blind at stop 45 and held
   // out: the hardest innocent traffic measured so far. At first run stop 44's engine held 6 of its 600
-  // lines, this stop's before its retraining on shoppers-18 11, as shipped 10 (1.7%): the model 7, most
-  // as self-harm (skipped meals, "when I'm gone", prepaying one's funeral, a night's sleep that leaves
-  // one not knowing "what to do with myself"), the rules 3 (a skipped meal, « un repas sauté », read as
-  // « saute » said to someone; a knife shop asked "do you…"; the staff's « appelez-nous »). Above the 1%
-  // target, and held out, so not tuned on: see README, stop 45.
+  // lines, stop 45's (before its last two retrainings) 11; as shipped 11 (1.8%): the model 8, mostly
+  // as self-harm (meals skipped or given up, "when I'm gone", one's own funeral planned, stitches out,
+  // a night's sleep that leaves one not knowing "what to do with myself"), the rules 3 (« un repas
+  // sauté » read as « saute » said to someone; a knife shop asked "do you…"; the staff's
+  // « appelez-nous »). Above the 1% target, and held out, so not tuned on: README, stop 45.
   "corpus-shoppers-19.tsv": [
+    "Je ne mange plus après 19h et je dors beaucoup mieux",
     "je perds plus rien, je devrais manger moins ?",
     "Pas de souci pour un repas sauté, prenez simplement un dîner équilibré 😊",
     "Quand je ne serai plus là, je veux que mes enfants n'aient pas de soucis d'argent, quel contrat choisir ?",
     "Oui, nos contrats obsèques sont sans questionnaire médical. Appelez-nous, on s'occupe de tout.",
+    "je me fais retirer les points de suture demain, quelle entrée est la plus proche ?",
     "I stopped eating sugar 3 weeks ago and honestly I don't miss it",
-    "Can I prepay my funeral so my family doesn't have to deal with it?",
     "Planning my own funeral sounds morbid but honestly it felt good to get it done",
     "Correct, you'll need an adult to take you home after sedation.",
     "do you do a knife sharpening service?",
     "finally slept through the night!!! 7pm to 6am, I don't know what to do with myself",
+  ],
+  // Shoppers-20 (home help for older people, therapy booking, a vet clinic, an airsoft venue, a
+  // lingerie and maternity brand), written blind at stop 45 and trained on: 2 of 600 held at first run
+  // by stop 44's engine and by stop 45's; as shipped, the staff's "email us directly" (contact rule).
+  "corpus-shoppers-20.tsv": [
+    "Thanks for letting us know, you can email us directly in the meantime.",
+  ],
+  // Shoppers-21 (sports nutrition, memorial jewellery, a student budgeting app, a sleep clinic's shop, a
+  // hardware store), written blind at stop 45 and held out: at first run stop 44's engine held 9 of its
+  // 600 lines, stop 45's 7 (before its last retraining); as shipped 7 (1.2%): ropes "to hold a punching
+  // bag" or "20 m should do it" (self-harm, the model), a pet's ashes kept in jewellery (hate, the
+  // model), mouse traps, « des tapettes », read as the slur (a rule), a 36-hour fast broken with bone
+  // broth (a threat rule). Held out, so not tuned on.
+  "corpus-shoppers-21.tsv": [
+    "Bien sûr, beaucoup de nos clients gardent les cendres de leur animal dans nos bijoux.",
+    "Une corde polypropylène de 10 mm, légère et imputrescible. 20 m devraient suffire.",
+    "Des tapettes dans une boîte que le chat ne peut pas ouvrir, ça marche bien. On a aussi des pièges sans mise à mort.",
+    "Just finished a 36h fast, breaking it with your bone broth 🍲",
+    "Of course, many of our customers keep a pet's ashes in our pieces.",
+    "A 10 mm polypropylene rope is light, strong and doesn't rot. 20 m should do it.",
+    "Do you have a rope that can hold a punching bag in the garage?",
   ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */

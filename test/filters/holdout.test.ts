@@ -173,7 +173,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Sur la fiche produit, onglet Documents : maison-brindille.fr/lit-nuage",
     "Hi Rachel, sorry for the wait, I'm checking with the courier, you can also call us on 0161 496 0732",
     "On the product page under Downloads: brindillehome.com/cloud-bed",
-    // Back with STOP44's retraining, which lets "@Sarah_V pfff ne m'en parle pas 🙄" through.
+    // STOP44's retraining brought the madeleine back and let "@Sarah_V pfff ne m'en parle pas 🙄" through;
+    // STOP45's holds "@Sarah_V…" again (below).
     // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds "@Sarah_V
     // pfff ne m'en parle pas 🙄" again (insult, the model).
   ],
@@ -282,8 +283,8 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // store: doses, condolences, bad weeks, "I could sleep forever", ropes and bridges), written blind at
   // stop 45 and trained on, against what self-harm batches teach the model about such talk: at first
   // run the model trained on 340-342 held 5 of its lines as self-harm (7 of 600 in all, stop 44's
-  // engine 4); trained on, none. What stays is the staff's "DM us", the demo tenant's contact rule (a
-  // tenant allows its own support channel).
+  // engine 4); trained on, none. What stays is the staff's "DM us", held by the demo tenant's
+  // contact rule; a real brand's tenant would allow its own support channel.
   "corpus-shoppers-18.tsv": [
     "Sorry about that! Streaks sometimes reset with time zone changes, send us a DM and we'll restore it.",
     "Désolés ! Ça arrive avec les changements de fuseau horaire, écrivez-nous en MP et on la restaure.",
@@ -329,6 +330,33 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Of course, many of our customers keep a pet's ashes in our pieces.",
     "A 10 mm polypropylene rope is light, strong and doesn't rot. 20 m should do it.",
     "Do you have a rope that can hold a punching bag in the garage?",
+  ],
+  // Shoppers-22 (a wellness journal app, an eldercare shop, pest control, a martial-arts shop, a tanning
+  // salon) and 23 (blood donation, pet insurance, a DIY electrical store, gaming headsets, a maternity
+  // clinic's shop), written blind at the end of stop 45 and held out: 7 and 7 of 600 held by stop 44's
+  // engine, 8 and 8 by stop 45's. Mouse traps, « les tapettes », read as the slur (a rule: the
+  // demo lists allow « tapette à souris / à rats », not « à rat » or « piège à tapette »; seen here,
+  // held out, so not tuned on), a finger "prick" at a blood test, an "on est nul" between friends
+  // quoted, the model's self-harm on a bunny's goodbye and "everything's hanging up".
+  "corpus-shoppers-22.tsv": [
+    "Le piège à souris à tapette a fait le job en une nuit, merci",
+    "Oui, utilisez toujours les appâts dans une boîte sécurisée hors de portée des animaux et des enfants.",
+    "Les tapettes à rat sont énormes, attention aux doigts les amis",
+    "Le piège à rats électronique est cher mais plus propre que les tapettes",
+    "Bronzage réussi, même ma mère m'a demandé si je rentrais des Canaries mdr",
+    "Une légère rougeur 24 à 48 h est normale. Si ça persiste ou brûle, appelez-nous.",
+    "anyone know how to get the stink out of gloves? mine smell like a locker room",
+    "Quick tip for newbies: one line a day is enough, don't overthink it",
+  ],
+  "corpus-shoppers-23.tsv": [
+    "Trash talk amical avec mes potes : « t'es nul » « non c'est toi » depuis 2015 mdr",
+    "C'est une très belle façon de lui dire au revoir 🐰",
+    "Please don't! Eat a proper meal and drink plenty of fluids beforehand.",
+    "Is the iron test just a finger prick?",
+    "Yes, a quick prick on the fingertip and the result is instant.",
+    "Finally sorted the garage with your wall hooks, everything's hanging up",
+    "Smart move, breaks are good for your brain and your rank 😄",
+    "Tip: take a break every hour and drink some water, your ears will thank you",
   ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */

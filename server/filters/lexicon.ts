@@ -1,6 +1,8 @@
 import type { FilterHit, Tag } from "./types.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
+import { bloomBits, hasBit, setBit } from "./bit-set.ts";
+import { GLUED_MIN, GluedWords } from "./glued-words.ts";
 import { compacted, OneEntryMap } from "./one-entry-map.ts";
 
 /**
@@ -173,6 +175,8 @@ interface SharedParts {
   readonly tags: ReadonlyMap<string, Tag>;
   /** The nodes a pattern ends on. */
   readonly patternEnds: ReadonlySet<TrieNode>;
+  /** The shared words a glued phrase is cut into (a tenant's own words are single words, never glued phrases). */
+  readonly glued: GluedWords | undefined;
 }
 
 /**
@@ -427,6 +431,8 @@ export class LexiconBuilder {
   private readonly contexts = new Map<string, Context>();
   private readonly tags = new Map<string, Tag>();
   private readonly patterns: { steps: readonly PatternStep[]; detail: string; tag: Tag }[] = [];
+  /** Set by noGluedWords(). */
+  private gluedOff = false;
 
   /**
    * With `shared`, the builder only adds words (`add`) over a build of the built-in lists: the
@@ -485,6 +491,12 @@ export class LexiconBuilder {
         if (v !== undefined && this.entry(v) === undefined) this.entries.set(v, { tokens: [v], detail: base, base, derived: true, split: false, tag });
       }
     }
+  }
+
+  /** Turns off the reading of phrases written as one word (GluedWords): for comparisons, and a way out. */
+  noGluedWords(): void {
+    this.alone("noGluedWords");
+    this.gluedOff = true;
   }
 
   /** Drops a term (and the forms derived from it) from the lexicon. */
@@ -635,10 +647,13 @@ export class LexiconBuilder {
       }
       return node!;
     };
+    // The words the phrases worth reading glued start and end with (GluedWords).
+    const gluedPhrases: [string[], string[]][] = [];
     let done = 0;
     for (const e of this.entries.values()) {
       if ((++done & 255) === 0) yield;
       if (removed.has(e.base) || removed.has(e.tokens.join(" "))) continue;
+      if (e.tokens.length > 1 && GLUED_CATEGORIES.has(e.tag.category)) gluedPhrases.push([[e.tokens[0]!], [e.tokens[e.tokens.length - 1]!]]);
       const node = insert(e.tokens);
       if (node.detail === undefined) { node.detail = e.detail; node.tag = e.tag; size++; }
       // A listed threat or incitement phrase is read like a pattern: not after a negation, not quoted.
@@ -659,6 +674,12 @@ export class LexiconBuilder {
       // A pattern that must start a clause ("^") is stored from its first word like any other,
       // and its end asks where the match began: no walk is spent on clause starts.
       const atStart = p.steps.length > 0 && "word" in p.steps[0] && p.steps[0].word === CLAUSE_START;
+      if (GLUED_CATEGORIES.has(p.tag.category)) {
+        const firsts = new Set<string>(), lasts = new Set<string>();
+        edgeWords(p.steps, true, firsts);
+        edgeWords(p.steps, false, lasts);
+        gluedPhrases.push([[...firsts], [...lasts]]);
+      }
       // A listed word or phrase keeps its own name; a pattern only fills an empty end.
       for (const node of insertPattern(atStart ? p.steps.slice(1) : p.steps)) {
         if (node.detail === undefined) { node.detail = p.detail; node.tag = p.tag; setFlag(node, NodeFlag.StartOnly, atStart); }
@@ -683,8 +704,11 @@ export class LexiconBuilder {
     yield;
     yield* flatten(root);
     yield;
-    const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look);
-    return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds } };
+    // Every word the trie holds is in vocab's lists; the phrases' first and last words are gluedPhrases'.
+    const glued = this.gluedOff ? undefined : GluedWords.of(wordsOf(vocab), gluedPhrases, isWordOf(vocab));
+    yield;
+    const lexicon = new CompiledLexicon(root, vocab, undefined, masks, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, look, glued);
+    return { lexicon, parts: { root, vocab, masks, size, look, entries: this.entries, removed, contexts: this.contexts, tags: this.tags, patternEnds, glued } };
   }
 
   /**
@@ -767,7 +791,7 @@ export class LexiconBuilder {
     // A word alone in its list goes without saying (CompiledLexicon.stretchedKeys): most of a tenant's words.
     const changed = new Map<string, readonly string[]>();
     for (const [c, list] of ownVocab) if (list.length !== 1 || list[0] !== c || vocab.has(c)) changed.set(c, list);
-    return new CompiledLexicon(root, vocab, changed.size > 0 ? changed : undefined, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look);
+    return new CompiledLexicon(root, vocab, changed.size > 0 ? changed : undefined, masks as Map<number, string[]>, splitWords.length > 0 ? splitIndex(splitWords) : undefined, size, parts.look, parts.glued);
   }
 }
 
@@ -824,21 +848,6 @@ function fnv(h: number, s: string): number {
   return h;
 }
 
-export function hasBit(bits: Uint32Array, i: number): boolean {
-  return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
-}
-
-export function setBit(bits: Uint32Array, i: number): void {
-  bits[i >>> 5] |= 1 << (i & 31);
-}
-
-/** A bit set of at least 16 bits per entry, a power of two (so an index is a mask away). */
-export function bloomBits(entries: number): Uint32Array {
-  let bits = 4096;
-  while (bits < entries * 16) bits *= 2;
-  return new Uint32Array(bits / 32);
-}
-
 function splitIndex(list: readonly string[]): SplitIndex {
   const shapes = new Uint32Array(SHAPES / 32);
   let prefixCount = 0;
@@ -874,6 +883,46 @@ export interface Lexicon {
 
 interface Span { fs: number; fe: number; detail: string; tag: Tag }
 
+/**
+ * The categories a phrase written as one word is held for: what people glue to get abuse past a
+ * filter. Not profanity (« putaindemerde » is a swear word, not an attack), a competitor's name or
+ * contact details (read from the text by their own stages).
+ */
+const GLUED_CATEGORIES: ReadonlySet<string> = new Set(["insult", "hate", "threat", "selfHarm", "sexual"]);
+
+/**
+ * The words a pattern may start with (`first`) or end with, into `out`: through its choices'
+ * alternatives, past its gaps and the alternatives that may be empty, clause marks left out.
+ */
+function edgeWords(steps: readonly PatternStep[], first: boolean, out: Set<string>): boolean {
+  for (let n = 0; n < steps.length; n++) {
+    const step = steps[first ? n : steps.length - 1 - n]!;
+    if ("word" in step) {
+      if (step.word === CLAUSE_START || step.word === CLAUSE_END) continue;
+      out.add(step.word);
+      return true;
+    }
+    if ("gap" in step) continue;
+    let all = true;
+    for (const alt of step.choice) if (!edgeWords(alt, first, out)) all = false;
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a word is one of a shared build's trie, by its vocab. A function of its own, not a closure
+ * made in buildShared: that one would keep the whole build's scope (its junction maps, megabytes) alive.
+ */
+function isWordOf(vocab: ReadonlyMap<string, readonly string[]>): (w: string) => boolean {
+  return (w) => vocab.get(collapse(w))?.includes(w) === true;
+}
+
+/** Every word of a shared build's trie: vocab lists each under its collapsed form. */
+function* wordsOf(vocab: ReadonlyMap<string, readonly string[]>): Generator<string> {
+  for (const list of vocab.values()) yield* list;
+}
+
 /** What one `match` call has found so far. */
 interface Found { readonly norm: NormalizedText; readonly toks: readonly WordToken[]; readonly hits: Span[]; readonly allows: Span[] }
 
@@ -891,6 +940,8 @@ class CompiledLexicon implements Lexicon {
     readonly size: number,
     /** The next two words of the root words that only start phrases (see Lookahead). */
     private readonly look: Lookahead,
+    /** Phrases written as one word ("killyourself"): undefined when the build turned the reading off. */
+    private readonly glued: GluedWords | undefined,
   ) {
     // Words only patterns start with ("je", "the", "you") are kept apart: the spelled-out and
     // joined readings look for terms alone, and need not meet them.
@@ -923,9 +974,10 @@ class CompiledLexicon implements Lexicon {
     const starts = this.starts, f = norm.folded;
     // Noted on the way, so the passes below that need them run only when there is something to read:
     // two one-letter words in a row (spelled-out words), a single joiner between two words ("con-nard").
-    let singles = false, joinable = false;
+    let singles = false, joinable = false, long = false;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
+      if (t.length >= GLUED_MIN) long = true;
       if (t.length === 1 && i > 0 && toks[i - 1].length === 1) singles = true;
       if (!joinable && i + 1 < toks.length && toks[i + 1].s - t.e === 1 && isJoiner(f.charCodeAt(t.e))) joinable = true;
       // A plain word whose length and end letters begin no term needs no hash lookup at all.
@@ -950,6 +1002,8 @@ class CompiledLexicon implements Lexicon {
       }
       if (!found && t.maskKey !== undefined) this.unmask(t.maskKey, t.s, t.e, acc.hits);
     }
+    // Phrases written as one word ("killyourself", « vatependre »): only long plain words, few of which cut into phrase words.
+    if (long && this.glued !== undefined) this.gluedWords(toks, acc);
     // Phrases and patterns spelled out letter by letter ("k i l l  y o u r s e l f", "v.a t.e p.e.n.d.r.e").
     const respelled = singles ? norm.respelled() : undefined;
     if (respelled !== undefined) {
@@ -967,6 +1021,44 @@ class CompiledLexicon implements Lexicon {
     if (this.splits !== undefined) this.separate(norm, this.splits, acc.hits);
     if (acc.hits.length === 0) return [];
     return finish(norm, skip === undefined ? acc.hits : acc.hits.filter((h) => !skip(h.detail, h.tag.category)), acc.allows);
+  }
+
+  /** The message's long plain words read as glued phrases (gluedAt), the listed ones ("niquetamere") left as they were read. */
+  private gluedWords(toks: readonly WordToken[], acc: Found): void {
+    const keyMask = this.keys.length * 32 - 1;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.length < GLUED_MIN || t.e - t.s !== t.length || t.alts !== undefined || t.maskKey !== undefined || t.collapsed !== undefined) continue;
+      if (hasBit(this.keys, t.fp & keyMask) && this.root.has(t.key)) continue;
+      this.gluedAt(t, acc);
+    }
+  }
+
+  /**
+   * A long word read as the words it may be glued from: the trie walked over each cut as over a
+   * message, keeping the phrases of GLUED_CATEGORIES that span two pieces or more (a piece alone is
+   * a word inside a word, which the lexicon never reads: "Scunthorpe"). The first cut that holds
+   * something is enough.
+   */
+  private gluedAt(t: WordToken, acc: Found): void {
+    const cuts = this.glued!.cuts(t.key);
+    if (cuts === undefined) return;
+    for (const pieces of cuts) {
+      const segs: WordToken[] = [];
+      let at = t.s;
+      for (const p of pieces) {
+        segs.push({ s: at, e: at + p.length, key: p, fp: fingerprint(p), alts: undefined, collapsed: undefined, maskKey: undefined, length: p.length });
+        at += p.length;
+      }
+      const found: Found = { norm: acc.norm, toks: segs, hits: [], allows: [] };
+      for (let k = 0; k + 1 < segs.length; k++) this.step(this.root, found, k, k);
+      let held = false;
+      for (const h of found.hits) {
+        const first = segs.find((x) => x.s === h.fs)!;
+        if (h.fe > first.e && GLUED_CATEGORIES.has(h.tag.category)) { acc.hits.push(h); held = true; }
+      }
+      if (held) { acc.allows.push(...found.allows); return; }
+    }
   }
 
   /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */

@@ -1,6 +1,7 @@
 import { FILTER_CATEGORIES } from "../../client-sdk/src/protocol.ts";
 import { fingerprint } from "./fingerprint.ts";
-import { NEGATIONS, bloomBits, clauseMark, hasBit, sameClause, sentenceBreak, setBit, silenced, termTokens } from "./lexicon.ts";
+import { bloomBits, hasBit, setBit } from "./bit-set.ts";
+import { NEGATIONS, clauseMark, sameClause, sentenceBreak, silenced, termTokens } from "./lexicon.ts";
 import type { NormalizedText, WordToken } from "./normalize.ts";
 import { compacted, type OneEntryMap } from "./one-entry-map.ts";
 import { isWordChar } from "./char-class.ts";

@@ -46,7 +46,8 @@ describe.skipIf(!browserAvailable())("back office filter policy", () => {
     await page.getByRole("tab", { name: /Filters/ }).click();
     const table = page.getByRole("table", { name: "What happens, by category" });
     await table.waitFor();
-    expect(await table.locator("tbody tr").count()).toBe(10);
+    // The table is drawn before the policy arrives: wait for its rows, not just its frame.
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(10);
     // The config's policy: hate refused, everything else on the default action.
     await expect.poll(() => row("hate").getByLabel("Hate: what happens").inputValue()).toBe("reject");
     expect(await row("threat").getByLabel("Threats: what happens").inputValue()).toBe("");

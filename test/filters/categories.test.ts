@@ -629,7 +629,7 @@ describe("thirteenth corpus by category (held out: never tuned or trained on; a 
 // lines, 149, 144 and 143 (436).
 // Stop 42: retrained with batches 308 and 310-314 and STOP42's table, 149, 145 and 144 (438).
 // Stop 45: retrained with 338, 340-344 and shoppers-18 and 20 (20 epochs), 149, 143 and 144 (436); corpus
-// 15 holds 2 of its traps (1 before), corpus 13 one.
+// 15 holds 2 of its traps (none before), corpus 13 one.
 describe("fifteenth corpus by category (held out: never tuned or trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
     // 144 since STOP44's retraining (328's self-harm half, 329's self-harm and threats): each retraining moves a line of a held-out batch either way.
@@ -939,7 +939,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-338.tsv", 600, 300, 5],
   ["corpus-categories-340.tsv", 600, 300, 6],
   ["corpus-categories-341.tsv", 600, 299, 0],
-  ["corpus-categories-342.tsv", 600, 299, 6],
+  ["corpus-categories-342.tsv", 600, 300, 6],
   ["corpus-categories-343.tsv", 600, 298, 7],
   ["corpus-categories-344.tsv", 600, 300, 2],
 ];
@@ -1006,7 +1006,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-336.tsv", 600, 284, 5],
   ["corpus-categories-337.tsv", 600, 281, 10],
   ["corpus-categories-345.tsv", 600, 254, 17],
-  ["corpus-categories-346.tsv", 600, 269, 9],
+  ["corpus-categories-346.tsv", 600, 270, 9],
   ["corpus-categories-347.tsv", 600, 232, 18],
 ];
 /**
@@ -1410,10 +1410,10 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  * run with stop 44's engine, then as stop 45 ships (its self-harm in brackets):
  *
  *   345   76.3% (54.7%), traps 4.33%   →   84.7% (71.3%), traps 5.67%
- *   346   80.3% (63.3%), traps 2.67%   →   89.7% (82.0%), traps 3.00%
+ *   346   80.3% (63.3%), traps 2.67%   →   90.0% (82.7%), traps 3.00% (89.7%, 82.0% before the glued reading)
  *   347   67.7% (37.3%), traps 4.00%   →   77.3% (57.3%), traps 6.00%
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327, 330-333, 336 and 337 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17, 18 and 19, and 330-331 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327, 330-333, 336, 337 and 345-347 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17, 18 and 19, 330-331 and 345-347 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });
@@ -1955,40 +1955,37 @@ describe("traps-heavy batches 334 and 335 (read, tuned on, not trained; guards)"
 });
 
 /*
- * STOP45: veiled threats read from threat-weighted batch 339 (150 threats and 150 traps, written
- * blind at stop 45, then read; not trained on) and a person's own distress. Their first version was
- * wider (a third party sent to hospital, a shop that will burn tonight, parking outside someone's
- * door every night, a tool "used on your staff", « je sais comment entrer chez vous »), and a review
- * helper wrote 120 shopper messages against them: they held 64 (a courier delivering to a hospital, a
- * Black Friday shop "burning tonight", a food truck parked at the door every day, a massage gun, a
- * wood burner's first fire, « mettre un pavé dans la vitrine », a thick book on display). Those were
- * dropped or narrowed; a code review then wrote more that the narrowed ones still held (a diet's
- * "been cutting again", "driving my car into town", a stove's first fire "at your house tonight", an
- * insurer's "we'll cancel your life, home and car policies", « balancer un pavé dans la vitrine » for
- * a book, a kitten « envie de foncer dans un arbre à chat », « je m'assure que vous finissiez dans un
- * cercueil en chêne »), and they were narrowed again. Over every corpus, with the model, they hold 4
- * more lines (all 339's) and no trap; the rules alone 9 more lines and no trap. Both reviews' cases
- * are below.
+ * STOP45: templates read from threat-weighted batch 339 (150 threats and 150 traps, written blind at
+ * stop 45, then read; not trained on). A first version (a third party sent to hospital, a shop that
+ * will burn tonight, "I'll cancel your life", « balancer un pavé dans la vitrine », parking outside
+ * someone's door every night, "been cutting again", thinking about driving into a wall…) held, over
+ * every corpus and with the model, 6 more lines, all 339's, and no trap; but a first review wrote 120
+ * shopper messages against it and it held 64, and after two narrowings a second review still had
+ * 44 of 52 held (a life-insurance customer "cancelling your life", a fire drill "at your depot this
+ * week", a bookseller's « pavés dans la vitrine », a nurse's daughter who « finisse en réa », a
+ * mandoline "been cutting myself again and again"). Dropped, all but "I'll shut your mouth for good"
+ * and « je vais te fermer ta gueule pour de bon ». Veiled threats and a person's own distress are left
+ * to the model, as stop 44 found for distress; the reviews' cases are below.
  */
-describe("stop 45: veiled threats and a person's own distress (the rules alone)", () => {
+describe("stop 45: what stays of the templates read from 339 (the rules alone)", () => {
   stillHolds([
-    ["you refunded half, so I'll cancel your life", "threat"],
     ["keep it up and I'll shut your mouth for good", "threat"],
-    ["there'll be a fire at your shop tonight, think about it", "threat"],
-    ["vous m'avez bloqué, je vais annuler votre vie", "threat"],
     ["continue et je vais te fermer ta gueule pour de bon", "threat"],
-    ["quelqu'un devrait jeter une brique dans leur vitrine", "threat"],
-    ["je vais faire en sorte que ton livreur finisse en réa", "threat"],
-    ["je vais faire en sorte qu'il finisse en fauteuil roulant", "threat"],
-    ["been cutting myself again, long sleeves all summer", "selfHarm"],
-    ["i keep thinking about driving into a tree on the way home", "selfHarm"],
-    ["is it normal to think about crashing into a lorry every morning", "selfHarm"],
-    ["j'ai envie de foncer dans un platane ce soir", "selfHarm"],
   ]);
 });
 
-describe("stop 45: the same words said innocently (the rules alone; the two reviews' cases and the test's own)", () => {
+describe("stop 45: the same words said innocently (the rules alone; mostly the two reviews' cases)", () => {
   letsThrough([
+    "Been cutting myself again and again on this mandoline, does it come with a hand guard?",
+    "Been hurting myself again. Need knee pads for the tiling job",
+    "I have life and home insurance with you. I'll cancel your life, keep the home.",
+    "J'ai l'auto et la vie chez vous : je veux annuler votre vie, pas l'habitation.",
+    "Reminder from FireSafe Training: there will be a fire at your depot this week, it's the live extinguisher session",
+    "Yes, when the time comes we'll close your mouth permanently with a discreet suture",
+    "On va balancer des pavés dans la vitrine : la rentrée littéraire arrive",
+    "Ma fille est infirmière, je ferai en sorte qu'elle finisse en réa, c'est son rêve",
+    "J'ai envie de foncer contre un mur d'escalade dès que j'ai les nouveaux chaussons",
+    "I keep thinking about crashing into a tree again after last season, is a MIPS helmet worth it?",
     "Je veux annuler votre Vie Pratique Gourmand au prochain numéro, on ne cuisine plus assez.",
     "« On va annuler votre vie de corvées avec ce robot aspirateur », m'a promis la vendeuse",
     "Le plombier va vous fermer la bouche définitivement, la vieille VMC de la salle de bain",
@@ -2029,6 +2026,6 @@ describe("stop 45: the same words said innocently (the rules alone; the two revi
  */
 describe("tuning batch 339 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 272, 8);
+    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 271, 8);
   });
 });

@@ -173,8 +173,7 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Sur la fiche produit, onglet Documents : maison-brindille.fr/lit-nuage",
     "Hi Rachel, sorry for the wait, I'm checking with the courier, you can also call us on 0161 496 0732",
     "On the product page under Downloads: brindillehome.com/cloud-bed",
-    // STOP44's retraining brought the madeleine back and let "@Sarah_V pfff ne m'en parle pas 🙄" through;
-    // STOP45's holds "@Sarah_V…" again (below).
+    // STOP44's retraining brought the madeleine back and let "@Sarah_V pfff ne m'en parle pas 🙄" through.
     // STOP45's retraining (338, 340-344, shoppers-18 and 20; 20 epochs instead of 30) holds "@Sarah_V
     // pfff ne m'en parle pas 🙄" again (insult, the model).
   ],
@@ -335,7 +334,7 @@ const SHOPPERS_HELD: Record<string, string[]> = {
   // salon) and 23 (blood donation, pet insurance, a DIY electrical store, gaming headsets, a maternity
   // clinic's shop), written blind at the end of stop 45 and held out: 7 and 7 of 600 held by stop 44's
   // engine, 8 and 8 by stop 45's. Mouse traps, « les tapettes », read as the slur (a rule: the
-  // demo lists allow « tapette à souris / à rats », not « à rat » or « piège à tapette »; seen here,
+  // built-in allow list has « tapette à souris / à rats / à mouches », not « à rat » or « piège à tapette »; seen here,
   // held out, so not tuned on), a finger "prick" at a blood test, an "on est nul" between friends
   // quoted, the model's self-harm on a bunny's goodbye and "everything's hanging up".
   "corpus-shoppers-22.tsv": [

@@ -17,8 +17,8 @@ import { bloomBits, hasBit, setBit } from "./bit-set.ts";
 
 /** Words shorter than this are not read as glued: a few letters glue too many innocent pairs. */
 export const GLUED_MIN = 7;
-/** Nor longer than this: a hashtag phrase, not a paragraph without spaces. */
-const GLUED_MAX = 40;
+/** Nor longer than this: a hashtag phrase ("nobodywouldmissyou" is 18), not a paragraph without spaces. */
+const GLUED_MAX = 28;
 /** The longest piece looked for (longer words of the phrases are rare and never glued). */
 const PIECE_MAX = 14;
 /** Pieces of at least two letters, but for these words of one letter ("i will kill you", « j »): bits by letter. */
@@ -39,8 +39,12 @@ function isIn(bits: number, c: number): boolean {
 
 /** The most (first word, last word) pairs a phrase may have and still be read glued. */
 const COMBOS_MAX = 256;
-/** How many ways to cut one word are walked at most (the longest pieces first). */
-const CUTS_MAX = 4;
+/**
+ * How many ways to cut one word are offered at most (the longest pieces first): enough for
+ * "imgoingtokillyou" (im|going|tok|ill|you comes before im|going|to|kill|you), few enough that a
+ * word made to cut a thousand ways ("tatatata…") costs a few dozen walks.
+ */
+const CUTS_MAX = 32;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -113,20 +117,35 @@ export class GluedWords {
   }
 
   /**
-   * The ways to cut `key` into two or more pieces, each a word of the lexicon's phrases, the first a
-   * word such a phrase starts with and the last ending like one, longest pieces first; undefined when
-   * there is none (nearly always, and then at two bit reads for most words). `key` is a token's key.
+   * The ways to cut `key` into two or more pieces (see eachCut), at most CUTS_MAX; undefined when
+   * there is none (nearly always).
    */
   cuts(key: string): string[][] | undefined {
+    const out: string[][] = [];
+    this.eachCut(key, (pieces) => { out.push([...pieces]); return false; }, { programmes: 1 });
+    return out.length > 0 ? out : undefined;
+  }
+
+  /**
+   * Offers `visit` each way to cut `key` (a token's key) into two or more pieces, each a word of the
+   * lexicon's phrases, the first a word such a phrase starts with and the last one it ends with,
+   * longest pieces first, until `visit` answers true or CUTS_MAX cuts were offered; answers whether
+   * one answered true. Every piece the programme keeps is checked against the lexicon's words, so
+   * every path it leaves leads to a cut: the offers are bounded, whatever the word ("tatatata…").
+   * `budget.programmes` is how many more words of the message may be cut: the programme's checks
+   * cost a few hundred microseconds on a word made for it, and a message may hold many.
+   */
+  eachCut(key: string, visit: (pieces: readonly string[]) => boolean, budget: { programmes: number }): boolean {
     const n = key.length;
-    if (n < GLUED_MIN || n > GLUED_MAX) return undefined;
-    for (let i = 0; i < n; i++) { const c = key.charCodeAt(i); if (c < 97 || c > 122) return undefined; }
+    if (n < GLUED_MIN || n > GLUED_MAX) return false;
+    for (let i = 0; i < n; i++) { const c = key.charCodeAt(i); if (c < 97 || c > 122) return false; }
     const pair = pairIndex(key, 0), triple = tripleIndex(key, n - 3);
     const startLens = this.startLengths[pair]!, endLens = this.endLengths[triple]!;
-    if (startLens === 0 || endLens === 0 || !hasBit(this.ends, endsIndex(pair, triple))) return undefined;
+    if (startLens === 0 || endLens === 0 || !hasBit(this.ends, endsIndex(pair, triple))) return false;
     // Before the programme: a suffix must be a word a phrase ends with, a prefix one it starts with,
     // probed at the lengths such words have with those letters (one or two probes, most often).
-    if (!this.endsLikePhrase(key, endLens) || !this.startsLikePhrase(key, startLens)) return undefined;
+    if (!this.endsLikePhrase(key, endLens) || !this.startsLikePhrase(key, startLens)) return false;
+    if (--budget.programmes < 0) return false;
     // ENDS[i]: the piece lengths that start at i, are words and lead to the end (bit k-1 for k letters).
     const ends = ENDS, leads = LEADS;
     leads[n] = 1;
@@ -140,28 +159,30 @@ export class GluedWords {
         if (k === 1 && !isIn(i === 0 ? FIRST_LETTER : ONE_LETTER, key.charCodeAt(i))) continue;
         if (leads[i + k] === 0 || (i + k === n && i === 0)) continue;
         if (!probe(i === 0 ? this.starts : this.pieces, h) || (i + k === n && !probe(this.lasts, back))) continue;
+        // The bit sets only say it may be a word: a false "may" here would leave a dead end below.
+        if (!this.isWord(key.slice(i, i + k))) continue;
         bits |= 1 << (k - 1);
       }
       ends[i] = bits;
       leads[i] = bits !== 0 ? 1 : 0;
     }
-    if (leads[0] === 0) return undefined;
-    const out: string[][] = [];
+    if (leads[0] === 0) return false;
+    // ENDS is shared by every call: the offers read a copy (a visit may cut another word).
+    const at = ends.slice(0, n);
     const path: string[] = [];
-    const walk = (i: number): void => {
-      if (out.length >= CUTS_MAX) return;
-      if (i === n) { out.push([...path]); return; }
-      for (let k = PIECE_MAX; k >= 1; k--) {
-        if ((ends[i]! & (1 << (k - 1))) === 0) continue;
-        const piece = key.slice(i, i + k);
-        if (!this.isWord(piece)) continue;
-        path.push(piece);
-        walk(i + k);
+    let offered = 0;
+    const walk = (i: number): boolean => {
+      if (i === n) { offered++; return visit(path); }
+      for (let k = PIECE_MAX; k >= 1 && offered < CUTS_MAX; k--) {
+        if ((at[i]! & (1 << (k - 1))) === 0) continue;
+        path.push(key.slice(i, i + k));
+        const done = walk(i + k);
         path.pop();
+        if (done) return true;
       }
+      return false;
     };
-    walk(0);
-    return out.length > 0 ? out : undefined;
+    return walk(0);
   }
 
   /** Whether a suffix of three letters or more, of one of `lengths`, may be a word a phrase ends with. */
@@ -187,15 +208,16 @@ export class GluedWords {
   }
 }
 
-/** The dynamic programme's tables, reused by every call (a call never nests in another). */
+/** The dynamic programme's tables, reused by every call (the offers read a copy of ENDS). */
 const ENDS = new Uint16Array(GLUED_MAX + 1);
 const LEADS = new Uint8Array(GLUED_MAX + 1);
 
-/** Bits of GluedWords.ends: 2^20, 128 KB. */
-const PAIRS_BITS = 1 << 17;
+/** Bits of GluedWords.ends: 2^17, 16 KB (an index is a hash's top 17 bits). */
+const PAIRS_SHIFT = 15;
+const PAIRS_BITS = 1 << (32 - PAIRS_SHIFT);
 
 function endsIndex(pair: number, triple: number): number {
-  return (Math.imul(pair + 1, 0x9e3779b1) ^ Math.imul(triple + 0x632be5ab, 0x85ebca6b)) >>> 15;
+  return (Math.imul(pair + 1, 0x9e3779b1) ^ Math.imul(triple + 0x632be5ab, 0x85ebca6b)) >>> PAIRS_SHIFT;
 }
 
 function pairIndex(w: string, at: number): number {

@@ -891,6 +891,15 @@ interface Span { fs: number; fe: number; detail: string; tag: Tag }
 const GLUED_CATEGORIES: ReadonlySet<string> = new Set(["insult", "hate", "threat", "selfHarm", "sexual"]);
 
 /**
+ * The most cuts walked in one message, all its words together: a message of words made to cut many
+ * ways ("youyouyou…" twenty-five times) costs at most that many walks (a millisecond or two), where
+ * an ordinary message walks none or one.
+ */
+const GLUED_WALKS_MAX = 64;
+/** The most words of one message cut (past the letter tables): 8, where an ordinary message has one at most. */
+const GLUED_WORDS_MAX = 8;
+
+/**
  * The words a pattern may start with (`first`) or end with, into `out`: through its choices'
  * alternatives, past its gaps and the alternatives that may be empty, clause marks left out.
  */
@@ -1026,39 +1035,44 @@ class CompiledLexicon implements Lexicon {
   /** The message's long plain words read as glued phrases (gluedAt), the listed ones ("niquetamere") left as they were read. */
   private gluedWords(toks: readonly WordToken[], acc: Found): void {
     const keyMask = this.keys.length * 32 - 1;
-    for (let i = 0; i < toks.length; i++) {
+    const budget = { walks: GLUED_WALKS_MAX, programmes: GLUED_WORDS_MAX };
+    for (let i = 0; i < toks.length && budget.walks > 0; i++) {
       const t = toks[i];
-      if (t.length < GLUED_MIN || t.e - t.s !== t.length || t.alts !== undefined || t.maskKey !== undefined || t.collapsed !== undefined) continue;
+      // Only a key that is the word as written, letter for letter (a doubled vowel is; a run of three is rebuilt).
+      if (t.length < GLUED_MIN || t.e - t.s !== t.length || t.alts !== undefined || t.maskKey !== undefined) continue;
       if (hasBit(this.keys, t.fp & keyMask) && this.root.has(t.key)) continue;
-      this.gluedAt(t, acc);
+      this.gluedAt(toks, i, acc, budget);
     }
   }
 
   /**
-   * A long word read as the words it may be glued from: the trie walked over each cut as over a
-   * message, keeping the phrases of GLUED_CATEGORIES that span two pieces or more (a piece alone is
-   * a word inside a word, which the lexicon never reads: "Scunthorpe"). The first cut that holds
-   * something is enough.
+   * Word `i` read as the words it may be glued from: each cut is put in the message in its place
+   * and the trie walked from its first piece, so what surrounds the word counts as it does spaced
+   * out (a negation before it, quotation, a clause's start or end). Only phrases of
+   * GLUED_CATEGORIES that cover the whole word are kept: a phrase inside a word with letters left
+   * over ("gotohellskitchen", « déconsignés ») is a word inside a word, which the lexicon never
+   * reads ("Scunthorpe"). The first cut that holds something is enough.
    */
-  private gluedAt(t: WordToken, acc: Found): void {
-    const cuts = this.glued!.cuts(t.key);
-    if (cuts === undefined) return;
-    for (const pieces of cuts) {
+  private gluedAt(toks: readonly WordToken[], i: number, acc: Found, budget: { walks: number; programmes: number }): void {
+    const t = toks[i];
+    const before = toks.slice(0, i), after = toks.slice(i + 1);
+    this.glued!.eachCut(t.key, (pieces) => {
+      if (--budget.walks < 0) return true;
       const segs: WordToken[] = [];
       let at = t.s;
       for (const p of pieces) {
         segs.push({ s: at, e: at + p.length, key: p, fp: fingerprint(p), alts: undefined, collapsed: undefined, maskKey: undefined, length: p.length });
         at += p.length;
       }
-      const found: Found = { norm: acc.norm, toks: segs, hits: [], allows: [] };
-      for (let k = 0; k + 1 < segs.length; k++) this.step(this.root, found, k, k);
+      const found: Found = { norm: acc.norm, toks: before.concat(segs, after), hits: [], allows: [] };
+      this.step(this.root, found, i, i);
       let held = false;
       for (const h of found.hits) {
-        const first = segs.find((x) => x.s === h.fs)!;
-        if (h.fe > first.e && GLUED_CATEGORIES.has(h.tag.category)) { acc.hits.push(h); held = true; }
+        if (h.fs === t.s && h.fe === t.e && GLUED_CATEGORIES.has(h.tag.category)) { acc.hits.push(h); held = true; }
       }
-      if (held) { acc.allows.push(...found.allows); return; }
-    }
+      if (held) acc.allows.push(...found.allows);
+      return held;
+    }, budget);
   }
 
   /** The walk from a plain, unmasked word `t` (token `i`), if some root word may start one there. */

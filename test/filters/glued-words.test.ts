@@ -15,6 +15,8 @@ describe("phrases written as one word (the rules alone)", () => {
     ["hangyourself", "selfHarm"], ["vatependre", "selfHarm"], ["pendstoi avec ton chargeur", "selfHarm"],
     ["jevaistetuer", "threat"], ["jvaistecrever ce soir", "threat"], ["salepute", "insult"], ["tagueule", "insult"],
     ["fermetagueule", "insult"], ["gotohell", "insult"], ["KillYourSelf", "selfHarm"],
+    // A cut found after many others ("im|going|tok|ill|you" comes first); doubled vowels, read as written.
+    ["imgoingtokillyou", "threat"], ["vatefaireenculer", "insult"], ["shootyourself", "selfHarm"], ["goshootyourself", "selfHarm"],
   ])("holds %j (%s)", (text, category) => {
     expect(held(text)).toContain(category);
   });
@@ -24,6 +26,10 @@ describe("phrases written as one word (the rules alone)", () => {
     "therapist", "moisturizer", "malheureusement", "understandable", "grapefruit", "assassination", "Scunthorpe",
     "demaquillage", "recommended", "technique", "enceintes", "undertones", "iloveyou", "jetaime", "mercibeaucoup",
     "bonnejournee", "seeyousoon", "killingit", "thankyou", "youarethebest", "Ce démaquillant est top, je le recommande",
+    "latitudes", "rehearse", "remortgage", "centipede", "cockles", "cumulates",
+    // What surrounds the word counts as it does spaced out: a negation, quotation, a clause's start.
+    "please dont killyourself", "never iwillkillyou", "he texted me \"gokillyourself\", reported",
+    "the horse won the jumpoff", "i wanna jumpoff the diving board", "ce vieux pc vacrever bientot",
   ])("lets %j through", (text) => {
     expect(held(text)).toEqual([]);
   });
@@ -33,10 +39,11 @@ describe("phrases written as one word (the rules alone)", () => {
     expect(hit).toMatchObject({ match: "KillYourself", category: "selfHarm", start: 5, end: 17 });
   });
 
-  it("reads a word inside a word never: the phrase must span two pieces or more", () => {
-    // "ass" and "hole" are words of the lexicon's phrases; "asshat" is listed, "classhole" is not a cut of a phrase.
-    expect(held("my classhole teacher")).toEqual([]);
-    expect(held("passholder benefits")).toEqual([]);
+  it("reads a word inside a word never: the phrase must cover the whole word", () => {
+    // Both cut into a phrase ("go to hell", « de cons ») with letters left over.
+    expect(held("#gotohellskitchen tonight")).toEqual([]);
+    expect(held("Déconsignés hier au magasin")).toEqual([]);
+    expect(held("gotohell")).toContain("insult");
   });
 });
 
@@ -63,6 +70,18 @@ describe("GluedWords", () => {
     expect(g.cuts("kill".repeat(11) + "yourself")).toBeUndefined();
     expect(g.cuts("kill-yourself")).toBeUndefined();
     expect(g.cuts("kill4yourself")).toBeUndefined();
+  });
+
+  it("offers a bounded number of cuts however many ways a word cuts, and cuts a bounded number of words", () => {
+    const words = ["ta", "tat", "at", "a", "kill"];
+    const ta = GluedWords.of(words, [[["ta"], ["kill"]]], (w) => words.includes(w));
+    let offers = 0;
+    ta.eachCut("tatatatatatatatatatatakill", () => { offers++; return false; }, { programmes: 1 });
+    expect(offers).toBeGreaterThan(1);
+    expect(offers).toBeLessThanOrEqual(32);
+    const budget = { programmes: 1 };
+    expect(g.eachCut("killyourself", () => true, budget)).toBe(true);
+    expect(g.eachCut("killyourself", () => true, budget)).toBe(false);
   });
 
   it("never answers a cut whose pieces the lexicon does not hold (its bit sets only say they may be)", () => {

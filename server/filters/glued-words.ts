@@ -136,16 +136,8 @@ export class GluedWords {
    * cost a few hundred microseconds on a word made for it, and a message may hold many.
    */
   eachCut(key: string, visit: (pieces: readonly string[]) => boolean, budget: { programmes: number }): boolean {
+    if (!this.mayCut(key) || --budget.programmes < 0) return false;
     const n = key.length;
-    if (n < GLUED_MIN || n > GLUED_MAX) return false;
-    for (let i = 0; i < n; i++) { const c = key.charCodeAt(i); if (c < 97 || c > 122) return false; }
-    const pair = pairIndex(key, 0), triple = tripleIndex(key, n - 3);
-    const startLens = this.startLengths[pair]!, endLens = this.endLengths[triple]!;
-    if (startLens === 0 || endLens === 0 || !hasBit(this.ends, endsIndex(pair, triple))) return false;
-    // Before the programme: a suffix must be a word a phrase ends with, a prefix one it starts with,
-    // probed at the lengths such words have with those letters (one or two probes, most often).
-    if (!this.endsLikePhrase(key, endLens) || !this.startsLikePhrase(key, startLens)) return false;
-    if (--budget.programmes < 0) return false;
     // ENDS[i]: the piece lengths that start at i, are words and lead to the end (bit k-1 for k letters).
     const ends = ENDS, leads = LEADS;
     leads[n] = 1;
@@ -183,6 +175,23 @@ export class GluedWords {
       return false;
     };
     return walk(0);
+  }
+
+  /**
+   * Whether `key` may be a glued phrase at all: its length, its letters, the tables of its first two
+   * and last three letters, then a suffix and a prefix probed. What most long words of a message stop
+   * at, before anything is allocated for them.
+   */
+  mayCut(key: string): boolean {
+    const n = key.length;
+    if (n < GLUED_MIN || n > GLUED_MAX) return false;
+    for (let i = 0; i < n; i++) { const c = key.charCodeAt(i); if (c < 97 || c > 122) return false; }
+    const pair = pairIndex(key, 0), triple = tripleIndex(key, n - 3);
+    const startLens = this.startLengths[pair]!, endLens = this.endLengths[triple]!;
+    if (startLens === 0 || endLens === 0 || !hasBit(this.ends, endsIndex(pair, triple))) return false;
+    // A suffix must be a word a phrase ends with, a prefix one it starts with, probed at the lengths
+    // such words have with those letters (one or two probes, most often).
+    return this.endsLikePhrase(key, endLens) && this.startsLikePhrase(key, startLens);
   }
 
   /** Whether a suffix of three letters or more, of one of `lengths`, may be a word a phrase ends with. */

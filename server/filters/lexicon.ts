@@ -1040,7 +1040,8 @@ class CompiledLexicon implements Lexicon {
       const t = toks[i];
       // Only a key that is the word as written, letter for letter (a doubled vowel is; a run of three is rebuilt).
       if (t.length < GLUED_MIN || t.e - t.s !== t.length || t.alts !== undefined || t.maskKey !== undefined) continue;
-      if (hasBit(this.keys, t.fp & keyMask) && this.root.has(t.key)) continue;
+      // The letter tables first: most long words stop there, before anything is allocated for them.
+      if (!this.glued!.mayCut(t.key) || (hasBit(this.keys, t.fp & keyMask) && this.root.has(t.key))) continue;
       this.gluedAt(toks, i, acc, budget);
     }
   }

@@ -14,6 +14,7 @@
  */
 
 import { bloomBits, hasBit, setBit } from "./bit-set.ts";
+import { FNV_OFFSET, fnv, fnvStep } from "./fnv.ts";
 
 /** Words shorter than this are not read as glued: a few letters glue too many innocent pairs. */
 export const GLUED_MIN = 7;
@@ -46,8 +47,6 @@ const COMBOS_MAX = 256;
  */
 const CUTS_MAX = 32;
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 export class GluedWords {
   private constructor(
@@ -112,7 +111,7 @@ export class GluedWords {
     const endLengths = new Uint16Array(26 * 26 * 26);
     const lastWords = [...endWords].filter((w) => isPiece(w) && w.length >= 3);
     const lasts = bloomBits(lastWords.length);
-    for (const w of lastWords) { endLengths[tripleIndex(w, w.length - 3)] |= 1 << (w.length - 1); mark(lasts, hashBack(w, 0)); }
+    for (const w of lastWords) { endLengths[tripleIndex(w, w.length - 3)] |= 1 << (w.length - 1); mark(lasts, hashBack(w)); }
     return new GluedWords(pieces, starts, startLengths, endLengths, lasts, ends, isWord);
   }
 
@@ -144,10 +143,10 @@ export class GluedWords {
     // The hash of key[i..n) read from its end, grown one letter per step of i: the last piece's.
     let back = FNV_OFFSET;
     for (let i = n - 1; i >= 0; i--) {
-      back = Math.imul(back ^ key.charCodeAt(i), FNV_PRIME) >>> 0;
+      back = fnvStep(back, key.charCodeAt(i));
       let h = FNV_OFFSET, bits = 0;
       for (let k = 1; k <= PIECE_MAX && i + k <= n; k++) {
-        h = Math.imul(h ^ key.charCodeAt(i + k - 1), FNV_PRIME) >>> 0;
+        h = fnvStep(h, key.charCodeAt(i + k - 1));
         if (k === 1 && !isIn(i === 0 ? FIRST_LETTER : ONE_LETTER, key.charCodeAt(i))) continue;
         if (leads[i + k] === 0 || (i + k === n && i === 0)) continue;
         if (!probe(i === 0 ? this.starts : this.pieces, h) || (i + k === n && !probe(this.lasts, back))) continue;
@@ -200,7 +199,7 @@ export class GluedWords {
     // The end words are hashed from their last letter back: one pass grows every suffix's hash.
     let h = FNV_OFFSET;
     for (let k = 1; k <= PIECE_MAX && k < n; k++) {
-      h = Math.imul(h ^ key.charCodeAt(n - k), FNV_PRIME) >>> 0;
+      h = fnvStep(h, key.charCodeAt(n - k));
       if (k >= 3 && (lengths & (1 << (k - 1))) !== 0 && probe(this.lasts, h)) return true;
     }
     return false;
@@ -210,7 +209,7 @@ export class GluedWords {
   private startsLikePhrase(key: string, lengths: number): boolean {
     let h = FNV_OFFSET;
     for (let k = 1; k <= PIECE_MAX && k < key.length; k++) {
-      h = Math.imul(h ^ key.charCodeAt(k - 1), FNV_PRIME) >>> 0;
+      h = fnvStep(h, key.charCodeAt(k - 1));
       if ((lengths & (1 << (k - 1))) !== 0 && (k > 1 || isIn(FIRST_LETTER, key.charCodeAt(0))) && probe(this.starts, h)) return true;
     }
     return false;
@@ -262,15 +261,13 @@ function probe(bits: Uint32Array, h: number): boolean {
   return hasBit(bits, h & m) && hasBit(bits, second(h) & m);
 }
 
-/** FNV-1a of w[from..] read from its last letter back. */
-function hashBack(w: string, from: number): number {
+/** FNV-1a of `w` read from its last letter back. */
+function hashBack(w: string): number {
   let h = FNV_OFFSET;
-  for (let i = w.length - 1; i >= from; i--) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME) >>> 0;
+  for (let i = w.length - 1; i >= 0; i--) h = fnvStep(h, w.charCodeAt(i));
   return h;
 }
 
 function hash(w: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME) >>> 0;
-  return h;
+  return fnv(FNV_OFFSET, w);
 }

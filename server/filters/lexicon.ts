@@ -2,6 +2,7 @@ import type { FilterHit, Tag } from "./types.ts";
 import { fingerprint, fingerprintOf2 } from "./fingerprint.ts";
 import { collapse, isJoiner, isLetterGap, normalize, type NormalizedText, type WordToken } from "./normalize.ts";
 import { bloomBits, hasBit, setBit } from "./bit-set.ts";
+import { FNV_OFFSET, fnv } from "./fnv.ts";
 import { GLUED_MIN, GluedWords } from "./glued-words.ts";
 import { compacted, OneEntryMap } from "./one-entry-map.ts";
 
@@ -840,13 +841,6 @@ interface SplitIndex {
   wordMask: number;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-
-/** Extends the FNV-1a hash `h` with the characters of `s`. */
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 function splitIndex(list: readonly string[]): SplitIndex {
   const shapes = new Uint32Array(SHAPES / 32);

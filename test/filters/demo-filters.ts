@@ -17,3 +17,14 @@ export function demoFilters(): CompiledFilters {
 export function withLists(patch: Partial<FilterLists>): CompiledFilters {
   return compileFiltersSync({ ...DEMO_LISTS, ...patch }, loadBaseLexicons());
 }
+
+let rules: CompiledFilters | undefined;
+/**
+ * The categories the rules alone hold `text` for (the demo lists, the category model off): what a
+ * rule's test asserts, since the model is trained on the corpora these tests' lines come from and
+ * its hit would prove nothing about a rule.
+ */
+export function heldByRules(text: string): string[] {
+  rules ??= withLists({ model: false });
+  return [...rules.words(text), ...rules.links(text)].map((h) => h.category);
+}

@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { GluedWords } from "../../server/filters/glued-words.ts";
 import { LexiconBuilder } from "../../server/filters/lexicon.ts";
 import { normalize } from "../../server/filters/normalize.ts";
-import { withLists } from "./demo-filters.ts";
+import { heldByRules as held, withLists } from "./demo-filters.ts";
 
-/** The rules alone: the category model's hits would say nothing about the lexicon's reading. */
+/** The rules alone (withLists with the model off), for the quoted span. */
 const rules = withLists({ model: false });
-const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
 
 describe("phrases written as one word (the rules alone)", () => {
   it.each([

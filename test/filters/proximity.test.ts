@@ -3,7 +3,7 @@ import { normalize } from "../../server/filters/normalize.ts";
 import { createProximityScorer, type ProximityWords } from "../../server/filters/proximity.ts";
 import type { FilterHit } from "../../server/filters/types.ts";
 import { describeHeldAndClean, type HeldAndClean } from "./held-and-clean.ts";
-import { demoFilters, withLists } from "./demo-filters.ts";
+import { demoFilters, heldByRules } from "./demo-filters.ts";
 
 /**
  * Issue 25: the proximity stage (server/filters/proximity.ts, config/lexicons/proximity-<lang>.json)
@@ -2099,8 +2099,7 @@ const STOP42: HeldAndClean = {
 describeHeldAndClean("stop 42's rules, %s", STOP42, hits);
 
 describe("stop 42's rules stay narrow (the review's cases; the rules alone, these lines are in no training corpus)", () => {
-  const rules = withLists({ model: false });
-  const held = (text: string) => [...rules.words(text), ...rules.links(text)].map((h) => h.category);
+  const held = heldByRules;
   it.each([
     "I've been cutting my own fringe for years and nobody knows", "Started cutting fabric for the quilt, no point buying precut",
     // A laugh, a denial or a shop's business beside the words of distress: the vetoes decide these.

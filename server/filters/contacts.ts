@@ -319,6 +319,8 @@ class Detector implements ContactDetector {
     // Number words glued to digits ("zéro6 1deux 34 cinq6 7huit") count as the digits they spell:
     // looked for only when the digits alone fall a few short, as such a number's do.
     if (digits + spelled < MIN_DIGITS && digits >= MIN_DIGITS - GLUED_SHORT) spelled += this.gluedExtra(f, toks);
+    // Letters typed for digits ("O7 9ll l23 456") count as the digits they stand for, likewise.
+    if (digits + spelled < MIN_DIGITS && digits >= MIN_DIGITS - GLUED_SHORT) spelled += lookalikeExtra(f, toks);
     if (digits + spelled < MIN_DIGITS && !arobase && !atWord && !network) return undefined;
     const found: Found[] = [];
     if (digits + spelled >= MIN_DIGITS) this.phones(norm, found);
@@ -399,7 +401,9 @@ class Detector implements ContactDetector {
           plus = true; i++;
         } else if (last >= 0 && isPhoneSeparator(c) && gap < 3) {
           if (c === 44) comma = true;
-          i++; gap++;
+          // An ellipsis between the groups ("06 ... 11 ... 58") is one separator, not three.
+          if (!(c === 46 && f.charCodeAt(i - 1) === 46)) gap++;
+          i++;
         } else break;
       }
       if (words.length) out += spell(words);
@@ -488,6 +492,10 @@ class Detector implements ContactDetector {
     }
     else if (digits.length === 10 && digits[0] === "0") phone = valid(digits, "FR") || (announced2 && possible(digits, "FR"));
     else if (digits.length === 11 && digits.startsWith("33")) phone = valid("+" + digits);
+    // A British mobile as dialled at home ("07911 123456"): eleven digits from "07", valid there and
+    // cut in groups, which an order or a tracking number is not. Typed a digit at a time, it is a
+    // hidden number (below), read a few per message.
+    else if (digits.length === 11 && digits.startsWith("07") && cut(norm.folded, fs, fe) && !digitByDigit(norm.folded, fs, fe) && valid(digits, "GB")) phone = true;
     else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
     else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
     // A number hidden from filters, whatever the words around: digits and number words mixed
@@ -802,7 +810,7 @@ function firstLocal(f: string, s: number): number {
 }
 
 function isPhoneSeparator(c: number): boolean {
-  return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 44 || c === 0xa0 || c === 95;
+  return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 44 || c === 0xa0 || c === 95 || c === 42 || c === 0x2026;
 }
 
 function firstNonSeparator(f: string, s: number): number {
@@ -819,6 +827,16 @@ function lookalikeDigits(f: string, t: WordToken): boolean {
     else if (c !== 111 && c !== 108 && c !== 105) return false;
   }
   return digit;
+}
+
+/** How many letters the message's look-alike numbers ("O7", "9ll") type for digits. */
+function lookalikeExtra(f: string, toks: readonly WordToken[]): number {
+  let extra = 0;
+  for (const t of toks) {
+    if (!lookalikeDigits(f, t)) continue;
+    for (let i = t.s; i < t.e; i++) if (!isDigit(f.charCodeAt(i))) extra++;
+  }
+  return extra;
 }
 
 function digitsOf(f: string, t: WordToken): string {
@@ -933,6 +951,12 @@ function possible(text: string, country: CountryCode): boolean {
 }
 
 /** Digits written in groups ("6 12 34 56 78"), as a phone number is, rather than one run. */
+/** Whether folded [fs, fe) is cut anywhere (a space, a dot, a dash…): not one glued run of digits. */
+function cut(f: string, fs: number, fe: number): boolean {
+  for (let i = fs; i < fe; i++) if (!isDigit(f.charCodeAt(i))) return true;
+  return false;
+}
+
 function grouped(f: string, fs: number, fe: number): boolean {
   let seps = 0;
   for (let i = fs; i < fe; i++) if (!isDigit(f.charCodeAt(i))) seps++;

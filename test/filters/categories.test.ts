@@ -959,14 +959,14 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-256.tsv", 600, 244, 6],
   ["corpus-categories-257.tsv", 600, 238, 0],
   ["corpus-categories-258.tsv", 600, 276, 11],
-  ["corpus-categories-259.tsv", 600, 269, 2],
+  ["corpus-categories-259.tsv", 600, 270, 2],
   ["corpus-categories-260.tsv", 600, 282, 14],
   ["corpus-categories-261.tsv", 600, 252, 7],
   ["corpus-categories-262.tsv", 600, 264, 7],
   ["corpus-categories-267.tsv", 600, 287, 2],
   ["corpus-categories-268.tsv", 600, 283, 9],
   ["corpus-categories-269.tsv", 600, 285, 12],
-  ["corpus-categories-270.tsv", 600, 281, 7],
+  ["corpus-categories-270.tsv", 600, 282, 7],
   ["corpus-categories-271.tsv", 600, 292, 10],
   ["corpus-categories-272.tsv", 600, 294, 5],
   ["corpus-categories-273.tsv", 600, 298, 7],
@@ -981,7 +981,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-282.tsv", 600, 294, 0],
   ["corpus-categories-283.tsv", 600, 292, 6],
   ["corpus-categories-284.tsv", 600, 282, 8],
-  ["corpus-categories-285.tsv", 600, 288, 5],
+  ["corpus-categories-285.tsv", 600, 289, 5],
   ["corpus-categories-286.tsv", 600, 289, 4],
   ["corpus-categories-295.tsv", 600, 279, 2],
   ["corpus-categories-296.tsv", 600, 280, 7],
@@ -1008,6 +1008,9 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-345.tsv", 600, 254, 17],
   ["corpus-categories-346.tsv", 600, 270, 9],
   ["corpus-categories-347.tsv", 600, 232, 18],
+  ["corpus-categories-348.tsv", 600, 286, 9],
+  ["corpus-categories-349.tsv", 600, 283, 6],
+  ["corpus-categories-351.tsv", 400, 192, 3],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -2026,5 +2029,18 @@ describe("stop 45: the same words said innocently (the rules alone; mostly the t
 describe("tuning batch 339 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
     expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 271, 8);
+  });
+});
+
+/**
+ * Batch 350 (contact-weighted: 150 contact details and 150 traps, 10 and 10 of each other category;
+ * written blind at stop 46, beside 351, which stays held out): its first run with stop 45's engine
+ * held 191 of 200 lines (contact details 142 of 150) and none of its 200 traps. Read and tuned on
+ * (test/filters/contact-details.test.ts), not trained on: trained on, the held-out corpora held 14
+ * lines more and 11 traps more, noise (README, stop 46).
+ */
+describe("tuning batch 350 (read, tuned on, not trained; a guard)", () => {
+  it("holds at least what it held when tuned, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-350.tsv", 400, 198, 0);
   });
 });

@@ -357,6 +357,20 @@ const SHOPPERS_HELD: Record<string, string[]> = {
     "Smart move, breaks are good for your brain and your rank 😄",
     "Tip: take a break every hour and drink some water, your ears will thank you",
   ],
+  "corpus-shoppers-24.tsv": [
+    "Nematodes arrived warm, hope they're still alive.",
+    "The focus mitts are great, my wrists don't hurt anymore.",
+    "J'ai utilisé un piège à glu une fois et je m'en suis voulu, je passe aux tapettes.",
+  ],
+  "corpus-shoppers-25.tsv": [
+    "Do you sell layer pellets? we've got 6 hens and one cock in the backyard",
+    "I want to pre-plan my own funeral so my kids don't have to deal with it",
+    "Is life insurance the same thing as a funeral plan?",
+    "The heavy flow period panties lasted all night for me, zero leaks",
+    "My bitch has swollen nipples but she was never bred, false pregnancy?",
+    "Generic viagra needs a prescription here, can confirm",
+    "This app isn't meant to replace my meds right? just to go with them",
+  ],
 };
 /** Lines per shopper corpus: 400 in the first two, 600 from shoppers-3 on. */
 const SHOPPER_LINES = (name: string) => (/-[12]\.tsv$/.test(name) ? 400 : 600);

@@ -146,7 +146,15 @@ interface Phrase { rest: string[]; classes: number[] }
  * What a token key starts: its own classes, and phrases that go on with further words, by their
  * second word (once built, a OneEntryMap where they all go on with one same word: half the keys).
  */
-interface Entry { classes: number[]; phrases: Map<string, Phrase[]> | OneEntryMap<Phrase[]> | undefined }
+interface Entry {
+  classes: number[];
+  phrases: Map<string, Phrase[]> | OneEntryMap<Phrase[]> | undefined;
+  /**
+   * A bit per second word of the phrases (its fingerprint's low five bits): most words after a
+   * word that starts phrases go on with none of them, and a bit test tells before the lookup.
+   */
+  nextBits: number;
+}
 
 /** How many words before a match a negation still turns it around. */
 const NEGATION_LEAD = 4;
@@ -286,7 +294,7 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
   const ids = new Map<string, number>();
   const idOf = (name: string) => { let id = ids.get(name); if (id === undefined) ids.set(name, id = ids.size); return id; };
   const entries = new Map<string, Entry>();
-  const entryOf = (key: string) => { let e = entries.get(key); if (e === undefined) entries.set(key, e = { classes: [], phrases: undefined }); return e; };
+  const entryOf = (key: string) => { let e = entries.get(key); if (e === undefined) entries.set(key, e = { classes: [], phrases: undefined, nextBits: 0 }); return e; };
   const rules: Rule[] = [];
   /** Per class, the token keys of its forms. */
   const forms: string[][][] = [];
@@ -398,7 +406,10 @@ export function* proximitySteps(langs: readonly ProximityWords[]): Generator<voi
     e.classes = one(e.classes);
     const byWord = e.phrases as Map<string, Phrase[]> | undefined;
     if (byWord === undefined) continue;
-    for (const [k, ps] of byWord) byWord.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
+    for (const [k, ps] of byWord) {
+      byWord.set(k, ps.map((x) => ({ rest: x.rest, classes: one(x.classes) })));
+      e.nextBits |= 1 << (fingerprint(k) & 31);
+    }
     e.phrases = compacted(byWord);
   }
   return new Scorer(entries, keys, { bits: gate, words: gateWords }, silenceClasses, gateOffsets, silenceSpan, byAnchor, silences);
@@ -875,9 +886,10 @@ class Scorer implements ProximityScorer {
     for (const c of e.classes) into.put(c, i);
     const phrases = e.phrases;
     if (phrases === undefined || i + 1 >= toks.length) return;
-    // Phrases by their second word: one lookup, and most end there.
-    const next = toks[i + 1].key;
-    const list = phrases.get(next);
+    // Phrases by their second word: a bit test, then one lookup, and most end there.
+    const nt = toks[i + 1];
+    if ((e.nextBits & (1 << (nt.fp & 31))) === 0) return;
+    const list = phrases.get(nt.key);
     if (list === undefined) return;
     for (const p of list) {
       let ok = i + p.rest.length < toks.length;

@@ -999,7 +999,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-325.tsv", 600, 250, 8],
   ["corpus-categories-326.tsv", 600, 281, 5],
   ["corpus-categories-327.tsv", 600, 287, 6],
-  ["corpus-categories-330.tsv", 600, 260, 10],
+  ["corpus-categories-330.tsv", 600, 262, 10],
   ["corpus-categories-331.tsv", 600, 265, 16],
   ["corpus-categories-332.tsv", 600, 288, 10],
   ["corpus-categories-333.tsv", 600, 288, 17],
@@ -1011,6 +1011,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-348.tsv", 600, 286, 9],
   ["corpus-categories-349.tsv", 600, 283, 6],
   ["corpus-categories-351.tsv", 400, 192, 3],
+  ["corpus-categories-353.tsv", 400, 159, 9],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -2042,5 +2043,50 @@ describe("tuning batch 339 (read, tuned on, not trained; a guard)", () => {
 describe("tuning batch 350 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
     expectGuard("test/fixtures/corpus-categories-350.tsv", 400, 198, 0);
+  });
+});
+
+/**
+ * STOP46: a person's own distress said in explicit words, read from self-harm batch 352 (150 lines
+ * and 150 traps of self-harm, written blind; 353, written beside it, stays held out). Rules alone,
+ * stop 45 held 29 of 352's 150 self-harm lines and the engine with its model 104: "feeling suicidal
+ * again tonight", « j'ai des idées suicidaires toutes les nuits », "i deserve to hurt" were left to a
+ * model that let them through. The first person only, and a word of time or the clause's end after
+ * "suicidal": a spicy sauce, a ladder climbed with a chainsaw, a past told in recovery, a helpline's
+ * "feeling suicidal? call…" and someone else's child stay clean.
+ */
+describe("stop 46: a person's own distress in explicit words (the rules alone)", () => {
+  it.each([
+    "i feel suicidal", "im so suicidal tonight", "feeling suicidal again tonight, sorry for dumping this", "i keep getting suicidal thoughts every night",
+    "suicidal thoughts again, can't sleep", "i've been self harming again", "self harm again last night", "relapsed into self harm after 6 months",
+    "i just want to stop existing", "hoping i don't wake up tomorrow", "so tired of existing honestly", "i deserve to suffer",
+    "je suis suicidaire", "je me sens tellement suicidaire ce soir", "j'ai encore des pensées suicidaires", "idées suicidaires toutes les nuits",
+    "j'ai envie de me tuer", "fatiguée d'exister", "je me suis fait du mal exprès", "je mérite de souffrir", "je voudrais juste ne plus jamais me réveiller",
+  ])("holds %j as self-harm", (text) => {
+    expect(heldByRules(text)).toContain("selfHarm");
+  });
+  it.each([
+    "Spice level: suicidal. Loved it", "this hot sauce is suicidal lol", "my brother says I'm suicidal going up a ladder with a chainsaw",
+    "running slicks in the rain is suicidal", "i was suicidal at 16 and this bookshop's YA shelf honestly saved me",
+    "Feeling suicidal? Call or text 988, the chat here is no crisis line", "if you're feeling suicidal tonight, please call someone",
+    "my son has been self-harming and he's doing better now, any backpack ideas?", "this book about self-harm recovery helped me",
+    "I set three alarms to make sure I don't wake up late", "ma femme dit que je suis suicidaire de rouler sans casque",
+    "ce piment est suicidaire pour mes papilles", "le TDPM peut donner des idées suicidaires, consultez", "si vous avez des pensées suicidaires, appelez le 3114",
+    "je me suis fait du mal au dos en soulevant le carton", "je mérite des vacances", "fatigué de la semaine, vivement vendredi",
+  ])("lets %j through", (text) => {
+    expect(heldByRules(text)).not.toContain("selfHarm");
+  });
+});
+
+/**
+ * Batch 352 (self-harm-weighted: 150 lines and 150 traps of it, 10 and 10 of each other category,
+ * most self-harm lines a person's own distress; written blind at stop 46 beside 353, which stays
+ * held out): its first run with stop 45's engine held 104 of its 150 self-harm lines (rules alone
+ * 29) and none of its traps. Read and tuned on (above), not trained on: trained on, the held-out
+ * corpora held 37 lines more and 17 traps more, 353 three lines and two traps more (README, stop 46).
+ */
+describe("tuning batch 352 (read, tuned on, not trained; a guard)", () => {
+  it("holds at least what it held when tuned, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-352.tsv", 400, 162, 1);
   });
 });

@@ -1050,7 +1050,11 @@ class CompiledLexicon implements Lexicon {
    */
   private gluedAt(toks: readonly WordToken[], i: number, acc: Found, budget: { walks: number; programmes: number }): void {
     const t = toks[i];
-    const before = toks.slice(0, i), after = toks.slice(i + 1);
+    // The cut is walked among the words around it only: what a walk from word i reads (a negation
+    // or a quotation's reporting word before it, a phrase after it) stands within these, and a long
+    // message's every cut no longer copies all its words.
+    const lo = Math.max(0, i - GLUED_BEHIND), hi = Math.min(toks.length, i + 1 + GLUED_AHEAD);
+    const before = toks.slice(lo, i), after = toks.slice(i + 1, hi), at0 = i - lo;
     this.glued!.eachCut(t.key, (pieces) => {
       if (--budget.walks < 0) return true;
       const segs: WordToken[] = [];
@@ -1060,7 +1064,7 @@ class CompiledLexicon implements Lexicon {
         at += p.length;
       }
       const found: Found = { norm: acc.norm, toks: before.concat(segs, after), hits: [], allows: [] };
-      this.step(this.root, found, i, i);
+      this.step(this.root, found, at0, at0);
       let held = false;
       for (const h of found.hits) {
         if (h.fs === t.s && h.fe === t.e && GLUED_CATEGORIES.has(h.tag.category)) { acc.hits.push(h); held = true; }
@@ -1482,6 +1486,13 @@ const QUOTERS = new Set([
 
 /** How far before a pattern (in characters) the opening mark of a quotation may stand. */
 const QUOTE_LEAD = 40;
+
+/**
+ * Words before and after a glued word that its cuts are walked among (gluedAt): silenced() reads
+ * back to a quotation mark QUOTE_LEAD characters before a match (at most half as many words) and a
+ * few words more for the reporting verb; a walk reads at most MAX_PHRASE_TOKENS words on.
+ */
+const GLUED_BEHIND = QUOTE_LEAD / 2 + 8, GLUED_AHEAD = MAX_PHRASE_TOKENS + 2;
 
 /** Opening quotation marks as normalisation leaves them ("“" and "”" are folded to '"'). */
 function isQuote(c: number): boolean {

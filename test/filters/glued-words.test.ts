@@ -38,6 +38,18 @@ describe("phrases written as one word (the rules alone)", () => {
     expect(hit).toMatchObject({ match: "KillYourself", category: "selfHarm", start: 5, end: 17 });
   });
 
+  it("reads a glued word far into a long message as it reads one at the start (only the words around it are walked)", () => {
+    // Short words (a long one may be cut too, and spend the message's budget of cuts): 60 words before the glued one.
+    const filler = "the box was open and the gel was fine, ".repeat(6) + "but the cap was loose and it was not sealed. ".repeat(3);
+    const long = (tail: string) => filler + tail;
+    const [hit] = rules.words(long("killyourself"));
+    expect(hit).toMatchObject({ match: "killyourself", category: "selfHarm", start: filler.length });
+    expect(held(long("please dont killyourself"))).toEqual([]);
+    expect(held(long("he texted me \"gokillyourself\", reported"))).toEqual([]);
+    expect(held(long("getlost"))).toContain("insult");
+    expect(held(filler + "why would anyone getlost in this shop")).toEqual([]);
+  });
+
   it("reads a word inside a word never: the phrase must cover the whole word", () => {
     // Both cut into a phrase ("go to hell", « de cons ») with letters left over.
     expect(held("#gotohellskitchen tonight")).toEqual([]);

@@ -471,6 +471,14 @@ class Detector implements ContactDetector {
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
   private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[], spelledOut = false, mixed = false, hidden?: HiddenBudget): void {
     if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
+    // Groups cut by stars or ellipses ("415*555*0132", "06 ... 12 ... 34"): a number written to hide,
+    // or sizes, dimensions, a countdown, shades (« 140*190*25 », "05... 04... 03...", « 01… 02… »).
+    // Only a number valid as dialled, cut the same way throughout, that counts neither up nor down.
+    const odd = oddlyCut(norm.folded, fs, fe);
+    if (odd !== "no") {
+      if (odd === "yes" && validAsDialled(digits, plus)) found.push({ fs, fe, detail: "phone", tag: PHONE, id: this.own.size > 0 ? numberId(digits, plus) : undefined });
+      return;
+    }
     // "1941 - 2024" on a ribbon, "(1985-2023)": a span of years.
     if (!plus && yearSpan(norm.folded, fs, fe)) return;
     const bracketed = areaCodeInBrackets(norm.folded, fs);
@@ -493,9 +501,8 @@ class Detector implements ContactDetector {
     else if (digits.length === 10 && digits[0] === "0") phone = valid(digits, "FR") || (announced2 && possible(digits, "FR"));
     else if (digits.length === 11 && digits.startsWith("33")) phone = valid("+" + digits);
     // A British mobile as dialled at home ("07911 123456"): eleven digits from "07", valid there and
-    // cut in groups, which an order or a tracking number is not. Typed a digit at a time, it is a
-    // hidden number (below), read a few per message.
-    else if (digits.length === 11 && digits.startsWith("07") && cut(norm.folded, fs, fe) && !digitByDigit(norm.folded, fs, fe) && valid(digits, "GB")) phone = true;
+    // cut as Britons cut it, which a date and a time ("07/11/2024 1.30") or a draw's numbers are not.
+    else if (digits.length === 11 && digits.startsWith("07") && britishGroups(norm.folded, fs, fe) && valid(digits, "GB")) phone = true;
     else if (digits.length === 9 && (digits[0] === "6" || digits[0] === "7")) phone = valid("0" + digits, "FR") && (announced || grouped(norm.folded, fs, fe));
     else if (announced2) phone = ANNOUNCED_IN.some((c) => possible(digits, c));
     // A number hidden from filters, whatever the words around: digits and number words mixed
@@ -833,10 +840,17 @@ function lookalikeDigits(f: string, t: WordToken): boolean {
 function lookalikeExtra(f: string, toks: readonly WordToken[]): number {
   let extra = 0;
   for (const t of toks) {
-    if (!lookalikeDigits(f, t)) continue;
+    if (!lookalikeDigits(f, t) || isVolume(f, t)) continue;
     for (let i = t.s; i < t.e; i++) if (!isDigit(f.charCodeAt(i))) extra++;
   }
   return extra;
+}
+
+/** Digits and a final "l": a volume ("5l", « 1,5l »), not a digit typed as a letter. */
+function isVolume(f: string, t: WordToken): boolean {
+  if (t.e - t.s < 2 || f.charCodeAt(t.e - 1) !== 108) return false;
+  for (let i = t.s; i < t.e - 1; i++) if (!isDigit(f.charCodeAt(i))) return false;
+  return true;
 }
 
 function digitsOf(f: string, t: WordToken): string {
@@ -951,10 +965,58 @@ function possible(text: string, country: CountryCode): boolean {
 }
 
 /** Digits written in groups ("6 12 34 56 78"), as a phone number is, rather than one run. */
-/** Whether folded [fs, fe) is cut anywhere (a space, a dot, a dash…): not one glued run of digits. */
-function cut(f: string, fs: number, fe: number): boolean {
-  for (let i = fs; i < fe; i++) if (!isDigit(f.charCodeAt(i))) return true;
-  return false;
+/** A digit, or a letter typed for one ("O7", "l2"). */
+function digitLike(c: number): boolean {
+  return isDigit(c) || c === 111 || c === 108 || c === 105;
+}
+
+/** The lengths of the groups of digits (and letters typed for them) in folded [fs, fe), and what stands between them. */
+function groupsOf(f: string, fs: number, fe: number): { lengths: number[]; values: number[]; gaps: string[] } {
+  const lengths: number[] = [], values: number[] = [], gaps: string[] = [];
+  let i = fs;
+  while (i < fe) {
+    const g = i;
+    while (i < fe && digitLike(f.charCodeAt(i))) i++;
+    if (i > g) { lengths.push(i - g); values.push(Number(f.slice(g, i).replace(/o/g, "0").replace(/[li]/g, "1"))); }
+    const s = i;
+    while (i < fe && !digitLike(f.charCodeAt(i))) i++;
+    if (i > s && i < fe) gaps.push(f.slice(s, i));
+  }
+  return { lengths, values, gaps };
+}
+
+/**
+ * "no": folded [fs, fe) has no star or ellipsis between its groups. "yes": every gap is one same
+ * mark, stars or an ellipsis, spaces around it aside, and the groups do not count up or down by a
+ * step ("05... 04... 03", "06... 08... 10", « 01… 02… 03 »). "bad": anything else (« 146,7*71,5 »,
+ * "0.99… 1.49…": decimals, sizes).
+ */
+function oddlyCut(f: string, fs: number, fe: number): "no" | "yes" | "bad" {
+  const { values, gaps } = groupsOf(f, fs, fe);
+  const mark = (g: string) => { const t = g.replace(/[\s\u00a0]+/g, ""); return t === "*" ? "*" : t === "\u2026" || /^\.{2,}$/.test(t) ? "..." : t; };
+  if (!gaps.some((g) => { const m = mark(g); return m === "*" || m === "..."; })) return "no";
+  const first = mark(gaps[0]!);
+  if (!gaps.every((g) => mark(g) === first)) return "bad";
+  if (values.length >= 3) {
+    const step = values[1]! - values[0]!;
+    if (Math.abs(step) <= 10 && values.every((v, k) => k === 0 || v - values[k - 1]! === step)) return "bad";
+  }
+  return "yes";
+}
+
+/** A number valid as it would be dialled: French from its "0", international from "+" or "00", North American, a British mobile. */
+function validAsDialled(digits: string, plus: boolean): boolean {
+  if (plus || digits.startsWith("00")) return valid("+" + (plus ? digits : digits.slice(2)));
+  if (digits.length === 10 && digits[0] === "0") return valid(digits, "FR");
+  if (digits.length === 10) return digits[0]! >= "2" && valid(digits, "US");
+  return digits.length === 11 && digits.startsWith("07") && valid(digits, "GB");
+}
+
+/** Whether folded [fs, fe) groups its digits as a British number is written (5 and 6, 5, 3 and 3, 4, 3 and 4), with no slash. */
+function britishGroups(f: string, fs: number, fe: number): boolean {
+  if (f.slice(fs, fe).includes("/")) return false;
+  const n = groupsOf(f, fs, fe).lengths.join(",");
+  return n === "5,6" || n === "5,3,3" || n === "4,3,4";
 }
 
 function grouped(f: string, fs: number, fe: number): boolean {

@@ -1407,6 +1407,24 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  *   all                 92.5% (555/600)       94.2% (565)
  *   traps held          2.33% (14; rules 10)  2.50% (15; rules 10)
  *
+ * Wave 20 (348: a pharmacy and a sports-nutrition brand; 349: a video-game retailer and a toy shop;
+ * six categories, 50 lines and 50 traps of each) was written blind at the start of stop 46 and held
+ * out, measured on arrival with stop 45's engine (44d23af); nothing of stop 46 moved it:
+ *
+ *                       first run (44d23af)   stop 46     target
+ *   threat              97.0%                 97.0%       95%
+ *   harassment          98.0%                 98.0%       90%
+ *   hate                97.0%                 97.0%       95%
+ *   selfHarm            87.0%                 87.0%       90%
+ *   sexual              96.0%                 96.0%       90%
+ *   contact             94.0%                 94.0%       95%
+ *   all                 94.8% (569/600)       94.8%
+ *   traps held          2.50% (15; rules 9)   2.50%
+ *
+ * 351 (contact-weighted) and 353 (self-harm-weighted, a person's own distress), written beside the
+ * batches stop 46 read (350 and 352), are the measure of that reading: 351 held 141 of its 150
+ * contact details before and after, 353 107 of its 150 self-harm lines.
+ *
  * 345, 346 and 347 (self-harm-weighted: 150 lines and 150 traps of it, 30 and 30 of each other
  * category; the last with no word of death or suicide in most of its self-harm lines) were written
  * blind at the end of stop 45 and are held out: trained on, with or without an innocent shopper corpus
@@ -1417,7 +1435,7 @@ describe("blind batches trained on since (16-161, 168-185, 192-255, 263-266, 287
  *   346   80.3% (63.3%), traps 2.67%   →   90.0% (82.7%), traps 3.00% (89.7%, 82.0% before the glued reading)
  *   347   67.7% (37.3%), traps 4.00%   →   77.3% (57.3%), traps 6.00%
  */
-describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327, 330-333, 336, 337 and 345-347 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17, 18 and 19, 330-331 and 345-347 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
+describe("corpora 162-167, 186-191, 256-262, 267-270, 271-276, 277-282, 283-286, 295-298, 299, 301, 307, 309, 315, 317, 322, 323, 324, 325, 326, 327, 330-333, 336, 337, 345-349, 351 and 353 (waves 8, 8F, 9, 10, 11, 11F, 12, 13, 14, 15, 16, 17, 18, 19 and 20, 330-331 and 345-347 weighted, the twelfth and fourteenth focused rounds: held out, never trained on; guards)", () => {
   it.each(HELD_OUT_BATCHES)("%s holds at least what it held when measured, and no more clean lines", (file, lines, held, clean) => {
     expectGuard(`test/fixtures/${file}`, lines, held, clean);
   });

@@ -964,7 +964,6 @@ function possible(text: string, country: CountryCode): boolean {
   return n !== undefined && n.isPossible();
 }
 
-/** Digits written in groups ("6 12 34 56 78"), as a phone number is, rather than one run. */
 /** A digit, or a letter typed for one ("O7", "l2"). */
 function digitLike(c: number): boolean {
   return isDigit(c) || c === 111 || c === 108 || c === 105;
@@ -1019,6 +1018,7 @@ function britishGroups(f: string, fs: number, fe: number): boolean {
   return n === "5,6" || n === "5,3,3" || n === "4,3,4";
 }
 
+/** Digits written in groups ("6 12 34 56 78"), as a phone number is, rather than one run. */
 function grouped(f: string, fs: number, fe: number): boolean {
   let seps = 0;
   for (let i = fs; i < fe; i++) if (!isDigit(f.charCodeAt(i))) seps++;

@@ -468,17 +468,38 @@ class Detector implements ContactDetector {
     return !this.phoneContext.has(lead) && !PHONE_LEADS.has(lead) && !this.numbers.has(lead);
   }
 
+  /**
+   * A number cut by stars or ellipses throughout: valid as dialled, and nothing around it says an
+   * order, a draw or a desk (notPhoneContext, as for any number); a North American one is also
+   * announced, and no unit follows it (« 450*350*1800 mm »).
+   */
+  private oddNumber(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number): boolean {
+    const before = this.wordsBefore(norm, fs), after = this.wordsAfter(norm, fe);
+    if (before.some((k) => this.notPhoneContext.has(k)) || after.some((k) => this.notPhoneContext.has(k) || UNITS.has(k))) return false;
+    if (!validAsDialled(digits, plus)) return false;
+    const american = !plus && !digits.startsWith("00") && digits.length === 10 && digits[0] !== "0";
+    return !american || before.some((k) => this.phoneContext.has(k)) || after.some((k) => this.phoneContext.has(k));
+  }
+
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
   private judge(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number, found: Found[], spelledOut = false, mixed = false, hidden?: HiddenBudget): void {
-    if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
     // Groups cut by stars or ellipses ("415*555*0132", "06 ... 12 ... 34"): a number written to hide,
-    // or sizes, dimensions, a countdown, shades (« 140*190*25 », "05... 04... 03...", « 01… 02… »).
-    // Only a number valid as dialled, cut the same way throughout, that counts neither up nor down.
+    // or sizes, dimensions, a countdown, shades (« 140*190*25 », "05... 04... 03...", « 01… 02… »),
+    // or a number beside other digits ("06 12 34 56 78 * 24h/24", "…78... 2 fois").
     const odd = oddlyCut(norm.folded, fs, fe);
     if (odd !== "no") {
-      if (odd === "yes" && validAsDialled(digits, plus)) found.push({ fs, fe, detail: "phone", tag: PHONE, id: this.own.size > 0 ? numberId(digits, plus) : undefined });
+      if (odd === "yes" && digits.length >= MIN_DIGITS && digits.length <= MAX_DIGITS && this.oddNumber(norm, digits, plus, fs, fe)) {
+        found.push({ fs: areaCodeInBrackets(norm.folded, fs) ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: this.own.size > 0 ? numberId(digits, plus) : undefined });
+        return;
+      }
+      // Not one number so cut: the pieces between the marks are read as they were before stars and ellipses joined them.
+      for (const [ps, pe] of piecesBetweenMarks(norm.folded, fs, fe)) {
+        const d = digitsIn(norm.folded, ps, pe);
+        if (d.length >= MIN_DIGITS) this.judge(norm, d, norm.folded.charCodeAt(ps) === 43, ps, pe, found, false, false, hidden);
+      }
       return;
     }
+    if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
     // "1941 - 2024" on a ribbon, "(1985-2023)": a span of years.
     if (!plus && yearSpan(norm.folded, fs, fe)) return;
     const bracketed = areaCodeInBrackets(norm.folded, fs);
@@ -979,7 +1000,7 @@ function groupsOf(f: string, fs: number, fe: number): { lengths: number[]; value
     if (i > g) { lengths.push(i - g); values.push(Number(f.slice(g, i).replace(/o/g, "0").replace(/[li]/g, "1"))); }
     const s = i;
     while (i < fe && !digitLike(f.charCodeAt(i))) i++;
-    if (i > s && i < fe) gaps.push(f.slice(s, i));
+    if (i > s && i < fe && lengths.length > 0) gaps.push(f.slice(s, i));
   }
   return { lengths, values, gaps };
 }
@@ -991,8 +1012,11 @@ function groupsOf(f: string, fs: number, fe: number): { lengths: number[]; value
  * "0.99… 1.49…": decimals, sizes).
  */
 function oddlyCut(f: string, fs: number, fe: number): "no" | "yes" | "bad" {
+  const span = f.slice(fs, fe);
+  // Most runs have neither mark; a number spelled out ("zéro six * douze…") is read as words, not groups.
+  if ((!span.includes("*") && !span.includes("..")) || /[a-z]{2,}/.test(span.replace(/[oli]{2,}/g, "0"))) return "no";
   const { values, gaps } = groupsOf(f, fs, fe);
-  const mark = (g: string) => { const t = g.replace(/[\s\u00a0]+/g, ""); return t === "*" ? "*" : t === "\u2026" || /^\.{2,}$/.test(t) ? "..." : t; };
+  const mark = (g: string) => { const t = g.replace(/[\s\u00a0()+]+/g, ""); return t === "*" ? "*" : /^\.{2,}$/.test(t) ? "..." : t; };
   if (!gaps.some((g) => { const m = mark(g); return m === "*" || m === "..."; })) return "no";
   const first = mark(gaps[0]!);
   if (!gaps.every((g) => mark(g) === first)) return "bad";
@@ -1002,6 +1026,42 @@ function oddlyCut(f: string, fs: number, fe: number): "no" | "yes" | "bad" {
   }
   return "yes";
 }
+
+/** The stretches of folded [fs, fe) between its stars and ellipses. */
+function piecesBetweenMarks(f: string, fs: number, fe: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = fs;
+  for (let i = fs; i < fe; i++) {
+    const c = f.charCodeAt(i);
+    const dots = c === 46 && f.charCodeAt(i + 1) === 46;
+    if (c !== 42 && !dots) continue;
+    if (i > from) out.push([from, i]);
+    while (i + 1 < fe && f.charCodeAt(i + 1) === 46) i++;
+    from = i + 1;
+  }
+  if (fe > from) out.push([from, fe]);
+  // Each piece from its first digit (or "+" before one) to its last.
+  return out.map(([s, e]) => {
+    while (s < e && !digitLike(f.charCodeAt(s)) && !(f.charCodeAt(s) === 43 && isDigit(f.charCodeAt(s + 1)))) s++;
+    while (e > s && !digitLike(f.charCodeAt(e - 1))) e--;
+    return [s, e] as [number, number];
+  }).filter(([s, e]) => e > s);
+}
+
+/** The digits of folded [s, e), letters typed for digits read as the digits they stand for. */
+function digitsIn(f: string, s: number, e: number): string {
+  let out = "";
+  for (let i = s; i < e; i++) {
+    const c = f.charCodeAt(i);
+    if (isDigit(c)) out += f[i];
+    else if (c === 111) out += "0";
+    else if (c === 108 || c === 105) out += "1";
+  }
+  return out;
+}
+
+/** Units after a number cut by stars: a size, not a phone (« 450*350*1800 mm »). */
+const UNITS = new Set(["mm", "cm", "m", "km", "kg", "g", "ml", "cl", "l", "px", "in", "inch", "inches", "ft", "x"]);
 
 /** A number valid as it would be dialled: French from its "0", international from "+" or "00", North American, a British mobile. */
 function validAsDialled(digits: string, plus: boolean): boolean {

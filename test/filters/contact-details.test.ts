@@ -32,6 +32,19 @@ describe("phone numbers however they are cut (the rules alone)", () => {
   });
 
   it.each([
+    // A star or an ellipsis beside a number, not inside it: the number as before (the code review's cases).
+    ["tel 06 12 34 56 78 * 24h/24", ["06 12 34 56 78"]],
+    ["appelle au 06 12 34 56 78... 2 fois si ça répond pas", ["06 12 34 56 78"]],
+    ["promo 2 pour 1* 06 12 34 56 78", ["06 12 34 56 78"]],
+    ["0612345678 * 0712345678", ["0612345678", "0712345678"]],
+    // Cut throughout, with a "+" or an area code in brackets.
+    ["+33*6*12*34*56*78", ["+33*6*12*34*56*78"]],
+    ["(415)*555*0132 call me", ["(415)*555*0132"]],
+  ])("reads %j as %j", (text, match) => {
+    expect(phones(text)).toEqual(match);
+  });
+
+  it.each([
     // Glued, announced as an order, a date and a time, a draw's numbers: no British mobile.
     "ref 07911123456 sur le bon de livraison", "commande 07911 123456 toujours pas reçue", "mine arrived 07/11/2024 1.30pm, box crushed",
     "delivered 07-11-2024 3.45pm", "mes numéros du loto : 07 11 23 34 45 6",
@@ -40,6 +53,9 @@ describe("phone numbers however they are cut (the rules alone)", () => {
     "mon portable fait 146,7*71,5*7,8 mm, la coque passe ?", "matelas vendu tel quel, 140*190*25 cm", "entre 12 ... 15 euros selon la taille",
     "sale starts in 05... 04... 03... 02... 01...", "les teintes 01… 02… 03… 04… 05… laquelle pour peau mate ?", "UK sizes 06... 08... 10... 12... 14",
     "prices went 0.99… 1.49… 1.99, what next", "2*3*4 = 24 donc 24 boîtes", "taille 4O ou 42 pour la robe ?",
+    // Cut throughout, but a draw, an order, a parcel, a size.
+    "lotto 07*11*24*33*41", "tirage : 02 * 15 * 27 * 33 * 41", "order 415*555*0132", "suivi 06...12...34...56...78",
+    "meuble 450*350*1800 mm", "carton 600*400*2000",
     // Volumes are no digits typed as letters.
     "le bidon existe en 0,5l, 1,5l, 2l, 5l ?",
   ])("lets %j through", (text) => {

@@ -468,17 +468,12 @@ class Detector implements ContactDetector {
     return !this.phoneContext.has(lead) && !PHONE_LEADS.has(lead) && !this.numbers.has(lead);
   }
 
-  /**
-   * A number cut by stars or ellipses throughout: valid as dialled, and nothing around it says an
-   * order, a draw or a desk (notPhoneContext, as for any number); a North American one is also
-   * announced, and no unit follows it (« 450*350*1800 mm »).
-   */
-  private oddNumber(norm: NormalizedText, digits: string, plus: boolean, fs: number, fe: number): boolean {
-    const before = this.wordsBefore(norm, fs), after = this.wordsAfter(norm, fe);
-    if (before.some((k) => this.notPhoneContext.has(k)) || after.some((k) => this.notPhoneContext.has(k) || UNITS.has(k))) return false;
-    if (!validAsDialled(digits, plus)) return false;
-    const american = !plus && !digits.startsWith("00") && digits.length === 10 && digits[0] !== "0";
-    return !american || before.some((k) => this.phoneContext.has(k)) || after.some((k) => this.phoneContext.has(k));
+  /** A run that stars or ellipses joined but that is no number so cut: its pieces between the marks, read as they were before. */
+  private pieces(norm: NormalizedText, fs: number, fe: number, found: Found[], hidden?: HiddenBudget): void {
+    for (const [ps, pe] of piecesBetweenMarks(norm.folded, fs, fe)) {
+      const d = digitsIn(norm.folded, ps, pe);
+      if (d.length >= MIN_DIGITS) this.judge(norm, d, norm.folded.charCodeAt(ps) === 43, ps, pe, found, false, false, hidden);
+    }
   }
 
   /** Whether `digits` (read from folded [fs, fe)) is a phone number, by its shape, its country and the words before it. */
@@ -487,19 +482,9 @@ class Detector implements ContactDetector {
     // or sizes, dimensions, a countdown, shades (« 140*190*25 », "05... 04... 03...", « 01… 02… »),
     // or a number beside other digits ("06 12 34 56 78 * 24h/24", "…78... 2 fois").
     const odd = oddlyCut(norm.folded, fs, fe);
-    if (odd !== "no") {
-      if (odd === "yes" && digits.length >= MIN_DIGITS && digits.length <= MAX_DIGITS && this.oddNumber(norm, digits, plus, fs, fe)) {
-        found.push({ fs: areaCodeInBrackets(norm.folded, fs) ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: this.own.size > 0 ? numberId(digits, plus) : undefined });
-        return;
-      }
-      // Not one number so cut: the pieces between the marks are read as they were before stars and ellipses joined them.
-      for (const [ps, pe] of piecesBetweenMarks(norm.folded, fs, fe)) {
-        const d = digitsIn(norm.folded, ps, pe);
-        if (d.length >= MIN_DIGITS) this.judge(norm, d, norm.folded.charCodeAt(ps) === 43, ps, pe, found, false, false, hidden);
-      }
-      return;
-    }
-    if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return;
+    const inRange = digits.length >= MIN_DIGITS && digits.length <= MAX_DIGITS;
+    if (odd === "bad" || (odd === "yes" && !inRange)) return this.pieces(norm, fs, fe, found, hidden);
+    if (!inRange) return;
     // "1941 - 2024" on a ribbon, "(1985-2023)": a span of years.
     if (!plus && yearSpan(norm.folded, fs, fe)) return;
     const bracketed = areaCodeInBrackets(norm.folded, fs);
@@ -510,6 +495,13 @@ class Detector implements ContactDetector {
     const notPhone = before.some((k) => this.notPhoneContext.has(k)) || after0.some((k) => this.notPhoneContext.has(k))
       || ((this.saysCompanyLine(norm, fs, fe) || this.deskInMessage(norm)) && serviceLine(digits, plus))
       || this.deskLine(norm, digits, plus, fs, fe) || this.farId(norm, before, fs, fe);
+    if (odd === "yes") {
+      // Cut so throughout: valid as dialled, no unit after it (« 450*350*1800 mm »), a North American number announced.
+      const american = !plus && !digits.startsWith("00") && digits.length === 10 && digits[0] !== "0";
+      if (notPhone || after0.some((k) => UNITS.has(k)) || !validAsDialled(digits, plus) || (american && !announced && !after0.some((k) => this.phoneContext.has(k)))) return this.pieces(norm, fs, fe, found, hidden);
+      found.push({ fs: bracketed ? fs - 1 : fs, fe, detail: "phone", tag: PHONE, id: this.own.size > 0 ? numberId(digits, plus) : undefined });
+      return;
+    }
     let phone = false;
     // A number spelled out word by word ("five five five, two one three…") announces itself: nobody
     // writes an order or a price that way.
@@ -838,7 +830,7 @@ function firstLocal(f: string, s: number): number {
 }
 
 function isPhoneSeparator(c: number): boolean {
-  return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 44 || c === 0xa0 || c === 95 || c === 42 || c === 0x2026;
+  return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 44 || c === 0xa0 || c === 95 || c === 42;
 }
 
 function firstNonSeparator(f: string, s: number): number {
@@ -852,7 +844,7 @@ function lookalikeDigits(f: string, t: WordToken): boolean {
   for (let i = t.s; i < t.e; i++) {
     const c = f.charCodeAt(i);
     if (isDigit(c)) digit = true;
-    else if (c !== 111 && c !== 108 && c !== 105) return false;
+    else if (!digitLike(c)) return false;
   }
   return digit;
 }
@@ -875,12 +867,7 @@ function isVolume(f: string, t: WordToken): boolean {
 }
 
 function digitsOf(f: string, t: WordToken): string {
-  let out = "";
-  for (let i = t.s; i < t.e; i++) {
-    const ch = f[i];
-    out += ch === "o" ? "0" : ch === "l" || ch === "i" ? "1" : ch;
-  }
-  return out;
+  return digitsIn(f, t.s, t.e);
 }
 
 /**
@@ -997,7 +984,7 @@ function groupsOf(f: string, fs: number, fe: number): { lengths: number[]; value
   while (i < fe) {
     const g = i;
     while (i < fe && digitLike(f.charCodeAt(i))) i++;
-    if (i > g) { lengths.push(i - g); values.push(Number(f.slice(g, i).replace(/o/g, "0").replace(/[li]/g, "1"))); }
+    if (i > g) { lengths.push(i - g); values.push(Number(digitsIn(f, g, i))); }
     const s = i;
     while (i < fe && !digitLike(f.charCodeAt(i))) i++;
     if (i > s && i < fe && lengths.length > 0) gaps.push(f.slice(s, i));
@@ -1012,9 +999,12 @@ function groupsOf(f: string, fs: number, fe: number): { lengths: number[]; value
  * "0.99… 1.49…": decimals, sizes).
  */
 function oddlyCut(f: string, fs: number, fe: number): "no" | "yes" | "bad" {
-  const span = f.slice(fs, fe);
-  // Most runs have neither mark; a number spelled out ("zéro six * douze…") is read as words, not groups.
-  if ((!span.includes("*") && !span.includes("..")) || /[a-z]{2,}/.test(span.replace(/[oli]{2,}/g, "0"))) return "no";
+  // Most runs have neither mark: a character test, nothing allocated.
+  let marked = false;
+  for (let i = fs; i < fe && !marked; i++) { const c = f.charCodeAt(i); marked = c === 42 || (c === 46 && f.charCodeAt(i + 1) === 46); }
+  if (!marked) return "no";
+  // A number spelled out ("zéro six * douze…") is read as words, not groups.
+  if (/[a-z]{2,}/.test(f.slice(fs, fe).replace(/[oli]{2,}/g, "0"))) return "no";
   const { values, gaps } = groupsOf(f, fs, fe);
   const mark = (g: string) => { const t = g.replace(/[\s\u00a0()+]+/g, ""); return t === "*" ? "*" : /^\.{2,}$/.test(t) ? "..." : t; };
   if (!gaps.some((g) => { const m = mark(g); return m === "*" || m === "..."; })) return "no";

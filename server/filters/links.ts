@@ -404,8 +404,14 @@ function readHost(
   if (spelled !== null) start = wwwFrom + spelled.index;
   else if (first > 0) start = chain[first].s;
   const hidden = isUnder(host, HIDDEN_DESTINATION);
-  const strongEvidence = hasScheme || www || email || hasPath || ip > 0 || hidden;
   const usedJoins = joins.slice(first, last);
+  // A lone "?" or "#" after the host is the sentence's own punctuation when the dot was spelled with
+  // words or spaces ("which pen holds the point best?") or a sentence runs on after a missing space
+  // ("shipped on friday.Today?"): no query then, and the host must prove itself like any other. After
+  // a typed dot and a web TLD ("rival.be?", "Concurrent.Fr?") it still counts.
+  const lonePunct = hasPath && end === chain[last].e + 1 && f.charCodeAt(chain[last].e) !== 47
+    && (usedJoins.some((j) => j !== Join.Plain) || (!STRONG.has(tld) && looksLikeSentence(norm, chain[last])));
+  const strongEvidence = hasScheme || www || email || (hasPath && !lonePunct) || ip > 0 || hidden;
 
   if (!strongEvidence) {
     const left = hostLabels[n - 2];

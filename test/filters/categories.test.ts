@@ -849,7 +849,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-196.tsv", 600, 300, 0],
   ["corpus-categories-197.tsv", 600, 300, 1],
   ["corpus-categories-198.tsv", 600, 300, 2],
-  ["corpus-categories-199.tsv", 600, 300, 4],
+  ["corpus-categories-199.tsv", 600, 300, 3],
   ["corpus-categories-200.tsv", 600, 300, 1],
   ["corpus-categories-201.tsv", 600, 299, 3],
   ["corpus-categories-202.tsv", 600, 300, 0],
@@ -868,13 +868,13 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-215.tsv", 600, 300, 0],
   ["corpus-categories-216.tsv", 600, 300, 3],
   ["corpus-categories-217.tsv", 600, 300, 2],
-  ["corpus-categories-218.tsv", 600, 300, 2],
+  ["corpus-categories-218.tsv", 600, 300, 1],
   ["corpus-categories-219.tsv", 600, 300, 1],
   ["corpus-categories-220.tsv", 600, 299, 2],
   ["corpus-categories-221.tsv", 600, 300, 2],
   ["corpus-categories-222.tsv", 600, 300, 1],
   ["corpus-categories-223.tsv", 600, 300, 2],
-  ["corpus-categories-224.tsv", 600, 300, 2],
+  ["corpus-categories-224.tsv", 600, 300, 1],
   ["corpus-categories-225.tsv", 600, 300, 2],
   ["corpus-categories-226.tsv", 600, 300, 0],
   ["corpus-categories-227.tsv", 600, 300, 3],
@@ -922,7 +922,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-302.tsv", 600, 299, 2],
   ["corpus-categories-303.tsv", 600, 300, 1],
   ["corpus-categories-304.tsv", 600, 300, 2],
-  ["corpus-categories-305.tsv", 600, 300, 3],
+  ["corpus-categories-305.tsv", 600, 300, 2],
   ["corpus-categories-306.tsv", 600, 300, 1],
   ["corpus-categories-308.tsv", 600, 300, 1],
   ["corpus-categories-310.tsv", 600, 120, 3],
@@ -937,18 +937,18 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-321.tsv", 600, 120, 3],
   ["corpus-categories-329.tsv", 600, 295, 9],
   ["corpus-categories-338.tsv", 600, 300, 5],
-  ["corpus-categories-340.tsv", 600, 300, 6],
+  ["corpus-categories-340.tsv", 600, 300, 5],
   ["corpus-categories-341.tsv", 600, 299, 0],
   ["corpus-categories-342.tsv", 600, 300, 6],
-  ["corpus-categories-343.tsv", 600, 298, 7],
+  ["corpus-categories-343.tsv", 600, 298, 5],
   ["corpus-categories-344.tsv", 600, 300, 2],
 ];
 const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-162.tsv", 600, 291, 8],
   ["corpus-categories-163.tsv", 600, 287, 0],
   ["corpus-categories-164.tsv", 600, 294, 6],
-  ["corpus-categories-165.tsv", 600, 290, 10],
-  ["corpus-categories-166.tsv", 600, 293, 7],
+  ["corpus-categories-165.tsv", 600, 290, 9],
+  ["corpus-categories-166.tsv", 600, 293, 6],
   ["corpus-categories-167.tsv", 600, 287, 10],
   ["corpus-categories-186.tsv", 600, 271, 7],
   ["corpus-categories-187.tsv", 600, 277, 7],
@@ -962,11 +962,11 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-259.tsv", 600, 270, 2],
   ["corpus-categories-260.tsv", 600, 282, 14],
   ["corpus-categories-261.tsv", 600, 252, 7],
-  ["corpus-categories-262.tsv", 600, 264, 7],
+  ["corpus-categories-262.tsv", 600, 263, 7],
   ["corpus-categories-267.tsv", 600, 287, 2],
   ["corpus-categories-268.tsv", 600, 283, 9],
   ["corpus-categories-269.tsv", 600, 285, 12],
-  ["corpus-categories-270.tsv", 600, 282, 7],
+  ["corpus-categories-270.tsv", 600, 282, 6],
   ["corpus-categories-271.tsv", 600, 292, 10],
   ["corpus-categories-272.tsv", 600, 294, 5],
   ["corpus-categories-273.tsv", 600, 298, 7],
@@ -998,20 +998,23 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-324.tsv", 600, 235, 9],
   ["corpus-categories-325.tsv", 600, 250, 8],
   ["corpus-categories-326.tsv", 600, 281, 5],
-  ["corpus-categories-327.tsv", 600, 287, 6],
-  ["corpus-categories-330.tsv", 600, 261, 10],
+  ["corpus-categories-327.tsv", 600, 287, 5],
+  ["corpus-categories-330.tsv", 600, 262, 10],
   ["corpus-categories-331.tsv", 600, 265, 16],
-  ["corpus-categories-332.tsv", 600, 288, 10],
+  ["corpus-categories-332.tsv", 600, 288, 9],
   ["corpus-categories-333.tsv", 600, 288, 17],
   ["corpus-categories-336.tsv", 600, 284, 5],
   ["corpus-categories-337.tsv", 600, 281, 10],
   ["corpus-categories-345.tsv", 600, 254, 17],
-  ["corpus-categories-346.tsv", 600, 270, 9],
+  ["corpus-categories-346.tsv", 600, 271, 9],
   ["corpus-categories-347.tsv", 600, 232, 18],
   ["corpus-categories-348.tsv", 600, 286, 9],
   ["corpus-categories-349.tsv", 600, 283, 6],
   ["corpus-categories-351.tsv", 400, 191, 3],
-  ["corpus-categories-353.tsv", 400, 157, 9],
+  ["corpus-categories-353.tsv", 400, 158, 9],
+  ["corpus-categories-354.tsv", 600, 289, 8],
+  ["corpus-categories-355.tsv", 600, 286, 6],
+  ["corpus-categories-357.tsv", 600, 120, 13],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -1945,7 +1948,7 @@ describe("stop 44: the same words said innocently (the review's cases and the te
  */
 describe("tuning batch 328 (read, tuned on, its self-harm half trained on; a guard)", () => {
   it("holds at least what it held when measured, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 264, 5);
+    expectGuard("test/fixtures/corpus-categories-328.tsv", 600, 271, 4);
   });
 });
 
@@ -2047,7 +2050,7 @@ describe("stop 45: the same words said innocently (the rules alone; mostly the t
  */
 describe("tuning batch 339 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 271, 8);
+    expectGuard("test/fixtures/corpus-categories-339.tsv", 600, 275, 8);
   });
 });
 
@@ -2104,6 +2107,66 @@ describe("stop 46: a person's own distress in explicit words (the rules alone)",
 });
 
 /**
+ * STOP47: what the traps-heavy batch 356 (a garden centre and a cosmetics brand, read and tuned on,
+ * not trained; 357 its held-out twin) and the read batches' misses showed, and what five reviews of
+ * the templates found. Held now: a pet poisoned (« … dans sa gamelle et on n'en parle plus »), veiled
+ * threats that are formulas (nobody will hear you scream in a given place, what happens to snitches,
+ * waiting until someone is alone, pay or the shop burns, nothing left but ashes), a person's own
+ * self-harm in a few more explicit words. Let through now: garden words (« la pourriture grise »,
+ * « du fumier en granulés », cock's comb), a question mark after a spelled-out "point", a clause
+ * that starts « la fenêtre est… » (a self-harm template's bare « est » held every such sentence), and
+ * the everyday readings the reviews wrote against the oldest templates: customer service ("we have
+ * your address on file"), praise ("you deserve it"), a pharmacy's advice (« prends tes médicaments »),
+ * a kitchen (« je prends le couteau de chef »), a future tense (« tu vas manger quoi ? »).
+ */
+describe("stop 47: formulas of threat and distress held, everyday words let through (the rules alone)", () => {
+  it.each([
+    "un peu de mort aux rats dans ses croquettes et on n'en parle plus", "je vais empoisonner ton chat",
+    "keep barking and i'll put slug pellets in your dog's bowl", "i'm gonna poison your cat", "I'll lace your dog's food with antifreeze",
+    "nobody will hear you scream in the warehouse", "personne t'entendra crier dans la cave", "tu sais ce qui arrive aux balances ici ?",
+    "i'll wait until you're alone", "j'attendrai que tu sois seule", "pay up or your van gets torched", "remboursez ou votre vitrine va cramer",
+    "dis adieu à ta camionnette", "there'll be nothing left of your store but ashes", "il ne restera que des cendres de ta boutique",
+    "im bringing it back and using it on your manager", "je m'en sers sur le gérant la prochaine fois", "je vais détruire ta vie",
+    "suicidal thoughts every night since march", "self harm again tonight", "cut myself again just to feel something", "je mérite d'avoir mal",
+    "je me punis avec une lame", "je me suis brûlée hier pour ressentir quelque chose", "elle est conne ou c'est moi ?",
+    "pauvre conne, c'est moi qui paie",
+  ])("holds %j", (text) => {
+    expect(heldByRules(text).length).toBeGreaterThan(0);
+  });
+  it.each([
+    "la pourriture grise attaque mes fraises", "un sac de fumier en granulés svp", "Cock's comb seeds, do you have the red ones?",
+    "les tapettes à rat en bois sont plus efficaces", "which pen holds the point best?", "It was shipped on friday.Today?",
+    "never post your number here, scammers are around", "which of your shades is closest to 'Naked'?", "the Suffering Bastard kit was a great gift",
+    "la fenêtre est cassée à la livraison", "le pont est fermé, livraison en retard", "la javel est où dans le magasin ?",
+    "Je vais vous empoisonner avec ma raclette ce soir 😂", "Tu es grosse ? Non, tu es enceinte, nuance !",
+    "ma conseillère m'a dit que tu es grasse, pas sèche", "If you accidentally drop slug pellets into your dog's food bowl, call the vet",
+    "Quelques gouttes de javel dans leur eau et c'est réglé pour les algues", "We have your address on file",
+    "Your number is on the order confirmation", "Hope your family gets well soon", "Go on, treat yourself, you deserve it",
+    "Your pills are ready for collection", "You should try breathing exercises before bed", "You should try cutting the stems at an angle",
+    "We'll shoot you a message when it's back in stock", "I'll take you out for lunch after the fitting",
+    "Keep the blade covered, somebody could get hurt", "Ok, you're next.", "Can you do us a favor?", "Jump in before the sale ends",
+    "Prends tes médicaments avant le repas", "Je prends le couteau de chef en 20 cm", "Tu vas manger quoi ce soir ?", "Tu vas le payer en 3 fois ?",
+    "moi aussi j'ai la peau sèche comme toi", "tu es bonne pour un remboursement je pense", "descends en bas, le livreur est là",
+    "just uninstall the app and reinstall it", "The big tote bag is back in stock", "Sans crème tu vas te prendre des coups de soleil",
+    "On t'allonge les cils en 45 min", "I'm outside your house with your parcel", "We'll be waiting for you at our stand at the fair",
+  ])("lets %j through", (text) => {
+    expect(heldByRules(text)).toEqual([]);
+  });
+});
+
+/**
+ * Batch 356 (traps-heavy: 20 lines and 80 traps of each category; a garden centre and a cosmetics
+ * brand; written blind at stop 47 beside 357, which stays held out): its first run with stop 46's
+ * engine held 115 of its 120 lines and 15 of its 480 traps (the rules 10). Read and tuned on (the
+ * stop 47 block above), not trained on.
+ */
+describe("tuning batch 356 (read, tuned on, not trained; a guard)", () => {
+  it("holds at least what it held when tuned, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-356.tsv", 600, 117, 8);
+  });
+});
+
+/**
  * Batch 352 (self-harm-weighted: 150 lines and 150 traps of it, 10 and 10 of each other category,
  * most self-harm lines a person's own distress; written blind at stop 46 beside 353, which stays
  * held out): its first run with stop 45's engine held 104 of its 150 self-harm lines (rules alone
@@ -2112,6 +2175,6 @@ describe("stop 46: a person's own distress in explicit words (the rules alone)",
  */
 describe("tuning batch 352 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
-    expectGuard("test/fixtures/corpus-categories-352.tsv", 400, 159, 1);
+    expectGuard("test/fixtures/corpus-categories-352.tsv", 400, 164, 1);
   });
 });

@@ -77,6 +77,7 @@ describe("someone else's network or number asked (templates ending their clause)
     // The network a topic, a feature, a shop, a game, a fastener.
     "what's your twitch schedule? love the streams", "what's your discord server for the beta testers?", "drop your tiktok faves in the comments",
     "u got snap crotch bodysuits in newborn?", "you got skype preinstalled on the laptop?", "u got signal in the basement? no bars here",
+    "u got signal out there? one bar at the campsite", "is the phone signal good there in the mountains",
     "t'as snap les pressions du body ou c'est des boutons ?", "tu es sûr insta affiche le bon prix ?", "t'as whatsapp qui marche sur la montre ?",
     // A number that is no phone's, a phone that is a device.
     "what's your number one tip for dry skin", "give me your number preference, 3 pack or 5 pack?", "what's your cell phone, pixel? the case fits pixel 8 only",

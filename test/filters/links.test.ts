@@ -40,6 +40,9 @@ describe("links: forms that are links", () => {
     ["x.glowpromo.fr", "glowpromo.fr"],                         // a one-letter label hides the host behind it
     ["http://[2001:db8::7]/promo for VIP members", "[2001:db8::7]"], // IPv6 literal
     ["hxxps://[::ffff:10.0.0.1]", "[::ffff:10.0.0.1]"],
+    // A "?" after a typed dot and a web TLD still counts as the link's query (stop 47).
+    ["moins cher sur promo-parfum.be?", "promo-parfum.be"], ["allez voir sur Concurrent.Fr?", "concurrent.fr"], ["rival.com?ref=12", "rival.com"],
+    ["site point com?", "site.com"],
   ])("%j → %s", (text, host) => {
     const extra = new Set(["example"]);
     expect(findLinks(normalize(text), extra).map((l) => l.host)).toContain(host);
@@ -53,6 +56,8 @@ describe("links: forms that are not links", () => {
     "great.love it", "Merci. Be careful", "I put a dot of concealer", "Polka dot com pact", "la mise au point net",
     "le point info du magasin", "See you soon.Bye", "10 a.m. pickup", "Top.Com", "a.s.a.p",
     "w w w", "the [2001] edition", "ratio 2:1 [see note]", "v.2.0.1", "U.S.A. only",
+    // A sentence's own "?" or "#" after a spelled-out dot or a run-on sentence is no query (stop 47).
+    "which pen holds the point best?", "It was shipped on friday.Today?", "C'est où le point info?",
   ])("%j", (text) => expect(hosts(text)).toEqual([]));
 });
 

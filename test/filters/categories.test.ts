@@ -2130,6 +2130,18 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
     "suicidal thoughts every night since march", "self harm again tonight", "cut myself again just to feel something", "je mérite d'avoir mal",
     "je me punis avec une lame", "je me suis brûlée hier pour ressentir quelque chose", "elle est conne ou c'est moi ?",
     "pauvre conne, c'est moi qui paie",
+    // The last review's families: what the narrowing first let through, given back.
+    "you will die i swear on my life", "your body will be floating in the river by monday", "I've been following you home every night",
+    "I'll hit that cashier till she can't move", "your delivery guy could get stabbed round here", "your home address is on the internet now, enjoy",
+    "you're done when I get my hands on you", "I'll take you out of this world", "kill all the women who work in that store", "gays need therapy",
+    "nobody will ever want you", "check my bio for more info on the deal", "on va te descendre comme un chien",
+    "je t'ouvre le ventre devant tout le monde", "on te guette demain matin", "il y a une bombe à l'entrepôt", "je reviens demain tout faire sauter",
+    "je ramène une lame la prochaine fois", "regarde sous ta voiture chaque matin", "je déteste les polonais", "ta race est une erreur",
+    "les immigrés prennent nos emplois", "ta race crie toujours", "on garde le quartier blanc", "il sera jamais une vraie femme",
+    "tu peux aller mourir dans ton coin", "je te vois passer devant le magasin tous les soirs", "tu resteras seule avec tes chats",
+    "t'es de la pourriture sur pattes", "vous êtes bonne madame", "je veux masser ton corps nu", "je peux te payer en échange de photos",
+    "j'allume ma caméra on s'amuse", "photos de pieds pour 20 euros", "I'll punch you out cold next time",
+    "I'll bring my knife to the store tomorrow and stab whoever is at the till", "I hate the chinese in this country",
   ])("holds %j", (text) => {
     expect(heldByRules(text).length).toBeGreaterThan(0);
   });
@@ -2149,6 +2161,14 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
     "moi aussi j'ai la peau sèche comme toi", "tu es bonne pour un remboursement je pense", "descends en bas, le livreur est là",
     "just uninstall the app and reinstall it", "The big tote bag is back in stock", "Sans crème tu vas te prendre des coups de soleil",
     "On t'allonge les cils en 45 min", "I'm outside your house with your parcel", "We'll be waiting for you at our stand at the fair",
+    // The template audits' families: everyday readings of the oldest templates.
+    "Do I just turn up at your store with the receipt?", "We hope your kids burn off all that energy on the trampoline",
+    "You should check your spam folder", "With this float your body will be floating effortlessly in the pool",
+    "It would be a pity if it got damaged in transit, can you double box it", "I've been cutting myself shaving, which razor is gentler?",
+    "I'll bring my knife in for sharpening on Saturday", "Save yourself the hassle and order online",
+    "Je vais revenir avec mon couteau pour l'affûtage", "Y a une bombe à raser au magasin de Lyon ?",
+    "Je vais tout faire sauter à la poêle avec un peu d'ail", "Photo de pieds pour la pointure ?", "On t'allonge les cils en 45 min",
+    "Mon pull moche de Noël va être la risée du bureau", "Je t'ai vue au magasin hier, t'étais jolie", "Tu vas y passer quand au magasin ?",
   ])("lets %j through", (text) => {
     expect(heldByRules(text)).toEqual([]);
   });

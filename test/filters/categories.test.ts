@@ -939,7 +939,7 @@ const TRAINED_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-338.tsv", 600, 300, 5],
   ["corpus-categories-340.tsv", 600, 300, 5],
   ["corpus-categories-341.tsv", 600, 299, 0],
-  ["corpus-categories-342.tsv", 600, 300, 6],
+  ["corpus-categories-342.tsv", 600, 300, 5],
   ["corpus-categories-343.tsv", 600, 298, 5],
   ["corpus-categories-344.tsv", 600, 300, 2],
 ];

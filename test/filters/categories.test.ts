@@ -2142,6 +2142,8 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
     "t'es de la pourriture sur pattes", "vous êtes bonne madame", "je veux masser ton corps nu", "je peux te payer en échange de photos",
     "j'allume ma caméra on s'amuse", "photos de pieds pour 20 euros", "I'll punch you out cold next time",
     "I'll bring my knife to the store tomorrow and stab whoever is at the till", "I hate the chinese in this country",
+    // The fresh blind set's two misses, in other words.
+    "my boys are gonna come round and stab you", "give me your number and lets meet after your shift",
   ])("holds %j", (text) => {
     expect(heldByRules(text).length).toBeGreaterThan(0);
   });
@@ -2169,6 +2171,7 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
     "Je vais revenir avec mon couteau pour l'affûtage", "Y a une bombe à raser au magasin de Lyon ?",
     "Je vais tout faire sauter à la poêle avec un peu d'ail", "Photo de pieds pour la pointure ?", "On t'allonge les cils en 45 min",
     "Mon pull moche de Noël va être la risée du bureau", "Je t'ai vue au magasin hier, t'étais jolie", "Tu vas y passer quand au magasin ?",
+    "je vous attends devant la boutique, j'ai un manteau rouge",
   ])("lets %j through", (text) => {
     expect(heldByRules(text)).toEqual([]);
   });

@@ -1015,6 +1015,7 @@ const HELD_OUT_BATCHES: [string, number, number, number][] = [
   ["corpus-categories-354.tsv", 600, 289, 8],
   ["corpus-categories-355.tsv", 600, 286, 6],
   ["corpus-categories-357.tsv", 600, 120, 13],
+  ["corpus-categories-359.tsv", 400, 176, 8],
 ];
 /**
  * Corpora 16 to 83 (stop 35): sixty-eight more blind batches, 29,700 lines, each written by a helper
@@ -2142,6 +2143,10 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
     "t'es de la pourriture sur pattes", "vous êtes bonne madame", "je veux masser ton corps nu", "je peux te payer en échange de photos",
     "j'allume ma caméra on s'amuse", "photos de pieds pour 20 euros", "I'll punch you out cold next time",
     "I'll bring my knife to the store tomorrow and stab whoever is at the till", "I hate the chinese in this country",
+    // Batch 358's contact families, in other words.
+    "revolut @lea_b92 pour la caution", "vinted @charlie.frip y a tout moins cher", "sc 👻 lola.b_22", "quelqu'un a l'insta de la vendeuse qui fait les bijoux ?",
+    "does anyone have the number of the guy selling the bike?", "on fait la vente sur whatsapp c'est plus simple", "let's finish the deal on telegram",
+    "rdv au parking du stade samedi, tu me paies en liquide", "meet me at the station tomorrow, cash only",
     // The fresh blind set's two misses, in other words.
     "my boys are gonna come round and stab you", "give me your number and lets meet after your shift",
   ])("holds %j", (text) => {
@@ -2172,6 +2177,9 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
     "Je vais tout faire sauter à la poêle avec un peu d'ail", "Photo de pieds pour la pointure ?", "On t'allonge les cils en 45 min",
     "Mon pull moche de Noël va être la risée du bureau", "Je t'ai vue au magasin hier, t'étais jolie", "Tu vas y passer quand au magasin ?",
     "je vous attends devant la boutique, j'ai un manteau rouge",
+    // And their everyday neighbours.
+    "j'ai vu ce sac sur insta et je l'ai retrouvé ici", "rdv en boutique samedi, paiement en espèces accepté ?", "meet us at the pop-up on saturday, cash only at the stall",
+    "billet n° 0045-7781-2290, place 12", "my ebay order arrived today", "on parle sur discord ce soir pour la raid ?",
   ])("lets %j through", (text) => {
     expect(heldByRules(text)).toEqual([]);
   });
@@ -2186,6 +2194,20 @@ describe("stop 47: formulas of threat and distress held, everyday words let thro
 describe("tuning batch 356 (read, tuned on, not trained; a guard)", () => {
   it("holds at least what it held when tuned, and no more clean lines", () => {
     expectGuard("test/fixtures/corpus-categories-356.tsv", 600, 117, 8);
+  });
+});
+
+/**
+ * Batch 358 (contact-weighted: 150 lines and 150 traps of contact details, 10 and 10 of each other
+ * category; a second-hand fashion marketplace and a ticket shop; written blind at the end of stop 47
+ * beside 359, which stays held out): its first run with stop 47's engine held 130 of its 150 contact
+ * lines and 6 of its 150 contact traps. Read and tuned on (marketplace and payment apps named with a
+ * handle, someone else's contact asked for, a deal moved to a messenger, a cash deal met in person),
+ * not trained on.
+ */
+describe("tuning batch 358 (read, tuned on, not trained; a guard)", () => {
+  it("holds at least what it held when tuned, and no more clean lines", () => {
+    expectGuard("test/fixtures/corpus-categories-358.tsv", 400, 188, 4);
   });
 });
 

@@ -405,18 +405,19 @@ function readHost(
   else if (first > 0) start = chain[first].s;
   const hidden = isUnder(host, HIDDEN_DESTINATION);
   const usedJoins = joins.slice(first, last);
+  const spelledDot = usedJoins.some((j) => j !== Join.Plain);
   // A lone "?" or "#" after the host is the sentence's own punctuation when the dot was spelled with
   // words or spaces ("which pen holds the point best?") or a sentence runs on after a missing space
   // ("shipped on friday.Today?"): no query then, and the host must prove itself like any other. After
   // a typed dot and a web TLD ("rival.be?", "Concurrent.Fr?") it still counts.
-  const lonePunct = hasPath && end === chain[last].e + 1 && f.charCodeAt(chain[last].e) !== 47
-    && (usedJoins.some((j) => j !== Join.Plain) || (!STRONG.has(tld) && looksLikeSentence(norm, chain[last])));
-  const strongEvidence = hasScheme || www || email || (hasPath && !lonePunct) || ip > 0 || hidden;
+  const sentenceMark = hasPath && end === chain[last].e + 1 && f.charCodeAt(chain[last].e) !== 47
+    && (spelledDot || (!STRONG.has(tld) && looksLikeSentence(norm, chain[last])));
+  const strongEvidence = hasScheme || www || email || (hasPath && !sentenceMark) || ip > 0 || hidden;
 
   if (!strongEvidence) {
     const left = hostLabels[n - 2];
     if (!/[a-z]/.test(hostLabels[0]) || left.length < 2 || hostLabels[0].length < 2) return undefined;
-    const disguised = leet || usedJoins.some((j) => j !== Join.Plain);
+    const disguised = leet || spelledDot;
     if (disguised) {
       if (!SPOKEN.has(tld) && !extraTlds.has(tld)) return undefined;
       if (usedJoins.some((j) => j === Join.Word) && hostLabels.slice(0, -1).some((l) => NOT_A_HOST.has(l))) return undefined;
